@@ -1,0 +1,9 @@
+// The tool catalog seen by an agent: the ToolDefinition type and per-agent tool selection.
+export type {
+  HttpMethod,
+  JsonSchema,
+  ParameterLocation,
+  ToolDefinition,
+  ToolParameter,
+  ToolRequestBody,
+} from '../openapi/index.js';
