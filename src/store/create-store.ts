@@ -1,0 +1,107 @@
+// Opens the store: SQLite (default, one file in the data dir) or PostgreSQL (`DATABASE_URL`), migrated.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { createAccessRepository } from './access-repository.js';
+import { createAgentRepository } from './agent-repository.js';
+import { createConversationRepository } from './conversation-repository.js';
+import { createIntegrationRepository } from './integration-repository.js';
+import { migrationProvider } from './migrations.js';
+import { createPropertyRepository } from './property-repository.js';
+import { createRequestLogRepository } from './request-log-repository.js';
+import type { Database } from './schema.js';
+import { createSecretBox } from './secret-box.js';
+import type { StoreContext } from './store-context.js';
+
+/** Where and how to open the store. */
+export interface CreateStoreOptions {
+  /** A `postgres://` URL selects PostgreSQL; absent selects SQLite. */
+  databaseUrl?: string;
+  /** SQLite file path, or `:memory:`. Default `<dataDir>/concierge.db`. */
+  sqlitePath?: string;
+  /** Data directory for the SQLite file. Default `./data`. */
+  dataDir?: string;
+  /** PostgreSQL schema to use (created when missing); default `public`. Tests use one schema each. */
+  postgresSchema?: string;
+  /** 32-byte master key for secrets at rest. */
+  secretKey: Buffer;
+  /** Run migrations on open (default true). */
+  migrate?: boolean;
+}
+
+/** The persistence of Concierge: one repository per entity, over SQLite or PostgreSQL. */
+export interface Store {
+  dialect: 'sqlite' | 'postgres';
+  properties: ReturnType<typeof createPropertyRepository>;
+  agents: ReturnType<typeof createAgentRepository>;
+  integrations: ReturnType<typeof createIntegrationRepository>;
+  conversations: ReturnType<typeof createConversationRepository>;
+  requestLogs: ReturnType<typeof createRequestLogRepository>;
+  access: ReturnType<typeof createAccessRepository>;
+  /** Applies pending migrations; safe to call again and from several servers at once. */
+  migrate: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+function openDatabase(options: CreateStoreOptions): { db: Kysely<Database>; dialect: Store['dialect'] } {
+  if (options.databaseUrl && /^postgres(ql)?:\/\//.test(options.databaseUrl)) {
+    const schema = options.postgresSchema;
+    if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema))
+      throw new Error(`invalid PostgreSQL schema name '${schema}'`);
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+  }
+  if (options.databaseUrl) throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
+  const dataDir = options.dataDir ?? 'data';
+  const path = options.sqlitePath ?? join(dataDir, 'concierge.db');
+  if (path !== ':memory:') mkdirSync(options.sqlitePath ? join(path, '..') : dataDir, { recursive: true });
+  const database = new SqliteDatabase(path);
+  database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
+}
+
+/** Opens and (by default) migrates the store. */
+export async function createStore(options: CreateStoreOptions): Promise<Store> {
+  const { db, dialect } = openDatabase(options);
+  const context: StoreContext = { db, secrets: createSecretBox(options.secretKey) };
+  const store: Store = {
+    dialect,
+    properties: createPropertyRepository(context),
+    agents: createAgentRepository(context),
+    integrations: createIntegrationRepository(context),
+    conversations: createConversationRepository(context),
+    requestLogs: createRequestLogRepository(context),
+    access: createAccessRepository(context),
+    async migrate() {
+      const migrator = new Migrator({ db, provider: migrationProvider });
+      const { error, results } = await migrator.migrateToLatest();
+      if (error) {
+        const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+        throw new Error(
+          `database migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : error}`,
+        );
+      }
+    },
+    close: () => db.destroy(),
+  };
+  if (options.migrate !== false) {
+    try {
+      if (dialect === 'postgres' && options.postgresSchema) {
+        await db.schema.createSchema(options.postgresSchema).ifNotExists().execute();
+      }
+      await store.migrate();
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+  }
+  return store;
+}

@@ -1,0 +1,200 @@
+// Integrations of a property: settings (credentials encrypted), schema snapshots, operation flags.
+import type { IntegrationTable, IntegrationVersionTable } from './schema.js';
+import type { Integration, IntegrationVersion, StoredAuth } from './records.js';
+import { type StoreContext, now, parseJson } from './store-context.js';
+import { newId } from './new-id.js';
+
+/** Fields of a new integration; defaults: no auth, 10 s timeout. */
+export interface CreateIntegrationInput {
+  propertyId: string;
+  name: string;
+  baseUrl: string;
+  auth?: StoredAuth;
+  timeoutMs?: number;
+  allowHosts?: string[];
+}
+
+/** Fields to change; absent fields stay as they are. */
+export type UpdateIntegrationInput = Partial<Omit<CreateIntegrationInput, 'propertyId'>>;
+
+/** A schema snapshot to store as the next version. */
+export interface AddVersionInput {
+  sourceText: string;
+  sourceUrl?: string | null;
+  sha256: string;
+  openapiVersion: string;
+  /** Tool names must be unique: `operation_settings` flags are keyed by them. */
+  tools: { name: string }[];
+  lint: unknown[];
+}
+
+function toVersion(row: IntegrationVersionTable): IntegrationVersion {
+  return {
+    integrationId: row.integration_id,
+    version: row.version,
+    sourceText: row.source_text,
+    sourceUrl: row.source_url,
+    sha256: row.sha256,
+    openapiVersion: row.openapi_version,
+    tools: parseJson<unknown[]>(row.tools_json, []),
+    lint: parseJson<unknown[]>(row.lint_json, []),
+    createdAt: row.created_at,
+  };
+}
+
+/** Creates the integration repository over a store context. */
+export function createIntegrationRepository({ db, secrets }: StoreContext) {
+  function toIntegration(row: IntegrationTable): Integration {
+    return {
+      id: row.id,
+      propertyId: row.property_id,
+      name: row.name,
+      baseUrl: row.base_url,
+      auth: JSON.parse(secrets.decrypt(row.auth_enc)) as StoredAuth,
+      timeoutMs: row.timeout_ms,
+      allowHosts: parseJson<string[]>(row.allow_hosts_json, []),
+      currentVersion: row.current_version,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  return {
+    async create(input: CreateIntegrationInput): Promise<Integration> {
+      const time = now();
+      const auth = input.auth ?? { type: 'none' };
+      const row: IntegrationTable = {
+        id: newId(),
+        property_id: input.propertyId,
+        name: input.name,
+        base_url: input.baseUrl,
+        auth_type: auth.type,
+        auth_enc: secrets.encrypt(JSON.stringify(auth)),
+        timeout_ms: input.timeoutMs ?? 10_000,
+        allow_hosts_json: JSON.stringify(input.allowHosts ?? []),
+        current_version: 0,
+        created_at: time,
+        updated_at: time,
+      };
+      await db.insertInto('integrations').values(row).execute();
+      return toIntegration(row);
+    },
+    async list(propertyId: string): Promise<Integration[]> {
+      const rows = await db
+        .selectFrom('integrations')
+        .selectAll()
+        .where('property_id', '=', propertyId)
+        .orderBy('id')
+        .execute();
+      return rows.map(toIntegration);
+    },
+    async get(id: string): Promise<Integration | undefined> {
+      const row = await db.selectFrom('integrations').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toIntegration(row);
+    },
+    async update(id: string, input: UpdateIntegrationInput): Promise<Integration | undefined> {
+      const changes: Partial<IntegrationTable> = { updated_at: now() };
+      if (input.name !== undefined) changes.name = input.name;
+      if (input.baseUrl !== undefined) changes.base_url = input.baseUrl;
+      if (input.timeoutMs !== undefined) changes.timeout_ms = input.timeoutMs;
+      if (input.allowHosts !== undefined) changes.allow_hosts_json = JSON.stringify(input.allowHosts);
+      if (input.auth !== undefined) {
+        changes.auth_type = input.auth.type;
+        changes.auth_enc = secrets.encrypt(JSON.stringify(input.auth));
+      }
+      await db.updateTable('integrations').set(changes).where('id', '=', id).execute();
+      return this.get(id);
+    },
+    async delete(id: string): Promise<boolean> {
+      const result = await db.deleteFrom('integrations').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+    /**
+     * Stores a schema snapshot as version N+1 and makes it current, in one transaction. Operation
+     * flags are keyed by tool name, so they carry over to operations that still exist; flags of
+     * operations that are gone are removed.
+     */
+    async addVersion(integrationId: string, input: AddVersionInput): Promise<IntegrationVersion> {
+      return db.transaction().execute(async (transaction) => {
+        // Bumping the counter first makes concurrent re-imports (two servers) take distinct numbers.
+        const bumped = await transaction
+          .updateTable('integrations')
+          .set((eb) => ({ current_version: eb('current_version', '+', 1), updated_at: now() }))
+          .where('id', '=', integrationId)
+          .returning('current_version')
+          .executeTakeFirstOrThrow();
+        const row: IntegrationVersionTable = {
+          integration_id: integrationId,
+          version: bumped.current_version,
+          source_text: input.sourceText,
+          source_url: input.sourceUrl ?? null,
+          sha256: input.sha256,
+          openapi_version: input.openapiVersion,
+          tools_json: JSON.stringify(input.tools),
+          lint_json: JSON.stringify(input.lint),
+          created_at: now(),
+        };
+        await transaction.insertInto('integration_versions').values(row).execute();
+        const names = input.tools.map((tool) => tool.name);
+        let stale = transaction.deleteFrom('operation_settings').where('integration_id', '=', integrationId);
+        if (names.length > 0) stale = stale.where('tool_name', 'not in', names);
+        await stale.execute();
+        return toVersion(row);
+      });
+    },
+    /** Lists versions, newest first, without their source text. */
+    async listVersions(
+      integrationId: string,
+    ): Promise<Omit<IntegrationVersion, 'sourceText' | 'tools' | 'lint'>[]> {
+      const rows = await db
+        .selectFrom('integration_versions')
+        .select(['integration_id', 'version', 'source_url', 'sha256', 'openapi_version', 'created_at'])
+        .where('integration_id', '=', integrationId)
+        .orderBy('version', 'desc')
+        .execute();
+      return rows.map((row) => ({
+        integrationId: row.integration_id,
+        version: row.version,
+        sourceUrl: row.source_url,
+        sha256: row.sha256,
+        openapiVersion: row.openapi_version,
+        createdAt: row.created_at,
+      }));
+    },
+    /** One version; the current one when `version` is absent. */
+    async getVersion(integrationId: string, version?: number): Promise<IntegrationVersion | undefined> {
+      let query = db
+        .selectFrom('integration_versions')
+        .selectAll()
+        .where('integration_id', '=', integrationId);
+      query =
+        version === undefined
+          ? query.orderBy('version', 'desc').limit(1)
+          : query.where('version', '=', version);
+      const row = await query.executeTakeFirst();
+      return row && toVersion(row);
+    },
+    /** Tool names switched off for this integration (all others are on). */
+    async listDisabledOperations(integrationId: string): Promise<Set<string>> {
+      const rows = await db
+        .selectFrom('operation_settings')
+        .select('tool_name')
+        .where('integration_id', '=', integrationId)
+        .where('enabled', '=', 0)
+        .execute();
+      return new Set(rows.map((row) => row.tool_name));
+    },
+    async setOperationEnabled(integrationId: string, toolName: string, enabled: boolean): Promise<void> {
+      await db
+        .insertInto('operation_settings')
+        .values({ integration_id: integrationId, tool_name: toolName, enabled: enabled ? 1 : 0 })
+        .onConflict((conflict) =>
+          conflict.columns(['integration_id', 'tool_name']).doUpdateSet({ enabled: enabled ? 1 : 0 }),
+        )
+        .execute();
+    },
+  };
+}
+
+/** The integration repository. */
+export type IntegrationRepository = ReturnType<typeof createIntegrationRepository>;

@@ -1,0 +1,183 @@
+// Schema migrations, applied on start by Kysely's Migrator (tracked and locked, so running them twice,
+// or from two servers at once, is safe).
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+
+async function createInitialTables(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('properties')
+    .addColumn('id', 'text', (column) => column.primaryKey())
+    .addColumn('name', 'text', (column) => column.notNull())
+    .addColumn('created_at', 'text', (column) => column.notNull())
+    .addColumn('updated_at', 'text', (column) => column.notNull())
+    .execute();
+  await db.schema
+    .createTable('agents')
+    .addColumn('id', 'text', (column) => column.primaryKey())
+    .addColumn('property_id', 'text', (column) =>
+      column.notNull().references('properties.id').onDelete('cascade'),
+    )
+    .addColumn('name', 'text', (column) => column.notNull())
+    .addColumn('base_prompt', 'text', (column) => column.notNull())
+    .addColumn('model_json', 'text', (column) => column.notNull())
+    .addColumn('model_api_key_enc', 'text')
+    .addColumn('public_key', 'text', (column) => column.notNull().unique())
+    .addColumn('max_tool_steps', 'integer', (column) => column.notNull())
+    .addColumn('handoff_webhook_url', 'text')
+    .addColumn('created_at', 'text', (column) => column.notNull())
+    .addColumn('updated_at', 'text', (column) => column.notNull())
+    .execute();
+  await db.schema.createIndex('agents_property').on('agents').column('property_id').execute();
+  await db.schema
+    .createTable('integrations')
+    .addColumn('id', 'text', (column) => column.primaryKey())
+    .addColumn('property_id', 'text', (column) =>
+      column.notNull().references('properties.id').onDelete('cascade'),
+    )
+    .addColumn('name', 'text', (column) => column.notNull())
+    .addColumn('base_url', 'text', (column) => column.notNull())
+    .addColumn('auth_type', 'text', (column) => column.notNull())
+    .addColumn('auth_enc', 'text', (column) => column.notNull())
+    .addColumn('timeout_ms', 'integer', (column) => column.notNull())
+    .addColumn('allow_hosts_json', 'text', (column) => column.notNull())
+    .addColumn('current_version', 'integer', (column) => column.notNull())
+    .addColumn('created_at', 'text', (column) => column.notNull())
+    .addColumn('updated_at', 'text', (column) => column.notNull())
+    .execute();
+  await db.schema.createIndex('integrations_property').on('integrations').column('property_id').execute();
+  await db.schema
+    .createTable('integration_versions')
+    .addColumn('integration_id', 'text', (column) =>
+      column.notNull().references('integrations.id').onDelete('cascade'),
+    )
+    .addColumn('version', 'integer', (column) => column.notNull())
+    .addColumn('source_text', 'text', (column) => column.notNull())
+    .addColumn('source_url', 'text')
+    .addColumn('sha256', 'text', (column) => column.notNull())
+    .addColumn('openapi_version', 'text', (column) => column.notNull())
+    .addColumn('tools_json', 'text', (column) => column.notNull())
+    .addColumn('lint_json', 'text', (column) => column.notNull())
+    .addColumn('created_at', 'text', (column) => column.notNull())
+    .addPrimaryKeyConstraint('integration_versions_pk', ['integration_id', 'version'])
+    .execute();
+  await db.schema
+    .createTable('operation_settings')
+    .addColumn('integration_id', 'text', (column) =>
+      column.notNull().references('integrations.id').onDelete('cascade'),
+    )
+    .addColumn('tool_name', 'text', (column) => column.notNull())
+    .addColumn('enabled', 'integer', (column) => column.notNull())
+    .addPrimaryKeyConstraint('operation_settings_pk', ['integration_id', 'tool_name'])
+    .execute();
+  await db.schema
+    .createTable('agent_integrations')
+    .addColumn('agent_id', 'text', (column) => column.notNull().references('agents.id').onDelete('cascade'))
+    .addColumn('integration_id', 'text', (column) =>
+      column.notNull().references('integrations.id').onDelete('cascade'),
+    )
+    .addColumn('enabled', 'integer', (column) => column.notNull())
+    .addColumn('created_at', 'text', (column) => column.notNull())
+    .addPrimaryKeyConstraint('agent_integrations_pk', ['agent_id', 'integration_id'])
+    .execute();
+  await db.schema
+    .createTable('conversations')
+    .addColumn('id', 'text', (column) => column.primaryKey())
+    .addColumn('agent_id', 'text', (column) => column.notNull().references('agents.id').onDelete('cascade'))
+    .addColumn('property_id', 'text', (column) =>
+      column.notNull().references('properties.id').onDelete('cascade'),
+    )
+    .addColumn('status', 'text', (column) => column.notNull())
+    .addColumn('visitor_id', 'text')
+    .addColumn('metadata_json', 'text', (column) => column.notNull())
+    .addColumn('pending_action_json', 'text')
+    .addColumn('created_at', 'text', (column) => column.notNull())
+    .addColumn('updated_at', 'text', (column) => column.notNull())
+    .execute();
+  await db.schema
+    .createIndex('conversations_property_status')
+    .on('conversations')
+    .columns(['property_id', 'status', 'updated_at'])
+    .execute();
+  await db.schema
+    .createTable('messages')
+    .addColumn('id', 'text', (column) => column.primaryKey())
+    .addColumn('conversation_id', 'text', (column) =>
+      column.notNull().references('conversations.id').onDelete('cascade'),
+    )
+    .addColumn('role', 'text', (column) => column.notNull())
+    .addColumn('text', 'text', (column) => column.notNull())
+    .addColumn('created_at', 'text', (column) => column.notNull())
+    .execute();
+  await db.schema
+    .createIndex('messages_conversation')
+    .on('messages')
+    .columns(['conversation_id', 'id'])
+    .execute();
+  await db.schema
+    .createTable('turn_traces')
+    .addColumn('id', 'text', (column) => column.primaryKey())
+    .addColumn('conversation_id', 'text', (column) =>
+      column.notNull().references('conversations.id').onDelete('cascade'),
+    )
+    .addColumn('message_id', 'text')
+    .addColumn('steps_json', 'text', (column) => column.notNull())
+    .addColumn('created_at', 'text', (column) => column.notNull())
+    .execute();
+  await db.schema
+    .createIndex('turn_traces_conversation')
+    .on('turn_traces')
+    .columns(['conversation_id', 'id'])
+    .execute();
+  await db.schema
+    .createTable('request_logs')
+    .addColumn('id', 'text', (column) => column.primaryKey())
+    .addColumn('integration_id', 'text', (column) =>
+      column.notNull().references('integrations.id').onDelete('cascade'),
+    )
+    .addColumn('agent_id', 'text')
+    .addColumn('conversation_id', 'text')
+    .addColumn('tool', 'text', (column) => column.notNull())
+    .addColumn('operation_id', 'text')
+    .addColumn('method', 'text', (column) => column.notNull())
+    .addColumn('url', 'text', (column) => column.notNull())
+    .addColumn('request_headers_json', 'text', (column) => column.notNull())
+    .addColumn('request_body', 'text')
+    .addColumn('status', 'integer')
+    .addColumn('duration_ms', 'integer', (column) => column.notNull())
+    .addColumn('response_excerpt', 'text')
+    .addColumn('outcome', 'text', (column) => column.notNull())
+    .addColumn('error', 'text')
+    .addColumn('attempts', 'integer', (column) => column.notNull())
+    .addColumn('created_at', 'text', (column) => column.notNull())
+    .execute();
+  await db.schema
+    .createIndex('request_logs_integration')
+    .on('request_logs')
+    .columns(['integration_id', 'id'])
+    .execute();
+  await db.schema.createIndex('request_logs_created').on('request_logs').column('created_at').execute();
+  await db.schema
+    .createTable('api_keys')
+    .addColumn('id', 'text', (column) => column.primaryKey())
+    .addColumn('property_id', 'text', (column) =>
+      column.notNull().references('properties.id').onDelete('cascade'),
+    )
+    .addColumn('name', 'text', (column) => column.notNull())
+    .addColumn('key_hash', 'text', (column) => column.notNull().unique())
+    .addColumn('prefix', 'text', (column) => column.notNull())
+    .addColumn('created_at', 'text', (column) => column.notNull())
+    .execute();
+  await db.schema
+    .createTable('settings')
+    .addColumn('key', 'text', (column) => column.primaryKey())
+    .addColumn('value', 'text', (column) => column.notNull())
+    .execute();
+}
+
+const migrations: Record<string, Migration> = {
+  '0001-initial': { up: createInitialTables },
+};
+
+/** Provides the migrations in code (no files on disk to find after bundling). */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,165 @@
+// The records the store hands out: camelCase, parsed JSON, secrets decrypted (callers mask them).
+
+/** A property (website or brand). */
+export interface Property {
+  id: string;
+  name: string;
+  /** ISO 8601 time. */
+  createdAt: string;
+  /** ISO 8601 time. */
+  updatedAt: string;
+}
+
+/** Which model an agent uses. */
+export interface AgentModelSettings {
+  /** `embedded` (default, offline), `openai`, `anthropic` or `openai-compatible`. */
+  provider: 'embedded' | 'openai' | 'anthropic' | 'openai-compatible';
+  /** Model name, e.g. `gpt-4o-mini`; the provider's default when absent. */
+  model?: string;
+  /** Server URL for `openai-compatible` (Ollama, vLLM, LM Studio, llama.cpp). */
+  baseUrl?: string;
+  /** Sampling temperature, 0 to 2. */
+  temperature?: number;
+  /** The provider API key, decrypted; never returned by the API in clear. */
+  apiKey?: string;
+}
+
+/** An AI agent. */
+export interface Agent {
+  id: string;
+  propertyId: string;
+  name: string;
+  /** The business's instructions, placed before the built-in rules. */
+  basePrompt: string;
+  model: AgentModelSettings;
+  /** Public key the widget uses in `data-agent`. */
+  publicKey: string;
+  /** Most tool calls in one turn. Default 4. */
+  maxToolSteps: number;
+  /** URL that receives a POST when a conversation is handed to a human. */
+  handoffWebhookUrl: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** How Concierge authenticates to a business API. */
+export type StoredAuth =
+  | { type: 'none' }
+  | { type: 'apiKey'; in: 'header' | 'query'; name: string; value: string }
+  | { type: 'bearer'; token: string }
+  | { type: 'basic'; username: string; password: string };
+
+/** An API connected to a property. */
+export interface Integration {
+  id: string;
+  propertyId: string;
+  name: string;
+  /** Base URL the operation paths are appended to. */
+  baseUrl: string;
+  /** Decrypted credentials. */
+  auth: StoredAuth;
+  /** Per-request timeout in milliseconds (1,000 to 60,000). */
+  timeoutMs: number;
+  /** Extra hosts this integration may reach even when private (e.g. the demo API). */
+  allowHosts: string[];
+  /** Latest imported schema version; 0 when none. */
+  currentVersion: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One imported schema snapshot. `tools` and `lint` are stored as the compiler produced them. */
+export interface IntegrationVersion {
+  integrationId: string;
+  version: number;
+  sourceText: string;
+  sourceUrl: string | null;
+  sha256: string;
+  openapiVersion: string;
+  tools: unknown[];
+  lint: unknown[];
+  createdAt: string;
+}
+
+/** An agent's link to an integration. */
+export interface AgentIntegrationLink {
+  agentId: string;
+  integrationId: string;
+  enabled: boolean;
+  createdAt: string;
+}
+
+/** Conversation states. */
+export type ConversationStatus = 'open' | 'waiting-for-human' | 'closed';
+
+/** A chat between a customer and an agent. */
+export interface Conversation {
+  id: string;
+  agentId: string;
+  propertyId: string;
+  status: ConversationStatus;
+  /** The widget visitor that owns it, when it came through the widget. */
+  visitorId: string | null;
+  /** Customer metadata given by the widget or the API (page URL, name, email…). */
+  metadata: Record<string, unknown>;
+  /** The write action waiting for confirmation, as the agent layer stored it. */
+  pendingAction: unknown | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Who wrote a message. */
+export type MessageRole = 'customer' | 'agent' | 'human' | 'system';
+
+/** One message of a conversation. */
+export interface Message {
+  id: string;
+  conversationId: string;
+  role: MessageRole;
+  text: string;
+  createdAt: string;
+}
+
+/** The stored steps of one agent turn. */
+export interface TurnTrace {
+  id: string;
+  conversationId: string;
+  /** The agent message the turn produced. */
+  messageId: string | null;
+  steps: unknown[];
+  createdAt: string;
+}
+
+/** One API call, as logged. */
+export interface RequestLog {
+  id: string;
+  integrationId: string;
+  agentId: string | null;
+  conversationId: string | null;
+  tool: string;
+  operationId: string | null;
+  method: string;
+  /** URL with secret query values redacted. */
+  url: string;
+  /** Request headers with credentials redacted. */
+  requestHeaders: Record<string, string>;
+  requestBody: string | null;
+  status: number | null;
+  durationMs: number;
+  responseExcerpt: string | null;
+  /** ok, not-found, client-error, server-error, timeout, network, blocked or invalid-arguments. */
+  outcome: string;
+  error: string | null;
+  attempts: number;
+  createdAt: string;
+}
+
+/** A property-scoped API key (the key itself is shown once, at creation). */
+export interface ApiKey {
+  id: string;
+  propertyId: string;
+  name: string;
+  /** First characters of the key. */
+  prefix: string;
+  createdAt: string;
+}

@@ -1,0 +1,112 @@
+// Request logs: every call made to a business API, filterable and paged, with retention.
+import type { RequestLogTable } from './schema.js';
+import type { RequestLog } from './records.js';
+import { type StoreContext, parseJson } from './store-context.js';
+import { newId } from './new-id.js';
+
+/** Filters of `list`; results are newest first. */
+export interface ListRequestLogsOptions {
+  integrationId?: string;
+  /** Only logs of integrations of this property. */
+  propertyId?: string;
+  tool?: string;
+  outcome?: string;
+  status?: number;
+  conversationId?: string;
+  /** ISO time, inclusive. */
+  from?: string;
+  /** ISO time, exclusive. */
+  to?: string;
+  /** Page size, 1 to 200 (default 50). */
+  limit?: number;
+  /** The `next` cursor of the previous page. */
+  cursor?: string;
+}
+
+function toRequestLog(row: RequestLogTable): RequestLog {
+  return {
+    id: row.id,
+    integrationId: row.integration_id,
+    agentId: row.agent_id,
+    conversationId: row.conversation_id,
+    tool: row.tool,
+    operationId: row.operation_id,
+    method: row.method,
+    url: row.url,
+    requestHeaders: parseJson<Record<string, string>>(row.request_headers_json, {}),
+    requestBody: row.request_body,
+    status: row.status,
+    durationMs: row.duration_ms,
+    responseExcerpt: row.response_excerpt,
+    outcome: row.outcome,
+    error: row.error,
+    attempts: row.attempts,
+    createdAt: row.created_at,
+  };
+}
+
+/** Creates the request-log repository over a store context. */
+export function createRequestLogRepository({ db }: StoreContext) {
+  return {
+    async add(entry: Omit<RequestLog, 'id'>): Promise<RequestLog> {
+      const row: RequestLogTable = {
+        id: newId(),
+        integration_id: entry.integrationId,
+        agent_id: entry.agentId,
+        conversation_id: entry.conversationId,
+        tool: entry.tool,
+        operation_id: entry.operationId,
+        method: entry.method,
+        url: entry.url,
+        request_headers_json: JSON.stringify(entry.requestHeaders),
+        request_body: entry.requestBody,
+        status: entry.status,
+        duration_ms: Math.round(entry.durationMs),
+        response_excerpt: entry.responseExcerpt,
+        outcome: entry.outcome,
+        error: entry.error,
+        attempts: entry.attempts,
+        created_at: entry.createdAt,
+      };
+      await db.insertInto('request_logs').values(row).execute();
+      return toRequestLog(row);
+    },
+    async get(id: string): Promise<RequestLog | undefined> {
+      const row = await db.selectFrom('request_logs').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toRequestLog(row);
+    },
+    async list(options: ListRequestLogsOptions = {}): Promise<{ items: RequestLog[]; next?: string }> {
+      const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
+      let query = db.selectFrom('request_logs').selectAll('request_logs');
+      if (options.propertyId) {
+        query = query
+          .innerJoin('integrations', 'integrations.id', 'request_logs.integration_id')
+          .where('integrations.property_id', '=', options.propertyId);
+      }
+      if (options.integrationId)
+        query = query.where('request_logs.integration_id', '=', options.integrationId);
+      if (options.tool) query = query.where('request_logs.tool', '=', options.tool);
+      if (options.outcome) query = query.where('request_logs.outcome', '=', options.outcome);
+      if (options.status !== undefined) query = query.where('request_logs.status', '=', options.status);
+      if (options.conversationId)
+        query = query.where('request_logs.conversation_id', '=', options.conversationId);
+      if (options.from) query = query.where('request_logs.created_at', '>=', options.from);
+      if (options.to) query = query.where('request_logs.created_at', '<', options.to);
+      if (options.cursor) query = query.where('request_logs.id', '<', options.cursor);
+      const rows = await query
+        .orderBy('request_logs.id', 'desc')
+        .limit(limit + 1)
+        .execute();
+      const items = rows.slice(0, limit).map(toRequestLog);
+      return rows.length > limit ? { items, next: items[items.length - 1].id } : { items };
+    },
+    /** Deletes logs older than `before` (ISO time); returns how many. */
+    async deleteOlderThan(before: string): Promise<number> {
+      const result = await db.deleteFrom('request_logs').where('created_at', '<', before).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}
+
+/** The request-log repository. */
+export type RequestLogRepository = ReturnType<typeof createRequestLogRepository>;

@@ -1,0 +1,166 @@
+// Table types of the Concierge database, shared by the SQLite and PostgreSQL dialects.
+//
+// Both dialects store the same column types: ids and timestamps as text (time-sortable ids, ISO
+// 8601 times), flags as integers 0/1 and structured values as JSON text, so one query layer serves
+// both without per-dialect branches.
+
+/** A property: one website or brand, holding agents and integrations. */
+export interface PropertyTable {
+  id: string;
+  name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An AI agent of a property. */
+export interface AgentTable {
+  id: string;
+  property_id: string;
+  name: string;
+  base_prompt: string;
+  /** JSON: provider, model, baseUrl, temperature (never the API key). */
+  model_json: string;
+  /** Encrypted model API key, or null. */
+  model_api_key_enc: string | null;
+  /** Public key the chat widget uses (`data-agent`). */
+  public_key: string;
+  max_tool_steps: number;
+  handoff_webhook_url: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An HTTP API connected to a property through an OpenAPI schema. */
+export interface IntegrationTable {
+  id: string;
+  property_id: string;
+  name: string;
+  base_url: string;
+  /** Auth kind in clear (none, apiKey, bearer, basic) for listing without decrypting. */
+  auth_type: string;
+  /** The whole auth object, encrypted. */
+  auth_enc: string;
+  timeout_ms: number;
+  /** JSON array of extra hosts this integration may call even when they are private. */
+  allow_hosts_json: string;
+  /** Latest schema version number, 0 when no schema was imported yet. */
+  current_version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One imported schema snapshot of an integration. */
+export interface IntegrationVersionTable {
+  integration_id: string;
+  version: number;
+  source_text: string;
+  source_url: string | null;
+  sha256: string;
+  openapi_version: string;
+  /** JSON array of ToolDefinition. */
+  tools_json: string;
+  /** JSON array of lint findings. */
+  lint_json: string;
+  created_at: string;
+}
+
+/** Per-operation enabled flag of an integration (absent row: enabled). */
+export interface OperationSettingTable {
+  integration_id: string;
+  tool_name: string;
+  enabled: number;
+}
+
+/** Link between an agent and an integration of the same property. */
+export interface AgentIntegrationTable {
+  agent_id: string;
+  integration_id: string;
+  enabled: number;
+  created_at: string;
+}
+
+/** A chat between a customer and an agent. */
+export interface ConversationTable {
+  id: string;
+  agent_id: string;
+  property_id: string;
+  status: string;
+  visitor_id: string | null;
+  metadata_json: string;
+  /** JSON of the write action waiting for the customer's confirmation, or null. */
+  pending_action_json: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One message of a conversation. */
+export interface MessageTable {
+  id: string;
+  conversation_id: string;
+  role: string;
+  text: string;
+  created_at: string;
+}
+
+/** The steps of one agent turn (model calls, tool calls), for the preview panel. */
+export interface TurnTraceTable {
+  id: string;
+  conversation_id: string;
+  message_id: string | null;
+  steps_json: string;
+  created_at: string;
+}
+
+/** One HTTP call made to a business API. */
+export interface RequestLogTable {
+  id: string;
+  integration_id: string;
+  agent_id: string | null;
+  conversation_id: string | null;
+  tool: string;
+  operation_id: string | null;
+  method: string;
+  url: string;
+  request_headers_json: string;
+  request_body: string | null;
+  status: number | null;
+  duration_ms: number;
+  response_excerpt: string | null;
+  outcome: string;
+  error: string | null;
+  attempts: number;
+  created_at: string;
+}
+
+/** A property-scoped API key (stored as a hash). */
+export interface ApiKeyTable {
+  id: string;
+  property_id: string;
+  name: string;
+  key_hash: string;
+  /** First characters of the key, to recognise it in lists. */
+  prefix: string;
+  created_at: string;
+}
+
+/** Instance-wide settings (admin token hash, demo marker). */
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+/** Every table, as Kysely sees the database. */
+export interface Database {
+  properties: PropertyTable;
+  agents: AgentTable;
+  integrations: IntegrationTable;
+  integration_versions: IntegrationVersionTable;
+  operation_settings: OperationSettingTable;
+  agent_integrations: AgentIntegrationTable;
+  conversations: ConversationTable;
+  messages: MessageTable;
+  turn_traces: TurnTraceTable;
+  request_logs: RequestLogTable;
+  api_keys: ApiKeyTable;
+  settings: SettingTable;
+}

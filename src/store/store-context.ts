@@ -1,0 +1,21 @@
+// What every repository needs: the Kysely instance and the secret box.
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+import type { SecretBox } from './secret-box.js';
+
+/** Shared by the repositories of one store. */
+export interface StoreContext {
+  db: Kysely<Database>;
+  secrets: SecretBox;
+}
+
+/** The current time as ISO 8601. */
+export function now(): string {
+  return new Date().toISOString();
+}
+
+/** Parses a JSON column, falling back when it is empty. */
+export function parseJson<T>(text: string | null, fallback: T): T {
+  if (text === null || text === '') return fallback;
+  return JSON.parse(text) as T;
+}

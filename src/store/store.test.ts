@@ -1,0 +1,343 @@
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createStore, type Store } from './create-store.js';
+import { storeDialects, testPostgresUrl } from './test-support/store-dialects.js';
+
+for (const dialect of storeDialects) {
+  describe.skipIf(!dialect.available)(`store on ${dialect.name}`, () => {
+    let store: Store;
+    let close: () => Promise<void>;
+    let location: string;
+
+    beforeEach(async () => {
+      ({ store, close, location } = await dialect.open());
+    });
+    afterEach(async () => {
+      await close();
+    });
+
+    it('runs migrations again without harm', async () => {
+      await store.properties.create({ name: 'Shop' });
+      await store.migrate();
+      await store.migrate();
+      expect((await store.properties.list()).map((property) => property.name)).toEqual(['Shop']);
+    });
+
+    it('creates, lists, renames and deletes properties, cascading to agents and integrations', async () => {
+      const first = await store.properties.create({ name: 'First' });
+      const second = await store.properties.create({ name: 'Second' });
+      expect((await store.properties.list()).map((property) => property.id)).toEqual([first.id, second.id]);
+      expect((await store.properties.list({ ids: [second.id] })).map((property) => property.name)).toEqual([
+        'Second',
+      ]);
+      expect((await store.properties.update(first.id, { name: 'Renamed' }))?.name).toBe('Renamed');
+      const agent = await store.agents.create({ propertyId: first.id, name: 'Bot' });
+      const integration = await store.integrations.create({
+        propertyId: first.id,
+        name: 'Shop API',
+        baseUrl: 'https://x.test',
+      });
+      expect(await store.properties.delete(first.id)).toBe(true);
+      expect(await store.properties.get(first.id)).toBeUndefined();
+      expect(await store.agents.get(agent.id)).toBeUndefined();
+      expect(await store.integrations.get(integration.id)).toBeUndefined();
+      expect(await store.properties.delete(first.id)).toBe(false);
+    });
+
+    it('keeps agents with model settings, a unique public key and integration links', async () => {
+      const property = await store.properties.create({ name: 'Shop' });
+      const agent = await store.agents.create({
+        propertyId: property.id,
+        name: 'Assistant',
+        basePrompt: 'Be brief.',
+        model: { provider: 'openai', model: 'gpt-4o-mini', apiKey: 'sk-secret-model-key-1234' },
+      });
+      const other = await store.agents.create({ propertyId: property.id, name: 'Other' });
+      expect(agent.publicKey).toMatch(/^pk_/);
+      expect(agent.publicKey).not.toBe(other.publicKey);
+      expect(agent.maxToolSteps).toBe(4);
+      expect(other.model).toEqual({ provider: 'embedded' });
+      const read = await store.agents.getByPublicKey(agent.publicKey);
+      expect(read?.model).toEqual({
+        provider: 'openai',
+        model: 'gpt-4o-mini',
+        apiKey: 'sk-secret-model-key-1234',
+      });
+
+      // An update without apiKey keeps the stored one; null removes it.
+      const kept = await store.agents.update(agent.id, { model: { provider: 'openai', model: 'gpt-4o' } });
+      expect(kept?.model.apiKey).toBe('sk-secret-model-key-1234');
+      const removed = await store.agents.update(agent.id, { model: { provider: 'embedded', apiKey: null } });
+      expect(removed?.model.apiKey).toBeUndefined();
+
+      const integration = await store.integrations.create({
+        propertyId: property.id,
+        name: 'API',
+        baseUrl: 'https://x.test',
+      });
+      await store.agents.setIntegration(agent.id, integration.id, true);
+      const link = await store.agents.setIntegration(agent.id, integration.id, false);
+      expect(link).toMatchObject({ agentId: agent.id, integrationId: integration.id, enabled: false });
+      expect(await store.agents.listIntegrations(agent.id)).toHaveLength(1);
+      expect(await store.agents.listIntegrations(other.id)).toEqual([]);
+    });
+
+    it('stores schema versions, keeps operation flags across re-imports and drops flags of removed operations', async () => {
+      const property = await store.properties.create({ name: 'Shop' });
+      const integration = await store.integrations.create({
+        propertyId: property.id,
+        name: 'API',
+        baseUrl: 'https://x.test',
+        auth: { type: 'bearer', token: 'tok-123456789' },
+      });
+      expect(integration.currentVersion).toBe(0);
+      const base = { sourceText: 'openapi: 3.0.3', sha256: 'abc', openapiVersion: '3.0.3', lint: [] };
+      const first = await store.integrations.addVersion(integration.id, {
+        ...base,
+        tools: [{ name: 'searchProducts' }, { name: 'trackOrder' }, { name: 'cancelOrder' }],
+      });
+      expect(first.version).toBe(1);
+      await store.integrations.setOperationEnabled(integration.id, 'trackOrder', false);
+      await store.integrations.setOperationEnabled(integration.id, 'cancelOrder', false);
+      const second = await store.integrations.addVersion(integration.id, {
+        ...base,
+        sourceUrl: 'https://x.test/openapi.yaml',
+        tools: [{ name: 'searchProducts' }, { name: 'trackOrder' }],
+      });
+      expect(second.version).toBe(2);
+      expect([...(await store.integrations.listDisabledOperations(integration.id))]).toEqual(['trackOrder']);
+      expect((await store.integrations.get(integration.id))?.currentVersion).toBe(2);
+      expect(
+        (await store.integrations.listVersions(integration.id)).map((version) => version.version),
+      ).toEqual([2, 1]);
+      expect((await store.integrations.getVersion(integration.id))?.tools).toHaveLength(2);
+      expect((await store.integrations.getVersion(integration.id, 1))?.tools).toHaveLength(3);
+      expect(await store.integrations.getVersion(integration.id, 9)).toBeUndefined();
+    });
+
+    it('numbers concurrent re-imports distinctly', async () => {
+      const property = await store.properties.create({ name: 'Shop' });
+      const integration = await store.integrations.create({
+        propertyId: property.id,
+        name: 'API',
+        baseUrl: 'https://x.test',
+      });
+      const input = { sourceText: 'x', sha256: 'x', openapiVersion: '3.1.0', tools: [], lint: [] };
+      const versions = await Promise.all(
+        [1, 2, 3].map(() => store.integrations.addVersion(integration.id, input)),
+      );
+      expect(versions.map((version) => version.version).sort()).toEqual([1, 2, 3]);
+    });
+
+    it('encrypts credentials at rest: no secret appears in plain text in the database', async () => {
+      const property = await store.properties.create({ name: 'Shop' });
+      const secrets = [
+        'header-api-key-value-7781',
+        'bearer-token-value-5521',
+        'basic-password-value-9930',
+        'sk-model-key-4410',
+      ];
+      await store.integrations.create({
+        propertyId: property.id,
+        name: 'A',
+        baseUrl: 'https://a.test',
+        auth: { type: 'apiKey', in: 'header', name: 'X-Api-Key', value: secrets[0] },
+      });
+      const bearer = await store.integrations.create({
+        propertyId: property.id,
+        name: 'B',
+        baseUrl: 'https://b.test',
+      });
+      await store.integrations.update(bearer.id, { auth: { type: 'bearer', token: secrets[1] } });
+      await store.integrations.create({
+        propertyId: property.id,
+        name: 'C',
+        baseUrl: 'https://c.test',
+        auth: { type: 'basic', username: 'shop', password: secrets[2] },
+      });
+      await store.agents.create({
+        propertyId: property.id,
+        name: 'Bot',
+        model: { provider: 'openai', apiKey: secrets[3] },
+      });
+
+      const dump = await dumpDatabase(dialect.name, location);
+      for (const secret of secrets) expect(dump).not.toContain(secret);
+      expect(dump).toContain('https://a.test');
+      expect((await store.integrations.get(bearer.id))?.auth).toEqual({ type: 'bearer', token: secrets[1] });
+    });
+
+    it('refuses to read secrets with another master key', async () => {
+      const property = await store.properties.create({ name: 'Shop' });
+      const integration = await store.integrations.create({
+        propertyId: property.id,
+        name: 'A',
+        baseUrl: 'https://a.test',
+        auth: { type: 'bearer', token: 'secret-token' },
+      });
+      const other = await createStore({
+        ...(dialect.name === 'sqlite'
+          ? { sqlitePath: location }
+          : { databaseUrl: testPostgresUrl, postgresSchema: location }),
+        secretKey: Buffer.alloc(32, 9),
+      });
+      await expect(other.integrations.get(integration.id)).rejects.toThrow(/CONCIERGE_SECRET_KEY/);
+      await other.close();
+    });
+
+    it('keeps conversations with messages, traces and pending actions, waiting-for-human first', async () => {
+      const property = await store.properties.create({ name: 'Shop' });
+      const agent = await store.agents.create({ propertyId: property.id, name: 'Bot' });
+      const first = await store.conversations.create({
+        agentId: agent.id,
+        propertyId: property.id,
+        visitorId: 'v1',
+      });
+      const second = await store.conversations.create({
+        agentId: agent.id,
+        propertyId: property.id,
+        metadata: { page: 'https://shop.test/bags' },
+      });
+      await store.conversations.addMessage(first.id, { role: 'customer', text: 'Hello' });
+      const reply = await store.conversations.addMessage(first.id, {
+        role: 'agent',
+        text: 'Hi! How can I help?',
+      });
+      await store.conversations.addMessage(first.id, { role: 'customer', text: 'Where is my order?' });
+      await store.conversations.addTrace(first.id, {
+        messageId: reply.id,
+        steps: [{ type: 'model-call', durationMs: 3 }],
+      });
+      await store.conversations.update(second.id, {
+        status: 'waiting-for-human',
+        pendingAction: { tool: 'createReturn' },
+      });
+
+      const messages = await store.conversations.listMessages(first.id);
+      expect(messages.map((message) => message.text)).toEqual([
+        'Hello',
+        'Hi! How can I help?',
+        'Where is my order?',
+      ]);
+      expect(
+        (await store.conversations.listMessages(first.id, { after: reply.id })).map((m) => m.text),
+      ).toEqual(['Where is my order?']);
+      expect((await store.conversations.listTraces(first.id))[0]).toMatchObject({
+        messageId: reply.id,
+        steps: [{ type: 'model-call' }],
+      });
+      const listed = await store.conversations.list({ propertyId: property.id });
+      expect(listed.items.map((conversation) => conversation.id)).toEqual([second.id, first.id]);
+      expect(listed.items[0]).toMatchObject({
+        status: 'waiting-for-human',
+        pendingAction: { tool: 'createReturn' },
+      });
+      expect(listed.items[1]).toMatchObject({ visitorId: 'v1', metadata: {} });
+      const page = await store.conversations.list({ propertyId: property.id, limit: 1 });
+      expect(page.next).toBe(1);
+      expect(
+        (await store.conversations.list({ propertyId: property.id, status: 'open' })).items,
+      ).toHaveLength(1);
+    });
+
+    it('filters and pages request logs, and deletes old ones', async () => {
+      const property = await store.properties.create({ name: 'Shop' });
+      const integration = await store.integrations.create({
+        propertyId: property.id,
+        name: 'API',
+        baseUrl: 'https://x.test',
+      });
+      const entry = {
+        integrationId: integration.id,
+        agentId: null,
+        conversationId: null,
+        operationId: null,
+        method: 'GET',
+        url: 'https://x.test/orders/1',
+        requestHeaders: { authorization: '[redacted]' },
+        requestBody: null,
+        responseExcerpt: '{}',
+        error: null,
+        attempts: 1,
+        durationMs: 12.6,
+      };
+      await store.requestLogs.add({
+        ...entry,
+        tool: 'trackOrder',
+        status: 200,
+        outcome: 'ok',
+        createdAt: '2026-01-01T00:00:00.000Z',
+      });
+      for (let index = 0; index < 5; index++) {
+        await store.requestLogs.add({
+          ...entry,
+          tool: 'searchProducts',
+          status: 404,
+          outcome: 'not-found',
+          createdAt: new Date().toISOString(),
+        });
+      }
+      const all = await store.requestLogs.list({ integrationId: integration.id, limit: 4 });
+      expect(all.items).toHaveLength(4);
+      const rest = await store.requestLogs.list({
+        integrationId: integration.id,
+        limit: 4,
+        cursor: all.next,
+      });
+      expect(rest.items).toHaveLength(2);
+      expect(rest.next).toBeUndefined();
+      expect((await store.requestLogs.list({ tool: 'trackOrder' })).items[0]).toMatchObject({
+        durationMs: 13,
+        status: 200,
+      });
+      expect(
+        (await store.requestLogs.list({ outcome: 'not-found', propertyId: property.id })).items,
+      ).toHaveLength(5);
+      expect((await store.requestLogs.list({ status: 200 })).items).toHaveLength(1);
+      expect((await store.requestLogs.list({ to: '2026-02-01T00:00:00.000Z' })).items).toHaveLength(1);
+      expect((await store.requestLogs.list({ propertyId: 'nope' })).items).toHaveLength(0);
+      expect(await store.requestLogs.deleteOlderThan('2026-02-01T00:00:00.000Z')).toBe(1);
+    });
+
+    it('keeps API keys only as hashes and settings once', async () => {
+      const property = await store.properties.create({ name: 'Shop' });
+      const created = await store.access.createApiKey({ propertyId: property.id, name: 'CI' });
+      expect(created.key).toMatch(/^ck_/);
+      expect((await store.access.findApiKey(created.key))?.propertyId).toBe(property.id);
+      expect(await store.access.findApiKey('ck_wrong')).toBeUndefined();
+      expect(await dumpDatabase(dialect.name, location)).not.toContain(created.key);
+      expect(await store.access.setSettingIfAbsent('admin', 'a')).toBe(true);
+      expect(await store.access.setSettingIfAbsent('admin', 'b')).toBe(false);
+      expect(await store.access.getSetting('admin')).toBe('a');
+      expect(await store.access.deleteApiKey(created.id)).toBe(true);
+      expect(await store.access.listApiKeys(property.id)).toEqual([]);
+    });
+  });
+}
+
+/** Everything in the database as text: the SQLite file (and WAL), or every row of the schema. */
+async function dumpDatabase(dialect: 'sqlite' | 'postgres', location: string): Promise<string> {
+  if (dialect === 'sqlite') {
+    let text = readFileSync(location).toString('latin1');
+    try {
+      text += readFileSync(`${location}-wal`).toString('latin1');
+    } catch {
+      // No WAL file yet: everything is in the main file.
+    }
+    return text;
+  }
+  const client = new pg.Client({ connectionString: testPostgresUrl });
+  await client.connect();
+  const tables = await client.query(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = $1`,
+    [location],
+  );
+  let text = '';
+  for (const { table_name: table } of tables.rows) {
+    const rows = await client.query(`SELECT * FROM ${location}."${table}"`);
+    text += JSON.stringify(rows.rows);
+  }
+  await client.end();
+  return text;
+}

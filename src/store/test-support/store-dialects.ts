@@ -1,0 +1,79 @@
+// Test helper: opens a fresh store on each dialect (SQLite in a temp dir; PostgreSQL in its own
+// schema when TEST_POSTGRES_URL is set, reported as skipped otherwise).
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { type Store, createStore } from '../create-store.js';
+
+/** The PostgreSQL URL for tests, when one is configured. */
+export const testPostgresUrl = process.env.TEST_POSTGRES_URL;
+
+/** One dialect a store test runs on. */
+export interface StoreDialect {
+  name: 'sqlite' | 'postgres';
+  /** False when the dialect is not available here (the test is then skipped). */
+  available: boolean;
+  /** Opens a new, empty, migrated store; `close` also removes its data. */
+  open: (options?: {
+    secretKey?: Buffer;
+  }) => Promise<{ store: Store; close: () => Promise<void>; location: string }>;
+}
+
+/** A fixed key for tests. */
+export const testSecretKey = Buffer.alloc(32, 7);
+
+/** Creates a unique PostgreSQL schema name and a function that drops it. */
+export function createTestSchema(): { schema: string; drop: () => Promise<void> } {
+  const schema = `test_${randomBytes(6).toString('hex')}`;
+  return {
+    schema,
+    async drop() {
+      const client = new pg.Client({ connectionString: testPostgresUrl });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    },
+  };
+}
+
+/** Both dialects, SQLite first. */
+export const storeDialects: StoreDialect[] = [
+  {
+    name: 'sqlite',
+    available: true,
+    async open(options = {}) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'concierge-store-'));
+      const store = await createStore({ dataDir, secretKey: options.secretKey ?? testSecretKey });
+      return {
+        store,
+        location: join(dataDir, 'concierge.db'),
+        async close() {
+          await store.close();
+          rmSync(dataDir, { recursive: true, force: true });
+        },
+      };
+    },
+  },
+  {
+    name: 'postgres',
+    available: Boolean(testPostgresUrl),
+    async open(options = {}) {
+      const { schema, drop } = createTestSchema();
+      const store = await createStore({
+        databaseUrl: testPostgresUrl,
+        postgresSchema: schema,
+        secretKey: options.secretKey ?? testSecretKey,
+      });
+      return {
+        store,
+        location: schema,
+        async close() {
+          await store.close();
+          await drop();
+        },
+      };
+    },
+  },
+];
