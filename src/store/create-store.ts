@@ -81,7 +81,15 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     requestLogs: createRequestLogRepository(context),
     access: createAccessRepository(context),
     async migrate() {
-      const migrator = new Migrator({ db, provider: migrationProvider });
+      // Name the schema: the migrator checks for its own tables across every schema otherwise, and a
+      // second schema in the same database would look already migrated.
+      const migrator = new Migrator({
+        db,
+        provider: migrationProvider,
+        ...(dialect === 'postgres' && options.postgresSchema
+          ? { migrationTableSchema: options.postgresSchema }
+          : {}),
+      });
       const { error, results } = await migrator.migrateToLatest();
       if (error) {
         const failed = results?.find((result) => result.status === 'Error')?.migrationName;

@@ -1,0 +1,94 @@
+// Builds the Fastify application over a store: admin API, docs, health. No listening, no config reading.
+import swagger from '@fastify/swagger';
+import { Ajv } from 'ajv';
+import formats from 'ajv-formats';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Store } from '../store/index.js';
+import { registerAuthentication } from './authenticate.js';
+import { handleError } from './error-handler.js';
+import { createScopedLoaders } from './load-scoped.js';
+import { registerAgentRoutes } from './routes/agent-routes.js';
+import { registerConversationRoutes } from './routes/conversation-routes.js';
+import { registerIntegrationRoutes } from './routes/integration-routes.js';
+import { registerPropertyRoutes } from './routes/property-routes.js';
+
+/** What the application is built from. */
+export interface CreateAppOptions {
+  store: Store;
+  /** `CONCIERGE_ADMIN_TOKEN`; when absent, the hash stored at first start is used. */
+  adminToken?: string;
+  /** Largest accepted JSON body in bytes for ordinary routes. Default 1 MiB. */
+  bodyLimit?: number;
+  /** Fastify logger setting; default off (the CLI turns it on). */
+  logger?: boolean | { level: string };
+}
+
+function createValidator(coerce: boolean) {
+  const ajv = new Ajv({
+    coerceTypes: coerce ? 'array' : false,
+    useDefaults: true,
+    removeAdditional: false,
+    allErrors: false,
+    discriminator: true,
+    strict: false,
+  });
+  // ajv-formats is CommonJS: under NodeNext its default import is the module object.
+  formats.default(ajv);
+  return ajv;
+}
+
+/** Creates the app; call `ready()` (or `listen`) before use, `close()` after. */
+export async function createApp(options: CreateAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // Redact credentials from request logs should logging be on.
+    ...(options.logger ? { logger: { level: 'info', redact: ['req.headers.authorization'] } } : {}),
+  });
+  // Bodies are checked strictly (a number is not a name); query strings and params are coerced.
+  const bodyValidator = createValidator(false);
+  const textValidator = createValidator(true);
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === 'body' ? bodyValidator : textValidator).compile(schema),
+  );
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) => {
+    void reply
+      .status(404)
+      .send({
+        error: { code: 'not-found', message: `no route for ${request.method} ${request.url.split('?')[0]}` },
+      });
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Concierge API',
+        version: '1',
+        description:
+          'Admin and chat API of Concierge. Send `Authorization: Bearer <admin token or property API key>`.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+
+  app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/api/docs/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  registerAuthentication(app, { store: options.store, adminToken: options.adminToken });
+  const load = createScopedLoaders(options.store);
+  await app.register(
+    async (api) => {
+      await registerPropertyRoutes(api, { store: options.store, load });
+      await registerAgentRoutes(api, { store: options.store, load });
+      await registerIntegrationRoutes(api, { store: options.store, load });
+      await registerConversationRoutes(api, { store: options.store, load });
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

@@ -1,0 +1,61 @@
+// The errors routes throw; the error handler maps each to its status and the one JSON shape.
+
+/** An error with an HTTP status and a stable machine-readable code. */
+export class HttpError extends Error {
+  constructor(
+    /** HTTP status, e.g. 404. */
+    readonly statusCode: number,
+    /** Stable code, e.g. `not-found`. */
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** 404: the thing does not exist, or belongs to a property the caller cannot see. */
+export class NotFoundError extends HttpError {
+  constructor(what: string, id: string) {
+    super(404, 'not-found', `${what} '${id}' was not found`);
+  }
+}
+
+/** 409: the request conflicts with the current state. */
+export class ConflictError extends HttpError {
+  constructor(message: string) {
+    super(409, 'conflict', message);
+  }
+}
+
+/** 400: the input is wrong in a way route schemas cannot express. */
+export class BadRequestError extends HttpError {
+  constructor(message: string) {
+    super(400, 'bad-request', message);
+  }
+}
+
+/** 403: authenticated, but this credential may not do that. */
+export class ForbiddenError extends HttpError {
+  constructor(message: string) {
+    super(403, 'forbidden', message);
+  }
+}
+
+/** 401: no credential, or an unknown one. */
+export class UnauthorizedError extends HttpError {
+  constructor(message = 'missing or invalid credentials: send Authorization: Bearer <token>') {
+    super(401, 'unauthorized', message);
+  }
+}
+
+/** 422: understood, but cannot be processed (a schema that cannot be imported). */
+export class UnprocessableError extends HttpError {
+  constructor(
+    message: string,
+    /** Where in the input the problem is (JSON pointer, line). */
+    readonly where?: unknown,
+  ) {
+    super(422, 'unprocessable', message);
+  }
+}

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storeDialects } from '../store/test-support/store-dialects.js';
+import { openTestApp, type TestApp } from './test-support/test-app.js';
+
+// Every admin route, filled with the ids of property A's records. A route the server has but this
+// table lacks fails the first test, so new routes cannot skip the cross-property check.
+function routeTable(ids: Record<string, string>): Record<string, { url: string; payload?: unknown }> {
+  return {
+    'GET /api/v1/properties/{id}': { url: `/api/v1/properties/${ids.property}` },
+    'PATCH /api/v1/properties/{id}': { url: `/api/v1/properties/${ids.property}`, payload: { name: 'x' } },
+    'DELETE /api/v1/properties/{id}': { url: `/api/v1/properties/${ids.property}` },
+    'POST /api/v1/properties/{id}/api-keys': {
+      url: `/api/v1/properties/${ids.property}/api-keys`,
+      payload: { name: 'x' },
+    },
+    'GET /api/v1/properties/{id}/api-keys': { url: `/api/v1/properties/${ids.property}/api-keys` },
+    'DELETE /api/v1/properties/{id}/api-keys/{keyId}': {
+      url: `/api/v1/properties/${ids.property}/api-keys/${ids.key}`,
+    },
+    'POST /api/v1/properties/{id}/agents': {
+      url: `/api/v1/properties/${ids.property}/agents`,
+      payload: { name: 'x' },
+    },
+    'GET /api/v1/properties/{id}/agents': { url: `/api/v1/properties/${ids.property}/agents` },
+    'GET /api/v1/agents/{id}': { url: `/api/v1/agents/${ids.agent}` },
+    'PATCH /api/v1/agents/{id}': { url: `/api/v1/agents/${ids.agent}`, payload: { name: 'x' } },
+    'DELETE /api/v1/agents/{id}': { url: `/api/v1/agents/${ids.agent}` },
+    'GET /api/v1/agents/{id}/integrations': { url: `/api/v1/agents/${ids.agent}/integrations` },
+    'PUT /api/v1/agents/{agentId}/integrations/{integrationId}': {
+      url: `/api/v1/agents/${ids.agent}/integrations/${ids.integration}`,
+      payload: { enabled: false },
+    },
+    'POST /api/v1/properties/{id}/integrations': {
+      url: `/api/v1/properties/${ids.property}/integrations`,
+      payload: { name: 'x', baseUrl: 'https://x.example.com' },
+    },
+    'GET /api/v1/properties/{id}/integrations': { url: `/api/v1/properties/${ids.property}/integrations` },
+    'GET /api/v1/integrations/{id}': { url: `/api/v1/integrations/${ids.integration}` },
+    'PATCH /api/v1/integrations/{id}': {
+      url: `/api/v1/integrations/${ids.integration}`,
+      payload: { name: 'x' },
+    },
+    'DELETE /api/v1/integrations/{id}': { url: `/api/v1/integrations/${ids.integration}` },
+    'PUT /api/v1/integrations/{id}/operations/{name}': {
+      url: `/api/v1/integrations/${ids.integration}/operations/anything`,
+      payload: { enabled: false },
+    },
+    'GET /api/v1/integrations/{id}/versions': { url: `/api/v1/integrations/${ids.integration}/versions` },
+    'GET /api/v1/properties/{id}/conversations': { url: `/api/v1/properties/${ids.property}/conversations` },
+    'POST /api/v1/agents/{id}/conversations': {
+      url: `/api/v1/agents/${ids.agent}/conversations`,
+      payload: {},
+    },
+    'GET /api/v1/conversations/{id}': { url: `/api/v1/conversations/${ids.conversation}` },
+    'PATCH /api/v1/conversations/{id}': {
+      url: `/api/v1/conversations/${ids.conversation}`,
+      payload: { status: 'closed' },
+    },
+  };
+}
+
+// Routes that are not about one property's records, checked separately below.
+const unscopedRoutes = ['GET /api/v1/properties', 'POST /api/v1/properties'];
+
+for (const dialect of storeDialects) {
+  describe.skipIf(!dialect.available)(`property isolation on ${dialect.name}`, () => {
+    let test: TestApp;
+    let ids: Record<string, string>;
+    let keyOfB: string;
+    let keyOfA: string;
+
+    beforeAll(async () => {
+      test = await openTestApp(dialect);
+      const a = await test.store.properties.create({ name: 'A' });
+      const b = await test.store.properties.create({ name: 'B' });
+      const agent = await test.store.agents.create({ propertyId: a.id, name: 'Agent A' });
+      const integration = await test.store.integrations.create({
+        propertyId: a.id,
+        name: 'API A',
+        baseUrl: 'https://a.example.com',
+      });
+      const conversation = await test.store.conversations.create({ agentId: agent.id, propertyId: a.id });
+      const createdA = await test.store.access.createApiKey({ propertyId: a.id, name: 'a' });
+      keyOfA = createdA.key;
+      keyOfB = (await test.store.access.createApiKey({ propertyId: b.id, name: 'b' })).key;
+      ids = {
+        property: a.id,
+        agent: agent.id,
+        integration: integration.id,
+        conversation: conversation.id,
+        key: createdA.id,
+      };
+    });
+    afterAll(async () => {
+      await test.close();
+    });
+
+    it('covers every admin route the server has', async () => {
+      const docs = (await test.call({ method: 'GET', url: '/api/docs/openapi.json' })).json();
+      const routes = Object.entries(docs.paths as Record<string, Record<string, unknown>>).flatMap(
+        ([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+      );
+      const covered = [...Object.keys(routeTable(ids)), ...unscopedRoutes];
+      expect(routes.filter((route) => !covered.includes(route))).toEqual([]);
+    });
+
+    it('answers 404 to a key of property B for anything of property A, and changes nothing', async () => {
+      for (const [route, { url, payload }] of Object.entries(routeTable(ids))) {
+        const method = route.split(' ')[0] as 'GET';
+        const response = await test.call({ method, url, payload: payload as object, token: keyOfB });
+        expect({ route, status: response.statusCode }).toEqual({ route, status: 404 });
+        expect(response.json().error.code).toBe('not-found');
+      }
+      expect((await test.store.properties.get(ids.property))?.name).toBe('A');
+      expect(await test.store.agents.get(ids.agent)).toBeDefined();
+      expect(await test.store.integrations.get(ids.integration)).toBeDefined();
+      expect((await test.store.conversations.get(ids.conversation))?.status).toBe('open');
+    });
+
+    it('lets a property key list only its own property and not create properties', async () => {
+      const list = await test.call({ method: 'GET', url: '/api/v1/properties', token: keyOfB });
+      expect(list.json().items.map((property: { name: string }) => property.name)).toEqual(['B']);
+      const create = await test.call({
+        method: 'POST',
+        url: '/api/v1/properties',
+        payload: { name: 'C' },
+        token: keyOfB,
+      });
+      expect(create.statusCode).toBe(403);
+    });
+
+    it("lets a property key work on its own property's records", async () => {
+      const agent = await test.call({ method: 'GET', url: `/api/v1/agents/${ids.agent}`, token: keyOfA });
+      expect(agent.statusCode).toBe(200);
+      const created = await test.call({
+        method: 'POST',
+        url: `/api/v1/properties/${ids.property}/agents`,
+        payload: { name: 'Second' },
+        token: keyOfA,
+      });
+      expect(created.statusCode).toBe(201);
+      const newKey = await test.call({
+        method: 'POST',
+        url: `/api/v1/properties/${ids.property}/api-keys`,
+        payload: { name: 'x' },
+        token: keyOfA,
+      });
+      expect(newKey.statusCode).toBe(403);
+    });
+  });
+}

@@ -1,0 +1,121 @@
+// Agents of a property, and which integrations each agent may use.
+import type { FastifyInstance } from 'fastify';
+import type { AgentModelSettings, Store, UpdateAgentInput } from '../../store/index.js';
+import { BadRequestError } from '../http-errors.js';
+import type { ScopedLoaders } from '../load-scoped.js';
+import { createAgentBody, idParams, updateAgentBody } from '../schemas.js';
+import { serializeAgent } from '../serialize.js';
+
+interface AgentBody {
+  name?: string;
+  basePrompt?: string;
+  model?: Omit<AgentModelSettings, 'apiKey'> & { apiKey?: string | null };
+  maxToolSteps?: number;
+  handoffWebhookUrl?: string | null;
+}
+
+function checkModel(model: AgentBody['model']): void {
+  if (model?.provider === 'openai-compatible' && !model.baseUrl) {
+    throw new BadRequestError(
+      "body.model.baseUrl is required for provider 'openai-compatible' (e.g. http://localhost:11434/v1)",
+    );
+  }
+}
+
+const linkParams = {
+  type: 'object',
+  required: ['agentId', 'integrationId'],
+  properties: { agentId: { type: 'string' }, integrationId: { type: 'string' } },
+} as const;
+
+/** Routes for agents and agent-integration links. */
+export async function registerAgentRoutes(
+  app: FastifyInstance,
+  { store, load }: { store: Store; load: ScopedLoaders },
+): Promise<void> {
+  app.post<{ Params: { id: string }; Body: AgentBody & { name: string } }>(
+    '/properties/:id/agents',
+    { schema: { tags: ['agents'], summary: 'Create an agent', params: idParams, body: createAgentBody } },
+    async (request, reply) => {
+      await load.property(request, request.params.id);
+      checkModel(request.body.model);
+      const { model, ...rest } = request.body;
+      const agent = await store.agents.create({
+        ...rest,
+        propertyId: request.params.id,
+        model: model && { ...model, apiKey: model.apiKey ?? undefined },
+      });
+      return reply.status(201).send(serializeAgent(agent));
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/properties/:id/agents',
+    { schema: { tags: ['agents'], summary: "List a property's agents", params: idParams } },
+    async (request) => {
+      await load.property(request, request.params.id);
+      return { items: (await store.agents.list(request.params.id)).map(serializeAgent) };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/agents/:id',
+    { schema: { tags: ['agents'], summary: 'Read an agent', params: idParams } },
+    async (request) => serializeAgent(await load.agent(request, request.params.id)),
+  );
+
+  app.patch<{ Params: { id: string }; Body: AgentBody }>(
+    '/agents/:id',
+    { schema: { tags: ['agents'], summary: 'Change an agent', params: idParams, body: updateAgentBody } },
+    async (request) => {
+      await load.agent(request, request.params.id);
+      checkModel(request.body.model);
+      const agent = await store.agents.update(request.params.id, request.body as UpdateAgentInput);
+      return serializeAgent(agent!);
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/agents/:id',
+    { schema: { tags: ['agents'], summary: 'Delete an agent and its conversations', params: idParams } },
+    async (request, reply) => {
+      await load.agent(request, request.params.id);
+      await store.agents.delete(request.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/agents/:id/integrations',
+    { schema: { tags: ['agents'], summary: "List an agent's integration links", params: idParams } },
+    async (request) => {
+      await load.agent(request, request.params.id);
+      return { items: await store.agents.listIntegrations(request.params.id) };
+    },
+  );
+
+  app.put<{ Params: { agentId: string; integrationId: string }; Body: { enabled: boolean } }>(
+    '/agents/:agentId/integrations/:integrationId',
+    {
+      schema: {
+        tags: ['agents'],
+        summary: 'Switch an integration on or off for an agent',
+        params: linkParams,
+        body: {
+          type: 'object',
+          required: ['enabled'],
+          properties: { enabled: { type: 'boolean' } },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request) => {
+      const agent = await load.agent(request, request.params.agentId);
+      const integration = await load.integration(request, request.params.integrationId);
+      if (agent.propertyId !== integration.propertyId) {
+        throw new BadRequestError('the agent and the integration belong to different properties');
+      }
+      return store.agents.setIntegration(agent.id, integration.id, request.body.enabled);
+    },
+  );
+}

@@ -1,0 +1,106 @@
+// Conversations as the admin sees them: list (waiting for a human first), read, close.
+import type { FastifyInstance } from 'fastify';
+import type { ConversationStatus, Store } from '../../store/index.js';
+import type { ScopedLoaders } from '../load-scoped.js';
+import { idParams } from '../schemas.js';
+
+const listQuery = {
+  type: 'object',
+  properties: {
+    status: { enum: ['open', 'waiting-for-human', 'closed'] },
+    agentId: { type: 'string' },
+    limit: { type: 'integer', minimum: 1, maximum: 200 },
+    offset: { type: 'integer', minimum: 0 },
+  },
+  additionalProperties: false,
+} as const;
+
+/** Routes for reading and managing conversations. */
+export async function registerConversationRoutes(
+  app: FastifyInstance,
+  { store, load }: { store: Store; load: ScopedLoaders },
+): Promise<void> {
+  app.get<{
+    Params: { id: string };
+    Querystring: { status?: ConversationStatus; agentId?: string; limit?: number; offset?: number };
+  }>(
+    '/properties/:id/conversations',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: "List a property's conversations, waiting-for-human first, then newest",
+        params: idParams,
+        querystring: listQuery,
+      },
+    },
+    async (request) => {
+      await load.property(request, request.params.id);
+      return store.conversations.list({ ...request.query, propertyId: request.params.id });
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { metadata?: Record<string, unknown> } }>(
+    '/agents/:id/conversations',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: 'Start a conversation with an agent (the preview chat)',
+        params: idParams,
+        body: {
+          type: 'object',
+          properties: { metadata: { type: 'object', maxProperties: 50 } },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request, reply) => {
+      const agent = await load.agent(request, request.params.id);
+      const conversation = await store.conversations.create({
+        agentId: agent.id,
+        propertyId: agent.propertyId,
+        metadata: request.body?.metadata ?? {},
+      });
+      return reply.status(201).send(conversation);
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/conversations/:id',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: 'Read a conversation with its messages and turn traces',
+        params: idParams,
+      },
+    },
+    async (request) => {
+      const conversation = await load.conversation(request, request.params.id);
+      const [messages, traces] = await Promise.all([
+        store.conversations.listMessages(conversation.id),
+        store.conversations.listTraces(conversation.id),
+      ]);
+      return { ...conversation, messages, traces };
+    },
+  );
+
+  app.patch<{ Params: { id: string }; Body: { status: ConversationStatus } }>(
+    '/conversations/:id',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: 'Change a conversation status (close it, or reopen it for the agent)',
+        params: idParams,
+        body: {
+          type: 'object',
+          required: ['status'],
+          properties: { status: { enum: ['open', 'waiting-for-human', 'closed'] } },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request) => {
+      await load.conversation(request, request.params.id);
+      return store.conversations.update(request.params.id, { status: request.body.status });
+    },
+  );
+}

@@ -1,0 +1,108 @@
+// JSON Schemas of the admin API's bodies and parameters, shared by routes and the OpenAPI document.
+
+/** `{ id }` path parameter. */
+export const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', minLength: 1, maxLength: 64 } },
+} as const;
+
+const name = { type: 'string', minLength: 1, maxLength: 200 } as const;
+const secret = { type: 'string', minLength: 1, maxLength: 4096 } as const;
+const httpUrl = { type: 'string', minLength: 1, maxLength: 2048, pattern: '^https?://' } as const;
+
+/** Credentials for a business API, discriminated by `type`. */
+export const authSchema = {
+  type: 'object',
+  required: ['type'],
+  discriminator: { propertyName: 'type' },
+  oneOf: [
+    { type: 'object', properties: { type: { const: 'none' } }, additionalProperties: false },
+    {
+      type: 'object',
+      required: ['in', 'name', 'value'],
+      properties: {
+        type: { const: 'apiKey' },
+        in: { enum: ['header', 'query'] },
+        name: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[^\\s:]+$' },
+        value: secret,
+      },
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      required: ['token'],
+      properties: { type: { const: 'bearer' }, token: secret },
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      required: ['username', 'password'],
+      properties: {
+        type: { const: 'basic' },
+        username: { type: 'string', maxLength: 512 },
+        password: secret,
+      },
+      additionalProperties: false,
+    },
+  ],
+} as const;
+
+/** Which model an agent uses. `apiKey` is write-only; `null` removes a stored key. */
+export const modelSchema = {
+  type: 'object',
+  required: ['provider'],
+  properties: {
+    provider: { enum: ['embedded', 'openai', 'anthropic', 'openai-compatible'] },
+    model: { type: 'string', minLength: 1, maxLength: 200 },
+    baseUrl: httpUrl,
+    temperature: { type: 'number', minimum: 0, maximum: 2 },
+    apiKey: { anyOf: [secret, { type: 'null' }] },
+  },
+  additionalProperties: false,
+} as const;
+
+/** Body of creating an agent. */
+export const createAgentBody = {
+  type: 'object',
+  required: ['name'],
+  properties: {
+    name,
+    basePrompt: { type: 'string', maxLength: 20_000 },
+    model: modelSchema,
+    maxToolSteps: { type: 'integer', minimum: 1, maximum: 10 },
+    handoffWebhookUrl: { anyOf: [httpUrl, { type: 'null' }] },
+  },
+  additionalProperties: false,
+} as const;
+
+/** Body of changing an agent: any subset of the create fields. */
+export const updateAgentBody = { ...createAgentBody, required: [] } as const;
+
+/** Body of creating an integration's settings (the schema import adds `schemaUrl` / `schemaText`). */
+export const integrationSettingsProperties = {
+  name,
+  baseUrl: httpUrl,
+  auth: authSchema,
+  timeoutMs: { type: 'integer', minimum: 1000, maximum: 60_000 },
+  allowHosts: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 300 } },
+} as const;
+
+/** Body of changing an integration's settings. */
+export const updateIntegrationBody = {
+  type: 'object',
+  properties: integrationSettingsProperties,
+  additionalProperties: false,
+} as const;
+
+/** The error shape of every failure. */
+export const errorResponse = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: { code: { type: 'string' }, message: { type: 'string' }, where: {} },
+      required: ['code', 'message'],
+    },
+  },
+} as const;
