@@ -39,11 +39,11 @@ function createValidator(coerce: boolean) {
 
 /** Creates the app; call `ready()` (or `listen`) before use, `close()` after. */
 export async function createApp(options: CreateAppOptions): Promise<FastifyInstance> {
+  const logger = options.logger === true ? { level: 'info' } : options.logger;
   const app = Fastify({
-    logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    // Redact credentials from request logs should logging be on.
-    ...(options.logger ? { logger: { level: 'info', redact: ['req.headers.authorization'] } } : {}),
+    // Credentials never reach the log: the authorization header is redacted.
+    logger: logger ? { ...logger, redact: ['req.headers.authorization'] } : false,
   });
   // Bodies are checked strictly (a number is not a name); query strings and params are coerced.
   const bodyValidator = createValidator(false);
@@ -53,11 +53,9 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   );
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => {
-    void reply
-      .status(404)
-      .send({
-        error: { code: 'not-found', message: `no route for ${request.method} ${request.url.split('?')[0]}` },
-      });
+    void reply.status(404).send({
+      error: { code: 'not-found', message: `no route for ${request.method} ${request.url.split('?')[0]}` },
+    });
   });
 
   await app.register(swagger, {

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { createAccessRepository } from './access-repository.js';
 import { createAgentRepository } from './agent-repository.js';
@@ -102,14 +102,30 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
   };
   if (options.migrate !== false) {
     try {
-      if (dialect === 'postgres' && options.postgresSchema) {
-        await db.schema.createSchema(options.postgresSchema).ifNotExists().execute();
-      }
-      await store.migrate();
+      await (dialect === 'postgres' ? migrateLocked(db, store, options.postgresSchema) : store.migrate());
     } catch (error) {
       await db.destroy();
       throw error;
     }
   }
   return store;
+}
+
+// Arbitrary constant naming Concierge's migration lock among PostgreSQL advisory locks.
+const MIGRATION_LOCK_ID = 4_711_020;
+
+/**
+ * Several servers may start at once on one database: `CREATE SCHEMA IF NOT EXISTS` and the
+ * migrator's own bookkeeping tables race there, so the whole step runs under an advisory lock.
+ */
+async function migrateLocked(db: Kysely<Database>, store: Store, schema: string | undefined): Promise<void> {
+  await db.connection().execute(async (connection) => {
+    await sql`SELECT pg_advisory_lock(${MIGRATION_LOCK_ID})`.execute(connection);
+    try {
+      if (schema) await db.schema.createSchema(schema).ifNotExists().execute();
+      await store.migrate();
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${MIGRATION_LOCK_ID})`.execute(connection);
+    }
+  });
 }

@@ -1,5 +1,5 @@
 // Test helper: the app over a fresh store of one dialect, with a known admin token.
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Store } from '../../store/index.js';
 import type { StoreDialect } from '../../store/test-support/store-dialects.js';
 import { createApp } from '../create-app.js';
@@ -12,7 +12,7 @@ export interface TestApp {
   app: FastifyInstance;
   store: Store;
   /** Injects a request with the given bearer token (the admin's by default). */
-  call: (options: InjectOptions & { token?: string | null }) => ReturnType<FastifyInstance['inject']>;
+  call: (options: InjectOptions & { token?: string | null }) => Promise<LightMyRequestResponse>;
   close: () => Promise<void>;
 }
 

@@ -1,0 +1,47 @@
+// `concierge serve`: runs the server until interrupted.
+import { ConfigError, readServerConfig, startServer } from '../server/index.js';
+import type { Command } from './command.js';
+
+/** The `serve` command. */
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Run the Concierge server (admin UI, admin and chat API, widget)',
+  usage: 'concierge serve [--port N] [--data DIR]',
+  async run(args, io) {
+    let config: ReturnType<typeof readServerConfig>;
+    try {
+      config = readServerConfig(io.env, args.flags);
+    } catch (error) {
+      if (error instanceof ConfigError) {
+        io.stderr(`concierge serve: ${error.message}\n`);
+        return 2;
+      }
+      throw error;
+    }
+    const server = await startServer(config);
+    const lines = [
+      '',
+      `  Concierge is running at ${server.url}`,
+      `  Storage: ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}`,
+      `  API docs: ${server.url}/api/docs/openapi.json`,
+    ];
+    if (server.generatedAdminToken) {
+      lines.push(
+        '',
+        `  Admin token (shown once, keep it safe): ${server.generatedAdminToken}`,
+        '  Set CONCIERGE_ADMIN_TOKEN to choose your own.',
+      );
+    }
+    io.stderr(`${lines.join('\n')}\n\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        void server.close().then(resolve);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    return 0;
+  },
+};

@@ -1,0 +1,79 @@
+// Reads the server's configuration from the environment and command-line flags, with defaults.
+import { resolve } from 'node:path';
+
+/** Everything the server is configured with. */
+export interface ServerConfig {
+  /** TCP port (`PORT`, `--port`). Default 3000. */
+  port: number;
+  /** Interface to listen on (`HOST`). Default 0.0.0.0. */
+  host: string;
+  /** Data directory for SQLite and the generated secret key (`CONCIERGE_DATA_DIR`, `--data`). Default ./data. */
+  dataDir: string;
+  /** PostgreSQL URL (`DATABASE_URL`); SQLite in the data dir when absent. */
+  databaseUrl?: string;
+  /** PostgreSQL schema to use (`DATABASE_SCHEMA`), for sharing one database; default `public`. */
+  databaseSchema?: string;
+  /** Master key for secrets at rest (`CONCIERGE_SECRET_KEY`); generated into the data dir when absent. */
+  secretKey?: string;
+  /** Admin token (`CONCIERGE_ADMIN_TOKEN`); generated, printed once and stored hashed when absent. */
+  adminToken?: string;
+  /** Hosts the server may call even when private (`CONCIERGE_ALLOW_HOSTS`, comma-separated). */
+  allowHosts: string[];
+  /** Days request logs are kept (`CONCIERGE_LOG_RETENTION_DAYS`). Default 30. */
+  logRetentionDays: number;
+  /** Server log level (`CONCIERGE_LOG_LEVEL`: info logs every request; warn, error, silent). Default warn. */
+  logLevel: string;
+}
+
+/** Thrown for a configuration value that cannot be used; the message names the variable. */
+export class ConfigError extends Error {}
+
+function parseInteger(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got '${value}'`);
+  }
+  return number;
+}
+
+/** Builds the configuration; flags win over environment variables. */
+export function readServerConfig(
+  env: NodeJS.ProcessEnv,
+  flags: Record<string, string | true> = {},
+): ServerConfig {
+  const flag = (name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(
+      `DATABASE_URL must be a postgres:// URL, got '${databaseUrl.replace(/\/\/[^@]*@/, '//…@')}'`,
+    );
+  }
+  return {
+    port: parseInteger(flag('port') ? '--port' : 'PORT', flag('port') ?? env.PORT, 3000, 0, 65535),
+    host: env.HOST?.trim() || '0.0.0.0',
+    dataDir: resolve(flag('data') ?? env.CONCIERGE_DATA_DIR ?? 'data'),
+    databaseUrl,
+    databaseSchema: env.DATABASE_SCHEMA?.trim() || undefined,
+    secretKey: env.CONCIERGE_SECRET_KEY?.trim() || undefined,
+    adminToken: env.CONCIERGE_ADMIN_TOKEN?.trim() || undefined,
+    allowHosts: (env.CONCIERGE_ALLOW_HOSTS ?? '')
+      .split(',')
+      .map((host) => host.trim().toLowerCase())
+      .filter(Boolean),
+    logRetentionDays: parseInteger(
+      'CONCIERGE_LOG_RETENTION_DAYS',
+      env.CONCIERGE_LOG_RETENTION_DAYS,
+      30,
+      1,
+      3650,
+    ),
+    logLevel: env.CONCIERGE_LOG_LEVEL?.trim() || 'warn',
+  };
+}
