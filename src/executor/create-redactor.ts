@@ -1,0 +1,139 @@
+// Removes credentials from everything the executor reports: URLs, headers, bodies, excerpts, messages.
+import { encodeBasicAuth, type IntegrationAuth } from './integration-auth.js';
+
+/** What replaces a secret. */
+export const redacted = '[redacted]';
+
+// Name parts that mark a query parameter or header as secret. Matched against whole words of the
+// name (`api_key`, `apiKey`, `X-Auth-Token`), so `keyword` or `author` are left readable.
+const secretWords = new Set([
+  'key',
+  'apikey',
+  'token',
+  'accesstoken',
+  'authtoken',
+  'secret',
+  'password',
+  'passwd',
+  'pwd',
+  'signature',
+  'sig',
+  'auth',
+  'authorization',
+  'credential',
+  'credentials',
+  'cookie',
+  'jwt',
+]);
+
+/** True when a query parameter or header name looks like it carries a secret. */
+export function isSecretName(name: string): boolean {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  return words.some((word) => secretWords.has(word)) || secretWords.has(words.join(''));
+}
+
+/** Scrubs one integration's credentials out of what is logged and returned. */
+export interface Redactor {
+  /** Replaces every occurrence of a credential (raw, URL-encoded, JSON-escaped, Basic-encoded). */
+  scrub(text: string): string;
+  /** Scrubs every string inside a JSON-like value; returns the value itself when nothing changed. */
+  scrubValue<T>(value: T): T;
+  /** Redacts the values of the API-key query parameter and of any secret-looking query parameter. */
+  url(url: string): string;
+  /** Redacts auth headers, the API-key header and secret-looking headers. */
+  headers(headers: Record<string, string>): Record<string, string>;
+}
+
+function secretsOf(auth: IntegrationAuth): string[] {
+  switch (auth.type) {
+    case 'apiKey':
+      return [auth.value];
+    case 'bearer':
+      return [auth.token];
+    case 'basic':
+      return [auth.password, encodeBasicAuth(auth.username, auth.password).slice('Basic '.length)];
+    default:
+      return [];
+  }
+}
+
+/** Creates the redactor for `auth`. */
+export function createRedactor(auth: IntegrationAuth): Redactor {
+  const forms = new Set<string>();
+  for (const secret of secretsOf(auth)) {
+    if (!secret) continue;
+    forms.add(secret);
+    forms.add(encodeURIComponent(secret));
+    forms.add(JSON.stringify(secret).slice(1, -1));
+  }
+  // Longest first, so a secret that contains another is replaced whole.
+  const secrets = [...forms].sort((a, b) => b.length - a.length);
+  const authQueryName = auth.type === 'apiKey' && auth.in === 'query' ? auth.name : undefined;
+  const authHeaderName = auth.type === 'apiKey' && auth.in === 'header' ? auth.name.toLowerCase() : undefined;
+
+  const scrub = (text: string): string => {
+    let result = text;
+    for (const secret of secrets) {
+      if (result.includes(secret)) result = result.split(secret).join(redacted);
+    }
+    return result;
+  };
+
+  const scrubValue = <T>(value: T): T => {
+    if (secrets.length === 0) return value;
+    if (typeof value === 'string') return scrub(value) as T;
+    if (Array.isArray(value)) {
+      const items = value.map(scrubValue);
+      return (items.some((item, index) => item !== value[index]) ? items : value) as T;
+    }
+    if (typeof value === 'object' && value !== null) {
+      let changed = false;
+      const entries = Object.entries(value).map(([key, item]) => {
+        const cleanKey = scrub(key);
+        const cleanItem = scrubValue(item);
+        changed ||= cleanKey !== key || cleanItem !== item;
+        return [cleanKey, cleanItem];
+      });
+      return (changed ? Object.fromEntries(entries) : value) as T;
+    }
+    return value;
+  };
+
+  const url = (text: string): string => {
+    const queryStart = text.indexOf('?');
+    if (queryStart === -1) return scrub(text);
+    const fragmentStart = text.indexOf('#', queryStart);
+    const end = fragmentStart === -1 ? text.length : fragmentStart;
+    const pairs = text
+      .slice(queryStart + 1, end)
+      .split('&')
+      .map((pair) => {
+        const equals = pair.indexOf('=');
+        const rawName = equals === -1 ? pair : pair.slice(0, equals);
+        let name = rawName;
+        try {
+          name = decodeURIComponent(rawName.replace(/\+/g, ' '));
+        } catch {
+          // A malformed escape: judge the name as written.
+        }
+        return equals !== -1 && (name === authQueryName || isSecretName(name))
+          ? `${rawName}=${redacted}`
+          : pair;
+      });
+    return scrub(`${text.slice(0, queryStart)}?${pairs.join('&')}${text.slice(end)}`);
+  };
+
+  const headers = (values: Record<string, string>): Record<string, string> => {
+    const result: Record<string, string> = {};
+    for (const [name, value] of Object.entries(values)) {
+      const lower = name.toLowerCase();
+      result[name] = lower === authHeaderName || isSecretName(lower) ? redacted : scrub(value);
+    }
+    return result;
+  };
+
+  return { scrub, scrubValue, url, headers };
+}

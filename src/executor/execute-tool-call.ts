@@ -1,0 +1,273 @@
+// One tool call end to end: validate, build, send through the guard, map the outcome, log it redacted.
+import type { Dispatcher } from 'undici';
+import { buildRequest, type HttpRequest, joinUrl } from './build-request.js';
+import { createRedactor, type Redactor } from './create-redactor.js';
+import {
+  classifyResponse,
+  describeFailure,
+  extractApiMessage,
+  type ToolCallOutcome,
+} from './describe-outcome.js';
+import { BlockedHostError, ToolInputError, UpstreamApiError } from './errors.js';
+import { fitToBudget } from './fit-to-budget.js';
+import { parseResponseBody } from './read-response-body.js';
+import { type SendFailure, type SentResponse, sendRequest } from './send-request.js';
+import type {
+  RedactedRequest,
+  RequestLogEntry,
+  ToolCallRequest,
+  ToolCallResponse,
+  ToolCallResult,
+} from './tool-call.js';
+import { validateToolArguments } from './validate-tool-arguments.js';
+
+/** What executeToolCall needs from the executor that runs it. */
+export interface ExecutionContext {
+  /** The guarded dispatcher for a call, given the integration's extra allowed hosts. */
+  dispatcherFor(allowHosts: readonly string[] | undefined): Dispatcher;
+  /** Response bytes read at most. */
+  maxResponseBytes: number;
+  /** Characters of response the model reads at most. */
+  modelBudgetChars: number;
+  /** Receives each log entry. */
+  onLog?: (entry: RequestLogEntry) => void | Promise<void>;
+  /** Receives a failure of `onLog`. */
+  onLogError?: (error: unknown) => void;
+}
+
+const defaultTimeoutMs = 10_000;
+const maxTimeoutMs = 60_000;
+const logBodyChars = 4096;
+const logExcerptChars = 2048;
+const keptResponseHeaders =
+  /^(content-type|content-length|location|retry-after|date|etag|x-request-id|request-id|x-correlation-id|(x-)?ratelimit-.*)$/;
+
+/** The integration's budget: 10 s by default, capped at 60 s (the server enforces the 1 s minimum). */
+function timeoutOf(call: ToolCallRequest): number {
+  const value = call.integration.timeoutMs;
+  if (value === undefined || !Number.isFinite(value) || value <= 0) return defaultTimeoutMs;
+  return Math.min(value, maxTimeoutMs);
+}
+
+function cut(text: string, limit: number): string {
+  return text.length <= limit ? text : `${text.slice(0, limit)}…`;
+}
+
+/** Scrubs a secret before cutting, so a secret across the cut cannot leave a visible prefix. */
+function scrubAndCut(redactor: Redactor, text: string, limit: number): string {
+  return cut(redactor.scrub(text.slice(0, limit * 2)), limit);
+}
+
+/** The parts of a call's ending that vary by outcome. */
+interface Ending {
+  outcome: ToolCallOutcome;
+  modelText: string;
+  customerMessage?: string;
+  data?: unknown;
+  error?: ToolInputError | UpstreamApiError | BlockedHostError;
+  attempts: number;
+  status?: number;
+  response?: ToolCallResponse;
+  responseText?: string;
+  logBody?: string;
+}
+
+function describeResponse(
+  call: ToolCallRequest,
+  sent: SentResponse,
+  context: ExecutionContext,
+  redactor: Redactor,
+): Ending {
+  const { tool } = call;
+  const cleanText = redactor.scrub(sent.body.text);
+  const parsed = parseResponseBody(sent.body.text, sent.headers['content-type']);
+  const body = cleanText === sent.body.text ? parsed : redactor.scrubValue(parsed);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(sent.headers)) {
+    if (keptResponseHeaders.test(name)) headers[name] = redactor.scrub(value);
+  }
+  const response: ToolCallResponse = { status: sent.status, headers, body, truncated: sent.body.truncated };
+  const outcome = classifyResponse(tool, sent.status, body);
+  const common = { attempts: sent.attempts, status: sent.status, response, responseText: sent.body.text };
+  if (outcome === 'ok') {
+    const shown =
+      body === ''
+        ? `The API answered ${sent.status} with an empty body.`
+        : fitToBudget(body, context.modelBudgetChars);
+    const capNote = sent.body.truncated
+      ? `\n[The response was larger than ${context.maxResponseBytes} bytes; only that much was read.]`
+      : '';
+    return { ...common, outcome, data: body, modelText: `${shown}${capNote}` };
+  }
+  const apiMessage = extractApiMessage(body);
+  const sentences = describeFailure({ outcome, status: sent.status, apiMessage, timeoutMs: timeoutOf(call) });
+  const error =
+    sent.status >= 300
+      ? new UpstreamApiError({
+          method: call.tool.method.toUpperCase(),
+          url: redactor.url(sent.url),
+          status: sent.status,
+          body: cut(cleanText, 500),
+          retryable: [429, 502, 503, 504].includes(sent.status),
+        })
+      : undefined;
+  return { ...common, outcome, ...sentences, error };
+}
+
+function describeSendFailure(call: ToolCallRequest, failure: SendFailure, request: RedactedRequest): Ending {
+  const sentences = describeFailure({ outcome: failure.reason, timeoutMs: timeoutOf(call) });
+  const error =
+    failure.error instanceof BlockedHostError
+      ? failure.error
+      : new UpstreamApiError({
+          method: request.method,
+          url: request.url,
+          retryable: failure.reason !== 'blocked',
+          detail: failure.reason === 'timeout' ? failure.error.message : `failed: ${failure.error.message}`,
+          cause: failure.error,
+        });
+  return { outcome: failure.reason, ...sentences, error, attempts: failure.attempts };
+}
+
+function invalidArguments(call: ToolCallRequest, error: ToolInputError): Ending {
+  const sentences = describeFailure({
+    outcome: 'invalid-arguments',
+    timeoutMs: timeoutOf(call),
+    inputMessage: error.message,
+  });
+  let logBody: string | undefined;
+  try {
+    logBody = JSON.stringify(call.args);
+  } catch {
+    logBody = String(call.args);
+  }
+  return { outcome: 'invalid-arguments', ...sentences, error, attempts: 0, logBody };
+}
+
+/** The request shown for a call that was never built: the path template under the base URL. */
+function templateRequest(call: ToolCallRequest, redactor: Redactor): RedactedRequest {
+  let url: string;
+  try {
+    url = joinUrl(call.integration.baseUrl, call.tool.path);
+  } catch {
+    url = `${call.integration.baseUrl}${call.tool.path}`;
+  }
+  return { method: call.tool.method.toUpperCase(), url: redactor.url(url), headers: {} };
+}
+
+function redactRequest(request: HttpRequest, redactor: Redactor): RedactedRequest {
+  return {
+    method: request.method,
+    url: redactor.url(`${request.origin}${request.path}`),
+    headers: redactor.headers(request.headers),
+    body: redactor.scrubValue(request.bodyValue),
+  };
+}
+
+async function send(call: ToolCallRequest, context: ExecutionContext, redactor: Redactor) {
+  const validation = validateToolArguments(call.tool, call.args);
+  if (!validation.ok)
+    return { request: templateRequest(call, redactor), ending: invalidArguments(call, validation.error) };
+  let built: HttpRequest;
+  try {
+    built = buildRequest({
+      tool: call.tool,
+      args: validation.value,
+      baseUrl: call.integration.baseUrl,
+      auth: call.integration.auth,
+    });
+  } catch (error) {
+    const request = templateRequest(call, redactor);
+    if (error instanceof ToolInputError) return { request, ending: invalidArguments(call, error) };
+    const failure: SendFailure = {
+      kind: 'failure',
+      reason: 'network',
+      error: new Error(`could not be built: the base URL "${request.url}" is not a valid URL`),
+      attempts: 0,
+    };
+    return { request, ending: describeSendFailure(call, failure, request) };
+  }
+  const request = redactRequest(built, redactor);
+  if (!/^https?:$/.test(new URL(built.origin).protocol)) {
+    const failure: SendFailure = {
+      kind: 'failure',
+      reason: 'blocked',
+      error: new BlockedHostError({ url: request.url }),
+      attempts: 0,
+    };
+    return { request, ending: describeSendFailure(call, failure, request) };
+  }
+  const sent = await sendRequest({
+    dispatcher: context.dispatcherFor(call.integration.allowHosts),
+    request: built,
+    idempotent: call.tool.idempotent,
+    timeoutMs: timeoutOf(call),
+    signal: call.signal,
+    maxResponseBytes: context.maxResponseBytes,
+    redactUrl: redactor.url,
+  });
+  const ending =
+    sent.kind === 'response'
+      ? describeResponse(call, sent, context, redactor)
+      : describeSendFailure(call, sent, request);
+  return { request, ending: { ...ending, logBody: built.body } };
+}
+
+/**
+ * Executes one tool call. Never throws: invalid arguments, refusals, HTTP errors, timeouts and
+ * connection failures all come back as a result with an outcome, a sentence for the model and one
+ * for the customer. Every call, sent or not, produces a redacted log entry handed to `onLog`.
+ */
+export async function executeToolCall(
+  call: ToolCallRequest,
+  context: ExecutionContext,
+): Promise<ToolCallResult> {
+  const started = performance.now();
+  const createdAt = new Date().toISOString();
+  const redactor = createRedactor(call.integration.auth);
+  const { request, ending } = await send(call, context, redactor);
+  const durationMs = Math.round(performance.now() - started);
+  const log: RequestLogEntry = {
+    integrationId: call.integration.id,
+    agentId: call.agentId,
+    conversationId: call.conversationId,
+    tool: call.tool.name,
+    operationId: call.tool.operationId,
+    method: request.method,
+    url: request.url,
+    requestHeaders: request.headers,
+    requestBody:
+      ending.logBody === undefined ? undefined : scrubAndCut(redactor, ending.logBody, logBodyChars),
+    status: ending.status,
+    durationMs,
+    responseExcerpt:
+      ending.responseText === undefined
+        ? undefined
+        : scrubAndCut(redactor, ending.responseText, logExcerptChars),
+    responseTruncated: ending.response?.truncated,
+    outcome: ending.outcome,
+    error: ending.error ? redactor.scrub(ending.error.message) : undefined,
+    attempts: ending.attempts,
+    createdAt,
+  };
+  if (context.onLog) {
+    try {
+      await context.onLog(log);
+    } catch (error) {
+      context.onLogError?.(error);
+    }
+  }
+  return {
+    outcome: ending.outcome,
+    status: ending.status,
+    durationMs,
+    attempts: ending.attempts,
+    data: ending.data,
+    modelText: ending.modelText,
+    customerMessage: ending.customerMessage,
+    request,
+    response: ending.response,
+    error: ending.error,
+    log,
+  };
+}

@@ -1,0 +1,26 @@
+// Tool calls to HTTP requests and back: auth, encoding, limits, network guard, outcomes and request logs.
+export { type BuildRequestOptions, buildRequest, type HttpRequest, joinUrl } from './build-request.js';
+export { type AddressClass, classifyAddress, isAddressAllowed } from './classify-address.js';
+export { createExecutor, type Executor, type ExecutorOptions } from './create-executor.js';
+export { createRedactor, isSecretName, type Redactor, redacted } from './create-redactor.js';
+export { extractApiMessage, isEmptyResult, type ToolCallOutcome } from './describe-outcome.js';
+export {
+  BlockedHostError,
+  type BlockedHostErrorOptions,
+  ToolInputError,
+  type ToolInputIssue,
+  UpstreamApiError,
+  type UpstreamApiErrorOptions,
+} from './errors.js';
+export { fitToBudget } from './fit-to-budget.js';
+export type { IntegrationAuth } from './integration-auth.js';
+export { isHostAllowed } from './is-host-allowed.js';
+export type {
+  RedactedRequest,
+  RequestLogEntry,
+  ToolCallIntegration,
+  ToolCallRequest,
+  ToolCallResponse,
+  ToolCallResult,
+} from './tool-call.js';
+export { type ToolArgumentsValidation, validateToolArguments } from './validate-tool-arguments.js';

@@ -1,0 +1,54 @@
+// Reads a response body up to a byte cap, aborting the transfer past it, and parses JSON when it is JSON.
+
+/** A response body as read. */
+export interface ResponseBody {
+  /** The body decoded as UTF-8, at most the cap's worth of bytes. */
+  text: string;
+  /** Bytes read. */
+  bytes: number;
+  /** True when the body was longer than the cap and the rest was not read. */
+  truncated: boolean;
+}
+
+/** The parts of undici's body stream used here. */
+interface BodyStream extends AsyncIterable<Uint8Array> {
+  destroy(error?: Error): unknown;
+}
+
+/** Reads at most `maxBytes` of `body`; past that it stops, destroys the stream (closing the connection) and marks the result truncated. */
+export async function readResponseBody(body: BodyStream, maxBytes: number): Promise<ResponseBody> {
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  let truncated = false;
+  for await (const chunk of body) {
+    if (bytes + chunk.byteLength > maxBytes) {
+      chunks.push(chunk.subarray(0, maxBytes - bytes));
+      bytes = maxBytes;
+      truncated = true;
+      body.destroy();
+      break;
+    }
+    chunks.push(chunk);
+    bytes += chunk.byteLength;
+  }
+  const text =
+    chunks.length === 1 ? Buffer.from(chunks[0]).toString('utf8') : Buffer.concat(chunks).toString('utf8');
+  return { text, bytes, truncated };
+}
+
+/**
+ * The body as the agent should see it: parsed JSON when the content type says JSON (or says nothing
+ * and the text looks like JSON) and it parses, the text otherwise (truncated JSON stays text).
+ */
+export function parseResponseBody(text: string, contentType: string | undefined): unknown {
+  const trimmed = text.trimStart();
+  const declaredJson = contentType !== undefined && /\bjson\b/i.test(contentType);
+  const looksJson =
+    (contentType === undefined || /^text\/plain\b/i.test(contentType)) && /^[[{]/.test(trimmed);
+  if (!trimmed || !(declaredJson || looksJson)) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
