@@ -1,5 +1,6 @@
 // Integrations of a property: settings (credentials encrypted), schema snapshots, operation flags.
-import type { IntegrationTable, IntegrationVersionTable } from './schema.js';
+import type { Transaction } from 'kysely';
+import type { Database, IntegrationTable, IntegrationVersionTable } from './schema.js';
 import type { Integration, IntegrationVersion, StoredAuth } from './records.js';
 import { type StoreContext, now, parseJson } from './store-context.js';
 import { newId } from './new-id.js';
@@ -42,6 +43,37 @@ function toVersion(row: IntegrationVersionTable): IntegrationVersion {
   };
 }
 
+async function insertVersion(
+  transaction: Transaction<Database>,
+  integrationId: string,
+  input: AddVersionInput,
+): Promise<IntegrationVersion> {
+  // Bumping the counter first makes concurrent re-imports (two servers) take distinct numbers.
+  const bumped = await transaction
+    .updateTable('integrations')
+    .set((eb) => ({ current_version: eb('current_version', '+', 1), updated_at: now() }))
+    .where('id', '=', integrationId)
+    .returning('current_version')
+    .executeTakeFirstOrThrow();
+  const row: IntegrationVersionTable = {
+    integration_id: integrationId,
+    version: bumped.current_version,
+    source_text: input.sourceText,
+    source_url: input.sourceUrl ?? null,
+    sha256: input.sha256,
+    openapi_version: input.openapiVersion,
+    tools_json: JSON.stringify(input.tools),
+    lint_json: JSON.stringify(input.lint),
+    created_at: now(),
+  };
+  await transaction.insertInto('integration_versions').values(row).execute();
+  const names = input.tools.map((tool) => tool.name);
+  let stale = transaction.deleteFrom('operation_settings').where('integration_id', '=', integrationId);
+  if (names.length > 0) stale = stale.where('tool_name', 'not in', names);
+  await stale.execute();
+  return toVersion(row);
+}
+
 /** Creates the integration repository over a store context. */
 export function createIntegrationRepository({ db, secrets }: StoreContext) {
   function toIntegration(row: IntegrationTable): Integration {
@@ -60,7 +92,8 @@ export function createIntegrationRepository({ db, secrets }: StoreContext) {
   }
 
   return {
-    async create(input: CreateIntegrationInput): Promise<Integration> {
+    /** Creates an integration, with its first schema version when given, in one transaction. */
+    async create(input: CreateIntegrationInput, firstVersion?: AddVersionInput): Promise<Integration> {
       const time = now();
       const auth = input.auth ?? { type: 'none' };
       const row: IntegrationTable = {
@@ -76,8 +109,11 @@ export function createIntegrationRepository({ db, secrets }: StoreContext) {
         created_at: time,
         updated_at: time,
       };
-      await db.insertInto('integrations').values(row).execute();
-      return toIntegration(row);
+      await db.transaction().execute(async (transaction) => {
+        await transaction.insertInto('integrations').values(row).execute();
+        if (firstVersion) await insertVersion(transaction, row.id, firstVersion);
+      });
+      return toIntegration({ ...row, current_version: firstVersion ? 1 : 0 });
     },
     async list(propertyId: string): Promise<Integration[]> {
       const rows = await db
@@ -115,32 +151,7 @@ export function createIntegrationRepository({ db, secrets }: StoreContext) {
      * operations that are gone are removed.
      */
     async addVersion(integrationId: string, input: AddVersionInput): Promise<IntegrationVersion> {
-      return db.transaction().execute(async (transaction) => {
-        // Bumping the counter first makes concurrent re-imports (two servers) take distinct numbers.
-        const bumped = await transaction
-          .updateTable('integrations')
-          .set((eb) => ({ current_version: eb('current_version', '+', 1), updated_at: now() }))
-          .where('id', '=', integrationId)
-          .returning('current_version')
-          .executeTakeFirstOrThrow();
-        const row: IntegrationVersionTable = {
-          integration_id: integrationId,
-          version: bumped.current_version,
-          source_text: input.sourceText,
-          source_url: input.sourceUrl ?? null,
-          sha256: input.sha256,
-          openapi_version: input.openapiVersion,
-          tools_json: JSON.stringify(input.tools),
-          lint_json: JSON.stringify(input.lint),
-          created_at: now(),
-        };
-        await transaction.insertInto('integration_versions').values(row).execute();
-        const names = input.tools.map((tool) => tool.name);
-        let stale = transaction.deleteFrom('operation_settings').where('integration_id', '=', integrationId);
-        if (names.length > 0) stale = stale.where('tool_name', 'not in', names);
-        await stale.execute();
-        return toVersion(row);
-      });
+      return db.transaction().execute((transaction) => insertVersion(transaction, integrationId, input));
     },
     /** Lists versions, newest first, without their source text. */
     async listVersions(

@@ -116,6 +116,34 @@ for (const dialect of storeDialects) {
       expect(await store.integrations.getVersion(integration.id, 9)).toBeUndefined();
     });
 
+    it('creates an integration with its first version atomically', async () => {
+      const property = await store.properties.create({ name: 'Shop' });
+      const version = {
+        sourceText: 'x',
+        sha256: 'x',
+        openapiVersion: '3.1.0',
+        tools: [{ name: 'a' }],
+        lint: [],
+      };
+      const created = await store.integrations.create(
+        { propertyId: property.id, name: 'API', baseUrl: 'https://x.test' },
+        version,
+      );
+      expect(created.currentVersion).toBe(1);
+      expect((await store.integrations.getVersion(created.id))?.tools).toEqual([{ name: 'a' }]);
+      // A version that cannot be stored leaves no integration behind.
+      const broken = { ...version, sha256: null as unknown as string };
+      await expect(
+        store.integrations.create(
+          { propertyId: property.id, name: 'Broken', baseUrl: 'https://x.test' },
+          broken,
+        ),
+      ).rejects.toThrow();
+      expect((await store.integrations.list(property.id)).map((integration) => integration.name)).toEqual([
+        'API',
+      ]);
+    });
+
     it('numbers concurrent re-imports distinctly', async () => {
       const property = await store.properties.create({ name: 'Shop' });
       const integration = await store.integrations.create({
