@@ -1,0 +1,29 @@
+// The engine's view of one tool: exactly what the AI SDK hands a model in its call options.
+import type { LanguageModelV3CallOptions } from '@ai-sdk/provider';
+
+/** A JSON Schema node as read by the engine (draft 2020-12 / OpenAPI 3.x vocabulary). */
+export type SchemaNode = { [key: string]: unknown };
+
+/** One function tool offered to the model. */
+export interface EngineTool {
+  /** The tool name to call it by. */
+  name: string;
+  /** What the tool does and when to use it; empty when the tool has none. */
+  description: string;
+  /** The JSON Schema of the tool's input (an object schema). */
+  inputSchema: SchemaNode;
+}
+
+/** The function tools among the call options' tools (provider-defined tools are ignored). */
+export function readTools(tools: LanguageModelV3CallOptions['tools']): EngineTool[] {
+  const result: EngineTool[] = [];
+  for (const tool of tools ?? []) {
+    if (tool.type !== 'function') continue;
+    result.push({
+      name: tool.name,
+      description: tool.description ?? '',
+      inputSchema: (tool.inputSchema ?? {}) as SchemaNode,
+    });
+  }
+  return result;
+}

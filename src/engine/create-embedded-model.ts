@@ -1,0 +1,103 @@
+// The embedded engine as an AI SDK language model (LanguageModelV3): the agent's loop, tools,
+// confirmation and traces run unchanged whichever model is behind them.
+import { randomUUID } from 'node:crypto';
+import type {
+  LanguageModelV3,
+  LanguageModelV3CallOptions,
+  LanguageModelV3Content,
+  LanguageModelV3GenerateResult,
+  LanguageModelV3StreamPart,
+  LanguageModelV3Usage,
+} from '@ai-sdk/provider';
+import { readTools } from './catalog/engine-tool.js';
+import { readConversation } from './conversation/read-conversation.js';
+import { type Decision, decideTurn } from './decide-turn.js';
+
+/** Options of the embedded model. */
+export interface EmbeddedModelOptions {
+  /** The model id reported in traces; defaults to `concierge-embedded`. */
+  modelId?: string;
+}
+
+function countWords(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+function decide(options: LanguageModelV3CallOptions): Decision {
+  const choice = options.toolChoice ?? { type: 'auto' };
+  let tools = choice.type === 'none' ? [] : readTools(options.tools);
+  if (choice.type === 'tool') tools = tools.filter((tool) => tool.name === choice.toolName);
+  return decideTurn(readConversation(options.prompt), tools);
+}
+
+function usageOf(options: LanguageModelV3CallOptions, output: string): LanguageModelV3Usage {
+  const input = countWords(JSON.stringify(options.prompt));
+  const generated = countWords(output);
+  return {
+    inputTokens: { total: input, noCache: input, cacheRead: undefined, cacheWrite: undefined },
+    outputTokens: { total: generated, text: generated, reasoning: undefined },
+  };
+}
+
+function contentOf(decision: Decision): LanguageModelV3Content[] {
+  if (decision.type === 'text') return [{ type: 'text', text: decision.text }];
+  const input = JSON.stringify(decision.input);
+  return [{ type: 'tool-call', toolCallId: `call_${randomUUID()}`, toolName: decision.toolName, input }];
+}
+
+function streamPartsOf(content: LanguageModelV3Content[], result: LanguageModelV3GenerateResult) {
+  const parts: LanguageModelV3StreamPart[] = [{ type: 'stream-start', warnings: [] }];
+  for (const item of content) {
+    if (item.type === 'text') {
+      const id = `text_${randomUUID()}`;
+      parts.push({ type: 'text-start', id });
+      for (const delta of item.text.match(/\S+\s*|\s+/g) ?? []) parts.push({ type: 'text-delta', id, delta });
+      parts.push({ type: 'text-end', id });
+    } else if (item.type === 'tool-call') {
+      parts.push({ type: 'tool-input-start', id: item.toolCallId, toolName: item.toolName });
+      parts.push({ type: 'tool-input-delta', id: item.toolCallId, delta: item.input });
+      parts.push({ type: 'tool-input-end', id: item.toolCallId });
+      parts.push(item);
+    }
+  }
+  parts.push({ type: 'finish', usage: result.usage, finishReason: result.finishReason });
+  return parts;
+}
+
+/** Creates the embedded offline model. */
+export function createEmbeddedModel(options: EmbeddedModelOptions = {}): LanguageModelV3 {
+  const modelId = options.modelId ?? 'concierge-embedded';
+  const generate = async (
+    callOptions: LanguageModelV3CallOptions,
+  ): Promise<LanguageModelV3GenerateResult> => {
+    const decision = decide(callOptions);
+    const content = contentOf(decision);
+    const output = decision.type === 'text' ? decision.text : JSON.stringify(decision.input);
+    const finishReason = decision.type === 'tool-call' ? 'tool-calls' : 'stop';
+    return {
+      content,
+      finishReason: { unified: finishReason, raw: finishReason },
+      usage: usageOf(callOptions, output),
+      response: { id: `response_${randomUUID()}`, modelId, timestamp: new Date() },
+      warnings: [],
+    };
+  };
+  return {
+    specificationVersion: 'v3',
+    provider: 'concierge.embedded',
+    modelId,
+    supportedUrls: {},
+    doGenerate: generate,
+    async doStream(callOptions) {
+      const result = await generate(callOptions);
+      const parts = streamPartsOf(result.content, result);
+      const stream = new ReadableStream<LanguageModelV3StreamPart>({
+        start(controller) {
+          for (const part of parts) controller.enqueue(part);
+          controller.close();
+        },
+      });
+      return { stream };
+    },
+  };
+}

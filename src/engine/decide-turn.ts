@@ -1,0 +1,75 @@
+// One decision of the embedded engine: answer a tool result, call a tool with filled arguments, ask
+// for what is missing, or reply without a tool (small talk, out of scope, hand-off).
+
+import { indexTools } from './catalog/build-tool-index.js';
+import type { EngineTool } from './catalog/engine-tool.js';
+import { listParameters } from './catalog/list-parameters.js';
+import { chooseTool } from './choose/choose-tool.js';
+import { readPromptHints } from './choose/read-prompt-hints.js';
+import type { Conversation } from './conversation/read-conversation.js';
+import { fillArguments } from './fill/fill-arguments.js';
+import { askForParameters } from './reply/ask-for-parameters.js';
+import { classifySmallTalk } from './reply/classify-small-talk.js';
+import { describeCapabilities } from './reply/describe-capabilities.js';
+import { writeAnswer } from './reply/write-answer.js';
+
+/** What the engine does this step. */
+export type Decision =
+  | { type: 'tool-call'; toolName: string; input: Record<string, unknown> }
+  | { type: 'text'; text: string };
+
+/** The tool name the agent layer uses for handing the chat to a person. */
+export const HANDOFF_TOOL_NAME = 'handoff_to_human';
+
+const SMALL_TALK_REPLIES = {
+  greeting: 'Hello! How can I help you today?',
+  thanks: "You're welcome! Is there anything else I can help with?",
+  goodbye: 'Thank you for reaching out. Have a great day!',
+  handoff: "I can't transfer you to a person from here, but I'll do my best to help. What do you need?",
+} as const;
+
+/** The customer's message before the assistant's last question, when the customer is answering it. */
+function earlierRequest(conversation: Conversation): string | undefined {
+  const turns = conversation.turns;
+  const assistant = turns[turns.length - 2];
+  const before = turns[turns.length - 3];
+  if (assistant?.role !== 'assistant' || assistant.toolCalls.length > 0 || !assistant.text.includes('?'))
+    return undefined;
+  return before?.role === 'user' ? before.text : undefined;
+}
+
+function answerResults(conversation: Conversation): Decision {
+  const text = conversation.toolResults.map(writeAnswer).join('\n\n');
+  return { type: 'text', text };
+}
+
+/** Decides the next step for `conversation` with `tools`. */
+export function decideTurn(conversation: Conversation, tools: EngineTool[]): Decision {
+  if (conversation.toolResults.length > 0) return answerResults(conversation);
+  const last = conversation.turns[conversation.turns.length - 1];
+  if (last?.role !== 'user' || !last.text.trim()) return { type: 'text', text: SMALL_TALK_REPLIES.greeting };
+  const smallTalk = classifySmallTalk(last.text);
+  const handoff = tools.find((tool) => tool.name === HANDOFF_TOOL_NAME);
+  if (smallTalk === 'handoff' && handoff) {
+    const filled = fillArguments({
+      parameters: listParameters(handoff.inputSchema),
+      text: last.text,
+      subjectConcepts: new Set(),
+    });
+    const input = { ...filled.input };
+    for (const parameter of filled.missing)
+      if (parameter.type === 'string') input[parameter.name] = last.text;
+    return { type: 'tool-call', toolName: handoff.name, input };
+  }
+  const operations = tools.filter((tool) => tool !== handoff);
+  const index = indexTools(operations);
+  const hints = readPromptHints(conversation.system, operations);
+  const choice = chooseTool({ index, hints, text: last.text, earlierText: earlierRequest(conversation) });
+  if (choice.type === 'call') return { type: 'tool-call', toolName: choice.tool.name, input: choice.input };
+  if (choice.type === 'ask') return { type: 'text', text: askForParameters(choice.missing) };
+  if (choice.type === 'clarify') {
+    return { type: 'text', text: `Do you mean ${choice.options.join(' or ')}?` };
+  }
+  if (smallTalk) return { type: 'text', text: SMALL_TALK_REPLIES[smallTalk] };
+  return { type: 'text', text: describeCapabilities(operations) };
+}

@@ -1,0 +1,113 @@
+// Decides what kind of value a parameter takes, from its schema and the words of its name and description.
+import type { ParameterInfo } from '../catalog/list-parameters.js';
+import { analyzeText } from '../language/analyze-text.js';
+import { splitWords } from '../language/split-words.js';
+import { stemWord } from '../language/stem-word.js';
+import { conceptOf } from '../language/synonyms.js';
+
+/** How the engine looks for a parameter's value. */
+export type ParameterKind =
+  | 'email'
+  | 'url'
+  | 'date'
+  | 'enum'
+  | 'boolean'
+  | 'number'
+  | 'integer'
+  | 'array'
+  | 'object'
+  | 'pattern'
+  | 'identifier'
+  | 'reason'
+  | 'keyword'
+  | 'location'
+  | 'text';
+
+/** A parameter with the kind of value it takes and the concepts that point at it in a message. */
+export interface ClassifiedParameter extends ParameterInfo {
+  kind: ParameterKind;
+  /** Concepts of the name (weight 1) and description (weight 0.5) that may stand near the value. */
+  keywords: Map<string, number>;
+}
+
+const has = (words: string[], ...candidates: string[]) => candidates.some((word) => words.includes(word));
+const GENERIC = new Set([
+  'number',
+  'count',
+  'valu',
+  'paramet',
+  'field',
+  'input',
+  'option',
+  'type',
+  'default',
+  'string',
+]);
+
+function keywordsOf(parameter: ParameterInfo): Map<string, number> {
+  const keywords = new Map<string, number>();
+  for (const term of analyzeText(parameter.description)) {
+    if (term.weight === 1 && !GENERIC.has(term.concept)) keywords.set(term.concept, 0.5);
+  }
+  for (const word of splitWords(parameter.name)) {
+    if (word.length > 1 || parameter.name.length === 1) keywords.set(conceptOf(stemWord(word)), 1);
+  }
+  return keywords;
+}
+
+function kindOf(parameter: ParameterInfo, nameWords: string[], descriptionWords: string[]): ParameterKind {
+  const { schema, type } = parameter;
+  const format = String(schema.format ?? '');
+  if (parameter.enumValues && type !== 'array') return 'enum';
+  if (type === 'boolean') return 'boolean';
+  if (type === 'integer') return 'integer';
+  if (type === 'number') return 'number';
+  if (type === 'array') return 'array';
+  if (type === 'object') return 'object';
+  if (format === 'email' || has(nameWords, 'email', 'mail')) return 'email';
+  if (format === 'uri' || format === 'url' || has(nameWords, 'url', 'uri', 'link', 'website')) return 'url';
+  if (format === 'date' || format === 'date-time' || has(nameWords, 'date', 'day', 'datetime', 'birthday'))
+    return 'date';
+  if (typeof schema.pattern === 'string') return 'pattern';
+  if (
+    has(nameWords, 'id', 'sku', 'code', 'number', 'no', 'ref', 'reference', 'zip', 'postal', 'isbn', 'phone')
+  )
+    return 'identifier';
+  if (has(nameWords, 'reason', 'why', 'comment', 'note', 'notes', 'feedback', 'explanation', 'complaint'))
+    return 'reason';
+  if (
+    has(nameWords, 'q', 'query', 'keyword', 'keywords', 'search', 'term', 'terms', 'phrase') ||
+    has(descriptionWords, 'keyword', 'keywords')
+  )
+    return 'keyword';
+  if (
+    has(
+      nameWords,
+      'location',
+      'city',
+      'country',
+      'place',
+      'address',
+      'state',
+      'region',
+      'destination',
+      'origin',
+      'town',
+      'venue',
+      'loc',
+    )
+  )
+    return 'location';
+  return 'text';
+}
+
+/** Classifies one parameter. */
+export function classifyParameter(parameter: ParameterInfo): ClassifiedParameter {
+  const nameWords = splitWords(parameter.name);
+  const descriptionWords = splitWords(parameter.description);
+  return {
+    ...parameter,
+    kind: kindOf(parameter, nameWords, descriptionWords),
+    keywords: keywordsOf(parameter),
+  };
+}

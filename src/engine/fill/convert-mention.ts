@@ -1,0 +1,78 @@
+// Turns a value found in the message into the value a parameter's schema asks for, or undefined.
+import type { ClassifiedParameter } from './classify-parameter.js';
+import type { Mention } from './find-mentions.js';
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** Formats a date as the parameter's description or format asks (ISO date by default). */
+export function formatDate(date: Date, hasTime: boolean, parameter: ClassifiedParameter): string {
+  const description = parameter.description.toUpperCase();
+  const [year, month, day] = [date.getFullYear(), pad(date.getMonth() + 1), pad(date.getDate())];
+  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  if (description.includes('MM/DD/YYYY')) return `${month}/${day}/${year}`;
+  if (description.includes('DD/MM/YYYY')) return `${day}/${month}/${year}`;
+  if (description.includes('MM-DD-YYYY')) return `${month}-${day}-${year}`;
+  if (description.includes('DD-MM-YYYY')) return `${day}-${month}-${year}`;
+  if (parameter.schema.format === 'date-time' || (hasTime && /HH|TIME/.test(description)))
+    return `${year}-${month}-${day}T${time}`;
+  return `${year}-${month}-${day}`;
+}
+
+/** Matches a pattern as written, else with the text's case changed where only case differs. */
+export function matchPattern(text: string, pattern: string): string | undefined {
+  let expression: RegExp;
+  try {
+    expression = new RegExp(pattern, 'u');
+  } catch {
+    return undefined;
+  }
+  for (const candidate of [text, text.toUpperCase(), text.toLowerCase()])
+    if (expression.test(candidate)) return candidate;
+  return undefined;
+}
+
+function toNumber(mention: Mention, parameter: ClassifiedParameter): number | undefined {
+  if (mention.kind !== 'number' && !(mention.kind === 'identifier' && /^#?\d+$/.test(mention.text)))
+    return undefined;
+  let value = typeof mention.value === 'number' ? mention.value : Number(mention.text.replace('#', ''));
+  if (mention.percent && /\b(decimal|fraction|between 0 and 1|0 to 1)\b/i.test(parameter.description))
+    value /= 100;
+  if (parameter.kind === 'integer' && !Number.isInteger(value)) return undefined;
+  return value;
+}
+
+function toText(mention: Mention): string | undefined {
+  if (mention.kind === 'tuple' || mention.kind === 'date') return undefined;
+  return mention.kind === 'identifier' ? mention.text.replace(/^#/, '') : mention.text;
+}
+
+/** The value `mention` gives `parameter`, or undefined when it cannot be one. */
+export function convertMention(mention: Mention, parameter: ClassifiedParameter): unknown {
+  switch (parameter.kind) {
+    case 'number':
+    case 'integer':
+      return toNumber(mention, parameter);
+    case 'email':
+    case 'url':
+      return mention.kind === parameter.kind ? mention.text : undefined;
+    case 'date': {
+      if (mention.kind !== 'date') return undefined;
+      const { date, hasTime } = mention.value as { date: Date; hasTime: boolean };
+      return formatDate(date, hasTime, parameter);
+    }
+    case 'pattern': {
+      const text = toText(mention);
+      return text === undefined ? undefined : matchPattern(text, String(parameter.schema.pattern));
+    }
+    case 'identifier':
+      return ['identifier', 'number', 'quoted'].includes(mention.kind) ? toText(mention) : undefined;
+    case 'location':
+    case 'text':
+    case 'keyword':
+      return ['proper', 'quoted'].includes(mention.kind) ? mention.text : undefined;
+    case 'array':
+      return mention.kind === 'tuple' ? mention.value : undefined;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,79 @@
+// Free-text values: the topic words of a request ("Show me leather bags" -> "leather bags") and the
+// customer's own words for a reason ("... because it arrived broken" -> "it arrived broken").
+import { isRequestWord } from '../language/analyze-text.js';
+import { STOP_WORDS } from '../language/stop-words.js';
+import type { MessageToken } from './tokenize-message.js';
+
+const FILLER_WORDS = new Set([
+  'back',
+  'yet',
+  'still',
+  'anymore',
+  'sell',
+  'sells',
+  'carry',
+  'offer',
+  'offers',
+  'dollars',
+  'dollar',
+  'usd',
+  'euros',
+  'euro',
+  'bucks',
+  'hi',
+  'hello',
+  'hey',
+  'thanks',
+  'guys',
+  'folks',
+]);
+
+function isTopicToken(token: MessageToken): boolean {
+  if (!token.isWord && !/^[\p{L}\p{N}][\p{L}\p{N}'’.-]*$/u.test(token.text)) return false;
+  return !STOP_WORDS.has(token.lower) && !isRequestWord(token.lower) && !FILLER_WORDS.has(token.lower);
+}
+
+/**
+ * The longest run of topic words (first on ties), skipping tokens already used by other values and
+ * words whose concept is in `exclude` (the operation's own subject, e.g. "products" for a product search).
+ */
+export function extractTopicWords(
+  text: string,
+  tokens: MessageToken[],
+  used: Set<number>,
+  exclude: Set<string>,
+): string | undefined {
+  const runs: [number, number][] = [];
+  let start = -1;
+  for (let index = 0; index <= tokens.length; index++) {
+    const token = tokens[index];
+    const keep =
+      token !== undefined && !used.has(index) && isTopicToken(token) && !exclude.has(token.concept);
+    if (keep && start < 0) start = index;
+    if (!keep && start >= 0) {
+      runs.push([start, index]);
+      start = -1;
+    }
+  }
+  if (runs.length === 0) return undefined;
+  const [first, last] = runs.reduce((best, run) => (run[1] - run[0] > best[1] - best[0] ? run : best));
+  return text.slice(tokens[first].start, tokens[last - 1].end);
+}
+
+const CAUSE = /\b(?:because|since|as|due to|cause|'cause)\b\s+(.+?)\s*(?:[.!?;]|$)/i;
+
+/** The customer's reason: the words after "because" (or "since", "due to"), else a clause naming no operation word. */
+export function extractReason(text: string, tokens: MessageToken[], used: Set<number>, exclude: Set<string>) {
+  const cause = CAUSE.exec(text);
+  if (cause) return cause[1].replace(/[,\s]+$/, '');
+  const clauses: MessageToken[][] = [[]];
+  for (const [index, token] of tokens.entries()) {
+    if (/^[,.;!?:()\-–—]$/.test(token.text) || token.lower === 'but') clauses.push([]);
+    else if (!used.has(index)) clauses[clauses.length - 1].push(token);
+  }
+  const clause = clauses.find((words) => {
+    const topic = words.filter(isTopicToken);
+    return topic.length > 0 && words.length >= 3 && !topic.some((token) => exclude.has(token.concept));
+  });
+  return clause && text.slice(clause[0].start, clause[clause.length - 1].end);
+}

@@ -1,0 +1,163 @@
+// Fills a tool's input from a message, each parameter from what its schema says, and lists the
+// required parameters it could not find. Optional parameters are filled only on evidence.
+
+import type { ParameterInfo } from '../catalog/list-parameters.js';
+import { type ClassifiedParameter, classifyParameter } from './classify-parameter.js';
+import { convertMention } from './convert-mention.js';
+import { extractReason, extractTopicWords } from './extract-free-text.js';
+import { findMentions, type Mention } from './find-mentions.js';
+import { matchArray, matchBoolean, matchEnumValue } from './match-choices.js';
+import { measureAffinity } from './measure-affinity.js';
+import { measureCueAffinity } from './measure-cue-affinity.js';
+import { type MessageToken, tokenizeMessage } from './tokenize-message.js';
+
+/** The input built for one tool. */
+export interface FilledArguments {
+  /** The input object, only with parameters that were found (or required with a schema default). */
+  input: Record<string, unknown>;
+  /** Required parameters that the message does not give. */
+  missing: ClassifiedParameter[];
+  /** How many parameters were found in the message. */
+  found: number;
+}
+
+/** What the filler reads. */
+export interface FillArgumentsOptions {
+  parameters: ParameterInfo[];
+  /** The customer's message. */
+  text: string;
+  /** Concepts naming the operation itself, left out of free-text values. */
+  subjectConcepts: Set<string>;
+}
+
+const EVIDENCE = 0.3;
+const MENTION_KINDS_BY_PARAMETER: Record<string, string[]> = {
+  number: ['number'],
+  integer: ['number', 'identifier'],
+  email: ['email'],
+  url: ['url'],
+  date: ['date'],
+  identifier: ['identifier', 'quoted', 'number'],
+  location: ['proper', 'quoted'],
+  text: ['quoted', 'proper'],
+  keyword: ['quoted'],
+  array: ['tuple'],
+};
+
+function overlaps(mention: Mention, used: Set<number>): boolean {
+  for (let index = mention.first; index < mention.last; index++) if (used.has(index)) return true;
+  return false;
+}
+
+function wordMentions(tokens: MessageToken[]): Mention[] {
+  return tokens
+    .map(
+      (token, index): Mention => ({
+        kind: 'identifier',
+        text: token.text,
+        value: token.text,
+        start: token.start,
+        end: token.end,
+        first: index,
+        last: index + 1,
+      }),
+    )
+    .filter((mention) => /[\p{L}\p{N}]/u.test(mention.text));
+}
+
+interface Candidate {
+  parameter: ClassifiedParameter;
+  mention: Mention;
+  value: unknown;
+  score: number;
+}
+
+function collectCandidates(
+  text: string,
+  parameters: ClassifiedParameter[],
+  mentions: Mention[],
+  tokens: MessageToken[],
+) {
+  const valueStarts = mentions.filter((mention) => mention.kind !== 'proper').map((mention) => mention.first);
+  const candidates: Candidate[] = [];
+  parameters.forEach((parameter, parameterIndex) => {
+    const pool = parameter.kind === 'pattern' ? [...mentions, ...wordMentions(tokens)] : mentions;
+    const kinds = MENTION_KINDS_BY_PARAMETER[parameter.kind];
+    pool.forEach((mention, mentionIndex) => {
+      if (kinds && !kinds.includes(mention.kind)) return;
+      const value = convertMention(mention, parameter);
+      if (value === undefined) return;
+      const affinity =
+        measureAffinity(tokens, parameter.keywords, mention, valueStarts) +
+        measureCueAffinity(text, mention, parameter);
+      if (
+        !parameter.required &&
+        affinity < EVIDENCE &&
+        !['email', 'url', 'pattern', 'date'].includes(parameter.kind)
+      )
+        return;
+      const fallback = 0.05 - 0.001 * mentionIndex - 0.0001 * parameterIndex;
+      candidates.push({ parameter, mention, value, score: affinity + fallback });
+    });
+  });
+  return candidates.sort((left, right) => right.score - left.score);
+}
+
+/** Fills `parameters` from `text`. */
+export function fillArguments(options: FillArgumentsOptions): FilledArguments {
+  const { text, subjectConcepts } = options;
+  const parameters = options.parameters.map(classifyParameter);
+  const tokens = tokenizeMessage(text);
+  const mentions = findMentions(text, tokens);
+  const input: Record<string, unknown> = {};
+  const used = new Set<number>();
+  // Enum words stay available to free text: "leather bags" is the search even when "bags" is a category.
+  const usedByEnums = new Set<number>();
+  const take = (parameter: ClassifiedParameter, value: unknown, first: number, last: number) => {
+    input[parameter.name] = value;
+    for (let index = first; index < last; index++) used.add(index);
+  };
+  for (const parameter of parameters) {
+    if (parameter.kind !== 'enum') continue;
+    const match = matchEnumValue(parameter, tokens, mentions, new Set([...used, ...usedByEnums]));
+    if (!match) continue;
+    input[parameter.name] = match.value;
+    for (let index = match.first; index < match.last; index++) usedByEnums.add(index);
+  }
+  for (const candidate of collectCandidates(text, parameters, mentions, tokens)) {
+    if (
+      candidate.parameter.name in input ||
+      overlaps(candidate.mention, used) ||
+      overlaps(candidate.mention, usedByEnums)
+    )
+      continue;
+    take(candidate.parameter, candidate.value, candidate.mention.first, candidate.mention.last);
+  }
+  for (const parameter of parameters) {
+    if (parameter.name in input) continue;
+    if (parameter.kind === 'boolean') {
+      const value = matchBoolean(parameter, tokens);
+      if (value !== undefined) input[parameter.name] = value;
+    } else if (parameter.kind === 'array') {
+      const match = matchArray(parameter, tokens, mentions, used);
+      if (match) take(parameter, match.value, match.first, match.last);
+    }
+  }
+  for (const parameter of parameters) {
+    if (parameter.name in input) continue;
+    let value: string | undefined;
+    if (parameter.kind === 'reason') value = extractReason(text, tokens, used, subjectConcepts);
+    else if (
+      parameter.kind === 'keyword' ||
+      (parameter.required && ['text', 'location'].includes(parameter.kind))
+    )
+      value = extractTopicWords(text, tokens, used, subjectConcepts);
+    if (value) input[parameter.name] = value;
+  }
+  for (const parameter of parameters) {
+    if (!(parameter.name in input) && parameter.required && parameter.schema.default !== undefined)
+      input[parameter.name] = parameter.schema.default;
+  }
+  const missing = parameters.filter((parameter) => parameter.required && !(parameter.name in input));
+  return { input, missing, found: Object.keys(input).length };
+}

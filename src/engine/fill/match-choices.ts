@@ -1,0 +1,136 @@
+// Values chosen from a list or a fact rather than copied: enum members, booleans and lists.
+import { resolveSchema, schemaType } from '../catalog/list-parameters.js';
+import { splitWords } from '../language/split-words.js';
+import { stemWord } from '../language/stem-word.js';
+import { STOP_WORDS } from '../language/stop-words.js';
+import { conceptOf } from '../language/synonyms.js';
+import type { ClassifiedParameter } from './classify-parameter.js';
+import type { Mention } from './find-mentions.js';
+import type { MessageToken } from './tokenize-message.js';
+
+/** A value with the token span it was read from. */
+export interface SpanValue {
+  value: unknown;
+  first: number;
+  last: number;
+}
+
+const NEGATIONS = new Set([
+  'no',
+  'not',
+  'without',
+  "don't",
+  'dont',
+  'never',
+  'exclude',
+  'excluding',
+  'disable',
+  'skip',
+]);
+const FLAG_WORDS = new Set([
+  'is',
+  'get',
+  'include',
+  'use',
+  'enable',
+  'show',
+  'flag',
+  'with',
+  'has',
+  'should',
+  'do',
+  'allow',
+]);
+
+const conceptsOf = (text: string) => splitWords(text).map((word) => conceptOf(stemWord(word)));
+
+/** Where the words of `value` occur in a row (stop words between them allowed), or undefined. */
+function findPhrase(value: string, tokens: MessageToken[]): [number, number] | undefined {
+  const concepts = conceptsOf(value);
+  if (concepts.length === 0) return undefined;
+  for (let start = 0; start < tokens.length; start++) {
+    if (tokens[start].concept !== concepts[0] && tokens[start].lower !== value.toLowerCase()) continue;
+    if (tokens[start].lower === value.toLowerCase()) return [start, start + 1];
+    let position = start + 1;
+    let matched = 1;
+    while (matched < concepts.length && position < tokens.length && position - start <= concepts.length + 2) {
+      if (tokens[position].concept === concepts[matched]) matched++;
+      position++;
+    }
+    if (matched === concepts.length) return [start, position];
+  }
+  return undefined;
+}
+
+/** The enum member the message names: the longest match, stop-word members only when nothing else fits. */
+export function matchEnumValue(
+  parameter: ClassifiedParameter,
+  tokens: MessageToken[],
+  mentions: Mention[],
+  used: Set<number>,
+): SpanValue | undefined {
+  let best: (SpanValue & { rank: number }) | undefined;
+  for (const value of parameter.enumValues ?? []) {
+    let found: [number, number] | undefined;
+    if (typeof value === 'number') {
+      const mention = mentions.find((candidate) => candidate.kind === 'number' && candidate.value === value);
+      if (mention) found = [mention.first, mention.last];
+    } else if (typeof value === 'string' && value.trim()) {
+      found = findPhrase(value, tokens);
+    }
+    if (!found || used.has(found[0])) continue;
+    const rank = STOP_WORDS.has(String(value).toLowerCase()) ? 0 : String(value).length;
+    if (!best || rank > best.rank) best = { value, first: found[0], last: found[1], rank };
+  }
+  return best && { value: best.value, first: best.first, last: best.last };
+}
+
+/** True when the message names the flag's words, false when it negates them, else undefined. */
+export function matchBoolean(parameter: ClassifiedParameter, tokens: MessageToken[]): boolean | undefined {
+  const concepts = splitWords(parameter.name)
+    .filter((word) => !FLAG_WORDS.has(word) && !STOP_WORDS.has(word))
+    .map((word) => conceptOf(stemWord(word)));
+  if (concepts.length === 0) return undefined;
+  const positions = concepts.map((concept) => tokens.findIndex((token) => token.concept === concept));
+  if (positions.some((position) => position < 0)) return undefined;
+  const first = Math.min(...positions);
+  const negated = tokens.slice(Math.max(0, first - 3), first).some((token) => NEGATIONS.has(token.lower));
+  return !negated;
+}
+
+/** A list value: enum members named, a run of numbers, or the quoted texts or names of the message. */
+export function matchArray(
+  parameter: ClassifiedParameter,
+  tokens: MessageToken[],
+  mentions: Mention[],
+  used: Set<number>,
+): SpanValue | undefined {
+  const items = resolveSchema(parameter.schema.items);
+  const itemType = schemaType(items);
+  const free = mentions.filter((mention) => !used.has(mention.first));
+  if (Array.isArray(items.enum)) {
+    const values = items.enum.filter((value) => typeof value === 'string' && findPhrase(value, tokens));
+    return values.length > 0 ? { value: values, first: 0, last: 0 } : undefined;
+  }
+  if (itemType === 'number' || itemType === 'integer') {
+    const numbers = free.filter((mention) => mention.kind === 'number' && typeof mention.value === 'number');
+    if (numbers.length < 2 && !parameter.required) return undefined;
+    if (numbers.length === 0) return undefined;
+    return {
+      value: numbers.map((mention) => mention.value),
+      first: numbers[0].first,
+      last: numbers[numbers.length - 1].last,
+    };
+  }
+  if (itemType === 'string' || itemType === undefined) {
+    const quoted = free.filter((mention) => mention.kind === 'quoted');
+    const chosen = quoted.length > 0 ? quoted : free.filter((mention) => mention.kind === 'proper');
+    if (chosen.length === 0 || (chosen.length < 2 && !parameter.required)) return undefined;
+    return {
+      value: chosen.map((mention) => mention.text),
+      first: chosen[0].first,
+      last: chosen[chosen.length - 1].last,
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,23 @@
+// Says what the assistant can help with, from the operations' own descriptions.
+import type { EngineTool } from '../catalog/engine-tool.js';
+
+const MAX_LISTED = 5;
+
+function summarize(tool: EngineTool): string | undefined {
+  const sentence = tool.description
+    .split(/(?<=[.!?])\s/)[0]
+    ?.trim()
+    .replace(/[.!?]+$/, '');
+  if (!sentence || /^use (?:this |it )?when\b/i.test(sentence)) return undefined;
+  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
+}
+
+/** A reply for a question no operation covers: what it can do, and an offer of a person. */
+export function describeCapabilities(tools: EngineTool[]): string {
+  const summaries = [...new Set(tools.map(summarize).filter((text): text is string => Boolean(text)))];
+  const listed = summaries.slice(0, MAX_LISTED);
+  const offer = 'If you would like, I can hand you over to a person.';
+  if (listed.length === 0) return `I'm sorry, I can't help with that here. ${offer}`;
+  const more = summaries.length > listed.length ? ', and more' : '';
+  return `I'm sorry, I can't help with that. I can ${listed.join('; ')}${more}. ${offer}`;
+}

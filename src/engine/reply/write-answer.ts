@@ -1,0 +1,91 @@
+// Writes the reply to a tool result from the returned data only: a few list items with their key
+// fields, one object's fields, URLs always kept, and failures as the executor's own sentence.
+import type { ToolResultView } from '../conversation/read-conversation.js';
+import { formatValue, labelOf } from './format-field.js';
+
+const MAX_ITEMS = 5;
+const MAX_FIELDS = 8;
+const NAME_KEYS = ['name', 'title', 'label', 'displayName', 'fullName', 'full_name', 'subject', 'summary'];
+const SKIPPED = new Set(['currency', 'outcome']);
+
+type Row = Record<string, unknown>;
+const isRecord = (value: unknown): value is Row =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function failureText(value: unknown, isError: boolean): string | undefined {
+  if (isRecord(value)) {
+    const outcome = typeof value.outcome === 'string' ? value.outcome : undefined;
+    const failed = isError || (outcome !== undefined && !/^(ok|success|succeeded|done)$/i.test(outcome));
+    const sentence = [value.customerMessage, value.message, value.error].find(
+      (text) => typeof text === 'string',
+    );
+    if (failed) return (sentence as string | undefined) ?? 'I could not retrieve that right now.';
+    return undefined;
+  }
+  if (isError)
+    return typeof value === 'string' && value.trim() ? value : 'I could not retrieve that right now.';
+  return undefined;
+}
+
+function isUrlKey(key: string, value: unknown): boolean {
+  return typeof value === 'string' && (/^https?:\/\//.test(value) || /url|link/i.test(key));
+}
+
+function describeItem(item: unknown): string {
+  if (!isRecord(item)) return String(item);
+  const nameKey = NAME_KEYS.find((key) => typeof item[key] === 'string');
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(item)) {
+    if (key === nameKey || SKIPPED.has(key) || /(^|_)id$|Id$/.test(key)) continue;
+    const text = formatValue(key, value, item);
+    if (text === undefined) continue;
+    const urlLike = isUrlKey(key, value);
+    if (parts.length >= 4 && !urlLike) continue;
+    parts.push(/price|stock/i.test(key) || urlLike ? text : `${labelOf(key).toLowerCase()}: ${text}`);
+  }
+  const head = nameKey ? String(item[nameKey]) : undefined;
+  return [head, parts.join(', ')].filter(Boolean).join(' — ');
+}
+
+function describeRecord(record: Row): string {
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(record)) {
+    if (SKIPPED.has(key)) continue;
+    const text = formatValue(key, value, record);
+    if (text === undefined) continue;
+    if (lines.length >= MAX_FIELDS && !isUrlKey(key, value)) continue;
+    lines.push(`${labelOf(key)}: ${text}`);
+  }
+  return lines.join('\n');
+}
+
+function findList(value: unknown): unknown[] | undefined {
+  if (Array.isArray(value)) return value;
+  if (!isRecord(value)) return undefined;
+  const lists = Object.values(value).filter(Array.isArray);
+  return lists.length === 1 ? lists[0] : undefined;
+}
+
+/** The reply to one tool result. */
+export function writeAnswer(result: ToolResultView): string {
+  const failure = failureText(result.value, result.isError);
+  if (failure) return failure;
+  const value =
+    isRecord(result.value) && 'data' in result.value && result.value.outcome
+      ? result.value.data
+      : result.value;
+  if (typeof value === 'string') return value.trim() || 'Done.';
+  const list = findList(value);
+  if (list) {
+    if (list.length === 0) return "I couldn't find anything matching that.";
+    const shown = list.slice(0, MAX_ITEMS).map((item) => `- ${describeItem(item)}`);
+    const more = list.length > MAX_ITEMS ? `\n…and ${list.length - MAX_ITEMS} more.` : '';
+    const noun = list.length === 1 ? 'result' : 'results';
+    return `I found ${list.length} ${noun}:\n${shown.join('\n')}${more}`;
+  }
+  if (isRecord(value)) {
+    const text = describeRecord(value);
+    return text ? `Here is what I found:\n${text}` : 'Done.';
+  }
+  return value === null || value === undefined ? 'Done.' : String(value);
+}
