@@ -19,7 +19,7 @@ export interface GuardedAgentOptions {
  * Every address of the answer is checked, so a mixed answer cannot slip a private one past the
  * happy-eyeballs connect that tries them in turn.
  */
-function guardLookup(resolve: LookupFunction): LookupFunction {
+export function guardLookup(resolve: LookupFunction): LookupFunction {
   return (hostname, options, callback) => {
     resolve(hostname, options, (error, address, family) => {
       if (error) {

@@ -60,10 +60,40 @@ function secretsOf(auth: IntegrationAuth): string[] {
   }
 }
 
-/** Creates the redactor for `auth`. */
-export function createRedactor(auth: IntegrationAuth): Redactor {
+// Values of secret-looking parameters the model filled are scrubbed only from this length on, so a
+// short value like `auth=1` does not blank out every `1` of a response.
+const minParameterSecretLength = 6;
+
+function decodeComponent(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
+
+/** Values of secret-looking query parameters and headers of a request (`?session_token=...`, `X-Auth: ...`). */
+export function findSecretValues(pathAndQuery: string, headers: Record<string, string>): string[] {
+  const values: string[] = [];
+  const queryStart = pathAndQuery.indexOf('?');
+  if (queryStart !== -1) {
+    for (const pair of pathAndQuery.slice(queryStart + 1).split('&')) {
+      const equals = pair.indexOf('=');
+      if (equals !== -1 && isSecretName(decodeComponent(pair.slice(0, equals)))) {
+        values.push(decodeComponent(pair.slice(equals + 1)));
+      }
+    }
+  }
+  for (const [name, value] of Object.entries(headers)) {
+    if (isSecretName(name)) values.push(value);
+  }
+  return values.filter((value) => value.length >= minParameterSecretLength);
+}
+
+/** Creates the redactor for `auth`, also scrubbing `extraSecrets` (see findSecretValues). */
+export function createRedactor(auth: IntegrationAuth, extraSecrets: readonly string[] = []): Redactor {
   const forms = new Set<string>();
-  for (const secret of secretsOf(auth)) {
+  for (const secret of [...secretsOf(auth), ...extraSecrets]) {
     if (!secret) continue;
     forms.add(secret);
     forms.add(encodeURIComponent(secret));
@@ -113,12 +143,7 @@ export function createRedactor(auth: IntegrationAuth): Redactor {
       .map((pair) => {
         const equals = pair.indexOf('=');
         const rawName = equals === -1 ? pair : pair.slice(0, equals);
-        let name = rawName;
-        try {
-          name = decodeURIComponent(rawName.replace(/\+/g, ' '));
-        } catch {
-          // A malformed escape: judge the name as written.
-        }
+        const name = decodeComponent(rawName);
         return equals !== -1 && (name === authQueryName || isSecretName(name))
           ? `${rawName}=${redacted}`
           : pair;

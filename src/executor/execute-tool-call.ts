@@ -1,7 +1,7 @@
 // One tool call end to end: validate, build, send through the guard, map the outcome, log it redacted.
 import type { Dispatcher } from 'undici';
 import { buildRequest, type HttpRequest, joinUrl } from './build-request.js';
-import { createRedactor, type Redactor } from './create-redactor.js';
+import { createRedactor, findSecretValues, type Redactor } from './create-redactor.js';
 import {
   classifyResponse,
   describeFailure,
@@ -164,10 +164,20 @@ function redactRequest(request: HttpRequest, redactor: Redactor): RedactedReques
   };
 }
 
-async function send(call: ToolCallRequest, context: ExecutionContext, redactor: Redactor) {
+/** Validates, builds and sends; returns the redacted request, how the call ended, and the redactor that applies. */
+async function send(
+  call: ToolCallRequest,
+  context: ExecutionContext,
+): Promise<{ request: RedactedRequest; ending: Ending; redactor: Redactor }> {
+  let redactor = createRedactor(call.integration.auth);
   const validation = validateToolArguments(call.tool, call.args);
-  if (!validation.ok)
-    return { request: templateRequest(call, redactor), ending: invalidArguments(call, validation.error) };
+  if (!validation.ok) {
+    return {
+      request: templateRequest(call, redactor),
+      ending: invalidArguments(call, validation.error),
+      redactor,
+    };
+  }
   let built: HttpRequest;
   try {
     built = buildRequest({
@@ -178,24 +188,26 @@ async function send(call: ToolCallRequest, context: ExecutionContext, redactor: 
     });
   } catch (error) {
     const request = templateRequest(call, redactor);
-    if (error instanceof ToolInputError) return { request, ending: invalidArguments(call, error) };
+    if (error instanceof ToolInputError) return { request, ending: invalidArguments(call, error), redactor };
     const failure: SendFailure = {
       kind: 'failure',
       reason: 'network',
       error: new Error(`could not be built: the base URL "${request.url}" is not a valid URL`),
       attempts: 0,
     };
-    return { request, ending: describeSendFailure(call, failure, request) };
+    return { request, ending: describeSendFailure(call, failure, request), redactor };
   }
+  // Values the model put in secret-looking parameters are scrubbed from here on, like the credentials.
+  redactor = createRedactor(call.integration.auth, findSecretValues(built.path, built.headers));
   const request = redactRequest(built, redactor);
-  if (!/^https?:$/.test(new URL(built.origin).protocol)) {
+  if (!/^https?:\/\//.test(built.origin)) {
     const failure: SendFailure = {
       kind: 'failure',
       reason: 'blocked',
       error: new BlockedHostError({ url: request.url }),
       attempts: 0,
     };
-    return { request, ending: describeSendFailure(call, failure, request) };
+    return { request, ending: describeSendFailure(call, failure, request), redactor };
   }
   const sent = await sendRequest({
     dispatcher: context.dispatcherFor(call.integration.allowHosts),
@@ -210,7 +222,7 @@ async function send(call: ToolCallRequest, context: ExecutionContext, redactor: 
     sent.kind === 'response'
       ? describeResponse(call, sent, context, redactor)
       : describeSendFailure(call, sent, request);
-  return { request, ending: { ...ending, logBody: built.body } };
+  return { request, ending: { ...ending, logBody: built.body }, redactor };
 }
 
 /**
@@ -224,8 +236,14 @@ export async function executeToolCall(
 ): Promise<ToolCallResult> {
   const started = performance.now();
   const createdAt = new Date().toISOString();
-  const redactor = createRedactor(call.integration.auth);
-  const { request, ending } = await send(call, context, redactor);
+  const { request, ending, redactor } = await send(call, context).catch((error: unknown) => {
+    // Nothing in send should throw; if something does, the call still ends as a logged outcome.
+    const redactor = createRedactor(call.integration.auth);
+    const request = templateRequest(call, redactor);
+    const cause = error instanceof Error ? error : new Error(String(error));
+    const failure: SendFailure = { kind: 'failure', reason: 'network', error: cause, attempts: 0 };
+    return { request, ending: describeSendFailure(call, failure, request), redactor };
+  });
   const durationMs = Math.round(performance.now() - started);
   const log: RequestLogEntry = {
     integrationId: call.integration.id,
