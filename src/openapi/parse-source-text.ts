@@ -1,0 +1,156 @@
+// Turns schema text into a document: JSON or YAML detected from content, aliases bounded, lines kept.
+import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { splitPointer } from './json-pointer.js';
+import { linesOfOffsets, locateJsonPointers } from './locate-json-pointers.js';
+import { SchemaImportError, type SchemaResult } from './schema-import-error.js';
+
+/**
+ * How far YAML aliases may multiply the document (the `yaml` package's alias budget). Real documents
+ * reuse an anchor a few hundred times at most; a "billion laughs" needs millions.
+ */
+export const MAX_YAML_ALIAS_COUNT = 10_000;
+
+/** A parsed source: the document plus a way back from JSON pointers to lines of the text. */
+export interface ParsedSource {
+  /** The parsed document (plain objects, arrays and scalars; YAML aliases are shared objects). */
+  document: unknown;
+  /** Which syntax the text was in. */
+  format: 'json' | 'yaml';
+  /** 1-based line of each pointer; a pointer not in the text gets the line of its nearest ancestor. */
+  locateLines: (pointers: Iterable<string>) => Map<string, number>;
+}
+
+/** Parses JSON or YAML text; fails with `not-json-or-yaml` or `yaml-alias-limit`. */
+export function parseSourceText(text: string): SchemaResult<ParsedSource> {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const trimmed = source.trimStart();
+  if (trimmed === '') return failure('the text is empty');
+  if (looksBinary(source.slice(0, 4096))) {
+    return failure('the text is binary, not YAML or JSON');
+  }
+  let jsonError: SchemaImportError | undefined;
+  if (trimmed[0] === '{' || trimmed[0] === '[') {
+    try {
+      const document: unknown = JSON.parse(source);
+      return { ok: true, value: { document, format: 'json', locateLines: createJsonLocator(source) } };
+    } catch (error) {
+      jsonError = describeJsonError(source, error);
+    }
+  }
+  const yaml = parseYaml(source);
+  if (!yaml.ok && jsonError) return { ok: false, error: jsonError };
+  return yaml;
+}
+
+function parseYaml(source: string): SchemaResult<ParsedSource> {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, { lineCounter, merge: true, uniqueKeys: false, strict: false });
+  const [firstError] = document.errors;
+  if (firstError) {
+    const [position] = firstError.linePos ?? [];
+    const headline = firstError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    const where = position ? ` at line ${position.line}, column ${position.col}` : '';
+    return failure(
+      `not valid YAML${where}: ${headline}`,
+      position && { line: position.line, column: position.col },
+    );
+  }
+  try {
+    const value: unknown = document.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT });
+    return {
+      ok: true,
+      value: { document: value, format: 'yaml', locateLines: createYamlLocator(document, lineCounter) },
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/excessive alias count/i.test(message)) {
+      return {
+        ok: false,
+        error: new SchemaImportError(
+          'yaml-alias-limit',
+          `YAML aliases expand the document beyond the limit of ${MAX_YAML_ALIAS_COUNT} (a "billion laughs" document?)`,
+        ),
+      };
+    }
+    return failure(`not valid YAML: ${message}`);
+  }
+}
+
+// NUL and other C0 controls (tab, line feeds excepted) or undecodable bytes do not occur in YAML or JSON text.
+function looksBinary(head: string): boolean {
+  for (let index = 0; index < head.length; index++) {
+    const code = head.charCodeAt(index);
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 0xfffd) return true;
+  }
+  return false;
+}
+
+function failure(reason: string, where?: { line: number; column: number }): SchemaResult<never> {
+  const message = reason.startsWith('not valid') ? reason : `not YAML or JSON: ${reason}`;
+  return { ok: false, error: new SchemaImportError('not-json-or-yaml', message, where) };
+}
+
+function describeJsonError(source: string, error: unknown): SchemaImportError {
+  const message = error instanceof Error ? error.message : String(error);
+  const offset = Number(/position (\d+)/.exec(message)?.[1] ?? Number.NaN);
+  const headline = message
+    .replace(/ in JSON at position \d+.*$/, '')
+    .replace(/ \(line \d+ column \d+\)$/, '');
+  if (Number.isNaN(offset)) return new SchemaImportError('not-json-or-yaml', `not valid JSON: ${headline}`);
+  const before = source.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return new SchemaImportError(
+    'not-json-or-yaml',
+    `not valid JSON at line ${line}, column ${column}: ${headline}`,
+    {
+      line,
+      column,
+    },
+  );
+}
+
+function createJsonLocator(source: string): ParsedSource['locateLines'] {
+  return (pointers) => {
+    const list = [...pointers];
+    const offsets = locateJsonPointers(source, list);
+    const lines = linesOfOffsets(source, offsets.values());
+    const result = new Map<string, number>();
+    for (const pointer of list) {
+      let current = pointer;
+      while (!offsets.has(current) && current !== '') current = current.slice(0, current.lastIndexOf('/'));
+      const offset = offsets.get(current);
+      if (offset !== undefined) result.set(pointer, lines.get(offset)!);
+    }
+    return result;
+  };
+}
+
+function createYamlLocator(document: Document, lineCounter: LineCounter): ParsedSource['locateLines'] {
+  return (pointers) => {
+    const result = new Map<string, number>();
+    for (const pointer of pointers) {
+      let node: unknown = document.contents;
+      let offset = (node as Node | null)?.range?.[0];
+      for (const token of splitPointer(pointer)) {
+        if (isAlias(node)) node = node.resolve(document);
+        if (isMap(node)) {
+          const pair = node.items.find(
+            (item) => String(isScalar(item.key) ? item.key.value : item.key) === token,
+          );
+          if (!pair) break;
+          offset = (pair.key as Node | null)?.range?.[0] ?? offset;
+          node = pair.value;
+        } else if (isSeq(node)) {
+          node = node.items[Number(token)];
+          if (node === undefined) break;
+          offset = (node as Node).range?.[0] ?? offset;
+        } else {
+          break;
+        }
+      }
+      if (offset !== undefined) result.set(pointer, lineCounter.linePos(offset).line);
+    }
+    return result;
+  };
+}
