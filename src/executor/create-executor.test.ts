@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ToolDefinition } from '../tools/index.js';
 import { createExecutor, type Executor } from './create-executor.js';
 import type { IntegrationAuth } from './integration-auth.js';
-import { defineTool } from './test-support/define-tool.js';
+import { defineTool, jsonBody } from './test-support/define-tool.js';
 import {
   type RecordedRequest,
   sendJson,
@@ -200,13 +200,7 @@ describe('requests are built as the API expects', () => {
         method,
         path: '/orders/{orderId}',
         parameters: [{ name: 'orderId', in: 'path' }],
-        requestBody: {
-          contentType: 'application/json',
-          required: true,
-          mode: 'merged',
-          properties: ['note', 'items'],
-          schema: { type: 'object', properties: { note: { type: 'string' }, items: { type: 'array' } } },
-        },
+        requestBody: jsonBody({ note: { type: 'string' }, items: { type: 'array' } }, true),
       });
       const result = await run(tool, {
         orderId: '12',
@@ -382,13 +376,7 @@ describe('the request log', () => {
       operationId: 'createReturn',
       method: 'post',
       path: '/returns',
-      requestBody: {
-        contentType: 'application/json',
-        required: true,
-        mode: 'merged',
-        properties: ['orderId'],
-        schema: { type: 'object', properties: { orderId: { type: 'string' } } },
-      },
+      requestBody: jsonBody({ orderId: { type: 'string' } }, true),
     });
     const result = await run(tool, { orderId: '12345' });
     expect(logs).toHaveLength(1);
@@ -421,13 +409,7 @@ describe('the request log', () => {
       name: 'note',
       method: 'post',
       path: '/notes',
-      requestBody: {
-        contentType: 'application/json',
-        required: true,
-        mode: 'merged',
-        properties: ['text'],
-        schema: { type: 'object', properties: { text: { type: 'string' } } },
-      },
+      requestBody: jsonBody({ text: { type: 'string' } }, true),
     });
     await run(tool, { text: 'x'.repeat(10_000) });
     expect(logs[0].requestBody?.length).toBeLessThanOrEqual(4097);
@@ -487,13 +469,7 @@ describe('secrets never appear in the log or the try-it result', () => {
       { name: 'session_token', in: 'query' },
       { name: 'q', in: 'query' },
     ],
-    requestBody: {
-      contentType: 'application/json',
-      required: false,
-      mode: 'merged',
-      properties: ['note'],
-      schema: { type: 'object', properties: { note: { type: 'string' } } },
-    },
+    requestBody: jsonBody({ note: { type: 'string' } }),
   });
 
   it.each(auths)('%s', async (_label, auth, forms) => {

@@ -1,5 +1,11 @@
 // Builds ToolDefinition objects by hand for tests, filling what the OpenAPI compiler would.
-import type { HttpMethod, JsonSchema, ToolDefinition, ToolParameter } from '../../tools/index.js';
+import type {
+  HttpMethod,
+  JsonSchema,
+  ToolDefinition,
+  ToolParameter,
+  ToolRequestBody,
+} from '../../tools/index.js';
 
 /** What a test says about a tool; everything else gets the compiler's defaults. */
 export interface DefineToolOptions extends Partial<Omit<ToolDefinition, 'parameters'>> {
@@ -48,5 +54,16 @@ export function defineTool(options: DefineToolOptions): ToolDefinition {
     pointer: `/paths/${options.path.replace(/~/g, '~0').replace(/\//g, '~1')}/${options.method}`,
     ...options,
     parameters,
+  };
+}
+
+/** A merged JSON request body with `properties` at the top level of the input. */
+export function jsonBody(properties: Record<string, JsonSchema>, required = false): ToolRequestBody {
+  return {
+    contentType: 'application/json',
+    required,
+    mode: 'merged',
+    properties: Object.keys(properties),
+    schema: { type: 'object', properties },
   };
 }
