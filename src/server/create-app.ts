@@ -11,6 +11,7 @@ import { registerAgentRoutes } from './routes/agent-routes.js';
 import { registerConversationRoutes } from './routes/conversation-routes.js';
 import { registerIntegrationRoutes } from './routes/integration-routes.js';
 import { registerPropertyRoutes } from './routes/property-routes.js';
+import { registerRequestLogRoutes } from './routes/request-log-routes.js';
 
 /** What the application is built from. */
 export interface CreateAppOptions {
@@ -85,6 +86,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       await registerAgentRoutes(api, { store: options.store, load });
       await registerIntegrationRoutes(api, { store: options.store, load });
       await registerConversationRoutes(api, { store: options.store, load });
+      await registerRequestLogRoutes(api, { store: options.store, load });
     },
     { prefix: '/api/v1' },
   );

@@ -56,6 +56,9 @@ function routeTable(ids: Record<string, string>): Record<string, { url: string; 
       url: `/api/v1/conversations/${ids.conversation}`,
       payload: { status: 'closed' },
     },
+    'GET /api/v1/integrations/{id}/logs': { url: `/api/v1/integrations/${ids.integration}/logs` },
+    'GET /api/v1/properties/{id}/logs': { url: `/api/v1/properties/${ids.property}/logs` },
+    'GET /api/v1/logs/{id}': { url: `/api/v1/logs/${ids.log}` },
   };
 }
 
