@@ -27,6 +27,8 @@ export interface ToolDocument {
   /** Concepts of the name and the description's first sentence. */
   headConcepts: Set<string>;
   parameters: ParameterInfo[];
+  /** Patterns of its parameters specific enough (with literal letters, e.g. `^SKU-[0-9]+$`) that a matching value names the tool. */
+  valuePatterns: RegExp[];
   /** Whether the tool takes a required free-text search (a query or keyword parameter): a catalog search. */
   isSearch: boolean;
 }
@@ -71,5 +73,15 @@ export function buildToolDocument(tool: EngineTool): ToolDocument {
   const isSearch = parameters.some(
     (parameter) => parameter.required && classifyParameter(parameter).kind === 'keyword',
   );
-  return { tool, weights, length, nameConcepts, headConcepts, parameters, isSearch };
+  const valuePatterns = parameters.flatMap((parameter) => {
+    const pattern = parameter.schema.pattern;
+    if (typeof pattern !== 'string' || !/(?<!\\)[A-Za-z]{2}/.test(pattern.replace(/\\[a-zA-Z]/g, '')))
+      return [];
+    try {
+      return [new RegExp(pattern, 'iu')];
+    } catch {
+      return [];
+    }
+  });
+  return { tool, weights, length, nameConcepts, headConcepts, parameters, isSearch, valuePatterns };
 }

@@ -33,7 +33,7 @@ const TIE_RATIO = 0.999;
 
 /** Whether a match is strong enough to act on: the tool's subject named, or most of the message covered. */
 export function isRelevant(match: ToolMatch): boolean {
-  if (match.score <= 0) return false;
+  if (match.score <= 0 || match.topicMatches === 0) return false;
   return match.nameHit ? match.coverage >= 0.15 : match.coverage >= 0.4;
 }
 
@@ -62,7 +62,10 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   const { index, hints, text, earlierText } = options;
   const query = earlierText ? `${earlierText}\n${text}` : text;
   const ranked = rankTools(index, analyzeText(query), hints);
-  const relevant = ranked.filter(isRelevant).slice(0, MAX_CANDIDATES);
+  const words = text.split(/[\s,;!?()]+/).map((word) => word.replace(/^[#"'“]+|[."'”]+$/g, ''));
+  const namesValue = (match: ToolMatch) =>
+    match.document.valuePatterns.some((pattern) => words.some((word) => pattern.test(word)));
+  const relevant = ranked.filter((match) => isRelevant(match) || namesValue(match)).slice(0, MAX_CANDIDATES);
   if (isBrowseRequest(text)) {
     const searches = ranked.filter((match) => match.document.isSearch && !relevant.includes(match));
     relevant.push(...searches.slice(0, 1).map((match) => ({ ...match, score: Math.max(match.score, 0.01) })));

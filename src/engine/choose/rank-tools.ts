@@ -15,6 +15,8 @@ export interface ToolMatch {
   nameHit: boolean;
   /** Concepts of the message the tool matched. */
   matched: Set<string>;
+  /** How many matched concepts name a topic (not request phrasing). */
+  topicMatches: number;
 }
 
 /** Extra concepts per tool name, e.g. from the base prompt's "if the customer asks about X, use Y". */
@@ -42,17 +44,19 @@ export function rankTools(index: ToolIndex, terms: Term[], hints: HintConcepts =
     let score = 0;
     let covered = 0;
     let nameHit = false;
+    let topicMatches = 0;
     const matched = new Set<string>();
     for (const [concept, weight] of message) {
       const frequency = (document.weights.get(concept) ?? 0) + (hinted?.has(concept) ? HINT_WEIGHT : 0);
       if (frequency === 0) continue;
       matched.add(concept);
       covered += weight;
+      if (weight === 1) topicMatches++;
       if (document.nameConcepts.has(concept) || hinted?.has(concept)) nameHit = true;
       const idf = index.idf.get(concept) ?? Math.log(1 + 0.5 / 1.5);
       score += (weight * idf * frequency * (K1 + 1)) / (frequency + normalizer);
     }
-    return { document, score, coverage: total > 0 ? covered / total : 0, nameHit, matched };
+    return { document, score, coverage: total > 0 ? covered / total : 0, nameHit, matched, topicMatches };
   });
   return matches.sort((left, right) => right.score - left.score);
 }

@@ -62,10 +62,20 @@ export function extractTopicWords(
 
 const CAUSE = /\b(?:because|since|as|due to|cause|'cause)\b\s+(.+?)\s*(?:[.!?;]|$)/i;
 
-/** The customer's reason: the words after "because" (or "since", "due to"), else a clause naming no operation word. */
-export function extractReason(text: string, tokens: MessageToken[], used: Set<number>, exclude: Set<string>) {
+/**
+ * The customer's reason: the words after "because" (or "since", "due to"); for a required reason, else
+ * the first clause that names no operation word ("the shoes are too small, I'd like a refund").
+ */
+export function extractReason(
+  text: string,
+  tokens: MessageToken[],
+  used: Set<number>,
+  options: { exclude: Set<string>; required: boolean },
+) {
   const cause = CAUSE.exec(text);
   if (cause) return cause[1].replace(/[,\s]+$/, '');
+  if (!options.required) return undefined;
+  const { exclude } = options;
   const clauses: MessageToken[][] = [[]];
   for (const [index, token] of tokens.entries()) {
     if (/^[,.;!?:()\-–—]$/.test(token.text) || token.lower === 'but') clauses.push([]);

@@ -146,7 +146,8 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
   for (const parameter of parameters) {
     if (parameter.name in input) continue;
     let value: string | undefined;
-    if (parameter.kind === 'reason') value = extractReason(text, tokens, used, subjectConcepts);
+    if (parameter.kind === 'reason')
+      value = extractReason(text, tokens, used, { exclude: subjectConcepts, required: parameter.required });
     else if (
       parameter.kind === 'keyword' ||
       (parameter.required && ['text', 'location'].includes(parameter.kind))

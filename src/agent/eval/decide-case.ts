@@ -1,0 +1,70 @@
+// Asks a model for its decision on one case exactly as the agent would offer the tools: through
+// `generateText`, tools without `execute` (nothing is called), one step.
+import {
+  generateText,
+  jsonSchema,
+  type LanguageModel,
+  type ModelMessage,
+  stepCountIs,
+  type Tool,
+  tool,
+} from 'ai';
+import type { SuiteCase } from './load-suite.js';
+import type { EvalDecision } from './score-decision.js';
+
+/** A compiled operation as the runner offers it to a model. */
+export interface EvalTool {
+  /** The tool name given to the model. */
+  name: string;
+  /** The operationId the suite names it by (defaults to the tool name). */
+  operationId?: string;
+  description: string;
+  /** The input JSON Schema. */
+  inputSchema: Record<string, unknown>;
+}
+
+/** Builds the AI SDK tool set for `tools` (no execute functions). */
+export function toModelTools(tools: EvalTool[]): Record<string, Tool> {
+  const entries = tools.map((entry) => [
+    entry.name,
+    tool({
+      description: entry.description,
+      inputSchema: jsonSchema(entry.inputSchema as Parameters<typeof jsonSchema>[0]),
+    }),
+  ]);
+  return Object.fromEntries(entries);
+}
+
+/** The model's first tool call for the case, mapped back to the operationId; `none` when it made none. */
+export async function decideCase(options: {
+  model: LanguageModel;
+  suiteCase: SuiteCase;
+  tools: EvalTool[];
+  modelTools: Record<string, Tool>;
+}): Promise<EvalDecision & { text: string }> {
+  const { model, suiteCase, tools, modelTools } = options;
+  const messages: ModelMessage[] = [
+    ...suiteCase.history.map(
+      (message): ModelMessage =>
+        message.role === 'customer'
+          ? { role: 'user', content: message.text }
+          : { role: 'assistant', content: message.text },
+    ),
+    { role: 'user', content: suiteCase.say },
+  ];
+  const result = await generateText({
+    model,
+    system: suiteCase.basePrompt,
+    messages,
+    tools: modelTools,
+    stopWhen: stepCountIs(1),
+  });
+  const call = result.content.find((part) => part.type === 'tool-call');
+  if (!call) return { call: 'none', args: {}, text: result.text };
+  const operation = tools.find((entry) => entry.name === call.toolName);
+  const args = (typeof call.input === 'object' && call.input !== null ? call.input : {}) as Record<
+    string,
+    unknown
+  >;
+  return { call: operation?.operationId ?? call.toolName, args, text: result.text };
+}

@@ -1,0 +1,19 @@
+// Tool-choice evaluation for any model: load suites, ask the model as the agent would, score, aggregate.
+export { decideCase, type EvalTool, toModelTools } from './decide-case.js';
+export {
+  loadSuite,
+  type Suite,
+  type SuiteCase,
+  type SuiteExpectation,
+  type SuiteMessage,
+} from './load-suite.js';
+export {
+  type CaseFailure,
+  type CompileSuiteSchema,
+  type EvalFigures,
+  type EvalReport,
+  type RunSuitesOptions,
+  runSuites,
+  type SuiteReport,
+} from './run-suite.js';
+export { type CaseScore, type EvalDecision, matchesExpected, scoreDecision } from './score-decision.js';

@@ -1,0 +1,164 @@
+// Runs tool-choice suites with any model and aggregates call accuracy, argument accuracy, false-call
+// and missed-call rates and decision time, per suite and overall.
+import type { LanguageModel, Tool } from 'ai';
+import { decideCase, type EvalTool, toModelTools } from './decide-case.js';
+import type { Suite, SuiteCase } from './load-suite.js';
+import { type EvalDecision, scoreDecision } from './score-decision.js';
+
+/** Turns a case's OpenAPI document into tools; a failure is reported as that case's failure. */
+export type CompileSuiteSchema = (document: unknown) => Promise<EvalTool[]>;
+
+/** A case that went wrong, with what was expected and what was chosen. */
+export interface CaseFailure {
+  id: string;
+  say: string;
+  expected: { call: string; args?: Record<string, unknown> };
+  chosen: EvalDecision;
+  /** `wrong-call`, `wrong-args` (listed in `wrongArgs`), or `error` (the schema or the model failed). */
+  reason: 'wrong-call' | 'wrong-args' | 'error';
+  wrongArgs?: string[];
+  /** The model's text when it made no call, or the error message. */
+  detail?: string;
+}
+
+/** Figures of one suite or of all of them (rates are 0 when their denominator is 0). */
+export interface EvalFigures {
+  callAccuracy: number;
+  argAccuracy: number;
+  falseCallRate: number;
+  missedCallRate: number;
+  cases: number;
+}
+
+/** The report of one suite. */
+export interface SuiteReport extends EvalFigures {
+  name: string;
+  /** Median decision time in milliseconds. */
+  medianMs: number;
+  failures: CaseFailure[];
+}
+
+/** The report of a run: overall figures and each suite's. */
+export interface EvalReport extends EvalFigures {
+  suites: SuiteReport[];
+}
+
+interface Tally {
+  cases: number;
+  callCorrect: number;
+  argCases: number;
+  argCorrect: number;
+  expectNone: number;
+  falseCalls: number;
+  expectCall: number;
+  missedCalls: number;
+}
+
+const emptyTally = (): Tally => ({
+  cases: 0,
+  callCorrect: 0,
+  argCases: 0,
+  argCorrect: 0,
+  expectNone: 0,
+  falseCalls: 0,
+  expectCall: 0,
+  missedCalls: 0,
+});
+const ratio = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
+
+function figuresOf(tally: Tally): EvalFigures {
+  return {
+    callAccuracy: ratio(tally.callCorrect, tally.cases),
+    argAccuracy: ratio(tally.argCorrect, tally.argCases),
+    falseCallRate: ratio(tally.falseCalls, tally.expectNone),
+    missedCallRate: ratio(tally.missedCalls, tally.expectCall),
+    cases: tally.cases,
+  };
+}
+
+function count(tally: Tally, suiteCase: SuiteCase, decision: EvalDecision): CaseFailure | undefined {
+  const score = scoreDecision(suiteCase.expect, decision);
+  tally.cases++;
+  if (score.callCorrect) tally.callCorrect++;
+  if (suiteCase.expect.call === 'none') {
+    tally.expectNone++;
+    if (decision.call !== 'none') tally.falseCalls++;
+  } else {
+    tally.expectCall++;
+    if (decision.call === 'none') tally.missedCalls++;
+  }
+  if (score.argsCorrect !== undefined) {
+    tally.argCases++;
+    if (score.argsCorrect) tally.argCorrect++;
+  }
+  if (score.callCorrect && score.argsCorrect !== false) return undefined;
+  const base = { id: suiteCase.id, say: suiteCase.say, expected: suiteCase.expect, chosen: decision };
+  return score.callCorrect
+    ? { ...base, reason: 'wrong-args', wrongArgs: score.wrongArgs }
+    : { ...base, reason: 'wrong-call' };
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((left, right) => left - right);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** What a run needs. */
+export interface RunSuitesOptions {
+  suites: Suite[];
+  model: LanguageModel;
+  compileSchema: CompileSuiteSchema;
+  /** Called after each case, e.g. to print progress. */
+  onCase?: (suite: Suite, index: number) => void;
+}
+
+/** Runs every case of every suite and reports the figures. */
+export async function runSuites(options: RunSuitesOptions): Promise<EvalReport> {
+  const total = emptyTally();
+  const suites: SuiteReport[] = [];
+  for (const suite of options.suites) {
+    const tally = emptyTally();
+    const failures: CaseFailure[] = [];
+    const times: number[] = [];
+    const compiled = new Map<string, Promise<{ tools: EvalTool[]; modelTools: Record<string, Tool> }>>();
+    for (const [index, suiteCase] of suite.cases.entries()) {
+      let entry = compiled.get(suiteCase.schemaKey);
+      if (!entry) {
+        entry = options
+          .compileSchema(suiteCase.schema)
+          .then((tools) => ({ tools, modelTools: toModelTools(tools) }));
+        compiled.set(suiteCase.schemaKey, entry);
+      }
+      let decision: EvalDecision;
+      try {
+        const { tools, modelTools } = await entry;
+        const started = performance.now();
+        const made = await decideCase({ model: options.model, suiteCase, tools, modelTools });
+        times.push(performance.now() - started);
+        decision = { call: made.call, args: made.args };
+        const failure = count(tally, suiteCase, decision);
+        if (failure) failures.push(made.call === 'none' ? { ...failure, detail: made.text } : failure);
+      } catch (error) {
+        decision = { call: 'none', args: {} };
+        const failure = count(tally, suiteCase, decision);
+        const detail = error instanceof Error ? error.message : String(error);
+        failures.push({
+          ...(failure ?? {
+            id: suiteCase.id,
+            say: suiteCase.say,
+            expected: suiteCase.expect,
+            chosen: decision,
+          }),
+          reason: 'error',
+          detail,
+        });
+      }
+      options.onCase?.(suite, index);
+    }
+    for (const key of Object.keys(tally) as (keyof Tally)[]) total[key] += tally[key];
+    suites.push({ name: suite.name, ...figuresOf(tally), medianMs: median(times), failures });
+  }
+  return { ...figuresOf(total), suites };
+}

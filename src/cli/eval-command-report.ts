@@ -1,0 +1,46 @@
+// Prints an eval report for people: figures per suite and overall, then the failing cases.
+import type { CaseFailure, EvalFigures, EvalReport } from '../agent/eval/index.js';
+
+const MAX_FAILURES_SHOWN = 25;
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+
+function figuresLine(name: string, figures: EvalFigures, medianMs?: number): string {
+  const parts = [
+    name.padEnd(24),
+    `cases ${String(figures.cases).padStart(5)}`,
+    `call ${percent(figures.callAccuracy).padStart(6)}`,
+    `args ${percent(figures.argAccuracy).padStart(6)}`,
+    `false-call ${percent(figures.falseCallRate).padStart(6)}`,
+    `missed-call ${percent(figures.missedCallRate).padStart(6)}`,
+  ];
+  if (medianMs !== undefined) parts.push(`median ${medianMs.toFixed(2)} ms`);
+  return parts.join('  ');
+}
+
+function describeFailure(failure: CaseFailure): string {
+  const args = (value: Record<string, unknown> | undefined) => (value ? JSON.stringify(value) : '{}');
+  const lines = [
+    `  ${failure.id}: ${failure.reason}${failure.wrongArgs?.length ? ` (${failure.wrongArgs.join(', ')})` : ''}`,
+    `    say:      ${failure.say}`,
+    `    expected: ${failure.expected.call} ${args(failure.expected.args)}`,
+    `    chosen:   ${failure.chosen.call} ${args(failure.chosen.args)}`,
+  ];
+  if (failure.detail) lines.push(`    detail:   ${failure.detail.replace(/\s+/g, ' ').slice(0, 200)}`);
+  return lines.join('\n');
+}
+
+/** The report as text. */
+export function formatEvalReport(report: EvalReport): string {
+  const lines: string[] = [];
+  for (const suite of report.suites) {
+    lines.push(figuresLine(suite.name, suite, suite.medianMs));
+    const shown = suite.failures.slice(0, MAX_FAILURES_SHOWN);
+    if (shown.length > 0)
+      lines.push(`  failing cases (${suite.failures.length}):`, ...shown.map(describeFailure));
+    if (suite.failures.length > shown.length)
+      lines.push(`  ... and ${suite.failures.length - shown.length} more (--json lists all)`);
+    lines.push('');
+  }
+  if (report.suites.length > 1) lines.push(figuresLine('overall', report));
+  return `${lines.join('\n')}\n`;
+}

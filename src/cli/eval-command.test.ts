@@ -1,0 +1,118 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './main.js';
+
+const suite = new URL('../agent/eval/__fixtures__/mini-suite.yaml', import.meta.url).pathname;
+
+async function run(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    env: {},
+  });
+  return { code, stdout, stderr };
+}
+
+describe('concierge eval', () => {
+  it('prints figures per suite and the failing cases with what was expected and chosen', async () => {
+    const { code, stdout } = await run(['eval', suite]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /mini\s+cases\s+5\s+call 100\.0%\s+args\s+75\.0%\s+false-call\s+0\.0%\s+missed-call\s+0\.0%\s+median/,
+    );
+    expect(stdout).toContain('wrong-args: wrong-args (orderId)');
+    expect(stdout).toContain('expected: trackOrder {"orderId":"6666"}');
+    expect(stdout).toContain('chosen:   trackOrder {"orderId":"5555"}');
+  });
+
+  it('prints one JSON document with --json', async () => {
+    const { code, stdout } = await run(['eval', suite, '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({
+      callAccuracy: 1,
+      argAccuracy: 0.75,
+      falseCallRate: 0,
+      missedCallRate: 0,
+      cases: 5,
+    });
+    expect(report.suites[0]).toMatchObject({
+      name: 'mini',
+      cases: 5,
+      failures: [expect.objectContaining({ id: 'wrong-args' })],
+    });
+    expect(typeof report.suites[0].medianMs).toBe('number');
+  });
+
+  it('exits 2 for a missing suite, an unknown provider, or an OpenAI-compatible provider without a base URL', async () => {
+    expect((await run(['eval'])).code).toBe(2);
+    expect((await run(['eval', '/nonexistent/suite.yaml'])).stderr).toMatch(/cannot read suite/);
+    expect((await run(['eval', suite, '--provider', 'acme'])).stderr).toMatch(/unknown provider 'acme'/);
+    const compatible = await run(['eval', suite, '--provider', 'openai-compatible', '--model', 'm']);
+    expect(compatible.code).toBe(2);
+    expect(compatible.stderr).toMatch(/needs a base URL/);
+  });
+});
+
+describe('concierge eval --provider openai-compatible', () => {
+  let server: Server;
+  let baseUrl = '';
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        const toolCall = {
+          id: 'call_1',
+          type: 'function',
+          function: { name: 'trackOrder', arguments: '{"orderId":"12345"}' },
+        };
+        response.setHeader('content-type', 'application/json');
+        response.end(
+          JSON.stringify({
+            id: 'chatcmpl-1',
+            object: 'chat.completion',
+            created: 1,
+            model: 'scripted',
+            choices: [
+              {
+                index: 0,
+                message: { role: 'assistant', tool_calls: [toolCall] },
+                finish_reason: 'tool_calls',
+              },
+            ],
+          }),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('runs the suite against the server end to end', async () => {
+    const argv = [
+      'eval',
+      suite,
+      '--json',
+      '--provider',
+      'openai-compatible',
+      '--model',
+      'scripted',
+      '--base-url',
+      baseUrl,
+    ];
+    const { code, stdout } = await run(argv);
+    expect(code).toBe(0);
+    const [mini] = JSON.parse(stdout).suites;
+    expect(mini.failures.map((failure: { id: string }) => failure.id)).toEqual([
+      'follow-up',
+      'weather',
+      'wrong-args',
+      'inline-schema',
+    ]);
+    expect(mini.falseCallRate).toBe(1);
+  });
+});

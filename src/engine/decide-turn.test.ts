@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { storeTools } from './__fixtures__/store-tools.js';
+import type { Conversation, Turn } from './conversation/read-conversation.js';
+import { type Decision, decideTurn, HANDOFF_TOOL_NAME } from './decide-turn.js';
+
+const user = (text: string): Turn => ({ role: 'user', text, toolCalls: [] });
+const assistant = (text: string): Turn => ({ role: 'assistant', text, toolCalls: [] });
+const decide = (turns: Turn[], system = '', tools = storeTools): Decision =>
+  decideTurn({ system, turns, toolResults: [] } satisfies Conversation, tools);
+const say = (text: string) => decide([user(text)]);
+
+describe('decideTurn', () => {
+  it('calls the matching operation with arguments read from the message', () => {
+    expect(say('Show me leather bags')).toMatchObject({
+      type: 'tool-call',
+      toolName: 'searchProducts',
+      input: { q: 'leather bags' },
+    });
+    expect(say('Where is my order #12345?')).toEqual({
+      type: 'tool-call',
+      toolName: 'trackOrder',
+      input: { orderId: '12345' },
+    });
+    expect(say('which sizes does sku-77310 come in?')).toEqual({
+      type: 'tool-call',
+      toolName: 'getProduct',
+      input: { sku: 'SKU-77310' },
+    });
+    expect(say('What time does your Berlin store open?')).toEqual({
+      type: 'tool-call',
+      toolName: 'findStores',
+      input: { city: 'Berlin' },
+    });
+    expect(say('can you pull up my past purchases, I am mark@shop-fans.net')).toEqual({
+      type: 'tool-call',
+      toolName: 'listOrders',
+      input: { email: 'mark@shop-fans.net' },
+    });
+  });
+
+  it('reads budgets, enum values and reasons, and leaves optional parameters without evidence out', () => {
+    expect(say("I'm looking for a waterproof jacket under $100")).toMatchObject({
+      toolName: 'searchProducts',
+      input: { q: 'waterproof jacket', max_price: 100 },
+    });
+    expect(say('do you have any red sneakers?')).toEqual({
+      type: 'tool-call',
+      toolName: 'searchProducts',
+      input: { q: 'red sneakers' },
+    });
+    expect(say('I want to return order 55512 because it arrived broken')).toEqual({
+      type: 'tool-call',
+      toolName: 'createReturn',
+      input: { orderId: '55512', reason: 'it arrived broken' },
+    });
+  });
+
+  it('asks for a missing required detail in the words of its description, then fills it from the answer', () => {
+    const asked = say('Where is my order?');
+    expect(asked).toEqual({ type: 'text', text: 'What is your order number?' });
+    const answered = decide([
+      user('Where is my order?'),
+      assistant((asked as { text: string }).text),
+      user("it's 44821"),
+    ]);
+    expect(answered).toEqual({ type: 'tool-call', toolName: 'trackOrder', input: { orderId: '44821' } });
+  });
+
+  it('calls nothing for small talk and questions no operation covers', () => {
+    expect(say('hi there!')).toEqual({ type: 'text', text: 'Hello! How can I help you today?' });
+    expect(say('thanks, that is all I needed')).toMatchObject({
+      type: 'text',
+      text: expect.stringMatching(/welcome/),
+    });
+    const weather = say("What's the weather today?");
+    expect(weather.type).toBe('text');
+    expect((weather as { text: string }).text).toMatch(
+      /search the product catalog.*hand you over to a person/,
+    );
+    expect(say('I have been a customer for 12 years and I love you guys').type).toBe('text');
+  });
+
+  it('calls the hand-off tool when the customer asks for a person and one is offered', () => {
+    const handoff = {
+      name: HANDOFF_TOOL_NAME,
+      description: 'Hand the conversation to a human agent.',
+      inputSchema: { type: 'object', required: ['reason'], properties: { reason: { type: 'string' } } },
+    };
+    expect(decide([user('Can I talk to a real person please')], '', [...storeTools, handoff])).toEqual({
+      type: 'tool-call',
+      toolName: HANDOFF_TOOL_NAME,
+      input: { reason: 'Can I talk to a real person please' },
+    });
+    expect(say('Can I talk to a real person please').type).toBe('text');
+  });
+
+  it('follows the base prompt: a hint that names a tool routes matching messages to it', () => {
+    const tools = storeTools.map((tool) =>
+      tool.name === 'findStores' ? { ...tool, description: 'Find physical stores.' } : tool,
+    );
+    const message = [user('Any news about the opening in Lyon?')];
+    expect(decide(message, '', tools).type).toBe('text');
+    const hinted = decide(
+      message,
+      'If the customer asks about an opening or news, use the findStores tool.',
+      tools,
+    );
+    expect(hinted).toEqual({ type: 'tool-call', toolName: 'findStores', input: { city: 'Lyon' } });
+  });
+});

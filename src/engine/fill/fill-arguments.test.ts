@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { listParameters } from '../catalog/list-parameters.js';
+import { fillArguments } from './fill-arguments.js';
+
+const fill = (properties: Record<string, unknown>, required: string[], text: string) =>
+  fillArguments({
+    parameters: listParameters({ type: 'object', properties, required }),
+    text,
+    subjectConcepts: new Set(),
+  });
+
+describe('fillArguments', () => {
+  it('ties numbers to the parameters named beside them', () => {
+    const result = fill(
+      {
+        base: { type: 'integer', description: 'The base of the triangle.' },
+        height: { type: 'integer', description: 'The height.' },
+      },
+      ['base', 'height'],
+      'Find the area of a triangle with a height of 5 and a base of 10 units.',
+    );
+    expect(result.input).toEqual({ base: 10, height: 5 });
+  });
+
+  it('reads formats: email, dates as ISO, and the enum value named', () => {
+    const result = fill(
+      {
+        email: { type: 'string', format: 'email' },
+        date: { type: 'string', format: 'date' },
+        unit: { type: 'string', enum: ['celsius', 'fahrenheit'] },
+      },
+      ['email', 'date'],
+      'Send it to ana@example.org for March 3, 2031 in Fahrenheit',
+    );
+    expect(result.input).toEqual({ email: 'ana@example.org', date: '2031-03-03', unit: 'fahrenheit' });
+  });
+
+  it('lists required parameters it cannot find and leaves optional ones out', () => {
+    const result = fill(
+      { orderId: { type: 'string', pattern: '^[0-9]{4,10}$' }, note: { type: 'string' } },
+      ['orderId'],
+      'I have been a customer for 12 years',
+    );
+    expect(result.input).toEqual({});
+    expect(result.missing.map((parameter) => parameter.name)).toEqual(['orderId']);
+  });
+
+  it('reads number lists and quoted text', () => {
+    const result = fill(
+      {
+        values: { type: 'array', items: { type: 'number' } },
+        label: { type: 'string', description: 'Chart label' },
+      },
+      ['values', 'label'],
+      'Plot 3, 5.5 and -2 with the label "Q3 sales"',
+    );
+    expect(result.input).toEqual({ values: [3, 5.5, -2], label: 'Q3 sales' });
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { askForParameters } from './ask-for-parameters.js';
+
+const parameter = (name: string, description: string) => ({
+  name,
+  description,
+  schema: {},
+  type: 'string',
+  required: true,
+  enumValues: undefined,
+});
+
+describe('askForParameters', () => {
+  it('asks in the words of the description', () => {
+    expect(
+      askForParameters([parameter('orderId', 'The order number, digits only (drop a leading #).')]),
+    ).toBe('What is your order number?');
+    expect(askForParameters([parameter('email', "The customer's email address.")])).toBe(
+      'What is your email address?',
+    );
+  });
+
+  it('asks for several details at once and turns why-descriptions into a question', () => {
+    expect(
+      askForParameters([
+        parameter('orderId', 'The order number, digits only.'),
+        parameter('reason', 'Why the customer is returning the item, in their own words.'),
+      ]),
+    ).toBe('Could you tell me your order number and why you are returning the item?');
+  });
+
+  it('falls back to the parameter name', () => {
+    expect(askForParameters([parameter('zipCode', '')])).toBe('What is your zip code?');
+  });
+});
