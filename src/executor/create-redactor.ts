@@ -26,13 +26,23 @@ const secretWords = new Set([
   'jwt',
 ]);
 
+// Names repeat from call to call (the same headers, the same parameters): remember the verdicts.
+const verdicts = new Map<string, boolean>();
+const maxVerdicts = 2000;
+
 /** True when a query parameter or header name looks like it carries a secret. */
 export function isSecretName(name: string): boolean {
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/);
-  return words.some((word) => secretWords.has(word)) || secretWords.has(words.join(''));
+  let verdict = verdicts.get(name);
+  if (verdict === undefined) {
+    const words = name
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/);
+    verdict = words.some((word) => secretWords.has(word)) || secretWords.has(words.join(''));
+    if (verdicts.size >= maxVerdicts) verdicts.clear();
+    verdicts.set(name, verdict);
+  }
+  return verdict;
 }
 
 /** Scrubs one integration's credentials out of what is logged and returned. */

@@ -198,7 +198,8 @@ async function send(
     return { request, ending: describeSendFailure(call, failure, request), redactor };
   }
   // Values the model put in secret-looking parameters are scrubbed from here on, like the credentials.
-  redactor = createRedactor(call.integration.auth, findSecretValues(built.path, built.headers));
+  const parameterSecrets = findSecretValues(built.path, built.headers);
+  if (parameterSecrets.length > 0) redactor = createRedactor(call.integration.auth, parameterSecrets);
   const request = redactRequest(built, redactor);
   if (!/^https?:\/\//.test(built.origin)) {
     const failure: SendFailure = {

@@ -1,7 +1,7 @@
 // Sends a built request within a deadline: retries with backoff, same-host redirects, capped body reading.
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import type { HttpRequest } from './build-request.js';
+import { CallAbort } from './call-abort.js';
 import { BlockedHostError } from './errors.js';
 import { type ResponseBody, readResponseBody } from './read-response-body.js';
 
@@ -123,15 +123,15 @@ function isSameHost(from: URL, to: URL): boolean {
  */
 export async function sendRequest(options: SendRequestOptions): Promise<SentResponse | SendFailure> {
   const deadline = performance.now() + options.timeoutMs;
-  const controller = new AbortController();
+  const abort = new CallAbort();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    controller.abort();
+    abort.abort(new Error(`timed out after ${options.timeoutMs} ms`));
   }, options.timeoutMs);
-  const cancel = () => controller.abort();
+  const cancel = () => abort.abort(new Error('cancelled by the caller'));
   options.signal?.addEventListener('abort', cancel, { once: true });
-  if (options.signal?.aborted) controller.abort();
+  if (options.signal?.aborted) cancel();
 
   let request = options.request;
   let attempts = 0;
@@ -140,7 +140,7 @@ export async function sendRequest(options: SendRequestOptions): Promise<SentResp
   let newAttempt = true;
   try {
     for (;;) {
-      if (waitMs !== undefined) await sleep(waitMs, undefined, { signal: controller.signal });
+      if (waitMs !== undefined) await abort.sleep(waitMs);
       waitMs = undefined;
       if (newAttempt) attempts += 1;
       newAttempt = false;
@@ -153,7 +153,7 @@ export async function sendRequest(options: SendRequestOptions): Promise<SentResp
           method: request.method as Dispatcher.HttpMethod,
           headers: request.headers,
           body: request.body,
-          signal: controller.signal,
+          signal: abort,
         });
         const headers = flattenHeaders(response.headers);
         if (
@@ -195,7 +195,7 @@ export async function sendRequest(options: SendRequestOptions): Promise<SentResp
           attempts,
         };
       } catch (error) {
-        if (controller.signal.aborted) throw error;
+        if (abort.aborted) throw error;
         if (error instanceof BlockedHostError) return { kind: 'failure', reason: 'blocked', error, attempts };
         const code = errorCode(error);
         const delay = backoffMs(attempts - 1);
