@@ -11,7 +11,7 @@ import type { OpenApiDialect, SchemaNormalizer } from './normalize-schema.js';
 import type { JsonSchema } from './tool-definition.js';
 
 /** Bounds for a body schema: deep enough for nested JSON objects, small enough for a model. */
-export const BODY_SCHEMA_BOUNDS = { usage: 'input', maxDepth: 6, maxNodes: 4000 } as const;
+export const BODY_SCHEMA_BOUNDS = { usage: 'input', maxDepth: 4, maxNodes: 600 } as const;
 
 /** A body the executor can send. */
 export interface CompiledBody {

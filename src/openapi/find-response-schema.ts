@@ -9,7 +9,7 @@ import type { OpenApiDialect, SchemaNormalizer } from './normalize-schema.js';
 import type { JsonSchema } from './tool-definition.js';
 
 /** Bounds for a response schema: answers are rendered from the top levels only. */
-export const RESPONSE_SCHEMA_BOUNDS = { usage: 'output', maxDepth: 3, maxNodes: 800 } as const;
+export const RESPONSE_SCHEMA_BOUNDS = { usage: 'output', maxDepth: 3, maxNodes: 500 } as const;
 
 /** The normalized schema of the first 2xx response with a JSON body (or, in 2.0, a schema). */
 export function findResponseSchema(options: {

@@ -1,11 +1,20 @@
 // OpenAPI documents in, tool definitions out: fetch, parse, upgrade, validate, compile, lint, diff.
+export { type AddressClass, classifyAddress } from './classify-address.js';
+export { type CatalogDiff, diffCatalogs } from './diff-catalogs.js';
 export {
   type ImportedSchema,
   type ImportResult,
   type ImportSchemaOptions,
   importSchema,
 } from './import-schema.js';
+export { DEFAULT_MAX_OPERATIONS } from './lint-catalog.js';
 export type { LintFinding } from './lint-finding.js';
+export {
+  type LoadedSchemaSource,
+  type LoadSchemaSourceOptions,
+  loadSchemaSource,
+  type SchemaSource,
+} from './load-schema-source.js';
 export {
   SchemaImportError,
   type SchemaImportErrorLocation,

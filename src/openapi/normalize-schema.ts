@@ -380,7 +380,11 @@ export function createSchemaNormalizer(options: {
     if (Array.isArray(out.required) && dropped.size > 0) {
       out.required = out.required.filter((name) => !dropped.has(name as string));
     }
+    if (Array.isArray(out.enum)) out.enum = uniqueValues(out.enum);
     if (nullable) addNull(out);
+    // Long enums and descriptions weigh on a model's context like extra nodes do.
+    size += Math.floor(((out.enum as unknown[] | undefined)?.length ?? 0) / 10);
+    size += Math.floor(((out.description as string | undefined)?.length ?? 0) / 200);
     return { schema: out, size, floor };
   };
 
@@ -458,6 +462,16 @@ function cut(target: unknown, reason: string): JsonSchema {
   }
   schema.description = `(${reason})`;
   return schema;
+}
+
+function uniqueValues(values: unknown[]): unknown[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const key = JSON.stringify(value) ?? 'undefined';
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function nameOf(pointer: string): string {
