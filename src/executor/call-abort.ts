@@ -1,8 +1,10 @@
-// Cancels one call's requests and waits: an EventEmitter, which undici accepts as a signal, because an
-// AbortController's EventTarget costs more per request than everything else the executor adds.
+// Cancels one tool call's pending request and retry wait when its deadline passes or its caller gives up.
 import { EventEmitter } from 'node:events';
 
-/** The abort switch of one tool call: fired by its deadline or by the caller's signal. */
+/**
+ * The abort switch of one tool call. An EventEmitter, which undici accepts as a request signal,
+ * because an AbortController's EventTarget costs more per request than the rest of the executor's work.
+ */
 export class CallAbort extends EventEmitter {
   /** True once aborted. */
   aborted = false;

@@ -353,6 +353,23 @@ describe('outcomes for the agent and the customer', () => {
     ]);
   });
 
+  it('an operation the compiler marked uncallable is not sent', async () => {
+    const upload = defineTool({
+      name: 'upload',
+      method: 'post',
+      path: '/files',
+      callable: false,
+      uncallableReason: 'request body is multipart/form-data only',
+    });
+    const before = server.requests.length;
+    const result = await run(upload, {});
+    expect(server.requests.length).toBe(before);
+    expect(result.outcome).toBe('invalid-arguments');
+    expect(result.modelText).toBe(
+      'Invalid arguments for upload: the operation cannot be called (request body is multipart/form-data only)',
+    );
+  });
+
   it('a cancelled call ends as a network outcome and is logged', async () => {
     const controller = new AbortController();
     controller.abort();

@@ -108,6 +108,11 @@ describe('the network guard', () => {
     expect(result.error?.message).toContain('is a loopback address');
   });
 
+  it('refuses numeric spellings of loopback, which URL parsing turns into 127.0.0.1', async () => {
+    expect((await call({}, `http://2130706433:${server.port}`)).outcome).toBe('blocked');
+    expect((await call({}, `http://0x7f.1:${server.port}`)).outcome).toBe('blocked');
+  });
+
   it('refuses schemes other than http and https without sending anything', async () => {
     const result = await call({}, 'file:///etc');
     expect(result.outcome).toBe('blocked');

@@ -170,6 +170,13 @@ async function send(
   context: ExecutionContext,
 ): Promise<{ request: RedactedRequest; ending: Ending; redactor: Redactor }> {
   let redactor = createRedactor(call.integration.auth);
+  if (!call.tool.callable) {
+    const reason = call.tool.uncallableReason ?? 'the schema does not say how';
+    const error = new ToolInputError(call.tool.name, [
+      { path: '', message: `the operation cannot be called (${reason})` },
+    ]);
+    return { request: templateRequest(call, redactor), ending: invalidArguments(call, error), redactor };
+  }
   const validation = validateToolArguments(call.tool, call.args);
   if (!validation.ok) {
     return {

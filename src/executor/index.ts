@@ -1,8 +1,6 @@
 // Tool calls to HTTP requests and back: auth, encoding, limits, network guard, outcomes and request logs.
-export { type BuildRequestOptions, buildRequest, type HttpRequest, joinUrl } from './build-request.js';
 export { type AddressClass, classifyAddress, isAddressAllowed } from './classify-address.js';
 export { createExecutor, type Executor, type ExecutorOptions } from './create-executor.js';
-export { createRedactor, isSecretName, type Redactor, redacted } from './create-redactor.js';
 export { extractApiMessage, isEmptyResult, type ToolCallOutcome } from './describe-outcome.js';
 export {
   BlockedHostError,

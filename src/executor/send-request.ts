@@ -25,6 +25,7 @@ export interface SendRequestOptions {
 
 /** The final response, after retries and redirects. */
 export interface SentResponse {
+  /** Discriminates a response from a failure. */
   kind: 'response';
   /** HTTP status. */
   status: number;
@@ -40,6 +41,7 @@ export interface SentResponse {
 
 /** A call that got no usable response. */
 export interface SendFailure {
+  /** Discriminates a failure from a response. */
   kind: 'failure';
   /** `timeout`: the budget ran out; `network`: connection failure or cancellation; `blocked`: refused by the guard. */
   reason: 'timeout' | 'network' | 'blocked';
@@ -50,7 +52,7 @@ export interface SendFailure {
 }
 
 /** Retries after the first attempt, at most. */
-export const maxRetries = 2;
+const maxRetries = 2;
 const maxRedirects = 5;
 const retryStatuses = new Set([429, 502, 503, 504]);
 const retryErrorCodes = new Set([
