@@ -370,6 +370,14 @@ describe('outcomes for the agent and the customer', () => {
     );
   });
 
+  it('a malformed base URL is a logged failure, not a crash', async () => {
+    const result = await run(ping, {}, { type: 'none' }, 'not a url');
+    expect(result.outcome).toBe('network');
+    expect(result.log.error).toBe(
+      'GET not a url/ping failed: could not be built from base URL "not a url": Invalid URL',
+    );
+  });
+
   it('a cancelled call ends as a network outcome and is logged', async () => {
     const controller = new AbortController();
     controller.abort();

@@ -19,7 +19,9 @@ export class ToolInputError extends Error {
   readonly issues: ToolInputIssue[];
 
   constructor(tool: string, issues: ToolInputIssue[]) {
-    const listed = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
+    const listed = issues
+      .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+      .join('; ');
     super(`Invalid arguments for ${tool}: ${listed}`);
     this.tool = tool;
     this.issues = issues;

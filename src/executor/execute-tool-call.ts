@@ -199,7 +199,10 @@ async function send(
     const failure: SendFailure = {
       kind: 'failure',
       reason: 'network',
-      error: new Error(`could not be built: the base URL "${request.url}" is not a valid URL`),
+      // new URL() rejects a malformed base URL with "Invalid URL"; say which one.
+      error: new Error(
+        `could not be built from base URL "${redactor.url(call.integration.baseUrl)}": ${error instanceof Error ? error.message : String(error)}`,
+      ),
       attempts: 0,
     };
     return { request, ending: describeSendFailure(call, failure, request), redactor };
