@@ -28,6 +28,22 @@ export interface ClassifiedParameter extends ParameterInfo {
   kind: ParameterKind;
   /** Concepts of the name (weight 1) and description (weight 0.5) that may stand near the value. */
   keywords: Map<string, number>;
+  /** Values the description offers for a free string ("Can be 'summary' or 'detailed'"), tried like an enum. */
+  suggestedValues: string[];
+  /** Whether the parameter names something by its proper name (a company, person, title, place). */
+  takesName: boolean;
+}
+
+const OFFERED =
+  /\b(?:can be|one of|either|options?|possible values?|allowed values?|such as|values?|choose from|accepted)\b/i;
+
+/** Quoted alternatives a description offers, when it offers at least two. */
+function suggestedValuesOf(parameter: ParameterInfo): string[] {
+  if (parameter.type !== 'string' || parameter.enumValues || !OFFERED.test(parameter.description)) return [];
+  const values = [...parameter.description.matchAll(/'([^']{1,40})'|"([^"]{1,40})"/g)].map(
+    (match) => match[1] ?? match[2],
+  );
+  return values.length >= 2 ? values : [];
 }
 
 const has = (words: string[], ...candidates: string[]) => candidates.some((word) => words.includes(word));
@@ -105,9 +121,26 @@ function kindOf(parameter: ParameterInfo, nameWords: string[], descriptionWords:
 export function classifyParameter(parameter: ParameterInfo): ClassifiedParameter {
   const nameWords = splitWords(parameter.name);
   const descriptionWords = splitWords(parameter.description);
+  const kind = kindOf(parameter, nameWords, descriptionWords);
+  const takesName =
+    has(
+      nameWords,
+      'name',
+      'title',
+      'company',
+      'person',
+      'player',
+      'team',
+      'author',
+      'artist',
+      'brand',
+      'organization',
+    ) || kind === 'location';
   return {
     ...parameter,
-    kind: kindOf(parameter, nameWords, descriptionWords),
+    kind,
     keywords: keywordsOf(parameter),
+    suggestedValues: suggestedValuesOf(parameter),
+    takesName,
   };
 }

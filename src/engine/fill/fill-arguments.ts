@@ -31,6 +31,7 @@ export interface FillArgumentsOptions {
 }
 
 const EVIDENCE = 0.3;
+const REQUIRED_PRIORITY = 0.3;
 const MENTION_KINDS_BY_PARAMETER: Record<string, string[]> = {
   number: ['number'],
   integer: ['number', 'identifier'],
@@ -96,8 +97,11 @@ function collectCandidates(
         !['email', 'url', 'pattern', 'date'].includes(parameter.kind)
       )
         return;
-      const fallback = 0.05 - 0.001 * mentionIndex - 0.0001 * parameterIndex;
-      candidates.push({ parameter, mention, value, score: affinity + fallback });
+      const named = mention.kind === 'proper' && parameter.takesName ? 0.04 : 0;
+      const fallback = 0.05 + named - 0.001 * mentionIndex - 0.0001 * parameterIndex;
+      // A required parameter outranks an optional one that is only loosely tied to the same value.
+      const priority = parameter.required ? REQUIRED_PRIORITY : 0;
+      candidates.push({ parameter, mention, value, score: affinity + fallback + priority });
     });
   });
   return candidates.sort((left, right) => right.score - left.score);
@@ -118,8 +122,10 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
     for (let index = first; index < last; index++) used.add(index);
   };
   for (const parameter of parameters) {
-    if (parameter.kind !== 'enum') continue;
-    const match = matchEnumValue(parameter, tokens, mentions, new Set([...used, ...usedByEnums]));
+    if (parameter.kind !== 'enum' && parameter.suggestedValues.length === 0) continue;
+    const choices =
+      parameter.kind === 'enum' ? parameter : { ...parameter, enumValues: parameter.suggestedValues };
+    const match = matchEnumValue(choices, tokens, mentions, new Set([...used, ...usedByEnums]));
     if (!match) continue;
     input[parameter.name] = match.value;
     for (let index = match.first; index < match.last; index++) usedByEnums.add(index);
@@ -153,7 +159,13 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
       (parameter.required && ['text', 'location'].includes(parameter.kind))
     )
       value = extractTopicWords(text, tokens, used, subjectConcepts);
-    if (value) input[parameter.name] = value;
+    if (!value) continue;
+    input[parameter.name] = value;
+    const start = text.indexOf(value);
+    // Words given to one free-text parameter are not given to another.
+    tokens.forEach((token, index) => {
+      if (start >= 0 && token.start >= start && token.end <= start + value.length) used.add(index);
+    });
   }
   for (const parameter of parameters) {
     if (!(parameter.name in input) && parameter.required && parameter.schema.default !== undefined)

@@ -85,14 +85,17 @@ export function matchEnumValue(
   return best && { value: best.value, first: best.first, last: best.last };
 }
 
-/** True when the message names the flag's words, false when it negates them, else undefined. */
+/** True when the message names the flag's words, false when it negates them, else undefined (left out). */
 export function matchBoolean(parameter: ClassifiedParameter, tokens: MessageToken[]): boolean | undefined {
   const concepts = splitWords(parameter.name)
     .filter((word) => !FLAG_WORDS.has(word) && !STOP_WORDS.has(word))
     .map((word) => conceptOf(stemWord(word)));
   if (concepts.length === 0) return undefined;
-  const positions = concepts.map((concept) => tokens.findIndex((token) => token.concept === concept));
-  if (positions.some((position) => position < 0)) return undefined;
+  const positions = concepts
+    .map((concept) => tokens.findIndex((token) => token.concept === concept))
+    .filter((position) => position >= 0);
+  // A required flag needs one of its words named, an optional one all of them.
+  if (positions.length === 0 || (!parameter.required && positions.length < concepts.length)) return undefined;
   const first = Math.min(...positions);
   const negated = tokens.slice(Math.max(0, first - 3), first).some((token) => NEGATIONS.has(token.lower));
   return !negated;
