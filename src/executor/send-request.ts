@@ -140,6 +140,7 @@ export async function sendRequest(options: SendRequestOptions): Promise<SentResp
   let redirects = 0;
   let waitMs: number | undefined;
   let newAttempt = true;
+  const remaining = () => deadline - performance.now();
   try {
     for (;;) {
       if (waitMs !== undefined) await abort.sleep(waitMs);
@@ -147,7 +148,6 @@ export async function sendRequest(options: SendRequestOptions): Promise<SentResp
       if (newAttempt) attempts += 1;
       newAttempt = false;
       const retriesLeft = options.idempotent && attempts <= maxRetries;
-      const remaining = () => deadline - performance.now();
       try {
         const response = await options.dispatcher.request({
           origin: request.origin,
@@ -220,19 +220,11 @@ export async function sendRequest(options: SendRequestOptions): Promise<SentResp
       }
     }
   } catch (error) {
-    if (timedOut)
-      return {
-        kind: 'failure',
-        reason: 'timeout',
-        error: new Error(`timed out after ${options.timeoutMs} ms`),
-        attempts,
-      };
-    if (options.signal?.aborted)
-      return { kind: 'failure', reason: 'network', error: new Error('cancelled by the caller'), attempts };
+    // Only an abort gets here: the deadline (timeout) or the caller (network, cancelled).
     return {
       kind: 'failure',
-      reason: 'network',
-      error: error instanceof Error ? error : new Error(String(error)),
+      reason: timedOut ? 'timeout' : 'network',
+      error: abort.reason ?? (error instanceof Error ? error : new Error(String(error))),
       attempts,
     };
   } finally {
