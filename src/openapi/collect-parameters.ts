@@ -26,8 +26,9 @@ export function collectParameters(options: {
   document: unknown;
   dialect: OpenApiDialect;
   lint: LintCollector;
+  tool: string;
 }): SourceParameter[] {
-  const { entry, document, dialect, lint } = options;
+  const { entry, document, dialect, lint, tool } = options;
   const merged = new Map<string, SourceParameter>();
   const lists: [unknown, string][] = [
     [entry.pathItem.parameters, joinPointer(entry.pathItemPointer, 'parameters')],
@@ -47,13 +48,8 @@ export function collectParameters(options: {
     }
     const seen = new Set<string>();
     list.forEach((item, index) => {
-      const found = followRefs({
-        document,
-        value: item,
-        pointer: joinPointer(listPointer, index),
-        lint,
-        what: 'parameter',
-      });
+      const listed = joinPointer(listPointer, index);
+      const found = followRefs({ document, value: item, pointer: listed, lint, what: 'parameter' });
       if (!found) return;
       const { value, pointer } = found;
       const location = value.in;
@@ -77,8 +73,9 @@ export function collectParameters(options: {
         lint.add({
           severity: 'info',
           code: 'duplicate-parameter',
-          pointer,
-          message: `${describePointer(pointer)}: ${location} parameter '${value.name}' is declared twice; the last one is used`,
+          pointer: listed,
+          tool,
+          message: `${describePointer(listed)}: ${location} parameter '${value.name}' is declared twice; the last one is used`,
           fix: 'Remove the duplicate parameter.',
         });
       }

@@ -1,4 +1,5 @@
 // OpenAPI schemas (2.0, 3.0, 3.1) -> plain JSON Schema for models and ajv: refs inlined, cycles cut, noise dropped.
+import { flattenAllOf } from './flatten-all-of.js';
 import { isRecord } from './is-record.js';
 import { describePointer, joinPointer, pointerOfRef, resolveJsonPointer } from './json-pointer.js';
 import type { LintCollector } from './lint-finding.js';
@@ -382,10 +383,11 @@ export function createSchemaNormalizer(options: {
     }
     if (Array.isArray(out.enum)) out.enum = uniqueValues(out.enum);
     if (nullable) addNull(out);
+    const flat = out.allOf ? flattenAllOf(out) : out;
     // Long enums and descriptions weigh on a model's context like extra nodes do.
     size += Math.floor(((out.enum as unknown[] | undefined)?.length ?? 0) / 10);
     size += Math.floor(((out.description as string | undefined)?.length ?? 0) / 200);
-    return { schema: out, size, floor };
+    return { schema: flat, size, floor };
   };
 
   const normalizeTypes = (value: unknown, at: string): string | string[] | undefined => {

@@ -1,7 +1,6 @@
 // Puts a body into a tool's input: its properties beside the parameters when they fit, else under `body`.
 import { claimInputName, SAFE_PROPERTY_NAME } from './compile-parameters.js';
 import type { CompiledBody } from './compile-request-body.js';
-import { isDeepEqual } from './is-deep-equal.js';
 import { isRecord } from './is-record.js';
 import type { JsonSchema, ToolRequestBody } from './tool-definition.js';
 
@@ -16,7 +15,7 @@ export function placeRequestBody(options: {
   required: string[];
 }): ToolRequestBody {
   const { body, properties, required } = options;
-  const flattened = flattenAllOf(body.schema);
+  const flattened = body.schema;
   const common = { contentType: body.contentType, required: body.required };
   if (body.kind !== 'text' && canMerge(flattened, properties)) {
     const bodyProperties = flattened.properties as JsonSchema;
@@ -45,28 +44,4 @@ function canMerge(schema: JsonSchema, properties: JsonSchema): boolean {
   return Object.keys(schema.properties).every(
     (name) => SAFE_PROPERTY_NAME.test(name) && !Object.hasOwn(properties, name),
   );
-}
-
-/** `allOf` of object schemas merged into one object (the usual inheritance pattern); unchanged on any conflict. */
-export function flattenAllOf(schema: JsonSchema): JsonSchema {
-  if (!Array.isArray(schema.allOf)) return schema;
-  const { allOf, ...base } = schema;
-  const parts = [base, ...allOf.map((part) => (isRecord(part) ? flattenAllOf(part) : part))];
-  const properties: JsonSchema = {};
-  const required = new Set<string>();
-  let description: unknown;
-  for (const part of parts) {
-    if (!isRecord(part) || part.oneOf || part.anyOf || part.allOf || part.not) return schema;
-    if (part.type !== undefined && part.type !== 'object') return schema;
-    for (const [name, property] of Object.entries(isRecord(part.properties) ? part.properties : {})) {
-      if (Object.hasOwn(properties, name) && !isDeepEqual(properties[name], property)) return schema;
-      properties[name] = property;
-    }
-    if (Array.isArray(part.required)) for (const name of part.required) required.add(name as string);
-    description ??= part.description;
-  }
-  const merged: JsonSchema = { type: 'object', properties };
-  if (required.size > 0) merged.required = [...required];
-  if (typeof description === 'string') merged.description = description;
-  return merged;
 }
