@@ -7,3 +7,4 @@ export type {
   ToolParameter,
   ToolRequestBody,
 } from '../openapi/index.js';
+export { type SelectToolsOptions, selectTools } from './select-tools.js';

@@ -1,0 +1,68 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ToolDefinition } from './index.js';
+import { selectTools } from './select-tools.js';
+import { loadLargeCatalog, loadStoreTools } from './test-support/load-catalogs.js';
+
+// Customer questions against the store API hidden among 1,000 back-office operations: the tool that
+// answers each must be among the 20 offered.
+const QUESTIONS: { say: string; context?: string; expect: string }[] = [
+  { say: 'Do you sell waterproof hiking boots?', expect: 'searchCatalog' },
+  { say: "I'd like to see your backpacks under 80 euros", expect: 'searchCatalog' },
+  { say: 'What sizes does TR-2231 come in?', expect: 'getCatalogItem' },
+  { say: "Where's my package? Order 88812", expect: 'getOrderStatus' },
+  { say: 'has my order shipped yet? it is 44519', expect: 'getOrderStatus' },
+  { say: 'what did I buy from you last year? kim@example.com', expect: 'listCustomerOrders' },
+  { say: 'did my payment for invoice 2024-0042 go through?', expect: 'getInvoicePayment' },
+  { say: 'which card do you have saved on my account?', expect: 'getAccountBilling' },
+  { say: "I want to send back the jacket from order 5521, it's too big", expect: 'createReturn' },
+  { say: 'Please cancel my order 77120', expect: 'cancelOrder' },
+  { say: 'Is there a shop in Lisbon and when does it open?', expect: 'findStoreLocations' },
+  { say: "it's 44821", context: 'Where is my order? What is your order number?', expect: 'getOrderStatus' },
+];
+
+describe('selectTools', () => {
+  let catalog: ToolDefinition[];
+  let store: ToolDefinition[];
+  beforeAll(async () => {
+    ({ tools: catalog, store } = await loadLargeCatalog());
+  });
+
+  it('offers every tool when there are no more than the limit', async () => {
+    const tools = await loadStoreTools();
+    expect(selectTools({ tools, query: 'hello' })).toEqual(tools);
+  });
+
+  it.each(QUESTIONS)('finds $expect among 20 of 1,010 tools for "$say"', ({ say, context, expect: name }) => {
+    const chosen = selectTools({ tools: catalog, query: say, context });
+    expect(chosen.length).toBeLessThanOrEqual(20);
+    expect(chosen.map((tool) => tool.name)).toContain(name);
+  });
+
+  it('ranks the answering tool near the top for most questions', () => {
+    const ranks = QUESTIONS.map(({ say, context, expect: name }) =>
+      selectTools({ tools: catalog, query: say, context }).findIndex((tool) => tool.name === name),
+    );
+    expect(ranks.filter((rank) => rank >= 0 && rank < 5).length).toBeGreaterThanOrEqual(QUESTIONS.length - 1);
+  });
+
+  it('always keeps the tools the base prompt names, within the limit', () => {
+    const basePrompt = 'For order status use the getOrderStatus tool. Never use deleteAccount.';
+    const chosen = selectTools({ tools: catalog, query: 'Do you sell tents?', basePrompt, limit: 5 });
+    expect(chosen).toHaveLength(5);
+    expect(chosen.slice(0, 2).map((tool) => tool.name)).toEqual(['getOrderStatus', 'deleteAccount']);
+    expect(chosen.map((tool) => tool.name)).toContain('searchCatalog');
+  });
+
+  it('offers nothing for a message no tool is about', () => {
+    expect(selectTools({ tools: catalog, query: 'hi there!' })).toEqual([]);
+  });
+
+  it('selects from 1,000 tools in a few milliseconds once the index is built', () => {
+    selectTools({ tools: catalog, query: 'warm up' });
+    const started = performance.now();
+    for (const { say } of QUESTIONS) selectTools({ tools: catalog, query: say });
+    const perSelection = (performance.now() - started) / QUESTIONS.length;
+    expect(perSelection).toBeLessThan(50);
+    expect(store.every((tool) => catalog.includes(tool))).toBe(true);
+  });
+});
