@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { type ImportedSchema, importSchema, type ToolDefinition } from './index.js';
@@ -333,15 +334,15 @@ describe('importSchema rejects only what it cannot understand', () => {
 });
 
 describe('compiled schemas', () => {
-  it('every input and response schema of every fixture compiles with ajv', async () => {
-    const ajv = new Ajv({ strict: false, logger: false });
-    addFormats(ajv);
+  it('every input and response schema of every fixture compiles with ajv (draft-07 and 2020-12)', async () => {
+    const validators = [new Ajv({ strict: false, logger: false }), new Ajv2020({ strict: false, logger: false })];
+    for (const ajv of validators) addFormats.default(ajv);
     let compiled = 0;
     for (const name of ['shop-3.0.yaml', 'petstore-2.0.json', 'events-3.1.json']) {
       for (const each of (await importFixture(name)).tools) {
         for (const schema of [each.inputSchema, each.responseSchema]) {
           if (!schema) continue;
-          expect(() => ajv.compile(schema), `${name} ${each.name}`).not.toThrow();
+          for (const ajv of validators) expect(() => ajv.compile(schema), `${name} ${each.name}`).not.toThrow();
           compiled++;
         }
       }
@@ -351,8 +352,8 @@ describe('compiled schemas', () => {
 
   it('validates real arguments against the merged input schema', async () => {
     const shop = await importFixture('shop-3.0.yaml');
-    const ajv = new Ajv({ strict: false, logger: false });
-    addFormats(ajv);
+    const ajv = new Ajv2020({ strict: false, logger: false });
+    addFormats.default(ajv);
     const validate = ajv.compile(tool(shop, 'trackOrder').inputSchema);
     expect(validate({ orderId: '12345' })).toBe(true);
     expect(validate({ orderId: 'abc' })).toBe(false);
