@@ -335,14 +335,18 @@ describe('importSchema rejects only what it cannot understand', () => {
 
 describe('compiled schemas', () => {
   it('every input and response schema of every fixture compiles with ajv (draft-07 and 2020-12)', async () => {
-    const validators = [new Ajv({ strict: false, logger: false }), new Ajv2020({ strict: false, logger: false })];
+    const validators = [
+      new Ajv({ strict: false, logger: false }),
+      new Ajv2020({ strict: false, logger: false }),
+    ];
     for (const ajv of validators) addFormats.default(ajv);
     let compiled = 0;
     for (const name of ['shop-3.0.yaml', 'petstore-2.0.json', 'events-3.1.json']) {
       for (const each of (await importFixture(name)).tools) {
         for (const schema of [each.inputSchema, each.responseSchema]) {
           if (!schema) continue;
-          for (const ajv of validators) expect(() => ajv.compile(schema), `${name} ${each.name}`).not.toThrow();
+          for (const ajv of validators)
+            expect(() => ajv.compile(schema), `${name} ${each.name}`).not.toThrow();
           compiled++;
         }
       }

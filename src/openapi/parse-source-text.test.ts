@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { parseSourceText } from './parse-source-text.js';
+
+function parse(text: string) {
+  const result = parseSourceText(text);
+  if (!result.ok) throw result.error;
+  return result.value;
+}
+
+describe('parseSourceText', () => {
+  it('detects JSON and YAML from the content, not from a file name', () => {
+    expect(parse('{"openapi": "3.1.0"}').format).toBe('json');
+    expect(parse('\ufeff  {"a": 1}').format).toBe('json');
+    expect(parse('openapi: 3.1.0\n').format).toBe('yaml');
+    expect(parse('{openapi: 3.1.0, paths: {}}')).toMatchObject({
+      format: 'yaml',
+      document: { openapi: '3.1.0' },
+    });
+  });
+
+  it('keeps YAML 1.2 scalars as OpenAPI means them: dates, yes/no and tags stay strings', () => {
+    const { document } = parse('date: 2024-01-31\nanswer: yes\nodd: !!value =\nversion: 1.0\n');
+    expect(document).toEqual({ date: '2024-01-31', answer: 'yes', odd: '=', version: 1 });
+  });
+
+  it('expands anchors and merge keys, and tolerates duplicate keys', () => {
+    const { document } = parse(
+      'base: &base {type: object}\nfull:\n  <<: *base\n  title: Full\nkey: 1\nkey: 2\n',
+    );
+    expect(document).toEqual({ base: { type: 'object' }, full: { type: 'object', title: 'Full' }, key: 2 });
+  });
+
+  it('stops alias bombs with a clear reason', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let level = 1; level < 8; level++) {
+      const previous = String.fromCharCode(96 + level);
+      const name = String.fromCharCode(97 + level);
+      levels.push(`${name}: &${name} [${new Array(10).fill(`*${previous}`).join(', ')}]`);
+    }
+    const result = parseSourceText(levels.join('\n'));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toMatchObject({
+      code: 'yaml-alias-limit',
+      message: expect.stringContaining('aliases'),
+    });
+  });
+
+  it('accepts an anchor reused a few hundred times, as real documents do', () => {
+    const uses = Array.from({ length: 300 }, (_, index) => `  p${index}: *error`).join('\n');
+    const result = parseSourceText(`error: &error {type: object}\nschemas:\n${uses}\n`);
+    expect(result.ok).toBe(true);
+  });
+
+  it('says where JSON and YAML are broken', () => {
+    const json = parseSourceText('{\n  "a": 1,\n  "b": [1, 2\n}');
+    expect(!json.ok && json.error).toMatchObject({ code: 'not-json-or-yaml', where: { line: 4, column: 1 } });
+    expect(!json.ok && json.error.message).toBe(
+      "not valid JSON at line 4, column 1: Expected ',' or ']' after array element",
+    );
+    const yaml = parseSourceText('a: 1\nb: [1, 2\nc: 3\n');
+    expect(!yaml.ok && yaml.error.code).toBe('not-json-or-yaml');
+    expect(!yaml.ok && yaml.error.message).toMatch(/^not valid YAML at line \d+, column \d+: /);
+  });
+
+  it('reads JSON with a trailing comma leniently (as YAML flow style)', () => {
+    expect(parse('{"a": [1, 2,], "b": 3,}').document).toEqual({ a: [1, 2], b: 3 });
+  });
+
+  it('refuses binary and empty input', () => {
+    const png = String.fromCharCode(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13);
+    expect(parseSourceText(png)).toMatchObject({
+      ok: false,
+      error: { message: 'not YAML or JSON: the text is binary, not YAML or JSON' },
+    });
+    expect(parseSourceText('  \n ')).toMatchObject({
+      ok: false,
+      error: { message: 'not YAML or JSON: the text is empty' },
+    });
+  });
+
+  it('finds the line of a JSON pointer in JSON text, falling back to the nearest ancestor', () => {
+    const text =
+      '{\n  "paths": {\n    "/a/{id}": {\n      "get": {\n        "x": "\\"}"\n      }\n    }\n  },\n  "info": {}\n}';
+    const lines = parse(text).locateLines([
+      '/paths/~1a~1{id}/get',
+      '/paths/~1a~1{id}/get/missing',
+      '/info',
+      '',
+    ]);
+    expect(Object.fromEntries(lines)).toEqual({
+      '/paths/~1a~1{id}/get': 4,
+      '/paths/~1a~1{id}/get/missing': 4,
+      '/info': 9,
+      '': 1,
+    });
+  });
+
+  it('finds the line of a JSON pointer in YAML text, through lists and aliases', () => {
+    const text =
+      'paths:\n  /a:\n    get:\n      parameters:\n        - name: id\n        - name: q\nlist: &list [1, 2]\nagain: *list\n';
+    const lines = parse(text).locateLines(['/paths/~1a/get', '/paths/~1a/get/parameters/1/name', '/again/1']);
+    expect(Object.fromEntries(lines)).toEqual({
+      '/paths/~1a/get': 3,
+      '/paths/~1a/get/parameters/1/name': 6,
+      '/again/1': 7,
+    });
+  });
+});
