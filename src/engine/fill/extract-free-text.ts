@@ -45,10 +45,15 @@ export function extractTopicWords(
 ): string | undefined {
   const runs: [number, number][] = [];
   let start = -1;
+  const isTopic = (index: number) =>
+    tokens[index] !== undefined &&
+    !used.has(index) &&
+    isTopicToken(tokens[index]) &&
+    !exclude.has(tokens[index].concept);
   for (let index = 0; index <= tokens.length; index++) {
-    const token = tokens[index];
-    const keep =
-      token !== undefined && !used.has(index) && isTopicToken(token) && !exclude.has(token.concept);
+    // "theory of relativity": `of` joins two topic words into one phrase.
+    const joins = tokens[index]?.lower === 'of' && start >= 0 && isTopic(index + 1);
+    const keep = joins || isTopic(index);
     if (keep && start < 0) start = index;
     if (!keep && start >= 0) {
       runs.push([start, index]);

@@ -90,7 +90,7 @@ function collectCandidates(
       if (value === undefined) return;
       const affinity =
         measureAffinity(tokens, parameter.keywords, mention, valueStarts) +
-        measureCueAffinity(text, mention, parameter);
+        measureCueAffinity(text, tokens, mention, parameter);
       if (
         !parameter.required &&
         affinity < EVIDENCE &&
@@ -98,7 +98,8 @@ function collectCandidates(
       )
         return;
       const named = mention.kind === 'proper' && parameter.takesName ? 0.04 : 0;
-      const fallback = 0.05 + named - 0.001 * mentionIndex - 0.0001 * parameterIndex;
+      const spelled = mention.spelled ? 0.03 : 0;
+      const fallback = 0.05 + named - spelled - 0.001 * mentionIndex - 0.0001 * parameterIndex;
       // A required parameter outranks an optional one that is only loosely tied to the same value.
       const priority = parameter.required ? REQUIRED_PRIORITY : 0;
       candidates.push({ parameter, mention, value, score: affinity + fallback + priority });

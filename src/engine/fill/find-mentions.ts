@@ -24,6 +24,8 @@ export interface Mention {
   money?: boolean;
   /** For numbers: written with a percent sign. */
   percent?: boolean;
+  /** For numbers: spelled out ("two"), often a count in the phrasing rather than a value. */
+  spelled?: boolean;
 }
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -96,7 +98,7 @@ function findNumbers(text: string, tokens: MessageToken[]): Mention[] {
     if (value === undefined) continue;
     const next = tokens[index + 1]?.lower;
     if ((token.lower === 'second' || token.lower === 'one') && !next) continue;
-    mentions.push(span(tokens, 'number', token.start, token.end, token.text, value));
+    mentions.push({ ...span(tokens, 'number', token.start, token.end, token.text, value), spelled: true });
   }
   return mentions;
 }
@@ -184,6 +186,17 @@ function findProperNames(tokens: MessageToken[]): Mention[] {
       last += CONNECTORS.has(tokens[last].lower) ? 2 : 1;
     }
     if (tokens[last]?.text === ',' && /^\p{Lu}{2}$/u.test(tokens[last + 1]?.text ?? '')) last += 2;
+    // Requests open with a verb ("Mix yellow and blue"): a lone capitalised first word is not a name.
+    if (sentenceStart && last === index + 1) {
+      index++;
+      continue;
+    }
+    if (
+      tokens[last]?.text === '.' &&
+      /^\p{Lu}(?:\.\p{Lu})*$/u.test(tokens[last - 1].text) &&
+      tokens[last].start === tokens[last - 1].end
+    )
+      last += 1;
     const start = tokens[index].start;
     const end = tokens[last - 1].end;
     mentions.push({ kind: 'proper', text: '', value: '', start, end, first: index, last });

@@ -6,6 +6,7 @@ import { STOP_WORDS } from '../language/stop-words.js';
 import { conceptOf } from '../language/synonyms.js';
 import type { ClassifiedParameter } from './classify-parameter.js';
 import type { Mention } from './find-mentions.js';
+import { measureAffinity } from './measure-affinity.js';
 import type { MessageToken } from './tokenize-message.js';
 
 /** A value with the token span it was read from. */
@@ -79,7 +80,18 @@ export function matchEnumValue(
       found = findPhrase(value, tokens);
     }
     if (!found || used.has(found[0])) continue;
-    const rank = STOP_WORDS.has(String(value).toLowerCase()) ? 0 : String(value).length;
+    // The member beside the parameter's words wins ("compounded monthly", not "annual rate"), then the longest.
+    const span = {
+      kind: 'quoted' as const,
+      text: '',
+      value: '',
+      start: 0,
+      end: 0,
+      first: found[0],
+      last: found[1],
+    };
+    const nearness = measureAffinity(tokens, parameter.keywords, span, []);
+    const rank = STOP_WORDS.has(String(value).toLowerCase()) ? -1 : nearness + String(value).length / 1000;
     if (!best || rank > best.rank) best = { value, first: found[0], last: found[1], rank };
   }
   return best && { value: best.value, first: best.first, last: best.last };

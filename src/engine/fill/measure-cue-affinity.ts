@@ -4,6 +4,7 @@ import { stemWord } from '../language/stem-word.js';
 import { conceptOf } from '../language/synonyms.js';
 import type { ClassifiedParameter } from './classify-parameter.js';
 import type { Mention } from './find-mentions.js';
+import type { MessageToken } from './tokenize-message.js';
 
 const concept = (word: string) => conceptOf(stemWord(word));
 const PRICE = concept('price');
@@ -14,9 +15,28 @@ const UPPER_CUES =
   /\b(?:under|below|less than|up to|at most|no more than|max(?:imum)?|cheaper than|within)\s*$/i;
 const LOWER_CUES = /\b(?:over|above|more than|at least|min(?:imum)?|from|starting at)\s*$/i;
 
-/** Affinity of `mention` to `parameter` from currency, percent and comparison cues, 0 to 1. */
-export function measureCueAffinity(text: string, mention: Mention, parameter: ClassifiedParameter): number {
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'around', 'within', 'across']);
+
+/**
+ * Affinity of `mention` to `parameter` from how it is written: currency, percent and comparison cues,
+ * a place preposition before a name ("in Seattle" fits a location, not a cuisine), and a parameter
+ * word inside the name itself ("Louvre Museum" fits `museum`).
+ */
+export function measureCueAffinity(
+  text: string,
+  tokens: MessageToken[],
+  mention: Mention,
+  parameter: ClassifiedParameter,
+): number {
   const keywords = parameter.keywords;
+  if (mention.kind === 'proper') {
+    const placed = PLACE_PREPOSITIONS.has(tokens[mention.first - 1]?.lower ?? '');
+    let score = placed ? (parameter.kind === 'location' ? 0.3 : -0.2) : 0;
+    for (let index = mention.first; index < mention.last; index++) {
+      if (keywords.get(tokens[index].concept) === 1) score += 0.6;
+    }
+    return score;
+  }
   const before = text.slice(Math.max(0, mention.start - 20), mention.start);
   let score = 0;
   if (mention.money && keywords.has(PRICE)) score = 0.5;
