@@ -3,9 +3,11 @@ import swagger from '@fastify/swagger';
 import { Ajv } from 'ajv';
 import formats from 'ajv-formats';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { createExecutor } from '../executor/index.js';
 import type { Store } from '../store/index.js';
 import { registerAuthentication } from './authenticate.js';
 import { handleError } from './error-handler.js';
+import { saveRequestLog } from './integration-calls.js';
 import { createScopedLoaders } from './load-scoped.js';
 import { registerAgentRoutes } from './routes/agent-routes.js';
 import { registerConversationRoutes } from './routes/conversation-routes.js';
@@ -20,6 +22,8 @@ export interface CreateAppOptions {
   adminToken?: string;
   /** Largest accepted JSON body in bytes for ordinary routes. Default 1 MiB. */
   bodyLimit?: number;
+  /** Hosts the server may call although they are private (`CONCIERGE_ALLOW_HOSTS`). */
+  allowHosts?: string[];
   /** Fastify logger setting; default off (the CLI turns it on). */
   logger?: boolean | { level: string };
 }
@@ -80,11 +84,24 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
 
   registerAuthentication(app, { store: options.store, adminToken: options.adminToken });
   const load = createScopedLoaders(options.store);
+  const store = options.store;
+  const executor = createExecutor({
+    allowHosts: options.allowHosts,
+    onLog: (entry) => saveRequestLog(store, entry),
+    onLogError: (error) =>
+      app.log.warn({ err: { message: (error as Error).message } }, 'a request log entry was not saved'),
+  });
+  app.addHook('onClose', () => executor.close());
   await app.register(
     async (api) => {
       await registerPropertyRoutes(api, { store: options.store, load });
       await registerAgentRoutes(api, { store: options.store, load });
-      await registerIntegrationRoutes(api, { store: options.store, load });
+      await registerIntegrationRoutes(api, {
+        store: options.store,
+        load,
+        executor,
+        allowHosts: options.allowHosts ?? [],
+      });
       await registerConversationRoutes(api, { store: options.store, load });
       await registerRequestLogRoutes(api, { store: options.store, load });
     },

@@ -56,6 +56,21 @@ function routeTable(ids: Record<string, string>): Record<string, { url: string; 
       url: `/api/v1/conversations/${ids.conversation}`,
       payload: { status: 'closed' },
     },
+    'POST /api/v1/integrations/{id}/operations/{name}/try': {
+      url: `/api/v1/integrations/${ids.integration}/operations/anything/try`,
+      payload: { args: {} },
+    },
+    'POST /api/v1/integrations/{id}/reimport/preview': {
+      url: `/api/v1/integrations/${ids.integration}/reimport/preview`,
+      payload: { schemaText: 'openapi: 3.0.0' },
+    },
+    'POST /api/v1/integrations/{id}/versions': {
+      url: `/api/v1/integrations/${ids.integration}/versions`,
+      payload: { schemaText: 'openapi: 3.0.0' },
+    },
+    'GET /api/v1/integrations/{id}/versions/{version}': {
+      url: `/api/v1/integrations/${ids.integration}/versions/1`,
+    },
     'GET /api/v1/integrations/{id}/logs': { url: `/api/v1/integrations/${ids.integration}/logs` },
     'GET /api/v1/properties/{id}/logs': { url: `/api/v1/properties/${ids.property}/logs` },
     'GET /api/v1/logs/{id}': { url: `/api/v1/logs/${ids.log}` },

@@ -31,6 +31,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     app = await createApp({
       store,
       adminToken: config.adminToken,
+      allowHosts: config.allowHosts,
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     });
     const retention = setInterval(

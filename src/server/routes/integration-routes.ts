@@ -1,8 +1,12 @@
 // Integrations of a property: settings, credentials (write-only), operations and their switches.
 import type { FastifyInstance } from 'fastify';
+import type { Executor } from '../../executor/index.js';
+import { diffCatalogs, type ImportedSchema } from '../../openapi/index.js';
 import type { Integration, StoredAuth, Store } from '../../store/index.js';
 import type { ToolDefinition } from '../../tools/index.js';
-import { NotFoundError } from '../http-errors.js';
+import { BadRequestError, ConflictError, NotFoundError } from '../http-errors.js';
+import { importSchemaSource, type LoadedSchema, type SchemaInput } from '../import-schema-source.js';
+import { loadIntegrationTools, toToolCallIntegration } from '../integration-calls.js';
 import type { ScopedLoaders } from '../load-scoped.js';
 import { idParams, integrationSettingsProperties, updateIntegrationBody } from '../schemas.js';
 import { serializeIntegration } from '../serialize.js';
@@ -13,6 +17,48 @@ interface IntegrationSettingsBody {
   auth?: StoredAuth;
   timeoutMs?: number;
   allowHosts?: string[];
+}
+
+const operationParams = {
+  type: 'object',
+  required: ['id', 'name'],
+  properties: { id: { type: 'string' }, name: { type: 'string' } },
+} as const;
+
+// A schema may be 20 MB; as a JSON string with escapes it needs some room beyond that.
+const SCHEMA_BODY_LIMIT = 25 * 1024 * 1024;
+
+const schemaProperties = {
+  schemaUrl: {
+    type: 'string',
+    pattern: '^https?://',
+    maxLength: 2048,
+    description: 'Public http(s) URL of the OpenAPI / Swagger document (YAML or JSON)',
+  },
+  schemaText: {
+    type: 'string',
+    maxLength: SCHEMA_BODY_LIMIT,
+    description: 'The document itself, pasted or read from an uploaded file (YAML or JSON)',
+  },
+} as const;
+
+const schemaBody = {
+  type: 'object',
+  properties: { ...schemaProperties, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+  additionalProperties: false,
+} as const;
+
+/** A version summary with its diff against the current catalog. */
+function describeImport(imported: ImportedSchema, previous: ToolDefinition[], nextVersion: number) {
+  return {
+    version: nextVersion,
+    openapiVersion: imported.openapiVersion,
+    title: imported.title,
+    sha256: imported.sha256,
+    operations: imported.tools.length,
+    diff: diffCatalogs(previous, imported.tools),
+    lint: imported.lint,
+  };
 }
 
 /** An operation as listed over the API. */
@@ -35,8 +81,36 @@ function serializeOperation(tool: ToolDefinition, disabled: Set<string>) {
 /** Routes for integrations' settings and operations. */
 export async function registerIntegrationRoutes(
   app: FastifyInstance,
-  { store, load }: { store: Store; load: ScopedLoaders },
+  {
+    store,
+    load,
+    executor,
+    allowHosts,
+  }: { store: Store; load: ScopedLoaders; executor: Executor; allowHosts: string[] },
 ): Promise<void> {
+  function versionInput({ imported, sourceText, sourceUrl }: LoadedSchema) {
+    return {
+      sourceText,
+      sourceUrl,
+      sha256: imported.sha256,
+      openapiVersion: imported.openapiVersion,
+      tools: imported.tools,
+      lint: imported.lint,
+    };
+  }
+
+  /** The schema to re-import: the one given, else the current version's URL. */
+  async function reimportInput(integrationId: string, body: SchemaInput | undefined): Promise<SchemaInput> {
+    if (body?.schemaUrl || body?.schemaText !== undefined) return body;
+    const current = await store.integrations.getVersion(integrationId);
+    if (!current?.sourceUrl) {
+      throw new BadRequestError(
+        'give the new schema as schemaUrl or schemaText: the current version was not imported from a URL',
+      );
+    }
+    return { schemaUrl: current.sourceUrl };
+  }
+
   async function describe(integration: Integration) {
     const [version, disabled] = await Promise.all([
       store.integrations.getVersion(integration.id),
@@ -51,24 +125,45 @@ export async function registerIntegrationRoutes(
     };
   }
 
-  app.post<{ Params: { id: string }; Body: IntegrationSettingsBody & { name: string; baseUrl: string } }>(
+  app.post<{ Params: { id: string }; Body: IntegrationSettingsBody & SchemaInput & { name: string } }>(
     '/properties/:id/integrations',
     {
+      bodyLimit: SCHEMA_BODY_LIMIT,
       schema: {
         tags: ['integrations'],
-        summary: 'Connect an API to a property',
+        summary:
+          'Connect an API: import its OpenAPI schema (URL or text) as version 1, with base URL and credentials',
         params: idParams,
         body: {
           type: 'object',
-          required: ['name', 'baseUrl'],
-          properties: integrationSettingsProperties,
+          required: ['name'],
+          properties: { ...integrationSettingsProperties, ...schemaProperties },
           additionalProperties: false,
         },
       },
     },
     async (request, reply) => {
       await load.property(request, request.params.id);
-      const integration = await store.integrations.create({ ...request.body, propertyId: request.params.id });
+      const { schemaUrl, schemaText, ...settings } = request.body;
+      const loaded =
+        schemaUrl || schemaText !== undefined
+          ? await importSchemaSource({
+              input: { schemaUrl, schemaText },
+              allowHosts: [...allowHosts, ...(settings.allowHosts ?? [])],
+            })
+          : undefined;
+      const baseUrl = settings.baseUrl ?? loaded?.imported.servers[0];
+      if (!baseUrl) {
+        throw new BadRequestError(
+          loaded
+            ? 'body.baseUrl is required: the schema names no server to call'
+            : "body: 'baseUrl' is required when no schema is given",
+        );
+      }
+      const integration = await store.integrations.create(
+        { ...settings, baseUrl, propertyId: request.params.id },
+        loaded && versionInput(loaded),
+      );
       return reply.status(201).send(await describe(integration));
     },
   );
@@ -128,11 +223,7 @@ export async function registerIntegrationRoutes(
       schema: {
         tags: ['integrations'],
         summary: 'Switch one operation on or off',
-        params: {
-          type: 'object',
-          required: ['id', 'name'],
-          properties: { id: { type: 'string' }, name: { type: 'string' } },
-        },
+        params: operationParams,
         body: {
           type: 'object',
           required: ['enabled'],
@@ -161,6 +252,137 @@ export async function registerIntegrationRoutes(
     async (request) => {
       await load.integration(request, request.params.id);
       return { items: await store.integrations.listVersions(request.params.id) };
+    },
+  );
+
+  app.post<{ Params: { id: string; name: string }; Body: { args?: Record<string, unknown> } }>(
+    '/integrations/:id/operations/:name/try',
+    {
+      schema: {
+        tags: ['integrations'],
+        summary: 'Call one operation for real, as the agent would, and see what was sent and what came back',
+        params: operationParams,
+        body: {
+          type: 'object',
+          properties: { args: { type: 'object', description: "The operation's arguments, by input name" } },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request) => {
+      const integration = await load.integration(request, request.params.id);
+      const tool = (await loadIntegrationTools(store, integration.id)).find(
+        (candidate) => candidate.name === request.params.name,
+      );
+      if (!tool) throw new NotFoundError('operation', request.params.name);
+      const result = await executor.executeToolCall({
+        tool,
+        args: request.body?.args ?? {},
+        integration: toToolCallIntegration(integration),
+      });
+      return {
+        outcome: result.outcome,
+        durationMs: result.durationMs,
+        attempts: result.attempts,
+        request: result.request,
+        response: result.response ?? null,
+        customerMessage: result.customerMessage ?? null,
+        error: result.log.error ?? null,
+      };
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: SchemaInput }>(
+    '/integrations/:id/reimport/preview',
+    {
+      bodyLimit: SCHEMA_BODY_LIMIT,
+      schema: {
+        tags: ['integrations'],
+        summary: 'Compile a new schema version and show what would change, without applying it',
+        description: 'Without schemaUrl or schemaText, the current version is fetched again from its URL.',
+        params: idParams,
+        body: { ...schemaBody, properties: schemaProperties },
+      },
+    },
+    async (request) => {
+      const integration = await load.integration(request, request.params.id);
+      const input = await reimportInput(integration.id, request.body);
+      const loaded = await importSchemaSource({
+        input,
+        allowHosts: [...allowHosts, ...integration.allowHosts],
+      });
+      const previous = await loadIntegrationTools(store, integration.id);
+      return describeImport(loaded.imported, previous, integration.currentVersion + 1);
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: SchemaInput & { sha256?: string } }>(
+    '/integrations/:id/versions',
+    {
+      bodyLimit: SCHEMA_BODY_LIMIT,
+      schema: {
+        tags: ['integrations'],
+        summary: 'Re-import: store a new schema version and make it current',
+        description:
+          'Pass the sha256 shown by the preview to make sure the document applied is the one previewed (409 otherwise). Operation switches carry over to operations that still exist.',
+        params: idParams,
+        body: schemaBody,
+      },
+    },
+    async (request, reply) => {
+      const integration = await load.integration(request, request.params.id);
+      const input = await reimportInput(integration.id, request.body);
+      const loaded = await importSchemaSource({
+        input,
+        allowHosts: [...allowHosts, ...integration.allowHosts],
+      });
+      if (request.body?.sha256 && request.body.sha256 !== loaded.imported.sha256) {
+        throw new ConflictError('the schema changed since the preview: preview it again before applying');
+      }
+      const previous = await loadIntegrationTools(store, integration.id);
+      const version = await store.integrations.addVersion(integration.id, versionInput(loaded));
+      const updated = await store.integrations.get(integration.id);
+      return reply.status(201).send({
+        ...(await describe(updated!)),
+        diff: diffCatalogs(previous, loaded.imported.tools),
+        version: version.version,
+      });
+    },
+  );
+
+  app.get<{ Params: { id: string; version: number } }>(
+    '/integrations/:id/versions/:version',
+    {
+      schema: {
+        tags: ['integrations'],
+        summary: 'One schema version: its operations, lint report and source',
+        params: {
+          type: 'object',
+          required: ['id', 'version'],
+          properties: { id: { type: 'string' }, version: { type: 'integer', minimum: 1 } },
+        },
+      },
+    },
+    async (request) => {
+      const integration = await load.integration(request, request.params.id);
+      const version = await store.integrations.getVersion(integration.id, request.params.version);
+      if (!version) throw new NotFoundError('version', String(request.params.version));
+      const tools = version.tools as ToolDefinition[];
+      return {
+        version: version.version,
+        openapiVersion: version.openapiVersion,
+        sha256: version.sha256,
+        sourceUrl: version.sourceUrl,
+        createdAt: version.createdAt,
+        operations: tools.map((tool) => ({
+          name: tool.name,
+          operationId: tool.operationId ?? null,
+          method: tool.method.toUpperCase(),
+          path: tool.path,
+        })),
+        lint: version.lint,
+        sourceText: version.sourceText,
+      };
     },
   );
 }

@@ -17,9 +17,12 @@ export interface TestApp {
 }
 
 /** Opens a store on `dialect` and builds the app over it. */
-export async function openTestApp(dialect: StoreDialect): Promise<TestApp> {
+export async function openTestApp(
+  dialect: StoreDialect,
+  options: { allowHosts?: string[] } = {},
+): Promise<TestApp> {
   const { store, close } = await dialect.open();
-  const app = await createApp({ store, adminToken: testAdminToken });
+  const app = await createApp({ store, adminToken: testAdminToken, allowHosts: options.allowHosts });
   await app.ready();
   return {
     app,

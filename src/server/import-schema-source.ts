@@ -1,0 +1,57 @@
+// Loads and compiles a schema given over the API (URL or text), or throws a 422 that says where it broke.
+import { createGuardedFetch } from '../executor/index.js';
+import { type ImportedSchema, importSchema, loadSchemaSource } from '../openapi/index.js';
+import { BadRequestError, UnprocessableError } from './http-errors.js';
+
+/** A schema as given in a request body: a URL to fetch, or the text (pasted or read from an upload). */
+export interface SchemaInput {
+  schemaUrl?: string;
+  schemaText?: string;
+}
+
+/** The compiled schema with the source it came from. */
+export interface LoadedSchema {
+  imported: ImportedSchema;
+  sourceText: string;
+  sourceUrl: string | null;
+}
+
+/** Options of `importSchemaSource`. */
+export interface ImportSchemaSourceOptions {
+  input: SchemaInput;
+  /** Hosts that may be fetched although private (global allow list plus the integration's). */
+  allowHosts: string[];
+}
+
+/** Fetches (through the network guard) or takes the text, then compiles it. */
+export async function importSchemaSource(options: ImportSchemaSourceOptions): Promise<LoadedSchema> {
+  const { schemaUrl, schemaText } = options.input;
+  if (schemaUrl && schemaText) throw new BadRequestError('give either schemaUrl or schemaText, not both');
+  if (!schemaUrl && schemaText === undefined)
+    throw new BadRequestError('give the schema as schemaUrl or schemaText');
+  const guarded = createGuardedFetch({ allowHosts: options.allowHosts });
+  const allowedNames = new Set(
+    options.allowHosts.map((entry) =>
+      entry
+        .toLowerCase()
+        .replace(/:\d+$/, '')
+        .replace(/^\[|\]$/g, ''),
+    ),
+  );
+  try {
+    const loaded = await loadSchemaSource(schemaUrl ? { url: schemaUrl } : { text: schemaText ?? '' }, {
+      fetch: guarded.fetch,
+      // A friendly early refusal by name; the guarded fetch enforces the rule at connect time.
+      isHostAllowed: (host) => allowedNames.has(host),
+    });
+    if (!loaded.ok) throw new UnprocessableError(loaded.error.message, loaded.error.where);
+    const sourceUrl = loaded.value.sourceUrl ?? schemaUrl ?? null;
+    const compiled = await importSchema(loaded.value.text, sourceUrl ? { sourceUrl } : {});
+    if (!compiled.ok) {
+      throw new UnprocessableError(compiled.error.message, compiled.error.where);
+    }
+    return { imported: compiled.value, sourceText: loaded.value.text, sourceUrl };
+  } finally {
+    await guarded.close();
+  }
+}
