@@ -92,7 +92,8 @@ function failure(reason: string, where?: { line: number; column: number }): Sche
 
 function describeJsonError(source: string, error: unknown): SchemaImportError {
   const message = error instanceof Error ? error.message : String(error);
-  const offset = Number(/position (\d+)/.exec(message)?.[1] ?? Number.NaN);
+  const atEnd = /end of JSON input/i.test(message) ? source.trimEnd().length : Number.NaN;
+  const offset = Number(/position (\d+)/.exec(message)?.[1] ?? atEnd);
   const headline = message
     .replace(/ in JSON at position \d+.*$/, '')
     .replace(/ \(line \d+ column \d+\)$/, '');

@@ -1,0 +1,98 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './main.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../openapi/__fixtures__/${name}`, import.meta.url));
+
+async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    env,
+  });
+  return { code, stdout, stderr };
+}
+
+let server: Server;
+let url: string;
+
+beforeAll(async () => {
+  const { readFile } = await import('node:fs/promises');
+  const petstore = await readFile(fixture('petstore-2.0.json'), 'utf8');
+  server = createServer((_request, response) => response.end(petstore));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/swagger.json`;
+});
+
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+describe('concierge import', () => {
+  it('prints the tools and the lint report as one JSON document', async () => {
+    const { code, stdout } = await run(['import', fixture('shop-3.0.yaml'), '--json']);
+    expect(code).toBe(0);
+    const output = JSON.parse(stdout);
+    expect(output).toMatchObject({ ok: true, version: '3.0.3' });
+    expect(output.tools).toHaveLength(13);
+    expect(output.tools[0]).toEqual({
+      name: 'listOrders',
+      operationId: 'listOrders',
+      method: 'get',
+      path: '/orders',
+      callable: true,
+    });
+    expect(
+      output.lint.find((finding: { code: string }) => finding.code === 'undeclared-path-parameter'),
+    ).toMatchObject({
+      severity: 'warning',
+      line: 94,
+      fix: expect.any(String),
+    });
+  });
+
+  it('prints a readable table and the findings with their fixes', async () => {
+    const { code, stdout } = await run(['import', fixture('petstore-2.0.json')]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Pet Store (OpenAPI 2.0, JSON): 6 tools, 1 uncallable');
+    expect(stdout).toMatch(/findPets\s+GET\s+\/pets\n/);
+    expect(stdout).toContain('uploadPhoto                  POST     /pets/{petId}/photo  (uncallable:');
+    expect(stdout).toContain('fix: Add operationId: putPetsPetIdVaccinations');
+  });
+
+  it('exits 2 with {"ok": false} and where it broke for a bad schema', async () => {
+    const { code, stdout } = await run(['import', fixture('alias-bomb.yaml'), '--json']);
+    expect(code).toBe(2);
+    expect(JSON.parse(stdout)).toEqual({
+      ok: false,
+      error: {
+        code: 'yaml-alias-limit',
+        message: expect.stringContaining('YAML aliases expand the document beyond the limit'),
+        where: { source: fixture('alias-bomb.yaml') },
+      },
+    });
+    const text = await run(['import', fixture('webhooks-only-3.1.yaml')]);
+    expect(text.code).toBe(2);
+    expect(text.stderr).toContain('no operations to import');
+  });
+
+  it('refuses a URL on 127.0.0.1 unless CONCIERGE_ALLOW_HOSTS allows it', async () => {
+    const refused = await run(['import', url, '--json']);
+    expect(refused.code).toBe(2);
+    expect(JSON.parse(refused.stdout).error.code).toBe('host-not-allowed');
+    const allowed = await run(['import', url, '--json'], { CONCIERGE_ALLOW_HOSTS: 'example.com, 127.0.0.1' });
+    expect(allowed.code).toBe(0);
+    expect(JSON.parse(allowed.stdout).tools).toHaveLength(6);
+  });
+
+  it('says how to use it when the file is missing or not given', async () => {
+    expect((await run(['import'])).code).toBe(2);
+    const missing = await run(['import', '/nonexistent/schema.yaml', '--json']);
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.stdout).error.message).toBe(
+      'cannot read /nonexistent/schema.yaml: no such file',
+    );
+  });
+});
