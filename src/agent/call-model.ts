@@ -1,0 +1,106 @@
+// One call to the language model, streamed or not, read into text and tool calls the same way for
+// every provider.
+import {
+  generateText,
+  type LanguageModel,
+  type ModelMessage,
+  type ProviderMetadata,
+  streamText,
+  type Tool,
+} from 'ai';
+
+/** A tool call the model asked for. */
+export interface ModelToolCall {
+  toolCallId: string;
+  /** The name the model used (an offered name, or one it made up). */
+  toolName: string;
+  /** The parsed arguments (the raw text when they did not parse). */
+  input: unknown;
+  /** Why the SDK could not accept the call: unknown tool or unparsable arguments. */
+  invalidReason?: string;
+  /** Provider metadata to send back with the call in the next request. */
+  providerOptions?: ProviderMetadata;
+}
+
+/** What one model call produced. */
+export interface ModelCallOutput {
+  text: string;
+  toolCalls: ModelToolCall[];
+  finishReason: string;
+  inputTokens?: number;
+  outputTokens?: number;
+}
+
+/** One model call's inputs. */
+export interface CallModelOptions {
+  model: LanguageModel;
+  system: string;
+  messages: ModelMessage[];
+  tools: Record<string, Tool>;
+  /** `none` when the tool steps are used up and the model must answer. */
+  toolChoice: 'auto' | 'none';
+  temperature?: number;
+  stream: boolean;
+  signal?: AbortSignal;
+  /** Receives the text as it is generated (once, whole, when not streaming). */
+  onText: (delta: string) => void;
+}
+
+// One retry covers a dropped connection or a 5xx; the customer is waiting, so no more.
+const MAX_RETRIES = 1;
+
+function readToolCall(part: {
+  toolCallId: string;
+  toolName: string;
+  input: unknown;
+  invalid?: boolean;
+  error?: unknown;
+  providerMetadata?: ProviderMetadata;
+}): ModelToolCall {
+  const call: ModelToolCall = { toolCallId: part.toolCallId, toolName: part.toolName, input: part.input };
+  if (part.invalid)
+    call.invalidReason = part.error instanceof Error ? part.error.message : 'invalid tool call';
+  if (part.providerMetadata) call.providerOptions = part.providerMetadata;
+  return call;
+}
+
+/** Calls the model once; throws the provider's error when the call fails. */
+export async function callModel(options: CallModelOptions): Promise<ModelCallOutput> {
+  const settings = {
+    model: options.model,
+    system: options.system,
+    messages: options.messages,
+    tools: options.tools,
+    toolChoice: options.toolChoice,
+    maxRetries: MAX_RETRIES,
+    abortSignal: options.signal,
+    ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
+  };
+  if (!options.stream) {
+    const result = await generateText(settings);
+    if (result.text) options.onText(result.text);
+    return {
+      text: result.text,
+      toolCalls: result.toolCalls.map(readToolCall),
+      finishReason: result.finishReason,
+      inputTokens: result.usage.inputTokens,
+      outputTokens: result.usage.outputTokens,
+    };
+  }
+  const output: ModelCallOutput = { text: '', toolCalls: [], finishReason: 'other' };
+  // Errors arrive as stream parts and are thrown below; the default handler would only log them.
+  const result = streamText({ ...settings, onError: () => {} });
+  for await (const part of result.fullStream) {
+    if (part.type === 'text-delta') {
+      output.text += part.text;
+      options.onText(part.text);
+    } else if (part.type === 'tool-call') output.toolCalls.push(readToolCall(part));
+    else if (part.type === 'finish-step') {
+      output.finishReason = part.finishReason;
+      output.inputTokens = part.usage.inputTokens;
+      output.outputTokens = part.usage.outputTokens;
+    } else if (part.type === 'error') throw part.error;
+    else if (part.type === 'abort') throw Object.assign(new Error('aborted'), { name: 'AbortError' });
+  }
+  return output;
+}

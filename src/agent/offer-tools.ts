@@ -1,0 +1,106 @@
+// The tools one turn offers the model: the agent's callable operations (narrowed to the relevant
+// ones when there are many) plus the built-in hand-off tool, under names unique within the turn.
+import { jsonSchema, type Tool, tool } from 'ai';
+import { selectTools, type ToolDefinition } from '../tools/index.js';
+import { HANDOFF_TOOL_NAME } from './agent-rules.js';
+import type { AgentTool, HistoryMessage } from './run-turn-options.js';
+
+/** Operations offered per turn at most, besides the hand-off tool (OpenAI accepts 128 tools in all). */
+export const MAX_OFFERED_OPERATIONS = 20;
+
+// Earlier messages that inform the selection: enough for a follow-up ("it's 44821") to find its tool.
+const CONTEXT_MESSAGES = 3;
+
+/** The tools of one turn. */
+export interface OfferedTools {
+  /** The AI SDK tool set, keyed by the name the model calls each tool by. */
+  toolSet: Record<string, Tool>;
+  /** The agent's tool behind each offered name; the hand-off tool is not in it. */
+  byName: Map<string, AgentTool>;
+}
+
+/** What to choose the offered tools from and for. */
+export interface OfferToolsOptions {
+  tools: AgentTool[];
+  basePrompt: string;
+  message: string;
+  history: HistoryMessage[];
+  /** Tools offered whatever the selection (one whose call is already in the prompt). */
+  keep?: AgentTool[];
+}
+
+const handoffTool = tool({
+  description:
+    "Hand the conversation to a member of the business's team. Use when the customer asks for a person, or when you cannot help them.",
+  inputSchema: jsonSchema<{ reason: string }>({
+    type: 'object',
+    properties: {
+      reason: { type: 'string', description: 'Why the customer needs a person, in a few words.' },
+    },
+    required: ['reason'],
+    additionalProperties: false,
+  }),
+});
+
+interface Catalog {
+  definitions: ToolDefinition[];
+  owners: Map<ToolDefinition, AgentTool>;
+}
+
+// Per tools array, so the selection index (cached per definitions array) is built once per catalog.
+const catalogs = new WeakMap<AgentTool[], Catalog>();
+
+function catalogOf(tools: AgentTool[]): Catalog {
+  let catalog = catalogs.get(tools);
+  if (!catalog) {
+    const callable = tools.filter((entry) => entry.tool.callable);
+    catalog = {
+      definitions: callable.map((entry) => entry.tool),
+      owners: new Map(callable.map((entry) => [entry.tool, entry])),
+    };
+    catalogs.set(tools, catalog);
+  }
+  return catalog;
+}
+
+/** `name`, or `name_2`, `name_3`... when taken (two integrations may both have `getOrder`). */
+function uniqueName(name: string, taken: Set<string>): string {
+  let candidate = name;
+  for (let suffix = 2; taken.has(candidate); suffix += 1) candidate = `${name.slice(0, 60)}_${suffix}`;
+  return candidate;
+}
+
+/** Chooses and builds the tools for this turn. */
+export function offerTools(options: OfferToolsOptions): OfferedTools {
+  const catalog = catalogOf(options.tools);
+  const selected = selectTools({
+    tools: catalog.definitions,
+    query: options.message,
+    context: options.history
+      .slice(-CONTEXT_MESSAGES)
+      .map((entry) => entry.text)
+      .join('\n'),
+    basePrompt: options.basePrompt,
+    limit: MAX_OFFERED_OPERATIONS,
+  });
+  // Kept tools come first so they keep their own names, the ones their calls in the prompt use.
+  const chosen = [...(options.keep ?? [])];
+  for (const definition of selected) {
+    const owner = catalog.owners.get(definition) as AgentTool;
+    if (!chosen.includes(owner)) chosen.push(owner);
+  }
+
+  const toolSet: Record<string, Tool> = { [HANDOFF_TOOL_NAME]: handoffTool };
+  const byName = new Map<string, AgentTool>();
+  const taken = new Set([HANDOFF_TOOL_NAME]);
+  for (const entry of chosen) {
+    const name = uniqueName(entry.tool.name, taken);
+    taken.add(name);
+    byName.set(name, entry);
+    toolSet[name] = tool({
+      description: entry.tool.description,
+      inputSchema: jsonSchema(entry.tool.inputSchema as Parameters<typeof jsonSchema>[0]),
+    });
+  }
+  return { toolSet, byName };
+}

@@ -1,0 +1,74 @@
+// The inputs and the result of one conversation turn.
+import type { LanguageModel } from 'ai';
+import type { Executor, ToolCallIntegration } from '../executor/index.js';
+import type { ToolDefinition } from '../tools/index.js';
+import type { PendingAction } from './pending-action.js';
+import type { TraceStep } from './trace-step.js';
+import type { TurnEvent } from './turn-event.js';
+
+/** One operation the agent may call, with the integration that serves it. */
+export interface AgentTool {
+  /** The compiled operation. */
+  tool: ToolDefinition;
+  /** Where and how to call it; its credentials never reach the model or the trace. */
+  integration: ToolCallIntegration;
+}
+
+/** One earlier message of the conversation. */
+export interface HistoryMessage {
+  /** `customer`; `agent` (the AI); `human` (a person of the business, shown to the model as the assistant). */
+  role: 'customer' | 'agent' | 'human';
+  text: string;
+}
+
+/** Everything one turn needs; the caller loads it from the store and saves the result. */
+export interface RunTurnOptions {
+  /** The agent's model (embedded engine, OpenAI, Anthropic or OpenAI-compatible). */
+  model: LanguageModel;
+  /** The agent's own instructions; the built-in rules are added after it. */
+  basePrompt: string;
+  /** Sampling temperature, passed to the provider when given. */
+  temperature?: number;
+  /** Model calls that may request tools before the answer must be written. Default 4. */
+  maxToolSteps?: number;
+  /** The enabled operations of the agent's enabled integrations; more than 20 are narrowed per turn. */
+  tools: AgentTool[];
+  /** Runs the tool calls. */
+  executor: Executor;
+  /** Earlier messages, oldest first, without the current one. */
+  history: HistoryMessage[];
+  /** The customer's current message. */
+  message: string;
+  /** The write action waiting for the customer's yes or no, from the previous turn. */
+  pendingAction?: PendingAction | null;
+  /** For the request log. */
+  agentId?: string;
+  /** For the request log and the events. */
+  conversationId?: string;
+  /** Tokens of history kept in the prompt (about 4 characters each), newest first. Default 4,000. */
+  historyTokenBudget?: number;
+  /** How long a proposed write action may be confirmed, in ms. Default 10 minutes. */
+  confirmationTtlMs?: number;
+  /** The clock; tests inject one. Default `() => new Date()`. */
+  now?: () => Date;
+  /** Receives the turn's events as they happen. */
+  onEvent?: (event: TurnEvent) => void;
+  /** Stream the model's text as `message-delta` events while it is generated. Default true. */
+  stream?: boolean;
+  /** Abandons the turn (the customer left); the turn then ends with the apology. */
+  signal?: AbortSignal;
+}
+
+/** What the turn produced; the caller stores the reply, the trace and the pending action. */
+export interface TurnResult {
+  /** The reply to show the customer. */
+  reply: string;
+  /** What happened, in order. */
+  steps: TraceStep[];
+  /** A write action awaiting the customer's confirmation, to be passed to the next turn; null when none. */
+  pendingAction: PendingAction | null;
+  /** Set when the model handed the conversation to a person: mark it waiting for a human. */
+  handoff?: { reason: string };
+  /** Tools whose successful results the reply was written from. */
+  dataSources: string[];
+}

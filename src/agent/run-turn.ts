@@ -1,0 +1,194 @@
+// One conversation turn: prompt assembly, the model/tool loop, confirmation of write actions,
+// hand-off to a human, and the trace, the same for every model provider.
+import type { JSONValue, ModelMessage } from 'ai';
+import { validateToolArguments } from '../executor/index.js';
+import { buildSystemPrompt, HANDOFF_TOOL_NAME } from './agent-rules.js';
+import { callModel, type ModelToolCall } from './call-model.js';
+import { confirmationQuestion, describeAction } from './describe-action.js';
+import { describeModelError } from './describe-model-error.js';
+import { DEFAULT_HISTORY_TOKEN_BUDGET, fitHistory } from './fit-history.js';
+import { type OfferedTools, offerTools } from './offer-tools.js';
+import { createPendingAction, DEFAULT_CONFIRMATION_TTL_MS } from './pending-action.js';
+import { resolvePendingAction } from './resolve-pending-action.js';
+import { type RunToolCallOptions, refuseToolCall, runToolCall } from './run-tool-call.js';
+import type { AgentTool, RunTurnOptions, TurnResult } from './run-turn-options.js';
+import { createTurnRecorder, type TurnRecorder } from './turn-recorder.js';
+
+/** Default number of model calls that may request tools in one turn. */
+export const DEFAULT_MAX_TOOL_STEPS = 4;
+/** Said when the conversation is handed to a person. */
+export const HANDOFF_REPLY =
+  "I'm connecting you with a member of our team. They'll reply here as soon as they can.";
+/** Said when the model or its provider fails. */
+export const MODEL_ERROR_REPLY = "Sorry, I can't answer right now. Please try again in a moment.";
+
+/** A write call the customer must confirm: the first one, in the model's order, whose arguments are valid. */
+function findWriteCall(calls: ModelToolCall[], offered: OfferedTools) {
+  for (const call of calls) {
+    const agentTool = offered.byName.get(call.toolName);
+    if (!agentTool || agentTool.tool.readOnly || call.invalidReason) continue;
+    const validation = validateToolArguments(agentTool.tool, call.input);
+    if (validation.ok) return { call, agentTool, args: validation.value };
+  }
+  return undefined;
+}
+
+function handoffReason(input: unknown): string {
+  const reason =
+    typeof input === 'object' && input !== null ? (input as { reason?: unknown }).reason : undefined;
+  return typeof reason === 'string' && reason.trim() ? reason.trim() : 'The customer needs a person.';
+}
+
+/** Runs the calls of one model step (all reads, or writes refused by the executor's validation). */
+async function runCalls(calls: ModelToolCall[], offered: OfferedTools, run: RunToolCallOptions) {
+  const outputs: { call: ModelToolCall; output: JSONValue }[] = [];
+  for (const call of calls) {
+    const agentTool = offered.byName.get(call.toolName);
+    const reason = call.invalidReason ?? (agentTool ? undefined : `There is no tool named ${call.toolName}.`);
+    const output =
+      agentTool && !reason
+        ? await runToolCall(agentTool, call.input, run)
+        : refuseToolCall({
+            recorder: run.recorder,
+            toolName: call.toolName,
+            args: call.input,
+            reason: reason ?? '',
+          });
+    outputs.push({ call, output });
+  }
+  return outputs;
+}
+
+function appendStep(
+  messages: ModelMessage[],
+  text: string,
+  outputs: { call: ModelToolCall; output: JSONValue }[],
+) {
+  messages.push({
+    role: 'assistant',
+    content: [
+      ...(text ? [{ type: 'text' as const, text }] : []),
+      ...outputs.map(({ call }) => ({
+        type: 'tool-call' as const,
+        toolCallId: call.toolCallId,
+        toolName: call.toolName,
+        input: call.input,
+        ...(call.providerOptions ? { providerOptions: call.providerOptions } : {}),
+      })),
+    ],
+  });
+  messages.push({
+    role: 'tool',
+    content: outputs.map(({ call, output }) => ({
+      type: 'tool-result' as const,
+      toolCallId: call.toolCallId,
+      toolName: call.toolName,
+      output: { type: 'json' as const, value: output },
+    })),
+  });
+}
+
+function failTurn(recorder: TurnRecorder, error: unknown): TurnResult {
+  recorder.record({ type: 'model-error', message: describeModelError(error) });
+  recorder.paragraph();
+  recorder.write(MODEL_ERROR_REPLY);
+  return recorder.finish();
+}
+
+/** Runs one turn: answers `options.message`, calling the agent's tools as needed. Never throws for failures. */
+export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
+  const recorder = createTurnRecorder(options.onEvent);
+  recorder.emit({ type: 'turn-start', conversationId: options.conversationId });
+  const now = options.now ?? (() => new Date());
+  const run: RunToolCallOptions = {
+    executor: options.executor,
+    recorder,
+    agentId: options.agentId,
+    conversationId: options.conversationId,
+    signal: options.signal,
+  };
+  const messages = fitHistory(
+    options.history,
+    options.message,
+    options.historyTokenBudget ?? DEFAULT_HISTORY_TOKEN_BUDGET,
+  );
+  const keep: AgentTool[] = [];
+  if (options.pendingAction) {
+    const resolution = await resolvePendingAction({
+      pending: options.pendingAction,
+      message: options.message,
+      tools: options.tools,
+      now: now(),
+      messages,
+      run,
+    });
+    if (resolution.type === 'reply') {
+      recorder.write(resolution.text);
+      return recorder.finish();
+    }
+    if (resolution.ran) keep.push(resolution.ran);
+  }
+
+  const offered = offerTools({
+    tools: options.tools,
+    basePrompt: options.basePrompt,
+    message: options.message,
+    history: options.history,
+    keep,
+  });
+  const system = buildSystemPrompt(options.basePrompt);
+  const maxToolSteps = options.maxToolSteps ?? DEFAULT_MAX_TOOL_STEPS;
+  for (let step = 0; ; step += 1) {
+    const mayCallTools = step < maxToolSteps;
+    recorder.emit({ type: 'model-call-start', step });
+    recorder.paragraph();
+    const started = performance.now();
+    let output: Awaited<ReturnType<typeof callModel>>;
+    try {
+      output = await callModel({
+        model: options.model,
+        system,
+        messages,
+        tools: offered.toolSet,
+        toolChoice: mayCallTools ? 'auto' : 'none',
+        temperature: options.temperature,
+        stream: options.stream ?? true,
+        signal: options.signal,
+        onText: recorder.write,
+      });
+    } catch (error) {
+      return failTurn(recorder, error);
+    }
+    const durationMs = Math.round(performance.now() - started);
+    const usage = { inputTokens: output.inputTokens, outputTokens: output.outputTokens };
+    recorder.record({ type: 'model-call', durationMs, finishReason: output.finishReason, ...usage });
+    recorder.emit({ type: 'model-call-end', step, durationMs, finishReason: output.finishReason, ...usage });
+    if (output.toolCalls.length === 0 || !mayCallTools) return recorder.finish();
+
+    const handoff = output.toolCalls.find((call) => call.toolName === HANDOFF_TOOL_NAME);
+    if (handoff) {
+      const reason = handoffReason(handoff.input);
+      recorder.record({ type: 'handoff', reason });
+      recorder.paragraph();
+      recorder.write(HANDOFF_REPLY);
+      return recorder.finish({ handoff: { reason } });
+    }
+    const write = findWriteCall(output.toolCalls, offered);
+    if (write) {
+      const summary = describeAction(write.agentTool.tool, write.args);
+      recorder.record({ type: 'confirmation-requested', tool: write.agentTool.tool.name, args: write.args });
+      recorder.paragraph();
+      recorder.write(confirmationQuestion(summary));
+      const ttlMs = options.confirmationTtlMs ?? DEFAULT_CONFIRMATION_TTL_MS;
+      const pendingAction = createPendingAction({
+        agentTool: write.agentTool,
+        args: write.args,
+        summary,
+        now: now(),
+        ttlMs,
+      });
+      return recorder.finish({ pendingAction });
+    }
+    appendStep(messages, output.text, await runCalls(output.toolCalls, offered, run));
+  }
+}

@@ -1,0 +1,75 @@
+// What a turn did, step by step, as the preview chat and the conversation's trace show it.
+import type { ToolCallOutcome } from '../executor/index.js';
+
+/** One call to the language model. */
+export interface ModelCallStep {
+  type: 'model-call';
+  /** Time from the request to the last token, in ms. */
+  durationMs: number;
+  /** Prompt tokens, when the provider reports them. */
+  inputTokens?: number;
+  /** Generated tokens, when the provider reports them. */
+  outputTokens?: number;
+  /** Why the model stopped: `stop`, `tool-calls`, `length`, `content-filter`, `error`, `other`. */
+  finishReason: string;
+}
+
+/** One tool call, executed or refused before sending. */
+export interface ToolCallStep {
+  type: 'tool-call';
+  /** The tool's name as offered to the model. */
+  tool: string;
+  /** The operation's operationId, when it has one. */
+  operationId?: string;
+  /** The integration the tool belongs to (absent for a tool the agent does not have). */
+  integrationId?: string;
+  /** The arguments the model gave (never credentials: those are added by the executor). */
+  args: unknown;
+  /** The API's response status, when it answered. */
+  status?: number;
+  /** How the call ended. */
+  outcome: ToolCallOutcome;
+  /** Time the call took, in ms. */
+  durationMs: number;
+  /** The start of the response (or the failure sentence), redacted, at most 500 characters. */
+  responseExcerpt: string;
+  /** Technical detail of a failure, redacted. */
+  error?: string;
+}
+
+/** A write action was proposed to the customer instead of being run. */
+export interface ConfirmationRequestedStep {
+  type: 'confirmation-requested';
+  tool: string;
+  args: unknown;
+}
+
+/** What became of a pending write action. */
+export interface ConfirmationResolvedStep {
+  type: 'confirmation-resolved';
+  /** `confirmed`: the customer said yes and it ran; `cancelled`: they said no; `expired`: too late or a new topic. */
+  decision: 'confirmed' | 'cancelled' | 'expired';
+}
+
+/** The model handed the conversation to a person. */
+export interface HandoffStep {
+  type: 'handoff';
+  /** The model's reason. */
+  reason: string;
+}
+
+/** The model or its provider failed; the customer got a plain apology. */
+export interface ModelErrorStep {
+  type: 'model-error';
+  /** The provider's message with anything secret-looking removed. */
+  message: string;
+}
+
+/** One step of a turn's trace. */
+export type TraceStep =
+  | ModelCallStep
+  | ToolCallStep
+  | ConfirmationRequestedStep
+  | ConfirmationResolvedStep
+  | HandoffStep
+  | ModelErrorStep;
