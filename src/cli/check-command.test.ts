@@ -3,21 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './main.js';
+import { runCommand as run } from './import-command-test-support.js';
 
 const fixtures = fileURLToPath(new URL('../openapi/__fixtures__/', import.meta.url));
 let directory: string;
-
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
 
 beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), 'concierge-check-'));

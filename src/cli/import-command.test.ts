@@ -2,20 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './main.js';
+import { runCommand as run } from './import-command-test-support.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../openapi/__fixtures__/${name}`, import.meta.url));
-
-async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env,
-  });
-  return { code, stdout, stderr };
-}
 
 let server: Server;
 let url: string;
