@@ -24,7 +24,7 @@ export interface ToolDocument {
   length: number;
   /** Concepts of the tool's name that name a topic (not request verbs): the operation's subject. */
   nameConcepts: Set<string>;
-  /** Concepts of the name and the description's first sentence. */
+  /** Topic concepts of the name and the description's first sentence: what the operation is about. */
   headConcepts: Set<string>;
   parameters: ParameterInfo[];
   /** Patterns of its parameters specific enough (with literal letters, e.g. `^SKU-[0-9]+$`) that a matching value names the tool. */
@@ -69,7 +69,10 @@ export function buildToolDocument(tool: EngineTool): ToolDocument {
     add(analyzeText(enumText), FIELD_WEIGHTS.enumValue);
   }
   const nameConcepts = new Set(nameTerms.filter((term) => term.weight === 1).map((term) => term.concept));
-  const headConcepts = new Set([...nameConcepts, ...summaryTerms.map((term) => term.concept)]);
+  const headConcepts = new Set([
+    ...nameConcepts,
+    ...summaryTerms.filter((term) => term.weight === 1).map((term) => term.concept),
+  ]);
   const isSearch = parameters.some(
     (parameter) => parameter.required && classifyParameter(parameter).kind === 'keyword',
   );

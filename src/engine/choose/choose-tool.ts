@@ -30,11 +30,14 @@ export interface ChooseToolOptions {
 const MAX_CANDIDATES = 3;
 const MISSING_PENALTY = 0.5;
 const TIE_RATIO = 0.999;
+/** Share of the message's topic a tool must cover when the message names the tool's subject, and otherwise. */
+const NAMED_COVERAGE = 0.15;
+const UNNAMED_COVERAGE = 0.4;
 
 /** Whether a match is strong enough to act on: the tool's subject named, or most of the message covered. */
 export function isRelevant(match: ToolMatch): boolean {
   if (match.score <= 0 || match.topicMatches === 0) return false;
-  return match.nameHit ? match.coverage >= 0.15 : match.coverage >= 0.4;
+  return match.coverage >= (match.nameHit ? NAMED_COVERAGE : UNNAMED_COVERAGE);
 }
 
 function fill(document: ToolDocument, text: string, earlierText: string | undefined): FilledArguments {

@@ -35,15 +35,17 @@ function isTopicToken(token: MessageToken): boolean {
 
 /**
  * The longest run of topic words (first on ties), skipping tokens already used by other values and
- * words whose concept is in `exclude` (the operation's own subject, e.g. "products" for a product search).
+ * words whose concept is in `exclude` (the operation's own subject, e.g. "products" for a product search);
+ * with `after`, only runs that follow one of those words ("in lyon" for a place).
  */
 export function extractTopicWords(
   text: string,
   tokens: MessageToken[],
   used: Set<number>,
   exclude: Set<string>,
+  after?: ReadonlySet<string>,
 ): string | undefined {
-  const runs: [number, number][] = [];
+  let runs: [number, number][] = [];
   let start = -1;
   const isTopic = (index: number) =>
     tokens[index] !== undefined &&
@@ -60,10 +62,23 @@ export function extractTopicWords(
       start = -1;
     }
   }
+  if (after) runs = runs.filter(([first]) => after.has(tokens[first - 1]?.lower ?? ''));
   if (runs.length === 0) return undefined;
   const [first, last] = runs.reduce((best, run) => (run[1] - run[0] > best[1] - best[0] ? run : best));
   return text.slice(tokens[first].start, tokens[last - 1].end);
 }
+
+/** Words before a place: a location written in lower case is still found after them. */
+export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set([
+  'in',
+  'at',
+  'near',
+  'from',
+  'to',
+  'around',
+  'within',
+  'across',
+]);
 
 const CAUSE = /\b(?:because|since|as|due to|cause|'cause)\b\s+(.+?)\s*(?:[.!?;]|$)/i;
 

@@ -4,7 +4,7 @@
 import type { ParameterInfo } from '../catalog/list-parameters.js';
 import { type ClassifiedParameter, classifyParameter } from './classify-parameter.js';
 import { convertMention } from './convert-mention.js';
-import { extractReason, extractTopicWords } from './extract-free-text.js';
+import { extractReason, extractTopicWords, PLACE_PREPOSITIONS } from './extract-free-text.js';
 import { findMentions, type Mention } from './find-mentions.js';
 import { matchArray, matchBoolean, matchEnumValue } from './match-choices.js';
 import { measureAffinity } from './measure-affinity.js';
@@ -30,7 +30,7 @@ export interface FillArgumentsOptions {
   subjectConcepts: Set<string>;
 }
 
-const EVIDENCE = 0.3;
+const EVIDENCE = 0.45;
 const REQUIRED_PRIORITY = 0.3;
 const MENTION_KINDS_BY_PARAMETER: Record<string, string[]> = {
   number: ['number'],
@@ -153,12 +153,11 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
   for (const parameter of parameters) {
     if (parameter.name in input) continue;
     let value: string | undefined;
-    if (parameter.kind === 'reason')
+    if (parameter.kind === 'location' && parameter.required)
+      value = extractTopicWords(text, tokens, used, subjectConcepts, PLACE_PREPOSITIONS);
+    else if (parameter.kind === 'reason')
       value = extractReason(text, tokens, used, { exclude: subjectConcepts, required: parameter.required });
-    else if (
-      parameter.kind === 'keyword' ||
-      (parameter.required && ['text', 'location'].includes(parameter.kind))
-    )
+    else if (parameter.kind === 'keyword' || (parameter.required && parameter.kind === 'text'))
       value = extractTopicWords(text, tokens, used, subjectConcepts);
     if (!value) continue;
     input[parameter.name] = value;

@@ -3,6 +3,7 @@
 import { stemWord } from '../language/stem-word.js';
 import { conceptOf } from '../language/synonyms.js';
 import type { ClassifiedParameter } from './classify-parameter.js';
+import { PLACE_PREPOSITIONS } from './extract-free-text.js';
 import type { Mention } from './find-mentions.js';
 import type { MessageToken } from './tokenize-message.js';
 
@@ -14,8 +15,6 @@ const LOWER_WORDS = ['min', 'minimum', 'lowest', 'lower', 'least'].map(concept);
 const UPPER_CUES =
   /\b(?:under|below|less than|up to|at most|no more than|max(?:imum)?|cheaper than|within)\s*$/i;
 const LOWER_CUES = /\b(?:over|above|more than|at least|min(?:imum)?|from|starting at)\s*$/i;
-
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'to', 'around', 'within', 'across']);
 
 /**
  * Affinity of `mention` to `parameter` from how it is written: currency, percent and comparison cues,
