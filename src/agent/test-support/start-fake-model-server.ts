@@ -1,0 +1,66 @@
+// A local HTTP server that speaks a model provider's wire protocol and answers from a script, so the
+// hosted-model paths run for real against 127.0.0.1.
+import { createAnthropic } from '@ai-sdk/anthropic';
+import { createOpenAI } from '@ai-sdk/openai';
+import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
+import type { LanguageModel } from 'ai';
+import { sendJson, startTestServer } from '../../executor/test-support/start-test-server.js';
+import { readAnthropicRequest, writeAnthropicReply } from './anthropic-wire.js';
+import { readOpenAIRequest, writeOpenAIReply } from './openai-wire.js';
+import type { Script, SeenRequest } from './scripted-reply.js';
+
+/** The protocols the fake server speaks. */
+export type FakeProtocol = 'openai' | 'anthropic' | 'openai-compatible';
+
+/** A running fake model provider. */
+export interface FakeModelServer {
+  /** A model of the protocol's own AI SDK provider, pointed at this server. */
+  model: LanguageModel;
+  /** Every request received, as the model read it. */
+  requests: SeenRequest[];
+  /** Every request body as sent, raw text. */
+  rawBodies: string[];
+  close(): Promise<void>;
+}
+
+/** Answer with an HTTP error instead of the script: `status` and the provider's error body. */
+export interface FakeFailure {
+  status: number;
+  message: string;
+}
+
+/** Starts a fake provider for `protocol` answering from `script` (or failing with `failure`). */
+export async function startFakeModelServer(
+  protocol: FakeProtocol,
+  script: Script,
+  failure?: FakeFailure,
+): Promise<FakeModelServer> {
+  const requests: SeenRequest[] = [];
+  const rawBodies: string[] = [];
+  const read = protocol === 'anthropic' ? readAnthropicRequest : readOpenAIRequest;
+  const server = await startTestServer((request, response) => {
+    rawBodies.push(request.body);
+    const seen = read(JSON.parse(request.body) as Record<string, unknown>);
+    requests.push(seen);
+    if (failure) {
+      const error =
+        protocol === 'anthropic'
+          ? { type: 'authentication_error', message: failure.message }
+          : { message: failure.message, type: 'invalid_request_error' };
+      sendJson(response, failure.status, protocol === 'anthropic' ? { type: 'error', error } : { error });
+      return;
+    }
+    const reply = script(seen, requests.length - 1);
+    if (protocol === 'anthropic') writeAnthropicReply(response, reply, seen.stream, requests.length - 1);
+    else writeOpenAIReply(response, reply, seen.stream);
+  });
+  const baseURL = `${server.url}/v1`;
+  const apiKey = 'sk-fake-model-key-0123456789';
+  const model =
+    protocol === 'openai'
+      ? createOpenAI({ baseURL, apiKey }).chat('gpt-fake')
+      : protocol === 'anthropic'
+        ? createAnthropic({ baseURL, apiKey })('claude-haiku-4-5')
+        : createOpenAICompatible({ name: 'local', baseURL }).chatModel('llama-fake');
+  return { model, requests, rawBodies, close: server.close };
+}
