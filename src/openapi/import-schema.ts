@@ -12,6 +12,9 @@ import { readDocumentInfo } from './read-document-info.js';
 import { SchemaImportError, type SchemaResult } from './schema-import-error.js';
 import type { ToolDefinition } from './tool-definition.js';
 
+/** Operations compiled between two yields to the event loop. */
+const YIELD_EVERY = 100;
+
 /** Options of `importSchema`. */
 export interface ImportSchemaOptions {
   /** Where the text came from; relative server URLs (and a 2.0 document without `host`) resolve against it. */
@@ -69,11 +72,13 @@ export async function importSchema(text: string, options: ImportSchemaOptions = 
   );
   const { dialect } = info.value;
   const normalizer = createSchemaNormalizer({ root, dialect, lint });
-  let tools: ToolDefinition[];
+  const tools: ToolDefinition[] = [];
   try {
-    tools = entries.map((entry, index) =>
-      compileOperation(entry, names[index], { document: root, dialect, normalizer, lint }),
-    );
+    for (const [index, entry] of entries.entries()) {
+      // Large documents take a second or more: let other work on the event loop (a server's requests) run.
+      if (index > 0 && index % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+      tools.push(compileOperation(entry, names[index], { document: root, dialect, normalizer, lint }));
+    }
   } catch (error) {
     if (error instanceof SchemaImportError) return withLine(error, parsed.value);
     throw error;
