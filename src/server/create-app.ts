@@ -1,14 +1,21 @@
 // Builds the Fastify application over a store: admin API, docs, health. No listening, no config reading.
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import { Ajv } from 'ajv';
 import formats from 'ajv-formats';
+import type { LanguageModel } from 'ai';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createExecutor } from '../executor/index.js';
+import type { ModelSettings } from '../providers/index.js';
 import type { Store } from '../store/index.js';
 import { registerAuthentication } from './authenticate.js';
 import { handleError } from './error-handler.js';
 import { saveRequestLog } from './integration-calls.js';
 import { createScopedLoaders } from './load-scoped.js';
+import { notifyHandoff } from './notify-handoff.js';
+import { registerChatRoutes } from './routes/chat-routes.js';
+import { registerWidgetRoutes, type WidgetLimits } from './routes/widget-routes.js';
+import type { ConversationTurnContext } from './run-conversation-turn.js';
 import { registerAgentRoutes } from './routes/agent-routes.js';
 import { registerConversationRoutes } from './routes/conversation-routes.js';
 import { registerIntegrationRoutes } from './routes/integration-routes.js';
@@ -24,6 +31,12 @@ export interface CreateAppOptions {
   bodyLimit?: number;
   /** Hosts the server may call although they are private (`CONCIERGE_ALLOW_HOSTS`). */
   allowHosts?: string[];
+  /** The model of agents that name no provider; default the embedded engine. */
+  defaultModel?: ModelSettings;
+  /** Builds models from settings (default `createLanguageModel`); tests pass local wire-protocol fakes. */
+  createModel?: (settings: ModelSettings) => LanguageModel;
+  /** Per-minute limits of the public widget API. */
+  widgetLimits?: WidgetLimits;
   /** Fastify logger setting; default off (the CLI turns it on). */
   logger?: boolean | { level: string };
 }
@@ -92,6 +105,22 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       app.log.warn({ err: { message: (error as Error).message } }, 'a request log entry was not saved'),
   });
   app.addHook('onClose', () => executor.close());
+  const turns: ConversationTurnContext = {
+    store,
+    executor,
+    defaultModel: options.defaultModel ?? { provider: 'embedded' },
+    createModel: options.createModel,
+    onHandoff: (conversation, agent, reason) =>
+      void notifyHandoff({
+        store,
+        conversation,
+        agent,
+        reason,
+        allowHosts: options.allowHosts ?? [],
+        log: app.log,
+      }),
+  };
+  await app.register(rateLimit, { global: false });
   await app.register(
     async (api) => {
       await registerPropertyRoutes(api, { store: options.store, load });
@@ -104,7 +133,13 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       });
       await registerConversationRoutes(api, { store: options.store, load });
       await registerRequestLogRoutes(api, { store: options.store, load });
+      await registerChatRoutes(api, { store: options.store, load, turns });
     },
+    { prefix: '/api/v1' },
+  );
+  await app.register(
+    async (widget) =>
+      registerWidgetRoutes(widget, { store: options.store, turns, limits: options.widgetLimits }),
     { prefix: '/api/v1' },
   );
   return app;

@@ -71,13 +71,23 @@ function routeTable(ids: Record<string, string>): Record<string, { url: string; 
     'GET /api/v1/integrations/{id}/versions/{version}': {
       url: `/api/v1/integrations/${ids.integration}/versions/1`,
     },
+    'POST /api/v1/conversations/{id}/messages': {
+      url: `/api/v1/conversations/${ids.conversation}/messages`,
+      payload: { text: 'hello' },
+    },
+    'GET /api/v1/conversations/{id}/messages': { url: `/api/v1/conversations/${ids.conversation}/messages` },
+    'POST /api/v1/conversations/{id}/human-replies': {
+      url: `/api/v1/conversations/${ids.conversation}/human-replies`,
+      payload: { text: 'hello' },
+    },
     'GET /api/v1/integrations/{id}/logs': { url: `/api/v1/integrations/${ids.integration}/logs` },
     'GET /api/v1/properties/{id}/logs': { url: `/api/v1/properties/${ids.property}/logs` },
     'GET /api/v1/logs/{id}': { url: `/api/v1/logs/${ids.log}` },
   };
 }
 
-// Routes that are not about one property's records, checked separately below.
+// Routes that are not about one property's records, checked separately below. The widget's public
+// routes (/api/v1/widget/...) use visitor tokens instead and have tests of their own.
 const unscopedRoutes = ['GET /api/v1/properties', 'POST /api/v1/properties'];
 
 for (const dialect of storeDialects) {
@@ -119,7 +129,8 @@ for (const dialect of storeDialects) {
         ([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
       );
       const covered = [...Object.keys(routeTable(ids)), ...unscopedRoutes];
-      expect(routes.filter((route) => !covered.includes(route))).toEqual([]);
+      const adminRoutes = routes.filter((route) => !route.includes(' /api/v1/widget/'));
+      expect(adminRoutes.filter((route) => !covered.includes(route))).toEqual([]);
     });
 
     it('answers 404 to a key of property B for anything of property A, and changes nothing', async () => {

@@ -48,10 +48,9 @@ export const authSchema = {
   ],
 } as const;
 
-/** Which model an agent uses. `apiKey` is write-only; `null` removes a stored key. */
+/** Which model an agent uses (absent provider: the server's default). `apiKey` is write-only; `null` removes it. */
 export const modelSchema = {
   type: 'object',
-  required: ['provider'],
   properties: {
     provider: { enum: ['embedded', 'openai', 'anthropic', 'openai-compatible'] },
     model: { type: 'string', minLength: 1, maxLength: 200 },

@@ -1,5 +1,6 @@
 // Reads the server's configuration from the environment and command-line flags, with defaults.
 import { resolve } from 'node:path';
+import { type ModelSettings, PROVIDER_NAMES, type ProviderName } from '../providers/index.js';
 
 /** Everything the server is configured with. */
 export interface ServerConfig {
@@ -21,6 +22,12 @@ export interface ServerConfig {
   allowHosts: string[];
   /** Days request logs are kept (`CONCIERGE_LOG_RETENTION_DAYS`). Default 30. */
   logRetentionDays: number;
+  /**
+   * The model of agents that name none: `CONCIERGE_MODEL_PROVIDER` (embedded, openai, anthropic,
+   * openai-compatible), `CONCIERGE_MODEL`, `CONCIERGE_MODEL_BASE_URL`, `CONCIERGE_MODEL_API_KEY`.
+   * Default the embedded engine.
+   */
+  defaultModel: ModelSettings;
   /** Server log level (`CONCIERGE_LOG_LEVEL`: info logs every request; warn, error, silent). Default warn. */
   logLevel: string;
 }
@@ -55,7 +62,25 @@ export function readServerConfig(
       `DATABASE_URL must be a postgres:// URL, got '${databaseUrl.replace(/\/\/[^@]*@/, '//…@')}'`,
     );
   }
+  const provider = (env.CONCIERGE_MODEL_PROVIDER?.trim() || 'embedded') as ProviderName;
+  if (!PROVIDER_NAMES.includes(provider)) {
+    throw new ConfigError(
+      `CONCIERGE_MODEL_PROVIDER must be one of ${PROVIDER_NAMES.join(', ')}, got '${provider}'`,
+    );
+  }
+  const defaultModel: ModelSettings = {
+    provider,
+    ...(env.CONCIERGE_MODEL?.trim() ? { model: env.CONCIERGE_MODEL.trim() } : {}),
+    ...(env.CONCIERGE_MODEL_BASE_URL?.trim() ? { baseUrl: env.CONCIERGE_MODEL_BASE_URL.trim() } : {}),
+    ...(env.CONCIERGE_MODEL_API_KEY?.trim() ? { apiKey: env.CONCIERGE_MODEL_API_KEY.trim() } : {}),
+  };
+  if (provider === 'openai-compatible' && (!defaultModel.baseUrl || !defaultModel.model)) {
+    throw new ConfigError(
+      'CONCIERGE_MODEL_PROVIDER=openai-compatible needs CONCIERGE_MODEL_BASE_URL and CONCIERGE_MODEL',
+    );
+  }
   return {
+    defaultModel,
     port: parseInteger(flag('port') ? '--port' : 'PORT', flag('port') ?? env.PORT, 3000, 0, 65535),
     host: env.HOST?.trim() || '0.0.0.0',
     dataDir: resolve(flag('data') ?? env.CONCIERGE_DATA_DIR ?? 'data'),

@@ -32,6 +32,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       store,
       adminToken: config.adminToken,
       allowHosts: config.allowHosts,
+      defaultModel: config.defaultModel,
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     });
     const retention = setInterval(

@@ -4,7 +4,7 @@ import type { Agent, AgentIntegrationLink, AgentModelSettings } from './records.
 import { type StoreContext, now, parseJson } from './store-context.js';
 import { newId, newToken } from './new-id.js';
 
-/** Fields of a new agent; defaults: empty prompt, embedded model, 4 tool steps. */
+/** Fields of a new agent; defaults: empty prompt, the server's default model, 4 tool steps. */
 export interface CreateAgentInput {
   propertyId: string;
   name: string;
@@ -26,7 +26,7 @@ export interface UpdateAgentInput {
 /** Creates the agent repository over a store context. */
 export function createAgentRepository({ db, secrets }: StoreContext) {
   function toAgent(row: AgentTable): Agent {
-    const model = parseJson<AgentModelSettings>(row.model_json, { provider: 'embedded' });
+    const model = parseJson<AgentModelSettings>(row.model_json, {});
     if (row.model_api_key_enc) model.apiKey = secrets.decrypt(row.model_api_key_enc);
     return {
       id: row.id,
@@ -43,7 +43,7 @@ export function createAgentRepository({ db, secrets }: StoreContext) {
   }
 
   function splitModel(model: AgentModelSettings | UpdateAgentInput['model']) {
-    const { apiKey, ...settings } = model ?? { provider: 'embedded' as const };
+    const { apiKey, ...settings } = model ?? {};
     return { modelJson: JSON.stringify(settings), apiKey };
   }
 

@@ -12,8 +12,8 @@ export interface Property {
 
 /** Which model an agent uses. */
 export interface AgentModelSettings {
-  /** `embedded` (default, offline), `openai`, `anthropic` or `openai-compatible`. */
-  provider: 'embedded' | 'openai' | 'anthropic' | 'openai-compatible';
+  /** `embedded` (offline), `openai`, `anthropic` or `openai-compatible`; absent: the server's default model. */
+  provider?: 'embedded' | 'openai' | 'anthropic' | 'openai-compatible';
   /** Model name, e.g. `gpt-4o-mini`; the provider's default when absent. */
   model?: string;
   /** Server URL for `openai-compatible` (Ollama, vLLM, LM Studio, llama.cpp). */

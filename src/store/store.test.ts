@@ -57,7 +57,7 @@ for (const dialect of storeDialects) {
       expect(agent.publicKey).toMatch(/^pk_/);
       expect(agent.publicKey).not.toBe(other.publicKey);
       expect(agent.maxToolSteps).toBe(4);
-      expect(other.model).toEqual({ provider: 'embedded' });
+      expect(other.model).toEqual({});
       const read = await store.agents.getByPublicKey(agent.publicKey);
       expect(read?.model).toEqual({
         provider: 'openai',

@@ -1,0 +1,58 @@
+// Answers a chat message as JSON, or as server-sent events when the client asks for text/event-stream.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { TurnEvent } from '../agent/index.js';
+import { toErrorResponse } from './error-handler.js';
+import type { ConversationTurnResult } from './run-conversation-turn.js';
+
+/** The events streamed to the client, in the order they happen. */
+const streamedEvents = new Set(['turn-start', 'tool-call-start', 'tool-call-end', 'message-delta']);
+
+/** The JSON body of a turn: DESIGN.md's `{reply: {text}, trace: {steps}}` plus state. */
+export function serializeTurn(result: ConversationTurnResult) {
+  return {
+    reply: result.reply,
+    trace: result.trace,
+    status: result.status,
+    pendingAction: result.pendingAction,
+    messageId: result.message.id,
+  };
+}
+
+/** Runs `turn` and replies with JSON, or streams its events as SSE ending with `turn-end`. */
+export async function respondWithTurn(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  turn: (onEvent?: (event: TurnEvent) => void, signal?: AbortSignal) => Promise<ConversationTurnResult>,
+): Promise<unknown> {
+  if (!(request.headers.accept ?? '').includes('text/event-stream')) return serializeTurn(await turn());
+
+  const abort = new AbortController();
+  request.raw.on('close', () => {
+    if (!reply.raw.writableEnded) abort.abort();
+  });
+  reply.hijack();
+  reply.raw.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+    ...(reply.getHeader('access-control-allow-origin')
+      ? { 'access-control-allow-origin': String(reply.getHeader('access-control-allow-origin')) }
+      : {}),
+  });
+  const send = (event: string, data: unknown) => {
+    if (!reply.raw.writableEnded) reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+  try {
+    const result = await turn((event) => {
+      if (streamedEvents.has(event.type)) send(event.type, event);
+    }, abort.signal);
+    send('turn-end', { type: 'turn-end', ...serializeTurn(result) });
+  } catch (error) {
+    const { status, body } = toErrorResponse(error);
+    if (status >= 500) request.log.error({ err: { message: (error as Error).message } }, 'chat turn failed');
+    send('error', { status, ...body });
+  }
+  reply.raw.end();
+  return reply;
+}
