@@ -37,7 +37,7 @@ export async function registerWidgetRoutes(
   }: { store: Store; turns: ConversationTurnContext; limits?: WidgetLimits },
 ): Promise<void> {
   // The widget runs on the business's own site, so these routes answer cross-origin requests.
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', async (_request, reply) => {
     reply.header('access-control-allow-origin', '*');
     reply.header('access-control-allow-headers', 'content-type, x-visitor-token, accept');
     reply.header('access-control-allow-methods', 'GET, POST, OPTIONS');

@@ -41,14 +41,20 @@ paths:
 ${extra}`;
 }
 
+const catalog = [
+  { name: 'Leather bag', price: 120, stock: 3, url: 'https://shop.example.com/p/leather-bag' },
+  { name: 'Canvas tote', price: 35, stock: 0, url: 'https://shop.example.com/p/canvas-tote' },
+];
+
 function respond(request: IncomingMessage): { status: number; body: unknown } {
   const url = new URL(request.url ?? '/', 'http://x');
   if (request.headers['x-api-key'] !== fakeShopApiKey)
     return { status: 401, body: { message: 'Invalid API key.' } };
   if (url.pathname === '/api/products/search') {
-    const query = url.searchParams.get('q') ?? '';
-    const products = [{ name: 'Leather bag', price: 120, stock: 3 }].filter((product) =>
-      product.name.toLowerCase().includes(query.toLowerCase()),
+    // Matches any product sharing a word stem with the query ("leather bags" finds "Leather bag").
+    const words = (url.searchParams.get('q') ?? '').toLowerCase().split(/\W+/).filter(Boolean);
+    const products = catalog.filter((product) =>
+      words.some((word) => product.name.toLowerCase().includes(word.replace(/s$/, ''))),
     );
     return { status: 200, body: { products } };
   }

@@ -2,7 +2,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Store } from '../../store/index.js';
 import type { StoreDialect } from '../../store/test-support/store-dialects.js';
-import { createApp } from '../create-app.js';
+import { type CreateAppOptions, createApp } from '../create-app.js';
 
 /** The admin token the test apps accept. */
 export const testAdminToken = 'test-admin-token-0123456789';
@@ -19,10 +19,10 @@ export interface TestApp {
 /** Opens a store on `dialect` and builds the app over it. */
 export async function openTestApp(
   dialect: StoreDialect,
-  options: { allowHosts?: string[] } = {},
+  options: Omit<CreateAppOptions, 'store' | 'adminToken'> = {},
 ): Promise<TestApp> {
   const { store, close } = await dialect.open();
-  const app = await createApp({ store, adminToken: testAdminToken, allowHosts: options.allowHosts });
+  const app = await createApp({ ...options, store, adminToken: testAdminToken });
   await app.ready();
   return {
     app,
