@@ -15,13 +15,28 @@ function labelOf(name: string): string {
   return words.map((word) => (word === 'id' ? 'ID' : word)).join(' ');
 }
 
+// Third-person verbs that do not become the base form by dropping the `s`.
+const IRREGULAR_VERBS: Record<string, string> = { has: 'have', does: 'do', goes: 'go', is: 'be' };
+
+/** `Creates a return` -> `create a return`, `Pushes` -> `push`, so the phrase follows "I'm about to". */
+function toBaseForm(phrase: string): string {
+  const [first, ...rest] = phrase.split(' ');
+  const lower = first.toLowerCase();
+  let verb = first;
+  if (IRREGULAR_VERBS[lower]) verb = IRREGULAR_VERBS[lower];
+  else if (/(ss|us|is)$/.test(lower) || !/^[a-z]+s$/.test(lower)) verb = first;
+  else if (/(sses|shes|ches|xes|zes)$/.test(lower)) verb = first.slice(0, -2);
+  else verb = first.slice(0, -1);
+  return [verb, ...rest].join(' ');
+}
+
 /** The action as a verb phrase: the summary, else a short first sentence of the description, else the name. */
 function actionOf(tool: ToolDefinition): string {
   const sentence = tool.description.split(/(?<=[.!?])\s|\n/)[0]?.trim();
   const phrase =
     tool.summary?.trim() ||
     (sentence && sentence.length <= 80 && !/^use\b/i.test(sentence) ? sentence : labelOf(tool.name));
-  const trimmed = phrase.replace(/[.!?]+$/, '');
+  const trimmed = toBaseForm(phrase.replace(/[.!?]+$/, ''));
   // Keep acronyms ("API key") as written; lower-case an ordinary first word.
   return /^[A-Z][a-z]/.test(trimmed) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
 }
