@@ -11,6 +11,7 @@ import {
 
 /** A tool call the model asked for. */
 export interface ModelToolCall {
+  /** The provider's id for the call, echoed with its result. */
   toolCallId: string;
   /** The name the model used (an offered name, or one it made up). */
   toolName: string;
@@ -24,23 +25,35 @@ export interface ModelToolCall {
 
 /** What one model call produced. */
 export interface ModelCallOutput {
+  /** All text the model wrote in this call. */
   text: string;
+  /** The tool calls it asked for, in its order. */
   toolCalls: ModelToolCall[];
+  /** The SDK's unified finish reason (`stop`, `tool-calls`, `length`...). */
   finishReason: string;
+  /** Prompt tokens, when reported. */
   inputTokens?: number;
+  /** Generated tokens, when reported. */
   outputTokens?: number;
 }
 
 /** One model call's inputs. */
 export interface CallModelOptions {
+  /** The model to call. */
   model: LanguageModel;
+  /** The system prompt (base prompt and rules). */
   system: string;
+  /** History, the current message, and this turn's tool calls and results. */
   messages: ModelMessage[];
+  /** The offered tools, by name. */
   tools: Record<string, Tool>;
   /** `none` when the tool steps are used up and the model must answer. */
   toolChoice: 'auto' | 'none';
+  /** Sampling temperature; the provider's default when absent. */
   temperature?: number;
+  /** Stream the response (text arrives piece by piece). */
   stream: boolean;
+  /** Cancels the call. */
   signal?: AbortSignal;
   /** Receives the text as it is generated (once, whole, when not streaming). */
   onText: (delta: string) => void;

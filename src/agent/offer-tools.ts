@@ -21,9 +21,13 @@ export interface OfferedTools {
 
 /** What to choose the offered tools from and for. */
 export interface OfferToolsOptions {
+  /** The agent's enabled operations (the same array each turn keeps the selection index cached). */
   tools: AgentTool[];
+  /** The base prompt: operations it names are always offered. */
   basePrompt: string;
+  /** The customer's current message. */
   message: string;
+  /** Earlier messages; the last few inform the selection. */
   history: HistoryMessage[];
   /** Tools offered whatever the selection (one whose call is already in the prompt). */
   keep?: AgentTool[];

@@ -4,6 +4,7 @@ import type { RunTurnOptions } from './run-turn-options.js';
 import type { Script } from './test-support/scripted-reply.js';
 import { type FakeModelServer, startFakeModelServer } from './test-support/start-fake-model-server.js';
 import { type StoreApi, startStoreApi, storeTurn } from './test-support/start-store-api.js';
+import type { TurnEvent } from './turn-event.js';
 
 describe('runTurn loop', () => {
   let store: StoreApi;
@@ -105,9 +106,19 @@ describe('runTurn with a failing model', () => {
       message: 'Incorrect API key provided: sk-fake-model-key-0123456789.',
     });
     try {
-      const result = await runTurn(storeTurn(llm.model, store, { message: 'hi' }));
+      const events: TurnEvent[] = [];
+      const result = await runTurn(
+        storeTurn(llm.model, store, { message: 'hi', onEvent: (event) => events.push(event) }),
+      );
       expect(result.reply).toBe(MODEL_ERROR_REPLY);
       expect(result.steps).toHaveLength(1);
+      expect(events.map((event) => event.type)).toEqual([
+        'turn-start',
+        'model-call-start',
+        'model-call-end',
+        'message-delta',
+        'turn-end',
+      ]);
       expect(result.steps[0]).toMatchObject({ type: 'model-error', message: expect.stringContaining('401') });
       expect(JSON.stringify(result.steps)).not.toContain('sk-fake-model-key');
     } finally {

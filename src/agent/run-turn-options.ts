@@ -18,6 +18,7 @@ export interface AgentTool {
 export interface HistoryMessage {
   /** `customer`; `agent` (the AI); `human` (a person of the business, shown to the model as the assistant). */
   role: 'customer' | 'agent' | 'human';
+  /** What was said. */
   text: string;
 }
 

@@ -157,6 +157,8 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
         onText: recorder.write,
       });
     } catch (error) {
+      const durationMs = Math.round(performance.now() - started);
+      recorder.emit({ type: 'model-call-end', step, durationMs, finishReason: 'error' });
       return failTurn(recorder, error);
     }
     const durationMs = Math.round(performance.now() - started);

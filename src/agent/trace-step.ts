@@ -40,7 +40,9 @@ export interface ToolCallStep {
 /** A write action was proposed to the customer instead of being run. */
 export interface ConfirmationRequestedStep {
   type: 'confirmation-requested';
+  /** The tool that will run on yes. */
   tool: string;
+  /** The validated arguments it will run with. */
   args: unknown;
 }
 

@@ -16,24 +16,33 @@ export type TurnEvent =
     }
   | {
       type: 'model-call-end';
+      /** The step that ended. */
       step: number;
+      /** Time the call took, in ms. */
       durationMs: number;
+      /** Why the model stopped; `error` when the call failed. */
       finishReason: string;
+      /** Prompt tokens, when reported. */
       inputTokens?: number;
+      /** Generated tokens, when reported. */
       outputTokens?: number;
     }
   | {
       type: 'tool-call-start';
       /** The tool's name. */
       tool: string;
+      /** The arguments it is called with. */
       args: unknown;
     }
   | {
       type: 'tool-call-end';
+      /** The tool's name. */
       tool: string;
+      /** How the call ended. */
       outcome: ToolCallOutcome;
       /** The API's status, when it answered. */
       status?: number;
+      /** Time the call took, in ms. */
       durationMs: number;
       /** The start of the response, redacted, at most 500 characters. */
       excerpt: string;
@@ -47,5 +56,6 @@ export type TurnEvent =
       type: 'turn-end';
       /** The whole reply. */
       reply: string;
+      /** The turn's trace, as in the result. */
       steps: TraceStep[];
     };

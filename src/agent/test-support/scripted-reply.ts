@@ -2,7 +2,9 @@
 
 /** One tool call the scripted model makes. */
 export interface ScriptedToolCall {
+  /** The tool's name. */
   name: string;
+  /** Its arguments, sent as JSON. */
   args: unknown;
 }
 

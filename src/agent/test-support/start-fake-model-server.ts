@@ -20,12 +20,15 @@ export interface FakeModelServer {
   requests: SeenRequest[];
   /** Every request body as sent, raw text. */
   rawBodies: string[];
+  /** Stops the server. */
   close(): Promise<void>;
 }
 
 /** Answer with an HTTP error instead of the script: `status` and the provider's error body. */
 export interface FakeFailure {
+  /** HTTP status, e.g. 401. */
   status: number;
+  /** The provider's error message. */
   message: string;
 }
 

@@ -17,12 +17,15 @@ export const STORE_API_KEY = 'store-secret-key-9f8e7d6c5b4a';
 
 /** A running store API with everything a turn needs to call it. */
 export interface StoreApi {
+  /** The HTTP server, with every request it received. */
   server: TestServer;
   /** The store's operations as agent tools, all enabled. */
   tools: AgentTool[];
+  /** An executor allowed to reach 127.0.0.1. */
   executor: Executor;
   /** POST /returns requests received: returns actually created. */
   createdReturns(): RecordedRequest[];
+  /** Stops the server and the executor. */
   close(): Promise<void>;
 }
 
