@@ -22,6 +22,7 @@ export const serveCommand: Command = {
     const lines = [
       '',
       `  Concierge is running at ${server.url}`,
+      `  Admin UI: ${server.url}/`,
       `  Storage: ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.dataDir}`}`,
       `  API docs: ${server.url}/api/docs/openapi.json`,
     ];
@@ -30,6 +31,16 @@ export const serveCommand: Command = {
         '',
         `  Admin token (shown once, keep it safe): ${server.generatedAdminToken}`,
         '  Set CONCIERGE_ADMIN_TOKEN to choose your own.',
+      );
+    }
+    if (server.demo) {
+      lines.push(
+        '',
+        `  Demo: the "Store assistant" agent answers from the demo store API (${server.url}/demo/openapi.yaml).`,
+        '  Try it in the preview chat of the admin UI, or in the terminal with `npx concierge chat`:',
+        '    "Show me leather bags"         -> searches the product catalog',
+        '    "Where is my order #12345?"    -> tracks the order, with the tracking link',
+        '    "What\'s the weather today?"   -> no API call, a helpful answer',
       );
     }
     io.stderr(`${lines.join('\n')}\n\n`);

@@ -11,6 +11,8 @@ import type { Store } from '../store/index.js';
 import { registerAuthentication } from './authenticate.js';
 import { handleError } from './error-handler.js';
 import { saveRequestLog } from './integration-calls.js';
+import { registerDemoApiRoutes } from './demo/demo-api-routes.js';
+import { registerDemoModeRoutes } from './demo/demo-mode-routes.js';
 import { createScopedLoaders } from './load-scoped.js';
 import { notifyHandoff } from './notify-handoff.js';
 import { registerChatRoutes } from './routes/chat-routes.js';
@@ -21,6 +23,7 @@ import { registerConversationRoutes } from './routes/conversation-routes.js';
 import { registerIntegrationRoutes } from './routes/integration-routes.js';
 import { registerPropertyRoutes } from './routes/property-routes.js';
 import { registerRequestLogRoutes } from './routes/request-log-routes.js';
+import { registerWebRoutes } from './routes/web-routes.js';
 
 /** What the application is built from. */
 export interface CreateAppOptions {
@@ -37,6 +40,8 @@ export interface CreateAppOptions {
   createModel?: (settings: ModelSettings) => LanguageModel;
   /** Per-minute limits of the public widget API. */
   widgetLimits?: WidgetLimits;
+  /** Serve the demo store API under /demo (default true; `CONCIERGE_DEMO=off` turns it off). */
+  demo?: boolean;
   /** Fastify logger setting; default off (the CLI turns it on). */
   logger?: boolean | { level: string };
 }
@@ -134,13 +139,16 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       await registerConversationRoutes(api, { store: options.store, load });
       await registerRequestLogRoutes(api, { store: options.store, load });
       await registerChatRoutes(api, { store: options.store, load, turns });
+      if (options.demo !== false) await registerDemoModeRoutes(api, { store: options.store });
     },
     { prefix: '/api/v1' },
   );
+  if (options.demo !== false) await registerDemoApiRoutes(app, { store: options.store });
   await app.register(
     async (widget) =>
       registerWidgetRoutes(widget, { store: options.store, turns, limits: options.widgetLimits }),
     { prefix: '/api/v1' },
   );
+  await app.register(registerWebRoutes);
   return app;
 }

@@ -28,6 +28,8 @@ export interface ServerConfig {
    * Default the embedded engine.
    */
   defaultModel: ModelSettings;
+  /** Create and serve the demo store (`CONCIERGE_DEMO`; `off` disables it). Default on. */
+  demo: boolean;
   /** Server log level (`CONCIERGE_LOG_LEVEL`: info logs every request; warn, error, silent). Default warn. */
   logLevel: string;
 }
@@ -81,6 +83,7 @@ export function readServerConfig(
   }
   return {
     defaultModel,
+    demo: !['off', 'false', '0', 'no'].includes((env.CONCIERGE_DEMO ?? '').trim().toLowerCase()),
     port: parseInteger(flag('port') ? '--port' : 'PORT', flag('port') ?? env.PORT, 3000, 0, 65535),
     host: env.HOST?.trim() || '0.0.0.0',
     dataDir: resolve(flag('data') ?? env.CONCIERGE_DATA_DIR ?? 'data'),

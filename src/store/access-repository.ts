@@ -23,6 +23,9 @@ export function createAccessRepository({ db }: StoreContext) {
         .onConflict((conflict) => conflict.column('key').doUpdateSet({ value }))
         .execute();
     },
+    async deleteSetting(key: string): Promise<void> {
+      await db.deleteFrom('settings').where('key', '=', key).execute();
+    },
     /** Stores `value` only when `key` has none yet; true when this call stored it. */
     async setSettingIfAbsent(key: string, value: string): Promise<boolean> {
       const result = await db

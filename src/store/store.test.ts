@@ -338,6 +338,8 @@ for (const dialect of storeDialects) {
       expect(await store.access.setSettingIfAbsent('admin', 'a')).toBe(true);
       expect(await store.access.setSettingIfAbsent('admin', 'b')).toBe(false);
       expect(await store.access.getSetting('admin')).toBe('a');
+      await store.access.deleteSetting('admin');
+      expect(await store.access.getSetting('admin')).toBeUndefined();
       expect(await store.access.deleteApiKey(created.id)).toBe(true);
       expect(await store.access.listApiKeys(property.id)).toEqual([]);
     });

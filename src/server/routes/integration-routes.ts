@@ -5,7 +5,8 @@ import { diffCatalogs, type ImportedSchema } from '../../openapi/index.js';
 import type { Integration, StoredAuth, Store } from '../../store/index.js';
 import type { ToolDefinition } from '../../tools/index.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../http-errors.js';
-import { importSchemaSource, type LoadedSchema, type SchemaInput } from '../import-schema-source.js';
+import { createIntegration, toVersionInput } from '../create-integration.js';
+import { importSchemaSource, type SchemaInput } from '../import-schema-source.js';
 import { loadIntegrationTools, toToolCallIntegration } from '../integration-calls.js';
 import type { ScopedLoaders } from '../load-scoped.js';
 import { idParams, integrationSettingsProperties, updateIntegrationBody } from '../schemas.js';
@@ -88,17 +89,6 @@ export async function registerIntegrationRoutes(
     allowHosts,
   }: { store: Store; load: ScopedLoaders; executor: Executor; allowHosts: string[] },
 ): Promise<void> {
-  function versionInput({ imported, sourceText, sourceUrl }: LoadedSchema) {
-    return {
-      sourceText,
-      sourceUrl,
-      sha256: imported.sha256,
-      openapiVersion: imported.openapiVersion,
-      tools: imported.tools,
-      lint: imported.lint,
-    };
-  }
-
   /** The schema to re-import: the one given, else the current version's URL. */
   async function reimportInput(integrationId: string, body: SchemaInput | undefined): Promise<SchemaInput> {
     if (body?.schemaUrl || body?.schemaText !== undefined) return body;
@@ -145,25 +135,11 @@ export async function registerIntegrationRoutes(
     async (request, reply) => {
       await load.property(request, request.params.id);
       const { schemaUrl, schemaText, ...settings } = request.body;
-      const loaded =
-        schemaUrl || schemaText !== undefined
-          ? await importSchemaSource({
-              input: { schemaUrl, schemaText },
-              allowHosts: [...allowHosts, ...(settings.allowHosts ?? [])],
-            })
-          : undefined;
-      const baseUrl = settings.baseUrl ?? loaded?.imported.servers[0];
-      if (!baseUrl) {
-        throw new BadRequestError(
-          loaded
-            ? 'body.baseUrl is required: the schema names no server to call'
-            : "body: 'baseUrl' is required when no schema is given",
-        );
-      }
-      const integration = await store.integrations.create(
-        { ...settings, baseUrl, propertyId: request.params.id },
-        loaded && versionInput(loaded),
-      );
+      const integration = await createIntegration(store, {
+        settings: { ...settings, propertyId: request.params.id },
+        schema: { schemaUrl, schemaText },
+        allowHosts,
+      });
       return reply.status(201).send(await describe(integration));
     },
   );
@@ -340,7 +316,7 @@ export async function registerIntegrationRoutes(
         throw new ConflictError('the schema changed since the preview: preview it again before applying');
       }
       const previous = await loadIntegrationTools(store, integration.id);
-      const version = await store.integrations.addVersion(integration.id, versionInput(loaded));
+      const version = await store.integrations.addVersion(integration.id, toVersionInput(loaded));
       const updated = await store.integrations.get(integration.id);
       return reply.status(201).send({
         ...(await describe(updated!)),

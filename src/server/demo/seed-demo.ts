@@ -1,0 +1,96 @@
+// On the first start with an empty store: a "Demo Store" property, a "Store assistant" agent, and the
+// demo API connected through the real import flow (schema fetched from its URL, API key auth).
+import { hashToken, newToken, type Store } from '../../store/index.js';
+import { createIntegration } from '../create-integration.js';
+import { DEMO_API_KEY_SETTING } from './demo-api-routes.js';
+
+/** The setting recording the demo's ids once it exists (its presence means: never seed again). */
+export const DEMO_SETTING = 'demo';
+
+/** The demo's records. */
+export interface DemoIds {
+  propertyId: string;
+  agentId: string;
+  integrationId: string;
+  publicKey: string;
+}
+
+/** The demo agent's base prompt. */
+export const DEMO_BASE_PROMPT = [
+  'You are the friendly assistant of Demo Store, a small leather-goods shop.',
+  'If the customer asks about products, prices or stock, use the searchProducts API tool call.',
+  'If the customer asks about order status or delivery, use the trackOrder API tool call.',
+  'If the customer asks about a payment or an invoice, use the getPaymentStatus API tool call.',
+  'Before starting a return, make sure you have the order number and the reason.',
+].join('\n');
+
+/**
+ * Creates the demo when the store is empty and has never had one; on later starts, points the demo
+ * integration at this server's current address. `origin` is how this process reaches itself, e.g.
+ * `http://127.0.0.1:3000`.
+ */
+export async function seedDemo(store: Store, origin: string): Promise<DemoIds | undefined> {
+  const existing = await store.access.getSetting(DEMO_SETTING);
+  if (existing) return refreshDemo(store, JSON.parse(existing) as DemoIds, origin);
+  if ((await store.properties.list()).length > 0) return undefined;
+  // Several servers may start at once on one database: only the one that claims the setting seeds.
+  if (!(await store.access.setSettingIfAbsent(DEMO_SETTING, '{}'))) return undefined;
+
+  const property = await store.properties.create({ name: 'Demo Store' });
+  try {
+    const apiKey = newToken('demo_', 18);
+    await store.access.setSetting(DEMO_API_KEY_SETTING, hashToken(apiKey));
+    const host = new URL(origin).host;
+    const integration = await createIntegration(store, {
+      settings: {
+        propertyId: property.id,
+        name: 'Demo Store API',
+        auth: { type: 'apiKey', in: 'header', name: 'X-Api-Key', value: apiKey },
+        timeoutMs: 10_000,
+        allowHosts: [host],
+      },
+      schema: { schemaUrl: `${origin}/demo/openapi.yaml` },
+      allowHosts: [],
+    });
+    const agent = await store.agents.create({
+      propertyId: property.id,
+      name: 'Store assistant',
+      basePrompt: DEMO_BASE_PROMPT,
+    });
+    await store.agents.setIntegration(agent.id, integration.id, true);
+    const ids: DemoIds = {
+      propertyId: property.id,
+      agentId: agent.id,
+      integrationId: integration.id,
+      publicKey: agent.publicKey,
+    };
+    await store.access.setSetting(DEMO_SETTING, JSON.stringify(ids));
+    return ids;
+  } catch (error) {
+    // Leave nothing half made; the next start tries again.
+    await store.properties.delete(property.id);
+    await store.access.deleteSetting(DEMO_SETTING);
+    throw error;
+  }
+}
+
+/** The server may listen on another port than last time: keep the demo integration reachable. */
+async function refreshDemo(store: Store, ids: DemoIds, origin: string): Promise<DemoIds | undefined> {
+  if (!ids.integrationId) return undefined;
+  const [integration, agent] = await Promise.all([
+    store.integrations.get(ids.integrationId),
+    store.agents.get(ids.agentId),
+  ]);
+  if (!integration || !agent) return undefined;
+  const current = new URL(integration.baseUrl);
+  const wanted = new URL(`${origin}/demo/api`);
+  // Only while it still points at a loopback demo API: a business may have repointed it on purpose.
+  if (
+    current.pathname === '/demo/api' &&
+    ['127.0.0.1', 'localhost'].includes(current.hostname) &&
+    current.host !== wanted.host
+  ) {
+    await store.integrations.update(integration.id, { baseUrl: wanted.href, allowHosts: [wanted.host] });
+  }
+  return { ...ids, publicKey: agent.publicKey };
+}
