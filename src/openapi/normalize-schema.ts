@@ -1,4 +1,5 @@
 // OpenAPI schemas (2.0, 3.0, 3.1) -> plain JSON Schema for models and ajv: refs inlined, cycles cut, noise dropped.
+import { cutAtWord, MAX_DESCRIPTION_LENGTH } from './describe-operation.js';
 import { flattenAllOf } from './flatten-all-of.js';
 import { isRecord } from './is-record.js';
 import { describePointer, joinPointer, pointerOfRef, resolveJsonPointer } from './json-pointer.js';
@@ -232,7 +233,8 @@ export function createSchemaNormalizer(options: {
         continue;
       }
       if (PLAIN_STRINGS.has(key)) {
-        if (typeof value === 'string') out[key] = value;
+        if (typeof value === 'string')
+          out[key] = key === 'description' ? cutAtWord(value, MAX_DESCRIPTION_LENGTH) : value;
       } else if (BOOLEANS.has(key)) {
         if (typeof value === 'boolean') out[key] = value;
       } else if (NON_NEGATIVE_INTEGERS.has(key)) {
@@ -385,8 +387,8 @@ export function createSchemaNormalizer(options: {
     if (nullable) addNull(out);
     const flat = out.allOf ? flattenAllOf(out) : out;
     // Long enums and descriptions weigh on a model's context like extra nodes do.
-    size += Math.floor(((out.enum as unknown[] | undefined)?.length ?? 0) / 10);
-    size += Math.floor(((out.description as string | undefined)?.length ?? 0) / 200);
+    size += Math.floor(((out.enum as unknown[] | undefined)?.length ?? 0) / 5);
+    size += Math.floor(((out.description as string | undefined)?.length ?? 0) / 100);
     return { schema: flat, size, floor };
   };
 
