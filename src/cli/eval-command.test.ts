@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startScriptedChatServer } from '../agent/eval/__fixtures__/start-scripted-chat-server.js';
 import { runCli } from './main.js';
 
 const suite = new URL('../agent/eval/__fixtures__/mini-suite.yaml', import.meta.url).pathname;
@@ -58,39 +57,14 @@ describe('concierge eval', () => {
 });
 
 describe('concierge eval --provider openai-compatible', () => {
-  let server: Server;
-  let baseUrl = '';
+  let server: Awaited<ReturnType<typeof startScriptedChatServer>>;
   beforeAll(async () => {
-    server = createServer((request, response) => {
-      request.resume();
-      request.on('end', () => {
-        const toolCall = {
-          id: 'call_1',
-          type: 'function',
-          function: { name: 'trackOrder', arguments: '{"orderId":"12345"}' },
-        };
-        response.setHeader('content-type', 'application/json');
-        response.end(
-          JSON.stringify({
-            id: 'chatcmpl-1',
-            object: 'chat.completion',
-            created: 1,
-            model: 'scripted',
-            choices: [
-              {
-                index: 0,
-                message: { role: 'assistant', tool_calls: [toolCall] },
-                finish_reason: 'tool_calls',
-              },
-            ],
-          }),
-        );
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+    server = await startScriptedChatServer(() => ({
+      toolName: 'trackOrder',
+      arguments: '{"orderId":"12345"}',
+    }));
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => server.close());
 
   it('runs the suite against the server end to end', async () => {
     const argv = [
@@ -102,7 +76,7 @@ describe('concierge eval --provider openai-compatible', () => {
       '--model',
       'scripted',
       '--base-url',
-      baseUrl,
+      server.baseUrl,
     ];
     const { code, stdout } = await run(argv);
     expect(code).toBe(0);

@@ -1,9 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbeddedModel } from '../../engine/index.js';
 import { createLanguageModel } from '../../providers/index.js';
 import { compileTestSchema } from './__fixtures__/compile-test-schema.js';
+import { startScriptedChatServer } from './__fixtures__/start-scripted-chat-server.js';
 import { loadSuite } from './load-suite.js';
 import { runSuites } from './run-suite.js';
 
@@ -64,62 +63,30 @@ describe('runSuites', () => {
 });
 
 describe('runSuites with an OpenAI-compatible server', () => {
-  let server: Server;
-  let baseUrl = '';
-  const requests: Array<{ tools: Array<{ function: { name: string } }> }> = [];
-
+  let server: Awaited<ReturnType<typeof startScriptedChatServer>>;
   beforeAll(async () => {
-    server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk) => (body += chunk));
-      request.on('end', () => {
-        const parsed = JSON.parse(body);
-        requests.push(parsed);
-        const last = parsed.messages[parsed.messages.length - 1].content as string;
-        const call = /order/i.test(last)
-          ? {
-              tool_calls: [
-                {
-                  id: 'call_1',
-                  type: 'function',
-                  function: { name: 'trackOrder', arguments: '{"orderId":"12345"}' },
-                },
-              ],
-            }
-          : { content: 'I cannot help with that.' };
-        response.setHeader('content-type', 'application/json');
-        response.end(
-          JSON.stringify({
-            id: 'chatcmpl-1',
-            object: 'chat.completion',
-            created: 1,
-            model: 'scripted',
-            choices: [
-              {
-                index: 0,
-                message: { role: 'assistant', ...call },
-                finish_reason: call.tool_calls ? 'tool_calls' : 'stop',
-              },
-            ],
-            usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
-          }),
-        );
-      });
+    server = await startScriptedChatServer((request) => {
+      const last = request.messages[request.messages.length - 1].content;
+      return /order/i.test(last)
+        ? { toolName: 'trackOrder', arguments: '{"orderId":"12345"}' }
+        : { text: 'I cannot help with that.' };
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => server.close());
 
   it('offers the tools over the wire and scores the scripted decisions', async () => {
     const suite = await loadSuite(suitePath);
-    const model = createLanguageModel({ provider: 'openai-compatible', baseUrl, model: 'scripted' });
+    const model = createLanguageModel({
+      provider: 'openai-compatible',
+      baseUrl: server.baseUrl,
+      model: 'scripted',
+    });
     const report = await runSuites({
       suites: [{ ...suite, cases: suite.cases.slice(0, 3) }],
       model,
       compileSchema: compileTestSchema,
     });
-    expect(requests[0].tools.map((entry) => entry.function.name)).toEqual(['trackOrder']);
+    expect(server.requests[0].tools.map((entry) => entry.function.name)).toEqual(['trackOrder']);
     expect(report.suites[0]).toMatchObject({ cases: 3, falseCallRate: 0 });
     expect(report.suites[0].failures.map((failure) => failure.id)).toEqual(['follow-up']);
   });
