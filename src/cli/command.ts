@@ -6,6 +6,10 @@ export interface CommandIo {
   stderr: (text: string) => void;
   /** Environment variables (defaults to process.env). */
   env: NodeJS.ProcessEnv;
+  /** Standard input, for interactive commands (defaults to process.stdin). */
+  stdin?: NodeJS.ReadableStream;
+  /** Whether stdout is a terminal (colours and dimming are used only then). */
+  isTerminal?: boolean;
 }
 
 /** Arguments after the command name: positionals, and `--flag value` / `--flag` options. */

@@ -15,6 +15,8 @@ export async function runCli(argv: string[], io?: Partial<CommandIo>): Promise<n
     stdout: io?.stdout ?? ((text) => process.stdout.write(text)),
     stderr: io?.stderr ?? ((text) => process.stderr.write(text)),
     env: io?.env ?? process.env,
+    stdin: io?.stdin ?? process.stdin,
+    isTerminal: io?.isTerminal ?? Boolean(process.stdout.isTTY),
   };
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {

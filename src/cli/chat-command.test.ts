@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readServerConfig, type RunningServer, startServer } from '../server/index.js';
+import { runCli } from './main.js';
+
+describe('concierge chat', () => {
+  let dataDir: string;
+  let server: RunningServer;
+  const env = () => ({ CONCIERGE_DATA_DIR: dataDir, CONCIERGE_ADMIN_TOKEN: 'chat-test-token' });
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'concierge-chat-'));
+    server = await startServer(
+      readServerConfig({ ...env(), PORT: '0', HOST: '127.0.0.1', CONCIERGE_LOG_LEVEL: 'silent' }),
+    );
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function chat(lines: string[], argv: string[] = [], isTerminal = false) {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(['chat', ...argv], {
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      env: env(),
+      stdin: Readable.from(lines.map((line) => `${line}\n`)),
+      isTerminal,
+    });
+    return { code, stdout, stderr };
+  }
+
+  it('talks to the demo agent and shows each tool call with its arguments, outcome and latency', async () => {
+    const { code, stdout } = await chat(['Where is my order #99999?', "What's the weather today?"], [], true);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Chatting with Store assistant/);
+    expect(stdout).toMatch(/could not find an order with the number 99999/);
+    expect(stdout).toMatch(
+      /\x1b\[2m {2}↳ trackOrder \{"orderNumber":"99999"\} → not-found 404 · \d+ ms\x1b\[22m/,
+    );
+    const weather = stdout.slice(stdout.indexOf("you> What's the weather"));
+    expect(weather).not.toMatch(/↳/);
+  });
+
+  it('takes --agent, and says clearly when the agent does not exist', async () => {
+    const explicit = await chat(['Hello'], ['--agent', server.demo!.agentId]);
+    expect(explicit.stdout).toMatch(/Store assistant> /);
+    expect(explicit.stdout).not.toMatch(/\x1b\[/);
+    const missing = await chat([], ['--agent', 'nope']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/agent 'nope' was not found/);
+  });
+});
