@@ -4,6 +4,22 @@ import { isRequestWord } from '../language/analyze-text.js';
 import { STOP_WORDS } from '../language/stop-words.js';
 import type { MessageToken } from './tokenize-message.js';
 
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'my',
+  'our',
+  'your',
+  'their',
+  'this',
+  'that',
+  'these',
+  'those',
+  'some',
+  'any',
+  'all',
+]);
 const FILLER_WORDS = new Set([
   'back',
   'yet',
@@ -36,14 +52,14 @@ function isTopicToken(token: MessageToken): boolean {
 /**
  * The longest run of topic words (first on ties), skipping tokens already used by other values and
  * words whose concept is in `exclude` (the operation's own subject, e.g. "products" for a product search);
- * with `after`, only runs that follow one of those words ("in lyon" for a place).
+ * with `after`, only runs whose preceding token it accepts ("in lyon" for a place).
  */
 export function extractTopicWords(
   text: string,
   tokens: MessageToken[],
   used: Set<number>,
   exclude: Set<string>,
-  after?: ReadonlySet<string>,
+  after?: (token: MessageToken | undefined) => boolean,
 ): string | undefined {
   let runs: [number, number][] = [];
   let start = -1;
@@ -62,7 +78,13 @@ export function extractTopicWords(
       start = -1;
     }
   }
-  if (after) runs = runs.filter(([first]) => after.has(tokens[first - 1]?.lower ?? ''));
+  if (after) {
+    runs = runs.filter(([first]) => {
+      let before = first - 1;
+      while (before >= 0 && DETERMINERS.has(tokens[before].lower)) before--;
+      return after(tokens[before]);
+    });
+  }
   if (runs.length === 0) return undefined;
   const [first, last] = runs.reduce((best, run) => (run[1] - run[0] > best[1] - best[0] ? run : best));
   return text.slice(tokens[first].start, tokens[last - 1].end);

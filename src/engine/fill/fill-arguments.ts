@@ -108,6 +108,38 @@ function collectCandidates(
   return candidates.sort((left, right) => right.score - left.score);
 }
 
+const VALUE_INTRODUCERS = new Set([
+  'of',
+  'for',
+  'about',
+  'in',
+  'on',
+  'by',
+  'with',
+  'from',
+  'to',
+  'at',
+  'named',
+  'called',
+  'titled',
+  'like',
+  'as',
+  'is',
+  'between',
+  'and',
+]);
+
+/** Whether a free-text value may start after `token`: a preposition, or one of the parameter's own words. */
+function introducesValue(token: MessageToken | undefined, parameter: ClassifiedParameter): boolean {
+  if (!token) return false;
+  return (
+    VALUE_INTRODUCERS.has(token.lower) ||
+    parameter.keywords.has(token.concept) ||
+    token.text === ',' ||
+    token.text === ':'
+  );
+}
+
 /** Fills `parameters` from `text`. */
 export function fillArguments(options: FillArgumentsOptions): FilledArguments {
   const { text, subjectConcepts } = options;
@@ -154,11 +186,16 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
     if (parameter.name in input) continue;
     let value: string | undefined;
     if (parameter.kind === 'location' && parameter.required)
-      value = extractTopicWords(text, tokens, used, subjectConcepts, PLACE_PREPOSITIONS);
+      value = extractTopicWords(text, tokens, used, subjectConcepts, (token) =>
+        PLACE_PREPOSITIONS.has(token?.lower ?? ''),
+      );
     else if (parameter.kind === 'reason')
       value = extractReason(text, tokens, used, { exclude: subjectConcepts, required: parameter.required });
-    else if (parameter.kind === 'keyword' || (parameter.required && parameter.kind === 'text'))
-      value = extractTopicWords(text, tokens, used, subjectConcepts);
+    else if (parameter.kind === 'keyword') value = extractTopicWords(text, tokens, used, subjectConcepts);
+    else if (parameter.required && parameter.kind === 'text')
+      value = extractTopicWords(text, tokens, used, subjectConcepts, (token) =>
+        introducesValue(token, parameter),
+      );
     if (!value) continue;
     input[parameter.name] = value;
     const start = text.indexOf(value);
