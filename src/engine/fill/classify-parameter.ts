@@ -17,6 +17,7 @@ export type ParameterKind =
   | 'array'
   | 'object'
   | 'pattern'
+  | 'currency'
   | 'identifier'
   | 'reason'
   | 'keyword'
@@ -85,6 +86,11 @@ function kindOf(parameter: ParameterInfo, nameWords: string[], descriptionWords:
   if (format === 'date' || format === 'date-time' || has(nameWords, 'date', 'day', 'datetime', 'birthday'))
     return 'date';
   if (typeof schema.pattern === 'string') return 'pattern';
+  if (
+    has(nameWords, 'currency', 'currencies') ||
+    (has(nameWords, 'from', 'to', 'base', 'target') && has(descriptionWords, 'currency'))
+  )
+    return 'currency';
   if (
     has(nameWords, 'id', 'sku', 'code', 'number', 'no', 'ref', 'reference', 'zip', 'postal', 'isbn', 'phone')
   )

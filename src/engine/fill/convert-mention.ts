@@ -72,6 +72,8 @@ export function convertMention(mention: Mention, parameter: ClassifiedParameter)
       return ['proper', 'quoted'].includes(mention.kind) ? mention.text : undefined;
     case 'array':
       return mention.kind === 'tuple' ? mention.value : undefined;
+    case 'currency':
+      return mention.kind === 'currency' ? mention.value : undefined;
     default:
       return undefined;
   }

@@ -56,4 +56,25 @@ describe('fillArguments', () => {
     );
     expect(result.input).toEqual({ values: [3, 5.5, -2], label: 'Q3 sales' });
   });
+
+  it('reads currencies as codes and places them by "from" and "to"', () => {
+    const result = fill(
+      {
+        amount: { type: 'number' },
+        from_currency: { type: 'string', description: 'The currency to convert from.' },
+        to_currency: { type: 'string', description: 'The currency to convert to.' },
+      },
+      ['amount', 'from_currency', 'to_currency'],
+      'How much is it in British pounds if I convert from 200 US dollars?',
+    );
+    expect(result.input).toEqual({ amount: 200, from_currency: 'USD', to_currency: 'GBP' });
+  });
+
+  it("takes a free-text value only after a preposition or the parameter's words, never invented", () => {
+    const properties = { cuisine: { type: 'string', description: 'Type of food' } };
+    expect(fill(properties, ['cuisine'], 'Find restaurants with sushi').input).toEqual({ cuisine: 'sushi' });
+    expect(
+      fill(properties, ['cuisine'], 'What is the latest trend?').missing.map((parameter) => parameter.name),
+    ).toEqual(['cuisine']);
+  });
 });

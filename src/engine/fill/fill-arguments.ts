@@ -5,6 +5,7 @@ import type { ParameterInfo } from '../catalog/list-parameters.js';
 import { type ClassifiedParameter, classifyParameter } from './classify-parameter.js';
 import { convertMention } from './convert-mention.js';
 import { extractReason, extractTopicWords, PLACE_PREPOSITIONS } from './extract-free-text.js';
+import { findCurrencies } from './find-currencies.js';
 import { findMentions, type Mention } from './find-mentions.js';
 import { matchArray, matchBoolean, matchEnumValue } from './match-choices.js';
 import { measureAffinity } from './measure-affinity.js';
@@ -43,6 +44,7 @@ const MENTION_KINDS_BY_PARAMETER: Record<string, string[]> = {
   text: ['quoted', 'proper'],
   keyword: ['quoted'],
   array: ['tuple'],
+  currency: ['currency'],
 };
 
 function overlaps(mention: Mention, used: Set<number>): boolean {
@@ -124,7 +126,6 @@ const VALUE_INTRODUCERS = new Set([
   'titled',
   'like',
   'as',
-  'is',
   'between',
   'and',
 ]);
@@ -146,6 +147,8 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
   const parameters = options.parameters.map(classifyParameter);
   const tokens = tokenizeMessage(text);
   const mentions = findMentions(text, tokens);
+  if (parameters.some((parameter) => parameter.kind === 'currency'))
+    mentions.push(...findCurrencies(text, tokens));
   const input: Record<string, unknown> = {};
   const used = new Set<number>();
   // Enum words stay available to free text: "leather bags" is the search even when "bags" is a category.

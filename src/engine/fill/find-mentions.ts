@@ -5,7 +5,16 @@ import { STOP_WORDS } from '../language/stop-words.js';
 import { type MessageToken, tokenAt } from './tokenize-message.js';
 
 /** What kind of value a mention is. */
-export type MentionKind = 'number' | 'email' | 'url' | 'quoted' | 'identifier' | 'date' | 'proper' | 'tuple';
+export type MentionKind =
+  | 'number'
+  | 'email'
+  | 'url'
+  | 'quoted'
+  | 'identifier'
+  | 'date'
+  | 'proper'
+  | 'tuple'
+  | 'currency';
 
 /** One value found in the message. */
 export interface Mention {

@@ -1,5 +1,6 @@
 // Affinity from how a value is written rather than the words beside it: "$100" fits a price, "under
 // $100" a maximum, "20%" a rate or percentage.
+import { splitWords } from '../language/split-words.js';
 import { stemWord } from '../language/stem-word.js';
 import { conceptOf } from '../language/synonyms.js';
 import type { ClassifiedParameter } from './classify-parameter.js';
@@ -16,6 +17,52 @@ const UPPER_CUES =
   /\b(?:under|below|less than|up to|at most|no more than|max(?:imum)?|cheaper than|within)\s*$/i;
 const LOWER_CUES = /\b(?:over|above|more than|at least|min(?:imum)?|from|starting at)\s*$/i;
 
+const SOURCE_WORDS = new Set([
+  'from',
+  'base',
+  'source',
+  'origin',
+  'start',
+  'departure',
+  'sender',
+  'initial',
+  'old',
+  'current',
+]);
+const TARGET_WORDS = new Set([
+  'to',
+  'target',
+  'destination',
+  'end',
+  'arrival',
+  'recipient',
+  'final',
+  'new',
+  'into',
+]);
+
+/** "from X to Y": X fits a source/origin parameter, Y a target/destination one. */
+function measureDirection(tokens: MessageToken[], mention: Mention, parameter: ClassifiedParameter): number {
+  let before = mention.first - 1;
+  while (before >= 0 && /^(?:\d[\d.,]*|the|a|an|my|[$€£¥])$/.test(tokens[before].lower)) before--;
+  const previous = tokens[before]?.lower;
+  const words = splitWords(parameter.name);
+  if (previous === 'from')
+    return words.some((word) => SOURCE_WORDS.has(word))
+      ? 0.4
+      : words.some((word) => TARGET_WORDS.has(word))
+        ? -0.4
+        : 0;
+  const into = previous === 'to' || previous === 'into' || (previous === 'in' && mention.kind === 'currency');
+  if (into)
+    return words.some((word) => TARGET_WORDS.has(word))
+      ? 0.4
+      : words.some((word) => SOURCE_WORDS.has(word))
+        ? -0.4
+        : 0;
+  return 0;
+}
+
 /**
  * Affinity of `mention` to `parameter` from how it is written: currency, percent and comparison cues,
  * a place preposition before a name ("in Seattle" fits a location, not a cuisine), and a parameter
@@ -28,16 +75,17 @@ export function measureCueAffinity(
   parameter: ClassifiedParameter,
 ): number {
   const keywords = parameter.keywords;
+  const direction = measureDirection(tokens, mention, parameter);
   if (mention.kind === 'proper') {
     const placed = PLACE_PREPOSITIONS.has(tokens[mention.first - 1]?.lower ?? '');
     let score = placed ? (parameter.kind === 'location' ? 0.3 : -0.2) : 0;
     for (let index = mention.first; index < mention.last; index++) {
       if (keywords.get(tokens[index].concept) === 1) score += 0.6;
     }
-    return score;
+    return score + direction;
   }
   const before = text.slice(Math.max(0, mention.start - 20), mention.start);
-  let score = 0;
+  let score = direction;
   if (mention.money && keywords.has(PRICE)) score = 0.5;
   if (mention.percent && PERCENT_WORDS.some((word) => keywords.has(word))) score = 0.5;
   const upper = UPPER_CUES.test(before);
