@@ -33,6 +33,8 @@ export interface FillArgumentsOptions {
 
 const EVIDENCE = 0.45;
 const REQUIRED_PRIORITY = 0.3;
+/** measureCueAffinity's verdict on a name that only repeats the parameter's label ("API" for an API key). */
+const LABEL_ONLY = -1;
 const MENTION_KINDS_BY_PARAMETER: Record<string, string[]> = {
   number: ['number'],
   integer: ['number', 'identifier'],
@@ -41,7 +43,7 @@ const MENTION_KINDS_BY_PARAMETER: Record<string, string[]> = {
   date: ['date'],
   identifier: ['identifier', 'quoted', 'number'],
   location: ['proper', 'quoted'],
-  text: ['quoted', 'proper'],
+  text: ['quoted', 'proper', 'identifier', 'url', 'number'],
   keyword: ['quoted'],
   array: ['tuple'],
   currency: ['currency'],
@@ -81,7 +83,9 @@ function collectCandidates(
   mentions: Mention[],
   tokens: MessageToken[],
 ) {
-  const valueStarts = mentions.filter((mention) => mention.kind !== 'proper').map((mention) => mention.first);
+  const values = mentions.filter((mention) => mention.kind !== 'proper');
+  const valueStarts = values.map((mention) => mention.first);
+  const valueEnds = values.map((mention) => mention.last);
   const candidates: Candidate[] = [];
   parameters.forEach((parameter, parameterIndex) => {
     const pool = parameter.kind === 'pattern' ? [...mentions, ...wordMentions(tokens)] : mentions;
@@ -90,9 +94,11 @@ function collectCandidates(
       if (kinds && !kinds.includes(mention.kind)) return;
       const value = convertMention(mention, parameter);
       if (value === undefined) return;
-      const affinity =
-        measureAffinity(tokens, parameter.keywords, mention, valueStarts) +
-        measureCueAffinity(text, tokens, mention, parameter);
+      const cue = measureCueAffinity(text, tokens, mention, parameter);
+      if (cue <= LABEL_ONLY) return;
+      const affinity = measureAffinity(tokens, parameter.keywords, mention, valueStarts, valueEnds) + cue;
+      // A bare number is a free-text value only when the parameter's words stand beside it.
+      if (parameter.kind === 'text' && mention.kind === 'number' && affinity < EVIDENCE) return;
       if (
         !parameter.required &&
         affinity < EVIDENCE &&

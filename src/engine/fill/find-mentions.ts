@@ -134,7 +134,10 @@ function findTokenValues(tokens: MessageToken[]): Mention[] {
     });
     if (/^https?:\/\//i.test(token.text)) mentions.push(make('url', token.text));
     else if (/^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(token.text)) mentions.push(make('email', token.text));
-    else if (/\d/.test(token.text) && /^[#\p{L}\p{N}]/u.test(token.text)) {
+    else if (/^[/~]|[\p{L}\p{N}][._/\\*][\p{L}\p{N}]/u.test(token.text) && !/\d/.test(token.text)) {
+      // A path, host, file or snake_case name ("/foo/bar", "pg.example.org", "main_db") is a value.
+      mentions.push(make('identifier', token.text));
+    } else if (/\d/.test(token.text) && /^[#\p{L}\p{N}/~]/u.test(token.text)) {
       const hashed = tokens[index - 1]?.text === '#' && tokens[index - 1].end === token.start;
       if (hashed || /[\p{L}_\-/.:]/u.test(token.text) || token.text.length >= 4) {
         mentions.push(make('identifier', token.text, hashed ? tokens[index - 1].start : token.start));

@@ -10,13 +10,15 @@ const CROSSED_VALUE_FACTOR = 0.3;
 /**
  * The affinity of `mention` to a parameter with `keywords` (concept -> weight): the best keyword
  * occurrence, discounted by distance, weaker after the value than before it, and weaker again when
- * another value stands in between (`valueStarts` are the token indexes where values begin).
+ * another value stands in between (`valueStarts` are the token indexes where values begin) or the word
+ * directly follows another value (`valueEnds`: the token index just after each value).
  */
 export function measureAffinity(
   tokens: MessageToken[],
   keywords: Map<string, number>,
   mention: Mention,
   valueStarts: number[],
+  valueEnds: number[] = [],
 ): number {
   let best = 0;
   for (let index = Math.max(0, mention.first - WINDOW_BEFORE); index < mention.first; index++) {
@@ -24,7 +26,10 @@ export function measureAffinity(
     if (!weight) continue;
     const distance = mention.first - index;
     const crossed = valueStarts.some((start) => start > index && start < mention.first);
-    const score = (weight / (1 + 0.4 * (distance - 1))) * (crossed ? CROSSED_VALUE_FACTOR : 1);
+    // "36 minutes at 201 degrees": a word right after another value is that value's unit.
+    const unitOfAnother = valueEnds.includes(index);
+    const factor = crossed || unitOfAnother ? CROSSED_VALUE_FACTOR : 1;
+    const score = (weight / (1 + 0.4 * (distance - 1))) * factor;
     best = Math.max(best, score);
   }
   const end = Math.min(tokens.length, mention.last + WINDOW_AFTER);

@@ -79,9 +79,11 @@ export function measureCueAffinity(
   if (mention.kind === 'proper') {
     const placed = PLACE_PREPOSITIONS.has(tokens[mention.first - 1]?.lower ?? '');
     let score = placed ? (parameter.kind === 'location' ? 0.3 : -0.2) : 0;
-    for (let index = mention.first; index < mention.last; index++) {
-      if (keywords.get(tokens[index].concept) === 1) score += 0.6;
-    }
+    let named = 0;
+    for (let index = mention.first; index < mention.last; index++)
+      if (keywords.get(tokens[index].concept) === 1) named++;
+    // "Louvre Museum" names a museum; "API" alone is the label of the API key, not its value.
+    if (named > 0) score += named < mention.last - mention.first ? 0.6 : -1;
     return score + direction;
   }
   const before = text.slice(Math.max(0, mention.start - 20), mention.start);

@@ -19,7 +19,7 @@ export interface MessageToken {
 }
 
 const TOKEN_PATTERN =
-  /https?:\/\/[^\s<>"'`]+[^\s<>"'`.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.\-/:]*[\p{L}\p{M}\p{N}]|[\p{L}\p{N}]|\S/gu;
+  /https?:\/\/[^\s<>"'`]+[^\s<>"'`.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:(?<![\p{L}\p{N}])[/~])?[\p{L}\p{N}][\p{L}\p{M}\p{N}_'’.\-/:*\\]*[\p{L}\p{M}\p{N}]|[\p{L}\p{N}]|\S/gu;
 
 /** The tokens of `text`, in order. */
 export function tokenizeMessage(text: string): MessageToken[] {
