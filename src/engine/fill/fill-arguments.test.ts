@@ -77,4 +77,13 @@ describe('fillArguments', () => {
       fill(properties, ['cuisine'], 'What is the latest trend?').missing.map((parameter) => parameter.name),
     ).toEqual(['cuisine']);
   });
+
+  it('splits a date range into its start and end', () => {
+    const result = fill(
+      { check_in: { type: 'string', format: 'date' }, check_out: { type: 'string', format: 'date' } },
+      ['check_in', 'check_out'],
+      'Is a room free from July 10, 2031 to July 20, 2031?',
+    );
+    expect(result.input).toEqual({ check_in: '2031-07-10', check_out: '2031-07-20' });
+  });
 });

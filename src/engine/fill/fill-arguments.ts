@@ -2,6 +2,7 @@
 // required parameters it could not find. Optional parameters are filled only on evidence.
 
 import type { ParameterInfo } from '../catalog/list-parameters.js';
+import { isRequestWord } from '../language/analyze-text.js';
 import { type ClassifiedParameter, classifyParameter } from './classify-parameter.js';
 import { convertMention } from './convert-mention.js';
 import { extractReason, extractTopicWords, PLACE_PREPOSITIONS } from './extract-free-text.js';
@@ -136,11 +137,12 @@ const VALUE_INTRODUCERS = new Set([
   'and',
 ]);
 
-/** Whether a free-text value may start after `token`: a preposition, or one of the parameter's own words. */
+/** Whether a free-text value may start after `token`: a preposition, a request verb ("find an acoustic guitar") or one of the parameter's own words. */
 function introducesValue(token: MessageToken | undefined, parameter: ClassifiedParameter): boolean {
   if (!token) return false;
   return (
     VALUE_INTRODUCERS.has(token.lower) ||
+    isRequestWord(token.lower) ||
     parameter.keywords.has(token.concept) ||
     token.text === ',' ||
     token.text === ':'

@@ -35,6 +35,8 @@ export interface Mention {
   percent?: boolean;
   /** For numbers: spelled out ("two"), often a count in the phrasing rather than a value. */
   spelled?: boolean;
+  /** For the halves of a range: whether the value starts or ends it. */
+  role?: 'start' | 'end';
 }
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -148,17 +150,43 @@ function findTokenValues(tokens: MessageToken[]): Mention[] {
 }
 
 function findDates(text: string, tokens: MessageToken[]): Mention[] {
-  return chrono.parse(text, new Date(), { forwardDate: true }).map((result) => {
-    const mention = span(
+  const mentions: Mention[] = [];
+  for (const result of chrono.parse(text, new Date(), { forwardDate: true })) {
+    const end = result.index + result.text.length;
+    const dateValue = (component: chrono.ParsedComponents) => ({
+      date: component.date(),
+      hasTime: component.isCertain('hour'),
+    });
+    const separator = result.end
+      ? /\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|[-–—])\s*/i.exec(result.text)
+      : null;
+    if (!result.end || !separator) {
+      mentions.push({
+        ...span(tokens, 'date', result.index, end, result.text, undefined),
+        value: dateValue(result.start),
+      });
+      continue;
+    }
+    // A range ("July 10 to July 20") is two values: where it starts and where it ends.
+    const middle = result.index + separator.index;
+    const first = span(
       tokens,
       'date',
       result.index,
-      result.index + result.text.length,
-      result.text,
-      result.start.date(),
+      middle,
+      result.text.slice(0, separator.index),
+      undefined,
     );
-    return { ...mention, value: { date: result.start.date(), hasTime: result.start.isCertain('hour') } };
-  });
+    const second = span(tokens, 'date', middle + separator[0].length, end, '', undefined);
+    mentions.push({ ...first, value: dateValue(result.start), role: 'start' });
+    mentions.push({
+      ...second,
+      text: text.slice(second.start, end),
+      value: dateValue(result.end),
+      role: 'end',
+    });
+  }
+  return mentions;
 }
 
 function findTuples(text: string, tokens: MessageToken[]): Mention[] {

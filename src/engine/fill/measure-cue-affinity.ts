@@ -18,6 +18,9 @@ const UPPER_CUES =
 const LOWER_CUES = /\b(?:over|above|more than|at least|min(?:imum)?|from|starting at)\s*$/i;
 
 const SOURCE_WORDS = new Set([
+  'in',
+  'since',
+  'after',
   'from',
   'base',
   'source',
@@ -30,6 +33,9 @@ const SOURCE_WORDS = new Set([
   'current',
 ]);
 const TARGET_WORDS = new Set([
+  'out',
+  'until',
+  'before',
   'to',
   'target',
   'destination',
@@ -41,26 +47,28 @@ const TARGET_WORDS = new Set([
   'into',
 ]);
 
-/** "from X to Y": X fits a source/origin parameter, Y a target/destination one. */
-function measureDirection(tokens: MessageToken[], mention: Mention, parameter: ClassifiedParameter): number {
+const STARTING = new Set(['from', 'after', 'since', 'starting', 'beginning']);
+const ENDING = new Set(['to', 'into', 'until', 'till', 'before', 'through', 'ending']);
+
+/** Whether the value starts or ends something: its role in a range, else the word before it. */
+function roleOf(tokens: MessageToken[], mention: Mention): 'start' | 'end' | undefined {
+  if (mention.role) return mention.role;
   let before = mention.first - 1;
-  while (before >= 0 && /^(?:\d[\d.,]*|the|a|an|my|[$€£¥])$/.test(tokens[before].lower)) before--;
-  const previous = tokens[before]?.lower;
+  while (before >= 0 && /^(?:\d[\d.,]*|the|a|an|my|on|[$€£¥])$/.test(tokens[before].lower)) before--;
+  const previous = tokens[before]?.lower ?? '';
+  if (STARTING.has(previous)) return 'start';
+  if (ENDING.has(previous) || (previous === 'in' && mention.kind === 'currency')) return 'end';
+  return undefined;
+}
+
+/** "from X to Y": X fits a source, origin or start parameter, Y a target, destination or end one. */
+function measureDirection(tokens: MessageToken[], mention: Mention, parameter: ClassifiedParameter): number {
+  const role = roleOf(tokens, mention);
+  if (!role) return 0;
   const words = splitWords(parameter.name);
-  if (previous === 'from')
-    return words.some((word) => SOURCE_WORDS.has(word))
-      ? 0.4
-      : words.some((word) => TARGET_WORDS.has(word))
-        ? -0.4
-        : 0;
-  const into = previous === 'to' || previous === 'into' || (previous === 'in' && mention.kind === 'currency');
-  if (into)
-    return words.some((word) => TARGET_WORDS.has(word))
-      ? 0.4
-      : words.some((word) => SOURCE_WORDS.has(word))
-        ? -0.4
-        : 0;
-  return 0;
+  const [fitting, opposite] = role === 'start' ? [SOURCE_WORDS, TARGET_WORDS] : [TARGET_WORDS, SOURCE_WORDS];
+  if (words.some((word) => fitting.has(word))) return 0.4;
+  return words.some((word) => opposite.has(word)) ? -0.4 : 0;
 }
 
 /**

@@ -28,7 +28,7 @@ export function tokenizeMessage(text: string): MessageToken[] {
     const value = match[0];
     const lower = value.toLowerCase();
     const isWord = /^[\p{L}][\p{L}\p{M}'’-]*$/u.test(value);
-    const concept = isWord ? conceptOf(stemWord(lower.replace(/['’]s$/, ''))) : '';
+    const concept = isWord ? conceptOf(stemWord(lower.replace(/['’]s$/, '').replace(/-/g, ''))) : '';
     tokens.push({ text: value, lower, concept, start: match.index, end: match.index + value.length, isWord });
   }
   return tokens;
