@@ -72,7 +72,7 @@ describe('fillArguments', () => {
 
   it("takes a free-text value only after a preposition or the parameter's words, never invented", () => {
     const properties = { cuisine: { type: 'string', description: 'Type of food' } };
-    expect(fill(properties, ['cuisine'], 'Find restaurants with sushi').input).toEqual({ cuisine: 'sushi' });
+    expect(fill(properties, ['cuisine'], 'Anything with sushi?').input).toEqual({ cuisine: 'sushi' });
     expect(
       fill(properties, ['cuisine'], 'What is the latest trend?').missing.map((parameter) => parameter.name),
     ).toEqual(['cuisine']);
