@@ -187,7 +187,9 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
     if (parameter.name in input) continue;
     if (parameter.kind === 'boolean') {
       const value = matchBoolean(parameter, tokens);
-      if (value !== undefined) input[parameter.name] = value;
+      // A required flag the message does not mention is a feature not asked for: false, not a question.
+      if (value !== undefined || parameter.required)
+        input[parameter.name] = value ?? parameter.schema.default ?? false;
     } else if (parameter.kind === 'array') {
       const match = matchArray(parameter, tokens, mentions, used);
       if (match) take(parameter, match.value, match.first, match.last);

@@ -15,7 +15,7 @@ export function describeParameter(parameter: ParameterInfo): string {
   if (!phrase || phrase.split(/\s+/).length > 12) phrase = splitWords(parameter.name).join(' ');
   for (const [pattern, replacement] of PERSON) phrase = phrase.replace(pattern, replacement);
   phrase = phrase.replace(/^(?:the|a|an)\s+/i, '');
-  if (/^(?:why|how|what|which|when|where|who)\b/i.test(phrase))
+  if (/^(?:why|how|what|which|when|where|who|whether|if)\b/i.test(phrase))
     return phrase.charAt(0).toLowerCase() + phrase.slice(1);
   return /^your\b/i.test(phrase)
     ? phrase.charAt(0).toLowerCase() + phrase.slice(1)
@@ -25,7 +25,7 @@ export function describeParameter(parameter: ParameterInfo): string {
 /** One question asking for every missing parameter. */
 export function askForParameters(missing: ParameterInfo[]): string {
   const phrases = missing.map(describeParameter);
-  if (phrases.length === 1 && !/^(?:why|how|what|which|when|where|who)\b/.test(phrases[0])) {
+  if (phrases.length === 1 && !/^(?:why|how|what|which|when|where|who|whether|if)\b/.test(phrases[0])) {
     return `What is ${phrases[0]}?`;
   }
   const list =
