@@ -109,11 +109,9 @@ export async function registerDemoApiRoutes(
       const order = demoOrders.find((candidate) => candidate.orderNumber === number);
       return (
         order ??
-        reply
-          .status(404)
-          .send({
-            message: `We could not find an order with the number ${number}. Please check the number on your confirmation email.`,
-          })
+        reply.status(404).send({
+          message: `We could not find an order with the number ${number}. Please check the number on your confirmation email.`,
+        })
       );
     },
   );
@@ -164,11 +162,9 @@ export async function registerDemoApiRoutes(
       if (!order)
         return reply.status(404).send({ message: `We could not find an order with the number ${number}.` });
       if (order.status !== 'delivered') {
-        return reply
-          .status(409)
-          .send({
-            message: `Order ${number} is ${order.status.replace(/_/g, ' ')}, so it cannot be returned yet. Only delivered orders can be returned.`,
-          });
+        return reply.status(409).send({
+          message: `Order ${number} is ${order.status.replace(/_/g, ' ')}, so it cannot be returned yet. Only delivered orders can be returned.`,
+        });
       }
       const returnId = `RET-${randomBytes(3).toString('hex').toUpperCase()}`;
       const created = {
