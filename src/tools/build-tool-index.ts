@@ -5,7 +5,7 @@ import type { JsonSchema, ToolDefinition } from '../openapi/index.js';
 import { splitWords, toSearchTerm } from './search-terms.js';
 
 /** One tool as indexed; `id` is its position in the catalog array. */
-interface ToolDocument {
+export interface ToolDocument {
   id: number;
   name: string;
   summary: string;
@@ -54,7 +54,8 @@ export function takesFreeText(tool: ToolDefinition): boolean {
   });
 }
 
-function toDocument(tool: ToolDefinition, id: number): ToolDocument {
+/** The indexed text of the tool at position `id` of its catalog. */
+export function toToolDocument(tool: ToolDefinition, id: number): ToolDocument {
   return {
     id,
     name: [...new Set(splitWords(`${tool.name} ${tool.operationId ?? ''}`))].join(' '),
@@ -67,8 +68,8 @@ function toDocument(tool: ToolDefinition, id: number): ToolDocument {
   };
 }
 
-/** Builds the index of `tools`; search it with already processed terms (see `toSearchTerms`). */
-export function buildToolIndex(tools: readonly ToolDefinition[]): MiniSearch<ToolDocument> {
+/** Builds the index of a catalog's documents; search it with already processed terms (see `toSearchTerm`). */
+export function buildToolIndex(documents: readonly ToolDocument[]): MiniSearch<ToolDocument> {
   const index = new MiniSearch<ToolDocument>({
     fields: Object.keys(FIELD_BOOSTS),
     storeFields: ['freeText'],
@@ -85,6 +86,6 @@ export function buildToolIndex(tools: readonly ToolDefinition[]): MiniSearch<Too
       weights: { prefix: 0.5, fuzzy: 0.3 },
     },
   });
-  index.addAll(tools.map(toDocument));
+  index.addAll(documents);
   return index;
 }

@@ -57,6 +57,20 @@ describe('selectTools', () => {
     expect(selectTools({ tools: catalog, query: 'hi there!' })).toEqual([]);
   });
 
+  it('reuses an index only for the same content, even in a new array', () => {
+    const copy = structuredClone(catalog);
+    expect(selectTools({ tools: copy, query: 'Please cancel my order 77120' })).toEqual(
+      selectTools({ tools: catalog, query: 'Please cancel my order 77120' }),
+    );
+    const changed = copy.map((tool) =>
+      tool.name === 'countVehicles' ? { ...tool, summary: 'Book a zeppelin' } : tool,
+    );
+    expect(selectTools({ tools: catalog, query: 'zeppelin rides' })).toEqual([]);
+    expect(selectTools({ tools: changed, query: 'zeppelin rides' }).map((tool) => tool.name)).toEqual([
+      'countVehicles',
+    ]);
+  });
+
   it('selects from 1,000 tools in a few milliseconds once the index is built', () => {
     selectTools({ tools: catalog, query: 'warm up' });
     const started = performance.now();

@@ -1,14 +1,15 @@
 // Picks the tools worth offering the model for one turn when a catalog has more than a provider
 // accepts or a model can choose among well: retrieval over the tools' text with the conversation.
+import { createHash } from 'node:crypto';
 import type MiniSearch from 'minisearch';
 import type { SearchResult } from 'minisearch';
 import type { ToolDefinition } from '../openapi/index.js';
-import { buildToolIndex } from './build-tool-index.js';
+import { buildToolIndex, toToolDocument } from './build-tool-index.js';
 import { nameEntities, splitWords, synonymsOfWord, toSearchTerm } from './search-terms.js';
 
 /** What to select from and for what. */
 export interface SelectToolsOptions {
-  /** The catalog. Its index is built once per array (cached by identity), so pass the same array each turn. */
+  /** The catalog. Its index is built once and cached by array identity and by content. */
   tools: readonly ToolDefinition[];
   /** The customer's current message. */
   query: string;
@@ -25,14 +26,24 @@ const QUERY_WEIGHT = 1;
 const CONTEXT_WEIGHT = 0.4;
 const SYNONYM_WEIGHT = 0.5;
 
-const indexes = new WeakMap<readonly ToolDefinition[], MiniSearch>();
+// Indexes by catalog array, and by content for callers that load the same catalog into new arrays
+// each turn (from the store): building one for 1,000 tools takes a few hundred ms, a lookup ~1 ms.
+const indexesByArray = new WeakMap<readonly ToolDefinition[], MiniSearch>();
+const indexesByContent = new Map<string, MiniSearch>();
+const MAX_CACHED_CATALOGS = 8;
 
 function indexOf(tools: readonly ToolDefinition[]): MiniSearch {
-  let index = indexes.get(tools);
-  if (!index) {
-    index = buildToolIndex(tools);
-    indexes.set(tools, index);
-  }
+  let index = indexesByArray.get(tools);
+  if (index) return index;
+  const documents = tools.map(toToolDocument);
+  const key = createHash('sha256').update(JSON.stringify(documents)).digest('hex');
+  index = indexesByContent.get(key) ?? buildToolIndex(documents);
+  // Re-inserting keeps the map in least-recently-used order.
+  indexesByContent.delete(key);
+  indexesByContent.set(key, index);
+  if (indexesByContent.size > MAX_CACHED_CATALOGS)
+    indexesByContent.delete(indexesByContent.keys().next().value as string);
+  indexesByArray.set(tools, index);
   return index;
 }
 
