@@ -5,7 +5,7 @@ import type { ToolIndex } from '../catalog/build-tool-index.js';
 import type { EngineTool } from '../catalog/engine-tool.js';
 import type { ParameterInfo } from '../catalog/list-parameters.js';
 import { type FilledArguments, fillArguments } from '../fill/fill-arguments.js';
-import { analyzeText } from '../language/analyze-text.js';
+import { analyzeMessage } from '../language/analyze-message.js';
 import { splitWords } from '../language/split-words.js';
 import { isBrowseRequest } from './detect-browse-request.js';
 import { type HintConcepts, rankTools, type ToolMatch } from './rank-tools.js';
@@ -64,7 +64,7 @@ function readableName(tool: EngineTool): string {
 export function chooseTool(options: ChooseToolOptions): Choice {
   const { index, hints, text, earlierText } = options;
   const query = earlierText ? `${earlierText}\n${text}` : text;
-  const ranked = rankTools(index, analyzeText(query), hints);
+  const ranked = rankTools(index, analyzeMessage(query), hints);
   const words = text.split(/[\s,;!?()]+/).map((word) => word.replace(/^[#"'“]+|[."'”]+$/g, ''));
   const namesValue = (match: ToolMatch) =>
     match.document.valuePatterns.some((pattern) => words.some((word) => pattern.test(word)));
