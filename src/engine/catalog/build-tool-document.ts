@@ -1,6 +1,7 @@
 // Indexes one tool's words once: weighted concepts from its name, description, parameters and enums.
 
 import { classifyParameter } from '../fill/classify-parameter.js';
+import { analyzeQuestionWords } from '../language/analyze-message.js';
 import { analyzeText, type Term } from '../language/analyze-text.js';
 import type { EngineTool } from './engine-tool.js';
 import { listParameters, type ParameterInfo } from './list-parameters.js';
@@ -61,6 +62,11 @@ export function buildToolDocument(tool: EngineTool): ToolDocument {
   const summaryTerms = analyzeText(summary);
   add(summaryTerms, FIELD_WEIGHTS.summary);
   add(analyzeText(rest), FIELD_WEIGHTS.description);
+  // "Use when the customer asks where their order is": the question words a message would use.
+  add(
+    analyzeQuestionWords(tool.description.replace(/\buse (?:this |it )?when\b/gi, '')),
+    FIELD_WEIGHTS.description,
+  );
   const parameters = listParameters(tool.inputSchema);
   for (const parameter of parameters) {
     add(analyzeText(parameter.name), FIELD_WEIGHTS.parameterName);

@@ -27,9 +27,13 @@ export function analyzeMessage(text: string): Term[] {
   const terms = analyzeText(text).map((term) =>
     quotedWords.has(term.position) ? { ...term, weight: Math.min(term.weight, REQUEST_WORD_WEIGHT) } : term,
   );
-  splitWords(text).forEach((word, index) => {
+  return [...terms, ...analyzeQuestionWords(text)];
+}
+
+/** Terms for the question words of `text` ("when" -> date, "where" -> place), weighted like request words. */
+export function analyzeQuestionWords(text: string): Term[] {
+  return splitWords(text).flatMap((word, position) => {
     const concept = QUESTION_CONCEPTS[word];
-    if (concept) terms.push({ word, concept, position: index, weight: REQUEST_WORD_WEIGHT });
+    return concept ? [{ word, concept, position, weight: REQUEST_WORD_WEIGHT }] : [];
   });
-  return terms;
 }

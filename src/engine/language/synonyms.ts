@@ -19,7 +19,7 @@ const GROUPS: string[] = [
   'customer client user member account profile',
   'email e-mail mail',
   'phone telephone mobile cell',
-  'address location place located',
+  'location place located whereabouts',
   'city town',
   'store shop branch outlet boutique',
   'hours opening open schedule',
