@@ -29,7 +29,8 @@ export interface ChooseToolOptions {
 
 const MAX_CANDIDATES = 3;
 const MISSING_PENALTY = 0.5;
-const TIE_RATIO = 0.999;
+/** Two operations whose scores are within 2% are equally likely: ask which one is meant. */
+const TIE_RATIO = 0.98;
 /** Share of the message's topic a tool must cover when the message names the tool's subject, and otherwise. */
 const NAMED_COVERAGE = 0.15;
 const UNNAMED_COVERAGE = 0.4;
@@ -86,10 +87,13 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   if (best.filled.missing.length > 0)
     return { type: 'ask', tool: best.match.document.tool, missing: best.filled.missing };
   if (second && second.filled.missing.length === 0 && second.final >= best.final * TIE_RATIO) {
-    return {
-      type: 'clarify',
-      options: [readableName(best.match.document.tool), readableName(second.match.document.tool)],
-    };
+    const options = [readableName(best.match.document.tool), readableName(second.match.document.tool)];
+    // Two operations described alike are told apart by their names.
+    if (options[0] === options[1]) {
+      options[0] = splitWords(best.match.document.tool.name).join(' ');
+      options[1] = splitWords(second.match.document.tool.name).join(' ');
+    }
+    return { type: 'clarify', options };
   }
   return { type: 'call', tool: best.match.document.tool, input: best.filled.input };
 }

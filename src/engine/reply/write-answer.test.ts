@@ -46,4 +46,8 @@ describe('writeAnswer', () => {
   it('says plainly when a search found nothing', () => {
     expect(answer({ results: [] })).toBe("I couldn't find anything matching that.");
   });
+
+  it('acknowledges an action the customer declined', () => {
+    expect(answer({ outcome: 'denied' }, true)).toBe("Okay, I haven't done that.");
+  });
 });

@@ -19,6 +19,7 @@ function failureText(value: unknown, isError: boolean): string | undefined {
     const sentence = [value.customerMessage, value.message, value.error].find(
       (text) => typeof text === 'string',
     );
+    if (failed && outcome === 'denied' && sentence === undefined) return "Okay, I haven't done that.";
     if (failed) return (sentence as string | undefined) ?? 'I could not retrieve that right now.';
     return undefined;
   }
