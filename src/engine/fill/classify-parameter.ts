@@ -116,6 +116,10 @@ function kindOf(parameter: ParameterInfo, nameWords: string[], descriptionWords:
       'origin',
       'town',
       'venue',
+      'jurisdiction',
+      'county',
+      'province',
+      'district',
       'loc',
     )
   )

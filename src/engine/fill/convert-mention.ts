@@ -35,8 +35,8 @@ function toNumber(mention: Mention, parameter: ClassifiedParameter): number | un
   if (mention.kind !== 'number' && !(mention.kind === 'identifier' && /^#?\d+$/.test(mention.text)))
     return undefined;
   let value = typeof mention.value === 'number' ? mention.value : Number(mention.text.replace('#', ''));
-  if (mention.percent && /\b(decimal|fraction|between 0 and 1|0 to 1)\b/i.test(parameter.description))
-    value /= 100;
+  // "5%" is 0.05 unless the parameter says it takes a percentage.
+  if (mention.percent && !/percent|%/i.test(`${parameter.name} ${parameter.description}`)) value /= 100;
   if (parameter.kind === 'integer' && !Number.isInteger(value)) return undefined;
   return value;
 }

@@ -50,6 +50,10 @@ const MENTION_KINDS_BY_PARAMETER: Record<string, string[]> = {
   currency: ['currency'],
 };
 
+function isPlaced(tokens: MessageToken[], mention: Mention): boolean {
+  return PLACE_PREPOSITIONS.has(tokens[mention.first - 1]?.lower ?? '');
+}
+
 function overlaps(mention: Mention, used: Set<number>): boolean {
   for (let index = mention.first; index < mention.last; index++) if (used.has(index)) return true;
   return false;
@@ -88,6 +92,7 @@ function collectCandidates(
   const valueStarts = values.map((mention) => mention.first);
   const valueEnds = values.map((mention) => mention.last);
   const candidates: Candidate[] = [];
+  const hasPlace = parameters.some((parameter) => parameter.kind === 'location');
   parameters.forEach((parameter, parameterIndex) => {
     const pool = parameter.kind === 'pattern' ? [...mentions, ...wordMentions(tokens)] : mentions;
     const kinds = MENTION_KINDS_BY_PARAMETER[parameter.kind];
@@ -95,6 +100,9 @@ function collectCandidates(
       if (kinds && !kinds.includes(mention.kind)) return;
       const value = convertMention(mention, parameter);
       if (value === undefined) return;
+      // A name after "in"/"at" is the place when the operation takes one ("theft in California").
+      if (hasPlace && parameter.kind !== 'location' && mention.kind === 'proper' && isPlaced(tokens, mention))
+        return;
       const cue = measureCueAffinity(text, tokens, mention, parameter);
       if (cue <= LABEL_ONLY) return;
       const affinity = measureAffinity(tokens, parameter.keywords, mention, valueStarts, valueEnds) + cue;

@@ -77,7 +77,7 @@ const MULTIPLIERS: Record<string, number> = {
 };
 const NUMBER_PATTERN =
   /(?<![\p{L}\p{N}_.\-/])(-|−)?([$€£¥])?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(%)?(?:\s?(thousand|million|billion|bn|k)\b)?(?![\p{N}]|[.,]\d)/giu;
-const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'van', 'von', 'la', 'le', 'the', 'y', '&']);
+const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'van', 'von', 'la', 'le', 'the', 'y', '&', 'v', 'vs']);
 
 function span(
   tokens: MessageToken[],
@@ -204,7 +204,9 @@ function findTuples(text: string, tokens: MessageToken[]): Mention[] {
 }
 
 function isNameWord(token: MessageToken | undefined, sentenceStart: boolean): boolean {
-  if (!token?.isWord || !/^\p{Lu}/u.test(token.text)) return false;
+  // Initials such as "D.C" or "U.S" are name words too.
+  const initials = token !== undefined && /^(?:\p{Lu}\.)+\p{Lu}$/u.test(token.text);
+  if (!token || (!initials && (!token.isWord || !/^\p{Lu}/u.test(token.text)))) return false;
   if (sentenceStart && (STOP_WORDS.has(token.lower) || isRequestWord(token.lower))) return false;
   return !(token.text.length === 1 && token.text === 'I');
 }
