@@ -1,0 +1,119 @@
+// What the agent did for one reply: each tool call (operation, arguments, outcome, latency, response
+// excerpt), confirmations, hand-offs, model errors, and the data sources the answer used.
+import type { ToolCallStep, TraceStep } from '../api/types';
+import { Link } from '../router';
+import { Badge, StatusCode } from './badge';
+import { formatValue } from './code-block';
+
+/** A tool call while it runs (from the stream) or after (from the trace). */
+export interface ToolCallView {
+  tool: string;
+  args: unknown;
+  outcome?: string;
+  status?: number;
+  durationMs?: number;
+  excerpt?: string;
+  error?: string;
+}
+
+/** The view of a finished tool-call step. */
+export function toToolCallView(step: ToolCallStep): ToolCallView {
+  return {
+    tool: step.tool,
+    args: step.args,
+    outcome: step.outcome,
+    status: step.status,
+    durationMs: step.durationMs,
+    excerpt: step.responseExcerpt,
+    error: step.error,
+  };
+}
+
+/** One tool call. */
+export function ToolCallCard({ call, logsHref }: { call: ToolCallView; logsHref?: string }) {
+  return (
+    <li className="tool-call" data-tool={call.tool}>
+      <div className="tool-call-head">
+        <span className="tool-name">{call.tool}</span>
+        {call.outcome ? <Badge value={call.outcome} /> : <span className="badge badge-plain">calling…</span>}
+        <StatusCode status={call.status} />
+        {call.durationMs !== undefined && <span className="muted small">{call.durationMs} ms</span>}
+        {logsHref && call.outcome && (
+          <Link className="small" href={logsHref}>
+            In the logs
+          </Link>
+        )}
+      </div>
+      <div className="small">
+        <span className="muted">Arguments: </span>
+        <code className="break">{JSON.stringify(call.args)}</code>
+      </div>
+      {call.excerpt && (
+        <details>
+          <summary className="small">Response excerpt</summary>
+          <pre className="code small">{formatValue(call.excerpt)}</pre>
+        </details>
+      )}
+      {call.error && <div className="small field-error">{call.error}</div>}
+    </li>
+  );
+}
+
+/** The trace of one turn; `logsHref(tool)` links each call to its log entries. */
+export function TurnTrace({
+  steps,
+  dataSources,
+  liveCalls,
+  logsHref,
+}: {
+  steps?: TraceStep[];
+  dataSources?: string[];
+  liveCalls?: ToolCallView[];
+  logsHref?: (tool: string) => string;
+}) {
+  const calls = steps
+    ? steps.filter((step): step is ToolCallStep => step.type === 'tool-call').map(toToolCallView)
+    : (liveCalls ?? []);
+  const others = (steps ?? []).filter((step) => step.type !== 'tool-call' && step.type !== 'model-call');
+  const sources =
+    dataSources ??
+    (steps?.find((step) => step.type === 'data-sources') as { tools?: string[] } | undefined)?.tools;
+  if (calls.length === 0 && others.length === 0 && !steps) return null;
+  return (
+    <div className="trace">
+      {calls.length > 0 ? (
+        <ul className="tool-calls">
+          {calls.map((call, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: calls only ever get appended, and have no id
+            <ToolCallCard key={`${call.tool}-${index}`} call={call} logsHref={logsHref?.(call.tool)} />
+          ))}
+        </ul>
+      ) : (
+        <p className="muted small">No API call for this reply.</p>
+      )}
+      {others.map((step, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: trace steps are fixed once the turn ended, and have no id
+        <p key={`${step.type}-${index}`} className="trace-note small">
+          {step.type === 'confirmation-requested' && (
+            <>
+              <Badge value="pending" label="waiting for confirmation" /> {step.tool}{' '}
+              {JSON.stringify(step.args)}
+            </>
+          )}
+          {step.type === 'confirmation-resolved' && <>Confirmation: {step.decision}</>}
+          {step.type === 'handoff' && (
+            <>
+              <Badge value="waiting-for-human" label="handed to a person" /> {step.reason}
+            </>
+          )}
+          {step.type === 'model-error' && (
+            <>
+              <Badge value="error" label="model error" /> {step.message}
+            </>
+          )}
+        </p>
+      ))}
+      {sources && <p className="small muted">Data sources: {sources.length ? sources.join(', ') : 'none'}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+// One agent: its base prompt and model, the integrations it may use, and the widget snippet.
+import { type FormEvent, useState } from 'react';
+import { callApi } from '../api/client';
+import type { Agent, Integration } from '../api/types';
+import { useAgentLinks } from '../api/use-agent-links';
+import { Field } from '../components/field';
+import { ErrorNotice, Loading, StatusNotice } from '../components/notice';
+import { PageHeader } from '../components/page-header';
+import { Toggle } from '../components/toggle';
+import { Link, navigate } from '../router';
+import { useResource } from '../use-resource';
+import { AgentModelFields, type ModelForm, toModelBody, toModelForm } from './agent-model-fields';
+import { WidgetSnippet } from './widget-snippet';
+
+/** The agent's settings form. */
+function AgentSettings({ agent, onSaved }: { agent: Agent; onSaved: (agent: Agent) => void }) {
+  const [name, setName] = useState(agent.name);
+  const [basePrompt, setBasePrompt] = useState(agent.basePrompt);
+  const [model, setModel] = useState<ModelForm>(() => toModelForm(agent.model));
+  const [maxToolSteps, setMaxToolSteps] = useState(String(agent.maxToolSteps));
+  const [webhook, setWebhook] = useState(agent.handoffWebhookUrl ?? '');
+  const [error, setError] = useState<unknown>();
+  const [saved, setSaved] = useState(false);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setError(undefined);
+    setSaved(false);
+    try {
+      const updated = await callApi<Agent>('PATCH', `/agents/${agent.id}`, {
+        name: name.trim(),
+        basePrompt,
+        model: toModelBody(model),
+        maxToolSteps: Number(maxToolSteps),
+        handoffWebhookUrl: webhook.trim() || null,
+      });
+      setModel(toModelForm(updated.model));
+      onSaved(updated);
+      setSaved(true);
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  return (
+    <form className="card form" onSubmit={save} aria-labelledby="agent-settings">
+      <h2 id="agent-settings">Settings</h2>
+      <Field label="Agent name">
+        {(control) => (
+          <input {...control} required value={name} onChange={(event) => setName(event.target.value)} />
+        )}
+      </Field>
+      <Field
+        label="Base prompt"
+        hint="Your instructions, e.g. “If the customer asks about order status, use the trackOrder API tool call.”"
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            rows={6}
+            value={basePrompt}
+            onChange={(event) => setBasePrompt(event.target.value)}
+          />
+        )}
+      </Field>
+      <AgentModelFields form={model} onChange={setModel} savedKey={agent.model.apiKey} />
+      <div className="grid-2">
+        <Field label="Most tool calls per reply" hint="1 to 10.">
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              min={1}
+              max={10}
+              value={maxToolSteps}
+              onChange={(event) => setMaxToolSteps(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Hand-off webhook URL" hint="Gets a POST when a chat is handed to a person. Optional.">
+          {(control) => (
+            <input
+              {...control}
+              type="url"
+              value={webhook}
+              onChange={(event) => setWebhook(event.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button-primary">
+          Save
+        </button>
+      </div>
+      <ErrorNotice error={error} />
+      {saved && <StatusNotice>Saved.</StatusNotice>}
+    </form>
+  );
+}
+
+/** The integrations this agent may use, with switches. */
+function AgentIntegrations({ agent }: { agent: Agent }) {
+  const integrations = useResource(
+    () => callApi<{ items: Integration[] }>('GET', `/properties/${agent.propertyId}/integrations`),
+    [agent.propertyId],
+  );
+  const links = useAgentLinks([agent]);
+  return (
+    <section className="card" aria-labelledby="agent-integrations">
+      <div className="section-header">
+        <h2 id="agent-integrations">Integration / API</h2>
+        <Link className="button button-primary" href={`/integrations/add?agent=${agent.id}`}>
+          + Add
+        </Link>
+      </div>
+      <p className="muted">Every operation of a switched-on API is a tool this agent may call.</p>
+      <ErrorNotice error={integrations.error ?? links.error} />
+      {integrations.data?.items.length === 0 && <p>No API connected yet. Use + Add to connect one.</p>}
+      <ul className="plain-list">
+        {integrations.data?.items.map((integration) => (
+          <li key={integration.id} className="list-row">
+            <Link href={`/integrations/${integration.id}`}>{integration.name}</Link>
+            <Toggle
+              label={`Use ${integration.name}`}
+              checked={links.isEnabled(agent.id, integration.id)}
+              disabled={links.loading}
+              onChange={(enabled) => links.setEnabled(agent.id, integration.id, enabled)}
+            />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The agent page. */
+export function AgentPage({ agentId }: { agentId: string }) {
+  const agent = useResource(() => callApi<Agent>('GET', `/agents/${agentId}`), [agentId]);
+  const [deleteError, setDeleteError] = useState<unknown>();
+  const title = agent.data?.name ?? 'Agent';
+
+  async function remove() {
+    if (!agent.data || !confirm(`Delete ${agent.data.name} and its conversations?`)) return;
+    try {
+      await callApi('DELETE', `/agents/${agentId}`);
+      navigate('/agents');
+    } catch (caught) {
+      setDeleteError(caught);
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title={title}>
+        <Link className="button" href={`/preview?agent=${agentId}`}>
+          Try it in the preview
+        </Link>
+      </PageHeader>
+      <p>
+        <Link href="/agents">← All agents</Link>
+      </p>
+      <ErrorNotice error={agent.error} />
+      {agent.loading && !agent.data && <Loading what="the agent" />}
+      {agent.data && (
+        <div className="stack">
+          <AgentIntegrations agent={agent.data} />
+          <AgentSettings agent={agent.data} onSaved={agent.setData} />
+          <WidgetSnippet agent={agent.data} />
+          <section className="card danger-zone" aria-labelledby="delete-agent">
+            <h2 id="delete-agent">Delete</h2>
+            <p className="muted">
+              Deletes the agent and its conversations. The widget with its key stops answering.
+            </p>
+            <button type="button" className="button-danger" onClick={remove}>
+              Delete agent
+            </button>
+            <ErrorNotice error={deleteError} />
+          </section>
+        </div>
+      )}
+    </>
+  );
+}

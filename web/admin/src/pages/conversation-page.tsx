@@ -1,0 +1,138 @@
+// One conversation: the messages with what the agent did for each reply, a reply box for a person,
+// and closing it or handing it back to the agent. New messages are fetched while it is open.
+import { type FormEvent, useEffect, useState } from 'react';
+import { callApi } from '../api/client';
+import type { ConversationDetail, ConversationStatus, Message } from '../api/types';
+import { Badge } from '../components/badge';
+import { Field } from '../components/field';
+import { ErrorNotice, Loading } from '../components/notice';
+import { PageHeader } from '../components/page-header';
+import { TurnTrace } from '../components/turn-trace';
+import { Link } from '../router';
+import { useResource } from '../use-resource';
+
+const roleLabels: Record<Message['role'], string> = {
+  customer: 'Customer',
+  agent: 'Agent',
+  human: 'You (person)',
+  system: 'System',
+};
+
+/** The conversation page. */
+export function ConversationPage({ conversationId }: { conversationId: string }) {
+  const conversation = useResource(
+    () => callApi<ConversationDetail>('GET', `/conversations/${conversationId}`),
+    [conversationId],
+  );
+  const [text, setText] = useState('');
+  const [error, setError] = useState<unknown>();
+  const data = conversation.data;
+  const status = data?.status;
+  const { reload } = conversation;
+
+  useEffect(() => {
+    if (!status || status === 'closed') return;
+    const timer = setInterval(() => void reload(), 5000);
+    return () => clearInterval(timer);
+  }, [status, reload]);
+
+  async function reply(event: FormEvent) {
+    event.preventDefault();
+    if (!text.trim()) return;
+    setError(undefined);
+    try {
+      await callApi('POST', `/conversations/${conversationId}/human-replies`, { text: text.trim() });
+      setText('');
+      await reload();
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  async function setStatus(next: ConversationStatus) {
+    setError(undefined);
+    try {
+      await callApi('PATCH', `/conversations/${conversationId}`, { status: next });
+      await reload();
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  const traces = new Map((data?.traces ?? []).map((trace) => [trace.messageId, trace.steps]));
+  return (
+    <>
+      <PageHeader title="Conversation">
+        {status && status !== 'closed' && (
+          <button type="button" onClick={() => setStatus('closed')}>
+            Close conversation
+          </button>
+        )}
+        {status === 'waiting-for-human' && (
+          <button type="button" onClick={() => setStatus('open')}>
+            Hand back to the agent
+          </button>
+        )}
+        {status === 'closed' && (
+          <button type="button" onClick={() => setStatus('open')}>
+            Reopen
+          </button>
+        )}
+      </PageHeader>
+      <p>
+        <Link href="/conversations">← Conversations</Link>
+      </p>
+      <ErrorNotice error={conversation.error ?? error} />
+      {!data && conversation.loading && <Loading what="the conversation" />}
+      {data && (
+        <div className="stack">
+          <p>
+            Status: <Badge value={data.status} label={data.status.replace(/-/g, ' ')} />{' '}
+            <span className="muted small">started {new Date(data.createdAt).toLocaleString()}</span>
+          </p>
+          <section className="card chat-log" aria-label="Messages" role="log" aria-live="polite">
+            {data.messages.length === 0 && <p className="muted">No message yet.</p>}
+            {data.messages.map((message) => (
+              <div key={message.id} className={`chat-line chat-${message.role}`} data-role={message.role}>
+                <div className="bubble">
+                  <span className="who">{roleLabels[message.role]}</span>
+                  {message.text}
+                </div>
+                {message.role === 'agent' && traces.has(message.id) && (
+                  <TurnTrace
+                    steps={traces.get(message.id)}
+                    logsHref={(tool) =>
+                      `/logs?conversationId=${conversationId}&tool=${encodeURIComponent(tool)}`
+                    }
+                  />
+                )}
+              </div>
+            ))}
+          </section>
+          {data.status !== 'closed' ? (
+            <form className="card chat-form" onSubmit={reply}>
+              <Field
+                label="Reply as a person"
+                hint="The customer sees it in the widget. While a person handles the chat, the agent stays silent."
+              >
+                {(control) => (
+                  <textarea
+                    {...control}
+                    rows={3}
+                    value={text}
+                    onChange={(event) => setText(event.target.value)}
+                  />
+                )}
+              </Field>
+              <button type="submit" className="button-primary" disabled={!text.trim()}>
+                Send reply
+              </button>
+            </form>
+          ) : (
+            <p className="muted">This conversation is closed.</p>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+// One integration: which agents use it, its operations (switches, lint, try-it), the whole lint
+// report, settings, and schema versions with re-import.
+import { useState } from 'react';
+import { callApi } from '../api/client';
+import type { Agent, IntegrationDetail } from '../api/types';
+import { useAgentLinks } from '../api/use-agent-links';
+import { IntegrationAgentToggles } from '../components/integration-agent-toggles';
+import { LintList } from '../components/lint-list';
+import { ErrorNotice, Loading, StatusNotice } from '../components/notice';
+import { PageHeader } from '../components/page-header';
+import { Link, navigate, useLocation } from '../router';
+import { useResource } from '../use-resource';
+import { IntegrationSettings } from './integration-settings';
+import { OperationsSection } from './operations-section';
+import { VersionsSection } from './versions-section';
+
+/** Counts of findings by severity, e.g. "1 error, 2 warnings". */
+function countFindings(integration: IntegrationDetail): string {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of integration.lint) counts[finding.severity] += 1;
+  const parts = Object.entries(counts)
+    .filter(([, count]) => count > 0)
+    .map(([severity, count]) => `${count} ${severity}${count === 1 ? '' : 's'}`);
+  return parts.length ? parts.join(', ') : 'no findings';
+}
+
+/** The integration page. */
+export function IntegrationPage({ integrationId }: { integrationId: string }) {
+  const { query } = useLocation();
+  const integration = useResource(
+    () => callApi<IntegrationDetail>('GET', `/integrations/${integrationId}`),
+    [integrationId],
+  );
+  const propertyId = integration.data?.propertyId;
+  const agents = useResource(
+    async () =>
+      propertyId ? (await callApi<{ items: Agent[] }>('GET', `/properties/${propertyId}/agents`)).items : [],
+    [propertyId],
+  );
+  const links = useAgentLinks(agents.data);
+  const [deleteError, setDeleteError] = useState<unknown>();
+  const data = integration.data;
+
+  async function remove() {
+    if (!data || !confirm(`Remove ${data.name}? Agents stop using its operations.`)) return;
+    try {
+      await callApi('DELETE', `/integrations/${integrationId}`);
+      navigate('/integrations');
+    } catch (caught) {
+      setDeleteError(caught);
+    }
+  }
+
+  const documentFindings = data?.lint.filter((finding) => !finding.tool) ?? [];
+  return (
+    <>
+      <PageHeader
+        title={data?.name ?? 'Integration'}
+        lead={data && `${data.baseUrl} · schema version ${data.version}`}
+      >
+        <Link className="button" href={`/logs?integrationId=${integrationId}`}>
+          Request logs
+        </Link>
+      </PageHeader>
+      <p>
+        <Link href="/integrations">← Integrations</Link>
+      </p>
+      <ErrorNotice error={integration.error} />
+      {!data && integration.loading && <Loading what="the integration" />}
+      {data && (
+        <div className="stack">
+          {query.get('imported') && (
+            <StatusNotice>
+              Imported {data.operations.length} operations (OpenAPI {data.openapiVersion}). Lint:{' '}
+              {countFindings(data)}.
+            </StatusNotice>
+          )}
+          <section className="card" aria-labelledby="used-by">
+            <h2 id="used-by">Agents</h2>
+            <ErrorNotice error={links.error} />
+            <IntegrationAgentToggles integration={data} agents={agents.data ?? []} links={links} />
+          </section>
+          <OperationsSection integration={data} onChange={integration.setData} />
+          <section className="card" aria-labelledby="lint-report">
+            <h2 id="lint-report">Lint report</h2>
+            <p className="muted">
+              {countFindings(data)}. Findings about one operation are listed with it above
+              {documentFindings.length ? '; these concern the whole document.' : '.'}
+            </p>
+            <LintList findings={documentFindings} />
+          </section>
+          <IntegrationSettings integration={data} onSaved={integration.setData} />
+          <VersionsSection integration={data} onApplied={integration.reload} />
+          <section className="card danger-zone" aria-labelledby="remove-integration">
+            <h2 id="remove-integration">Remove</h2>
+            <button type="button" className="button-danger" onClick={remove}>
+              Remove integration
+            </button>
+            <ErrorNotice error={deleteError} />
+          </section>
+        </div>
+      )}
+    </>
+  );
+}

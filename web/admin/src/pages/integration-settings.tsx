@@ -1,0 +1,92 @@
+// An integration's editable settings: name, base URL, credentials (write-only) and timeout.
+import { type FormEvent, useState } from 'react';
+import { callApi } from '../api/client';
+import type { IntegrationDetail } from '../api/types';
+import { AuthFields, type AuthForm, toAuthBody, toAuthForm } from '../components/auth-fields';
+import { Field } from '../components/field';
+import { ErrorNotice, StatusNotice } from '../components/notice';
+
+/** The settings form. */
+export function IntegrationSettings({
+  integration,
+  onSaved,
+}: {
+  integration: IntegrationDetail;
+  onSaved: (integration: IntegrationDetail) => void;
+}) {
+  const [name, setName] = useState(integration.name);
+  const [baseUrl, setBaseUrl] = useState(integration.baseUrl);
+  const [auth, setAuth] = useState<AuthForm>(() => toAuthForm(integration.auth));
+  const [timeout, setTimeoutSeconds] = useState(String(integration.timeoutMs / 1000));
+  const [error, setError] = useState<unknown>();
+  const [saved, setSaved] = useState(false);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setError(undefined);
+    setSaved(false);
+    const authBody = toAuthBody(auth);
+    if (!authBody && auth.type !== integration.auth.type) {
+      setError(new Error('Fill in the secret of the new authentication method.'));
+      return;
+    }
+    try {
+      const updated = await callApi<IntegrationDetail>('PATCH', `/integrations/${integration.id}`, {
+        name: name.trim(),
+        baseUrl: baseUrl.trim(),
+        timeoutMs: Math.round(Number(timeout) * 1000),
+        // Without a new secret the saved credentials stay as they are.
+        ...(authBody ? { auth: authBody } : {}),
+      });
+      setAuth(toAuthForm(updated.auth));
+      onSaved(updated);
+      setSaved(true);
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  return (
+    <form className="card form" onSubmit={save} aria-labelledby="integration-settings">
+      <h2 id="integration-settings">Settings</h2>
+      <div className="grid-2">
+        <Field label="Name">
+          {(control) => (
+            <input {...control} required value={name} onChange={(event) => setName(event.target.value)} />
+          )}
+        </Field>
+        <Field label="Timeout (seconds)" hint="1 to 60.">
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              min={1}
+              max={60}
+              value={timeout}
+              onChange={(event) => setTimeoutSeconds(event.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <Field label="API base URL" hint="Operation paths are added to it.">
+        {(control) => (
+          <input
+            {...control}
+            type="url"
+            required
+            value={baseUrl}
+            onChange={(event) => setBaseUrl(event.target.value)}
+          />
+        )}
+      </Field>
+      <AuthFields form={auth} onChange={setAuth} saved={integration.auth} />
+      <div className="form-actions">
+        <button type="submit" className="button-primary">
+          Save settings
+        </button>
+      </div>
+      <ErrorNotice error={error} />
+      {saved && <StatusNotice>Settings saved.</StatusNotice>}
+    </form>
+  );
+}

@@ -1,0 +1,122 @@
+// The operations of an integration: switches, what each does, its lint findings, and try-it.
+import { useState } from 'react';
+import { callApi } from '../api/client';
+import type { IntegrationDetail, Operation } from '../api/types';
+import { MethodTag } from '../components/badge';
+import { LintList } from '../components/lint-list';
+import { ErrorNotice } from '../components/notice';
+import { Toggle } from '../components/toggle';
+import { TryOperation } from './try-operation';
+
+/** One operation row. */
+function OperationItem({
+  integration,
+  operation,
+  onChange,
+}: {
+  integration: IntegrationDetail;
+  operation: Operation;
+  onChange: (operation: Operation) => void;
+}) {
+  const [trying, setTrying] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const findings = integration.lint.filter((finding) => finding.tool === operation.name);
+
+  async function setEnabled(enabled: boolean) {
+    setError(undefined);
+    try {
+      onChange(
+        await callApi<Operation>(
+          'PUT',
+          `/integrations/${integration.id}/operations/${encodeURIComponent(operation.name)}`,
+          { enabled },
+        ),
+      );
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+
+  return (
+    <li className="operation" data-operation={operation.name}>
+      <div className="operation-head">
+        <Toggle
+          label={`Agent may call ${operation.name}`}
+          hideLabel
+          checked={operation.enabled}
+          disabled={!operation.callable}
+          onChange={setEnabled}
+        />
+        <div className="operation-title">
+          <h3>
+            {operation.name}
+            {!operation.readOnly && <span className="badge badge-wait">asks before running</span>}
+            {!operation.callable && <span className="badge badge-bad">cannot be called</span>}
+          </h3>
+          <div className="mono small break">
+            <MethodTag method={operation.method} /> {operation.path}
+          </div>
+        </div>
+        <button
+          type="button"
+          aria-expanded={trying}
+          onClick={() => setTrying(!trying)}
+          disabled={!operation.callable}
+        >
+          {trying ? 'Close' : 'Try it'}
+        </button>
+      </div>
+      <p className="operation-description">{operation.summary ?? operation.description}</p>
+      {operation.uncallableReason && <p className="notice notice-error">{operation.uncallableReason}</p>}
+      {findings.length > 0 && (
+        <details>
+          <summary>
+            {findings.length} lint finding{findings.length === 1 ? '' : 's'}
+          </summary>
+          <LintList findings={findings} />
+        </details>
+      )}
+      <ErrorNotice error={error} />
+      {trying && <TryOperation integrationId={integration.id} operation={operation} />}
+    </li>
+  );
+}
+
+/** The operations list. */
+export function OperationsSection({
+  integration,
+  onChange,
+}: {
+  integration: IntegrationDetail;
+  onChange: (integration: IntegrationDetail) => void;
+}) {
+  const enabled = integration.operations.filter(
+    (operation) => operation.enabled && operation.callable,
+  ).length;
+  return (
+    <section className="card" aria-labelledby="operations">
+      <h2 id="operations">Operations</h2>
+      <p className="muted">
+        {enabled} of {integration.operations.length} operations are tools the agent may call. Operations that
+        change data ask the customer before they run.
+      </p>
+      <ul className="operations">
+        {integration.operations.map((operation) => (
+          <OperationItem
+            key={operation.name}
+            integration={integration}
+            operation={operation}
+            onChange={(changed) =>
+              onChange({
+                ...integration,
+                operations: integration.operations.map((entry) =>
+                  entry.name === changed.name ? changed : entry,
+                ),
+              })
+            }
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,202 @@
+// The chat bubble and panel in a shadow root: open/close, messages, streaming replies, and polling
+// for a person's replies while the conversation waits for one.
+import {
+  loadConversation,
+  rememberOpen,
+  type SavedConversation,
+  saveConversation,
+  wasOpen,
+} from './saved-conversation';
+import { type WidgetApi, WidgetApiError, type WidgetMessage } from './widget-api';
+import { widgetStyles } from './widget-styles';
+
+/** How the widget looks and whom it talks to. */
+export interface ChatWidgetOptions {
+  api: WidgetApi;
+  agentKey: string;
+  title: string;
+  greeting: string;
+  accent: string;
+}
+
+const chatIcon =
+  '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"/></svg>';
+
+/** Makes an element with a class and text. */
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text = '') {
+  const node = document.createElement(tag);
+  node.className = className;
+  node.textContent = text;
+  return node;
+}
+
+/** Mounts the widget on `document.body`. */
+export function mountChatWidget(options: ChatWidgetOptions): HTMLElement {
+  const { api, agentKey } = options;
+  const host = document.createElement('div');
+  host.setAttribute('data-concierge-widget', '');
+  // Inline !important beats any page rule on the host element itself.
+  host.style.cssText = 'all:initial!important;display:block!important;position:static!important';
+  const root = host.attachShadow({ mode: 'open' });
+  root.innerHTML = `<style>${widgetStyles(options.accent)}</style>
+<button class="bubble" type="button" aria-label="Open chat" aria-expanded="false" aria-controls="panel">${chatIcon}</button>
+<section class="panel" id="panel" role="dialog" aria-labelledby="title" hidden>
+<header><strong id="title"></strong><button class="close" type="button" aria-label="Close chat">×</button></header>
+<div class="log" role="log" aria-live="polite" aria-label="Messages"></div>
+<form><label class="sr" for="input">Your message</label><textarea id="input" rows="1" maxlength="4000" placeholder="Write a message…"></textarea><button class="send" type="submit">Send</button></form>
+</section>`;
+  const $ = <T extends Element>(selector: string) => root.querySelector(selector) as T;
+  const bubble = $<HTMLButtonElement>('.bubble');
+  const panel = $<HTMLElement>('.panel');
+  const log = $<HTMLElement>('.log');
+  const form = $<HTMLFormElement>('form');
+  const input = $<HTMLTextAreaElement>('textarea');
+  const send = $<HTMLButtonElement>('.send');
+  $<HTMLElement>('#title').textContent = options.title;
+
+  let saved: SavedConversation | undefined = loadConversation(agentKey);
+  let lastId: string | undefined;
+  let status = 'open';
+  let busy = false;
+  let poller: ReturnType<typeof setInterval> | undefined;
+  let restored = false;
+
+  const scroll = () => {
+    log.scrollTop = log.scrollHeight;
+  };
+  function show(message: Pick<WidgetMessage, 'role' | 'text'>): HTMLElement {
+    const node = element('div', `msg ${message.role}`, message.text);
+    if (message.role === 'human') node.dataset.who = 'Team';
+    log.append(node);
+    scroll();
+    return node;
+  }
+  const note = (text: string) => {
+    log.append(element('div', 'note', text));
+    scroll();
+  };
+
+  function setStatus(next: string) {
+    status = next;
+    clearInterval(poller);
+    poller = undefined;
+    // A person answers in their own time: look for their replies while the chat waits for them.
+    if (status === 'waiting-for-human' && !panel.hidden) poller = setInterval(() => void poll(), 4000);
+  }
+
+  async function poll() {
+    if (!saved) return;
+    try {
+      const page = await api.list(saved.id, saved.visitorToken, lastId);
+      for (const message of page.items) {
+        lastId = message.id;
+        if (message.role !== 'customer') show(message);
+      }
+      if (page.status !== status) setStatus(page.status);
+    } catch (error) {
+      if (error instanceof WidgetApiError && (error.status === 404 || error.status === 401)) forget();
+    }
+  }
+
+  function forget() {
+    saved = undefined;
+    lastId = undefined;
+    saveConversation(agentKey, undefined);
+    setStatus('open');
+  }
+
+  async function restore() {
+    restored = true;
+    log.textContent = '';
+    show({ role: 'agent', text: options.greeting });
+    if (saved) await poll();
+  }
+
+  async function submit(text: string, retried = false): Promise<void> {
+    if (!saved || status === 'closed') {
+      const started = await api.start();
+      saved = { id: started.id, visitorToken: started.visitorToken };
+      saveConversation(agentKey, saved);
+      setStatus('open');
+    }
+    const reply = element('div', 'msg agent typing', '…');
+    log.append(reply);
+    scroll();
+    let streamed = '';
+    try {
+      const turn = await api.send(saved.id, saved.visitorToken, text, (delta) => {
+        streamed += delta;
+        reply.className = 'msg agent';
+        reply.textContent = streamed;
+        scroll();
+      });
+      lastId = turn.reply?.id ?? turn.messageId;
+      if (turn.reply) reply.textContent = turn.reply.text;
+      else {
+        reply.remove();
+        note('A person from the team will answer here.');
+      }
+      setStatus(turn.status);
+    } catch (error) {
+      reply.remove();
+      // The conversation was closed or removed: start a new one once.
+      if (!retried && error instanceof WidgetApiError && (error.status === 404 || error.status === 409)) {
+        forget();
+        return submit(text, true);
+      }
+      throw error;
+    }
+  }
+
+  function setOpen(open: boolean) {
+    panel.hidden = !open;
+    bubble.setAttribute('aria-expanded', String(open));
+    bubble.setAttribute('aria-label', open ? 'Close chat' : 'Open chat');
+    rememberOpen(agentKey, open);
+    if (open) {
+      if (!restored) void restore();
+      setStatus(status);
+      input.focus();
+    } else {
+      setStatus(status);
+    }
+  }
+
+  bubble.addEventListener('click', () => setOpen(panel.hidden));
+  $<HTMLButtonElement>('.close').addEventListener('click', () => {
+    setOpen(false);
+    bubble.focus();
+  });
+  panel.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      setOpen(false);
+      bubble.focus();
+    }
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (!text || busy) return;
+    busy = true;
+    send.disabled = true;
+    input.value = '';
+    show({ role: 'customer', text });
+    submit(text)
+      .catch(() => note('Sorry, the message could not be sent. Please try again.'))
+      .finally(() => {
+        busy = false;
+        send.disabled = false;
+        input.focus();
+      });
+  });
+
+  document.body.append(host);
+  if (wasOpen(agentKey)) setOpen(true);
+  return host;
+}

@@ -1,0 +1,94 @@
+// The widget's calls to the public chat API: start a conversation, send a message (streamed), read.
+import { readEventStream } from '../shared/read-event-stream';
+
+/** A message as the widget API returns it. */
+export interface WidgetMessage {
+  id: string;
+  role: 'customer' | 'agent' | 'human';
+  text: string;
+}
+
+/** The end of a turn. */
+export interface WidgetTurn {
+  reply: { id: string; text: string } | null;
+  status: string;
+  messageId: string;
+}
+
+/** A failed call, with the HTTP status (404: the conversation is gone). */
+export class WidgetApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function fail(response: Response): Promise<never> {
+  const body = await response.json().catch(() => null);
+  throw new WidgetApiError(response.status, body?.error?.message ?? `HTTP ${response.status}`);
+}
+
+/** The API of one agent, at `base` (the folder widget.js was loaded from). */
+export function createWidgetApi(base: string, agentKey: string) {
+  const url = (path: string) => `${base}api/v1/widget/conversations${path}`;
+  return {
+    async start(): Promise<{ id: string; visitorToken: string }> {
+      const response = await fetch(url(''), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ agentKey, metadata: { pageUrl: location.href.slice(0, 500) } }),
+      });
+      return response.ok ? response.json() : fail(response);
+    },
+
+    async list(
+      id: string,
+      token: string,
+      after?: string,
+    ): Promise<{ status: string; items: WidgetMessage[] }> {
+      const response = await fetch(
+        url(`/${id}/messages${after ? `?after=${encodeURIComponent(after)}` : ''}`),
+        {
+          headers: { 'x-visitor-token': token },
+        },
+      );
+      return response.ok ? response.json() : fail(response);
+    },
+
+    /** Sends `text`; `onDelta` gets the reply as it streams; resolves with the finished turn. */
+    async send(
+      id: string,
+      token: string,
+      text: string,
+      onDelta: (text: string) => void,
+    ): Promise<WidgetTurn> {
+      const response = await fetch(url(`/${id}/messages`), {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'text/event-stream',
+          'x-visitor-token': token,
+        },
+        body: JSON.stringify({ text }),
+      });
+      if (!response.ok || !response.body) return fail(response);
+      let turn: WidgetTurn | undefined;
+      let error: WidgetApiError | undefined;
+      await readEventStream(response.body, ({ event, data }) => {
+        const payload = data as { text?: string; status?: number; error?: { message?: string } };
+        if (event === 'message-delta') onDelta(payload.text ?? '');
+        else if (event === 'turn-end') turn = data as WidgetTurn;
+        else if (event === 'error')
+          error = new WidgetApiError(payload.status ?? 500, payload.error?.message ?? '');
+      });
+      if (error) throw error;
+      if (!turn) throw new WidgetApiError(502, 'the reply stream ended early');
+      return turn;
+    },
+  };
+}
+
+/** The API object. */
+export type WidgetApi = ReturnType<typeof createWidgetApi>;
