@@ -31,6 +31,8 @@ export interface ClassifiedParameter extends ParameterInfo {
   keywords: Map<string, number>;
   /** Values the description offers for a free string ("Can be 'summary' or 'detailed'"), tried like an enum. */
   suggestedValues: string[];
+  /** Codes the description defines ("'1' for Bangkok, '2' for Chiang Mai"): the code given when its label is named. */
+  codedValues: { value: string | number; label: string }[];
   /** Whether the parameter names something by its proper name (a company, person, title, place). */
   takesName: boolean;
 }
@@ -45,6 +47,20 @@ function suggestedValuesOf(parameter: ParameterInfo): string[] {
     (match) => match[1] ?? match[2],
   );
   return values.length >= 2 ? values : [];
+}
+
+const CODE =
+  /['"]?(\d+|[A-Z][A-Z0-9_]{0,15})['"]?\s+(?:represents|means|stands for|is for|for|=|:)\s+(?:an?\s+|the\s+)?([\p{L}][\p{L}\s-]{0,40}?)(?=\s*(?:[,.;)]|\band\b|$))/gu;
+
+/** Codes and their labels defined in a description, when it defines at least two. */
+function codedValuesOf(parameter: ParameterInfo): { value: string | number; label: string }[] {
+  if (parameter.enumValues || !['integer', 'number', 'string'].includes(parameter.type ?? '')) return [];
+  const codes = [...parameter.description.matchAll(CODE)].map((match) => ({
+    value: parameter.type === 'string' ? match[1] : Number(match[1]),
+    label: match[2].trim(),
+  }));
+  const usable = codes.filter((code) => typeof code.value === 'string' || !Number.isNaN(code.value));
+  return usable.length >= 2 ? usable : [];
 }
 
 const has = (words: string[], ...candidates: string[]) => candidates.some((word) => words.includes(word));
@@ -151,6 +167,7 @@ export function classifyParameter(parameter: ParameterInfo): ClassifiedParameter
     kind,
     keywords: keywordsOf(parameter),
     suggestedValues: suggestedValuesOf(parameter),
+    codedValues: codedValuesOf(parameter),
     takesName,
   };
 }

@@ -86,4 +86,14 @@ describe('fillArguments', () => {
     );
     expect(result.input).toEqual({ check_in: '2031-07-10', check_out: '2031-07-20' });
   });
+
+  it('gives the code a description defines for the label the message names', () => {
+    const service = {
+      type: 'integer',
+      description: "The service. For example, '1' represents a cleaning service, '2' for an ironing service.",
+    };
+    expect(fill({ service_id: service }, ['service_id'], 'Find someone for ironing services').input).toEqual({
+      service_id: 2,
+    });
+  });
 });

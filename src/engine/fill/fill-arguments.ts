@@ -174,12 +174,19 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
     for (let index = first; index < last; index++) used.add(index);
   };
   for (const parameter of parameters) {
-    if (parameter.kind !== 'enum' && parameter.suggestedValues.length === 0) continue;
-    const choices =
-      parameter.kind === 'enum' ? parameter : { ...parameter, enumValues: parameter.suggestedValues };
-    const match = matchEnumValue(choices, tokens, mentions, new Set([...used, ...usedByEnums]));
+    const labels = parameter.codedValues.map((code) => code.label);
+    const offered =
+      parameter.kind === 'enum' ? parameter.enumValues : [...parameter.suggestedValues, ...labels];
+    if (!offered || offered.length === 0) continue;
+    const match = matchEnumValue(
+      { ...parameter, enumValues: offered },
+      tokens,
+      mentions,
+      new Set([...used, ...usedByEnums]),
+    );
     if (!match) continue;
-    input[parameter.name] = match.value;
+    const code = parameter.codedValues.find((entry) => entry.label === match.value);
+    input[parameter.name] = code ? code.value : match.value;
     for (let index = match.first; index < match.last; index++) usedByEnums.add(index);
   }
   for (const candidate of collectCandidates(text, parameters, mentions, tokens)) {
