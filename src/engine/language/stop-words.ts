@@ -10,7 +10,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   either neither other such own same more most less much many few can could would should will shall may
   might must let lets let's please kindly thanks thank hi hello hey ok okay oh well really actually maybe
   as per via like im ive id dont don't doesn't isn't aren't wasn't won't can't cannot i'd i'll you're
-  there's what's where's how's that's s t d ll m re ve e g eg ie etc`.split(/\s+/),
+  there's what's where's how's that's s t d ll m re ve e g eg ie etc st nd rd th`.split(/\s+/),
 );
 
 /**
@@ -24,7 +24,7 @@ export const REQUEST_WORDS: ReadonlySet<string> = new Set(
   used call make do please could would can able possible wonder wondering interested trying try go going
   calculate compute determine evaluate perform run execute obtain request requested query information info
   detail details data result results value values thing things stuff something anything current currently
-  specific specified given given certain particular new`.split(/\s+/),
+  specific specified given certain particular new customer customers`.split(/\s+/),
 );
 
 /** Whether a lower-case word is a function word. */

@@ -51,6 +51,18 @@ const GROUPS: string[] = [
   'flight flights airline plane',
   'hotel accommodation lodging',
   'recipe dish',
+  // Abbreviations common in API names.
+  'command cmd',
+  'message msg',
+  'quantity qty',
+  'database db',
+  'configuration config',
+  'description desc',
+  'directory dir folder',
+  'identifier id',
+  'environment env',
+  'application app',
+  'calculator calc',
 ];
 
 const conceptByStem = new Map<string, string>();
