@@ -92,6 +92,15 @@ describe('decideTurn', () => {
       input: { reason: 'Can I talk to a real person please' },
     });
     expect(say('Can I talk to a real person please').type).toBe('text');
+    const offered = decide([user("What's the weather today?")], '', [...storeTools, handoff]) as {
+      text: string;
+    };
+    const accepted = decide(
+      [user("What's the weather today?"), assistant(offered.text), user('yes please')],
+      '',
+      [...storeTools, handoff],
+    );
+    expect(accepted).toMatchObject({ type: 'tool-call', toolName: HANDOFF_TOOL_NAME });
   });
 
   it('follows the base prompt: a hint that names a tool routes matching messages to it', () => {

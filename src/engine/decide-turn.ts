@@ -10,7 +10,7 @@ import type { Conversation } from './conversation/read-conversation.js';
 import { fillArguments } from './fill/fill-arguments.js';
 import { askForParameters } from './reply/ask-for-parameters.js';
 import { classifySmallTalk } from './reply/classify-small-talk.js';
-import { describeCapabilities } from './reply/describe-capabilities.js';
+import { describeCapabilities, HANDOFF_OFFER } from './reply/describe-capabilities.js';
 import { writeAnswer } from './reply/write-answer.js';
 
 /** What the engine does this step. */
@@ -38,6 +38,19 @@ function earlierRequest(conversation: Conversation): string | undefined {
   return before?.role === 'user' ? before.text : undefined;
 }
 
+const AFFIRMATIVE = /^\s*(?:yes|yeah|yep|sure|ok(?:ay)?|please(?: do)?|y|go ahead)\b/i;
+
+/** Whether the customer says yes to the hand-off the assistant offered in its last message. */
+function acceptsHandoffOffer(conversation: Conversation): boolean {
+  const turns = conversation.turns;
+  const offer = turns[turns.length - 2];
+  return (
+    offer?.role === 'assistant' &&
+    offer.text.includes(HANDOFF_OFFER) &&
+    AFFIRMATIVE.test(turns[turns.length - 1].text)
+  );
+}
+
 function answerResults(conversation: Conversation): Decision {
   const text = conversation.toolResults.map(writeAnswer).join('\n\n');
   return { type: 'text', text };
@@ -50,7 +63,7 @@ export function decideTurn(conversation: Conversation, tools: EngineTool[]): Dec
   if (last?.role !== 'user' || !last.text.trim()) return { type: 'text', text: SMALL_TALK_REPLIES.greeting };
   const smallTalk = classifySmallTalk(last.text);
   const handoff = tools.find((tool) => tool.name === HANDOFF_TOOL_NAME);
-  if (smallTalk === 'handoff' && handoff) {
+  if (handoff && (smallTalk === 'handoff' || acceptsHandoffOffer(conversation))) {
     const filled = fillArguments({
       parameters: listParameters(handoff.inputSchema),
       text: last.text,

@@ -12,11 +12,14 @@ function summarize(tool: EngineTool): string | undefined {
   return sentence.charAt(0).toLowerCase() + sentence.slice(1);
 }
 
+/** The sentence offering a person; the engine reads a "yes" to it back from the history. */
+export const HANDOFF_OFFER = 'If you would like, I can hand you over to a person.';
+
 /** A reply for a question no operation covers: what it can do, and an offer of a person. */
 export function describeCapabilities(tools: EngineTool[]): string {
   const summaries = [...new Set(tools.map(summarize).filter((text): text is string => Boolean(text)))];
   const listed = summaries.slice(0, MAX_LISTED);
-  const offer = 'If you would like, I can hand you over to a person.';
+  const offer = HANDOFF_OFFER;
   if (listed.length === 0) return `I'm sorry, I can't help with that here. ${offer}`;
   const more = summaries.length > listed.length ? ', and more' : '';
   return `I'm sorry, I can't help with that. I can ${listed.join('; ')}${more}. ${offer}`;
