@@ -30,6 +30,22 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', 
   return node;
 }
 
+/** Puts `text` into `node`, with web addresses as links that open in a new tab. */
+function renderText(node: HTMLElement, text: string): void {
+  node.textContent = '';
+  for (const part of text.split(/(https?:\/\/[^\s<>"]*[^\s<>".,;:!?)])/)) {
+    if (!/^https?:\/\//.test(part)) {
+      node.append(part);
+      continue;
+    }
+    const link = element('a', '', part);
+    link.href = part;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    node.append(link);
+  }
+}
+
 /** Mounts the widget on `document.body`. */
 export function mountChatWidget(options: ChatWidgetOptions): HTMLElement {
   const { api, agentKey } = options;
@@ -65,7 +81,8 @@ export function mountChatWidget(options: ChatWidgetOptions): HTMLElement {
     log.scrollTop = log.scrollHeight;
   };
   function show(message: Pick<WidgetMessage, 'role' | 'text'>): HTMLElement {
-    const node = element('div', `msg ${message.role}`, message.text);
+    const node = element('div', `msg ${message.role}`);
+    renderText(node, message.text);
     if (message.role === 'human') node.dataset.who = 'Team';
     log.append(node);
     scroll();
@@ -84,13 +101,14 @@ export function mountChatWidget(options: ChatWidgetOptions): HTMLElement {
     if (status === 'waiting-for-human' && !panel.hidden) poller = setInterval(() => void poll(), 4000);
   }
 
-  async function poll() {
+  /** Fetches messages after the last one shown; the visitor's own are shown only when restoring. */
+  async function poll(restoring = false) {
     if (!saved) return;
     try {
       const page = await api.list(saved.id, saved.visitorToken, lastId);
       for (const message of page.items) {
         lastId = message.id;
-        if (message.role !== 'customer') show(message);
+        if (restoring || message.role !== 'customer') show(message);
       }
       if (page.status !== status) setStatus(page.status);
     } catch (error) {
@@ -109,7 +127,7 @@ export function mountChatWidget(options: ChatWidgetOptions): HTMLElement {
     restored = true;
     log.textContent = '';
     show({ role: 'agent', text: options.greeting });
-    if (saved) await poll();
+    if (saved) await poll(true);
   }
 
   async function submit(text: string, retried = false): Promise<void> {
@@ -131,7 +149,7 @@ export function mountChatWidget(options: ChatWidgetOptions): HTMLElement {
         scroll();
       });
       lastId = turn.reply?.id ?? turn.messageId;
-      if (turn.reply) reply.textContent = turn.reply.text;
+      if (turn.reply) renderText(reply, turn.reply.text);
       else {
         reply.remove();
         note('A person from the team will answer here.');

@@ -16,6 +16,7 @@ header strong{font-size:16px}
 .close{background:transparent;color:#fff;font-size:24px;line-height:1;width:36px;height:36px;border-radius:8px}
 .log{flex:1;overflow-y:auto;padding:16px;display:flex;flex-direction:column;gap:10px;background:#f5f7f8}
 .msg{max-width:85%;padding:9px 13px;border-radius:14px;white-space:pre-wrap;overflow-wrap:anywhere;background:#fff;border:1px solid #dde3e6;align-self:flex-start}
+.msg a{color:inherit;text-decoration:underline}
 .customer{align-self:flex-end;background:${accent};color:#fff;border-color:${accent}}
 .human::before{content:attr(data-who);display:block;font-size:12px;font-weight:600;opacity:.75}
 .note{align-self:center;font-size:13px;color:#5b6770;text-align:center}

@@ -29,6 +29,8 @@ export async function launchBrowser(): Promise<Browser> {
 /** Saves a full-page screenshot as test-results/screenshots/NAME.png. */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
+  // A sticky header would otherwise be drawn where the page was scrolled to.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
 

@@ -36,7 +36,12 @@ export function describeLocation(where: ErrorLocation | undefined): string {
 /** The error text for the schema field: the message and where it is. */
 export function schemaErrorOf(error: unknown): ReactNode {
   if (!(error instanceof ApiError)) return undefined;
-  const location = describeLocation(error.where);
+  // Parsers often name the line in the message already; the pointer still helps then.
+  const where =
+    error.where?.line && error.message.toLowerCase().includes(`line ${error.where.line}`)
+      ? { pointer: error.where.pointer }
+      : error.where;
+  const location = describeLocation(where);
   return (
     <>
       {error.message}

@@ -21,7 +21,7 @@ function countFindings(integration: IntegrationDetail): string {
   const parts = Object.entries(counts)
     .filter(([, count]) => count > 0)
     .map(([severity, count]) => `${count} ${severity}${count === 1 ? '' : 's'}`);
-  return parts.length ? parts.join(', ') : 'no findings';
+  return parts.length ? parts.join(', ') : 'No findings';
 }
 
 /** The integration page. */
@@ -72,7 +72,7 @@ export function IntegrationPage({ integrationId }: { integrationId: string }) {
           {query.get('imported') && (
             <StatusNotice>
               Imported {data.operations.length} operations (OpenAPI {data.openapiVersion}). Lint:{' '}
-              {countFindings(data)}.
+              {countFindings(data).toLowerCase()}.
             </StatusNotice>
           )}
           <section className="card" aria-labelledby="used-by">

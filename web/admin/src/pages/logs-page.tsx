@@ -31,9 +31,13 @@ const toLocal = (iso: string) => {
   return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 };
 
+/** Whether any filter is set. */
+const hasFilters = (filters: Filters) => Object.values(filters).some(Boolean);
+
 /** The filter form; applying it changes the URL, so a filtered view can be shared. */
 function LogFilters({ filters, integrations }: { filters: Filters; integrations: Integration[] }) {
   const [draft, setDraft] = useState(filters);
+  const [wideScreen] = useState(() => window.matchMedia('(min-width: 761px)').matches || hasFilters(filters));
   const set = (name: keyof Filters) => (event: { target: { value: string } }) =>
     setDraft({ ...draft, [name]: event.target.value });
   function apply(event: FormEvent) {
@@ -45,78 +49,84 @@ function LogFilters({ filters, integrations }: { filters: Filters; integrations:
     navigate('/logs', { replace: true });
   }
   return (
-    <form className="card filters" onSubmit={apply} aria-label="Filters">
-      <Field label="Integration">
-        {(control) => (
-          <select {...control} value={draft.integrationId} onChange={set('integrationId')}>
-            <option value="">All</option>
-            {integrations.map((integration) => (
-              <option key={integration.id} value={integration.id}>
-                {integration.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Tool">
-        {(control) => <input {...control} value={draft.tool} onChange={set('tool')} />}
-      </Field>
-      <Field label="Outcome">
-        {(control) => (
-          <select {...control} value={draft.outcome} onChange={set('outcome')}>
-            <option value="">All</option>
-            {outcomes.map((outcome) => (
-              <option key={outcome}>{outcome}</option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="HTTP status">
-        {(control) => (
-          <input
-            {...control}
-            type="number"
-            min={100}
-            max={599}
-            value={draft.status}
-            onChange={set('status')}
-          />
-        )}
-      </Field>
-      <Field label="From">
-        {(control) => (
-          <input
-            {...control}
-            type="datetime-local"
-            value={toLocal(draft.from)}
-            onChange={(event) => setDraft({ ...draft, from: toIso(event.target.value) })}
-          />
-        )}
-      </Field>
-      <Field label="To">
-        {(control) => (
-          <input
-            {...control}
-            type="datetime-local"
-            value={toLocal(draft.to)}
-            onChange={(event) => setDraft({ ...draft, to: toIso(event.target.value) })}
-          />
-        )}
-      </Field>
-      {draft.conversationId && (
-        <Field label="Conversation">
-          {(control) => <input {...control} value={draft.conversationId} onChange={set('conversationId')} />}
+    // Open on wide screens; on a phone the table comes first and the filters open on demand.
+    <details className="card filters-box" open={wideScreen}>
+      <summary>Filters</summary>
+      <form className="filters" onSubmit={apply} aria-label="Filters">
+        <Field label="Integration">
+          {(control) => (
+            <select {...control} value={draft.integrationId} onChange={set('integrationId')}>
+              <option value="">All</option>
+              {integrations.map((integration) => (
+                <option key={integration.id} value={integration.id}>
+                  {integration.name}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button-primary">
-          Apply filters
-        </button>
-        <button type="button" onClick={clear}>
-          Clear
-        </button>
-      </div>
-    </form>
+        <Field label="Tool">
+          {(control) => <input {...control} value={draft.tool} onChange={set('tool')} />}
+        </Field>
+        <Field label="Outcome">
+          {(control) => (
+            <select {...control} value={draft.outcome} onChange={set('outcome')}>
+              <option value="">All</option>
+              {outcomes.map((outcome) => (
+                <option key={outcome}>{outcome}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="HTTP status">
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              min={100}
+              max={599}
+              value={draft.status}
+              onChange={set('status')}
+            />
+          )}
+        </Field>
+        <Field label="From">
+          {(control) => (
+            <input
+              {...control}
+              type="datetime-local"
+              value={toLocal(draft.from)}
+              onChange={(event) => setDraft({ ...draft, from: toIso(event.target.value) })}
+            />
+          )}
+        </Field>
+        <Field label="To">
+          {(control) => (
+            <input
+              {...control}
+              type="datetime-local"
+              value={toLocal(draft.to)}
+              onChange={(event) => setDraft({ ...draft, to: toIso(event.target.value) })}
+            />
+          )}
+        </Field>
+        {draft.conversationId && (
+          <Field label="Conversation">
+            {(control) => (
+              <input {...control} value={draft.conversationId} onChange={set('conversationId')} />
+            )}
+          </Field>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="button-primary">
+            Apply filters
+          </button>
+          <button type="button" onClick={clear}>
+            Clear
+          </button>
+        </div>
+      </form>
+    </details>
   );
 }
 
@@ -158,7 +168,7 @@ function Logs({ property }: { property: Property }) {
       {page.data && items.length === 0 && <p className="card muted">No API call matches these filters.</p>}
       {items.length > 0 && (
         <div className="card table-wrap">
-          <table className="logs-table">
+          <table className="logs-table stacked-table">
             <caption className="visually-hidden">API calls, newest first</caption>
             <thead>
               <tr>
@@ -178,7 +188,7 @@ function Logs({ property }: { property: Property }) {
                     <Link href={`/logs/${log.id}`}>{log.tool}</Link>
                     <div className="muted small">{names.get(log.integrationId) ?? ''}</div>
                   </td>
-                  <td className="mono small url-cell">
+                  <td className="mono small url-cell block-cell">
                     <MethodTag method={log.method} /> {log.url}
                   </td>
                   <td>

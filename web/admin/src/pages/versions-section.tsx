@@ -127,7 +127,7 @@ export function VersionsSection({
       <h2 id="versions">Schema versions</h2>
       <ErrorNotice error={versions.error} />
       <div className="table-wrap">
-        <table>
+        <table className="stacked-table">
           <caption className="visually-hidden">Imported versions, newest first</caption>
           <thead>
             <tr>
@@ -145,14 +145,14 @@ export function VersionsSection({
                   {entry.version === integration.version ? ' (current)' : ''}
                 </td>
                 <td>{new Date(entry.createdAt).toLocaleString()}</td>
-                <td className="break">{entry.sourceUrl ?? 'uploaded or pasted text'}</td>
+                <td className="break block-cell">{entry.sourceUrl ?? 'uploaded or pasted text'}</td>
                 <td>{entry.openapiVersion}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <form className="form" onSubmit={previewReimport}>
+      <form className="form versions-form" onSubmit={previewReimport}>
         <h3>Re-import</h3>
         <p className="muted">
           {currentUrl
