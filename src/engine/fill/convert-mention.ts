@@ -1,6 +1,6 @@
 // Turns a value found in the message into the value a parameter's schema asks for, or undefined.
 import type { ClassifiedParameter } from './classify-parameter.js';
-import type { Mention } from './find-mentions.js';
+import type { Mention } from './mention.js';
 
 const pad = (value: number) => String(value).padStart(2, '0');
 

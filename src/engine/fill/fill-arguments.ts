@@ -7,10 +7,11 @@ import { type ClassifiedParameter, classifyParameter } from './classify-paramete
 import { convertMention } from './convert-mention.js';
 import { extractReason, extractTopicWords, PLACE_PREPOSITIONS } from './extract-free-text.js';
 import { findCurrencies } from './find-currencies.js';
-import { findMentions, type Mention } from './find-mentions.js';
+import { findMentions } from './find-mentions.js';
 import { matchArray, matchBoolean, matchEnumValue } from './match-choices.js';
 import { measureAffinity } from './measure-affinity.js';
 import { measureCueAffinity } from './measure-cue-affinity.js';
+import type { Mention } from './mention.js';
 import { type MessageToken, tokenizeMessage } from './tokenize-message.js';
 
 /** The input built for one tool. */

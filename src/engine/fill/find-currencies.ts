@@ -1,5 +1,5 @@
 // Currencies named in a message, as ISO 4217 codes: "US dollars" -> USD, "yen" -> JPY, "EUR" -> EUR.
-import type { Mention } from './find-mentions.js';
+import type { Mention } from './mention.js';
 import { type MessageToken, tokenAt } from './tokenize-message.js';
 
 const NAMES: [RegExp, string][] = [

@@ -1,118 +1,12 @@
 // Finds the values a message names: numbers, emails, URLs, quoted text, identifiers, dates and proper names.
-import * as chrono from 'chrono-node';
 import { isRequestWord } from '../language/analyze-text.js';
 import { STOP_WORDS } from '../language/stop-words.js';
-import { type MessageToken, tokenAt } from './tokenize-message.js';
+import { findDates } from './find-dates.js';
+import { findNumbers } from './find-numbers.js';
+import { type Mention, type MentionKind, span } from './mention.js';
+import type { MessageToken } from './tokenize-message.js';
 
-/** What kind of value a mention is. */
-export type MentionKind =
-  | 'number'
-  | 'email'
-  | 'url'
-  | 'quoted'
-  | 'identifier'
-  | 'date'
-  | 'proper'
-  | 'tuple'
-  | 'currency';
-
-/** One value found in the message. */
-export interface Mention {
-  kind: MentionKind;
-  /** The text as written (for quoted text: without the quotes). */
-  text: string;
-  /** The parsed value: a number, a Date, a number list for tuples, else the text. */
-  value: unknown;
-  /** Character span in the message. */
-  start: number;
-  end: number;
-  /** Token span (inclusive first, exclusive last). */
-  first: number;
-  last: number;
-  /** For numbers: written with a currency sign or word. */
-  money?: boolean;
-  /** For numbers: written with a percent sign. */
-  percent?: boolean;
-  /** For numbers: spelled out ("two"), often a count in the phrasing rather than a value. */
-  spelled?: boolean;
-  /** For the halves of a range: whether the value starts or ends it. */
-  role?: 'start' | 'end';
-}
-
-const NUMBER_WORDS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  hundred: 100,
-  dozen: 12,
-  single: 1,
-  once: 1,
-  twice: 2,
-  first: 1,
-  second: 2,
-  third: 3,
-};
-const MULTIPLIERS: Record<string, number> = {
-  thousand: 1e3,
-  k: 1e3,
-  million: 1e6,
-  m: 1e6,
-  billion: 1e9,
-  bn: 1e9,
-};
-const NUMBER_PATTERN =
-  /(?<![\p{L}\p{N}_.\-/])(-|−)?([$€£¥])?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(%)?(?:\s?(thousand|million|billion|bn|k)\b)?(?![\p{N}]|[.,]\d)/giu;
 const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'van', 'von', 'la', 'le', 'the', 'y', '&', 'v', 'vs']);
-
-function span(
-  tokens: MessageToken[],
-  kind: MentionKind,
-  start: number,
-  end: number,
-  text: string,
-  value: unknown,
-) {
-  return { kind, text, value, start, end, first: tokenAt(tokens, start), last: tokenAt(tokens, end - 1) + 1 };
-}
-
-function findNumbers(text: string, tokens: MessageToken[]): Mention[] {
-  const mentions: Mention[] = [];
-  for (const match of text.matchAll(NUMBER_PATTERN)) {
-    const [whole, minus, currency, digits, percent, multiplier] = match;
-    const before = text.slice(Math.max(0, match.index - 1), match.index);
-    const negative = minus !== undefined && !/[\p{L}\p{N}]/u.test(before);
-    let value = Number(digits.replace(/,/g, '')) * (multiplier ? MULTIPLIERS[multiplier.toLowerCase()] : 1);
-    if (negative) value = -value;
-    const start = negative ? match.index : match.index + (minus?.length ?? 0);
-    const after = text.slice(match.index + whole.length, match.index + whole.length + 12);
-    const money = currency !== undefined || /^\s?(dollars?|usd|eur|euros?|pounds?|bucks)\b/i.test(after);
-    const mention = span(tokens, 'number', start, match.index + whole.length, whole.trim(), value);
-    mentions.push({ ...mention, money, percent: percent !== undefined });
-  }
-  for (const [index, token] of tokens.entries()) {
-    const value = NUMBER_WORDS[token.lower];
-    if (value === undefined) continue;
-    const next = tokens[index + 1]?.lower;
-    if ((token.lower === 'second' || token.lower === 'one') && !next) continue;
-    mentions.push({ ...span(tokens, 'number', token.start, token.end, token.text, value), spelled: true });
-  }
-  return mentions;
-}
 
 function findQuoted(text: string, tokens: MessageToken[]): Mention[] {
   const pattern = /"([^"]+)"|“([^”]+)”|‘([^’]+)’|`([^`]+)`|(?<![\p{L}\p{N}])'([^']+)'(?![\p{L}\p{N}])/gu;
@@ -145,46 +39,6 @@ function findTokenValues(tokens: MessageToken[]): Mention[] {
         mentions.push(make('identifier', token.text, hashed ? tokens[index - 1].start : token.start));
       }
     }
-  }
-  return mentions;
-}
-
-function findDates(text: string, tokens: MessageToken[]): Mention[] {
-  const mentions: Mention[] = [];
-  for (const result of chrono.parse(text, new Date(), { forwardDate: true })) {
-    const end = result.index + result.text.length;
-    const dateValue = (component: chrono.ParsedComponents) => ({
-      date: component.date(),
-      hasTime: component.isCertain('hour'),
-    });
-    const separator = result.end
-      ? /\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|[-–—])\s*/i.exec(result.text)
-      : null;
-    if (!result.end || !separator) {
-      mentions.push({
-        ...span(tokens, 'date', result.index, end, result.text, undefined),
-        value: dateValue(result.start),
-      });
-      continue;
-    }
-    // A range ("July 10 to July 20") is two values: where it starts and where it ends.
-    const middle = result.index + separator.index;
-    const first = span(
-      tokens,
-      'date',
-      result.index,
-      middle,
-      result.text.slice(0, separator.index),
-      undefined,
-    );
-    const second = span(tokens, 'date', middle + separator[0].length, end, '', undefined);
-    mentions.push({ ...first, value: dateValue(result.start), role: 'start' });
-    mentions.push({
-      ...second,
-      text: text.slice(second.start, end),
-      value: dateValue(result.end),
-      role: 'end',
-    });
   }
   return mentions;
 }

@@ -5,8 +5,8 @@ import { stemWord } from '../language/stem-word.js';
 import { STOP_WORDS } from '../language/stop-words.js';
 import { conceptOf } from '../language/synonyms.js';
 import type { ClassifiedParameter } from './classify-parameter.js';
-import type { Mention } from './find-mentions.js';
 import { measureAffinity } from './measure-affinity.js';
+import type { Mention } from './mention.js';
 import type { MessageToken } from './tokenize-message.js';
 
 /** A value with the token span it was read from. */

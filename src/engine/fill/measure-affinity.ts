@@ -1,5 +1,5 @@
 // How strongly the words around a value tie it to a parameter: "base of 10" ties 10 to `base`.
-import type { Mention } from './find-mentions.js';
+import type { Mention } from './mention.js';
 import type { MessageToken } from './tokenize-message.js';
 
 const WINDOW_BEFORE = 7;

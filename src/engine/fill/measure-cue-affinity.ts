@@ -5,7 +5,7 @@ import { stemWord } from '../language/stem-word.js';
 import { conceptOf } from '../language/synonyms.js';
 import type { ClassifiedParameter } from './classify-parameter.js';
 import { PLACE_PREPOSITIONS } from './extract-free-text.js';
-import type { Mention } from './find-mentions.js';
+import type { Mention } from './mention.js';
 import type { MessageToken } from './tokenize-message.js';
 
 const concept = (word: string) => conceptOf(stemWord(word));

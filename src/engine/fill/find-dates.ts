@@ -1,0 +1,45 @@
+// Dates in a message, read by chrono; a range ("July 10 to July 20") becomes a start and an end value.
+import * as chrono from 'chrono-node';
+import { type Mention, span } from './mention.js';
+import type { MessageToken } from './tokenize-message.js';
+
+/** The dates of `text`. */
+export function findDates(text: string, tokens: MessageToken[]): Mention[] {
+  const mentions: Mention[] = [];
+  for (const result of chrono.parse(text, new Date(), { forwardDate: true })) {
+    const end = result.index + result.text.length;
+    const dateValue = (component: chrono.ParsedComponents) => ({
+      date: component.date(),
+      hasTime: component.isCertain('hour'),
+    });
+    const separator = result.end
+      ? /\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|[-–—])\s*/i.exec(result.text)
+      : null;
+    if (!result.end || !separator) {
+      mentions.push({
+        ...span(tokens, 'date', result.index, end, result.text, undefined),
+        value: dateValue(result.start),
+      });
+      continue;
+    }
+    // A range ("July 10 to July 20") is two values: where it starts and where it ends.
+    const middle = result.index + separator.index;
+    const first = span(
+      tokens,
+      'date',
+      result.index,
+      middle,
+      result.text.slice(0, separator.index),
+      undefined,
+    );
+    const second = span(tokens, 'date', middle + separator[0].length, end, '', undefined);
+    mentions.push({ ...first, value: dateValue(result.start), role: 'start' });
+    mentions.push({
+      ...second,
+      text: text.slice(second.start, end),
+      value: dateValue(result.end),
+      role: 'end',
+    });
+  }
+  return mentions;
+}

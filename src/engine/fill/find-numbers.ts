@@ -1,0 +1,68 @@
+// Numbers in a message: digits with signs, currency, percent and multipliers ("$1.2 million"), and
+// spelled-out counts ("two").
+import { type Mention, span } from './mention.js';
+import type { MessageToken } from './tokenize-message.js';
+
+const NUMBER_WORDS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
+  dozen: 12,
+  single: 1,
+  once: 1,
+  twice: 2,
+  first: 1,
+  second: 2,
+  third: 3,
+};
+const MULTIPLIERS: Record<string, number> = {
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  m: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+};
+const NUMBER_PATTERN =
+  /(?<![\p{L}\p{N}_.\-/])(-|−)?([$€£¥])?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(%)?(?:\s?(thousand|million|billion|bn|k)\b)?(?![\p{N}]|[.,]\d)/giu;
+
+/** The numbers of `text`. */
+export function findNumbers(text: string, tokens: MessageToken[]): Mention[] {
+  const mentions: Mention[] = [];
+  for (const match of text.matchAll(NUMBER_PATTERN)) {
+    const [whole, minus, currency, digits, percent, multiplier] = match;
+    const before = text.slice(Math.max(0, match.index - 1), match.index);
+    const negative = minus !== undefined && !/[\p{L}\p{N}]/u.test(before);
+    let value = Number(digits.replace(/,/g, '')) * (multiplier ? MULTIPLIERS[multiplier.toLowerCase()] : 1);
+    if (negative) value = -value;
+    const start = negative ? match.index : match.index + (minus?.length ?? 0);
+    const after = text.slice(match.index + whole.length, match.index + whole.length + 12);
+    const money = currency !== undefined || /^\s?(dollars?|usd|eur|euros?|pounds?|bucks)\b/i.test(after);
+    const mention = span(tokens, 'number', start, match.index + whole.length, whole.trim(), value);
+    mentions.push({ ...mention, money, percent: percent !== undefined });
+  }
+  for (const [index, token] of tokens.entries()) {
+    const value = NUMBER_WORDS[token.lower];
+    if (value === undefined) continue;
+    const next = tokens[index + 1]?.lower;
+    if ((token.lower === 'second' || token.lower === 'one') && !next) continue;
+    mentions.push({ ...span(tokens, 'number', token.start, token.end, token.text, value), spelled: true });
+  }
+  return mentions;
+}
