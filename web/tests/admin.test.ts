@@ -219,16 +219,30 @@ describe('admin UI in chromium', () => {
       summary: List product categories
       description: Use when the customer asks which kinds of products the shop sells.
       responses: { '200': { description: Categories } }
+  /orders/{orderId}/cancel:
+    post:
+      operationId: cancelOrder
+      summary: Cancel an order
+      description: Use when the customer wants to cancel an order that has not shipped.
+      parameters:
+        - { name: orderId, in: path, required: true, description: The order number, schema: { type: string } }
+      responses: { '200': { description: Cancelled } }
 `,
     );
     await page.getByRole('button', { name: 'Preview changes' }).click();
     const preview = page.getByRole('region', { name: 'Version 2 preview' });
     await preview.waitFor();
-    expect(await preview.locator('.diff-added').allTextContents()).toEqual(['+ listCategories']);
+    expect(await preview.locator('.diff-added').allTextContents()).toEqual([
+      '+ listCategories',
+      '+ cancelOrder',
+    ]);
     await saveScreenshot(page, 'integration-reimport-preview');
     await preview.getByRole('button', { name: 'Apply version 2' }).click();
     await page.getByRole('status').filter({ hasText: 'Version 2 is now current' }).waitFor();
     await page.locator('[data-operation="listCategories"]').waitFor();
+    expect(await page.locator('[data-operation="cancelOrder"]').textContent()).toContain(
+      'asks before running',
+    );
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Shop API');
   });
 
@@ -281,6 +295,20 @@ describe('admin UI in chromium', () => {
     expect(await reply.locator('.tool-call').count()).toBe(0);
     await page.getByRole('button', { name: 'Reset' }).click();
     expect(await page.locator('.chat-line').count()).toBe(0);
+  });
+
+  it('shows a change the agent proposes as a pending confirmation until the customer answers', async () => {
+    await page.getByLabel('Message as the customer').fill('Please cancel my order #12345');
+    await page.getByRole('button', { name: 'Send' }).click();
+    const proposal = page.locator('.chat-line[data-role="agent"]').first();
+    await proposal.getByText('pending confirmation').waitFor();
+    expect(await proposal.textContent()).toContain('cancelOrder');
+    expect(await proposal.locator('.bubble').textContent()).toMatch(/Shall I go ahead/);
+    await saveScreenshot(page, 'preview-confirmation');
+    await page.getByLabel('Message as the customer').fill('no');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.locator('.chat-line[data-role="agent"]').nth(1).getByText('Confirmation: cancelled').waitFor();
+    expect(shop.requests.some((request) => request.line.includes('/cancel'))).toBe(false);
   });
 
   it('opens the product search in the request logs, filtered by tool, with the key redacted', async () => {
