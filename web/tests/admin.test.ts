@@ -183,31 +183,18 @@ describe('admin UI in chromium', () => {
 
   it('switches one operation off and on', async () => {
     const integrationId = page.url().split('/integrations/')[1].split('?')[0];
+    const savedSwitch = async () =>
+      (
+        await server.api<{ operations: { name: string; enabled: boolean }[] }>(
+          'GET',
+          `/integrations/${integrationId}`,
+        )
+      ).operations.find((entry) => entry.name === 'trackOrder')?.enabled;
     const toggle = page.getByRole('switch', { name: 'Agent may call trackOrder' });
     await toggle.uncheck();
-    await expect
-      .poll(
-        async () =>
-          (
-            await server.api<{ operations: { name: string; enabled: boolean }[] }>(
-              'GET',
-              `/integrations/${integrationId}`,
-            )
-          ).operations.find((entry) => entry.name === 'trackOrder')?.enabled,
-      )
-      .toBe(false);
+    await expect.poll(savedSwitch).toBe(false);
     await toggle.check();
-    await expect
-      .poll(
-        async () =>
-          (
-            await server.api<{ operations: { name: string; enabled: boolean }[] }>(
-              'GET',
-              `/integrations/${integrationId}`,
-            )
-          ).operations.find((entry) => entry.name === 'trackOrder')?.enabled,
-      )
-      .toBe(true);
+    await expect.poll(savedSwitch).toBe(true);
   });
 
   it('previews a re-import as a diff before applying it as version 2', async () => {

@@ -1,7 +1,7 @@
 // How Concierge authenticates to an API: no auth, an API key (header or query), a bearer token or
 // basic auth. Secrets are write-only: a saved one is only ever shown masked, in the hint.
 import type { IntegrationAuth } from '../api/types';
-import { Field } from './field';
+import { Field, TextField } from './field';
 
 /** The form's values for every method (only those of `type` are sent). */
 export interface AuthForm {
@@ -96,71 +96,52 @@ export function AuthFields({
               </select>
             )}
           </Field>
-          <Field
+          <TextField
             label="Key"
             hint={form.in === 'header' ? 'Header name, e.g. X-Api-Key' : 'Parameter name, e.g. api_key'}
-          >
-            {(control) => (
-              <input
-                {...control}
-                required
-                value={form.name}
-                onChange={(event) => set({ name: event.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="Value" hint={secretHint}>
-            {(control) => (
-              <input
-                {...control}
-                type="password"
-                autoComplete="off"
-                required={!masked}
-                value={form.value}
-                onChange={(event) => set({ value: event.target.value })}
-              />
-            )}
-          </Field>
+            required
+            value={form.name}
+            onChange={(value) => set({ name: value })}
+          />
+          <TextField
+            label="Value"
+            hint={secretHint}
+            type="password"
+            autoComplete="off"
+            required={!masked}
+            value={form.value}
+            onChange={(value) => set({ value })}
+          />
         </div>
       )}
       {form.type === 'bearer' && (
-        <Field label="Token" hint={secretHint ?? 'Sent as Authorization: Bearer <token>.'}>
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              autoComplete="off"
-              required={!masked}
-              value={form.token}
-              onChange={(event) => set({ token: event.target.value })}
-            />
-          )}
-        </Field>
+        <TextField
+          label="Token"
+          hint={secretHint ?? 'Sent as Authorization: Bearer <token>.'}
+          type="password"
+          autoComplete="off"
+          required={!masked}
+          value={form.token}
+          onChange={(value) => set({ token: value })}
+        />
       )}
       {form.type === 'basic' && (
         <div className="grid-2">
-          <Field label="Username">
-            {(control) => (
-              <input
-                {...control}
-                autoComplete="off"
-                value={form.username}
-                onChange={(event) => set({ username: event.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="Password" hint={secretHint}>
-            {(control) => (
-              <input
-                {...control}
-                type="password"
-                autoComplete="off"
-                required={!masked}
-                value={form.password}
-                onChange={(event) => set({ password: event.target.value })}
-              />
-            )}
-          </Field>
+          <TextField
+            label="Username"
+            autoComplete="off"
+            value={form.username}
+            onChange={(value) => set({ username: value })}
+          />
+          <TextField
+            label="Password"
+            hint={secretHint}
+            type="password"
+            autoComplete="off"
+            required={!masked}
+            value={form.password}
+            onChange={(value) => set({ password: value })}
+          />
         </div>
       )}
     </fieldset>

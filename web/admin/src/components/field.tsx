@@ -1,5 +1,5 @@
 // A labelled form control with its hint and error, tied together for assistive technology.
-import { type ReactNode, useId } from 'react';
+import { type InputHTMLAttributes, type ReactNode, useId } from 'react';
 
 /** What the control must spread onto itself. */
 export interface ControlProps {
@@ -39,5 +39,23 @@ export function Field({ label, hint, error, children, className }: FieldProps) {
         </div>
       )}
     </div>
+  );
+}
+
+/** Props of TextField: an input's own attributes, with the value as a string. */
+export type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'id'> &
+  Pick<FieldProps, 'label' | 'hint' | 'error' | 'className'> & {
+    value: string;
+    onChange: (value: string) => void;
+  };
+
+/** A labelled single-line input (text, URL, number, password…). */
+export function TextField({ label, hint, error, className, value, onChange, ...input }: TextFieldProps) {
+  return (
+    <Field label={label} hint={hint} error={error} className={className}>
+      {(control) => (
+        <input {...input} {...control} value={value} onChange={(event) => onChange(event.target.value)} />
+      )}
+    </Field>
   );
 }

@@ -2,7 +2,7 @@
 // here, with the line, column and JSON pointer of the place in the document.
 import { type ReactNode, useId } from 'react';
 import { ApiError, type ErrorLocation } from '../api/client';
-import { Field } from './field';
+import { Field, TextField } from './field';
 
 /** The schema source as entered. */
 export interface SchemaSource {
@@ -92,17 +92,15 @@ export function SchemaSourceFields({
         ))}
       </div>
       {source.mode === 'url' && (
-        <Field label="Schema URL" hint="A public link to the YAML or JSON file." error={error}>
-          {(control) => (
-            <input
-              {...control}
-              type="url"
-              placeholder="https://api.example.com/openapi.yaml"
-              value={source.url}
-              onChange={(event) => set({ url: event.target.value })}
-            />
-          )}
-        </Field>
+        <TextField
+          label="Schema URL"
+          hint="A public link to the YAML or JSON file."
+          error={error}
+          type="url"
+          placeholder="https://api.example.com/openapi.yaml"
+          value={source.url}
+          onChange={(value) => set({ url: value })}
+        />
       )}
       {source.mode === 'file' && (
         <Field

@@ -96,8 +96,7 @@ export function TurnTrace({
         <p key={`${step.type}-${index}`} className="trace-note small">
           {step.type === 'confirmation-requested' && (
             <>
-              <Badge value="pending" label="asked to confirm" /> {step.tool}{' '}
-              {JSON.stringify(step.args)}
+              <Badge value="pending" label="asked to confirm" /> {step.tool} {JSON.stringify(step.args)}
             </>
           )}
           {step.type === 'confirmation-resolved' && <>Confirmation: {step.decision}</>}

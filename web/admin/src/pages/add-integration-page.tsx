@@ -4,7 +4,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, callApi } from '../api/client';
 import type { Agent, IntegrationDetail } from '../api/types';
 import { AuthFields, type AuthForm, toAuthBody, toAuthForm } from '../components/auth-fields';
-import { Field } from '../components/field';
+import { Field, TextField } from '../components/field';
 import { ErrorNotice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
 import { RequireProperty } from '../components/require-property';
@@ -110,24 +110,18 @@ function AddIntegrationForm({ propertyId, agent }: { propertyId: string; agent?:
         onChange={setSource}
         error={schemaError && schemaErrorOf(schemaError)}
       />
-      <Field
+      <TextField
         label="API base URL"
         hint={
           outline.server
             ? `Operation paths are added to it. Empty: the schema's server, ${outline.server}`
             : 'Operation paths are added to it. Empty: the first server named in the schema.'
         }
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="url"
-            placeholder="https://api.example.com/v1"
-            value={baseUrl}
-            onChange={(event) => setBaseUrl(event.target.value)}
-          />
-        )}
-      </Field>
+        type="url"
+        placeholder="https://api.example.com/v1"
+        value={baseUrl}
+        onChange={setBaseUrl}
+      />
       <p className="example-url" aria-live="polite">
         <span className="muted">Example request URL: </span>
         {example ? (

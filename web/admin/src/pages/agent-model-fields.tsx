@@ -1,6 +1,6 @@
 // The model part of an agent's settings: provider, model name, server URL, temperature, API key.
 import type { ModelSettings } from '../api/types';
-import { Field } from '../components/field';
+import { Field, TextField } from '../components/field';
 
 /** The form's model values (strings as typed; `apiKey` empty keeps the saved one). */
 export interface ModelForm {
@@ -75,34 +75,22 @@ export function AgentModelFields({
       </Field>
       {form.provider && form.provider !== 'embedded' && (
         <>
-          <Field
+          <TextField
             label="Model name"
             hint="For example gpt-4o-mini or llama3.1; empty: the provider's default."
-          >
-            {(control) => (
-              <input
-                {...control}
-                value={form.model}
-                onChange={(event) => set({ model: event.target.value })}
-              />
-            )}
-          </Field>
-          <Field
+            value={form.model}
+            onChange={(value) => set({ model: value })}
+          />
+          <TextField
             label="Server URL"
             hint={
               form.provider === 'openai-compatible' ? 'Required, e.g. http://localhost:11434/v1' : 'Optional.'
             }
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="url"
-                value={form.baseUrl}
-                onChange={(event) => set({ baseUrl: event.target.value })}
-              />
-            )}
-          </Field>
-          <Field
+            type="url"
+            value={form.baseUrl}
+            onChange={(value) => set({ baseUrl: value })}
+          />
+          <TextField
             label="API key"
             hint={
               savedKey
@@ -111,17 +99,11 @@ export function AgentModelFields({
                   ? 'Needed by this provider.'
                   : 'Only if the server asks for one.'
             }
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="password"
-                autoComplete="off"
-                value={form.apiKey}
-                onChange={(event) => set({ apiKey: event.target.value })}
-              />
-            )}
-          </Field>
+            type="password"
+            autoComplete="off"
+            value={form.apiKey}
+            onChange={(value) => set({ apiKey: value })}
+          />
           {savedKey && (
             <label className="check">
               <input
@@ -134,19 +116,16 @@ export function AgentModelFields({
           )}
         </>
       )}
-      <Field label="Temperature" hint="0 (steady) to 2 (varied). Empty: the provider's default.">
-        {(control) => (
-          <input
-            {...control}
-            type="number"
-            min={0}
-            max={2}
-            step={0.1}
-            value={form.temperature}
-            onChange={(event) => set({ temperature: event.target.value })}
-          />
-        )}
-      </Field>
+      <TextField
+        label="Temperature"
+        hint="0 (steady) to 2 (varied). Empty: the provider's default."
+        type="number"
+        min={0}
+        max={2}
+        step={0.1}
+        value={form.temperature}
+        onChange={(value) => set({ temperature: value })}
+      />
     </fieldset>
   );
 }

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { callApi } from '../api/client';
 import type { Agent, Integration } from '../api/types';
 import { useAgentLinks } from '../api/use-agent-links';
-import { Field } from '../components/field';
+import { Field, TextField } from '../components/field';
 import { ErrorNotice, Loading, StatusNotice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
 import { Toggle } from '../components/toggle';
@@ -45,11 +45,7 @@ function AgentSettings({ agent, onSaved }: { agent: Agent; onSaved: (agent: Agen
   return (
     <form className="card form" onSubmit={save} aria-labelledby="agent-settings">
       <h2 id="agent-settings">Settings</h2>
-      <Field label="Agent name">
-        {(control) => (
-          <input {...control} required value={name} onChange={(event) => setName(event.target.value)} />
-        )}
-      </Field>
+      <TextField label="Agent name" required value={name} onChange={setName} />
       <Field
         label="Base prompt"
         hint="Your instructions, e.g. “If the customer asks about order status, use the trackOrder API tool call.”"
@@ -65,28 +61,22 @@ function AgentSettings({ agent, onSaved }: { agent: Agent; onSaved: (agent: Agen
       </Field>
       <AgentModelFields form={model} onChange={setModel} savedKey={agent.model.apiKey} />
       <div className="grid-2">
-        <Field label="Most tool calls per reply" hint="1 to 10.">
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              min={1}
-              max={10}
-              value={maxToolSteps}
-              onChange={(event) => setMaxToolSteps(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Hand-off webhook URL" hint="Gets a POST when a chat is handed to a person. Optional.">
-          {(control) => (
-            <input
-              {...control}
-              type="url"
-              value={webhook}
-              onChange={(event) => setWebhook(event.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label="Most tool calls per reply"
+          hint="1 to 10."
+          type="number"
+          min={1}
+          max={10}
+          value={maxToolSteps}
+          onChange={setMaxToolSteps}
+        />
+        <TextField
+          label="Hand-off webhook URL"
+          hint="Gets a POST when a chat is handed to a person. Optional."
+          type="url"
+          value={webhook}
+          onChange={setWebhook}
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="button-primary">

@@ -2,7 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import { callApi } from '../api/client';
 import type { Agent, Property } from '../api/types';
-import { Field } from '../components/field';
+import { Field, TextField } from '../components/field';
 import { ErrorNotice, Loading } from '../components/notice';
 import { PageHeader } from '../components/page-header';
 import { RequireProperty } from '../components/require-property';
@@ -68,11 +68,13 @@ function AgentList({ property }: { property: Property }) {
       <section className="card" aria-labelledby="new-agent">
         <h2 id="new-agent">New agent</h2>
         <form className="form" onSubmit={create}>
-          <Field label="Agent name" hint="Customers may see it, e.g. Store assistant.">
-            {(control) => (
-              <input {...control} required value={name} onChange={(event) => setName(event.target.value)} />
-            )}
-          </Field>
+          <TextField
+            label="Agent name"
+            hint="Customers may see it, e.g. Store assistant."
+            required
+            value={name}
+            onChange={setName}
+          />
           <Field label="Base prompt" hint="Your instructions, placed before the built-in rules. Optional.">
             {(control) => (
               <textarea

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { callApi } from '../api/client';
 import type { IntegrationDetail } from '../api/types';
 import { AuthFields, type AuthForm, toAuthBody, toAuthForm } from '../components/auth-fields';
-import { Field } from '../components/field';
+import { TextField } from '../components/field';
 import { ErrorNotice, StatusNotice } from '../components/notice';
 
 /** The settings form. */
@@ -50,35 +50,25 @@ export function IntegrationSettings({
     <form className="card form" onSubmit={save} aria-labelledby="integration-settings">
       <h2 id="integration-settings">Settings</h2>
       <div className="grid-2">
-        <Field label="Name">
-          {(control) => (
-            <input {...control} required value={name} onChange={(event) => setName(event.target.value)} />
-          )}
-        </Field>
-        <Field label="Timeout (seconds)" hint="1 to 60.">
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              min={1}
-              max={60}
-              value={timeout}
-              onChange={(event) => setTimeoutSeconds(event.target.value)}
-            />
-          )}
-        </Field>
+        <TextField label="Name" required value={name} onChange={setName} />
+        <TextField
+          label="Timeout (seconds)"
+          hint="1 to 60."
+          type="number"
+          min={1}
+          max={60}
+          value={timeout}
+          onChange={setTimeoutSeconds}
+        />
       </div>
-      <Field label="API base URL" hint="Operation paths are added to it.">
-        {(control) => (
-          <input
-            {...control}
-            type="url"
-            required
-            value={baseUrl}
-            onChange={(event) => setBaseUrl(event.target.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        label="API base URL"
+        hint="Operation paths are added to it."
+        type="url"
+        required
+        value={baseUrl}
+        onChange={setBaseUrl}
+      />
       <AuthFields form={auth} onChange={setAuth} saved={integration.auth} />
       <div className="form-actions">
         <button type="submit" className="button-primary">

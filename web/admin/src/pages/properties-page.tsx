@@ -2,7 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import { callApi } from '../api/client';
 import type { Property } from '../api/types';
-import { Field } from '../components/field';
+import { TextField } from '../components/field';
 import { ErrorNotice, Loading, StatusNotice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
 import { useProperties } from '../property-context';
@@ -40,11 +40,7 @@ function PropertyRow({ property, isCurrent }: { property: Property; isCurrent: b
     <li className={`card row-card${isCurrent ? ' current' : ''}`}>
       {editing ? (
         <form className="inline-form" onSubmit={rename}>
-          <Field label={`New name for ${property.name}`}>
-            {(control) => (
-              <input {...control} value={name} onChange={(event) => setName(event.target.value)} />
-            )}
-          </Field>
+          <TextField label={`New name for ${property.name}`} value={name} onChange={setName} />
           <button type="submit" className="button-primary">
             Save
           </button>
@@ -117,11 +113,13 @@ export function PropertiesPage() {
       <section className="card" aria-labelledby="new-property">
         <h2 id="new-property">New property</h2>
         <form className="inline-form" onSubmit={create}>
-          <Field label="Property name" hint="For example your shop's name.">
-            {(control) => (
-              <input {...control} required value={name} onChange={(event) => setName(event.target.value)} />
-            )}
-          </Field>
+          <TextField
+            label="Property name"
+            hint="For example your shop's name."
+            required
+            value={name}
+            onChange={setName}
+          />
           <button type="submit" className="button-primary" disabled={!name.trim()}>
             Create property
           </button>

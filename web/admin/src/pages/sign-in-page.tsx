@@ -2,7 +2,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, callApi } from '../api/client';
 import { saveToken } from '../api/session';
-import { Field } from '../components/field';
+import { TextField } from '../components/field';
 
 /** The sign-in form. */
 export function SignInPage() {
@@ -41,21 +41,15 @@ export function SignInPage() {
       <form className="card sign-in-card" onSubmit={signIn} noValidate>
         <h1>Concierge</h1>
         <p className="lead">Sign in to set up your AI support agent.</p>
-        <Field
+        <TextField
           label="Admin token"
           hint="Set as CONCIERGE_ADMIN_TOKEN, or printed once when the server first started."
           error={error || undefined}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              autoComplete="current-password"
-              value={token}
-              onChange={(event) => setToken(event.target.value)}
-            />
-          )}
-        </Field>
+          type="password"
+          autoComplete="current-password"
+          value={token}
+          onChange={setToken}
+        />
         <button type="submit" className="button-primary" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
