@@ -8,6 +8,7 @@ import { ErrorNotice, Loading, StatusNotice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
 import { Toggle } from '../components/toggle';
 import { Link, navigate } from '../router';
+import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
 import { AgentModelFields, type ModelForm, toModelBody, toModelForm } from './agent-model-fields';
 import { WidgetSnippet } from './widget-snippet';
@@ -19,14 +20,11 @@ function AgentSettings({ agent, onSaved }: { agent: Agent; onSaved: (agent: Agen
   const [model, setModel] = useState<ModelForm>(() => toModelForm(agent.model));
   const [maxToolSteps, setMaxToolSteps] = useState(String(agent.maxToolSteps));
   const [webhook, setWebhook] = useState(agent.handoffWebhookUrl ?? '');
-  const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState(false);
+  const action = useAction();
 
-  async function save(event: FormEvent) {
+  function save(event: FormEvent) {
     event.preventDefault();
-    setError(undefined);
-    setSaved(false);
-    try {
+    void action.run(async () => {
       const updated = await callApi<Agent>('PATCH', `/agents/${agent.id}`, {
         name: name.trim(),
         basePrompt,
@@ -36,10 +34,7 @@ function AgentSettings({ agent, onSaved }: { agent: Agent; onSaved: (agent: Agen
       });
       setModel(toModelForm(updated.model));
       onSaved(updated);
-      setSaved(true);
-    } catch (caught) {
-      setError(caught);
-    }
+    });
   }
 
   return (
@@ -83,8 +78,8 @@ function AgentSettings({ agent, onSaved }: { agent: Agent; onSaved: (agent: Agen
           Save
         </button>
       </div>
-      <ErrorNotice error={error} />
-      {saved && <StatusNotice>Saved.</StatusNotice>}
+      <ErrorNotice error={action.error} />
+      {action.done && <StatusNotice>Saved.</StatusNotice>}
     </form>
   );
 }

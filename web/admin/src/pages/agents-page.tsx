@@ -7,6 +7,7 @@ import { ErrorNotice, Loading } from '../components/notice';
 import { PageHeader } from '../components/page-header';
 import { RequireProperty } from '../components/require-property';
 import { Link, navigate } from '../router';
+import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
 
 const examplePrompt =
@@ -20,20 +21,17 @@ function AgentList({ property }: { property: Property }) {
   );
   const [name, setName] = useState('');
   const [basePrompt, setBasePrompt] = useState('');
-  const [error, setError] = useState<unknown>();
+  const action = useAction();
 
-  async function create(event: FormEvent) {
+  function create(event: FormEvent) {
     event.preventDefault();
-    setError(undefined);
-    try {
+    void action.run(async () => {
       const agent = await callApi<Agent>('POST', `/properties/${property.id}/agents`, {
         name: name.trim(),
         ...(basePrompt.trim() ? { basePrompt: basePrompt.trim() } : {}),
       });
       navigate(`/agents/${agent.id}`);
-    } catch (caught) {
-      setError(caught);
-    }
+    });
   }
 
   return (
@@ -92,7 +90,7 @@ function AgentList({ property }: { property: Property }) {
             </button>
           </div>
         </form>
-        <ErrorNotice error={error} />
+        <ErrorNotice error={action.error} />
       </section>
     </>
   );

@@ -9,6 +9,7 @@ import { ErrorNotice, Loading } from '../components/notice';
 import { PageHeader } from '../components/page-header';
 import { TurnTrace } from '../components/turn-trace';
 import { Link } from '../router';
+import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
 
 const roleLabels: Record<Message['role'], string> = {
@@ -25,7 +26,7 @@ export function ConversationPage({ conversationId }: { conversationId: string })
     [conversationId],
   );
   const [text, setText] = useState('');
-  const [error, setError] = useState<unknown>();
+  const action = useAction();
   const data = conversation.data;
   const status = data?.status;
   const { reload } = conversation;
@@ -36,27 +37,21 @@ export function ConversationPage({ conversationId }: { conversationId: string })
     return () => clearInterval(timer);
   }, [status, reload]);
 
-  async function reply(event: FormEvent) {
+  function reply(event: FormEvent) {
     event.preventDefault();
     if (!text.trim()) return;
-    setError(undefined);
-    try {
+    void action.run(async () => {
       await callApi('POST', `/conversations/${conversationId}/human-replies`, { text: text.trim() });
       setText('');
       await reload();
-    } catch (caught) {
-      setError(caught);
-    }
+    });
   }
 
-  async function setStatus(next: ConversationStatus) {
-    setError(undefined);
-    try {
+  function setStatus(next: ConversationStatus) {
+    void action.run(async () => {
       await callApi('PATCH', `/conversations/${conversationId}`, { status: next });
       await reload();
-    } catch (caught) {
-      setError(caught);
-    }
+    });
   }
 
   const traces = new Map((data?.traces ?? []).map((trace) => [trace.messageId, trace.steps]));
@@ -82,7 +77,7 @@ export function ConversationPage({ conversationId }: { conversationId: string })
       <p>
         <Link href="/conversations">← Conversations</Link>
       </p>
-      <ErrorNotice error={conversation.error ?? error} />
+      <ErrorNotice error={conversation.error ?? action.error} />
       {!data && conversation.loading && <Loading what="the conversation" />}
       {data && (
         <div className="stack">

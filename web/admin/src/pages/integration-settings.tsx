@@ -5,6 +5,7 @@ import type { IntegrationDetail } from '../api/types';
 import { AuthFields, type AuthForm, toAuthBody, toAuthForm } from '../components/auth-fields';
 import { TextField } from '../components/field';
 import { ErrorNotice, StatusNotice } from '../components/notice';
+import { useAction } from '../use-action';
 
 /** The settings form. */
 export function IntegrationSettings({
@@ -18,19 +19,15 @@ export function IntegrationSettings({
   const [baseUrl, setBaseUrl] = useState(integration.baseUrl);
   const [auth, setAuth] = useState<AuthForm>(() => toAuthForm(integration.auth));
   const [timeout, setTimeoutSeconds] = useState(String(integration.timeoutMs / 1000));
-  const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState(false);
+  const action = useAction();
 
-  async function save(event: FormEvent) {
+  function save(event: FormEvent) {
     event.preventDefault();
-    setError(undefined);
-    setSaved(false);
     const authBody = toAuthBody(auth);
-    if (!authBody && auth.type !== integration.auth.type) {
-      setError(new Error('Fill in the secret of the new authentication method.'));
-      return;
-    }
-    try {
+    void action.run(async () => {
+      if (!authBody && auth.type !== integration.auth.type) {
+        throw new Error('Fill in the secret of the new authentication method.');
+      }
       const updated = await callApi<IntegrationDetail>('PATCH', `/integrations/${integration.id}`, {
         name: name.trim(),
         baseUrl: baseUrl.trim(),
@@ -40,10 +37,7 @@ export function IntegrationSettings({
       });
       setAuth(toAuthForm(updated.auth));
       onSaved(updated);
-      setSaved(true);
-    } catch (caught) {
-      setError(caught);
-    }
+    });
   }
 
   return (
@@ -75,8 +69,8 @@ export function IntegrationSettings({
           Save settings
         </button>
       </div>
-      <ErrorNotice error={error} />
-      {saved && <StatusNotice>Settings saved.</StatusNotice>}
+      <ErrorNotice error={action.error} />
+      {action.done && <StatusNotice>Settings saved.</StatusNotice>}
     </form>
   );
 }

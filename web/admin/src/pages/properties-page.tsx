@@ -7,6 +7,7 @@ import { ErrorNotice, Loading, StatusNotice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
 import { useProperties } from '../property-context';
 import { Link } from '../router';
+import { useAction } from '../use-action';
 
 /** One property row with rename and delete. */
 function PropertyRow({ property, isCurrent }: { property: Property; isCurrent: boolean }) {
@@ -80,21 +81,18 @@ function PropertyRow({ property, isCurrent }: { property: Property; isCurrent: b
 export function PropertiesPage() {
   const { properties, current, select, reload, loading, error } = useProperties();
   const [name, setName] = useState('');
-  const [createError, setCreateError] = useState<unknown>();
+  const creation = useAction();
   const [created, setCreated] = useState('');
 
-  async function create(event: FormEvent) {
+  function create(event: FormEvent) {
     event.preventDefault();
-    setCreateError(undefined);
-    try {
+    void creation.run(async () => {
       const property = await callApi<Property>('POST', '/properties', { name: name.trim() });
       setName('');
       await reload();
       select(property.id);
       setCreated(property.name);
-    } catch (caught) {
-      setCreateError(caught);
-    }
+    });
   }
 
   return (
@@ -124,8 +122,8 @@ export function PropertiesPage() {
             Create property
           </button>
         </form>
-        <ErrorNotice error={createError} />
-        {created && (
+        <ErrorNotice error={creation.error} />
+        {creation.done && (
           <StatusNotice>
             Created {created}. Next: <Link href="/agents">add an agent</Link>.
           </StatusNotice>
