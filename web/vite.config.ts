@@ -13,6 +13,6 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
   },
-  // `npm run dev:web` style work: the API comes from a running `concierge serve`.
+  // While working on the UI (`npx vite -c web/vite.config.ts`), the API comes from a running `concierge serve`.
   server: { proxy: { '/api': 'http://127.0.0.1:3000', '/widget.js': 'http://127.0.0.1:3000' } },
 });
