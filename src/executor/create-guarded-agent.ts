@@ -2,7 +2,7 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { Agent, buildConnector } from 'undici';
-import { classifyAddress } from './classify-address.js';
+import { classifyAddress } from '../openapi/index.js';
 import { BlockedHostError } from './errors.js';
 import { isHostAllowed } from './is-host-allowed.js';
 

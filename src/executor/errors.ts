@@ -1,6 +1,6 @@
 // The executor's errors: each carries what a person needs to see what failed, where, and whether to retry.
 import { STATUS_CODES } from 'node:http';
-import type { AddressClass } from './classify-address.js';
+import type { AddressClass } from '../openapi/index.js';
 
 /** One problem with a tool call's arguments. */
 export interface ToolInputIssue {

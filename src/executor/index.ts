@@ -1,5 +1,4 @@
 // Tool calls to HTTP requests and back: auth, encoding, limits, network guard, outcomes and request logs.
-export { type AddressClass, classifyAddress, isAddressAllowed } from './classify-address.js';
 export { createGuardedFetch, type GuardedFetchOptions } from './create-guarded-fetch.js';
 export { createExecutor, type Executor, type ExecutorOptions } from './create-executor.js';
 export { extractApiMessage, isEmptyResult, type ToolCallOutcome } from './describe-outcome.js';

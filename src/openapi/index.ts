@@ -1,5 +1,5 @@
 // OpenAPI documents in, tool definitions out: fetch, parse, upgrade, validate, compile, lint, diff.
-export { type AddressClass, classifyAddress } from './classify-address.js';
+export { type AddressClass, classifyAddress, isAddressAllowed } from './classify-address.js';
 export { type CatalogDiff, diffCatalogs } from './diff-catalogs.js';
 export {
   type ImportedSchema,

@@ -31,7 +31,7 @@ export interface ModelSettings {
 
 const DEFAULT_MODELS: Record<Exclude<ProviderName, 'embedded' | 'openai-compatible'>, string> = {
   openai: 'gpt-4o-mini',
-  anthropic: 'claude-3-5-haiku-latest',
+  anthropic: 'claude-haiku-4-5',
 };
 
 /** Creates the model for `settings`; throws with a clear message for unusable settings. */
