@@ -66,6 +66,15 @@ describe('decideTurn', () => {
     expect(answered).toEqual({ type: 'tool-call', toolName: 'trackOrder', input: { orderId: '44821' } });
   });
 
+  it('does not take a link with a query string in the last answer for a question to the customer', () => {
+    const next = decide([
+      user('Where is my order #44821?'),
+      assistant('Status: shipped\nTracking URL: https://carrier.example/track?number=1Z9'),
+      user("What's the weather today?"),
+    ]);
+    expect(next.type).toBe('text');
+  });
+
   it('calls nothing for small talk and questions no operation covers', () => {
     expect(say('hi there!')).toEqual({ type: 'text', text: 'Hello! How can I help you today?' });
     expect(say('thanks, that is all I needed')).toMatchObject({

@@ -33,8 +33,9 @@ function earlierRequest(conversation: Conversation): string | undefined {
   const turns = conversation.turns;
   const assistant = turns[turns.length - 2];
   const before = turns[turns.length - 3];
-  if (assistant?.role !== 'assistant' || assistant.toolCalls.length > 0 || !assistant.text.includes('?'))
-    return undefined;
+  // A question mark inside a link (`?tracknum=`) is no question to the customer.
+  const asked = assistant?.role === 'assistant' && /\?(?:\s|$)/.test(assistant.text);
+  if (!asked || assistant.toolCalls.length > 0) return undefined;
   return before?.role === 'user' ? before.text : undefined;
 }
 

@@ -50,4 +50,42 @@ describe('writeAnswer', () => {
   it('acknowledges an action the customer declined', () => {
     expect(answer({ outcome: 'denied' }, true)).toBe("Okay, I haven't done that.");
   });
+
+  it('answers one object with a nested list as that object, its link kept and the list summarised', () => {
+    const text = answer({
+      bookingRef: 'B-77',
+      guest: 'kim@example.com',
+      state: 'confirmed',
+      createdAt: '2026-03-01T09:30:00Z',
+      rooms: [
+        { code: 'R1', title: 'Sea view double', nights: 2 },
+        { code: 'R2', title: 'Garden single', nights: 2 },
+      ],
+      amountDue: 420,
+      hotel: 'Harbour Inn',
+      confirmationNumber: 'HX-1',
+      voucherId: 'V-9',
+      region: 'north',
+      arrival: '2026-04-02',
+      manageUrl: 'https://hotel.example/manage/B-77',
+    });
+    expect(text).toMatch(/^Here is what I found:/);
+    expect(text).not.toContain('I found 2 results');
+    expect(text).toContain('State: confirmed');
+    expect(text).toContain('March 1, 2026');
+    expect(text).toContain('https://hotel.example/manage/B-77');
+    expect(text).toContain('Rooms: Sea view double, Garden single');
+    expect(text).not.toContain('nights');
+  });
+
+  it('still answers a list wrapped with paging fields and a message as a list', () => {
+    const text = answer({
+      hits: [{ title: 'Blue mug' }, { title: 'Red mug' }],
+      total_count: 2,
+      page: 1,
+      message: 'ok',
+    });
+    expect(text).toContain('I found 2 results');
+    expect(text).toContain('- Blue mug');
+  });
 });

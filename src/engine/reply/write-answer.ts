@@ -4,7 +4,11 @@ import type { ToolResultView } from '../conversation/read-conversation.js';
 import { formatValue, labelOf } from './format-field.js';
 
 const MAX_ITEMS = 5;
-const MAX_FIELDS = 8;
+const MAX_FIELDS = 10;
+const MAX_NESTED = 3;
+/** Fields that sit beside a result list without making it one object: paging, counts, a note. */
+const LIST_META =
+  /^(total|totalcount|totalresults|totalitems|count|resultcount|page|pages|pagenumber|pagesize|perpage|limit|offset|next|nextpage|nextcursor|cursor|previous|prev|hasmore|more|message|note|query|links|meta)$/;
 const NAME_KEYS = ['name', 'title', 'label', 'displayName', 'fullName', 'full_name', 'subject', 'summary'];
 const SKIPPED = new Set(['currency', 'outcome']);
 
@@ -48,23 +52,47 @@ function describeItem(item: unknown): string {
   return [head, parts.join(', ')].filter(Boolean).join(' — ');
 }
 
+/** A nested list in one line: its items' names (or count), never its items' every field. */
+function summarizeNested(list: unknown[]): string | undefined {
+  if (list.length === 0) return undefined;
+  const names = list.map((item) => {
+    if (!isRecord(item)) return typeof item === 'object' ? undefined : String(item);
+    const nameKey = NAME_KEYS.find((key) => typeof item[key] === 'string');
+    return nameKey ? String(item[nameKey]) : undefined;
+  });
+  if (names.some((name) => name === undefined)) return String(list.length);
+  const shown = names.slice(0, MAX_NESTED).join(', ');
+  return list.length > MAX_NESTED ? `${shown} and ${list.length - MAX_NESTED} more` : shown;
+}
+
 function describeRecord(record: Row): string {
   const lines: string[] = [];
+  const nested: string[] = [];
   for (const [key, value] of Object.entries(record)) {
     if (SKIPPED.has(key)) continue;
     const text = formatValue(key, value, record);
-    if (text === undefined) continue;
+    if (text === undefined) {
+      const summary = Array.isArray(value) ? summarizeNested(value) : undefined;
+      if (summary) nested.push(`${labelOf(key)}: ${summary}`);
+      continue;
+    }
     if (lines.length >= MAX_FIELDS && !isUrlKey(key, value)) continue;
     lines.push(`${labelOf(key)}: ${text}`);
   }
-  return lines.join('\n');
+  return [...lines, ...nested].join('\n');
 }
 
+const isListMeta = (key: string) => LIST_META.test(key.replace(/[_-]/g, '').toLowerCase());
+
+/** The result list: a bare array, or an object whose one array sits beside paging-like fields only. */
 function findList(value: unknown): unknown[] | undefined {
   if (Array.isArray(value)) return value;
   if (!isRecord(value)) return undefined;
-  const lists = Object.values(value).filter(Array.isArray);
-  return lists.length === 1 ? lists[0] : undefined;
+  const entries = Object.entries(value);
+  const lists = entries.filter(([, field]) => Array.isArray(field));
+  if (lists.length !== 1) return undefined;
+  const others = entries.filter(([, field]) => !Array.isArray(field));
+  return others.every(([key]) => isListMeta(key)) ? (lists[0][1] as unknown[]) : undefined;
 }
 
 /** The reply to one tool result. */
