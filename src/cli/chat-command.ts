@@ -3,14 +3,15 @@ import { createInterface } from 'node:readline';
 import type { TurnEvent } from '../agent/index.js';
 import { createExecutor } from '../executor/index.js';
 import {
-  ConfigError,
   DEMO_SETTING,
   type DemoIds,
+  openConfiguredStore,
   readServerConfig,
   runConversationTurn,
+  type ServerConfig,
   saveRequestLog,
 } from '../server/index.js';
-import { createStore, loadSecretKey, type Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import type { Command, CommandIo } from './command.js';
 
 function describeToolCall(event: Extract<TurnEvent, { type: 'tool-call-end' }>, args: unknown): string {
@@ -25,15 +26,18 @@ async function findAgentId(store: Store, requested: string | undefined): Promise
 }
 
 /** Reads lines from stdin and runs one turn per line until end of input or `/quit`. */
-async function chatLoop(io: CommandIo, store: Store, agentId: string, allowHosts: string[]): Promise<number> {
+async function chatLoop(io: CommandIo, store: Store, agentId: string, config: ServerConfig): Promise<number> {
   const agent = await store.agents.get(agentId);
   if (!agent) {
     io.stderr(`concierge chat: agent '${agentId}' was not found\n`);
     return 2;
   }
   const dim = (text: string) => (io.isTerminal && !io.env.NO_COLOR ? `\x1b[2m${text}\x1b[22m` : text);
-  const executor = createExecutor({ allowHosts, onLog: (entry) => saveRequestLog(store, entry) });
-  const context = { store, executor, defaultModel: readServerConfig(io.env).defaultModel };
+  const executor = createExecutor({
+    allowHosts: config.allowHosts,
+    onLog: (entry) => saveRequestLog(store, entry),
+  });
+  const context = { store, executor, defaultModel: config.defaultModel };
   let conversation = await store.conversations.create({
     agentId: agent.id,
     propertyId: agent.propertyId,
@@ -96,23 +100,8 @@ export const chatCommand: Command = {
   summary: 'Chat with an agent in the terminal (the demo agent by default), tool calls shown dimmed',
   usage: 'concierge chat [--agent ID] [--data DIR]',
   async run(args, io) {
-    let config: ReturnType<typeof readServerConfig>;
-    try {
-      config = readServerConfig(io.env, args.flags);
-    } catch (error) {
-      if (error instanceof ConfigError) {
-        io.stderr(`concierge chat: ${error.message}\n`);
-        return 2;
-      }
-      throw error;
-    }
-    const { key } = loadSecretKey({ configured: config.secretKey, dataDir: config.dataDir });
-    const store = await createStore({
-      databaseUrl: config.databaseUrl,
-      postgresSchema: config.databaseSchema,
-      dataDir: config.dataDir,
-      secretKey: key,
-    });
+    const config = readServerConfig(io.env, args.flags);
+    const store = await openConfiguredStore(config);
     try {
       const agentId = await findAgentId(
         store,
@@ -124,7 +113,7 @@ export const chatCommand: Command = {
         );
         return 2;
       }
-      return await chatLoop(io, store, agentId, config.allowHosts);
+      return await chatLoop(io, store, agentId, config);
     } finally {
       await store.close();
     }

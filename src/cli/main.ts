@@ -1,4 +1,5 @@
 // `concierge`: dispatches to a sub-command and maps failures to exit codes (2 for bad input).
+import { ConfigError } from '../server/index.js';
 import type { CommandIo } from './command.js';
 import { commands } from './commands.js';
 import { parseArgs } from './parse-args.js';
@@ -36,6 +37,7 @@ export async function runCli(argv: string[], io?: Partial<CommandIo>): Promise<n
     return await command.run(parseArgs(rest, command.booleanFlags), output);
   } catch (error) {
     output.stderr(`concierge ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    // Unusable configuration is bad input, like a bad argument.
+    return error instanceof ConfigError ? 2 : 1;
   }
 }

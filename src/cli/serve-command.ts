@@ -1,5 +1,5 @@
 // `concierge serve`: runs the server until interrupted.
-import { ConfigError, readServerConfig, startServer } from '../server/index.js';
+import { readServerConfig, startServer } from '../server/index.js';
 import type { Command } from './command.js';
 
 /** The `serve` command. */
@@ -8,16 +8,7 @@ export const serveCommand: Command = {
   summary: 'Run the Concierge server (admin UI, admin and chat API, widget)',
   usage: 'concierge serve [--port N] [--data DIR]',
   async run(args, io) {
-    let config: ReturnType<typeof readServerConfig>;
-    try {
-      config = readServerConfig(io.env, args.flags);
-    } catch (error) {
-      if (error instanceof ConfigError) {
-        io.stderr(`concierge serve: ${error.message}\n`);
-        return 2;
-      }
-      throw error;
-    }
+    const config = readServerConfig(io.env, args.flags);
     const server = await startServer(config);
     const lines = [
       '',

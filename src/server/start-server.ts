@@ -1,9 +1,10 @@
 // Starts Concierge: opens the store, makes sure there is an admin token, builds the app and listens.
 import type { FastifyInstance } from 'fastify';
-import { createStore, loadSecretKey, type Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import { createApp } from './create-app.js';
 import { type DemoIds, seedDemo } from './demo/seed-demo.js';
 import { ensureAdminToken } from './ensure-admin-token.js';
+import { openConfiguredStore } from './open-configured-store.js';
 import type { ServerConfig } from './server-config.js';
 
 /** A running server. */
@@ -21,13 +22,7 @@ export interface RunningServer {
 
 /** Starts the server with `config`; resolves once it listens. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const { key } = loadSecretKey({ configured: config.secretKey, dataDir: config.dataDir });
-  const store = await createStore({
-    databaseUrl: config.databaseUrl,
-    postgresSchema: config.databaseSchema,
-    dataDir: config.dataDir,
-    secretKey: key,
-  });
+  const store = await openConfiguredStore(config);
   let app: FastifyInstance | undefined;
   try {
     const generatedAdminToken = await ensureAdminToken(store, config.adminToken);
