@@ -4,12 +4,21 @@ import type { EngineTool } from '../catalog/engine-tool.js';
 const MAX_LISTED = 5;
 
 function summarize(tool: EngineTool): string | undefined {
+  // A compiled description is the summary, a blank line, then the long description.
   const sentence = tool.description
-    .split(/(?<=[.!?])\s/)[0]
-    ?.trim()
+    .split(/\n/)[0]
+    ?.split(/(?<=[.!?])\s/)[0]
+    ?.split(/:\s|\s\(|\s[—–-]\s/)[0]
+    .trim()
     .replace(/[.!?]+$/, '');
   if (!sentence || /^use (?:this |it )?when\b/i.test(sentence)) return undefined;
   return sentence.charAt(0).toLowerCase() + sentence.slice(1);
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function joinPhrases(phrases: string[]): string {
+  if (phrases.length < 2) return phrases.join('');
+  return `${phrases.slice(0, -1).join(', ')} and ${phrases[phrases.length - 1]}`;
 }
 
 /** The sentence offering a person; the engine reads a "yes" to it back from the history. */
@@ -21,6 +30,5 @@ export function describeCapabilities(tools: EngineTool[]): string {
   const listed = summaries.slice(0, MAX_LISTED);
   const offer = HANDOFF_OFFER;
   if (listed.length === 0) return `I'm sorry, I can't help with that here. ${offer}`;
-  const more = summaries.length > listed.length ? ', and more' : '';
-  return `I'm sorry, I can't help with that. I can ${listed.join('; ')}${more}. ${offer}`;
+  return `I'm sorry, I can't help with that. I can ${joinPhrases(summaries.length > listed.length ? [...listed, 'more'] : listed)}. ${offer}`;
 }
