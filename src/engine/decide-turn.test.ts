@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { storeTools } from './__fixtures__/store-tools.js';
+import type { EngineTool } from './catalog/engine-tool.js';
 import type { Conversation, Turn } from './conversation/read-conversation.js';
 import { type Decision, decideTurn, HANDOFF_TOOL_NAME } from './decide-turn.js';
 
@@ -132,6 +133,58 @@ describe('decideTurn', () => {
     expect(decision).toEqual({
       type: 'text',
       text: expect.stringMatching(/^Do you mean find (stores|outlets) or find (stores|outlets)\?$/),
+    });
+  });
+
+  describe('with a garden shop whose search takes optional keywords beside a category', () => {
+    const gardenTools: EngineTool[] = [
+      {
+        name: 'browsePlants',
+        description:
+          'Browse the plant nursery\n\nUse this when the customer looks for plants or asks what is in stock ("Show me climbing roses", "Do you have ferns?").',
+        inputSchema: {
+          type: 'object',
+          properties: {
+            keywords: {
+              type: 'string',
+              description: 'The plant words from the message, e.g. "climbing roses".',
+            },
+            kind: {
+              type: 'string',
+              enum: ['roses', 'ferns', 'herbs'],
+              description: 'Only plants of this kind.',
+            },
+          },
+        },
+      },
+      {
+        name: 'getDelivery',
+        description: 'Follow a delivery\n\nUse this when the customer asks where their delivery is.',
+        inputSchema: {
+          type: 'object',
+          required: ['deliveryId'],
+          properties: { deliveryId: { type: 'string', description: 'The delivery number.' } },
+        },
+      },
+    ];
+    const ask = (text: string) => decide([user(text)], '', gardenTools);
+
+    it('fills the free-text search with the product words, the enum too when its value is named', () => {
+      expect(ask('Show me climbing roses')).toEqual({
+        type: 'tool-call',
+        toolName: 'browsePlants',
+        input: { keywords: 'climbing roses', kind: 'roses' },
+      });
+    });
+
+    it('searches for products it does not know when the message asks to browse or find them', () => {
+      expect(ask("I'm looking for purple cactus lamps")).toEqual({
+        type: 'tool-call',
+        toolName: 'browsePlants',
+        input: { keywords: 'purple cactus lamps' },
+      });
+      expect(ask("What's the weather today?").type).toBe('text');
+      expect(ask('Tell me a joke').type).toBe('text');
     });
   });
 });

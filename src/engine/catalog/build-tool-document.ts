@@ -30,12 +30,14 @@ export interface ToolDocument {
   parameters: ParameterInfo[];
   /** Patterns of its parameters specific enough (with literal letters, e.g. `^SKU-[0-9]+$`) that a matching value names the tool. */
   valuePatterns: RegExp[];
-  /** Whether the tool takes a required free-text search (a query or keyword parameter): a catalog search. */
+  /** Whether the tool takes a free-text search (a query or keyword parameter): a catalog search. */
   isSearch: boolean;
 }
 
-/** Splits a description into its first sentence and the rest. */
+/** Splits a description into its summary (the first line when a blank line follows it, else the first sentence) and the rest. */
 function splitFirstSentence(text: string): [string, string] {
+  const paragraph = /^([^\n]+)\n\s*\n/.exec(text);
+  if (paragraph && !/[.!?]\s/.test(paragraph[1])) return [paragraph[1], text.slice(paragraph[1].length)];
   const match = /^(.*?[.!?])(\s|$)/s.exec(text);
   return match ? [match[1], text.slice(match[1].length)] : [text, ''];
 }
@@ -80,7 +82,7 @@ export function buildToolDocument(tool: EngineTool): ToolDocument {
     ...summaryTerms.filter((term) => term.weight === 1).map((term) => term.concept),
   ]);
   const isSearch = parameters.some(
-    (parameter) => parameter.required && classifyParameter(parameter).kind === 'keyword',
+    (parameter) => classifyParameter(parameter).kind === 'keyword',
   );
   const valuePatterns = parameters.flatMap((parameter) => {
     const pattern = parameter.schema.pattern;

@@ -1,0 +1,163 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readServerConfig } from '../server-config.js';
+import { type RunningServer, startServer } from '../start-server.js';
+
+const token = 'demo-test-admin-token';
+const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+
+async function start(dataDir: string, env: Record<string, string> = {}): Promise<RunningServer> {
+  return startServer(
+    readServerConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      CONCIERGE_DATA_DIR: dataDir,
+      CONCIERGE_ADMIN_TOKEN: token,
+      CONCIERGE_LOG_LEVEL: 'silent',
+      ...env,
+    }),
+  );
+}
+
+async function api(server: RunningServer, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+describe('the demo store on first start', () => {
+  let dataDir: string;
+  let server: RunningServer;
+  let conversationId: string;
+
+  async function say(text: string) {
+    const { body } = await api(server, 'POST', `/conversations/${conversationId}/messages`, { text });
+    const calls = body.trace.steps.filter((step: { type: string }) => step.type === 'tool-call');
+    return { reply: body.reply.text as string, calls };
+  }
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'concierge-demo-'));
+    server = await start(dataDir);
+    conversationId = (await api(server, 'POST', `/agents/${server.demo!.agentId}/conversations`, {})).body.id;
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('creates the Demo Store, its agent and the demo API integration imported from its URL', async () => {
+    const properties = (await api(server, 'GET', '/properties')).body.items;
+    expect(properties.map((property: { name: string }) => property.name)).toEqual(['Demo Store']);
+    const agents = (await api(server, 'GET', `/properties/${properties[0].id}/agents`)).body.items;
+    expect(agents).toEqual([
+      expect.objectContaining({ name: 'Store assistant', basePrompt: expect.stringMatching(/trackOrder/) }),
+    ]);
+    const integration = (await api(server, 'GET', `/integrations/${server.demo!.integrationId}`)).body;
+    expect(integration).toMatchObject({
+      version: 1,
+      baseUrl: `${server.url}/demo/api`,
+      auth: { type: 'apiKey', name: 'X-Api-Key' },
+    });
+    expect(integration.operations.map((operation: { name: string }) => operation.name)).toEqual(
+      expect.arrayContaining([
+        'searchProducts',
+        'trackOrder',
+        'getPaymentStatus',
+        'createReturn',
+        'findStores',
+      ]),
+    );
+    const versions = (await api(server, 'GET', `/integrations/${server.demo!.integrationId}/versions`)).body
+      .items;
+    expect(versions[0].sourceUrl).toBe(`${server.url}/demo/openapi.yaml`);
+    const links = (await api(server, 'GET', `/agents/${server.demo!.agentId}/integrations`)).body.items;
+    expect(links).toEqual([
+      expect.objectContaining({ integrationId: server.demo!.integrationId, enabled: true }),
+    ]);
+  });
+
+  it('checks the API key like a real business API', async () => {
+    const anonymous = await fetch(`${server.url}/demo/api/orders/12345`);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toEqual({ message: 'The API key is missing or invalid.' });
+  });
+
+  it("passes the guide's three checks with the embedded engine", async () => {
+    const bags = await say('Show me leather bags');
+    expect(bags.calls).toEqual([expect.objectContaining({ tool: 'searchProducts', outcome: 'ok' })]);
+    expect(bags.reply).toMatch(/Leather Tote Bag/);
+    expect(bags.reply).toMatch(/189/);
+
+    const order = await say('Where is my order #12345?');
+    expect(order.calls).toEqual([
+      expect.objectContaining({ tool: 'trackOrder', args: { orderNumber: '12345' }, outcome: 'ok' }),
+    ]);
+    expect(order.reply).toMatch(/shipped/i);
+    expect(order.reply).toContain('https://www.ups.com/track?tracknum=1Z999AA10123456784');
+
+    const weather = await say("What's the weather today?");
+    expect(weather.calls).toEqual([]);
+    expect(weather.reply.length).toBeGreaterThan(20);
+  });
+
+  it('tells the customer plainly about no results, unknown orders, a slow API and an API error', async () => {
+    const unknownOrder = await say('Where is my order #99999?');
+    expect(unknownOrder.calls[0]).toMatchObject({ tool: 'trackOrder', outcome: 'not-found' });
+    expect(unknownOrder.reply).toMatch(/could not find an order with the number 99999/);
+
+    const nothing = await say('Show me unicorn saddles');
+    expect(nothing.calls[0]).toMatchObject({ tool: 'searchProducts', outcome: 'not-found' });
+    expect(nothing.reply).toMatch(/No products found/i);
+
+    await api(server, 'PATCH', `/integrations/${server.demo!.integrationId}`, { timeoutMs: 1000 });
+    await api(server, 'PUT', '/demo/mode', { mode: 'slow', delayMs: 2500 });
+    const slow = await say('Where is my order #12345?');
+    expect(slow.calls[0]).toMatchObject({ tool: 'trackOrder', outcome: 'timeout' });
+    expect(slow.reply).toMatch(/could not retrieve/i);
+
+    await api(server, 'PUT', '/demo/mode', { mode: 'failing' });
+    const failing = await say('Where is my order #12345?');
+    expect(failing.calls[0]).toMatchObject({ tool: 'trackOrder', outcome: 'server-error' });
+    expect(failing.reply).toMatch(/could not retrieve/i);
+    await api(server, 'PUT', '/demo/mode', { mode: 'normal' });
+    await api(server, 'PATCH', `/integrations/${server.demo!.integrationId}`, { timeoutMs: 10_000 });
+  });
+
+  it('does not create the demo again on the next start, and follows a new port', async () => {
+    const first = server.demo!;
+    await server.close();
+    server = await start(dataDir);
+    expect(server.demo).toEqual(first);
+    const properties = (await api(server, 'GET', '/properties')).body.items;
+    expect(properties).toHaveLength(1);
+    const integration = (await api(server, 'GET', `/integrations/${first.integrationId}`)).body;
+    expect(integration.baseUrl).toBe(`${server.url}/demo/api`);
+    conversationId = (await api(server, 'POST', `/agents/${first.agentId}/conversations`, {})).body.id;
+    expect((await say('Where is my order #12348?')).calls[0]).toMatchObject({
+      tool: 'trackOrder',
+      outcome: 'ok',
+    });
+  });
+});
+
+describe('CONCIERGE_DEMO=off', () => {
+  it('starts empty and serves no demo API', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'concierge-nodemo-'));
+    const server = await start(dataDir, { CONCIERGE_DEMO: 'off' });
+    try {
+      expect(server.demo).toBeUndefined();
+      expect((await api(server, 'GET', '/properties')).body.items).toEqual([]);
+      expect((await fetch(`${server.url}/demo/openapi.yaml`)).status).toBe(404);
+    } finally {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
