@@ -187,4 +187,26 @@ describe('decideTurn', () => {
       expect(ask('Tell me a joke').type).toBe('text');
     });
   });
+
+  it('prefers reading over an unasked change when two operations tie on the topic', () => {
+    const reservation = (name: string, description: string): EngineTool => ({
+      name,
+      description,
+      inputSchema: {
+        type: 'object',
+        required: ['reservationId'],
+        properties: { reservationId: { type: 'string', description: 'The reservation number.' } },
+      },
+    });
+    const tools = [
+      reservation('getReservationStatus', 'Get the status of a reservation'),
+      reservation('cancelReservation', 'Cancels a reservation that has not started yet'),
+    ];
+    expect(decide([user('Where is my reservation 40417?')], '', tools)).toMatchObject({
+      toolName: 'getReservationStatus',
+    });
+    expect(decide([user('Please cancel reservation 40417')], '', tools)).toMatchObject({
+      toolName: 'cancelReservation',
+    });
+  });
 });

@@ -81,9 +81,7 @@ export function buildToolDocument(tool: EngineTool): ToolDocument {
     ...nameConcepts,
     ...summaryTerms.filter((term) => term.weight === 1).map((term) => term.concept),
   ]);
-  const isSearch = parameters.some(
-    (parameter) => classifyParameter(parameter).kind === 'keyword',
-  );
+  const isSearch = parameters.some((parameter) => classifyParameter(parameter).kind === 'keyword');
   const valuePatterns = parameters.flatMap((parameter) => {
     const pattern = parameter.schema.pattern;
     if (typeof pattern !== 'string' || !/(?<!\\)[A-Za-z]{2}/.test(pattern.replace(/\\[a-zA-Z]/g, '')))

@@ -8,6 +8,7 @@ import { type FilledArguments, fillArguments } from '../fill/fill-arguments.js';
 import { analyzeMessage } from '../language/analyze-message.js';
 import { splitWords } from '../language/split-words.js';
 import { isBrowseRequest } from './detect-browse-request.js';
+import { measureActionFit } from './measure-action-fit.js';
 import { type HintConcepts, rankTools, type ToolMatch } from './rank-tools.js';
 
 /** The outcome of choosing. */
@@ -87,6 +88,12 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   if (best.filled.missing.length > 0)
     return { type: 'ask', tool: best.match.document.tool, missing: best.filled.missing };
   if (second && second.filled.missing.length === 0 && second.final >= best.final * TIE_RATIO) {
+    // A tie between reading and changing the same thing goes to the action the message asks for.
+    const fits = [best, second].map((entry) => measureActionFit(entry.match.document.tool, query));
+    if (fits[0] !== fits[1]) {
+      const chosen = fits[0] > fits[1] ? best : second;
+      return { type: 'call', tool: chosen.match.document.tool, input: chosen.filled.input };
+    }
     const options = [readableName(best.match.document.tool), readableName(second.match.document.tool)];
     // Two operations described alike are told apart by their names.
     if (options[0] === options[1]) {
