@@ -2,7 +2,7 @@
 import type { CaseFailure, EvalFigures, EvalReport } from '../agent/eval/index.js';
 
 const MAX_FAILURES_SHOWN = 25;
-const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+const percent = (value: number | null) => (value === null ? '–' : `${(value * 100).toFixed(1)}%`);
 
 function figuresLine(name: string, figures: EvalFigures, medianMs?: number): string {
   const parts = [

@@ -44,6 +44,23 @@ describe('runSuites', () => {
     expect(report.callAccuracy).toBe(1);
   });
 
+  it('leaves a rate without cases to measure null, not 0', async () => {
+    const suite = await loadSuite(suitePath);
+    const onlyUnrelated = { ...suite, cases: suite.cases.filter((suiteCase) => suiteCase.id === 'weather') };
+    const report = await runSuites({
+      suites: [onlyUnrelated],
+      model: createEmbeddedModel(),
+      compileSchema: compileTestSchema,
+    });
+    expect(report.suites[0]).toMatchObject({
+      cases: 1,
+      callAccuracy: 1,
+      falseCallRate: 0,
+      argAccuracy: null,
+      missedCallRate: null,
+    });
+  });
+
   it('reports a case whose schema cannot be compiled as an error failure', async () => {
     const suite = await loadSuite(suitePath);
     const report = await runSuites({

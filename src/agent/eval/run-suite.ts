@@ -21,19 +21,26 @@ export interface CaseFailure {
   detail?: string;
 }
 
-/** Figures of one suite or of all of them (rates are 0 when their denominator is 0). */
+/**
+ * Figures of one suite or of all of them, each 0 to 1. A rate whose denominator is 0 is null: an
+ * irrelevance suite has no argument accuracy, rather than an accuracy of 0.
+ */
 export interface EvalFigures {
-  callAccuracy: number;
-  argAccuracy: number;
-  falseCallRate: number;
-  missedCallRate: number;
+  /** Cases whose decision (operation or none) is the expected one, over all cases. */
+  callAccuracy: number | null;
+  /** Over cases that expect a call and made that call: those whose listed arguments all match. */
+  argAccuracy: number | null;
+  /** Over cases that expect no call: those where a call was made. */
+  falseCallRate: number | null;
+  /** Over cases that expect a call: those where none was made. */
+  missedCallRate: number | null;
   cases: number;
 }
 
 /** The report of one suite. */
 export interface SuiteReport extends EvalFigures {
   name: string;
-  /** Median decision time in milliseconds. */
+  /** Median decision time in milliseconds, to 0.01 ms. */
   medianMs: number;
   failures: CaseFailure[];
 }
@@ -64,7 +71,7 @@ const emptyTally = (): Tally => ({
   expectCall: 0,
   missedCalls: 0,
 });
-const ratio = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
+const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
 function figuresOf(tally: Tally): EvalFigures {
   return {
@@ -158,7 +165,12 @@ export async function runSuites(options: RunSuitesOptions): Promise<EvalReport> 
       options.onCase?.(suite, index);
     }
     for (const key of Object.keys(tally) as (keyof Tally)[]) total[key] += tally[key];
-    suites.push({ name: suite.name, ...figuresOf(tally), medianMs: median(times), failures });
+    suites.push({
+      name: suite.name,
+      ...figuresOf(tally),
+      medianMs: Math.round(median(times) * 100) / 100,
+      failures,
+    });
   }
   return { ...figuresOf(total), suites };
 }
