@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readServerConfig, type RunningServer, startServer } from '../server/index.js';
-import { runCli } from './main.js';
+import { runCommand } from './test-support/run-command.js';
 
 // The terminal's escape character, which starts the dim and normal-intensity sequences.
 const ESC = String.fromCharCode(27);
@@ -26,16 +26,16 @@ describe('concierge chat', () => {
   });
 
   async function chat(lines: string[], argv: string[] = [], isTerminal = false) {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(['chat', ...argv], {
-      stdout: (text) => (stdout += text),
-      stderr: (text) => (stderr += text),
+    return runCommand(['chat', ...argv], {
       env: env(),
-      stdin: Readable.from(lines.map((line) => `${line}\n`)),
+      stdin: Readable.from(
+        lines.map(
+          (line) => `${line}
+`,
+        ),
+      ),
       isTerminal,
     });
-    return { code, stdout, stderr };
   }
 
   it('talks to the demo agent and shows each tool call with its arguments, outcome and latency', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommand as run } from './import-command-test-support.js';
+import { runCommand as run } from './test-support/run-command.js';
 
 const fixtures = fileURLToPath(new URL('../openapi/__fixtures__/', import.meta.url));
 let directory: string;

@@ -1,19 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScriptedChatServer } from '../agent/eval/__fixtures__/start-scripted-chat-server.js';
-import { runCli } from './main.js';
+import { runCommand as run } from './test-support/run-command.js';
 
 const suite = new URL('../agent/eval/__fixtures__/mini-suite.yaml', import.meta.url).pathname;
-
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
 
 describe('concierge eval', () => {
   it('prints figures per suite and the failing cases with what was expected and chosen', async () => {

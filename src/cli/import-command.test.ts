@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommand as run } from './import-command-test-support.js';
+import { runCommand as run } from './test-support/run-command.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../openapi/__fixtures__/${name}`, import.meta.url));
 
@@ -71,7 +71,9 @@ describe('concierge import', () => {
     const refused = await run(['import', url, '--json']);
     expect(refused.code).toBe(2);
     expect(JSON.parse(refused.stdout).error.code).toBe('host-not-allowed');
-    const allowed = await run(['import', url, '--json'], { CONCIERGE_ALLOW_HOSTS: 'example.com, 127.0.0.1' });
+    const allowed = await run(['import', url, '--json'], {
+      env: { CONCIERGE_ALLOW_HOSTS: 'example.com, 127.0.0.1' },
+    });
     expect(allowed.code).toBe(0);
     expect(JSON.parse(allowed.stdout).tools).toHaveLength(6);
   });

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from './main.js';
+import { runCommand as run } from './test-support/run-command.js';
 import { parseArgs } from './parse-args.js';
-
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
 
 describe('concierge CLI', () => {
   it('lists its commands with --help', async () => {
