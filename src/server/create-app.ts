@@ -1,29 +1,29 @@
 // Builds the Fastify application over a store: admin API, docs, health. No listening, no config reading.
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
+import type { LanguageModel } from 'ai';
 import { Ajv } from 'ajv';
 import formats from 'ajv-formats';
-import type { LanguageModel } from 'ai';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createExecutor } from '../executor/index.js';
 import type { ModelSettings } from '../providers/index.js';
 import type { Store } from '../store/index.js';
 import { registerAuthentication } from './authenticate.js';
-import { handleError } from './error-handler.js';
-import { saveRequestLog } from './integration-calls.js';
 import { registerDemoApiRoutes } from './demo/demo-api-routes.js';
 import { registerDemoModeRoutes } from './demo/demo-mode-routes.js';
+import { handleError } from './error-handler.js';
+import { saveRequestLog } from './integration-calls.js';
 import { createScopedLoaders } from './load-scoped.js';
 import { notifyHandoff } from './notify-handoff.js';
-import { registerChatRoutes } from './routes/chat-routes.js';
-import { registerWidgetRoutes, type WidgetLimits } from './routes/widget-routes.js';
-import type { ConversationTurnContext } from './run-conversation-turn.js';
 import { registerAgentRoutes } from './routes/agent-routes.js';
+import { registerChatRoutes } from './routes/chat-routes.js';
 import { registerConversationRoutes } from './routes/conversation-routes.js';
 import { registerIntegrationRoutes } from './routes/integration-routes.js';
 import { registerPropertyRoutes } from './routes/property-routes.js';
 import { registerRequestLogRoutes } from './routes/request-log-routes.js';
 import { registerWebRoutes } from './routes/web-routes.js';
+import { registerWidgetRoutes, type WidgetLimits } from './routes/widget-routes.js';
+import type { ConversationTurnContext } from './run-conversation-turn.js';
 
 /** What the application is built from. */
 export interface CreateAppOptions {

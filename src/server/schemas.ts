@@ -105,3 +105,11 @@ export const errorResponse = {
     },
   },
 } as const;
+
+/** Body of switching something on or off: `{ enabled }`. */
+export const switchBody = {
+  type: 'object',
+  required: ['enabled'],
+  properties: { enabled: { type: 'boolean' } },
+  additionalProperties: false,
+} as const;

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AgentModelSettings, Store, UpdateAgentInput } from '../../store/index.js';
 import { BadRequestError } from '../http-errors.js';
 import type { ScopedLoaders } from '../load-scoped.js';
-import { createAgentBody, idParams, updateAgentBody } from '../schemas.js';
+import { createAgentBody, idParams, switchBody, updateAgentBody } from '../schemas.js';
 import { serializeAgent } from '../serialize.js';
 
 interface AgentBody {
@@ -101,12 +101,7 @@ export async function registerAgentRoutes(
         tags: ['agents'],
         summary: 'Switch an integration on or off for an agent',
         params: linkParams,
-        body: {
-          type: 'object',
-          required: ['enabled'],
-          properties: { enabled: { type: 'boolean' } },
-          additionalProperties: false,
-        },
+        body: switchBody,
       },
     },
     async (request) => {

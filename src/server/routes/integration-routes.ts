@@ -2,14 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Executor } from '../../executor/index.js';
 import { diffCatalogs, type ImportedSchema } from '../../openapi/index.js';
-import type { Integration, StoredAuth, Store } from '../../store/index.js';
+import type { Integration, Store, StoredAuth } from '../../store/index.js';
 import type { ToolDefinition } from '../../tools/index.js';
-import { BadRequestError, ConflictError, NotFoundError } from '../http-errors.js';
 import { createIntegration, toVersionInput } from '../create-integration.js';
+import { BadRequestError, ConflictError, NotFoundError } from '../http-errors.js';
 import { importSchemaSource, type SchemaInput } from '../import-schema-source.js';
 import { loadIntegrationTools, toToolCallIntegration } from '../integration-calls.js';
 import type { ScopedLoaders } from '../load-scoped.js';
-import { idParams, integrationSettingsProperties, updateIntegrationBody } from '../schemas.js';
+import { idParams, integrationSettingsProperties, switchBody, updateIntegrationBody } from '../schemas.js';
 import { serializeIntegration } from '../serialize.js';
 
 interface IntegrationSettingsBody {
@@ -200,12 +200,7 @@ export async function registerIntegrationRoutes(
         tags: ['integrations'],
         summary: 'Switch one operation on or off',
         params: operationParams,
-        body: {
-          type: 'object',
-          required: ['enabled'],
-          properties: { enabled: { type: 'boolean' } },
-          additionalProperties: false,
-        },
+        body: switchBody,
       },
     },
     async (request) => {
