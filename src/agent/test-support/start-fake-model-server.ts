@@ -16,6 +16,8 @@ export type FakeProtocol = 'openai' | 'anthropic' | 'openai-compatible';
 export interface FakeModelServer {
   /** A model of the protocol's own AI SDK provider, pointed at this server. */
   model: LanguageModel;
+  /** The API base URL a provider is configured with, e.g. `http://127.0.0.1:PORT/v1`. */
+  baseUrl: string;
   /** Every request received, as the model read it. */
   requests: SeenRequest[];
   /** Every request body as sent, raw text. */
@@ -65,5 +67,5 @@ export async function startFakeModelServer(
       : protocol === 'anthropic'
         ? createAnthropic({ baseURL, apiKey })('claude-haiku-4-5')
         : createOpenAICompatible({ name: 'local', baseURL }).chatModel('llama-fake');
-  return { model, requests, rawBodies, close: server.close };
+  return { model, baseUrl: baseURL, requests, rawBodies, close: server.close };
 }

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeModelServer } from '../../agent/test-support/start-fake-model-server.js';
 import { storeDialects } from '../../store/test-support/store-dialects.js';
 import { type FakeShopApi, fakeShopApiKey, startFakeShopApi } from '../test-support/fake-shop-api.js';
 import { openTestApp, type TestApp } from '../test-support/test-app.js';
@@ -305,6 +306,105 @@ describe('widget rate limits', () => {
       expect((await start()).statusCode).toBe(429);
     } finally {
       await test.close();
+    }
+  });
+});
+
+describe('the widget API with a hosted model (a local server speaking the OpenAI-compatible protocol)', () => {
+  it('calls the business API the model asks for and answers from it, as JSON and as a stream', async () => {
+    const shop = await startFakeShopApi();
+    const modelServer = await startFakeModelServer('openai-compatible', (request) =>
+      request.toolResults.length === 0
+        ? { toolCalls: [{ name: 'searchProducts', args: { q: 'leather bags' } }] }
+        : { text: 'We have the Leather bag for 120, and 3 are in stock.' },
+    );
+    const test = await openTestApp(storeDialects[0], { allowHosts: ['127.0.0.1'] });
+    try {
+      const property = (
+        await test.call({ method: 'POST', url: '/api/v1/properties', payload: { name: 'Shop' } })
+      ).json();
+      const integration = (
+        await test.call({
+          method: 'POST',
+          url: `/api/v1/properties/${property.id}/integrations`,
+          payload: {
+            name: 'Shop API',
+            schemaText: shop.schema,
+            auth: { type: 'apiKey', in: 'header', name: 'X-Api-Key', value: fakeShopApiKey },
+          },
+        })
+      ).json();
+      const agent = (
+        await test.call({
+          method: 'POST',
+          url: `/api/v1/properties/${property.id}/agents`,
+          payload: {
+            name: 'Hosted',
+            model: {
+              provider: 'openai-compatible',
+              baseUrl: modelServer.baseUrl,
+              model: 'llama-fake',
+              apiKey: 'sk-local-model-key-42',
+            },
+          },
+        })
+      ).json();
+      await test.call({
+        method: 'PUT',
+        url: `/api/v1/agents/${agent.id}/integrations/${integration.id}`,
+        payload: { enabled: true },
+      });
+      const started = (
+        await test.call({
+          method: 'POST',
+          url: '/api/v1/widget/conversations',
+          payload: { agentKey: agent.publicKey },
+          token: null,
+        })
+      ).json();
+      const visitor = { 'x-visitor-token': started.visitorToken };
+      const url = `/api/v1/widget/conversations/${started.id}/messages`;
+
+      const json = await test.call({
+        method: 'POST',
+        url,
+        headers: visitor,
+        payload: { text: 'Show me leather bags' },
+        token: null,
+      });
+      expect(json.json().reply.text).toBe('We have the Leather bag for 120, and 3 are in stock.');
+      expect(json.json().trace.steps).toContainEqual(
+        expect.objectContaining({
+          type: 'tool-call',
+          tool: 'searchProducts',
+          args: { q: 'leather bags' },
+          outcome: 'ok',
+        }),
+      );
+      expect(modelServer.requests[1].toolResults.join('\n')).toContain('Leather bag');
+      expect(shop.requests.at(-1)).toEqual({
+        line: 'GET /api/products/search?q=leather+bags',
+        apiKey: fakeShopApiKey,
+      });
+
+      const streamed = await test.call({
+        method: 'POST',
+        url,
+        headers: { ...visitor, accept: 'text/event-stream' },
+        payload: { text: 'Any leather bags left?' },
+        token: null,
+      });
+      const events = parseEvents(streamed.body);
+      expect(events.map((event) => event.event)).toEqual(
+        expect.arrayContaining(['tool-call-start', 'tool-call-end', 'message-delta', 'turn-end']),
+      );
+      expect((events.at(-1)!.data as { reply: { text: string } }).reply.text).toMatch(/Leather bag for 120/);
+      // The business API key never reaches the model provider.
+      expect(modelServer.rawBodies.join('\n')).not.toContain(fakeShopApiKey);
+    } finally {
+      await test.close();
+      await modelServer.close();
+      await shop.close();
     }
   });
 });
