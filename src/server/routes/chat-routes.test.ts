@@ -383,7 +383,7 @@ describe('the widget API with a hosted model (a local server speaking the OpenAI
       );
       expect(modelServer.requests[1].toolResults.join('\n')).toContain('Leather bag');
       expect(shop.requests.at(-1)).toEqual({
-        line: 'GET /api/products/search?q=leather+bags',
+        line: 'GET /api/products/search?q=leather%20bags',
         apiKey: fakeShopApiKey,
       });
 
