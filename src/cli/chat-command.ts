@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import type { TurnEvent } from '../agent/index.js';
 import { createExecutor } from '../executor/index.js';
 import {
+  createCatalogReader,
   DEMO_SETTING,
   type DemoIds,
   openConfiguredStore,
@@ -37,7 +38,12 @@ async function chatLoop(io: CommandIo, store: Store, agentId: string, config: Se
     allowHosts: config.allowHosts,
     onLog: (entry) => saveRequestLog(store, entry),
   });
-  const context = { store, executor, defaultModel: config.defaultModel };
+  const context = {
+    store,
+    executor,
+    catalogs: createCatalogReader(store),
+    defaultModel: config.defaultModel,
+  };
   let conversation = await store.conversations.create({
     agentId: agent.id,
     propertyId: agent.propertyId,

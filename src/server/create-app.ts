@@ -9,6 +9,7 @@ import { createExecutor } from '../executor/index.js';
 import type { ModelSettings } from '../providers/index.js';
 import type { Store } from '../store/index.js';
 import { registerAuthentication } from './authenticate.js';
+import { createCatalogReader } from './create-catalog-reader.js';
 import { registerDemoApiRoutes } from './demo/demo-api-routes.js';
 import { registerDemoModeRoutes } from './demo/demo-mode-routes.js';
 import { handleError } from './error-handler.js';
@@ -110,9 +111,11 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       app.log.warn({ err: { message: (error as Error).message } }, 'a request log entry was not saved'),
   });
   app.addHook('onClose', () => executor.close());
+  const catalogs = createCatalogReader(store);
   const turns: ConversationTurnContext = {
     store,
     executor,
+    catalogs,
     defaultModel: options.defaultModel ?? { provider: 'embedded' },
     createModel: options.createModel,
     onHandoff: (conversation, agent, reason) =>
@@ -134,6 +137,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
         store: options.store,
         load,
         executor,
+        catalogs,
         allowHosts: options.allowHosts ?? [],
       });
       await registerConversationRoutes(api, { store: options.store, load });

@@ -1,7 +1,6 @@
-// Bridges stored integrations to the executor: their tools, their call settings, and logging calls.
+// Bridges stored integrations to the executor: their call settings, and logging the calls.
 import type { RequestLogEntry, ToolCallIntegration } from '../executor/index.js';
 import type { Integration, Store } from '../store/index.js';
-import type { ToolDefinition } from '../tools/index.js';
 
 /** What the executor needs of an integration; credentials stay in memory for the call only. */
 export function toToolCallIntegration(integration: Integration): ToolCallIntegration {
@@ -12,12 +11,6 @@ export function toToolCallIntegration(integration: Integration): ToolCallIntegra
     timeoutMs: integration.timeoutMs,
     allowHosts: integration.allowHosts,
   };
-}
-
-/** The tools of an integration's current schema version ([] before the first import). */
-export async function loadIntegrationTools(store: Store, integrationId: string): Promise<ToolDefinition[]> {
-  const version = await store.integrations.getVersion(integrationId);
-  return (version?.tools ?? []) as ToolDefinition[];
 }
 
 /** Stores one executor log entry as a request log row. */

@@ -10,13 +10,16 @@ import {
 import type { Executor } from '../executor/index.js';
 import { createLanguageModel, type ModelSettings } from '../providers/index.js';
 import type { Agent, Conversation, Message, Store } from '../store/index.js';
+import type { CatalogReader } from './create-catalog-reader.js';
 import { ConflictError } from './http-errors.js';
-import { loadIntegrationTools, toToolCallIntegration } from './integration-calls.js';
+import { toToolCallIntegration } from './integration-calls.js';
 
 /** What the chat routes need to run turns. */
 export interface ConversationTurnContext {
   store: Store;
   executor: Executor;
+  /** Reads (and caches) the integrations' tool catalogs. */
+  catalogs: CatalogReader;
   /** The model used by agents without a provider of their own. */
   defaultModel: ModelSettings;
   /** Builds a model from settings; tests and the server use `createLanguageModel`. */
@@ -38,14 +41,17 @@ export interface ConversationTurnResult {
 }
 
 /** The agent's enabled operations across its enabled integrations (uncallable ones are never offered). */
-export async function loadAgentTools(store: Store, agentId: string): Promise<AgentTool[]> {
+export async function loadAgentTools(
+  { store, catalogs }: Pick<ConversationTurnContext, 'store' | 'catalogs'>,
+  agentId: string,
+): Promise<AgentTool[]> {
   const links = (await store.agents.listIntegrations(agentId)).filter((link) => link.enabled);
   const perIntegration = await Promise.all(
     links.map(async (link) => {
       const integration = await store.integrations.get(link.integrationId);
       if (!integration) return [];
-      const [tools, disabled] = await Promise.all([
-        loadIntegrationTools(store, integration.id),
+      const [{ tools }, disabled] = await Promise.all([
+        catalogs.read(integration),
         store.integrations.listDisabledOperations(integration.id),
       ]);
       const callIntegration = toToolCallIntegration(integration);
@@ -92,7 +98,7 @@ export async function runConversationTurn(
     basePrompt: agent.basePrompt,
     temperature: agent.model.provider ? agent.model.temperature : undefined,
     maxToolSteps: agent.maxToolSteps,
-    tools: await loadAgentTools(store, agent.id),
+    tools: await loadAgentTools(context, agent.id),
     executor: context.executor,
     history: history
       .filter((entry) => entry.role !== 'system')

@@ -1,8 +1,8 @@
 // Admin access: the admin token hash, property-scoped API keys (hashed), instance settings.
 import { createHash } from 'node:crypto';
-import type { ApiKey } from './records.js';
-import { type StoreContext, now } from './store-context.js';
 import { newId, newToken } from './new-id.js';
+import type { ApiKey } from './records.js';
+import { now, type StoreContext } from './store-context.js';
 
 /** SHA-256 of a token, hex. Tokens are long and random, so a fast hash is enough. */
 export function hashToken(token: string): string {

@@ -1,8 +1,9 @@
 // Agents of a property: base prompt, model settings (API key encrypted), widget public key, links.
-import type { AgentTable } from './schema.js';
-import type { Agent, AgentIntegrationLink, AgentModelSettings } from './records.js';
-import { type StoreContext, now, parseJson } from './store-context.js';
+
 import { newId, newToken } from './new-id.js';
+import type { Agent, AgentIntegrationLink, AgentModelSettings } from './records.js';
+import type { AgentTable } from './schema.js';
+import { now, parseJson, type StoreContext } from './store-context.js';
 
 /** Fields of a new agent; defaults: empty prompt, the server's default model, 4 tool steps. */
 export interface CreateAgentInput {

@@ -1,8 +1,9 @@
 // Conversations with their messages and turn traces.
-import type { ConversationTable } from './schema.js';
-import type { Conversation, ConversationStatus, Message, MessageRole, TurnTrace } from './records.js';
-import { type StoreContext, now, parseJson } from './store-context.js';
+
 import { newId } from './new-id.js';
+import type { Conversation, ConversationStatus, Message, MessageRole, TurnTrace } from './records.js';
+import type { ConversationTable } from './schema.js';
+import { now, parseJson, type StoreContext } from './store-context.js';
 
 /** Filters of `list`; results are newest first, those waiting for a human before the others. */
 export interface ListConversationsOptions {

@@ -1,14 +1,15 @@
 // Persistence behind one interface, on SQLite and PostgreSQL; migrations; secret encryption.
 export { hashToken } from './access-repository.js';
 export type { CreateAgentInput, UpdateAgentInput } from './agent-repository.js';
+export type { ListConversationsOptions } from './conversation-repository.js';
 export { type CreateStoreOptions, createStore, type Store } from './create-store.js';
 export type {
   AddVersionInput,
   CreateIntegrationInput,
+  IntegrationCatalog,
   UpdateIntegrationInput,
 } from './integration-repository.js';
-export type { ListConversationsOptions } from './conversation-repository.js';
-export type { ListRequestLogsOptions } from './request-log-repository.js';
 export { newId, newToken } from './new-id.js';
 export type * from './records.js';
+export type { ListRequestLogsOptions } from './request-log-repository.js';
 export { createSecretBox, loadSecretKey, maskSecret, type SecretBox } from './secret-box.js';

@@ -1,9 +1,9 @@
 // Integrations of a property: settings (credentials encrypted), schema snapshots, operation flags.
 import type { Transaction } from 'kysely';
-import type { Database, IntegrationTable, IntegrationVersionTable } from './schema.js';
-import type { Integration, IntegrationVersion, StoredAuth } from './records.js';
-import { type StoreContext, now, parseJson } from './store-context.js';
 import { newId } from './new-id.js';
+import type { Integration, IntegrationVersion, StoredAuth } from './records.js';
+import type { Database, IntegrationTable, IntegrationVersionTable } from './schema.js';
+import { now, parseJson, type StoreContext } from './store-context.js';
 
 /** Fields of a new integration; defaults: no auth, 10 s timeout. */
 export interface CreateIntegrationInput {
@@ -17,6 +17,12 @@ export interface CreateIntegrationInput {
 
 /** Fields to change; absent fields stay as they are. */
 export type UpdateIntegrationInput = Partial<Omit<CreateIntegrationInput, 'propertyId'>>;
+
+/** A version's compiled tools and lint, without the source. */
+export type IntegrationCatalog = Pick<
+  IntegrationVersion,
+  'version' | 'openapiVersion' | 'sourceUrl' | 'tools' | 'lint'
+>;
 
 /** A schema snapshot to store as the next version. */
 export interface AddVersionInput {
@@ -184,6 +190,27 @@ export function createIntegrationRepository({ db, secrets }: StoreContext) {
           : query.where('version', '=', version);
       const row = await query.executeTakeFirst();
       return row && toVersion(row);
+    },
+    /**
+     * One version's compiled catalog without its source text (which may be megabytes): what listing
+     * operations and running turns need. Undefined when the integration has no such version.
+     */
+    async getCatalog(integrationId: string, version: number): Promise<IntegrationCatalog | undefined> {
+      const row = await db
+        .selectFrom('integration_versions')
+        .select(['version', 'openapi_version', 'source_url', 'tools_json', 'lint_json'])
+        .where('integration_id', '=', integrationId)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      return (
+        row && {
+          version: row.version,
+          openapiVersion: row.openapi_version,
+          sourceUrl: row.source_url,
+          tools: parseJson<unknown[]>(row.tools_json, []),
+          lint: parseJson<unknown[]>(row.lint_json, []),
+        }
+      );
     },
     /** Tool names switched off for this integration (all others are on). */
     async listDisabledOperations(integrationId: string): Promise<Set<string>> {

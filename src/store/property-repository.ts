@@ -1,8 +1,9 @@
 // Properties: create, list, read, rename, delete (deleting cascades to everything of the property).
-import type { PropertyTable } from './schema.js';
-import type { Property } from './records.js';
-import { type StoreContext, now } from './store-context.js';
+
 import { newId } from './new-id.js';
+import type { Property } from './records.js';
+import type { PropertyTable } from './schema.js';
+import { now, type StoreContext } from './store-context.js';
 
 function toProperty(row: PropertyTable): Property {
   return { id: row.id, name: row.name, createdAt: row.created_at, updatedAt: row.updated_at };

@@ -1,8 +1,9 @@
 // Request logs: every call made to a business API, filterable and paged, with retention.
-import type { RequestLogTable } from './schema.js';
-import type { RequestLog } from './records.js';
-import { type StoreContext, parseJson } from './store-context.js';
+
 import { newId } from './new-id.js';
+import type { RequestLog } from './records.js';
+import type { RequestLogTable } from './schema.js';
+import { parseJson, type StoreContext } from './store-context.js';
 
 /** Filters of `list`; results are newest first. */
 export interface ListRequestLogsOptions {

@@ -114,6 +114,15 @@ for (const dialect of storeDialects) {
       expect((await store.integrations.getVersion(integration.id))?.tools).toHaveLength(2);
       expect((await store.integrations.getVersion(integration.id, 1))?.tools).toHaveLength(3);
       expect(await store.integrations.getVersion(integration.id, 9)).toBeUndefined();
+      const catalog = await store.integrations.getCatalog(integration.id, 2);
+      expect(catalog).toEqual({
+        version: 2,
+        openapiVersion: '3.0.3',
+        sourceUrl: 'https://x.test/openapi.yaml',
+        tools: [{ name: 'searchProducts' }, { name: 'trackOrder' }],
+        lint: [],
+      });
+      expect(await store.integrations.getCatalog(integration.id, 3)).toBeUndefined();
     });
 
     it('creates an integration with its first version atomically', async () => {

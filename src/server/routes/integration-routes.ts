@@ -4,10 +4,11 @@ import type { Executor } from '../../executor/index.js';
 import { diffCatalogs, type ImportedSchema } from '../../openapi/index.js';
 import type { Integration, Store, StoredAuth } from '../../store/index.js';
 import type { ToolDefinition } from '../../tools/index.js';
+import type { CatalogReader } from '../create-catalog-reader.js';
 import { createIntegration, toVersionInput } from '../create-integration.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../http-errors.js';
 import { importSchemaSource, type SchemaInput } from '../import-schema-source.js';
-import { loadIntegrationTools, toToolCallIntegration } from '../integration-calls.js';
+import { toToolCallIntegration } from '../integration-calls.js';
 import type { ScopedLoaders } from '../load-scoped.js';
 import { idParams, integrationSettingsProperties, switchBody, updateIntegrationBody } from '../schemas.js';
 import { serializeIntegration } from '../serialize.js';
@@ -86,14 +87,25 @@ export async function registerIntegrationRoutes(
     store,
     load,
     executor,
+    catalogs,
     allowHosts,
-  }: { store: Store; load: ScopedLoaders; executor: Executor; allowHosts: string[] },
+  }: { store: Store; load: ScopedLoaders; executor: Executor; catalogs: CatalogReader; allowHosts: string[] },
 ): Promise<void> {
+  /** The operation named `name` in the integration's current catalog, or 404. */
+  async function findTool(integration: Integration, name: string): Promise<ToolDefinition> {
+    const tool = (await catalogs.read(integration)).tools.find((candidate) => candidate.name === name);
+    if (!tool) throw new NotFoundError('operation', name);
+    return tool;
+  }
+
   /** The schema to re-import: the one given, else the current version's URL. */
-  async function reimportInput(integrationId: string, body: SchemaInput | undefined): Promise<SchemaInput> {
+  async function reimportInput(
+    integration: Integration,
+    body: SchemaInput | undefined,
+  ): Promise<SchemaInput> {
     if (body?.schemaUrl || body?.schemaText !== undefined) return body;
-    const current = await store.integrations.getVersion(integrationId);
-    if (!current?.sourceUrl) {
+    const current = await catalogs.read(integration);
+    if (!current.sourceUrl) {
       throw new BadRequestError(
         'give the new schema as schemaUrl or schemaText: the current version was not imported from a URL',
       );
@@ -102,16 +114,15 @@ export async function registerIntegrationRoutes(
   }
 
   async function describe(integration: Integration) {
-    const [version, disabled] = await Promise.all([
-      store.integrations.getVersion(integration.id),
+    const [catalog, disabled] = await Promise.all([
+      catalogs.read(integration),
       store.integrations.listDisabledOperations(integration.id),
     ]);
-    const tools = (version?.tools ?? []) as ToolDefinition[];
     return {
       ...serializeIntegration(integration),
-      openapiVersion: version?.openapiVersion ?? null,
-      operations: tools.map((tool) => serializeOperation(tool, disabled)),
-      lint: version?.lint ?? [],
+      openapiVersion: catalog.openapiVersion,
+      operations: catalog.tools.map((tool) => serializeOperation(tool, disabled)),
+      lint: catalog.lint,
     };
   }
 
@@ -205,11 +216,7 @@ export async function registerIntegrationRoutes(
     },
     async (request) => {
       const integration = await load.integration(request, request.params.id);
-      const version = await store.integrations.getVersion(integration.id);
-      const tool = ((version?.tools ?? []) as ToolDefinition[]).find(
-        (candidate) => candidate.name === request.params.name,
-      );
-      if (!tool) throw new NotFoundError('operation', request.params.name);
+      const tool = await findTool(integration, request.params.name);
       await store.integrations.setOperationEnabled(integration.id, tool.name, request.body.enabled);
       return serializeOperation(tool, await store.integrations.listDisabledOperations(integration.id));
     },
@@ -242,10 +249,7 @@ export async function registerIntegrationRoutes(
     },
     async (request) => {
       const integration = await load.integration(request, request.params.id);
-      const tool = (await loadIntegrationTools(store, integration.id)).find(
-        (candidate) => candidate.name === request.params.name,
-      );
-      if (!tool) throw new NotFoundError('operation', request.params.name);
+      const tool = await findTool(integration, request.params.name);
       const result = await executor.executeToolCall({
         tool,
         args: request.body?.args ?? {},
@@ -277,12 +281,12 @@ export async function registerIntegrationRoutes(
     },
     async (request) => {
       const integration = await load.integration(request, request.params.id);
-      const input = await reimportInput(integration.id, request.body);
+      const input = await reimportInput(integration, request.body);
       const loaded = await importSchemaSource({
         input,
         allowHosts: [...allowHosts, ...integration.allowHosts],
       });
-      const previous = await loadIntegrationTools(store, integration.id);
+      const previous = (await catalogs.read(integration)).tools;
       return describeImport(loaded.imported, previous, integration.currentVersion + 1);
     },
   );
@@ -302,7 +306,7 @@ export async function registerIntegrationRoutes(
     },
     async (request, reply) => {
       const integration = await load.integration(request, request.params.id);
-      const input = await reimportInput(integration.id, request.body);
+      const input = await reimportInput(integration, request.body);
       const loaded = await importSchemaSource({
         input,
         allowHosts: [...allowHosts, ...integration.allowHosts],
@@ -310,7 +314,7 @@ export async function registerIntegrationRoutes(
       if (request.body?.sha256 && request.body.sha256 !== loaded.imported.sha256) {
         throw new ConflictError('the schema changed since the preview: preview it again before applying');
       }
-      const previous = await loadIntegrationTools(store, integration.id);
+      const previous = (await catalogs.read(integration)).tools;
       const version = await store.integrations.addVersion(integration.id, toVersionInput(loaded));
       const updated = await store.integrations.get(integration.id);
       return reply.status(201).send({

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { type Store, createStore } from '../create-store.js';
+import { createStore, type Store } from '../create-store.js';
 
 /** The PostgreSQL URL for tests, when one is configured. */
 export const testPostgresUrl = process.env.TEST_POSTGRES_URL;
