@@ -3,15 +3,19 @@ import { STATUS_CODES } from 'node:http';
 import type { ToolDefinition } from '../tools/index.js';
 
 /** How a tool call ended, as the agent and the request log see it. */
-export type ToolCallOutcome =
-  | 'ok'
-  | 'not-found'
-  | 'client-error'
-  | 'server-error'
-  | 'timeout'
-  | 'network'
-  | 'blocked'
-  | 'invalid-arguments';
+export const TOOL_CALL_OUTCOMES = [
+  'ok',
+  'not-found',
+  'client-error',
+  'server-error',
+  'timeout',
+  'network',
+  'blocked',
+  'invalid-arguments',
+] as const;
+
+/** How a tool call ended (one of TOOL_CALL_OUTCOMES). */
+export type ToolCallOutcome = (typeof TOOL_CALL_OUTCOMES)[number];
 
 const couldNotRetrieve =
   'We could not retrieve that information right now. Please try again in a little while.';

@@ -1,7 +1,13 @@
 // Tool calls to HTTP requests and back: auth, encoding, limits, network guard, outcomes and request logs.
-export { createGuardedFetch, type GuardedFetchOptions } from './create-guarded-fetch.js';
+
 export { createExecutor, type Executor, type ExecutorOptions } from './create-executor.js';
-export { extractApiMessage, isEmptyResult, type ToolCallOutcome } from './describe-outcome.js';
+export { createGuardedFetch, type GuardedFetchOptions } from './create-guarded-fetch.js';
+export {
+  extractApiMessage,
+  isEmptyResult,
+  TOOL_CALL_OUTCOMES,
+  type ToolCallOutcome,
+} from './describe-outcome.js';
 export {
   BlockedHostError,
   type BlockedHostErrorOptions,

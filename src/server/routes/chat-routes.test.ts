@@ -18,6 +18,41 @@ function parseEvents(body: string): { event: string; data: Record<string, unknow
     });
 }
 
+/** Creates a property with the fake shop connected (API key auth) and an agent using it. */
+async function connectShopAgent(
+  test: TestApp,
+  shop: FakeShopApi,
+  agentPayload: Record<string, unknown>,
+): Promise<{ id: string; publicKey: string }> {
+  const property = (
+    await test.call({ method: 'POST', url: '/api/v1/properties', payload: { name: 'Shop' } })
+  ).json();
+  const integration = (
+    await test.call({
+      method: 'POST',
+      url: `/api/v1/properties/${property.id}/integrations`,
+      payload: {
+        name: 'Shop API',
+        schemaText: shop.schema,
+        auth: { type: 'apiKey', in: 'header', name: 'X-Api-Key', value: fakeShopApiKey },
+      },
+    })
+  ).json();
+  const agent = (
+    await test.call({
+      method: 'POST',
+      url: `/api/v1/properties/${property.id}/agents`,
+      payload: agentPayload,
+    })
+  ).json();
+  await test.call({
+    method: 'PUT',
+    url: `/api/v1/agents/${agent.id}/integrations/${integration.id}`,
+    payload: { enabled: true },
+  });
+  return agent;
+}
+
 for (const dialect of storeDialects) {
   describe.skipIf(!dialect.available)(`chat API on ${dialect.name} with the embedded engine`, () => {
     let shop: FakeShopApi;
@@ -38,34 +73,9 @@ for (const dialect of storeDialects) {
       });
       await new Promise<void>((resolve) => webhook.listen(0, '127.0.0.1', resolve));
       test = await openTestApp(dialect, { allowHosts: ['127.0.0.1'] });
-      const property = (
-        await test.call({ method: 'POST', url: '/api/v1/properties', payload: { name: 'Shop' } })
-      ).json();
-      const integration = (
-        await test.call({
-          method: 'POST',
-          url: `/api/v1/properties/${property.id}/integrations`,
-          payload: {
-            name: 'Shop API',
-            schemaText: shop.schema,
-            auth: { type: 'apiKey', in: 'header', name: 'X-Api-Key', value: fakeShopApiKey },
-          },
-        })
-      ).json();
-      agent = (
-        await test.call({
-          method: 'POST',
-          url: `/api/v1/properties/${property.id}/agents`,
-          payload: {
-            name: 'Store assistant',
-            handoffWebhookUrl: `http://127.0.0.1:${(webhook.address() as AddressInfo).port}/handoff`,
-          },
-        })
-      ).json();
-      await test.call({
-        method: 'PUT',
-        url: `/api/v1/agents/${agent.id}/integrations/${integration.id}`,
-        payload: { enabled: true },
+      agent = await connectShopAgent(test, shop, {
+        name: 'Store assistant',
+        handoffWebhookUrl: `http://127.0.0.1:${(webhook.address() as AddressInfo).port}/handoff`,
       });
     });
     afterAll(async () => {
@@ -320,39 +330,14 @@ describe('the widget API with a hosted model (a local server speaking the OpenAI
     );
     const test = await openTestApp(storeDialects[0], { allowHosts: ['127.0.0.1'] });
     try {
-      const property = (
-        await test.call({ method: 'POST', url: '/api/v1/properties', payload: { name: 'Shop' } })
-      ).json();
-      const integration = (
-        await test.call({
-          method: 'POST',
-          url: `/api/v1/properties/${property.id}/integrations`,
-          payload: {
-            name: 'Shop API',
-            schemaText: shop.schema,
-            auth: { type: 'apiKey', in: 'header', name: 'X-Api-Key', value: fakeShopApiKey },
-          },
-        })
-      ).json();
-      const agent = (
-        await test.call({
-          method: 'POST',
-          url: `/api/v1/properties/${property.id}/agents`,
-          payload: {
-            name: 'Hosted',
-            model: {
-              provider: 'openai-compatible',
-              baseUrl: modelServer.baseUrl,
-              model: 'llama-fake',
-              apiKey: 'sk-local-model-key-42',
-            },
-          },
-        })
-      ).json();
-      await test.call({
-        method: 'PUT',
-        url: `/api/v1/agents/${agent.id}/integrations/${integration.id}`,
-        payload: { enabled: true },
+      const agent = await connectShopAgent(test, shop, {
+        name: 'Hosted',
+        model: {
+          provider: 'openai-compatible',
+          baseUrl: modelServer.baseUrl,
+          model: 'llama-fake',
+          apiKey: 'sk-local-model-key-42',
+        },
       });
       const started = (
         await test.call({

@@ -1,25 +1,15 @@
 // Request logs: every call the agent or try-it made to a business API, filterable and paged.
 import type { FastifyInstance } from 'fastify';
+import { TOOL_CALL_OUTCOMES } from '../../executor/index.js';
 import type { ListRequestLogsOptions, Store } from '../../store/index.js';
 import { assertPropertyAccess } from '../authenticate.js';
 import { NotFoundError } from '../http-errors.js';
 import type { ScopedLoaders } from '../load-scoped.js';
 import { idParams } from '../schemas.js';
 
-const outcomes = [
-  'ok',
-  'not-found',
-  'client-error',
-  'server-error',
-  'timeout',
-  'network',
-  'blocked',
-  'invalid-arguments',
-];
-
 const logFilters = {
   tool: { type: 'string', description: 'Only calls of this tool' },
-  outcome: { enum: outcomes, description: 'Only calls with this outcome' },
+  outcome: { enum: [...TOOL_CALL_OUTCOMES], description: 'Only calls with this outcome' },
   status: {
     type: 'integer',
     minimum: 100,
