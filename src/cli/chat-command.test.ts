@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readServerConfig, type RunningServer, startServer } from '../server/index.js';
+import { type RunningServer, readServerConfig, startServer } from '../server/index.js';
 import { runCommand } from './test-support/run-command.js';
 
 // The terminal's escape character, which starts the dim and normal-intensity sequences.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runCommand as run } from './test-support/run-command.js';
 import { parseArgs } from './parse-args.js';
+import { runCommand as run } from './test-support/run-command.js';
 
 describe('concierge CLI', () => {
   it('lists its commands with --help', async () => {
