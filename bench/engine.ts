@@ -1,70 +1,97 @@
-// Decision time of the embedded engine through `generateText`, as the agent offers tools: a 10-operation
-// store catalog and the ~1,200-operation GitHub REST document (skipped when ../shared is absent).
+// Decision time of the embedded engine as a turn makes it: the tool selection (at most 20 offered, as
+// the agent offers them, with each operation's shape) and the decision through `generateText`, for a
+// 10-operation store catalog and the ~1,200-operation GitHub REST document (skipped when ../shared is
+// absent). Baseline in the same run: the same selection and `generateText` call with a model that
+// decides nothing, the floor the AI SDK and the selection cost.
 // Run: node --import tsx bench/engine.ts [iterations]
 import { existsSync, readFileSync } from 'node:fs';
+import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { generateText, jsonSchema, stepCountIs, type Tool, tool } from 'ai';
-import { storeTools } from '../src/engine/__fixtures__/store-tools.js';
+import { MAX_OFFERED_OPERATIONS } from '../src/agent/offer-tools.js';
 import { createEmbeddedModel } from '../src/engine/index.js';
 import { importSchema } from '../src/openapi/index.js';
+import { OPERATION_SHAPE_KEY, selectTools, shapeOf, type ToolDefinition } from '../src/tools/index.js';
+import { loadStoreTools } from '../src/tools/test-support/load-catalogs.js';
 
 const iterations = Number(process.argv[2] ?? 300);
-const model = createEmbeddedModel();
+const engine = createEmbeddedModel();
 const githubPath = new URL('../../shared/corpus/openapi/github/api.github.com.json', import.meta.url)
   .pathname;
 
-type Described = { name: string; description: string; inputSchema: Record<string, unknown> };
-const toTools = (list: Described[]): Record<string, Tool> =>
-  Object.fromEntries(
+/** A model that answers at once without reading anything: the baseline. */
+const floor: LanguageModelV3 = {
+  specificationVersion: 'v3',
+  provider: 'bench',
+  modelId: 'floor',
+  supportedUrls: {},
+  async doGenerate() {
+    return {
+      content: [{ type: 'text', text: 'ok' }],
+      finishReason: { unified: 'stop', raw: 'stop' },
+      usage: {
+        inputTokens: { total: 1, noCache: 1, cacheRead: undefined, cacheWrite: undefined },
+        outputTokens: { total: 1, text: 1, reasoning: undefined },
+      },
+      warnings: [],
+    };
+  },
+  async doStream() {
+    throw new Error('not used');
+  },
+};
+
+function toTools(list: ToolDefinition[]): Record<string, Tool> {
+  return Object.fromEntries(
     list.map((entry) => [
       entry.name,
-      tool({ description: entry.description, inputSchema: jsonSchema(entry.inputSchema) }),
+      tool({
+        description: entry.description,
+        inputSchema: jsonSchema(entry.inputSchema as Parameters<typeof jsonSchema>[0]),
+        providerOptions: { [OPERATION_SHAPE_KEY]: { ...shapeOf(entry) } },
+      }),
     ]),
   );
+}
 
-const extraStoreTools: Described[] = [
-  'getPaymentStatus',
-  'getBillingDetails',
-  'cancelOrder',
-  'subscribeNewsletter',
-].map((name) => ({
-  name,
-  description: `${name.replace(/([A-Z])/g, ' $1').toLowerCase()}: an operation of the store API.`,
-  inputSchema: {
-    type: 'object',
-    required: ['email'],
-    properties: { email: { type: 'string', format: 'email' } },
-  },
-}));
+async function decide(model: LanguageModelV3, catalog: ToolDefinition[], message: string) {
+  const offered = selectTools({ tools: catalog, query: message, limit: MAX_OFFERED_OPERATIONS });
+  await generateText({ model, prompt: message, tools: toTools(offered), stopWhen: stepCountIs(1) });
+}
 
-async function measure(label: string, tools: Record<string, Tool>, messages: string[]) {
+async function timeMedian(model: LanguageModelV3, catalog: ToolDefinition[], messages: string[]) {
   const first = performance.now();
-  await generateText({ model, prompt: messages[0], tools, stopWhen: stepCountIs(1) });
+  await decide(model, catalog, messages[0]);
   const firstMs = performance.now() - first;
   const times: number[] = [];
   for (let index = 0; index < iterations; index++) {
     const started = performance.now();
-    await generateText({ model, prompt: messages[index % messages.length], tools, stopWhen: stepCountIs(1) });
+    await decide(model, catalog, messages[index % messages.length]);
     times.push(performance.now() - started);
   }
   times.sort((left, right) => left - right);
-  const median = times[Math.floor(times.length / 2)];
-  const p95 = times[Math.floor(times.length * 0.95)];
+  return {
+    firstMs,
+    median: times[Math.floor(times.length / 2)],
+    p95: times[Math.floor(times.length * 0.95)],
+  };
+}
+
+async function measure(label: string, catalog: ToolDefinition[], messages: string[]) {
+  const base = await timeMedian(floor, catalog, messages);
+  const result = await timeMedian(engine, catalog, messages);
   console.log(
-    `${label.padEnd(28)} first ${firstMs.toFixed(1)} ms (index build)  median ${median.toFixed(2)} ms  p95 ${p95.toFixed(2)} ms`,
+    `${label.padEnd(28)} engine median ${result.median.toFixed(2)} ms (p95 ${result.p95.toFixed(2)}, first ${result.firstMs.toFixed(0)} ms with the index build)` +
+      `  baseline median ${base.median.toFixed(2)} ms  engine/baseline ${(result.median / base.median).toFixed(2)}x`,
   );
 }
 
-const storeMessages = [
+const store = (await loadStoreTools()).filter((entry) => entry.callable);
+await measure(`store (${store.length} operations)`, store, [
   'Show me leather bags',
   'Where is my order #12345?',
   "What's the weather today?",
   'is there a shop in Lyon?',
-];
-await measure(
-  `store (${storeTools.length + extraStoreTools.length} operations)`,
-  toTools([...storeTools, ...extraStoreTools]),
-  storeMessages,
-);
+]);
 
 if (!existsSync(githubPath)) {
   console.log('GitHub REST document not found (../shared is absent): skipping the 1,200-operation benchmark');
@@ -72,11 +99,10 @@ if (!existsSync(githubPath)) {
   const imported = await importSchema(readFileSync(githubPath, 'utf8'));
   if (!imported.ok) throw new Error(`GitHub document rejected: ${imported.error.message}`);
   const operations = imported.value.tools.filter((entry) => entry.callable);
-  const githubMessages = [
+  await measure(`GitHub (${operations.length} operations)`, operations, [
     'List the open pull requests of octocat/hello-world',
     'Create an issue in my repository titled crash on start',
     'Who starred the repository torvalds/linux?',
     'Delete the branch feature-x',
-  ];
-  await measure(`GitHub (${operations.length} operations)`, toTools(operations), githubMessages);
+  ]);
 }

@@ -1,7 +1,7 @@
 // The tools one turn offers the model: the agent's callable operations (narrowed to the relevant
 // ones when there are many) plus the built-in hand-off tool, under names unique within the turn.
 import { jsonSchema, type Tool, tool } from 'ai';
-import { selectTools, type ToolDefinition } from '../tools/index.js';
+import { OPERATION_SHAPE_KEY, selectTools, shapeOf, type ToolDefinition } from '../tools/index.js';
 import { HANDOFF_TOOL_NAME } from './agent-rules.js';
 import type { AgentTool, HistoryMessage } from './run-turn-options.js';
 
@@ -10,6 +10,14 @@ export const MAX_OFFERED_OPERATIONS = 20;
 
 // Earlier messages that inform the selection: enough for a follow-up ("it's 44821") to find its tool.
 const CONTEXT_MESSAGES = 3;
+
+/** The earlier text that informs the selection of a turn's tools: the last few messages. */
+export function selectionContext(history: readonly { text: string }[]): string {
+  return history
+    .slice(-CONTEXT_MESSAGES)
+    .map((entry) => entry.text)
+    .join('\n');
+}
 
 /** The tools of one turn. */
 export interface OfferedTools {
@@ -80,10 +88,7 @@ export function offerTools(options: OfferToolsOptions): OfferedTools {
   const selected = selectTools({
     tools: catalog.definitions,
     query: options.message,
-    context: options.history
-      .slice(-CONTEXT_MESSAGES)
-      .map((entry) => entry.text)
-      .join('\n'),
+    context: selectionContext(options.history),
     basePrompt: options.basePrompt,
     limit: MAX_OFFERED_OPERATIONS,
   });
@@ -104,6 +109,8 @@ export function offerTools(options: OfferToolsOptions): OfferedTools {
     toolSet[name] = tool({
       description: entry.tool.description,
       inputSchema: jsonSchema(entry.tool.inputSchema as Parameters<typeof jsonSchema>[0]),
+      // The operation's HTTP shape, read by the embedded engine; other providers ignore the namespace.
+      providerOptions: { [OPERATION_SHAPE_KEY]: { ...shapeOf(entry.tool) } },
     });
   }
   return { toolSet, byName };

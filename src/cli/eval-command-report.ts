@@ -13,6 +13,8 @@ function figuresLine(name: string, figures: EvalFigures, medianMs?: number): str
     `false-call ${percent(figures.falseCallRate).padStart(6)}`,
     `missed-call ${percent(figures.missedCallRate).padStart(6)}`,
   ];
+  if (figures.selectionRecall !== null)
+    parts.push(`recall@20 ${percent(figures.selectionRecall).padStart(6)}`);
   if (medianMs !== undefined) parts.push(`median ${medianMs.toFixed(2)} ms`);
   return parts.join('  ');
 }

@@ -9,7 +9,7 @@ describe('concierge eval', () => {
     const { code, stdout } = await run(['eval', suite]);
     expect(code).toBe(0);
     expect(stdout).toMatch(
-      /mini\s+cases\s+5\s+call 100\.0%\s+args\s+75\.0%\s+false-call\s+0\.0%\s+missed-call\s+0\.0%\s+median/,
+      /mini\s+cases\s+5\s+call 100\.0%\s+args\s+75\.0%\s+false-call\s+0\.0%\s+missed-call\s+0\.0%\s+recall@20 100\.0%\s+median/,
     );
     expect(stdout).toContain('wrong-args: wrong-args (orderId)');
     expect(stdout).toContain('expected: trackOrder {"orderId":"6666"}');
@@ -25,6 +25,7 @@ describe('concierge eval', () => {
       argAccuracy: 0.75,
       falseCallRate: 0,
       missedCallRate: 0,
+      selectionRecall: 1,
       cases: 5,
     });
     expect(report.suites[0]).toMatchObject({
@@ -33,6 +34,12 @@ describe('concierge eval', () => {
       failures: [expect.objectContaining({ id: 'wrong-args' })],
     });
     expect(typeof report.suites[0].medianMs).toBe('number');
+  });
+
+  it('offers every operation with --all-tools, and then reports no selection recall', async () => {
+    const { code, stdout } = await run(['eval', suite, '--json', '--all-tools']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ callAccuracy: 1, selectionRecall: null });
   });
 
   it('exits 2 for a missing suite, an unknown provider, or an OpenAI-compatible provider without a base URL', async () => {

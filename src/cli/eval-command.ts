@@ -2,6 +2,7 @@
 import { type EvalTool, loadSuite, runSuites } from '../agent/eval/index.js';
 import { importSchema } from '../openapi/index.js';
 import { createLanguageModel, PROVIDER_NAMES, type ProviderName } from '../providers/index.js';
+import { shapeOf } from '../tools/index.js';
 import type { Command } from './command.js';
 import { formatEvalReport } from './eval-command-report.js';
 
@@ -16,6 +17,8 @@ export async function compileSuiteSchema(document: unknown): Promise<EvalTool[]>
       operationId: tool.operationId,
       description: tool.description,
       inputSchema: tool.inputSchema,
+      operation: shapeOf(tool),
+      definition: tool,
     }));
 }
 
@@ -25,8 +28,8 @@ const flag = (value: string | true | undefined) => (typeof value === 'string' ? 
 export const evalCommand: Command = {
   name: 'eval',
   summary: 'Run tool-choice suites against a model and print accuracy figures',
-  usage: `concierge eval SUITE... [--json] [--provider ${PROVIDER_NAMES.join('|')}] [--model M] [--base-url URL] [--api-key KEY]`,
-  booleanFlags: ['json'],
+  usage: `concierge eval SUITE... [--json] [--all-tools] [--provider ${PROVIDER_NAMES.join('|')}] [--model M] [--base-url URL] [--api-key KEY]`,
+  booleanFlags: ['json', 'all-tools'],
   async run(args, io) {
     if (args.positionals.length === 0) {
       io.stderr(`concierge eval: name at least one suite file\nUsage: ${this.usage}\n`);
@@ -62,6 +65,7 @@ export const evalCommand: Command = {
       suites,
       model,
       compileSchema: compileSuiteSchema,
+      allTools: args.flags['all-tools'] === true,
       onCase: (suite, index) => {
         if ((index + 1) % 100 === 0) io.stderr(`${suite.name}: ${index + 1}/${suite.cases.length} cases\n`);
       },

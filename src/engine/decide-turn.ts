@@ -1,11 +1,9 @@
 // One decision of the embedded engine: answer a tool result, call a tool with filled arguments, ask
 // for what is missing, or reply without a tool (small talk, out of scope, hand-off).
 
-import { indexTools } from './catalog/build-tool-index.js';
 import type { EngineTool } from './catalog/engine-tool.js';
 import { listParameters } from './catalog/list-parameters.js';
 import { chooseTool } from './choose/choose-tool.js';
-import { readPromptHints } from './choose/read-prompt-hints.js';
 import type { Conversation } from './conversation/read-conversation.js';
 import { fillArguments } from './fill/fill-arguments.js';
 import { askForParameters } from './reply/ask-for-parameters.js';
@@ -38,6 +36,9 @@ function earlierRequest(conversation: Conversation): string | undefined {
   if (!asked || assistant.toolCalls.length > 0) return undefined;
   return before?.role === 'user' ? before.text : undefined;
 }
+
+/** Earlier turns whose words inform the choice of a follow-up. */
+const CONTEXT_TURNS = 3;
 
 const AFFIRMATIVE = /^\s*(?:yes|yeah|yep|sure|ok(?:ay)?|please(?: do)?|y|go ahead)\b/i;
 
@@ -76,14 +77,19 @@ export function decideTurn(conversation: Conversation, tools: EngineTool[]): Dec
     return { type: 'tool-call', toolName: handoff.name, input };
   }
   const operations = tools.filter((tool) => tool !== handoff);
-  const index = indexTools(operations);
-  const hints = readPromptHints(conversation.system, operations);
-  const choice = chooseTool({ index, hints, text: last.text, earlierText: earlierRequest(conversation) });
+  const context = conversation.turns
+    .slice(-CONTEXT_TURNS - 1, -1)
+    .map((turn) => turn.text)
+    .join('\n');
+  const choice = chooseTool({
+    tools: operations,
+    text: last.text,
+    earlierText: earlierRequest(conversation),
+    context,
+    system: conversation.system,
+  });
   if (choice.type === 'call') return { type: 'tool-call', toolName: choice.tool.name, input: choice.input };
   if (choice.type === 'ask') return { type: 'text', text: askForParameters(choice.missing) };
-  if (choice.type === 'clarify') {
-    return { type: 'text', text: `Do you mean ${choice.options.join(' or ')}?` };
-  }
   if (smallTalk) return { type: 'text', text: SMALL_TALK_REPLIES[smallTalk] };
   return { type: 'text', text: describeCapabilities(operations) };
 }

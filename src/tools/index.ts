@@ -1,4 +1,5 @@
-// The tool catalog seen by an agent: the ToolDefinition type and per-agent tool selection.
+// The tool catalog seen by an agent: the ToolDefinition type, the ranking of operations for a message,
+// and per-agent tool selection.
 export type {
   HttpMethod,
   JsonSchema,
@@ -7,4 +8,5 @@ export type {
   ToolParameter,
   ToolRequestBody,
 } from '../openapi/index.js';
+export * from './ranking/index.js';
 export { type SelectToolsOptions, selectTools } from './select-tools.js';

@@ -9,6 +9,7 @@ import {
   type Tool,
   tool,
 } from 'ai';
+import { OPERATION_SHAPE_KEY, type OperationShape, type ToolDefinition } from '../../tools/index.js';
 import type { SuiteCase } from './load-suite.js';
 import type { EvalDecision } from './score-decision.js';
 
@@ -21,6 +22,10 @@ export interface EvalTool {
   description: string;
   /** The input JSON Schema. */
   inputSchema: Record<string, unknown>;
+  /** The operation's HTTP shape, passed to the model as the agent passes it. */
+  operation?: OperationShape;
+  /** The compiled operation, from which a turn's tools are selected as in production. */
+  definition?: ToolDefinition;
 }
 
 /** Builds the AI SDK tool set for `tools` (no execute functions). */
@@ -30,6 +35,7 @@ export function toModelTools(tools: EvalTool[]): Record<string, Tool> {
     tool({
       description: entry.description,
       inputSchema: jsonSchema(entry.inputSchema as Parameters<typeof jsonSchema>[0]),
+      ...(entry.operation ? { providerOptions: { [OPERATION_SHAPE_KEY]: { ...entry.operation } } } : {}),
     }),
   ]);
   return Object.fromEntries(entries);

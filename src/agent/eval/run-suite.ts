@@ -1,6 +1,8 @@
 // Runs tool-choice suites with any model and aggregates call accuracy, argument accuracy, false-call
 // and missed-call rates and decision time, per suite and overall.
 import type { LanguageModel, Tool } from 'ai';
+import { selectTools } from '../../tools/index.js';
+import { MAX_OFFERED_OPERATIONS, selectionContext } from '../offer-tools.js';
 import { decideCase, type EvalTool, toModelTools } from './decide-case.js';
 import type { Suite, SuiteCase } from './load-suite.js';
 import { type EvalDecision, scoreDecision } from './score-decision.js';
@@ -34,6 +36,11 @@ export interface EvalFigures {
   falseCallRate: number | null;
   /** Over cases that expect a call: those where none was made. */
   missedCallRate: number | null;
+  /**
+   * Over cases that expect a call: those whose operation was among the tools offered to the model
+   * (at most 20, selected as a real turn selects them); null when every tool was offered.
+   */
+  selectionRecall: number | null;
   cases: number;
 }
 
@@ -59,6 +66,8 @@ interface Tally {
   falseCalls: number;
   expectCall: number;
   missedCalls: number;
+  selected: number;
+  selectionCases: number;
 }
 
 const emptyTally = (): Tally => ({
@@ -70,6 +79,8 @@ const emptyTally = (): Tally => ({
   falseCalls: 0,
   expectCall: 0,
   missedCalls: 0,
+  selected: 0,
+  selectionCases: 0,
 });
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
@@ -79,6 +90,7 @@ function figuresOf(tally: Tally): EvalFigures {
     argAccuracy: ratio(tally.argCorrect, tally.argCases),
     falseCallRate: ratio(tally.falseCalls, tally.expectNone),
     missedCallRate: ratio(tally.missedCalls, tally.expectCall),
+    selectionRecall: ratio(tally.selected, tally.selectionCases),
     cases: tally.cases,
   };
 }
@@ -119,6 +131,30 @@ export interface RunSuitesOptions {
   compileSchema: CompileSuiteSchema;
   /** Called after each case, e.g. to print progress. */
   onCase?: (suite: Suite, index: number) => void;
+  /**
+   * Offer the model every operation of the case. Default false: the tools are selected for each case
+   * as a real turn selects them (at most 20), and the selection's recall is reported.
+   */
+  allTools?: boolean;
+}
+
+/** The tools a real turn would offer for the case, and whether the expected operation is among them. */
+function offerCaseTools(tools: EvalTool[], suiteCase: SuiteCase): { offered: EvalTool[]; hit?: boolean } {
+  const definitions = tools.flatMap((entry) => (entry.definition ? [entry.definition] : []));
+  if (definitions.length !== tools.length) return { offered: tools };
+  const selected = new Set(
+    selectTools({
+      tools: definitions,
+      query: suiteCase.say,
+      context: selectionContext(suiteCase.history),
+      basePrompt: suiteCase.basePrompt,
+      limit: MAX_OFFERED_OPERATIONS,
+    }),
+  );
+  const offered = tools.filter((entry) => entry.definition && selected.has(entry.definition));
+  if (suiteCase.expect.call === 'none') return { offered };
+  const hit = offered.some((entry) => (entry.operationId ?? entry.name) === suiteCase.expect.call);
+  return { offered, hit };
 }
 
 /** Runs every case of every suite and reports the figures. */
@@ -130,6 +166,7 @@ export async function runSuites(options: RunSuitesOptions): Promise<EvalReport> 
     const failures: CaseFailure[] = [];
     const times: number[] = [];
     const compiled = new Map<string, Promise<{ tools: EvalTool[]; modelTools: Record<string, Tool> }>>();
+    // The definitions arrays stay the same per schema, so the selection's index is built once.
     for (const [index, suiteCase] of suite.cases.entries()) {
       let entry = compiled.get(suiteCase.schemaKey);
       if (!entry) {
@@ -142,7 +179,27 @@ export async function runSuites(options: RunSuitesOptions): Promise<EvalReport> 
       try {
         const { tools, modelTools } = await entry;
         const started = performance.now();
-        const made = await decideCase({ model: options.model, suiteCase, tools, modelTools });
+        let caseTools = tools;
+        let caseModelTools = modelTools;
+        if (!options.allTools) {
+          const { offered, hit } = offerCaseTools(tools, suiteCase);
+          if (offered.length !== tools.length) {
+            caseTools = offered;
+            caseModelTools = Object.fromEntries(
+              offered.map((offeredTool) => [offeredTool.name, modelTools[offeredTool.name]]),
+            );
+          }
+          if (hit !== undefined) {
+            tally.selectionCases++;
+            if (hit) tally.selected++;
+          }
+        }
+        const made = await decideCase({
+          model: options.model,
+          suiteCase,
+          tools: caseTools,
+          modelTools: caseModelTools,
+        });
         times.push(performance.now() - started);
         decision = { call: made.call, args: made.args };
         const failure = count(tally, suiteCase, decision);

@@ -1,10 +1,12 @@
-// A small store catalog, as the AI SDK hands tools to a model, for the engine's tests.
+// A small store catalog, as the agent hands tools to a model (with each operation's HTTP shape), for
+// the engine's tests.
 import type { EngineTool } from '../catalog/engine-tool.js';
 
 /** Search, one product, order tracking, returns and stores: enough to test choosing and filling. */
 export const storeTools: EngineTool[] = [
   {
     name: 'searchProducts',
+    operation: { method: 'get', path: '/products', operationId: 'searchProducts', tags: ['catalog'] },
     description: 'Search the product catalog. Use when the customer asks about products or wants to browse items.',
     inputSchema: {
       type: 'object',
@@ -18,6 +20,7 @@ export const storeTools: EngineTool[] = [
   },
   {
     name: 'getProduct',
+    operation: { method: 'get', path: '/products/{sku}', operationId: 'getProduct', tags: ['catalog'] },
     description: 'Get one product by SKU. Use when the customer names a product code (SKU).',
     inputSchema: {
       type: 'object',
@@ -27,6 +30,7 @@ export const storeTools: EngineTool[] = [
   },
   {
     name: 'trackOrder',
+    operation: { method: 'get', path: '/orders/{orderId}/tracking', operationId: 'trackOrder', tags: ['orders'] },
     description: 'Track an order. Use when the customer asks where their order is or when it will arrive.',
     inputSchema: {
       type: 'object',
@@ -38,6 +42,7 @@ export const storeTools: EngineTool[] = [
   },
   {
     name: 'createReturn',
+    operation: { method: 'post', path: '/orders/{orderId}/returns', operationId: 'createReturn', tags: ['orders'], bodyInputs: ['reason'] },
     description: 'Start a return. Use when the customer wants to return an item or get a refund for an order.',
     inputSchema: {
       type: 'object',
@@ -50,6 +55,7 @@ export const storeTools: EngineTool[] = [
   },
   {
     name: 'findStores',
+    operation: { method: 'get', path: '/stores', operationId: 'findStores', tags: ['stores'] },
     description: "Find physical stores. Use when the customer asks for a store's address or opening hours in a city.",
     inputSchema: {
       type: 'object',
@@ -59,6 +65,7 @@ export const storeTools: EngineTool[] = [
   },
   {
     name: 'listOrders',
+    operation: { method: 'get', path: '/orders', operationId: 'listOrders', tags: ['orders'] },
     description: "List a customer's past purchases. Needs the customer's email address.",
     inputSchema: {
       type: 'object',

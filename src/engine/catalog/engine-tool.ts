@@ -1,5 +1,7 @@
-// The engine's view of one tool: exactly what the AI SDK hands a model in its call options.
+// The engine's view of one tool: exactly what the AI SDK hands a model in its call options, with the
+// operation's HTTP shape when the agent layer passed it in the tool's provider options.
 import type { LanguageModelV3CallOptions } from '@ai-sdk/provider';
+import { type OperationShape, readOperationShape } from '../../tools/index.js';
 
 /** A JSON Schema node as read by the engine (draft 2020-12 / OpenAPI 3.x vocabulary). */
 export type SchemaNode = { [key: string]: unknown };
@@ -12,6 +14,8 @@ export interface EngineTool {
   description: string;
   /** The JSON Schema of the tool's input (an object schema). */
   inputSchema: SchemaNode;
+  /** Method, path, operationId and tags, when the caller passed them. */
+  operation?: OperationShape;
 }
 
 /** The function tools among the call options' tools (provider-defined tools are ignored). */
@@ -19,10 +23,12 @@ export function readTools(tools: LanguageModelV3CallOptions['tools']): EngineToo
   const result: EngineTool[] = [];
   for (const tool of tools ?? []) {
     if (tool.type !== 'function') continue;
+    const operation = readOperationShape(tool.providerOptions);
     result.push({
       name: tool.name,
       description: tool.description ?? '',
       inputSchema: (tool.inputSchema ?? {}) as SchemaNode,
+      ...(operation ? { operation } : {}),
     });
   }
   return result;

@@ -1,5 +1,5 @@
 // Asks, in plain words from the parameters' descriptions, for the details a call still needs.
-import type { ParameterInfo } from '../catalog/list-parameters.js';
+import { type ParameterInfo, resolveSchema } from '../catalog/list-parameters.js';
 import { splitWords } from '../language/split-words.js';
 
 const PERSON = [
@@ -9,28 +9,65 @@ const PERSON = [
   [/\btheir\b/gi, 'your'],
 ] as const;
 
+/** `a`, `a and b`, `a, b and c`. */
+function joinWords(words: string[]): string {
+  return words.length < 2
+    ? words.join('')
+    : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** Lower-cases a phrase's first letter unless it starts an acronym ("IATA code" stays). */
+function lowerFirst(phrase: string): string {
+  return /^[A-Z]{2}/.test(phrase) ? phrase : phrase.charAt(0).toLowerCase() + phrase.slice(1);
+}
+
+const MAX_FIELDS = 4;
+
+/**
+ * An object or a list of objects asked for by its fields, in plain words ("the sku and qty of the
+ * cart item"), never by its type's name ("your interface CartItemInterface").
+ */
+function describeStructure(parameter: ParameterInfo): string | undefined {
+  const items = parameter.type === 'array' ? resolveSchema(parameter.schema.items) : undefined;
+  const target = items ?? parameter.schema;
+  const properties = target.properties as Record<string, unknown> | undefined;
+  if (!properties || typeof properties !== 'object') return undefined;
+  const required = Array.isArray(target.required) ? (target.required as string[]) : Object.keys(properties);
+  const fields = required.slice(0, MAX_FIELDS).map((name) => splitWords(name).join(' '));
+  if (fields.length === 0) return undefined;
+  const noun = splitWords(parameter.name).join(' ');
+  return items
+    ? `the ${joinWords(fields)} of each of the ${noun}`
+    : `the ${joinWords(fields)} of the ${noun}`;
+}
+
+/** Whether a description names a type rather than saying what the value is ("Interface CartItemInterface"). */
+function namesType(phrase: string): boolean {
+  return (
+    /\b[A-Z][a-z]+(?:[A-Z][a-z]+)+(?:Interface|Dto|Model|Schema|Object|Request|Input)?\b/.test(phrase) &&
+    phrase.split(/\s+/).length <= 3
+  );
+}
+
 /** The noun phrase a parameter's description starts with ("The order number, digits only" -> "your order number"). */
 export function describeParameter(parameter: ParameterInfo): string {
+  const structure =
+    parameter.type === 'object' || parameter.type === 'array' ? describeStructure(parameter) : undefined;
+  if (structure) return structure;
   let phrase = parameter.description.split(/[.,;:(\n]| - | e\.g\.| for example/i)[0].trim();
-  if (!phrase || phrase.split(/\s+/).length > 12) phrase = splitWords(parameter.name).join(' ');
+  if (!phrase || phrase.split(/\s+/).length > 12 || namesType(phrase))
+    phrase = splitWords(parameter.name).join(' ');
   for (const [pattern, replacement] of PERSON) phrase = phrase.replace(pattern, replacement);
   phrase = phrase.replace(/^(?:the|a|an)\s+/i, '');
-  if (/^(?:why|how|what|which|when|where|who|whether|if)\b/i.test(phrase))
-    return phrase.charAt(0).toLowerCase() + phrase.slice(1);
-  return /^your\b/i.test(phrase)
-    ? phrase.charAt(0).toLowerCase() + phrase.slice(1)
-    : `your ${phrase.charAt(0).toLowerCase()}${phrase.slice(1)}`;
+  if (/^(?:why|how|what|which|when|where|who|whether|if)\b/i.test(phrase)) return lowerFirst(phrase);
+  return /^your\b/i.test(phrase) ? lowerFirst(phrase) : `your ${lowerFirst(phrase)}`;
 }
 
 /** One question asking for every missing parameter. */
 export function askForParameters(missing: ParameterInfo[]): string {
   const phrases = missing.map(describeParameter);
-  if (phrases.length === 1 && !/^(?:why|how|what|which|when|where|who|whether|if)\b/.test(phrases[0])) {
+  if (phrases.length === 1 && !/^(?:why|how|what|which|when|where|who|whether|if|the)\b/.test(phrases[0])) {
     return `What is ${phrases[0]}?`;
   }
-  const list =
-    phrases.length === 1
-      ? phrases[0]
-      : `${phrases.slice(0, -1).join(', ')} and ${phrases[phrases.length - 1]}`;
-  return `Could you tell me ${list}?`;
+  return `Could you tell me ${joinWords(phrases)}?`;
 }

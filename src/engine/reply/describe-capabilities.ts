@@ -12,7 +12,13 @@ function summarize(tool: EngineTool): string | undefined {
     .trim()
     .replace(/[.!?]+$/, '');
   if (!sentence || /^use (?:this |it )?when\b/i.test(sentence)) return undefined;
-  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
+  // "Returns the cart" -> "return the cart": the phrase follows "I can".
+  const [verb, ...rest] = sentence.split(' ');
+  const base = verb
+    .replace(/ies$/i, 'y')
+    .replace(/(ch|sh|x|ss)es$/i, '$1')
+    .replace(/([^s])s$/i, '$1');
+  return [base.charAt(0).toLowerCase() + base.slice(1), ...rest].join(' ');
 }
 
 /** `a`, `a and b`, `a, b and c`. */

@@ -1,0 +1,83 @@
+// Binds the ids a message gives to the parameters they identify: an id goes to the parameter whose
+// resource noun stands in front of it ("order 10234" -> the order's id, not a status id), else the
+// only id to the only id parameter; its form follows what the schema shows (`#W...` keeps its `#`).
+import type { AnalyzedQuery, IndexedTool, QueryId } from '../../tools/index.js';
+import type { ParameterInfo } from '../catalog/list-parameters.js';
+import { splitWords } from '../language/split-words.js';
+import { matchPattern } from './convert-mention.js';
+
+/** Ids bound to parameters, and the message with them taken out (so no other parameter takes them again). */
+export interface BoundIds {
+  input: Record<string, unknown>;
+  rest: string;
+}
+
+const ID_NAME = /(^|[^a-z])(id|ids|uuid|guid|key|code|number|no|num|ref|slug)$/i;
+const ID_WORDS = new Set(['id', 'ids', 'uuid', 'guid', 'key', 'code', 'number', 'no', 'num', 'ref', 'slug']);
+
+/** Whether a parameter takes an id: a path parameter, or a name like `order_id`, `invoice`, `sku`. */
+function isIdParameter(parameter: ParameterInfo, entry: IndexedTool): boolean {
+  if (entry.pathParameters.some((path) => path.name === parameter.name)) return true;
+  if (!['string', 'integer', 'number', undefined].includes(parameter.type) || parameter.enumValues)
+    return false;
+  return ID_NAME.test(parameter.name) || ID_NAME.test(splitWords(parameter.name).join(' '));
+}
+
+/** The stems naming what a parameter identifies (`/orders/{id}` and `order_id` -> `order`). */
+function nounsOf(parameter: ParameterInfo, entry: IndexedTool, stem: (word: string) => string): Set<string> {
+  const path = entry.pathParameters.find((candidate) => candidate.name === parameter.name);
+  const nouns = new Set(path?.nouns ?? []);
+  for (const word of splitWords(parameter.name)) if (!ID_WORDS.has(word)) nouns.add(stem(word));
+  return nouns;
+}
+
+/** The id in the form the parameter's schema shows. */
+function formatId(id: QueryId, parameter: ParameterInfo): unknown {
+  const schema = parameter.schema;
+  const samples = [
+    schema.example,
+    ...(Array.isArray(schema.examples) ? schema.examples : []),
+    schema.pattern,
+    parameter.description,
+  ].filter((sample): sample is string => typeof sample === 'string');
+  const keepsHash = samples.some((sample) => /(^|[\s'"`^])\\?#/.test(sample));
+  const text = id.text.startsWith('#') && !keepsHash ? id.text.slice(1) : id.text;
+  if ((parameter.type === 'integer' || parameter.type === 'number') && /^\d+$/.test(text))
+    return Number(text);
+  if (parameter.type === 'integer' || parameter.type === 'number') return undefined;
+  if (typeof schema.pattern === 'string') return matchPattern(text, schema.pattern);
+  return text;
+}
+
+/** Binds the message's ids to `parameters` of `entry`. */
+export function bindIds(options: {
+  entry: IndexedTool;
+  parameters: ParameterInfo[];
+  query: AnalyzedQuery;
+  text: string;
+  stem: (word: string) => string;
+}): BoundIds {
+  const { entry, query, stem } = options;
+  const input: Record<string, unknown> = {};
+  const idParameters = options.parameters.filter((parameter) => isIdParameter(parameter, entry));
+  const free = [...query.ids];
+  const take = (id: QueryId, parameter: ParameterInfo) => {
+    const value = formatId(id, parameter);
+    if (value === undefined) return false;
+    input[parameter.name] = value;
+    free.splice(free.indexOf(id), 1);
+    return true;
+  };
+  // First the ids whose noun names a parameter's resource.
+  for (const parameter of idParameters) {
+    const nouns = nounsOf(parameter, entry, stem);
+    const id = free.find((candidate) => candidate.noun !== '' && nouns.has(candidate.noun));
+    if (id) take(id, parameter);
+  }
+  // Then one id left for one required id parameter left, whatever noun stands before it.
+  const open = idParameters.filter((parameter) => !(parameter.name in input) && parameter.required);
+  if (open.length === 1 && free.length === 1) take(free[0], open[0]);
+  let rest = options.text;
+  for (const id of query.ids) if (!free.includes(id)) rest = rest.replace(id.text, ' ');
+  return { input, rest };
+}

@@ -1,0 +1,38 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadStoreTools } from '../test-support/load-catalogs.js';
+import { analyzeQuery } from './analyze-query.js';
+import { type CatalogIndex, indexCatalog } from './index-catalog.js';
+import { toRankableTool } from './rankable-tool.js';
+import { loadRankingModel } from './ranking-model.js';
+
+describe('analyzeQuery', () => {
+  let index: CatalogIndex;
+  beforeAll(async () => {
+    index = indexCatalog((await loadStoreTools()).map(toRankableTool), loadRankingModel());
+  });
+
+  it('finds ids with the noun in front of each', () => {
+    const query = analyzeQuery('What is the status of order #10234 and invoice INV-2026-001?', index);
+    expect(query.ids).toEqual([
+      { text: '#10234', noun: 'order', prefix: undefined },
+      { text: 'INV-2026-001', noun: 'invoic', prefix: 'inv-' },
+    ]);
+  });
+
+  it('takes codes in capitals as ids, and not amounts, dates or times', () => {
+    expect(analyzeQuery('I booked JEPRZB by mistake', index).ids.map((id) => id.text)).toEqual(['JEPRZB']);
+    expect(analyzeQuery('a tent under $80 for 2024-05-20 at 10:30', index).ids).toEqual([]);
+  });
+
+  it("corrects a misspelt word to the catalog's own word", () => {
+    const query = analyzeQuery('wher is my ordr', index);
+    expect(query.terms).toContainEqual({ stem: 'order', word: 'order', weight: 0.7 });
+  });
+
+  it('tells a question from a request to change something', () => {
+    expect(analyzeQuery('Where is my order?', index)).toMatchObject({ question: true });
+    const cancel = analyzeQuery('Please cancel my order 77120', index);
+    expect(cancel.question).toBe(false);
+    expect(cancel.writes).toBeGreaterThan(0.5);
+  });
+});

@@ -1,0 +1,189 @@
+// Reads a customer's message for ranking: its content stems (misspellings corrected against the
+// catalog's own words), the ids it gives with the noun in front of each, whether it asks or tells,
+// and what its verbs usually do across real APIs.
+import type { CatalogIndex } from './index-catalog.js';
+import { idPrefixOf } from './index-catalog.js';
+import { verbProfile } from './ranking-model.js';
+import { editDistance, isContentWord, splitWords, stemOf } from './read-words.js';
+
+/** One content word of the message. */
+export interface QueryTerm {
+  stem: string;
+  /** The word as written (lower case), or its correction. */
+  word: string;
+  /** 1 as written; less when it is a correction of a misspelt word. */
+  weight: number;
+}
+
+/** An id the message gives. */
+export interface QueryId {
+  /** The id as written (`#W0001`, `10234`, `sub_1A2b`). */
+  text: string;
+  /** The stem of the noun in front of it (`order 10234` -> `order`), '' when none. */
+  noun: string;
+  /** Its literal prefix (`#w`, `sub_`), when it has one. */
+  prefix?: string;
+}
+
+/** The message as the ranking reads it. */
+export interface AnalyzedQuery {
+  terms: QueryTerm[];
+  /** Stems of earlier messages (a follow-up's context). */
+  context: Set<string>;
+  ids: QueryId[];
+  /** Asks something (a question mark, or opens with a question word). */
+  question: boolean;
+  /** 0 to 1: how strongly its verbs change something, by their use across APIs. */
+  writes: number;
+  /** 0 to 1: how strongly its verbs remove or cancel something. */
+  removes: number;
+  /** Count of content words. */
+  length: number;
+  /** Addresses the business ("do you", "your"). */
+  addressesBusiness: boolean;
+}
+
+/** A word says what the message does only when APIs use it as a verb often enough. */
+const MIN_VERB_USES = 20;
+const BEFORE_VERB = new Set([
+  'please',
+  'pls',
+  'plz',
+  'to',
+  'you',
+  'u',
+  'i',
+  'we',
+  'just',
+  'kindly',
+  'can',
+  'could',
+  'would',
+  'will',
+  'll',
+  'd',
+  'also',
+  'and',
+  'then',
+  'now',
+  'hi',
+  'hello',
+  'hey',
+]);
+// "Can you cancel it?" asks for an action, not for information.
+const REQUEST_START =
+  /^\s*(?:(?:hi|hello|hey)\W+)?(?:can|could|would|will)\s+(?:you|u)\b|\bplease\b|\bpls\b/i;
+const QUESTION_START =
+  /^\s*(what|what's|whats|where|where's|when|which|who|why|how|is|are|do|does|did|can|could|has|have|will|would|should)\b/i;
+// A token with a digit (`10234`, `sub_1A2b`, `INV-2026-001`), a `#` reference, or a code in capitals
+// (`JEPRZB`, `SUMMER-SALE`).
+const ID_TOKEN = /#?(?:[A-Za-z]+[_-])*[A-Za-z]{0,8}\d[\w-]*|#[A-Za-z0-9][\w-]*|\b[A-Z][A-Z0-9_-]{4,}\b/g;
+const UNIT =
+  /^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|times?|items?|pieces?|pcs|units?|people|persons?|dollars?|euros?|pounds?|usd|eur|gbp|percent|kg|g|lbs?|cm|mm|m|km|miles?)\b/i;
+const ID_FILLERS = new Set([
+  'number',
+  'no',
+  'nr',
+  'num',
+  'id',
+  'is',
+  'was',
+  'ref',
+  'reference',
+  'with',
+  'the',
+  'my',
+  'for',
+  'of',
+  'code',
+  'a',
+]);
+
+/** The catalog word a misspelt word stands for, when exactly one is close. */
+function correct(word: string, index: CatalogIndex): string | undefined {
+  if (word.length < 4) return undefined;
+  const limit = word.length >= 8 ? 2 : 1;
+  let found: string | undefined;
+  for (const candidate of index.vocabulary.get(word[0]) ?? []) {
+    if (Math.abs(candidate.length - word.length) > limit || candidate.length < 4) continue;
+    if (editDistance(word, candidate, limit) <= limit) {
+      if (found && stemOf(found) !== stemOf(candidate)) return undefined;
+      found = candidate;
+    }
+  }
+  return found;
+}
+
+function findIds(text: string): QueryId[] {
+  const ids: QueryId[] = [];
+  for (const match of text.matchAll(ID_TOKEN)) {
+    const raw = match[0].replace(/[-_]+$/, '');
+    if (!/\d/.test(raw) && !raw.startsWith('#') && !/^[A-Z][A-Z0-9_-]{4,}$/.test(raw)) continue;
+    // Amounts, dates and times are values, not ids.
+    const before = text.slice(Math.max(0, match.index - 1), match.index);
+    const next = text.slice(match.index + match[0].length, match.index + match[0].length + 2);
+    if (/[$€£.:/]/.test(before) || /^[.:/][0-9]|^%/.test(next) || /^\d{1,2}(st|nd|rd|th|am|pm)$/i.test(raw))
+      continue;
+    if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(raw)) continue;
+    // "12 years", "3 items", "40 dollars": a quantity, not an id.
+    if (/^\d+$/.test(raw) && UNIT.test(text.slice(match.index + match[0].length))) continue;
+    const preceding = splitWords(text.slice(0, match.index)).reverse();
+    let noun = '';
+    for (const word of preceding.slice(0, 4)) {
+      if (ID_FILLERS.has(word) || /^\d/.test(word)) continue;
+      if (isContentWord(word)) noun = stemOf(word);
+      break;
+    }
+    ids.push({ text: raw, noun, prefix: idPrefixOf(raw) });
+  }
+  return ids;
+}
+
+/** Reads `text` (with earlier messages in `context`) against `index`. */
+export function analyzeQuery(text: string, index: CatalogIndex, context = ''): AnalyzedQuery {
+  const ids = findIds(text);
+  const idWords = new Set(ids.flatMap((id) => splitWords(id.text)));
+  const weights = new Map<string, { weight: number; word: string }>();
+  let writes = 0;
+  let removes = 0;
+  let length = 0;
+  const words = splitWords(text);
+  for (const [position, word] of words.entries()) {
+    if (!isContentWord(word) || idWords.has(word)) continue;
+    length++;
+    let stem = stemOf(word);
+    let weight = 1;
+    let written = word;
+    if (!index.idf.has(stem)) {
+      const corrected = correct(word, index);
+      if (corrected) {
+        stem = stemOf(corrected);
+        written = corrected;
+        weight = 0.7;
+      }
+    }
+    if ((weights.get(stem)?.weight ?? 0) < weight) weights.set(stem, { weight, word: written });
+    const profile = verbProfile(index.model, stem);
+    // A word says what the message does where English puts the verb: first, or after "please",
+    // "to", "you", "I" ("please cancel", "I want to cancel", "can you cancel"); elsewhere it is a
+    // noun ("any update on my ticket"), whatever APIs use it for.
+    const verbPosition = position === 0 || BEFORE_VERB.has(words[position - 1]);
+    if (profile && verbPosition && profile.count >= MIN_VERB_USES) {
+      writes = Math.max(writes, profile.write);
+      removes = Math.max(removes, profile.remove);
+    }
+  }
+  const contextStems = new Set<string>();
+  for (const word of splitWords(context)) if (isContentWord(word)) contextStems.add(stemOf(word));
+  const lower = text.toLowerCase();
+  return {
+    terms: [...weights].map(([stem, { weight, word }]) => ({ stem, word, weight })),
+    context: contextStems,
+    ids,
+    question: (/\?\s*$/.test(text.trim()) || QUESTION_START.test(text)) && !REQUEST_START.test(text),
+    writes,
+    removes,
+    length,
+    addressesBusiness: /\b(you|your|yours|u)\b/.test(lower),
+  };
+}

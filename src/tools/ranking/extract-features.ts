@@ -1,0 +1,200 @@
+// The features of one (message, operation) pair and of "call nothing" for a message: lexical match per
+// field, the method against what the message asks, the path's shape against the ids the message gives,
+// id formats, siblings' extra nouns. Their weights are learned (ranking-model.ts); nothing here is tuned
+// to a case.
+import type { AnalyzedQuery } from './analyze-query.js';
+import type { CatalogIndex, IndexedTool } from './index-catalog.js';
+
+/** Names of the operation features, in vector order. */
+export const TOOL_FEATURES = [
+  'name',
+  'summary',
+  'description',
+  'path',
+  'tags',
+  'parameters',
+  'associated',
+  'coverage',
+  'nounCoverage',
+  'extraNouns',
+  'context',
+  'writes',
+  'writeForQuestion',
+  'writeForWrite',
+  'readForWrite',
+  'removeForRemove',
+  'removeUnasked',
+  'verbNamed',
+  'idMissing',
+  'idUnneeded',
+  'idNounMatch',
+  'idNounMismatch',
+  'idCountGap',
+  'idPrefixMatch',
+  'collectionWithoutId',
+  'searchForUnknownWords',
+  'deprecated',
+  'depth',
+  'otherRequired',
+  'namedInPrompt',
+  'relativeCoverage',
+  'semantic',
+  'relativeSemantic',
+] as const;
+
+/** Names of the "call nothing" features, in vector order. */
+export const NONE_FEATURES = [
+  'bias',
+  'bestCoverage',
+  'bestHead',
+  'question',
+  'addressesBusiness',
+  'length',
+  'empty',
+  'hasId',
+  'writes',
+  'unknownShare',
+  'bestSemantic',
+] as const;
+
+/** What the features of a message share across its operations. */
+export interface QueryWeights {
+  /** Stem -> weight × idf. */
+  weights: Map<string, number>;
+  total: number;
+  /** Stems reached only through learned associations, with their strength × idf. */
+  associated: Map<string, number>;
+  /** Share of the weight in stems the catalog has never seen. */
+  unknownShare: number;
+}
+
+/** Weighs the message's stems by the catalog's IDF and expands them by learned associations. */
+export function weighQuery(query: AnalyzedQuery, index: CatalogIndex): QueryWeights {
+  const weights = new Map<string, number>();
+  let total = 0;
+  let unknown = 0;
+  for (const term of query.terms) {
+    const idf = index.idf.get(term.stem);
+    const value = term.weight * (idf ?? index.unseenIdf);
+    weights.set(term.stem, value);
+    total += value;
+    if (idf === undefined) unknown += value;
+  }
+  const associated = new Map<string, number>();
+  for (const term of query.terms) {
+    for (const [stem, strength] of index.model.associations[term.stem] ?? []) {
+      if (weights.has(stem) || !index.idf.has(stem)) continue;
+      const value = strength * term.weight * (weights.get(term.stem) ?? 0);
+      associated.set(stem, Math.max(associated.get(stem) ?? 0, value));
+    }
+  }
+  return { weights, total, associated, unknownShare: total > 0 ? unknown / total : 0 };
+}
+
+function share(field: Set<string>, query: QueryWeights): number {
+  if (query.total === 0) return 0;
+  let matched = 0;
+  for (const [stem, value] of query.weights) if (field.has(stem)) matched += value;
+  return matched / query.total;
+}
+
+const log1 = (value: number) => Math.log(1 + value);
+
+/** The feature vector of `tool` for the message. */
+export function extractToolFeatures(options: {
+  tool: IndexedTool;
+  query: AnalyzedQuery;
+  weights: QueryWeights;
+  index: CatalogIndex;
+  /** Share of the message's weight in the words of base-prompt sentences that name this tool. */
+  namedInPrompt: number;
+  bestCoverage: number;
+  /** Share of the message's weight the tool's words mean, exactly or by word vectors (0 to 1). */
+  semantic: number;
+  bestSemantic: number;
+}): number[] {
+  const { tool, query, weights, index } = options;
+  const coverage = share(tool.all, weights);
+  let associated = 0;
+  for (const [stem, value] of weights.associated) if (tool.all.has(stem)) associated += value;
+  associated = weights.total > 0 ? Math.min(1, associated / weights.total) : 0;
+  // How much of the operation's subject the message names (directly or by association).
+  let nounWeight = 0;
+  let nounHit = 0;
+  let extraNouns = 0;
+  for (const noun of tool.nouns) {
+    const idf = index.idf.get(noun) ?? 0;
+    nounWeight += idf;
+    if (weights.weights.has(noun) || weights.associated.has(noun) || query.context.has(noun)) nounHit += idf;
+    else extraNouns++;
+  }
+  let contextHits = 0;
+  for (const stem of tool.name) if (query.context.has(stem) && !weights.weights.has(stem)) contextHits++;
+  const ids = query.ids;
+  const pathParameters = tool.idParameters.length;
+  const idNouns = ids.map((id) => id.noun).filter(Boolean);
+  const nounMatch =
+    idNouns.length > 0 &&
+    tool.idParameters.some((parameter) => idNouns.some((noun) => parameter.nouns.has(noun)));
+  const prefixMatch = ids.some((id) => id.prefix !== undefined && tool.idPrefixes.includes(id.prefix));
+  const asks = query.question ? 1 : 0;
+  return [
+    share(tool.name, weights),
+    share(tool.summary, weights),
+    share(tool.description, weights),
+    share(tool.path, weights),
+    share(tool.tags, weights),
+    share(tool.parameters, weights),
+    associated,
+    coverage,
+    nounWeight > 0 ? nounHit / nounWeight : 0,
+    log1(extraNouns),
+    tool.name.size > 0 ? contextHits / tool.name.size : 0,
+    tool.writes,
+    tool.writes * asks * (1 - query.writes),
+    tool.writes * query.writes,
+    (1 - tool.writes) * query.writes,
+    tool.removes * query.removes,
+    tool.removes * (1 - query.removes),
+    tool.verb !== '' && weights.weights.has(tool.verb) ? 1 : 0,
+    pathParameters > 0 && ids.length === 0 ? 1 : 0,
+    ids.length > 0 && pathParameters === 0 ? 1 : 0,
+    nounMatch ? 1 : 0,
+    idNouns.length > 0 && pathParameters > 0 && !nounMatch ? 1 : 0,
+    ids.length > 0 ? Math.min(2, Math.abs(pathParameters - ids.length)) : 0,
+    prefixMatch ? 1 : 0,
+    tool.collection && ids.length === 0 ? 1 : 0,
+    tool.search ? 1 - coverage : 0,
+    tool.deprecated ? 1 : 0,
+    log1(tool.path.size),
+    log1(tool.requiredOthers),
+    options.namedInPrompt,
+    options.bestCoverage > 0 ? coverage / options.bestCoverage : 0,
+    options.semantic,
+    options.bestSemantic > 0 ? options.semantic / options.bestSemantic : 0,
+  ];
+}
+
+/** The feature vector of calling nothing. */
+export function extractNoneFeatures(options: {
+  query: AnalyzedQuery;
+  weights: QueryWeights;
+  bestCoverage: number;
+  bestHead: number;
+  bestSemantic: number;
+}): number[] {
+  const { query, weights } = options;
+  return [
+    1,
+    options.bestCoverage,
+    options.bestHead,
+    query.question ? 1 : 0,
+    query.addressesBusiness ? 1 : 0,
+    log1(query.length),
+    query.length === 0 && query.ids.length === 0 ? 1 : 0,
+    query.ids.length > 0 ? 1 : 0,
+    query.writes,
+    weights.unknownShare,
+    options.bestSemantic,
+  ];
+}

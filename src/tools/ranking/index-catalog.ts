@@ -1,0 +1,301 @@
+// Reads each operation of a catalog once into what the ranking compares a message with: the words of
+// each field, the resource nouns of its path and the noun in front of each path parameter, what its
+// method and verb say it does, the id formats its schema shows, and the catalog's word statistics.
+import type { JsonSchema } from '../../openapi/index.js';
+import type { RankableTool } from './rankable-tool.js';
+import { type RankingModel, verbProfile } from './ranking-model.js';
+import { contentStems, isContentWord, splitWords, stemOf } from './read-words.js';
+import { loadWordVectors } from './word-vectors.js';
+
+/** A path parameter and the resource it identifies. */
+export interface PathParameter {
+  name: string;
+  /** Stems of the noun in front of it (`/orders/{id}` -> `order`) and of its own name (`order_id` -> `order`). */
+  nouns: Set<string>;
+}
+
+/** One operation as the ranking reads it. */
+export interface IndexedTool {
+  tool: RankableTool;
+  name: Set<string>;
+  summary: Set<string>;
+  description: Set<string>;
+  path: Set<string>;
+  tags: Set<string>;
+  parameters: Set<string>;
+  /** Every stem of every field above. */
+  all: Set<string>;
+  /** Positions in the catalog's `headWords` of the words of its name, summary and path. */
+  headWords: number[];
+  /** Resource nouns: the path's literal words and the name's words after its verb. */
+  nouns: Set<string>;
+  /** The stem of the operation's verb (first word of its id or name), '' when none. */
+  verb: string;
+  /** 0 (reads) to 1 (changes something), from the method and how the corpus uses the verb. */
+  writes: number;
+  /** 0 to 1: removes or cancels something. */
+  removes: number;
+  pathParameters: PathParameter[];
+  /** Inputs that identify something: path parameters and required inputs named like ids (`reservation_id`). */
+  idParameters: PathParameter[];
+  /** Required inputs that are not in the path. */
+  requiredOthers: number;
+  /** Literal prefixes of ids the schema shows (`sub_`, `#w`, `in_`), lower case. */
+  idPrefixes: string[];
+  /** A GET whose path ends in a collection (no parameter last). */
+  collection: boolean;
+  /** Takes free search words (a `q`/`query`/`search` input). */
+  search: boolean;
+  deprecated: boolean;
+}
+
+/** A catalog's index. */
+export interface CatalogIndex {
+  tools: IndexedTool[];
+  /** Inverse document frequency of each stem over the catalog's operations. */
+  idf: Map<string, number>;
+  /** Weight of a stem no operation has: the catalog's median IDF. */
+  unseenIdf: number;
+  /** Every lower-case word of the catalog (for spelling correction), by first letter. */
+  vocabulary: Map<string, string[]>;
+  /** The distinct words of the operations' names, summaries and paths, and each one's word-vector row (-1: none). */
+  headWords: { words: string[]; rows: Int32Array };
+  model: RankingModel;
+}
+
+/** An input name that holds an id: `id`, `order_id`, `reservationId`, `sku`, `code`. */
+const ID_NAME =
+  /(^|[^a-z])(id|ids|uuid|guid|key|code|number|no|num|ref|slug|sku)$|(Id|ID|Ids|Number|Code|Key|Uuid)$/;
+const ID_WORDS = new Set(['id', 'ids', 'uuid', 'guid', 'key', 'code', 'number', 'no', 'num', 'ref', 'slug']);
+const VERSION_SEGMENT = /^(v\d+(\.\d+)*|api|rest|json|public|private)$/i;
+/** Words of a path that name a format or a version, not a resource (`wp-json`, `api`, `v2`). */
+const FORMAT_WORD = /^(api|apis|rest|json|xml|html|public|private|v\d*)$/;
+const FREE_TEXT_NAME = /^(q|query|search|keywords?|terms?|text|phrase)$/i;
+
+function isObject(value: unknown): value is JsonSchema {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stemSet(text: string): Set<string> {
+  return new Set(contentStems(text));
+}
+
+/** The operation's summary, or the description's first sentence. */
+function summaryOf(tool: RankableTool): string {
+  if (tool.operation?.summary) return tool.operation.summary;
+  return /^(.*?[.!?])(\s|$)/s.exec(tool.description)?.[1] ?? tool.description.split('\n')[0] ?? '';
+}
+
+/** `/shop/orders/{orderId}/items` -> literal words and the parameters with the noun in front of each. */
+function readPath(path: string, noise: Set<string>): { words: string[]; parameters: PathParameter[] } {
+  const words: string[] = [];
+  const parameters: PathParameter[] = [];
+  let previous: string | undefined;
+  for (const segment of path.split('/')) {
+    if (!segment) continue;
+    const parameter = /^\{([^}]+)\}$/.exec(segment);
+    if (parameter) {
+      const nouns = new Set<string>();
+      if (previous) nouns.add(stemOf(previous));
+      for (const word of splitWords(parameter[1]))
+        if (!ID_WORDS.has(word) && isContentWord(word)) nouns.add(stemOf(word));
+      parameters.push({ name: parameter[1], nouns });
+      continue;
+    }
+    if (VERSION_SEGMENT.test(segment)) continue;
+    const segmentWords = splitWords(segment.replace(/\{[^}]*\}/g, ' ')).filter(
+      (word) => isContentWord(word) && word.length > 2 && !FORMAT_WORD.test(word) && !noise.has(word),
+    );
+    words.push(...segmentWords);
+    if (segmentWords.length > 0) previous = segmentWords[segmentWords.length - 1];
+  }
+  return { words, parameters };
+}
+
+/** Literal id prefixes in a value: `sub_1234` -> `sub_`, `#W0000000` -> `#w`, `INV-2026-001` -> `inv-`. */
+export function idPrefixOf(value: string): string | undefined {
+  const match = /^([#]?[A-Za-z]{1,6}[_-]?|#)(?=[0-9A-Za-z]*\d)/.exec(value.trim());
+  if (!match || match[1].length < 2) return undefined;
+  return match[1].toLowerCase();
+}
+
+function idPrefixes(inputSchema: JsonSchema): string[] {
+  const prefixes = new Set<string>();
+  const properties = isObject(inputSchema.properties) ? inputSchema.properties : {};
+  for (const property of Object.values(properties)) {
+    if (!isObject(property)) continue;
+    const samples: unknown[] = [
+      property.example,
+      ...(Array.isArray(property.examples) ? property.examples : []),
+    ];
+    const pattern =
+      typeof property.pattern === 'string'
+        ? /^\^?((?:\\#|#)?[A-Za-z]{1,6}[_-]?)/.exec(property.pattern)
+        : null;
+    if (pattern) samples.push(`${pattern[1].replace('\\', '')}1`);
+    const description = typeof property.description === 'string' ? property.description : '';
+    for (const quoted of description.matchAll(/[`'"]([#A-Za-z]{1,7}[_-]?[0-9A-Za-z]*\d[0-9A-Za-z]*)[`'"]/g))
+      samples.push(quoted[1]);
+    for (const sample of samples) {
+      if (typeof sample !== 'string') continue;
+      const prefix = idPrefixOf(sample);
+      if (prefix && !/^\d/.test(prefix)) prefixes.add(prefix);
+    }
+  }
+  return [...prefixes];
+}
+
+const READ_METHODS = new Set(['get', 'head', 'options']);
+const noiseSets = new WeakMap<RankingModel, Set<string>>();
+
+const genericSets = new WeakMap<RankingModel, Set<string>>();
+
+function genericWordsOf(model: RankingModel): Set<string> {
+  let generic = genericSets.get(model);
+  if (!generic) {
+    generic = new Set(model.genericWords ?? []);
+    genericSets.set(model, generic);
+  }
+  return generic;
+}
+
+function pathNoiseOf(model: RankingModel): Set<string> {
+  let noise = noiseSets.get(model);
+  if (!noise) {
+    noise = new Set(model.pathNoise ?? []);
+    noiseSets.set(model, noise);
+  }
+  return noise;
+}
+
+function indexTool(
+  tool: RankableTool,
+  model: RankingModel,
+  noise: Set<string>,
+  positionOf: (word: string) => number,
+): IndexedTool {
+  const operation = tool.operation;
+  const nameWords = splitWords(operation?.operationId ?? tool.name).filter(
+    (word) => isContentWord(word) && word.length > 2 && !FORMAT_WORD.test(word) && !noise.has(word),
+  );
+  const summary = summaryOf(tool);
+  const { words: pathWords, parameters: pathParameters } = readPath(operation?.path ?? '', noise);
+  const properties = isObject(tool.inputSchema.properties) ? tool.inputSchema.properties : {};
+  const bodyInputs = new Set(operation?.bodyInputs ?? []);
+  const required = new Set(
+    Array.isArray(tool.inputSchema.required) ? (tool.inputSchema.required as string[]) : [],
+  );
+  const pathNames = new Set(pathParameters.map((parameter) => parameter.name));
+  const parameterNames = Object.keys(properties).filter((name) => !bodyInputs.has(name));
+  const verbWord = nameWords[0] ?? splitWords(summary)[0] ?? '';
+  const verb = verbWord ? stemOf(verbWord) : '';
+  const profile = verbProfile(model, verb);
+  const summaryVerb = splitWords(summary).find(isContentWord);
+  const summaryProfile = summaryVerb ? verbProfile(model, stemOf(summaryVerb)) : undefined;
+  const verbWrites = profile?.count ? profile.write : (summaryProfile?.write ?? 0.6);
+  const method = operation?.method;
+  const writes = method
+    ? READ_METHODS.has(method)
+      ? verbWrites > 0.8
+        ? verbWrites * 0.7
+        : 0
+      : 0.3 + 0.7 * verbWrites
+    : verbWrites;
+  const removes = method === 'delete' ? 1 : (profile?.remove ?? 0);
+  const fields = {
+    name: new Set(nameWords.map(stemOf)),
+    summary: stemSet(summary),
+    description: stemSet(tool.description.slice(summary.length)),
+    path: new Set(pathWords.map(stemOf)),
+    tags: stemSet((operation?.tags ?? []).join(' ')),
+    parameters: new Set(parameterNames.flatMap((name) => splitWords(name).filter(isContentWord).map(stemOf))),
+  };
+  const all = new Set<string>();
+  for (const field of Object.values(fields)) for (const stem of field) all.add(stem);
+  const generic = genericWordsOf(model);
+  const nouns = new Set(
+    [...fields.path, ...nameWords.slice(1).map(stemOf)].filter((stem) => !generic.has(stem)),
+  );
+  const idParameters = [
+    ...pathParameters,
+    ...[...required]
+      .filter((name) => !pathNames.has(name) && ID_NAME.test(name))
+      .map((name) => ({
+        name,
+        nouns: new Set(
+          splitWords(name)
+            .filter((word) => !ID_WORDS.has(word) && isContentWord(word))
+            .map(stemOf),
+        ),
+      })),
+  ];
+  const lastSegment = (operation?.path ?? '').split('/').filter(Boolean).pop() ?? '';
+  return {
+    tool,
+    ...fields,
+    all,
+    headWords: [...new Set([...nameWords, ...pathWords, ...splitWords(summary)].filter(isContentWord))].map(
+      positionOf,
+    ),
+    nouns,
+    verb,
+    writes,
+    removes,
+    pathParameters,
+    idParameters,
+    requiredOthers: [...required].filter((name) => !pathNames.has(name)).length,
+    idPrefixes: idPrefixes(tool.inputSchema),
+    collection: method !== undefined && READ_METHODS.has(method) && !lastSegment.startsWith('{'),
+    search: Object.entries(properties).some(
+      ([name, property]) => FREE_TEXT_NAME.test(name) && isObject(property) && property.type === 'string',
+    ),
+    deprecated: /\bdeprecated\b/i.test(tool.description.slice(0, 200)),
+  };
+}
+
+/** Indexes a catalog for ranking with `model`. */
+export function indexCatalog(tools: readonly RankableTool[], model: RankingModel): CatalogIndex {
+  const noise = pathNoiseOf(model);
+  // Each tool's head words as positions in one catalog-wide list, so a message word meets each once.
+  const positions = new Map<string, number>();
+  const positionOf = (word: string) => {
+    let position = positions.get(word);
+    if (position === undefined) {
+      position = positions.size;
+      positions.set(word, position);
+    }
+    return position;
+  };
+  const indexed = tools.map((tool) => indexTool(tool, model, noise, positionOf));
+  const frequency = new Map<string, number>();
+  const vocabulary = new Map<string, Set<string>>();
+  for (const entry of indexed) {
+    for (const stem of entry.all) frequency.set(stem, (frequency.get(stem) ?? 0) + 1);
+    const text = `${entry.tool.name} ${entry.tool.operation?.path ?? ''} ${entry.tool.description}`;
+    for (const word of splitWords(text)) {
+      if (word.length < 3 || !isContentWord(word)) continue;
+      const bucket = vocabulary.get(word[0]) ?? new Set<string>();
+      bucket.add(word);
+      vocabulary.set(word[0], bucket);
+    }
+  }
+  const vectors = loadWordVectors();
+  const headWords = { words: [...positions.keys()], rows: new Int32Array(positions.size).fill(-1) };
+  if (vectors) {
+    for (const [position, word] of headWords.words.entries())
+      headWords.rows[position] = vectors.rows.get(word) ?? -1;
+  }
+  const count = indexed.length;
+  const idf = new Map<string, number>();
+  for (const [stem, df] of frequency) idf.set(stem, Math.log(1 + count / df));
+  // A word no operation has weighs like a typical catalog word: the catalog cannot say more of it.
+  const values = [...idf.values()].sort((left, right) => left - right);
+  return {
+    tools: indexed,
+    idf,
+    unseenIdf: values.length > 0 ? values[Math.floor(values.length / 2)] : 1,
+    vocabulary: new Map([...vocabulary].map(([letter, words]) => [letter, [...words]])),
+    headWords,
+    model,
+  };
+}

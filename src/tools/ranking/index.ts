@@ -1,0 +1,16 @@
+// The one ranking stack: operations scored for a message by a model learned across real APIs.
+
+export type { AnalyzedQuery, QueryId } from './analyze-query.js';
+export { indexCatalogCached } from './cached-catalog-index.js';
+export type { CatalogIndex, IndexedTool, PathParameter } from './index-catalog.js';
+export { type RankCatalogOptions, type RankedTool, type Ranking, rankCatalog } from './rank-catalog.js';
+export {
+  OPERATION_SHAPE_KEY,
+  type OperationShape,
+  type RankableTool,
+  readOperationShape,
+  shapeOf,
+  toRankableTool,
+} from './rankable-tool.js';
+export { loadRankingModel, type RankingModel } from './ranking-model.js';
+export { stemOf } from './read-words.js';

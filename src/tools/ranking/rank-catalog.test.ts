@@ -1,0 +1,49 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadStoreTools } from '../test-support/load-catalogs.js';
+import { type CatalogIndex, indexCatalog } from './index-catalog.js';
+import { rankCatalog } from './rank-catalog.js';
+import { toRankableTool } from './rankable-tool.js';
+import { loadRankingModel } from './ranking-model.js';
+
+// The committed model on the Trailhead store API (never part of its training data).
+describe('rankCatalog with the committed model', () => {
+  let index: CatalogIndex;
+  beforeAll(async () => {
+    index = indexCatalog((await loadStoreTools()).map(toRankableTool), loadRankingModel());
+  });
+  const top = (message: string, basePrompt?: string) => {
+    const ranking = rankCatalog({ index, message, basePrompt });
+    const best = ranking.tools[0];
+    return best.probability > ranking.none.probability ? best.entry.tool.operation?.operationId : 'none';
+  };
+
+  it.each([
+    ['Where is my order #12345?', 'getOrderStatus'],
+    ['has my order 44519 shipped yet?', 'getOrderStatus'],
+    ['Please cancel my order 77120', 'cancelOrder'],
+    ['did my payment for invoice 2024-0042 go through?', 'getInvoicePayment'],
+    ['Do you sell waterproof hiking boots?', 'searchCatalog'],
+  ])('"%s" -> %s', (message, expected) => {
+    expect(top(message)).toBe(expected);
+  });
+
+  it('calls nothing for a message no operation is about', () => {
+    expect(top("What's the weather like today?")).toBe('none');
+    expect(top('tell me a joke')).toBe('none');
+  });
+
+  it('does not change anything for a question about the same thing', () => {
+    const ranking = rankCatalog({ index, message: 'What is the status of order 77120?' });
+    const cancel = ranking.tools.find((entry) => entry.entry.tool.operation?.operationId === 'cancelOrder');
+    const status = ranking.tools.find(
+      (entry) => entry.entry.tool.operation?.operationId === 'getOrderStatus',
+    );
+    expect(status!.score).toBeGreaterThan(cancel!.score);
+  });
+
+  it('gives probabilities that sum to one with "nothing"', () => {
+    const ranking = rankCatalog({ index, message: 'Where is my order 5?' });
+    const sum = ranking.tools.reduce((total, entry) => total + entry.probability, ranking.none.probability);
+    expect(sum).toBeCloseTo(1, 6);
+  });
+});

@@ -1,0 +1,236 @@
+// Ranks a catalog's operations for a message with the learned model: one score per operation and one
+// for calling nothing, turned into probabilities. The tool selection offered to hosted models and the
+// embedded engine's choice both come from here.
+import { type AnalyzedQuery, analyzeQuery } from './analyze-query.js';
+import {
+  extractNoneFeatures,
+  extractToolFeatures,
+  type QueryWeights,
+  weighQuery,
+} from './extract-features.js';
+import type { CatalogIndex, IndexedTool } from './index-catalog.js';
+import { vocabularyOf } from './ranking-model.js';
+import { contentStems } from './read-words.js';
+import { loadWordVectors, similarity } from './word-vectors.js';
+
+/** The features of one candidate operation. */
+export interface CandidateFeatures {
+  entry: IndexedTool;
+  features: number[];
+  /** [takes free search words, writes]: how much the message's word weights for each apply. */
+  roles: [number, number];
+}
+
+/** One operation's place in a ranking. */
+export interface RankedTool {
+  entry: IndexedTool;
+  /** The model's score (a logit). */
+  score: number;
+  /** Probability among the operations and "nothing", 0 to 1. */
+  probability: number;
+  /** The operation's feature vector (kept for training and for explaining a choice). */
+  features: number[];
+}
+
+/** A message's ranking. */
+export interface Ranking {
+  /** The operations ranked, best first. */
+  tools: RankedTool[];
+  /** Score and probability of calling nothing. */
+  none: { score: number; probability: number; features: number[] };
+  /** The message as the ranking read it (its ids with their nouns). */
+  query: AnalyzedQuery;
+}
+
+/** What to rank for. */
+export interface RankCatalogOptions {
+  index: CatalogIndex;
+  /** The customer's message. */
+  message: string;
+  /** Earlier messages of the conversation. */
+  context?: string;
+  /** The agent's base prompt: a sentence naming one tool lends it the sentence's words. */
+  basePrompt?: string;
+  /** Rank only these operations (training samples candidates); default every operation. */
+  candidates?: IndexedTool[];
+}
+
+function dot(weights: number[], features: number[]): number {
+  let sum = 0;
+  for (let index = 0; index < features.length; index++) sum += (weights[index] ?? 0) * features[index];
+  return sum;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function namesTool(sentence: string, entry: IndexedTool): boolean {
+  const names = [entry.tool.name, entry.tool.operation?.operationId].filter((name): name is string =>
+    Boolean(name),
+  );
+  return names.some((name) =>
+    new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(name)}($|[^A-Za-z0-9_])`).test(sentence),
+  );
+}
+
+/** The words the base prompt attaches to each tool it names in a sentence of its own. */
+function readPromptHints(basePrompt: string, index: CatalogIndex): Map<IndexedTool, Set<string>> {
+  const hints = new Map<IndexedTool, Set<string>>();
+  if (!basePrompt.trim()) return hints;
+  for (const sentence of basePrompt.split(/(?<=[.!?])\s+|\n+/)) {
+    const named = index.tools.filter((entry) => namesTool(sentence, entry));
+    if (named.length !== 1) continue;
+    const set = hints.get(named[0]) ?? new Set<string>();
+    for (const stem of contentStems(sentence)) set.add(stem);
+    hints.set(named[0], set);
+  }
+  return hints;
+}
+
+function hintShare(hint: Set<string> | undefined, weights: QueryWeights): number {
+  if (!hint || weights.total === 0) return 0;
+  let hinted = 0;
+  for (const [stem, value] of weights.weights) if (hint.has(stem)) hinted += value;
+  return hinted / weights.total;
+}
+
+/** Best coverage and best name-or-summary coverage of the message over the whole catalog. */
+function measureBest(index: CatalogIndex, weights: QueryWeights): { coverage: number; head: number } {
+  let coverage = 0;
+  let head = 0;
+  if (weights.total === 0) return { coverage, head };
+  for (const entry of index.tools) {
+    let covered = 0;
+    let named = 0;
+    for (const [stem, value] of weights.weights) {
+      if (entry.all.has(stem)) covered += value;
+      if (entry.name.has(stem) || entry.summary.has(stem)) named += value;
+    }
+    coverage = Math.max(coverage, covered / weights.total);
+    head = Math.max(head, named / weights.total);
+  }
+  return { coverage, head };
+}
+
+/** How close a word's meaning must be before it counts, and where it counts fully (cosine). */
+const SIMILAR_FROM = 0.35;
+const SIMILAR_FULLY = 0.8;
+
+/** Per operation: the share of the message's weight its head words mean, exactly or by word vectors. */
+function measureSemantic(
+  index: CatalogIndex,
+  query: AnalyzedQuery,
+  weights: QueryWeights,
+): Map<IndexedTool, number> {
+  const result = new Map<IndexedTool, number>();
+  const vectors = loadWordVectors();
+  const { words, rows } = index.headWords;
+  const terms = query.terms.map((term) => {
+    const weight = weights.weights.get(term.stem) ?? 0;
+    const row = vectors?.rows.get(term.word);
+    if (!vectors || row === undefined) return { term, weight, similar: undefined };
+    const similar = new Float32Array(words.length);
+    for (let position = 0; position < words.length; position++) {
+      if (rows[position] < 0) continue;
+      const value =
+        (similarity(vectors, row, rows[position]) - SIMILAR_FROM) / (SIMILAR_FULLY - SIMILAR_FROM);
+      similar[position] = Math.max(0, Math.min(1, value));
+    }
+    return { term, weight, similar };
+  });
+  for (const entry of index.tools) {
+    let sum = 0;
+    for (const { term, weight, similar } of terms) {
+      if (entry.all.has(term.stem)) sum += weight;
+      else if (similar) {
+        let best = 0;
+        for (const position of entry.headWords) best = Math.max(best, similar[position]);
+        sum += weight * best;
+      }
+    }
+    result.set(entry, weights.total > 0 ? sum / weights.total : 0);
+  }
+  return result;
+}
+
+/** Feature vectors of the candidates and of calling nothing, without scores. */
+export function featurize(options: RankCatalogOptions): {
+  query: AnalyzedQuery;
+  tools: CandidateFeatures[];
+  none: number[];
+  /** Vocabulary positions of the message's stems. */
+  words: number[];
+} {
+  const { index } = options;
+  const query = analyzeQuery(options.message, index, options.context ?? '');
+  const weights = weighQuery(query, index);
+  const hints = readPromptHints(options.basePrompt ?? '', index);
+  const best = measureBest(index, weights);
+  const semantic = measureSemantic(index, query, weights);
+  let bestSemantic = 0;
+  for (const value of semantic.values()) bestSemantic = Math.max(bestSemantic, value);
+  const tools = (options.candidates ?? index.tools).map(
+    (entry): CandidateFeatures => ({
+      entry,
+      roles: [entry.search ? 1 : 0, entry.writes],
+      features: extractToolFeatures({
+        tool: entry,
+        query,
+        weights,
+        index,
+        namedInPrompt: hintShare(hints.get(entry), weights),
+        bestCoverage: best.coverage,
+        semantic: semantic.get(entry) ?? 0,
+        bestSemantic,
+      }),
+    }),
+  );
+  const none = extractNoneFeatures({
+    query,
+    weights,
+    bestCoverage: best.coverage,
+    bestHead: best.head,
+    bestSemantic,
+  });
+  const vocabulary = vocabularyOf(index.model);
+  const words = query.terms.flatMap((term) => {
+    const position = vocabulary.get(term.stem);
+    return position === undefined ? [] : [position];
+  });
+  return { query, tools, none, words };
+}
+
+function sumWords(weights: number[], words: number[]): number {
+  let sum = 0;
+  for (const word of words) sum += weights[word];
+  return words.length > 0 ? sum / Math.sqrt(words.length) : 0;
+}
+
+/** Ranks the catalog's operations for the message. */
+export function rankCatalog(options: RankCatalogOptions): Ranking {
+  const model = options.index.model;
+  const { query, tools, none, words } = featurize(options);
+  const search = sumWords(model.wordWeights.search, words);
+  const write = sumWords(model.wordWeights.write, words);
+  const ranked = tools.map(
+    ({ entry, features, roles }): RankedTool => ({
+      entry,
+      score: dot(model.weights, features) + roles[0] * search + roles[1] * write,
+      probability: 0,
+      features,
+    }),
+  );
+  const noneScore = dot(model.noneWeights, none) + sumWords(model.wordWeights.none, words);
+  let maxScore = noneScore;
+  for (const entry of ranked) maxScore = Math.max(maxScore, entry.score);
+  let sum = Math.exp(noneScore - maxScore);
+  for (const entry of ranked) sum += Math.exp(entry.score - maxScore);
+  for (const entry of ranked) entry.probability = Math.exp(entry.score - maxScore) / sum;
+  ranked.sort((left, right) => right.score - left.score);
+  return {
+    tools: ranked,
+    none: { score: noneScore, probability: Math.exp(noneScore - maxScore) / sum, features: none },
+    query,
+  };
+}

@@ -1,0 +1,79 @@
+// What the ranking reads of one operation: its words and the shape of its HTTP call. Both the tool
+// selection (from compiled ToolDefinitions) and the embedded engine (from the tools a model is
+// offered, with the operation's shape in the tool's provider options) build this same view.
+import type { HttpMethod, JsonSchema, ToolDefinition } from '../../openapi/index.js';
+
+/** One operation as the ranking reads it. */
+export interface RankableTool {
+  /** The tool name the model calls it by. */
+  name: string;
+  /** The operation's description (summary first), '' when none. */
+  description: string;
+  /** The input JSON Schema (an object schema). */
+  inputSchema: JsonSchema;
+  /** The operation's shape, when known: a tool from another source may lack it. */
+  operation?: OperationShape;
+}
+
+/** The HTTP shape of an operation. */
+export interface OperationShape {
+  method: HttpMethod;
+  /** Path template, e.g. `/orders/{orderId}`. */
+  path: string;
+  operationId?: string;
+  summary?: string;
+  tags?: string[];
+  /** Input names that go into the request body (filled, not used for choosing). */
+  bodyInputs?: string[];
+}
+
+/** The provider-options namespace under which the agent layer passes an operation's shape to a model. */
+export const OPERATION_SHAPE_KEY = 'concierge';
+
+/** The shape of a compiled operation, as passed in a tool's provider options. */
+export function shapeOf(tool: ToolDefinition): OperationShape {
+  const bodyInputs = tool.requestBody
+    ? tool.requestBody.mode === 'merged'
+      ? (tool.requestBody.properties ?? [])
+      : [tool.requestBody.inputName ?? 'body']
+    : [];
+  return {
+    method: tool.method,
+    path: tool.path,
+    ...(tool.operationId ? { operationId: tool.operationId } : {}),
+    ...(tool.summary ? { summary: tool.summary } : {}),
+    tags: tool.tags,
+    bodyInputs,
+  };
+}
+
+/** The rankable view of a compiled operation. */
+export function toRankableTool(tool: ToolDefinition): RankableTool {
+  return {
+    name: tool.name,
+    description: tool.description,
+    inputSchema: tool.inputSchema,
+    operation: shapeOf(tool),
+  };
+}
+
+const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+/** Reads an operation shape back from a tool's provider options; undefined when absent or malformed. */
+export function readOperationShape(options: unknown): OperationShape | undefined {
+  if (!options || typeof options !== 'object') return undefined;
+  const shape = (options as Record<string, unknown>)[OPERATION_SHAPE_KEY];
+  if (!shape || typeof shape !== 'object') return undefined;
+  const { method, path, operationId, summary, tags, bodyInputs } = shape as Record<string, unknown>;
+  if (typeof method !== 'string' || !METHODS.has(method) || typeof path !== 'string') return undefined;
+  const strings = (value: unknown) =>
+    Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : undefined;
+  return {
+    method: method as HttpMethod,
+    path,
+    ...(typeof operationId === 'string' ? { operationId } : {}),
+    ...(typeof summary === 'string' ? { summary } : {}),
+    tags: strings(tags) ?? [],
+    bodyInputs: strings(bodyInputs) ?? [],
+  };
+}

@@ -1,0 +1,82 @@
+// Words of tool text and customer messages: identifier splitting, function words, Porter2 stems, and
+// edit distance for spelling correction against a catalog's own vocabulary.
+import { createRequire } from 'node:module';
+
+const porter2 = createRequire(import.meta.url)('wink-porter2-stemmer') as (word: string) => string;
+const stems = new Map<string, string>();
+
+const WORD_PATTERN = /[\p{L}\p{M}]+|\d+/gu;
+
+/** Words that carry no topic in a customer's message or an operation's text. */
+export const STOP_WORDS = new Set(
+  `a an the and or but if of to in on at by for from with about into as is are was were be been being
+  am do does did doing have has had having i me my mine we our us you your yours he she it its they them
+  their this that these those there here what which who whom whose when where why how can could would
+  should will shall may might must not no yes please thanks thank hi hello hey just also any some all
+  very so than then yet still already too up out over again want wanted like need needs tell let know
+  use using used i'm im i'd id i've ive it's its don't dont can't cant now right only same such both each
+  few more most other others own once further soon today currently actually really`.split(/\s+/),
+);
+
+/** Splits text or an identifier into lower-case words: `trackOrder` -> `track order`, `get_user-id` -> `get user id`. */
+export function splitWords(text: string): string[] {
+  const separated = text.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2');
+  return (separated.match(WORD_PATTERN) ?? []).map((word) => word.toLowerCase());
+}
+
+/** The Porter2 stem of a lower-case word. */
+export function stemOf(lower: string): string {
+  let stem = stems.get(lower);
+  if (stem === undefined) {
+    stem = porter2(lower);
+    // Catalog words repeat across tools and turns; the cap only guards against unbounded input.
+    if (stems.size > 100_000) stems.clear();
+    stems.set(lower, stem);
+  }
+  return stem;
+}
+
+/** Whether a lower-case word is a content word: not a function word, a number or a single letter. */
+export function isContentWord(lower: string): boolean {
+  return lower.length >= 2 && !/^\d+$/.test(lower) && !STOP_WORDS.has(lower);
+}
+
+/** The stem of a content word, or null for function words, single letters and numbers. */
+export function toSearchTerm(word: string): string | null {
+  const lower = word.toLowerCase();
+  return isContentWord(lower) ? stemOf(lower) : null;
+}
+
+/** The stems of the content words of `text`, in order. */
+export function contentStems(text: string): string[] {
+  const result: string[] = [];
+  for (const word of splitWords(text)) if (isContentWord(word)) result.push(stemOf(word));
+  return result;
+}
+
+/** Damerau-Levenshtein distance (adjacent transpositions count one), stopping early above `limit`. */
+export function editDistance(left: string, right: string, limit: number): number {
+  if (Math.abs(left.length - right.length) > limit) return limit + 1;
+  const rows = left.length + 1;
+  const columns = right.length + 1;
+  const table: number[][] = Array.from({ length: rows }, (_, row) =>
+    Array.from({ length: columns }, (_, column) => (row === 0 ? column : column === 0 ? row : 0)),
+  );
+  for (let row = 1; row < rows; row++) {
+    let best = Number.POSITIVE_INFINITY;
+    for (let column = 1; column < columns; column++) {
+      const cost = left[row - 1] === right[column - 1] ? 0 : 1;
+      let value = Math.min(
+        table[row - 1][column] + 1,
+        table[row][column - 1] + 1,
+        table[row - 1][column - 1] + cost,
+      );
+      if (row > 1 && column > 1 && left[row - 1] === right[column - 2] && left[row - 2] === right[column - 1])
+        value = Math.min(value, table[row - 2][column - 2] + 1);
+      table[row][column] = value;
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+  }
+  return table[rows - 1][columns - 1];
+}

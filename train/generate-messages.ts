@@ -1,0 +1,197 @@
+// Writes customer messages for an operation from its own words, its resource and method, and the id
+// formats its schema shows, with politeness, chatter and typos. These are training data only: the
+// templates teach the model how messages relate to an API's structure in general, across thousands of
+// APIs, and nothing of them reaches the product.
+import type { IndexedTool } from '../src/tools/ranking/index-catalog.js';
+import { isContentWord, splitWords } from '../src/tools/ranking/read-words.js';
+
+type Random = () => number;
+
+const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
+
+function singular(word: string): string {
+  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(ss|us|is)$/.test(word)) return word;
+  if (/(ches|shes|xes|ses)$/.test(word)) return word.slice(0, -2);
+  return word.replace(/s$/, '');
+}
+
+function plural(word: string): string {
+  if (/s$/.test(word)) return word;
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  return `${word}s`;
+}
+
+/** The resource nouns of a path: the last literal segment's words and the one before its parameter. */
+function resources(path: string): { noun: string; parent?: string } {
+  const segments = path.split('/').filter((segment) => segment && !/^v\d|^api$/i.test(segment));
+  const literal = segments.filter((segment) => !segment.startsWith('{'));
+  const words = (segment: string | undefined) => splitWords(segment ?? '').filter(isContentWord);
+  const last = words(literal[literal.length - 1]);
+  const parent = words(literal[literal.length - 2]);
+  return { noun: last.join(' ') || 'item', parent: parent.length ? parent.join(' ') : undefined };
+}
+
+function idFor(entry: IndexedTool, random: Random): string {
+  const prefix = entry.idPrefixes.length > 0 && random() < 0.8 ? pick(random, entry.idPrefixes) : '';
+  const digits = String(Math.floor(random() * 10 ** (3 + Math.floor(random() * 4))));
+  if (prefix)
+    return prefix.startsWith('#') ? `#${prefix.slice(1).toUpperCase()}${digits}` : `${prefix}${digits}`;
+  return random() < 0.3 ? `#${digits}` : digits;
+}
+
+const FOLLOW_UPS = 0.12;
+const WITHOUT_ID = 0.15;
+const GREETINGS = ['', '', '', 'Hi, ', 'Hello! ', 'hey ', 'Good morning. ', 'Hi there, '];
+const ENDINGS = ['', '', '', ' thanks', ' please', ' Thank you!', ' asap', ' thx'];
+const CHATTER = [
+  '',
+  '',
+  '',
+  '',
+  'I have a question. ',
+  'Quick question: ',
+  'This is urgent. ',
+  'Sorry to bother you. ',
+];
+
+function addTypo(text: string, random: Random): string {
+  const words = text.split(' ');
+  const candidates = words
+    .map((word, index) => ({ word, index }))
+    .filter(({ word }) => /^[a-z]{5,}$/.test(word));
+  if (candidates.length === 0) return text;
+  const { word, index } = pick(random, candidates);
+  const at = 1 + Math.floor(random() * (word.length - 2));
+  const kind = random();
+  words[index] =
+    kind < 0.4
+      ? word.slice(0, at) + word.slice(at + 1)
+      : kind < 0.7
+        ? word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2)
+        : word.slice(0, at) + word[at] + word.slice(at);
+  return words.join(' ');
+}
+
+/** The operation's summary as a customer might ask for it. */
+function fromSummary(entry: IndexedTool, id: string | undefined, random: Random): string | undefined {
+  const summary = (entry.tool.operation?.summary ?? entry.tool.description.split(/[.\n]/)[0] ?? '').trim();
+  if (!summary || summary.length > 120) return undefined;
+  let text = summary
+    .replace(/\.$/, '')
+    .replace(/^(returns?|gets?|retrieves?|fetch(es)?|lists?|shows?)\s+/i, '');
+  text = text.charAt(0).toLowerCase() + text.slice(1);
+  const lead =
+    entry.writes > 0.5
+      ? pick(random, ['I want to ', 'please ', 'can you ', "I'd like to ", 'could you ', ''])
+      : pick(random, ['can you show me ', 'I need ', "what's ", 'tell me ', 'I want to see ', 'get me ', '']);
+  const withId = id ? `${text} ${pick(random, ['', 'for ', 'of '])}${id}` : text;
+  return `${lead}${entry.writes > 0.5 ? summary.charAt(0).toLowerCase() + summary.slice(1).replace(/\.$/, '') + (id ? ` ${id}` : '') : withId}`;
+}
+
+/** A message of the operation's kind about its resource. */
+function fromShape(entry: IndexedTool, id: string, random: Random): string {
+  const operation = entry.tool.operation;
+  const method = operation?.method ?? 'get';
+  const { noun, parent } = resources(operation?.path ?? entry.tool.name);
+  const one = singular(noun);
+  const many = plural(noun);
+  const hasId = entry.pathParameters.length > 0;
+  const owner = parent ? singular(parent) : one;
+  if (method === 'delete' || entry.removes > 0.5)
+    return pick(random, [
+      `please cancel ${one} ${id}`,
+      `I want to delete the ${one} ${id}`,
+      `remove ${one} ${id}`,
+      `can you cancel my ${one} ${id}?`,
+      `get rid of ${one} ${id}`,
+    ]);
+  if (method === 'put' || method === 'patch')
+    return pick(random, [
+      `please update ${one} ${id}`,
+      `I need to change my ${one} ${id}`,
+      `can you edit the ${one} ${id}?`,
+      `change the details of ${one} ${id}`,
+    ]);
+  if (method === 'post' && entry.writes > 0.5)
+    return hasId
+      ? pick(random, [
+          `add a ${one} to ${owner} ${id}`,
+          `I want to create a ${one} for ${owner} ${id}`,
+          `please add ${one} on ${owner} ${id}`,
+        ])
+      : pick(random, [
+          `I'd like to create a new ${one}`,
+          `please add a ${one}`,
+          `can you make a ${one} for me?`,
+          `I want to open a ${one}`,
+        ]);
+  if (hasId && !entry.collection)
+    return pick(random, [
+      `Where is my ${one} ${id}?`,
+      `what's the status of ${one} ${id}?`,
+      `can you look up ${one} ${id}`,
+      `I need the details of ${one} ${id}`,
+      `show me ${one} ${id}`,
+      `check ${one} number ${id} for me`,
+    ]);
+  if (hasId)
+    return pick(random, [
+      `what ${many} are on ${owner} ${id}?`,
+      `show the ${many} of ${owner} ${id}`,
+      `list ${many} for ${owner} ${id}`,
+    ]);
+  return pick(random, [
+    `show me your ${many}`,
+    `what ${many} do you have?`,
+    `list all ${many}`,
+    `do you have any ${many}?`,
+    `I'm looking for ${many}`,
+  ]);
+}
+
+const ANSWERS = ['{id}', "it's {id}", 'sure, {id}', 'the number is {id}', '{id} thanks'];
+
+/**
+ * One or two messages for the operation. Some come as a follow-up: the request without its id, then
+ * (after the agent asked for it) the id alone, joined as the engine joins an answer to its request.
+ */
+export function generateMessages(entry: IndexedTool, random: Random): string[] {
+  const id = idFor(entry, random);
+  const messages = [fromShape(entry, id, random)];
+  const summary = fromSummary(entry, entry.pathParameters.length > 0 ? id : undefined, random);
+  if (summary) messages.push(summary);
+  return messages.map((message) => {
+    let text = `${pick(random, GREETINGS)}${pick(random, CHATTER)}${message}${pick(random, ENDINGS)}`;
+    if (random() < 0.15) text = addTypo(text, random);
+    const form = random();
+    if (text.includes(id) && form < FOLLOW_UPS) {
+      const request = text
+        .replace(id, '')
+        .replace(/\s+(number|#)?\s*([?.!]|$)/, '$2')
+        .trim();
+      text = `${request}\n${pick(random, ANSWERS).replace('{id}', id)}`;
+    } else if (text.includes(id) && form < FOLLOW_UPS + WITHOUT_ID) {
+      // Still this operation: the agent then asks for the id.
+      text = text
+        .replace(id, '')
+        .replace(/\s+(number|#)?\s*([?.!]|$)/, '$2')
+        .trim();
+    }
+    return text;
+  });
+}
+
+/** A message looking for things by words the catalog does not have. */
+export function generateBrowseMessage(things: string, random: Random): string {
+  const message = pick(random, [
+    `do you have any ${things}?`,
+    `I'm looking for ${things}`,
+    `show me ${things}`,
+    `can I see your ${things}`,
+    `do you sell ${things}?`,
+    `${things} available?`,
+    `any ${things} in stock?`,
+  ]);
+  return `${pick(random, GREETINGS)}${message}${pick(random, ENDINGS)}`;
+}
