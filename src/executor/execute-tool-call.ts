@@ -10,6 +10,7 @@ import {
 } from './describe-outcome.js';
 import { BlockedHostError, ToolInputError, UpstreamApiError } from './errors.js';
 import { fitToBudget } from './fit-to-budget.js';
+import { redirectCredentials } from './follow-redirect.js';
 import { parseResponseBody } from './read-response-body.js';
 import { type SendFailure, type SentResponse, sendRequest } from './send-request.js';
 import type {
@@ -228,6 +229,7 @@ async function send(
     signal: call.signal,
     maxResponseBytes: context.maxResponseBytes,
     redactUrl: redactor.url,
+    credentials: redirectCredentials(call.integration, built.headers),
   });
   const ending =
     sent.kind === 'response'
