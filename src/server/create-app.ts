@@ -12,6 +12,7 @@ import { registerAuthentication } from './authenticate.js';
 import { createCatalogReader } from './create-catalog-reader.js';
 import { registerDemoApiRoutes } from './demo/demo-api-routes.js';
 import { registerDemoModeRoutes } from './demo/demo-mode-routes.js';
+import { createOwnDemoHosts } from './demo/own-demo-hosts.js';
 import { handleError } from './error-handler.js';
 import { saveRequestLog } from './integration-calls.js';
 import { createScopedLoaders } from './load-scoped.js';
@@ -104,8 +105,11 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   registerAuthentication(app, { store: options.store, adminToken: options.adminToken });
   const load = createScopedLoaders(options.store);
   const store = options.store;
+  // The demo's own URLs (schema and API) are reachable on this server's exact host and port.
+  const allowHostsFor = createOwnDemoHosts(() => (options.demo === false ? null : app.server.address()));
   const executor = createExecutor({
     allowHosts: options.allowHosts,
+    allowHostsFor,
     onLog: (entry) => saveRequestLog(store, entry),
     onLogError: (error) =>
       app.log.warn({ err: { message: (error as Error).message } }, 'a request log entry was not saved'),
@@ -132,13 +136,14 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   await app.register(
     async (api) => {
       await registerPropertyRoutes(api, { store: options.store, load });
-      await registerAgentRoutes(api, { store: options.store, load });
+      await registerAgentRoutes(api, { store: options.store, load, catalogs });
       await registerIntegrationRoutes(api, {
         store: options.store,
         load,
         executor,
         catalogs,
         allowHosts: options.allowHosts ?? [],
+        allowHostsFor,
       });
       await registerConversationRoutes(api, { store: options.store, load });
       await registerRequestLogRoutes(api, { store: options.store, load });

@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/index.js';
 import { assertAdmin } from '../authenticate.js';
-import { DEMO_MODE_SETTING, type DemoMode } from './demo-api-routes.js';
+import { DEMO_API_KEY, DEMO_MODE_SETTING, type DemoMode } from './demo-api-routes.js';
+import { DEMO_SETTING, type DemoIds } from './seed-demo.js';
 
 const modeBody = {
   type: 'object',
@@ -19,11 +20,35 @@ const modeBody = {
   additionalProperties: false,
 } as const;
 
-/** GET and PUT /api/v1/demo/mode (admin only). */
+/** GET /api/v1/demo, GET and PUT /api/v1/demo/mode (admin only). */
 export async function registerDemoModeRoutes(
   app: FastifyInstance,
   { store }: { store: Store },
 ): Promise<void> {
+  app.get(
+    '/demo',
+    {
+      schema: {
+        tags: ['demo'],
+        summary: "The demo's records, its schema URL and API key (to connect the demo API again)",
+      },
+    },
+    async (request) => {
+      assertAdmin(request, 'read the demo');
+      const stored = await store.access.getSetting(DEMO_SETTING);
+      const ids = stored ? (JSON.parse(stored) as Partial<DemoIds>) : {};
+      const origin = `${request.protocol}://${request.host}`;
+      return {
+        propertyId: ids.propertyId ?? null,
+        agentId: ids.agentId ?? null,
+        integrationId: ids.integrationId ?? null,
+        schemaUrl: `${origin}/demo/openapi.yaml`,
+        baseUrl: `${origin}/demo/api`,
+        auth: { type: 'apiKey', in: 'header', name: 'X-Api-Key', value: DEMO_API_KEY },
+      };
+    },
+  );
+
   app.get(
     '/demo/mode',
     { schema: { tags: ['demo'], summary: 'How the demo API behaves now' } },

@@ -1,8 +1,11 @@
 // Agents of a property, and which integrations each agent may use.
 import type { FastifyInstance } from 'fastify';
 import type { AgentModelSettings, Store, UpdateAgentInput } from '../../store/index.js';
+import type { CatalogReader } from '../create-catalog-reader.js';
+import { describeToolClashes } from '../describe-tool-clashes.js';
 import { BadRequestError } from '../http-errors.js';
 import type { ScopedLoaders } from '../load-scoped.js';
+import { loadAgentTools } from '../run-conversation-turn.js';
 import { createAgentBody, idParams, switchBody, updateAgentBody } from '../schemas.js';
 import { serializeAgent } from '../serialize.js';
 
@@ -31,7 +34,7 @@ const linkParams = {
 /** Routes for agents and agent-integration links. */
 export async function registerAgentRoutes(
   app: FastifyInstance,
-  { store, load }: { store: Store; load: ScopedLoaders },
+  { store, load, catalogs }: { store: Store; load: ScopedLoaders; catalogs: CatalogReader },
 ): Promise<void> {
   app.post<{ Params: { id: string }; Body: AgentBody & { name: string } }>(
     '/properties/:id/agents',
@@ -90,7 +93,15 @@ export async function registerAgentRoutes(
     { schema: { tags: ['agents'], summary: "List an agent's integration links", params: idParams } },
     async (request) => {
       await load.agent(request, request.params.id);
-      return { items: await store.agents.listIntegrations(request.params.id) };
+      const [links, tools] = await Promise.all([
+        store.agents.listIntegrations(request.params.id),
+        loadAgentTools({ store, catalogs }, request.params.id),
+      ]);
+      const items = links.map((link) => ({
+        ...link,
+        warnings: link.enabled ? describeToolClashes(tools, link.integrationId) : [],
+      }));
+      return { items };
     },
   );
 
@@ -110,7 +121,9 @@ export async function registerAgentRoutes(
       if (agent.propertyId !== integration.propertyId) {
         throw new BadRequestError('the agent and the integration belong to different properties');
       }
-      return store.agents.setIntegration(agent.id, integration.id, request.body.enabled);
+      const link = await store.agents.setIntegration(agent.id, integration.id, request.body.enabled);
+      const tools = link.enabled ? await loadAgentTools({ store, catalogs }, agent.id) : [];
+      return { ...link, warnings: describeToolClashes(tools, integration.id) };
     },
   );
 }

@@ -89,7 +89,16 @@ export async function registerIntegrationRoutes(
     executor,
     catalogs,
     allowHosts,
-  }: { store: Store; load: ScopedLoaders; executor: Executor; catalogs: CatalogReader; allowHosts: string[] },
+    allowHostsFor,
+  }: {
+    store: Store;
+    load: ScopedLoaders;
+    executor: Executor;
+    catalogs: CatalogReader;
+    allowHosts: string[];
+    /** More hosts allowed for one URL: this server's own demo. */
+    allowHostsFor?: (url: string) => string[];
+  },
 ): Promise<void> {
   /** The operation named `name` in the integration's current catalog, or 404. */
   async function findTool(integration: Integration, name: string): Promise<ToolDefinition> {
@@ -126,6 +135,44 @@ export async function registerIntegrationRoutes(
     };
   }
 
+  app.post<{ Params: { id: string }; Body: SchemaInput }>(
+    '/properties/:id/integrations/preview',
+    {
+      bodyLimit: SCHEMA_BODY_LIMIT,
+      schema: {
+        tags: ['integrations'],
+        summary: 'Fetch and compile a schema as connecting it would, without storing anything',
+        description:
+          'What the add form shows before Save: the title, the base URL the schema names, the credentials it asks for and its operations; or the same 422 error that connecting would give.',
+        params: idParams,
+        body: { type: 'object', properties: schemaProperties, additionalProperties: false },
+      },
+    },
+    async (request) => {
+      await load.property(request, request.params.id);
+      const { imported, sourceUrl } = await importSchemaSource({
+        input: request.body,
+        allowHosts,
+        allowHostsFor,
+      });
+      return {
+        title: imported.title,
+        openapiVersion: imported.openapiVersion,
+        sourceUrl,
+        baseUrl: imported.servers[0] ?? null,
+        auth: imported.auth ?? null,
+        operations: imported.tools.map((tool) => ({
+          name: tool.name,
+          method: tool.method.toUpperCase(),
+          path: tool.path,
+          summary: tool.summary ?? null,
+          callable: tool.callable,
+        })),
+        lint: imported.lint,
+      };
+    },
+  );
+
   app.post<{ Params: { id: string }; Body: IntegrationSettingsBody & SchemaInput & { name: string } }>(
     '/properties/:id/integrations',
     {
@@ -150,6 +197,7 @@ export async function registerIntegrationRoutes(
         settings: { ...settings, propertyId: request.params.id },
         schema: { schemaUrl, schemaText },
         allowHosts,
+        allowHostsFor,
       });
       return reply.status(201).send(await describe(integration));
     },
@@ -285,6 +333,7 @@ export async function registerIntegrationRoutes(
       const loaded = await importSchemaSource({
         input,
         allowHosts: [...allowHosts, ...integration.allowHosts],
+        allowHostsFor,
       });
       const previous = (await catalogs.read(integration)).tools;
       return describeImport(loaded.imported, previous, integration.currentVersion + 1);
@@ -310,6 +359,7 @@ export async function registerIntegrationRoutes(
       const loaded = await importSchemaSource({
         input,
         allowHosts: [...allowHosts, ...integration.allowHosts],
+        allowHostsFor,
       });
       if (request.body?.sha256 && request.body.sha256 !== loaded.imported.sha256) {
         throw new ConflictError('the schema changed since the preview: preview it again before applying');
