@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readServerConfig } from '../server-config.js';
-import { DEMO_API_KEY } from './demo-api-routes.js';
 import { type RunningServer, startServer } from '../start-server.js';
+import { DEMO_API_KEY } from './demo-api-routes.js';
 
 const token = 'demo-test-admin-token';
 const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -135,7 +135,9 @@ describe('the demo store on first start', () => {
   it("connects the demo API again through the guide's flow: its URL, no configuration, the printed key", async () => {
     const propertyId = server.demo!.propertyId;
     const schemaUrl = `${server.url}/demo/openapi.yaml`;
-    const preview = await api(server, 'POST', `/properties/${propertyId}/integrations/preview`, { schemaUrl });
+    const preview = await api(server, 'POST', `/properties/${propertyId}/integrations/preview`, {
+      schemaUrl,
+    });
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({
       title: 'Demo Store API',
@@ -153,7 +155,9 @@ describe('the demo store on first start', () => {
       enabled: true,
     });
     expect(link.body.warnings).toEqual([
-      expect.stringMatching(/^Demo Store API 2 and Demo Store API both have 8 operations named searchProducts, /),
+      expect.stringMatching(
+        /^Demo Store API 2 and Demo Store API both have 8 operations named searchProducts, /,
+      ),
     ]);
     const links = (await api(server, 'GET', `/agents/${server.demo!.agentId}/integrations`)).body.items;
     expect(links.map((item: { warnings: string[] }) => item.warnings.length)).toEqual([1, 1]);

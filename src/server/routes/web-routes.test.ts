@@ -76,7 +76,11 @@ describe('web routes with a build', () => {
     expect(brotli.headers['content-encoding']).toBe('br');
     expect(brotli.headers['cache-control']).toMatch(/immutable/);
     expect(brotli.rawPayload).toEqual(brotliCompressSync('console.log("admin")'));
-    const gzip = await app.inject({ method: 'GET', url: '/widget.js', headers: { 'accept-encoding': 'gzip' } });
+    const gzip = await app.inject({
+      method: 'GET',
+      url: '/widget.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
     expect(gzip.headers['content-encoding']).toBe('gzip');
     expect(gzip.headers['cache-control']).toBe('public, max-age=300');
     const plain = await app.inject({ method: 'GET', url: '/assets/index-abc123.js' });
