@@ -1,5 +1,6 @@
 // One integration: which agents use it, its operations (switches, lint, try-it), the whole lint
 // report, settings, and schema versions with re-import.
+
 import { useState } from 'react';
 import { callApi } from '../api/client';
 import type { Agent, IntegrationDetail } from '../api/types';
@@ -8,6 +9,7 @@ import { IntegrationAgentToggles } from '../components/integration-agent-toggles
 import { LintList } from '../components/lint-list';
 import { ErrorNotice, Loading, StatusNotice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
+import { count } from '../count';
 import { Link, navigate, useLocation } from '../router';
 import { useResource } from '../use-resource';
 import { IntegrationSettings } from './integration-settings';
@@ -71,7 +73,7 @@ export function IntegrationPage({ integrationId }: { integrationId: string }) {
         <div className="stack">
           {query.get('imported') && (
             <StatusNotice>
-              Imported {data.operations.length} operations (OpenAPI {data.openapiVersion}). Lint:{' '}
+              Imported {count(data.operations.length, 'operation')} (OpenAPI {data.openapiVersion}). Lint:{' '}
               {countFindings(data).toLowerCase()}.
             </StatusNotice>
           )}
