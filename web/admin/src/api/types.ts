@@ -36,6 +36,8 @@ export interface AgentIntegrationLink {
   agentId: string;
   integrationId: string;
   enabled: boolean;
+  /** Operations named like those of another switched-on API of the agent, in sentences. */
+  warnings: string[];
 }
 
 /** Credentials of an integration as sent (secrets in clear) or shown (masked). */
@@ -95,6 +97,31 @@ export interface IntegrationDetail extends Integration {
   lint: LintFinding[];
 }
 
+/** What the server would import from a schema (POST /properties/:id/integrations/preview). */
+export interface SchemaPreview {
+  title: string;
+  openapiVersion: string;
+  sourceUrl: string | null;
+  baseUrl: string | null;
+  auth:
+    | { type: 'apiKey'; in: 'header' | 'query'; name: string }
+    | { type: 'bearer' }
+    | { type: 'basic' }
+    | null;
+  operations: { name: string; method: string; path: string; summary: string | null; callable: boolean }[];
+  lint: LintFinding[];
+}
+
+/** The demo's records and how to connect its API (GET /demo). */
+export interface DemoInfo {
+  propertyId: string | null;
+  agentId: string | null;
+  integrationId: string | null;
+  schemaUrl: string;
+  baseUrl: string;
+  auth: { type: 'apiKey'; in: 'header'; name: string; value: string };
+}
+
 /** What a re-import would change. */
 export interface CatalogDiff {
   added: string[];
@@ -128,8 +155,10 @@ export interface TryResult {
   outcome: string;
   durationMs: number;
   attempts?: number;
-  request: { method: string; url: string; headers: Record<string, string>; body?: string };
-  response: { status: number; headers: Record<string, string>; body: string; truncated: boolean } | null;
+  /** The body is the value sent (JSON as an object), secrets scrubbed. */
+  request: { method: string; url: string; headers: Record<string, string>; body?: unknown };
+  /** The body is parsed JSON, or the text for anything else. */
+  response: { status: number; headers: Record<string, string>; body: unknown; truncated: boolean } | null;
   customerMessage: string | null;
   error: string | null;
 }

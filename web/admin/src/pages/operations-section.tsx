@@ -72,9 +72,7 @@ function OperationItem({
       {operation.uncallableReason && <p className="notice notice-error">{operation.uncallableReason}</p>}
       {findings.length > 0 && (
         <details>
-          <summary>
-            {count(findings.length, 'lint finding')}
-          </summary>
+          <summary>{count(findings.length, 'lint finding')}</summary>
           <LintList findings={findings} />
         </details>
       )}

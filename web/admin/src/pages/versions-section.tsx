@@ -157,9 +157,14 @@ export function VersionsSection({
       <form className="form versions-form" onSubmit={previewReimport}>
         <h3>Re-import</h3>
         <p className="muted">
-          {currentUrl
-            ? `Leave the source empty to fetch ${currentUrl} again, or give a new one.`
-            : 'Give the new schema.'}{' '}
+          {currentUrl ? (
+            <>
+              Leave the source empty to fetch <span className="break">{currentUrl}</span> again, or give a new
+              one.
+            </>
+          ) : (
+            'Give the new schema.'
+          )}{' '}
           You see what changes before anything is applied.
         </p>
         <SchemaSourceFields legend="New schema" source={source} onChange={setSource} error={schemaError} />
