@@ -103,8 +103,9 @@ describe('the integration guide on a fresh install', () => {
     expect(await page.getByTestId('example-url').textContent()).toBe(`${server.url}/demo/api/products`);
     // The schema declares an API key in the X-Api-Key header: the form says so already.
     expect(await page.getByLabel('Method').inputValue()).toBe('apiKey');
-    expect(await page.getByLabel('Key', { exact: true }).inputValue()).toBe('X-Api-Key');
+    expect(await page.getByLabel('Key (header name)').inputValue()).toBe('X-Api-Key');
     expect(new Set(await controlTops(page, '.grid-3 select, .grid-3 input')).size).toBe(1);
+    expect(new Set(await controlTops(page, '.grid-3 label')).size).toBe(1);
 
     // Save without the key: the error is shown; typing the key clears it.
     await page.getByLabel('Name').fill('Demo Store API 2');

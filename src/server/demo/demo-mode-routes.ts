@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/index.js';
 import { assertAdmin } from '../authenticate.js';
+import { ref } from '../response-schemas.js';
 import { DEMO_API_KEY, DEMO_MODE_SETTING, type DemoMode } from './demo-api-routes.js';
 import { DEMO_SETTING, type DemoIds } from './seed-demo.js';
 
@@ -31,6 +32,7 @@ export async function registerDemoModeRoutes(
       schema: {
         tags: ['demo'],
         summary: "The demo's records, its schema URL and API key (to connect the demo API again)",
+        response: { 200: ref('DemoInfo') },
       },
     },
     async (request) => {
@@ -51,7 +53,9 @@ export async function registerDemoModeRoutes(
 
   app.get(
     '/demo/mode',
-    { schema: { tags: ['demo'], summary: 'How the demo API behaves now' } },
+    {
+      schema: { tags: ['demo'], summary: 'How the demo API behaves now', response: { 200: ref('DemoMode') } },
+    },
     async (request) => {
       assertAdmin(request, 'read the demo mode');
       const stored = await store.access.getSetting(DEMO_MODE_SETTING);
@@ -64,6 +68,7 @@ export async function registerDemoModeRoutes(
       schema: {
         tags: ['demo'],
         summary: 'Make the demo API normal, slow (timeouts) or failing (503)',
+        response: { 200: ref('DemoMode') },
         body: modeBody,
       },
     },

@@ -10,6 +10,7 @@ import { BadRequestError, ConflictError, NotFoundError } from '../http-errors.js
 import { importSchemaSource, type SchemaInput } from '../import-schema-source.js';
 import { toToolCallIntegration } from '../integration-calls.js';
 import type { ScopedLoaders } from '../load-scoped.js';
+import { listOf, noContent, ref } from '../response-schemas.js';
 import { idParams, integrationSettingsProperties, switchBody, updateIntegrationBody } from '../schemas.js';
 import { serializeIntegration } from '../serialize.js';
 
@@ -142,6 +143,7 @@ export async function registerIntegrationRoutes(
       schema: {
         tags: ['integrations'],
         summary: 'Fetch and compile a schema as connecting it would, without storing anything',
+        response: { 200: ref('SchemaPreview') },
         description:
           'What the add form shows before Save: the title, the base URL the schema names, the credentials it asks for and its operations; or the same 422 error that connecting would give.',
         params: idParams,
@@ -182,6 +184,7 @@ export async function registerIntegrationRoutes(
         summary:
           'Connect an API: import its OpenAPI schema (URL or text) as version 1, with base URL and credentials',
         params: idParams,
+        response: { 201: ref('IntegrationDetail') },
         body: {
           type: 'object',
           required: ['name'],
@@ -205,7 +208,14 @@ export async function registerIntegrationRoutes(
 
   app.get<{ Params: { id: string } }>(
     '/properties/:id/integrations',
-    { schema: { tags: ['integrations'], summary: "List a property's integrations", params: idParams } },
+    {
+      schema: {
+        tags: ['integrations'],
+        summary: "List a property's integrations",
+        response: { 200: listOf('Integration') },
+        params: idParams,
+      },
+    },
     async (request) => {
       await load.property(request, request.params.id);
       const integrations = await store.integrations.list(request.params.id);
@@ -219,6 +229,7 @@ export async function registerIntegrationRoutes(
       schema: {
         tags: ['integrations'],
         summary: 'Read an integration with its operations and lint report',
+        response: { 200: ref('IntegrationDetail') },
         params: idParams,
       },
     },
@@ -231,6 +242,7 @@ export async function registerIntegrationRoutes(
       schema: {
         tags: ['integrations'],
         summary: 'Change base URL, credentials, timeout or name',
+        response: { 200: ref('IntegrationDetail') },
         params: idParams,
         body: updateIntegrationBody,
       },
@@ -244,7 +256,14 @@ export async function registerIntegrationRoutes(
 
   app.delete<{ Params: { id: string } }>(
     '/integrations/:id',
-    { schema: { tags: ['integrations'], summary: 'Remove an integration', params: idParams } },
+    {
+      schema: {
+        tags: ['integrations'],
+        summary: 'Remove an integration',
+        response: { 204: noContent },
+        params: idParams,
+      },
+    },
     async (request, reply) => {
       await load.integration(request, request.params.id);
       await store.integrations.delete(request.params.id);
@@ -258,6 +277,7 @@ export async function registerIntegrationRoutes(
       schema: {
         tags: ['integrations'],
         summary: 'Switch one operation on or off',
+        response: { 200: ref('Operation') },
         params: operationParams,
         body: switchBody,
       },
@@ -273,7 +293,12 @@ export async function registerIntegrationRoutes(
   app.get<{ Params: { id: string } }>(
     '/integrations/:id/versions',
     {
-      schema: { tags: ['integrations'], summary: "List an integration's schema versions", params: idParams },
+      schema: {
+        tags: ['integrations'],
+        summary: "List an integration's schema versions",
+        response: { 200: listOf('IntegrationVersion') },
+        params: idParams,
+      },
     },
     async (request) => {
       await load.integration(request, request.params.id);
@@ -287,6 +312,7 @@ export async function registerIntegrationRoutes(
       schema: {
         tags: ['integrations'],
         summary: 'Call one operation for real, as the agent would, and see what was sent and what came back',
+        response: { 200: ref('TryResult') },
         params: operationParams,
         body: {
           type: 'object',
@@ -322,6 +348,7 @@ export async function registerIntegrationRoutes(
       schema: {
         tags: ['integrations'],
         summary: 'Compile a new schema version and show what would change, without applying it',
+        response: { 200: ref('ReimportPreview') },
         description: 'Without schemaUrl or schemaText, the current version is fetched again from its URL.',
         params: idParams,
         body: { ...schemaBody, properties: schemaProperties },
@@ -347,6 +374,7 @@ export async function registerIntegrationRoutes(
       schema: {
         tags: ['integrations'],
         summary: 'Re-import: store a new schema version and make it current',
+        response: { 201: ref('IntegrationDetail') },
         description:
           'Pass the sha256 shown by the preview to make sure the document applied is the one previewed (409 otherwise). Operation switches carry over to operations that still exist.',
         params: idParams,
@@ -381,6 +409,7 @@ export async function registerIntegrationRoutes(
       schema: {
         tags: ['integrations'],
         summary: 'One schema version: its operations, lint report and source',
+        response: { 200: ref('IntegrationVersionDetail') },
         params: {
           type: 'object',
           required: ['id', 'version'],
