@@ -149,7 +149,7 @@ describe('admin UI in chromium', () => {
     // The real thing: a schema URL and an API key in a header.
     await page.getByRole('radio', { name: 'URL' }).check();
     await page.getByLabel('Schema URL').fill(`${shop.origin}/openapi.yaml`);
-    await page.getByLabel('Name').fill('Shop API');
+    await page.getByLabel('Name', { exact: true }).fill('Shop API');
     await page.getByLabel('Method').selectOption('apiKey');
     await page.getByLabel('Key (header name)').fill('X-Api-Key');
     await page.getByLabel('Value').fill(fakeShopApiKey);

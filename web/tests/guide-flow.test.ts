@@ -108,7 +108,7 @@ describe('the integration guide on a fresh install', () => {
     expect(new Set(await controlTops(page, '.grid-3 label')).size).toBe(1);
 
     // Save without the key: the error is shown; typing the key clears it.
-    await page.getByLabel('Name').fill('Demo Store API 2');
+    await page.getByLabel('Name', { exact: true }).fill('Demo Store API 2');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('alert').filter({ hasText: 'secret' }).waitFor();
     await page.getByLabel('Value').fill('demo-store-key');
