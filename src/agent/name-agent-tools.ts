@@ -55,6 +55,18 @@ function fitName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
+/**
+ * The description with the integration named at the end of its summary (the first line when a blank
+ * line follows it, as the compiler writes `summary` before `description`), else of its first
+ * sentence: `Search the product catalog (Demo Store API 2)\n\nUse this when…`.
+ */
+function withIntegration(description: string, integrationName: string | undefined): string {
+  const label = ` (${integrationName?.trim() || 'another integration'})`;
+  const end = /\n\s*\n/.exec(description) ?? /[.!?](?=\s|$)/.exec(description);
+  if (!end) return `${description.trim()}${label}`;
+  return `${description.slice(0, end.index)}${label}${description.slice(end.index)}`;
+}
+
 // Per tools array: the names stay the same for every turn that gets the same array.
 const cache = new WeakMap<AgentTool[], Map<AgentTool, OfferedName>>();
 
@@ -91,9 +103,7 @@ export function nameAgentTools(tools: AgentTool[]): Map<AgentTool, OfferedName> 
     if (names.has(entry)) continue;
     const name = fitName(`${prefixOf(entry)}__${entry.tool.name}`, taken);
     taken.add(name);
-    const from = entry.integrationName ? `"${entry.integrationName}"` : 'another integration';
-    const description = `${entry.tool.description}\n(This operation belongs to ${from}.)`.trim();
-    names.set(entry, { name, description });
+    names.set(entry, { name, description: withIntegration(entry.tool.description, entry.integrationName) });
   }
   cache.set(tools, names);
   return names;

@@ -35,8 +35,17 @@ describe('offerTools', () => {
     ]);
     expect(offered.byName.get('shop_api__getOrder')?.integration.id).toBe('shop');
     expect(offered.byName.get('erp_eu_2__getOrder')?.integration.id).toBe('erp');
-    expect(offered.toolSet.erp_eu_2__getOrder.description).toBe(
-      'Find an order by its number.\n(This operation belongs to "ERP (EU) 2".)',
+    expect(offered.toolSet.erp_eu_2__getOrder.description).toBe('Find an order by its number (ERP (EU) 2).');
+    expect(offered.toolSet.shop_api__getOrder.description).toBe('Find an order by its number (Shop API).');
+    const summarized = nameAgentTools([
+      {
+        ...tools[0],
+        tool: { ...tools[0].tool, description: 'Find an order\n\nUse when asked. Needs the number.' },
+      },
+      tools[1],
+    ]);
+    expect([...summarized.values()][0].description).toBe(
+      'Find an order (Shop API)\n\nUse when asked. Needs the number.',
     );
   });
 

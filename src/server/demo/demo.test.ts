@@ -177,6 +177,29 @@ describe('the demo store on first start', () => {
     expect((await api(server, 'DELETE', `/integrations/${second}`)).status).toBe(204);
   });
 
+  it('never shows the customer a tool name when two different APIs have the same operations', async () => {
+    // The same schema at another address (localhost, not 127.0.0.1): two APIs, not one.
+    const port = new URL(server.url).port;
+    const created = await api(server, 'POST', `/properties/${server.demo!.propertyId}/integrations`, {
+      name: 'Outlet API',
+      schemaUrl: `${server.url}/demo/openapi.yaml`,
+      baseUrl: `http://localhost:${port}/demo/api`,
+      auth: { type: 'apiKey', in: 'header', name: 'X-Api-Key', value: DEMO_API_KEY },
+    });
+    await api(server, 'PUT', `/agents/${server.demo!.agentId}/integrations/${created.body.id}`, {
+      enabled: true,
+    });
+    try {
+      for (const text of ['Show me leather bags', 'Where is my order #12345?', 'the first one']) {
+        const { reply } = await say(text);
+        // Internal names never: the operation ids, the names qualified by the integration.
+        expect(reply).not.toMatch(/searchProducts|trackOrder|outlet_api|demo_store_api|__/);
+      }
+    } finally {
+      expect((await api(server, 'DELETE', `/integrations/${created.body.id}`)).status).toBe(204);
+    }
+  });
+
   it('reaches nothing else on loopback, and the refusal names the setting that allows it', async () => {
     const propertyId = server.demo!.propertyId;
     const own = await api(server, 'POST', `/properties/${propertyId}/integrations/preview`, {
