@@ -3,6 +3,7 @@ export { AGENT_RULES, buildSystemPrompt, HANDOFF_TOOL_NAME } from './agent-rules
 export { type ConfirmationAnswer, classifyConfirmation } from './classify-confirmation.js';
 export { confirmationQuestion, describeAction } from './describe-action.js';
 export { DEFAULT_HISTORY_TOKEN_BUDGET, estimateTokens, fitHistory } from './fit-history.js';
+export { findToolNameClashes, type ToolNameClash } from './name-agent-tools.js';
 export { MAX_OFFERED_OPERATIONS } from './offer-tools.js';
 export { DEFAULT_CONFIRMATION_TTL_MS, isExpired, type PendingAction } from './pending-action.js';
 export { CANCELLED_REPLY, EXPIRED_REPLY, UNAVAILABLE_REPLY } from './resolve-pending-action.js';

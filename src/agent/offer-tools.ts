@@ -1,8 +1,9 @@
 // The tools one turn offers the model: the agent's callable operations (narrowed to the relevant
-// ones when there are many) plus the built-in hand-off tool, under names unique within the turn.
+// ones when there are many) plus the built-in hand-off tool, under names unique within the agent.
 import { jsonSchema, type Tool, tool } from 'ai';
 import { OPERATION_SHAPE_KEY, selectTools, shapeOf, type ToolDefinition } from '../tools/index.js';
 import { HANDOFF_TOOL_NAME } from './agent-rules.js';
+import { nameAgentTools } from './name-agent-tools.js';
 import type { AgentTool, HistoryMessage } from './run-turn-options.js';
 
 /** Operations offered per turn at most, besides the hand-off tool (OpenAI accepts 128 tools in all). */
@@ -57,6 +58,8 @@ const handoffTool = tool({
 interface Catalog {
   definitions: ToolDefinition[];
   owners: Map<ToolDefinition, AgentTool>;
+  /** The name and description each tool is offered under. */
+  names: ReturnType<typeof nameAgentTools>;
 }
 
 // Per tools array, so the selection index (cached per definitions array) is built once per catalog.
@@ -65,21 +68,22 @@ const catalogs = new WeakMap<AgentTool[], Catalog>();
 function catalogOf(tools: AgentTool[]): Catalog {
   let catalog = catalogs.get(tools);
   if (!catalog) {
-    const callable = tools.filter((entry) => entry.tool.callable);
+    const names = nameAgentTools(tools);
+    // A duplicate (the same operation at the same URL through a second integration) has no name.
+    const callable = tools.filter((entry) => entry.tool.callable && names.has(entry));
     catalog = {
       definitions: callable.map((entry) => entry.tool),
       owners: new Map(callable.map((entry) => [entry.tool, entry])),
+      names,
     };
     catalogs.set(tools, catalog);
   }
   return catalog;
 }
 
-/** `name`, or `name_2`, `name_3`... when taken (two integrations may both have `getOrder`). */
-function uniqueName(name: string, taken: Set<string>): string {
-  let candidate = name;
-  for (let suffix = 2; taken.has(candidate); suffix += 1) candidate = `${name.slice(0, 60)}_${suffix}`;
-  return candidate;
+/** The name `entry` is offered to the model under (the one a call in the prompt must use). */
+export function offeredName(tools: AgentTool[], entry: AgentTool): string {
+  return catalogOf(tools).names.get(entry)?.name ?? entry.tool.name;
 }
 
 /** Chooses and builds the tools for this turn. */
@@ -92,8 +96,7 @@ export function offerTools(options: OfferToolsOptions): OfferedTools {
     basePrompt: options.basePrompt,
     limit: MAX_OFFERED_OPERATIONS,
   });
-  // Kept tools come first so they keep their own names, the ones their calls in the prompt use.
-  const chosen = [...(options.keep ?? [])];
+  const chosen = (options.keep ?? []).filter((entry) => catalog.names.has(entry));
   for (const definition of selected) {
     const owner = catalog.owners.get(definition) as AgentTool;
     if (!chosen.includes(owner)) chosen.push(owner);
@@ -101,13 +104,11 @@ export function offerTools(options: OfferToolsOptions): OfferedTools {
 
   const toolSet: Record<string, Tool> = { [HANDOFF_TOOL_NAME]: handoffTool };
   const byName = new Map<string, AgentTool>();
-  const taken = new Set([HANDOFF_TOOL_NAME]);
   for (const entry of chosen) {
-    const name = uniqueName(entry.tool.name, taken);
-    taken.add(name);
+    const { name, description } = catalog.names.get(entry)!;
     byName.set(name, entry);
     toolSet[name] = tool({
-      description: entry.tool.description,
+      description,
       inputSchema: jsonSchema(entry.tool.inputSchema as Parameters<typeof jsonSchema>[0]),
       // The operation's HTTP shape, read by the embedded engine; other providers ignore the namespace.
       providerOptions: { [OPERATION_SHAPE_KEY]: { ...shapeOf(entry.tool) } },

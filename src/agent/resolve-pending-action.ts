@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ModelMessage } from 'ai';
 import { classifyConfirmation } from './classify-confirmation.js';
+import { offeredName } from './offer-tools.js';
 import { findPendingTool, isExpired, type PendingAction } from './pending-action.js';
 import { type RunToolCallOptions, runToolCall } from './run-tool-call.js';
 import type { AgentTool } from './run-turn-options.js';
@@ -51,7 +52,7 @@ export async function resolvePendingAction(options: {
   record('confirmed');
   const output = await runToolCall(agentTool, pending.args, run);
   const toolCallId = `call_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
-  const toolName = agentTool.tool.name;
+  const toolName = offeredName(options.tools, agentTool);
   options.messages.push(
     { role: 'assistant', content: [{ type: 'tool-call', toolCallId, toolName, input: pending.args }] },
     {

@@ -12,6 +12,8 @@ export interface AgentTool {
   tool: ToolDefinition;
   /** Where and how to call it; its credentials never reach the model or the trace. */
   integration: ToolCallIntegration;
+  /** The integration's name, which qualifies the tool's name when another integration has the same one. */
+  integrationName?: string;
 }
 
 /** One earlier message of the conversation. */

@@ -46,8 +46,19 @@ describe('concierge chat', () => {
     const toolLine = stdout.split('\n').find((line) => line.includes('↳ trackOrder')) ?? '';
     expect(toolLine.startsWith(`${ESC}[2m`) && toolLine.endsWith(`${ESC}[22m`)).toBe(true);
     expect(toolLine).toMatch(/ {2}↳ trackOrder \{"orderNumber":"99999"\} → not-found 404 · \d+ ms/);
-    const weather = stdout.slice(stdout.indexOf("you> What's the weather"));
+    // A terminal echoes what is typed: the chat shows a prompt before each message and no copy of it.
+    expect(stdout).not.toContain('Where is my order #99999?');
+    expect(stdout.match(/you> /g)).toHaveLength(3);
+    expect(stdout).toMatch(/Ctrl-D leaves\.\nyou> Store assistant> /);
+    const weather = stdout.slice(stdout.lastIndexOf('you> ', stdout.lastIndexOf('Store assistant> ')));
     expect(weather).not.toMatch(/↳/);
+  });
+
+  it('writes each message once after the prompt when the output is a transcript', async () => {
+    const { stdout } = await chat(['Where is my order #12345?']);
+    expect(stdout.match(/Where is my order #12345\?/g)).toHaveLength(1);
+    expect(stdout).toMatch(/\nyou> Where is my order #12345\?\nStore assistant> /);
+    expect(stdout).toMatch(/↳ trackOrder \{"orderNumber":"12345"\} → ok 200/);
   });
 
   it('takes --agent, and says clearly when the agent does not exist', async () => {

@@ -4,6 +4,7 @@ import type { TurnEvent } from '../agent/index.js';
 import { createExecutor } from '../executor/index.js';
 import {
   createCatalogReader,
+  createOwnDemoHosts,
   DEMO_SETTING,
   type DemoIds,
   openConfiguredStore,
@@ -26,6 +27,19 @@ async function findAgentId(store: Store, requested: string | undefined): Promise
   return demo ? (JSON.parse(demo) as Partial<DemoIds>).agentId : undefined;
 }
 
+/**
+ * The demo API is served by the running server, at the address the server last wrote into the demo
+ * integration: that exact host and port is reachable for its /demo/ URLs, as in the server.
+ */
+async function findDemoHosts(store: Store): Promise<(url: string) => string[]> {
+  const demo = await store.access.getSetting(DEMO_SETTING);
+  const integrationId = demo ? (JSON.parse(demo) as Partial<DemoIds>).integrationId : undefined;
+  const integration = integrationId ? await store.integrations.get(integrationId) : undefined;
+  if (!integration) return () => [];
+  const { hostname, port } = new URL(integration.baseUrl);
+  return createOwnDemoHosts(() => ({ address: hostname, port: Number(port), family: 'IPv4' }));
+}
+
 /** Reads lines from stdin and runs one turn per line until end of input or `/quit`. */
 async function chatLoop(io: CommandIo, store: Store, agentId: string, config: ServerConfig): Promise<number> {
   const agent = await store.agents.get(agentId);
@@ -36,6 +50,7 @@ async function chatLoop(io: CommandIo, store: Store, agentId: string, config: Se
   const dim = (text: string) => (io.isTerminal && !io.env.NO_COLOR ? `\x1b[2m${text}\x1b[22m` : text);
   const executor = createExecutor({
     allowHosts: config.allowHosts,
+    allowHostsFor: await findDemoHosts(store),
     onLog: (entry) => saveRequestLog(store, entry),
   });
   const context = {
@@ -50,11 +65,20 @@ async function chatLoop(io: CommandIo, store: Store, agentId: string, config: Se
     metadata: { channel: 'terminal' },
   });
   io.stdout(`Chatting with ${agent.name}. Type a message; /new starts over, /quit or Ctrl-D leaves.\n`);
+  // In a terminal the prompt is shown and the terminal itself echoes what is typed; in a transcript
+  // (output piped), each message is written after the prompt instead.
+  const prompt = () => {
+    if (io.isTerminal) io.stdout('you> ');
+  };
+  prompt();
   const lines = createInterface({ input: io.stdin ?? process.stdin, terminal: false });
   try {
     for await (const raw of lines) {
       const text = raw.trim();
-      if (!text) continue;
+      if (!text) {
+        prompt();
+        continue;
+      }
       if (text === '/quit' || text === '/exit') break;
       if (text === '/new') {
         conversation = await store.conversations.create({
@@ -63,9 +87,10 @@ async function chatLoop(io: CommandIo, store: Store, agentId: string, config: Se
           metadata: { channel: 'terminal' },
         });
         io.stdout('(new conversation)\n');
+        prompt();
         continue;
       }
-      io.stdout(`you> ${text}\n`);
+      if (!io.isTerminal) io.stdout(`you> ${text}\n`);
       const argsByTool = new Map<string, unknown>();
       const toolLines: string[] = [];
       let streamed = false;
@@ -92,6 +117,7 @@ async function chatLoop(io: CommandIo, store: Store, agentId: string, config: Se
       if (result.pendingAction)
         io.stdout(`${dim(`  (waiting for your yes or no: ${result.pendingAction.summary})`)}\n`);
       conversation = (await store.conversations.get(conversation.id)) ?? conversation;
+      prompt();
     }
   } finally {
     lines.close();

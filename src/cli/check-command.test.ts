@@ -59,7 +59,7 @@ describe('concierge check', () => {
     ]);
     expect(code).toBe(0);
     expect(stdout).toMatch(
-      /^ok {8}\S+petstore-2\.0\.json {2}2\.0 {2}6 tools, 1 uncallable, 1 warnings {2}[\d.]+ ms$/m,
+      /^ok {8}\S+petstore-2\.0\.json {2}2\.0 {2}6 tools, 1 uncallable, 1 warning {2}[\d.]+ ms$/m,
     );
     expect(stdout).toMatch(
       /^rejected {2}\S+broken\.json {2}\(not-json-or-yaml: not valid JSON at line 1, column \d+: .+\)/m,

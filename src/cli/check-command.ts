@@ -1,7 +1,9 @@
 // `concierge check DIR_OR_FILES... [--json]`: import-checks many schemas and prints per-document results and totals.
+
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from './command.js';
+import { count } from './count.js';
 import { failureJson, type ImportFailureJson, importFromCommandLine } from './import-command-source.js';
 
 /** The result for one document, as `--json` prints it. */
@@ -70,7 +72,7 @@ export const checkCommand: Command = {
     } else {
       const slowest = [...documents].sort((left, right) => right.ms - left.ms)[0];
       io.stdout(
-        `\n${totals.documents} documents: ${totals.ok} ok, ${totals.rejected} rejected; ${totals.tools} tools (${totals.uncallable} uncallable); ${(totals.ms / 1000).toFixed(1)} s` +
+        `\n${count(totals.documents, 'document')}: ${totals.ok} ok, ${totals.rejected} rejected; ${count(totals.tools, 'tool')} (${totals.uncallable} uncallable); ${(totals.ms / 1000).toFixed(1)} s` +
           (slowest ? `, slowest ${slowest.path} ${slowest.ms} ms\n` : '\n'),
       );
     }
@@ -129,7 +131,7 @@ function formatDocument(document: CheckedDocument): string {
   if (!document.ok)
     return `rejected  ${document.path}  (${document.error?.code}: ${document.error?.message})  ${time}`;
   const uncallable = document.uncallable > 0 ? `, ${document.uncallable} uncallable` : '';
-  return `ok        ${document.path}  ${document.version}  ${document.tools} tools${uncallable}, ${document.warnings} warnings  ${time}`;
+  return `ok        ${document.path}  ${document.version}  ${count(document.tools, 'tool')}${uncallable}, ${count(document.warnings, 'warning')}  ${time}`;
 }
 
 function round(ms: number): number {

@@ -1,5 +1,6 @@
 // Prints an imported schema for people: a table of tools, then the lint report with fixes.
 import type { ImportedSchema, LintFinding } from '../openapi/index.js';
+import { count } from './count.js';
 
 const SEVERITY_ORDER: LintFinding['severity'][] = ['error', 'warning', 'info'];
 
@@ -7,7 +8,7 @@ const SEVERITY_ORDER: LintFinding['severity'][] = ['error', 'warning', 'info'];
 export function formatImportReport(schema: ImportedSchema): string {
   const uncallable = schema.tools.filter((tool) => !tool.callable).length;
   const lines = [
-    `${schema.title} (OpenAPI ${schema.openapiVersion}, ${schema.format.toUpperCase()}): ${schema.tools.length} tools${uncallable > 0 ? `, ${uncallable} uncallable` : ''}`,
+    `${schema.title} (OpenAPI ${schema.openapiVersion}, ${schema.format.toUpperCase()}): ${count(schema.tools.length, 'tool')}${uncallable > 0 ? `, ${uncallable} uncallable` : ''}`,
     `Servers: ${schema.servers.length > 0 ? schema.servers.join(', ') : '(none; give the base URL when installing)'}`,
     '',
   ];
@@ -23,7 +24,7 @@ export function formatImportReport(schema: ImportedSchema): string {
   const counts = SEVERITY_ORDER.map(
     (severity) => `${schema.lint.filter((finding) => finding.severity === severity).length} ${severity}`,
   );
-  lines.push('', `Lint: ${schema.lint.length} findings (${counts.join(', ')})`);
+  lines.push('', `Lint: ${count(schema.lint.length, 'finding')} (${counts.join(', ')})`);
   for (const severity of SEVERITY_ORDER) {
     for (const finding of schema.lint.filter((each) => each.severity === severity)) {
       const line = finding.line === undefined ? '' : ` (line ${finding.line})`;

@@ -51,6 +51,21 @@ describe('concierge import', () => {
     expect(stdout).toContain('fix: Add operationId: putPetsPetIdVaccinations');
   });
 
+  it('says "1 tool" for a schema with one operation', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(await mkdtemp(join(tmpdir(), 'concierge-one-')), 'one.yaml');
+    await writeFile(
+      file,
+      "openapi: 3.0.3\ninfo: { title: One, version: '1' }\npaths:\n  /ping:\n    get:\n      operationId: ping\n      description: Checks that the API answers.\n      responses: { '200': { description: ok } }\n",
+    );
+    const { stdout } = await run(['import', file]);
+    expect(stdout).toContain('One (OpenAPI 3.0.3, YAML): 1 tool\n');
+    expect(stdout).toMatch(/Lint: \d+ findings? \(/);
+    expect(stdout).not.toMatch(/\b1 (tools|findings)\b/);
+  });
+
   it('exits 2 with {"ok": false} and where it broke for a bad schema', async () => {
     const { code, stdout } = await run(['import', fixture('alias-bomb.yaml'), '--json']);
     expect(code).toBe(2);

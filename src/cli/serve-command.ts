@@ -1,5 +1,5 @@
 // `concierge serve`: runs the server until interrupted.
-import { readServerConfig, startServer } from '../server/index.js';
+import { DEMO_API_KEY, readServerConfig, startServer } from '../server/index.js';
 import type { Command } from './command.js';
 
 /** The `serve` command. */
@@ -27,7 +27,8 @@ export const serveCommand: Command = {
     if (server.demo) {
       lines.push(
         '',
-        `  Demo: the "Store assistant" agent answers from the demo store API (${server.url}/demo/openapi.yaml).`,
+        `  Demo: the "Store assistant" agent answers from the demo store API (${server.url}/demo/openapi.yaml,`,
+        `  API key "${DEMO_API_KEY}" in the X-Api-Key header).`,
         '  Try it in the preview chat of the admin UI, or in the terminal with `npx concierge chat`:',
         '    "Show me leather bags"         -> searches the product catalog',
         '    "Where is my order #12345?"    -> tracks the order, with the tracking link',

@@ -13,6 +13,8 @@ export interface ExecutorOptions {
    * address. Default none.
    */
   allowHosts?: string[];
+  /** More hosts allowed for calls to an integration at this base URL (the server's own demo). */
+  allowHostsFor?: (baseUrl: string) => string[];
   /** Name resolution (`dns.lookup` signature); tests inject one to simulate DNS answers. */
   lookup?: LookupFunction;
   /** Response bytes read at most; past that reading stops and the result is marked truncated. Default 2 MB. */
@@ -49,6 +51,7 @@ export function createExecutor(options: ExecutorOptions = {}): Executor {
   };
   const context = {
     dispatcherFor,
+    allowHostsFor: options.allowHostsFor,
     maxResponseBytes: options.maxResponseBytes ?? 2 * 1024 * 1024,
     modelBudgetChars: options.modelBudgetChars ?? 16_000,
     onLog: options.onLog,

@@ -89,6 +89,8 @@ export type BlockedHostErrorOptions =
       from: string;
       /** Where the redirect pointed (secrets redacted). */
       to: string;
+      /** Why it is not followed, e.g. `only http and https URLs can be called`. */
+      reason: string;
     }
   | {
       /** The URL whose scheme is not http or https (secrets redacted). */
@@ -97,8 +99,8 @@ export type BlockedHostErrorOptions =
 
 /**
  * The network guard refused a request: the host resolves to a loopback, private, link-local or
- * metadata address and is not in `allowHosts`, a redirect pointed to another host, or the URL is not
- * http(s).
+ * metadata address and is not in `allowHosts`, a redirect cannot be followed (a POST to another
+ * host, a non-http scheme), or the URL is not http(s).
  */
 export class BlockedHostError extends Error {
   override readonly name = 'BlockedHostError';
@@ -120,9 +122,7 @@ export class BlockedHostError extends Error {
       this.address = options.address;
       this.addressClass = options.addressClass;
     } else if ('from' in options) {
-      super(
-        `Refused to follow the redirect from ${options.from} to ${options.to}: it points to another host`,
-      );
+      super(`Refused to follow the redirect from ${options.from} to ${options.to}: ${options.reason}`);
       this.host = options.to;
     } else {
       super(`Refused to call ${options.url}: only http and https URLs can be called`);

@@ -10,6 +10,7 @@ import {
 } from './describe-outcome.js';
 import { BlockedHostError, ToolInputError, UpstreamApiError } from './errors.js';
 import { fitToBudget } from './fit-to-budget.js';
+import { redirectCredentials } from './follow-redirect.js';
 import { parseResponseBody } from './read-response-body.js';
 import { type SendFailure, type SentResponse, sendRequest } from './send-request.js';
 import type {
@@ -25,6 +26,8 @@ import { validateToolArguments } from './validate-tool-arguments.js';
 export interface ExecutionContext {
   /** The guarded dispatcher for a call, given the integration's extra allowed hosts. */
   dispatcherFor(allowHosts: readonly string[] | undefined): Dispatcher;
+  /** More hosts allowed for calls to an integration at this base URL. */
+  allowHostsFor?: (baseUrl: string) => string[];
   /** Response bytes read at most. */
   maxResponseBytes: number;
   /** Characters of response the model reads at most. */
@@ -221,13 +224,17 @@ async function send(
     return { request, ending: describeSendFailure(call, failure, request), redactor };
   }
   const sent = await sendRequest({
-    dispatcher: context.dispatcherFor(call.integration.allowHosts),
+    dispatcher: context.dispatcherFor([
+      ...(call.integration.allowHosts ?? []),
+      ...(context.allowHostsFor?.(call.integration.baseUrl) ?? []),
+    ]),
     request: built,
     idempotent: call.tool.idempotent,
     timeoutMs: timeoutOf(call),
     signal: call.signal,
     maxResponseBytes: context.maxResponseBytes,
     redactUrl: redactor.url,
+    credentials: redirectCredentials(call.integration, built.headers),
   });
   const ending =
     sent.kind === 'response'

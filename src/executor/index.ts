@@ -1,5 +1,6 @@
 // Tool calls to HTTP requests and back: auth, encoding, limits, network guard, outcomes and request logs.
 
+export { joinUrl } from './build-request.js';
 export { createExecutor, type Executor, type ExecutorOptions } from './create-executor.js';
 export { createGuardedFetch, type GuardedFetchOptions } from './create-guarded-fetch.js';
 export {

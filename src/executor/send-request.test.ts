@@ -15,6 +15,8 @@ let other: TestServer;
 let executor: Executor;
 /** Answers requests by path; set per test. */
 let handle: (request: RecordedRequest, response: ServerResponse, count: number) => void;
+/** Answers requests to the other host (`localhost`: another host name than 127.0.0.1). */
+let handleOther: (request: RecordedRequest, response: ServerResponse) => void;
 const arrivals: number[] = [];
 
 beforeAll(async () => {
@@ -22,10 +24,7 @@ beforeAll(async () => {
     arrivals.push(performance.now());
     handle(request, response, server.requests.length);
   });
-  other = await startTestServer(
-    (_request, response) => sendJson(response, 200, { from: 'other host' }),
-    'localhost',
-  );
+  other = await startTestServer((request, response) => handleOther(request, response), 'localhost');
   executor = createExecutor({ allowHosts: ['127.0.0.1', 'localhost'] });
 });
 afterAll(async () => {
@@ -34,8 +33,11 @@ afterAll(async () => {
 });
 beforeEach(() => {
   server.requests.length = 0;
+  other.requests.length = 0;
   arrivals.length = 0;
   handle = (_request, response) => sendJson(response, 200, { ok: true });
+  handleOther = (request, response) =>
+    sendJson(response, 200, { from: 'other host', method: request.method, url: request.url });
 });
 
 function run(tool: ToolDefinition, timeoutMs = 2000, args: unknown = {}) {
@@ -195,18 +197,142 @@ describe('response size', () => {
   });
 });
 
+/** Answers with a redirect to `location`. */
+function redirectTo(location: string, status = 302) {
+  return (_request: RecordedRequest, response: ServerResponse) => {
+    response.writeHead(status, { location });
+    response.end();
+  };
+}
+
 describe('redirects', () => {
-  it('does not follow a redirect to another host', async () => {
-    handle = (_request, response) => {
-      response.writeHead(302, { location: `${other.url}/steal` });
-      response.end();
+  it("follows Apps Script's POST -> 302 -> GET to another host, without the API key", async () => {
+    // script.google.com answers /exec with a 302 to script.googleusercontent.com, which serves the result.
+    handle = (request, response) => {
+      if (request.method === 'POST' && request.url.startsWith('/macros/s/ABC123/exec')) {
+        redirectTo(`${other.url}/macros/echo?user_content_key=u1&lib=L2`)(request, response);
+      } else sendJson(response, 404, { message: 'no' });
     };
-    const result = await run(getStatus);
+    handleOther = (request, response) =>
+      request.method === 'GET' && request.url === '/macros/echo?user_content_key=u1&lib=L2'
+        ? sendJson(response, 200, { orderNumber: '12345', status: 'shipped' })
+        : sendJson(response, 400, { message: `unexpected ${request.method} ${request.url}` });
+    const tool = defineTool({
+      name: 'doPost',
+      method: 'post',
+      path: '/exec',
+      requestBody: jsonBody({ action: { type: 'string' } }),
+    });
+    const result = await executor.executeToolCall({
+      tool,
+      args: { action: 'trackOrder' },
+      integration: {
+        id: 'apps-script',
+        baseUrl: `${server.url}/macros/s/ABC123`,
+        auth: { type: 'apiKey', in: 'query', name: 'key', value: 'sekret-apps-script-key' },
+        timeoutMs: 2000,
+      },
+    });
+    expect(result).toMatchObject({ outcome: 'ok', status: 200, data: { status: 'shipped' } });
+    expect(server.requests.map((request) => [request.method, request.url])).toEqual([
+      ['POST', '/macros/s/ABC123/exec?key=sekret-apps-script-key'],
+    ]);
+    expect(other.requests).toHaveLength(1);
+    const [second] = other.requests;
+    expect(second.method).toBe('GET');
+    expect(second.body).toBe('');
+    expect(second.headers['content-type']).toBeUndefined();
+    expect(JSON.stringify(second)).not.toContain('sekret-apps-script-key');
+  });
+
+  it('removes auth headers and the API key header before following a GET to another host', async () => {
+    for (const auth of [
+      { type: 'bearer', token: 'sekret-bearer-token' },
+      { type: 'basic', username: 'shop', password: 'sekret-password' },
+      { type: 'apiKey', in: 'header', name: 'X-Api-Key', value: 'sekret-header-key' },
+    ] as const) {
+      other.requests.length = 0;
+      handle = redirectTo(`${other.url}/elsewhere?lib=1`, 301);
+      const result = await executor.executeToolCall({
+        tool: getStatus,
+        args: {},
+        integration: { id: 'i', baseUrl: server.url, auth, timeoutMs: 2000 },
+      });
+      expect(result).toMatchObject({ outcome: 'ok', data: { from: 'other host', url: '/elsewhere?lib=1' } });
+      const first = server.requests.at(-1);
+      expect(first?.headers.authorization ?? first?.headers['x-api-key']).toBeDefined();
+      const sent = other.requests[0];
+      expect(sent.headers.authorization).toBeUndefined();
+      expect(sent.headers['x-api-key']).toBeUndefined();
+      expect(JSON.stringify(sent)).not.toMatch(/sekret|c2hvcDpzZWtyZXQtcGFzc3dvcmQ/);
+    }
+  });
+
+  it("keeps the credentials for the integration's own host and the hosts it lists", async () => {
+    handle = (request, response) =>
+      request.url === '/status'
+        ? redirectTo(`${other.url}/listed`)(request, response)
+        : sendJson(response, 200, { at: request.url, key: request.headers['x-api-key'] });
+    const auth = { type: 'apiKey', in: 'header', name: 'X-Api-Key', value: 'sekret-header-key' } as const;
+    handleOther = (request, response) => sendJson(response, 200, { key: request.headers['x-api-key'] });
+    const listed = await executor.executeToolCall({
+      tool: getStatus,
+      args: {},
+      integration: { id: 'i', baseUrl: server.url, auth, timeoutMs: 2000, allowHosts: ['localhost'] },
+    });
+    expect(listed).toMatchObject({ outcome: 'ok', data: { key: '[redacted]' } });
+    expect(other.requests[0].headers['x-api-key']).toBe('sekret-header-key');
+
+    // Another port of the same host name is the same host.
+    const port2 = await startTestServer((request, response) =>
+      sendJson(response, 200, { key: request.headers['x-api-key'] }),
+    );
+    try {
+      handle = redirectTo(`${port2.url}/own`);
+      const own = await executor.executeToolCall({
+        tool: getStatus,
+        args: {},
+        integration: { id: 'i', baseUrl: server.url, auth, timeoutMs: 2000 },
+      });
+      expect(own).toMatchObject({ outcome: 'ok' });
+      expect(port2.requests[0].headers['x-api-key']).toBe('sekret-header-key');
+    } finally {
+      await port2.close();
+    }
+  });
+
+  it('refuses to carry a POST body to another host (307)', async () => {
+    handle = redirectTo(`${other.url}/steal`, 307);
+    const result = await run(createOrder, 2000, { sku: 'A' });
     expect(result.outcome).toBe('blocked');
     expect(result.error?.message).toBe(
-      `Refused to follow the redirect from ${server.url}/status to ${other.url}/steal: it points to another host`,
+      `Refused to follow the redirect from ${server.url}/orders to ${other.url}/steal: it points to another host, and a POST is only followed within the same host`,
     );
     expect(other.requests).toHaveLength(0);
+  });
+
+  it('refuses a redirect to a scheme other than http and https', async () => {
+    handle = redirectTo('file:///etc/passwd');
+    const result = await run(getStatus);
+    expect(result.outcome).toBe('blocked');
+    expect(result.error?.message).toContain('only http and https URLs can be called');
+  });
+
+  it('checks every hop against the network guard at connect time', async () => {
+    const strict = createExecutor({ allowHosts: ['127.0.0.1'] });
+    try {
+      handle = redirectTo(`${other.url}/internal`);
+      const result = await strict.executeToolCall({
+        tool: getStatus,
+        args: {},
+        integration: { id: 'i', baseUrl: server.url, auth: { type: 'none' }, timeoutMs: 2000 },
+      });
+      expect(result.outcome).toBe('blocked');
+      expect(result.error?.message).toMatch(/^Refused to connect to localhost: .*CONCIERGE_ALLOW_HOSTS/);
+      expect(other.requests).toHaveLength(0);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('follows a same-host redirect', async () => {
@@ -232,6 +358,17 @@ describe('redirects', () => {
     });
   });
 
+  it('keeps the method and body of a 307 within the same host', async () => {
+    handle = (request, response) => {
+      if (request.url === '/orders') redirectTo('/v2/orders', 307)(request, response);
+      else sendJson(response, 201, { method: request.method, body: request.body });
+    };
+    expect(await run(createOrder, 2000, { sku: 'A' })).toMatchObject({
+      outcome: 'ok',
+      data: { method: 'POST', body: '{"sku":"A"}' },
+    });
+  });
+
   it('stops after 5 redirects', async () => {
     handle = (_request, response) => {
       response.writeHead(302, { location: '/status' });
@@ -240,5 +377,13 @@ describe('redirects', () => {
     const result = await run(getStatus);
     expect(result).toMatchObject({ outcome: 'server-error', status: 302 });
     expect(server.requests).toHaveLength(6);
+  });
+
+  it('stops after 5 redirects across hosts too', async () => {
+    handle = redirectTo(`${other.url}/hop`);
+    handleOther = redirectTo(`${server.url}/status`);
+    const result = await run(getStatus);
+    expect(result).toMatchObject({ outcome: 'server-error', status: 302 });
+    expect(server.requests.length + other.requests.length).toBe(6);
   });
 });

@@ -1,8 +1,9 @@
-// Sends a built request within a deadline: retries with backoff, same-host redirects, capped body reading.
+// Sends a built request within a deadline: retries with backoff, redirects, capped body reading.
 import type { Dispatcher } from 'undici';
 import type { HttpRequest } from './build-request.js';
 import { CallAbort } from './call-abort.js';
 import { BlockedHostError } from './errors.js';
+import { followRedirect, type RedirectCredentials } from './follow-redirect.js';
 import { type ResponseBody, readResponseBody } from './read-response-body.js';
 
 /** What sending needs besides the request. */
@@ -21,7 +22,11 @@ export interface SendRequestOptions {
   maxResponseBytes: number;
   /** Redacts a URL for error messages. */
   redactUrl: (url: string) => string;
+  /** The request's credentials, removed before a redirect leaves the integration's hosts. Default: none. */
+  credentials?: RedirectCredentials;
 }
+
+const noCredentials: RedirectCredentials = { headers: [], query: [], mayReceive: () => false };
 
 /** The final response, after retries and redirects. */
 export interface SentResponse {
@@ -95,33 +100,11 @@ function backoffMs(retry: number): number {
   return 100 * 2 ** retry * (1 + Math.random() * 0.5);
 }
 
-/** The next request of a redirect chain (RFC 9110 section 15.4: 303, and 301/302 after POST, become GET). */
-function redirected(request: HttpRequest, status: number, target: URL): HttpRequest {
-  const toGet =
-    (status === 303 && request.method !== 'HEAD') ||
-    ((status === 301 || status === 302) && request.method === 'POST');
-  const headers = { ...request.headers };
-  if (toGet) delete headers['content-type'];
-  return {
-    ...request,
-    origin: target.origin,
-    path: `${target.pathname}${target.search}`,
-    method: toGet ? 'GET' : request.method,
-    headers,
-    body: toGet ? undefined : request.body,
-  };
-}
-
-function isSameHost(from: URL, to: URL): boolean {
-  const upgrade = from.protocol === 'http:' && to.protocol === 'https:' && from.hostname === to.hostname;
-  return (from.protocol === to.protocol && from.host === to.host) || upgrade;
-}
-
 /**
  * Sends `request`, retrying idempotent operations (at most twice) on connection errors and on 429,
  * 502, 503 and 504 (honouring Retry-After when it fits the budget), following at most 5 redirects
- * within the same host (each new connection is guarded again by the dispatcher) and reading at most
- * `maxResponseBytes` of the final body. Never throws.
+ * (see followRedirect: to another host only as GET, without the credentials; each new connection is
+ * guarded again by the dispatcher) and reading at most `maxResponseBytes` of the final body. Never throws.
  */
 export async function sendRequest(options: SendRequestOptions): Promise<SentResponse | SendFailure> {
   const deadline = performance.now() + options.timeoutMs;
@@ -165,17 +148,22 @@ export async function sendRequest(options: SendRequestOptions): Promise<SentResp
           redirects < maxRedirects
         ) {
           await response.body.dump();
-          const from = new URL(`${request.origin}${request.path}`);
-          const to = new URL(headers.location, from);
-          if (!isSameHost(from, to)) {
+          const step = followRedirect({
+            request,
+            status: response.statusCode,
+            location: headers.location,
+            credentials: options.credentials ?? noCredentials,
+          });
+          if (step.kind === 'refuse') {
             const error = new BlockedHostError({
-              from: options.redactUrl(from.href),
-              to: options.redactUrl(to.href),
+              from: options.redactUrl(`${request.origin}${request.path}`),
+              to: options.redactUrl(step.to.href),
+              reason: step.reason,
             });
             return { kind: 'failure', reason: 'blocked', error, attempts };
           }
           redirects += 1;
-          request = redirected(request, response.statusCode, to);
+          request = step.request;
           continue;
         }
         if (retriesLeft && retryStatuses.has(response.statusCode)) {

@@ -8,6 +8,7 @@ import { LintCollector, type LintFinding } from './lint-finding.js';
 import { listOperations } from './list-operations.js';
 import { createSchemaNormalizer } from './normalize-schema.js';
 import { type ParsedSource, parseSourceText } from './parse-source-text.js';
+import { type AuthHint, readAuthHint } from './read-auth-hint.js';
 import { readDocumentInfo } from './read-document-info.js';
 import { SchemaImportError, type SchemaResult } from './schema-import-error.js';
 import type { ToolDefinition } from './tool-definition.js';
@@ -37,6 +38,8 @@ export interface ImportedSchema {
   tools: ToolDefinition[];
   /** Lint findings, document-level first, then per operation. */
   lint: LintFinding[];
+  /** The credentials the document asks for, when it names a scheme Concierge can send. */
+  auth?: AuthHint;
   /** SHA-256 of the source text, hex. */
   sha256: string;
   /** The syntax the source was written in. */
@@ -92,6 +95,7 @@ export async function importSchema(text: string, options: ImportSchemaOptions = 
     if (line !== undefined) finding.line = line;
   }
   const { version, title, description, servers } = info.value;
+  const auth = readAuthHint(root);
   return {
     ok: true,
     value: {
@@ -100,6 +104,7 @@ export async function importSchema(text: string, options: ImportSchemaOptions = 
       ...(description && { description }),
       servers,
       tools,
+      ...(auth && { auth }),
       lint: findings,
       sha256,
       format,

@@ -15,6 +15,7 @@ export {
   loadSchemaSource,
   type SchemaSource,
 } from './load-schema-source.js';
+export type { AuthHint } from './read-auth-hint.js';
 export {
   SchemaImportError,
   type SchemaImportErrorLocation,

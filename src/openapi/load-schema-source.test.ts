@@ -61,7 +61,7 @@ describe('loadSchemaSource from a URL', () => {
     const result = await loadSchemaSource({ url: `${base}/schema.yaml` });
     expect(result).toMatchObject({ ok: false, error: { code: 'host-not-allowed' } });
     expect(!result.ok && result.error.message).toBe(
-      `refusing to fetch ${base}/schema.yaml: 127.0.0.1 is a loopback address; allow the host in the configuration to import from it`,
+      `refusing to fetch ${base}/schema.yaml: 127.0.0.1 is a loopback address; add "127.0.0.1:${new URL(base).port}" to CONCIERGE_ALLOW_HOSTS (comma-separated) to import from it`,
     );
     expect(requests).toEqual([]);
   });

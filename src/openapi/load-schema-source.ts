@@ -147,7 +147,7 @@ async function checkHost(
     const resolved = address === host ? '' : ` (it resolves to ${address})`;
     return new SchemaImportError(
       'host-not-allowed',
-      `refusing to fetch ${url.href}: ${host}${resolved} is a ${kind} address; allow the host in the configuration to import from it`,
+      `refusing to fetch ${url.href}: ${host}${resolved} is a ${kind} address; add "${url.host}" to CONCIERGE_ALLOW_HOSTS (comma-separated) to import from it`,
     );
   }
   return undefined;

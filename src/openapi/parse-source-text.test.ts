@@ -62,6 +62,27 @@ describe('parseSourceText', () => {
     expect(!yaml.ok && yaml.error.message).toMatch(/^not valid YAML at line \d+, column \d+: /);
   });
 
+  it('points an unclosed quote at the line where it opens, not at the end of the file', () => {
+    const text = [
+      'openapi: 3.0.3',
+      'info:',
+      '  title: "Broken API',
+      '  version: 1.0.0',
+      'paths:',
+      '  /orders:',
+      '    get:',
+      "      responses: { '200': { description: ok } }",
+      '',
+    ].join('\n');
+    for (const quoted of [text, text.replace('"Broken', "'Broken")]) {
+      const result = parseSourceText(quoted);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.where).toEqual({ line: 3, column: 10 });
+      expect(result.error.message).toMatch(/^not valid YAML at line 3, column 10: Missing closing .?quote/);
+    }
+  });
+
   it('reads JSON with a trailing comma leniently (as YAML flow style)', () => {
     expect(parse('{"a": [1, 2,], "b": 3,}').document).toEqual({ a: [1, 2], b: 3 });
   });

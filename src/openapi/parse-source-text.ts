@@ -1,5 +1,16 @@
 // Turns schema text into a document: JSON or YAML detected from content, aliases bounded, lines kept.
-import { type Document, isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+  type YAMLError,
+} from 'yaml';
 import { splitPointer } from './json-pointer.js';
 import { linesOfOffsets, locateJsonPointers } from './locate-json-pointers.js';
 import { SchemaImportError, type SchemaResult } from './schema-import-error.js';
@@ -47,7 +58,7 @@ function parseYaml(source: string): SchemaResult<ParsedSource> {
   const document = parseDocument(source, { lineCounter, merge: true, uniqueKeys: false, strict: false });
   const [firstError] = document.errors;
   if (firstError) {
-    const [position] = firstError.linePos ?? [];
+    const [position] = unclosedQuotePosition(document, firstError, lineCounter) ?? firstError.linePos ?? [];
     const headline = firstError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     const where = position ? ` at line ${position.line}, column ${position.col}` : '';
     return failure(
@@ -74,6 +85,29 @@ function parseYaml(source: string): SchemaResult<ParsedSource> {
     }
     return failure(`not valid YAML: ${message}`);
   }
+}
+
+/**
+ * Where the quote starts that the parser found unclosed at the end of the text (the `yaml` package
+ * reports the end, where nothing can be fixed): the quoted scalar that runs up to the error.
+ */
+function unclosedQuotePosition(
+  document: Document,
+  error: YAMLError,
+  lineCounter: LineCounter,
+): [{ line: number; col: number }] | undefined {
+  if (error.code !== 'MISSING_CHAR' || !/quote/i.test(error.message)) return undefined;
+  let start: number | undefined;
+  visit(document, {
+    Scalar(_key, node) {
+      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+      if (quoted && node.range && node.range[0] < error.pos[0] && node.range[1] >= error.pos[0]) {
+        start = node.range[0];
+        return visit.BREAK;
+      }
+    },
+  });
+  return start === undefined ? undefined : [lineCounter.linePos(start)];
 }
 
 // NUL and other C0 controls (tab, line feeds excepted) or undecodable bytes do not occur in YAML or JSON text.

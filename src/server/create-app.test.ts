@@ -24,6 +24,33 @@ for (const dialect of storeDialects) {
       expect(docs.json().paths['/api/v1/properties/{id}/agents'].post.requestBody).toBeDefined();
     });
 
+    it('documents the answer of every route, with shared schemas by name', async () => {
+      const docs = (await test.call({ method: 'GET', url: '/api/docs/openapi.json', token: null })).json();
+      const missing: string[] = [];
+      for (const [path, item] of Object.entries(docs.paths as Record<string, Record<string, unknown>>)) {
+        for (const [method, operation] of Object.entries(item)) {
+          const responses =
+            (operation as { responses?: Record<string, { description?: string }> }).responses ?? {};
+          const success = Object.keys(responses).filter((status) => /^2/.test(status));
+          // Fastify's swagger writes a bare "Default Response" where a route has no response schema.
+          if (
+            success.length === 0 ||
+            success.some(
+              (status) => !(responses[status] as object & { content?: unknown }).content && status !== '204',
+            )
+          )
+            missing.push(`${method.toUpperCase()} ${path}`);
+        }
+      }
+      expect(missing).toEqual([]);
+      expect(Object.keys(docs.components.schemas)).toEqual(
+        expect.arrayContaining(['Property', 'Agent', 'IntegrationDetail', 'TryResult', 'TurnResult']),
+      );
+      expect(
+        docs.paths['/api/v1/properties'].get.responses['200'].content['application/json'].schema,
+      ).toMatchObject({ properties: { items: { items: { $ref: '#/components/schemas/Property' } } } });
+    });
+
     it('refuses missing and wrong credentials with 401', async () => {
       const missing = await test.call({ method: 'GET', url: '/api/v1/properties', token: null });
       expect(missing.statusCode).toBe(401);

@@ -9,13 +9,16 @@ import { createExecutor } from '../executor/index.js';
 import type { ModelSettings } from '../providers/index.js';
 import type { Store } from '../store/index.js';
 import { registerAuthentication } from './authenticate.js';
+import { checkResponses } from './check-responses.js';
 import { createCatalogReader } from './create-catalog-reader.js';
 import { registerDemoApiRoutes } from './demo/demo-api-routes.js';
 import { registerDemoModeRoutes } from './demo/demo-mode-routes.js';
+import { createOwnDemoHosts } from './demo/own-demo-hosts.js';
 import { handleError } from './error-handler.js';
 import { saveRequestLog } from './integration-calls.js';
 import { createScopedLoaders } from './load-scoped.js';
 import { notifyHandoff } from './notify-handoff.js';
+import { ref, responseSchemas } from './response-schemas.js';
 import { registerAgentRoutes } from './routes/agent-routes.js';
 import { registerChatRoutes } from './routes/chat-routes.js';
 import { registerConversationRoutes } from './routes/conversation-routes.js';
@@ -45,6 +48,8 @@ export interface CreateAppOptions {
   demo?: boolean;
   /** Fastify logger setting; default off (the CLI turns it on). */
   logger?: boolean | { level: string };
+  /** Check every JSON answer against its route's response schema, failing with 500 on a mismatch (tests). */
+  checkResponses?: boolean;
 }
 
 function createValidator(coerce: boolean) {
@@ -75,6 +80,11 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   app.setValidatorCompiler(({ schema, httpPart }) =>
     (httpPart === 'body' ? bodyValidator : textValidator).compile(schema),
   );
+  // Response schemas document the API and type the admin UI; answers are written as they are (a
+  // schema-driven serializer would silently drop a field the schema does not list).
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  for (const [id, schema] of Object.entries(responseSchemas)) app.addSchema({ $id: id, ...schema });
+  if (options.checkResponses) checkResponses(app);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send({
@@ -94,9 +104,17 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
+    // Shared schemas keep their ids as names: components.schemas.Property, not def-0.
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, index) => String(json.$id ?? `def-${index}`),
+    },
   });
 
-  app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get(
+    '/health',
+    { config: { public: true }, schema: { hide: true, response: { 200: ref('Health') } } },
+    async () => ({ status: 'ok' }),
+  );
   app.get('/api/docs/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
@@ -104,8 +122,11 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   registerAuthentication(app, { store: options.store, adminToken: options.adminToken });
   const load = createScopedLoaders(options.store);
   const store = options.store;
+  // The demo's own URLs (schema and API) are reachable on this server's exact host and port.
+  const allowHostsFor = createOwnDemoHosts(() => (options.demo === false ? null : app.server.address()));
   const executor = createExecutor({
     allowHosts: options.allowHosts,
+    allowHostsFor,
     onLog: (entry) => saveRequestLog(store, entry),
     onLogError: (error) =>
       app.log.warn({ err: { message: (error as Error).message } }, 'a request log entry was not saved'),
@@ -132,13 +153,14 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   await app.register(
     async (api) => {
       await registerPropertyRoutes(api, { store: options.store, load });
-      await registerAgentRoutes(api, { store: options.store, load });
+      await registerAgentRoutes(api, { store: options.store, load, catalogs });
       await registerIntegrationRoutes(api, {
         store: options.store,
         load,
         executor,
         catalogs,
         allowHosts: options.allowHosts ?? [],
+        allowHostsFor,
       });
       await registerConversationRoutes(api, { store: options.store, load });
       await registerRequestLogRoutes(api, { store: options.store, load });

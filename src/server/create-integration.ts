@@ -21,6 +21,8 @@ export interface CreateIntegrationOptions {
   schema?: SchemaInput;
   /** `CONCIERGE_ALLOW_HOSTS`; the integration's own allowHosts are added for its schema URL. */
   allowHosts: string[];
+  /** More hosts allowed for one URL: this server's own demo. */
+  allowHostsFor?: (url: string) => string[];
 }
 
 /**
@@ -37,6 +39,7 @@ export async function createIntegration(
       ? await importSchemaSource({
           input: schema,
           allowHosts: [...options.allowHosts, ...(settings.allowHosts ?? [])],
+          allowHostsFor: options.allowHostsFor,
         })
       : undefined;
   const baseUrl = settings.baseUrl ?? loaded?.imported.servers[0];

@@ -21,6 +21,8 @@ export interface ImportSchemaSourceOptions {
   input: SchemaInput;
   /** Hosts that may be fetched although private (global allow list plus the integration's). */
   allowHosts: string[];
+  /** More hosts allowed for one URL: this server's own demo. */
+  allowHostsFor?: (url: string) => string[];
 }
 
 /** Fetches (through the network guard) or takes the text, then compiles it. */
@@ -29,9 +31,13 @@ export async function importSchemaSource(options: ImportSchemaSourceOptions): Pr
   if (schemaUrl && schemaText) throw new BadRequestError('give either schemaUrl or schemaText, not both');
   if (!schemaUrl && schemaText === undefined)
     throw new BadRequestError('give the schema as schemaUrl or schemaText');
-  const guarded = createGuardedFetch({ allowHosts: options.allowHosts });
+  const allowHosts = [
+    ...options.allowHosts,
+    ...(schemaUrl ? (options.allowHostsFor?.(schemaUrl) ?? []) : []),
+  ];
+  const guarded = createGuardedFetch({ allowHosts });
   const allowedNames = new Set(
-    options.allowHosts.map((entry) =>
+    allowHosts.map((entry) =>
       entry
         .toLowerCase()
         .replace(/:\d+$/, '')

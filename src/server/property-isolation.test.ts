@@ -35,6 +35,10 @@ function routeTable(ids: Record<string, string>): Record<string, { url: string; 
       payload: { name: 'x', baseUrl: 'https://x.example.com' },
     },
     'GET /api/v1/properties/{id}/integrations': { url: `/api/v1/properties/${ids.property}/integrations` },
+    'POST /api/v1/properties/{id}/integrations/preview': {
+      url: `/api/v1/properties/${ids.property}/integrations/preview`,
+      payload: { schemaText: 'openapi: 3.0.0' },
+    },
     'GET /api/v1/integrations/{id}': { url: `/api/v1/integrations/${ids.integration}` },
     'PATCH /api/v1/integrations/{id}': {
       url: `/api/v1/integrations/${ids.integration}`,
@@ -91,6 +95,7 @@ function routeTable(ids: Record<string, string>): Record<string, { url: string; 
 const unscopedRoutes = [
   'GET /api/v1/properties',
   'POST /api/v1/properties',
+  'GET /api/v1/demo',
   'GET /api/v1/demo/mode',
   'PUT /api/v1/demo/mode',
 ];

@@ -57,7 +57,7 @@ export async function loadAgentTools(
       const callIntegration = toToolCallIntegration(integration);
       return tools
         .filter((tool) => tool.callable && !disabled.has(tool.name))
-        .map((tool) => ({ tool, integration: callIntegration }));
+        .map((tool) => ({ tool, integration: callIntegration, integrationName: integration.name }));
     }),
   );
   return perIntegration.flat();

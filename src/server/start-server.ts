@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../store/index.js';
 import { createApp } from './create-app.js';
+import { createOwnDemoHosts } from './demo/own-demo-hosts.js';
 import { type DemoIds, seedDemo } from './demo/seed-demo.js';
 import { ensureAdminToken } from './ensure-admin-token.js';
 import { openConfiguredStore } from './open-configured-store.js';
@@ -50,7 +51,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     let demo: DemoIds | undefined;
     if (config.demo) {
       try {
-        demo = await seedDemo(store, url);
+        demo = await seedDemo(
+          store,
+          url,
+          createOwnDemoHosts(() => running.server.address()),
+        );
       } catch (error) {
         app.log.error(`the demo store could not be set up: ${(error as Error).message}`);
       }

@@ -130,7 +130,10 @@ describe('admin UI in chromium', () => {
     await page.getByRole('radio', { name: 'Paste' }).check();
     await page.getByLabel('Schema text').fill(shop.schema);
     await page.getByLabel('API base URL').fill(`${shop.origin}/api/`);
-    expect(await page.getByTestId('example-url').textContent()).toBe(`${shop.origin}/api/products/search`);
+    // The server reads the pasted schema (a moment after typing stops).
+    await expect
+      .poll(() => page.getByTestId('example-url').textContent())
+      .toBe(`${shop.origin}/api/products/search`);
 
     // A broken document: the error sits under the schema field with the line it concerns.
     await page
@@ -146,9 +149,9 @@ describe('admin UI in chromium', () => {
     // The real thing: a schema URL and an API key in a header.
     await page.getByRole('radio', { name: 'URL' }).check();
     await page.getByLabel('Schema URL').fill(`${shop.origin}/openapi.yaml`);
-    await page.getByLabel('Name').fill('Shop API');
+    await page.getByLabel('Name', { exact: true }).fill('Shop API');
     await page.getByLabel('Method').selectOption('apiKey');
-    await page.getByLabel('Key', { exact: true }).fill('X-Api-Key');
+    await page.getByLabel('Key (header name)').fill('X-Api-Key');
     await page.getByLabel('Value').fill(fakeShopApiKey);
     await expectUsable();
     await saveScreenshot(page, 'integration-form');

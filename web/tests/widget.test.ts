@@ -147,6 +147,19 @@ describe('chat widget in chromium', () => {
       .locator('.msg.human', { hasText: 'Hi, this is Sam from the shop.' })
       .waitFor({ timeout: 15_000 });
     await saveScreenshot(page, 'widget-human-reply');
+
+    // While a person has the chat, a message gets no AI reply but a note; handing the chat back
+    // takes the note away again.
+    await dialog.getByLabel('Your message').fill('Thanks, one more thing');
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    const waiting = dialog.locator('.note', { hasText: 'A person from the team will answer here.' });
+    await waiting.waitFor();
+    await server.api('PATCH', `/conversations/${saved.id}`, { status: 'open' });
+    await dialog
+      .locator('.note', { hasText: 'The assistant answers here again.' })
+      .waitFor({ timeout: 15_000 });
+    expect(await waiting.count()).toBe(0);
+    await saveScreenshot(page, 'widget-handed-back');
     await context.close();
   });
 

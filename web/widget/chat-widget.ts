@@ -89,11 +89,20 @@ export function mountChatWidget(options: ChatWidgetOptions): HTMLElement {
     return node;
   }
   const note = (text: string) => {
-    log.append(element('div', 'note', text));
+    const node = element('div', 'note', text);
+    log.append(node);
     scroll();
+    return node;
   };
+  /** The note saying a person will answer; removed when the chat is handed back to the assistant. */
+  let waitingNote: HTMLElement | undefined;
 
   function setStatus(next: string) {
+    if (status === 'waiting-for-human' && next === 'open' && waitingNote) {
+      waitingNote.remove();
+      waitingNote = undefined;
+      note('The assistant answers here again.');
+    }
     status = next;
     clearInterval(poller);
     poller = undefined;
@@ -152,7 +161,7 @@ export function mountChatWidget(options: ChatWidgetOptions): HTMLElement {
       if (turn.reply) renderText(reply, turn.reply.text);
       else {
         reply.remove();
-        note('A person from the team will answer here.');
+        waitingNote ??= note('A person from the team will answer here.');
       }
       setStatus(turn.status);
     } catch (error) {

@@ -6,7 +6,13 @@ import { hashToken, type Store } from '../../store/index.js';
 import { demoBilling, demoInvoices, demoOrders, demoProducts, demoStores } from './demo-data.js';
 import { demoOpenApiYaml } from './demo-openapi.js';
 
-/** The setting holding the hash of the API key the demo API accepts. */
+/**
+ * The demo API's key. It guards fake data only, so it is the same everywhere and printed where a
+ * user looks for it (the start-up banner, the demo integration's page, the README): connecting the
+ * demo API again from its URL needs it, as a real API would.
+ */
+export const DEMO_API_KEY = 'demo-store-key';
+/** The setting holding the hash of the random key that demos created before DEMO_API_KEY existed use. */
 export const DEMO_API_KEY_SETTING = 'demo-api-key-sha256';
 /** The setting holding how the demo API behaves: `{ mode, delayMs }`. */
 export const DEMO_MODE_SETTING = 'demo-mode';
@@ -60,9 +66,12 @@ export async function registerDemoApiRoutes(
 
   /** Checks the key and applies the slow/failing mode; returns false when it already replied. */
   async function admit(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
-    const expected = await store.access.getSetting(DEMO_API_KEY_SETTING);
     const given = request.headers['x-api-key'];
-    if (!expected || typeof given !== 'string' || hashToken(given) !== expected) {
+    const accepted =
+      given === DEMO_API_KEY ||
+      (typeof given === 'string' &&
+        hashToken(given) === (await store.access.getSetting(DEMO_API_KEY_SETTING)));
+    if (!accepted) {
       await reply.status(401).send({ message: 'The API key is missing or invalid.' });
       return false;
     }

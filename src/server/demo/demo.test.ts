@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readServerConfig } from '../server-config.js';
 import { type RunningServer, startServer } from '../start-server.js';
+import { DEMO_API_KEY } from './demo-api-routes.js';
 
 const token = 'demo-test-admin-token';
 const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
@@ -24,11 +25,12 @@ async function start(dataDir: string, env: Record<string, string> = {}): Promise
 async function api(server: RunningServer, method: string, path: string, body?: unknown) {
   const response = await fetch(`${server.url}/api/v1${path}`, {
     method,
-    headers,
+    headers: body === undefined ? { authorization: headers.authorization } : headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  const text = await response.text();
   // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON
-  return { status: response.status, body: (await response.json()) as any };
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as any };
 }
 
 describe('the demo store on first start', () => {
@@ -128,6 +130,104 @@ describe('the demo store on first start', () => {
     expect(failing.reply).toMatch(/could not retrieve/i);
     await api(server, 'PUT', '/demo/mode', { mode: 'normal' });
     await api(server, 'PATCH', `/integrations/${server.demo!.integrationId}`, { timeoutMs: 10_000 });
+  });
+
+  it("connects the demo API again through the guide's flow: its URL, no configuration, the printed key", async () => {
+    const propertyId = server.demo!.propertyId;
+    const schemaUrl = `${server.url}/demo/openapi.yaml`;
+    const preview = await api(server, 'POST', `/properties/${propertyId}/integrations/preview`, {
+      schemaUrl,
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({
+      title: 'Demo Store API',
+      baseUrl: `${server.url}/demo/api`,
+      auth: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+    });
+    const created = await api(server, 'POST', `/properties/${propertyId}/integrations`, {
+      name: 'Demo Store API 2',
+      schemaUrl,
+      auth: { type: 'apiKey', in: 'header', name: 'X-Api-Key', value: DEMO_API_KEY },
+    });
+    expect(created.status).toBe(201);
+    const second = created.body.id;
+    const link = await api(server, 'PUT', `/agents/${server.demo!.agentId}/integrations/${second}`, {
+      enabled: true,
+    });
+    expect(link.body.warnings).toEqual([
+      expect.stringMatching(
+        /^Demo Store API 2 and Demo Store API both have 8 operations named searchProducts, /,
+      ),
+    ]);
+    const links = (await api(server, 'GET', `/agents/${server.demo!.agentId}/integrations`)).body.items;
+    expect(links.map((item: { warnings: string[] }) => item.warnings.length)).toEqual([1, 1]);
+
+    // Both switched on: the same operations at the same URL are offered once, and the answer comes.
+    const bags = await say('Show me leather bags');
+    expect(bags.calls).toEqual([expect.objectContaining({ tool: 'searchProducts', outcome: 'ok' })]);
+    expect(bags.reply).toMatch(/Leather Tote Bag/);
+    expect(bags.reply).not.toMatch(/search products|searchProducts|demo_store/i);
+    const order = await say('Where is my order #12345?');
+    expect(order.calls).toEqual([expect.objectContaining({ tool: 'trackOrder', outcome: 'ok' })]);
+
+    const tried = await api(server, 'POST', `/integrations/${second}/operations/searchProducts/try`, {
+      args: { q: 'wallet' },
+    });
+    expect(tried.body).toMatchObject({ outcome: 'ok', response: { status: 200 } });
+    expect((await api(server, 'DELETE', `/integrations/${second}`)).status).toBe(204);
+  });
+
+  it('never shows the customer a tool name when two different APIs have the same operations', async () => {
+    // The same schema at another address (localhost, not 127.0.0.1): two APIs, not one.
+    const port = new URL(server.url).port;
+    const created = await api(server, 'POST', `/properties/${server.demo!.propertyId}/integrations`, {
+      name: 'Outlet API',
+      schemaUrl: `${server.url}/demo/openapi.yaml`,
+      baseUrl: `http://localhost:${port}/demo/api`,
+      auth: { type: 'apiKey', in: 'header', name: 'X-Api-Key', value: DEMO_API_KEY },
+    });
+    await api(server, 'PUT', `/agents/${server.demo!.agentId}/integrations/${created.body.id}`, {
+      enabled: true,
+    });
+    try {
+      for (const text of ['Show me leather bags', 'Where is my order #12345?', 'the first one']) {
+        const { reply } = await say(text);
+        // Internal names never: the operation ids, the names qualified by the integration.
+        expect(reply).not.toMatch(/searchProducts|trackOrder|outlet_api|demo_store_api|__/);
+      }
+    } finally {
+      expect((await api(server, 'DELETE', `/integrations/${created.body.id}`)).status).toBe(204);
+    }
+  });
+
+  it('reaches nothing else on loopback, and the refusal names the setting that allows it', async () => {
+    const propertyId = server.demo!.propertyId;
+    const own = await api(server, 'POST', `/properties/${propertyId}/integrations/preview`, {
+      schemaUrl: `${server.url}/api/docs/openapi.json`,
+    });
+    expect(own.status).toBe(422);
+    expect(own.body.error.message).toContain(`add "${new URL(server.url).host}" to CONCIERGE_ALLOW_HOSTS`);
+    const otherPort = await api(server, 'POST', `/properties/${propertyId}/integrations/preview`, {
+      schemaUrl: 'http://127.0.0.1:9/demo/openapi.yaml',
+    });
+    expect(otherPort.status).toBe(422);
+    expect(otherPort.body.error.message).toContain('CONCIERGE_ALLOW_HOSTS');
+    const created = await api(server, 'POST', `/properties/${propertyId}/integrations`, {
+      name: 'Own admin API',
+      schemaText: JSON.stringify({
+        openapi: '3.0.3',
+        info: { title: 'x', version: '1' },
+        paths: { '/health': { get: { operationId: 'health', responses: { 200: { description: 'ok' } } } } },
+      }),
+      baseUrl: server.url,
+      auth: { type: 'none' },
+    });
+    const tried = await api(server, 'POST', `/integrations/${created.body.id}/operations/health/try`, {
+      args: {},
+    });
+    expect(tried.body).toMatchObject({ outcome: 'blocked' });
+    expect(JSON.stringify(tried.body)).toContain('CONCIERGE_ALLOW_HOSTS');
+    expect((await api(server, 'DELETE', `/integrations/${created.body.id}`)).status).toBe(204);
   });
 
   it('does not create the demo again on the next start, and follows a new port', async () => {

@@ -1,8 +1,8 @@
 // On the first start with an empty store: a "Demo Store" property, a "Store assistant" agent, and the
 // demo API connected through the real import flow (schema fetched from its URL, API key auth).
-import { hashToken, newToken, type Store } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import { createIntegration } from '../create-integration.js';
-import { DEMO_API_KEY_SETTING } from './demo-api-routes.js';
+import { DEMO_API_KEY } from './demo-api-routes.js';
 
 /** The setting recording the demo's ids once it exists (its presence means: never seed again). */
 export const DEMO_SETTING = 'demo';
@@ -29,7 +29,12 @@ export const DEMO_BASE_PROMPT = [
  * integration at this server's current address. `origin` is how this process reaches itself, e.g.
  * `http://127.0.0.1:3000`.
  */
-export async function seedDemo(store: Store, origin: string): Promise<DemoIds | undefined> {
+export async function seedDemo(
+  store: Store,
+  origin: string,
+  /** The hosts a URL may reach besides the public ones: this server's own demo. */
+  allowHostsFor: (url: string) => string[],
+): Promise<DemoIds | undefined> {
   const existing = await store.access.getSetting(DEMO_SETTING);
   if (existing) return refreshDemo(store, JSON.parse(existing) as DemoIds, origin);
   if ((await store.properties.list()).length > 0) return undefined;
@@ -38,19 +43,16 @@ export async function seedDemo(store: Store, origin: string): Promise<DemoIds | 
 
   const property = await store.properties.create({ name: 'Demo Store' });
   try {
-    const apiKey = newToken('demo_', 18);
-    await store.access.setSetting(DEMO_API_KEY_SETTING, hashToken(apiKey));
-    const host = new URL(origin).host;
     const integration = await createIntegration(store, {
       settings: {
         propertyId: property.id,
         name: 'Demo Store API',
-        auth: { type: 'apiKey', in: 'header', name: 'X-Api-Key', value: apiKey },
+        auth: { type: 'apiKey', in: 'header', name: 'X-Api-Key', value: DEMO_API_KEY },
         timeoutMs: 10_000,
-        allowHosts: [host],
       },
       schema: { schemaUrl: `${origin}/demo/openapi.yaml` },
       allowHosts: [],
+      allowHostsFor,
     });
     const agent = await store.agents.create({
       propertyId: property.id,
@@ -90,7 +92,9 @@ async function refreshDemo(store: Store, ids: DemoIds, origin: string): Promise<
     ['127.0.0.1', 'localhost'].includes(current.hostname) &&
     current.host !== wanted.host
   ) {
-    await store.integrations.update(integration.id, { baseUrl: wanted.href, allowHosts: [wanted.host] });
+    // The server's own demo origin needs no allowHosts entry any more: drop the one of the old port.
+    const allowHosts = integration.allowHosts.filter((host) => host !== current.host);
+    await store.integrations.update(integration.id, { baseUrl: wanted.href, allowHosts });
   }
   return { ...ids, publicKey: agent.publicKey };
 }

@@ -1,8 +1,12 @@
 // Agents of a property, and which integrations each agent may use.
 import type { FastifyInstance } from 'fastify';
 import type { AgentModelSettings, Store, UpdateAgentInput } from '../../store/index.js';
+import type { CatalogReader } from '../create-catalog-reader.js';
+import { describeToolClashes } from '../describe-tool-clashes.js';
 import { BadRequestError } from '../http-errors.js';
 import type { ScopedLoaders } from '../load-scoped.js';
+import { listOf, noContent, ref } from '../response-schemas.js';
+import { loadAgentTools } from '../run-conversation-turn.js';
 import { createAgentBody, idParams, switchBody, updateAgentBody } from '../schemas.js';
 import { serializeAgent } from '../serialize.js';
 
@@ -31,11 +35,19 @@ const linkParams = {
 /** Routes for agents and agent-integration links. */
 export async function registerAgentRoutes(
   app: FastifyInstance,
-  { store, load }: { store: Store; load: ScopedLoaders },
+  { store, load, catalogs }: { store: Store; load: ScopedLoaders; catalogs: CatalogReader },
 ): Promise<void> {
   app.post<{ Params: { id: string }; Body: AgentBody & { name: string } }>(
     '/properties/:id/agents',
-    { schema: { tags: ['agents'], summary: 'Create an agent', params: idParams, body: createAgentBody } },
+    {
+      schema: {
+        tags: ['agents'],
+        summary: 'Create an agent',
+        response: { 201: ref('Agent') },
+        params: idParams,
+        body: createAgentBody,
+      },
+    },
     async (request, reply) => {
       await load.property(request, request.params.id);
       checkModel(request.body.model);
@@ -51,7 +63,14 @@ export async function registerAgentRoutes(
 
   app.get<{ Params: { id: string } }>(
     '/properties/:id/agents',
-    { schema: { tags: ['agents'], summary: "List a property's agents", params: idParams } },
+    {
+      schema: {
+        tags: ['agents'],
+        summary: "List a property's agents",
+        response: { 200: listOf('Agent') },
+        params: idParams,
+      },
+    },
     async (request) => {
       await load.property(request, request.params.id);
       return { items: (await store.agents.list(request.params.id)).map(serializeAgent) };
@@ -60,13 +79,28 @@ export async function registerAgentRoutes(
 
   app.get<{ Params: { id: string } }>(
     '/agents/:id',
-    { schema: { tags: ['agents'], summary: 'Read an agent', params: idParams } },
+    {
+      schema: {
+        tags: ['agents'],
+        summary: 'Read an agent',
+        response: { 200: ref('Agent') },
+        params: idParams,
+      },
+    },
     async (request) => serializeAgent(await load.agent(request, request.params.id)),
   );
 
   app.patch<{ Params: { id: string }; Body: AgentBody }>(
     '/agents/:id',
-    { schema: { tags: ['agents'], summary: 'Change an agent', params: idParams, body: updateAgentBody } },
+    {
+      schema: {
+        tags: ['agents'],
+        summary: 'Change an agent',
+        response: { 200: ref('Agent') },
+        params: idParams,
+        body: updateAgentBody,
+      },
+    },
     async (request) => {
       await load.agent(request, request.params.id);
       checkModel(request.body.model);
@@ -77,7 +111,14 @@ export async function registerAgentRoutes(
 
   app.delete<{ Params: { id: string } }>(
     '/agents/:id',
-    { schema: { tags: ['agents'], summary: 'Delete an agent and its conversations', params: idParams } },
+    {
+      schema: {
+        tags: ['agents'],
+        summary: 'Delete an agent and its conversations',
+        response: { 204: noContent },
+        params: idParams,
+      },
+    },
     async (request, reply) => {
       await load.agent(request, request.params.id);
       await store.agents.delete(request.params.id);
@@ -87,10 +128,25 @@ export async function registerAgentRoutes(
 
   app.get<{ Params: { id: string } }>(
     '/agents/:id/integrations',
-    { schema: { tags: ['agents'], summary: "List an agent's integration links", params: idParams } },
+    {
+      schema: {
+        tags: ['agents'],
+        summary: "List an agent's integration links",
+        response: { 200: listOf('AgentIntegrationLink') },
+        params: idParams,
+      },
+    },
     async (request) => {
       await load.agent(request, request.params.id);
-      return { items: await store.agents.listIntegrations(request.params.id) };
+      const [links, tools] = await Promise.all([
+        store.agents.listIntegrations(request.params.id),
+        loadAgentTools({ store, catalogs }, request.params.id),
+      ]);
+      const items = links.map((link) => ({
+        ...link,
+        warnings: link.enabled ? describeToolClashes(tools, link.integrationId) : [],
+      }));
+      return { items };
     },
   );
 
@@ -100,6 +156,7 @@ export async function registerAgentRoutes(
       schema: {
         tags: ['agents'],
         summary: 'Switch an integration on or off for an agent',
+        response: { 200: ref('AgentIntegrationLink') },
         params: linkParams,
         body: switchBody,
       },
@@ -110,7 +167,9 @@ export async function registerAgentRoutes(
       if (agent.propertyId !== integration.propertyId) {
         throw new BadRequestError('the agent and the integration belong to different properties');
       }
-      return store.agents.setIntegration(agent.id, integration.id, request.body.enabled);
+      const link = await store.agents.setIntegration(agent.id, integration.id, request.body.enabled);
+      const tools = link.enabled ? await loadAgentTools({ store, catalogs }, agent.id) : [];
+      return { ...link, warnings: describeToolClashes(tools, integration.id) };
     },
   );
 }

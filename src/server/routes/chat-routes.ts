@@ -4,6 +4,7 @@ import type { Store } from '../../store/index.js';
 import { ConflictError } from '../http-errors.js';
 import type { ScopedLoaders } from '../load-scoped.js';
 import { respondWithTurn } from '../respond-with-turn.js';
+import { ref } from '../response-schemas.js';
 import { type ConversationTurnContext, runConversationTurn } from '../run-conversation-turn.js';
 import { idParams } from '../schemas.js';
 
@@ -33,6 +34,7 @@ export async function registerChatRoutes(
       schema: {
         tags: ['chat'],
         summary: "Send the customer's message and get the agent's reply with the turn's trace",
+        response: { 200: ref('TurnResult') },
         description:
           'With `Accept: text/event-stream` the turn streams as server-sent events: turn-start, tool-call-start, tool-call-end, message-delta, then turn-end with the same body as the JSON answer.',
         params: idParams,
@@ -53,6 +55,7 @@ export async function registerChatRoutes(
       schema: {
         tags: ['chat'],
         summary: 'Messages of a conversation, oldest first',
+        response: { 200: ref('MessagePage') },
         params: idParams,
         querystring: messagesQuery,
       },
@@ -72,6 +75,7 @@ export async function registerChatRoutes(
       schema: {
         tags: ['chat'],
         summary: 'Reply to the customer as a person of the business (the agent stays silent meanwhile)',
+        response: { 201: ref('Message') },
         params: idParams,
         body: messageBody,
       },

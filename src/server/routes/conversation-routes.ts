@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ConversationStatus, Store } from '../../store/index.js';
 import type { ScopedLoaders } from '../load-scoped.js';
+import { listOf, ref } from '../response-schemas.js';
 import { idParams } from '../schemas.js';
 
 const listQuery = {
@@ -29,6 +30,7 @@ export async function registerConversationRoutes(
       schema: {
         tags: ['conversations'],
         summary: "List a property's conversations, waiting-for-human first, then newest",
+        response: { 200: listOf('Conversation', 'integer') },
         params: idParams,
         querystring: listQuery,
       },
@@ -45,6 +47,7 @@ export async function registerConversationRoutes(
       schema: {
         tags: ['conversations'],
         summary: 'Start a conversation with an agent (the preview chat)',
+        response: { 201: ref('Conversation') },
         params: idParams,
         body: {
           type: 'object',
@@ -70,6 +73,7 @@ export async function registerConversationRoutes(
       schema: {
         tags: ['conversations'],
         summary: 'Read a conversation with its messages and turn traces',
+        response: { 200: ref('ConversationDetail') },
         params: idParams,
       },
     },
@@ -89,6 +93,7 @@ export async function registerConversationRoutes(
       schema: {
         tags: ['conversations'],
         summary: 'Change a conversation status (close it, or reopen it for the agent)',
+        response: { 200: ref('Conversation') },
         params: idParams,
         body: {
           type: 'object',

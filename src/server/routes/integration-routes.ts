@@ -10,6 +10,7 @@ import { BadRequestError, ConflictError, NotFoundError } from '../http-errors.js
 import { importSchemaSource, type SchemaInput } from '../import-schema-source.js';
 import { toToolCallIntegration } from '../integration-calls.js';
 import type { ScopedLoaders } from '../load-scoped.js';
+import { listOf, noContent, ref } from '../response-schemas.js';
 import { idParams, integrationSettingsProperties, switchBody, updateIntegrationBody } from '../schemas.js';
 import { serializeIntegration } from '../serialize.js';
 
@@ -89,7 +90,16 @@ export async function registerIntegrationRoutes(
     executor,
     catalogs,
     allowHosts,
-  }: { store: Store; load: ScopedLoaders; executor: Executor; catalogs: CatalogReader; allowHosts: string[] },
+    allowHostsFor,
+  }: {
+    store: Store;
+    load: ScopedLoaders;
+    executor: Executor;
+    catalogs: CatalogReader;
+    allowHosts: string[];
+    /** More hosts allowed for one URL: this server's own demo. */
+    allowHostsFor?: (url: string) => string[];
+  },
 ): Promise<void> {
   /** The operation named `name` in the integration's current catalog, or 404. */
   async function findTool(integration: Integration, name: string): Promise<ToolDefinition> {
@@ -126,6 +136,45 @@ export async function registerIntegrationRoutes(
     };
   }
 
+  app.post<{ Params: { id: string }; Body: SchemaInput }>(
+    '/properties/:id/integrations/preview',
+    {
+      bodyLimit: SCHEMA_BODY_LIMIT,
+      schema: {
+        tags: ['integrations'],
+        summary: 'Fetch and compile a schema as connecting it would, without storing anything',
+        response: { 200: ref('SchemaPreview') },
+        description:
+          'What the add form shows before Save: the title, the base URL the schema names, the credentials it asks for and its operations; or the same 422 error that connecting would give.',
+        params: idParams,
+        body: { type: 'object', properties: schemaProperties, additionalProperties: false },
+      },
+    },
+    async (request) => {
+      await load.property(request, request.params.id);
+      const { imported, sourceUrl } = await importSchemaSource({
+        input: request.body,
+        allowHosts,
+        allowHostsFor,
+      });
+      return {
+        title: imported.title,
+        openapiVersion: imported.openapiVersion,
+        sourceUrl,
+        baseUrl: imported.servers[0] ?? null,
+        auth: imported.auth ?? null,
+        operations: imported.tools.map((tool) => ({
+          name: tool.name,
+          method: tool.method.toUpperCase(),
+          path: tool.path,
+          summary: tool.summary ?? null,
+          callable: tool.callable,
+        })),
+        lint: imported.lint,
+      };
+    },
+  );
+
   app.post<{ Params: { id: string }; Body: IntegrationSettingsBody & SchemaInput & { name: string } }>(
     '/properties/:id/integrations',
     {
@@ -135,6 +184,7 @@ export async function registerIntegrationRoutes(
         summary:
           'Connect an API: import its OpenAPI schema (URL or text) as version 1, with base URL and credentials',
         params: idParams,
+        response: { 201: ref('IntegrationDetail') },
         body: {
           type: 'object',
           required: ['name'],
@@ -150,6 +200,7 @@ export async function registerIntegrationRoutes(
         settings: { ...settings, propertyId: request.params.id },
         schema: { schemaUrl, schemaText },
         allowHosts,
+        allowHostsFor,
       });
       return reply.status(201).send(await describe(integration));
     },
@@ -157,7 +208,14 @@ export async function registerIntegrationRoutes(
 
   app.get<{ Params: { id: string } }>(
     '/properties/:id/integrations',
-    { schema: { tags: ['integrations'], summary: "List a property's integrations", params: idParams } },
+    {
+      schema: {
+        tags: ['integrations'],
+        summary: "List a property's integrations",
+        response: { 200: listOf('Integration') },
+        params: idParams,
+      },
+    },
     async (request) => {
       await load.property(request, request.params.id);
       const integrations = await store.integrations.list(request.params.id);
@@ -171,6 +229,7 @@ export async function registerIntegrationRoutes(
       schema: {
         tags: ['integrations'],
         summary: 'Read an integration with its operations and lint report',
+        response: { 200: ref('IntegrationDetail') },
         params: idParams,
       },
     },
@@ -183,6 +242,7 @@ export async function registerIntegrationRoutes(
       schema: {
         tags: ['integrations'],
         summary: 'Change base URL, credentials, timeout or name',
+        response: { 200: ref('IntegrationDetail') },
         params: idParams,
         body: updateIntegrationBody,
       },
@@ -196,7 +256,14 @@ export async function registerIntegrationRoutes(
 
   app.delete<{ Params: { id: string } }>(
     '/integrations/:id',
-    { schema: { tags: ['integrations'], summary: 'Remove an integration', params: idParams } },
+    {
+      schema: {
+        tags: ['integrations'],
+        summary: 'Remove an integration',
+        response: { 204: noContent },
+        params: idParams,
+      },
+    },
     async (request, reply) => {
       await load.integration(request, request.params.id);
       await store.integrations.delete(request.params.id);
@@ -210,6 +277,7 @@ export async function registerIntegrationRoutes(
       schema: {
         tags: ['integrations'],
         summary: 'Switch one operation on or off',
+        response: { 200: ref('Operation') },
         params: operationParams,
         body: switchBody,
       },
@@ -225,7 +293,12 @@ export async function registerIntegrationRoutes(
   app.get<{ Params: { id: string } }>(
     '/integrations/:id/versions',
     {
-      schema: { tags: ['integrations'], summary: "List an integration's schema versions", params: idParams },
+      schema: {
+        tags: ['integrations'],
+        summary: "List an integration's schema versions",
+        response: { 200: listOf('IntegrationVersion') },
+        params: idParams,
+      },
     },
     async (request) => {
       await load.integration(request, request.params.id);
@@ -239,6 +312,7 @@ export async function registerIntegrationRoutes(
       schema: {
         tags: ['integrations'],
         summary: 'Call one operation for real, as the agent would, and see what was sent and what came back',
+        response: { 200: ref('TryResult') },
         params: operationParams,
         body: {
           type: 'object',
@@ -274,6 +348,7 @@ export async function registerIntegrationRoutes(
       schema: {
         tags: ['integrations'],
         summary: 'Compile a new schema version and show what would change, without applying it',
+        response: { 200: ref('ReimportPreview') },
         description: 'Without schemaUrl or schemaText, the current version is fetched again from its URL.',
         params: idParams,
         body: { ...schemaBody, properties: schemaProperties },
@@ -285,6 +360,7 @@ export async function registerIntegrationRoutes(
       const loaded = await importSchemaSource({
         input,
         allowHosts: [...allowHosts, ...integration.allowHosts],
+        allowHostsFor,
       });
       const previous = (await catalogs.read(integration)).tools;
       return describeImport(loaded.imported, previous, integration.currentVersion + 1);
@@ -298,6 +374,7 @@ export async function registerIntegrationRoutes(
       schema: {
         tags: ['integrations'],
         summary: 'Re-import: store a new schema version and make it current',
+        response: { 201: ref('IntegrationDetail') },
         description:
           'Pass the sha256 shown by the preview to make sure the document applied is the one previewed (409 otherwise). Operation switches carry over to operations that still exist.',
         params: idParams,
@@ -310,6 +387,7 @@ export async function registerIntegrationRoutes(
       const loaded = await importSchemaSource({
         input,
         allowHosts: [...allowHosts, ...integration.allowHosts],
+        allowHostsFor,
       });
       if (request.body?.sha256 && request.body.sha256 !== loaded.imported.sha256) {
         throw new ConflictError('the schema changed since the preview: preview it again before applying');
@@ -331,6 +409,7 @@ export async function registerIntegrationRoutes(
       schema: {
         tags: ['integrations'],
         summary: 'One schema version: its operations, lint report and source',
+        response: { 200: ref('IntegrationVersionDetail') },
         params: {
           type: 'object',
           required: ['id', 'version'],

@@ -4,6 +4,7 @@ import type { Store } from '../../store/index.js';
 import { assertAdmin } from '../authenticate.js';
 import { NotFoundError } from '../http-errors.js';
 import type { ScopedLoaders } from '../load-scoped.js';
+import { listOf, noContent, ref } from '../response-schemas.js';
 import { idParams } from '../schemas.js';
 
 const propertyBody = {
@@ -22,7 +23,14 @@ export async function registerPropertyRoutes(
 
   app.post<{ Body: { name: string } }>(
     '/properties',
-    { schema: { tags: ['properties'], summary: 'Create a property', body: propertyBody } },
+    {
+      schema: {
+        tags: ['properties'],
+        summary: 'Create a property',
+        response: { 201: ref('Property') },
+        body: propertyBody,
+      },
+    },
     async (request, reply) => {
       assertAdmin(request, 'create properties');
       const property = await store.properties.create({ name: request.body.name.trim() });
@@ -32,7 +40,7 @@ export async function registerPropertyRoutes(
 
   app.get(
     '/properties',
-    { schema: { tags: ['properties'], summary: 'List properties' } },
+    { schema: { tags: ['properties'], summary: 'List properties', response: { 200: listOf('Property') } } },
     async (request) => {
       const principal = request.principal;
       const items = await store.properties.list(
@@ -44,13 +52,28 @@ export async function registerPropertyRoutes(
 
   app.get<{ Params: { id: string } }>(
     '/properties/:id',
-    { schema: { tags: ['properties'], summary: 'Read a property', params: idParams } },
+    {
+      schema: {
+        tags: ['properties'],
+        summary: 'Read a property',
+        response: { 200: ref('Property') },
+        params: idParams,
+      },
+    },
     async (request) => loadProperty(request, request.params.id),
   );
 
   app.patch<{ Params: { id: string }; Body: { name: string } }>(
     '/properties/:id',
-    { schema: { tags: ['properties'], summary: 'Rename a property', params: idParams, body: propertyBody } },
+    {
+      schema: {
+        tags: ['properties'],
+        summary: 'Rename a property',
+        response: { 200: ref('Property') },
+        params: idParams,
+        body: propertyBody,
+      },
+    },
     async (request) => {
       await loadProperty(request, request.params.id);
       return store.properties.update(request.params.id, { name: request.body.name.trim() });
@@ -59,7 +82,14 @@ export async function registerPropertyRoutes(
 
   app.delete<{ Params: { id: string } }>(
     '/properties/:id',
-    { schema: { tags: ['properties'], summary: 'Delete a property and everything in it', params: idParams } },
+    {
+      schema: {
+        tags: ['properties'],
+        summary: 'Delete a property and everything in it',
+        response: { 204: noContent },
+        params: idParams,
+      },
+    },
     async (request, reply) => {
       await loadProperty(request, request.params.id);
       assertAdmin(request, 'delete properties');
@@ -74,6 +104,7 @@ export async function registerPropertyRoutes(
       schema: {
         tags: ['properties'],
         summary: 'Create an API key that can only reach this property (shown once)',
+        response: { 201: ref('ApiKey') },
         params: idParams,
         body: propertyBody,
       },
@@ -95,6 +126,7 @@ export async function registerPropertyRoutes(
       schema: {
         tags: ['properties'],
         summary: "List a property's API keys (without the keys)",
+        response: { 200: listOf('ApiKey') },
         params: idParams,
       },
     },
@@ -110,6 +142,7 @@ export async function registerPropertyRoutes(
       schema: {
         tags: ['properties'],
         summary: 'Revoke an API key',
+        response: { 204: noContent },
         params: {
           ...idParams,
           required: ['id', 'keyId'],

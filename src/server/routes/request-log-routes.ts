@@ -5,6 +5,7 @@ import type { ListRequestLogsOptions, Store } from '../../store/index.js';
 import { assertPropertyAccess } from '../authenticate.js';
 import { NotFoundError } from '../http-errors.js';
 import type { ScopedLoaders } from '../load-scoped.js';
+import { listOf, ref } from '../response-schemas.js';
 import { idParams } from '../schemas.js';
 
 const logFilters = {
@@ -47,6 +48,7 @@ export async function registerRequestLogRoutes(
       schema: {
         tags: ['logs'],
         summary: "An integration's request logs, newest first",
+        response: { 200: listOf('RequestLog', 'string') },
         params: idParams,
         querystring: integrationLogQuery,
       },
@@ -63,6 +65,7 @@ export async function registerRequestLogRoutes(
       schema: {
         tags: ['logs'],
         summary: "Request logs of all a property's integrations, newest first",
+        response: { 200: listOf('RequestLog', 'string') },
         params: idParams,
         querystring: propertyLogQuery,
       },
@@ -75,7 +78,14 @@ export async function registerRequestLogRoutes(
 
   app.get<{ Params: { id: string } }>(
     '/logs/:id',
-    { schema: { tags: ['logs'], summary: 'One request log entry in full', params: idParams } },
+    {
+      schema: {
+        tags: ['logs'],
+        summary: 'One request log entry in full',
+        response: { 200: ref('RequestLog') },
+        params: idParams,
+      },
+    },
     async (request) => {
       const entry = await store.requestLogs.get(request.params.id);
       if (!entry) throw new NotFoundError('request log entry', request.params.id);

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../store/index.js';
@@ -31,6 +32,12 @@ describe('web routes with a build', () => {
     writeFileSync(join(dir, 'admin', 'index.html'), '<!doctype html><title>Concierge admin</title>');
     writeFileSync(join(dir, 'admin', 'assets', 'index-abc123.js'), 'console.log("admin")');
     writeFileSync(join(dir, 'widget.js'), '(function(){})()');
+    // What scripts/build.js writes beside each file.
+    for (const file of [join(dir, 'admin', 'assets', 'index-abc123.js'), join(dir, 'widget.js')]) {
+      const text = file.endsWith('widget.js') ? '(function(){})()' : 'console.log("admin")';
+      writeFileSync(`${file}.br`, brotliCompressSync(text));
+      writeFileSync(`${file}.gz`, gzipSync(text));
+    }
     app = await webApp(dir);
   });
   afterAll(async () => {
@@ -58,6 +65,27 @@ describe('web routes with a build', () => {
     expect(widget.headers['content-type']).toMatch(/javascript/);
     expect(widget.headers['access-control-allow-origin']).toBe('*');
     expect(widget.headers['cache-control']).toBe('public, max-age=300');
+  });
+
+  it('sends the precompressed files to browsers that accept them, with the same cache headers', async () => {
+    const brotli = await app.inject({
+      method: 'GET',
+      url: '/assets/index-abc123.js',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers['cache-control']).toMatch(/immutable/);
+    expect(brotli.rawPayload).toEqual(brotliCompressSync('console.log("admin")'));
+    const gzip = await app.inject({
+      method: 'GET',
+      url: '/widget.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.headers['cache-control']).toBe('public, max-age=300');
+    const plain = await app.inject({ method: 'GET', url: '/assets/index-abc123.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe('console.log("admin")');
   });
 
   it('leaves API paths and missing files to the JSON 404', async () => {

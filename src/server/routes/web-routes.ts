@@ -37,13 +37,15 @@ export async function registerWebRoutes(app: FastifyInstance, options: WebRoutes
   });
   const built = existsSync(`${adminDir}/index.html`);
   if (built) {
-    // Asset names carry a content hash, so they may be cached for good.
+    // Asset names carry a content hash, so they may be cached for good. The build writes `.br` and
+    // `.gz` beside each file; they are sent to browsers that accept them (here and by sendFile).
     await app.register(fastifyStatic, {
       root: `${adminDir}/assets`,
       prefix: '/assets/',
       maxAge: '365d',
       immutable: true,
       index: false,
+      preCompressed: true,
     });
   }
 

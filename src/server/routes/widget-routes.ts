@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hashToken, newToken, type Store } from '../../store/index.js';
 import { NotFoundError, UnauthorizedError } from '../http-errors.js';
 import { respondWithTurn } from '../respond-with-turn.js';
+import { ref } from '../response-schemas.js';
 import { type ConversationTurnContext, runConversationTurn } from '../run-conversation-turn.js';
 import { idParams } from '../schemas.js';
 import { messageBody, messagesQuery } from './chat-routes.js';
@@ -63,6 +64,7 @@ export async function registerWidgetRoutes(
       schema: {
         tags: ['widget'],
         summary: "Start a conversation from the widget with the agent's public key",
+        response: { 201: ref('WidgetConversation') },
         security: [],
         body: {
           type: 'object',
@@ -106,6 +108,7 @@ export async function registerWidgetRoutes(
       schema: {
         tags: ['widget'],
         summary: "Send the visitor's message; JSON or server-sent events as in the chat API",
+        response: { 200: ref('TurnResult') },
         security: [],
         params: idParams,
         body: messageBody,
@@ -126,6 +129,7 @@ export async function registerWidgetRoutes(
       schema: {
         tags: ['widget'],
         summary: "The visitor's conversation messages (poll with `after` for a person's replies)",
+        response: { 200: ref('MessagePage') },
         security: [],
         params: idParams,
         querystring: messagesQuery,

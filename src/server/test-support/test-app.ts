@@ -22,7 +22,7 @@ export async function openTestApp(
   options: Omit<CreateAppOptions, 'store' | 'adminToken'> = {},
 ): Promise<TestApp> {
   const { store, close } = await dialect.open();
-  const app = await createApp({ ...options, store, adminToken: testAdminToken });
+  const app = await createApp({ checkResponses: true, ...options, store, adminToken: testAdminToken });
   await app.ready();
   return {
     app,

@@ -52,6 +52,36 @@ export async function findUnlabelledControls(page: Page): Promise<string[]> {
   });
 }
 
+/** Visible elements that reach past the right edge of the window (a page too wide for a phone). */
+export async function overflowingElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('body *')]
+      .filter((element) => {
+        const box = element.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) return false;
+        // The box itself sticks out, or its text does (a long URL that does not wrap).
+        const textSticksOut =
+          [...element.childNodes].some(
+            (node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim(),
+          ) &&
+          getComputedStyle(element).overflowX === 'visible' &&
+          box.left + element.scrollWidth > width + 0.5;
+        if (box.right <= width + 0.5 && !textSticksOut) return false;
+        // Content that scrolls inside its own box (a code block, a table) is fine.
+        for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+          const style = getComputedStyle(parent);
+          if (/(auto|scroll|hidden|clip)/.test(style.overflowX) && parent !== document.body) return false;
+        }
+        return true;
+      })
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()}.${element.className} ${Math.round(element.getBoundingClientRect().right - width)} px`,
+      );
+  });
+}
+
 /** How far the page scrolls sideways (0 when nothing sticks out). */
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -16,8 +16,8 @@ export interface BrowserTestServer {
   close: () => Promise<void>;
 }
 
-/** Starts the server. */
-export async function startBrowserTestServer(): Promise<BrowserTestServer> {
+/** Starts the server; `env` adds or replaces configuration (`CONCIERGE_ALLOW_HOSTS: ''` for none). */
+export async function startBrowserTestServer(env: Record<string, string> = {}): Promise<BrowserTestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'concierge-browser-'));
   const server = await startServer(
     readServerConfig({
@@ -27,6 +27,7 @@ export async function startBrowserTestServer(): Promise<BrowserTestServer> {
       CONCIERGE_ADMIN_TOKEN: browserTestAdminToken,
       CONCIERGE_ALLOW_HOSTS: '127.0.0.1',
       CONCIERGE_LOG_LEVEL: 'silent',
+      ...env,
     }),
   );
   return {

@@ -21,6 +21,11 @@ export function useAgentLinks(agents: Agent[] | undefined) {
   }, [ids]);
   const [error, setError] = useState<unknown>();
 
+  /** Operation-name clashes the server reported for this switched-on link. */
+  const warningsOf = (agentId: string, integrationId: string) =>
+    (links.data ?? []).find((link) => link.agentId === agentId && link.integrationId === integrationId)
+      ?.warnings ?? [];
+
   const isEnabled = (agentId: string, integrationId: string) =>
     (links.data ?? []).some(
       (link) => link.agentId === agentId && link.integrationId === integrationId && link.enabled,
@@ -40,10 +45,12 @@ export function useAgentLinks(agents: Agent[] | undefined) {
         (entry) => !(entry.agentId === agentId && entry.integrationId === integrationId),
       );
       links.setData([...others, link]);
+      // Switching one API changes the clash warnings of the others of this agent.
+      await links.reload();
     } catch (caught) {
       setError(caught);
     }
   }
 
-  return { isEnabled, setEnabled, error: error ?? links.error, loading: links.loading };
+  return { isEnabled, warningsOf, setEnabled, error: error ?? links.error, loading: links.loading };
 }

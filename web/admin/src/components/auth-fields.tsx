@@ -97,8 +97,8 @@ export function AuthFields({
             )}
           </Field>
           <TextField
-            label="Key"
-            hint={form.in === 'header' ? 'Header name, e.g. X-Api-Key' : 'Parameter name, e.g. api_key'}
+            label={form.in === 'header' ? 'Key (header name)' : 'Key (parameter name)'}
+            placeholder={form.in === 'header' ? 'X-Api-Key' : 'api_key'}
             required
             value={form.name}
             onChange={(value) => set({ name: value })}

@@ -61,11 +61,14 @@ export function SchemaSourceFields({
   source,
   onChange,
   error,
+  status,
   legend = 'OpenAPI schema',
 }: {
   source: SchemaSource;
   onChange: (source: SchemaSource) => void;
   error?: ReactNode;
+  /** What the server read from the schema (shown when there is no error). */
+  status?: ReactNode;
   legend?: string;
 }) {
   const name = useId();
@@ -132,6 +135,11 @@ export function SchemaSourceFields({
           )}
         </Field>
       )}
+      {status && !error ? (
+        <p className="schema-status muted small" role="status">
+          {status}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

@@ -1,8 +1,9 @@
 // The OpenAPI Server form: schema, API base URL (with the example request URL shown live) and
-// authentication. Saving imports the schema as version 1; errors point at the place in the schema.
+// authentication. The server previews the schema as entered (fetching a URL itself, as Save will), so
+// the form shows the title, base URL and credentials it asks for, or its error, before Save.
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, callApi } from '../api/client';
-import type { Agent, IntegrationDetail } from '../api/types';
+import type { Agent, IntegrationDetail, SchemaPreview } from '../api/types';
 import { AuthFields, type AuthForm, toAuthBody, toAuthForm } from '../components/auth-fields';
 import { Field, TextField } from '../components/field';
 import { ErrorNotice } from '../components/notice';
@@ -15,31 +16,42 @@ import {
   schemaErrorOf,
   toSchemaBody,
 } from '../components/schema-source-fields';
+import { count } from '../count';
 import { Link, navigate, useLocation } from '../router';
-import { exampleRequestUrl, outlineSchema, type SchemaOutline } from '../schema-outline';
 import { useResource } from '../use-resource';
 
-/** Outlines the schema being entered; a URL is fetched by the browser where its host allows it. */
-function useSchemaOutline(source: SchemaSource): SchemaOutline {
-  const [fetched, setFetched] = useState<SchemaOutline>({});
-  const url = source.mode === 'url' ? source.url.trim() : '';
+/** What the server would import from the schema as entered: the preview, its error, or nothing yet. */
+function useSchemaPreview(propertyId: string, source: SchemaSource) {
+  const [state, setState] = useState<{ preview?: SchemaPreview; error?: unknown; loading: boolean }>({
+    loading: false,
+  });
+  const body = toSchemaBody(source);
+  // A URL is previewed once it has a host; text as soon as there is some.
+  const ready = body && (!('schemaUrl' in body) || /^https?:\/\/[^/]+/.test(body.schemaUrl));
+  const key = ready ? JSON.stringify(body) : '';
   useEffect(() => {
-    setFetched({});
-    if (!/^https?:\/\/.+/.test(url)) return;
-    const abort = new AbortController();
+    setState({ loading: false });
+    if (!key) return;
+    let current = true;
     const timer = setTimeout(() => {
-      fetch(url, { signal: abort.signal })
-        .then((response) => (response.ok ? response.text() : ''))
-        .then((text) => setFetched(outlineSchema(text)))
-        // Another origin without CORS: the server reads it at import; the example waits until then.
-        .catch(() => undefined);
+      setState({ loading: true });
+      callApi<SchemaPreview>('POST', `/properties/${propertyId}/integrations/preview`, JSON.parse(key))
+        .then((preview) => current && setState({ preview, loading: false }))
+        .catch((error: unknown) => current && setState({ error, loading: false }));
     }, 400);
     return () => {
+      current = false;
       clearTimeout(timer);
-      abort.abort();
     };
-  }, [url]);
-  return source.mode === 'url' ? fetched : outlineSchema(source.text);
+  }, [propertyId, key]);
+  return state;
+}
+
+/** The example request URL: the base URL (or the schema's) joined with the first operation's path. */
+function exampleRequestUrl(baseUrl: string, preview: SchemaPreview | undefined): string | undefined {
+  const base = baseUrl.trim() || preview?.baseUrl || '';
+  if (!base) return undefined;
+  return `${base.replace(/\/+$/, '')}${preview?.operations[0]?.path ?? '/…'}`;
 }
 
 /** The form for one property. */
@@ -48,16 +60,36 @@ function AddIntegrationForm({ propertyId, agent }: { propertyId: string; agent?:
   const [source, setSource] = useState<SchemaSource>(emptySchemaSource);
   const [baseUrl, setBaseUrl] = useState('');
   const [auth, setAuth] = useState<AuthForm>(() => toAuthForm());
+  const [authTouched, setAuthTouched] = useState(false);
   const [enableForAgent, setEnableForAgent] = useState(true);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const outline = useSchemaOutline(source);
-  const example = exampleRequestUrl({
-    baseUrl,
-    outline,
-    schemaUrl: source.mode === 'url' ? source.url : undefined,
-  });
-  const schemaError = error instanceof ApiError && error.status === 422 ? error : undefined;
+  const { preview, error: previewError, loading: previewing } = useSchemaPreview(propertyId, source);
+  const example = exampleRequestUrl(baseUrl, preview);
+  // A Save error is about what was entered then: any change clears it.
+  const saveSchemaError = error instanceof ApiError && error.status === 422 ? error : undefined;
+  const schemaError =
+    saveSchemaError ??
+    (previewError instanceof ApiError && previewError.status === 422 ? previewError : undefined);
+  const otherPreviewError = previewError && !schemaError ? previewError : undefined;
+
+  // The credentials the schema asks for, until the user chooses others.
+  const hint = preview?.auth;
+  useEffect(() => {
+    if (!hint || authTouched) return;
+    setAuth((current) => ({
+      ...current,
+      type: hint.type,
+      ...(hint.type === 'apiKey' ? { in: hint.in, name: hint.name } : {}),
+    }));
+  }, [hint, authTouched]);
+
+  const changed =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      setError(undefined);
+      set(value);
+    };
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -75,7 +107,7 @@ function AddIntegrationForm({ propertyId, agent }: { propertyId: string; agent?:
     setError(undefined);
     try {
       const integration = await callApi<IntegrationDetail>('POST', `/properties/${propertyId}/integrations`, {
-        name: name.trim() || outline.title || 'API',
+        name: name.trim() || preview?.title || 'API',
         ...schema,
         ...(baseUrl.trim() ? { baseUrl: baseUrl.trim() } : {}),
         auth: authBody,
@@ -94,33 +126,40 @@ function AddIntegrationForm({ propertyId, agent }: { propertyId: string; agent?:
     <form className="card form" onSubmit={save} noValidate>
       <Field
         label="Name"
-        hint={`How this API is called in Concierge${outline.title ? `; default “${outline.title}”` : ''}.`}
+        hint={`How this API is called in Concierge${preview?.title ? `; default “${preview.title}”` : ''}.`}
       >
         {(control) => (
           <input
             {...control}
             value={name}
-            placeholder={outline.title ?? 'Shop API'}
-            onChange={(event) => setName(event.target.value)}
+            placeholder={preview?.title ?? 'Shop API'}
+            onChange={(event) => changed(setName)(event.target.value)}
           />
         )}
       </Field>
       <SchemaSourceFields
         source={source}
-        onChange={setSource}
+        onChange={changed(setSource)}
         error={schemaError && schemaErrorOf(schemaError)}
+        status={
+          previewing
+            ? 'Reading the schema…'
+            : preview &&
+              `${preview.title}: ${count(preview.operations.length, 'operation')} (OpenAPI ${preview.openapiVersion})`
+        }
       />
+      {otherPreviewError ? <ErrorNotice error={otherPreviewError} /> : null}
       <TextField
         label="API base URL"
         hint={
-          outline.server
-            ? `Operation paths are added to it. Empty: the schema's server, ${outline.server}`
+          preview?.baseUrl
+            ? `Operation paths are added to it. Empty: the schema's server, ${preview.baseUrl}`
             : 'Operation paths are added to it. Empty: the first server named in the schema.'
         }
         type="url"
         placeholder="https://api.example.com/v1"
         value={baseUrl}
-        onChange={setBaseUrl}
+        onChange={changed(setBaseUrl)}
       />
       <p className="example-url" aria-live="polite">
         <span className="muted">Example request URL: </span>
@@ -130,7 +169,13 @@ function AddIntegrationForm({ propertyId, agent }: { propertyId: string; agent?:
           <span className="muted">enter a base URL or a schema</span>
         )}
       </p>
-      <AuthFields form={auth} onChange={setAuth} />
+      <AuthFields
+        form={auth}
+        onChange={(form) => {
+          setAuthTouched(true);
+          changed(setAuth)(form);
+        }}
+      />
       {agent && (
         <label className="check">
           <input

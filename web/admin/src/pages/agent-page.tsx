@@ -1,9 +1,11 @@
 // One agent: its base prompt and model, the integrations it may use, and the widget snippet.
+
 import { type FormEvent, useState } from 'react';
 import { callApi } from '../api/client';
 import type { Agent, Integration } from '../api/types';
 import { useAgentLinks } from '../api/use-agent-links';
 import { Field, TextField } from '../components/field';
+import { LinkWarnings } from '../components/integration-agent-toggles';
 import { ErrorNotice, Loading, StatusNotice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
 import { Toggle } from '../components/toggle';
@@ -104,14 +106,17 @@ function AgentIntegrations({ agent }: { agent: Agent }) {
       {integrations.data?.items.length === 0 && <p>No API connected yet. Use + Add to connect one.</p>}
       <ul className="plain-list">
         {integrations.data?.items.map((integration) => (
-          <li key={integration.id} className="list-row">
-            <Link href={`/integrations/${integration.id}`}>{integration.name}</Link>
-            <Toggle
-              label={`Use ${integration.name}`}
-              checked={links.isEnabled(agent.id, integration.id)}
-              disabled={links.loading}
-              onChange={(enabled) => links.setEnabled(agent.id, integration.id, enabled)}
-            />
+          <li key={integration.id}>
+            <div className="list-row">
+              <Link href={`/integrations/${integration.id}`}>{integration.name}</Link>
+              <Toggle
+                label={`Use ${integration.name}`}
+                checked={links.isEnabled(agent.id, integration.id)}
+                disabled={links.loading}
+                onChange={(enabled) => links.setEnabled(agent.id, integration.id, enabled)}
+              />
+            </div>
+            <LinkWarnings warnings={links.warningsOf(agent.id, integration.id)} />
           </li>
         ))}
       </ul>

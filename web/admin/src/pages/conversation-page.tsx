@@ -19,6 +19,18 @@ const roleLabels: Record<Message['role'], string> = {
   system: 'System',
 };
 
+/** The state as a person reads it: once someone of the team replied, the chat is theirs, not waiting. */
+export function StatusBadge({ conversation }: { conversation: ConversationDetail }) {
+  const answered =
+    conversation.status === 'waiting-for-human' &&
+    conversation.messages.some((message) => message.role === 'human');
+  return answered ? (
+    <Badge value="open" label="with a person" />
+  ) : (
+    <Badge value={conversation.status} label={conversation.status.replace(/-/g, ' ')} />
+  );
+}
+
 /** The conversation page. */
 export function ConversationPage({ conversationId }: { conversationId: string }) {
   const conversation = useResource(
@@ -82,7 +94,7 @@ export function ConversationPage({ conversationId }: { conversationId: string })
       {data && (
         <div className="stack">
           <p>
-            Status: <Badge value={data.status} label={data.status.replace(/-/g, ' ')} />{' '}
+            Status: <StatusBadge conversation={data} />{' '}
             <span className="muted small">started {new Date(data.createdAt).toLocaleString()}</span>
           </p>
           <section className="card chat-log" aria-label="Messages" role="log" aria-live="polite">

@@ -1,13 +1,15 @@
 // One integration: which agents use it, its operations (switches, lint, try-it), the whole lint
 // report, settings, and schema versions with re-import.
+
 import { useState } from 'react';
 import { callApi } from '../api/client';
-import type { Agent, IntegrationDetail } from '../api/types';
+import type { Agent, DemoInfo, IntegrationDetail } from '../api/types';
 import { useAgentLinks } from '../api/use-agent-links';
 import { IntegrationAgentToggles } from '../components/integration-agent-toggles';
 import { LintList } from '../components/lint-list';
 import { ErrorNotice, Loading, StatusNotice } from '../components/notice';
 import { PageHeader } from '../components/page-header';
+import { count } from '../count';
 import { Link, navigate, useLocation } from '../router';
 import { useResource } from '../use-resource';
 import { IntegrationSettings } from './integration-settings';
@@ -22,6 +24,24 @@ function countFindings(integration: IntegrationDetail): string {
     .filter(([, count]) => count > 0)
     .map(([severity, count]) => `${count} ${severity}${count === 1 ? '' : 's'}`);
   return parts.length ? parts.join(', ') : 'No findings';
+}
+
+/** For the demo store's API: how to connect it again from its URL, key included. */
+function DemoApiNotice({ integrationId }: { integrationId: string }) {
+  // The server answers 404 with the demo off: then there is nothing to show.
+  const demo = useResource(() => callApi<DemoInfo>('GET', '/demo').catch(() => undefined), []);
+  if (demo.data?.integrationId !== integrationId) return null;
+  const { schemaUrl, auth } = demo.data;
+  return (
+    <section className="card" aria-labelledby="demo-api">
+      <h2 id="demo-api">The demo store API</h2>
+      <p>
+        Served by this server, with fake data. To connect it again as the integration guide does, give the
+        schema URL <code className="break">{schemaUrl}</code> and the API key{' '}
+        <code data-testid="demo-api-key">{auth.value}</code> in the <code>{auth.name}</code> header.
+      </p>
+    </section>
+  );
 }
 
 /** The integration page. */
@@ -71,10 +91,11 @@ export function IntegrationPage({ integrationId }: { integrationId: string }) {
         <div className="stack">
           {query.get('imported') && (
             <StatusNotice>
-              Imported {data.operations.length} operations (OpenAPI {data.openapiVersion}). Lint:{' '}
+              Imported {count(data.operations.length, 'operation')} (OpenAPI {data.openapiVersion}). Lint:{' '}
               {countFindings(data).toLowerCase()}.
             </StatusNotice>
           )}
+          <DemoApiNotice integrationId={integrationId} />
           <section className="card" aria-labelledby="used-by">
             <h2 id="used-by">Agents</h2>
             <ErrorNotice error={links.error} />

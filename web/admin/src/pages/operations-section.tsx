@@ -1,4 +1,5 @@
 // The operations of an integration: switches, what each does, its lint findings, and try-it.
+
 import { useState } from 'react';
 import { callApi } from '../api/client';
 import type { IntegrationDetail, Operation } from '../api/types';
@@ -6,6 +7,7 @@ import { MethodTag } from '../components/badge';
 import { LintList } from '../components/lint-list';
 import { ErrorNotice } from '../components/notice';
 import { Toggle } from '../components/toggle';
+import { count } from '../count';
 import { TryOperation } from './try-operation';
 
 /** One operation row. */
@@ -70,9 +72,7 @@ function OperationItem({
       {operation.uncallableReason && <p className="notice notice-error">{operation.uncallableReason}</p>}
       {findings.length > 0 && (
         <details>
-          <summary>
-            {findings.length} lint finding{findings.length === 1 ? '' : 's'}
-          </summary>
+          <summary>{count(findings.length, 'lint finding')}</summary>
           <LintList findings={findings} />
         </details>
       )}
@@ -97,8 +97,9 @@ export function OperationsSection({
     <section className="card" aria-labelledby="operations">
       <h2 id="operations">Operations</h2>
       <p className="muted">
-        {enabled} of {integration.operations.length} operations are tools the agent may call. Operations that
-        change data ask the customer before they run.
+        {enabled} of {count(integration.operations.length, 'operation')}{' '}
+        {enabled === 1 ? 'is a tool' : 'are tools'} the agent may call. Operations that change data ask the
+        customer before they run.
       </p>
       <ul className="operations">
         {integration.operations.map((operation) => (

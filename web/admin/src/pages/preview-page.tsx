@@ -22,21 +22,48 @@ interface ChatLine {
   result?: TurnResult;
 }
 
+/** The chat of one agent as kept in this tab, so leaving the page and coming back keeps it. */
+interface SavedChat {
+  conversation?: Conversation;
+  lines: ChatLine[];
+}
+
+const savedChatKey = (agentId: string) => `concierge.preview.${agentId}`;
+
+function loadChat(agentId: string): SavedChat {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(savedChatKey(agentId)) ?? 'null') as SavedChat | null;
+    // A reply that was still streaming when the page was left is not coming back.
+    return {
+      conversation: saved?.conversation,
+      lines: (saved?.lines ?? []).filter((line) => !line.streaming),
+    };
+  } catch {
+    return { lines: [] };
+  }
+}
+
 /** The chat with one agent. */
 function PreviewChat({ agent }: { agent: Agent }) {
-  const [conversation, setConversation] = useState<Conversation>();
-  const [lines, setLines] = useState<ChatLine[]>([]);
+  const [saved] = useState(() => loadChat(agent.id));
+  const [conversation, setConversation] = useState<Conversation | undefined>(saved.conversation);
+  const [lines, setLines] = useState<ChatLine[]>(saved.lines);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const logEnd = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
-  const counter = useRef(0);
+  const counter = useRef(saved.lines.length);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: scroll whenever the lines change
   useEffect(() => {
     logEnd.current?.scrollIntoView({ block: 'nearest' });
   }, [lines]);
+  useEffect(() => {
+    const key = savedChatKey(agent.id);
+    if (lines.length === 0) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, JSON.stringify({ conversation, lines } satisfies SavedChat));
+  }, [agent.id, conversation, lines]);
 
   const update = (key: string, change: (line: ChatLine) => ChatLine) =>
     setLines((current) => current.map((line) => (line.key === key ? change(line) : line)));

@@ -57,7 +57,7 @@ function PropertyRow({ property, isCurrent }: { property: Property; isCurrent: b
           </div>
           <div className="actions">
             {isCurrent ? (
-              <span className="badge badge-good">Working on it</span>
+              <span className="badge badge-good">Current property</span>
             ) : (
               <button type="button" onClick={() => select(property.id)}>
                 Work on this

@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { callApi } from '../api/client';
 import type { Operation, TryResult } from '../api/types';
 import { Badge, StatusCode } from '../components/badge';
-import { CodeBlock } from '../components/code-block';
+import { CodeBlock, formatValue } from '../components/code-block';
 import { ErrorNotice } from '../components/notice';
 import { SchemaForm, type SchemaFormValues, toArguments } from '../components/schema-form';
 
@@ -33,7 +33,7 @@ function TryResultView({ result }: { result: TryResult }) {
           <h4>Sent</h4>
           <CodeBlock
             label="Request sent"
-            value={`${request.method} ${request.url}\n${headerLines(request.headers)}${request.body ? `\n\n${request.body}` : ''}`}
+            value={`${request.method} ${request.url}\n${headerLines(request.headers)}${request.body === undefined || request.body === null ? '' : `\n\n${formatValue(request.body)}`}`}
           />
         </div>
         <div>

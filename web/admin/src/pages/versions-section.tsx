@@ -1,4 +1,5 @@
 // Schema versions of an integration, and re-import: preview what changes, then apply it.
+
 import { type FormEvent, useState } from 'react';
 import { ApiError, callApi } from '../api/client';
 import type { CatalogDiff, IntegrationDetail, IntegrationVersion, ReimportPreview } from '../api/types';
@@ -11,6 +12,7 @@ import {
   schemaErrorOf,
   toSchemaBody,
 } from '../components/schema-source-fields';
+import { count } from '../count';
 import { useResource } from '../use-resource';
 
 /** The diff as lists of added, removed and changed operations. */
@@ -155,9 +157,14 @@ export function VersionsSection({
       <form className="form versions-form" onSubmit={previewReimport}>
         <h3>Re-import</h3>
         <p className="muted">
-          {currentUrl
-            ? `Leave the source empty to fetch ${currentUrl} again, or give a new one.`
-            : 'Give the new schema.'}{' '}
+          {currentUrl ? (
+            <>
+              Leave the source empty to fetch <span className="break">{currentUrl}</span> again, or give a new
+              one.
+            </>
+          ) : (
+            'Give the new schema.'
+          )}{' '}
           You see what changes before anything is applied.
         </p>
         <SchemaSourceFields legend="New schema" source={source} onChange={setSource} error={schemaError} />
@@ -172,12 +179,12 @@ export function VersionsSection({
       {preview && (
         <section className="preview-box" aria-label={`Version ${preview.result.version} preview`}>
           <h3>
-            Version {preview.result.version}: {preview.result.operations} operations
+            Version {preview.result.version}: {count(preview.result.operations, 'operation')}
           </h3>
           <DiffView diff={preview.result.diff} />
           {preview.result.lint.length > 0 && (
             <details>
-              <summary>{preview.result.lint.length} lint findings in the new version</summary>
+              <summary>{count(preview.result.lint.length, 'lint finding')} in the new version</summary>
               <LintList findings={preview.result.lint} />
             </details>
           )}

@@ -1,0 +1,551 @@
+// JSON Schemas of what the API returns. Registered once by id, referenced by the routes' `response`,
+// published in /api/docs/openapi.json, and the source of the admin UI's types
+// (web/admin/src/api/generated.ts, written by `npm run generate:api-types`).
+
+const text = { type: 'string' } as const;
+const nullableText = { type: ['string', 'null'] } as const;
+const time = { type: 'string', description: 'ISO 8601 time' } as const;
+const stringMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
+/** Any JSON value (a response body, tool arguments). */
+const anyValue = {} as const;
+
+/** `{ $ref }` to a schema registered here. */
+export function ref(id: keyof typeof responseSchemas): { $ref: string } {
+  return { $ref: `${id}#` };
+}
+
+/** `{ items: [...] }` of a registered schema, with the cursor of the next page when there is one. */
+export function listOf(id: keyof typeof responseSchemas, next?: 'string' | 'integer') {
+  return {
+    type: 'object',
+    required: ['items'],
+    properties: { items: { type: 'array', items: ref(id) }, ...(next ? { next: { type: next } } : {}) },
+  } as const;
+}
+
+const lintFinding = {
+  type: 'object',
+  required: ['severity', 'code', 'message', 'pointer'],
+  properties: {
+    severity: { enum: ['error', 'warning', 'info'] },
+    code: text,
+    message: text,
+    fix: text,
+    pointer: text,
+    line: { type: 'integer' },
+    tool: text,
+  },
+} as const;
+
+const integrationProperties = {
+  id: text,
+  propertyId: text,
+  name: text,
+  baseUrl: text,
+  auth: { $ref: 'ShownAuth#' },
+  timeoutMs: { type: 'integer' },
+  allowHosts: { type: 'array', items: text },
+  version: { type: 'integer', description: 'The current schema version; 0 before the first import' },
+  createdAt: time,
+  updatedAt: time,
+} as const;
+const integrationRequired = Object.keys(integrationProperties);
+
+const operation = {
+  type: 'object',
+  required: [
+    'name',
+    'operationId',
+    'method',
+    'path',
+    'summary',
+    'description',
+    'callable',
+    'uncallableReason',
+    'readOnly',
+    'enabled',
+    'inputSchema',
+  ],
+  properties: {
+    name: text,
+    operationId: nullableText,
+    method: text,
+    path: text,
+    summary: nullableText,
+    description: text,
+    callable: { type: 'boolean' },
+    uncallableReason: nullableText,
+    readOnly: { type: 'boolean' },
+    enabled: { type: 'boolean' },
+    inputSchema: { type: 'object', additionalProperties: true },
+  },
+} as const;
+
+const catalogDiff = {
+  type: 'object',
+  required: ['added', 'removed', 'changed', 'unchanged'],
+  properties: {
+    added: { type: 'array', items: text },
+    removed: { type: 'array', items: text },
+    changed: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name', 'changes'],
+        properties: { name: text, changes: { type: 'array', items: text } },
+      },
+    },
+    unchanged: { type: 'integer' },
+  },
+} as const;
+
+const conversationProperties = {
+  id: text,
+  agentId: text,
+  propertyId: text,
+  status: { enum: ['open', 'waiting-for-human', 'closed'] },
+  visitorId: nullableText,
+  metadata: { type: 'object', additionalProperties: true },
+  pendingAction: anyValue,
+  createdAt: time,
+  updatedAt: time,
+} as const;
+const conversationRequired = [
+  'id',
+  'agentId',
+  'propertyId',
+  'status',
+  'visitorId',
+  'metadata',
+  'createdAt',
+  'updatedAt',
+];
+
+const message = {
+  type: 'object',
+  required: ['id', 'role', 'text', 'createdAt'],
+  properties: {
+    id: text,
+    conversationId: text,
+    role: { enum: ['customer', 'agent', 'human', 'system'] },
+    text,
+    createdAt: time,
+  },
+} as const;
+
+/** A trace step of type `type` with these fields (see src/agent/trace-step.ts). */
+function step(type: string, required: string[], properties: Record<string, object>) {
+  return {
+    type: 'object',
+    required: ['type', ...required],
+    properties: { type: { const: type }, ...properties },
+  } as const;
+}
+
+/** One step of a turn's trace; `type` says which fields it has. */
+const traceStep = {
+  oneOf: [
+    step('model-call', ['durationMs', 'finishReason'], {
+      durationMs: { type: 'number' },
+      finishReason: text,
+      inputTokens: { type: 'integer' },
+      outputTokens: { type: 'integer' },
+    }),
+    step('tool-call', ['tool', 'args', 'outcome', 'durationMs', 'responseExcerpt'], {
+      tool: text,
+      operationId: text,
+      integrationId: text,
+      args: anyValue,
+      status: { type: 'integer' },
+      outcome: text,
+      durationMs: { type: 'number' },
+      responseExcerpt: text,
+      error: text,
+    }),
+    step('confirmation-requested', ['tool', 'args'], { tool: text, args: anyValue }),
+    step('confirmation-resolved', ['decision'], {
+      decision: { enum: ['confirmed', 'cancelled', 'expired'] },
+    }),
+    step('handoff', ['reason'], { reason: text }),
+    step('model-error', ['message'], { message: text }),
+    step('data-sources', ['tools'], { tools: { type: 'array', items: text } }),
+  ],
+} as const;
+
+/** Every response shape, by the id routes refer to. */
+export const responseSchemas = {
+  Property: {
+    type: 'object',
+    required: ['id', 'name', 'createdAt', 'updatedAt'],
+    properties: { id: text, name: text, createdAt: time, updatedAt: time },
+  },
+  ApiKey: {
+    type: 'object',
+    required: ['id', 'propertyId', 'name', 'prefix', 'createdAt'],
+    properties: {
+      id: text,
+      propertyId: text,
+      name: text,
+      prefix: { type: 'string', description: 'The first characters of the key' },
+      createdAt: time,
+      key: { type: 'string', description: 'The key itself: only in the answer that creates it' },
+    },
+  },
+  Agent: {
+    type: 'object',
+    required: [
+      'id',
+      'propertyId',
+      'name',
+      'publicKey',
+      'basePrompt',
+      'model',
+      'maxToolSteps',
+      'handoffWebhookUrl',
+      'createdAt',
+      'updatedAt',
+    ],
+    properties: {
+      id: text,
+      propertyId: text,
+      name: text,
+      publicKey: { type: 'string', description: 'The key the widget names in data-agent' },
+      basePrompt: text,
+      model: {
+        type: 'object',
+        properties: {
+          provider: { enum: ['embedded', 'openai', 'anthropic', 'openai-compatible'] },
+          model: text,
+          baseUrl: text,
+          temperature: { type: 'number' },
+          apiKey: { type: 'string', description: 'Masked' },
+        },
+      },
+      maxToolSteps: { type: 'integer' },
+      handoffWebhookUrl: nullableText,
+      createdAt: time,
+      updatedAt: time,
+    },
+  },
+  AgentIntegrationLink: {
+    type: 'object',
+    required: ['agentId', 'integrationId', 'enabled', 'warnings'],
+    properties: {
+      agentId: text,
+      integrationId: text,
+      enabled: { type: 'boolean' },
+      createdAt: time,
+      warnings: {
+        type: 'array',
+        items: text,
+        description: "Operations named like those of another of the agent's switched-on APIs",
+      },
+    },
+  },
+  ShownAuth: {
+    description: 'Credentials as shown: the kind and names, secrets masked',
+    oneOf: [
+      { type: 'object', required: ['type'], properties: { type: { const: 'none' } } },
+      {
+        type: 'object',
+        required: ['type', 'in', 'name', 'value'],
+        properties: { type: { const: 'apiKey' }, in: { enum: ['header', 'query'] }, name: text, value: text },
+      },
+      {
+        type: 'object',
+        required: ['type', 'token'],
+        properties: { type: { const: 'bearer' }, token: text },
+      },
+      {
+        type: 'object',
+        required: ['type', 'username', 'password'],
+        properties: { type: { const: 'basic' }, username: text, password: text },
+      },
+    ],
+  },
+  Integration: { type: 'object', required: integrationRequired, properties: integrationProperties },
+  LintFinding: lintFinding,
+  Operation: operation,
+  IntegrationDetail: {
+    type: 'object',
+    required: [...integrationRequired, 'openapiVersion', 'operations', 'lint'],
+    properties: {
+      ...integrationProperties,
+      openapiVersion: nullableText,
+      operations: { type: 'array', items: { $ref: 'Operation#' } },
+      lint: { type: 'array', items: { $ref: 'LintFinding#' } },
+      diff: { $ref: 'CatalogDiff#' },
+    },
+  },
+  CatalogDiff: catalogDiff,
+  SchemaPreview: {
+    type: 'object',
+    required: ['title', 'openapiVersion', 'sourceUrl', 'baseUrl', 'auth', 'operations', 'lint'],
+    properties: {
+      title: text,
+      openapiVersion: text,
+      sourceUrl: nullableText,
+      baseUrl: { type: ['string', 'null'], description: "The schema's first server" },
+      auth: {
+        description: 'The credentials the schema asks for',
+        anyOf: [
+          {
+            type: 'object',
+            required: ['type', 'in', 'name'],
+            properties: { type: { const: 'apiKey' }, in: { enum: ['header', 'query'] }, name: text },
+          },
+          { type: 'object', required: ['type'], properties: { type: { enum: ['bearer', 'basic'] } } },
+          { type: 'null' },
+        ],
+      },
+      operations: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['name', 'method', 'path', 'summary', 'callable'],
+          properties: {
+            name: text,
+            method: text,
+            path: text,
+            summary: nullableText,
+            callable: { type: 'boolean' },
+          },
+        },
+      },
+      lint: { type: 'array', items: { $ref: 'LintFinding#' } },
+    },
+  },
+  ReimportPreview: {
+    type: 'object',
+    required: ['version', 'openapiVersion', 'sha256', 'operations', 'diff', 'lint'],
+    properties: {
+      version: { type: 'integer' },
+      openapiVersion: text,
+      title: text,
+      sha256: text,
+      operations: { type: 'integer' },
+      diff: { $ref: 'CatalogDiff#' },
+      lint: { type: 'array', items: { $ref: 'LintFinding#' } },
+    },
+  },
+  IntegrationVersion: {
+    type: 'object',
+    required: ['version', 'sha256', 'sourceUrl', 'openapiVersion', 'createdAt'],
+    properties: {
+      integrationId: text,
+      version: { type: 'integer' },
+      sourceUrl: nullableText,
+      sha256: text,
+      openapiVersion: text,
+      createdAt: time,
+    },
+  },
+  IntegrationVersionDetail: {
+    type: 'object',
+    required: [
+      'version',
+      'openapiVersion',
+      'sha256',
+      'sourceUrl',
+      'createdAt',
+      'operations',
+      'lint',
+      'sourceText',
+    ],
+    properties: {
+      version: { type: 'integer' },
+      openapiVersion: text,
+      sha256: text,
+      sourceUrl: nullableText,
+      createdAt: time,
+      operations: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['name', 'operationId', 'method', 'path'],
+          properties: { name: text, operationId: nullableText, method: text, path: text },
+        },
+      },
+      lint: { type: 'array', items: { $ref: 'LintFinding#' } },
+      sourceText: text,
+    },
+  },
+  TryResult: {
+    type: 'object',
+    required: ['outcome', 'durationMs', 'request', 'response', 'customerMessage', 'error'],
+    properties: {
+      outcome: text,
+      durationMs: { type: 'number' },
+      attempts: { type: 'integer' },
+      request: {
+        type: 'object',
+        required: ['method', 'url', 'headers'],
+        properties: {
+          method: text,
+          url: text,
+          headers: stringMap,
+          body: { description: 'The body sent (a JSON value, or text), secrets scrubbed' },
+        },
+      },
+      response: {
+        anyOf: [
+          {
+            type: 'object',
+            required: ['status', 'headers', 'body', 'truncated'],
+            properties: {
+              status: { type: 'integer' },
+              headers: stringMap,
+              body: { description: 'Parsed JSON, or the text for anything else' },
+              truncated: { type: 'boolean' },
+            },
+          },
+          { type: 'null' },
+        ],
+      },
+      customerMessage: nullableText,
+      error: nullableText,
+    },
+  },
+  RequestLog: {
+    type: 'object',
+    required: [
+      'id',
+      'integrationId',
+      'agentId',
+      'conversationId',
+      'tool',
+      'method',
+      'url',
+      'requestHeaders',
+      'requestBody',
+      'status',
+      'durationMs',
+      'responseExcerpt',
+      'outcome',
+      'error',
+      'attempts',
+      'createdAt',
+    ],
+    properties: {
+      id: text,
+      integrationId: text,
+      agentId: nullableText,
+      conversationId: nullableText,
+      tool: text,
+      operationId: nullableText,
+      method: text,
+      url: text,
+      requestHeaders: stringMap,
+      requestBody: nullableText,
+      status: { type: ['integer', 'null'] },
+      durationMs: { type: 'number' },
+      responseExcerpt: nullableText,
+      responseTruncated: { type: ['boolean', 'null'] },
+      outcome: text,
+      error: nullableText,
+      attempts: { type: 'integer' },
+      createdAt: time,
+    },
+  },
+  Conversation: { type: 'object', required: conversationRequired, properties: conversationProperties },
+  Message: message,
+  TraceStep: traceStep,
+  TurnTrace: {
+    type: 'object',
+    required: ['id', 'messageId', 'steps'],
+    properties: {
+      id: text,
+      conversationId: text,
+      messageId: nullableText,
+      steps: { type: 'array', items: { $ref: 'TraceStep#' } },
+      createdAt: time,
+    },
+  },
+  ConversationDetail: {
+    type: 'object',
+    required: [...conversationRequired, 'messages', 'traces'],
+    properties: {
+      ...conversationProperties,
+      messages: { type: 'array', items: { $ref: 'Message#' } },
+      traces: { type: 'array', items: { $ref: 'TurnTrace#' } },
+    },
+  },
+  MessagePage: {
+    type: 'object',
+    required: ['status', 'items'],
+    properties: {
+      status: { enum: ['open', 'waiting-for-human', 'closed'] },
+      items: { type: 'array', items: { $ref: 'Message#' } },
+    },
+  },
+  TurnResult: {
+    type: 'object',
+    required: ['reply', 'trace', 'status', 'pendingAction', 'messageId'],
+    properties: {
+      reply: {
+        anyOf: [
+          { type: 'object', required: ['id', 'text'], properties: { id: text, text } },
+          { type: 'null' },
+        ],
+        description: 'Null when the conversation waits for a person (the message was stored)',
+      },
+      trace: {
+        type: 'object',
+        required: ['steps', 'dataSources'],
+        properties: {
+          steps: { type: 'array', items: { $ref: 'TraceStep#' } },
+          dataSources: { type: 'array', items: text },
+        },
+      },
+      status: { enum: ['open', 'waiting-for-human', 'closed'] },
+      pendingAction: {
+        anyOf: [
+          {
+            type: 'object',
+            required: ['tool', 'summary', 'expiresAt'],
+            properties: { tool: text, summary: text, expiresAt: time },
+          },
+          { type: 'null' },
+        ],
+      },
+      messageId: text,
+    },
+  },
+  WidgetConversation: {
+    type: 'object',
+    required: ['id', 'visitorToken', 'status'],
+    properties: {
+      id: text,
+      visitorToken: {
+        type: 'string',
+        description: 'Send it as X-Visitor-Token to read or write this conversation',
+      },
+      status: { enum: ['open', 'waiting-for-human', 'closed'] },
+    },
+  },
+  DemoInfo: {
+    type: 'object',
+    required: ['propertyId', 'agentId', 'integrationId', 'schemaUrl', 'baseUrl', 'auth'],
+    properties: {
+      propertyId: nullableText,
+      agentId: nullableText,
+      integrationId: nullableText,
+      schemaUrl: text,
+      baseUrl: text,
+      auth: {
+        type: 'object',
+        required: ['type', 'in', 'name', 'value'],
+        properties: { type: { const: 'apiKey' }, in: { const: 'header' }, name: text, value: text },
+      },
+    },
+  },
+  DemoMode: {
+    type: 'object',
+    required: ['mode'],
+    properties: { mode: { enum: ['normal', 'slow', 'failing'] }, delayMs: { type: 'integer' } },
+  },
+  Health: { type: 'object', required: ['status'], properties: { status: { const: 'ok' } } },
+} as const;
+
+/** A 204 answer: no body. */
+export const noContent = { type: 'null', description: 'No content' } as const;

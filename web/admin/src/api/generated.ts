@@ -1,0 +1,2078 @@
+// Generated from the server's route schemas by `npm run generate:api-types`: do not edit.
+
+export interface paths {
+    "/api/v1/agents/{agentId}/integrations/{integrationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Switch an integration on or off for an agent */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agentId: string;
+                    integrationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgentIntegrationLink"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an agent */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agent"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an agent and its conversations */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an agent */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        basePrompt?: string;
+                        handoffWebhookUrl?: string | null;
+                        maxToolSteps?: number;
+                        model?: {
+                            apiKey?: string | null;
+                            baseUrl?: string;
+                            model?: string;
+                            /** @enum {unknown} */
+                            provider?: "embedded" | "openai" | "anthropic" | "openai-compatible";
+                            temperature?: number;
+                        };
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agent"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/agents/{id}/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a conversation with an agent (the preview chat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        metadata?: Record<string, never>;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Conversation"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agents/{id}/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an agent's integration links */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AgentIntegrationLink"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a conversation with its messages and turn traces */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConversationDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a conversation status (close it, or reopen it for the agent) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        status: "open" | "waiting-for-human" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Conversation"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/human-replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply to the customer as a person of the business (the agent stays silent meanwhile) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Message"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Messages of a conversation, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    after?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MessagePage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Send the customer's message and get the agent's reply with the turn's trace
+         * @description With `Accept: text/event-stream` the turn streams as server-sent events: turn-start, tool-call-start, tool-call-end, message-delta, then turn-end with the same body as the JSON answer.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TurnResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The demo's records, its schema URL and API key (to connect the demo API again) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DemoInfo"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demo/mode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the demo API behaves now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DemoMode"];
+                    };
+                };
+            };
+        };
+        /** Make the demo API normal, slow (timeouts) or failing (503) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Delay of each answer in slow mode (default 15,000 ms) */
+                        delayMs?: number;
+                        /** @enum {unknown} */
+                        mode: "normal" | "slow" | "failing";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DemoMode"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an integration with its operations and lint report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IntegrationDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove an integration */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change base URL, credentials, timeout or name */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        allowHosts?: string[];
+                        auth?: {
+                            /** @enum {unknown} */
+                            type?: "none";
+                        } | {
+                            /** @enum {unknown} */
+                            in: "header" | "query";
+                            name: string;
+                            /** @enum {unknown} */
+                            type?: "apiKey";
+                            value: string;
+                        } | {
+                            token: string;
+                            /** @enum {unknown} */
+                            type?: "bearer";
+                        } | {
+                            password: string;
+                            /** @enum {unknown} */
+                            type?: "basic";
+                            username: string;
+                        };
+                        baseUrl?: string;
+                        name?: string;
+                        timeoutMs?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IntegrationDetail"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/integrations/{id}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An integration's request logs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only calls made in this conversation */
+                    conversationId?: string;
+                    /** @description The `next` value of the previous page */
+                    cursor?: string;
+                    /** @description Calls at or after this time */
+                    from?: string;
+                    /** @description Page size (default 50) */
+                    limit?: number;
+                    /** @description Only calls with this outcome */
+                    outcome?: "ok" | "not-found" | "client-error" | "server-error" | "timeout" | "network" | "blocked" | "invalid-arguments";
+                    /** @description Only calls answered with this HTTP status */
+                    status?: number;
+                    /** @description Calls before this time */
+                    to?: string;
+                    /** @description Only calls of this tool */
+                    tool?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RequestLog"][];
+                            next?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/{id}/operations/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Switch one operation on or off */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Operation"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/{id}/operations/{name}/try": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Call one operation for real, as the agent would, and see what was sent and what came back */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The operation's arguments, by input name */
+                        args?: Record<string, never>;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TryResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/{id}/reimport/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Compile a new schema version and show what would change, without applying it
+         * @description Without schemaUrl or schemaText, the current version is fetched again from its URL.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The document itself, pasted or read from an uploaded file (YAML or JSON) */
+                        schemaText?: string;
+                        /** @description Public http(s) URL of the OpenAPI / Swagger document (YAML or JSON) */
+                        schemaUrl?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReimportPreview"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an integration's schema versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["IntegrationVersion"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Re-import: store a new schema version and make it current
+         * @description Pass the sha256 shown by the preview to make sure the document applied is the one previewed (409 otherwise). Operation switches carry over to operations that still exist.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The document itself, pasted or read from an uploaded file (YAML or JSON) */
+                        schemaText?: string;
+                        /** @description Public http(s) URL of the OpenAPI / Swagger document (YAML or JSON) */
+                        schemaUrl?: string;
+                        sha256?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IntegrationDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One schema version: its operations, lint report and source */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IntegrationVersionDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One request log entry in full */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RequestLog"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List properties */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Property"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a property */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Property"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/properties/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a property */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Property"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a property and everything in it */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a property */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Property"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/properties/{id}/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a property's agents */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Agent"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an agent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        basePrompt?: string;
+                        handoffWebhookUrl?: string | null;
+                        maxToolSteps?: number;
+                        model?: {
+                            apiKey?: string | null;
+                            baseUrl?: string;
+                            model?: string;
+                            /** @enum {unknown} */
+                            provider?: "embedded" | "openai" | "anthropic" | "openai-compatible";
+                            temperature?: number;
+                        };
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agent"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/properties/{id}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a property's API keys (without the keys) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ApiKey"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API key that can only reach this property (shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiKey"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/properties/{id}/api-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    keyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/properties/{id}/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a property's conversations, waiting-for-human first, then newest */
+        get: {
+            parameters: {
+                query?: {
+                    agentId?: string;
+                    limit?: number;
+                    offset?: number;
+                    status?: "open" | "waiting-for-human" | "closed";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Conversation"][];
+                            next?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/properties/{id}/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a property's integrations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Integration"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Connect an API: import its OpenAPI schema (URL or text) as version 1, with base URL and credentials */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        allowHosts?: string[];
+                        auth?: {
+                            /** @enum {unknown} */
+                            type?: "none";
+                        } | {
+                            /** @enum {unknown} */
+                            in: "header" | "query";
+                            name: string;
+                            /** @enum {unknown} */
+                            type?: "apiKey";
+                            value: string;
+                        } | {
+                            token: string;
+                            /** @enum {unknown} */
+                            type?: "bearer";
+                        } | {
+                            password: string;
+                            /** @enum {unknown} */
+                            type?: "basic";
+                            username: string;
+                        };
+                        baseUrl?: string;
+                        name: string;
+                        /** @description The document itself, pasted or read from an uploaded file (YAML or JSON) */
+                        schemaText?: string;
+                        /** @description Public http(s) URL of the OpenAPI / Swagger document (YAML or JSON) */
+                        schemaUrl?: string;
+                        timeoutMs?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IntegrationDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/properties/{id}/integrations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch and compile a schema as connecting it would, without storing anything
+         * @description What the add form shows before Save: the title, the base URL the schema names, the credentials it asks for and its operations; or the same 422 error that connecting would give.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The document itself, pasted or read from an uploaded file (YAML or JSON) */
+                        schemaText?: string;
+                        /** @description Public http(s) URL of the OpenAPI / Swagger document (YAML or JSON) */
+                        schemaUrl?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SchemaPreview"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/properties/{id}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Request logs of all a property's integrations, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only calls made in this conversation */
+                    conversationId?: string;
+                    /** @description The `next` value of the previous page */
+                    cursor?: string;
+                    /** @description Calls at or after this time */
+                    from?: string;
+                    /** @description Only calls to this integration */
+                    integrationId?: string;
+                    /** @description Page size (default 50) */
+                    limit?: number;
+                    /** @description Only calls with this outcome */
+                    outcome?: "ok" | "not-found" | "client-error" | "server-error" | "timeout" | "network" | "blocked" | "invalid-arguments";
+                    /** @description Only calls answered with this HTTP status */
+                    status?: number;
+                    /** @description Calls before this time */
+                    to?: string;
+                    /** @description Only calls of this tool */
+                    tool?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RequestLog"][];
+                            next?: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/widget/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a conversation from the widget with the agent's public key */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agentKey: string;
+                        metadata?: Record<string, never>;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WidgetConversation"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/widget/conversations/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The visitor's conversation messages (poll with `after` for a person's replies) */
+        get: {
+            parameters: {
+                query?: {
+                    after?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MessagePage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Send the visitor's message; JSON or server-sent events as in the chat API */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TurnResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Agent: {
+            basePrompt: string;
+            /** @description ISO 8601 time */
+            createdAt: string;
+            handoffWebhookUrl: string | null;
+            id: string;
+            maxToolSteps: number;
+            model: {
+                /** @description Masked */
+                apiKey?: string;
+                baseUrl?: string;
+                model?: string;
+                /** @enum {unknown} */
+                provider?: "embedded" | "openai" | "anthropic" | "openai-compatible";
+                temperature?: number;
+            };
+            name: string;
+            propertyId: string;
+            /** @description The key the widget names in data-agent */
+            publicKey: string;
+            /** @description ISO 8601 time */
+            updatedAt: string;
+        };
+        AgentIntegrationLink: {
+            agentId: string;
+            /** @description ISO 8601 time */
+            createdAt?: string;
+            enabled: boolean;
+            integrationId: string;
+            /** @description Operations named like those of another of the agent's switched-on APIs */
+            warnings: string[];
+        };
+        ApiKey: {
+            /** @description ISO 8601 time */
+            createdAt: string;
+            id: string;
+            /** @description The key itself: only in the answer that creates it */
+            key?: string;
+            name: string;
+            /** @description The first characters of the key */
+            prefix: string;
+            propertyId: string;
+        };
+        CatalogDiff: {
+            added: string[];
+            changed: {
+                changes: string[];
+                name: string;
+            }[];
+            removed: string[];
+            unchanged: number;
+        };
+        Conversation: {
+            agentId: string;
+            /** @description ISO 8601 time */
+            createdAt: string;
+            id: string;
+            metadata: {
+                [key: string]: unknown;
+            };
+            pendingAction?: unknown;
+            propertyId: string;
+            /** @enum {unknown} */
+            status: "open" | "waiting-for-human" | "closed";
+            /** @description ISO 8601 time */
+            updatedAt: string;
+            visitorId: string | null;
+        };
+        ConversationDetail: {
+            agentId: string;
+            /** @description ISO 8601 time */
+            createdAt: string;
+            id: string;
+            messages: components["schemas"]["Message"][];
+            metadata: {
+                [key: string]: unknown;
+            };
+            pendingAction?: unknown;
+            propertyId: string;
+            /** @enum {unknown} */
+            status: "open" | "waiting-for-human" | "closed";
+            traces: components["schemas"]["TurnTrace"][];
+            /** @description ISO 8601 time */
+            updatedAt: string;
+            visitorId: string | null;
+        };
+        DemoInfo: {
+            agentId: string | null;
+            auth: {
+                /** @enum {unknown} */
+                in: "header";
+                name: string;
+                /** @enum {unknown} */
+                type: "apiKey";
+                value: string;
+            };
+            baseUrl: string;
+            integrationId: string | null;
+            propertyId: string | null;
+            schemaUrl: string;
+        };
+        DemoMode: {
+            delayMs?: number;
+            /** @enum {unknown} */
+            mode: "normal" | "slow" | "failing";
+        };
+        Health: {
+            /** @enum {unknown} */
+            status: "ok";
+        };
+        Integration: {
+            allowHosts: string[];
+            auth: components["schemas"]["ShownAuth"];
+            baseUrl: string;
+            /** @description ISO 8601 time */
+            createdAt: string;
+            id: string;
+            name: string;
+            propertyId: string;
+            timeoutMs: number;
+            /** @description ISO 8601 time */
+            updatedAt: string;
+            /** @description The current schema version; 0 before the first import */
+            version: number;
+        };
+        IntegrationDetail: {
+            allowHosts: string[];
+            auth: components["schemas"]["ShownAuth"];
+            baseUrl: string;
+            /** @description ISO 8601 time */
+            createdAt: string;
+            diff?: components["schemas"]["CatalogDiff"];
+            id: string;
+            lint: components["schemas"]["LintFinding"][];
+            name: string;
+            openapiVersion: string | null;
+            operations: components["schemas"]["Operation"][];
+            propertyId: string;
+            timeoutMs: number;
+            /** @description ISO 8601 time */
+            updatedAt: string;
+            /** @description The current schema version; 0 before the first import */
+            version: number;
+        };
+        IntegrationVersion: {
+            /** @description ISO 8601 time */
+            createdAt: string;
+            integrationId?: string;
+            openapiVersion: string;
+            sha256: string;
+            sourceUrl: string | null;
+            version: number;
+        };
+        IntegrationVersionDetail: {
+            /** @description ISO 8601 time */
+            createdAt: string;
+            lint: components["schemas"]["LintFinding"][];
+            openapiVersion: string;
+            operations: {
+                method: string;
+                name: string;
+                operationId: string | null;
+                path: string;
+            }[];
+            sha256: string;
+            sourceText: string;
+            sourceUrl: string | null;
+            version: number;
+        };
+        LintFinding: {
+            code: string;
+            fix?: string;
+            line?: number;
+            message: string;
+            pointer: string;
+            /** @enum {unknown} */
+            severity: "error" | "warning" | "info";
+            tool?: string;
+        };
+        Message: {
+            conversationId?: string;
+            /** @description ISO 8601 time */
+            createdAt: string;
+            id: string;
+            /** @enum {unknown} */
+            role: "customer" | "agent" | "human" | "system";
+            text: string;
+        };
+        MessagePage: {
+            items: components["schemas"]["Message"][];
+            /** @enum {unknown} */
+            status: "open" | "waiting-for-human" | "closed";
+        };
+        Operation: {
+            callable: boolean;
+            description: string;
+            enabled: boolean;
+            inputSchema: {
+                [key: string]: unknown;
+            };
+            method: string;
+            name: string;
+            operationId: string | null;
+            path: string;
+            readOnly: boolean;
+            summary: string | null;
+            uncallableReason: string | null;
+        };
+        Property: {
+            /** @description ISO 8601 time */
+            createdAt: string;
+            id: string;
+            name: string;
+            /** @description ISO 8601 time */
+            updatedAt: string;
+        };
+        ReimportPreview: {
+            diff: components["schemas"]["CatalogDiff"];
+            lint: components["schemas"]["LintFinding"][];
+            openapiVersion: string;
+            operations: number;
+            sha256: string;
+            title?: string;
+            version: number;
+        };
+        RequestLog: {
+            agentId: string | null;
+            attempts: number;
+            conversationId: string | null;
+            /** @description ISO 8601 time */
+            createdAt: string;
+            durationMs: number;
+            error: string | null;
+            id: string;
+            integrationId: string;
+            method: string;
+            operationId?: string | null;
+            outcome: string;
+            requestBody: string | null;
+            requestHeaders: {
+                [key: string]: string;
+            };
+            responseExcerpt: string | null;
+            responseTruncated?: boolean | null;
+            status: number | null;
+            tool: string;
+            url: string;
+        };
+        SchemaPreview: {
+            /** @description The credentials the schema asks for */
+            auth: {
+                /** @enum {unknown} */
+                in: "header" | "query";
+                name: string;
+                /** @enum {unknown} */
+                type: "apiKey";
+            } | {
+                /** @enum {unknown} */
+                type: "bearer" | "basic";
+            } | null;
+            /** @description The schema's first server */
+            baseUrl: string | null;
+            lint: components["schemas"]["LintFinding"][];
+            openapiVersion: string;
+            operations: {
+                callable: boolean;
+                method: string;
+                name: string;
+                path: string;
+                summary: string | null;
+            }[];
+            sourceUrl: string | null;
+            title: string;
+        };
+        /** @description Credentials as shown: the kind and names, secrets masked */
+        ShownAuth: {
+            /** @enum {unknown} */
+            type: "none";
+        } | {
+            /** @enum {unknown} */
+            in: "header" | "query";
+            name: string;
+            /** @enum {unknown} */
+            type: "apiKey";
+            value: string;
+        } | {
+            token: string;
+            /** @enum {unknown} */
+            type: "bearer";
+        } | {
+            password: string;
+            /** @enum {unknown} */
+            type: "basic";
+            username: string;
+        };
+        TraceStep: {
+            durationMs: number;
+            finishReason: string;
+            inputTokens?: number;
+            outputTokens?: number;
+            /** @enum {unknown} */
+            type: "model-call";
+        } | {
+            args: unknown;
+            durationMs: number;
+            error?: string;
+            integrationId?: string;
+            operationId?: string;
+            outcome: string;
+            responseExcerpt: string;
+            status?: number;
+            tool: string;
+            /** @enum {unknown} */
+            type: "tool-call";
+        } | {
+            args: unknown;
+            tool: string;
+            /** @enum {unknown} */
+            type: "confirmation-requested";
+        } | {
+            /** @enum {unknown} */
+            decision: "confirmed" | "cancelled" | "expired";
+            /** @enum {unknown} */
+            type: "confirmation-resolved";
+        } | {
+            reason: string;
+            /** @enum {unknown} */
+            type: "handoff";
+        } | {
+            message: string;
+            /** @enum {unknown} */
+            type: "model-error";
+        } | {
+            tools: string[];
+            /** @enum {unknown} */
+            type: "data-sources";
+        };
+        TryResult: {
+            attempts?: number;
+            customerMessage: string | null;
+            durationMs: number;
+            error: string | null;
+            outcome: string;
+            request: {
+                /** @description The body sent (a JSON value, or text), secrets scrubbed */
+                body?: unknown;
+                headers: {
+                    [key: string]: string;
+                };
+                method: string;
+                url: string;
+            };
+            response: {
+                /** @description Parsed JSON, or the text for anything else */
+                body: unknown;
+                headers: {
+                    [key: string]: string;
+                };
+                status: number;
+                truncated: boolean;
+            } | null;
+        };
+        TurnResult: {
+            messageId: string;
+            pendingAction: {
+                /** @description ISO 8601 time */
+                expiresAt: string;
+                summary: string;
+                tool: string;
+            } | null;
+            /** @description Null when the conversation waits for a person (the message was stored) */
+            reply: {
+                id: string;
+                text: string;
+            } | null;
+            /** @enum {unknown} */
+            status: "open" | "waiting-for-human" | "closed";
+            trace: {
+                dataSources: string[];
+                steps: components["schemas"]["TraceStep"][];
+            };
+        };
+        TurnTrace: {
+            conversationId?: string;
+            /** @description ISO 8601 time */
+            createdAt?: string;
+            id: string;
+            messageId: string | null;
+            steps: components["schemas"]["TraceStep"][];
+        };
+        WidgetConversation: {
+            id: string;
+            /** @enum {unknown} */
+            status: "open" | "waiting-for-human" | "closed";
+            /** @description Send it as X-Visitor-Token to read or write this conversation */
+            visitorToken: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
