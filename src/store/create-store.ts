@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, type KyselyPlugin, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { createAccessRepository } from './access-repository.js';
 import { createAgentRepository } from './agent-repository.js';
@@ -29,6 +29,8 @@ export interface CreateStoreOptions {
   secretKey: Buffer;
   /** Run migrations on open (default true). */
   migrate?: boolean;
+  /** Kysely plugins applied to every query (tests inject failures with one). */
+  plugins?: KyselyPlugin[];
 }
 
 /** The persistence of Concierge: one repository per entity, over SQLite or PostgreSQL. */
@@ -55,7 +57,10 @@ function openDatabase(options: CreateStoreOptions): { db: Kysely<Database>; dial
       max: 10,
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+    return {
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: options.plugins }),
+      dialect: 'postgres',
+    };
   }
   if (options.databaseUrl) throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
   const dataDir = options.dataDir ?? 'data';
@@ -65,7 +70,10 @@ function openDatabase(options: CreateStoreOptions): { db: Kysely<Database>; dial
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins: options.plugins }),
+    dialect: 'sqlite',
+  };
 }
 
 /** Opens and (by default) migrates the store. */

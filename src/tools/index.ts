@@ -7,4 +7,5 @@ export type {
   ToolParameter,
   ToolRequestBody,
 } from '../openapi/index.js';
+export { defaultNeedsConfirmation } from './needs-confirmation.js';
 export { type SelectToolsOptions, selectTools } from './select-tools.js';

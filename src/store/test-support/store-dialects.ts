@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { KyselyPlugin } from 'kysely';
 import pg from 'pg';
 import { createStore, type Store } from '../create-store.js';
 
@@ -18,7 +19,11 @@ export interface StoreDialect {
   /** Opens a new, empty, migrated store; `close` also removes its data. */
   open: (options?: {
     secretKey?: Buffer;
+    /** Kysely plugins for every query (failure injection). */
+    plugins?: KyselyPlugin[];
   }) => Promise<{ store: Store; close: () => Promise<void>; location: string }>;
+  /** Opens a second store on the same database as `open` returned (another server); close it first. */
+  openShared: (location: string, options?: { plugins?: KyselyPlugin[] }) => Promise<Store>;
 }
 
 /** A fixed key for tests. */
@@ -45,7 +50,11 @@ export const storeDialects: StoreDialect[] = [
     available: true,
     async open(options = {}) {
       const dataDir = mkdtempSync(join(tmpdir(), 'concierge-store-'));
-      const store = await createStore({ dataDir, secretKey: options.secretKey ?? testSecretKey });
+      const store = await createStore({
+        dataDir,
+        secretKey: options.secretKey ?? testSecretKey,
+        plugins: options.plugins,
+      });
       return {
         store,
         location: join(dataDir, 'concierge.db'),
@@ -55,6 +64,8 @@ export const storeDialects: StoreDialect[] = [
         },
       };
     },
+    openShared: (location, options = {}) =>
+      createStore({ sqlitePath: location, secretKey: testSecretKey, plugins: options.plugins }),
   },
   {
     name: 'postgres',
@@ -65,6 +76,7 @@ export const storeDialects: StoreDialect[] = [
         databaseUrl: testPostgresUrl,
         postgresSchema: schema,
         secretKey: options.secretKey ?? testSecretKey,
+        plugins: options.plugins,
       });
       return {
         store,
@@ -75,5 +87,12 @@ export const storeDialects: StoreDialect[] = [
         },
       };
     },
+    openShared: (location, options = {}) =>
+      createStore({
+        databaseUrl: testPostgresUrl,
+        postgresSchema: location,
+        secretKey: testSecretKey,
+        plugins: options.plugins,
+      }),
   },
 ];
