@@ -83,7 +83,7 @@ export async function runToolCall(
     durationMs: result.durationMs,
     excerpt,
   });
-  if (result.outcome === 'ok') recorder.useSource(tool.name);
+  if (result.outcome === 'ok') recorder.addSource(tool.name);
   return toModelOutput(result);
 }
 

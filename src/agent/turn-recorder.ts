@@ -15,7 +15,7 @@ export interface TurnRecorder {
   /** Adds a trace step. */
   record(step: TraceStep): void;
   /** Marks a tool whose ok result the reply may use. */
-  useSource(tool: string): void;
+  addSource(tool: string): void;
   /** Appends reply text and emits it as a `message-delta`. */
   write(text: string): void;
   /** Starts a new paragraph of the reply before the next `write` (a new model step, a fixed sentence). */
@@ -51,7 +51,7 @@ export function createTurnRecorder(onEvent: ((event: TurnEvent) => void) | undef
   return {
     emit,
     record: (step) => steps.push(step),
-    useSource: (tool) => sources.add(tool),
+    addSource: (tool) => sources.add(tool),
     write,
     paragraph() {
       newParagraph = true;
