@@ -71,6 +71,10 @@ export interface Operation {
   uncallableReason: string | null;
   readOnly: boolean;
   enabled: boolean;
+  /** Whether the agent asks the customer before calling it (the setting, else the default). */
+  needsConfirmation: boolean;
+  /** The default from the method and the schema's x-openai-isConsequential / x-concierge-safe. */
+  needsConfirmationDefault: boolean;
   inputSchema: JsonSchema;
 }
 
@@ -175,6 +179,10 @@ export interface Message {
   id: string;
   role: 'customer' | 'agent' | 'human' | 'system';
   text: string;
+  /** Customer messages: what became of them. */
+  replyState?: 'pending' | 'answered' | 'for-person' | 'cancelled' | 'failed' | 'handed-over' | null;
+  /** Agent messages: the customer message they answer. */
+  replyTo?: string | null;
   createdAt: string;
 }
 
@@ -197,6 +205,8 @@ export type TraceStep =
   | { type: 'confirmation-resolved'; decision: string }
   | { type: 'handoff'; reason: string }
   | { type: 'model-error'; message: string }
+  | { type: 'turn-stopped'; reason: 'cancelled' | 'taken-over' }
+  | { type: 'recovered'; messageAt: string }
   | { type: 'data-sources'; tools: string[] };
 
 /** A tool-call step. */
@@ -206,6 +216,12 @@ export type ToolCallStep = Extract<TraceStep, { type: 'tool-call' }>;
 export interface TurnTrace {
   id: string;
   messageId: string | null;
+  /** The customer message the turn answered. */
+  customerMessageId?: string | null;
+  /** answered, dropped (a person took over), cancelled (the customer left) or handed-over. */
+  outcome?: string;
+  /** The reply a dropped or cancelled turn had written, never shown to the customer. */
+  droppedReply?: string | null;
   steps: TraceStep[];
 }
 
