@@ -211,6 +211,39 @@ for (const dialect of storeDialects) {
       });
     });
 
+    it('asks first, or not, as each operation is set', async () => {
+      const test = await openTestApp(dialect, { allowHosts: ['127.0.0.1'] });
+      try {
+        const agent = await connectAgent(test, api, model);
+        const integrationId = (
+          await test.call({ method: 'GET', url: `/api/v1/agents/${agent.id}/integrations` })
+        ).json().items[0].integrationId;
+        const set = (name: string, needsConfirmation: boolean) =>
+          test.call({
+            method: 'PUT',
+            url: `/api/v1/integrations/${integrationId}/operations/${name}`,
+            payload: { needsConfirmation },
+          });
+        await set('cancelOrder', false);
+        await set('trackOrder', true);
+        const conversationId = await newConversation(test, agent.id);
+        const before = api.cancels().length;
+        const cancelled = (await say(test, conversationId, 'Cancel order 55512')).json();
+        expect(cancelled).toMatchObject({
+          reply: { text: 'Order 55512 is cancelled.' },
+          pendingAction: null,
+        });
+        expect(api.cancels().length).toBe(before + 1);
+        const asked = (await say(test, conversationId, 'Where is my order 55512?')).json();
+        expect(asked.reply.text).toBe(
+          "I'm about to track an order with order ID 55512. Shall I go ahead? (yes / no)",
+        );
+        expect(asked.pendingAction).toMatchObject({ tool: 'trackOrder' });
+      } finally {
+        await test.close();
+      }
+    });
+
     describe('a failure at any write of a turn', () => {
       const failures = createWriteFailures();
       let test: TestApp;
