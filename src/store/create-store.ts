@@ -119,8 +119,8 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
   return store;
 }
 
-// Arbitrary constant naming Concierge's migration lock among PostgreSQL advisory locks.
-const MIGRATION_LOCK_ID = 4_711_020;
+/** Arbitrary constant naming Concierge's migration lock among PostgreSQL advisory locks. */
+export const MIGRATION_LOCK_ID = 4_711_020;
 
 /**
  * Several servers may start at once on one database: `CREATE SCHEMA IF NOT EXISTS` and the

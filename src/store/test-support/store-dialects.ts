@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KyselyPlugin } from 'kysely';
 import pg from 'pg';
-import { createStore, type Store } from '../create-store.js';
+import { createStore, MIGRATION_LOCK_ID, type Store } from '../create-store.js';
 
 /** The PostgreSQL URL for tests, when one is configured. */
 export const testPostgresUrl = process.env.TEST_POSTGRES_URL;
@@ -37,7 +37,14 @@ export function createTestSchema(): { schema: string; drop: () => Promise<void> 
     async drop() {
       const client = new pg.Client({ connectionString: testPostgresUrl });
       await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      // Under the migration lock: a migration elsewhere lists every schema's tables, and fails when
+      // one disappears in the middle of it.
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]);
+      }
       await client.end();
     },
   };
