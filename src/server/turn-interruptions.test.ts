@@ -135,9 +135,9 @@ for (const dialect of storeDialects) {
       expect(await answer).toBe('no answer');
 
       // The call in flight was dropped at once, not waited for.
-      await expect.poll(() => api.abandoned, { timeout: 2_000 }).toBe(abandoned + 1);
+      await expect.poll(() => api.abandoned, { timeout: 5_000 }).toBe(abandoned + 1);
       await expect
-        .poll(async () => (await read(test, conversationId)).messages.at(-1)?.replyState, { timeout: 2_000 })
+        .poll(async () => (await read(test, conversationId)).messages.at(-1)?.replyState, { timeout: 5_000 })
         .toBe('cancelled');
       expect(model.rawBodies.length).toBe(modelCalls);
       // What was sent is recorded as such, for the business; nothing may run it again.
@@ -164,9 +164,9 @@ for (const dialect of storeDialects) {
       await expect.poll(() => slowModel.rawBodies.length).toBe(modelCalls + 1);
       client.abort();
       expect(await answer).toBe('no answer');
-      await expect.poll(() => slowModel.abandoned, { timeout: 2_000 }).toBe(1);
+      await expect.poll(() => slowModel.abandoned, { timeout: 5_000 }).toBe(1);
       await expect
-        .poll(async () => (await read(test, conversationId)).messages[0]?.replyState, { timeout: 2_000 })
+        .poll(async () => (await read(test, conversationId)).messages[0]?.replyState, { timeout: 5_000 })
         .toBe('cancelled');
       expect(api.server.requests.length).toBe(apiCalls);
       expect((await read(test, conversationId)).traces).toEqual([
@@ -220,7 +220,7 @@ for (const dialect of storeDialects) {
               ];
               return messages.filter((message) => message.replyState === 'pending').length;
             },
-            { timeout: 10_000 },
+            { timeout: 20_000 },
           )
           .toBe(0);
         const answered = await read(test, tracking);
@@ -247,6 +247,7 @@ for (const dialect of storeDialects) {
       }
     });
 
+    // A child process starts slowly (tsx compiles the server): give it time.
     it('leaves no message without a reply or a note after a kill -9 under load and a restart', async () => {
       const conversations = await Promise.all(
         Array.from({ length: 8 }, () => newConversation(test, agent.id)),
@@ -263,7 +264,7 @@ for (const dialect of storeDialects) {
           ...tracking.map((id) => post(child.url, id, 'Where is my order 55512?', {})),
           ...cancelling.map((id) => post(child.url, id, 'yes', {})),
         ];
-        await expect.poll(() => api.server.requests.length - requestsBefore, { timeout: 10_000 }).toBe(8);
+        await expect.poll(() => api.server.requests.length - requestsBefore, { timeout: 30_000 }).toBe(8);
         // A second message in two conversations: it waits behind the first when the server dies.
         sent.push(
           post(child.url, tracking[0], 'Are you there?', {}),
@@ -301,7 +302,7 @@ for (const dialect of storeDialects) {
               );
               return states.flat().filter((state) => state === 'pending').length;
             },
-            { timeout: 15_000 },
+            { timeout: 30_000 },
           )
           .toBe(0);
         for (const id of conversations) expectEveryMessageAnswered(await read(test, id));
@@ -315,7 +316,7 @@ for (const dialect of storeDialects) {
       } finally {
         await restarted.close();
       }
-    });
+    }, 120_000);
   });
 }
 

@@ -88,29 +88,13 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     conversations: createConversationRepository(context),
     requestLogs: createRequestLogRepository(context),
     access: createAccessRepository(context),
-    async migrate() {
-      // Name the schema: the migrator checks for its own tables across every schema otherwise, and a
-      // second schema in the same database would look already migrated.
-      const migrator = new Migrator({
-        db,
-        provider: migrationProvider,
-        ...(dialect === 'postgres' && options.postgresSchema
-          ? { migrationTableSchema: options.postgresSchema }
-          : {}),
-      });
-      const { error, results } = await migrator.migrateToLatest();
-      if (error) {
-        const failed = results?.find((result) => result.status === 'Error')?.migrationName;
-        throw new Error(
-          `database migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : error}`,
-        );
-      }
-    },
+    migrate: () =>
+      dialect === 'postgres' ? migrateLocked(db, options.postgresSchema) : runMigrations(db, undefined),
     close: () => db.destroy(),
   };
   if (options.migrate !== false) {
     try {
-      await (dialect === 'postgres' ? migrateLocked(db, store, options.postgresSchema) : store.migrate());
+      await store.migrate();
     } catch (error) {
       await db.destroy();
       throw error;
@@ -122,16 +106,35 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
 /** Arbitrary constant naming Concierge's migration lock among PostgreSQL advisory locks. */
 export const MIGRATION_LOCK_ID = 4_711_020;
 
+/** Applies the pending migrations. */
+async function runMigrations(db: Kysely<Database>, schema: string | undefined): Promise<void> {
+  // Name the schema: the migrator checks for its own tables across every schema otherwise, and a
+  // second schema in the same database would look already migrated.
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+    throw new Error(
+      `database migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : error}`,
+    );
+  }
+}
+
 /**
  * Several servers may start at once on one database: `CREATE SCHEMA IF NOT EXISTS` and the
- * migrator's own bookkeeping tables race there, so the whole step runs under an advisory lock.
+ * migrator's own bookkeeping tables race there, and the migrator's look at every schema's tables
+ * fails when a schema is dropped meanwhile, so the whole step runs under an advisory lock.
  */
-async function migrateLocked(db: Kysely<Database>, store: Store, schema: string | undefined): Promise<void> {
+async function migrateLocked(db: Kysely<Database>, schema: string | undefined): Promise<void> {
   await db.connection().execute(async (connection) => {
     await sql`SELECT pg_advisory_lock(${MIGRATION_LOCK_ID})`.execute(connection);
     try {
       if (schema) await db.schema.createSchema(schema).ifNotExists().execute();
-      await store.migrate();
+      await runMigrations(db, schema);
     } finally {
       await sql`SELECT pg_advisory_unlock(${MIGRATION_LOCK_ID})`.execute(connection);
     }
