@@ -2,7 +2,7 @@
 // unit of work: one turn at a time per conversation (a lease on the conversation's row), an atomic
 // claim of the pending action, and a turn's results committed in one transaction.
 
-import type { Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import { newId } from './new-id.js';
 import type {
   Conversation,
@@ -21,6 +21,8 @@ export interface ListConversationsOptions {
   propertyId?: string;
   agentId?: string;
   status?: ConversationStatus;
+  /** Only conversations with customer messages the agent did not answer (failed, cancelled, handed over). */
+  unanswered?: boolean;
   /** Page size, 1 to 200 (default 50). */
   limit?: number;
   /** Skip this many (from the previous page's `next`). */
@@ -116,6 +118,9 @@ function toTrace(row: TurnTraceTable): TurnTrace {
     createdAt: row.created_at,
   };
 }
+
+/** Reply states of customer messages the agent did not answer, which the business should see. */
+const UNANSWERED_STATES: ReplyState[] = ['failed', 'cancelled', 'handed-over'];
 
 function later(ms: number): string {
   return new Date(Date.now() + ms).toISOString();
@@ -221,13 +226,26 @@ export function createConversationRepository({ db }: StoreContext) {
       return toConversation(row);
     },
     get: (id: string): Promise<Conversation | undefined> => get(id),
-    async list(options: ListConversationsOptions = {}): Promise<{ items: Conversation[]; next?: number }> {
+    /** Conversations with, for each, `unanswered`: its customer messages the agent did not answer. */
+    async list(
+      options: ListConversationsOptions = {},
+    ): Promise<{ items: (Conversation & { unanswered: number })[]; next?: number }> {
       const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
       const offset = options.offset ?? 0;
-      let query = db.selectFrom('conversations').selectAll();
+      const unansweredMessages = (eb: ExpressionBuilder<Database, 'conversations'>) =>
+        eb
+          .selectFrom('messages')
+          .whereRef('messages.conversation_id', '=', 'conversations.id')
+          .where('messages.reply_state', 'in', UNANSWERED_STATES);
+      let query = db
+        .selectFrom('conversations')
+        .selectAll()
+        .select((eb) => unansweredMessages(eb).select(eb.fn.countAll().as('count')).as('unanswered'));
       if (options.propertyId) query = query.where('property_id', '=', options.propertyId);
       if (options.agentId) query = query.where('agent_id', '=', options.agentId);
       if (options.status) query = query.where('status', '=', options.status);
+      if (options.unanswered)
+        query = query.where((eb) => eb.exists(unansweredMessages(eb).select('messages.id')));
       const rows = await query
         .orderBy((eb) => eb.case().when('status', '=', 'waiting-for-human').then(0).else(1).end())
         .orderBy('updated_at', 'desc')
@@ -235,7 +253,9 @@ export function createConversationRepository({ db }: StoreContext) {
         .limit(limit + 1)
         .offset(offset)
         .execute();
-      const items = rows.slice(0, limit).map(toConversation);
+      const items = rows
+        .slice(0, limit)
+        .map((row) => ({ ...toConversation(row), unanswered: Number(row.unanswered ?? 0) }));
       return rows.length > limit ? { items, next: offset + limit } : { items };
     },
     /**

@@ -197,6 +197,11 @@ for (const dialect of storeDialects) {
         ['system', 'Left unanswered by a restart.', null],
       ]);
       expect((await store.conversations.get(conversationId))?.status).toBe('waiting-for-human');
+      // The business finds it among the conversations with unanswered messages.
+      const listed = await other.conversations.list({ unanswered: true });
+      expect(listed.items.map((conversation) => [conversation.id, conversation.unanswered])).toEqual([
+        [conversationId, 1],
+      ]);
     });
 
     it('keeps the confirmation setting beside the enable switch, across re-imports', async () => {

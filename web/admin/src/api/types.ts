@@ -170,6 +170,8 @@ export interface Conversation {
   status: ConversationStatus;
   visitorId: string | null;
   metadata: Record<string, unknown>;
+  /** In lists: customer messages the agent did not answer (failed, customer left, handed over). */
+  unanswered?: number;
   createdAt: string;
   updatedAt: string;
 }
