@@ -135,6 +135,7 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
   );
   const keep: AgentTool[] = [];
   let system = buildSystemPrompt(options.basePrompt);
+  let inView: { action: PendingAction; agentTool: AgentTool } | undefined;
   if (options.pendingAction) {
     const resolution = await resolvePendingAction({
       pending: options.pendingAction,
@@ -151,10 +152,8 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
       return recorder.finish({ handoff: resolution.handoff });
     }
     if (resolution.ran) keep.push(resolution.ran);
-    if (resolution.inView) {
-      keep.push(resolution.inView.agentTool);
-      system += `\n\n${pendingActionNote(resolution.inView.action, resolution.inView.agentTool.tool.name)}`;
-    }
+    if (resolution.inView) keep.push(resolution.inView.agentTool);
+    inView = resolution.inView;
   }
 
   const offered = offerTools({
@@ -164,6 +163,13 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
     history: options.history,
     keep,
   });
+  if (inView) {
+    // The name the model knows the tool by this turn (names are made unique per turn).
+    const offeredName =
+      [...offered.byName].find(([, agentTool]) => agentTool === inView.agentTool)?.[0] ??
+      inView.agentTool.tool.name;
+    system += `\n\n${pendingActionNote(inView.action, offeredName)}`;
+  }
   const maxToolSteps = options.maxToolSteps ?? DEFAULT_MAX_TOOL_STEPS;
   for (let step = 0; ; step += 1) {
     const stopped = await stopReason();
