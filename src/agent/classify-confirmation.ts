@@ -1,25 +1,24 @@
-// Reads a customer's answer to "Shall I go ahead? (yes / no)": yes, no, or something else (a new topic).
+// Reads a customer's answer to "Shall I go ahead? (yes / no)": a plain yes, a plain no, or something
+// else, which goes back to the model with the pending action in view.
 
 /** The customer's answer. */
 export type ConfirmationAnswer = 'yes' | 'no' | 'other';
 
 const YES_PHRASES = (
-  'yes|y|yeah|yea|yep|yup|ya|sure|ok|okay|k|kk|alright|all right|please do|go ahead|go for it|confirm|' +
-  "confirmed|i confirm|do it|correct|right|that is right|that's right|sounds good|absolutely|of course|" +
-  'definitely|proceed|affirmative|fine|yes please|perfect|great|exactly|no problem|no worries'
+  'yes|y|yeah|yea|yep|yup|ya|sure|ok|okay|k|alright|all right|please do|go ahead|go for it|confirm|' +
+  "confirmed|i confirm|do it|correct|that is correct|that's correct|that is right|that's right|" +
+  'sounds good|absolutely|of course|definitely|proceed|affirmative|yes please'
 ).split('|');
 const NO_PHRASES = (
-  "no|n|nope|nah|don't|dont|do not|cancel|stop|never mind|nevermind|not now|abort|no thanks|no thank you|" +
-  'wait|hold on|not yet|negative'
+  "no|n|nope|nah|don't|dont|do not|cancel|cancel it|stop|never mind|nevermind|not now|abort|no thanks|" +
+  'no thank you|wait|hold on|not yet|negative|forget it|leave it'
 ).split('|');
 // Words that may surround an answer without changing it: "yes please, thanks!", "ok then".
 const FILLERS = new Set(
-  'please thanks thank you thx it that this then so well oh ah um uh just and do good lol'.split(' '),
+  "please thanks thank you thx then so well oh ah um uh just lol that's thats it's".split(' '),
 );
 // A yes-phrase right after one of these means no: "not correct", "don't go ahead".
 const NEGATORS = new Set(['not', "don't", 'dont', 'never', 'no']);
-// Words beyond the answer itself that still make it an answer; more than this is a new message.
-const MAX_OTHER_WORDS = 3;
 
 function toWords(phrase: string): string[] {
   return phrase.split(' ');
@@ -35,9 +34,10 @@ function matchAt(words: string[], at: number): (typeof PHRASES)[number] | undefi
 }
 
 /**
- * Classifies `text` as a yes, a no, or neither. Tolerates punctuation, case and a few extra words
- * ("Yes, please go ahead!", "no thanks"); a message with both, or with more than a few other words,
- * is neither, so a correction or a new question is handled as a message of its own.
+ * Classifies `text` as a plain yes, a plain no, or neither. Tolerates punctuation, case and polite
+ * fillers ("Yes, please go ahead!", "no thanks"); any other word makes it neither ("yes, order 55513",
+ * "ok the blue one"), and so does a message with both, so a correction or a new question is read by
+ * the model instead of running the proposed action as it was.
  */
 export function classifyConfirmation(text: string): ConfirmationAnswer {
   const words = text
@@ -47,7 +47,6 @@ export function classifyConfirmation(text: string): ConfirmationAnswer {
     .split(/\s+/)
     .filter(Boolean);
   const found = new Set<ConfirmationAnswer>();
-  let otherWords = 0;
   for (let at = 0; at < words.length; ) {
     const phrase = matchAt(words, at);
     if (phrase) {
@@ -56,9 +55,8 @@ export function classifyConfirmation(text: string): ConfirmationAnswer {
       at += phrase.words.length;
       continue;
     }
-    if (!FILLERS.has(words[at]) && !NEGATORS.has(words[at])) otherWords += 1;
+    if (!FILLERS.has(words[at]) && !NEGATORS.has(words[at])) return 'other';
     at += 1;
   }
-  if (found.size !== 1 || otherWords > MAX_OTHER_WORDS) return 'other';
-  return [...found][0];
+  return found.size === 1 ? [...found][0] : 'other';
 }

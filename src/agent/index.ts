@@ -6,7 +6,13 @@ export { DEFAULT_HISTORY_TOKEN_BUDGET, estimateTokens, fitHistory } from './fit-
 export { findToolNameClashes, type ToolNameClash } from './name-agent-tools.js';
 export { MAX_OFFERED_OPERATIONS } from './offer-tools.js';
 export { DEFAULT_CONFIRMATION_TTL_MS, isExpired, type PendingAction } from './pending-action.js';
-export { CANCELLED_REPLY, EXPIRED_REPLY, UNAVAILABLE_REPLY } from './resolve-pending-action.js';
+export {
+  ALREADY_CLAIMED_REPLY,
+  CANCELLED_REPLY,
+  EXPIRED_REPLY,
+  UNAVAILABLE_REPLY,
+  UNCERTAIN_REPLY,
+} from './resolve-pending-action.js';
 export { DEFAULT_MAX_TOOL_STEPS, HANDOFF_REPLY, MODEL_ERROR_REPLY, runTurn } from './run-turn.js';
 export type { AgentTool, HistoryMessage, RunTurnOptions, TurnResult } from './run-turn-options.js';
 export type {
@@ -17,5 +23,6 @@ export type {
   ModelErrorStep,
   ToolCallStep,
   TraceStep,
+  TurnStoppedStep,
 } from './trace-step.js';
 export type { TurnEvent } from './turn-event.js';

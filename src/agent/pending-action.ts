@@ -1,8 +1,11 @@
 // A write action the agent proposed and the customer has not yet confirmed.
+import { randomUUID } from 'node:crypto';
 import type { AgentTool } from './run-turn-options.js';
 
 /** Stored with the conversation between the proposing turn and the customer's answer. */
 export interface PendingAction {
+  /** Stable for this action: the turn that runs it claims it by this id, and sends it as `Idempotency-Key`. */
+  id: string;
   /** The tool's name. */
   tool: string;
   /** The integration the tool belongs to. */
@@ -15,6 +18,11 @@ export interface PendingAction {
   createdAt: string;
   /** After this instant (ISO 8601) a "yes" no longer runs it. */
   expiresAt: string;
+  /**
+   * When a turn claimed it to run it (ISO 8601). A claimed action never runs again: finding one
+   * means the turn that ran it ended without recording the result (a crash, a failed save).
+   */
+  claimedAt?: string;
 }
 
 /** Default time a proposed action may be confirmed: 10 minutes. */
@@ -29,6 +37,7 @@ export function createPendingAction(options: {
   ttlMs: number;
 }): PendingAction {
   return {
+    id: randomUUID(),
     tool: options.agentTool.tool.name,
     integrationId: options.agentTool.integration.id,
     args: options.args,

@@ -39,11 +39,15 @@ function toModelOutput(result: ToolCallResult): JSONValue {
   };
 }
 
-/** Executes `agentTool` with `args`: emits start and end events, records the step, returns the model's view. */
+/**
+ * Executes `agentTool` with `args`: emits start and end events, records the step, returns the model's
+ * view. A confirmed action passes its `idempotencyKey`.
+ */
 export async function runToolCall(
   agentTool: AgentTool,
   args: unknown,
   options: RunToolCallOptions,
+  call: { idempotencyKey?: string } = {},
 ): Promise<JSONValue> {
   const { recorder } = options;
   const { tool, integration } = agentTool;
@@ -55,6 +59,7 @@ export async function runToolCall(
     agentId: options.agentId,
     conversationId: options.conversationId,
     signal: options.signal,
+    idempotencyKey: call.idempotencyKey,
   });
   const excerpt = cut(result.log.responseExcerpt ?? result.modelText);
   recorder.record({
@@ -68,6 +73,7 @@ export async function runToolCall(
     durationMs: result.durationMs,
     responseExcerpt: excerpt,
     ...(result.log.error ? { error: cut(result.log.error) } : {}),
+    ...(call.idempotencyKey ? { idempotencyKey: call.idempotencyKey } : {}),
   });
   recorder.emit({
     type: 'tool-call-end',

@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PendingAction } from './pending-action.js';
-import { CANCELLED_REPLY, EXPIRED_REPLY } from './resolve-pending-action.js';
+import {
+  ALREADY_CLAIMED_REPLY,
+  CANCELLED_REPLY,
+  EXPIRED_REPLY,
+  UNCERTAIN_REPLY,
+} from './resolve-pending-action.js';
 import { runTurn } from './run-turn.js';
 import type { RunTurnOptions } from './run-turn-options.js';
 import type { SeenRequest } from './test-support/scripted-reply.js';
@@ -15,13 +20,19 @@ const PROPOSED_AT = new Date('2025-03-10T12:00:00Z');
 const QUESTION =
   'I\'m about to create a return with order number 55512 and reason "too small". Shall I go ahead? (yes / no)';
 
-/** Asks for a return when told about one; answers from a tool result when it has one; else small talk. */
+/**
+ * Asks for a return when told about one; with an unconfirmed return in view and a new order number,
+ * asks for that one instead; answers from a tool result when it has one; else small talk.
+ */
 function returnsScript(request: SeenRequest) {
   const result = request.toolResults.at(-1);
   if (result) {
     const { data } = JSON.parse(result) as { data: { returnId: string; labelUrl: string } };
     return { text: `Done: return ${data.returnId} is open. Print your label: ${data.labelUrl}` };
   }
+  const changed = /\b(\d{5})\b/.exec(request.lastUserText)?.[1];
+  if (changed && request.system.includes("Waiting for the customer's confirmation: create a return"))
+    return { toolCalls: [{ name: 'createReturn', args: { orderNumber: changed, reason: 'too small' } }] };
   if (/return/i.test(request.lastUserText))
     return { toolCalls: [{ name: 'createReturn', args: { orderNumber: '55512', reason: 'too small' } }] };
   return { text: 'Yes, we have tents. Which kind are you after?' };
@@ -48,6 +59,7 @@ describe.each(['openai', 'anthropic'] as FakeProtocol[])('write actions over %s'
     expect(store.createdReturns()).toHaveLength(0);
     expect(result.steps.map((step) => step.type)).toEqual(['model-call', 'confirmation-requested']);
     expect(result.pendingAction).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       tool: 'createReturn',
       integrationId: 'int_store',
       args: { orderNumber: '55512', reason: 'too small' },
@@ -70,6 +82,9 @@ describe.each(['openai', 'anthropic'] as FakeProtocol[])('write actions over %s'
 
     expect(store.createdReturns()).toHaveLength(1);
     expect(JSON.parse(store.createdReturns()[0].body)).toEqual({ orderNumber: '55512', reason: 'too small' });
+    // The action's own id goes along as Idempotency-Key, the same on every attempt.
+    expect(store.createdReturns()[0].headers['idempotency-key']).toBe(pendingAction.id);
+    expect(result.steps[1]).toMatchObject({ type: 'tool-call', idempotencyKey: pendingAction.id });
     expect(result.reply).toBe(
       'Done: return RET-501 is open. Print your label: https://labels.example/RET-501.pdf',
     );
@@ -103,7 +118,44 @@ describe.each(['openai', 'anthropic'] as FakeProtocol[])('write actions over %s'
     const result = await turn('Actually, do you sell tents for four people?', { pendingAction, history });
     expect(result.reply).toBe('Yes, we have tents. Which kind are you after?');
     expect(result.pendingAction).toBeNull();
-    expect(result.steps[0]).toEqual({ type: 'confirmation-resolved', decision: 'expired' });
+    expect(result.steps[0]).toEqual({ type: 'confirmation-resolved', decision: 'superseded' });
+    expect(store.createdReturns()).toHaveLength(0);
+  });
+
+  it.each(['yes, but order 55513', 'yes but for 55513'])(
+    'reads "%s" as a change: the old action never runs, a new one is proposed',
+    async (answer) => {
+      const pendingAction = await propose();
+      const result = await turn(answer, { pendingAction, history });
+      expect(store.createdReturns()).toHaveLength(0);
+      expect(result.steps[0]).toEqual({ type: 'confirmation-resolved', decision: 'superseded' });
+      // The model saw the unconfirmed action and was offered its tool again.
+      const seen = llm.requests.at(-1) as SeenRequest;
+      expect(seen.system).toContain('create a return with order number 55512');
+      expect(seen.toolNames).toContain('createReturn');
+      expect(result.reply).toContain('order number 55513');
+      expect(result.pendingAction).toMatchObject({ args: { orderNumber: '55513', reason: 'too small' } });
+      expect(result.pendingAction?.id).not.toBe(pendingAction.id);
+    },
+  );
+
+  it('runs nothing when another turn has already claimed the action', async () => {
+    const pendingAction = await propose();
+    const calls = llm.requests.length;
+    const result = await turn('yes', { pendingAction, history, claimPendingAction: async () => false });
+    expect(result.reply).toBe(ALREADY_CLAIMED_REPLY);
+    expect(result.steps).toEqual([{ type: 'confirmation-resolved', decision: 'interrupted' }]);
+    expect(store.createdReturns()).toHaveLength(0);
+    expect(llm.requests).toHaveLength(calls);
+  });
+
+  it('hands over, without running it again, an action claimed by a turn that never recorded its result', async () => {
+    const pendingAction = await propose();
+    const claimed = { ...pendingAction, claimedAt: '2025-03-10T12:01:00.000Z' };
+    const result = await turn('yes', { pendingAction: claimed, history });
+    expect(result.reply).toBe(UNCERTAIN_REPLY);
+    expect(result.handoff?.reason).toContain(pendingAction.id);
+    expect(result.pendingAction).toBeNull();
     expect(store.createdReturns()).toHaveLength(0);
   });
 

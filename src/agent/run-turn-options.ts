@@ -14,6 +14,11 @@ export interface AgentTool {
   integration: ToolCallIntegration;
   /** The integration's name, which qualifies the tool's name when another integration has the same one. */
   integrationName?: string;
+  /**
+   * Ask the customer before calling it (the operation's setting); default from the schema:
+   * `defaultNeedsConfirmation(tool)`.
+   */
+  needsConfirmation?: boolean;
 }
 
 /** One earlier message of the conversation. */
@@ -58,8 +63,21 @@ export interface RunTurnOptions {
   onEvent?: (event: TurnEvent) => void;
   /** Stream the model's text as `message-delta` events while it is generated. Default true. */
   stream?: boolean;
-  /** Abandons the turn (the customer left); the turn then ends with the apology. */
+  /**
+   * Abandons the turn (the customer left): no model or API call starts after it, those in flight are
+   * cancelled, and the result says `stopped: 'cancelled'`.
+   */
   signal?: AbortSignal;
+  /**
+   * Claims the pending action just before it runs (a conditional update only one turn can win);
+   * false when another turn has it, which then never runs it here. Default: always claimed.
+   */
+  claimPendingAction?: (action: PendingAction) => Promise<boolean>;
+  /**
+   * Asked before each model call: false when a person has taken the conversation over (or it closed),
+   * which ends the turn at once with `stopped: 'taken-over'`. Default: always go on.
+   */
+  mayContinue?: () => Promise<boolean>;
 }
 
 /** What the turn produced; the caller stores the reply, the trace and the pending action. */
@@ -74,4 +92,6 @@ export interface TurnResult {
   handoff?: { reason: string };
   /** Tools whose successful results the reply was written from. */
   dataSources: string[];
+  /** Set when the turn stopped early: its reply (maybe empty) must not reach the customer. */
+  stopped?: 'cancelled' | 'taken-over';
 }

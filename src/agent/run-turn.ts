@@ -2,13 +2,14 @@
 // hand-off to a human, and the trace, the same for every model provider.
 import type { JSONValue, ModelMessage } from 'ai';
 import { validateToolArguments } from '../executor/index.js';
+import { defaultNeedsConfirmation } from '../tools/index.js';
 import { buildSystemPrompt, HANDOFF_TOOL_NAME } from './agent-rules.js';
 import { callModel, type ModelToolCall } from './call-model.js';
 import { confirmationQuestion, describeAction } from './describe-action.js';
 import { describeModelError } from './describe-model-error.js';
 import { DEFAULT_HISTORY_TOKEN_BUDGET, fitHistory } from './fit-history.js';
 import { type OfferedTools, offerTools } from './offer-tools.js';
-import { createPendingAction, DEFAULT_CONFIRMATION_TTL_MS } from './pending-action.js';
+import { createPendingAction, DEFAULT_CONFIRMATION_TTL_MS, type PendingAction } from './pending-action.js';
 import { resolvePendingAction } from './resolve-pending-action.js';
 import { type RunToolCallOptions, refuseToolCall, runToolCall } from './run-tool-call.js';
 import type { AgentTool, RunTurnOptions, TurnResult } from './run-turn-options.js';
@@ -22,11 +23,16 @@ export const HANDOFF_REPLY =
 /** Said when the model or its provider fails. */
 export const MODEL_ERROR_REPLY = "Sorry, I can't answer right now. Please try again in a moment.";
 
-/** A write call the customer must confirm: the first one, in the model's order, whose arguments are valid. */
+/** Whether the customer must confirm a call of `agentTool` first: its operation's setting, else its schema's default. */
+function needsConfirmation(agentTool: AgentTool): boolean {
+  return agentTool.needsConfirmation ?? defaultNeedsConfirmation(agentTool.tool);
+}
+
+/** A call the customer must confirm: the first one, in the model's order, whose arguments are valid. */
 function findWriteCall(calls: ModelToolCall[], offered: OfferedTools) {
   for (const call of calls) {
     const agentTool = offered.byName.get(call.toolName);
-    if (!agentTool || agentTool.tool.readOnly || call.invalidReason) continue;
+    if (!agentTool || !needsConfirmation(agentTool) || call.invalidReason) continue;
     const validation = validateToolArguments(agentTool.tool, call.input);
     if (validation.ok) return { call, agentTool, args: validation.value };
   }
@@ -39,10 +45,16 @@ function handoffReason(input: unknown): string {
   return typeof reason === 'string' && reason.trim() ? reason.trim() : 'The customer needs a person.';
 }
 
-/** Runs the calls of one model step (all reads, or writes refused by the executor's validation). */
+/** The unconfirmed action, shown to the model when the customer's answer was not a plain yes or no. */
+function pendingActionNote(action: PendingAction, toolName: string): string {
+  return `Waiting for the customer's confirmation: ${action.summary} (${toolName} with ${JSON.stringify(action.args)}). Their message is not a plain yes or no, so it has not run. If they change a detail, call ${toolName} again with the changed arguments: they will be asked to confirm again. If they want it done as proposed, call it again as proposed. Otherwise answer their message.`;
+}
+
+/** Runs the calls of one model step (none needing confirmation); none starts once the turn is cancelled. */
 async function runCalls(calls: ModelToolCall[], offered: OfferedTools, run: RunToolCallOptions) {
   const outputs: { call: ModelToolCall; output: JSONValue }[] = [];
   for (const call of calls) {
+    if (run.signal?.aborted) break;
     const agentTool = offered.byName.get(call.toolName);
     const reason = call.invalidReason ?? (agentTool ? undefined : `There is no tool named ${call.toolName}.`);
     const output =
@@ -100,19 +112,30 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
   const recorder = createTurnRecorder(options.onEvent);
   recorder.emit({ type: 'turn-start', conversationId: options.conversationId });
   const now = options.now ?? (() => new Date());
+  const { signal } = options;
   const run: RunToolCallOptions = {
     executor: options.executor,
     recorder,
     agentId: options.agentId,
     conversationId: options.conversationId,
-    signal: options.signal,
+    signal,
   };
+  /** Why the turn must end now, if it must: the customer left, or a person took over. */
+  const stopReason = async (): Promise<TurnResult['stopped']> => {
+    if (signal?.aborted) return 'cancelled';
+    if (options.mayContinue && !(await options.mayContinue()))
+      return signal?.aborted ? 'cancelled' : 'taken-over';
+    return undefined;
+  };
+  if (signal?.aborted) return recorder.finish({ stopped: 'cancelled' });
   const messages = fitHistory(
     options.history,
     options.message,
     options.historyTokenBudget ?? DEFAULT_HISTORY_TOKEN_BUDGET,
   );
   const keep: AgentTool[] = [];
+  let system = buildSystemPrompt(options.basePrompt);
+  let inView: { action: PendingAction; agentTool: AgentTool } | undefined;
   if (options.pendingAction) {
     const resolution = await resolvePendingAction({
       pending: options.pendingAction,
@@ -121,12 +144,16 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
       now: now(),
       messages,
       run,
+      claim: options.claimPendingAction,
     });
     if (resolution.type === 'reply') {
+      if (resolution.handoff) recorder.record({ type: 'handoff', reason: resolution.handoff.reason });
       recorder.write(resolution.text);
-      return recorder.finish();
+      return recorder.finish({ handoff: resolution.handoff });
     }
     if (resolution.ran) keep.push(resolution.ran);
+    if (resolution.inView) keep.push(resolution.inView.agentTool);
+    inView = resolution.inView;
   }
 
   const offered = offerTools({
@@ -136,9 +163,17 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
     history: options.history,
     keep,
   });
-  const system = buildSystemPrompt(options.basePrompt);
+  if (inView) {
+    // The name the model knows the tool by this turn (names are made unique per turn).
+    const offeredName =
+      [...offered.byName].find(([, agentTool]) => agentTool === inView.agentTool)?.[0] ??
+      inView.agentTool.tool.name;
+    system += `\n\n${pendingActionNote(inView.action, offeredName)}`;
+  }
   const maxToolSteps = options.maxToolSteps ?? DEFAULT_MAX_TOOL_STEPS;
   for (let step = 0; ; step += 1) {
+    const stopped = await stopReason();
+    if (stopped) return recorder.finish({ stopped });
     const mayCallTools = step < maxToolSteps;
     recorder.emit({ type: 'model-call-start', step });
     recorder.paragraph();
@@ -153,12 +188,13 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
         toolChoice: mayCallTools ? 'auto' : 'none',
         temperature: options.temperature,
         stream: options.stream ?? true,
-        signal: options.signal,
+        signal,
         onText: recorder.write,
       });
     } catch (error) {
       const durationMs = Math.round(performance.now() - started);
       recorder.emit({ type: 'model-call-end', step, durationMs, finishReason: 'error' });
+      if (signal?.aborted) return recorder.finish({ stopped: 'cancelled' });
       return failTurn(recorder, error);
     }
     const durationMs = Math.round(performance.now() - started);

@@ -35,6 +35,8 @@ export interface ToolCallStep {
   responseExcerpt: string;
   /** Technical detail of a failure, redacted. */
   error?: string;
+  /** The `Idempotency-Key` sent with a confirmed action. */
+  idempotencyKey?: string;
 }
 
 /** A write action was proposed to the customer instead of being run. */
@@ -49,8 +51,12 @@ export interface ConfirmationRequestedStep {
 /** What became of a pending write action. */
 export interface ConfirmationResolvedStep {
   type: 'confirmation-resolved';
-  /** `confirmed`: the customer said yes and it ran; `cancelled`: they said no; `expired`: too late or a new topic. */
-  decision: 'confirmed' | 'cancelled' | 'expired';
+  /**
+   * `confirmed`: a plain yes, and it ran; `cancelled`: a plain no (or its tool is gone); `expired`:
+   * too late; `superseded`: the customer said something else, which went to the model;
+   * `interrupted`: another turn had already claimed it, so it did not run again.
+   */
+  decision: 'confirmed' | 'cancelled' | 'expired' | 'superseded' | 'interrupted';
 }
 
 /** The model handed the conversation to a person. */
@@ -67,6 +73,13 @@ export interface ModelErrorStep {
   message: string;
 }
 
+/** The turn stopped before its end: the customer left, or a person took the conversation over. */
+export interface TurnStoppedStep {
+  type: 'turn-stopped';
+  /** `cancelled`: the client closed the connection; `taken-over`: a person replied or the conversation closed. */
+  reason: 'cancelled' | 'taken-over';
+}
+
 /** One step of a turn's trace. */
 export type TraceStep =
   | ModelCallStep
@@ -74,4 +87,5 @@ export type TraceStep =
   | ConfirmationRequestedStep
   | ConfirmationResolvedStep
   | HandoffStep
-  | ModelErrorStep;
+  | ModelErrorStep
+  | TurnStoppedStep;

@@ -21,7 +21,11 @@ export interface TurnRecorder {
   /** Starts a new paragraph of the reply before the next `write` (a new model step, a fixed sentence). */
   paragraph(): void;
   /** Ends the turn: emits `turn-end` and returns the result. */
-  finish(outcome?: { pendingAction?: PendingAction | null; handoff?: { reason: string } }): TurnResult;
+  finish(outcome?: {
+    pendingAction?: PendingAction | null;
+    handoff?: { reason: string };
+    stopped?: 'cancelled' | 'taken-over';
+  }): TurnResult;
 }
 
 /** Starts recording a turn whose events go to `onEvent`. */
@@ -53,7 +57,8 @@ export function createTurnRecorder(onEvent: ((event: TurnEvent) => void) | undef
       newParagraph = true;
     },
     finish(outcome = {}) {
-      if (!reply.trim()) write(EMPTY_REPLY);
+      if (outcome.stopped) steps.push({ type: 'turn-stopped', reason: outcome.stopped });
+      else if (!reply.trim()) write(EMPTY_REPLY);
       const result: TurnResult = {
         reply: reply.trim(),
         steps,
@@ -61,6 +66,7 @@ export function createTurnRecorder(onEvent: ((event: TurnEvent) => void) | undef
         dataSources: [...sources],
       };
       if (outcome.handoff) result.handoff = outcome.handoff;
+      if (outcome.stopped) result.stopped = outcome.stopped;
       emit({ type: 'turn-end', reply: result.reply, steps });
       return result;
     },

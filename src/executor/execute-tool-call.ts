@@ -210,6 +210,8 @@ async function send(
     };
     return { request, ending: describeSendFailure(call, failure, request), redactor };
   }
+  if (call.idempotencyKey && built.headers['idempotency-key'] === undefined)
+    built.headers['idempotency-key'] = call.idempotencyKey;
   // Values the model put in secret-looking parameters are scrubbed from here on, like the credentials.
   const parameterSecrets = findSecretValues(built.path, built.headers);
   if (parameterSecrets.length > 0) redactor = createRedactor(call.integration.auth, parameterSecrets);

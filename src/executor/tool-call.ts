@@ -32,6 +32,11 @@ export interface ToolCallRequest {
   conversationId?: string;
   /** Cancels the call (the turn was abandoned); the result is then a `network` outcome. */
   signal?: AbortSignal;
+  /**
+   * Sent as the `Idempotency-Key` header (unless the arguments set one): stable for one confirmed
+   * action, so an API that honours it runs the action once however often it is sent.
+   */
+  idempotencyKey?: string;
 }
 
 /** The request as it may be shown and stored: credentials replaced by `[redacted]`. */

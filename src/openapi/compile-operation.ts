@@ -23,6 +23,15 @@ export interface CompileContext {
 const READ_ONLY_METHODS = new Set(['get', 'head', 'options']);
 const IDEMPOTENT_METHODS = new Set(['get', 'head', 'options', 'put', 'delete']);
 
+/** The document's word on asking first (`x-openai-isConsequential`, then `x-concierge-safe`), else the method's. */
+function needsConfirmation(method: string, operation: Record<string, unknown>): boolean {
+  const consequential = operation['x-openai-isConsequential'];
+  if (typeof consequential === 'boolean') return consequential;
+  const safe = operation['x-concierge-safe'];
+  if (typeof safe === 'boolean') return !safe;
+  return !READ_ONLY_METHODS.has(method);
+}
+
 /** Compiles `entry` into the tool named `name`; problems go to the context's lint. */
 export function compileOperation(
   entry: OperationEntry,
@@ -71,6 +80,7 @@ export function compileOperation(
     ...(responseSchema && { responseSchema }),
     idempotent: IDEMPOTENT_METHODS.has(method) || operation['x-idempotent'] === true,
     readOnly: READ_ONLY_METHODS.has(method) || operation['x-concierge-safe'] === true,
+    needsConfirmation: needsConfirmation(method, operation),
     deprecated: operation.deprecated === true,
     callable: reasons.length === 0,
     pointer: entry.pointer,

@@ -159,6 +159,25 @@ describe('importSchema on an OpenAPI 3.0 YAML document', async () => {
     expect(tool(shop, 'createOrder')).toMatchObject({ readOnly: false, idempotent: false });
   });
 
+  it('asks before anything but GET, HEAD and OPTIONS unless the document says otherwise', async () => {
+    const result = await importSchema(`openapi: 3.0.3
+info: { title: Script, version: '1' }
+paths:
+  /exec:
+    get: { operationId: run, x-openai-isConsequential: true, responses: { '200': { description: ok } } }
+    post: { operationId: search, x-openai-isConsequential: false, responses: { '200': { description: ok } } }
+  /cancel:
+    get: { operationId: cancel, x-concierge-safe: false, responses: { '200': { description: ok } } }
+    post: { operationId: find, x-concierge-safe: true, responses: { '200': { description: ok } } }
+  /plain:
+    get: { operationId: read, responses: { '200': { description: ok } } }
+    delete: { operationId: remove, responses: { '200': { description: ok } } }
+`);
+    if (!result.ok) throw result.error;
+    const asks = Object.fromEntries(result.value.tools.map((each) => [each.name, each.needsConfirmation]));
+    expect(asks).toEqual({ run: true, search: false, cancel: true, find: false, read: false, remove: true });
+  });
+
   it('turns spec violations into lint findings with pointer and line instead of failing', () => {
     const byCode = (code: string) => shop.lint.filter((finding) => finding.code === code);
     expect(byCode('undeclared-path-parameter')).toEqual([

@@ -80,8 +80,15 @@ export interface ToolDefinition {
   responseSchema?: JsonSchema;
   /** True for GET, HEAD, OPTIONS, PUT, DELETE, or when the document says `x-idempotent: true`. */
   idempotent: boolean;
-  /** True when the call only reads (GET, HEAD, OPTIONS, or `x-concierge-safe: true`): no confirmation. */
+  /** True when the call only reads (GET, HEAD, OPTIONS, or `x-concierge-safe: true`). */
   readOnly: boolean;
+  /**
+   * Whether the agent asks the customer before calling it, unless the operation's setting says
+   * otherwise: `x-openai-isConsequential` when the document sets it, else the opposite of
+   * `x-concierge-safe` when set, else true for every method but GET, HEAD and OPTIONS. Absent in
+   * catalogs imported before it existed: then `!readOnly`.
+   */
+  needsConfirmation?: boolean;
   /** Marked deprecated in the document. */
   deprecated: boolean;
   /** False when the operation cannot be called as described; `uncallableReason` says why. */

@@ -15,9 +15,11 @@ import { registerDemoApiRoutes } from './demo/demo-api-routes.js';
 import { registerDemoModeRoutes } from './demo/demo-mode-routes.js';
 import { createOwnDemoHosts } from './demo/own-demo-hosts.js';
 import { handleError } from './error-handler.js';
+import { DEFAULT_TURN_LEASE_MS } from './hold-turn.js';
 import { saveRequestLog } from './integration-calls.js';
 import { createScopedLoaders } from './load-scoped.js';
 import { notifyHandoff } from './notify-handoff.js';
+import { startRecovery } from './recover-unanswered.js';
 import { ref, responseSchemas } from './response-schemas.js';
 import { registerAgentRoutes } from './routes/agent-routes.js';
 import { registerChatRoutes } from './routes/chat-routes.js';
@@ -50,6 +52,15 @@ export interface CreateAppOptions {
   logger?: boolean | { level: string };
   /** Check every JSON answer against its route's response schema, failing with 500 on a mismatch (tests). */
   checkResponses?: boolean;
+  /** Lease of a running turn in ms (a crashed server's turn frees its conversation after this). Default 30 s. */
+  turnLeaseMs?: number;
+  /** Longest wait in ms for an earlier message's turn in the same conversation. Default 120 s. */
+  turnWaitMs?: number;
+  /**
+   * Answer the messages a crash left unanswered (or hand them over): once when ready, then every
+   * `intervalMs` (default the turn lease). Off by default; `startServer` turns it on.
+   */
+  recovery?: { intervalMs?: number };
 }
 
 function createValidator(coerce: boolean) {
@@ -148,7 +159,18 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
         allowHosts: options.allowHosts ?? [],
         log: app.log,
       }),
+    turnLeaseMs: options.turnLeaseMs,
+    turnWaitMs: options.turnWaitMs,
   };
+  if (options.recovery) {
+    const intervalMs = options.recovery.intervalMs ?? options.turnLeaseMs ?? DEFAULT_TURN_LEASE_MS;
+    let recovery: ReturnType<typeof startRecovery> | undefined;
+    app.addHook('onReady', async () => {
+      recovery = startRecovery(turns, { intervalMs, log: app.log });
+    });
+    // Before the executor closes (hooks run in order): a recovery turn in flight finishes first.
+    app.addHook('preClose', async () => recovery?.stop());
+  }
   await app.register(rateLimit, { global: false });
   await app.register(
     async (api) => {

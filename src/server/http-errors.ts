@@ -59,3 +59,17 @@ export class UnprocessableError extends HttpError {
     super(422, 'unprocessable', message);
   }
 }
+
+/** 503: the conversation is still busy with an earlier message; send again later. */
+export class BusyError extends HttpError {
+  constructor(message: string) {
+    super(503, 'busy', message);
+  }
+}
+
+/** 499 (as nginx logs it): the client closed the connection before the answer; nothing is sent. */
+export class ClientClosedError extends HttpError {
+  constructor() {
+    super(499, 'client-closed', 'the client closed the connection');
+  }
+}

@@ -18,18 +18,35 @@ export function serializeTurn(result: ConversationTurnResult) {
   };
 }
 
-/** Runs `turn` and replies with JSON, or streams its events as SSE ending with `turn-end`. */
+/**
+ * Runs `turn` and replies with JSON, or streams its events as SSE ending with `turn-end`. When the
+ * client closes the connection first, the turn's signal aborts: its model and API calls stop.
+ */
 export async function respondWithTurn(
   request: FastifyRequest,
   reply: FastifyReply,
   turn: (onEvent?: (event: TurnEvent) => void, signal?: AbortSignal) => Promise<ConversationTurnResult>,
 ): Promise<unknown> {
-  if (!(request.headers.accept ?? '').includes('text/event-stream')) return serializeTurn(await turn());
-
   const abort = new AbortController();
-  request.raw.on('close', () => {
-    if (!reply.raw.writableEnded) abort.abort();
-  });
+  // The response's close, not the request's: the request emits `close` once its body has been read.
+  const onClose = () => {
+    if (!reply.raw.writableFinished) abort.abort();
+  };
+  reply.raw.on('close', onClose);
+  try {
+    if (!(request.headers.accept ?? '').includes('text/event-stream'))
+      return serializeTurn(await turn(undefined, abort.signal));
+    return await streamTurn(request, reply, (onEvent) => turn(onEvent, abort.signal));
+  } finally {
+    reply.raw.off('close', onClose);
+  }
+}
+
+async function streamTurn(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  turn: (onEvent: (event: TurnEvent) => void) => Promise<ConversationTurnResult>,
+): Promise<unknown> {
   reply.hijack();
   reply.raw.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
@@ -46,7 +63,7 @@ export async function respondWithTurn(
   try {
     const result = await turn((event) => {
       if (streamedEvents.has(event.type)) send(event.type, event);
-    }, abort.signal);
+    });
     send('turn-end', { type: 'turn-end', ...serializeTurn(result) });
   } catch (error) {
     const { status, body } = toErrorResponse(error);

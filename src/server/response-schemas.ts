@@ -64,6 +64,8 @@ const operation = {
     'uncallableReason',
     'readOnly',
     'enabled',
+    'needsConfirmation',
+    'needsConfirmationDefault',
     'inputSchema',
   ],
   properties: {
@@ -77,6 +79,8 @@ const operation = {
     uncallableReason: nullableText,
     readOnly: { type: 'boolean' },
     enabled: { type: 'boolean' },
+    needsConfirmation: { type: 'boolean' },
+    needsConfirmationDefault: { type: 'boolean' },
     inputSchema: { type: 'object', additionalProperties: true },
   },
 } as const;
@@ -107,6 +111,7 @@ const conversationProperties = {
   visitorId: nullableText,
   metadata: { type: 'object', additionalProperties: true },
   pendingAction: anyValue,
+  unanswered: { type: 'integer' },
   createdAt: time,
   updatedAt: time,
 } as const;
@@ -129,6 +134,13 @@ const message = {
     conversationId: text,
     role: { enum: ['customer', 'agent', 'human', 'system'] },
     text,
+    replyState: {
+      anyOf: [
+        { enum: ['pending', 'answered', 'for-person', 'cancelled', 'failed', 'handed-over'] },
+        { type: 'null' },
+      ],
+    },
+    replyTo: nullableText,
     createdAt: time,
   },
 } as const;
@@ -161,6 +173,7 @@ const traceStep = {
       durationMs: { type: 'number' },
       responseExcerpt: text,
       error: text,
+      idempotencyKey: text,
     }),
     step('confirmation-requested', ['tool', 'args'], { tool: text, args: anyValue }),
     step('confirmation-resolved', ['decision'], {
@@ -169,6 +182,8 @@ const traceStep = {
     step('handoff', ['reason'], { reason: text }),
     step('model-error', ['message'], { message: text }),
     step('data-sources', ['tools'], { tools: { type: 'array', items: text } }),
+    step('turn-stopped', ['reason'], { reason: { enum: ['cancelled', 'taken-over'] } }),
+    step('recovered', ['messageAt'], { messageAt: time }),
   ],
 } as const;
 
@@ -457,6 +472,9 @@ export const responseSchemas = {
       id: text,
       conversationId: text,
       messageId: nullableText,
+      customerMessageId: nullableText,
+      outcome: text,
+      droppedReply: nullableText,
       steps: { type: 'array', items: { $ref: 'TraceStep#' } },
       createdAt: time,
     },

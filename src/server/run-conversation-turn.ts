@@ -1,17 +1,21 @@
-// One customer message through the agent: load what the turn needs, run it, store what it produced.
+// One customer message through the agent as one unit of work: store the message, wait for the
+// conversation's turn (one at a time, across servers), run the agent, and store reply, trace,
+// pending action and status in one transaction, or leave the message marked unanswered.
 import type { LanguageModel } from 'ai';
 import {
   type AgentTool,
   type HistoryMessage,
+  type PendingAction,
   runTurn,
   type TraceStep,
   type TurnEvent,
 } from '../agent/index.js';
 import type { Executor } from '../executor/index.js';
 import { createLanguageModel, type ModelSettings } from '../providers/index.js';
-import type { Agent, Conversation, Message, Store } from '../store/index.js';
+import { type Agent, type Conversation, type Message, type Store, TurnLostError } from '../store/index.js';
 import type { CatalogReader } from './create-catalog-reader.js';
-import { ConflictError } from './http-errors.js';
+import { DEFAULT_TURN_LEASE_MS, DEFAULT_TURN_WAIT_MS, holdTurn, type TurnLease } from './hold-turn.js';
+import { ClientClosedError, ConflictError } from './http-errors.js';
 import { toToolCallIntegration } from './integration-calls.js';
 
 /** What the chat routes need to run turns. */
@@ -26,11 +30,15 @@ export interface ConversationTurnContext {
   createModel?: (settings: ModelSettings) => LanguageModel;
   /** Called after a turn handed the conversation to a person. */
   onHandoff?: (conversation: Conversation, agent: Agent, reason: string) => void;
+  /** Lease of a running turn in ms: a crashed server's turn frees its conversation after this. Default 30 s. */
+  turnLeaseMs?: number;
+  /** Longest wait in ms for the turns of earlier messages of the same conversation. Default 120 s. */
+  turnWaitMs?: number;
 }
 
 /** The outcome of one customer message. */
 export interface ConversationTurnResult {
-  /** The agent's reply, or null when the conversation waits for a person (the message was stored). */
+  /** The agent's reply, or null when a person has the conversation (the message was stored). */
   reply: { id: string; text: string } | null;
   trace: { steps: TraceStep[]; dataSources: string[] };
   status: Conversation['status'];
@@ -50,20 +58,163 @@ export async function loadAgentTools(
     links.map(async (link) => {
       const integration = await store.integrations.get(link.integrationId);
       if (!integration) return [];
-      const [{ tools }, disabled] = await Promise.all([
+      const [{ tools }, settings] = await Promise.all([
         catalogs.read(integration),
-        store.integrations.listDisabledOperations(integration.id),
+        store.integrations.listOperationSettings(integration.id),
       ]);
       const callIntegration = toToolCallIntegration(integration);
-      return tools
-        .filter((tool) => tool.callable && !disabled.has(tool.name))
-        .map((tool) => ({ tool, integration: callIntegration, integrationName: integration.name }));
+      return tools.flatMap((tool): AgentTool[] => {
+        const setting = settings.get(tool.name);
+        if (!tool.callable || setting?.enabled === false) return [];
+        const needsConfirmation = setting?.needsConfirmation ?? undefined;
+        return [
+          {
+            tool,
+            integration: callIntegration,
+            integrationName: integration.name,
+            ...(needsConfirmation === undefined ? {} : { needsConfirmation }),
+          },
+        ];
+      });
     }),
   );
   return perIntegration.flat();
 }
 
-/** Runs the agent on `text` in `conversation` and stores the messages, trace and state. */
+/** The stored pending action as the agent reads it (with its claim); null for none or an unreadable one. */
+function readPendingAction(conversation: Conversation): PendingAction | null {
+  const stored = conversation.pendingAction as PendingAction | null;
+  if (!stored || typeof stored.id !== 'string') return null;
+  return conversation.pendingActionClaimedAt
+    ? { ...stored, claimedAt: conversation.pendingActionClaimedAt }
+    : stored;
+}
+
+/** Earlier messages the model sees: all but this one, system notes, and customer messages queued after it. */
+function historyBefore(messages: Message[], message: Message): HistoryMessage[] {
+  return messages
+    .filter(
+      (entry) =>
+        entry.id !== message.id &&
+        entry.role !== 'system' &&
+        !(entry.role === 'customer' && entry.id > message.id),
+    )
+    .map((entry) => ({ role: entry.role as HistoryMessage['role'], text: entry.text }));
+}
+
+/** How `answerMessage` ends a turn that fails: marked unanswered (the customer gets the error), or handed to a person. */
+export type TurnFailureMode = 'fail' | { handover: (error: unknown) => { reply: string; note: string } };
+
+/**
+ * Answers the customer message `message` in the turn that holds its conversation (`lease`), then
+ * commits. A failure releases the conversation and leaves the message `failed` (or hands it over),
+ * the conversation otherwise as it was before the turn.
+ */
+export async function answerMessage(
+  context: ConversationTurnContext,
+  options: {
+    lease: TurnLease;
+    message: Message;
+    onEvent?: (event: TurnEvent) => void;
+    signal?: AbortSignal;
+    /** Steps put first in the stored trace (a recovery says so). */
+    leadingSteps?: unknown[];
+    onFailure?: TurnFailureMode;
+  },
+): Promise<ConversationTurnResult> {
+  const { store } = context;
+  const { lease, message } = options;
+  const handle = lease.handle;
+  try {
+    const conversation = await store.conversations.get(handle.conversationId);
+    const agent = conversation && (await store.agents.get(conversation.agentId));
+    if (!conversation || !agent) throw new ConflictError('the agent of this conversation no longer exists');
+    if (conversation.status !== 'open') {
+      // A person took over (or closed it) while this message waited for its turn.
+      await store.conversations.releaseTurn({ ...handle, replyState: 'for-person' });
+      return {
+        reply: null,
+        trace: { steps: [], dataSources: [] },
+        status: conversation.status,
+        pendingAction: null,
+        message,
+      };
+    }
+    const { apiKey, ...settings } = agent.model.provider ? agent.model : { ...context.defaultModel };
+    const model = (context.createModel ?? createLanguageModel)({ ...settings, apiKey });
+    const signal = options.signal ? AbortSignal.any([options.signal, lease.lost]) : lease.lost;
+    const result = await runTurn({
+      model,
+      basePrompt: agent.basePrompt,
+      temperature: agent.model.provider ? agent.model.temperature : undefined,
+      maxToolSteps: agent.maxToolSteps,
+      tools: await loadAgentTools(context, agent.id),
+      executor: context.executor,
+      history: historyBefore(await store.conversations.listMessages(conversation.id), message),
+      message: message.text,
+      pendingAction: readPendingAction(conversation),
+      agentId: agent.id,
+      conversationId: conversation.id,
+      onEvent: options.onEvent,
+      signal,
+      claimPendingAction: (action) =>
+        store.conversations.claimPendingAction({ ...handle, actionId: action.id }),
+      mayContinue: async () => (await store.conversations.readTurn(handle)) === 'open',
+    });
+    if (lease.lost.aborted) throw new TurnLostError(handle.conversationId);
+    const committed = await store.conversations.commitTurn({
+      ...handle,
+      reply: result.stopped ? result.reply || null : result.reply,
+      steps: [
+        ...(options.leadingSteps ?? []),
+        ...result.steps,
+        { type: 'data-sources', tools: result.dataSources },
+      ],
+      pendingAction: result.pendingAction,
+      handoff: Boolean(result.handoff),
+      note: result.handoff && `Handed to a person: ${result.handoff.reason}`,
+      cancelled: result.stopped === 'cancelled',
+    });
+    if (result.handoff && committed.outcome === 'answered')
+      context.onHandoff?.(committed.conversation, agent, result.handoff.reason);
+    const pending = committed.outcome === 'answered' ? result.pendingAction : null;
+    return {
+      reply: committed.reply && { id: committed.reply.id, text: committed.reply.text },
+      trace: { steps: result.steps, dataSources: result.dataSources },
+      status: committed.conversation.status,
+      pendingAction: pending && {
+        tool: pending.tool,
+        summary: pending.summary,
+        expiresAt: pending.expiresAt,
+      },
+      message,
+    };
+  } catch (error) {
+    const onFailure = options.onFailure ?? 'fail';
+    // When even this fails, the message stays pending and the recovery finds it once the lease ends.
+    await store.conversations
+      .releaseTurn(
+        onFailure === 'fail'
+          ? { ...handle, replyState: 'failed' }
+          : {
+              ...handle,
+              replyState: 'handed-over',
+              handover: { ...onFailure.handover(error), steps: options.leadingSteps ?? [] },
+            },
+      )
+      .catch(() => {});
+    if (error instanceof TurnLostError)
+      throw new ConflictError('another turn took this conversation over: send the message again');
+    throw error;
+  } finally {
+    lease.stop();
+  }
+}
+
+/**
+ * Runs the agent on `text` in `conversation`: stores the message, waits for the conversation's turn,
+ * answers and commits. A person's conversation only gets the message stored.
+ */
 export async function runConversationTurn(
   context: ConversationTurnContext,
   options: {
@@ -77,11 +228,15 @@ export async function runConversationTurn(
   const { conversation, text } = options;
   if (conversation.status === 'closed')
     throw new ConflictError('this conversation is closed: start a new one');
-  const agent = await store.agents.get(conversation.agentId);
-  if (!agent) throw new ConflictError('the agent of this conversation no longer exists');
-  const history = await store.conversations.listMessages(conversation.id);
-  const message = await store.conversations.addMessage(conversation.id, { role: 'customer', text });
+  if (!(await store.agents.get(conversation.agentId)))
+    throw new ConflictError('the agent of this conversation no longer exists');
+  const leaseMs = context.turnLeaseMs ?? DEFAULT_TURN_LEASE_MS;
   if (conversation.status === 'waiting-for-human') {
+    const message = await store.conversations.addMessage(conversation.id, {
+      role: 'customer',
+      text,
+      replyState: 'for-person',
+    });
     return {
       reply: null,
       trace: { steps: [], dataSources: [] },
@@ -90,44 +245,26 @@ export async function runConversationTurn(
       message,
     };
   }
-
-  const { apiKey, ...settings } = agent.model.provider ? agent.model : { ...context.defaultModel };
-  const model = (context.createModel ?? createLanguageModel)({ ...settings, apiKey });
-  const result = await runTurn({
-    model,
-    basePrompt: agent.basePrompt,
-    temperature: agent.model.provider ? agent.model.temperature : undefined,
-    maxToolSteps: agent.maxToolSteps,
-    tools: await loadAgentTools(context, agent.id),
-    executor: context.executor,
-    history: history
-      .filter((entry) => entry.role !== 'system')
-      .map((entry) => ({ role: entry.role as HistoryMessage['role'], text: entry.text })),
-    message: text,
-    pendingAction: (conversation.pendingAction as Parameters<typeof runTurn>[0]['pendingAction']) ?? null,
-    agentId: agent.id,
-    conversationId: conversation.id,
-    onEvent: options.onEvent,
-    signal: options.signal,
+  const message = await store.conversations.addMessage(conversation.id, {
+    role: 'customer',
+    text,
+    replyState: 'pending',
+    leaseMs,
   });
-
-  const reply = await store.conversations.addMessage(conversation.id, { role: 'agent', text: result.reply });
-  await store.conversations.addTrace(conversation.id, {
-    messageId: reply.id,
-    steps: [...result.steps, { type: 'data-sources', tools: result.dataSources }],
-  });
-  const status = result.handoff ? 'waiting-for-human' : conversation.status;
-  const updated = await store.conversations.update(conversation.id, {
-    status,
-    pendingAction: result.pendingAction,
-  });
-  if (result.handoff && updated) context.onHandoff?.(updated, agent, result.handoff.reason);
-  const pending = result.pendingAction;
-  return {
-    reply: { id: reply.id, text: result.reply },
-    trace: { steps: result.steps, dataSources: result.dataSources },
-    status,
-    pendingAction: pending && { tool: pending.tool, summary: pending.summary, expiresAt: pending.expiresAt },
-    message,
-  };
+  let lease: TurnLease;
+  try {
+    lease = await holdTurn({
+      store,
+      conversationId: conversation.id,
+      messageId: message.id,
+      leaseMs,
+      maxWaitMs: context.turnWaitMs ?? DEFAULT_TURN_WAIT_MS,
+      signal: options.signal,
+    });
+  } catch (error) {
+    const state = error instanceof ClientClosedError ? 'cancelled' : 'failed';
+    await store.conversations.setReplyState(message.id, state).catch(() => {});
+    throw error;
+  }
+  return answerMessage(context, { lease, message, onEvent: options.onEvent, signal: options.signal });
 }

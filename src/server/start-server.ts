@@ -34,6 +34,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       defaultModel: config.defaultModel,
       demo: config.demo,
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+      recovery: {},
     });
     const retention = setInterval(
       () =>

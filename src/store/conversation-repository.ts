@@ -1,8 +1,19 @@
-// Conversations with their messages and turn traces.
+// Conversations with their messages and turn traces, and the turn protocol that makes a turn one
+// unit of work: one turn at a time per conversation (a lease on the conversation's row), an atomic
+// claim of the pending action, and a turn's results committed in one transaction.
 
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import { newId } from './new-id.js';
-import type { Conversation, ConversationStatus, Message, MessageRole, TurnTrace } from './records.js';
-import type { ConversationTable } from './schema.js';
+import type {
+  Conversation,
+  ConversationStatus,
+  Message,
+  MessageRole,
+  ReplyState,
+  TurnOutcome,
+  TurnTrace,
+} from './records.js';
+import type { ConversationTable, Database, MessageTable, TurnTraceTable } from './schema.js';
 import { now, parseJson, type StoreContext } from './store-context.js';
 
 /** Filters of `list`; results are newest first, those waiting for a human before the others. */
@@ -10,10 +21,62 @@ export interface ListConversationsOptions {
   propertyId?: string;
   agentId?: string;
   status?: ConversationStatus;
+  /** Only conversations with customer messages the agent did not answer (failed, cancelled, handed over). */
+  unanswered?: boolean;
   /** Page size, 1 to 200 (default 50). */
   limit?: number;
   /** Skip this many (from the previous page's `next`). */
   offset?: number;
+}
+
+/** Thrown when a turn commits after losing the conversation (its lease ran out and another turn took it). */
+export class TurnLostError extends Error {
+  constructor(readonly conversationId: string) {
+    super(`the turn no longer holds conversation ${conversationId}: its lease ran out`);
+    this.name = 'TurnLostError';
+  }
+}
+
+/** Identifies a running turn: the conversation it holds, its id, and the customer message it answers. */
+export interface TurnHandle {
+  conversationId: string;
+  turnId: string;
+  /** The customer message the turn answers. */
+  messageId: string;
+}
+
+/** What a turn produced, to be stored at once or not at all. */
+export interface CommitTurnInput extends TurnHandle {
+  /** The reply for the customer; null when the turn stopped without one. */
+  reply: string | null;
+  /** The turn's trace steps. */
+  steps: unknown[];
+  /** The new write action awaiting confirmation (its `id` is what a later turn claims), or null. */
+  pendingAction: { id: string } | null;
+  /** Hand the conversation to a person (status `waiting-for-human`). */
+  handoff?: boolean;
+  /** A note for the business, stored as a system message after the reply (never shown to the customer). */
+  note?: string;
+  /** The customer left during the turn: keep the trace, store no reply. */
+  cancelled?: boolean;
+}
+
+/** What a commit stored. */
+export interface CommitTurnResult {
+  /** `answered`; `dropped` when a person took over or the conversation closed meanwhile; `cancelled`. */
+  outcome: Exclude<TurnOutcome, 'handed-over'>;
+  /** The stored reply, when the outcome is `answered`. */
+  reply: Message | null;
+  /** The conversation after the commit. */
+  conversation: Conversation;
+}
+
+/** A turn that ends without an ordinary commit: failed, or handed to a person with a note. */
+export interface ReleaseTurnInput extends TurnHandle {
+  /** What became of the customer message. */
+  replyState: Exclude<ReplyState, 'pending' | 'answered'>;
+  /** Hand over: tell the customer `reply`, leave `note` for the business, drop the pending action. */
+  handover?: { reply: string; note: string; steps: unknown[] };
 }
 
 function toConversation(row: ConversationTable): Conversation {
@@ -25,13 +88,116 @@ function toConversation(row: ConversationTable): Conversation {
     visitorId: row.visitor_id,
     metadata: parseJson<Record<string, unknown>>(row.metadata_json, {}),
     pendingAction: parseJson<unknown>(row.pending_action_json, null),
+    pendingActionClaimedAt: row.pending_action_claimed_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
+function toMessage(row: MessageTable): Message {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    role: row.role as MessageRole,
+    text: row.text,
+    replyState: row.reply_state as ReplyState | null,
+    replyTo: row.reply_to,
+    createdAt: row.created_at,
+  };
+}
+
+function toTrace(row: TurnTraceTable): TurnTrace {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    messageId: row.message_id,
+    customerMessageId: row.customer_message_id,
+    outcome: row.outcome as TurnOutcome,
+    droppedReply: row.dropped_reply,
+    steps: parseJson<unknown[]>(row.steps_json, []),
+    createdAt: row.created_at,
+  };
+}
+
+/** Reply states of customer messages the agent did not answer, which the business should see. */
+const UNANSWERED_STATES: ReplyState[] = ['failed', 'cancelled', 'handed-over'];
+
+function later(ms: number): string {
+  return new Date(Date.now() + ms).toISOString();
+}
+
+const noPendingAction = {
+  pending_action_json: null,
+  pending_action_id: null,
+  pending_action_claimed_at: null,
+  pending_action_claimed_by: null,
+} as const;
+
+async function insertMessage(
+  db: Kysely<Database> | Transaction<Database>,
+  conversationId: string,
+  input: { role: MessageRole; text: string; replyState?: ReplyState; replyTo?: string; leaseMs?: number },
+): Promise<Message> {
+  const row: MessageTable = {
+    id: newId(),
+    conversation_id: conversationId,
+    role: input.role,
+    text: input.text,
+    reply_state: input.replyState ?? null,
+    lease_expires_at: input.leaseMs === undefined ? null : later(input.leaseMs),
+    reply_to: input.replyTo ?? null,
+    created_at: now(),
+  };
+  await db.insertInto('messages').values(row).execute();
+  return toMessage(row);
+}
+
+async function insertTrace(
+  db: Transaction<Database>,
+  input: {
+    conversationId: string;
+    messageId: string | null;
+    customerMessageId: string;
+    outcome: TurnOutcome;
+    droppedReply?: string | null;
+    steps: unknown[];
+  },
+): Promise<void> {
+  await db
+    .insertInto('turn_traces')
+    .values({
+      id: newId(),
+      conversation_id: input.conversationId,
+      message_id: input.messageId,
+      customer_message_id: input.customerMessageId,
+      outcome: input.outcome,
+      dropped_reply: input.droppedReply || null,
+      steps_json: JSON.stringify(input.steps),
+      created_at: now(),
+    })
+    .execute();
+}
+
+/** Takes the conversation's row lock for the rest of the transaction; undefined when `turnId` lost it. */
+async function holdTurn(db: Transaction<Database>, handle: TurnHandle) {
+  // A write first: it locks the row on PostgreSQL and takes SQLite's write lock (so a concurrent
+  // writer waits instead of failing the transaction later).
+  return db
+    .updateTable('conversations')
+    .set({ updated_at: now() })
+    .where('id', '=', handle.conversationId)
+    .where('turn_id', '=', handle.turnId)
+    .returning(['status'])
+    .executeTakeFirst();
+}
+
 /** Creates the conversation repository over a store context. */
 export function createConversationRepository({ db }: StoreContext) {
+  async function get(id: string, from: Kysely<Database> | Transaction<Database> = db) {
+    const row = await from.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toConversation(row);
+  }
+
   return {
     async create(input: {
       agentId: string;
@@ -48,23 +214,38 @@ export function createConversationRepository({ db }: StoreContext) {
         visitor_id: input.visitorId ?? null,
         metadata_json: JSON.stringify(input.metadata ?? {}),
         pending_action_json: null,
+        pending_action_id: null,
+        pending_action_claimed_at: null,
+        pending_action_claimed_by: null,
+        turn_id: null,
+        turn_expires_at: null,
         created_at: time,
         updated_at: time,
       };
       await db.insertInto('conversations').values(row).execute();
       return toConversation(row);
     },
-    async get(id: string): Promise<Conversation | undefined> {
-      const row = await db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && toConversation(row);
-    },
-    async list(options: ListConversationsOptions = {}): Promise<{ items: Conversation[]; next?: number }> {
+    get: (id: string): Promise<Conversation | undefined> => get(id),
+    /** Conversations with, for each, `unanswered`: its customer messages the agent did not answer. */
+    async list(
+      options: ListConversationsOptions = {},
+    ): Promise<{ items: (Conversation & { unanswered: number })[]; next?: number }> {
       const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
       const offset = options.offset ?? 0;
-      let query = db.selectFrom('conversations').selectAll();
+      const unansweredMessages = (eb: ExpressionBuilder<Database, 'conversations'>) =>
+        eb
+          .selectFrom('messages')
+          .whereRef('messages.conversation_id', '=', 'conversations.id')
+          .where('messages.reply_state', 'in', UNANSWERED_STATES);
+      let query = db
+        .selectFrom('conversations')
+        .selectAll()
+        .select((eb) => unansweredMessages(eb).select(eb.fn.countAll().as('count')).as('unanswered'));
       if (options.propertyId) query = query.where('property_id', '=', options.propertyId);
       if (options.agentId) query = query.where('agent_id', '=', options.agentId);
       if (options.status) query = query.where('status', '=', options.status);
+      if (options.unanswered)
+        query = query.where((eb) => eb.exists(unansweredMessages(eb).select('messages.id')));
       const rows = await query
         .orderBy((eb) => eb.case().when('status', '=', 'waiting-for-human').then(0).else(1).end())
         .orderBy('updated_at', 'desc')
@@ -72,75 +253,68 @@ export function createConversationRepository({ db }: StoreContext) {
         .limit(limit + 1)
         .offset(offset)
         .execute();
-      const items = rows.slice(0, limit).map(toConversation);
+      const items = rows
+        .slice(0, limit)
+        .map((row) => ({ ...toConversation(row), unanswered: Number(row.unanswered ?? 0) }));
       return rows.length > limit ? { items, next: offset + limit } : { items };
     },
+    /**
+     * Changes status or metadata, or drops the pending action (`pendingAction: null`). A person's
+     * change needs no turn lease: a running turn finds it when it commits, and yields.
+     */
     async update(
       id: string,
       input: {
         status?: ConversationStatus;
-        pendingAction?: unknown | null;
+        pendingAction?: null;
         metadata?: Record<string, unknown>;
       },
     ): Promise<Conversation | undefined> {
       const changes: Partial<ConversationTable> = { updated_at: now() };
       if (input.status !== undefined) changes.status = input.status;
       if (input.metadata !== undefined) changes.metadata_json = JSON.stringify(input.metadata);
-      if (input.pendingAction !== undefined) {
-        changes.pending_action_json =
-          input.pendingAction === null ? null : JSON.stringify(input.pendingAction);
-      }
+      if (input.pendingAction === null) Object.assign(changes, noPendingAction);
       await db.updateTable('conversations').set(changes).where('id', '=', id).execute();
-      return this.get(id);
+      return get(id);
     },
-    async addMessage(conversationId: string, input: { role: MessageRole; text: string }): Promise<Message> {
-      const row = {
-        id: newId(),
-        conversation_id: conversationId,
-        role: input.role,
-        text: input.text,
-        created_at: now(),
-      };
-      await db.insertInto('messages').values(row).execute();
-      await db
-        .updateTable('conversations')
-        .set({ updated_at: row.created_at })
-        .where('id', '=', conversationId)
-        .execute();
-      return { id: row.id, conversationId, role: input.role, text: input.text, createdAt: row.created_at };
+    /** Adds a message; a customer message awaiting its turn is `pending`, waited for until `leaseMs` from now. */
+    async addMessage(
+      conversationId: string,
+      input: { role: MessageRole; text: string; replyState?: ReplyState; leaseMs?: number },
+    ): Promise<Message> {
+      return db.transaction().execute(async (transaction) => {
+        const message = await insertMessage(transaction, conversationId, input);
+        await transaction
+          .updateTable('conversations')
+          .set({ updated_at: message.createdAt })
+          .where('id', '=', conversationId)
+          .execute();
+        return message;
+      });
     },
     /** Messages oldest first; with `after`, only those newer than that message id. */
     async listMessages(conversationId: string, options: { after?: string } = {}): Promise<Message[]> {
       let query = db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId);
       if (options.after) query = query.where('id', '>', options.after);
       const rows = await query.orderBy('id').execute();
-      return rows.map((row) => ({
-        id: row.id,
-        conversationId: row.conversation_id,
-        role: row.role as MessageRole,
-        text: row.text,
-        createdAt: row.created_at,
-      }));
+      return rows.map(toMessage);
     },
     async addTrace(
       conversationId: string,
       input: { messageId?: string | null; steps: unknown[] },
     ): Promise<TurnTrace> {
-      const row = {
+      const row: TurnTraceTable = {
         id: newId(),
         conversation_id: conversationId,
         message_id: input.messageId ?? null,
+        customer_message_id: null,
+        outcome: 'answered',
+        dropped_reply: null,
         steps_json: JSON.stringify(input.steps),
         created_at: now(),
       };
       await db.insertInto('turn_traces').values(row).execute();
-      return {
-        id: row.id,
-        conversationId,
-        messageId: row.message_id,
-        steps: input.steps,
-        createdAt: row.created_at,
-      };
+      return toTrace(row);
     },
     async listTraces(conversationId: string): Promise<TurnTrace[]> {
       const rows = await db
@@ -149,13 +323,256 @@ export function createConversationRepository({ db }: StoreContext) {
         .where('conversation_id', '=', conversationId)
         .orderBy('id')
         .execute();
-      return rows.map((row) => ({
-        id: row.id,
-        conversationId: row.conversation_id,
-        messageId: row.message_id,
-        steps: parseJson<unknown[]>(row.steps_json, []),
-        createdAt: row.created_at,
-      }));
+      return rows.map(toTrace);
+    },
+
+    /**
+     * Starts a turn for `messageId` when the conversation is free (no turn, or one whose lease ran
+     * out) and no older customer message is still waited for: one conditional update, which only one
+     * caller can win, on every server sharing the database. True when this turn now holds it.
+     */
+    async acquireTurn(handle: TurnHandle & { leaseMs: number }): Promise<boolean> {
+      const time = now();
+      const result = await db
+        .updateTable('conversations')
+        .set({ turn_id: handle.turnId, turn_expires_at: later(handle.leaseMs) })
+        .where('id', '=', handle.conversationId)
+        .where((eb) => eb.or([eb('turn_id', 'is', null), eb('turn_expires_at', '<', time)]))
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('messages')
+                .select('messages.id')
+                .where('messages.conversation_id', '=', handle.conversationId)
+                .where('messages.reply_state', '=', 'pending')
+                .where('messages.id', '<', handle.messageId)
+                .where('messages.lease_expires_at', '>', time),
+            ),
+          ),
+        )
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+    /** Extends a waiting customer message's lease, so younger messages keep waiting behind it. */
+    async renewMessageLease(messageId: string, leaseMs: number): Promise<void> {
+      await db
+        .updateTable('messages')
+        .set({ lease_expires_at: later(leaseMs) })
+        .where('id', '=', messageId)
+        .where('reply_state', '=', 'pending')
+        .execute();
+    },
+    /** Extends a running turn's lease (and its message's); false when the turn lost the conversation. */
+    async renewTurn(handle: TurnHandle & { leaseMs: number }): Promise<boolean> {
+      const until = later(handle.leaseMs);
+      const result = await db
+        .updateTable('conversations')
+        .set({ turn_expires_at: until })
+        .where('id', '=', handle.conversationId)
+        .where('turn_id', '=', handle.turnId)
+        .executeTakeFirst();
+      await db
+        .updateTable('messages')
+        .set({ lease_expires_at: until })
+        .where('id', '=', handle.messageId)
+        .where('reply_state', '=', 'pending')
+        .execute();
+      return Number(result.numUpdatedRows) > 0;
+    },
+    /**
+     * Whether a running turn may go on: `open`; `taken-over` when a person replied since its message
+     * or the conversation is no longer open; `lost` when another turn holds the conversation.
+     */
+    async readTurn(handle: TurnHandle): Promise<'open' | 'taken-over' | 'lost'> {
+      const row = await db
+        .selectFrom('conversations')
+        .select(['status', 'turn_id'])
+        .where('id', '=', handle.conversationId)
+        .executeTakeFirst();
+      if (!row || row.turn_id !== handle.turnId) return 'lost';
+      if (row.status !== 'open') return 'taken-over';
+      const human = await db
+        .selectFrom('messages')
+        .select('id')
+        .where('conversation_id', '=', handle.conversationId)
+        .where('role', '=', 'human')
+        .where('id', '>', handle.messageId)
+        .limit(1)
+        .executeTakeFirst();
+      return human ? 'taken-over' : 'open';
+    },
+    /**
+     * Claims the pending action `actionId` for the turn, before it runs: a conditional update only
+     * one turn can win. A claimed action never runs again, whatever happens to the turn.
+     */
+    async claimPendingAction(input: { conversationId: string; turnId: string; actionId: string }) {
+      const result = await db
+        .updateTable('conversations')
+        .set({ pending_action_claimed_at: now(), pending_action_claimed_by: input.turnId })
+        .where('id', '=', input.conversationId)
+        .where('turn_id', '=', input.turnId)
+        .where('status', '=', 'open')
+        .where('pending_action_id', '=', input.actionId)
+        .where('pending_action_claimed_at', 'is', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+    /**
+     * Stores what a turn produced in one transaction: reply, trace, pending action, status, the
+     * customer message's state, and the end of the turn's lease. When a person took over (or the
+     * conversation closed) since the turn began, the reply is kept in the trace only and the status
+     * stays theirs. Throws TurnLostError, storing nothing, when the turn no longer holds the
+     * conversation.
+     */
+    async commitTurn(input: CommitTurnInput): Promise<CommitTurnResult> {
+      return db.transaction().execute(async (transaction) => {
+        const held = await holdTurn(transaction, input);
+        if (!held) throw new TurnLostError(input.conversationId);
+        const humanSince = await transaction
+          .selectFrom('messages')
+          .select('id')
+          .where('conversation_id', '=', input.conversationId)
+          .where('role', '=', 'human')
+          .where('id', '>', input.messageId)
+          .limit(1)
+          .executeTakeFirst();
+        const outcome: CommitTurnResult['outcome'] = input.cancelled
+          ? 'cancelled'
+          : held.status !== 'open' || humanSince || input.reply === null
+            ? 'dropped'
+            : 'answered';
+        const reply =
+          outcome === 'answered'
+            ? await insertMessage(transaction, input.conversationId, {
+                role: 'agent',
+                text: input.reply ?? '',
+                replyTo: input.messageId,
+              })
+            : null;
+        if (reply && input.note)
+          await insertMessage(transaction, input.conversationId, { role: 'system', text: input.note });
+        await insertTrace(transaction, {
+          conversationId: input.conversationId,
+          messageId: reply?.id ?? null,
+          customerMessageId: input.messageId,
+          outcome,
+          droppedReply: reply ? null : input.reply,
+          steps: input.steps,
+        });
+        await transaction
+          .updateTable('messages')
+          .set({
+            reply_state:
+              outcome === 'answered' ? 'answered' : outcome === 'cancelled' ? 'cancelled' : 'for-person',
+            lease_expires_at: null,
+          })
+          .where('id', '=', input.messageId)
+          .execute();
+        const changes: Partial<ConversationTable> = { turn_id: null, turn_expires_at: null };
+        if (outcome === 'answered') {
+          if (input.handoff) changes.status = 'waiting-for-human';
+          Object.assign(
+            changes,
+            input.pendingAction
+              ? {
+                  ...noPendingAction,
+                  pending_action_json: JSON.stringify(input.pendingAction),
+                  pending_action_id: input.pendingAction.id,
+                }
+              : noPendingAction,
+          );
+        } else {
+          // What this turn proposed or ran is over; nothing of it may run on a later yes.
+          Object.assign(changes, noPendingAction);
+        }
+        if (reply) changes.updated_at = reply.createdAt;
+        await transaction
+          .updateTable('conversations')
+          .set(changes)
+          .where('id', '=', input.conversationId)
+          .execute();
+        const conversation = await get(input.conversationId, transaction);
+        return { outcome, reply, conversation: conversation! };
+      });
+    },
+    /**
+     * Ends a turn without an ordinary commit, in one transaction: marks its message (`failed`,
+     * `for-person`, `cancelled`, or `handed-over` with a reply for the customer and a note for the
+     * business) and frees the conversation. A hand-over needs the turn to still hold it.
+     */
+    async releaseTurn(input: ReleaseTurnInput): Promise<void> {
+      await db.transaction().execute(async (transaction) => {
+        const held = await holdTurn(transaction, input);
+        await transaction
+          .updateTable('messages')
+          .set({ reply_state: input.replyState, lease_expires_at: null })
+          .where('id', '=', input.messageId)
+          .execute();
+        if (!held) {
+          if (input.handover) throw new TurnLostError(input.conversationId);
+          return;
+        }
+        const changes: Partial<ConversationTable> = { turn_id: null, turn_expires_at: null };
+        if (input.handover) {
+          const reply = await insertMessage(transaction, input.conversationId, {
+            role: 'agent',
+            text: input.handover.reply,
+            replyTo: input.messageId,
+          });
+          await insertMessage(transaction, input.conversationId, {
+            role: 'system',
+            text: input.handover.note,
+          });
+          await insertTrace(transaction, {
+            conversationId: input.conversationId,
+            messageId: reply.id,
+            customerMessageId: input.messageId,
+            outcome: 'handed-over',
+            steps: input.handover.steps,
+          });
+          Object.assign(changes, noPendingAction, {
+            status: 'waiting-for-human',
+            updated_at: reply.createdAt,
+          });
+        }
+        await transaction
+          .updateTable('conversations')
+          .set(changes)
+          .where('id', '=', input.conversationId)
+          .execute();
+      });
+    },
+    /** Sets a customer message's state outside a turn (it never got one: the customer left, or it waited too long). */
+    async setReplyState(messageId: string, replyState: Exclude<ReplyState, 'pending'>): Promise<void> {
+      await db
+        .updateTable('messages')
+        .set({ reply_state: replyState, lease_expires_at: null })
+        .where('id', '=', messageId)
+        .where('reply_state', '=', 'pending')
+        .execute();
+    },
+    /**
+     * Customer messages left pending by a crash, oldest first: nobody waits for them (lease over)
+     * and no turn holds their conversation (none, or its lease is over).
+     */
+    async listOrphanedMessages(options: { limit?: number } = {}): Promise<Message[]> {
+      const time = now();
+      const rows = await db
+        .selectFrom('messages')
+        .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
+        .selectAll('messages')
+        .where('messages.reply_state', '=', 'pending')
+        .where((eb) =>
+          eb.or([eb('messages.lease_expires_at', 'is', null), eb('messages.lease_expires_at', '<', time)]),
+        )
+        .where((eb) =>
+          eb.or([eb('conversations.turn_id', 'is', null), eb('conversations.turn_expires_at', '<', time)]),
+        )
+        .orderBy('messages.id')
+        .limit(options.limit ?? 100)
+        .execute();
+      return rows.map(toMessage);
     },
   };
 }

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, type KyselyPlugin, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { createAccessRepository } from './access-repository.js';
 import { createAgentRepository } from './agent-repository.js';
@@ -29,6 +29,8 @@ export interface CreateStoreOptions {
   secretKey: Buffer;
   /** Run migrations on open (default true). */
   migrate?: boolean;
+  /** Kysely plugins applied to every query (tests inject failures with one). */
+  plugins?: KyselyPlugin[];
 }
 
 /** The persistence of Concierge: one repository per entity, over SQLite or PostgreSQL. */
@@ -55,7 +57,10 @@ function openDatabase(options: CreateStoreOptions): { db: Kysely<Database>; dial
       max: 10,
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+    return {
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: options.plugins }),
+      dialect: 'postgres',
+    };
   }
   if (options.databaseUrl) throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
   const dataDir = options.dataDir ?? 'data';
@@ -65,7 +70,10 @@ function openDatabase(options: CreateStoreOptions): { db: Kysely<Database>; dial
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins: options.plugins }),
+    dialect: 'sqlite',
+  };
 }
 
 /** Opens and (by default) migrates the store. */
@@ -80,29 +88,13 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     conversations: createConversationRepository(context),
     requestLogs: createRequestLogRepository(context),
     access: createAccessRepository(context),
-    async migrate() {
-      // Name the schema: the migrator checks for its own tables across every schema otherwise, and a
-      // second schema in the same database would look already migrated.
-      const migrator = new Migrator({
-        db,
-        provider: migrationProvider,
-        ...(dialect === 'postgres' && options.postgresSchema
-          ? { migrationTableSchema: options.postgresSchema }
-          : {}),
-      });
-      const { error, results } = await migrator.migrateToLatest();
-      if (error) {
-        const failed = results?.find((result) => result.status === 'Error')?.migrationName;
-        throw new Error(
-          `database migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : error}`,
-        );
-      }
-    },
+    migrate: () =>
+      dialect === 'postgres' ? migrateLocked(db, options.postgresSchema) : runMigrations(db, undefined),
     close: () => db.destroy(),
   };
   if (options.migrate !== false) {
     try {
-      await (dialect === 'postgres' ? migrateLocked(db, store, options.postgresSchema) : store.migrate());
+      await store.migrate();
     } catch (error) {
       await db.destroy();
       throw error;
@@ -111,19 +103,38 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
   return store;
 }
 
-// Arbitrary constant naming Concierge's migration lock among PostgreSQL advisory locks.
-const MIGRATION_LOCK_ID = 4_711_020;
+/** Arbitrary constant naming Concierge's migration lock among PostgreSQL advisory locks. */
+export const MIGRATION_LOCK_ID = 4_711_020;
+
+/** Applies the pending migrations. */
+async function runMigrations(db: Kysely<Database>, schema: string | undefined): Promise<void> {
+  // Name the schema: the migrator checks for its own tables across every schema otherwise, and a
+  // second schema in the same database would look already migrated.
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+    throw new Error(
+      `database migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : error}`,
+    );
+  }
+}
 
 /**
  * Several servers may start at once on one database: `CREATE SCHEMA IF NOT EXISTS` and the
- * migrator's own bookkeeping tables race there, so the whole step runs under an advisory lock.
+ * migrator's own bookkeeping tables race there, and the migrator's look at every schema's tables
+ * fails when a schema is dropped meanwhile, so the whole step runs under an advisory lock.
  */
-async function migrateLocked(db: Kysely<Database>, store: Store, schema: string | undefined): Promise<void> {
+async function migrateLocked(db: Kysely<Database>, schema: string | undefined): Promise<void> {
   await db.connection().execute(async (connection) => {
     await sql`SELECT pg_advisory_lock(${MIGRATION_LOCK_ID})`.execute(connection);
     try {
       if (schema) await db.schema.createSchema(schema).ifNotExists().execute();
-      await store.migrate();
+      await runMigrations(db, schema);
     } finally {
       await sql`SELECT pg_advisory_unlock(${MIGRATION_LOCK_ID})`.execute(connection);
     }

@@ -1,7 +1,14 @@
 // Persistence behind one interface, on SQLite and PostgreSQL; migrations; secret encryption.
 export { hashToken } from './access-repository.js';
 export type { CreateAgentInput, UpdateAgentInput } from './agent-repository.js';
-export type { ListConversationsOptions } from './conversation-repository.js';
+export {
+  type CommitTurnInput,
+  type CommitTurnResult,
+  type ListConversationsOptions,
+  type ReleaseTurnInput,
+  type TurnHandle,
+  TurnLostError,
+} from './conversation-repository.js';
 export { type CreateStoreOptions, createStore, type Store } from './create-store.js';
 export type {
   AddVersionInput,

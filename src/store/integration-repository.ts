@@ -1,4 +1,4 @@
-// Integrations of a property: settings (credentials encrypted), schema snapshots, operation flags.
+// Integrations of a property: settings (credentials encrypted), schema snapshots, per-operation settings.
 import type { Transaction } from 'kysely';
 import { newId } from './new-id.js';
 import type { Integration, IntegrationVersion, StoredAuth } from './records.js';
@@ -223,12 +223,54 @@ export function createIntegrationRepository({ db, secrets }: StoreContext) {
       return new Set(rows.map((row) => row.tool_name));
     },
     async setOperationEnabled(integrationId: string, toolName: string, enabled: boolean): Promise<void> {
+      await this.setOperationSettings(integrationId, toolName, { enabled });
+    },
+    /**
+     * Per-operation settings that differ from the defaults, by tool name: `enabled` (default on) and
+     * `needsConfirmation` (null: the operation's own default, from its method and schema).
+     */
+    async listOperationSettings(
+      integrationId: string,
+    ): Promise<Map<string, { enabled: boolean; needsConfirmation: boolean | null }>> {
+      const rows = await db
+        .selectFrom('operation_settings')
+        .select(['tool_name', 'enabled', 'needs_confirmation'])
+        .where('integration_id', '=', integrationId)
+        .execute();
+      return new Map(
+        rows.map((row) => [
+          row.tool_name,
+          {
+            enabled: row.enabled !== 0,
+            needsConfirmation: row.needs_confirmation === null ? null : row.needs_confirmation !== 0,
+          },
+        ]),
+      );
+    },
+    /**
+     * Changes an operation's settings; absent fields stay as they are, `needsConfirmation: null` goes
+     * back to the default. Settings are keyed by tool name, so they survive re-imports.
+     */
+    async setOperationSettings(
+      integrationId: string,
+      toolName: string,
+      settings: { enabled?: boolean; needsConfirmation?: boolean | null },
+    ): Promise<void> {
+      const changes: { enabled?: number; needs_confirmation?: number | null } = {};
+      if (settings.enabled !== undefined) changes.enabled = settings.enabled ? 1 : 0;
+      if (settings.needsConfirmation !== undefined)
+        changes.needs_confirmation =
+          settings.needsConfirmation === null ? null : settings.needsConfirmation ? 1 : 0;
+      if (Object.keys(changes).length === 0) return;
       await db
         .insertInto('operation_settings')
-        .values({ integration_id: integrationId, tool_name: toolName, enabled: enabled ? 1 : 0 })
-        .onConflict((conflict) =>
-          conflict.columns(['integration_id', 'tool_name']).doUpdateSet({ enabled: enabled ? 1 : 0 }),
-        )
+        .values({
+          integration_id: integrationId,
+          tool_name: toolName,
+          enabled: changes.enabled ?? 1,
+          needs_confirmation: changes.needs_confirmation ?? null,
+        })
+        .onConflict((conflict) => conflict.columns(['integration_id', 'tool_name']).doUpdateSet(changes))
         .execute();
     },
   };

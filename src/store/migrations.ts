@@ -1,6 +1,6 @@
 // Schema migrations, applied on start by Kysely's Migrator (tracked and locked, so running them twice,
 // or from two servers at once, is safe).
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 
 async function createInitialTables(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -173,8 +173,52 @@ async function createInitialTables(db: Kysely<unknown>): Promise<void> {
     .execute();
 }
 
+/**
+ * A turn as one unit of work: the conversation's turn lease and pending-action claim, each customer
+ * message's reply state, the trace's outcome, and the per-operation confirmation setting.
+ */
+async function addTurnState(db: Kysely<unknown>): Promise<void> {
+  const columns: [table: string, column: string][] = [
+    ['conversations', 'turn_id'],
+    ['conversations', 'turn_expires_at'],
+    ['conversations', 'pending_action_id'],
+    ['conversations', 'pending_action_claimed_at'],
+    ['conversations', 'pending_action_claimed_by'],
+    ['messages', 'reply_state'],
+    ['messages', 'lease_expires_at'],
+    ['messages', 'reply_to'],
+    ['turn_traces', 'customer_message_id'],
+    ['turn_traces', 'dropped_reply'],
+  ];
+  // One column per statement: SQLite's ALTER TABLE adds one at a time.
+  for (const [table, column] of columns)
+    await db.schema.alterTable(table).addColumn(column, 'text').execute();
+  await db.schema
+    .alterTable('turn_traces')
+    .addColumn('outcome', 'text', (column) => column.notNull().defaultTo('answered'))
+    .execute();
+  await db.schema.alterTable('operation_settings').addColumn('needs_confirmation', 'integer').execute();
+  await db.schema.createIndex('messages_reply_state').on('messages').columns(['reply_state', 'id']).execute();
+  // Proposals stored before they had an id cannot be claimed: drop them (they expire in minutes anyway).
+  await sql`UPDATE conversations SET pending_action_json = NULL`.execute(db);
+  // Earlier customer messages count as answered, except the trailing unanswered ones of open
+  // conversations (left by a crash), which the recovery on start answers or hands to a person.
+  await sql`UPDATE messages SET reply_state = 'answered' WHERE role = 'customer'`.execute(db);
+  await sql`
+    UPDATE messages SET reply_state = 'pending'
+    WHERE role = 'customer'
+      AND conversation_id IN (SELECT id FROM conversations WHERE status = 'open')
+      AND NOT EXISTS (
+        SELECT 1 FROM messages later
+        WHERE later.conversation_id = messages.conversation_id
+          AND later.id > messages.id
+          AND later.role IN ('agent', 'human')
+      )`.execute(db);
+}
+
 const migrations: Record<string, Migration> = {
   '0001-initial': { up: createInitialTables },
+  '0002-turn-state': { up: addTurnState },
 };
 
 /** Provides the migrations in code (no files on disk to find after bundling). */

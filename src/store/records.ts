@@ -104,6 +104,8 @@ export interface Conversation {
   metadata: Record<string, unknown>;
   /** The write action waiting for confirmation, as the agent layer stored it. */
   pendingAction: unknown | null;
+  /** When a turn claimed the pending action to run it (it never runs again); null while unclaimed. */
+  pendingActionClaimedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -111,21 +113,41 @@ export interface Conversation {
 /** Who wrote a message. */
 export type MessageRole = 'customer' | 'agent' | 'human' | 'system';
 
+/**
+ * What became of a customer message: `pending` (a turn is on it or waiting to be), `answered` (the
+ * agent replied), `for-person` (a person has the conversation), `cancelled` (the customer left
+ * during the turn), `failed` (the turn failed: unanswered, the customer got an error) or
+ * `handed-over` (left unanswered by a crash, then handed to a person with a note).
+ */
+export type ReplyState = 'pending' | 'answered' | 'for-person' | 'cancelled' | 'failed' | 'handed-over';
+
 /** One message of a conversation. */
 export interface Message {
   id: string;
   conversationId: string;
   role: MessageRole;
   text: string;
+  /** Customer messages: what became of them; null for the other roles. */
+  replyState: ReplyState | null;
+  /** Agent messages: the customer message they answer. */
+  replyTo: string | null;
   createdAt: string;
 }
+
+/** How a turn ended: its reply stored, dropped (a person took over), cancelled, or handed over. */
+export type TurnOutcome = 'answered' | 'dropped' | 'cancelled' | 'handed-over';
 
 /** The stored steps of one agent turn. */
 export interface TurnTrace {
   id: string;
   conversationId: string;
-  /** The agent message the turn produced. */
+  /** The agent message the turn produced; null when no reply was stored. */
   messageId: string | null;
+  /** The customer message the turn answered. */
+  customerMessageId: string | null;
+  outcome: TurnOutcome;
+  /** The reply a dropped or cancelled turn had written: shown to the business, never to the customer. */
+  droppedReply: string | null;
   steps: unknown[];
   createdAt: string;
 }

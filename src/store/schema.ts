@@ -64,11 +64,13 @@ export interface IntegrationVersionTable {
   created_at: string;
 }
 
-/** Per-operation enabled flag of an integration (absent row: enabled). */
+/** Per-operation settings of an integration (absent row: enabled, confirmation as the schema says). */
 export interface OperationSettingTable {
   integration_id: string;
   tool_name: string;
   enabled: number;
+  /** 1: ask the customer before calling; 0: do not ask; null: the operation's default. */
+  needs_confirmation: number | null;
 }
 
 /** Link between an agent and an integration of the same property. */
@@ -89,6 +91,16 @@ export interface ConversationTable {
   metadata_json: string;
   /** JSON of the write action waiting for the customer's confirmation, or null. */
   pending_action_json: string | null;
+  /** The pending action's id (also its Idempotency-Key), for claiming it. */
+  pending_action_id: string | null;
+  /** When a turn claimed the pending action to run it (it never runs again); null while unclaimed. */
+  pending_action_claimed_at: string | null;
+  /** The turn that claimed it. */
+  pending_action_claimed_by: string | null;
+  /** The turn holding the conversation (one at a time), or null. */
+  turn_id: string | null;
+  /** When that turn's lease ends unless renewed (a crashed server's turn ends this way). */
+  turn_expires_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -99,6 +111,12 @@ export interface MessageTable {
   conversation_id: string;
   role: string;
   text: string;
+  /** Customer messages: pending, answered, for-person, cancelled, failed or handed-over; else null. */
+  reply_state: string | null;
+  /** A pending customer message is waited for by a live request until then. */
+  lease_expires_at: string | null;
+  /** Agent messages: the customer message they answer. */
+  reply_to: string | null;
   created_at: string;
 }
 
@@ -106,7 +124,14 @@ export interface MessageTable {
 export interface TurnTraceTable {
   id: string;
   conversation_id: string;
+  /** The agent message the turn produced (null when its reply was dropped or never written). */
   message_id: string | null;
+  /** The customer message the turn answered. */
+  customer_message_id: string | null;
+  /** answered, dropped (a person took over), cancelled (the client left) or handed-over. */
+  outcome: string;
+  /** The reply a dropped or cancelled turn had written: for the business, never for the customer. */
+  dropped_reply: string | null;
   steps_json: string;
   created_at: string;
 }

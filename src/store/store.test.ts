@@ -246,10 +246,7 @@ for (const dialect of storeDialects) {
         messageId: reply.id,
         steps: [{ type: 'model-call', durationMs: 3 }],
       });
-      await store.conversations.update(second.id, {
-        status: 'waiting-for-human',
-        pendingAction: { tool: 'createReturn' },
-      });
+      await store.conversations.update(second.id, { status: 'waiting-for-human' });
 
       const messages = await store.conversations.listMessages(first.id);
       expect(messages.map((message) => message.text)).toEqual([
@@ -266,10 +263,7 @@ for (const dialect of storeDialects) {
       });
       const listed = await store.conversations.list({ propertyId: property.id });
       expect(listed.items.map((conversation) => conversation.id)).toEqual([second.id, first.id]);
-      expect(listed.items[0]).toMatchObject({
-        status: 'waiting-for-human',
-        pendingAction: { tool: 'createReturn' },
-      });
+      expect(listed.items[0]).toMatchObject({ status: 'waiting-for-human', pendingAction: null });
       expect(listed.items[1]).toMatchObject({ visitorId: 'v1', metadata: {} });
       const page = await store.conversations.list({ propertyId: property.id, limit: 1 });
       expect(page.next).toBe(1);

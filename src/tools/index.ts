@@ -8,5 +8,6 @@ export type {
   ToolParameter,
   ToolRequestBody,
 } from '../openapi/index.js';
+export { defaultNeedsConfirmation } from './needs-confirmation.js';
 export * from './ranking/index.js';
 export { type SelectToolsOptions, selectTools } from './select-tools.js';

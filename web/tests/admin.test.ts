@@ -200,6 +200,26 @@ describe('admin UI in chromium', () => {
     await expect.poll(savedSwitch).toBe(true);
   });
 
+  it('makes an operation ask the customer first, beside its switch, and goes back to the default', async () => {
+    const integrationId = page.url().split('/integrations/')[1].split('?')[0];
+    const saved = async () =>
+      (
+        await server.api<{ operations: { name: string; needsConfirmation: boolean }[] }>(
+          'GET',
+          `/integrations/${integrationId}`,
+        )
+      ).operations.find((entry) => entry.name === 'trackOrder')?.needsConfirmation;
+    const operation = page.locator('[data-operation="trackOrder"]');
+    const toggle = page.getByRole('switch', { name: 'Ask the customer before trackOrder runs' });
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.check();
+    await expect.poll(saved).toBe(true);
+    await operation.getByText('asks before running').waitFor();
+    await operation.getByRole('button', { name: "Back to the default (don't ask)" }).click();
+    await expect.poll(saved).toBe(false);
+    await expect.poll(() => toggle.isChecked()).toBe(false);
+  });
+
   it('previews a re-import as a diff before applying it as version 2', async () => {
     shop.schema = shopSchema(
       shop.origin,

@@ -22,6 +22,8 @@ export interface FakeModelServer {
   requests: SeenRequest[];
   /** Every request body as sent, raw text. */
   rawBodies: string[];
+  /** Requests whose client hung up before the (delayed) answer was written. */
+  abandoned: number;
   /** Stops the server. */
   close(): Promise<void>;
 }
@@ -34,17 +36,31 @@ export interface FakeFailure {
   message: string;
 }
 
-/** Starts a fake provider for `protocol` answering from `script` (or failing with `failure`). */
+/**
+ * Starts a fake provider for `protocol` answering from `script` (or failing with `failure`), each
+ * answer after `timing.delayMs` (a slow model).
+ */
 export async function startFakeModelServer(
   protocol: FakeProtocol,
   script: Script,
   failure?: FakeFailure,
+  timing: { delayMs?: number } = {},
 ): Promise<FakeModelServer> {
   const requests: SeenRequest[] = [];
   const rawBodies: string[] = [];
   const read = protocol === 'anthropic' ? readAnthropicRequest : readOpenAIRequest;
-  const server = await startTestServer((request, response) => {
+  const server = await startTestServer(async (request, response) => {
     rawBodies.push(request.body);
+    if (timing.delayMs) {
+      let closed = false;
+      response.on('close', () => {
+        if (response.writableFinished) return;
+        closed = true;
+        fake.abandoned += 1;
+      });
+      await new Promise((resolve) => setTimeout(resolve, timing.delayMs));
+      if (closed) return;
+    }
     const seen = read(JSON.parse(request.body) as Record<string, unknown>);
     requests.push(seen);
     if (failure) {
@@ -67,5 +83,13 @@ export async function startFakeModelServer(
       : protocol === 'anthropic'
         ? createAnthropic({ baseURL, apiKey })('claude-haiku-4-5')
         : createOpenAICompatible({ name: 'local', baseURL }).chatModel('llama-fake');
-  return { model, baseUrl: baseURL, requests, rawBodies, close: server.close };
+  const fake: FakeModelServer = {
+    model,
+    baseUrl: baseURL,
+    requests,
+    rawBodies,
+    abandoned: 0,
+    close: server.close,
+  };
+  return fake;
 }

@@ -10,6 +10,10 @@ const listQuery = {
   properties: {
     status: { enum: ['open', 'waiting-for-human', 'closed'] },
     agentId: { type: 'string' },
+    unanswered: {
+      type: 'boolean',
+      description: 'Only conversations with customer messages the agent did not answer',
+    },
     limit: { type: 'integer', minimum: 1, maximum: 200 },
     offset: { type: 'integer', minimum: 0 },
   },
@@ -23,13 +27,21 @@ export async function registerConversationRoutes(
 ): Promise<void> {
   app.get<{
     Params: { id: string };
-    Querystring: { status?: ConversationStatus; agentId?: string; limit?: number; offset?: number };
+    Querystring: {
+      status?: ConversationStatus;
+      agentId?: string;
+      unanswered?: boolean;
+      limit?: number;
+      offset?: number;
+    };
   }>(
     '/properties/:id/conversations',
     {
       schema: {
         tags: ['conversations'],
         summary: "List a property's conversations, waiting-for-human first, then newest",
+        description:
+          'Each has `unanswered`: how many of its customer messages the agent did not answer (the turn failed, the customer left, or a restart handed it to a person).',
         response: { 200: listOf('Conversation', 'integer') },
         params: idParams,
         querystring: listQuery,

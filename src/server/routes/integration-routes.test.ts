@@ -139,7 +139,7 @@ for (const dialect of storeDialects) {
       expect(unknown.statusCode).toBe(404);
     });
 
-    it('previews a re-import with its diff, keeps operation switches, and applies only what was previewed', async () => {
+    it('previews a re-import with its diff, keeps operation switches and confirmation settings, and applies only what was previewed', async () => {
       const integration = (
         await createIntegration({ schemaUrl: `${shop.origin}/openapi.yaml`, auth })
       ).json();
@@ -149,6 +149,24 @@ for (const dialect of storeDialects) {
         payload: { enabled: false },
       });
       expect(off.json()).toMatchObject({ name: 'trackOrder', enabled: false });
+      // A read that changes something (or costs money) can be made to ask first; the switch stays as it was.
+      const ask = await test.call({
+        method: 'PUT',
+        url: `/api/v1/integrations/${integration.id}/operations/searchProducts`,
+        payload: { needsConfirmation: true },
+      });
+      expect(ask.json()).toMatchObject({
+        name: 'searchProducts',
+        enabled: true,
+        needsConfirmation: true,
+        needsConfirmationDefault: false,
+      });
+      const empty = await test.call({
+        method: 'PUT',
+        url: `/api/v1/integrations/${integration.id}/operations/searchProducts`,
+        payload: {},
+      });
+      expect(empty.statusCode).toBe(400);
 
       shop.schema = shopSchema(shop.origin, returnsPath);
       const preview = await test.call({
@@ -181,15 +199,22 @@ for (const dialect of storeDialects) {
       expect(
         applied
           .json()
-          .operations.map((operation: { name: string; enabled: boolean }) => [
+          .operations.map((operation: { name: string; enabled: boolean; needsConfirmation: boolean }) => [
             operation.name,
             operation.enabled,
+            operation.needsConfirmation,
           ]),
       ).toEqual([
-        ['searchProducts', true],
-        ['trackOrder', false],
-        ['createReturn', true],
+        ['searchProducts', true, true],
+        ['trackOrder', false, false],
+        ['createReturn', true, true],
       ]);
+      const reset = await test.call({
+        method: 'PUT',
+        url: `/api/v1/integrations/${integration.id}/operations/searchProducts`,
+        payload: { needsConfirmation: null },
+      });
+      expect(reset.json()).toMatchObject({ needsConfirmation: false, needsConfirmationDefault: false });
       const versions = await test.call({
         method: 'GET',
         url: `/api/v1/integrations/${integration.id}/versions`,

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Executor } from '../../executor/index.js';
 import { diffCatalogs, type ImportedSchema } from '../../openapi/index.js';
 import type { Integration, Store, StoredAuth } from '../../store/index.js';
-import type { ToolDefinition } from '../../tools/index.js';
+import { defaultNeedsConfirmation, type ToolDefinition } from '../../tools/index.js';
 import type { CatalogReader } from '../create-catalog-reader.js';
 import { createIntegration, toVersionInput } from '../create-integration.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../http-errors.js';
@@ -64,8 +64,28 @@ function describeImport(imported: ImportedSchema, previous: ToolDefinition[], ne
   };
 }
 
+/** An operation's stored settings, by tool name (absent: the defaults). */
+type OperationSettings = Map<string, { enabled: boolean; needsConfirmation: boolean | null }>;
+
+/** Body of changing an operation's settings. */
+const operationSettingsBody = {
+  type: 'object',
+  minProperties: 1,
+  properties: {
+    enabled: { type: 'boolean', description: 'Whether the agent may call the operation' },
+    needsConfirmation: {
+      type: ['boolean', 'null'],
+      description:
+        "Whether the agent asks the customer before calling it; null goes back to the default (from the method, and the schema's x-openai-isConsequential or x-concierge-safe)",
+    },
+  },
+  additionalProperties: false,
+} as const;
+
 /** An operation as listed over the API. */
-function serializeOperation(tool: ToolDefinition, disabled: Set<string>) {
+function serializeOperation(tool: ToolDefinition, settings: OperationSettings) {
+  const setting = settings.get(tool.name);
+  const needsConfirmationDefault = defaultNeedsConfirmation(tool);
   return {
     name: tool.name,
     operationId: tool.operationId ?? null,
@@ -76,7 +96,9 @@ function serializeOperation(tool: ToolDefinition, disabled: Set<string>) {
     callable: tool.callable,
     uncallableReason: tool.uncallableReason ?? null,
     readOnly: tool.readOnly,
-    enabled: !disabled.has(tool.name),
+    enabled: setting?.enabled ?? true,
+    needsConfirmation: setting?.needsConfirmation ?? needsConfirmationDefault,
+    needsConfirmationDefault,
     inputSchema: tool.inputSchema,
   };
 }
@@ -124,14 +146,14 @@ export async function registerIntegrationRoutes(
   }
 
   async function describe(integration: Integration) {
-    const [catalog, disabled] = await Promise.all([
+    const [catalog, settings] = await Promise.all([
       catalogs.read(integration),
-      store.integrations.listDisabledOperations(integration.id),
+      store.integrations.listOperationSettings(integration.id),
     ]);
     return {
       ...serializeIntegration(integration),
       openapiVersion: catalog.openapiVersion,
-      operations: catalog.tools.map((tool) => serializeOperation(tool, disabled)),
+      operations: catalog.tools.map((tool) => serializeOperation(tool, settings)),
       lint: catalog.lint,
     };
   }
@@ -271,22 +293,27 @@ export async function registerIntegrationRoutes(
     },
   );
 
-  app.put<{ Params: { id: string; name: string }; Body: { enabled: boolean } }>(
+  app.put<{
+    Params: { id: string; name: string };
+    Body: { enabled?: boolean; needsConfirmation?: boolean | null };
+  }>(
     '/integrations/:id/operations/:name',
     {
       schema: {
         tags: ['integrations'],
-        summary: 'Switch one operation on or off',
+        summary: 'Switch one operation on or off, and whether the customer confirms it first',
+        description:
+          'Settings are kept by operation name, so they carry over to the next schema version while the operation exists.',
         response: { 200: ref('Operation') },
         params: operationParams,
-        body: switchBody,
+        body: operationSettingsBody,
       },
     },
     async (request) => {
       const integration = await load.integration(request, request.params.id);
       const tool = await findTool(integration, request.params.name);
-      await store.integrations.setOperationEnabled(integration.id, tool.name, request.body.enabled);
-      return serializeOperation(tool, await store.integrations.listDisabledOperations(integration.id));
+      await store.integrations.setOperationSettings(integration.id, tool.name, request.body);
+      return serializeOperation(tool, await store.integrations.listOperationSettings(integration.id));
     },
   );
 

@@ -4,8 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { KyselyPlugin } from 'kysely';
 import pg from 'pg';
-import { createStore, type Store } from '../create-store.js';
+import { createStore, MIGRATION_LOCK_ID, type Store } from '../create-store.js';
 
 /** The PostgreSQL URL for tests, when one is configured. */
 export const testPostgresUrl = process.env.TEST_POSTGRES_URL;
@@ -18,7 +19,11 @@ export interface StoreDialect {
   /** Opens a new, empty, migrated store; `close` also removes its data. */
   open: (options?: {
     secretKey?: Buffer;
+    /** Kysely plugins for every query (failure injection). */
+    plugins?: KyselyPlugin[];
   }) => Promise<{ store: Store; close: () => Promise<void>; location: string }>;
+  /** Opens a second store on the same database as `open` returned (another server); close it first. */
+  openShared: (location: string, options?: { plugins?: KyselyPlugin[] }) => Promise<Store>;
 }
 
 /** A fixed key for tests. */
@@ -32,7 +37,14 @@ export function createTestSchema(): { schema: string; drop: () => Promise<void> 
     async drop() {
       const client = new pg.Client({ connectionString: testPostgresUrl });
       await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      // Under the migration lock: a migration elsewhere lists every schema's tables, and fails when
+      // one disappears in the middle of it.
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]);
+      }
       await client.end();
     },
   };
@@ -45,7 +57,11 @@ export const storeDialects: StoreDialect[] = [
     available: true,
     async open(options = {}) {
       const dataDir = mkdtempSync(join(tmpdir(), 'concierge-store-'));
-      const store = await createStore({ dataDir, secretKey: options.secretKey ?? testSecretKey });
+      const store = await createStore({
+        dataDir,
+        secretKey: options.secretKey ?? testSecretKey,
+        plugins: options.plugins,
+      });
       return {
         store,
         location: join(dataDir, 'concierge.db'),
@@ -55,6 +71,8 @@ export const storeDialects: StoreDialect[] = [
         },
       };
     },
+    openShared: (location, options = {}) =>
+      createStore({ sqlitePath: location, secretKey: testSecretKey, plugins: options.plugins }),
   },
   {
     name: 'postgres',
@@ -65,6 +83,7 @@ export const storeDialects: StoreDialect[] = [
         databaseUrl: testPostgresUrl,
         postgresSchema: schema,
         secretKey: options.secretKey ?? testSecretKey,
+        plugins: options.plugins,
       });
       return {
         store,
@@ -75,5 +94,12 @@ export const storeDialects: StoreDialect[] = [
         },
       };
     },
+    openShared: (location, options = {}) =>
+      createStore({
+        databaseUrl: testPostgresUrl,
+        postgresSchema: location,
+        secretKey: testSecretKey,
+        plugins: options.plugins,
+      }),
   },
 ];

@@ -685,7 +685,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Switch one operation on or off */
+        /**
+         * Switch one operation on or off, and whether the customer confirms it first
+         * @description Settings are kept by operation name, so they carry over to the next schema version while the operation exists.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -699,7 +702,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        enabled: boolean;
+                        /** @description Whether the agent may call the operation */
+                        enabled?: boolean;
+                        /** @description Whether the agent asks the customer before calling it; null goes back to the default (from the method, and the schema's x-openai-isConsequential or x-concierge-safe) */
+                        needsConfirmation?: boolean | null;
                     };
                 };
             };
@@ -1311,7 +1317,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a property's conversations, waiting-for-human first, then newest */
+        /**
+         * List a property's conversations, waiting-for-human first, then newest
+         * @description Each has `unanswered`: how many of its customer messages the agent did not answer (the turn failed, the customer left, or a restart handed it to a person).
+         */
         get: {
             parameters: {
                 query?: {
@@ -1319,6 +1328,8 @@ export interface paths {
                     limit?: number;
                     offset?: number;
                     status?: "open" | "waiting-for-human" | "closed";
+                    /** @description Only conversations with customer messages the agent did not answer */
+                    unanswered?: boolean;
                 };
                 header?: never;
                 path: {
@@ -1734,6 +1745,7 @@ export interface components {
             propertyId: string;
             /** @enum {unknown} */
             status: "open" | "waiting-for-human" | "closed";
+            unanswered?: number;
             /** @description ISO 8601 time */
             updatedAt: string;
             visitorId: string | null;
@@ -1752,6 +1764,7 @@ export interface components {
             /** @enum {unknown} */
             status: "open" | "waiting-for-human" | "closed";
             traces: components["schemas"]["TurnTrace"][];
+            unanswered?: number;
             /** @description ISO 8601 time */
             updatedAt: string;
             visitorId: string | null;
@@ -1854,6 +1867,8 @@ export interface components {
             /** @description ISO 8601 time */
             createdAt: string;
             id: string;
+            replyState?: ("pending" | "answered" | "for-person" | "cancelled" | "failed" | "handed-over") | null;
+            replyTo?: string | null;
             /** @enum {unknown} */
             role: "customer" | "agent" | "human" | "system";
             text: string;
@@ -1872,6 +1887,8 @@ export interface components {
             };
             method: string;
             name: string;
+            needsConfirmation: boolean;
+            needsConfirmationDefault: boolean;
             operationId: string | null;
             path: string;
             readOnly: boolean;
@@ -1976,6 +1993,7 @@ export interface components {
             args: unknown;
             durationMs: number;
             error?: string;
+            idempotencyKey?: string;
             integrationId?: string;
             operationId?: string;
             outcome: string;
@@ -2006,6 +2024,16 @@ export interface components {
             tools: string[];
             /** @enum {unknown} */
             type: "data-sources";
+        } | {
+            /** @enum {unknown} */
+            reason: "cancelled" | "taken-over";
+            /** @enum {unknown} */
+            type: "turn-stopped";
+        } | {
+            /** @description ISO 8601 time */
+            messageAt: string;
+            /** @enum {unknown} */
+            type: "recovered";
         };
         TryResult: {
             attempts?: number;
@@ -2056,8 +2084,11 @@ export interface components {
             conversationId?: string;
             /** @description ISO 8601 time */
             createdAt?: string;
+            customerMessageId?: string | null;
+            droppedReply?: string | null;
             id: string;
             messageId: string | null;
+            outcome?: string;
             steps: components["schemas"]["TraceStep"][];
         };
         WidgetConversation: {

@@ -110,6 +110,13 @@ export function TurnTrace({
               <Badge value="error" label="model error" /> {step.message}
             </>
           )}
+          {step.type === 'turn-stopped' && (
+            <>
+              <Badge value="error" label="stopped" />{' '}
+              {step.reason === 'cancelled' ? 'The customer left before the answer.' : 'A person took over.'}
+            </>
+          )}
+          {step.type === 'recovered' && <>Answered after a restart.</>}
         </p>
       ))}
       {sources && <p className="small muted">Data sources: {sources.length ? sources.join(', ') : 'none'}</p>}

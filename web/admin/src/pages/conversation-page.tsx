@@ -31,6 +31,14 @@ export function StatusBadge({ conversation }: { conversation: ConversationDetail
   );
 }
 
+/** What the business should know about a customer message the agent did not answer. */
+const unansweredNotes: Partial<Record<NonNullable<Message['replyState']>, [tone: string, text: string]>> = {
+  pending: ['pending', 'waiting for the agent'],
+  failed: ['error', 'not answered: the turn failed and the customer saw an error'],
+  cancelled: ['closed', 'not answered: the customer left before the answer'],
+  'handed-over': ['waiting-for-human', 'left unanswered by a restart, handed to a person'],
+};
+
 /** The conversation page. */
 export function ConversationPage({ conversationId }: { conversationId: string }) {
   const conversation = useResource(
@@ -67,6 +75,12 @@ export function ConversationPage({ conversationId }: { conversationId: string })
   }
 
   const traces = new Map((data?.traces ?? []).map((trace) => [trace.messageId, trace.steps]));
+  // Turns that stored no reply (a person took over, the customer left), by the message they answered.
+  const replyless = new Map(
+    (data?.traces ?? [])
+      .filter((trace) => !trace.messageId && trace.customerMessageId)
+      .map((trace) => [trace.customerMessageId, trace]),
+  );
   return (
     <>
       <PageHeader title="Conversation">
@@ -105,6 +119,29 @@ export function ConversationPage({ conversationId }: { conversationId: string })
                   <span className="who">{roleLabels[message.role]}</span>
                   {message.text}
                 </div>
+                {message.role === 'customer' && message.replyState && unansweredNotes[message.replyState] && (
+                  <p className="trace-note small">
+                    <Badge
+                      value={unansweredNotes[message.replyState]![0]}
+                      label={unansweredNotes[message.replyState]![1]}
+                    />
+                  </p>
+                )}
+                {message.role === 'customer' && replyless.has(message.id) && (
+                  <>
+                    {replyless.get(message.id)?.droppedReply && (
+                      <p className="trace-note small">
+                        Not sent to the customer: {replyless.get(message.id)?.droppedReply}
+                      </p>
+                    )}
+                    <TurnTrace
+                      steps={replyless.get(message.id)?.steps}
+                      logsHref={(tool) =>
+                        `/logs?conversationId=${conversationId}&tool=${encodeURIComponent(tool)}`
+                      }
+                    />
+                  </>
+                )}
                 {message.role === 'agent' && traces.has(message.id) && (
                   <TurnTrace
                     steps={traces.get(message.id)}

@@ -76,6 +76,9 @@ function ConversationList({ property }: { property: Property }) {
                 {new Date(conversation.updatedAt).toLocaleString()}
               </span>
             </div>
+            {Boolean(conversation.unanswered) && (
+              <Badge value="error" label={`${conversation.unanswered} unanswered`} />
+            )}
             <Badge value={conversation.status} label={statusLabels[conversation.status]} />
           </li>
         ))}

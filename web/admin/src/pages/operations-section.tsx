@@ -24,14 +24,14 @@ function OperationItem({
   const [error, setError] = useState<unknown>();
   const findings = integration.lint.filter((finding) => finding.tool === operation.name);
 
-  async function setEnabled(enabled: boolean) {
+  async function save(settings: { enabled?: boolean; needsConfirmation?: boolean | null }) {
     setError(undefined);
     try {
       onChange(
         await callApi<Operation>(
           'PUT',
           `/integrations/${integration.id}/operations/${encodeURIComponent(operation.name)}`,
-          { enabled },
+          settings,
         ),
       );
     } catch (caught) {
@@ -47,12 +47,12 @@ function OperationItem({
           hideLabel
           checked={operation.enabled}
           disabled={!operation.callable}
-          onChange={setEnabled}
+          onChange={(enabled) => save({ enabled })}
         />
         <div className="operation-title">
           <h3>
             {operation.name}
-            {!operation.readOnly && <span className="badge badge-wait">asks before running</span>}
+            {operation.needsConfirmation && <span className="badge badge-wait">asks before running</span>}
             {!operation.callable && <span className="badge badge-bad">cannot be called</span>}
           </h3>
           <div className="mono small break">
@@ -69,6 +69,25 @@ function OperationItem({
         </button>
       </div>
       <p className="operation-description">{operation.summary ?? operation.description}</p>
+      <div className="operation-confirm small">
+        <Toggle
+          label={`Ask the customer before ${operation.name} runs`}
+          checked={operation.needsConfirmation}
+          disabled={!operation.callable}
+          onChange={(needsConfirmation) => save({ needsConfirmation })}
+        />
+        {operation.needsConfirmation === operation.needsConfirmationDefault ? (
+          <span className="muted">as its method and schema suggest</span>
+        ) : (
+          <button
+            type="button"
+            className="button-quiet"
+            onClick={() => void save({ needsConfirmation: null })}
+          >
+            Back to the default ({operation.needsConfirmationDefault ? 'ask' : "don't ask"})
+          </button>
+        )}
+      </div>
       {operation.uncallableReason && <p className="notice notice-error">{operation.uncallableReason}</p>}
       {findings.length > 0 && (
         <details>
@@ -99,7 +118,7 @@ export function OperationsSection({
       <p className="muted">
         {enabled} of {count(integration.operations.length, 'operation')}{' '}
         {enabled === 1 ? 'is a tool' : 'are tools'} the agent may call. Operations that change data ask the
-        customer before they run.
+        customer for a plain yes before they run; switch that per operation.
       </p>
       <ul className="operations">
         {integration.operations.map((operation) => (

@@ -78,7 +78,7 @@ export function TryOperation({ integrationId, operation }: { integrationId: stri
 
   return (
     <form className="try-panel" onSubmit={send} aria-label={`Try ${operation.name}`}>
-      {!operation.readOnly && (
+      {(!operation.readOnly || operation.needsConfirmation) && (
         <p className="notice notice-warn">This operation changes data in your system: the request is real.</p>
       )}
       <SchemaForm schema={operation.inputSchema} values={values} onChange={setValues} />

@@ -1,0 +1,93 @@
+// Holds a conversation for one turn, across every server sharing the database: waits for the turn's
+// lease (a conditional update of the conversation's row, never a lock in memory), renews it while
+// the turn runs, and signals when it was lost.
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Store, TurnHandle } from '../store/index.js';
+import { BusyError, ClientClosedError } from './http-errors.js';
+
+/** Default lease of a turn (and of a waiting message): a crashed server's turn ends after this. */
+export const DEFAULT_TURN_LEASE_MS = 30_000;
+/** Default longest wait for the turns of earlier messages of the same conversation. */
+export const DEFAULT_TURN_WAIT_MS = 120_000;
+
+/** A turn holding its conversation. */
+export interface TurnLease {
+  /** The conversation, the turn's id and the customer message it answers. */
+  handle: TurnHandle;
+  /** Aborted when a renewal found another turn holding the conversation. */
+  lost: AbortSignal;
+  /** Stops renewing (the turn committed or gave up). */
+  stop(): void;
+}
+
+/** What waiting for a turn needs. */
+export interface HoldTurnOptions {
+  store: Store;
+  conversationId: string;
+  /** The stored customer message (state `pending`) the turn will answer. */
+  messageId: string;
+  /** Lease length in ms, renewed every third of it. */
+  leaseMs: number;
+  /** Longest wait in ms before giving up with BusyError. */
+  maxWaitMs: number;
+  /** The client's cancellation: waiting stops with ClientClosedError. */
+  signal?: AbortSignal;
+}
+
+function startRenewing(store: Store, handle: TurnHandle, leaseMs: number): TurnLease {
+  const lost = new AbortController();
+  const timer = setInterval(() => {
+    store.conversations.renewTurn({ ...handle, leaseMs }).then(
+      (held) => {
+        if (!held) lost.abort();
+      },
+      // A failed renewal is retried at the next tick; a commit after a lost lease stores nothing.
+      () => {},
+    );
+  }, leaseMs / 3);
+  timer.unref();
+  return { handle, lost: lost.signal, stop: () => clearInterval(timer) };
+}
+
+function newHandle(options: HoldTurnOptions): TurnHandle {
+  return { conversationId: options.conversationId, messageId: options.messageId, turnId: randomUUID() };
+}
+
+/** Takes the conversation for a turn answering `messageId` if it is free now; undefined otherwise. */
+export async function tryHoldTurn(
+  options: Omit<HoldTurnOptions, 'maxWaitMs'>,
+): Promise<TurnLease | undefined> {
+  const handle = newHandle({ ...options, maxWaitMs: 0 });
+  const held = await options.store.conversations.acquireTurn({ ...handle, leaseMs: options.leaseMs });
+  return held ? startRenewing(options.store, handle, options.leaseMs) : undefined;
+}
+
+/**
+ * Takes the conversation for a turn answering `messageId`, waiting while another turn holds it or
+ * an older message of the conversation is still waited for (so messages are answered in order). The
+ * waiting message's lease is renewed meanwhile, which keeps younger messages behind it.
+ */
+export async function holdTurn(options: HoldTurnOptions): Promise<TurnLease> {
+  const { store, leaseMs, signal } = options;
+  const handle = newHandle(options);
+  const deadline = Date.now() + options.maxWaitMs;
+  let renewedAt = Date.now();
+  let delayMs = 20;
+  for (;;) {
+    if (signal?.aborted) throw new ClientClosedError();
+    if (await store.conversations.acquireTurn({ ...handle, leaseMs }))
+      return startRenewing(store, handle, leaseMs);
+    if (Date.now() >= deadline)
+      throw new BusyError(
+        'this conversation is still busy with an earlier message: send this one again later',
+      );
+    if (Date.now() - renewedAt >= leaseMs / 3) {
+      await store.conversations.renewMessageLease(options.messageId, leaseMs);
+      renewedAt = Date.now();
+    }
+    // Jitter keeps waiters on several servers from polling in step.
+    await sleep(delayMs * (0.75 + Math.random() / 2), undefined, { signal }).catch(() => {});
+    delayMs = Math.min(delayMs * 1.5, 250);
+  }
+}

@@ -1,0 +1,341 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TurnLostError } from './conversation-repository.js';
+import { createStore, type Store } from './create-store.js';
+import { migrationProvider } from './migrations.js';
+import {
+  createTestSchema,
+  storeDialects,
+  testPostgresUrl,
+  testSecretKey,
+} from './test-support/store-dialects.js';
+
+for (const dialect of storeDialects) {
+  describe.skipIf(!dialect.available)(`the turn protocol on ${dialect.name}`, () => {
+    let store: Store;
+    let other: Store;
+    let close: () => Promise<void>;
+    let conversationId: string;
+
+    beforeEach(async () => {
+      let location: string;
+      ({ store, close, location } = await dialect.open());
+      // A second server on the same database.
+      other = await dialect.openShared(location);
+      const property = await store.properties.create({ name: 'Shop' });
+      const agent = await store.agents.create({ propertyId: property.id, name: 'Bot' });
+      conversationId = (await store.conversations.create({ agentId: agent.id, propertyId: property.id })).id;
+    });
+    afterEach(async () => {
+      await other.close();
+      await close();
+    });
+
+    const customer = (text: string, leaseMs = 30_000) =>
+      store.conversations.addMessage(conversationId, {
+        role: 'customer',
+        text,
+        replyState: 'pending',
+        leaseMs,
+      });
+    const handle = (messageId: string) => ({ conversationId, messageId, turnId: randomUUID() });
+
+    it('lets one turn at a time hold a conversation, across servers, until it commits or its lease ends', async () => {
+      const message = await customer('hi');
+      const attempts = Array.from({ length: 10 }, (_, index) => ({
+        ...handle(message.id),
+        store: index % 2 ? other : store,
+      }));
+      const won = await Promise.all(
+        attempts.map(({ store: server, ...turn }) =>
+          server.conversations.acquireTurn({ ...turn, leaseMs: 30_000 }),
+        ),
+      );
+      expect(won.filter(Boolean)).toHaveLength(1);
+      const winner = attempts[won.indexOf(true)];
+      const loser = attempts[won.indexOf(false)];
+      expect(await store.conversations.readTurn(winner)).toBe('open');
+      expect(await store.conversations.readTurn(loser)).toBe('lost');
+      await expect(
+        store.conversations.commitTurn({ ...loser, reply: 'no', steps: [], pendingAction: null }),
+      ).rejects.toBeInstanceOf(TurnLostError);
+
+      const committed = await other.conversations.commitTurn({
+        ...winner,
+        reply: 'Hello!',
+        steps: [{ type: 'model-call' }],
+        pendingAction: { id: 'action-1', tool: 'cancelOrder' } as { id: string },
+      });
+      expect(committed.outcome).toBe('answered');
+      expect(committed.conversation.pendingAction).toEqual({ id: 'action-1', tool: 'cancelOrder' });
+      const messages = await store.conversations.listMessages(conversationId);
+      expect(messages.map((entry) => [entry.role, entry.text, entry.replyState, entry.replyTo])).toEqual([
+        ['customer', 'hi', 'answered', null],
+        ['agent', 'Hello!', null, message.id],
+      ]);
+      expect(await store.conversations.listTraces(conversationId)).toEqual([
+        expect.objectContaining({
+          messageId: messages[1].id,
+          customerMessageId: message.id,
+          outcome: 'answered',
+        }),
+      ]);
+
+      // A crashed turn's conversation is free again once its lease has ended.
+      const next = await customer('are you there?');
+      const crashed = handle(next.id);
+      expect(await store.conversations.acquireTurn({ ...crashed, leaseMs: -1 })).toBe(true);
+      expect(await other.conversations.acquireTurn({ ...handle(next.id), leaseMs: 30_000 })).toBe(true);
+      expect(await store.conversations.renewTurn({ ...crashed, leaseMs: 30_000 })).toBe(false);
+    });
+
+    it('answers messages in order: a younger message waits while an older one is waited for', async () => {
+      const older = await customer('first');
+      const younger = await customer('second');
+      expect(await store.conversations.acquireTurn({ ...handle(younger.id), leaseMs: 30_000 })).toBe(false);
+      const first = handle(older.id);
+      expect(await store.conversations.acquireTurn({ ...first, leaseMs: 30_000 })).toBe(true);
+      await store.conversations.commitTurn({ ...first, reply: 'one', steps: [], pendingAction: null });
+      const second = handle(younger.id);
+      expect(await store.conversations.acquireTurn({ ...second, leaseMs: 30_000 })).toBe(true);
+      await store.conversations.commitTurn({ ...second, reply: 'two', steps: [], pendingAction: null });
+
+      // An older message nobody waits for any more (its request died) blocks no one...
+      const orphan = await customer('lost', -1);
+      const next = await customer('next');
+      const third = handle(next.id);
+      expect(await store.conversations.acquireTurn({ ...third, leaseMs: 30_000 })).toBe(true);
+      // ...and is found for recovery once the conversation is free.
+      expect(await store.conversations.listOrphanedMessages()).toEqual([]);
+      await store.conversations.commitTurn({ ...third, reply: 'three', steps: [], pendingAction: null });
+      expect((await store.conversations.listOrphanedMessages()).map((message) => message.id)).toEqual([
+        orphan.id,
+      ]);
+    });
+
+    it('lets one of many turns claim a pending action, once', async () => {
+      const message = await customer('cancel my order');
+      const turn = handle(message.id);
+      await store.conversations.acquireTurn({ ...turn, leaseMs: 30_000 });
+      await store.conversations.commitTurn({
+        ...turn,
+        reply: 'Shall I?',
+        steps: [],
+        pendingAction: { id: 'action-2' },
+      });
+      const yes = await customer('yes');
+      const holder = handle(yes.id);
+      await store.conversations.acquireTurn({ ...holder, leaseMs: 30_000 });
+      const claims = await Promise.all(
+        Array.from({ length: 8 }, (_, index) =>
+          (index % 2 ? other : store).conversations.claimPendingAction({ ...holder, actionId: 'action-2' }),
+        ),
+      );
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect((await store.conversations.get(conversationId))?.pendingActionClaimedAt).toEqual(
+        expect.any(String),
+      );
+      // A failed turn leaves the claim: the action can never run a second time.
+      await store.conversations.releaseTurn({ ...holder, replyState: 'failed' });
+      const retry = handle((await customer('yes')).id);
+      await store.conversations.acquireTurn({ ...retry, leaseMs: 30_000 });
+      expect(await store.conversations.claimPendingAction({ ...retry, actionId: 'action-2' })).toBe(false);
+      expect((await store.conversations.get(conversationId))?.pendingActionClaimedAt).not.toBeNull();
+    });
+
+    it('drops the reply of a turn a person took over, keeping it in the trace and the status theirs', async () => {
+      const message = await customer('where is my order?');
+      const turn = handle(message.id);
+      await store.conversations.acquireTurn({ ...turn, leaseMs: 30_000 });
+      await other.conversations.addMessage(conversationId, { role: 'human', text: 'Sam here, let me look.' });
+      await other.conversations.update(conversationId, { status: 'waiting-for-human', pendingAction: null });
+      expect(await store.conversations.readTurn(turn)).toBe('taken-over');
+      const committed = await store.conversations.commitTurn({
+        ...turn,
+        reply: 'It has shipped.',
+        steps: [{ type: 'tool-call' }],
+        pendingAction: { id: 'late' },
+      });
+      expect(committed.outcome).toBe('dropped');
+      expect(committed.reply).toBeNull();
+      expect(committed.conversation).toMatchObject({ status: 'waiting-for-human', pendingAction: null });
+      const messages = await store.conversations.listMessages(conversationId);
+      expect(messages.map((entry) => entry.role)).toEqual(['customer', 'human']);
+      expect(messages[0].replyState).toBe('for-person');
+      expect(await store.conversations.listTraces(conversationId)).toEqual([
+        expect.objectContaining({ outcome: 'dropped', droppedReply: 'It has shipped.', messageId: null }),
+      ]);
+    });
+
+    it('finds messages a crash left unanswered, and hands one over with a note', async () => {
+      const crashed = await customer('hello?', -1);
+      const turn = handle(crashed.id);
+      expect(await store.conversations.acquireTurn({ ...turn, leaseMs: -1 })).toBe(true);
+      await customer('still waiting', 30_000);
+      expect((await other.conversations.listOrphanedMessages()).map((message) => message.text)).toEqual([
+        'hello?',
+      ]);
+      const recovery = handle(crashed.id);
+      expect(await other.conversations.acquireTurn({ ...recovery, leaseMs: 30_000 })).toBe(true);
+      await other.conversations.releaseTurn({
+        ...recovery,
+        replyState: 'handed-over',
+        handover: { reply: 'A person will reply.', note: 'Left unanswered by a restart.', steps: [] },
+      });
+      expect(await store.conversations.listOrphanedMessages()).toEqual([]);
+      const messages = await store.conversations.listMessages(conversationId);
+      expect(messages.map((entry) => [entry.role, entry.text, entry.replyState])).toEqual([
+        ['customer', 'hello?', 'handed-over'],
+        ['customer', 'still waiting', 'pending'],
+        ['agent', 'A person will reply.', null],
+        ['system', 'Left unanswered by a restart.', null],
+      ]);
+      expect((await store.conversations.get(conversationId))?.status).toBe('waiting-for-human');
+      // The business finds it among the conversations with unanswered messages.
+      const listed = await other.conversations.list({ unanswered: true });
+      expect(listed.items.map((conversation) => [conversation.id, conversation.unanswered])).toEqual([
+        [conversationId, 1],
+      ]);
+    });
+
+    it('keeps the confirmation setting beside the enable switch, across re-imports', async () => {
+      const property = await store.properties.create({ name: 'P' });
+      const integration = await store.integrations.create({
+        propertyId: property.id,
+        name: 'API',
+        baseUrl: 'https://x.test',
+      });
+      const base = { sourceText: 'openapi: 3.0.3', sha256: 'abc', openapiVersion: '3.0.3', lint: [] };
+      await store.integrations.addVersion(integration.id, {
+        ...base,
+        tools: [{ name: 'exec' }, { name: 'searchOrders' }, { name: 'gone' }],
+      });
+      await store.integrations.setOperationSettings(integration.id, 'exec', { needsConfirmation: true });
+      await store.integrations.setOperationSettings(integration.id, 'searchOrders', {
+        needsConfirmation: false,
+      });
+      await store.integrations.setOperationSettings(integration.id, 'searchOrders', { enabled: false });
+      await store.integrations.setOperationSettings(integration.id, 'gone', { needsConfirmation: true });
+      await store.integrations.addVersion(integration.id, {
+        ...base,
+        tools: [{ name: 'exec' }, { name: 'searchOrders' }],
+      });
+      const settings = await other.integrations.listOperationSettings(integration.id);
+      expect(Object.fromEntries(settings)).toEqual({
+        exec: { enabled: true, needsConfirmation: true },
+        searchOrders: { enabled: false, needsConfirmation: false },
+      });
+      await store.integrations.setOperationSettings(integration.id, 'exec', { needsConfirmation: null });
+      expect((await store.integrations.listOperationSettings(integration.id)).get('exec')).toEqual({
+        enabled: true,
+        needsConfirmation: null,
+      });
+    });
+  });
+}
+
+for (const dialect of storeDialects) {
+  describe.skipIf(!dialect.available)(
+    `migrating a database from before turn state on ${dialect.name}`,
+    () => {
+      /** Opens the database at the first migration, writes `seed`, then opens the store (which migrates). */
+      async function migrateWith(seed: (db: Kysely<unknown>) => Promise<void>): Promise<{
+        store: Store;
+        close: () => Promise<void>;
+      }> {
+        if (dialect.name === 'postgres') {
+          const { schema, drop } = createTestSchema();
+          const pool = new pg.Pool({
+            connectionString: testPostgresUrl,
+            options: `-c search_path=${schema}`,
+          });
+          const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+          await db.schema.createSchema(schema).execute();
+          await new Migrator({ db, provider: migrationProvider, migrationTableSchema: schema }).migrateTo(
+            '0001-initial',
+          );
+          await seed(db);
+          await db.destroy();
+          const store = await createStore({
+            databaseUrl: testPostgresUrl,
+            postgresSchema: schema,
+            secretKey: testSecretKey,
+          });
+          return {
+            store,
+            async close() {
+              await store.close();
+              await drop();
+            },
+          };
+        }
+        const dataDir = mkdtempSync(join(tmpdir(), 'concierge-migrate-'));
+        const db = new Kysely<unknown>({
+          dialect: new SqliteDialect({ database: new SqliteDatabase(join(dataDir, 'concierge.db')) }),
+        });
+        await new Migrator({ db, provider: migrationProvider }).migrateTo('0001-initial');
+        await seed(db);
+        await db.destroy();
+        const store = await createStore({ dataDir, secretKey: testSecretKey });
+        return {
+          store,
+          async close() {
+            await store.close();
+            rmSync(dataDir, { recursive: true });
+          },
+        };
+      }
+
+      it('marks the trailing unanswered messages of open conversations pending, and drops id-less proposals', async () => {
+        const time = '2025-03-10T12:00:00.000Z';
+        const { store, close } = await migrateWith(async (db) => {
+          await sql`INSERT INTO properties VALUES ('p', 'Shop', ${time}, ${time})`.execute(db);
+          await sql`INSERT INTO agents VALUES ('a', 'p', 'Bot', '', '{}', NULL, 'pk_1', 4, NULL, ${time}, ${time})`.execute(
+            db,
+          );
+          for (const [id, status] of [
+            ['c1', 'open'],
+            ['c2', 'waiting-for-human'],
+          ])
+            await sql`INSERT INTO conversations VALUES (${id}, 'a', 'p', ${status}, NULL, '{}', '{"tool":"x"}', ${time}, ${time})`.execute(
+              db,
+            );
+          const messages = [
+            ['m1', 'c1', 'customer', 'hi'],
+            ['m2', 'c1', 'agent', 'hello'],
+            ['m3', 'c1', 'customer', 'where is 55512?'],
+            ['m4', 'c2', 'customer', 'a person please'],
+          ];
+          for (const [id, conversation, role, text] of messages)
+            await sql`INSERT INTO messages VALUES (${id}, ${conversation}, ${role}, ${text}, ${time})`.execute(
+              db,
+            );
+        });
+        try {
+          const states = [
+            ...(await store.conversations.listMessages('c1')),
+            ...(await store.conversations.listMessages('c2')),
+          ].map((message) => [message.id, message.replyState]);
+          expect(states).toEqual([
+            ['m1', 'answered'],
+            ['m2', null],
+            ['m3', 'pending'],
+            ['m4', 'answered'],
+          ]);
+          expect((await store.conversations.get('c1'))?.pendingAction).toBeNull();
+          expect((await store.conversations.listOrphanedMessages()).map((message) => message.id)).toEqual([
+            'm3',
+          ]);
+        } finally {
+          await close();
+        }
+      });
+    },
+  );
+}
