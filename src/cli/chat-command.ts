@@ -4,6 +4,7 @@ import type { TurnEvent } from '../agent/index.js';
 import { createExecutor } from '../executor/index.js';
 import {
   createCatalogReader,
+  createModelFactory,
   DEMO_SETTING,
   type DemoIds,
   openConfiguredStore,
@@ -38,11 +39,17 @@ async function chatLoop(io: CommandIo, store: Store, agentId: string, config: Se
     allowHosts: config.allowHosts,
     onLog: (entry) => saveRequestLog(store, entry),
   });
+  const models = createModelFactory({
+    allowHosts: config.allowHosts,
+    defaultModel: config.defaultModel,
+    providerKeys: config.providerKeys,
+  });
   const context = {
     store,
     executor,
     catalogs: createCatalogReader(store),
     defaultModel: config.defaultModel,
+    createModel: models.createModel,
   };
   let conversation = await store.conversations.create({
     agentId: agent.id,
@@ -96,6 +103,7 @@ async function chatLoop(io: CommandIo, store: Store, agentId: string, config: Se
   } finally {
     lines.close();
     await executor.close();
+    await models.close();
   }
   return 0;
 }

@@ -1,21 +1,23 @@
 // Builds the Fastify application over a store: admin API, docs, health. No listening, no config reading.
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { LanguageModel } from 'ai';
 import { Ajv } from 'ajv';
 import formats from 'ajv-formats';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createExecutor } from '../executor/index.js';
-import type { ModelSettings } from '../providers/index.js';
+import type { HostedProviderName, ModelSettings } from '../providers/index.js';
 import type { Store } from '../store/index.js';
 import { registerAuthentication } from './authenticate.js';
 import { createCatalogReader } from './create-catalog-reader.js';
+import { createModelFactory } from './create-model-factory.js';
 import { registerDemoApiRoutes } from './demo/demo-api-routes.js';
 import { registerDemoModeRoutes } from './demo/demo-mode-routes.js';
 import { handleError } from './error-handler.js';
+import { registerInputGuard } from './guard-input.js';
 import { saveRequestLog } from './integration-calls.js';
 import { createScopedLoaders } from './load-scoped.js';
 import { notifyHandoff } from './notify-handoff.js';
+import { createMemoryCounter, createStoreCounter, type RateLimitCounter } from './rate-limit.js';
 import { registerAgentRoutes } from './routes/agent-routes.js';
 import { registerChatRoutes } from './routes/chat-routes.js';
 import { registerConversationRoutes } from './routes/conversation-routes.js';
@@ -37,10 +39,18 @@ export interface CreateAppOptions {
   allowHosts?: string[];
   /** The model of agents that name no provider; default the embedded engine. */
   defaultModel?: ModelSettings;
-  /** Builds models from settings (default `createLanguageModel`); tests pass local wire-protocol fakes. */
+  /** The server's own provider keys (`OPENAI_API_KEY`, `ANTHROPIC_API_KEY`); never sent where an agent points. */
+  providerKeys?: Partial<Record<HostedProviderName, string>>;
+  /** Builds models from settings (default: through the network guard); tests pass local wire-protocol fakes. */
   createModel?: (settings: ModelSettings) => LanguageModel;
   /** Per-minute limits of the public widget API. */
-  widgetLimits?: WidgetLimits;
+  widgetLimits?: Partial<WidgetLimits>;
+  /**
+   * Where the widget API's requests are counted; closed with the app. Default: the database on
+   * PostgreSQL (shared by the servers using it), memory on SQLite. The server passes Redis when
+   * `CONCIERGE_REDIS_URL` is set.
+   */
+  rateLimits?: RateLimitCounter;
   /** Serve the demo store API under /demo (default true; `CONCIERGE_DEMO=off` turns it off). */
   demo?: boolean;
   /** Fastify logger setting; default off (the CLI turns it on). */
@@ -76,6 +86,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     (httpPart === 'body' ? bodyValidator : textValidator).compile(schema),
   );
   app.setErrorHandler(handleError);
+  registerInputGuard(app);
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send({
       error: { code: 'not-found', message: `no route for ${request.method} ${request.url.split('?')[0]}` },
@@ -112,12 +123,19 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   });
   app.addHook('onClose', () => executor.close());
   const catalogs = createCatalogReader(store);
+  const defaultModel = options.defaultModel ?? { provider: 'embedded' };
+  const models = createModelFactory({
+    allowHosts: options.allowHosts ?? [],
+    defaultModel,
+    providerKeys: options.providerKeys,
+  });
+  app.addHook('onClose', () => models.close());
   const turns: ConversationTurnContext = {
     store,
     executor,
     catalogs,
-    defaultModel: options.defaultModel ?? { provider: 'embedded' },
-    createModel: options.createModel,
+    defaultModel,
+    createModel: options.createModel ?? models.createModel,
     onHandoff: (conversation, agent, reason) =>
       void notifyHandoff({
         store,
@@ -128,11 +146,17 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
         log: app.log,
       }),
   };
-  await app.register(rateLimit, { global: false });
+  const counter: RateLimitCounter =
+    options.rateLimits ?? (store.dialect === 'postgres' ? createStoreCounter(store) : createMemoryCounter());
+  app.addHook('onClose', () => counter.close());
   await app.register(
     async (api) => {
       await registerPropertyRoutes(api, { store: options.store, load });
-      await registerAgentRoutes(api, { store: options.store, load });
+      await registerAgentRoutes(api, {
+        store: options.store,
+        load,
+        operatorBaseUrls: defaultModel.baseUrl ? [defaultModel.baseUrl] : [],
+      });
       await registerIntegrationRoutes(api, {
         store: options.store,
         load,
@@ -150,7 +174,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   if (options.demo !== false) await registerDemoApiRoutes(app, { store: options.store });
   await app.register(
     async (widget) =>
-      registerWidgetRoutes(widget, { store: options.store, turns, limits: options.widgetLimits }),
+      registerWidgetRoutes(widget, { store: options.store, turns, limits: options.widgetLimits, counter }),
     { prefix: '/api/v1' },
   );
   await app.register(registerWebRoutes);

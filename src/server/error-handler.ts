@@ -29,6 +29,13 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
       body: { error: { code: error.code, message: error.message, ...(where ? { where } : {}) } },
     };
   }
+  // Input nested so deep that a walker ran out of stack: the input's fault, said plainly.
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return {
+      status: 400,
+      body: { error: { code: 'bad-request', message: 'the input nests too deeply to be processed' } },
+    };
+  }
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
     return {

@@ -59,3 +59,14 @@ export class UnprocessableError extends HttpError {
     super(422, 'unprocessable', message);
   }
 }
+
+/** 429: too many requests from this address or visitor in the current window. */
+export class TooManyRequestsError extends HttpError {
+  constructor(
+    message: string,
+    /** Seconds until the window ends (sent as Retry-After). */
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, 'rate-limited', message);
+  }
+}

@@ -18,13 +18,26 @@ export function serializeTurn(result: ConversationTurnResult) {
   };
 }
 
+/** What a caller is shown of a turn: its JSON body, and each streamed event (undefined: not sent). */
+export interface TurnView {
+  serialize: (result: ConversationTurnResult) => object;
+  event: (event: TurnEvent) => unknown;
+}
+
+/** The admin API's view: the whole trace. */
+export const adminTurnView: TurnView = {
+  serialize: serializeTurn,
+  event: (event) => (streamedEvents.has(event.type) ? event : undefined),
+};
+
 /** Runs `turn` and replies with JSON, or streams its events as SSE ending with `turn-end`. */
 export async function respondWithTurn(
   request: FastifyRequest,
   reply: FastifyReply,
   turn: (onEvent?: (event: TurnEvent) => void, signal?: AbortSignal) => Promise<ConversationTurnResult>,
+  view: TurnView = adminTurnView,
 ): Promise<unknown> {
-  if (!(request.headers.accept ?? '').includes('text/event-stream')) return serializeTurn(await turn());
+  if (!(request.headers.accept ?? '').includes('text/event-stream')) return view.serialize(await turn());
 
   const abort = new AbortController();
   request.raw.on('close', () => {
@@ -45,9 +58,10 @@ export async function respondWithTurn(
   };
   try {
     const result = await turn((event) => {
-      if (streamedEvents.has(event.type)) send(event.type, event);
+      const data = view.event(event);
+      if (data !== undefined) send(event.type, data);
     }, abort.signal);
-    send('turn-end', { type: 'turn-end', ...serializeTurn(result) });
+    send('turn-end', { type: 'turn-end', ...view.serialize(result) });
   } catch (error) {
     const { status, body } = toErrorResponse(error);
     if (status >= 500) request.log.error({ err: { message: (error as Error).message } }, 'chat turn failed');

@@ -1,6 +1,6 @@
 // Opens the store: SQLite (default, one file in the data dir) or PostgreSQL (`DATABASE_URL`), migrated.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -10,6 +10,7 @@ import { createConversationRepository } from './conversation-repository.js';
 import { createIntegrationRepository } from './integration-repository.js';
 import { migrationProvider } from './migrations.js';
 import { createPropertyRepository } from './property-repository.js';
+import { createRateLimitRepository } from './rate-limit-repository.js';
 import { createRequestLogRepository } from './request-log-repository.js';
 import type { Database } from './schema.js';
 import { createSecretBox } from './secret-box.js';
@@ -40,6 +41,7 @@ export interface Store {
   conversations: ReturnType<typeof createConversationRepository>;
   requestLogs: ReturnType<typeof createRequestLogRepository>;
   access: ReturnType<typeof createAccessRepository>;
+  rateLimits: ReturnType<typeof createRateLimitRepository>;
   /** Applies pending migrations; safe to call again and from several servers at once. */
   migrate: () => Promise<void>;
   close: () => Promise<void>;
@@ -60,12 +62,25 @@ function openDatabase(options: CreateStoreOptions): { db: Kysely<Database>; dial
   if (options.databaseUrl) throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
   const dataDir = options.dataDir ?? 'data';
   const path = options.sqlitePath ?? join(dataDir, 'concierge.db');
-  if (path !== ':memory:') mkdirSync(options.sqlitePath ? join(path, '..') : dataDir, { recursive: true });
+  if (path !== ':memory:') createPrivateFile(path, options.sqlitePath ? dirname(path) : dataDir);
   const database = new SqliteDatabase(path);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
+}
+
+/**
+ * Creates the database file readable by its owner only (0600, in a directory made 0700), and narrows
+ * an existing one, with its WAL and shared-memory files: they hold conversations and request logs.
+ * SQLite creates the WAL and shared-memory files with the database file's mode.
+ */
+function createPrivateFile(path: string, directory: string): void {
+  if (!existsSync(directory)) mkdirSync(directory, { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) {
+    if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  }
 }
 
 /** Opens and (by default) migrates the store. */
@@ -80,6 +95,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     conversations: createConversationRepository(context),
     requestLogs: createRequestLogRepository(context),
     access: createAccessRepository(context),
+    rateLimits: createRateLimitRepository(context),
     async migrate() {
       // Name the schema: the migrator checks for its own tables across every schema otherwise, and a
       // second schema in the same database would look already migrated.

@@ -1,5 +1,6 @@
 // Agents of a property, and which integrations each agent may use.
 import type { FastifyInstance } from 'fastify';
+import { mayUseServerKey, SERVER_KEY_VARIABLES } from '../../providers/index.js';
 import type { AgentModelSettings, Store, UpdateAgentInput } from '../../store/index.js';
 import { BadRequestError } from '../http-errors.js';
 import type { ScopedLoaders } from '../load-scoped.js';
@@ -14,10 +15,23 @@ interface AgentBody {
   handoffWebhookUrl?: string | null;
 }
 
-function checkModel(model: AgentBody['model']): void {
+/**
+ * Refuses settings the agent could not run with. `storedKey`: the agent already has an API key (a
+ * change that leaves `apiKey` out keeps it). A hosted provider pointed at a base URL of the agent's
+ * own brings its own key: the server's keys only go to the provider's endpoint or the operator's URL.
+ */
+function checkModel(model: AgentBody['model'], operatorBaseUrls: readonly string[], storedKey = false): void {
   if (model?.provider === 'openai-compatible' && !model.baseUrl) {
     throw new BadRequestError(
       "body.model.baseUrl is required for provider 'openai-compatible' (e.g. http://localhost:11434/v1)",
+    );
+  }
+  const provider = model?.provider;
+  if (provider !== 'openai' && provider !== 'anthropic') return;
+  const hasKey = Boolean(model?.apiKey) || (model?.apiKey === undefined && storedKey);
+  if (!hasKey && !mayUseServerKey(provider, model?.baseUrl, operatorBaseUrls)) {
+    throw new BadRequestError(
+      `body.model.apiKey is required with a baseUrl of the agent's own: the server's ${SERVER_KEY_VARIABLES[provider]} is only sent to the provider's endpoint`,
     );
   }
 }
@@ -31,14 +45,23 @@ const linkParams = {
 /** Routes for agents and agent-integration links. */
 export async function registerAgentRoutes(
   app: FastifyInstance,
-  { store, load }: { store: Store; load: ScopedLoaders },
+  {
+    store,
+    load,
+    operatorBaseUrls = [],
+  }: {
+    store: Store;
+    load: ScopedLoaders;
+    /** Model base URLs the operator configured (`CONCIERGE_MODEL_BASE_URL`). */
+    operatorBaseUrls?: readonly string[];
+  },
 ): Promise<void> {
   app.post<{ Params: { id: string }; Body: AgentBody & { name: string } }>(
     '/properties/:id/agents',
     { schema: { tags: ['agents'], summary: 'Create an agent', params: idParams, body: createAgentBody } },
     async (request, reply) => {
       await load.property(request, request.params.id);
-      checkModel(request.body.model);
+      checkModel(request.body.model, operatorBaseUrls);
       const { model, ...rest } = request.body;
       const agent = await store.agents.create({
         ...rest,
@@ -68,8 +91,8 @@ export async function registerAgentRoutes(
     '/agents/:id',
     { schema: { tags: ['agents'], summary: 'Change an agent', params: idParams, body: updateAgentBody } },
     async (request) => {
-      await load.agent(request, request.params.id);
-      checkModel(request.body.model);
+      const current = await load.agent(request, request.params.id);
+      checkModel(request.body.model, operatorBaseUrls, Boolean(current.model.apiKey));
       const agent = await store.agents.update(request.params.id, request.body as UpdateAgentInput);
       return serializeAgent(agent!);
     },

@@ -10,7 +10,7 @@ const listQuery = {
     status: { enum: ['open', 'waiting-for-human', 'closed'] },
     agentId: { type: 'string' },
     limit: { type: 'integer', minimum: 1, maximum: 200 },
-    offset: { type: 'integer', minimum: 0 },
+    offset: { type: 'integer', minimum: 0, maximum: 1_000_000_000 },
   },
   additionalProperties: false,
 } as const;
