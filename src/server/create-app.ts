@@ -78,6 +78,8 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     // Credentials never reach the log: the authorization header is redacted.
     logger: logger ? { ...logger, redact: ['req.headers.authorization'] } : false,
+    // Malformed and overlong URLs get the same error shape as everything else.
+    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
   });
   // Bodies are checked strictly (a number is not a name); query strings and params are coerced.
   const bodyValidator = createValidator(false);

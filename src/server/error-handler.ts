@@ -62,6 +62,23 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
           },
         },
       };
+    case 'FST_ERR_BAD_URL':
+      return {
+        status: 400,
+        body: {
+          error: {
+            code: 'bad-request',
+            message: 'the URL has a part that is not valid percent-encoded UTF-8',
+          },
+        },
+      };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return {
+        status: 414,
+        body: {
+          error: { code: 'uri-too-long', message: 'a part of the URL path is longer than 100 characters' },
+        },
+      };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return {
         status: 415,

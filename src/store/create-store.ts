@@ -11,6 +11,7 @@ import { createIntegrationRepository } from './integration-repository.js';
 import { migrationProvider } from './migrations.js';
 import { createPropertyRepository } from './property-repository.js';
 import { createRateLimitRepository } from './rate-limit-repository.js';
+import { replaceNulPlugin } from './replace-nul-plugin.js';
 import { createRequestLogRepository } from './request-log-repository.js';
 import type { Database } from './schema.js';
 import { createSecretBox } from './secret-box.js';
@@ -57,7 +58,10 @@ function openDatabase(options: CreateStoreOptions): { db: Kysely<Database>; dial
       max: 10,
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+    return {
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [replaceNulPlugin] }),
+      dialect: 'postgres',
+    };
   }
   if (options.databaseUrl) throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
   const dataDir = options.dataDir ?? 'data';
@@ -67,7 +71,10 @@ function openDatabase(options: CreateStoreOptions): { db: Kysely<Database>; dial
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins: [replaceNulPlugin] }),
+    dialect: 'sqlite',
+  };
 }
 
 /**

@@ -363,6 +363,19 @@ for (const dialect of storeDialects) {
       expect(await store.rateLimits.deleteExpired(start + 120_000)).toBe(2);
     });
 
+    it('stores NUL from upstream text (an API answer quoted in a reply) as U+FFFD', async () => {
+      const property = await store.properties.create({ name: 'Shop' });
+      const agent = await store.agents.create({ propertyId: property.id, name: 'A' });
+      const conversation = await store.conversations.create({
+        agentId: agent.id,
+        propertyId: property.id,
+        metadata: {},
+      });
+      await store.conversations.addMessage(conversation.id, { role: 'agent', text: 'Bag\u0000 Red' });
+      const [message] = await store.conversations.listMessages(conversation.id);
+      expect(message.text).toBe('Bag\uFFFD Red');
+    });
+
     it('keeps API keys only as hashes and settings once', async () => {
       const property = await store.properties.create({ name: 'Shop' });
       const created = await store.access.createApiKey({ propertyId: property.id, name: 'CI' });
