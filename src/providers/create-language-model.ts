@@ -63,11 +63,11 @@ export const SERVER_KEY_VARIABLES: Record<HostedProviderName, string> = {
   anthropic: 'ANTHROPIC_API_KEY',
 };
 
-/** `https://Host:443/v1/` and `https://host/v1` compare equal. */
-function normalizeBaseUrl(url: string): string | undefined {
+/** `https://Host:443/v1/` and `https://host/v1` compare equal; a query or fragment makes another URL. */
+export function normalizeBaseUrl(url: string): string | undefined {
   try {
     const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname.replace(/\/+$/, '')}`;
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname.replace(/\/+$/, '')}${parsed.search}${parsed.hash}`;
   } catch {
     return undefined;
   }

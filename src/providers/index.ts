@@ -5,6 +5,7 @@ export {
   type ModelConnection,
   type ModelSettings,
   mayUseServerKey,
+  normalizeBaseUrl,
   PROVIDER_NAMES,
   type ProviderName,
   SERVER_KEY_VARIABLES,

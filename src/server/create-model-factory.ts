@@ -3,7 +3,12 @@
 import type { LookupFunction } from 'node:net';
 import type { LanguageModel } from 'ai';
 import { createGuardedFetch } from '../executor/index.js';
-import { createLanguageModel, type HostedProviderName, type ModelSettings } from '../providers/index.js';
+import {
+  createLanguageModel,
+  type HostedProviderName,
+  type ModelSettings,
+  normalizeBaseUrl,
+} from '../providers/index.js';
 
 /** What the server's models are built with. */
 export interface ModelFactoryOptions {
@@ -33,17 +38,35 @@ function hostOf(url: string | undefined): string | undefined {
   }
 }
 
-/** Creates the factory; every model call goes through one guarded connection pool. */
+/**
+ * Creates the factory. Every model call goes through the network guard; the host of the operator's
+ * base URL (a local Ollama, say) is allowed for models at exactly that base URL, not for agents that
+ * point elsewhere on the same host.
+ */
 export function createModelFactory(options: ModelFactoryOptions): ModelFactory {
-  const operatorBaseUrls = options.defaultModel.baseUrl ? [options.defaultModel.baseUrl] : [];
-  const operatorHost = hostOf(options.defaultModel.baseUrl);
-  const guarded = createGuardedFetch({
-    allowHosts: [...options.allowHosts, ...(operatorHost ? [operatorHost] : [])],
-    lookup: options.lookup,
-  });
-  const connection = { fetch: guarded.fetch, serverKeys: options.providerKeys ?? {}, operatorBaseUrls };
+  const operatorBaseUrl = options.defaultModel.baseUrl;
+  const operatorBaseUrls = operatorBaseUrl ? [operatorBaseUrl] : [];
+  const operatorTarget = operatorBaseUrl ? normalizeBaseUrl(operatorBaseUrl) : undefined;
+  const operatorHost = hostOf(operatorBaseUrl);
+  const guarded = createGuardedFetch({ allowHosts: options.allowHosts, lookup: options.lookup });
+  const toOperator = operatorHost
+    ? createGuardedFetch({ allowHosts: [...options.allowHosts, operatorHost], lookup: options.lookup })
+    : guarded;
+  const serverKeys = options.providerKeys ?? {};
   return {
-    createModel: (settings) => createLanguageModel(settings, connection),
-    close: guarded.close,
+    createModel(settings) {
+      const atOperatorUrl =
+        operatorTarget !== undefined &&
+        settings.baseUrl !== undefined &&
+        normalizeBaseUrl(settings.baseUrl) === operatorTarget;
+      return createLanguageModel(settings, {
+        fetch: atOperatorUrl ? toOperator.fetch : guarded.fetch,
+        serverKeys,
+        operatorBaseUrls,
+      });
+    },
+    async close() {
+      await Promise.all([guarded.close(), ...(toOperator === guarded ? [] : [toOperator.close()])]);
+    },
   };
 }

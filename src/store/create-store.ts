@@ -113,7 +113,13 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
           ? { migrationTableSchema: options.postgresSchema }
           : {}),
       });
-      const { error, results } = await migrator.migrateToLatest();
+      let { error, results } = await migrator.migrateToLatest();
+      // The migrator looks at the tables of every schema in the database; a schema another client
+      // drops meanwhile (3F000, not ours) fails that look-up. Nothing was applied then: look again.
+      for (let attempt = 1; attempt < 5 && isOtherSchemaGone(error, options.postgresSchema); attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+        ({ error, results } = await migrator.migrateToLatest());
+      }
       if (error) {
         const failed = results?.find((result) => result.status === 'Error')?.migrationName;
         throw new Error(
@@ -132,6 +138,12 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     }
   }
   return store;
+}
+
+/** A PostgreSQL "schema does not exist" error about a schema other than `own`. */
+function isOtherSchemaGone(error: unknown, own: string | undefined): boolean {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  return code === '3F000' && !(own && message?.includes(`"${own}"`));
 }
 
 // Arbitrary constant naming Concierge's migration lock among PostgreSQL advisory locks.

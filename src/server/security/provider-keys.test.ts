@@ -186,6 +186,35 @@ describe('security: model calls go through the network guard', () => {
         token: null,
       });
       expect(answer.json().reply.text).toBe('Hello from the local model.');
+
+      // Only that base URL: an agent pointing elsewhere on the operator's host is still guarded.
+      const seen = model.requests.length;
+      const elsewhere = await test.store.agents.create({
+        propertyId: property.id,
+        name: 'Elsewhere on the same host',
+        model: {
+          provider: 'openai-compatible',
+          baseUrl: `${new URL(model.baseUrl).origin}/admin/delete#`,
+          model: 'llama',
+          apiKey: 'own-key',
+        },
+      });
+      const other = (
+        await test.call({
+          method: 'POST',
+          url: '/api/v1/widget/conversations',
+          payload: { agentKey: elsewhere.publicKey },
+          token: null,
+        })
+      ).json();
+      await test.call({
+        method: 'POST',
+        url: `/api/v1/widget/conversations/${other.id}/messages`,
+        headers: { 'x-visitor-token': other.visitorToken },
+        payload: { text: 'Hello' },
+        token: null,
+      });
+      expect(model.requests.length).toBe(seen);
     } finally {
       await test.close();
       await model.close();
@@ -197,6 +226,7 @@ describe('security: where a server key may be sent', () => {
   it("is the provider's own endpoint or the operator's base URL, never another", () => {
     expect(mayUseServerKey('openai', undefined)).toBe(true);
     expect(mayUseServerKey('openai', 'https://api.openai.com/v1/')).toBe(true);
+    expect(mayUseServerKey('openai', 'https://api.openai.com/v1#x')).toBe(false);
     expect(mayUseServerKey('anthropic', 'https://API.anthropic.com:443/v1')).toBe(true);
     expect(mayUseServerKey('openai', 'https://api.openai.com.attacker.example/v1')).toBe(false);
     expect(mayUseServerKey('openai', 'https://api.anthropic.com/v1')).toBe(false);
