@@ -15,7 +15,7 @@ export interface RateLimitCounter {
   close: () => Promise<void>;
 }
 
-/** Past this many live counters, the memory counter drops ended windows (then, if need be, all). */
+/** Past this many live counters, the memory counter drops ended windows (then, if need be, the oldest). */
 const MAX_MEMORY_KEYS = 100_000;
 
 /** Counts in this process: the single-server default. */
@@ -29,7 +29,12 @@ export function createMemoryCounter(): RateLimitCounter {
       if (!entry || entry.resetAt <= now) {
         if (!entry && counts.size >= MAX_MEMORY_KEYS) {
           for (const [old, value] of counts) if (value.resetAt <= now) counts.delete(old);
-          if (counts.size >= MAX_MEMORY_KEYS) counts.clear();
+          // Still full: drop the oldest tenth (a Map keeps insertion order), never everyone's counts.
+          let excess = counts.size - Math.floor(MAX_MEMORY_KEYS * 0.9);
+          for (const old of counts.keys()) {
+            if (excess-- <= 0) break;
+            counts.delete(old);
+          }
         }
         entry = { count: 0, resetAt: now + windowMs };
         counts.set(key, entry);

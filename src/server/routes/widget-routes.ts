@@ -62,19 +62,17 @@ export async function registerWidgetRoutes(
 ): Promise<void> {
   const limits: WidgetLimits = { ...defaultLimits, ...givenLimits };
 
-  /** Counts the request against each limit; 429 with Retry-After past any of them. */
+  /**
+   * Counts the request against each limit in turn; 429 with Retry-After past one. Later limits are not
+   * counted once one is passed, so a refused address cannot make counters grow (random visitor tokens).
+   */
   async function enforce(request: FastifyRequest, reply: FastifyReply, checks: Limit[]): Promise<void> {
-    const hits = await Promise.all(
-      checks.map((check) =>
-        counter.hit(check.scope, WINDOW_MS).catch((error: Error) => {
-          // A counter that cannot be reached lets requests through rather than take the widget down.
-          request.log.warn({ err: { message: error.message } }, `rate limit (${counter.kind}) not counted`);
-          return undefined;
-        }),
-      ),
-    );
-    checks.forEach((check, index) => {
-      const hit = hits[index];
+    for (const check of checks) {
+      const hit = await counter.hit(check.scope, WINDOW_MS).catch((error: Error) => {
+        // A counter that cannot be reached lets requests through rather than take the widget down.
+        request.log.warn({ err: { message: error.message } }, `rate limit (${counter.kind}) not counted`);
+        return undefined;
+      });
       if (hit && hit.count > check.max) {
         const seconds = Math.max(1, Math.ceil((hit.resetAt - Date.now()) / 1000));
         void reply.header('retry-after', String(seconds));
@@ -83,7 +81,7 @@ export async function registerWidgetRoutes(
           seconds,
         );
       }
-    });
+    }
   }
   const byIp = (request: FastifyRequest, route: string, max: number): Limit => ({
     scope: `widget-${route}:ip:${request.ip}`,
