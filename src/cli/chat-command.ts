@@ -5,6 +5,7 @@ import { createExecutor } from '../executor/index.js';
 import {
   createCatalogReader,
   createOwnDemoHosts,
+  createModelFactory,
   DEMO_SETTING,
   type DemoIds,
   openConfiguredStore,
@@ -53,11 +54,17 @@ async function chatLoop(io: CommandIo, store: Store, agentId: string, config: Se
     allowHostsFor: await findDemoHosts(store),
     onLog: (entry) => saveRequestLog(store, entry),
   });
+  const models = createModelFactory({
+    allowHosts: config.allowHosts,
+    defaultModel: config.defaultModel,
+    providerKeys: config.providerKeys,
+  });
   const context = {
     store,
     executor,
     catalogs: createCatalogReader(store),
     defaultModel: config.defaultModel,
+    createModel: models.createModel,
   };
   let conversation = await store.conversations.create({
     agentId: agent.id,
@@ -122,6 +129,7 @@ async function chatLoop(io: CommandIo, store: Store, agentId: string, config: Se
   } finally {
     lines.close();
     await executor.close();
+    await models.close();
   }
   return 0;
 }

@@ -42,12 +42,20 @@ export const evalCommand: Command = {
     }
     let model: ReturnType<typeof createLanguageModel>;
     try {
-      model = createLanguageModel({
-        provider: provider as ProviderName,
-        model: flag(args.flags.model),
-        baseUrl: flag(args.flags['base-url']),
-        apiKey: flag(args.flags['api-key']),
-      });
+      const baseUrl = flag(args.flags['base-url']);
+      // The operator runs eval: the base URL given here is theirs, so their own keys may go there.
+      model = createLanguageModel(
+        {
+          provider: provider as ProviderName,
+          model: flag(args.flags.model),
+          baseUrl,
+          apiKey: flag(args.flags['api-key']),
+        },
+        {
+          serverKeys: { openai: io.env.OPENAI_API_KEY, anthropic: io.env.ANTHROPIC_API_KEY },
+          operatorBaseUrls: baseUrl ? [baseUrl] : [],
+        },
+      );
     } catch (error) {
       io.stderr(`concierge eval: ${(error as Error).message}\n`);
       return 2;

@@ -2,6 +2,7 @@
 
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { linearRegExpEngine } from '../openapi/index.js';
 import type { ToolDefinition } from '../tools/index.js';
 import { coerceArguments } from './coerce-arguments.js';
 import { ToolInputError, type ToolInputIssue } from './errors.js';
@@ -12,8 +13,15 @@ export type ToolArgumentsValidation =
   | { ok: false; error: ToolInputError };
 
 // OpenAPI schemas carry keywords ajv does not know (example, xml, x-*, nullable): strict mode would
-// reject them. `addUsedSchema: false` keeps two tools with the same `$id` from colliding.
-const ajv = new Ajv2020({ strict: false, allErrors: true, addUsedSchema: false, logger: false });
+// reject them. `addUsedSchema: false` keeps two tools with the same `$id` from colliding. Patterns
+// run on RE2 (linear time): a model's or a customer's string cannot make one backtrack for seconds.
+const ajv = new Ajv2020({
+  strict: false,
+  allErrors: true,
+  addUsedSchema: false,
+  logger: false,
+  code: { regExp: linearRegExpEngine },
+});
 addFormats.default(ajv);
 
 const compiled = new WeakMap<ToolDefinition, ValidateFunction | ToolInputError>();

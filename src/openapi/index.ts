@@ -21,6 +21,14 @@ export {
   type SchemaImportErrorLocation,
   type SchemaResult,
 } from './schema-import-error.js';
+export {
+  checkSchemaPattern,
+  compileSchemaPattern,
+  linearRegExpEngine,
+  matchesSchemaPattern,
+  type SchemaPattern,
+  type SchemaPatternProblem,
+} from './schema-pattern.js';
 export type {
   HttpMethod,
   JsonSchema,

@@ -5,6 +5,7 @@ import { isRecord } from './is-record.js';
 import { describePointer, joinPointer, pointerOfRef, resolveJsonPointer } from './json-pointer.js';
 import type { LintCollector } from './lint-finding.js';
 import { SchemaImportError } from './schema-import-error.js';
+import { checkSchemaPattern } from './schema-pattern.js';
 import type { JsonSchema } from './tool-definition.js';
 
 /** Which OpenAPI flavour the schemas are written in. */
@@ -38,6 +39,9 @@ interface Visit {
 
 /** Past this many schema nodes visited in one document the import stops instead of running away. */
 const MAX_VISITS = 3_000_000;
+
+/** How many `$ref`s may be open at once (a chain, or refs nested in refs) before the rest is cut. */
+export const MAX_REF_DEPTH = 64;
 
 const TYPE_ALIASES: Record<string, string> = {
   string: 'string',
@@ -95,6 +99,31 @@ export function createSchemaNormalizer(options: {
   const warn = (code: string, pointer: string, message: string, fix: string) =>
     lint.add({ severity: 'warning', code, pointer, message: `${describePointer(pointer)}: ${message}`, fix });
 
+  /** True when `pattern` can be matched in linear time; else a lint finding says why it is ignored. */
+  const keepPattern = (pattern: unknown, pointer: string): pattern is string => {
+    const problem =
+      typeof pattern === 'string'
+        ? checkSchemaPattern(pattern)
+        : { kind: 'invalid' as const, reason: 'not a string' };
+    if (problem === undefined) return true;
+    if (problem.kind === 'invalid') {
+      warn(
+        'invalid-pattern',
+        pointer,
+        `pattern ${JSON.stringify(pattern)} is not a valid ECMAScript regular expression; it is ignored`,
+        'Use ECMAScript (JSON Schema) regular expression syntax.',
+      );
+    } else {
+      warn(
+        'unsupported-pattern',
+        pointer,
+        `pattern ${JSON.stringify(pattern)} cannot be matched in linear time (${problem.reason}); it is ignored, so any value is accepted there`,
+        'Write the pattern without lookahead, lookbehind or backreferences (for example ^[A-Z]{2}-[0-9]{4}$).',
+      );
+    }
+    return false;
+  };
+
   const visit = (node: unknown, pointer: string, depth: number): Visit => {
     if (typeof node === 'boolean') return { schema: node, size: 1, floor: Number.POSITIVE_INFINITY };
     if (!isRecord(node)) {
@@ -138,6 +167,15 @@ export function createSchemaNormalizer(options: {
         'Bundle the document into one file (for example with `redocly bundle`) before importing.',
       );
       resolved = { schema: {}, size: 1, floor: Number.POSITIVE_INFINITY };
+    } else if (stack.length >= MAX_REF_DEPTH) {
+      warn(
+        'ref-chain-too-deep',
+        joinPointer(pointer, '$ref'),
+        `$ref '${ref}' is reached through more than ${MAX_REF_DEPTH} references; any value is accepted there`,
+        'Point the reference at the schema itself instead of at another reference.',
+      );
+      // Depends on the whole stack: never memoized below the top.
+      resolved = { schema: {}, size: 1, floor: 0 };
     } else if (stack.includes(target)) {
       const index = stack.indexOf(target);
       resolved = {
@@ -278,7 +316,7 @@ export function createSchemaNormalizer(options: {
             if (isRecord(value)) {
               const patterns: JsonSchema = {};
               for (const [pattern, property] of Object.entries(value)) {
-                if (isValidPattern(pattern))
+                if (keepPattern(pattern, joinPointer(at, pattern)))
                   patterns[pattern] = child(property, joinPointer(at, pattern), depth - 1);
               }
               out.patternProperties = patterns;
@@ -334,16 +372,7 @@ export function createSchemaNormalizer(options: {
             if (Array.isArray(value)) out.examples = [...value];
             break;
           case 'pattern':
-            if (typeof value === 'string' && isValidPattern(value)) {
-              out.pattern = value;
-            } else {
-              warn(
-                'invalid-pattern',
-                at,
-                `pattern ${JSON.stringify(value)} is not a valid ECMAScript regular expression; it is ignored`,
-                'Use ECMAScript (JSON Schema) regular expression syntax.',
-              );
-            }
+            if (keepPattern(value, at)) out.pattern = value;
             break;
           case 'minimum':
           case 'maximum':
@@ -490,20 +519,4 @@ function addNull(schema: JsonSchema): void {
   else if (Array.isArray(schema.type) && !schema.type.includes('null'))
     schema.type = [...schema.type, 'null'];
   if (Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
-}
-
-const patternValidity = new Map<string, boolean>();
-
-function isValidPattern(pattern: string): boolean {
-  let valid = patternValidity.get(pattern);
-  if (valid === undefined) {
-    try {
-      new RegExp(pattern, 'u');
-      valid = true;
-    } catch {
-      valid = false;
-    }
-    if (patternValidity.size < 10_000) patternValidity.set(pattern, valid);
-  }
-  return valid;
 }

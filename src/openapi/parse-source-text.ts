@@ -31,8 +31,51 @@ export interface ParsedSource {
   locateLines: (pointers: Iterable<string>) => Map<string, number>;
 }
 
-/** Parses JSON or YAML text; fails with `not-json-or-yaml` or `yaml-alias-limit`. */
+/**
+ * How deep a document may nest (maps and lists). Real documents stay under 60; the walkers that read
+ * a document recurse, so a deeper one is refused instead of overflowing the stack.
+ */
+export const MAX_DOCUMENT_DEPTH = 256;
+
+/** Parses JSON or YAML text; fails with `not-json-or-yaml`, `yaml-alias-limit` or `too-deep`. */
 export function parseSourceText(text: string): SchemaResult<ParsedSource> {
+  let parsed: SchemaResult<ParsedSource>;
+  try {
+    parsed = parseText(text);
+  } catch (error) {
+    if (error instanceof RangeError) return tooDeep();
+    throw error;
+  }
+  if (parsed.ok && exceedsDepth(parsed.value.document, MAX_DOCUMENT_DEPTH)) return tooDeep();
+  return parsed;
+}
+
+function tooDeep(): SchemaResult<never> {
+  return {
+    ok: false,
+    error: new SchemaImportError(
+      'too-deep',
+      `the document nests deeper than ${MAX_DOCUMENT_DEPTH} levels of maps and lists`,
+    ),
+  };
+}
+
+/** True when `document` nests deeper than `limit`; iterative, and each shared (aliased) node is seen once per depth. */
+function exceedsDepth(document: unknown, limit: number): boolean {
+  const deepest = new Map<object, number>();
+  const pending: [unknown, number][] = [[document, 0]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= limit) return true;
+    if ((deepest.get(node) ?? -1) >= depth) continue;
+    deepest.set(node, depth);
+    for (const child of Array.isArray(node) ? node : Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
+function parseText(text: string): SchemaResult<ParsedSource> {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const trimmed = source.trimStart();
   if (trimmed === '') return failure('the text is empty');

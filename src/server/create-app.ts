@@ -1,24 +1,26 @@
 // Builds the Fastify application over a store: admin API, docs, health. No listening, no config reading.
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { LanguageModel } from 'ai';
 import { Ajv } from 'ajv';
 import formats from 'ajv-formats';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createExecutor } from '../executor/index.js';
-import type { ModelSettings } from '../providers/index.js';
+import type { HostedProviderName, ModelSettings } from '../providers/index.js';
 import type { Store } from '../store/index.js';
 import { registerAuthentication } from './authenticate.js';
 import { checkResponses } from './check-responses.js';
 import { createCatalogReader } from './create-catalog-reader.js';
+import { createModelFactory } from './create-model-factory.js';
 import { registerDemoApiRoutes } from './demo/demo-api-routes.js';
 import { registerDemoModeRoutes } from './demo/demo-mode-routes.js';
 import { createOwnDemoHosts } from './demo/own-demo-hosts.js';
 import { handleError } from './error-handler.js';
 import { DEFAULT_TURN_LEASE_MS } from './hold-turn.js';
+import { registerInputGuard } from './guard-input.js';
 import { saveRequestLog } from './integration-calls.js';
 import { createScopedLoaders } from './load-scoped.js';
 import { notifyHandoff } from './notify-handoff.js';
+import { createMemoryCounter, createStoreCounter, type RateLimitCounter } from './rate-limit.js';
 import { startRecovery } from './recover-unanswered.js';
 import { ref, responseSchemas } from './response-schemas.js';
 import { registerAgentRoutes } from './routes/agent-routes.js';
@@ -42,10 +44,18 @@ export interface CreateAppOptions {
   allowHosts?: string[];
   /** The model of agents that name no provider; default the embedded engine. */
   defaultModel?: ModelSettings;
-  /** Builds models from settings (default `createLanguageModel`); tests pass local wire-protocol fakes. */
+  /** The server's own provider keys (`OPENAI_API_KEY`, `ANTHROPIC_API_KEY`); never sent where an agent points. */
+  providerKeys?: Partial<Record<HostedProviderName, string>>;
+  /** Builds models from settings (default: through the network guard); tests pass local wire-protocol fakes. */
   createModel?: (settings: ModelSettings) => LanguageModel;
   /** Per-minute limits of the public widget API. */
-  widgetLimits?: WidgetLimits;
+  widgetLimits?: Partial<WidgetLimits>;
+  /**
+   * Where the widget API's requests are counted; closed with the app. Default: the database on
+   * PostgreSQL (shared by the servers using it), memory on SQLite. The server passes Redis when
+   * `CONCIERGE_REDIS_URL` is set.
+   */
+  rateLimits?: RateLimitCounter;
   /** Serve the demo store API under /demo (default true; `CONCIERGE_DEMO=off` turns it off). */
   demo?: boolean;
   /** Fastify logger setting; default off (the CLI turns it on). */
@@ -84,6 +94,8 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     // Credentials never reach the log: the authorization header is redacted.
     logger: logger ? { ...logger, redact: ['req.headers.authorization'] } : false,
+    // Malformed and overlong URLs get the same error shape as everything else.
+    frameworkErrors: (error, request, reply) => handleError(error, request, reply),
   });
   // Bodies are checked strictly (a number is not a name); query strings and params are coerced.
   const bodyValidator = createValidator(false);
@@ -97,6 +109,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   for (const [id, schema] of Object.entries(responseSchemas)) app.addSchema({ $id: id, ...schema });
   if (options.checkResponses) checkResponses(app);
   app.setErrorHandler(handleError);
+  registerInputGuard(app);
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send({
       error: { code: 'not-found', message: `no route for ${request.method} ${request.url.split('?')[0]}` },
@@ -144,12 +157,19 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   });
   app.addHook('onClose', () => executor.close());
   const catalogs = createCatalogReader(store);
+  const defaultModel = options.defaultModel ?? { provider: 'embedded' };
+  const models = createModelFactory({
+    allowHosts: options.allowHosts ?? [],
+    defaultModel,
+    providerKeys: options.providerKeys,
+  });
+  app.addHook('onClose', () => models.close());
   const turns: ConversationTurnContext = {
     store,
     executor,
     catalogs,
-    defaultModel: options.defaultModel ?? { provider: 'embedded' },
-    createModel: options.createModel,
+    defaultModel,
+    createModel: options.createModel ?? models.createModel,
     onHandoff: (conversation, agent, reason) =>
       void notifyHandoff({
         store,
@@ -171,11 +191,18 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     // Before the executor closes (hooks run in order): a recovery turn in flight finishes first.
     app.addHook('preClose', async () => recovery?.stop());
   }
-  await app.register(rateLimit, { global: false });
+  const counter: RateLimitCounter =
+    options.rateLimits ?? (store.dialect === 'postgres' ? createStoreCounter(store) : createMemoryCounter());
+  app.addHook('onClose', () => counter.close());
   await app.register(
     async (api) => {
       await registerPropertyRoutes(api, { store: options.store, load });
-      await registerAgentRoutes(api, { store: options.store, load, catalogs });
+      await registerAgentRoutes(api, {
+        store: options.store,
+        load,
+        catalogs,
+        operatorBaseUrls: defaultModel.baseUrl ? [defaultModel.baseUrl] : [],
+      });
       await registerIntegrationRoutes(api, {
         store: options.store,
         load,
@@ -194,7 +221,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   if (options.demo !== false) await registerDemoApiRoutes(app, { store: options.store });
   await app.register(
     async (widget) =>
-      registerWidgetRoutes(widget, { store: options.store, turns, limits: options.widgetLimits }),
+      registerWidgetRoutes(widget, { store: options.store, turns, limits: options.widgetLimits, counter }),
     { prefix: '/api/v1' },
   );
   await app.register(registerWebRoutes);

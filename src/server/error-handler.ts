@@ -29,6 +29,13 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
       body: { error: { code: error.code, message: error.message, ...(where ? { where } : {}) } },
     };
   }
+  // Input nested so deep that a walker ran out of stack: the input's fault, said plainly.
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return {
+      status: 400,
+      body: { error: { code: 'bad-request', message: 'the input nests too deeply to be processed' } },
+    };
+  }
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
     return {
@@ -53,6 +60,23 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
             code: 'payload-too-large',
             message: 'the request body is larger than this endpoint accepts',
           },
+        },
+      };
+    case 'FST_ERR_BAD_URL':
+      return {
+        status: 400,
+        body: {
+          error: {
+            code: 'bad-request',
+            message: 'the URL has a part that is not valid percent-encoded UTF-8',
+          },
+        },
+      };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return {
+        status: 414,
+        body: {
+          error: { code: 'uri-too-long', message: 'a part of the URL path is longer than 100 characters' },
         },
       };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

@@ -73,3 +73,14 @@ export class ClientClosedError extends HttpError {
     super(499, 'client-closed', 'the client closed the connection');
   }
 }
+
+/** 429: too many requests from this address or visitor in the current window. */
+export class TooManyRequestsError extends HttpError {
+  constructor(
+    message: string,
+    /** Seconds until the window ends (sent as Retry-After). */
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, 'rate-limited', message);
+  }
+}

@@ -18,6 +18,18 @@ export function serializeTurn(result: ConversationTurnResult) {
   };
 }
 
+/** What a caller is shown of a turn: its JSON body, and each streamed event (undefined: not sent). */
+export interface TurnView {
+  serialize: (result: ConversationTurnResult) => object;
+  event: (event: TurnEvent) => unknown;
+}
+
+/** The admin API's view: the whole trace. */
+export const adminTurnView: TurnView = {
+  serialize: serializeTurn,
+  event: (event) => (streamedEvents.has(event.type) ? event : undefined),
+};
+
 /**
  * Runs `turn` and replies with JSON, or streams its events as SSE ending with `turn-end`. When the
  * client closes the connection first, the turn's signal aborts: its model and API calls stop.
@@ -26,6 +38,7 @@ export async function respondWithTurn(
   request: FastifyRequest,
   reply: FastifyReply,
   turn: (onEvent?: (event: TurnEvent) => void, signal?: AbortSignal) => Promise<ConversationTurnResult>,
+  view: TurnView = adminTurnView,
 ): Promise<unknown> {
   const abort = new AbortController();
   // The response's close, not the request's: the request emits `close` once its body has been read.
@@ -35,8 +48,8 @@ export async function respondWithTurn(
   reply.raw.on('close', onClose);
   try {
     if (!(request.headers.accept ?? '').includes('text/event-stream'))
-      return serializeTurn(await turn(undefined, abort.signal));
-    return await streamTurn(request, reply, (onEvent) => turn(onEvent, abort.signal));
+      return view.serialize(await turn(undefined, abort.signal));
+    return await streamTurn(request, reply, (onEvent) => turn(onEvent, abort.signal), view);
   } finally {
     reply.raw.off('close', onClose);
   }
@@ -46,6 +59,7 @@ async function streamTurn(
   request: FastifyRequest,
   reply: FastifyReply,
   turn: (onEvent: (event: TurnEvent) => void) => Promise<ConversationTurnResult>,
+  view: TurnView,
 ): Promise<unknown> {
   reply.hijack();
   reply.raw.writeHead(200, {
@@ -62,9 +76,10 @@ async function streamTurn(
   };
   try {
     const result = await turn((event) => {
-      if (streamedEvents.has(event.type)) send(event.type, event);
+      const data = view.event(event);
+      if (data !== undefined) send(event.type, data);
     });
-    send('turn-end', { type: 'turn-end', ...serializeTurn(result) });
+    send('turn-end', { type: 'turn-end', ...view.serialize(result) });
   } catch (error) {
     const { status, body } = toErrorResponse(error);
     if (status >= 500) request.log.error({ err: { message: (error as Error).message } }, 'chat turn failed');

@@ -84,7 +84,13 @@ export const integrationSettingsProperties = {
   baseUrl: httpUrl,
   auth: authSchema,
   timeoutMs: { type: 'integer', minimum: 1000, maximum: 60_000 },
-  allowHosts: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 300 } },
+  allowHosts: {
+    type: 'array',
+    maxItems: 50,
+    items: { type: 'string', minLength: 1, maxLength: 300 },
+    description:
+      'Hosts (`name` or `name:port`) this integration may reach although they are private or loopback; only the admin token may add any (403 for a property API key)',
+  },
 } as const;
 
 /** Body of changing an integration's settings. */

@@ -1,6 +1,11 @@
 // Reads the server's configuration from the environment and command-line flags, with defaults.
 import { resolve } from 'node:path';
-import { type ModelSettings, PROVIDER_NAMES, type ProviderName } from '../providers/index.js';
+import {
+  type HostedProviderName,
+  type ModelSettings,
+  PROVIDER_NAMES,
+  type ProviderName,
+} from '../providers/index.js';
 
 /** Everything the server is configured with. */
 export interface ServerConfig {
@@ -20,6 +25,11 @@ export interface ServerConfig {
   adminToken?: string;
   /** Hosts the server may call even when private (`CONCIERGE_ALLOW_HOSTS`, comma-separated). */
   allowHosts: string[];
+  /**
+   * Redis (`CONCIERGE_REDIS_URL`, `redis://…`) for the widget API's rate limits, shared by every server
+   * using it. Without it: the database on PostgreSQL, memory on SQLite.
+   */
+  redisUrl?: string;
   /** Days request logs are kept (`CONCIERGE_LOG_RETENTION_DAYS`). Default 30. */
   logRetentionDays: number;
   /**
@@ -28,6 +38,11 @@ export interface ServerConfig {
    * Default the embedded engine.
    */
   defaultModel: ModelSettings;
+  /**
+   * The server's own provider keys (`OPENAI_API_KEY`, `ANTHROPIC_API_KEY`), used by hosted models
+   * without a key of their own, and only sent to the provider's endpoint or `CONCIERGE_MODEL_BASE_URL`.
+   */
+  providerKeys: Partial<Record<HostedProviderName, string>>;
   /** Create and serve the demo store (`CONCIERGE_DEMO`; `off` disables it). Default on. */
   demo: boolean;
   /** Server log level (`CONCIERGE_LOG_LEVEL`: info logs every request; warn, error, silent). Default warn. */
@@ -64,6 +79,12 @@ export function readServerConfig(
       `DATABASE_URL must be a postgres:// URL, got '${databaseUrl.replace(/\/\/[^@]*@/, '//…@')}'`,
     );
   }
+  const redisUrl = env.CONCIERGE_REDIS_URL?.trim() || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new ConfigError(
+      `CONCIERGE_REDIS_URL must be a redis:// or rediss:// URL, got '${redisUrl.replace(/\/\/[^@]*@/, '//…@')}'`,
+    );
+  }
   const provider = (env.CONCIERGE_MODEL_PROVIDER?.trim() || 'embedded') as ProviderName;
   if (!PROVIDER_NAMES.includes(provider)) {
     throw new ConfigError(
@@ -83,11 +104,16 @@ export function readServerConfig(
   }
   return {
     defaultModel,
+    providerKeys: {
+      ...(env.OPENAI_API_KEY?.trim() ? { openai: env.OPENAI_API_KEY.trim() } : {}),
+      ...(env.ANTHROPIC_API_KEY?.trim() ? { anthropic: env.ANTHROPIC_API_KEY.trim() } : {}),
+    },
     demo: !['off', 'false', '0', 'no'].includes((env.CONCIERGE_DEMO ?? '').trim().toLowerCase()),
     port: parseInteger(flag('port') ? '--port' : 'PORT', flag('port') ?? env.PORT, 3000, 0, 65535),
     host: env.HOST?.trim() || '0.0.0.0',
     dataDir: resolve(flag('data') ?? env.CONCIERGE_DATA_DIR ?? 'data'),
     databaseUrl,
+    redisUrl,
     databaseSchema: env.DATABASE_SCHEMA?.trim() || undefined,
     secretKey: env.CONCIERGE_SECRET_KEY?.trim() || undefined,
     adminToken: env.CONCIERGE_ADMIN_TOKEN?.trim() || undefined,

@@ -6,6 +6,7 @@ import { createOwnDemoHosts } from './demo/own-demo-hosts.js';
 import { type DemoIds, seedDemo } from './demo/seed-demo.js';
 import { ensureAdminToken } from './ensure-admin-token.js';
 import { openConfiguredStore } from './open-configured-store.js';
+import { createRedisCounter, type RateLimitCounter } from './rate-limit.js';
 import type { ServerConfig } from './server-config.js';
 
 /** A running server. */
@@ -25,13 +26,17 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const store = await openConfiguredStore(config);
   let app: FastifyInstance | undefined;
+  let rateLimits: RateLimitCounter | undefined;
   try {
     const generatedAdminToken = await ensureAdminToken(store, config.adminToken);
+    if (config.redisUrl) rateLimits = await createRedisCounter(config.redisUrl);
     app = await createApp({
+      rateLimits,
       store,
       adminToken: config.adminToken,
       allowHosts: config.allowHosts,
       defaultModel: config.defaultModel,
+      providerKeys: config.providerKeys,
       demo: config.demo,
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
       recovery: {},
@@ -73,7 +78,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       },
     };
   } catch (error) {
-    await app?.close();
+    // The app closes the counter it was given; one made before the app failed is closed here.
+    if (app) await app.close();
+    else await rateLimits?.close();
     await store.close();
     throw error;
   }

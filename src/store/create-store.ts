@@ -1,6 +1,6 @@
 // Opens the store: SQLite (default, one file in the data dir) or PostgreSQL (`DATABASE_URL`), migrated.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, type KyselyPlugin, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
@@ -10,6 +10,8 @@ import { createConversationRepository } from './conversation-repository.js';
 import { createIntegrationRepository } from './integration-repository.js';
 import { migrationProvider } from './migrations.js';
 import { createPropertyRepository } from './property-repository.js';
+import { createRateLimitRepository } from './rate-limit-repository.js';
+import { replaceNulPlugin } from './replace-nul-plugin.js';
 import { createRequestLogRepository } from './request-log-repository.js';
 import type { Database } from './schema.js';
 import { createSecretBox } from './secret-box.js';
@@ -42,6 +44,7 @@ export interface Store {
   conversations: ReturnType<typeof createConversationRepository>;
   requestLogs: ReturnType<typeof createRequestLogRepository>;
   access: ReturnType<typeof createAccessRepository>;
+  rateLimits: ReturnType<typeof createRateLimitRepository>;
   /** Applies pending migrations; safe to call again and from several servers at once. */
   migrate: () => Promise<void>;
   close: () => Promise<void>;
@@ -58,22 +61,35 @@ function openDatabase(options: CreateStoreOptions): { db: Kysely<Database>; dial
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
     return {
-      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: options.plugins }),
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [replaceNulPlugin, ...(options.plugins ?? [])] }),
       dialect: 'postgres',
     };
   }
   if (options.databaseUrl) throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
   const dataDir = options.dataDir ?? 'data';
   const path = options.sqlitePath ?? join(dataDir, 'concierge.db');
-  if (path !== ':memory:') mkdirSync(options.sqlitePath ? join(path, '..') : dataDir, { recursive: true });
+  if (path !== ':memory:') createPrivateFile(path, options.sqlitePath ? dirname(path) : dataDir);
   const database = new SqliteDatabase(path);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins: options.plugins }),
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins: [replaceNulPlugin, ...(options.plugins ?? [])] }),
     dialect: 'sqlite',
   };
+}
+
+/**
+ * Creates the database file readable by its owner only (0600, in a directory made 0700), and narrows
+ * an existing one, with its WAL and shared-memory files: they hold conversations and request logs.
+ * SQLite creates the WAL and shared-memory files with the database file's mode.
+ */
+function createPrivateFile(path: string, directory: string): void {
+  if (!existsSync(directory)) mkdirSync(directory, { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) {
+    if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  }
 }
 
 /** Opens and (by default) migrates the store. */
@@ -88,6 +104,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     conversations: createConversationRepository(context),
     requestLogs: createRequestLogRepository(context),
     access: createAccessRepository(context),
+    rateLimits: createRateLimitRepository(context),
     migrate: () =>
       dialect === 'postgres' ? migrateLocked(db, options.postgresSchema) : runMigrations(db, undefined),
     close: () => db.destroy(),
@@ -115,7 +132,13 @@ async function runMigrations(db: Kysely<Database>, schema: string | undefined): 
     provider: migrationProvider,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // The migrator looks at the tables of every schema in the database; a schema another client
+  // drops meanwhile (3F000, not ours) fails that look-up. Nothing was applied then: look again.
+  for (let attempt = 1; attempt < 5 && isOtherSchemaGone(error, schema); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName;
     throw new Error(
@@ -123,6 +146,13 @@ async function runMigrations(db: Kysely<Database>, schema: string | undefined): 
     );
   }
 }
+
+/** A PostgreSQL "schema does not exist" error about a schema other than `own`. */
+function isOtherSchemaGone(error: unknown, own: string | undefined): boolean {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  return code === '3F000' && !(own && message?.includes(`"${own}"`));
+}
+
 
 /**
  * Several servers may start at once on one database: `CREATE SCHEMA IF NOT EXISTS` and the

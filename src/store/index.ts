@@ -17,6 +17,7 @@ export type {
   UpdateIntegrationInput,
 } from './integration-repository.js';
 export { newId, newToken } from './new-id.js';
+export type { RateLimitHit } from './rate-limit-repository.js';
 export type * from './records.js';
 export type { ListRequestLogsOptions } from './request-log-repository.js';
 export { createSecretBox, loadSecretKey, maskSecret, type SecretBox } from './secret-box.js';

@@ -216,9 +216,21 @@ async function addTurnState(db: Kysely<unknown>): Promise<void> {
       )`.execute(db);
 }
 
+/** Rate-limit counters, so several servers on one database share their limits. */
+async function createRateLimits(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('rate_limits')
+    .addColumn('key', 'text', (column) => column.primaryKey())
+    .addColumn('count', 'integer', (column) => column.notNull())
+    .addColumn('expires_at', 'bigint', (column) => column.notNull())
+    .execute();
+  await db.schema.createIndex('rate_limits_expires').on('rate_limits').column('expires_at').execute();
+}
+
 const migrations: Record<string, Migration> = {
   '0001-initial': { up: createInitialTables },
   '0002-turn-state': { up: addTurnState },
+  '0003-rate-limits': { up: createRateLimits },
 };
 
 /** Provides the migrations in code (no files on disk to find after bundling). */

@@ -175,6 +175,15 @@ export interface SettingTable {
 }
 
 /** Every table, as Kysely sees the database. */
+/** One rate-limit counter: requests counted under `key` in the window ending at `expires_at`. */
+export interface RateLimitTable {
+  /** What is counted, e.g. `widget-messages:ip:203.0.113.7`. */
+  key: string;
+  count: number;
+  /** Milliseconds since the epoch when the window ends (the row may then be deleted). */
+  expires_at: number;
+}
+
 export interface Database {
   properties: PropertyTable;
   agents: AgentTable;
@@ -188,4 +197,5 @@ export interface Database {
   request_logs: RequestLogTable;
   api_keys: ApiKeyTable;
   settings: SettingTable;
+  rate_limits: RateLimitTable;
 }

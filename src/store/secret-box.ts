@@ -62,7 +62,7 @@ export function loadSecretKey(options: LoadSecretKeyOptions): { key: Buffer; gen
   if (configured) return { key: parseKey(configured), generated: false };
   const file = join(options.dataDir, 'secret.key');
   if (existsSync(file)) return { key: parseKey(readFileSync(file, 'utf8').trim()), generated: false };
-  mkdirSync(options.dataDir, { recursive: true });
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
   writeFileSync(file, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
   chmodSync(file, 0o600);

@@ -331,6 +331,45 @@ for (const dialect of storeDialects) {
       expect(await store.requestLogs.deleteOlderThan('2026-02-01T00:00:00.000Z')).toBe(1);
     });
 
+    it('counts rate-limit hits per key in windows, concurrent hits included, and sweeps ended ones', async () => {
+      const start = 1_000_000;
+      const hits = await Promise.all(
+        Array.from({ length: 12 }, () => store.rateLimits.hit('ip:203.0.113.7', 60_000, start)),
+      );
+      expect(hits.map((hit) => hit.count).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: 12 }, (_, index) => index + 1),
+      );
+      expect(hits[0].resetAt).toBe(start + 60_000);
+      expect(await store.rateLimits.hit('ip:198.51.100.1', 60_000, start + 1)).toEqual({
+        count: 1,
+        resetAt: start + 60_001,
+      });
+      expect(await store.rateLimits.hit('ip:203.0.113.7', 60_000, start + 59_999)).toEqual({
+        count: 13,
+        resetAt: start + 60_000,
+      });
+      // The first request after the window ends starts the next one.
+      expect(await store.rateLimits.hit('ip:203.0.113.7', 60_000, start + 60_000)).toEqual({
+        count: 1,
+        resetAt: start + 120_000,
+      });
+      expect(await store.rateLimits.deleteExpired(start + 60_000)).toBe(0);
+      expect(await store.rateLimits.deleteExpired(start + 120_000)).toBe(2);
+    });
+
+    it('stores NUL from upstream text (an API answer quoted in a reply) as U+FFFD', async () => {
+      const property = await store.properties.create({ name: 'Shop' });
+      const agent = await store.agents.create({ propertyId: property.id, name: 'A' });
+      const conversation = await store.conversations.create({
+        agentId: agent.id,
+        propertyId: property.id,
+        metadata: {},
+      });
+      await store.conversations.addMessage(conversation.id, { role: 'agent', text: 'Bag\u0000 Red' });
+      const [message] = await store.conversations.listMessages(conversation.id);
+      expect(message.text).toBe('Bag\uFFFD Red');
+    });
+
     it('keeps API keys only as hashes and settings once', async () => {
       const property = await store.properties.create({ name: 'Shop' });
       const created = await store.access.createApiKey({ propertyId: property.id, name: 'CI' });

@@ -1,5 +1,6 @@
 // Agents of a property, and which integrations each agent may use.
 import type { FastifyInstance } from 'fastify';
+import { mayUseServerKey, SERVER_KEY_VARIABLES } from '../../providers/index.js';
 import type { AgentModelSettings, Store, UpdateAgentInput } from '../../store/index.js';
 import type { CatalogReader } from '../create-catalog-reader.js';
 import { describeToolClashes } from '../describe-tool-clashes.js';
@@ -18,10 +19,23 @@ interface AgentBody {
   handoffWebhookUrl?: string | null;
 }
 
-function checkModel(model: AgentBody['model']): void {
+/**
+ * Refuses settings the agent could not run with. `storedKey`: the agent already has an API key (a
+ * change that leaves `apiKey` out keeps it). A hosted provider pointed at a base URL of the agent's
+ * own brings its own key: the server's keys only go to the provider's endpoint or the operator's URL.
+ */
+function checkModel(model: AgentBody['model'], operatorBaseUrls: readonly string[], storedKey = false): void {
   if (model?.provider === 'openai-compatible' && !model.baseUrl) {
     throw new BadRequestError(
       "body.model.baseUrl is required for provider 'openai-compatible' (e.g. http://localhost:11434/v1)",
+    );
+  }
+  const provider = model?.provider;
+  if (provider !== 'openai' && provider !== 'anthropic') return;
+  const hasKey = Boolean(model?.apiKey) || (model?.apiKey === undefined && storedKey);
+  if (!hasKey && !mayUseServerKey(provider, model?.baseUrl, operatorBaseUrls)) {
+    throw new BadRequestError(
+      `body.model.apiKey is required with a baseUrl of the agent's own: the server's ${SERVER_KEY_VARIABLES[provider]} is only sent to the provider's endpoint`,
     );
   }
 }
@@ -35,7 +49,18 @@ const linkParams = {
 /** Routes for agents and agent-integration links. */
 export async function registerAgentRoutes(
   app: FastifyInstance,
-  { store, load, catalogs }: { store: Store; load: ScopedLoaders; catalogs: CatalogReader },
+  {
+    store,
+    load,
+    catalogs,
+    operatorBaseUrls = [],
+  }: {
+    store: Store;
+    load: ScopedLoaders;
+    catalogs: CatalogReader;
+    /** Model base URLs the operator configured (`CONCIERGE_MODEL_BASE_URL`). */
+    operatorBaseUrls?: readonly string[];
+  },
 ): Promise<void> {
   app.post<{ Params: { id: string }; Body: AgentBody & { name: string } }>(
     '/properties/:id/agents',
@@ -50,7 +75,7 @@ export async function registerAgentRoutes(
     },
     async (request, reply) => {
       await load.property(request, request.params.id);
-      checkModel(request.body.model);
+      checkModel(request.body.model, operatorBaseUrls);
       const { model, ...rest } = request.body;
       const agent = await store.agents.create({
         ...rest,
@@ -102,8 +127,8 @@ export async function registerAgentRoutes(
       },
     },
     async (request) => {
-      await load.agent(request, request.params.id);
-      checkModel(request.body.model);
+      const current = await load.agent(request, request.params.id);
+      checkModel(request.body.model, operatorBaseUrls, Boolean(current.model.apiKey));
       const agent = await store.agents.update(request.params.id, request.body as UpdateAgentInput);
       return serializeAgent(agent!);
     },

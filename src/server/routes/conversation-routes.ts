@@ -15,7 +15,7 @@ const listQuery = {
       description: 'Only conversations with customer messages the agent did not answer',
     },
     limit: { type: 'integer', minimum: 1, maximum: 200 },
-    offset: { type: 'integer', minimum: 0 },
+    offset: { type: 'integer', minimum: 0, maximum: 1_000_000_000 },
   },
   additionalProperties: false,
 } as const;

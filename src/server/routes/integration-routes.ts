@@ -1,9 +1,10 @@
 // Integrations of a property: settings, credentials (write-only), operations and their switches.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Executor } from '../../executor/index.js';
 import { diffCatalogs, type ImportedSchema } from '../../openapi/index.js';
 import type { Integration, Store, StoredAuth } from '../../store/index.js';
 import { defaultNeedsConfirmation, type ToolDefinition } from '../../tools/index.js';
+import { assertAdmin } from '../authenticate.js';
 import type { CatalogReader } from '../create-catalog-reader.js';
 import { createIntegration, toVersionInput } from '../create-integration.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../http-errors.js';
@@ -50,6 +51,25 @@ const schemaBody = {
   properties: { ...schemaProperties, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
   additionalProperties: false,
 } as const;
+
+/**
+ * Hosts an integration may reach although they are private or loopback widen the network guard: that
+ * is the server operator's decision, so only the admin token may add any. A property key may leave
+ * the list as it is or shorten it.
+ */
+function checkAllowHosts(
+  request: FastifyRequest,
+  wanted: string[] | undefined,
+  current: readonly string[] = [],
+): void {
+  if (wanted === undefined || request.principal.kind === 'admin') return;
+  const kept = new Set(current.map((host) => host.trim().toLowerCase()));
+  if (wanted.every((host) => kept.has(host.trim().toLowerCase()))) return;
+  assertAdmin(
+    request,
+    "set allowHosts: reaching private or loopback hosts is the server operator's decision (CONCIERGE_ALLOW_HOSTS, or the admin token)",
+  );
+}
 
 /** A version summary with its diff against the current catalog. */
 function describeImport(imported: ImportedSchema, previous: ToolDefinition[], nextVersion: number) {
@@ -217,6 +237,7 @@ export async function registerIntegrationRoutes(
     },
     async (request, reply) => {
       await load.property(request, request.params.id);
+      checkAllowHosts(request, request.body.allowHosts);
       const { schemaUrl, schemaText, ...settings } = request.body;
       const integration = await createIntegration(store, {
         settings: { ...settings, propertyId: request.params.id },
@@ -270,7 +291,8 @@ export async function registerIntegrationRoutes(
       },
     },
     async (request) => {
-      await load.integration(request, request.params.id);
+      const current = await load.integration(request, request.params.id);
+      checkAllowHosts(request, request.body.allowHosts, current.allowHosts);
       const integration = await store.integrations.update(request.params.id, request.body);
       return describe(integration!);
     },
@@ -440,7 +462,10 @@ export async function registerIntegrationRoutes(
         params: {
           type: 'object',
           required: ['id', 'version'],
-          properties: { id: { type: 'string' }, version: { type: 'integer', minimum: 1 } },
+          properties: {
+            id: { type: 'string' },
+            version: { type: 'integer', minimum: 1, maximum: 2_147_483_647 },
+          },
         },
       },
     },

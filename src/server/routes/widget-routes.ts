@@ -1,22 +1,39 @@
 // The public chat API of the widget: a visitor starts a conversation with an agent's public key and
 // may then only read and write that conversation, with its visitor token. Rate-limited.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hashToken, newToken, type Store } from '../../store/index.js';
-import { NotFoundError, UnauthorizedError } from '../http-errors.js';
+import { NotFoundError, TooManyRequestsError, UnauthorizedError } from '../http-errors.js';
+import { publicTurnSchema, publicTurnView } from '../public-turn.js';
+import type { RateLimitCounter } from '../rate-limit.js';
 import { respondWithTurn } from '../respond-with-turn.js';
 import { ref } from '../response-schemas.js';
 import { type ConversationTurnContext, runConversationTurn } from '../run-conversation-turn.js';
 import { idParams } from '../schemas.js';
 import { messageBody, messagesQuery } from './chat-routes.js';
 
-/** Limits per minute: conversations started per IP, messages per visitor, reads per IP. */
+/** Limits per minute: conversations started per IP, messages per visitor and per IP, reads per IP. */
 export interface WidgetLimits {
   conversationsPerIp: number;
   messagesPerVisitor: number;
+  messagesPerIp: number;
   readsPerIp: number;
 }
 
-const defaultLimits: WidgetLimits = { conversationsPerIp: 20, messagesPerVisitor: 30, readsPerIp: 240 };
+const defaultLimits: WidgetLimits = {
+  conversationsPerIp: 20,
+  messagesPerVisitor: 30,
+  messagesPerIp: 60,
+  readsPerIp: 240,
+};
+
+const WINDOW_MS = 60_000;
+
+/** One limit checked on a request: its counter's scope, the most allowed per window, and who it is. */
+interface Limit {
+  scope: string;
+  max: number;
+  who: string;
+}
 
 function visitorTokenOf(request: FastifyRequest): string {
   const header = request.headers['x-visitor-token'];
@@ -34,9 +51,45 @@ export async function registerWidgetRoutes(
   {
     store,
     turns,
-    limits = defaultLimits,
-  }: { store: Store; turns: ConversationTurnContext; limits?: WidgetLimits },
+    limits: givenLimits,
+    counter,
+  }: {
+    store: Store;
+    turns: ConversationTurnContext;
+    limits?: Partial<WidgetLimits>;
+    /** Where requests are counted (memory, PostgreSQL or Redis). */
+    counter: RateLimitCounter;
+  },
 ): Promise<void> {
+  const limits: WidgetLimits = { ...defaultLimits, ...givenLimits };
+
+  /**
+   * Counts the request against each limit in turn; 429 with Retry-After past one. Later limits are not
+   * counted once one is passed, so a refused address cannot make counters grow (random visitor tokens).
+   */
+  async function enforce(request: FastifyRequest, reply: FastifyReply, checks: Limit[]): Promise<void> {
+    for (const check of checks) {
+      const hit = await counter.hit(check.scope, WINDOW_MS).catch((error: Error) => {
+        // A counter that cannot be reached lets requests through rather than take the widget down.
+        request.log.warn({ err: { message: error.message } }, `rate limit (${counter.kind}) not counted`);
+        return undefined;
+      });
+      if (hit && hit.count > check.max) {
+        const seconds = Math.max(1, Math.ceil((hit.resetAt - Date.now()) / 1000));
+        void reply.header('retry-after', String(seconds));
+        throw new TooManyRequestsError(
+          `too many requests from this ${check.who}: at most ${check.max} a minute; try again in ${seconds} s`,
+          seconds,
+        );
+      }
+    }
+  }
+  const byIp = (request: FastifyRequest, route: string, max: number): Limit => ({
+    scope: `widget-${route}:ip:${request.ip}`,
+    max,
+    who: 'address',
+  });
+
   // The widget runs on the business's own site, so these routes answer cross-origin requests.
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('access-control-allow-origin', '*');
@@ -60,7 +113,9 @@ export async function registerWidgetRoutes(
   app.post<{ Body: { agentKey: string; metadata?: Record<string, unknown> } }>(
     '/widget/conversations',
     {
-      config: { public: true, rateLimit: { max: limits.conversationsPerIp, timeWindow: 60_000 } },
+      config: { public: true },
+      preHandler: (request, reply) =>
+        enforce(request, reply, [byIp(request, 'conversations', limits.conversationsPerIp)]),
       schema: {
         tags: ['widget'],
         summary: "Start a conversation from the widget with the agent's public key",
@@ -94,30 +149,38 @@ export async function registerWidgetRoutes(
   app.post<{ Params: { id: string }; Body: { text: string } }>(
     '/widget/conversations/:id/messages',
     {
-      config: {
-        public: true,
-        rateLimit: {
-          max: limits.messagesPerVisitor,
-          timeWindow: 60_000,
-          keyGenerator: (request) => {
-            const header = request.headers['x-visitor-token'];
-            return typeof header === 'string' ? `visitor:${hashToken(header)}` : `ip:${request.ip}`;
-          },
-        },
+      config: { public: true },
+      // Per address as well as per visitor: new conversations (new visitor tokens) do not reset it.
+      preHandler: (request, reply) => {
+        const header = request.headers['x-visitor-token'];
+        const checks = [byIp(request, 'messages', limits.messagesPerIp)];
+        if (typeof header === 'string')
+          checks.push({
+            scope: `widget-messages:visitor:${hashToken(header)}`,
+            max: limits.messagesPerVisitor,
+            who: 'visitor',
+          });
+        return enforce(request, reply, checks);
       },
       schema: {
         tags: ['widget'],
         summary: "Send the visitor's message; JSON or server-sent events as in the chat API",
-        response: { 200: ref('TurnResult') },
         security: [],
+        description:
+          'Answers the public view of the turn: the reply, the names of its sources and the state (waiting for confirmation, handed to a person); never the trace. With `Accept: text/event-stream`: message-delta events, then turn-end with the same body.',
         params: idParams,
         body: messageBody,
+        response: { 200: publicTurnSchema },
       },
     },
     async (request, reply) => {
       const conversation = await loadVisitorConversation(request);
-      return respondWithTurn(request, reply, (onEvent, signal) =>
-        runConversationTurn(turns, { conversation, text: request.body.text.trim(), onEvent, signal }),
+      return respondWithTurn(
+        request,
+        reply,
+        (onEvent, signal) =>
+          runConversationTurn(turns, { conversation, text: request.body.text.trim(), onEvent, signal }),
+        publicTurnView,
       );
     },
   );
@@ -125,7 +188,8 @@ export async function registerWidgetRoutes(
   app.get<{ Params: { id: string }; Querystring: { after?: string } }>(
     '/widget/conversations/:id/messages',
     {
-      config: { public: true, rateLimit: { max: limits.readsPerIp, timeWindow: 60_000 } },
+      config: { public: true },
+      preHandler: (request, reply) => enforce(request, reply, [byIp(request, 'reads', limits.readsPerIp)]),
       schema: {
         tags: ['widget'],
         summary: "The visitor's conversation messages (poll with `after` for a person's replies)",

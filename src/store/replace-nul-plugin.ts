@@ -1,0 +1,34 @@
+// PostgreSQL text cannot hold NUL (U+0000). Requests with one are refused by the server, but text from
+// elsewhere (a business API's answer quoted in a reply, a model's output) can carry one: every string
+// written to the database has NUL replaced by U+FFFD, on both dialects alike.
+import {
+  type KyselyPlugin,
+  OperationNodeTransformer,
+  type PrimitiveValueListNode,
+  type QueryResult,
+  type UnknownRow,
+  type ValueNode,
+} from 'kysely';
+
+function clean(value: unknown): unknown {
+  return typeof value === 'string' && value.includes('\0') ? value.replaceAll('\0', '\uFFFD') : value;
+}
+
+class ReplaceNulTransformer extends OperationNodeTransformer {
+  protected override transformValue(node: ValueNode): ValueNode {
+    const value = clean(node.value);
+    return value === node.value ? node : { ...node, value };
+  }
+
+  protected override transformPrimitiveValueList(node: PrimitiveValueListNode): PrimitiveValueListNode {
+    return node.values.some((value) => clean(value) !== value)
+      ? { ...node, values: node.values.map(clean) }
+      : node;
+  }
+}
+
+/** The Kysely plugin that replaces NUL in every string parameter of every query. */
+export const replaceNulPlugin: KyselyPlugin = {
+  transformQuery: ({ node }) => new ReplaceNulTransformer().transformNode(node),
+  transformResult: async ({ result }): Promise<QueryResult<UnknownRow>> => result,
+};
