@@ -4,8 +4,8 @@ import type { TurnEvent } from '../agent/index.js';
 import { createExecutor } from '../executor/index.js';
 import {
   createCatalogReader,
-  createOwnDemoHosts,
   createModelFactory,
+  createOwnDemoHosts,
   DEMO_SETTING,
   type DemoIds,
   openConfiguredStore,

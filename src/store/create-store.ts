@@ -61,7 +61,10 @@ function openDatabase(options: CreateStoreOptions): { db: Kysely<Database>; dial
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
     return {
-      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [replaceNulPlugin, ...(options.plugins ?? [])] }),
+      db: new Kysely<Database>({
+        dialect: new PostgresDialect({ pool }),
+        plugins: [replaceNulPlugin, ...(options.plugins ?? [])],
+      }),
       dialect: 'postgres',
     };
   }
@@ -74,7 +77,10 @@ function openDatabase(options: CreateStoreOptions): { db: Kysely<Database>; dial
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins: [replaceNulPlugin, ...(options.plugins ?? [])] }),
+    db: new Kysely<Database>({
+      dialect: new SqliteDialect({ database }),
+      plugins: [replaceNulPlugin, ...(options.plugins ?? [])],
+    }),
     dialect: 'sqlite',
   };
 }
@@ -152,7 +158,6 @@ function isOtherSchemaGone(error: unknown, own: string | undefined): boolean {
   const { code, message } = (error ?? {}) as { code?: string; message?: string };
   return code === '3F000' && !(own && message?.includes(`"${own}"`));
 }
-
 
 /**
  * Several servers may start at once on one database: `CREATE SCHEMA IF NOT EXISTS` and the

@@ -8,6 +8,8 @@ export type {
   ToolParameter,
   ToolRequestBody,
 } from '../openapi/index.js';
+// Schema patterns run on RE2 wherever a message meets them (the engine's filling too).
+export { matchesSchemaPattern } from '../openapi/index.js';
 export { defaultNeedsConfirmation } from './needs-confirmation.js';
 export * from './ranking/index.js';
 export { type SelectToolsOptions, selectTools } from './select-tools.js';

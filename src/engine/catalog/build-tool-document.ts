@@ -28,8 +28,6 @@ export interface ToolDocument {
   /** Topic concepts of the name and the description's first sentence: what the operation is about. */
   headConcepts: Set<string>;
   parameters: ParameterInfo[];
-  /** Patterns of its parameters specific enough (with literal letters, e.g. `^SKU-[0-9]+$`) that a matching value names the tool. */
-  valuePatterns: RegExp[];
   /** Whether the tool takes a free-text search (a query or keyword parameter): a catalog search. */
   isSearch: boolean;
 }
@@ -82,15 +80,5 @@ export function buildToolDocument(tool: EngineTool): ToolDocument {
     ...summaryTerms.filter((term) => term.weight === 1).map((term) => term.concept),
   ]);
   const isSearch = parameters.some((parameter) => classifyParameter(parameter).kind === 'keyword');
-  const valuePatterns = parameters.flatMap((parameter) => {
-    const pattern = parameter.schema.pattern;
-    if (typeof pattern !== 'string' || !/(?<!\\)[A-Za-z]{2}/.test(pattern.replace(/\\[a-zA-Z]/g, '')))
-      return [];
-    try {
-      return [new RegExp(pattern, 'iu')];
-    } catch {
-      return [];
-    }
-  });
-  return { tool, weights, length, nameConcepts, headConcepts, parameters, isSearch, valuePatterns };
+  return { tool, weights, length, nameConcepts, headConcepts, parameters, isSearch };
 }

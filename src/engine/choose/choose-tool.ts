@@ -1,7 +1,7 @@
 // Chooses the operation for a message with the learned ranking (shared with the tool selection), then
 // fills its inputs: call it, ask for what is missing, or call nothing when "nothing" ranks first.
 import type { AnalyzedQuery, IndexedTool, RankableTool } from '../../tools/index.js';
-import { indexCatalogCached, rankCatalog, stemOf } from '../../tools/index.js';
+import { indexCatalogCached, rankCatalog, stemOf, TOOL_FEATURES } from '../../tools/index.js';
 import { buildToolDocument } from '../catalog/build-tool-document.js';
 import type { EngineTool } from '../catalog/engine-tool.js';
 import type { ParameterInfo } from '../catalog/list-parameters.js';
@@ -13,6 +13,8 @@ export type Choice =
   | { type: 'call'; tool: EngineTool; input: Record<string, unknown> }
   | { type: 'ask'; tool: EngineTool; missing: ParameterInfo[] }
   | { type: 'none' };
+
+const COVERAGE = TOOL_FEATURES.indexOf('coverage');
 
 /** What the chooser reads. */
 export interface ChooseToolOptions {
@@ -72,10 +74,14 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   const message = earlierText ? `${earlierText}\n${text}` : text;
   const ranking = rankCatalog({ index, message, context: options.context, basePrompt: options.system });
   const best = ranking.tools[0];
-  // Nothing to call when "nothing" is more likely than the most likely operation.
-  if (!best || ranking.none.probability >= best.probability) return { type: 'none' };
+  if (!best) return { type: 'none' };
   const tool = best.entry.tool as EngineTool;
   const filled = fill({ tool, entry: best.entry, query: ranking.query, text, earlierText });
+  // Nothing to call when "nothing" is more likely than the most likely operation, unless every word
+  // of the message is the operation's own and only its inputs are missing ("Where is my order?"):
+  // then the customer is asked for them.
+  const whollyAbout = best.features[COVERAGE] >= 1 && filled.missing.length > 0;
+  if (ranking.none.probability >= best.probability && !whollyAbout) return { type: 'none' };
   if (filled.missing.length > 0) return { type: 'ask', tool, missing: filled.missing };
   return { type: 'call', tool, input: filled.input };
 }

@@ -12,7 +12,7 @@ import { importSchemaSource, type SchemaInput } from '../import-schema-source.js
 import { toToolCallIntegration } from '../integration-calls.js';
 import type { ScopedLoaders } from '../load-scoped.js';
 import { listOf, noContent, ref } from '../response-schemas.js';
-import { idParams, integrationSettingsProperties, switchBody, updateIntegrationBody } from '../schemas.js';
+import { idParams, integrationSettingsProperties, updateIntegrationBody } from '../schemas.js';
 import { serializeIntegration } from '../serialize.js';
 
 interface IntegrationSettingsBody {

@@ -192,7 +192,8 @@ function indexTool(
   const profile = verbProfile(model, verb);
   const summaryVerb = splitWords(summary).find(isContentWord);
   const summaryProfile = summaryVerb ? verbProfile(model, stemOf(summaryVerb)) : undefined;
-  const verbWrites = profile?.count ? profile.write : (summaryProfile?.write ?? 0.6);
+  // A verb the corpus does not know says little: lean to reading, as most operations do.
+  const verbWrites = profile?.count ? profile.write : (summaryProfile?.write ?? 0.3);
   const method = operation?.method;
   const writes = method
     ? READ_METHODS.has(method)

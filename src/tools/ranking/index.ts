@@ -2,6 +2,7 @@
 
 export type { AnalyzedQuery, QueryId } from './analyze-query.js';
 export { indexCatalogCached } from './cached-catalog-index.js';
+export { NONE_FEATURES, TOOL_FEATURES } from './extract-features.js';
 export type { CatalogIndex, IndexedTool, PathParameter } from './index-catalog.js';
 export { type RankCatalogOptions, type RankedTool, type Ranking, rankCatalog } from './rank-catalog.js';
 export {
