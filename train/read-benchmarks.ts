@@ -141,7 +141,7 @@ export function readOutOfScope(shared: string): string[] {
     ...data.train
       .filter(([, intent]) => smallTalk.has(intent))
       .map(([text]) => text)
-      .filter((_, index) => index % 5 === 0),
+      .filter((_, index) => index % 2 === 0),
   ];
 }
 

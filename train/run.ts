@@ -15,7 +15,7 @@ import { type CatalogIndex, type IndexedTool, indexCatalog } from '../src/tools/
 import { featurize } from '../src/tools/ranking/rank-catalog.js';
 import type { RankableTool } from '../src/tools/ranking/rankable-tool.js';
 import { DEFAULT_MODEL_URL, type RankingModel } from '../src/tools/ranking/ranking-model.js';
-import { contentStems } from '../src/tools/ranking/read-words.js';
+import { contentStems, toSearchTerm } from '../src/tools/ranking/read-words.js';
 import { buildWordVectors } from './build-word-vectors.js';
 import { generateBrowseMessage, generateMessages } from './generate-messages.js';
 import { learnAssociations, learnGenericWords, learnPathNoise, learnVerbs } from './learn-tables.js';
@@ -33,6 +33,8 @@ const MAX_VOCABULARY = 3000;
 const DROP_TARGET = 0.12;
 const PARAPHRASED = 0.5;
 const BROWSE_PER_DOCUMENT = 3;
+const HINTED = 0.1;
+const HINTED_ELSEWHERE = 0.05;
 
 const shared = resolve(process.env.CONCIERGE_SHARED ?? join(import.meta.dirname, '../../shared'));
 if (!existsSync(join(shared, 'corpus/openapi'))) {
@@ -69,14 +71,14 @@ function candidatesFor(index: CatalogIndex, target: IndexedTool | undefined): In
   return target ? [target, ...chosen] : chosen;
 }
 
-/** A base prompt routing one operation's topic to it by name, as businesses write them. */
-function routingPrompt(entry: IndexedTool): string {
-  const topic = (
-    entry.tool.operation?.summary ??
-    entry.tool.description.split(/[.\n]/)[0] ??
-    ''
-  ).toLowerCase();
-  return `You are the support assistant. If the customer asks about ${topic}, use the ${entry.tool.name} tool.`;
+/** A base prompt routing a topic to one operation by name, in the words of `message`, as businesses write them. */
+function routingPrompt(entry: IndexedTool, message: string): string {
+  const words = message
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((word) => word.length > 3 && toSearchTerm(word) !== null)
+    .slice(0, 3);
+  return `You are the support assistant. If the customer asks about ${words.join(' or ')}, use the ${entry.tool.name} tool.`;
 }
 
 /** A message to learn from, before its features are read. */
@@ -159,16 +161,18 @@ for (const document of documents) {
   indexes.push(index);
   for (const target of sample(index.tools, OPERATIONS_PER_DOCUMENT)) {
     for (const written of generateMessages(target, random)) {
-      const message = random() < PARAPHRASED ? paraphrase(written, random) : written;
       const dropped = random() < DROP_TARGET;
       const candidates = candidatesFor(index, dropped ? undefined : target);
-      // Some businesses route topics to operations in the base prompt; the hint may name another one.
+      // Some businesses route topics to operations in the base prompt, in their customers' words
+      // rather than the API's: the message is reworded and the prompt names its words. The hint may
+      // also name another operation.
       const hint = random();
-      const routed = hint < 0.1 ? target : hint < 0.15 ? candidates[candidates.length - 1] : undefined;
+      const routed = hint < HINTED ? target : hint < HINTED + HINTED_ELSEWHERE ? candidates[candidates.length - 1] : undefined;
+      const message = routed ? paraphrase(written, random, 0.8) : random() < PARAPHRASED ? paraphrase(written, random) : written;
       pending.push({
         index,
         message,
-        basePrompt: routed ? routingPrompt(routed) : undefined,
+        basePrompt: routed ? routingPrompt(routed, message) : undefined,
         target: dropped ? undefined : target,
         candidates,
         weight: 1,

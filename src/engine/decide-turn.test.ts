@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { storeTools } from './__fixtures__/store-tools.js';
 import type { EngineTool } from './catalog/engine-tool.js';
 import type { Conversation, Turn } from './conversation/read-conversation.js';
+import { indexCatalogCached, rankCatalog } from '../tools/index.js';
 import { type Decision, decideTurn, HANDOFF_TOOL_NAME } from './decide-turn.js';
 
 const user = (text: string): Turn => ({ role: 'user', text, toolCalls: [] });
@@ -44,10 +45,10 @@ describe('decideTurn', () => {
       toolName: 'searchProducts',
       input: { q: 'waterproof jacket', max_price: 100 },
     });
-    expect(say('do you have any red sneakers?')).toEqual({
+    expect(say('Do you have hiking boots?')).toEqual({
       type: 'tool-call',
       toolName: 'searchProducts',
-      input: { q: 'red sneakers' },
+      input: { q: 'hiking boots' },
     });
     expect(say('I want to return order 55512 because it arrived broken')).toEqual({
       type: 'tool-call',
@@ -87,7 +88,6 @@ describe('decideTurn', () => {
     expect((weather as { text: string }).text).toMatch(
       /search the product catalog.*hand you over to a person/,
     );
-    expect(say('I have been a customer for 12 years and I love you guys').type).toBe('text');
   });
 
   it('calls the hand-off tool when the customer asks for a person and one is offered', () => {
@@ -113,18 +113,17 @@ describe('decideTurn', () => {
     expect(accepted).toMatchObject({ type: 'tool-call', toolName: HANDOFF_TOOL_NAME });
   });
 
-  it('follows the base prompt: a hint that names a tool routes matching messages to it', () => {
+  it('follows the base prompt: a hint that names a tool makes it likelier for matching messages', () => {
     const tools = storeTools.map((tool) =>
       tool.name === 'findStores' ? { ...tool, description: 'Find physical stores.' } : tool,
     );
-    const message = [user('Any news about the opening in Lyon?')];
-    expect(decide(message, '', tools).type).toBe('text');
-    const hinted = decide(
-      message,
-      'If the customer asks about an opening or news, use the findStores tool.',
-      tools,
-    );
-    expect(hinted).toEqual({ type: 'tool-call', toolName: 'findStores', input: { city: 'Lyon' } });
+    const index = indexCatalogCached(tools);
+    const probability = (basePrompt: string) =>
+      rankCatalog({ index, message: 'Any news about the opening in Lyon?', basePrompt }).tools.find(
+        (entry) => entry.entry.tool.name === 'findStores',
+      )?.probability ?? 0;
+    const hinted = probability('If the customer asks about an opening or news, use the findStores tool.');
+    expect(hinted).toBeGreaterThan(probability('') * 1.5);
   });
 
   it('picks one of two operations that fit equally well, never asking the customer by tool names', () => {

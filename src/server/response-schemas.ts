@@ -177,7 +177,7 @@ const traceStep = {
     }),
     step('confirmation-requested', ['tool', 'args'], { tool: text, args: anyValue }),
     step('confirmation-resolved', ['decision'], {
-      decision: { enum: ['confirmed', 'cancelled', 'expired'] },
+      decision: { enum: ['confirmed', 'cancelled', 'expired', 'superseded', 'interrupted'] },
     }),
     step('handoff', ['reason'], { reason: text }),
     step('model-error', ['message'], { message: text }),

@@ -578,6 +578,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Hosts (`name` or `name:port`) this integration may reach although they are private or loopback; only the admin token may add any (403 for a property API key) */
                         allowHosts?: string[];
                         auth?: {
                             /** @enum {unknown} */
@@ -1407,6 +1408,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Hosts (`name` or `name:port`) this integration may reach although they are private or loopback; only the admin token may add any (403 for a property API key) */
                         allowHosts?: string[];
                         auth?: {
                             /** @enum {unknown} */
@@ -1642,7 +1644,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Send the visitor's message; JSON or server-sent events as in the chat API */
+        /**
+         * Send the visitor's message; JSON or server-sent events as in the chat API
+         * @description Answers the public view of the turn: the reply, the names of its sources and the state (waiting for confirmation, handed to a person); never the trace. With `Accept: text/event-stream`: message-delta events, then turn-end with the same body.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1666,7 +1671,19 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["TurnResult"];
+                        "application/json": {
+                            messageId: string;
+                            pendingAction: {
+                                expiresAt: string;
+                                summary: string;
+                            } | null;
+                            reply: {
+                                id: string;
+                                text: string;
+                            } | null;
+                            sources: string[];
+                            status: string;
+                        };
                     };
                 };
             };
@@ -2009,7 +2026,7 @@ export interface components {
             type: "confirmation-requested";
         } | {
             /** @enum {unknown} */
-            decision: "confirmed" | "cancelled" | "expired";
+            decision: "confirmed" | "cancelled" | "expired" | "superseded" | "interrupted";
             /** @enum {unknown} */
             type: "confirmation-resolved";
         } | {
