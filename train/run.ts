@@ -167,8 +167,17 @@ for (const document of documents) {
       // rather than the API's: the message is reworded and the prompt names its words. The hint may
       // also name another operation.
       const hint = random();
-      const routed = hint < HINTED ? target : hint < HINTED + HINTED_ELSEWHERE ? candidates[candidates.length - 1] : undefined;
-      const message = routed ? paraphrase(written, random, 0.8) : random() < PARAPHRASED ? paraphrase(written, random) : written;
+      const routed =
+        hint < HINTED
+          ? target
+          : hint < HINTED + HINTED_ELSEWHERE
+            ? candidates[candidates.length - 1]
+            : undefined;
+      const message = routed
+        ? paraphrase(written, random, 0.8)
+        : random() < PARAPHRASED
+          ? paraphrase(written, random)
+          : written;
       pending.push({
         index,
         message,
@@ -213,7 +222,7 @@ for (const message of readOutOfScope(shared)) {
     message,
     target: undefined,
     candidates: candidatesFor(index, undefined),
-    weight: 1,
+    weight: HUMAN_WEIGHT,
     document: documents[documentIndex].id,
     source: 'clinc-oos',
   });

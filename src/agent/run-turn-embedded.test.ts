@@ -20,7 +20,7 @@ describe('runTurn with the embedded engine', () => {
   });
 
   it('searches the catalog and answers from the products found', async () => {
-    const result = await turn('Do you have hiking boots?');
+    const result = await turn('Do you sell hiking boots?');
     expect(result.steps.find((step) => step.type === 'tool-call')).toMatchObject({
       tool: 'searchCatalog',
       outcome: 'ok',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { indexCatalogCached, rankCatalog } from '../tools/index.js';
 import { storeTools } from './__fixtures__/store-tools.js';
 import type { EngineTool } from './catalog/engine-tool.js';
 import type { Conversation, Turn } from './conversation/read-conversation.js';
-import { indexCatalogCached, rankCatalog } from '../tools/index.js';
 import { type Decision, decideTurn, HANDOFF_TOOL_NAME } from './decide-turn.js';
 
 const user = (text: string): Turn => ({ role: 'user', text, toolCalls: [] });
@@ -45,7 +45,7 @@ describe('decideTurn', () => {
       toolName: 'searchProducts',
       input: { q: 'waterproof jacket', max_price: 100 },
     });
-    expect(say('Do you have hiking boots?')).toEqual({
+    expect(say('Do you sell hiking boots?')).toEqual({
       type: 'tool-call',
       toolName: 'searchProducts',
       input: { q: 'hiking boots' },

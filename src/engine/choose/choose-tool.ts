@@ -78,9 +78,9 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   const tool = best.entry.tool as EngineTool;
   const filled = fill({ tool, entry: best.entry, query: ranking.query, text, earlierText });
   // Nothing to call when "nothing" is more likely than the most likely operation, unless every word
-  // of the message is the operation's own and only its inputs are missing ("Where is my order?"):
-  // then the customer is asked for them.
-  const whollyAbout = best.features[COVERAGE] >= 1 && filled.missing.length > 0;
+  // of the message is the operation's own ("Where is my order?", and its answer "it's 44821"): then it
+  // is called, or its missing inputs are asked for.
+  const whollyAbout = best.features[COVERAGE] >= 1;
   if (ranking.none.probability >= best.probability && !whollyAbout) return { type: 'none' };
   if (filled.missing.length > 0) return { type: 'ask', tool, missing: filled.missing };
   return { type: 'call', tool, input: filled.input };
