@@ -3,6 +3,7 @@
 // base prompt names always kept.
 import type { ToolDefinition } from '../openapi/index.js';
 import { indexCatalogCached } from './ranking/cached-catalog-index.js';
+import { TOOL_FEATURES } from './ranking/extract-features.js';
 import { rankCatalog } from './ranking/rank-catalog.js';
 import { toRankableTool } from './ranking/rankable-tool.js';
 
@@ -20,6 +21,7 @@ export interface SelectToolsOptions {
   limit?: number;
 }
 
+const SEMANTIC = TOOL_FEATURES.indexOf('semantic');
 const rankables = new WeakMap<readonly ToolDefinition[], ReturnType<typeof toRankableTool>[]>();
 
 /** Whether the prompt names the tool as a whole identifier (`use the trackOrder tool`). */
@@ -59,7 +61,17 @@ export function selectTools(options: SelectToolsOptions): ToolDefinition[] {
     return [...chosen].map((position) => tools[position]);
   // The index may have been built from an equal catalog in another array: positions are what match.
   const positions = new Map(index.tools.map((entry, position) => [entry, position]));
+  // Most places go by the model's score; the last quarter to the operations whose words mean most of
+  // the message, so one the model ranks low for a paraphrase can still be offered.
+  const byScore = limit - Math.floor(limit / 4);
   for (const entry of ranking.tools) {
+    if (chosen.size >= byScore) break;
+    chosen.add(positions.get(entry.entry) as number);
+  }
+  const byMeaning = [...ranking.tools].sort(
+    (left, right) => right.features[SEMANTIC] - left.features[SEMANTIC],
+  );
+  for (const entry of [...byMeaning, ...ranking.tools]) {
     if (chosen.size >= limit) break;
     chosen.add(positions.get(entry.entry) as number);
   }
