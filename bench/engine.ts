@@ -10,7 +10,7 @@ import { generateText, jsonSchema, stepCountIs, type Tool, tool } from 'ai';
 import { MAX_OFFERED_OPERATIONS } from '../src/agent/offer-tools.js';
 import { createEmbeddedModel } from '../src/engine/index.js';
 import { importSchema } from '../src/openapi/index.js';
-import { OPERATION_SHAPE_KEY, selectTools, shapeOf, type ToolDefinition } from '../src/tools/index.js';
+import { selectTools, shapeOf, shapeProviderOptions, type ToolDefinition } from '../src/tools/index.js';
 import { loadStoreTools } from '../src/tools/test-support/load-catalogs.js';
 
 const iterations = Number(process.argv[2] ?? 300);
@@ -47,7 +47,7 @@ function toTools(list: ToolDefinition[]): Record<string, Tool> {
       tool({
         description: entry.description,
         inputSchema: jsonSchema(entry.inputSchema as Parameters<typeof jsonSchema>[0]),
-        providerOptions: { [OPERATION_SHAPE_KEY]: { ...shapeOf(entry) } },
+        providerOptions: shapeProviderOptions(shapeOf(entry)),
       }),
     ]),
   );

@@ -10,15 +10,12 @@ const MIN_PMI = 2.5;
 const ASSOCIATIONS_PER_WORD = 4;
 const MIN_NOISE_DOCUMENTS = 3;
 
-/** Verb stem -> [count, write share, delete share, verbness], for first words of operation ids used often enough. */
+/** Verb stem -> [count, write share, delete share], for first words of operation ids used often enough. */
 export function learnVerbs(documents: CorpusDocument[]): RankingModel['verbs'] {
   const counts = new Map<string, [number, number, number]>();
-  const anywhere = new Map<string, number>();
   for (const document of documents) {
     for (const tool of document.tools) {
-      const words = splitWords(tool.operation?.operationId ?? tool.name).filter(isContentWord);
-      for (const stem of new Set(words.map(stemOf))) anywhere.set(stem, (anywhere.get(stem) ?? 0) + 1);
-      const word = words[0];
+      const word = splitWords(tool.operation?.operationId ?? tool.name).find(isContentWord);
       if (!word || !tool.operation) continue;
       const stem = stemOf(word);
       const entry = counts.get(stem) ?? [0, 0, 0];
@@ -34,12 +31,7 @@ export function learnVerbs(documents: CorpusDocument[]): RankingModel['verbs'] {
   )) {
     if (count < MIN_VERB_COUNT) continue;
     const share = (part: number, whole: number) => Math.round((part / whole) * 1000) / 1000;
-    verbs[stem] = [
-      count,
-      share(writes, count),
-      share(removes, count),
-      share(count, anywhere.get(stem) ?? count),
-    ];
+    verbs[stem] = [count, share(writes, count), share(removes, count)];
   }
   return verbs;
 }

@@ -1,7 +1,7 @@
 // The tools one turn offers the model: the agent's callable operations (narrowed to the relevant
 // ones when there are many) plus the built-in hand-off tool, under names unique within the agent.
 import { jsonSchema, type Tool, tool } from 'ai';
-import { OPERATION_SHAPE_KEY, selectTools, shapeOf, type ToolDefinition } from '../tools/index.js';
+import { selectTools, shapeOf, shapeProviderOptions, type ToolDefinition } from '../tools/index.js';
 import { HANDOFF_TOOL_NAME } from './agent-rules.js';
 import { nameAgentTools } from './name-agent-tools.js';
 import type { AgentTool, HistoryMessage } from './run-turn-options.js';
@@ -111,7 +111,7 @@ export function offerTools(options: OfferToolsOptions): OfferedTools {
       description,
       inputSchema: jsonSchema(entry.tool.inputSchema as Parameters<typeof jsonSchema>[0]),
       // The operation's HTTP shape, read by the embedded engine; other providers ignore the namespace.
-      providerOptions: { [OPERATION_SHAPE_KEY]: { ...shapeOf(entry.tool) } },
+      providerOptions: shapeProviderOptions(shapeOf(entry.tool)),
     });
   }
   return { toolSet, byName };

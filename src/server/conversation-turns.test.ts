@@ -4,67 +4,18 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { UNCERTAIN_REPLY } from '../agent/index.js';
 import { type FakeModelServer, startFakeModelServer } from '../agent/test-support/start-fake-model-server.js';
-import type { Message, TurnTrace } from '../store/index.js';
 import { createWriteFailures } from '../store/test-support/fail-writes.js';
 import { storeDialects } from '../store/test-support/store-dialects.js';
+import { connectAgent, newConversation, readConversation, say } from './test-support/order-conversations.js';
 import { type OrderApi, orderScript, startOrderApi } from './test-support/start-order-api.js';
-import { openSharedTestApp, openTestApp, type TestApp } from './test-support/test-app.js';
+import {
+  openSharedTestApp,
+  openTestApp,
+  startWidgetConversation,
+  type TestApp,
+} from './test-support/test-app.js';
 
 const QUESTION = "I'm about to cancel an order with order ID 55512. Shall I go ahead? (yes / no)";
-
-/** Connects the order API to a new agent using the fake model; returns the agent. */
-async function connectAgent(test: TestApp, api: OrderApi, model: FakeModelServer) {
-  const property = (
-    await test.call({ method: 'POST', url: '/api/v1/properties', payload: { name: 'Shop' } })
-  ).json();
-  const integration = (
-    await test.call({
-      method: 'POST',
-      url: `/api/v1/properties/${property.id}/integrations`,
-      payload: { name: 'Orders', schemaText: api.schema },
-    })
-  ).json();
-  const agent = (
-    await test.call({
-      method: 'POST',
-      url: `/api/v1/properties/${property.id}/agents`,
-      payload: {
-        name: 'Assistant',
-        model: { provider: 'openai-compatible', baseUrl: model.baseUrl, model: 'llama-fake' },
-      },
-    })
-  ).json();
-  await test.call({
-    method: 'PUT',
-    url: `/api/v1/agents/${agent.id}/integrations/${integration.id}`,
-    payload: { enabled: true },
-  });
-  return agent as { id: string; publicKey: string };
-}
-
-async function newConversation(test: TestApp, agentId: string): Promise<string> {
-  return (
-    await test.call({ method: 'POST', url: `/api/v1/agents/${agentId}/conversations`, payload: {} })
-  ).json().id;
-}
-
-function say(test: TestApp, conversationId: string, text: string) {
-  return test.call({
-    method: 'POST',
-    url: `/api/v1/conversations/${conversationId}/messages`,
-    payload: { text },
-  });
-}
-
-/** The conversation as the business sees it. */
-async function read(test: TestApp, conversationId: string) {
-  return (await test.call({ method: 'GET', url: `/api/v1/conversations/${conversationId}` })).json() as {
-    status: string;
-    pendingAction: unknown;
-    messages: Message[];
-    traces: TurnTrace[];
-  };
-}
 
 for (const dialect of storeDialects) {
   describe.skipIf(!dialect.available)(`a turn as one unit of work on ${dialect.name}`, () => {
@@ -113,7 +64,7 @@ for (const dialect of storeDialects) {
           answers.filter((answer) => answer.json().reply.text === 'Order 55512 is cancelled.'),
         ).toHaveLength(1);
 
-        const { messages, pendingAction } = await read(second, conversationId);
+        const { messages, pendingAction } = await readConversation(second, conversationId);
         expect(pendingAction).toBeNull();
         const yeses = messages.filter((message) => message.role === 'customer' && message.text === 'yes');
         expect(yeses.map((message) => message.replyState)).toEqual(Array(10).fill('answered'));
@@ -127,14 +78,7 @@ for (const dialect of storeDialects) {
       });
 
       it('sends one cancellation for a triple click in the widget', async () => {
-        const started = (
-          await first.call({
-            method: 'POST',
-            url: '/api/v1/widget/conversations',
-            payload: { agentKey: agent.publicKey },
-            token: null,
-          })
-        ).json();
+        const started = await startWidgetConversation(first, agent.publicKey);
         const send = (test: TestApp, text: string) =>
           test.call({
             method: 'POST',
@@ -151,14 +95,7 @@ for (const dialect of storeDialects) {
       });
 
       it("keeps a person's takeover during a slow API call: the late reply never reaches the customer", async () => {
-        const started = (
-          await first.call({
-            method: 'POST',
-            url: '/api/v1/widget/conversations',
-            payload: { agentKey: agent.publicKey },
-            token: null,
-          })
-        ).json();
+        const started = await startWidgetConversation(first, agent.publicKey);
         const visitor = { 'x-visitor-token': started.visitorToken };
         const url = `/api/v1/widget/conversations/${started.id}/messages`;
         await first.call({
@@ -198,7 +135,7 @@ for (const dialect of storeDialects) {
         };
         expect(seen.status).toBe('waiting-for-human');
         expect(seen.items.map((message) => message.role)).toEqual(['customer', 'agent', 'customer', 'human']);
-        const stored = await read(second, started.id);
+        const stored = await readConversation(second, started.id);
         expect(stored.status).toBe('waiting-for-human');
         expect(stored.traces.at(-1)).toMatchObject({
           outcome: 'dropped',
@@ -282,7 +219,7 @@ for (const dialect of storeDialects) {
             failedWrites += 1;
 
             // Either the whole turn was stored, or none of it: never a reply without its trace.
-            const after = await read(test, conversationId);
+            const after = await readConversation(test, conversationId);
             const yes = after.messages.find((message) => message.text === 'yes');
             const replies = after.messages.filter(
               (message) => message.replyTo && message.replyTo === yes?.id,
@@ -313,7 +250,7 @@ for (const dialect of storeDialects) {
             }
             // A message the failure left pending is not lost: the recovery finds it.
             const orphans = await test.store.conversations.listOrphanedMessages();
-            const left = (await read(test, conversationId)).messages.filter(
+            const left = (await readConversation(test, conversationId)).messages.filter(
               (message) => message.replyState === 'pending',
             );
             for (const message of left) expect(orphans.map((orphan) => orphan.id)).toContain(message.id);

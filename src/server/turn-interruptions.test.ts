@@ -7,61 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { UNCERTAIN_REPLY } from '../agent/index.js';
 import { type FakeModelServer, startFakeModelServer } from '../agent/test-support/start-fake-model-server.js';
-import type { Message, TurnTrace } from '../store/index.js';
+import type { Message } from '../store/index.js';
 import { storeDialects, testPostgresUrl } from '../store/test-support/store-dialects.js';
+import { connectAgent, newConversation, readConversation, say } from './test-support/order-conversations.js';
 import { type OrderApi, orderScript, startOrderApi } from './test-support/start-order-api.js';
 import { openSharedTestApp, openTestApp, type TestApp, testAdminToken } from './test-support/test-app.js';
-
-async function connectAgent(test: TestApp, api: OrderApi, model: FakeModelServer) {
-  const property = (
-    await test.call({ method: 'POST', url: '/api/v1/properties', payload: { name: 'Shop' } })
-  ).json();
-  const integration = (
-    await test.call({
-      method: 'POST',
-      url: `/api/v1/properties/${property.id}/integrations`,
-      payload: { name: 'Orders', schemaText: api.schema },
-    })
-  ).json();
-  const agent = (
-    await test.call({
-      method: 'POST',
-      url: `/api/v1/properties/${property.id}/agents`,
-      payload: {
-        name: 'Assistant',
-        model: { provider: 'openai-compatible', baseUrl: model.baseUrl, model: 'llama-fake' },
-      },
-    })
-  ).json();
-  await test.call({
-    method: 'PUT',
-    url: `/api/v1/agents/${agent.id}/integrations/${integration.id}`,
-    payload: { enabled: true },
-  });
-  return agent as { id: string };
-}
-
-async function newConversation(test: TestApp, agentId: string): Promise<string> {
-  return (
-    await test.call({ method: 'POST', url: `/api/v1/agents/${agentId}/conversations`, payload: {} })
-  ).json().id;
-}
-
-function say(test: TestApp, conversationId: string, text: string) {
-  return test.call({
-    method: 'POST',
-    url: `/api/v1/conversations/${conversationId}/messages`,
-    payload: { text },
-  });
-}
-
-async function read(test: TestApp, conversationId: string) {
-  return (await test.call({ method: 'GET', url: `/api/v1/conversations/${conversationId}` })).json() as {
-    status: string;
-    messages: Message[];
-    traces: TurnTrace[];
-  };
-}
 
 /** POSTs a chat message over real HTTP to `base`; resolves when the answer ends or the client gives up. */
 function post(
@@ -137,11 +87,13 @@ for (const dialect of storeDialects) {
       // The call in flight was dropped at once, not waited for.
       await expect.poll(() => api.abandoned, { timeout: 5_000 }).toBe(abandoned + 1);
       await expect
-        .poll(async () => (await read(test, conversationId)).messages.at(-1)?.replyState, { timeout: 5_000 })
+        .poll(async () => (await readConversation(test, conversationId)).messages.at(-1)?.replyState, {
+          timeout: 5_000,
+        })
         .toBe('cancelled');
       expect(model.rawBodies.length).toBe(modelCalls);
       // What was sent is recorded as such, for the business; nothing may run it again.
-      const stored = await read(test, conversationId);
+      const stored = await readConversation(test, conversationId);
       expect(stored.traces.at(-1)).toMatchObject({
         outcome: 'cancelled',
         steps: expect.arrayContaining([
@@ -166,10 +118,12 @@ for (const dialect of storeDialects) {
       expect(await answer).toBe('no answer');
       await expect.poll(() => slowModel.abandoned, { timeout: 5_000 }).toBe(1);
       await expect
-        .poll(async () => (await read(test, conversationId)).messages[0]?.replyState, { timeout: 5_000 })
+        .poll(async () => (await readConversation(test, conversationId)).messages[0]?.replyState, {
+          timeout: 5_000,
+        })
         .toBe('cancelled');
       expect(api.server.requests.length).toBe(apiCalls);
-      expect((await read(test, conversationId)).traces).toEqual([
+      expect((await readConversation(test, conversationId)).traces).toEqual([
         expect.objectContaining({ outcome: 'cancelled', messageId: null }),
       ]);
     });
@@ -215,22 +169,22 @@ for (const dialect of storeDialects) {
           .poll(
             async () => {
               const messages = [
-                ...(await read(test, tracking)).messages,
-                ...(await read(test, cancelling)).messages,
+                ...(await readConversation(test, tracking)).messages,
+                ...(await readConversation(test, cancelling)).messages,
               ];
               return messages.filter((message) => message.replyState === 'pending').length;
             },
             { timeout: 20_000 },
           )
           .toBe(0);
-        const answered = await read(test, tracking);
+        const answered = await readConversation(test, tracking);
         expect(answered.messages.map((message) => [message.role, message.text, message.replyState])).toEqual([
           ['customer', 'Where is my order 55512?', 'answered'],
           ['agent', 'Order 55512 has shipped with DHL.', null],
         ]);
         expect(answered.traces[0].steps[0]).toMatchObject({ type: 'recovered' });
 
-        const handedOver = await read(test, cancelling);
+        const handedOver = await readConversation(test, cancelling);
         expect(api.cancels().length).toBe(cancels);
         expect(handedOver.status).toBe('waiting-for-human');
         expect(handedOver.messages.at(-2)).toMatchObject({
@@ -273,8 +227,8 @@ for (const dialect of storeDialects) {
         await expect
           .poll(
             async () =>
-              (await read(test, tracking[0])).messages.length +
-              (await read(test, cancelling[0])).messages.length,
+              (await readConversation(test, tracking[0])).messages.length +
+              (await readConversation(test, cancelling[0])).messages.length,
           )
           .toBe(6);
         child.process.kill('SIGKILL');
@@ -297,7 +251,7 @@ for (const dialect of storeDialects) {
             async () => {
               const states = await Promise.all(
                 conversations.map(async (id) =>
-                  (await read(test, id)).messages.map((message) => message.replyState),
+                  (await readConversation(test, id)).messages.map((message) => message.replyState),
                 ),
               );
               return states.flat().filter((state) => state === 'pending').length;
@@ -305,11 +259,11 @@ for (const dialect of storeDialects) {
             { timeout: 30_000 },
           )
           .toBe(0);
-        for (const id of conversations) expectEveryMessageAnswered(await read(test, id));
+        for (const id of conversations) expectEveryMessageAnswered(await readConversation(test, id));
         // The restart ran no confirmed action a second time.
         expect(api.cancels().length - cancelsBefore).toBe(cancelsSent);
         for (const id of cancelling) {
-          const conversation = await read(test, id);
+          const conversation = await readConversation(test, id);
           expect(conversation.status).toBe('waiting-for-human');
           expect(conversation.messages.map((message) => message.text)).toContain(UNCERTAIN_REPLY);
         }

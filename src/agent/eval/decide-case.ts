@@ -9,7 +9,7 @@ import {
   type Tool,
   tool,
 } from 'ai';
-import { OPERATION_SHAPE_KEY, type OperationShape, type ToolDefinition } from '../../tools/index.js';
+import { type OperationShape, shapeProviderOptions, type ToolDefinition } from '../../tools/index.js';
 import type { SuiteCase } from './load-suite.js';
 import type { EvalDecision } from './score-decision.js';
 
@@ -35,7 +35,7 @@ export function toModelTools(tools: EvalTool[]): Record<string, Tool> {
     tool({
       description: entry.description,
       inputSchema: jsonSchema(entry.inputSchema as Parameters<typeof jsonSchema>[0]),
-      ...(entry.operation ? { providerOptions: { [OPERATION_SHAPE_KEY]: { ...entry.operation } } } : {}),
+      ...(entry.operation ? { providerOptions: shapeProviderOptions(entry.operation) } : {}),
     }),
   ]);
   return Object.fromEntries(entries);

@@ -1,7 +1,7 @@
 // Chooses the operation for a message with the learned ranking (shared with the tool selection), then
 // fills its inputs: call it, ask for what is missing, or call nothing when "nothing" ranks first.
 import type { AnalyzedQuery, IndexedTool, RankableTool } from '../../tools/index.js';
-import { indexCatalogCached, rankCatalog, stemOf, TOOL_FEATURES } from '../../tools/index.js';
+import { indexCatalogCached, rankCatalog, TOOL_FEATURES } from '../../tools/index.js';
 import { buildToolDocument } from '../catalog/build-tool-document.js';
 import type { EngineTool } from '../catalog/engine-tool.js';
 import type { ParameterInfo } from '../catalog/list-parameters.js';
@@ -43,7 +43,6 @@ function fill(options: {
     parameters: document.parameters,
     query: options.query,
     text: options.text,
-    stem: stemOf,
   });
   const rest = document.parameters.filter((parameter) => !(parameter.name in bound.input));
   const filled = fillArguments({

@@ -1,7 +1,13 @@
 // Binds the ids a message gives to the parameters they identify: an id goes to the parameter whose
 // resource noun stands in front of it ("order 10234" -> the order's id, not a status id), else the
 // only id to the only id parameter; its form follows what the schema shows (`#W...` keeps its `#`).
-import type { AnalyzedQuery, IndexedTool, QueryId } from '../../tools/index.js';
+import {
+  type AnalyzedQuery,
+  type IndexedTool,
+  idNounStems,
+  isIdName,
+  type QueryId,
+} from '../../tools/index.js';
 import type { ParameterInfo } from '../catalog/list-parameters.js';
 import { splitWords } from '../language/split-words.js';
 import { matchPattern } from './convert-mention.js';
@@ -12,23 +18,19 @@ export interface BoundIds {
   rest: string;
 }
 
-const ID_NAME = /(^|[^a-z])(id|ids|uuid|guid|key|code|number|no|num|ref|slug)$/i;
-const ID_WORDS = new Set(['id', 'ids', 'uuid', 'guid', 'key', 'code', 'number', 'no', 'num', 'ref', 'slug']);
-
 /** Whether a parameter takes an id: a path parameter, or a name like `order_id`, `invoice`, `sku`. */
 function isIdParameter(parameter: ParameterInfo, entry: IndexedTool): boolean {
   if (entry.pathParameters.some((path) => path.name === parameter.name)) return true;
   if (!['string', 'integer', 'number', undefined].includes(parameter.type) || parameter.enumValues)
     return false;
-  return ID_NAME.test(parameter.name) || ID_NAME.test(splitWords(parameter.name).join(' '));
+  // The name as written, and as words (`ORDER_ID` reads `order id`).
+  return isIdName(parameter.name) || isIdName(splitWords(parameter.name).join(' '));
 }
 
 /** The stems naming what a parameter identifies (`/orders/{id}` and `order_id` -> `order`). */
-function nounsOf(parameter: ParameterInfo, entry: IndexedTool, stem: (word: string) => string): Set<string> {
-  const path = entry.pathParameters.find((candidate) => candidate.name === parameter.name);
-  const nouns = new Set(path?.nouns ?? []);
-  for (const word of splitWords(parameter.name)) if (!ID_WORDS.has(word)) nouns.add(stem(word));
-  return nouns;
+function nounsOf(parameter: ParameterInfo, entry: IndexedTool): Set<string> {
+  const known = entry.idParameters.find((candidate) => candidate.name === parameter.name);
+  return known?.nouns ?? idNounStems(parameter.name);
 }
 
 /** The id in the form the parameter's schema shows. */
@@ -55,9 +57,8 @@ export function bindIds(options: {
   parameters: ParameterInfo[];
   query: AnalyzedQuery;
   text: string;
-  stem: (word: string) => string;
 }): BoundIds {
-  const { entry, query, stem } = options;
+  const { entry, query } = options;
   const input: Record<string, unknown> = {};
   const idParameters = options.parameters.filter((parameter) => isIdParameter(parameter, entry));
   const free = [...query.ids];
@@ -70,7 +71,7 @@ export function bindIds(options: {
   };
   // First the ids whose noun names a parameter's resource.
   for (const parameter of idParameters) {
-    const nouns = nounsOf(parameter, entry, stem);
+    const nouns = nounsOf(parameter, entry);
     const id = free.find((candidate) => candidate.noun !== '' && nouns.has(candidate.noun));
     if (id) take(id, parameter);
   }

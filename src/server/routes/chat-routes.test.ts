@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeModelServer } from '../../agent/test-support/start-fake-model-server.js';
 import { storeDialects } from '../../store/test-support/store-dialects.js';
 import { type FakeShopApi, fakeShopApiKey, startFakeShopApi } from '../test-support/fake-shop-api.js';
-import { openTestApp, type TestApp } from '../test-support/test-app.js';
+import { openTestApp, startWidgetConversation, type TestApp } from '../test-support/test-app.js';
 
 /** Parses an SSE body into its events. */
 function parseEvents(body: string): { event: string; data: Record<string, unknown> }[] {
@@ -207,22 +207,8 @@ for (const dialect of storeDialects) {
     });
 
     it('lets a visitor reach only their own conversation', async () => {
-      const mine = (
-        await test.call({
-          method: 'POST',
-          url: '/api/v1/widget/conversations',
-          payload: { agentKey: agent.publicKey },
-          token: null,
-        })
-      ).json();
-      const theirs = (
-        await test.call({
-          method: 'POST',
-          url: '/api/v1/widget/conversations',
-          payload: { agentKey: agent.publicKey },
-          token: null,
-        })
-      ).json();
+      const mine = await startWidgetConversation(test, agent.publicKey);
+      const theirs = await startWidgetConversation(test, agent.publicKey);
       const read = await test.call({
         method: 'GET',
         url: `/api/v1/widget/conversations/${theirs.id}/messages`,
@@ -339,14 +325,7 @@ describe('the widget API with a hosted model (a local server speaking the OpenAI
           apiKey: 'sk-local-model-key-42',
         },
       });
-      const started = (
-        await test.call({
-          method: 'POST',
-          url: '/api/v1/widget/conversations',
-          payload: { agentKey: agent.publicKey },
-          token: null,
-        })
-      ).json();
+      const started = await startWidgetConversation(test, agent.publicKey);
       const visitor = { 'x-visitor-token': started.visitorToken };
       const url = `/api/v1/widget/conversations/${started.id}/messages`;
 

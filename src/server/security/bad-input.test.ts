@@ -8,7 +8,7 @@ import { importSchema } from '../../openapi/index.js';
 import { storeDialects } from '../../store/test-support/store-dialects.js';
 import { MAX_INPUT_DEPTH } from '../guard-input.js';
 import { type FakeShopApi, fakeShopApiKey, startFakeShopApi } from '../test-support/fake-shop-api.js';
-import { openTestApp, type TestApp } from '../test-support/test-app.js';
+import { openTestApp, startWidgetConversation, type TestApp } from '../test-support/test-app.js';
 
 interface Parameter {
   name: string;
@@ -239,14 +239,7 @@ for (const dialect of storeDialects) {
         });
         const conversation = await post(`/api/v1/agents/${agent.id}/conversations`, {});
         await post(`/api/v1/conversations/${conversation.id}/messages`, { text: 'Show me leather bags' });
-        const widget = (
-          await test.call({
-            method: 'POST',
-            url: '/api/v1/widget/conversations',
-            payload: { agentKey: agent.publicKey },
-            token: null,
-          })
-        ).json();
+        const widget = await startWidgetConversation(test, agent.publicKey);
         const logs = (
           await test.call({ method: 'GET', url: `/api/v1/properties/${property.id}/logs` })
         ).json();

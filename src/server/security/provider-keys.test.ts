@@ -5,21 +5,14 @@ import { startFakeModelServer } from '../../agent/test-support/start-fake-model-
 import { sendJson, startTestServer, type TestServer } from '../../executor/test-support/start-test-server.js';
 import { mayUseServerKey } from '../../providers/index.js';
 import { storeDialects } from '../../store/test-support/store-dialects.js';
-import { openTestApp, type TestApp } from '../test-support/test-app.js';
+import { openTestApp, startWidgetConversation, type TestApp } from '../test-support/test-app.js';
 import { createPropertyWithKey } from './security-support.js';
 
 const serverKeys = { openai: 'sk-server-openai-key-9b2c77', anthropic: 'sk-ant-server-key-41d0aa' };
 
 /** Starts a widget conversation with `publicKey` and sends one message; returns the conversation id. */
 async function sendWidgetMessage(test: TestApp, publicKey: string, text: string): Promise<string> {
-  const started = (
-    await test.call({
-      method: 'POST',
-      url: '/api/v1/widget/conversations',
-      payload: { agentKey: publicKey },
-      token: null,
-    })
-  ).json();
+  const started = await startWidgetConversation(test, publicKey);
   const response = await test.call({
     method: 'POST',
     url: `/api/v1/widget/conversations/${started.id}/messages`,
@@ -170,14 +163,7 @@ describe('security: model calls go through the network guard', () => {
     try {
       const property = await test.store.properties.create({ name: 'Shop' });
       const agent = await test.store.agents.create({ propertyId: property.id, name: 'Default model' });
-      const started = (
-        await test.call({
-          method: 'POST',
-          url: '/api/v1/widget/conversations',
-          payload: { agentKey: agent.publicKey },
-          token: null,
-        })
-      ).json();
+      const started = await startWidgetConversation(test, agent.publicKey);
       const answer = await test.call({
         method: 'POST',
         url: `/api/v1/widget/conversations/${started.id}/messages`,
@@ -199,14 +185,7 @@ describe('security: model calls go through the network guard', () => {
           apiKey: 'own-key',
         },
       });
-      const other = (
-        await test.call({
-          method: 'POST',
-          url: '/api/v1/widget/conversations',
-          payload: { agentKey: elsewhere.publicKey },
-          token: null,
-        })
-      ).json();
+      const other = await startWidgetConversation(test, elsewhere.publicKey);
       await test.call({
         method: 'POST',
         url: `/api/v1/widget/conversations/${other.id}/messages`,

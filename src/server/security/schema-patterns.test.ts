@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeModelServer } from '../../agent/test-support/start-fake-model-server.js';
 import { storeDialects } from '../../store/test-support/store-dialects.js';
-import { openTestApp, type TestApp } from '../test-support/test-app.js';
+import { openTestApp, startWidgetConversation, type TestApp } from '../test-support/test-app.js';
 import { createPropertyWithKey, itemsSchema, startInternalService } from './security-support.js';
 
 /** 28 characters: `^(a+)+$` takes seconds on a backtracking engine (each more doubles it); RE2 takes microseconds. */
@@ -132,14 +132,7 @@ describe('security: schema patterns are matched in linear time or not at all', (
       model: { provider: 'openai-compatible', baseUrl: model.baseUrl, model: 'llama', apiKey: 'k' },
     });
     await test.store.agents.setIntegration(agent.id, integration.id, true);
-    const started = (
-      await test.call({
-        method: 'POST',
-        url: '/api/v1/widget/conversations',
-        payload: { agentKey: agent.publicKey },
-        token: null,
-      })
-    ).json();
+    const started = await startWidgetConversation(test, agent.publicKey);
     const { result, longestMs } = await whileHealthPolled(
       test,
       test.call({
@@ -175,14 +168,7 @@ describe('security: schema patterns are matched in linear time or not at all', (
     ).json();
     const agent = await test.store.agents.create({ propertyId, name: 'Embedded' });
     await test.store.agents.setIntegration(agent.id, integration.id, true);
-    const started = (
-      await test.call({
-        method: 'POST',
-        url: '/api/v1/widget/conversations',
-        payload: { agentKey: agent.publicKey },
-        token: null,
-      })
-    ).json();
+    const started = await startWidgetConversation(test, agent.publicKey);
     for (const text of ['Which items are there?', EVIL_INPUT, `Items matching ${EVIL_INPUT}`]) {
       const { result, longestMs } = await whileHealthPolled(
         test,

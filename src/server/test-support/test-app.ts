@@ -66,3 +66,18 @@ export async function openSharedTestApp(
   const store = await dialect.openShared(first.location, { plugins: options.storePlugins });
   return wrap(store, first.location, options, () => store.close());
 }
+
+/** Starts a widget conversation as an anonymous visitor: its id and visitor token. */
+export async function startWidgetConversation(
+  test: TestApp,
+  agentKey: string,
+): Promise<{ id: string; visitorToken: string }> {
+  return (
+    await test.call({
+      method: 'POST',
+      url: '/api/v1/widget/conversations',
+      payload: { agentKey },
+      token: null,
+    })
+  ).json();
+}

@@ -195,19 +195,6 @@ export function fitWeights(examples: TrainingExample[], options: FitWeightsOptio
   };
 }
 
-/** The probabilities the weights give each candidate (last entry: calling nothing). */
-export function predict(
-  weights: FittedWeights,
-  example: Omit<TrainingExample, 'target' | 'weight'>,
-): number[] {
-  const layout = layoutOf({
-    toolFeatures: weights.weights.length,
-    noneFeatures: weights.noneWeights.length,
-    words: weights.wordWeights.none.length,
-  });
-  return softmax(scores(pack(weights, layout), layout, { ...example, target: -1, weight: 1 }));
-}
-
 /** Share of examples decided right, the way the engine decides: the most probable candidate. */
 export function measureAccuracy(weights: FittedWeights, examples: TrainingExample[]): number {
   if (examples.length === 0) return 0;

@@ -67,6 +67,20 @@ export interface CatalogIndex {
 const ID_NAME =
   /(^|[^a-z])(id|ids|uuid|guid|key|code|number|no|num|ref|slug|sku)$|(Id|ID|Ids|Number|Code|Key|Uuid)$/;
 const ID_WORDS = new Set(['id', 'ids', 'uuid', 'guid', 'key', 'code', 'number', 'no', 'num', 'ref', 'slug']);
+
+/** Whether an input's name says it holds an id (`order_id`, `reservationId`, `sku`). */
+export function isIdName(name: string): boolean {
+  return ID_NAME.test(name);
+}
+
+/** The stems of what an id input identifies, from its name (`order_id` -> `order`). */
+export function idNounStems(name: string): Set<string> {
+  return new Set(
+    splitWords(name)
+      .filter((word) => !ID_WORDS.has(word) && isContentWord(word))
+      .map(stemOf),
+  );
+}
 const VERSION_SEGMENT = /^(v\d+(\.\d+)*|api|rest|json|public|private)$/i;
 /** Words of a path that name a format or a version, not a resource (`wp-json`, `api`, `v2`). */
 const FORMAT_WORD = /^(api|apis|rest|json|xml|html|public|private|v\d*)$/;
@@ -87,6 +101,11 @@ function summaryOf(tool: RankableTool): string {
 }
 
 /** `/shop/orders/{orderId}/items` -> literal words and the parameters with the noun in front of each. */
+/** A word of a path or an operation id that can name a resource: not a format, version or prefix word. */
+function isResourceWord(word: string, noise: Set<string>): boolean {
+  return isContentWord(word) && word.length > 2 && !FORMAT_WORD.test(word) && !noise.has(word);
+}
+
 function readPath(path: string, noise: Set<string>): { words: string[]; parameters: PathParameter[] } {
   const words: string[] = [];
   const parameters: PathParameter[] = [];
@@ -95,16 +114,14 @@ function readPath(path: string, noise: Set<string>): { words: string[]; paramete
     if (!segment) continue;
     const parameter = /^\{([^}]+)\}$/.exec(segment);
     if (parameter) {
-      const nouns = new Set<string>();
+      const nouns = idNounStems(parameter[1]);
       if (previous) nouns.add(stemOf(previous));
-      for (const word of splitWords(parameter[1]))
-        if (!ID_WORDS.has(word) && isContentWord(word)) nouns.add(stemOf(word));
       parameters.push({ name: parameter[1], nouns });
       continue;
     }
     if (VERSION_SEGMENT.test(segment)) continue;
-    const segmentWords = splitWords(segment.replace(/\{[^}]*\}/g, ' ')).filter(
-      (word) => isContentWord(word) && word.length > 2 && !FORMAT_WORD.test(word) && !noise.has(word),
+    const segmentWords = splitWords(segment.replace(/\{[^}]*\}/g, ' ')).filter((word) =>
+      isResourceWord(word, noise),
     );
     words.push(...segmentWords);
     if (segmentWords.length > 0) previous = segmentWords[segmentWords.length - 1];
@@ -146,37 +163,23 @@ function idPrefixes(inputSchema: JsonSchema): string[] {
 }
 
 const READ_METHODS = new Set(['get', 'head', 'options']);
-const noiseSets = new WeakMap<RankingModel, Set<string>>();
-
-const genericSets = new WeakMap<RankingModel, Set<string>>();
-
-function genericWordsOf(model: RankingModel): Set<string> {
-  let generic = genericSets.get(model);
-  if (!generic) {
-    generic = new Set(model.genericWords ?? []);
-    genericSets.set(model, generic);
-  }
-  return generic;
-}
-
-function pathNoiseOf(model: RankingModel): Set<string> {
-  let noise = noiseSets.get(model);
-  if (!noise) {
-    noise = new Set(model.pathNoise ?? []);
-    noiseSets.set(model, noise);
-  }
-  return noise;
+/** The model's word lists an operation is read with. */
+interface ModelWords {
+  /** Path prefix words: no resource. */
+  noise: Set<string>;
+  /** Words of every API's operation ids: no resource. */
+  generic: Set<string>;
 }
 
 function indexTool(
   tool: RankableTool,
   model: RankingModel,
-  noise: Set<string>,
+  { noise, generic }: ModelWords,
   positionOf: (word: string) => number,
 ): IndexedTool {
   const operation = tool.operation;
-  const nameWords = splitWords(operation?.operationId ?? tool.name).filter(
-    (word) => isContentWord(word) && word.length > 2 && !FORMAT_WORD.test(word) && !noise.has(word),
+  const nameWords = splitWords(operation?.operationId ?? tool.name).filter((word) =>
+    isResourceWord(word, noise),
   );
   const summary = summaryOf(tool);
   const { words: pathWords, parameters: pathParameters } = readPath(operation?.path ?? '', noise);
@@ -213,22 +216,14 @@ function indexTool(
   };
   const all = new Set<string>();
   for (const field of Object.values(fields)) for (const stem of field) all.add(stem);
-  const generic = genericWordsOf(model);
   const nouns = new Set(
     [...fields.path, ...nameWords.slice(1).map(stemOf)].filter((stem) => !generic.has(stem)),
   );
   const idParameters = [
     ...pathParameters,
     ...[...required]
-      .filter((name) => !pathNames.has(name) && ID_NAME.test(name))
-      .map((name) => ({
-        name,
-        nouns: new Set(
-          splitWords(name)
-            .filter((word) => !ID_WORDS.has(word) && isContentWord(word))
-            .map(stemOf),
-        ),
-      })),
+      .filter((name) => !pathNames.has(name) && isIdName(name))
+      .map((name) => ({ name, nouns: idNounStems(name) })),
   ];
   const lastSegment = (operation?.path ?? '').split('/').filter(Boolean).pop() ?? '';
   return {
@@ -256,7 +251,10 @@ function indexTool(
 
 /** Indexes a catalog for ranking with `model`. */
 export function indexCatalog(tools: readonly RankableTool[], model: RankingModel): CatalogIndex {
-  const noise = pathNoiseOf(model);
+  const words: ModelWords = {
+    noise: new Set(model.pathNoise ?? []),
+    generic: new Set(model.genericWords ?? []),
+  };
   // Each tool's head words as positions in one catalog-wide list, so a message word meets each once.
   const positions = new Map<string, number>();
   const positionOf = (word: string) => {
@@ -267,7 +265,7 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
     }
     return position;
   };
-  const indexed = tools.map((tool) => indexTool(tool, model, noise, positionOf));
+  const indexed = tools.map((tool) => indexTool(tool, model, words, positionOf));
   const frequency = new Map<string, number>();
   const vocabulary = new Map<string, Set<string>>();
   for (const entry of indexed) {

@@ -3,7 +3,13 @@
 export type { AnalyzedQuery, QueryId } from './analyze-query.js';
 export { indexCatalogCached } from './cached-catalog-index.js';
 export { NONE_FEATURES, TOOL_FEATURES } from './extract-features.js';
-export type { CatalogIndex, IndexedTool, PathParameter } from './index-catalog.js';
+export {
+  type CatalogIndex,
+  type IndexedTool,
+  idNounStems,
+  isIdName,
+  type PathParameter,
+} from './index-catalog.js';
 export { type RankCatalogOptions, type RankedTool, type Ranking, rankCatalog } from './rank-catalog.js';
 export {
   OPERATION_SHAPE_KEY,
@@ -11,7 +17,7 @@ export {
   type RankableTool,
   readOperationShape,
   shapeOf,
+  shapeProviderOptions,
   toRankableTool,
 } from './rankable-tool.js';
 export { loadRankingModel, type RankingModel } from './ranking-model.js';
-export { stemOf } from './read-words.js';

@@ -1,6 +1,7 @@
 // What the ranking reads of one operation: its words and the shape of its HTTP call. Both the tool
 // selection (from compiled ToolDefinitions) and the embedded engine (from the tools a model is
 // offered, with the operation's shape in the tool's provider options) build this same view.
+import type { JSONValue } from '@ai-sdk/provider';
 import type { HttpMethod, JsonSchema, ToolDefinition } from '../../openapi/index.js';
 
 /** One operation as the ranking reads it. */
@@ -45,6 +46,13 @@ export function shapeOf(tool: ToolDefinition): OperationShape {
     tags: tool.tags,
     bodyInputs,
   };
+}
+
+/** A tool's provider options carrying the operation's shape to the model (other providers ignore them). */
+export function shapeProviderOptions(shape: OperationShape): {
+  [OPERATION_SHAPE_KEY]: Record<string, JSONValue>;
+} {
+  return { [OPERATION_SHAPE_KEY]: { ...shape } };
 }
 
 /** The rankable view of a compiled operation. */

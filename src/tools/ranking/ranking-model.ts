@@ -11,8 +11,6 @@ export interface VerbProfile {
   write: number;
   /** Share of them that use DELETE. */
   remove: number;
-  /** Share of the operation ids containing the word that start with it: near 1 for verbs, low for nouns. */
-  verbness: number;
 }
 
 /** The model file. */
@@ -36,8 +34,8 @@ export interface RankingModel {
   genericWords: string[];
   /** Words of path prefixes that APIs mount their operations under (`api`, `wp-json`, `rest`): no resource. */
   pathNoise: string[];
-  /** Verb stem -> [count, write share, delete share, verbness]. */
-  verbs: Record<string, [number, number, number, number]>;
+  /** Verb stem -> [count, write share, delete share]. */
+  verbs: Record<string, [number, number, number]>;
   /** Stem -> associated stems with their strength (0 to 1), learned from the corpus. */
   associations: Record<string, [string, number][]>;
   /** How the weights were made: data, folds, figures. */
@@ -91,5 +89,5 @@ export function loadRankingModel(): RankingModel {
 /** The profile of a verb stem, when the corpus uses it often enough to say. */
 export function verbProfile(model: RankingModel, stem: string): VerbProfile | undefined {
   const entry = model.verbs[stem];
-  return entry ? { count: entry[0], write: entry[1], remove: entry[2], verbness: entry[3] } : undefined;
+  return entry ? { count: entry[0], write: entry[1], remove: entry[2] } : undefined;
 }
