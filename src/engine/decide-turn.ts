@@ -1,19 +1,29 @@
 // One decision of the embedded engine: answer a tool result, call a tool with filled arguments, ask
 // for what is missing, or reply without a tool (small talk, out of scope, hand-off).
 
+import { contentStems } from '../tools/index.js';
 import type { EngineTool } from './catalog/engine-tool.js';
 import { listParameters } from './catalog/list-parameters.js';
-import { chooseTool } from './choose/choose-tool.js';
+import { chooseRemedy, chooseTool } from './choose/choose-tool.js';
+import { readComplaint } from './choose/read-complaint.js';
 import type { Conversation } from './conversation/read-conversation.js';
 import { fillArguments } from './fill/fill-arguments.js';
 import { askForParameters } from './reply/ask-for-parameters.js';
 import { classifySmallTalk } from './reply/classify-small-talk.js';
-import { describeCapabilities, HANDOFF_OFFER } from './reply/describe-capabilities.js';
+import { declineAction } from './reply/decline-action.js';
+import { describeCapabilities, HANDOFF_OFFER, summarize } from './reply/describe-capabilities.js';
 import { writeAnswer } from './reply/write-answer.js';
 
-/** What the engine does this step. */
+/** One call the engine makes. */
+export interface DecidedCall {
+  toolName: string;
+  input: Record<string, unknown>;
+}
+
+/** What the engine does this step: one call, several (one per request of the message), or a reply. */
 export type Decision =
-  | { type: 'tool-call'; toolName: string; input: Record<string, unknown> }
+  | ({ type: 'tool-call' } & DecidedCall)
+  | { type: 'tool-calls'; calls: DecidedCall[] }
   | { type: 'text'; text: string };
 
 /** The tool name the agent layer uses for handing the chat to a person. */
@@ -58,6 +68,50 @@ function answerResults(conversation: Conversation): Decision {
   return { type: 'text', text };
 }
 
+/** Parts of a message that can each ask for something: its sentences, and clauses opened by "also". */
+function splitRequests(text: string): string[] {
+  return text
+    .split(/(?<=[?!.])\s+|;\s*|,?\s+(?:and\s+)?also\b,?\s*/i)
+    .map((part) => part.trim())
+    .filter((part) => contentStems(part).length > 0);
+}
+
+/**
+ * A call for each part of a message that asks for two things ("did my payment go through? also when
+ * does the Austin store open?"), when at least two parts each call a different operation and every
+ * part that calls one asks something of its own.
+ */
+function decideRequests(
+  text: string,
+  options: Omit<Parameters<typeof chooseTool>[0], 'text'>,
+): DecidedCall[] {
+  const parts = splitRequests(text);
+  if (parts.length < 2) return [];
+  const calls: DecidedCall[] = [];
+  for (const part of parts) {
+    const choice = chooseTool({ ...options, text: part });
+    if (choice.type !== 'call') continue;
+    // A part that only tells ("Contact me at ana@example.com") belongs to the request beside it.
+    if (!choice.requests) return [];
+    if (!calls.some((call) => call.toolName === choice.tool.name))
+      calls.push({ toolName: choice.tool.name, input: choice.input });
+  }
+  return calls.length >= 2 ? calls : [];
+}
+
+const SORRY = "I'm sorry to hear that.";
+
+const reads = (tool: EngineTool) => tool.operation?.method.toLowerCase() === 'get';
+
+/** A complaint no operation answers: an acknowledgement, and the case it can open or a person. */
+function answerComplaint(remedy: ReturnType<typeof chooseRemedy>): Decision {
+  if (remedy.type === 'call') return { type: 'tool-call', toolName: remedy.tool.name, input: remedy.input };
+  if (remedy.type !== 'ask') return { type: 'text', text: `${SORRY} ${HANDOFF_OFFER}` };
+  const offer = summarize(remedy.tool);
+  const next = askForParameters(remedy.missing);
+  return { type: 'text', text: offer ? `${SORRY} I can ${offer} for you. ${next}` : `${SORRY} ${next}` };
+}
+
 /** Decides the next step for `conversation` with `tools`. */
 export function decideTurn(conversation: Conversation, tools: EngineTool[]): Decision {
   if (conversation.toolResults.length > 0) return answerResults(conversation);
@@ -81,15 +135,21 @@ export function decideTurn(conversation: Conversation, tools: EngineTool[]): Dec
     .slice(-CONTEXT_TURNS - 1, -1)
     .map((turn) => turn.text)
     .join('\n');
-  const choice = chooseTool({
-    tools: operations,
-    text: last.text,
-    earlierText: earlierRequest(conversation),
-    context,
-    system: conversation.system,
-  });
+  const earlierText = earlierRequest(conversation);
+  const options = { tools: operations, context, system: conversation.system };
+  const calls = earlierText ? [] : decideRequests(last.text, options);
+  if (calls.length > 1) return { type: 'tool-calls', calls };
+  const choice = chooseTool({ ...options, text: last.text, earlierText });
+  // A complaint that asks nothing is not answered with a look-up: a case is opened for it, or a
+  // person offered.
+  const tells = choice.type === 'none' || (choice.type === 'call' && !choice.requests && reads(choice.tool));
+  if (!smallTalk && tells && readComplaint(last.text)) {
+    const remedy = chooseRemedy({ ...options, text: last.text });
+    if (remedy.type !== 'none' || choice.type === 'none') return answerComplaint(remedy);
+  }
   if (choice.type === 'call') return { type: 'tool-call', toolName: choice.tool.name, input: choice.input };
   if (choice.type === 'ask') return { type: 'text', text: askForParameters(choice.missing) };
+  if (choice.type === 'unable' && !smallTalk) return { type: 'text', text: declineAction(choice.action) };
   if (smallTalk) return { type: 'text', text: SMALL_TALK_REPLIES[smallTalk] };
   return { type: 'text', text: describeCapabilities(operations) };
 }

@@ -109,12 +109,12 @@ function collectCandidates(
       const affinity = measureAffinity(tokens, parameter.keywords, mention, valueStarts, valueEnds) + cue;
       // A bare number is a free-text value only when the parameter's words stand beside it.
       if (parameter.kind === 'text' && mention.kind === 'number' && affinity < EVIDENCE) return;
-      if (
-        !parameter.required &&
-        affinity < EVIDENCE &&
-        !['email', 'url', 'pattern', 'date'].includes(parameter.kind)
-      )
-        return;
+      // An optional input takes a value only with evidence, unless the value's form is the input's
+      // own (an email, a date, a place's proper name for a location).
+      const ownForm =
+        ['email', 'url', 'pattern', 'date'].includes(parameter.kind) ||
+        (parameter.kind === 'location' && mention.kind === 'proper');
+      if (!parameter.required && affinity < EVIDENCE && !ownForm) return;
       const named = mention.kind === 'proper' && parameter.takesName ? 0.04 : 0;
       const spelled = mention.spelled ? 0.03 : 0;
       const fallback = 0.05 + named - spelled - 0.001 * mentionIndex - 0.0001 * parameterIndex;
