@@ -131,15 +131,16 @@ export function decideTurn(conversation: Conversation, tools: EngineTool[]): Dec
     return { type: 'tool-call', toolName: handoff.name, input };
   }
   const operations = tools.filter((tool) => tool !== handoff);
-  const context = conversation.turns
+  const earlierTurns = conversation.turns
     .slice(-CONTEXT_TURNS - 1, -1)
     .map((turn) => turn.text)
-    .join('\n');
+    .reverse();
+  const context = [...earlierTurns].reverse().join('\n');
   const earlierText = earlierRequest(conversation);
   const options = { tools: operations, context, system: conversation.system };
   const calls = earlierText ? [] : decideRequests(last.text, options);
   if (calls.length > 1) return { type: 'tool-calls', calls };
-  const choice = chooseTool({ ...options, text: last.text, earlierText });
+  const choice = chooseTool({ ...options, text: last.text, earlierText, earlierTurns });
   // A complaint that asks nothing is not answered with a look-up: a case is opened for it, or a
   // person offered.
   const tells = choice.type === 'none' || (choice.type === 'call' && !choice.requests && reads(choice.tool));

@@ -1,7 +1,7 @@
 // Chooses the operation for a message with the learned ranking (shared with the tool selection), then
 // fills its inputs: call it, ask for what is missing, or call nothing when "nothing" ranks first.
 import type { AnalyzedQuery, IndexedTool, RankableTool } from '../../tools/index.js';
-import { contentStems, indexCatalogCached, rankCatalog, TOOL_FEATURES } from '../../tools/index.js';
+import { contentStems, indexCatalogCached, isIdName, rankCatalog, TOOL_FEATURES } from '../../tools/index.js';
 import { buildToolDocument } from '../catalog/build-tool-document.js';
 import type { EngineTool } from '../catalog/engine-tool.js';
 import type { ParameterInfo } from '../catalog/list-parameters.js';
@@ -68,6 +68,8 @@ export interface ChooseToolOptions {
   earlierText?: string;
   /** Recent earlier messages of the conversation. */
   context?: string;
+  /** The same messages one by one, most recent first: where a follow-up's ids come from. */
+  earlierTurns?: string[];
   /** The agent's base prompt and rules. */
   system?: string;
 }
@@ -78,6 +80,7 @@ function fill(options: {
   query: AnalyzedQuery;
   text: string;
   earlierText: string | undefined;
+  earlierTurns?: string[];
 }): FilledArguments {
   const { tool, earlierText } = options;
   const document = buildToolDocument(tool);
@@ -95,16 +98,26 @@ function fill(options: {
   });
   filled.input = { ...bound.input, ...filled.input };
   filled.found += Object.keys(bound.input).length;
-  const fillOptions = { parameters: rest, subjectConcepts: document.headConcepts };
-  if (!earlierText || filled.missing.length === 0) return filled;
-  let earlierRest = earlierText;
-  for (const value of Object.values(bound.input)) earlierRest = earlierRest.replace(String(value), ' ');
-  const earlier = fillArguments({ ...fillOptions, text: earlierRest });
+  const fillOptions = { subjectConcepts: document.headConcepts };
   const input = { ...filled.input };
-  for (const parameter of filled.missing) {
-    if (parameter.name in earlier.input) input[parameter.name] = earlier.input[parameter.name];
-  }
-  const missing = filled.missing.filter((parameter) => !(parameter.name in input));
+  let missing = filled.missing;
+  const takeFrom = (text: string, parameters: ParameterInfo[]) => {
+    if (parameters.length === 0) return;
+    let remaining = text;
+    for (const value of Object.values(input)) remaining = remaining.replace(String(value), ' ');
+    const earlier = fillArguments({ ...fillOptions, parameters, text: remaining });
+    for (const parameter of parameters)
+      if (parameter.name in earlier.input) input[parameter.name] = earlier.input[parameter.name];
+    missing = missing.filter((parameter) => !(parameter.name in input));
+  };
+  // The request this message answers gives what it lacks; earlier turns give only ids ("can I
+  // return it?" after "where is order 12345?").
+  if (earlierText) takeFrom(earlierText, missing);
+  for (const turn of options.earlierTurns ?? [])
+    takeFrom(
+      turn,
+      missing.filter((parameter) => isIdName(parameter.name)),
+    );
   return { input, missing, found: Object.keys(input).length };
 }
 
@@ -171,7 +184,14 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   const best = ranking.tools[0];
   if (!best) return { type: 'none' };
   const tool = best.entry.tool as EngineTool;
-  const filled = fill({ tool, entry: best.entry, query: ranking.query, text, earlierText });
+  const filled = fill({
+    tool,
+    entry: best.entry,
+    query: ranking.query,
+    text,
+    earlierText,
+    earlierTurns: options.earlierTurns,
+  });
   // Nothing to call when "nothing" is more likely than the most likely operation, unless every word
   // of the message is the operation's own ("Where is my order?", and its answer "it's 44821"): then it
   // is called, or its missing inputs are asked for.
