@@ -8,6 +8,7 @@ import { chooseRemedy, chooseTool } from './choose/choose-tool.js';
 import { readComplaint } from './choose/read-complaint.js';
 import type { Conversation } from './conversation/read-conversation.js';
 import { fillArguments } from './fill/fill-arguments.js';
+import { readStatedNow } from './fill/find-dates.js';
 import { askForParameters } from './reply/ask-for-parameters.js';
 import { classifySmallTalk } from './reply/classify-small-talk.js';
 import { declineAction } from './reply/decline-action.js';
@@ -137,7 +138,8 @@ export function decideTurn(conversation: Conversation, tools: EngineTool[]): Dec
     .reverse();
   const context = [...earlierTurns].reverse().join('\n');
   const earlierText = earlierRequest(conversation);
-  const options = { tools: operations, context, system: conversation.system };
+  const now = readStatedNow(conversation.system);
+  const options = { tools: operations, context, system: conversation.system, now };
   const calls = earlierText ? [] : decideRequests(last.text, options);
   if (calls.length > 1) return { type: 'tool-calls', calls };
   const choice = chooseTool({ ...options, text: last.text, earlierText, earlierTurns });

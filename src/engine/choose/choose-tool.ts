@@ -72,6 +72,8 @@ export interface ChooseToolOptions {
   earlierTurns?: string[];
   /** The agent's base prompt and rules. */
   system?: string;
+  /** What relative dates count from; default the clock's now. */
+  now?: Date;
 }
 
 function fill(options: {
@@ -81,6 +83,7 @@ function fill(options: {
   text: string;
   earlierText: string | undefined;
   earlierTurns?: string[];
+  now?: Date;
 }): FilledArguments {
   const { tool, earlierText } = options;
   const document = buildToolDocument(tool);
@@ -95,10 +98,11 @@ function fill(options: {
     parameters: rest,
     subjectConcepts: document.headConcepts,
     text: bound.rest,
+    now: options.now,
   });
   filled.input = { ...bound.input, ...filled.input };
   filled.found += Object.keys(bound.input).length;
-  const fillOptions = { subjectConcepts: document.headConcepts };
+  const fillOptions = { subjectConcepts: document.headConcepts, now: options.now };
   const input = { ...filled.input };
   let missing = filled.missing;
   const takeFrom = (text: string, parameters: ParameterInfo[]) => {
@@ -154,7 +158,14 @@ export function chooseRemedy(options: ChooseToolOptions): Choice {
   const remedy = ranking.tools.slice(0, REMEDY_RANK).find((ranked) => opensCase(ranked.entry));
   if (!remedy) return { type: 'none' };
   const tool = remedy.entry.tool as EngineTool;
-  const filled = fill({ tool, entry: remedy.entry, query: ranking.query, text, earlierText: undefined });
+  const filled = fill({
+    tool,
+    entry: remedy.entry,
+    query: ranking.query,
+    text,
+    earlierText: undefined,
+    now: options.now,
+  });
   // The complaint itself is the account of the problem the case asks for.
   let account = text;
   for (const value of Object.values(filled.input))
@@ -191,6 +202,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     text,
     earlierText,
     earlierTurns: options.earlierTurns,
+    now: options.now,
   });
   // Nothing to call when "nothing" is more likely than the most likely operation, unless every word
   // of the message is the operation's own ("Where is my order?", and its answer "it's 44821"): then it

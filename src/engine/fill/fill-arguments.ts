@@ -31,6 +31,8 @@ export interface FillArgumentsOptions {
   text: string;
   /** Concepts naming the operation itself, left out of free-text values. */
   subjectConcepts: Set<string>;
+  /** What relative dates count from; default the clock's now. */
+  now?: Date;
 }
 
 const EVIDENCE = 0.45;
@@ -163,7 +165,7 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
   const { text, subjectConcepts } = options;
   const parameters = options.parameters.map(classifyParameter);
   const tokens = tokenizeMessage(text);
-  const mentions = findMentions(text, tokens);
+  const mentions = findMentions(text, tokens, options.now);
   if (parameters.some((parameter) => parameter.kind === 'currency'))
     mentions.push(...findCurrencies(text, tokens));
   const input: Record<string, unknown> = {};
