@@ -1,8 +1,9 @@
 // Fills a tool's input from a message, each parameter from what its schema says, and lists the
 // required parameters it could not find. Optional parameters are filled only on evidence.
 
-import type { ParameterInfo } from '../catalog/list-parameters.js';
+import { listParameters, type ParameterInfo } from '../catalog/list-parameters.js';
 import { isRequestWord } from '../language/analyze-text.js';
+import { splitWords } from '../language/split-words.js';
 import { type ClassifiedParameter, classifyParameter } from './classify-parameter.js';
 import { convertMention } from './convert-mention.js';
 import { extractReason, extractTopicWords, PLACE_PREPOSITIONS } from './extract-free-text.js';
@@ -33,6 +34,8 @@ export interface FillArgumentsOptions {
   subjectConcepts: Set<string>;
   /** What relative dates count from; default the clock's now. */
   now?: Date;
+  /** How deep inside object inputs this fill is (0: the tool's own inputs). */
+  depth?: number;
 }
 
 const EVIDENCE = 0.45;
@@ -160,6 +163,43 @@ function introducesValue(token: MessageToken | undefined, parameter: ClassifiedP
   );
 }
 
+/** Whether the message has every content word of an input's name (`shipping` in "change the shipping address"). */
+function namesParameter(text: string, name: string): boolean {
+  const words = new Set(tokenizeMessage(text).map((token) => token.concept));
+  const named = tokenizeMessage(splitWords(name).join(' ')).filter((token) => token.concept.length > 1);
+  return named.length > 0 && named.every((token) => words.has(token.concept));
+}
+
+/** How deep objects inside objects are filled. */
+const MAX_DEPTH = 3;
+
+/**
+ * An object input filled field by field from the same message ("2 of SKU TR-TENT-2P" -> the cart
+ * item's sku and qty), when the message gives at least half of its required fields (or, with none
+ * required, one field); a field the message does not give is left to the API's own default.
+ */
+function fillObject(
+  parameter: ClassifiedParameter,
+  options: FillArgumentsOptions,
+): Record<string, unknown> | undefined {
+  const depth = options.depth ?? 0;
+  if (depth >= MAX_DEPTH) return undefined;
+  // An object the tool does not require is filled only when the message names it ("the shipping
+  // address", not the billing one), and then each field only on evidence.
+  if (!parameter.required && !namesParameter(options.text, parameter.name)) return undefined;
+  const fields = listParameters(parameter.schema).map((field) =>
+    parameter.required ? field : { ...field, required: false },
+  );
+  if (fields.length === 0) return undefined;
+  const nested = fillArguments({ ...options, parameters: fields, depth: depth + 1 });
+  const found = Object.keys(nested.input).filter(
+    (name) => !fields.find((field) => field.name === name)?.schema.default,
+  );
+  const required = fields.filter((field) => field.required).length;
+  if (found.length === 0 || found.length < required / 2) return undefined;
+  return nested.input;
+}
+
 /** Fills `parameters` from `text`. */
 export function fillArguments(options: FillArgumentsOptions): FilledArguments {
   const { text, subjectConcepts } = options;
@@ -234,6 +274,11 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
     tokens.forEach((token, index) => {
       if (start >= 0 && token.start >= start && token.end <= start + value.length) used.add(index);
     });
+  }
+  for (const parameter of parameters) {
+    if (parameter.name in input || parameter.kind !== 'object') continue;
+    const nested = fillObject(parameter, options);
+    if (nested) input[parameter.name] = nested;
   }
   for (const parameter of parameters) {
     if (!(parameter.name in input) && parameter.required && parameter.schema.default !== undefined)

@@ -182,7 +182,8 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       writes = Math.max(writes, profile.write);
       removes = Math.max(removes, profile.remove);
       // "I ordered last friday" tells what happened; it asks for nothing.
-      if (!action && profile.write >= ACTION_WRITES && !PAST.test(word))
+      // After "and" a word joins a list as often as a verb ("shipping and tax").
+      if (!action && profile.write >= ACTION_WRITES && !PAST.test(word) && words[position - 1] !== 'and')
         action = { word, stem, rest: words.slice(position + 1).join(' ') };
     }
   }
