@@ -40,6 +40,7 @@ export const TOOL_FEATURES = [
   'relativeCoverage',
   'semantic',
   'relativeSemantic',
+  'response',
 ] as const;
 
 /** Names of the "call nothing" features, in vector order. */
@@ -172,6 +173,7 @@ export function extractToolFeatures(options: {
     options.bestCoverage > 0 ? coverage / options.bestCoverage : 0,
     options.semantic,
     options.bestSemantic > 0 ? options.semantic / options.bestSemantic : 0,
+    share(tool.response, weights),
   ];
 }
 

@@ -25,6 +25,8 @@ export interface IndexedTool {
   parameters: Set<string>;
   /** Every stem of every field above. */
   all: Set<string>;
+  /** Stems of its response's field names that its fields above do not have. */
+  response: Set<string>;
   /** Positions in the catalog's `headWords` of the words of its name, summary and path. */
   headWords: number[];
   /** Resource nouns: the path's literal words and the name's words after its verb. */
@@ -216,6 +218,12 @@ function indexTool(
   };
   const all = new Set<string>();
   for (const field of Object.values(fields)) for (const stem of field) all.add(stem);
+  const responseFields = operation?.responseFields ?? [];
+  const response = new Set(
+    responseFields
+      .flatMap((name) => splitWords(name).filter(isContentWord).map(stemOf))
+      .filter((stem) => !all.has(stem)),
+  );
   const nouns = new Set(
     [...fields.path, ...nameWords.slice(1).map(stemOf)].filter((stem) => !generic.has(stem)),
   );
@@ -230,6 +238,7 @@ function indexTool(
     tool,
     ...fields,
     all,
+    response,
     headWords: [...new Set([...nameWords, ...pathWords, ...splitWords(summary)].filter(isContentWord))].map(
       positionOf,
     ),
@@ -269,8 +278,10 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
   const frequency = new Map<string, number>();
   const vocabulary = new Map<string, Set<string>>();
   for (const entry of indexed) {
-    for (const stem of entry.all) frequency.set(stem, (frequency.get(stem) ?? 0) + 1);
-    const text = `${entry.tool.name} ${entry.tool.operation?.path ?? ''} ${entry.tool.description}`;
+    for (const stem of new Set([...entry.all, ...entry.response]))
+      frequency.set(stem, (frequency.get(stem) ?? 0) + 1);
+    const fieldNames = (entry.tool.operation?.responseFields ?? []).join(' ');
+    const text = `${entry.tool.name} ${entry.tool.operation?.path ?? ''} ${entry.tool.description} ${fieldNames}`;
     for (const word of splitWords(text)) {
       if (word.length < 3 || !isContentWord(word)) continue;
       const bucket = vocabulary.get(word[0]) ?? new Set<string>();
