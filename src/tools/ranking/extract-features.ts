@@ -3,7 +3,7 @@
 // id formats, siblings' extra nouns. Their weights are learned (ranking-model.ts); nothing here is tuned
 // to a case.
 import type { AnalyzedQuery } from './analyze-query.js';
-import type { CatalogIndex, IndexedTool } from './index-catalog.js';
+import { abbreviates, type CatalogIndex, type IndexedTool } from './index-catalog.js';
 
 /** Names of the operation features, in vector order. */
 export const TOOL_FEATURES = [
@@ -137,7 +137,12 @@ export function extractToolFeatures(options: {
   const nounMatch =
     idNouns.length > 0 &&
     tool.idParameters.some((parameter) => idNouns.some((noun) => parameter.nouns.has(noun)));
-  const prefixMatch = ids.some((id) => id.prefix !== undefined && tool.idPrefixes.includes(id.prefix));
+  const prefixMatch = ids.some(
+    (id) =>
+      id.prefix !== undefined &&
+      (tool.idPrefixes.includes(id.prefix) ||
+        tool.pathParameters.some((parameter) => abbreviates(id.prefix as string, parameter))),
+  );
   const asks = query.question ? 1 : 0;
   return [
     share(tool.name, weights),

@@ -12,6 +12,8 @@ export interface PathParameter {
   name: string;
   /** Stems of the noun in front of it (`/orders/{id}` -> `order`) and of its own name (`order_id` -> `order`). */
   nouns: Set<string>;
+  /** The words of the path segment in front of it, as written (`payment_intents` -> payment, intents). */
+  segment?: string[];
 }
 
 /** One operation as the ranking reads it. */
@@ -112,13 +114,14 @@ function readPath(path: string, noise: Set<string>): { words: string[]; paramete
   const words: string[] = [];
   const parameters: PathParameter[] = [];
   let previous: string | undefined;
+  let previousSegment: string[] = [];
   for (const segment of path.split('/')) {
     if (!segment) continue;
     const parameter = /^\{([^}]+)\}$/.exec(segment);
     if (parameter) {
       const nouns = idNounStems(parameter[1]);
       if (previous) nouns.add(stemOf(previous));
-      parameters.push({ name: parameter[1], nouns });
+      parameters.push({ name: parameter[1], nouns, segment: previousSegment });
       continue;
     }
     if (VERSION_SEGMENT.test(segment)) continue;
@@ -126,9 +129,25 @@ function readPath(path: string, noise: Set<string>): { words: string[]; paramete
       isResourceWord(word, noise),
     );
     words.push(...segmentWords);
-    if (segmentWords.length > 0) previous = segmentWords[segmentWords.length - 1];
+    if (segmentWords.length > 0) {
+      previous = segmentWords[segmentWords.length - 1];
+      previousSegment = segmentWords;
+    }
   }
   return { words, parameters };
+}
+
+/**
+ * Whether an id's literal prefix abbreviates the resource in front of a path parameter, as APIs write
+ * their ids: its first word's start (`sub_` for subscriptions, `cus_` for customers) or its words'
+ * initials (`pi_` for payment_intents).
+ */
+export function abbreviates(prefix: string, parameter: PathParameter): boolean {
+  const letters = prefix.replace(/[^a-z]/gi, '').toLowerCase();
+  const words = parameter.segment ?? [];
+  if (letters.length < 2 || words.length === 0) return false;
+  if (words.length > 1 && words.map((word) => word[0]).join('') === letters) return true;
+  return words[0].startsWith(letters);
 }
 
 /** Literal id prefixes in a value: `sub_1234` -> `sub_`, `#W0000000` -> `#w`, `INV-2026-001` -> `inv-`. */

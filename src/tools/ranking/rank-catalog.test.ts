@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadStoreTools } from '../test-support/load-catalogs.js';
-import { type CatalogIndex, indexCatalog } from './index-catalog.js';
+import { abbreviates, type CatalogIndex, indexCatalog } from './index-catalog.js';
 import { rankCatalog } from './rank-catalog.js';
 import { responseFieldsOf, toRankableTool } from './rankable-tool.js';
 import { loadRankingModel } from './ranking-model.js';
@@ -72,5 +72,17 @@ describe('responseFieldsOf', () => {
     };
     expect(responseFieldsOf(schema)).toEqual(['orders', 'total', 'id', 'status', 'shipment', 'carrier']);
     expect(responseFieldsOf(undefined)).toEqual([]);
+  });
+});
+
+describe('abbreviates', () => {
+  const parameter = (segment: string[]) => ({ name: 'id', nouns: new Set<string>(), segment });
+  it('reads an id prefix as the start of the resource word or the initials of its words', () => {
+    expect(abbreviates('sub_', parameter(['subscriptions']))).toBe(true);
+    expect(abbreviates('pi_', parameter(['payment', 'intents']))).toBe(true);
+    expect(abbreviates('in_', parameter(['invoices']))).toBe(true);
+    expect(abbreviates('in_', parameter(['payment', 'intents']))).toBe(false);
+    expect(abbreviates('cus_', parameter(['charges']))).toBe(false);
+    expect(abbreviates('#w', parameter(['widgets']))).toBe(false);
   });
 });
