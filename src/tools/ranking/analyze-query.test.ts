@@ -41,5 +41,9 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery("it's order 40127, I ordered last friday", index).action).toBeUndefined();
     expect(analyzeQuery('I cancelled it yesterday but was still charged', index).action).toBeUndefined();
     expect(analyzeQuery('I want to update my address', index).action?.word).toBe('update');
+    // A word before an id labels it: "Order 90210" is no request to order.
+    expect(
+      analyzeQuery("Order 90210 - the shoes are too small, I'd like a refund", index).action,
+    ).toBeUndefined();
   });
 });

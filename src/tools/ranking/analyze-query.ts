@@ -183,7 +183,15 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       removes = Math.max(removes, profile.remove);
       // "I ordered last friday" tells what happened; it asks for nothing.
       // After "and" a word joins a list as often as a verb ("shipping and tax").
-      if (!action && profile.write >= ACTION_WRITES && !PAST.test(word) && words[position - 1] !== 'and')
+      // "Order 90210 - ..." names the order; a verb is not followed by a number.
+      const labelsId = /\d/.test(words[position + 1] ?? '');
+      if (
+        !action &&
+        profile.write >= ACTION_WRITES &&
+        !PAST.test(word) &&
+        words[position - 1] !== 'and' &&
+        !labelsId
+      )
         action = { word, stem, rest: words.slice(position + 1).join(' ') };
     }
   }

@@ -3,7 +3,7 @@
 // id formats, siblings' extra nouns. Their weights are learned (ranking-model.ts); nothing here is tuned
 // to a case.
 import type { AnalyzedQuery } from './analyze-query.js';
-import { abbreviates, type CatalogIndex, type IndexedTool } from './index-catalog.js';
+import { abbreviates, type CatalogIndex, fitsIdForm, type IndexedTool } from './index-catalog.js';
 
 /** Names of the operation features, in vector order. */
 export const TOOL_FEATURES = [
@@ -41,6 +41,8 @@ export const TOOL_FEATURES = [
   'semantic',
   'relativeSemantic',
   'response',
+  'idFormFit',
+  'idFormClash',
 ] as const;
 
 /** Names of the "call nothing" features, in vector order. */
@@ -144,6 +146,14 @@ export function extractToolFeatures(options: {
         tool.pathParameters.some((parameter) => abbreviates(id.prefix as string, parameter))),
   );
   const asks = query.question ? 1 : 0;
+  // Whether an id of the message has the form an id input's schema gives; false when the inputs give
+  // forms and none fits; undefined when they give none.
+  let formFit: boolean | undefined;
+  for (const id of ids)
+    for (const parameter of tool.idParameters) {
+      const fits = fitsIdForm(id.text, parameter.form);
+      if (fits !== undefined) formFit = formFit === true || fits;
+    }
   return [
     share(tool.name, weights),
     share(tool.summary, weights),
@@ -179,6 +189,8 @@ export function extractToolFeatures(options: {
     options.semantic,
     options.bestSemantic > 0 ? options.semantic / options.bestSemantic : 0,
     share(tool.response, weights),
+    formFit === true ? 1 : 0,
+    formFit === false ? 1 : 0,
   ];
 }
 

@@ -1,7 +1,7 @@
 // Reads each operation of a catalog once into what the ranking compares a message with: the words of
 // each field, the resource nouns of its path and the noun in front of each path parameter, what its
 // method and verb say it does, the id formats its schema shows, and the catalog's word statistics.
-import type { JsonSchema } from '../../openapi/index.js';
+import { type JsonSchema, matchesSchemaPattern } from '../../openapi/index.js';
 import type { RankableTool } from './rankable-tool.js';
 import { type RankingModel, verbProfile } from './ranking-model.js';
 import { contentStems, isContentWord, splitWords, stemOf } from './read-words.js';
@@ -14,6 +14,43 @@ export interface PathParameter {
   nouns: Set<string>;
   /** The words of the path segment in front of it, as written (`payment_intents` -> payment, intents). */
   segment?: string[];
+  /** The form its schema gives its values, when it gives one. */
+  form?: IdForm;
+}
+
+/** The form of an id input's values, from its schema. */
+export interface IdForm {
+  pattern?: string;
+  /** `format: uuid`. */
+  uuid?: boolean;
+  /** `type: integer`. */
+  integer?: boolean;
+  /** The schema's example, as text. */
+  example?: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The form an id input's schema gives, when it constrains the value. */
+function idFormOf(property: unknown): IdForm | undefined {
+  if (!isObject(property)) return undefined;
+  const form: IdForm = {};
+  if (typeof property.pattern === 'string') form.pattern = property.pattern;
+  if (property.format === 'uuid') form.uuid = true;
+  if (property.type === 'integer') form.integer = true;
+  if (typeof property.example === 'string' || typeof property.example === 'number')
+    form.example = String(property.example);
+  return Object.keys(form).length > 0 ? form : undefined;
+}
+
+/** Whether an id fits the form its input's schema gives (`#4410` fits `^[0-9]{4,10}$`); undefined when the form says nothing. */
+export function fitsIdForm(id: string, form: IdForm | undefined): boolean | undefined {
+  if (!form || (!form.pattern && !form.uuid && !form.integer)) return undefined;
+  const bare = id.replace(/^#/, '');
+  if (form.uuid) return UUID.test(bare);
+  if (form.integer) return /^\d+$/.test(bare);
+  const pattern = form.pattern as string;
+  return matchesSchemaPattern(pattern, id) || matchesSchemaPattern(pattern, bare);
 }
 
 /** One operation as the ranking reads it. */
@@ -251,7 +288,7 @@ function indexTool(
     ...[...required]
       .filter((name) => !pathNames.has(name) && isIdName(name))
       .map((name) => ({ name, nouns: idNounStems(name) })),
-  ];
+  ].map((parameter) => ({ ...parameter, form: idFormOf(properties[parameter.name]) }));
   const lastSegment = (operation?.path ?? '').split('/').filter(Boolean).pop() ?? '';
   return {
     tool,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadStoreTools } from '../test-support/load-catalogs.js';
-import { abbreviates, type CatalogIndex, indexCatalog } from './index-catalog.js';
+import { abbreviates, type CatalogIndex, fitsIdForm, indexCatalog } from './index-catalog.js';
 import { rankCatalog } from './rank-catalog.js';
 import { responseFieldsOf, toRankableTool } from './rankable-tool.js';
 import { loadRankingModel } from './ranking-model.js';
@@ -84,5 +84,15 @@ describe('abbreviates', () => {
     expect(abbreviates('in_', parameter(['payment', 'intents']))).toBe(false);
     expect(abbreviates('cus_', parameter(['charges']))).toBe(false);
     expect(abbreviates('#w', parameter(['widgets']))).toBe(false);
+  });
+});
+
+describe('fitsIdForm', () => {
+  it("tells whether an id has the form its input's schema gives", () => {
+    expect(fitsIdForm('#4410', { pattern: '^[0-9]{4,10}$' })).toBe(true);
+    expect(fitsIdForm('4410', { pattern: '^INV-[0-9]{4}-[0-9]{3}$' })).toBe(false);
+    expect(fitsIdForm('3f2504e0-4f89-11d3-9a0c-0305e82c3301', { uuid: true })).toBe(true);
+    expect(fitsIdForm('JEPRZB', { integer: true })).toBe(false);
+    expect(fitsIdForm('anything', { example: 'abc' })).toBeUndefined();
   });
 });
