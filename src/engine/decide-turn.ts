@@ -9,7 +9,7 @@ import { fillArguments } from './fill/fill-arguments.js';
 import { askForParameters } from './reply/ask-for-parameters.js';
 import { classifySmallTalk } from './reply/classify-small-talk.js';
 import { describeCapabilities, HANDOFF_OFFER } from './reply/describe-capabilities.js';
-import { writeAnswer } from './reply/write-answer.js';
+import { writeReply } from './reply/write-reply.js';
 
 /** What the engine does this step. */
 export type Decision =
@@ -53,14 +53,14 @@ function acceptsHandoffOffer(conversation: Conversation): boolean {
   );
 }
 
-function answerResults(conversation: Conversation): Decision {
-  const text = conversation.toolResults.map(writeAnswer).join('\n\n');
-  return { type: 'text', text };
+/** The reply to the turn's tool results, each answering its part of the customer's request. */
+function answerResults(conversation: Conversation, tools: EngineTool[]): Decision {
+  return { type: 'text', text: writeReply({ conversation, tools }) };
 }
 
 /** Decides the next step for `conversation` with `tools`. */
 export function decideTurn(conversation: Conversation, tools: EngineTool[]): Decision {
-  if (conversation.toolResults.length > 0) return answerResults(conversation);
+  if (conversation.toolResults.length > 0) return answerResults(conversation, tools);
   const last = conversation.turns[conversation.turns.length - 1];
   if (last?.role !== 'user' || !last.text.trim()) return { type: 'text', text: SMALL_TALK_REPLIES.greeting };
   const smallTalk = classifySmallTalk(last.text);

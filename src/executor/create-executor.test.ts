@@ -430,7 +430,7 @@ describe('success answers that carry no usable data', () => {
     expect(plain.modelText).toContain('with an HTML page.');
   });
 
-  it('JSON that does not parse is unusable, with the parser\'s reason for the log', async () => {
+  it("JSON that does not parse is unusable, with the parser's reason for the log", async () => {
     answer = () => ({ status: 200, text: '{"status": "shipped", ', contentType: 'application/json' });
     const result = await run(getOrder, { orderId: '1' });
     expect(result.outcome).toBe('unusable-response');
