@@ -6,13 +6,6 @@ const ISO_DATE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
 const ACRONYMS = new Set(['url', 'id', 'sku', 'api', 'eta', 'vat', 'iban', 'pdf', 'sms', 'utc']);
 
-/** A field name as words: `trackingUrl` -> `tracking URL`. */
-export function labelOf(key: string): string {
-  const words = splitWords(key).map((word) => (ACRONYMS.has(word) ? word.toUpperCase() : word));
-  const label = words.join(' ');
-  return label.charAt(0).toUpperCase() + label.slice(1);
-}
-
 /** A field name as lower-case words for the middle of a sentence: `estimatedDelivery` -> `estimated delivery`. */
 export function phraseOf(key: string): string {
   return splitWords(key)
@@ -80,7 +73,10 @@ export function isTimeRange(value: string): boolean {
 export function formatMoney(amount: number, currency: string | undefined): string {
   if (currency) {
     try {
-      return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount);
+      // Intl puts a no-break space after a code (`CHF 12.50`); plain text reads a plain space.
+      return new Intl.NumberFormat('en-US', { style: 'currency', currency })
+        .format(amount)
+        .replace(/\u00a0/g, ' ');
     } catch {
       return `${amount.toFixed(2)} ${currency}`;
     }

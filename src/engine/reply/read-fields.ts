@@ -165,7 +165,8 @@ const CARD_VALUE =
   /\b(?:ending(?: in)?|last ?4|[*•xX]{4,})\s*[-–]?\s*\d{4}\b|\b(?:visa|master ?card|amex|american express|discover|maestro|diners|jcb|unionpay)\b[^\n]*\d{4}/i;
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
-function personalOf(words: string[], value: unknown): PersonalKind | undefined {
+function personalOf(key: string, words: string[], value: unknown): PersonalKind | undefined {
+  if (/last_?4|card_?number|iban/i.test(key)) return 'card';
   const has = (...candidates: string[]) => candidates.some((word) => words.includes(word));
   if (has('email', 'mail')) return typeof value === 'string' || value === undefined ? 'email' : undefined;
   if (typeof value === 'string' && EMAIL.test(value.trim())) return 'email';
@@ -301,7 +302,7 @@ export function readFields(record: Row, options: ReadFieldsOptions = {}): Field[
         fields.push({ ...base, role: 'secret' });
         continue;
       }
-      const personal = personalOf(words, typeof value === 'object' ? undefined : value);
+      const personal = personalOf(key, words, typeof value === 'object' ? undefined : value);
       if (Array.isArray(value)) {
         if (value.length === 0) continue;
         // A list of one object (an order's one shipment) is read as that object.

@@ -116,6 +116,6 @@ const PART_BREAK =
 export function splitQuestion(text: string): string[] {
   return text
     .split(PART_BREAK)
-    .map((part) => part.trim())
+    .map((part) => part.trim().replace(/^(?:and\s+)?(?:also|plus|additionally),?\s+/i, ''))
     .filter((part) => splitWords(part).length > 0);
 }
