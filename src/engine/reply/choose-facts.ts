@@ -2,7 +2,7 @@
 // the question's words, its kind (where, when, how much) and the operation's own summary point at;
 // never secrets, never personal data the customer did not ask for, never the whole object.
 
-import { matchShare, stemsOfText } from './match-words.js';
+import { fieldWords, matchShare, stemsOfText } from './match-words.js';
 import type { Field } from './read-fields.js';
 import type { Question } from './read-question.js';
 import { isNegativeStatus } from './status-words.js';
@@ -54,7 +54,7 @@ const ASKS_FOR: Record<NonNullable<Field['personal']>, Set<string>> = {
   card: stemsOfText('card method visa mastercard amex credit debit'),
 };
 const TEXT_ABOUT = stemsOfText('description summary about details overview');
-const REASON = stemsOfText('reason explanation cause');
+const REASON = stemsOfText('reason explanation cause failure error decline');
 const GIVE_TO_CUSTOMER = /\b(?:give|share|send|show|provide)\b[^.]*\b(?:customer|user|buyer|client)\b/i;
 
 const withoutSubject = (terms: Set<string>, subject: Set<string>) =>
@@ -68,9 +68,12 @@ function asksFor(field: Field, context: FactContext, isPlace: boolean): boolean 
   return [...ASKS_FOR[field.personal]].some((term) => question.terms.has(term));
 }
 
+const isDateWord = (word: string) => /^(?:dates?|days?)$/.test(word);
+
 /** How strongly the kind of question (where, when, how much) points at a field. */
-function cueOf(field: Field, context: FactContext, isPlace: boolean, topMoneyDepth = 0): number {
-  const words = stemsOfText(field.words.join(' '));
+function cueOf(field: Field, context: FactContext, isPlace: boolean, primaryMoney?: Field): number {
+  // The field's own name: `fulfillments[0].created_at` is a creation date, not a delivery.
+  const words = stemsOfText(fieldWords(field.key).join(' '));
   const touches = (terms: Set<string>) => [...words].some((term) => terms.has(term));
   let cue = 0;
   for (const kind of context.question.kinds) {
@@ -79,13 +82,14 @@ function cueOf(field: Field, context: FactContext, isPlace: boolean, topMoneyDep
         if (touches(WHERE_TERMS) || (isPlace && field.personal === 'address')) cue = Math.max(cue, 0.7);
         break;
       case 'when':
-        // "When will it arrive?" asks for the expected delivery date itself.
-        if (field.role === 'date') cue = Math.max(cue, touches(WHEN_TERMS) ? 0.9 : 0.55);
+        // "When will it arrive?" asks for the expected delivery date itself; "what are the dates?" for every date.
+        if (field.role === 'date')
+          cue = Math.max(cue, touches(WHEN_TERMS) || context.question.words.some(isDateWord) ? 0.9 : 0.55);
         else if (touches(WHEN_TERMS)) cue = Math.max(cue, 0.6);
         break;
       case 'how-much':
-        // The object's own amount (the order's total), not its lines' prices.
-        if (field.role === 'money') cue = Math.max(cue, field.depth === topMoneyDepth ? 1 : 0.4);
+        // The object's own amount (the order's total), not its lines' prices nor its tax.
+        if (field.role === 'money') cue = Math.max(cue, field === primaryMoney ? 1 : 0.4);
         break;
       case 'how-many':
         if (field.role === 'availability' || field.role === 'number') cue = Math.max(cue, 0.8);
@@ -116,6 +120,24 @@ function baseOf(field: Field, hasStatus: boolean, negative: boolean): number {
   }
 }
 
+const TOTAL_WORDS = stemsOfText('total amount price balance due');
+
+/**
+ * The amount "how much" asks for: of the outermost amounts, the one the question names, else a
+ * total, amount or price, else the first.
+ */
+function findPrimaryMoney(fields: Field[], question: Set<string>): Field | undefined {
+  const money = fields.filter((field) => field.role === 'money' && (field.money?.amount ?? 0) !== 0);
+  const depth = Math.min(...money.map((field) => field.depth));
+  const outer = money.filter((field) => field.depth === depth);
+  const own = (field: Field) => stemsOfText(fieldWords(field.key).join(' '));
+  const score = (field: Field) =>
+    matchShare(question, field.words) * 2 +
+    ([...own(field)].some((stem) => TOTAL_WORDS.has(stem)) ? 1 : 0) -
+    (field.words.some((word) => /^(?:sub|subtotal|tax|fee|fees|discount|refunded)$/.test(word)) ? 1 : 0);
+  return outer.sort((left, right) => score(right) - score(left))[0];
+}
+
 /** Whether a code (a tracking number) is already inside a link that is given. */
 function repeatsLink(field: Field, links: string[]): boolean {
   if (typeof field.value !== 'string' && typeof field.value !== 'number') return false;
@@ -141,9 +163,7 @@ export function chooseFacts(fields: Field[], context: FactContext): ChosenFacts 
     }))
     .sort((left, right) => right.score - left.score)[0]?.field;
   const negative = status !== undefined && isNegativeStatus(String(status.value));
-  const topMoneyDepth = Math.min(
-    ...fields.filter((field) => field.role === 'money').map((field) => field.depth),
-  );
+  const primaryMoney = findPrimaryMoney(fields, question);
   const isPlace = status === undefined;
   const scored: { field: Field; score: number; asked: boolean; index: number }[] = [];
   for (const [index, field] of fields.entries()) {
@@ -152,8 +172,11 @@ export function chooseFacts(fields: Field[], context: FactContext): ChosenFacts 
     const valueText = typeof field.value === 'object' ? '' : String(field.value);
     if (context.inputValues.has(valueText.toLowerCase())) continue;
     const direct = matchShare(question, field.words, context.question.words);
-    const cue = cueOf(field, context, isPlace, topMoneyDepth);
+    const cue = cueOf(field, context, isPlace, primaryMoney);
     if (field.role === 'identifier' && direct < THRESHOLD) continue;
+    // Another status (a shipment's beside the order's) or a zero amount only when asked by name.
+    if (field.role === 'status' && direct < THRESHOLD) continue;
+    if (field.money?.amount === 0 && direct < THRESHOLD) continue;
     if (field.role === 'text' && valueText.length > MAX_TEXT && direct < THRESHOLD) continue;
     const score =
       Math.max(
@@ -161,7 +184,7 @@ export function chooseFacts(fields: Field[], context: FactContext): ChosenFacts 
         cue,
         matchShare(summary, field.words) * 0.6,
         matchShare(description, field.words) * 0.35,
-        field.role === 'status' ? 0.4 : baseOf(field, status !== undefined, negative),
+        baseOf(field, status !== undefined, negative),
       ) -
       DEPTH_PENALTY * field.depth;
     if (score >= THRESHOLD) scored.push({ field, score, asked: direct >= ASKED || cue >= 0.9, index });

@@ -42,6 +42,14 @@ export function resourceOfPath(path: string | undefined): { noun?: string; param
   return { noun: words.join(' '), ...(parameter ? { parameter } : {}) };
 }
 
+/** Whether a name field's value reads as a name: a few words, no sentence, not a bare code (`#1001`). */
+function isNameLike(value: string, key: string): boolean {
+  if (/^(?:subject|headline|summary)$/i.test(key)) return false;
+  const words = value.trim().split(/\s+/);
+  if (words.length > 6 || /[.!?]$/.test(value.trim())) return false;
+  return !(words.length === 1 && /\d/.test(value) && !/\p{Ll}{3}/u.test(value));
+}
+
 /** What naming needs. */
 export interface NameSubjectOptions {
   fields: Field[];
@@ -78,10 +86,15 @@ export function nameSubject(options: NameSubjectOptions): Subject {
   const noun = options.noun ?? resource.noun ?? guessed?.noun;
   const terms = noun ? termsOfText(noun) : new Set<string>();
   const name = options.fields.find((field) => field.role === 'name' && field.depth === 0);
-  if (name) return { text: String(name.value), terms };
+  const nameText = name ? String(name.value) : undefined;
+  // A name is the subject; a ticket's subject line ("My printer is on fire!") or a code is not.
+  if (nameText && isNameLike(nameText, name?.key ?? '')) return { text: nameText, terms };
   const fromInput = resource.parameter !== undefined ? options.input[resource.parameter] : undefined;
   const nounWords = noun ? splitWords(noun) : [];
+  const code =
+    nameText && !isNameLike(nameText, name?.key ?? '') && !/\s/.test(nameText) ? nameText : undefined;
   const identifier =
+    code ??
     guessed?.value ??
     (typeof fromInput === 'string' || typeof fromInput === 'number'
       ? String(fromInput)

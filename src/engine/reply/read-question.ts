@@ -79,7 +79,9 @@ function kindOf(rawWords: string[]): QuestionKind {
   if (first === 'how' && second === 'much') return 'how-much';
   if (first === 'how' && second === 'many') return 'how-many';
   if (first === 'how' && second === 'long') return 'when';
-  if (first !== undefined && AUXILIARIES.has(first)) return 'yes-no';
+  // "Can you send me the receipt?" asks for something, not whether something is so.
+  const request = ['can', 'could', 'would', 'will'].includes(first ?? '') && second === 'you';
+  if (first !== undefined && AUXILIARIES.has(first) && !request) return 'yes-no';
   // "I'd like to know where my parcel is", "can you tell me when it opens": the first wh-word.
   for (let index = start; index < words.length; index++) {
     const word = words[index];
@@ -98,6 +100,8 @@ export function readQuestion(text: string): Question {
   const terms = new Set<string>();
   for (const word of words) for (const term of termsOfWord(word)) terms.add(term);
   const kinds = new Set(splitQuestion(text).map((part) => kindOf(splitWords(part))));
+  // "What are the dates of my booking?" asks when, without the word.
+  if (words.some((word) => /^(?:dates?|days?|times?)$/.test(word))) kinds.add('when');
   return {
     text,
     words,

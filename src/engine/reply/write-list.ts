@@ -51,10 +51,9 @@ interface Item {
   name?: string;
 }
 
+// A value's words as written, without splitting `IPod` into `i pod` as an identifier would be.
 const contentStems = (text: string) =>
-  splitWords(text)
-    .filter((word) => !isStopWord(word))
-    .map(stemWord);
+  (text.toLowerCase().match(/[\p{L}\p{M}\d]+/gu) ?? []).filter((word) => !isStopWord(word)).map(stemWord);
 
 /** How fully the question names an item: its name's words all in the question is 1. */
 function coverage(item: Item, questionStems: Set<string>): number {
@@ -126,9 +125,13 @@ function itemLine(item: Item, noun: string, context: FactContext, withLink: bool
   const { fields } = item;
   const status = fields.find((field) => field.role === 'status' && field.depth === 0);
   if (status) parts.push(formatScalar(status));
+  // The item's own price, else its one variant's.
+  const price = fields
+    .filter((field) => field.role === 'money' && field.depth <= 1)
+    .sort((left, right) => left.depth - right.depth)[0];
   for (const field of fields) {
     if (field.personal || field === status || field.depth > 1) continue;
-    if (field.role === 'money' && field.depth === 0) parts.push(formatScalar(field));
+    if (field === price) parts.push(formatScalar(field));
     else if (field.role === 'availability') parts.push(availabilityPhrase(field));
     else if (
       ['text', 'scalars', 'date', 'number', 'boolean'].includes(field.role) &&
