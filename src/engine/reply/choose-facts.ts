@@ -60,7 +60,8 @@ const GIVE_TO_CUSTOMER = /\b(?:give|share|send|show|provide)\b[^.]*\b(?:customer
 const withoutSubject = (terms: Set<string>, subject: Set<string>) =>
   subject.size === 0 ? terms : new Set([...terms].filter((term) => !subject.has(term)));
 
-function asksFor(field: Field, context: FactContext, isPlace: boolean): boolean {
+/** Whether the question asks for a field: always for other data, by name or kind for personal data. */
+export function asksFor(field: Field, context: FactContext, isPlace: boolean): boolean {
   if (!field.personal) return true;
   const { question } = context;
   if (matchShare(question.terms, field.words) >= 0.99) return true;
@@ -79,7 +80,9 @@ function cueOf(field: Field, context: FactContext, isPlace: boolean, primaryMone
   for (const kind of context.question.kinds) {
     switch (kind) {
       case 'where':
-        if (touches(WHERE_TERMS) || (isPlace && field.personal === 'address')) cue = Math.max(cue, 0.7);
+        // Where a place is: its address answers; where a parcel is: what tracks it helps.
+        if (isPlace && field.personal === 'address') cue = Math.max(cue, 0.9);
+        else if (touches(WHERE_TERMS)) cue = Math.max(cue, 0.7);
         break;
       case 'when':
         // "When will it arrive?" asks for the expected delivery date itself; "what are the dates?" for every date.
@@ -138,6 +141,34 @@ function findPrimaryMoney(fields: Field[], question: Set<string>): Field | undef
   return outer.sort((left, right) => score(right) - score(left))[0];
 }
 
+const dayOf = (field: Field) =>
+  field.role === 'date' && typeof field.value === 'string' ? field.value.slice(0, 10) : undefined;
+
+/** Whether another chosen date falls on the same day and says more (a time) or scores higher. */
+function sameDayAsBetter(
+  entry: { field: Field; score: number },
+  all: { field: Field; score: number }[],
+): boolean {
+  const day = dayOf(entry.field);
+  if (!day) return false;
+  const hasTime = (field: Field) => String(field.value).length > 10;
+  return all.some(
+    (other) =>
+      other !== entry &&
+      dayOf(other.field) === day &&
+      (Number(hasTime(other.field)) > Number(hasTime(entry.field)) ||
+        (hasTime(other.field) === hasTime(entry.field) && other.score > entry.score)),
+  );
+}
+
+/** Whether a short value is all words of the question. */
+function echoes(value: string, question: FactContext['question']): boolean {
+  const words = value.toLowerCase().match(/[\p{L}\p{M}\d]+/gu) ?? [];
+  if (words.length === 0 || words.length > 3) return false;
+  const asked = new Set(question.text.toLowerCase().match(/[\p{L}\p{M}\d]+/gu) ?? []);
+  return words.every((word) => asked.has(word));
+}
+
 /** Whether a code (a tracking number) is already inside a link that is given. */
 function repeatsLink(field: Field, links: string[]): boolean {
   if (typeof field.value !== 'string' && typeof field.value !== 'number') return false;
@@ -172,6 +203,8 @@ export function chooseFacts(fields: Field[], context: FactContext): ChosenFacts 
     const valueText = typeof field.value === 'object' ? '' : String(field.value);
     if (context.inputValues.has(valueText.toLowerCase())) continue;
     const direct = matchShare(question, field.words, context.question.words);
+    // A value the customer just said ("the Paris store": city Paris) tells them nothing.
+    if (echoes(valueText, context.question) && direct < THRESHOLD) continue;
     const cue = cueOf(field, context, isPlace, primaryMoney);
     if (field.role === 'identifier' && direct < THRESHOLD) continue;
     // Another status (a shipment's beside the order's) or a zero amount only when asked by name.
@@ -204,6 +237,8 @@ export function chooseFacts(fields: Field[], context: FactContext): ChosenFacts 
     // A tracking number inside the tracking link is said once, by the link.
     .filter((entry) => !repeatsLink(entry.field, linkText))
     .sort((left, right) => right.score - left.score || left.index - right.index)
+    // Two dates of one day (expected and delivered on November 6) are said once, the precise one.
+    .filter((entry, _index, all) => !sameDayAsBetter(entry, all))
     .slice(0, MAX_FACTS)
     .sort((left, right) => Number(right.asked) - Number(left.asked) || left.index - right.index);
   return {

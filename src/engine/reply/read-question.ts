@@ -22,6 +22,10 @@ export interface Question {
   kinds: Set<QuestionKind>;
   /** The customer speaks of their own things ("my order"): the reply says "your". */
   own: boolean;
+  /** Content words of the customer's earlier messages, for what "their" or "it" refers to. */
+  earlierWords: string[];
+  /** It asks whether something exists or is sold ("is there…", "do you have…"). */
+  existence: boolean;
 }
 
 // English question openers; a question about a thing's state starts with an auxiliary verb.
@@ -93,10 +97,16 @@ function kindOf(rawWords: string[]): QuestionKind {
   return 'other';
 }
 
-/** Reads `text` as a question. */
-export function readQuestion(text: string): Question {
-  const all = splitWords(text.replace(/[’']/g, ''));
-  const words = all.filter((word) => !isStopWord(word) && !REQUEST_WORDS.has(word));
+// How English asks whether something exists or is on offer.
+const EXISTENCE =
+  /\b(?:is|are) there\b|\bdo(?:es)? (?:you|they|it) (?:have|sell|carry|stock|offer)\b|\bhave you got\b|\bany\b/i;
+
+const contentWords = (text: string) =>
+  splitWords(text.replace(/[’']/g, '')).filter((word) => !isStopWord(word) && !REQUEST_WORDS.has(word));
+
+/** Reads `text` as a question; `earlier` is what the customer said before it. */
+export function readQuestion(text: string, earlier = ''): Question {
+  const words = contentWords(text);
   const terms = new Set<string>();
   for (const word of words) for (const term of termsOfWord(word)) terms.add(term);
   const kinds = new Set(splitQuestion(text).map((part) => kindOf(splitWords(part))));
@@ -109,6 +119,8 @@ export function readQuestion(text: string): Question {
     kind: kindOf(splitWords(text)),
     kinds,
     own: /\b(?:my|mine|i|me|our|we)\b/i.test(text),
+    earlierWords: contentWords(earlier),
+    existence: EXISTENCE.test(text),
   };
 }
 

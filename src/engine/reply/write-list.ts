@@ -6,7 +6,7 @@ import type { SchemaNode } from '../catalog/engine-tool.js';
 import { splitWords } from '../language/split-words.js';
 import { stemWord } from '../language/stem-word.js';
 import { isStopWord } from '../language/stop-words.js';
-import type { FactContext } from './choose-facts.js';
+import { asksFor, type FactContext } from './choose-facts.js';
 import { capitalize, joinAnd, phraseOf } from './format-field.js';
 import { matchShare, termsOfText } from './match-words.js';
 import { singularOf } from './name-subject.js';
@@ -70,7 +70,6 @@ function coverage(item: Item, questionStems: Set<string>): number {
 
 /** The one item the question is about, when exactly one stands out. */
 function findFocus(items: Item[], questionStems: Set<string>): Item | undefined {
-  if (items.length === 1) return items[0];
   const scored = items.map((item) => ({ item, score: coverage(item, questionStems) }));
   scored.sort((left, right) => right.score - left.score);
   const [first, second] = scored;
@@ -130,7 +129,8 @@ function itemLine(item: Item, noun: string, context: FactContext, withLink: bool
     .filter((field) => field.role === 'money' && field.depth <= 1)
     .sort((left, right) => left.depth - right.depth)[0];
   for (const field of fields) {
-    if (field.personal || field === status || field.depth > 1) continue;
+    if (field === status || field.depth > 1) continue;
+    if (field.personal && !asksFor(field, context, !status)) continue;
     if (field === price) parts.push(formatScalar(field));
     else if (field.role === 'availability') parts.push(availabilityPhrase(field));
     else if (
@@ -167,6 +167,11 @@ function alternativesText(items: Item[]): string {
   );
 }
 
+/** Lower-cases the first letter unless it starts a name (`Demo Store Austin is open`). */
+function lowerFirst(text: string): string {
+  return /^(?:The|It|Your)\b/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
 /** The answer about a list. */
 export function writeList(options: WriteListOptions): string {
   const { context } = options;
@@ -189,15 +194,29 @@ export function writeList(options: WriteListOptions): string {
   }
   const questionStems = new Set(context.question.words.map(stemWord));
   const searched = searchText(options.input, questionStems);
-  const focus = findFocus(items, questionStems);
-  if (focus) {
+  // A follow-up ("what's their phone number?") is about the item the earlier messages named.
+  const earlierStems = new Set(context.question.earlierWords.map(stemWord));
+  const namesNone = items.every((item) => coverage(item, questionStems) === 0);
+  const focus =
+    findFocus(items, questionStems) ??
+    (namesNone && earlierStems.size > 0 ? findFocus(items, earlierStems) : undefined);
+  // "Do you have belts under $70?" found one belt: that is a yes with the item, not an answer about
+  // it; "is the Braided Belt in stock?" names the item: the answer is about it.
+  const byName = (item: Item) =>
+    coverage({ ...item, fields: item.fields.filter((field) => field.role === 'name') }, questionStems) >=
+    FOCUS;
+  const isProduct = (item: Item) =>
+    item.fields.some((field) => field.role === 'money' || field.role === 'availability');
+  const existence = focus !== undefined && context.question.existence && !byName(focus);
+  if (focus && !(existence && isProduct(focus))) {
     const fields = focus.fields;
-    const answer = writeRecord({
+    const record = writeRecord({
       fields,
       subject: focus.name ?? `the ${noun}`,
       context: { ...context, subjectTerms: new Set([...context.subjectTerms, ...termsOfText(noun)]) },
       now: options.now,
     });
+    const answer = existence && !/^(?:Yes|No|Not yet)\b/.test(record) ? `Yes, ${lowerFirst(record)}` : record;
     const stock = availability(focus);
     const asked =
       context.question.kind === 'yes-no' || (stock && matchShare(context.question.terms, stock.words) >= 0.5);
@@ -205,7 +224,7 @@ export function writeList(options: WriteListOptions): string {
     const others = items.filter((item) => item !== focus && isAvailable(availability(item)) && item.name);
     if (others.length === 0) return answer;
     const phrase = availabilityPhrase(availability(others[0]) as Field).replace(/ \(.*\)$/, '');
-    return `${answer} These ${plural(noun, 2)} are ${phrase}: ${alternativesText(others.slice(0, MAX_ALTERNATIVES))}.`;
+    return `${answer}\nThese ${plural(noun, 2)} are ${phrase}: ${alternativesText(others.slice(0, MAX_ALTERNATIVES))}.`;
   }
   const shown = items.slice(0, MAX_SHOWN);
   const withLinks = shown.length <= MAX_WITH_LINKS;
@@ -219,5 +238,6 @@ export function writeList(options: WriteListOptions): string {
     return `I couldn't find “${searched}”${among}. The closest ${plural(noun, closest.length)} I found:\n${closest.join('\n')}${rest}`;
   }
   const matching = searched ? ` matching “${searched}”` : '';
-  return `I found ${total} ${plural(noun, total)}${matching}:\n${lines.join('\n')}${more}`;
+  const opening = context.question.existence ? 'Yes, I found' : 'I found';
+  return `${opening} ${total} ${plural(noun, total)}${matching}:\n${lines.join('\n')}${more}`;
 }

@@ -128,12 +128,17 @@ function mapSentences(field: Field, subject: string, question: Question, now: Da
   const hours = touches(field, HOURS_TERMS);
   const named = namedKeys(Object.keys(map), question, now);
   if (named.length > 0) {
-    return named.map((key) => {
+    // "Is it open on Sunday?" is answered yes or no by the hours of that day.
+    const answersYesNo = hours && question.kind === 'yes-no';
+    return named.map((key, index) => {
       const raw = String(map[key]);
       const value = formatTimeRange(raw);
       const day = capitalize(humanizeValue(key));
-      if (hours && isTimeRange(raw)) return `${capitalize(subject)} is open from ${value} on ${day}.`;
-      if (hours && !/\d/.test(raw)) return `${capitalize(subject)} is ${value.toLowerCase()} on ${day}.`;
+      const open = /\d/.test(raw);
+      const opening = answersYesNo && index === 0 ? (open ? 'Yes, ' : 'No, ') : '';
+      const name = opening ? subject : capitalize(subject);
+      if (hours && isTimeRange(raw)) return `${opening}${name} is open from ${value} on ${day}.`;
+      if (hours && !open) return `${opening}${name} is ${value.toLowerCase()} on ${day}.`;
       return `The ${label} of ${subject} for ${day}: ${value}.`;
     });
   }
@@ -264,7 +269,12 @@ export function writeRecord(options: WriteRecordOptions): string {
       question.kinds.has('where') ||
       question.kinds.has('yes-no') ||
       matchShare(question.terms, chosen.status.words) >= 0.5);
-  const availability = facts.find((field) => field.role === 'availability' && asksAbout(question, field));
+  // "Is the X in stock?" asks for its stock; so does "do you have the X?" when nothing else is asked.
+  const availability = facts.find(
+    (field) =>
+      field.role === 'availability' &&
+      (asksAbout(question, field) || (question.kind === 'yes-no' && !chosen.status && chosen.asked === 0)),
+  );
   if (chosen.status && statusAsked) {
     const value = String(chosen.status.value);
     const polarity = statusPolarity(question, value, chosen.status.schema?.enum as unknown[] | undefined);

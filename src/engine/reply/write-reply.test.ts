@@ -195,7 +195,7 @@ describe('answering the question asked', () => {
       tools,
     );
     expect(text).toBe(
-      'No, Leather Backpack is out of stock right now. These products are in stock: Leather Tote Bag ($189.00), Leather Messenger Bag ($229.00) and Leather Crossbody Bag ($139.00).',
+      'No, Leather Backpack is out of stock right now.\nThese products are in stock: Leather Tote Bag ($189.00), Leather Messenger Bag ($229.00) and Leather Crossbody Bag ($139.00).',
     );
     const yes = replyTo(
       'is the slim leather wallet available?',
@@ -252,7 +252,7 @@ describe('answering the question asked', () => {
       [{ tool: 'findStores', input: {}, data: { stores } }],
       tools,
     );
-    expect(sunday).toBe('Downtown Shop is closed on Sunday.');
+    expect(sunday).toBe('No, Downtown Shop is closed on Sunday.');
     const today = replyTo(
       'are you open today in Austin?',
       [{ tool: 'findStores', input: {}, data: { stores } }],

@@ -20,6 +20,16 @@ export interface WriteReplyOptions {
  * The customer's request the results answer: their last message, with the message before it when
  * the last one only answers the assistant's question ("What is your order number?" - "12345").
  */
+/** What the customer said in the messages before their request, most recent last. */
+function earlierOf(conversation: Conversation, request: string): string {
+  const said = conversation.turns.filter((turn) => turn.role === 'user').map((turn) => turn.text);
+  const before = said.slice(0, -1).filter((text) => !request.includes(text));
+  return before.slice(-EARLIER_MESSAGES).join('\n');
+}
+
+/** Earlier customer messages that may say what a follow-up ("their phone number?") is about. */
+const EARLIER_MESSAGES = 2;
+
 export function requestOf(conversation: Conversation): string {
   const turns = conversation.turns;
   let last = turns.length - 1;
@@ -58,6 +68,7 @@ export function writeReply(options: WriteReplyOptions): string {
   const { conversation, tools } = options;
   const now = options.now ?? new Date();
   const request = requestOf(conversation);
+  const earlier = earlierOf(conversation, request);
   const results = conversation.toolResults;
   const apiCurrency = findApiCurrency(tools);
   const toolOf = (result: ToolResultView) => tools.find((tool) => tool.name === result.toolName);
@@ -74,7 +85,7 @@ export function writeReply(options: WriteReplyOptions): string {
     }
     const answer = writeAnswer({
       result,
-      question: readQuestion(text),
+      question: readQuestion(text, earlier),
       tool,
       apiCurrency,
       now,
