@@ -7,11 +7,12 @@ import { splitWords } from '../language/split-words.js';
 import { stemWord } from '../language/stem-word.js';
 import { isStopWord } from '../language/stop-words.js';
 import { asksFor, type FactContext } from './choose-facts.js';
+import { availabilityPhrase, formatScalar } from './describe-field.js';
 import { capitalize, joinAnd, phraseOf } from './format-field.js';
 import { matchShare, termsOfText } from './match-words.js';
 import { singularOf } from './name-subject.js';
 import { type Field, readFields } from './read-fields.js';
-import { availabilityPhrase, formatScalar, writeRecord } from './write-record.js';
+import { writeRecord } from './write-record.js';
 
 /** What writing about a list needs. */
 export interface WriteListOptions {
