@@ -56,7 +56,8 @@ export function findUnusableBody(options: UnusableBodyOptions): string | undefin
   if (declaredJson && unparsed) return jsonProblem(text);
   if (expectsJson && unparsed) {
     if (/^\s*[[{]/.test(text)) return jsonProblem(text);
-    const body = mediaType ? `a ${mediaType} body` : 'a body without a content type';
+    const article = mediaType && /^[aeiou]/.test(mediaType) ? 'an' : 'a';
+    const body = mediaType ? `${article} ${mediaType} body` : 'a body without a content type';
     return `${body}, not the JSON the operation declares`;
   }
   return undefined;
