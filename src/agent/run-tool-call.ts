@@ -28,7 +28,7 @@ function readableData(result: ToolCallResult): unknown {
 }
 
 /** What the model reads for `result`: `{outcome, status, data}` or `{outcome, status, message, customerMessage}`. */
-function toModelOutput(result: ToolCallResult): JSONValue {
+export function toModelOutput(result: ToolCallResult): JSONValue {
   if (result.outcome === 'ok')
     return { outcome: 'ok', status: result.status ?? null, data: readableData(result) } as JSONValue;
   return {

@@ -13,7 +13,7 @@ import { askForParameters } from './reply/ask-for-parameters.js';
 import { classifySmallTalk } from './reply/classify-small-talk.js';
 import { declineAction } from './reply/decline-action.js';
 import { describeCapabilities, HANDOFF_OFFER, summarize } from './reply/describe-capabilities.js';
-import { writeAnswer } from './reply/write-answer.js';
+import { writeReply } from './reply/write-reply.js';
 
 /** One call the engine makes. */
 export interface DecidedCall {
@@ -64,9 +64,9 @@ function acceptsHandoffOffer(conversation: Conversation): boolean {
   );
 }
 
-function answerResults(conversation: Conversation): Decision {
-  const text = conversation.toolResults.map(writeAnswer).join('\n\n');
-  return { type: 'text', text };
+/** The reply to the turn's tool results, each answering its part of the customer's request. */
+function answerResults(conversation: Conversation, tools: EngineTool[]): Decision {
+  return { type: 'text', text: writeReply({ conversation, tools }) };
 }
 
 /** Parts of a message that can each ask for something: its sentences, and clauses opened by "also". */
@@ -115,7 +115,7 @@ function answerComplaint(remedy: ReturnType<typeof chooseRemedy>): Decision {
 
 /** Decides the next step for `conversation` with `tools`. */
 export function decideTurn(conversation: Conversation, tools: EngineTool[]): Decision {
-  if (conversation.toolResults.length > 0) return answerResults(conversation);
+  if (conversation.toolResults.length > 0) return answerResults(conversation, tools);
   const last = conversation.turns[conversation.turns.length - 1];
   if (last?.role !== 'user' || !last.text.trim()) return { type: 'text', text: SMALL_TALK_REPLIES.greeting };
   const smallTalk = classifySmallTalk(last.text);

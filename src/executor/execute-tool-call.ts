@@ -9,6 +9,7 @@ import {
   type ToolCallOutcome,
 } from './describe-outcome.js';
 import { BlockedHostError, ToolInputError, UpstreamApiError } from './errors.js';
+import { findUnusableBody } from './find-unusable-body.js';
 import { fitToBudget } from './fit-to-budget.js';
 import { redirectCredentials } from './follow-redirect.js';
 import { parseResponseBody } from './read-response-body.js';
@@ -90,28 +91,48 @@ function describeResponse(
     if (keptResponseHeaders.test(name)) headers[name] = redactor.scrub(value);
   }
   const response: ToolCallResponse = { status: sent.status, headers, body, truncated: sent.body.truncated };
-  const outcome = classifyResponse(tool, sent.status, body);
+  // A success status with a body that is no data (an HTML error page, broken JSON, a body cut at the
+  // cap) is a failure of its own: the model and the customer must never be handed the raw text.
+  const unusableBody =
+    sent.status >= 200 && sent.status < 300
+      ? findUnusableBody({
+          text: sent.body.text,
+          contentType: sent.headers['content-type'],
+          parsed,
+          truncated: sent.body.truncated,
+          maxBytes: context.maxResponseBytes,
+          expectsJson: tool.responseSchema !== undefined,
+        })
+      : undefined;
+  const outcome: ToolCallOutcome = unusableBody
+    ? 'unusable-response'
+    : classifyResponse(tool, sent.status, body);
   const common = { attempts: sent.attempts, status: sent.status, response, responseText: sent.body.text };
   if (outcome === 'ok') {
     const shown =
       body === ''
         ? `The API answered ${sent.status} with an empty body.`
         : fitToBudget(body, context.modelBudgetChars);
-    const capNote = sent.body.truncated
-      ? `\n[The response was larger than ${context.maxResponseBytes} bytes; only that much was read.]`
-      : '';
-    return { ...common, outcome, data: body, modelText: `${shown}${capNote}` };
+    return { ...common, outcome, data: body, modelText: shown };
   }
-  const apiMessage = extractApiMessage(body);
-  const sentences = describeFailure({ outcome, status: sent.status, apiMessage, timeoutMs: timeoutOf(call) });
+  const apiMessage = unusableBody ? undefined : extractApiMessage(body);
+  const sentences = describeFailure({
+    outcome,
+    status: sent.status,
+    apiMessage,
+    timeoutMs: timeoutOf(call),
+    unusableBody,
+    readOnly: tool.readOnly,
+  });
   const error =
-    sent.status >= 300
+    sent.status >= 300 || unusableBody
       ? new UpstreamApiError({
           method: call.tool.method.toUpperCase(),
           url: redactor.url(sent.url),
           status: sent.status,
           body: cut(cleanText, 500),
           retryable: [429, 502, 503, 504].includes(sent.status),
+          unusableBody,
         })
       : undefined;
   return { ...common, outcome, ...sentences, error };

@@ -12,4 +12,7 @@ export type {
 export { matchesSchemaPattern } from '../openapi/index.js';
 export { defaultNeedsConfirmation } from './needs-confirmation.js';
 export * from './ranking/index.js';
+// Read-only use by the engine's reply writer: word meaning for matching a question to field names.
+export { loadWordVectors, similarity, type WordVectors } from './ranking/word-vectors.js';
 export { type SelectToolsOptions, selectTools } from './select-tools.js';
+export { RESPONSE_SCHEMA_KEY, readResponseSchema, toolProviderOptions } from './tool-provider-options.js';

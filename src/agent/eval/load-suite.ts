@@ -1,8 +1,15 @@
-// Loads a tool-choice suite (YAML or JSON): cases with their schema (suite-level or per-case, inline
-// or by path), base prompt, history and expectation. Format: shared/eval/README.md.
+// Loads an eval suite (YAML or JSON): cases with their schema (suite-level or per-case, inline or by
+// path), base prompt, history, the expected call and, for reply cases, the API's answers and what the
+// reply must contain. Format: eval/README.md.
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { parse } from 'yaml';
+import {
+  type ReplyExpectation,
+  readReplyExpectation,
+  readResults,
+  type SuiteResult,
+} from './load-reply-case.js';
 
 /** One earlier message of a case. */
 export interface SuiteMessage {
@@ -10,11 +17,14 @@ export interface SuiteMessage {
   text: string;
 }
 
-/** What a case expects: the operationId to call (or `none`) and arguments to check. */
+/** What a case expects: the operationId to call (or `none`) and arguments to check, and/or the reply. */
 export interface SuiteExpectation {
-  call: string;
+  /** The operationId to call, or `none`; absent in a case that only checks the reply. */
+  call?: string;
   /** Expected values by argument name (see score-decision.ts for the matching rules). */
   args?: Record<string, unknown>;
+  /** What the reply must and must not contain (see load-reply-case.ts). */
+  reply?: ReplyExpectation;
 }
 
 /** One case, with its schema resolved to a document object. */
@@ -28,6 +38,8 @@ export interface SuiteCase {
   history: SuiteMessage[];
   say: string;
   expect: SuiteExpectation;
+  /** For a reply case: the calls made and what the API answered to each. */
+  results?: SuiteResult[];
 }
 
 /** A loaded suite. */
@@ -60,10 +72,25 @@ export async function loadSuite(path: string): Promise<Suite> {
   const cases: SuiteCase[] = [];
   for (const [index, entry] of (raw.cases as Record<string, unknown>[]).entries()) {
     const id = String(entry.id ?? `case-${index + 1}`);
-    const expect = entry.expect as SuiteExpectation | undefined;
-    if (typeof entry.say !== 'string' || !expect || typeof expect.call !== 'string') {
-      throw new Error(`${path}: case '${id}' needs 'say' and 'expect.call'`);
+    const raw = entry.expect as Record<string, unknown> | undefined;
+    const hasCall = typeof raw?.call === 'string';
+    if (typeof entry.say !== 'string' || !raw || (!hasCall && raw.reply === undefined)) {
+      throw new Error(`${path}: case '${id}' needs 'say' and 'expect.call' or 'expect.reply'`);
     }
+    let reply: ReplyExpectation | undefined;
+    let results: SuiteResult[] | undefined;
+    try {
+      reply = readReplyExpectation(raw.reply, 'expect.reply');
+      results = readResults(entry.results, 'results', raw as SuiteExpectation);
+    } catch (error) {
+      throw new Error(`${path}: case '${id}': ${(error as Error).message}`);
+    }
+    if (results && !reply) throw new Error(`${path}: case '${id}' has results but no 'expect.reply'`);
+    const expect: SuiteExpectation = {
+      ...(hasCall ? { call: raw.call as string } : {}),
+      ...(raw.args !== undefined ? { args: raw.args as Record<string, unknown> } : {}),
+      ...(reply ? { reply } : {}),
+    };
     const own =
       entry.schema === undefined ? undefined : await resolveSchema(entry.schema, directory, documents);
     const schema = own ?? suiteSchema;
@@ -77,6 +104,7 @@ export async function loadSuite(path: string): Promise<Suite> {
       history: (entry.history ?? []) as SuiteMessage[],
       say: entry.say,
       expect,
+      ...(results ? { results } : {}),
     });
   }
   return { name: String(raw.name ?? basename(path, extname(path))), path, cases };

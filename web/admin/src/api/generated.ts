@@ -640,7 +640,7 @@ export interface paths {
                     /** @description Page size (default 50) */
                     limit?: number;
                     /** @description Only calls with this outcome */
-                    outcome?: "ok" | "not-found" | "client-error" | "server-error" | "timeout" | "network" | "blocked" | "invalid-arguments";
+                    outcome?: "ok" | "not-found" | "client-error" | "server-error" | "timeout" | "network" | "blocked" | "invalid-arguments" | "unusable-response";
                     /** @description Only calls answered with this HTTP status */
                     status?: number;
                     /** @description Calls before this time */
@@ -1530,7 +1530,7 @@ export interface paths {
                     /** @description Page size (default 50) */
                     limit?: number;
                     /** @description Only calls with this outcome */
-                    outcome?: "ok" | "not-found" | "client-error" | "server-error" | "timeout" | "network" | "blocked" | "invalid-arguments";
+                    outcome?: "ok" | "not-found" | "client-error" | "server-error" | "timeout" | "network" | "blocked" | "invalid-arguments" | "unusable-response";
                     /** @description Only calls answered with this HTTP status */
                     status?: number;
                     /** @description Calls before this time */
