@@ -282,4 +282,56 @@ describe('decideTurn', () => {
       text: expect.stringMatching(/^I'm sorry to hear that\./),
     });
   });
+
+  it('reads a follow-up with the request before it, and leaves earlier ids out of "my other order"', () => {
+    const before = [
+      user('Where is my order #12345?'),
+      assistant('Your order 12345 has shipped and arrives on Friday.'),
+    ];
+    expect(decide([...before, user('what about 12350')])).toEqual({
+      type: 'tool-call',
+      toolName: 'trackOrder',
+      input: { orderId: '12350' },
+    });
+    expect(decide([...before, user('can I return it? the strap broke')])).toEqual({
+      type: 'tool-call',
+      toolName: 'createReturn',
+      input: { orderId: '12345', reason: 'the strap broke' },
+    });
+    expect(decide([...before, user('and my other order?')])).toMatchObject({ type: 'text' });
+  });
+
+  it('answers a question by reading, and leaves a yes-or-no filter out of the question it asks', () => {
+    // "delivered" is in the return operation's words, but a question asks for no change.
+    const returns = storeTools.map((tool) =>
+      tool.name === 'createReturn'
+        ? { ...tool, description: `${tool.description} Only for delivered orders.` }
+        : tool,
+    );
+    const before = [
+      user('Where is my order #12345?'),
+      assistant('Your order 12345 has shipped and arrives on Friday.'),
+    ];
+    expect(decide([...before, user('and when was it delivered?')], '', returns)).toEqual({
+      type: 'tool-call',
+      toolName: 'trackOrder',
+      input: { orderId: '12345' },
+    });
+    const stock: EngineTool = {
+      ...storeTools[0],
+      inputSchema: {
+        type: 'object',
+        required: ['q'],
+        properties: {
+          q: { type: 'string', description: 'Search keyword.' },
+          inStock: { type: 'boolean', description: 'Only products in stock.' },
+        },
+      },
+    };
+    expect(decide([user('Is the Leather Backpack in stock?')], '', [stock])).toEqual({
+      type: 'tool-call',
+      toolName: 'searchProducts',
+      input: { q: 'Leather Backpack' },
+    });
+  });
 });

@@ -48,6 +48,23 @@ function earlierRequest(conversation: Conversation): string | undefined {
   return before?.role === 'user' ? before.text : undefined;
 }
 
+/** "and my other order?", "what about 12350?": a message that leans on the request before it. */
+const ELLIPTICAL = /^\s*(?:and|also|what about|how about|same for|same with|ok and|and what about)\b/i;
+const MAX_ELLIPTICAL_WORDS = 5;
+
+/** A message about another thing than the one before ("my other order"). */
+const ANOTHER = /\b(?:other|another|different|second)\b/i;
+
+/** The customer's previous request when this message only continues it. */
+function continuedRequest(conversation: Conversation): string | undefined {
+  const turns = conversation.turns;
+  const last = turns[turns.length - 1];
+  if (!ELLIPTICAL.test(last.text) || contentStems(last.text).length > MAX_ELLIPTICAL_WORDS) return undefined;
+  for (let index = turns.length - 2; index >= 0; index--)
+    if (turns[index].role === 'user') return turns[index].text;
+  return undefined;
+}
+
 /** Earlier turns whose words inform the choice of a follow-up. */
 const CONTEXT_TURNS = 3;
 
@@ -142,7 +159,15 @@ export function decideTurn(conversation: Conversation, tools: EngineTool[]): Dec
   const options = { tools: operations, context, system: conversation.system, now };
   const calls = earlierText ? [] : decideRequests(last.text, options);
   if (calls.length > 1) return { type: 'tool-calls', calls };
-  const choice = chooseTool({ ...options, text: last.text, earlierText, earlierTurns });
+  // "and my other order?" is about another one: earlier ids stay out.
+  const another = ANOTHER.test(last.text);
+  const chooseOptions = { ...options, text: last.text, earlierTurns: another ? [] : earlierTurns };
+  let choice = chooseTool({ ...chooseOptions, earlierText });
+  // A message that only continues the request before it ("what about 12350?") repeats its choice,
+  // with this message's details first.
+  const continued = earlierText ? undefined : continuedRequest(conversation);
+  if (choice.type === 'none' && continued && !another)
+    choice = chooseTool({ ...chooseOptions, earlierText: continued, rankText: continued });
   // A complaint that asks nothing is not answered with a look-up: a case is opened for it, or a
   // person offered.
   const tells = choice.type === 'none' || (choice.type === 'call' && !choice.requests && reads(choice.tool));

@@ -70,6 +70,8 @@ export interface ChooseToolOptions {
   context?: string;
   /** The same messages one by one, most recent first: where a follow-up's ids come from. */
   earlierTurns?: string[];
+  /** What the ranking reads instead of the message (the request a follow-up continues). */
+  rankText?: string;
   /** The agent's base prompt and rules. */
   system?: string;
   /** What relative dates count from; default the clock's now. */
@@ -87,12 +89,9 @@ function fill(options: {
 }): FilledArguments {
   const { tool, earlierText } = options;
   const document = buildToolDocument(tool);
-  const bound = bindIds({
-    entry: options.entry,
-    parameters: document.parameters,
-    query: options.query,
-    text: options.text,
-  });
+  // Ids of this message bind first; the request it answers or continues gives the rest below.
+  const query = { ...options.query, ids: options.query.ids.filter((id) => options.text.includes(id.text)) };
+  const bound = bindIds({ entry: options.entry, parameters: document.parameters, query, text: options.text });
   const rest = document.parameters.filter((parameter) => !(parameter.name in bound.input));
   const filled = fillArguments({
     parameters: rest,
@@ -190,9 +189,12 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   const { tools, text, earlierText } = options;
   if (tools.length === 0) return { type: 'none' };
   const index = indexCatalogCached(tools as RankableTool[], { source: tools });
-  const message = earlierText ? `${earlierText}\n${text}` : text;
+  const message = options.rankText ?? (earlierText ? `${earlierText}\n${text}` : text);
   const ranking = rankCatalog({ index, message, context: options.context, basePrompt: options.system });
-  const best = ranking.tools[0];
+  // A question that asks for no change reads: where the catalog has operations that read, those that
+  // change something are not its answer (an API of POSTs only, a function catalog, keeps them all).
+  const reads = ranking.query.question && !ranking.query.action;
+  const best = (reads && ranking.tools.find((ranked) => ranked.entry.writes < DOES)) || ranking.tools[0];
   if (!best) return { type: 'none' };
   const tool = best.entry.tool as EngineTool;
   const filled = fill({

@@ -170,6 +170,9 @@ function namesParameter(text: string, name: string): boolean {
   return named.length > 0 && named.every((token) => words.has(token.concept));
 }
 
+/** A question answered with yes or no. */
+const YES_NO_QUESTION = /^\s*(?:is|are|was|were|do|does|did|has|have|can|could|will)\b[^?]*\?\s*$/i;
+
 /** How deep objects inside objects are filled. */
 const MAX_DEPTH = 3;
 
@@ -244,6 +247,8 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
   for (const parameter of parameters) {
     if (parameter.name in input) continue;
     if (parameter.kind === 'boolean') {
+      // "Is the backpack in stock?" asks whether it is: a filter set to yes would hide the answer.
+      if (!parameter.required && YES_NO_QUESTION.test(text)) continue;
       const value = matchBoolean(parameter, tokens);
       // A required flag the message does not mention is a feature not asked for: false, not a question.
       if (value !== undefined || parameter.required)

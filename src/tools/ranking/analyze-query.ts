@@ -79,9 +79,9 @@ const BEFORE_VERB = new Set([
   'hello',
   'hey',
 ]);
-// "Can you cancel it?" asks for an action, not for information.
+// "Can you cancel it?" and "can I return it?" ask for an action, not for information.
 const REQUEST_START =
-  /^\s*(?:(?:hi|hello|hey)\W+)?(?:can|could|would|will)\s+(?:you|u)\b|\bplease\b|\bpls\b/i;
+  /(?:^|[.!?]\s+)(?:(?:hi|hello|hey)\W+)?(?:(?:can|could|would|will)\s+(?:you|u)|(?:can|could|may)\s+i)\b|\bplease\b|\bpls\b/i;
 const QUESTION_START =
   /^\s*(what|what's|whats|where|where's|when|which|who|why|how|is|are|do|does|did|can|could|has|have|will|would|should)\b/i;
 // A token with a digit (`10234`, `sub_1A2b`, `INV-2026-001`), a `#` reference, or a code in capitals
