@@ -177,8 +177,14 @@ interface Sent {
   identity?: RequestIdentity;
 }
 
-// A header value cannot carry line breaks or other control characters (RFC 9110 §5.5).
-const controlCharacter = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+/** Whether a header value would carry a line break or another control character (RFC 9110 §5.5). */
+function hasControlCharacter(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if ((code < 0x20 && code !== 0x09) || code === 0x7f) return true;
+  }
+  return false;
+}
 
 /**
  * Sets the integration's identity headers on a built request: from the customer's claims, and never
@@ -193,7 +199,7 @@ function setIdentityHeaders(
     const name = header.name.toLowerCase();
     const value = readClaim(call.identity.customer, header.claim);
     if (value === undefined) delete headers[name];
-    else if (controlCharacter.test(String(value)))
+    else if (hasControlCharacter(String(value)))
       return new ToolInputError(call.tool.name, [
         { path: header.name, message: `the "${header.claim}" claim cannot be sent in a header` },
       ]);
