@@ -13,6 +13,8 @@ export interface CreateAgentInput {
   model?: AgentModelSettings;
   maxToolSteps?: number;
   handoffWebhookUrl?: string | null;
+  /** How identity tokens are checked; default none (every visitor anonymous). */
+  identity?: IdentitySettingsInput;
 }
 
 /** How identity tokens are checked, as an admin sets it (the secret's dates are kept by the store). */
@@ -80,7 +82,7 @@ export function createAgentRepository({ db, secrets }: StoreContext) {
         public_key: newToken('pk_', 18),
         max_tool_steps: input.maxToolSteps ?? 4,
         handoff_webhook_url: input.handoffWebhookUrl ?? null,
-        identity_json: JSON.stringify({ method: 'none' }),
+        identity_json: JSON.stringify(input.identity ?? { method: 'none' }),
         identity_secret_enc: null,
         identity_previous_secret_enc: null,
         created_at: time,

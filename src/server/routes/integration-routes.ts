@@ -2,17 +2,31 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Executor } from '../../executor/index.js';
 import { diffCatalogs, type ImportedSchema } from '../../openapi/index.js';
-import type { Integration, Store, StoredAuth } from '../../store/index.js';
-import { defaultNeedsConfirmation, type ToolDefinition } from '../../tools/index.js';
+import type {
+  Integration,
+  OperationSettings,
+  Store,
+  StoredAuth,
+  StoredIdentityBinding,
+  StoredIdentityHeader,
+} from '../../store/index.js';
+import {
+  type CustomerIdentity,
+  defaultNeedsConfirmation,
+  listBindableInputs,
+  resolveBindings,
+  type ToolDefinition,
+} from '../../tools/index.js';
 import { assertAdmin } from '../authenticate.js';
 import type { CatalogReader } from '../create-catalog-reader.js';
 import { createIntegration, toVersionInput } from '../create-integration.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../http-errors.js';
+import { checkBindings, checkIdentityHeaders } from '../identity/check-identity-settings.js';
 import { importSchemaSource, type SchemaInput } from '../import-schema-source.js';
 import { toToolCallIntegration } from '../integration-calls.js';
 import type { ScopedLoaders } from '../load-scoped.js';
 import { listOf, noContent, ref } from '../response-schemas.js';
-import { idParams, integrationSettingsProperties, updateIntegrationBody } from '../schemas.js';
+import { claimName, idParams, integrationSettingsProperties, updateIntegrationBody } from '../schemas.js';
 import { serializeIntegration } from '../serialize.js';
 
 interface IntegrationSettingsBody {
@@ -21,6 +35,7 @@ interface IntegrationSettingsBody {
   auth?: StoredAuth;
   timeoutMs?: number;
   allowHosts?: string[];
+  identityHeaders?: StoredIdentityHeader[];
 }
 
 const operationParams = {
@@ -84,8 +99,8 @@ function describeImport(imported: ImportedSchema, previous: ToolDefinition[], ne
   };
 }
 
-/** An operation's stored settings, by tool name (absent: the defaults). */
-type OperationSettings = Map<string, { enabled: boolean; needsConfirmation: boolean | null }>;
+/** Operations' stored settings, by tool name (absent: the defaults). */
+type SettingsByTool = Map<string, OperationSettings>;
 
 /** Body of changing an operation's settings. */
 const operationSettingsBody = {
@@ -98,14 +113,42 @@ const operationSettingsBody = {
       description:
         "Whether the agent asks the customer before calling it; null goes back to the default (from the method, and the schema's x-openai-isConsequential or x-concierge-safe)",
     },
+    identityBindings: {
+      type: 'array',
+      maxItems: 20,
+      items: {
+        type: 'object',
+        required: ['in', 'name', 'claim'],
+        properties: {
+          in: { enum: ['path', 'query', 'header', 'cookie', 'body'] },
+          name: { type: 'string', minLength: 1, maxLength: 200 },
+          claim: claimName,
+        },
+        additionalProperties: false,
+      },
+      description:
+        "Inputs set from the verified customer's claims at send time (replaces the list; [] for none). The model never sees or fills them.",
+    },
+    requiresIdentity: {
+      type: ['boolean', 'null'],
+      description:
+        'Whether only a verified customer may use it (an anonymous visitor is asked to sign in); null goes back to the default: on when an input is bound',
+    },
   },
   additionalProperties: false,
 } as const;
 
-/** An operation as listed over the API. */
-function serializeOperation(tool: ToolDefinition, settings: OperationSettings) {
+/** An operation as listed over the API; `headers`: the integration's identity headers. */
+function serializeOperation(
+  tool: ToolDefinition,
+  settings: SettingsByTool,
+  headers: readonly StoredIdentityHeader[],
+) {
   const setting = settings.get(tool.name);
   const needsConfirmationDefault = defaultNeedsConfirmation(tool);
+  const bindings = setting?.identityBindings ?? [];
+  const resolved = resolveBindings(tool, bindings, headers);
+  const requiresIdentityDefault = resolved.inputs.length > 0;
   return {
     name: tool.name,
     operationId: tool.operationId ?? null,
@@ -120,6 +163,15 @@ function serializeOperation(tool: ToolDefinition, settings: OperationSettings) {
     needsConfirmation: setting?.needsConfirmation ?? needsConfirmationDefault,
     needsConfirmationDefault,
     inputSchema: tool.inputSchema,
+    identityBindings: bindings,
+    requiresIdentity: setting?.requiresIdentity ?? requiresIdentityDefault,
+    requiresIdentityDefault,
+    identityProblems: resolved.problems,
+    bindableInputs: listBindableInputs(tool).map((input) => ({
+      in: input.in,
+      name: input.name,
+      required: input.required,
+    })),
   };
 }
 
@@ -173,7 +225,9 @@ export async function registerIntegrationRoutes(
     return {
       ...serializeIntegration(integration),
       openapiVersion: catalog.openapiVersion,
-      operations: catalog.tools.map((tool) => serializeOperation(tool, settings)),
+      operations: catalog.tools.map((tool) =>
+        serializeOperation(tool, settings, integration.identityHeaders),
+      ),
       lint: catalog.lint,
     };
   }
@@ -238,6 +292,7 @@ export async function registerIntegrationRoutes(
     async (request, reply) => {
       await load.property(request, request.params.id);
       checkAllowHosts(request, request.body.allowHosts);
+      checkIdentityHeaders(request.body.identityHeaders, request.body.auth);
       const { schemaUrl, schemaText, ...settings } = request.body;
       const integration = await createIntegration(store, {
         settings: { ...settings, propertyId: request.params.id },
@@ -293,6 +348,10 @@ export async function registerIntegrationRoutes(
     async (request) => {
       const current = await load.integration(request, request.params.id);
       checkAllowHosts(request, request.body.allowHosts, current.allowHosts);
+      checkIdentityHeaders(
+        request.body.identityHeaders ?? current.identityHeaders,
+        request.body.auth ?? current.auth,
+      );
       const integration = await store.integrations.update(request.params.id, request.body);
       return describe(integration!);
     },
@@ -317,13 +376,19 @@ export async function registerIntegrationRoutes(
 
   app.put<{
     Params: { id: string; name: string };
-    Body: { enabled?: boolean; needsConfirmation?: boolean | null };
+    Body: {
+      enabled?: boolean;
+      needsConfirmation?: boolean | null;
+      identityBindings?: StoredIdentityBinding[];
+      requiresIdentity?: boolean | null;
+    };
   }>(
     '/integrations/:id/operations/:name',
     {
       schema: {
         tags: ['integrations'],
-        summary: 'Switch one operation on or off, and whether the customer confirms it first',
+        summary:
+          'Switch one operation on or off, whether the customer confirms it first, and which inputs come from the verified customer',
         description:
           'Settings are kept by operation name, so they carry over to the next schema version while the operation exists.',
         response: { 200: ref('Operation') },
@@ -334,8 +399,13 @@ export async function registerIntegrationRoutes(
     async (request) => {
       const integration = await load.integration(request, request.params.id);
       const tool = await findTool(integration, request.params.name);
+      if (request.body.identityBindings) checkBindings(tool, request.body.identityBindings);
       await store.integrations.setOperationSettings(integration.id, tool.name, request.body);
-      return serializeOperation(tool, await store.integrations.listOperationSettings(integration.id));
+      return serializeOperation(
+        tool,
+        await store.integrations.listOperationSettings(integration.id),
+        integration.identityHeaders,
+      );
     },
   );
 
@@ -355,17 +425,34 @@ export async function registerIntegrationRoutes(
     },
   );
 
-  app.post<{ Params: { id: string; name: string }; Body: { args?: Record<string, unknown> } }>(
+  app.post<{
+    Params: { id: string; name: string };
+    Body: { args?: Record<string, unknown>; customer?: { sub: string; claims?: Record<string, unknown> } };
+  }>(
     '/integrations/:id/operations/:name/try',
     {
       schema: {
         tags: ['integrations'],
         summary: 'Call one operation for real, as the agent would, and see what was sent and what came back',
+        description:
+          "With `customer`, its identity-bound inputs and the integration's identity headers are set from those claims, as for a verified customer; without, the arguments are sent as given.",
         response: { 200: ref('TryResult') },
         params: operationParams,
         body: {
           type: 'object',
-          properties: { args: { type: 'object', description: "The operation's arguments, by input name" } },
+          properties: {
+            args: { type: 'object', description: "The operation's arguments, by input name" },
+            customer: {
+              type: 'object',
+              required: ['sub'],
+              properties: {
+                sub: { type: 'string', minLength: 1, maxLength: 255 },
+                claims: { type: 'object', maxProperties: 30 },
+              },
+              additionalProperties: false,
+              description: 'Try it as this verified customer',
+            },
+          },
           additionalProperties: false,
         },
       },
@@ -373,10 +460,27 @@ export async function registerIntegrationRoutes(
     async (request) => {
       const integration = await load.integration(request, request.params.id);
       const tool = await findTool(integration, request.params.name);
+      const given = request.body?.customer;
+      const customer: CustomerIdentity | undefined = given && {
+        sub: given.sub,
+        claims: { ...given.claims, sub: given.sub },
+      };
+      const bindings =
+        customer &&
+        (await store.integrations.listOperationSettings(integration.id)).get(tool.name)?.identityBindings;
       const result = await executor.executeToolCall({
         tool,
         args: request.body?.args ?? {},
         integration: toToolCallIntegration(integration),
+        ...(customer
+          ? {
+              identity: {
+                customer,
+                inputs: resolveBindings(tool, bindings ?? [], integration.identityHeaders).inputs,
+                headers: integration.identityHeaders,
+              },
+            }
+          : {}),
       });
       return {
         outcome: result.outcome,
