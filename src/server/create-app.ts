@@ -13,6 +13,7 @@ import { createCatalogReader } from './create-catalog-reader.js';
 import { createModelFactory } from './create-model-factory.js';
 import { registerDemoApiRoutes } from './demo/demo-api-routes.js';
 import { registerDemoModeRoutes } from './demo/demo-mode-routes.js';
+import { registerDemoPageRoutes } from './demo/demo-page-routes.js';
 import { createOwnDemoHosts } from './demo/own-demo-hosts.js';
 import { handleError } from './error-handler.js';
 import { registerInputGuard } from './guard-input.js';
@@ -226,7 +227,10 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     },
     { prefix: '/api/v1' },
   );
-  if (options.demo !== false) await registerDemoApiRoutes(app, { store: options.store });
+  if (options.demo !== false) {
+    await registerDemoApiRoutes(app, { store: options.store });
+    await registerDemoPageRoutes(app, { store: options.store });
+  }
   await app.register(
     async (widget) =>
       registerWidgetRoutes(widget, {
