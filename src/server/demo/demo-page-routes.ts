@@ -59,7 +59,7 @@ main{max-width:44rem;margin:32px auto;padding:0 24px}
 <header><strong>Demo Store</strong><div id="account" aria-live="polite"></div></header>
 <main>
 <h1>Leather goods, made to last</h1>
-<p>This page plays the business's website. Sign in as a demo customer, then ask the chat “What did I buy last month?” or “Did my last payment go through?”: the assistant answers for the customer who is signed in, and only for them. Signed out, it asks you to sign in.</p>
+<p>This page plays the business's website. Sign in as a demo customer, then ask the chat “What did I buy last month?” or “Show me my invoices”: the assistant answers for the customer who is signed in, and only for them. Signed out, it asks you to sign in.</p>
 <p class="note">The sign-in here signs an identity token with the demo agent's secret, as your backend would (see the README).</p>
 </main>
 ${widget}
