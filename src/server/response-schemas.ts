@@ -487,6 +487,12 @@ export const responseSchemas = {
       operations: { type: 'integer' },
       diff: { $ref: 'CatalogDiff#' },
       lint: { type: 'array', items: { $ref: 'LintFinding#' } },
+      identityProblems: {
+        type: 'array',
+        items: text,
+        description:
+          "Identity bindings the new version would break: those operations would leave the agents' tools until fixed",
+      },
     },
   },
   IntegrationVersion: {

@@ -99,6 +99,17 @@ function describeImport(imported: ImportedSchema, previous: ToolDefinition[], ne
   };
 }
 
+/**
+ * Identity bindings the new version would break: an operation whose bound input is gone would be
+ * taken out of the agents' tools, so the preview says so before anything is applied.
+ */
+function findBrokenBindings(tools: ToolDefinition[], settings: SettingsByTool): string[] {
+  return tools.flatMap((tool) => {
+    const bindings = settings.get(tool.name)?.identityBindings ?? [];
+    return bindings.length > 0 ? resolveBindings(tool, bindings).problems : [];
+  });
+}
+
 /** Operations' stored settings, by tool name (absent: the defaults). */
 type SettingsByTool = Map<string, OperationSettings>;
 
@@ -516,7 +527,11 @@ export async function registerIntegrationRoutes(
         allowHostsFor,
       });
       const previous = (await catalogs.read(integration)).tools;
-      return describeImport(loaded.imported, previous, integration.currentVersion + 1);
+      const settings = await store.integrations.listOperationSettings(integration.id);
+      return {
+        ...describeImport(loaded.imported, previous, integration.currentVersion + 1),
+        identityProblems: findBrokenBindings(loaded.imported.tools, settings),
+      };
     },
   );
 

@@ -397,6 +397,72 @@ describe('identity settings over the admin API', () => {
     );
   });
 
+  it('says before a re-import which bindings it would break, and fails closed after it', async () => {
+    const renamed = myOrders.replace(/customerId/g, 'clientId');
+    const preview = await test.call({
+      method: 'POST',
+      url: `/api/v1/integrations/${setUp.integrationId}/reimport/preview`,
+      payload: { schemaText: shopSchema(shop.origin, renamed) },
+    });
+    expect(preview.json().identityProblems).toEqual([
+      'path customerId is bound to the "sub" claim, but listMyOrders has no such input any more',
+    ]);
+    const other = await test.call({
+      method: 'POST',
+      url: `/api/v1/properties/${(await test.store.properties.list())[0].id}/integrations`,
+      payload: {
+        name: 'Renamed API',
+        schemaText: shopSchema(shop.origin, myOrders),
+        auth: { type: 'apiKey', in: 'header', name: 'X-Api-Key', value: fakeShopApiKey },
+      },
+    });
+    const id = other.json().id;
+    await test.call({
+      method: 'PUT',
+      url: `/api/v1/integrations/${id}/operations/listMyOrders`,
+      payload: { identityBindings: [{ in: 'path', name: 'customerId', claim: 'sub' }] },
+    });
+    await test.call({
+      method: 'POST',
+      url: `/api/v1/integrations/${id}/versions`,
+      payload: { schemaText: shopSchema(shop.origin, renamed) },
+    });
+    const listed = (await test.call({ method: 'GET', url: `/api/v1/integrations/${id}` })).json();
+    expect(
+      listed.operations.find((operation: { name: string }) => operation.name === 'listMyOrders'),
+    ).toMatchObject({
+      identityProblems: [expect.stringMatching(/no such input any more/)],
+    });
+    // The operation is out of the agent's tools: a signed-in customer's question calls nothing.
+    const agent = (
+      await test.call({
+        method: 'POST',
+        url: `/api/v1/properties/${(await test.store.properties.list())[0].id}/agents`,
+        payload: { name: 'Renamed' },
+      })
+    ).json();
+    await test.call({
+      method: 'PUT',
+      url: `/api/v1/agents/${agent.id}/integrations/${id}`,
+      payload: { enabled: true },
+    });
+    const conversation = (
+      await test.call({
+        method: 'POST',
+        url: `/api/v1/agents/${agent.id}/conversations`,
+        payload: { identity: { sub: '5' } },
+      })
+    ).json();
+    const before = shopCalls(shop).length;
+    const turn = await test.call({
+      method: 'POST',
+      url: `/api/v1/conversations/${conversation.id}/messages`,
+      payload: { text: 'What did I buy last month?' },
+    });
+    expect(turn.json().trace.steps.filter((step: { type: string }) => step.type === 'tool-call')).toEqual([]);
+    expect(shopCalls(shop).length).toBe(before);
+  });
+
   it('lets the preview act as a typed-in customer, with that customer in the trace', async () => {
     const conversation = await test.call({
       method: 'POST',

@@ -2274,6 +2274,8 @@ export interface components {
         };
         ReimportPreview: {
             diff: components["schemas"]["CatalogDiff"];
+            /** @description Identity bindings the new version would break: those operations would leave the agents' tools until fixed */
+            identityProblems?: string[];
             lint: components["schemas"]["LintFinding"][];
             openapiVersion: string;
             operations: number;
