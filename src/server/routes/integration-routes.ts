@@ -10,23 +10,25 @@ import type {
   StoredIdentityBinding,
   StoredIdentityHeader,
 } from '../../store/index.js';
-import {
-  type CustomerIdentity,
-  defaultNeedsConfirmation,
-  listBindableInputs,
-  resolveBindings,
-  type ToolDefinition,
-} from '../../tools/index.js';
+import { defaultNeedsConfirmation, type ToolDefinition } from '../../tools/index.js';
 import { assertAdmin } from '../authenticate.js';
 import type { CatalogReader } from '../create-catalog-reader.js';
 import { createIntegration, toVersionInput } from '../create-integration.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../http-errors.js';
 import { checkBindings, checkIdentityHeaders } from '../identity/check-identity-settings.js';
+import {
+  describeOperationIdentity,
+  findBrokenBindings,
+  operationIdentityProperties,
+  type TryCustomer,
+  tryCustomerProperty,
+  tryIdentity,
+} from '../identity/operation-identity.js';
 import { importSchemaSource, type SchemaInput } from '../import-schema-source.js';
 import { toToolCallIntegration } from '../integration-calls.js';
 import type { ScopedLoaders } from '../load-scoped.js';
 import { listOf, noContent, ref } from '../response-schemas.js';
-import { claimName, idParams, integrationSettingsProperties, updateIntegrationBody } from '../schemas.js';
+import { idParams, integrationSettingsProperties, updateIntegrationBody } from '../schemas.js';
 import { serializeIntegration } from '../serialize.js';
 
 interface IntegrationSettingsBody {
@@ -99,17 +101,6 @@ function describeImport(imported: ImportedSchema, previous: ToolDefinition[], ne
   };
 }
 
-/**
- * Identity bindings the new version would break: an operation whose bound input is gone would be
- * taken out of the agents' tools, so the preview says so before anything is applied.
- */
-function findBrokenBindings(tools: ToolDefinition[], settings: SettingsByTool): string[] {
-  return tools.flatMap((tool) => {
-    const bindings = settings.get(tool.name)?.identityBindings ?? [];
-    return bindings.length > 0 ? resolveBindings(tool, bindings).problems : [];
-  });
-}
-
 /** Operations' stored settings, by tool name (absent: the defaults). */
 type SettingsByTool = Map<string, OperationSettings>;
 
@@ -124,27 +115,7 @@ const operationSettingsBody = {
       description:
         "Whether the agent asks the customer before calling it; null goes back to the default (from the method, and the schema's x-openai-isConsequential or x-concierge-safe)",
     },
-    identityBindings: {
-      type: 'array',
-      maxItems: 20,
-      items: {
-        type: 'object',
-        required: ['in', 'name', 'claim'],
-        properties: {
-          in: { enum: ['path', 'query', 'header', 'cookie', 'body'] },
-          name: { type: 'string', minLength: 1, maxLength: 200 },
-          claim: claimName,
-        },
-        additionalProperties: false,
-      },
-      description:
-        "Inputs set from the verified customer's claims at send time (replaces the list; [] for none). The model never sees or fills them.",
-    },
-    requiresIdentity: {
-      type: ['boolean', 'null'],
-      description:
-        'Whether only a verified customer may use it (an anonymous visitor is asked to sign in); null goes back to the default: on when an input is bound',
-    },
+    ...operationIdentityProperties,
   },
   additionalProperties: false,
 } as const;
@@ -157,9 +128,6 @@ function serializeOperation(
 ) {
   const setting = settings.get(tool.name);
   const needsConfirmationDefault = defaultNeedsConfirmation(tool);
-  const bindings = setting?.identityBindings ?? [];
-  const resolved = resolveBindings(tool, bindings, headers);
-  const requiresIdentityDefault = resolved.inputs.length > 0;
   return {
     name: tool.name,
     operationId: tool.operationId ?? null,
@@ -174,15 +142,7 @@ function serializeOperation(
     needsConfirmation: setting?.needsConfirmation ?? needsConfirmationDefault,
     needsConfirmationDefault,
     inputSchema: tool.inputSchema,
-    identityBindings: bindings,
-    requiresIdentity: setting?.requiresIdentity ?? requiresIdentityDefault,
-    requiresIdentityDefault,
-    identityProblems: resolved.problems,
-    bindableInputs: listBindableInputs(tool).map((input) => ({
-      in: input.in,
-      name: input.name,
-      required: input.required,
-    })),
+    ...describeOperationIdentity(tool, setting, headers),
   };
 }
 
@@ -438,7 +398,7 @@ export async function registerIntegrationRoutes(
 
   app.post<{
     Params: { id: string; name: string };
-    Body: { args?: Record<string, unknown>; customer?: { sub: string; claims?: Record<string, unknown> } };
+    Body: { args?: Record<string, unknown>; customer?: TryCustomer };
   }>(
     '/integrations/:id/operations/:name/try',
     {
@@ -453,16 +413,7 @@ export async function registerIntegrationRoutes(
           type: 'object',
           properties: {
             args: { type: 'object', description: "The operation's arguments, by input name" },
-            customer: {
-              type: 'object',
-              required: ['sub'],
-              properties: {
-                sub: { type: 'string', minLength: 1, maxLength: 255 },
-                claims: { type: 'object', maxProperties: 30 },
-              },
-              additionalProperties: false,
-              description: 'Try it as this verified customer',
-            },
+            customer: tryCustomerProperty,
           },
           additionalProperties: false,
         },
@@ -471,26 +422,15 @@ export async function registerIntegrationRoutes(
     async (request) => {
       const integration = await load.integration(request, request.params.id);
       const tool = await findTool(integration, request.params.name);
-      const given = request.body?.customer;
-      const customer: CustomerIdentity | undefined = given && {
-        sub: given.sub,
-        claims: { ...given.claims, sub: given.sub },
-      };
-      const bindings =
-        customer &&
-        (await store.integrations.listOperationSettings(integration.id)).get(tool.name)?.identityBindings;
+      const customer = request.body?.customer;
+      const setting =
+        customer && (await store.integrations.listOperationSettings(integration.id)).get(tool.name);
       const result = await executor.executeToolCall({
         tool,
         args: request.body?.args ?? {},
         integration: toToolCallIntegration(integration),
         ...(customer
-          ? {
-              identity: {
-                customer,
-                inputs: resolveBindings(tool, bindings ?? [], integration.identityHeaders).inputs,
-                headers: integration.identityHeaders,
-              },
-            }
+          ? { identity: tryIdentity({ tool, customer, setting, headers: integration.identityHeaders }) }
           : {}),
       });
       return {

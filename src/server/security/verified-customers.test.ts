@@ -397,6 +397,27 @@ describe('identity settings over the admin API', () => {
     );
   });
 
+  it('tries an operation as a customer: bound inputs and identity headers come from the claims given', async () => {
+    const tried = await test.call({
+      method: 'POST',
+      url: `/api/v1/integrations/${setUp.integrationId}/operations/listMyOrders/try`,
+      payload: { args: { customerId: '2' }, customer: { sub: '9' } },
+    });
+    expect(tried.json()).toMatchObject({
+      outcome: 'ok',
+      request: { url: `${shop.origin}/api/customers/9/orders` },
+    });
+    expect(shop.requests.at(-1)).toMatchObject({ line: 'GET /api/customers/9/orders', customerId: '9' });
+    // Without a customer, try-it sends the arguments as the admin gave them, and no identity header.
+    const raw = await test.call({
+      method: 'POST',
+      url: `/api/v1/integrations/${setUp.integrationId}/operations/listMyOrders/try`,
+      payload: { args: { customerId: '2' } },
+    });
+    expect(raw.json()).toMatchObject({ outcome: 'ok' });
+    expect(shop.requests.at(-1)).toEqual({ line: 'GET /api/customers/2/orders', apiKey: fakeShopApiKey });
+  });
+
   it('says before a re-import which bindings it would break, and fails closed after it', async () => {
     const renamed = myOrders.replace(/customerId/g, 'clientId');
     const preview = await test.call({
