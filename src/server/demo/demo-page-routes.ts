@@ -41,7 +41,7 @@ function renderPage(agent: Agent | undefined): string {
   const customers = JSON.stringify(DEMO_PAGE_CUSTOMERS.map(({ id, name }) => ({ id, name })));
   const widget = agent
     ? `<script src="/widget.js" data-agent="${escapeHtml(agent.publicKey)}" data-title="Demo Store" async></script>`
-    : '<p class="note">The demo agent is not set up on this server.</p>';
+    : '<p class="note">The demo agent is not available: it was removed, or it now uses another API besides the demo store.</p>';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Demo Store</title>
@@ -85,7 +85,11 @@ ${widget}
     for (const customer of current ? [] : customers) {
       const button = document.createElement('button');
       button.textContent = 'Sign in as ' + customer.name;
-      button.onclick = () => { localStorage.setItem(key, customer.id); render(); concierge((c) => c.identify(tokenFor(customer.id))); };
+      button.onclick = async () => {
+        // Signed in only once the store's backend signed a token: else say why.
+        try { await tokenFor(customer.id)(); } catch (error) { status.textContent = error.message; return; }
+        localStorage.setItem(key, customer.id); render(); concierge((c) => c.identify(tokenFor(customer.id)));
+      };
       account.append(button);
     }
     if (current) {

@@ -892,7 +892,7 @@ export interface paths {
                     "application/json": {
                         /** @description The operation's arguments, by input name */
                         args?: Record<string, never>;
-                        /** @description Try it as this verified customer */
+                        /** @description Try it as this verified customer: bound inputs and identity headers come from these claims */
                         customer?: {
                             claims?: Record<string, never>;
                             sub: string;
