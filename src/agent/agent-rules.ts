@@ -1,4 +1,5 @@
 // The rules every agent follows whatever its base prompt says, and the system prompt built from both.
+import type { CustomerIdentity } from '../tools/index.js';
 
 /** The tool the model calls to hand the conversation to a person. */
 export const HANDOFF_TOOL_NAME = 'handoff_to_human';
@@ -16,8 +17,28 @@ export const AGENT_RULES = `Rules:
 - Call a tool that changes something (a return, a cancellation) only when the customer asks for that change; the customer is asked to confirm before it runs.
 - Call ${HANDOFF_TOOL_NAME} when the customer asks for a person or you cannot help them.`;
 
-/** The system prompt: the agent's base prompt, then the built-in rules. */
-export function buildSystemPrompt(basePrompt: string): string {
+/** Who the customer is, as far as the prompt says. */
+export interface CustomerContext {
+  /** The verified customer; null or absent for an anonymous visitor. */
+  customer?: CustomerIdentity | null;
+  /** Some operations are offered as stand-ins that ask the visitor to sign in. */
+  mustSignIn?: boolean;
+}
+
+/** What the model is told about the customer: who they are when verified, or that they must sign in. */
+function describeCustomer({ customer, mustSignIn }: CustomerContext): string | undefined {
+  if (customer) {
+    const shown = JSON.stringify({ name: customer.name, email: customer.email });
+    return `The customer is signed in on the business's website and verified${shown === '{}' ? '' : `: ${shown}`}. Operations on their own account get their identity from the system, never from the conversation: do not ask them for it.`;
+  }
+  if (mustSignIn)
+    return 'The customer is not signed in. Tools whose names start with sign_in_for_ need a signed-in customer: call one when the customer asks for what it does, and they will be asked to sign in.';
+  return undefined;
+}
+
+/** The system prompt: the agent's base prompt, the built-in rules, then what is known of the customer. */
+export function buildSystemPrompt(basePrompt: string, context: CustomerContext = {}): string {
   const base = basePrompt.trim();
-  return base ? `${base}\n\n${AGENT_RULES}` : AGENT_RULES;
+  const customer = describeCustomer(context);
+  return [base, AGENT_RULES, customer].filter(Boolean).join('\n\n');
 }

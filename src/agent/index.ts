@@ -1,5 +1,6 @@
 // One conversation turn: prompt, model/tool loop, write-action confirmation, hand-off, history, trace.
-export { AGENT_RULES, buildSystemPrompt, HANDOFF_TOOL_NAME } from './agent-rules.js';
+export { AGENT_RULES, buildSystemPrompt, type CustomerContext, HANDOFF_TOOL_NAME } from './agent-rules.js';
+export { SIGN_IN_PREFIX, signInReply } from './arrange-for-customer.js';
 export { type ConfirmationAnswer, classifyConfirmation } from './classify-confirmation.js';
 export { confirmationQuestion, describeAction } from './describe-action.js';
 export { DEFAULT_HISTORY_TOKEN_BUDGET, estimateTokens, fitHistory } from './fit-history.js';
@@ -14,13 +15,20 @@ export {
   UNCERTAIN_REPLY,
 } from './resolve-pending-action.js';
 export { DEFAULT_MAX_TOOL_STEPS, HANDOFF_REPLY, MODEL_ERROR_REPLY, runTurn } from './run-turn.js';
-export type { AgentTool, HistoryMessage, RunTurnOptions, TurnResult } from './run-turn-options.js';
+export type {
+  AgentTool,
+  AgentToolIdentity,
+  HistoryMessage,
+  RunTurnOptions,
+  TurnResult,
+} from './run-turn-options.js';
 export type {
   ConfirmationRequestedStep,
   ConfirmationResolvedStep,
   HandoffStep,
   ModelCallStep,
   ModelErrorStep,
+  SignInRequiredStep,
   ToolCallStep,
   TraceStep,
   TurnStoppedStep,

@@ -10,6 +10,22 @@ export type {
 } from '../openapi/index.js';
 // Schema patterns run on RE2 wherever a message meets them (the engine's filling too).
 export { matchesSchemaPattern } from '../openapi/index.js';
+export {
+  type AppliedBindings,
+  applyBoundInputs,
+  type BindableInput,
+  type BindingLocation,
+  type BoundInput,
+  type CustomerIdentity,
+  describeBinding,
+  hideBoundInputs,
+  type IdentityBinding,
+  type IdentityHeader,
+  listBindableInputs,
+  type ResolvedBindings,
+  readClaim,
+  resolveBindings,
+} from './identity-bindings.js';
 export { defaultNeedsConfirmation } from './needs-confirmation.js';
 export * from './ranking/index.js';
 // Read-only use by the engine's reply writer: word meaning for matching a question to field names.

@@ -12,6 +12,7 @@ import { Toggle } from '../components/toggle';
 import { Link, navigate } from '../router';
 import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
+import { AgentIdentitySettings } from './agent-identity';
 import { AgentModelFields, type ModelForm, toModelBody, toModelForm } from './agent-model-fields';
 import { WidgetSnippet } from './widget-snippet';
 
@@ -156,6 +157,7 @@ export function AgentPage({ agentId }: { agentId: string }) {
         <div className="stack">
           <AgentIntegrations agent={agent.data} />
           <AgentSettings agent={agent.data} onSaved={agent.setData} />
+          <AgentIdentitySettings agent={agent.data} onSaved={agent.setData} />
           <WidgetSnippet agent={agent.data} />
           <section className="card danger-zone" aria-labelledby="delete-agent">
             <h2 id="delete-agent">Delete</h2>
