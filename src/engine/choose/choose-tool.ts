@@ -184,6 +184,9 @@ export function chooseRemedy(options: ChooseToolOptions): Choice {
   return identified ? { type: 'call', tool, input: filled.input, requests: true } : { type: 'none' };
 }
 
+const READ_METHODS = new Set(['get', 'head', 'options']);
+const isRead = (entry: IndexedTool) => READ_METHODS.has(entry.tool.operation?.method.toLowerCase() ?? '');
+
 /** Chooses what to do for the message. */
 export function chooseTool(options: ChooseToolOptions): Choice {
   const { tools, text, earlierText } = options;
@@ -191,10 +194,12 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   const index = indexCatalogCached(tools as RankableTool[], { source: tools });
   const message = options.rankText ?? (earlierText ? `${earlierText}\n${text}` : text);
   const ranking = rankCatalog({ index, message, context: options.context, basePrompt: options.system });
-  // A question that asks for no change reads: where the catalog has operations that read, those that
-  // change something are not its answer (an API of POSTs only, a function catalog, keeps them all).
+  // A question that asks for no change reads: where the catalog has operations that read (GET), those
+  // that change something are not its answer (an API of POSTs only, a function catalog, keeps them all).
   const reads = ranking.query.question && !ranking.query.action;
-  const best = (reads && ranking.tools.find((ranked) => ranked.entry.writes < DOES)) || ranking.tools[0];
+  const best =
+    (reads && ranking.tools.find((ranked) => isRead(ranked.entry) && ranked.entry.writes < DOES)) ||
+    ranking.tools[0];
   if (!best) return { type: 'none' };
   const tool = best.entry.tool as EngineTool;
   const filled = fill({
