@@ -240,8 +240,12 @@ function indexTool(
     isResourceWord(word, noise),
   );
   const summary = summaryOf(tool);
-  const { words: pathWords, parameters: pathParameters } = readPath(operation?.path ?? '', noise);
   const properties = isObject(tool.inputSchema.properties) ? tool.inputSchema.properties : {};
+  const path = readPath(operation?.path ?? '', noise);
+  const pathWords = path.words;
+  // A path parameter the tool does not take (the signed-in customer's id, set at send time) is not
+  // asked of the message.
+  const pathParameters = path.parameters.filter((parameter) => parameter.name in properties);
   const bodyInputs = new Set(operation?.bodyInputs ?? []);
   const required = new Set(
     Array.isArray(tool.inputSchema.required) ? (tool.inputSchema.required as string[]) : [],
