@@ -98,21 +98,47 @@ export function readMarkdown(markdown: string): KnowledgeText {
   return { title, text: blocks.join('\n\n') };
 }
 
-/** Reads plain text: paragraphs by blank lines, single line breaks kept within them as spaces. */
+/** A line that reads as a heading: short, without closing punctuation but a question mark, not a list item. */
+function isHeadingLine(line: string): boolean {
+  return line.length <= 80 && !/[.!:;,]$/.test(line) && !/^[-*•]\s/.test(line);
+}
+
+/**
+ * Reads plain text: paragraphs by blank lines (line breaks within them joined), `-`/`*`/`•` lines as
+ * list items, and a short line opening more text (`Currency` before its paragraph) as a heading; the
+ * first one is the title.
+ */
 export function readPlainText(text: string): KnowledgeText {
-  const blocks = text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((block) =>
-      block
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean)
-        .map((line) => (/^[-*•]\s+/.test(line) ? `\n- ${line.replace(/^[-*•]\s+/, '')}\n` : line))
-        .join(' ')
-        .replace(/\s*\n\s*/g, '\n\n')
-        .trim(),
-    )
-    .filter(Boolean);
-  return { title: '', text: blocks.join('\n\n') };
+  const blocks: { text: string; heading: boolean }[] = [];
+  for (const raw of text.replace(/\r\n?/g, '\n').split(/\n\s*\n/)) {
+    const lines = raw
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    if (lines.length === 0) continue;
+    if (isHeadingLine(lines[0]) && (lines.length > 1 || blocks.length === 0)) {
+      blocks.push({ text: lines.shift() as string, heading: true });
+    }
+    let paragraph: string[] = [];
+    const flush = () => {
+      if (paragraph.length > 0) blocks.push({ text: paragraph.join(' '), heading: false });
+      paragraph = [];
+    };
+    for (const line of lines) {
+      if (/^[-*•]\s+/.test(line)) {
+        flush();
+        blocks.push({ text: `- ${line.replace(/^[-*•]\s+/, '')}`, heading: false });
+      } else paragraph.push(line);
+    }
+    flush();
+  }
+  // A heading with nothing after it is text.
+  const last = blocks[blocks.length - 1];
+  if (last?.heading) last.heading = false;
+  const first = blocks[0];
+  const title = first?.heading ? first.text : '';
+  const written = blocks.map((block, index) =>
+    block.heading ? `${index === 0 ? '#' : '##'} ${block.text}` : block.text,
+  );
+  return { title, text: written.join('\n\n') };
 }

@@ -12,4 +12,14 @@ export type {
 export { matchesSchemaPattern } from '../openapi/index.js';
 export { defaultNeedsConfirmation } from './needs-confirmation.js';
 export * from './ranking/index.js';
+// Words as the ranking reads them, and its word vectors, shared with the knowledge search (src/knowledge).
+export {
+  contentStems,
+  editDistance,
+  isContentWord,
+  STOP_WORDS,
+  splitWords,
+  stemOf,
+} from './ranking/read-words.js';
+export { loadWordVectors, similarity, type WordVectors } from './ranking/word-vectors.js';
 export { type SelectToolsOptions, selectTools } from './select-tools.js';

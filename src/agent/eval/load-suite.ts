@@ -12,15 +12,30 @@ export interface SuiteMessage {
 
 /** What a case expects: the operationId to call (or `none`) and arguments to check. */
 export interface SuiteExpectation {
+  /** The operationId, or `none`; a case that names a `source` and no call expects `none`. */
   call: string;
   /** Expected values by argument name (see score-decision.ts for the matching rules). */
   args?: Record<string, unknown>;
+  /**
+   * The knowledge source the reply must use, by its name, a document's title or its URL (any of a
+   * list); `none`: the reply must use no source (a question no source covers).
+   */
+  source?: string | string[];
 }
+
+/**
+ * A knowledge source a suite or case gives (files already read): an article (Markdown, text or HTML:
+ * a saved web page is an HTML article), or questions with answers (a CSV file or a list).
+ */
+export type SuiteKnowledgeSource =
+  | { kind: 'article'; title?: string; body: string; format: 'markdown' | 'text' | 'html'; url?: string }
+  | { kind: 'faq'; name: string; csv: string }
+  | { kind: 'faq'; name: string; pairs: { question: string; answer: string; url?: string }[] };
 
 /** One case, with its schema resolved to a document object. */
 export interface SuiteCase {
   id: string;
-  /** The OpenAPI document of the case (the suite's unless the case has its own). */
+  /** The OpenAPI document of the case (the suite's unless the case has its own); undefined: no API (knowledge only). */
   schema: unknown;
   /** A key naming the schema, so a runner compiles each distinct schema once. */
   schemaKey: string;
@@ -28,6 +43,10 @@ export interface SuiteCase {
   history: SuiteMessage[];
   say: string;
   expect: SuiteExpectation;
+  /** The knowledge sources the agent may search (the case's, else the suite's); absent: none. */
+  knowledge?: SuiteKnowledgeSource[];
+  /** A key naming the knowledge, so a runner indexes each distinct set once. */
+  knowledgeKey?: string;
 }
 
 /** A loaded suite. */
@@ -41,6 +60,73 @@ export interface Suite {
 async function readStructured(path: string): Promise<unknown> {
   const text = await readFile(path, 'utf8');
   return extname(path).toLowerCase() === '.json' ? JSON.parse(text) : parse(text);
+}
+
+const FORMATS: Record<string, 'markdown' | 'text' | 'html'> = {
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+};
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Reads one knowledge entry: `article: FILE`, `page: FILE.html`, `title` + `body`, or `faq: FILE.csv | [pairs]`. */
+async function readKnowledgeEntry(
+  entry: unknown,
+  directory: string,
+  where: string,
+): Promise<SuiteKnowledgeSource> {
+  const fields = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+  const url = text(fields.url);
+  const link = url ? { url } : {};
+  const file = text(fields.article) ?? text(fields.page);
+  if (file !== undefined) {
+    const path = resolve(directory, file);
+    const format = fields.page !== undefined ? 'html' : (FORMATS[extname(path).toLowerCase()] ?? 'text');
+    const title = text(fields.title) ?? text(fields.name);
+    return {
+      kind: 'article',
+      body: await readFile(path, 'utf8'),
+      format,
+      ...(title ? { title } : {}),
+      ...link,
+    };
+  }
+  if (fields.faq !== undefined) {
+    if (Array.isArray(fields.faq)) {
+      const pairs = (fields.faq as Record<string, unknown>[]).map((pair) => {
+        const question = text(pair?.question);
+        const answer = text(pair?.answer);
+        if (!question || !answer) throw new Error(`${where}: every faq entry needs a question and an answer`);
+        return { question, answer, ...(text(pair.url) ? { url: text(pair.url) } : {}) };
+      });
+      return { kind: 'faq', name: text(fields.name) ?? 'FAQ', pairs };
+    }
+    const path = resolve(directory, String(fields.faq));
+    return {
+      kind: 'faq',
+      name: text(fields.name) ?? basename(path, extname(path)),
+      csv: await readFile(path, 'utf8'),
+    };
+  }
+  const body = text(fields.body);
+  if (body !== undefined) {
+    const format = fields.format === 'html' || fields.format === 'text' ? fields.format : 'markdown';
+    const title = text(fields.title);
+    return { kind: 'article', body, format, ...(title ? { title } : {}), ...link };
+  }
+  throw new Error(`${where}: a knowledge entry needs article, page, faq, or title and body`);
+}
+
+async function readKnowledge(value: unknown, directory: string, where: string) {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) throw new Error(`${where}: 'knowledge' must be a list`);
+  return Promise.all(
+    value.map((entry, index) => readKnowledgeEntry(entry, directory, `${where}, knowledge ${index + 1}`)),
+  );
 }
 
 async function resolveSchema(schema: unknown, directory: string, cache: Map<string, unknown>) {
@@ -57,17 +143,23 @@ export async function loadSuite(path: string): Promise<Suite> {
   const directory = dirname(path);
   const documents = new Map<string, unknown>();
   const suiteSchema = await resolveSchema(raw.schema, directory, documents);
+  const suiteKnowledge = await readKnowledge(raw.knowledge, directory, path);
   const cases: SuiteCase[] = [];
   for (const [index, entry] of (raw.cases as Record<string, unknown>[]).entries()) {
     const id = String(entry.id ?? `case-${index + 1}`);
-    const expect = entry.expect as SuiteExpectation | undefined;
+    const given = entry.expect as Partial<SuiteExpectation> | undefined;
+    const expect =
+      given && given.call === undefined && given.source !== undefined ? { ...given, call: 'none' } : given;
     if (typeof entry.say !== 'string' || !expect || typeof expect.call !== 'string') {
-      throw new Error(`${path}: case '${id}' needs 'say' and 'expect.call'`);
+      throw new Error(`${path}: case '${id}' needs 'say' and 'expect.call' (or 'expect.source')`);
     }
+    const ownKnowledge = await readKnowledge(entry.knowledge, directory, `${path}: case '${id}'`);
+    const knowledge = ownKnowledge ?? suiteKnowledge;
     const own =
       entry.schema === undefined ? undefined : await resolveSchema(entry.schema, directory, documents);
     const schema = own ?? suiteSchema;
-    if (schema.schema === undefined)
+    // A case answered from knowledge alone needs no API.
+    if (schema.schema === undefined && !knowledge)
       throw new Error(`${path}: case '${id}' has no schema and the suite has none`);
     cases.push({
       id,
@@ -76,7 +168,8 @@ export async function loadSuite(path: string): Promise<Suite> {
       basePrompt: (entry.basePrompt ?? raw.basePrompt) as string | undefined,
       history: (entry.history ?? []) as SuiteMessage[],
       say: entry.say,
-      expect,
+      expect: expect as SuiteExpectation,
+      ...(knowledge ? { knowledge, knowledgeKey: ownKnowledge ? `${path}#${id}` : `${path}#suite` } : {}),
     });
   }
   return { name: String(raw.name ?? basename(path, extname(path))), path, cases };
