@@ -1,5 +1,11 @@
 // One conversation turn: prompt, model/tool loop, write-action confirmation, hand-off, history, trace.
-export { AGENT_RULES, buildSystemPrompt, HANDOFF_TOOL_NAME } from './agent-rules.js';
+export {
+  AGENT_RULES,
+  buildSystemPrompt,
+  HANDOFF_TOOL_NAME,
+  KNOWLEDGE_RULES,
+  KNOWLEDGE_TOOL_NAME,
+} from './agent-rules.js';
 export { type ConfirmationAnswer, classifyConfirmation } from './classify-confirmation.js';
 export { confirmationQuestion, describeAction } from './describe-action.js';
 export { DEFAULT_HISTORY_TOKEN_BUDGET, estimateTokens, fitHistory } from './fit-history.js';
@@ -13,12 +19,22 @@ export {
   UNAVAILABLE_REPLY,
   UNCERTAIN_REPLY,
 } from './resolve-pending-action.js';
+export { findUsedSources, NO_KNOWLEDGE_MESSAGE } from './run-knowledge-search.js';
 export { DEFAULT_MAX_TOOL_STEPS, HANDOFF_REPLY, MODEL_ERROR_REPLY, runTurn } from './run-turn.js';
-export type { AgentTool, HistoryMessage, RunTurnOptions, TurnResult } from './run-turn-options.js';
+export type {
+  AgentTool,
+  HistoryMessage,
+  KnowledgePassageView,
+  KnowledgeSearch,
+  KnowledgeSourceRef,
+  RunTurnOptions,
+  TurnResult,
+} from './run-turn-options.js';
 export type {
   ConfirmationRequestedStep,
   ConfirmationResolvedStep,
   HandoffStep,
+  KnowledgeSearchStep,
   ModelCallStep,
   ModelErrorStep,
   ToolCallStep,

@@ -1,7 +1,7 @@
 // Names an agent's tools uniquely across its integrations: two integrations may both have
 // `searchProducts`, and the model must be able to tell (and call) each by name.
 import { joinUrl } from '../executor/index.js';
-import { HANDOFF_TOOL_NAME } from './agent-rules.js';
+import { HANDOFF_TOOL_NAME, KNOWLEDGE_TOOL_NAME } from './agent-rules.js';
 import type { AgentTool } from './run-turn-options.js';
 
 /** How one tool is offered to the model. */
@@ -90,11 +90,12 @@ export function nameAgentTools(tools: AgentTool[]): Map<AgentTool, OfferedName> 
   });
   const counts = new Map<string, number>();
   for (const entry of distinct) counts.set(entry.tool.name, (counts.get(entry.tool.name) ?? 0) + 1);
-  const taken = new Set([HANDOFF_TOOL_NAME]);
+  const builtIn = new Set([HANDOFF_TOOL_NAME, KNOWLEDGE_TOOL_NAME]);
+  const taken = new Set(builtIn);
   const names = new Map<AgentTool, OfferedName>();
   // Unclashed names first, so a qualified name can never take one of them.
   for (const entry of distinct) {
-    if (counts.get(entry.tool.name) === 1 && entry.tool.name !== HANDOFF_TOOL_NAME) {
+    if (counts.get(entry.tool.name) === 1 && !builtIn.has(entry.tool.name)) {
       taken.add(entry.tool.name);
       names.set(entry, { name: entry.tool.name, description: entry.tool.description });
     }

@@ -3,7 +3,7 @@
 import type { JSONValue, ModelMessage } from 'ai';
 import { validateToolArguments } from '../executor/index.js';
 import { defaultNeedsConfirmation } from '../tools/index.js';
-import { buildSystemPrompt, HANDOFF_TOOL_NAME } from './agent-rules.js';
+import { buildSystemPrompt, HANDOFF_TOOL_NAME, KNOWLEDGE_TOOL_NAME } from './agent-rules.js';
 import { callModel, type ModelToolCall } from './call-model.js';
 import { confirmationQuestion, describeAction } from './describe-action.js';
 import { describeModelError } from './describe-model-error.js';
@@ -11,6 +11,7 @@ import { DEFAULT_HISTORY_TOKEN_BUDGET, fitHistory } from './fit-history.js';
 import { type OfferedTools, offerTools } from './offer-tools.js';
 import { createPendingAction, DEFAULT_CONFIRMATION_TTL_MS, type PendingAction } from './pending-action.js';
 import { resolvePendingAction } from './resolve-pending-action.js';
+import { runKnowledgeSearch } from './run-knowledge-search.js';
 import { type RunToolCallOptions, refuseToolCall, runToolCall } from './run-tool-call.js';
 import type { AgentTool, RunTurnOptions, TurnResult } from './run-turn-options.js';
 import { createTurnRecorder, type TurnRecorder } from './turn-recorder.js';
@@ -51,10 +52,24 @@ function pendingActionNote(action: PendingAction, toolName: string): string {
 }
 
 /** Runs the calls of one model step (none needing confirmation); none starts once the turn is cancelled. */
-async function runCalls(calls: ModelToolCall[], offered: OfferedTools, run: RunToolCallOptions) {
+async function runCalls(
+  calls: ModelToolCall[],
+  offered: OfferedTools,
+  run: RunToolCallOptions & { knowledge?: RunTurnOptions['knowledge'] },
+) {
   const outputs: { call: ModelToolCall; output: JSONValue }[] = [];
   for (const call of calls) {
     if (run.signal?.aborted) break;
+    if (call.toolName === KNOWLEDGE_TOOL_NAME && run.knowledge) {
+      const output = await runKnowledgeSearch({
+        knowledge: run.knowledge,
+        input: call.input,
+        recorder: run.recorder,
+        signal: run.signal,
+      });
+      outputs.push({ call, output });
+      continue;
+    }
     const agentTool = offered.byName.get(call.toolName);
     const reason = call.invalidReason ?? (agentTool ? undefined : `There is no tool named ${call.toolName}.`);
     const output =
@@ -134,7 +149,7 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
     options.historyTokenBudget ?? DEFAULT_HISTORY_TOKEN_BUDGET,
   );
   const keep: AgentTool[] = [];
-  let system = buildSystemPrompt(options.basePrompt);
+  let system = buildSystemPrompt(options.basePrompt, { knowledge: Boolean(options.knowledge) });
   let inView: { action: PendingAction; agentTool: AgentTool } | undefined;
   if (options.pendingAction) {
     const resolution = await resolvePendingAction({
@@ -162,6 +177,7 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
     message: options.message,
     history: options.history,
     keep,
+    knowledge: Boolean(options.knowledge),
   });
   if (inView) {
     // The name the model knows the tool by this turn (names are made unique per turn).
@@ -227,6 +243,10 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
       });
       return recorder.finish({ pendingAction });
     }
-    appendStep(messages, output.text, await runCalls(output.toolCalls, offered, run));
+    appendStep(
+      messages,
+      output.text,
+      await runCalls(output.toolCalls, offered, { ...run, knowledge: options.knowledge }),
+    );
   }
 }

@@ -6,6 +6,8 @@ import { listParameters } from './catalog/list-parameters.js';
 import { chooseTool } from './choose/choose-tool.js';
 import type { Conversation } from './conversation/read-conversation.js';
 import { fillArguments } from './fill/fill-arguments.js';
+import { decideWithKnowledge } from './knowledge/decide-with-knowledge.js';
+import { readKnowledgeResults } from './knowledge/read-knowledge-results.js';
 import { askForParameters } from './reply/ask-for-parameters.js';
 import { classifySmallTalk } from './reply/classify-small-talk.js';
 import { describeCapabilities, HANDOFF_OFFER } from './reply/describe-capabilities.js';
@@ -59,7 +61,10 @@ function answerResults(conversation: Conversation): Decision {
 }
 
 /** Decides the next step for `conversation` with `tools`. */
-export function decideTurn(conversation: Conversation, tools: EngineTool[]): Decision {
+export function decideTurn(given: Conversation, offered: EngineTool[]): Decision {
+  // Knowledge sources (./knowledge): the search tool and its results apart from the operations'.
+  const knowledge = readKnowledgeResults(given, offered);
+  const { conversation, tools } = knowledge;
   if (conversation.toolResults.length > 0) return answerResults(conversation);
   const last = conversation.turns[conversation.turns.length - 1];
   if (last?.role !== 'user' || !last.text.trim()) return { type: 'text', text: SMALL_TALK_REPLIES.greeting };
@@ -88,6 +93,16 @@ export function decideTurn(conversation: Conversation, tools: EngineTool[]): Dec
     context,
     system: conversation.system,
   });
+  const fromKnowledge = decideWithKnowledge({
+    view: knowledge,
+    text: last.text,
+    choice,
+    smallTalk: Boolean(smallTalk),
+    operations,
+    context,
+    system: conversation.system,
+  });
+  if (fromKnowledge) return fromKnowledge;
   if (choice.type === 'call') return { type: 'tool-call', toolName: choice.tool.name, input: choice.input };
   if (choice.type === 'ask') return { type: 'text', text: askForParameters(choice.missing) };
   if (smallTalk) return { type: 'text', text: SMALL_TALK_REPLIES[smallTalk] };
