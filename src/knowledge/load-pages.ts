@@ -7,7 +7,7 @@ import { readHtml } from './read-html.js';
 /** What a fetch of one URL gives: the body and where it finally came from, or why not. */
 export type FetchedText =
   | { ok: true; value: { text: string; sourceUrl?: string; contentType?: string } }
-  | { ok: false; error: { message: string } };
+  | { ok: false; error: { message: string; code?: string } };
 
 /** Fetches one URL through the network guard with the size limit (the server supplies it). */
 export type FetchText = (url: string) => Promise<FetchedText>;
@@ -15,7 +15,7 @@ export type FetchText = (url: string) => Promise<FetchedText>;
 /** One page, read or failed. */
 export type LoadedPage =
   | ({ url: string; ok: true } & KnowledgeText)
-  | { url: string; ok: false; error: string };
+  | { url: string; ok: false; error: string; code?: string };
 
 /** Which pages to load. */
 export interface LoadPagesOptions {
@@ -113,7 +113,12 @@ export async function loadPages(options: LoadPagesOptions): Promise<LoadedPage[]
       const fetched = await options.fetchText(url);
       pages[index] = fetched.ok
         ? readPage(fetched.value.text, fetched.value.contentType, fetched.value.sourceUrl ?? url)
-        : { url, ok: false, error: fetched.error.message };
+        : {
+            url,
+            ok: false,
+            error: fetched.error.message,
+            ...(fetched.error.code ? { code: fetched.error.code } : {}),
+          };
       // The page is listed under the address it was asked for, whatever it redirected to.
       pages[index].url = url;
     }

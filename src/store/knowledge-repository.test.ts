@@ -53,9 +53,9 @@ for (const dialect of storeDialects) {
       );
       expect(returns).toMatchObject({
         kind: 'article',
-        documents: 1,
-        passages: 2,
-        failedDocuments: 0,
+        documentCount: 1,
+        passageCount: 2,
+        failedDocumentCount: 0,
         format: 'markdown',
       });
       expect(shipping.url).toBe('https://shop.test/shipping');
@@ -168,11 +168,11 @@ for (const dialect of storeDialects) {
       expect(source).toMatchObject({
         urls: ['https://a.test/x'],
         maxPages: 10,
-        documents: 2,
-        failedDocuments: 1,
+        documentCount: 2,
+        failedDocumentCount: 1,
       });
       const renamed = await store.knowledge.updateSource(source.id, { name: 'Help center', maxPages: 20 });
-      expect(renamed).toMatchObject({ name: 'Help center', maxPages: 20, documents: 2 });
+      expect(renamed).toMatchObject({ name: 'Help center', maxPages: 20, documentCount: 2 });
       expect(await store.knowledge.updateSource('missing', { name: 'x' })).toBeUndefined();
 
       const agent = await store.agents.create({ propertyId, name: 'Bot' });

@@ -82,9 +82,9 @@ function toSource(
     maxPages: row.max_pages,
     refreshedAt: row.refreshed_at,
     // PostgreSQL returns counts as strings.
-    documents: Number(row.documents ?? 0),
-    failedDocuments: Number(row.failed ?? 0),
-    passages: Number(row.passages ?? 0),
+    documentCount: Number(row.documents ?? 0),
+    failedDocumentCount: Number(row.failed ?? 0),
+    passageCount: Number(row.passages ?? 0),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -122,21 +122,38 @@ async function countTermChanges(
 export function createKnowledgeRepository({ db }: StoreContext) {
   const postgres = !(db.getExecutor().adapter instanceof SqliteAdapter);
 
+  /**
+   * One knowledge writer per property at a time on PostgreSQL (SQLite has one writer anyway): the
+   * term counts of a property change together. Taken first in the transaction, before any row lock
+   * (a new source's foreign key check locks the property row too); NO KEY UPDATE leaves those alone.
+   */
+  async function lockProperty(transaction: Transaction<Database>, propertyId: string): Promise<void> {
+    if (postgres)
+      await transaction
+        .selectFrom('properties')
+        .select('id')
+        .where('id', '=', propertyId)
+        .forNoKeyUpdate()
+        .execute();
+  }
+
+  /** The property of a source, locked for writing its knowledge; undefined when the source is gone. */
+  async function lockSource(transaction: Transaction<Database>, id: string): Promise<string | undefined> {
+    const row = await transaction
+      .selectFrom('knowledge_sources')
+      .select('property_id')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (row) await lockProperty(transaction, row.property_id);
+    return row?.property_id;
+  }
+
   /** Replaces the documents and passages of a source, keeping the term counts, in `transaction`. */
   async function writeDocuments(
     transaction: Transaction<Database>,
     source: { id: string; propertyId: string },
     documents: KnowledgeDocumentInput[],
   ): Promise<void> {
-    // One writer per property at a time on PostgreSQL (SQLite has one writer anyway): the term
-    // counts of a property change together.
-    if (postgres)
-      await transaction
-        .selectFrom('properties')
-        .select('id')
-        .where('id', '=', source.propertyId)
-        .forUpdate()
-        .execute();
     const deltas = new Map<string, number>();
     const add = (term: string, delta: number) => deltas.set(term, (deltas.get(term) ?? 0) + delta);
     const old = await transaction
@@ -229,6 +246,7 @@ export function createKnowledgeRepository({ db }: StoreContext) {
       const time = now();
       const id = newId();
       await db.transaction().execute(async (transaction) => {
+        await lockProperty(transaction, input.propertyId);
         await transaction
           .insertInto('knowledge_sources')
           .values({
@@ -257,6 +275,7 @@ export function createKnowledgeRepository({ db }: StoreContext) {
       documents?: KnowledgeDocumentInput[],
     ): Promise<KnowledgeSource | undefined> {
       const found = await db.transaction().execute(async (transaction) => {
+        if (documents && !(await lockSource(transaction, id))) return false;
         const changes: Partial<KnowledgeSourceTable> = { updated_at: now() };
         if (input.name !== undefined) changes.name = input.name;
         if (input.content !== undefined) changes.content = input.content;
@@ -291,13 +310,9 @@ export function createKnowledgeRepository({ db }: StoreContext) {
     /** Deletes a source with its documents, passages and agent links; false when it did not exist. */
     async deleteSource(id: string): Promise<boolean> {
       return db.transaction().execute(async (transaction) => {
-        const row = await transaction
-          .selectFrom('knowledge_sources')
-          .select(['id', 'property_id'])
-          .where('id', '=', id)
-          .executeTakeFirst();
-        if (!row) return false;
-        await writeDocuments(transaction, { id, propertyId: row.property_id }, []);
+        const propertyId = await lockSource(transaction, id);
+        if (!propertyId) return false;
+        await writeDocuments(transaction, { id, propertyId }, []);
         await transaction.deleteFrom('knowledge_sources').where('id', '=', id).execute();
         return true;
       });

@@ -209,11 +209,11 @@ export interface KnowledgeSource {
   /** When it was last read into documents (a website: fetched). */
   refreshedAt: string | null;
   /** Documents read: 1 for an article, one per page or question. */
-  documents: number;
+  documentCount: number;
   /** Pages that could not be fetched or read. */
-  failedDocuments: number;
+  failedDocumentCount: number;
   /** Passages indexed for the search. */
-  passages: number;
+  passageCount: number;
   createdAt: string;
   updatedAt: string;
 }
