@@ -37,7 +37,7 @@ export const FRAME_WORDS: ReadonlySet<string> = new Set(
   need want like help assist look looking find please thanks thank hi hello hey ok okay also usually
   normally generally exactly actually supposed mean means say said see method methods after before ago
   since until during while yesterday last one two three four five six seven eight nine ten first second
-  lot lots bit little new wasn isn aren weren doesn didn won hasn haven hadn couldn shouldn wouldn`.split(
+  lot lots bit little new under above below between through across around via per wasn isn aren weren doesn didn won hasn haven hadn couldn shouldn wouldn`.split(
     /\s+/,
   ),
 );

@@ -40,6 +40,7 @@ const ABSENT_WEIGHT = { common: 0.35, commonRank: 300, rareRank: 8_000 } as cons
 /** Frame words weigh this much in the title evidence, and nothing in the relevance. */
 const FRAME_WEIGHT = 0.3;
 const SUFFIXES = /^(?:s|es|e|i|y|al|er|or|ion|ation|ment|ing|ive|able|ible|ance|ence|eri|ery|ure|ship)$/;
+const LEAD_BONUS = 0.1;
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 

@@ -1,6 +1,9 @@
 // The demo store's help articles and FAQ file, added as knowledge sources of the demo agent so
 // "What's your return policy?" is answered from them out of the box.
 
+import type { Store } from '../../store/index.js';
+import { type KnowledgeSourceInput, readKnowledgeSource } from '../knowledge-sources.js';
+
 const help = 'https://demo-store.example/help';
 
 /** One article of the demo's help center (Markdown). */
@@ -136,3 +139,31 @@ How do I choose my belt size?,"Order your trouser waist size plus 2 inches. For 
 Do you offer student or military discounts?,"We offer 10% off for students, teachers and active or veteran military through ID verification at checkout."
 Will my order be delayed by the holidays?,"Order by December 15 with standard shipping, or by December 20 with express, to receive it before December 24 in the US."
 `;
+
+/** Adds the demo's articles and FAQ file to its property and switches them on for its agent. */
+export async function seedDemoKnowledge(
+  store: Store,
+  ids: { propertyId: string; agentId: string },
+): Promise<void> {
+  const inputs: KnowledgeSourceInput[] = [
+    ...demoArticles.map(
+      (article): KnowledgeSourceInput => ({
+        kind: 'article',
+        title: article.title,
+        body: article.body,
+        format: 'markdown',
+        url: article.url,
+      }),
+    ),
+    { kind: 'faq', name: 'Demo Store FAQ', csv: demoFaqCsv },
+  ];
+  for (const input of inputs) {
+    // Nothing is fetched: articles and the FAQ are read in place.
+    const { fields, documents } = await readKnowledgeSource(input, { allowHosts: [] });
+    const source = await store.knowledge.createSource(
+      { propertyId: ids.propertyId, kind: input.kind, ...fields },
+      documents,
+    );
+    await store.knowledge.setAgentSource(ids.agentId, source.id, true);
+  }
+}
