@@ -41,6 +41,8 @@ const ABSENT_WEIGHT = { common: 0.35, commonRank: 300, rareRank: 8_000 } as cons
 const FRAME_WEIGHT = 0.3;
 const SUFFIXES = /^(?:s|es|e|i|y|al|er|or|ion|ation|ment|ing|ive|able|ible|ance|ence|eri|ery|ure|ship)$/;
 const LEAD_BONUS = 0.1;
+/** A lead passage shorter than this is an introduction, not a summary. */
+const LEAD_MIN_WORDS = 25;
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 
@@ -188,11 +190,14 @@ export function rankPassages(options: RankPassagesOptions): RankedPassage[] {
       if (match.title) titled += frameWeights[index] * match.value;
     }
     const relevance = covered / total;
+    // A document's first passage usually states what the rest details (a policy before its steps).
+    const lead = passage.position === 0 && words.length >= LEAD_MIN_WORDS ? LEAD_BONUS : 0;
     const score =
       relevance +
       0.3 * (titled / titleTotal) +
       0.15 * phraseShare(scored, words.sequence) +
-      0.15 * (frequency / total);
+      0.15 * (frequency / total) +
+      lead;
     return { ...passage, relevance: Math.round(relevance * 1000) / 1000, score };
   });
   return ranked.sort((left, right) => right.score - left.score || left.id - right.id);

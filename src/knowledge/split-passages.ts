@@ -13,6 +13,8 @@ export interface PassageDraft {
 
 /** Words a passage grows to before the next block starts a new one. */
 export const PASSAGE_TARGET_WORDS = 120;
+/** A passage shorter than this before a heading joins the next one. */
+export const PASSAGE_MIN_WORDS = 20;
 /** Words a passage never exceeds unless one sentence does. */
 export const PASSAGE_MAX_WORDS = 220;
 
@@ -57,8 +59,16 @@ export function splitPassages(document: KnowledgeText): PassageDraft[] {
   let blocks: string[] = [];
   let words = 0;
   const heading = () => headings.map((entry) => entry.text).join(' › ');
-  const flush = () => {
-    if (blocks.length > 0) passages.push({ heading: heading(), text: blocks.join('\n') });
+  // A few words before a heading (an article's one-line introduction) open the next passage
+  // instead of standing alone: alone they match a question's words without answering it.
+  let carried: string[] = [];
+  const flush = (atHeading = false) => {
+    if (atHeading && blocks.length > 0 && words < PASSAGE_MIN_WORDS) {
+      carried = [...carried, ...blocks];
+    } else if (blocks.length > 0 || carried.length > 0) {
+      passages.push({ heading: heading(), text: [...carried, ...blocks].join('\n') });
+      carried = [];
+    }
     blocks = [];
     words = 0;
   };
@@ -68,7 +78,7 @@ export function splitPassages(document: KnowledgeText): PassageDraft[] {
     if (!trimmed) continue;
     const match = HEADING.exec(trimmed);
     if (match) {
-      flush();
+      flush(true);
       const level = match[1].length;
       while (headings.length > 0 && headings[headings.length - 1].level >= level) headings.pop();
       // The document's title repeated as its first heading says nothing new.

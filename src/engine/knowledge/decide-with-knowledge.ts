@@ -17,6 +17,12 @@ import type { KnowledgeView } from './read-knowledge-results.js';
 export const STRONG_RELEVANCE = 0.75;
 /** An operation this likely (against the others and calling nothing) is called without a search. */
 const CLEAR_PROBABILITY = 0.6;
+/** The customer speaks of their own records: the API has them, the articles do not. */
+const OWN_RECORDS = /\b(?:my|mine|our)\b/i;
+/** How likely an operation must be for "my …" to make it clear. */
+const OWN_RECORDS_PROBABILITY = 0.3;
+/** A passage must hold this much of a question to win over an operation the ranking gives it clearly. */
+const DECISIVE_RELEVANCE = 0.9;
 
 /** Said when no source covers the question and no operation fits it. */
 export const NO_INFORMATION_REPLY = `I'm sorry, I don't have that information. ${HANDOFF_OFFER}`;
@@ -36,10 +42,18 @@ export interface DecideWithKnowledgeOptions {
   system: string;
 }
 
-/** Whether the message asks for the chosen operation beyond doubt, so no search is needed first. */
-function clearlyAnOperation(options: DecideWithKnowledgeOptions): boolean {
+/** How the chosen operation fits the message, for weighing it against what the sources hold. */
+type OperationFit = 'clear' | 'likely' | 'weak';
+
+/**
+ * How clearly the message asks for the chosen operation. `clear` (no search first): it gives an id,
+ * asks for a change, speaks of the customer's own record ("my order") that an operation reads by its id,
+ * or is a request, not a question, the ranking gives the operation clearly. `likely`: a question the
+ * ranking gives the operation clearly ("how do I care for leather?" may still be an article's).
+ */
+function fitOf(options: DecideWithKnowledgeOptions): OperationFit {
   const { choice, operations } = options;
-  if (choice.type === 'none') return false;
+  if (choice.type === 'none') return 'weak';
   const index = indexCatalogCached(operations as RankableTool[], { source: operations });
   const ranking = rankCatalog({
     index,
@@ -47,29 +61,33 @@ function clearlyAnOperation(options: DecideWithKnowledgeOptions): boolean {
     context: options.context,
     basePrompt: options.system,
   });
-  if (ranking.query.ids.length > 0) return true;
+  const { query } = ranking;
+  const probability =
+    ranking.tools.find((entry) => entry.entry.tool.name === choice.tool.name)?.probability ?? 0;
+  if (query.ids.length > 0) return 'clear';
+  // "My order", "my payment": one record of the customer's, which an operation reads by its id.
+  const readsOneRecord = choice.type === 'ask' || Boolean(choice.tool.operation?.path.includes('{'));
+  if (readsOneRecord && OWN_RECORDS.test(options.text) && probability >= OWN_RECORDS_PROBABILITY)
+    return 'clear';
   const method = choice.tool.operation?.method ?? 'get';
-  if (!['get', 'head', 'options'].includes(method) && !ranking.query.question) return true;
-  const best = ranking.tools[0];
-  return (
-    choice.type === 'call' &&
-    best?.entry.tool.name === choice.tool.name &&
-    best.probability >= CLEAR_PROBABILITY
-  );
+  if (!query.question && !['get', 'head', 'options'].includes(method)) return 'clear';
+  if (probability < CLEAR_PROBABILITY) return 'weak';
+  return query.question ? 'likely' : 'clear';
 }
 
 /** The knowledge search's part of the decision; undefined: decide as without sources. */
 export function decideWithKnowledge(options: DecideWithKnowledgeOptions): Decision | undefined {
   const { view, choice, text } = options;
   if (!view.tool) return undefined;
+  const fit = fitOf(options);
   if (view.searches.length === 0) {
-    if (clearlyAnOperation(options)) return undefined;
+    if (fit === 'clear') return undefined;
     if (options.smallTalk && choice.type === 'none') return undefined;
     return { type: 'tool-call', toolName: view.tool.name, input: { query: text } };
   }
   const best = view.searches.flat().sort((left, right) => right.relevance - left.relevance)[0];
-  if (best && best.relevance >= STRONG_RELEVANCE)
-    return { type: 'text', text: answerFromPassage(text, best) };
+  const decisive = fit === 'likely' ? DECISIVE_RELEVANCE : STRONG_RELEVANCE;
+  if (best && best.relevance >= decisive) return { type: 'text', text: answerFromPassage(text, best) };
   if (choice.type !== 'none') return undefined;
   if (best) return { type: 'text', text: answerFromPassage(text, best) };
   if (options.smallTalk) return undefined;
