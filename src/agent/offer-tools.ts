@@ -1,7 +1,7 @@
 // The tools one turn offers the model: the agent's callable operations (narrowed to the relevant
 // ones when there are many) plus the built-in hand-off tool (and the knowledge search when the agent
 // has sources), under names unique within the agent.
-import { jsonSchema, type Tool, tool } from 'ai';
+import { type JSONValue, jsonSchema, type Tool, tool } from 'ai';
 import { selectTools, shapeOf, shapeProviderOptions, type ToolDefinition } from '../tools/index.js';
 import { HANDOFF_TOOL_NAME, KNOWLEDGE_TOOL_NAME } from './agent-rules.js';
 import { nameAgentTools } from './name-agent-tools.js';
@@ -62,19 +62,25 @@ const handoffTool = tool({
  * The knowledge search, offered like the hand-off tool: a hosted model decides when to search (API
  * data first) and what to ask, and reads the passages with their titles and links; the built-in
  * engine calls it when no operation answers. One tool serves both and the trace shows each search.
+ * The turn runs it itself (`execute` only for the eval, which runs no turn).
  */
-const knowledgeTool = tool({
-  description:
-    "Search the business's own help articles, web pages and FAQs. Use for questions about policies (shipping, returns, warranty, payment), how to do something, and anything no other tool answers. Returns the most relevant passages with their source's title and link, or none.",
-  inputSchema: jsonSchema<{ query: string }>({
-    type: 'object',
-    properties: {
-      query: { type: 'string', description: "The customer's question, in their words." },
-    },
-    required: ['query'],
-    additionalProperties: false,
-  }),
-});
+export function createKnowledgeTool(execute?: (input: { query: string }) => Promise<JSONValue>): Tool {
+  const definition = {
+    description:
+      "Search the business's own help articles, web pages and FAQs. Use for questions about policies (shipping, returns, warranty, payment), how to do something, and anything no other tool answers. Returns the most relevant passages with their source's title and link, or none.",
+    inputSchema: jsonSchema<{ query: string }>({
+      type: 'object',
+      properties: {
+        query: { type: 'string', description: "The customer's question, in their words." },
+      },
+      required: ['query'],
+      additionalProperties: false,
+    }),
+  };
+  return execute ? tool({ ...definition, execute }) : tool(definition);
+}
+
+const knowledgeTool = createKnowledgeTool();
 
 interface Catalog {
   definitions: ToolDefinition[];

@@ -71,6 +71,11 @@ export async function runKnowledgeSearch(options: {
     durationMs,
     excerpt: error ?? passages.map((passage) => passage.title).join(', '),
   });
+  return knowledgeToolOutput(passages, error);
+}
+
+/** What the model reads of a search: the passages with their titles and links, none, or the failure. */
+export function knowledgeToolOutput(passages: KnowledgePassageView[], error?: string): JSONValue {
   if (error) return { outcome: 'error', message: error };
   if (passages.length === 0) return { outcome: 'empty', message: NO_KNOWLEDGE_MESSAGE };
   return {

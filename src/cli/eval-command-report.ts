@@ -15,6 +15,8 @@ function figuresLine(name: string, figures: EvalFigures, medianMs?: number): str
   ];
   if (figures.selectionRecall !== null)
     parts.push(`recall@20 ${percent(figures.selectionRecall).padStart(6)}`);
+  if (figures.sourceHitRate !== null)
+    parts.push(`source-hit ${percent(figures.sourceHitRate).padStart(6)} of ${figures.sourceCases}`);
   if (medianMs !== undefined) parts.push(`median ${medianMs.toFixed(2)} ms`);
   return parts.join('  ');
 }
@@ -24,7 +26,9 @@ function describeFailure(failure: CaseFailure): string {
   const lines = [
     `  ${failure.id}: ${failure.reason}${failure.wrongArgs?.length ? ` (${failure.wrongArgs.join(', ')})` : ''}`,
     `    say:      ${failure.say}`,
-    `    expected: ${failure.expected.call} ${args(failure.expected.args)}`,
+    failure.reason === 'wrong-source'
+      ? `    expected: source ${[failure.expected.source ?? 'none'].flat().join(' or ')}`
+      : `    expected: ${failure.expected.call} ${args(failure.expected.args)}`,
     `    chosen:   ${failure.chosen.call} ${args(failure.chosen.args)}`,
   ];
   if (failure.detail) lines.push(`    detail:   ${failure.detail.replace(/\s+/g, ' ').slice(0, 200)}`);

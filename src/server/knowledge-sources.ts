@@ -1,7 +1,7 @@
 // Knowledge sources as the admin API takes them: an article read in its format, a question/answer CSV,
 // or a website whose pages are fetched through the network guard; and each agent's search over the
 // sources switched on for it.
-import type { KnowledgePassageView, KnowledgeSearch } from '../agent/index.js';
+import type { KnowledgeSearch } from '../agent/index.js';
 import {
   type ArticleFormat,
   type LoadedPage,
@@ -169,30 +169,29 @@ export function storedInput(source: KnowledgeSource): KnowledgeSourceInput {
   };
 }
 
+/** A search over `sourceIds` of a property, as a turn calls it. */
+export function createKnowledgeSearch(
+  store: Store,
+  propertyId: string,
+  sourceIds: string[],
+): KnowledgeSearch {
+  return {
+    async search(query) {
+      const found = await searchKnowledge({
+        repository: store.knowledge,
+        propertyId,
+        sourceIds,
+        question: query,
+      });
+      return found.passages;
+    },
+  };
+}
+
 /** The knowledge search of an agent: undefined when it has no source switched on. */
 export async function loadAgentKnowledge(store: Store, agent: Agent): Promise<KnowledgeSearch | undefined> {
   const sourceIds = (await store.knowledge.listAgentSources(agent.id))
     .filter((link) => link.enabled)
     .map((link) => link.sourceId);
-  if (sourceIds.length === 0) return undefined;
-  return {
-    async search(query) {
-      const found = await searchKnowledge({
-        repository: store.knowledge,
-        propertyId: agent.propertyId,
-        sourceIds,
-        question: query,
-      });
-      return found.passages.map(
-        (passage): KnowledgePassageView => ({
-          sourceId: passage.sourceId,
-          title: passage.title,
-          heading: passage.heading,
-          url: passage.url,
-          text: passage.text,
-          relevance: passage.relevance,
-        }),
-      );
-    },
-  };
+  return sourceIds.length === 0 ? undefined : createKnowledgeSearch(store, agent.propertyId, sourceIds);
 }

@@ -5,6 +5,13 @@ import { selectTools } from '../../tools/index.js';
 import { MAX_OFFERED_OPERATIONS, selectionContext } from '../offer-tools.js';
 import { decideCase, type EvalTool, toModelTools } from './decide-case.js';
 import type { Suite, SuiteCase } from './load-suite.js';
+import {
+  type EvalKnowledge,
+  type KnowledgeCaseResult,
+  matchesSource,
+  type PrepareKnowledge,
+  runKnowledgeCase,
+} from './run-knowledge-case.js';
 import { type EvalDecision, scoreDecision } from './score-decision.js';
 
 /** Turns a case's OpenAPI document into tools; a failure is reported as that case's failure. */
@@ -14,10 +21,13 @@ export type CompileSuiteSchema = (document: unknown) => Promise<EvalTool[]>;
 export interface CaseFailure {
   id: string;
   say: string;
-  expected: { call: string; args?: Record<string, unknown> };
+  expected: { call: string; args?: Record<string, unknown>; source?: string | string[] };
   chosen: EvalDecision;
-  /** `wrong-call`, `wrong-args` (listed in `wrongArgs`), or `error` (the schema or the model failed). */
-  reason: 'wrong-call' | 'wrong-args' | 'error';
+  /**
+   * `wrong-call`, `wrong-args` (listed in `wrongArgs`), `wrong-source` (the reply used another
+   * knowledge source than `expect.source`, or none), or `error` (the schema or the model failed).
+   */
+  reason: 'wrong-call' | 'wrong-args' | 'wrong-source' | 'error';
   wrongArgs?: string[];
   /** The model's text when it made no call, or the error message. */
   detail?: string;
@@ -41,6 +51,10 @@ export interface EvalFigures {
    * (at most 20, selected as a real turn selects them); null when every tool was offered.
    */
   selectionRecall: number | null;
+  /** Over cases with `expect.source`: those whose reply used the expected knowledge source (or rightly none). */
+  sourceHitRate: number | null;
+  /** Cases with `expect.source`. */
+  sourceCases: number;
   cases: number;
 }
 
@@ -68,6 +82,8 @@ interface Tally {
   missedCalls: number;
   selected: number;
   selectionCases: number;
+  sourceCases: number;
+  sourceHits: number;
 }
 
 const emptyTally = (): Tally => ({
@@ -81,6 +97,8 @@ const emptyTally = (): Tally => ({
   missedCalls: 0,
   selected: 0,
   selectionCases: 0,
+  sourceCases: 0,
+  sourceHits: 0,
 });
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
@@ -91,6 +109,8 @@ function figuresOf(tally: Tally): EvalFigures {
     falseCallRate: ratio(tally.falseCalls, tally.expectNone),
     missedCallRate: ratio(tally.missedCalls, tally.expectCall),
     selectionRecall: ratio(tally.selected, tally.selectionCases),
+    sourceHitRate: ratio(tally.sourceHits, tally.sourceCases),
+    sourceCases: tally.sourceCases,
     cases: tally.cases,
   };
 }
@@ -136,6 +156,32 @@ export interface RunSuitesOptions {
    * as a real turn selects them (at most 20), and the selection's recall is reported.
    */
   allTools?: boolean;
+  /** Indexes a case's knowledge sources; without it, cases with knowledge run without their sources. */
+  prepareKnowledge?: PrepareKnowledge;
+}
+
+/** Counts a case's source expectation; the failure when the reply used another source. */
+function countSource(
+  tally: Tally,
+  suiteCase: SuiteCase,
+  result: KnowledgeCaseResult,
+): CaseFailure | undefined {
+  const expected = suiteCase.expect.source;
+  if (expected === undefined) return undefined;
+  tally.sourceCases++;
+  if (matchesSource(expected, result.usedSources)) {
+    tally.sourceHits++;
+    return undefined;
+  }
+  const used = result.usedSources.map((source) => source.sourceName || source.title).join(', ') || 'none';
+  return {
+    id: suiteCase.id,
+    say: suiteCase.say,
+    expected: suiteCase.expect,
+    chosen: { call: result.call, args: result.args },
+    reason: 'wrong-source',
+    detail: `used ${used}; replied: ${result.text || '(an operation call)'}`,
+  };
 }
 
 /** The tools a real turn would offer for the case, and whether the expected operation is among them. */
@@ -160,6 +206,17 @@ function offerCaseTools(tools: EvalTool[], suiteCase: SuiteCase): { offered: Eva
 /** Runs every case of every suite and reports the figures. */
 export async function runSuites(options: RunSuitesOptions): Promise<EvalReport> {
   const total = emptyTally();
+  const indexes = new Map<string, Promise<EvalKnowledge>>();
+  // Each distinct set of sources is indexed once.
+  const prepared = (suiteCase: SuiteCase): Promise<EvalKnowledge> => {
+    const key = suiteCase.knowledgeKey ?? suiteCase.id;
+    let index = indexes.get(key);
+    if (!index) {
+      index = (options.prepareKnowledge as PrepareKnowledge)(suiteCase.knowledge ?? []);
+      indexes.set(key, index);
+    }
+    return index;
+  };
   const suites: SuiteReport[] = [];
   for (const suite of options.suites) {
     const tally = emptyTally();
@@ -170,9 +227,10 @@ export async function runSuites(options: RunSuitesOptions): Promise<EvalReport> 
     for (const [index, suiteCase] of suite.cases.entries()) {
       let entry = compiled.get(suiteCase.schemaKey);
       if (!entry) {
-        entry = options
-          .compileSchema(suiteCase.schema)
-          .then((tools) => ({ tools, modelTools: toModelTools(tools) }));
+        // A case answered from knowledge alone has no API.
+        entry = (
+          suiteCase.schema === undefined ? Promise.resolve([]) : options.compileSchema(suiteCase.schema)
+        ).then((tools) => ({ tools, modelTools: toModelTools(tools) }));
         compiled.set(suiteCase.schemaKey, entry);
       }
       let decision: EvalDecision;
@@ -194,16 +252,27 @@ export async function runSuites(options: RunSuitesOptions): Promise<EvalReport> 
             if (hit) tally.selected++;
           }
         }
-        const made = await decideCase({
-          model: options.model,
-          suiteCase,
-          tools: caseTools,
-          modelTools: caseModelTools,
-        });
+        const knowledge = suiteCase.knowledge && options.prepareKnowledge && (await prepared(suiteCase));
+        const made = knowledge
+          ? await runKnowledgeCase({
+              model: options.model,
+              suiteCase,
+              tools: caseTools,
+              modelTools: caseModelTools,
+              knowledge,
+            })
+          : await decideCase({
+              model: options.model,
+              suiteCase,
+              tools: caseTools,
+              modelTools: caseModelTools,
+            });
         times.push(performance.now() - started);
         decision = { call: made.call, args: made.args };
         const failure = count(tally, suiteCase, decision);
         if (failure) failures.push(made.call === 'none' ? { ...failure, detail: made.text } : failure);
+        const sourceFailure = countSource(tally, suiteCase, { usedSources: [], ...made });
+        if (sourceFailure) failures.push(sourceFailure);
       } catch (error) {
         decision = { call: 'none', args: {} };
         const failure = count(tally, suiteCase, decision);
