@@ -33,6 +33,13 @@ export interface KnowledgeSearchResult {
 export const MIN_RELEVANCE = 0.5;
 /** Candidates the full-text index is asked for. */
 const CANDIDATES = 50;
+/**
+ * A word more than this share of the passages hold (and more than `least` of them: small collections
+ * ask every word) is not asked of the full-text index; matching thousands of passages only costs.
+ */
+const COMMON_WORD = { share: 0.05, least: 300 } as const;
+/** The same for asking a word's beginning (prefix queries cost more). */
+const COMMON_PREFIX = { share: 0.02, least: 150 } as const;
 /** Passages of one document returned at most. */
 const PER_DOCUMENT = 2;
 
@@ -54,12 +61,16 @@ function oneEditAway(word: string): string[] {
   return [...edits];
 }
 
-/** Misspelt words (not English words the vectors know): their one-edit neighbours by stem. */
-function spellingCandidates(question: AnalyzedQuestion): Map<string, Map<string, string>> {
+/** Misspelt words (no passage holds them, nor do English word lists): their one-edit neighbours by stem. */
+function spellingCandidates(
+  question: AnalyzedQuestion,
+  counts: Map<string, number>,
+): Map<string, Map<string, string>> {
   const vectors = loadWordVectors();
   const candidates = new Map<string, Map<string, string>>();
   for (const term of question.terms) {
-    if (term.word.length < 4 || !/^[a-z]+$/.test(term.word) || vectors?.rows.has(term.word)) continue;
+    if (counts.has(term.stem) || term.word.length < 4 || !/^[a-z]+$/.test(term.word)) continue;
+    if (vectors?.rows.has(term.word)) continue;
     const byStem = new Map<string, string>();
     for (const edit of oneEditAway(term.word)) if (!byStem.has(stemOf(edit))) byStem.set(stemOf(edit), edit);
     candidates.set(term.stem, byStem);
@@ -74,19 +85,25 @@ export async function searchKnowledge(options: SearchKnowledgeOptions): Promise<
   const topic = question.terms.some((term) => !term.frame)
     ? question.terms.filter((term) => !term.frame)
     : question.terms;
-  const misspelt = spellingCandidates(question);
   const synonymStems = new Map(
     topic.flatMap((term) => term.synonyms.map((word) => [stemOf(word), word] as const)),
   );
   const termCounts = await options.repository.countTerms(options.propertyId, [
     ...question.terms.map((term) => term.stem),
     ...synonymStems.keys(),
-    ...[...misspelt.values()].flatMap((byStem) => [...byStem.keys()]),
   ]);
+  // Only words no passage holds are looked up again as one-edit neighbours (a second, rarer query).
+  const misspelt = spellingCandidates(question, termCounts.counts);
+  if (misspelt.size > 0) {
+    const neighbours = await options.repository.countTerms(
+      options.propertyId,
+      [...misspelt.values()].flatMap((byStem) => [...byStem.keys()]),
+    );
+    for (const [stem, count] of neighbours.counts) termCounts.counts.set(stem, count);
+  }
   const corrections = new Map<string, string>();
   const words = new Set(topic.flatMap((term) => searchWordsOf(term.word)));
   for (const [stem, byStem] of misspelt) {
-    if (termCounts.counts.has(stem)) continue;
     let best: [string, number] | undefined;
     for (const candidate of byStem.keys()) {
       const count = termCounts.counts.get(candidate) ?? 0;
@@ -97,10 +114,20 @@ export async function searchKnowledge(options: SearchKnowledgeOptions): Promise<
     words.add(byStem.get(best[0]) as string);
   }
   for (const [stem, word] of synonymStems) if (termCounts.counts.has(stem)) words.add(word);
+  // Words most passages hold find no candidates worth ranking, only work: the index is asked for the
+  // rarer ones (the rarest word when every one is common), the ranking still weighs them all.
+  const countOf = (word: string) => termCounts.counts.get(corrections.get(stemOf(word)) ?? stemOf(word)) ?? 0;
+  const rare = (word: string, common: { share: number; least: number }) =>
+    countOf(word) <= Math.max(common.least, termCounts.total * common.share);
+  const asked = [...words].filter((word) => rare(word, COMMON_WORD));
+  if (asked.length === 0 && words.size > 0)
+    asked.push([...words].reduce((best, word) => (countOf(word) < countOf(best) ? word : best)));
   const candidates = await options.repository.searchPassages({
     sourceIds: options.sourceIds,
-    words: [...words],
-    prefixes: topic.filter((term) => term.stem.length >= 3).map((term) => term.stem),
+    words: asked,
+    prefixes: topic
+      .filter((term) => term.stem.length >= 3 && rare(term.stem, COMMON_PREFIX))
+      .map((term) => term.stem),
     limit: CANDIDATES,
   });
   const ranked = rankPassages({ question, passages: candidates, termCounts, corrections });
