@@ -1,5 +1,5 @@
 // Loads a tool-choice suite (YAML or JSON): cases with their schema (suite-level or per-case, inline
-// or by path), base prompt, history and expectation. Format: shared/eval/README.md.
+// or by path), knowledge sources, base prompt, history and expectation. Format: eval/README.md.
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { parse } from 'yaml';
