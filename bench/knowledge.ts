@@ -34,7 +34,10 @@ function distractors(count: number): KnowledgeDocumentInput[] {
   const weights = words.map((_, index) => 1 / (index + 10));
   const cumulative: number[] = [];
   let sum = 0;
-  for (const weight of weights) cumulative.push((sum += weight));
+  for (const weight of weights) {
+    sum += weight;
+    cumulative.push(sum);
+  }
   const draw = () => {
     const target = next() * sum;
     let low = 0;
