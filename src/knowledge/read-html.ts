@@ -34,8 +34,10 @@ const SKIPPED = new Set([
   'INPUT',
   'TEXTAREA',
 ]);
-// Page chrome dropped when Readability finds no article and the whole body is read instead.
-const CHROME = 'nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"]';
+// Page chrome, dropped before Readability reads the page (it keeps it on short pages): the site's
+// header, navigation, footer, sidebars and forms. An article's own header stays.
+const CHROME =
+  'nav, body > header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"], [role="search"]';
 const BLOCKS = new Set([
   'P',
   'DIV',
@@ -127,6 +129,7 @@ function readTitle(document: DomDocument): string {
 export function readHtml(html: string): KnowledgeText {
   const { document } = parseHTML(html) as unknown as { document: DomDocument };
   const title = readTitle(document);
+  for (const element of Array.from(document.querySelectorAll(CHROME))) element.remove();
   // Readability changes the document it reads: the fallback parses the page again.
   const article = new Readability(document as never, {
     serializer: (node: unknown) => node,

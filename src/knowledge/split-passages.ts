@@ -59,11 +59,14 @@ export function splitPassages(document: KnowledgeText): PassageDraft[] {
   let blocks: string[] = [];
   let words = 0;
   const heading = () => headings.map((entry) => entry.text).join(' › ');
-  // A few words before a heading (an article's one-line introduction) open the next passage
+  // A few words before a deeper heading (an article's one-line introduction) open the next passage
   // instead of standing alone: alone they match a question's words without answering it.
   let carried: string[] = [];
-  const flush = (atHeading = false) => {
-    if (atHeading && blocks.length > 0 && words < PASSAGE_MIN_WORDS) {
+  /** `nextLevel`: the heading that follows (0 at the end). */
+  const flush = (nextLevel = 0) => {
+    const level = headings.length > 0 ? headings[headings.length - 1].level : 0;
+    if (nextLevel > level && words < PASSAGE_MIN_WORDS) {
+      // An introduction to the subsections that follow (or nothing yet): it opens the next passage.
       carried = [...carried, ...blocks];
     } else if (blocks.length > 0 || carried.length > 0) {
       passages.push({ heading: heading(), text: [...carried, ...blocks].join('\n') });
@@ -78,8 +81,8 @@ export function splitPassages(document: KnowledgeText): PassageDraft[] {
     if (!trimmed) continue;
     const match = HEADING.exec(trimmed);
     if (match) {
-      flush(true);
       const level = match[1].length;
+      flush(level);
       while (headings.length > 0 && headings[headings.length - 1].level >= level) headings.pop();
       // The document's title repeated as its first heading says nothing new.
       if (match[2].trim().toLowerCase() !== title || headings.length > 0)
