@@ -3,7 +3,7 @@
 // templates teach the model how messages relate to an API's structure in general, across thousands of
 // APIs, and nothing of them reaches the product.
 import type { IndexedTool } from '../src/tools/ranking/index-catalog.js';
-import { isContentWord, splitWords } from '../src/tools/ranking/read-words.js';
+import { isContentWord, splitWords, stemOf } from '../src/tools/ranking/read-words.js';
 
 type Random = () => number;
 
@@ -152,13 +152,46 @@ function fromShape(entry: IndexedTool, id: string, random: Random): string {
 
 const ANSWERS = ['{id}', "it's {id}", 'sure, {id}', 'the number is {id}', '{id} thanks'];
 
+/** Share of a reading operation's messages that ask for one field of its answer. */
+const ASKS_FIELD = 0.3;
+
+/**
+ * A question about one field of what the operation returns, in words its own text does not have
+ * ("what membership tier does user 4410 have?" for an operation that gets a user).
+ */
+function askForField(entry: IndexedTool, id: string, random: Random): string | undefined {
+  const fields = (entry.tool.operation?.responseFields ?? []).filter((name) => {
+    const words = splitWords(name).filter(isContentWord);
+    return words.length > 0 && words.length <= 3 && words.some((word) => entry.response.has(stemOf(word)));
+  });
+  if (fields.length === 0) return undefined;
+  const field = splitWords(pick(random, fields)).join(' ');
+  const { noun, parent } = resources(entry.tool.operation?.path ?? entry.tool.name);
+  const one = singular(entry.pathParameters.length > 0 || !parent ? noun : parent);
+  const hasId = entry.pathParameters.length > 0;
+  return hasId
+    ? pick(random, [
+        `what's the ${field} of ${one} ${id}?`,
+        `what ${field} does my ${one} ${id} have?`,
+        `my ${one} is ${id}. what is the ${field}?`,
+        `can you tell me the ${field} on ${one} ${id}`,
+        `I'm ${id}, what's my ${field}?`,
+      ])
+    : pick(random, [
+        `what's the ${field} of my ${one}?`,
+        `which ${field} do the ${plural(noun)} have?`,
+        `tell me the ${field}`,
+      ]);
+}
+
 /**
  * One or two messages for the operation. Some come as a follow-up: the request without its id, then
  * (after the agent asked for it) the id alone, joined as the engine joins an answer to its request.
  */
 export function generateMessages(entry: IndexedTool, random: Random): string[] {
   const id = idFor(entry, random);
-  const messages = [fromShape(entry, id, random)];
+  const field = entry.writes < 0.5 && random() < ASKS_FIELD ? askForField(entry, id, random) : undefined;
+  const messages = [field ?? fromShape(entry, id, random)];
   const summary = fromSummary(entry, entry.pathParameters.length > 0 ? id : undefined, random);
   if (summary) messages.push(summary);
   return messages.map((message) => {

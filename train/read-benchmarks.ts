@@ -109,8 +109,10 @@ async function readBfcl(shared: string): Promise<HumanCase[]> {
         compiled.set(suiteCase.schemaKey, await compileDocument(suiteCase.schema));
       const tools = compiled.get(suiteCase.schemaKey);
       if (!tools) continue;
-      const target =
-        suiteCase.expect.call === 'none' ? null : (byOperationId(tools, suiteCase.expect.call) ?? undefined);
+      // A reply-only case names no call to learn from.
+      const call = suiteCase.expect.call;
+      if (call === undefined) continue;
+      const target = call === 'none' ? null : (byOperationId(tools, call) ?? undefined);
       if (target === undefined) continue;
       const context = suiteCase.history.map((message) => message.text).join('\n');
       cases.push({

@@ -30,11 +30,13 @@ const NEGATIVES = 30;
 const HUMAN_WEIGHT = 2;
 const MIN_WORD_COUNT = 4;
 const MAX_VOCABULARY = 3000;
-const DROP_TARGET = 0.12;
+const DROP_TARGET = Number(process.env.TRAIN_DROP ?? 0.12);
 const PARAPHRASED = 0.5;
 const BROWSE_PER_DOCUMENT = 3;
 const HINTED = 0.1;
 const HINTED_ELSEWHERE = 0.05;
+/** Hidden units of the ranking model (0: linear); TRAIN_HIDDEN compares settings by cross-validation. */
+const HIDDEN_UNITS = 0;
 
 const shared = resolve(process.env.CONCIERGE_SHARED ?? join(import.meta.dirname, '../../shared'));
 if (!existsSync(join(shared, 'corpus/openapi'))) {
@@ -272,6 +274,7 @@ const fitAll = (data: TrainingExample[]) =>
     // For comparing settings by their cross-validated figures; the defaults won (see CONTRIBUTING.md).
     ...(process.env.TRAIN_EPOCHS ? { epochs: Number(process.env.TRAIN_EPOCHS) } : {}),
     ...(process.env.TRAIN_L2 ? { l2: Number(process.env.TRAIN_L2) } : {}),
+    hidden: Number(process.env.TRAIN_HIDDEN ?? HIDDEN_UNITS),
   });
 const bySource = (data: Labelled[], weights: ReturnType<typeof fitAll>) => {
   const sources = [...new Set(data.map((entry) => entry.source))].sort();

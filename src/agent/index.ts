@@ -2,10 +2,12 @@
 export {
   AGENT_RULES,
   buildSystemPrompt,
+  type CustomerContext,
   HANDOFF_TOOL_NAME,
   KNOWLEDGE_RULES,
   KNOWLEDGE_TOOL_NAME,
 } from './agent-rules.js';
+export { SIGN_IN_PREFIX, signInReply } from './arrange-for-customer.js';
 export { type ConfirmationAnswer, classifyConfirmation } from './classify-confirmation.js';
 export { confirmationQuestion, describeAction } from './describe-action.js';
 export { DEFAULT_HISTORY_TOKEN_BUDGET, estimateTokens, fitHistory } from './fit-history.js';
@@ -23,6 +25,7 @@ export { findUsedSources, NO_KNOWLEDGE_MESSAGE } from './run-knowledge-search.js
 export { DEFAULT_MAX_TOOL_STEPS, HANDOFF_REPLY, MODEL_ERROR_REPLY, runTurn } from './run-turn.js';
 export type {
   AgentTool,
+  AgentToolIdentity,
   HistoryMessage,
   KnowledgePassageView,
   KnowledgeSearch,
@@ -37,6 +40,7 @@ export type {
   KnowledgeSearchStep,
   ModelCallStep,
   ModelErrorStep,
+  SignInRequiredStep,
   ToolCallStep,
   TraceStep,
   TurnStoppedStep,

@@ -2,6 +2,7 @@
 // `searchProducts`, and the model must be able to tell (and call) each by name.
 import { joinUrl } from '../executor/index.js';
 import { HANDOFF_TOOL_NAME, KNOWLEDGE_TOOL_NAME } from './agent-rules.js';
+import { SIGN_IN_PREFIX } from './arrange-for-customer.js';
 import type { AgentTool } from './run-turn-options.js';
 
 /** How one tool is offered to the model. */
@@ -93,16 +94,19 @@ export function nameAgentTools(tools: AgentTool[]): Map<AgentTool, OfferedName> 
   const builtIn = new Set([HANDOFF_TOOL_NAME, KNOWLEDGE_TOOL_NAME]);
   const taken = new Set(builtIn);
   const names = new Map<AgentTool, OfferedName>();
+  // A stand-in asking the visitor to sign in says so in its name: `sign_in_for_listMyOrders`.
+  const nameOf = (entry: AgentTool, name: string) => (entry.signIn ? `${SIGN_IN_PREFIX}${name}` : name);
   // Unclashed names first, so a qualified name can never take one of them.
   for (const entry of distinct) {
-    if (counts.get(entry.tool.name) === 1 && !builtIn.has(entry.tool.name)) {
-      taken.add(entry.tool.name);
-      names.set(entry, { name: entry.tool.name, description: entry.tool.description });
+    const name = nameOf(entry, entry.tool.name);
+    if (counts.get(entry.tool.name) === 1 && !taken.has(name) && name.length <= MAX_NAME_LENGTH) {
+      taken.add(name);
+      names.set(entry, { name, description: entry.tool.description });
     }
   }
   for (const entry of distinct) {
     if (names.has(entry)) continue;
-    const name = fitName(`${prefixOf(entry)}__${entry.tool.name}`, taken);
+    const name = fitName(nameOf(entry, `${prefixOf(entry)}__${entry.tool.name}`), taken);
     taken.add(name);
     names.set(entry, { name, description: withIntegration(entry.tool.description, entry.integrationName) });
   }

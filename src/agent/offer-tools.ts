@@ -2,7 +2,7 @@
 // ones when there are many) plus the built-in hand-off tool (and the knowledge search when the agent
 // has sources), under names unique within the agent.
 import { type JSONValue, jsonSchema, type Tool, tool } from 'ai';
-import { selectTools, shapeOf, shapeProviderOptions, type ToolDefinition } from '../tools/index.js';
+import { selectTools, type ToolDefinition, toolProviderOptions } from '../tools/index.js';
 import { HANDOFF_TOOL_NAME, KNOWLEDGE_TOOL_NAME } from './agent-rules.js';
 import { nameAgentTools } from './name-agent-tools.js';
 import type { AgentTool, HistoryMessage } from './run-turn-options.js';
@@ -138,8 +138,9 @@ export function offerTools(options: OfferToolsOptions): OfferedTools {
     toolSet[name] = tool({
       description,
       inputSchema: jsonSchema(entry.tool.inputSchema as Parameters<typeof jsonSchema>[0]),
-      // The operation's HTTP shape, read by the embedded engine; other providers ignore the namespace.
-      providerOptions: shapeProviderOptions(shapeOf(entry.tool)),
+      // The operation's HTTP shape and response schema, read by the embedded engine; other providers
+      // ignore the namespace.
+      providerOptions: toolProviderOptions(entry.tool),
     });
   }
   return { toolSet, byName };

@@ -2,6 +2,7 @@
 // plain no drop it; anything else goes to the model with the action in view.
 import { randomUUID } from 'node:crypto';
 import type { ModelMessage } from 'ai';
+import { signInReply } from './arrange-for-customer.js';
 import { classifyConfirmation } from './classify-confirmation.js';
 import { offeredName } from './offer-tools.js';
 import { findPendingTool, isExpired, type PendingAction } from './pending-action.js';
@@ -23,8 +24,11 @@ export const UNCERTAIN_REPLY =
 
 /** What the turn does next. */
 export type PendingResolution =
-  /** Reply with this fixed text and end the turn (handing over to a person when `handoff` is set). */
-  | { type: 'reply'; text: string; handoff?: { reason: string } }
+  /**
+   * Reply with this fixed text and end the turn (handing over to a person when `handoff` is set; the
+   * customer must sign in first when `signIn` is).
+   */
+  | { type: 'reply'; text: string; handoff?: { reason: string }; signIn?: boolean }
   /**
    * Go on to the model: with the executed call and its result in `messages` (`ran` set), or as a new
    * message, with the unconfirmed action in view (`inView`) when the customer may be amending it.
@@ -41,6 +45,8 @@ export async function resolvePendingAction(options: {
   run: RunToolCallOptions;
   /** Claims the action before it runs; false when another turn has it. Default: always claimed. */
   claim?: (action: PendingAction) => Promise<boolean>;
+  /** Where the customer signs in, when the action needs a signed-in customer and they are not one now. */
+  signInUrl?: string | null;
 }): Promise<PendingResolution> {
   const { pending, run } = options;
   const record = (decision: 'confirmed' | 'cancelled' | 'expired' | 'superseded' | 'interrupted') =>
@@ -55,11 +61,17 @@ export async function resolvePendingAction(options: {
   const agentTool = findPendingTool(pending, options.tools);
   if (answer === 'other') {
     record('superseded');
-    return { type: 'continue', ...(agentTool && !expired ? { inView: { action: pending, agentTool } } : {}) };
+    const amendable = agentTool && !agentTool.signIn && !expired;
+    return { type: 'continue', ...(amendable ? { inView: { action: pending, agentTool } } : {}) };
   }
   if (expired) {
     record('expired');
     return { type: 'reply', text: answer === 'yes' ? EXPIRED_REPLY : CANCELLED_REPLY };
+  }
+  if (answer === 'yes' && agentTool?.signIn) {
+    // Proposed to a signed-in customer whose sign-in has ended since: it needs them signed in again.
+    record('cancelled');
+    return { type: 'reply', text: signInReply(options.signInUrl), signIn: true };
   }
   if (answer === 'no' || !agentTool) {
     record('cancelled');

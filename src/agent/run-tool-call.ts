@@ -2,6 +2,7 @@
 // reads: the data, or a sentence saying why there is none.
 import type { JSONValue } from 'ai';
 import type { Executor, ToolCallOutcome, ToolCallResult } from '../executor/index.js';
+import type { CustomerIdentity } from '../tools/index.js';
 import type { AgentTool } from './run-turn-options.js';
 import type { TurnRecorder } from './turn-recorder.js';
 
@@ -15,6 +16,8 @@ export interface RunToolCallOptions {
   agentId?: string;
   conversationId?: string;
   signal?: AbortSignal;
+  /** The verified customer whose claims fill bound inputs; null for an anonymous visitor. */
+  customer?: CustomerIdentity | null;
 }
 
 function cut(text: string): string {
@@ -28,7 +31,7 @@ function readableData(result: ToolCallResult): unknown {
 }
 
 /** What the model reads for `result`: `{outcome, status, data}` or `{outcome, status, message, customerMessage}`. */
-function toModelOutput(result: ToolCallResult): JSONValue {
+export function toModelOutput(result: ToolCallResult): JSONValue {
   if (result.outcome === 'ok')
     return { outcome: 'ok', status: result.status ?? null, data: readableData(result) } as JSONValue;
   return {
@@ -52,14 +55,25 @@ export async function runToolCall(
   const { recorder } = options;
   const { tool, integration } = agentTool;
   recorder.emit({ type: 'tool-call-start', tool: tool.name, args });
+  const identity = agentTool.identity;
   const result = await options.executor.executeToolCall({
-    tool,
+    // The model saw `tool` (bound inputs hidden); the executor sends the whole operation.
+    tool: agentTool.sent ?? tool,
     args,
     integration,
     agentId: options.agentId,
     conversationId: options.conversationId,
     signal: options.signal,
     idempotencyKey: call.idempotencyKey,
+    ...(identity
+      ? {
+          identity: {
+            customer: options.customer ?? null,
+            inputs: identity.inputs,
+            headers: identity.headers,
+          },
+        }
+      : {}),
   });
   const excerpt = cut(result.log.responseExcerpt ?? result.modelText);
   recorder.record({
@@ -74,6 +88,7 @@ export async function runToolCall(
     responseExcerpt: excerpt,
     ...(result.log.error ? { error: cut(result.log.error) } : {}),
     ...(call.idempotencyKey ? { idempotencyKey: call.idempotencyKey } : {}),
+    ...(result.log.identity ? { identity: result.log.identity } : {}),
   });
   recorder.emit({
     type: 'tool-call-end',

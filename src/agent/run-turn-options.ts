@@ -1,10 +1,22 @@
 // The inputs and the result of one conversation turn.
 import type { LanguageModel } from 'ai';
 import type { Executor, ToolCallIntegration } from '../executor/index.js';
-import type { ToolDefinition } from '../tools/index.js';
+import type { BoundInput, CustomerIdentity, IdentityHeader, ToolDefinition } from '../tools/index.js';
 import type { PendingAction } from './pending-action.js';
 import type { TraceStep } from './trace-step.js';
 import type { TurnEvent } from './turn-event.js';
+
+/** What of an operation's call comes from the verified customer, and who may use it. */
+export interface AgentToolIdentity {
+  /** Inputs set from the customer's claims; the model never sees or fills them. */
+  inputs: BoundInput[];
+  /** Headers the integration sends with every call, from the customer's claims. */
+  headers: IdentityHeader[];
+  /** Only a verified customer may use it: an anonymous visitor is asked to sign in instead. */
+  requiresCustomer: boolean;
+  /** Bindings that no longer fit the operation (its schema changed): it is not offered at all. */
+  problems?: string[];
+}
 
 /** One operation the agent may call, with the integration that serves it. */
 export interface AgentTool {
@@ -19,6 +31,15 @@ export interface AgentTool {
    * `defaultNeedsConfirmation(tool)`.
    */
   needsConfirmation?: boolean;
+  /** Inputs and headers from the verified customer; absent when nothing of the call comes from one. */
+  identity?: AgentToolIdentity;
+  /**
+   * Set by the turn on the tool it offers a visitor who must sign in to use the operation: calling it
+   * asks them to sign in and sends nothing.
+   */
+  signIn?: boolean;
+  /** Set by the turn when `tool` hides bound inputs from the model: the definition the executor sends. */
+  sent?: ToolDefinition;
 }
 
 /** One passage a knowledge search found, as the turn reads it. */
@@ -80,6 +101,10 @@ export interface RunTurnOptions {
   message: string;
   /** The write action waiting for the customer's yes or no, from the previous turn. */
   pendingAction?: PendingAction | null;
+  /** The verified customer the conversation acts for; null or absent for an anonymous visitor. */
+  customer?: CustomerIdentity | null;
+  /** Where the business's customers sign in, given to a visitor who must sign in first. */
+  signInUrl?: string | null;
   /** For the request log. */
   agentId?: string;
   /** For the request log and the events. */
@@ -121,6 +146,8 @@ export interface TurnResult {
   pendingAction: PendingAction | null;
   /** Set when the model handed the conversation to a person: mark it waiting for a human. */
   handoff?: { reason: string };
+  /** Set when the visitor must sign in for what they asked (the reply says so): where to sign in. */
+  signIn?: { url: string | null };
   /** Tools whose successful results the reply was written from. */
   dataSources: string[];
   /** Knowledge sources the reply used (cited by title or link, or quoted). */

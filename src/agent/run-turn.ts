@@ -4,6 +4,7 @@ import type { JSONValue, ModelMessage } from 'ai';
 import { validateToolArguments } from '../executor/index.js';
 import { defaultNeedsConfirmation } from '../tools/index.js';
 import { buildSystemPrompt, HANDOFF_TOOL_NAME, KNOWLEDGE_TOOL_NAME } from './agent-rules.js';
+import { arrangeForCustomer, signInReply } from './arrange-for-customer.js';
 import { callModel, type ModelToolCall } from './call-model.js';
 import { confirmationQuestion, describeAction } from './describe-action.js';
 import { describeModelError } from './describe-model-error.js';
@@ -33,7 +34,7 @@ function needsConfirmation(agentTool: AgentTool): boolean {
 function findWriteCall(calls: ModelToolCall[], offered: OfferedTools) {
   for (const call of calls) {
     const agentTool = offered.byName.get(call.toolName);
-    if (!agentTool || !needsConfirmation(agentTool) || call.invalidReason) continue;
+    if (!agentTool || agentTool.signIn || !needsConfirmation(agentTool) || call.invalidReason) continue;
     const validation = validateToolArguments(agentTool.tool, call.input);
     if (validation.ok) return { call, agentTool, args: validation.value };
   }
@@ -71,7 +72,9 @@ async function runCalls(
       continue;
     }
     const agentTool = offered.byName.get(call.toolName);
-    const reason = call.invalidReason ?? (agentTool ? undefined : `There is no tool named ${call.toolName}.`);
+    const reason =
+      call.invalidReason ??
+      (agentTool && !agentTool.signIn ? undefined : `There is no tool named ${call.toolName}.`);
     const output =
       agentTool && !reason
         ? await runToolCall(agentTool, call.input, run)
@@ -128,13 +131,18 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
   recorder.emit({ type: 'turn-start', conversationId: options.conversationId });
   const now = options.now ?? (() => new Date());
   const { signal } = options;
+  const customer = options.customer ?? null;
   const run: RunToolCallOptions = {
     executor: options.executor,
     recorder,
     agentId: options.agentId,
     conversationId: options.conversationId,
     signal,
+    customer,
   };
+  // What this customer may use: bound inputs hidden, stand-ins asking a visitor to sign in.
+  const tools = arrangeForCustomer(options.tools, customer);
+  const signInUrl = options.signInUrl ?? null;
   /** Why the turn must end now, if it must: the customer left, or a person took over. */
   const stopReason = async (): Promise<TurnResult['stopped']> => {
     if (signal?.aborted) return 'cancelled';
@@ -149,22 +157,31 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
     options.historyTokenBudget ?? DEFAULT_HISTORY_TOKEN_BUDGET,
   );
   const keep: AgentTool[] = [];
-  let system = buildSystemPrompt(options.basePrompt, { knowledge: Boolean(options.knowledge) });
+  let system = buildSystemPrompt(options.basePrompt, {
+    customer,
+    mustSignIn: tools.some((entry) => entry.signIn),
+    knowledge: Boolean(options.knowledge),
+  });
   let inView: { action: PendingAction; agentTool: AgentTool } | undefined;
   if (options.pendingAction) {
     const resolution = await resolvePendingAction({
       pending: options.pendingAction,
       message: options.message,
-      tools: options.tools,
+      tools,
       now: now(),
       messages,
       run,
       claim: options.claimPendingAction,
+      signInUrl,
     });
     if (resolution.type === 'reply') {
       if (resolution.handoff) recorder.record({ type: 'handoff', reason: resolution.handoff.reason });
+      if (resolution.signIn) recorder.record({ type: 'sign-in-required', tool: options.pendingAction.tool });
       recorder.write(resolution.text);
-      return recorder.finish({ handoff: resolution.handoff });
+      return recorder.finish({
+        handoff: resolution.handoff,
+        ...(resolution.signIn ? { signIn: { url: signInUrl } } : {}),
+      });
     }
     if (resolution.ran) keep.push(resolution.ran);
     if (resolution.inView) keep.push(resolution.inView.agentTool);
@@ -172,7 +189,7 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
   }
 
   const offered = offerTools({
-    tools: options.tools,
+    tools,
     basePrompt: options.basePrompt,
     message: options.message,
     history: options.history,
@@ -226,6 +243,16 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
       recorder.paragraph();
       recorder.write(HANDOFF_REPLY);
       return recorder.finish({ handoff: { reason } });
+    }
+    const standIn = output.toolCalls
+      .map((call) => offered.byName.get(call.toolName))
+      .find((agentTool) => agentTool?.signIn);
+    if (standIn) {
+      // Nothing is sent for a visitor who must sign in first: the reply says how.
+      recorder.record({ type: 'sign-in-required', tool: standIn.tool.name });
+      recorder.paragraph();
+      recorder.write(signInReply(signInUrl));
+      return recorder.finish({ signIn: { url: signInUrl } });
     }
     const write = findWriteCall(output.toolCalls, offered);
     if (write) {

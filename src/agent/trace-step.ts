@@ -1,5 +1,5 @@
 // What a turn did, step by step, as the preview chat and the conversation's trace show it.
-import type { ToolCallOutcome } from '../executor/index.js';
+import type { RequestIdentity, ToolCallOutcome } from '../executor/index.js';
 
 /** One call to the language model. */
 export interface ModelCallStep {
@@ -37,6 +37,15 @@ export interface ToolCallStep {
   error?: string;
   /** The `Idempotency-Key` sent with a confirmed action. */
   idempotencyKey?: string;
+  /** For a verified customer: their `sub`, and which inputs and headers came from their identity. */
+  identity?: RequestIdentity;
+}
+
+/** The visitor asked for something only a signed-in customer may do, and was asked to sign in. */
+export interface SignInRequiredStep {
+  type: 'sign-in-required';
+  /** The operation they would need to be signed in for. */
+  tool: string;
 }
 
 /** One search of the agent's knowledge sources. */
@@ -101,5 +110,6 @@ export type TraceStep =
   | ConfirmationRequestedStep
   | ConfirmationResolvedStep
   | HandoffStep
+  | SignInRequiredStep
   | ModelErrorStep
   | TurnStoppedStep;

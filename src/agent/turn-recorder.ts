@@ -27,6 +27,7 @@ export interface TurnRecorder {
   finish(outcome?: {
     pendingAction?: PendingAction | null;
     handoff?: { reason: string };
+    signIn?: { url: string | null };
     stopped?: 'cancelled' | 'taken-over';
   }): TurnResult;
 }
@@ -72,6 +73,7 @@ export function createTurnRecorder(onEvent: ((event: TurnEvent) => void) | undef
         knowledgeSources: outcome.stopped ? [] : findUsedSources(reply, passages),
       };
       if (outcome.handoff) result.handoff = outcome.handoff;
+      if (outcome.signIn) result.signIn = outcome.signIn;
       if (outcome.stopped) result.stopped = outcome.stopped;
       emit({ type: 'turn-end', reply: result.reply, steps });
       return result;

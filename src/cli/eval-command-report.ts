@@ -17,21 +17,29 @@ function figuresLine(name: string, figures: EvalFigures, medianMs?: number): str
     parts.push(`recall@20 ${percent(figures.selectionRecall).padStart(6)}`);
   if (figures.sourceHitRate !== null)
     parts.push(`source-hit ${percent(figures.sourceHitRate).padStart(6)} of ${figures.sourceCases}`);
+  if (figures.replyPassRate !== null)
+    parts.push(`reply ${percent(figures.replyPassRate).padStart(6)} of ${figures.replyCases}`);
   if (medianMs !== undefined) parts.push(`median ${medianMs.toFixed(2)} ms`);
   return parts.join('  ');
 }
+
+const oneLine = (text: string, limit: number) => text.replace(/\s+/g, ' ').slice(0, limit);
 
 function describeFailure(failure: CaseFailure): string {
   const args = (value: Record<string, unknown> | undefined) => (value ? JSON.stringify(value) : '{}');
   const lines = [
     `  ${failure.id}: ${failure.reason}${failure.wrongArgs?.length ? ` (${failure.wrongArgs.join(', ')})` : ''}`,
     `    say:      ${failure.say}`,
-    failure.reason === 'wrong-source'
-      ? `    expected: source ${[failure.expected.source ?? 'none'].flat().join(' or ')}`
-      : `    expected: ${failure.expected.call} ${args(failure.expected.args)}`,
-    `    chosen:   ${failure.chosen.call} ${args(failure.chosen.args)}`,
   ];
-  if (failure.detail) lines.push(`    detail:   ${failure.detail.replace(/\s+/g, ' ').slice(0, 200)}`);
+  if (failure.chosen && failure.expected.call !== undefined)
+    lines.push(
+      `    expected: ${failure.expected.call} ${args(failure.expected.args)}`,
+      `    chosen:   ${failure.chosen.call} ${args(failure.chosen.args)}`,
+    );
+  if (failure.outcomes) lines.push(`    calls:    ${failure.outcomes.join(', ')}`);
+  if (failure.replyProblems) lines.push(`    problems: ${failure.replyProblems.join('; ')}`);
+  if (failure.reply !== undefined) lines.push(`    reply:    ${oneLine(failure.reply, 300)}`);
+  if (failure.detail) lines.push(`    detail:   ${oneLine(failure.detail, 200)}`);
   return lines.join('\n');
 }
 

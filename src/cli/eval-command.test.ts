@@ -1,8 +1,12 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScriptedChatServer } from '../agent/eval/__fixtures__/start-scripted-chat-server.js';
 import { runCommand as run } from './test-support/run-command.js';
 
 const suite = new URL('../agent/eval/__fixtures__/mini-suite.yaml', import.meta.url).pathname;
+const replySuite = new URL('../agent/eval/__fixtures__/reply-suite.yaml', import.meta.url).pathname;
 
 describe('concierge eval', () => {
   it('prints figures per suite and the failing cases with what was expected and chosen', async () => {
@@ -34,6 +38,37 @@ describe('concierge eval', () => {
       failures: [expect.objectContaining({ id: 'wrong-args' })],
     });
     expect(typeof report.suites[0].medianMs).toBe('number');
+  });
+
+  it('prints the reply pass rate, and each failing reply with its problems, calls and text', async () => {
+    const { code, stdout } = await run(['eval', replySuite]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/replies\s+cases\s+4\s+call 100\.0%.*reply\s+75\.0% of 4/);
+    expect(stdout).toContain('wrong-on-purpose: reply');
+    expect(stdout).toContain('calls:    trackOrder: ok');
+    expect(stdout).toMatch(
+      /problems: lacks one of \["delivered","on its way"\]; is \d+ characters long, more than 20/,
+    );
+    expect(stdout).toMatch(/reply: {4}Your order 12347 is processing\./);
+    const json = JSON.parse((await run(['eval', replySuite, '--json'])).stdout);
+    expect(json).toMatchObject({
+      replyPassRate: 0.75,
+      replyCases: 4,
+      suites: [{ name: 'replies', replyPassRate: 0.75 }],
+    });
+  });
+
+  it('exits 2 naming the case for a malformed reply expectation', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'concierge-eval-'));
+    const path = join(dir, 'bad.yaml');
+    await writeFile(
+      path,
+      'schema: {openapi: 3.0.3, info: {title: t, version: "1"}, paths: {}}\ncases:\n  - {id: broken, say: hi, expect: {reply: {includes: ["/(/"]}}}\n',
+    );
+    const result = await run(['eval', path]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/case 'broken': expect\.reply\.includes\[0\]: Invalid regular expression/);
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('offers every operation with --all-tools, and then reports no selection recall', async () => {

@@ -1,4 +1,5 @@
-// `concierge eval SUITE...`: runs tool-choice suites against a model without calling any API.
+// `concierge eval SUITE...`: runs eval suites against a model: its tool choice without calling any API,
+// and its replies to the API answers a case gives (served locally, called through the executor).
 import { type EvalTool, loadSuite, runSuites } from '../agent/eval/index.js';
 import { importSchema } from '../openapi/index.js';
 import { createLanguageModel, PROVIDER_NAMES, type ProviderName } from '../providers/index.js';
@@ -28,7 +29,7 @@ const flag = (value: string | true | undefined) => (typeof value === 'string' ? 
 /** The `eval` command. */
 export const evalCommand: Command = {
   name: 'eval',
-  summary: 'Run tool-choice suites against a model and print accuracy figures',
+  summary: 'Run eval suites against a model and print tool-choice accuracy and the reply pass rate',
   usage: `concierge eval SUITE... [--json] [--all-tools] [--provider ${PROVIDER_NAMES.join('|')}] [--model M] [--base-url URL] [--api-key KEY]`,
   booleanFlags: ['json', 'all-tools'],
   async run(args, io) {

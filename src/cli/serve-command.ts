@@ -34,6 +34,8 @@ export const serveCommand: Command = {
         '    "Where is my order #12345?"    -> tracks the order, with the tracking link',
         '    "What\'s the weather today?"   -> no API call, a helpful answer',
         '    "What\'s your return policy?"  -> answered from the demo\'s returns article, with its link',
+        `  Signed-in customers: ${server.url}/demo/ signs in as Alex or Sam; "What did I buy last month?"`,
+        '  then answers with their own orders only.',
       );
     }
     io.stderr(`${lines.join('\n')}\n\n`);

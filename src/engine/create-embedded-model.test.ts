@@ -56,9 +56,11 @@ describe('createEmbeddedModel', () => {
     });
     expect(result.steps).toHaveLength(2);
     expect(result.finishReason).toBe('stop');
-    expect(result.text).toContain('Status: shipped');
-    expect(result.text).toContain('https://track.example/12345');
+    // In sentences, the status first, the date readable, the link whole.
+    expect(result.text).toMatch(/^Your order 12345 has been shipped\./);
     expect(result.text).toContain('March 14, 2025');
+    expect(result.text).toContain('https://track.example/12345');
+    expect(result.text).not.toMatch(/Status:|Order ID:/);
   });
 
   it('says the executor sentence when the tool reports not found', async () => {

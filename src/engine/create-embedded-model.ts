@@ -11,7 +11,7 @@ import type {
 } from '@ai-sdk/provider';
 import { readTools } from './catalog/engine-tool.js';
 import { readConversation } from './conversation/read-conversation.js';
-import { type Decision, decideTurn } from './decide-turn.js';
+import { type DecidedCall, type Decision, decideTurn } from './decide-turn.js';
 
 /** Options of the embedded model. */
 export interface EmbeddedModelOptions {
@@ -39,10 +39,19 @@ function usageOf(options: LanguageModelV3CallOptions, output: string): LanguageM
   };
 }
 
+function callsOf(decision: Decision): DecidedCall[] {
+  if (decision.type === 'tool-call') return [decision];
+  return decision.type === 'tool-calls' ? decision.calls : [];
+}
+
 function contentOf(decision: Decision): LanguageModelV3Content[] {
   if (decision.type === 'text') return [{ type: 'text', text: decision.text }];
-  const input = JSON.stringify(decision.input);
-  return [{ type: 'tool-call', toolCallId: `call_${randomUUID()}`, toolName: decision.toolName, input }];
+  return callsOf(decision).map((call) => ({
+    type: 'tool-call',
+    toolCallId: `call_${randomUUID()}`,
+    toolName: call.toolName,
+    input: JSON.stringify(call.input),
+  }));
 }
 
 function streamPartsOf(content: LanguageModelV3Content[], result: LanguageModelV3GenerateResult) {
@@ -51,7 +60,9 @@ function streamPartsOf(content: LanguageModelV3Content[], result: LanguageModelV
     if (item.type === 'text') {
       const id = `text_${randomUUID()}`;
       parts.push({ type: 'text-start', id });
-      for (const delta of item.text.match(/\S+\s*|\s+/g) ?? []) parts.push({ type: 'text-delta', id, delta });
+      // Whole sentences: a part per word costs the stream more than it shows the customer.
+      for (const delta of item.text.match(/[^.!?\n]*(?:[.!?]+|\n+|$)\s*/g) ?? [])
+        if (delta) parts.push({ type: 'text-delta', id, delta });
       parts.push({ type: 'text-end', id });
     } else if (item.type === 'tool-call') {
       parts.push({ type: 'tool-input-start', id: item.toolCallId, toolName: item.toolName });
@@ -72,8 +83,13 @@ export function createEmbeddedModel(options: EmbeddedModelOptions = {}): Languag
   ): Promise<LanguageModelV3GenerateResult> => {
     const decision = decide(callOptions);
     const content = contentOf(decision);
-    const output = decision.type === 'text' ? decision.text : JSON.stringify(decision.input);
-    const finishReason = decision.type === 'tool-call' ? 'tool-calls' : 'stop';
+    const output =
+      decision.type === 'text'
+        ? decision.text
+        : callsOf(decision)
+            .map((call) => JSON.stringify(call.input))
+            .join('\n');
+    const finishReason = decision.type === 'text' ? 'stop' : 'tool-calls';
     return {
       content,
       finishReason: { unified: finishReason, raw: finishReason },

@@ -208,4 +208,130 @@ describe('decideTurn', () => {
       toolName: 'cancelReservation',
     });
   });
+
+  it('calls one operation for each request of a two-part message', () => {
+    expect(say('Where is my order #12345? Also, what time does your Berlin store open?')).toEqual({
+      type: 'tool-calls',
+      calls: [
+        { toolName: 'trackOrder', input: { orderId: '12345' } },
+        { toolName: 'findStores', input: { city: 'Berlin' } },
+      ],
+    });
+    // A sentence that only gives a detail belongs to the request beside it.
+    expect(say('Please show me my past purchases. My email is mark@shop-fans.net')).toEqual({
+      type: 'tool-call',
+      toolName: 'listOrders',
+      input: { email: 'mark@shop-fans.net' },
+    });
+  });
+
+  it('declines plainly a change no operation makes, in the words of the request, and offers a person', () => {
+    const cancel = say('I want to cancel order 12346 please');
+    expect(cancel).toEqual({
+      type: 'text',
+      text: "I'm sorry, I can't cancel orders from here. If you would like, I can hand you over to a person.",
+    });
+    const readOnly = storeTools.filter((tool) => tool.name !== 'createReturn');
+    expect(decide([user('can I change the delivery address of order 12345?')], '', readOnly)).toMatchObject({
+      text: expect.stringContaining("can't change delivery addresses from here"),
+    });
+  });
+
+  it('acknowledges a complaint and takes the next useful step, never answering it with a greeting', () => {
+    expect(say('the strap broke after a week, really disappointing')).toEqual({
+      type: 'text',
+      text: "I'm sorry to hear that. I can start a return for you. What is your order number?",
+    });
+    const helpdesk: EngineTool[] = [
+      {
+        name: 'createTicket',
+        operation: {
+          method: 'post',
+          path: '/tickets',
+          operationId: 'createTicket',
+          bodyInputs: ['email', 'description'],
+        },
+        description: 'Create a support ticket.',
+        inputSchema: {
+          type: 'object',
+          required: ['email', 'description'],
+          properties: {
+            email: { type: 'string', format: 'email', description: 'Email of the requester.' },
+            description: { type: 'string', description: 'What happened, in the customer words.' },
+          },
+        },
+      },
+      {
+        name: 'listTickets',
+        operation: { method: 'get', path: '/tickets', operationId: 'listTickets' },
+        description: 'List tickets, filtered by the requester email.',
+        inputSchema: { type: 'object', properties: { email: { type: 'string', format: 'email' } } },
+      },
+    ];
+    expect(
+      decide([user('my export has been broken since the last update. dana.k@example.net')], '', helpdesk),
+    ).toMatchObject({
+      type: 'tool-call',
+      toolName: 'createTicket',
+      input: { email: 'dana.k@example.net' },
+    });
+    expect(
+      decide([user('your support is useless, nobody ever replies to anything')], '', helpdesk),
+    ).toMatchObject({
+      type: 'text',
+      text: expect.stringMatching(/^I'm sorry to hear that\./),
+    });
+  });
+
+  it('reads a follow-up with the request before it, and leaves earlier ids out of "my other order"', () => {
+    const before = [
+      user('Where is my order #12345?'),
+      assistant('Your order 12345 has shipped and arrives on Friday.'),
+    ];
+    expect(decide([...before, user('what about 12350')])).toEqual({
+      type: 'tool-call',
+      toolName: 'trackOrder',
+      input: { orderId: '12350' },
+    });
+    expect(decide([...before, user('can I return it? the strap broke')])).toEqual({
+      type: 'tool-call',
+      toolName: 'createReturn',
+      input: { orderId: '12345', reason: 'the strap broke' },
+    });
+    expect(decide([...before, user('and my other order?')])).toMatchObject({ type: 'text' });
+  });
+
+  it('answers a question by reading, and leaves a yes-or-no filter out of the question it asks', () => {
+    // "delivered" is in the return operation's words, but a question asks for no change.
+    const returns = storeTools.map((tool) =>
+      tool.name === 'createReturn'
+        ? { ...tool, description: `${tool.description} Only for delivered orders.` }
+        : tool,
+    );
+    const before = [
+      user('Where is my order #12345?'),
+      assistant('Your order 12345 has shipped and arrives on Friday.'),
+    ];
+    expect(decide([...before, user('and when was it delivered?')], '', returns)).toEqual({
+      type: 'tool-call',
+      toolName: 'trackOrder',
+      input: { orderId: '12345' },
+    });
+    const stock: EngineTool = {
+      ...storeTools[0],
+      inputSchema: {
+        type: 'object',
+        required: ['q'],
+        properties: {
+          q: { type: 'string', description: 'Search keyword.' },
+          inStock: { type: 'boolean', description: 'Only products in stock.' },
+        },
+      },
+    };
+    expect(decide([user('Is the Leather Backpack in stock?')], '', [stock])).toEqual({
+      type: 'tool-call',
+      toolName: 'searchProducts',
+      input: { q: 'Leather Backpack' },
+    });
+  });
 });

@@ -1,21 +1,32 @@
 // One decision of the embedded engine: answer a tool result, call a tool with filled arguments, ask
 // for what is missing, or reply without a tool (small talk, out of scope, hand-off).
 
+import { contentStems } from '../tools/index.js';
 import type { EngineTool } from './catalog/engine-tool.js';
 import { listParameters } from './catalog/list-parameters.js';
-import { chooseTool } from './choose/choose-tool.js';
+import { chooseRemedy, chooseTool } from './choose/choose-tool.js';
+import { readComplaint } from './choose/read-complaint.js';
 import type { Conversation } from './conversation/read-conversation.js';
 import { fillArguments } from './fill/fill-arguments.js';
+import { readStatedNow } from './fill/find-dates.js';
 import { decideWithKnowledge } from './knowledge/decide-with-knowledge.js';
 import { readKnowledgeResults } from './knowledge/read-knowledge-results.js';
 import { askForParameters } from './reply/ask-for-parameters.js';
 import { classifySmallTalk } from './reply/classify-small-talk.js';
-import { describeCapabilities, HANDOFF_OFFER } from './reply/describe-capabilities.js';
-import { writeAnswer } from './reply/write-answer.js';
+import { declineAction } from './reply/decline-action.js';
+import { describeCapabilities, HANDOFF_OFFER, summarize } from './reply/describe-capabilities.js';
+import { writeReply } from './reply/write-reply.js';
 
-/** What the engine does this step. */
+/** One call the engine makes. */
+export interface DecidedCall {
+  toolName: string;
+  input: Record<string, unknown>;
+}
+
+/** What the engine does this step: one call, several (one per request of the message), or a reply. */
 export type Decision =
-  | { type: 'tool-call'; toolName: string; input: Record<string, unknown> }
+  | ({ type: 'tool-call' } & DecidedCall)
+  | { type: 'tool-calls'; calls: DecidedCall[] }
   | { type: 'text'; text: string };
 
 /** The tool name the agent layer uses for handing the chat to a person. */
@@ -39,6 +50,23 @@ function earlierRequest(conversation: Conversation): string | undefined {
   return before?.role === 'user' ? before.text : undefined;
 }
 
+/** "and my other order?", "what about 12350?": a message that leans on the request before it. */
+const ELLIPTICAL = /^\s*(?:and|also|what about|how about|same for|same with|ok and|and what about)\b/i;
+const MAX_ELLIPTICAL_WORDS = 5;
+
+/** A message about another thing than the one before ("my other order"). */
+const ANOTHER = /\b(?:other|another|different|second)\b/i;
+
+/** The customer's previous request when this message only continues it. */
+function continuedRequest(conversation: Conversation): string | undefined {
+  const turns = conversation.turns;
+  const last = turns[turns.length - 1];
+  if (!ELLIPTICAL.test(last.text) || contentStems(last.text).length > MAX_ELLIPTICAL_WORDS) return undefined;
+  for (let index = turns.length - 2; index >= 0; index--)
+    if (turns[index].role === 'user') return turns[index].text;
+  return undefined;
+}
+
 /** Earlier turns whose words inform the choice of a follow-up. */
 const CONTEXT_TURNS = 3;
 
@@ -55,9 +83,53 @@ function acceptsHandoffOffer(conversation: Conversation): boolean {
   );
 }
 
-function answerResults(conversation: Conversation): Decision {
-  const text = conversation.toolResults.map(writeAnswer).join('\n\n');
-  return { type: 'text', text };
+/** The reply to the turn's tool results, each answering its part of the customer's request. */
+function answerResults(conversation: Conversation, tools: EngineTool[]): Decision {
+  return { type: 'text', text: writeReply({ conversation, tools }) };
+}
+
+/** Parts of a message that can each ask for something: its sentences, and clauses opened by "also". */
+function splitRequests(text: string): string[] {
+  return text
+    .split(/(?<=[?!.])\s+|;\s*|,?\s+(?:and\s+)?also\b,?\s*/i)
+    .map((part) => part.trim())
+    .filter((part) => contentStems(part).length > 0);
+}
+
+/**
+ * A call for each part of a message that asks for two things ("did my payment go through? also when
+ * does the Austin store open?"), when at least two parts each call a different operation and every
+ * part that calls one asks something of its own.
+ */
+function decideRequests(
+  text: string,
+  options: Omit<Parameters<typeof chooseTool>[0], 'text'>,
+): DecidedCall[] {
+  const parts = splitRequests(text);
+  if (parts.length < 2) return [];
+  const calls: DecidedCall[] = [];
+  for (const part of parts) {
+    const choice = chooseTool({ ...options, text: part });
+    if (choice.type !== 'call') continue;
+    // A part that only tells ("Contact me at ana@example.com") belongs to the request beside it.
+    if (!choice.requests) return [];
+    if (!calls.some((call) => call.toolName === choice.tool.name))
+      calls.push({ toolName: choice.tool.name, input: choice.input });
+  }
+  return calls.length >= 2 ? calls : [];
+}
+
+const SORRY = "I'm sorry to hear that.";
+
+const reads = (tool: EngineTool) => tool.operation?.method.toLowerCase() === 'get';
+
+/** A complaint no operation answers: an acknowledgement, and the case it can open or a person. */
+function answerComplaint(remedy: ReturnType<typeof chooseRemedy>): Decision {
+  if (remedy.type === 'call') return { type: 'tool-call', toolName: remedy.tool.name, input: remedy.input };
+  if (remedy.type !== 'ask') return { type: 'text', text: `${SORRY} ${HANDOFF_OFFER}` };
+  const offer = summarize(remedy.tool);
+  const next = askForParameters(remedy.missing);
+  return { type: 'text', text: offer ? `${SORRY} I can ${offer} for you. ${next}` : `${SORRY} ${next}` };
 }
 
 /** Decides the next step for `conversation` with `tools`. */
@@ -65,7 +137,7 @@ export function decideTurn(given: Conversation, offered: EngineTool[]): Decision
   // Knowledge sources (./knowledge): the search tool and its results apart from the operations'.
   const knowledge = readKnowledgeResults(given, offered);
   const { conversation, tools } = knowledge;
-  if (conversation.toolResults.length > 0) return answerResults(conversation);
+  if (conversation.toolResults.length > 0) return answerResults(conversation, tools);
   const last = conversation.turns[conversation.turns.length - 1];
   if (last?.role !== 'user' || !last.text.trim()) return { type: 'text', text: SMALL_TALK_REPLIES.greeting };
   const smallTalk = classifySmallTalk(last.text);
@@ -82,29 +154,49 @@ export function decideTurn(given: Conversation, offered: EngineTool[]): Decision
     return { type: 'tool-call', toolName: handoff.name, input };
   }
   const operations = tools.filter((tool) => tool !== handoff);
-  const context = conversation.turns
+  const earlierTurns = conversation.turns
     .slice(-CONTEXT_TURNS - 1, -1)
     .map((turn) => turn.text)
-    .join('\n');
-  const choice = chooseTool({
-    tools: operations,
-    text: last.text,
-    earlierText: earlierRequest(conversation),
-    context,
-    system: conversation.system,
-  });
+    .reverse();
+  const context = [...earlierTurns].reverse().join('\n');
+  const earlierText = earlierRequest(conversation);
+  const now = readStatedNow(conversation.system);
+  const options = { tools: operations, context, system: conversation.system, now };
+  const calls = earlierText ? [] : decideRequests(last.text, options);
+  if (calls.length > 1) return { type: 'tool-calls', calls };
+  // "and my other order?" is about another one: earlier ids stay out.
+  const another = ANOTHER.test(last.text);
+  const chooseOptions = { ...options, text: last.text, earlierTurns: another ? [] : earlierTurns };
+  let choice = chooseTool({ ...chooseOptions, earlierText });
+  // A message that only continues the request before it ("what about 12350?") repeats its choice,
+  // with this message's details first.
+  const continued = earlierText ? undefined : continuedRequest(conversation);
+  if (choice.type === 'none' && continued && !another)
+    choice = chooseTool({ ...chooseOptions, earlierText: continued, rankText: continued });
+  // A complaint that asks nothing is not answered with a look-up: a case is opened for it, or a
+  // person offered.
+  const tells = choice.type === 'none' || (choice.type === 'call' && !choice.requests && reads(choice.tool));
+  const complaint = !smallTalk && tells && Boolean(readComplaint(last.text));
+  // The business's articles may say what to do (a parcel marked delivered that never came): a
+  // passage that answers the complaint comes first, with the apology.
   const fromKnowledge = decideWithKnowledge({
     view: knowledge,
     text: last.text,
     choice,
     smallTalk: Boolean(smallTalk),
+    complaint: complaint ? SORRY : undefined,
     operations,
     context,
     system: conversation.system,
   });
   if (fromKnowledge) return fromKnowledge;
+  if (complaint) {
+    const remedy = chooseRemedy({ ...options, text: last.text });
+    if (remedy.type !== 'none' || choice.type === 'none') return answerComplaint(remedy);
+  }
   if (choice.type === 'call') return { type: 'tool-call', toolName: choice.tool.name, input: choice.input };
   if (choice.type === 'ask') return { type: 'text', text: askForParameters(choice.missing) };
+  if (choice.type === 'unable' && !smallTalk) return { type: 'text', text: declineAction(choice.action) };
   if (smallTalk) return { type: 'text', text: SMALL_TALK_REPLIES[smallTalk] };
   return { type: 'text', text: describeCapabilities(operations) };
 }

@@ -393,6 +393,90 @@ describe('outcomes for the agent and the customer', () => {
   });
 });
 
+describe('success answers that carry no usable data', () => {
+  const orderSchema = { type: 'object', properties: { status: { type: 'string' } } };
+  const getOrder = defineTool({
+    name: 'getOrder',
+    method: 'get',
+    path: '/orders/{orderId}',
+    parameters: [{ name: 'orderId', in: 'path' }],
+    responseSchema: orderSchema,
+  });
+  const notice = 'We could not retrieve that information right now. Please try again in a little while.';
+  const page = `<!DOCTYPE html><html><head><title>Maintenance</title></head><body>${'<p>Back soon</p>'.repeat(2000)}</body></html>`;
+
+  it('an HTML page with 200 is unusable: logged and traced as such, the customer gets the honest sentence', async () => {
+    answer = () => ({ status: 200, text: page, contentType: 'text/html; charset=utf-8' });
+    const result = await run(getOrder, { orderId: '1' });
+    expect(result).toMatchObject({ outcome: 'unusable-response', status: 200, customerMessage: notice });
+    expect(result.data).toBeUndefined();
+    expect(result.modelText).toBe(
+      'Could not retrieve that information: the API answered 200 OK with an HTML page, not JSON.',
+    );
+    expect(result.modelText).not.toContain('<');
+    expect(result.error?.message).toBe(
+      `GET ${server.url}/orders/1 answered 200 OK with an HTML page, not JSON`,
+    );
+    expect(logs[0]).toMatchObject({ outcome: 'unusable-response', status: 200 });
+    expect(logs[0].responseExcerpt).toContain('<title>Maintenance</title>');
+  });
+
+  it('an HTML page is unusable even when labelled JSON or plain text, and for operations without a schema', async () => {
+    answer = () => ({ status: 200, text: page, contentType: 'application/json' });
+    expect((await run(getOrder, { orderId: '1' })).outcome).toBe('unusable-response');
+    answer = () => ({ status: 200, text: '  <html><body>Error</body></html>', contentType: 'text/plain' });
+    const plain = await run(ping, {});
+    expect(plain.outcome).toBe('unusable-response');
+    expect(plain.modelText).toContain('with an HTML page.');
+  });
+
+  it("JSON that does not parse is unusable, with the parser's reason for the log", async () => {
+    answer = () => ({ status: 200, text: '{"status": "shipped", ', contentType: 'application/json' });
+    const result = await run(getOrder, { orderId: '1' });
+    expect(result.outcome).toBe('unusable-response');
+    expect(result.modelText).toMatch(/answered 200 OK with invalid JSON \(/);
+    expect(result.customerMessage).toBe(notice);
+  });
+
+  it('text where the operation declares JSON is unusable; text from an operation that declares none is data', async () => {
+    answer = () => ({ status: 200, text: 'status=shipped', contentType: 'text/plain' });
+    const declared = await run(getOrder, { orderId: '1' });
+    expect(declared.outcome).toBe('unusable-response');
+    expect(declared.modelText).toContain('a text/plain body, not the JSON the operation declares');
+    const undeclared = await run(ping, {});
+    expect(undeclared).toMatchObject({ outcome: 'ok', data: 'status=shipped' });
+  });
+
+  it('a JSON string is data, and an empty 200 stays an empty result, not an unusable one', async () => {
+    answer = () => ({ status: 200, text: '"shipped"', contentType: 'application/json' });
+    expect(await run(getOrder, { orderId: '1' })).toMatchObject({ outcome: 'ok', data: 'shipped' });
+    answer = () => ({ status: 200, text: '', contentType: 'application/json' });
+    expect((await run(getOrder, { orderId: '1' })).outcome).toBe('not-found');
+  });
+
+  it('an action whose answer cannot be read is not reported as failed: it may have happened', async () => {
+    const cancel = defineTool({
+      name: 'cancelOrder',
+      method: 'post',
+      path: '/orders/{orderId}/cancel',
+      parameters: [{ name: 'orderId', in: 'path' }],
+      responseSchema: orderSchema,
+    });
+    answer = () => ({ status: 200, text: page, contentType: 'text/html' });
+    const result = await run(cancel, { orderId: '1' });
+    expect(result.outcome).toBe('unusable-response');
+    expect(result.customerMessage).toBe(
+      'I could not confirm whether that went through. Please check with our team before trying again.',
+    );
+    expect(result.modelText).toContain('Whether the change was made cannot be told from it.');
+  });
+
+  it('an HTML error page with an error status keeps its status outcome', async () => {
+    answer = () => ({ status: 503, text: page, contentType: 'text/html' });
+    expect((await run(getOrder, { orderId: '1' })).outcome).toBe('server-error');
+  });
+});
+
 describe('the request log', () => {
   it('records every field of a call', async () => {
     answer = () => ({ status: 201, body: { id: 'r-1' } });

@@ -12,6 +12,7 @@ export const TOOL_CALL_OUTCOMES = [
   'network',
   'blocked',
   'invalid-arguments',
+  'unusable-response',
 ] as const;
 
 /** How a tool call ended (one of TOOL_CALL_OUTCOMES). */
@@ -94,6 +95,10 @@ export interface DescribeFailureOptions {
   timeoutMs: number;
   /** For invalid arguments: the validation message. */
   inputMessage?: string;
+  /** For an unusable response: what the body was instead of data (`an HTML page, not JSON`). */
+  unusableBody?: string;
+  /** For an unusable response: whether the operation only reads (else it may have changed something). */
+  readOnly?: boolean;
 }
 
 /** Sentences for every outcome but `ok`. */
@@ -131,6 +136,20 @@ export function describeFailure(options: DescribeFailureOptions): OutcomeSentenc
         modelText: 'Could not retrieve that information: the request was refused by the network guard.',
         customerMessage: couldNotRetrieve,
       };
+    case 'unusable-response': {
+      const answered = `the API answered${statusText ? ` ${statusText}` : ''} with ${options.unusableBody ?? 'a body that cannot be read'}`;
+      // A write whose answer cannot be read may still have happened: say so rather than invite a retry.
+      return options.readOnly === false
+        ? {
+            modelText: `Could not confirm the result: ${answered}. Whether the change was made cannot be told from it.`,
+            customerMessage:
+              'I could not confirm whether that went through. Please check with our team before trying again.',
+          }
+        : {
+            modelText: `Could not retrieve that information: ${answered}.`,
+            customerMessage: couldNotRetrieve,
+          };
+    }
     case 'invalid-arguments':
       return {
         modelText: options.inputMessage ?? 'The arguments do not fit the tool.',

@@ -42,11 +42,19 @@ export interface UpstreamApiErrorOptions {
   retryable: boolean;
   /** For failures without a response: what happened, e.g. `timed out after 300 ms`. */
   detail?: string;
+  /**
+   * For a success status whose body cannot be used: what it was instead, e.g. `an HTML page, not
+   * JSON`. The message then says the API answered with that rather than that it failed.
+   */
+  unusableBody?: string;
   /** The underlying error, if any. */
   cause?: unknown;
 }
 
-/** The business's API answered with an error status, did not answer in time, or could not be reached. */
+/**
+ * The business's API answered with an error status or with a body that cannot be used, did not answer
+ * in time, or could not be reached.
+ */
 export class UpstreamApiError extends Error {
   override readonly name = 'UpstreamApiError';
   /** HTTP method, upper case. */
@@ -61,10 +69,16 @@ export class UpstreamApiError extends Error {
   readonly retryable: boolean;
 
   constructor(options: UpstreamApiErrorOptions) {
+    const statusText =
+      options.status === undefined
+        ? ''
+        : `${options.status} ${STATUS_CODES[options.status] ?? 'Unknown Status'}`;
     const what =
       options.status === undefined
         ? (options.detail ?? 'failed')
-        : `failed with ${options.status} ${STATUS_CODES[options.status] ?? 'Unknown Status'}`;
+        : options.unusableBody
+          ? `answered ${statusText} with ${options.unusableBody}`
+          : `failed with ${statusText}`;
     super(`${options.method} ${options.url} ${what}`, { cause: options.cause });
     this.method = options.method;
     this.url = options.url;

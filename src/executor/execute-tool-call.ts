@@ -1,5 +1,6 @@
 // One tool call end to end: validate, build, send through the guard, map the outcome, log it redacted.
 import type { Dispatcher } from 'undici';
+import { applyBoundInputs, readClaim } from '../tools/index.js';
 import { buildRequest, type HttpRequest, joinUrl } from './build-request.js';
 import { createRedactor, findSecretValues, type Redactor } from './create-redactor.js';
 import {
@@ -9,12 +10,14 @@ import {
   type ToolCallOutcome,
 } from './describe-outcome.js';
 import { BlockedHostError, ToolInputError, UpstreamApiError } from './errors.js';
+import { findUnusableBody } from './find-unusable-body.js';
 import { fitToBudget } from './fit-to-budget.js';
 import { redirectCredentials } from './follow-redirect.js';
 import { parseResponseBody } from './read-response-body.js';
 import { type SendFailure, type SentResponse, sendRequest } from './send-request.js';
 import type {
   RedactedRequest,
+  RequestIdentity,
   RequestLogEntry,
   ToolCallRequest,
   ToolCallResponse,
@@ -90,28 +93,48 @@ function describeResponse(
     if (keptResponseHeaders.test(name)) headers[name] = redactor.scrub(value);
   }
   const response: ToolCallResponse = { status: sent.status, headers, body, truncated: sent.body.truncated };
-  const outcome = classifyResponse(tool, sent.status, body);
+  // A success status with a body that is no data (an HTML error page, broken JSON, a body cut at the
+  // cap) is a failure of its own: the model and the customer must never be handed the raw text.
+  const unusableBody =
+    sent.status >= 200 && sent.status < 300
+      ? findUnusableBody({
+          text: sent.body.text,
+          contentType: sent.headers['content-type'],
+          parsed,
+          truncated: sent.body.truncated,
+          maxBytes: context.maxResponseBytes,
+          expectsJson: tool.responseSchema !== undefined,
+        })
+      : undefined;
+  const outcome: ToolCallOutcome = unusableBody
+    ? 'unusable-response'
+    : classifyResponse(tool, sent.status, body);
   const common = { attempts: sent.attempts, status: sent.status, response, responseText: sent.body.text };
   if (outcome === 'ok') {
     const shown =
       body === ''
         ? `The API answered ${sent.status} with an empty body.`
         : fitToBudget(body, context.modelBudgetChars);
-    const capNote = sent.body.truncated
-      ? `\n[The response was larger than ${context.maxResponseBytes} bytes; only that much was read.]`
-      : '';
-    return { ...common, outcome, data: body, modelText: `${shown}${capNote}` };
+    return { ...common, outcome, data: body, modelText: shown };
   }
-  const apiMessage = extractApiMessage(body);
-  const sentences = describeFailure({ outcome, status: sent.status, apiMessage, timeoutMs: timeoutOf(call) });
+  const apiMessage = unusableBody ? undefined : extractApiMessage(body);
+  const sentences = describeFailure({
+    outcome,
+    status: sent.status,
+    apiMessage,
+    timeoutMs: timeoutOf(call),
+    unusableBody,
+    readOnly: tool.readOnly,
+  });
   const error =
-    sent.status >= 300
+    sent.status >= 300 || unusableBody
       ? new UpstreamApiError({
           method: call.tool.method.toUpperCase(),
           url: redactor.url(sent.url),
           status: sent.status,
           body: cut(cleanText, 500),
           retryable: [429, 502, 503, 504].includes(sent.status),
+          unusableBody,
         })
       : undefined;
   return { ...common, outcome, ...sentences, error };
@@ -167,11 +190,61 @@ function redactRequest(request: HttpRequest, redactor: Redactor): RedactedReques
   };
 }
 
-/** Validates, builds and sends; returns the redacted request, how the call ended, and the redactor that applies. */
-async function send(
+/** What `send` produced. */
+interface Sent {
+  request: RedactedRequest;
+  ending: Ending;
+  redactor: Redactor;
+  identity?: RequestIdentity;
+}
+
+/** Whether a header value would carry a line break or another control character (RFC 9110 §5.5). */
+function hasControlCharacter(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if ((code < 0x20 && code !== 0x09) || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/**
+ * Sets the integration's identity headers on a built request: from the customer's claims, and never
+ * from anywhere else (a header of that name from the arguments is dropped when there is no value).
+ */
+function setIdentityHeaders(
   call: ToolCallRequest,
-  context: ExecutionContext,
-): Promise<{ request: RedactedRequest; ending: Ending; redactor: Redactor }> {
+  headers: Record<string, string>,
+): ToolInputError | undefined {
+  if (!call.identity) return undefined;
+  for (const header of call.identity.headers) {
+    const name = header.name.toLowerCase();
+    const value = readClaim(call.identity.customer, header.claim);
+    if (value === undefined) delete headers[name];
+    else if (hasControlCharacter(String(value)))
+      return new ToolInputError(call.tool.name, [
+        { path: header.name, message: `the "${header.claim}" claim cannot be sent in a header` },
+      ]);
+    else headers[name] = String(value);
+  }
+  return undefined;
+}
+
+/** Which values came from the customer's identity, for the log; none for an anonymous visitor. */
+function describeIdentity(
+  call: ToolCallRequest,
+  applied: readonly { in: string; name: string; claim: string }[],
+) {
+  const customer = call.identity?.customer;
+  if (!customer || !call.identity) return undefined;
+  const headers = call.identity.headers
+    .filter((header) => readClaim(customer, header.claim) !== undefined)
+    .map((header) => ({ in: 'header', name: header.name, claim: header.claim }));
+  const values = [...applied.map(({ in: where, name, claim }) => ({ in: where, name, claim })), ...headers];
+  return { subject: customer.sub, values };
+}
+
+/** Validates, builds and sends; returns the redacted request, how the call ended, and the redactor that applies. */
+async function send(call: ToolCallRequest, context: ExecutionContext): Promise<Sent> {
   let redactor = createRedactor(call.integration.auth);
   if (!call.tool.callable) {
     const reason = call.tool.uncallableReason ?? 'the schema does not say how';
@@ -180,12 +253,32 @@ async function send(
     ]);
     return { request: templateRequest(call, redactor), ending: invalidArguments(call, error), redactor };
   }
-  const validation = validateToolArguments(call.tool, call.args);
+  // Bound inputs come from the verified customer only: whatever the model put there is replaced.
+  const bound = call.identity && applyBoundInputs(call.args, call.identity.inputs, call.identity.customer);
+  const identity = describeIdentity(call, bound?.applied ?? []);
+  if (bound && bound.missing.length > 0) {
+    const who = call.identity?.customer ? "this customer's identity has" : 'an anonymous visitor has';
+    const error = new ToolInputError(
+      call.tool.name,
+      bound.missing.map((input) => ({
+        path: input.property ? `${input.inputName}.${input.property}` : input.inputName,
+        message: `comes from the verified customer's "${input.claim}" claim, which ${who} none of`,
+      })),
+    );
+    return {
+      request: templateRequest(call, redactor),
+      ending: invalidArguments(call, error),
+      redactor,
+      identity,
+    };
+  }
+  const validation = validateToolArguments(call.tool, bound ? bound.args : call.args);
   if (!validation.ok) {
     return {
       request: templateRequest(call, redactor),
       ending: invalidArguments(call, validation.error),
       redactor,
+      identity,
     };
   }
   let built: HttpRequest;
@@ -198,7 +291,8 @@ async function send(
     });
   } catch (error) {
     const request = templateRequest(call, redactor);
-    if (error instanceof ToolInputError) return { request, ending: invalidArguments(call, error), redactor };
+    if (error instanceof ToolInputError)
+      return { request, ending: invalidArguments(call, error), redactor, identity };
     const failure: SendFailure = {
       kind: 'failure',
       reason: 'network',
@@ -208,8 +302,16 @@ async function send(
       ),
       attempts: 0,
     };
-    return { request, ending: describeSendFailure(call, failure, request), redactor };
+    return { request, ending: describeSendFailure(call, failure, request), redactor, identity };
   }
+  const headerProblem = setIdentityHeaders(call, built.headers);
+  if (headerProblem)
+    return {
+      request: templateRequest(call, redactor),
+      ending: invalidArguments(call, headerProblem),
+      redactor,
+      identity,
+    };
   if (call.idempotencyKey && built.headers['idempotency-key'] === undefined)
     built.headers['idempotency-key'] = call.idempotencyKey;
   // Values the model put in secret-looking parameters are scrubbed from here on, like the credentials.
@@ -223,7 +325,7 @@ async function send(
       error: new BlockedHostError({ url: request.url }),
       attempts: 0,
     };
-    return { request, ending: describeSendFailure(call, failure, request), redactor };
+    return { request, ending: describeSendFailure(call, failure, request), redactor, identity };
   }
   const sent = await sendRequest({
     dispatcher: context.dispatcherFor([
@@ -242,7 +344,7 @@ async function send(
     sent.kind === 'response'
       ? describeResponse(call, sent, context, redactor)
       : describeSendFailure(call, sent, request);
-  return { request, ending: { ...ending, logBody: built.body }, redactor };
+  return { request, ending: { ...ending, logBody: built.body }, redactor, identity };
 }
 
 /**
@@ -256,7 +358,7 @@ export async function executeToolCall(
 ): Promise<ToolCallResult> {
   const started = performance.now();
   const createdAt = new Date().toISOString();
-  const { request, ending, redactor } = await send(call, context).catch((error: unknown) => {
+  const { request, ending, redactor, identity } = await send(call, context).catch((error: unknown): Sent => {
     // Nothing in send should throw; if something does, the call still ends as a logged outcome.
     const redactor = createRedactor(call.integration.auth);
     const request = templateRequest(call, redactor);
@@ -286,6 +388,7 @@ export async function executeToolCall(
     outcome: ending.outcome,
     error: ending.error ? redactor.scrub(ending.error.message) : undefined,
     attempts: ending.attempts,
+    ...(identity ? { identity } : {}),
     createdAt,
   };
   if (context.onLog) {

@@ -22,7 +22,9 @@ export type { IntegrationAuth } from './integration-auth.js';
 export { isHostAllowed } from './is-host-allowed.js';
 export type {
   RedactedRequest,
+  RequestIdentity,
   RequestLogEntry,
+  ToolCallIdentity,
   ToolCallIntegration,
   ToolCallRequest,
   ToolCallResponse,

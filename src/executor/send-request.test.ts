@@ -172,14 +172,15 @@ describe('response size', () => {
       pump();
     };
     const result = await run(getStatus, 5000);
-    expect(result.outcome).toBe('ok');
+    // A body cut at the cap is no answer: its own outcome, never the raw text for the model.
+    expect(result.outcome).toBe('unusable-response');
     expect(result.response?.truncated).toBe(true);
     expect(String(result.response?.body).length).toBe(2 * 1024 * 1024);
-    expect(result.log.responseTruncated).toBe(true);
-    expect(result.modelText.length).toBeLessThan(16_300);
-    expect(result.modelText).toContain(
-      '[The response was larger than 2097152 bytes; only that much was read.]',
+    expect(result.log).toMatchObject({ responseTruncated: true, outcome: 'unusable-response' });
+    expect(result.modelText).toBe(
+      'Could not retrieve that information: the API answered 200 OK with a body larger than the 2097152-byte limit, cut there and left unread.',
     );
+    expect(result.data).toBeUndefined();
   });
 
   it('cuts what the model reads to the budget at whole items, with a note', async () => {

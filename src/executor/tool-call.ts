@@ -1,5 +1,5 @@
 // The executor's contract: what a tool call asks for, and what it returns and logs.
-import type { ToolDefinition } from '../tools/index.js';
+import type { BoundInput, CustomerIdentity, IdentityHeader, ToolDefinition } from '../tools/index.js';
 import type { ToolCallOutcome } from './describe-outcome.js';
 import type { BlockedHostError, ToolInputError, UpstreamApiError } from './errors.js';
 import type { IntegrationAuth } from './integration-auth.js';
@@ -16,6 +16,24 @@ export interface ToolCallIntegration {
   timeoutMs?: number;
   /** Extra hosts (`name` or `name:port`) this integration may reach on private addresses. */
   allowHosts?: string[];
+}
+
+/** What the executor sets from the verified customer's identity, whatever the arguments say. */
+export interface ToolCallIdentity {
+  /** The verified customer; null for an anonymous visitor (bound inputs and headers are then left out). */
+  customer: CustomerIdentity | null;
+  /** The operation's inputs bound to claims; the model's values for them are never sent. */
+  inputs: readonly BoundInput[];
+  /** Headers sent with every call of the integration, from claims. */
+  headers: readonly IdentityHeader[];
+}
+
+/** Which values of a call came from the verified customer's identity (never from the model). */
+export interface RequestIdentity {
+  /** The customer's `sub`. */
+  subject: string;
+  /** The inputs and headers set from claims: `{in: 'path', name: 'customerId', claim: 'sub'}`. */
+  values: { in: string; name: string; claim: string }[];
 }
 
 /** One tool call to execute. */
@@ -37,6 +55,8 @@ export interface ToolCallRequest {
    * action, so an API that honours it runs the action once however often it is sent.
    */
   idempotencyKey?: string;
+  /** Inputs and headers set from the verified customer (the model never fills them). */
+  identity?: ToolCallIdentity;
 }
 
 /** The request as it may be shown and stored: credentials replaced by `[redacted]`. */
@@ -97,6 +117,8 @@ export interface RequestLogEntry {
   error?: string;
   /** HTTP attempts made (1 plus retries; 0 when nothing was sent). */
   attempts: number;
+  /** For a call made for a verified customer: who, and which values came from their identity. */
+  identity?: RequestIdentity;
   /** When the call started, ISO 8601. */
   createdAt: string;
 }

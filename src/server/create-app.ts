@@ -13,10 +13,12 @@ import { createCatalogReader } from './create-catalog-reader.js';
 import { createModelFactory } from './create-model-factory.js';
 import { registerDemoApiRoutes } from './demo/demo-api-routes.js';
 import { registerDemoModeRoutes } from './demo/demo-mode-routes.js';
+import { registerDemoPageRoutes } from './demo/demo-page-routes.js';
 import { createOwnDemoHosts } from './demo/own-demo-hosts.js';
 import { handleError } from './error-handler.js';
 import { registerInputGuard } from './guard-input.js';
 import { DEFAULT_TURN_LEASE_MS } from './hold-turn.js';
+import { createIdentityVerifier } from './identity/verify-identity-token.js';
 import { saveRequestLog } from './integration-calls.js';
 import { createScopedLoaders } from './load-scoped.js';
 import { notifyHandoff } from './notify-handoff.js';
@@ -26,6 +28,7 @@ import { ref, responseSchemas } from './response-schemas.js';
 import { registerAgentRoutes } from './routes/agent-routes.js';
 import { registerChatRoutes } from './routes/chat-routes.js';
 import { registerConversationRoutes } from './routes/conversation-routes.js';
+import { registerIdentityRoutes } from './routes/identity-routes.js';
 import { registerIntegrationRoutes } from './routes/integration-routes.js';
 import { registerKnowledgeRoutes } from './routes/knowledge-routes.js';
 import { registerPropertyRoutes } from './routes/property-routes.js';
@@ -94,7 +97,9 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   const app = Fastify({
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     // Credentials never reach the log: the authorization header is redacted.
-    logger: logger ? { ...logger, redact: ['req.headers.authorization'] } : false,
+    logger: logger
+      ? { ...logger, redact: ['req.headers.authorization', 'req.headers["x-identity-token"]'] }
+      : false,
     // Malformed and overlong URLs get the same error shape as everything else.
     frameworkErrors: (error, request, reply) => handleError(error, request, reply),
   });
@@ -195,6 +200,9 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   const counter: RateLimitCounter =
     options.rateLimits ?? (store.dialect === 'postgres' ? createStoreCounter(store) : createMemoryCounter());
   app.addHook('onClose', () => counter.close());
+  // Identity tokens' JWKS are fetched through the same network guard as everything else.
+  const verifier = createIdentityVerifier({ allowHosts: options.allowHosts ?? [] });
+  app.addHook('onClose', () => verifier.close());
   await app.register(
     async (api) => {
       await registerPropertyRoutes(api, { store: options.store, load });
@@ -217,6 +225,7 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
         load,
         pages: { allowHosts: options.allowHosts ?? [], allowHostsFor },
       });
+      await registerIdentityRoutes(api, { store: options.store, load, verifier });
       await registerConversationRoutes(api, { store: options.store, load });
       await registerRequestLogRoutes(api, { store: options.store, load });
       await registerChatRoutes(api, { store: options.store, load, turns });
@@ -224,10 +233,19 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     },
     { prefix: '/api/v1' },
   );
-  if (options.demo !== false) await registerDemoApiRoutes(app, { store: options.store });
+  if (options.demo !== false) {
+    await registerDemoApiRoutes(app, { store: options.store });
+    await registerDemoPageRoutes(app, { store: options.store });
+  }
   await app.register(
     async (widget) =>
-      registerWidgetRoutes(widget, { store: options.store, turns, limits: options.widgetLimits, counter }),
+      registerWidgetRoutes(widget, {
+        store: options.store,
+        turns,
+        limits: options.widgetLimits,
+        counter,
+        verifier,
+      }),
     { prefix: '/api/v1' },
   );
   await app.register(registerWebRoutes);

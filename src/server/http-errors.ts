@@ -49,6 +49,24 @@ export class UnauthorizedError extends HttpError {
   }
 }
 
+/** 401: a signed-in customer's identity token was refused (forged, expired, for another agent…). */
+export class IdentityRefusedError extends HttpError {
+  constructor(message: string) {
+    super(401, 'identity-refused', message);
+  }
+}
+
+/** 409: the conversation acts for another signed-in customer; a new conversation is needed. */
+export class IdentityMismatchError extends HttpError {
+  constructor() {
+    super(
+      409,
+      'identity-mismatch',
+      'this conversation belongs to another signed-in customer: start a new conversation',
+    );
+  }
+}
+
 /** 422: understood, but cannot be processed (a schema that cannot be imported). */
 export class UnprocessableError extends HttpError {
   constructor(

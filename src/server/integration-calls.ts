@@ -31,6 +31,7 @@ export async function saveRequestLog(store: Store, entry: RequestLogEntry): Prom
     outcome: entry.outcome,
     error: entry.error ?? null,
     attempts: entry.attempts,
+    identity: entry.identity ?? null,
     createdAt: entry.createdAt,
   });
 }

@@ -26,6 +26,14 @@ function routeTable(ids: Record<string, string>): Record<string, { url: string; 
     'PATCH /api/v1/agents/{id}': { url: `/api/v1/agents/${ids.agent}`, payload: { name: 'x' } },
     'DELETE /api/v1/agents/{id}': { url: `/api/v1/agents/${ids.agent}` },
     'GET /api/v1/agents/{id}/integrations': { url: `/api/v1/agents/${ids.agent}/integrations` },
+    'POST /api/v1/agents/{id}/identity/secret': {
+      url: `/api/v1/agents/${ids.agent}/identity/secret`,
+      payload: {},
+    },
+    'POST /api/v1/agents/{id}/identity/check': {
+      url: `/api/v1/agents/${ids.agent}/identity/check`,
+      payload: { token: 'a.b.c' },
+    },
     'PUT /api/v1/agents/{agentId}/integrations/{integrationId}': {
       url: `/api/v1/agents/${ids.agent}/integrations/${ids.integration}`,
       payload: { enabled: false },

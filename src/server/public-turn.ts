@@ -16,6 +16,8 @@ export interface PublicTurn {
   pendingAction: { summary: string; expiresAt: string } | null;
   /** The stored customer message. */
   messageId: string;
+  /** Set when the visitor must sign in for what they asked: where (null: the site's usual sign-in). */
+  signIn: { url: string | null } | null;
 }
 
 /** The public view of `result`: built field by field, so nothing else can slip through. */
@@ -27,6 +29,7 @@ export function serializePublicTurn(result: ConversationTurnResult): PublicTurn 
     status: result.status,
     pendingAction: pending && { summary: pending.summary, expiresAt: pending.expiresAt },
     messageId: result.message.id,
+    signIn: result.signIn && { url: result.signIn.url },
   };
 }
 
@@ -41,7 +44,7 @@ export const publicTurnView: TurnView = { serialize: serializePublicTurn, event:
 /** JSON Schema of `PublicTurn` (the 200 answer of the widget's message route; fields not in it are dropped). */
 export const publicTurnSchema = {
   type: 'object',
-  required: ['reply', 'sources', 'status', 'pendingAction', 'messageId'],
+  required: ['reply', 'sources', 'status', 'pendingAction', 'messageId', 'signIn'],
   properties: {
     reply: {
       anyOf: [
@@ -68,6 +71,17 @@ export const publicTurnSchema = {
       ],
     },
     messageId: { type: 'string' },
+    signIn: {
+      anyOf: [
+        {
+          type: 'object',
+          required: ['url'],
+          properties: { url: { type: ['string', 'null'] } },
+          additionalProperties: false,
+        },
+        { type: 'null' },
+      ],
+    },
   },
   additionalProperties: false,
 } as const;

@@ -15,6 +15,7 @@ export function serializeTurn(result: ConversationTurnResult) {
     status: result.status,
     pendingAction: result.pendingAction,
     messageId: result.message.id,
+    signIn: result.signIn,
   };
 }
 

@@ -37,6 +37,28 @@ const lintFinding = {
   },
 } as const;
 
+const claim = {
+  type: 'string',
+  description: 'A claim of the identity token: sub, email, name or a custom one',
+} as const;
+const bindingLocation = { enum: ['path', 'query', 'header', 'cookie', 'body'] } as const;
+
+/** The verified customer, as a conversation or a token check shows it. */
+const customerIdentity = {
+  type: 'object',
+  required: ['sub', 'claims'],
+  properties: {
+    sub: { type: 'string', description: "The customer's id at the business" },
+    email: text,
+    name: text,
+    claims: {
+      type: 'object',
+      additionalProperties: true,
+      description: 'Every claim but iss, aud, exp, iat, nbf, jti',
+    },
+  },
+} as const;
+
 const integrationProperties = {
   id: text,
   propertyId: text,
@@ -45,6 +67,11 @@ const integrationProperties = {
   auth: { $ref: 'ShownAuth#' },
   timeoutMs: { type: 'integer' },
   allowHosts: { type: 'array', items: text },
+  identityHeaders: {
+    type: 'array',
+    items: { type: 'object', required: ['name', 'claim'], properties: { name: text, claim } },
+    description: "Headers sent with every call from the verified customer's claims",
+  },
   version: { type: 'integer', description: 'The current schema version; 0 before the first import' },
   createdAt: time,
   updatedAt: time,
@@ -86,6 +113,11 @@ const operation = {
     'needsConfirmation',
     'needsConfirmationDefault',
     'inputSchema',
+    'identityBindings',
+    'requiresIdentity',
+    'requiresIdentityDefault',
+    'identityProblems',
+    'bindableInputs',
   ],
   properties: {
     name: text,
@@ -101,6 +133,31 @@ const operation = {
     needsConfirmation: { type: 'boolean' },
     needsConfirmationDefault: { type: 'boolean' },
     inputSchema: { type: 'object', additionalProperties: true },
+    identityBindings: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['in', 'name', 'claim'],
+        properties: { in: bindingLocation, name: text, claim },
+      },
+      description: "Inputs set from the verified customer's claims; the model never sees them",
+    },
+    requiresIdentity: { type: 'boolean', description: 'Only a verified customer may use it' },
+    requiresIdentityDefault: { type: 'boolean', description: 'True when an input is bound' },
+    identityProblems: {
+      type: 'array',
+      items: text,
+      description: 'Bindings that no longer fit the operation: it is not offered until they are fixed',
+    },
+    bindableInputs: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['in', 'name', 'required'],
+        properties: { in: bindingLocation, name: text, required: { type: 'boolean' } },
+      },
+      description: 'The inputs a claim may be bound to',
+    },
   },
 } as const;
 
@@ -130,6 +187,22 @@ const conversationProperties = {
   visitorId: nullableText,
   metadata: { type: 'object', additionalProperties: true },
   pendingAction: anyValue,
+  identity: {
+    anyOf: [
+      {
+        ...customerIdentity,
+        required: [...customerIdentity.required, 'source', 'verifiedAt', 'expiresAt'],
+        properties: {
+          ...customerIdentity.properties,
+          source: { enum: ['token', 'admin'] },
+          verifiedAt: time,
+          expiresAt: { type: ['string', 'null'], description: 'When it stops counting; null: never' },
+        },
+      },
+      { type: 'null' },
+    ],
+    description: 'The verified customer it acts for, or null for an anonymous visitor',
+  },
   unanswered: { type: 'integer' },
   createdAt: time,
   updatedAt: time,
@@ -141,6 +214,7 @@ const conversationRequired = [
   'status',
   'visitorId',
   'metadata',
+  'identity',
   'createdAt',
   'updatedAt',
 ];
@@ -161,6 +235,23 @@ const message = {
     },
     replyTo: nullableText,
     createdAt: time,
+  },
+} as const;
+
+/** Which values of a call came from the verified customer's identity. */
+const requestIdentity = {
+  type: 'object',
+  required: ['subject', 'values'],
+  properties: {
+    subject: { type: 'string', description: "The customer's sub" },
+    values: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['in', 'name', 'claim'],
+        properties: { in: text, name: text, claim },
+      },
+    },
   },
 } as const;
 
@@ -193,7 +284,9 @@ const traceStep = {
       responseExcerpt: text,
       error: text,
       idempotencyKey: text,
+      identity: requestIdentity,
     }),
+    step('sign-in-required', ['tool'], { tool: text }),
     step('confirmation-requested', ['tool', 'args'], { tool: text, args: anyValue }),
     step('confirmation-resolved', ['decision'], {
       decision: { enum: ['confirmed', 'cancelled', 'expired', 'superseded', 'interrupted'] },
@@ -249,6 +342,7 @@ export const responseSchemas = {
       'model',
       'maxToolSteps',
       'handoffWebhookUrl',
+      'identity',
       'createdAt',
       'updatedAt',
     ],
@@ -270,8 +364,60 @@ export const responseSchemas = {
       },
       maxToolSteps: { type: 'integer' },
       handoffWebhookUrl: nullableText,
+      identity: {
+        type: 'object',
+        required: ['method', 'audience', 'secret'],
+        description: 'How identity tokens of signed-in customers are checked',
+        properties: {
+          method: { enum: ['none', 'secret', 'publicKey', 'jwks'] },
+          publicKey: text,
+          jwksUrl: text,
+          audience: {
+            type: 'string',
+            description: "The aud tokens must carry (default the agent's public key)",
+          },
+          issuer: text,
+          signInUrl: text,
+          secret: {
+            anyOf: [
+              {
+                type: 'object',
+                required: ['hint', 'createdAt', 'previousValidUntil'],
+                properties: {
+                  hint: { type: 'string', description: 'Masked: the last four characters' },
+                  createdAt: { type: ['string', 'null'] },
+                  previousValidUntil: {
+                    type: ['string', 'null'],
+                    description: 'Until when the secret before it is still accepted',
+                  },
+                },
+              },
+              { type: 'null' },
+            ],
+          },
+        },
+      },
       createdAt: time,
       updatedAt: time,
+    },
+  },
+  IdentitySecret: {
+    type: 'object',
+    required: ['secret', 'createdAt', 'previousValidUntil'],
+    properties: {
+      secret: { type: 'string', description: 'The HS256 secret: shown in this answer only' },
+      createdAt: time,
+      previousValidUntil: { type: ['string', 'null'], description: 'Until when the previous secret works' },
+    },
+  },
+  IdentityCheck: {
+    type: 'object',
+    required: ['ok'],
+    properties: {
+      ok: { type: 'boolean' },
+      identity: customerIdentity,
+      expiresAt: time,
+      error: { type: 'string', description: 'Why the token is refused' },
     },
   },
   AgentIntegrationLink: {
@@ -373,6 +519,12 @@ export const responseSchemas = {
       operations: { type: 'integer' },
       diff: { $ref: 'CatalogDiff#' },
       lint: { type: 'array', items: { $ref: 'LintFinding#' } },
+      identityProblems: {
+        type: 'array',
+        items: text,
+        description:
+          "Identity bindings the new version would break: those operations would leave the agents' tools until fixed",
+      },
     },
   },
   IntegrationVersion: {
@@ -491,6 +643,7 @@ export const responseSchemas = {
       outcome: text,
       error: nullableText,
       attempts: { type: 'integer' },
+      identity: { anyOf: [requestIdentity, { type: 'null' }] },
       createdAt: time,
     },
   },
@@ -564,11 +717,15 @@ export const responseSchemas = {
         ],
       },
       messageId: text,
+      signIn: {
+        anyOf: [{ type: 'object', required: ['url'], properties: { url: nullableText } }, { type: 'null' }],
+        description: 'Set when the visitor was asked to sign in: where',
+      },
     },
   },
   WidgetConversation: {
     type: 'object',
-    required: ['id', 'visitorToken', 'status'],
+    required: ['id', 'visitorToken', 'status', 'signedIn'],
     properties: {
       id: text,
       visitorToken: {
@@ -576,6 +733,15 @@ export const responseSchemas = {
         description: 'Send it as X-Visitor-Token to read or write this conversation',
       },
       status: { enum: ['open', 'waiting-for-human', 'closed'] },
+      signedIn: { type: 'boolean', description: 'Whether it acts for a verified customer' },
+    },
+  },
+  WidgetIdentity: {
+    type: 'object',
+    required: ['signedIn', 'expiresAt'],
+    properties: {
+      signedIn: { type: 'boolean' },
+      expiresAt: { type: ['string', 'null'], description: 'When the identity stops counting' },
     },
   },
   DemoInfo: {

@@ -14,6 +14,7 @@ import {
 import type { Executor } from '../executor/index.js';
 import { createLanguageModel, type ModelSettings } from '../providers/index.js';
 import { type Agent, type Conversation, type Message, type Store, TurnLostError } from '../store/index.js';
+import { type CustomerIdentity, resolveBindings } from '../tools/index.js';
 import type { CatalogReader } from './create-catalog-reader.js';
 import { DEFAULT_TURN_LEASE_MS, DEFAULT_TURN_WAIT_MS, holdTurn, type TurnLease } from './hold-turn.js';
 import { ClientClosedError, ConflictError } from './http-errors.js';
@@ -46,6 +47,8 @@ export interface ConversationTurnResult {
   status: Conversation['status'];
   /** What the agent proposed and awaits confirmation for, if anything. */
   pendingAction: { tool: string; summary: string; expiresAt: string } | null;
+  /** Set when the visitor was asked to sign in for what they asked: where (the agent's sign-in URL). */
+  signIn: { url: string | null } | null;
   /** The stored customer message. */
   message: Message;
 }
@@ -65,22 +68,44 @@ export async function loadAgentTools(
         store.integrations.listOperationSettings(integration.id),
       ]);
       const callIntegration = toToolCallIntegration(integration);
+      const headers = integration.identityHeaders;
       return tools.flatMap((tool): AgentTool[] => {
         const setting = settings.get(tool.name);
         if (!tool.callable || setting?.enabled === false) return [];
         const needsConfirmation = setting?.needsConfirmation ?? undefined;
+        const { inputs, problems } = resolveBindings(tool, setting?.identityBindings ?? [], headers);
+        // Only a verified customer may use an operation with a bound input, unless switched off.
+        const requiresCustomer = setting?.requiresIdentity ?? inputs.length > 0;
+        const identity =
+          inputs.length > 0 || problems.length > 0 || headers.length > 0 || requiresCustomer
+            ? { inputs, headers, requiresCustomer, problems }
+            : undefined;
         return [
           {
             tool,
             integration: callIntegration,
             integrationName: integration.name,
             ...(needsConfirmation === undefined ? {} : { needsConfirmation }),
+            ...(identity ? { identity } : {}),
           },
         ];
       });
     }),
   );
   return perIntegration.flat();
+}
+
+/** The customer a conversation acts for now: its identity while it lasts, else none (an anonymous visitor). */
+export function activeCustomer(conversation: Conversation, now = Date.now()): CustomerIdentity | null {
+  const identity = conversation.identity;
+  if (!identity) return null;
+  if (identity.expiresAt !== null && Date.parse(identity.expiresAt) <= now) return null;
+  return {
+    sub: identity.sub,
+    ...(identity.email !== undefined ? { email: identity.email } : {}),
+    ...(identity.name !== undefined ? { name: identity.name } : {}),
+    claims: identity.claims,
+  };
 }
 
 /** The stored pending action as the agent reads it (with its claim); null for none or an unreadable one. */
@@ -139,6 +164,7 @@ export async function answerMessage(
         trace: { steps: [], dataSources: [], knowledgeSources: [] },
         status: conversation.status,
         pendingAction: null,
+        signIn: null,
         message,
       };
     }
@@ -156,6 +182,8 @@ export async function answerMessage(
       history: historyBefore(await store.conversations.listMessages(conversation.id), message),
       message: message.text,
       pendingAction: readPendingAction(conversation),
+      customer: activeCustomer(conversation),
+      signInUrl: agent.identity.signInUrl ?? null,
       agentId: agent.id,
       conversationId: conversation.id,
       onEvent: options.onEvent,
@@ -194,6 +222,7 @@ export async function answerMessage(
         summary: pending.summary,
         expiresAt: pending.expiresAt,
       },
+      signIn: committed.outcome === 'answered' ? (result.signIn ?? null) : null,
       message,
     };
   } catch (error) {
@@ -249,6 +278,7 @@ export async function runConversationTurn(
       trace: { steps: [], dataSources: [], knowledgeSources: [] },
       status: conversation.status,
       pendingAction: null,
+      signIn: null,
       message,
     };
   }

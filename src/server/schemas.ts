@@ -61,6 +61,47 @@ export const modelSchema = {
   additionalProperties: false,
 } as const;
 
+/** A claim of the verified customer: `sub`, `email`, `name` or a custom claim (namespaced URLs allowed). */
+export const claimName = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 200,
+  pattern: '^[A-Za-z0-9_.:/#-]+$',
+  description: 'A claim of the identity token: sub, email, name or a custom claim',
+} as const;
+
+/** How an agent checks the identity tokens of signed-in customers (the secret is generated separately). */
+export const identitySettingsSchema = {
+  type: 'object',
+  required: ['method'],
+  properties: {
+    method: {
+      enum: ['none', 'secret', 'publicKey', 'jwks'],
+      description:
+        'none: every visitor is anonymous; secret: HS256 with the generated secret; publicKey: RS256/ES256 with publicKey; jwks: RS256/ES256 with the keys at jwksUrl',
+    },
+    publicKey: { type: 'string', minLength: 1, maxLength: 10_000, description: 'PEM (SPKI) public key' },
+    jwksUrl: httpUrl,
+    audience: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 200,
+      description: "The aud tokens must carry; default the agent's public key",
+    },
+    issuer: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 500,
+      description: 'The iss tokens must carry, when set',
+    },
+    signInUrl: {
+      ...httpUrl,
+      description: 'Where customers sign in, told to a visitor who must sign in first',
+    },
+  },
+  additionalProperties: false,
+} as const;
+
 /** Body of creating an agent. */
 export const createAgentBody = {
   type: 'object',
@@ -71,6 +112,7 @@ export const createAgentBody = {
     model: modelSchema,
     maxToolSteps: { type: 'integer', minimum: 1, maximum: 10 },
     handoffWebhookUrl: { anyOf: [httpUrl, { type: 'null' }] },
+    identity: identitySettingsSchema,
   },
   additionalProperties: false,
 } as const;
@@ -90,6 +132,21 @@ export const integrationSettingsProperties = {
     items: { type: 'string', minLength: 1, maxLength: 300 },
     description:
       'Hosts (`name` or `name:port`) this integration may reach although they are private or loopback; only the admin token may add any (403 for a property API key)',
+  },
+  identityHeaders: {
+    type: 'array',
+    maxItems: 10,
+    items: {
+      type: 'object',
+      required: ['name', 'claim'],
+      properties: {
+        name: { type: 'string', minLength: 1, maxLength: 100, pattern: "^[A-Za-z0-9!#$%&'*+.^_`|~-]+$" },
+        claim: claimName,
+      },
+      additionalProperties: false,
+    },
+    description:
+      "Headers sent with every call from the verified customer's claims, e.g. X-Customer-Id from sub; never sent for an anonymous visitor",
   },
 } as const;
 

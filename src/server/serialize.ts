@@ -15,6 +15,22 @@ export function serializeAuth(auth: StoredAuth): Record<string, unknown> {
   }
 }
 
+/** An agent's identity settings as shown: the effective audience, and the secret's dates, never the secret. */
+export function serializeAgentIdentity(agent: Agent): Record<string, unknown> {
+  const { secretCreatedAt, previousSecretValidUntil, ...settings } = agent.identity;
+  return {
+    ...settings,
+    audience: agent.identity.audience || agent.publicKey,
+    secret: agent.identitySecret
+      ? {
+          hint: maskSecret(agent.identitySecret),
+          createdAt: secretCreatedAt ?? null,
+          previousValidUntil: agent.previousIdentitySecret ? (previousSecretValidUntil ?? null) : null,
+        }
+      : null,
+  };
+}
+
 /** An agent as the API returns it. */
 export function serializeAgent(agent: Agent): Record<string, unknown> {
   const { apiKey, ...model } = agent.model;
@@ -27,6 +43,7 @@ export function serializeAgent(agent: Agent): Record<string, unknown> {
     model: { ...model, ...(apiKey ? { apiKey: maskSecret(apiKey) } : {}) },
     maxToolSteps: agent.maxToolSteps,
     handoffWebhookUrl: agent.handoffWebhookUrl,
+    identity: serializeAgentIdentity(agent),
     createdAt: agent.createdAt,
     updatedAt: agent.updatedAt,
   };
@@ -42,6 +59,7 @@ export function serializeIntegration(integration: Integration): Record<string, u
     auth: serializeAuth(integration.auth),
     timeoutMs: integration.timeoutMs,
     allowHosts: integration.allowHosts,
+    identityHeaders: integration.identityHeaders,
     version: integration.currentVersion,
     createdAt: integration.createdAt,
     updatedAt: integration.updatedAt,

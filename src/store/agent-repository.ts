@@ -1,7 +1,7 @@
 // Agents of a property: base prompt, model settings (API key encrypted), widget public key, links.
 
 import { newId, newToken } from './new-id.js';
-import type { Agent, AgentIntegrationLink, AgentModelSettings } from './records.js';
+import type { Agent, AgentIdentitySettings, AgentIntegrationLink, AgentModelSettings } from './records.js';
 import type { AgentTable } from './schema.js';
 import { now, parseJson, type StoreContext } from './store-context.js';
 
@@ -13,7 +13,15 @@ export interface CreateAgentInput {
   model?: AgentModelSettings;
   maxToolSteps?: number;
   handoffWebhookUrl?: string | null;
+  /** How identity tokens are checked; default none (every visitor anonymous). */
+  identity?: IdentitySettingsInput;
 }
+
+/** How identity tokens are checked, as an admin sets it (the secret's dates are kept by the store). */
+export type IdentitySettingsInput = Omit<
+  AgentIdentitySettings,
+  'secretCreatedAt' | 'previousSecretValidUntil'
+>;
 
 /** Fields to change; `model.apiKey` undefined keeps the stored key, null removes it. */
 export interface UpdateAgentInput {
@@ -22,6 +30,8 @@ export interface UpdateAgentInput {
   model?: Omit<AgentModelSettings, 'apiKey'> & { apiKey?: string | null };
   maxToolSteps?: number;
   handoffWebhookUrl?: string | null;
+  /** Replaces the identity settings; the secret stays as it is. */
+  identity?: IdentitySettingsInput;
 }
 
 /** Creates the agent repository over a store context. */
@@ -29,6 +39,11 @@ export function createAgentRepository({ db, secrets }: StoreContext) {
   function toAgent(row: AgentTable): Agent {
     const model = parseJson<AgentModelSettings>(row.model_json, {});
     if (row.model_api_key_enc) model.apiKey = secrets.decrypt(row.model_api_key_enc);
+    const identity = parseJson<AgentIdentitySettings>(row.identity_json, { method: 'none' });
+    const previousValid =
+      row.identity_previous_secret_enc &&
+      identity.previousSecretValidUntil &&
+      Date.parse(identity.previousSecretValidUntil) > Date.now();
     return {
       id: row.id,
       propertyId: row.property_id,
@@ -38,6 +53,11 @@ export function createAgentRepository({ db, secrets }: StoreContext) {
       publicKey: row.public_key,
       maxToolSteps: row.max_tool_steps,
       handoffWebhookUrl: row.handoff_webhook_url,
+      identity: { ...identity, method: identity.method ?? 'none' },
+      ...(row.identity_secret_enc ? { identitySecret: secrets.decrypt(row.identity_secret_enc) } : {}),
+      ...(previousValid
+        ? { previousIdentitySecret: secrets.decrypt(row.identity_previous_secret_enc as string) }
+        : {}),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -62,6 +82,9 @@ export function createAgentRepository({ db, secrets }: StoreContext) {
         public_key: newToken('pk_', 18),
         max_tool_steps: input.maxToolSteps ?? 4,
         handoff_webhook_url: input.handoffWebhookUrl ?? null,
+        identity_json: JSON.stringify(input.identity ?? { method: 'none' }),
+        identity_secret_enc: null,
+        identity_previous_secret_enc: null,
         created_at: time,
         updated_at: time,
       };
@@ -101,7 +124,63 @@ export function createAgentRepository({ db, secrets }: StoreContext) {
         if (apiKey === null) changes.model_api_key_enc = null;
         else if (apiKey !== undefined) changes.model_api_key_enc = secrets.encrypt(apiKey);
       }
-      await db.updateTable('agents').set(changes).where('id', '=', id).execute();
+      if (input.identity === undefined) {
+        await db.updateTable('agents').set(changes).where('id', '=', id).execute();
+        return this.get(id);
+      }
+      const identity = input.identity;
+      // The secret's dates live in the same JSON: read and write it in one transaction.
+      await db.transaction().execute(async (transaction) => {
+        const row = await transaction
+          .selectFrom('agents')
+          .select('identity_json')
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (!row) return;
+        const { secretCreatedAt, previousSecretValidUntil } = parseJson<AgentIdentitySettings>(
+          row.identity_json,
+          { method: 'none' },
+        );
+        changes.identity_json = JSON.stringify({ ...identity, secretCreatedAt, previousSecretValidUntil });
+        await transaction.updateTable('agents').set(changes).where('id', '=', id).execute();
+      });
+      return this.get(id);
+    },
+    /**
+     * Replaces the identity secret with `secret` and switches verification to it (`method: secret`).
+     * The one before stays accepted until `previousValidUntil` (ISO 8601), or stops at once without it.
+     */
+    async rotateIdentitySecret(
+      id: string,
+      input: { secret: string; previousValidUntil?: string },
+    ): Promise<Agent | undefined> {
+      await db.transaction().execute(async (transaction) => {
+        const row = await transaction
+          .selectFrom('agents')
+          .select(['identity_json', 'identity_secret_enc'])
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (!row) return;
+        const settings = parseJson<AgentIdentitySettings>(row.identity_json, { method: 'none' });
+        const keepPrevious = Boolean(input.previousValidUntil && row.identity_secret_enc);
+        const { previousSecretValidUntil: _ended, ...rest } = settings;
+        const identity: AgentIdentitySettings = {
+          ...rest,
+          method: 'secret',
+          secretCreatedAt: now(),
+          ...(keepPrevious ? { previousSecretValidUntil: input.previousValidUntil } : {}),
+        };
+        await transaction
+          .updateTable('agents')
+          .set({
+            identity_json: JSON.stringify(identity),
+            identity_secret_enc: secrets.encrypt(input.secret),
+            identity_previous_secret_enc: keepPrevious ? row.identity_secret_enc : null,
+            updated_at: now(),
+          })
+          .where('id', '=', id)
+          .execute();
+      });
       return this.get(id);
     },
     async delete(id: string): Promise<boolean> {

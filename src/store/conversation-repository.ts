@@ -6,6 +6,7 @@ import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import { newId } from './new-id.js';
 import type {
   Conversation,
+  ConversationIdentity,
   ConversationStatus,
   Message,
   MessageRole,
@@ -79,6 +80,24 @@ export interface ReleaseTurnInput extends TurnHandle {
   handover?: { reply: string; note: string; steps: unknown[] };
 }
 
+/** What binding an identity to a conversation did. */
+export type BindIdentityResult = 'bound' | 'other-customer' | 'missing';
+
+function toIdentity(row: ConversationTable): ConversationIdentity | null {
+  const stored = parseJson<Omit<ConversationIdentity, 'expiresAt'> | null>(row.identity_json, null);
+  return stored && { ...stored, expiresAt: row.identity_expires_at };
+}
+
+/** The columns that hold `identity`. */
+function identityColumns(identity: ConversationIdentity) {
+  const { expiresAt, ...stored } = identity;
+  return {
+    identity_json: JSON.stringify(stored),
+    identity_subject: identity.sub,
+    identity_expires_at: expiresAt,
+  };
+}
+
 function toConversation(row: ConversationTable): Conversation {
   return {
     id: row.id,
@@ -89,6 +108,7 @@ function toConversation(row: ConversationTable): Conversation {
     metadata: parseJson<Record<string, unknown>>(row.metadata_json, {}),
     pendingAction: parseJson<unknown>(row.pending_action_json, null),
     pendingActionClaimedAt: row.pending_action_claimed_at,
+    identity: toIdentity(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -204,6 +224,8 @@ export function createConversationRepository({ db }: StoreContext) {
       propertyId: string;
       visitorId?: string | null;
       metadata?: Record<string, unknown>;
+      /** The verified customer it acts for (never another one afterwards). */
+      identity?: ConversationIdentity | null;
     }): Promise<Conversation> {
       const time = now();
       const row: ConversationTable = {
@@ -219,11 +241,40 @@ export function createConversationRepository({ db }: StoreContext) {
         pending_action_claimed_by: null,
         turn_id: null,
         turn_expires_at: null,
+        ...(input.identity
+          ? identityColumns(input.identity)
+          : { identity_json: null, identity_subject: null, identity_expires_at: null }),
         created_at: time,
         updated_at: time,
       };
       await db.insertInto('conversations').values(row).execute();
       return toConversation(row);
+    },
+    /**
+     * Binds `identity` to the conversation, or refreshes it (claims, expiry) for the same customer: one
+     * conditional update, so of two requests with different customers at once only one can win.
+     * `other-customer` when the conversation acts for another `sub` (it never changes once set).
+     */
+    async bindIdentity(conversationId: string, identity: ConversationIdentity): Promise<BindIdentityResult> {
+      const result = await db
+        .updateTable('conversations')
+        .set({ ...identityColumns(identity), updated_at: now() })
+        .where('id', '=', conversationId)
+        .where((eb) => eb.or([eb('identity_subject', 'is', null), eb('identity_subject', '=', identity.sub)]))
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) > 0) return 'bound';
+      return (await get(conversationId)) ? 'other-customer' : 'missing';
+    },
+    /** Ends the identity now (the customer signed out); the conversation still never acts for another. */
+    async endIdentity(conversationId: string): Promise<void> {
+      const time = now();
+      await db
+        .updateTable('conversations')
+        .set({ identity_expires_at: time, updated_at: time })
+        .where('id', '=', conversationId)
+        .where('identity_subject', 'is not', null)
+        .where((eb) => eb.or([eb('identity_expires_at', 'is', null), eb('identity_expires_at', '>', time)]))
+        .execute();
     },
     get: (id: string): Promise<Conversation | undefined> => get(id),
     /** Conversations with, for each, `unanswered`: its customer messages the agent did not answer. */

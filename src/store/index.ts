@@ -1,7 +1,8 @@
 // Persistence behind one interface, on SQLite and PostgreSQL; migrations; secret encryption.
 export { hashToken } from './access-repository.js';
-export type { CreateAgentInput, UpdateAgentInput } from './agent-repository.js';
+export type { CreateAgentInput, IdentitySettingsInput, UpdateAgentInput } from './agent-repository.js';
 export {
+  type BindIdentityResult,
   type CommitTurnInput,
   type CommitTurnResult,
   type ListConversationsOptions,

@@ -1,7 +1,14 @@
 // Integrations of a property: settings (credentials encrypted), schema snapshots, per-operation settings.
 import type { Transaction } from 'kysely';
 import { newId } from './new-id.js';
-import type { Integration, IntegrationVersion, StoredAuth } from './records.js';
+import type {
+  Integration,
+  IntegrationVersion,
+  OperationSettings,
+  StoredAuth,
+  StoredIdentityBinding,
+  StoredIdentityHeader,
+} from './records.js';
 import type { Database, IntegrationTable, IntegrationVersionTable } from './schema.js';
 import { now, parseJson, type StoreContext } from './store-context.js';
 
@@ -13,6 +20,8 @@ export interface CreateIntegrationInput {
   auth?: StoredAuth;
   timeoutMs?: number;
   allowHosts?: string[];
+  /** Headers sent with every call from the verified customer's claims. */
+  identityHeaders?: StoredIdentityHeader[];
 }
 
 /** Fields to change; absent fields stay as they are. */
@@ -91,6 +100,7 @@ export function createIntegrationRepository({ db, secrets }: StoreContext) {
       auth: JSON.parse(secrets.decrypt(row.auth_enc)) as StoredAuth,
       timeoutMs: row.timeout_ms,
       allowHosts: parseJson<string[]>(row.allow_hosts_json, []),
+      identityHeaders: parseJson<StoredIdentityHeader[]>(row.identity_headers_json, []),
       currentVersion: row.current_version,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
@@ -111,6 +121,7 @@ export function createIntegrationRepository({ db, secrets }: StoreContext) {
         auth_enc: secrets.encrypt(JSON.stringify(auth)),
         timeout_ms: input.timeoutMs ?? 10_000,
         allow_hosts_json: JSON.stringify(input.allowHosts ?? []),
+        identity_headers_json: JSON.stringify(input.identityHeaders ?? []),
         current_version: 0,
         created_at: time,
         updated_at: time,
@@ -140,6 +151,8 @@ export function createIntegrationRepository({ db, secrets }: StoreContext) {
       if (input.baseUrl !== undefined) changes.base_url = input.baseUrl;
       if (input.timeoutMs !== undefined) changes.timeout_ms = input.timeoutMs;
       if (input.allowHosts !== undefined) changes.allow_hosts_json = JSON.stringify(input.allowHosts);
+      if (input.identityHeaders !== undefined)
+        changes.identity_headers_json = JSON.stringify(input.identityHeaders);
       if (input.auth !== undefined) {
         changes.auth_type = input.auth.type;
         changes.auth_enc = secrets.encrypt(JSON.stringify(input.auth));
@@ -226,41 +239,54 @@ export function createIntegrationRepository({ db, secrets }: StoreContext) {
       await this.setOperationSettings(integrationId, toolName, { enabled });
     },
     /**
-     * Per-operation settings that differ from the defaults, by tool name: `enabled` (default on) and
-     * `needsConfirmation` (null: the operation's own default, from its method and schema).
+     * Per-operation settings that differ from the defaults, by tool name: `enabled` (default on),
+     * `needsConfirmation` (null: the operation's own default, from its method and schema),
+     * `identityBindings` and `requiresIdentity` (null: on when an input is bound).
      */
-    async listOperationSettings(
-      integrationId: string,
-    ): Promise<Map<string, { enabled: boolean; needsConfirmation: boolean | null }>> {
+    async listOperationSettings(integrationId: string): Promise<Map<string, OperationSettings>> {
       const rows = await db
         .selectFrom('operation_settings')
-        .select(['tool_name', 'enabled', 'needs_confirmation'])
+        .select(['tool_name', 'enabled', 'needs_confirmation', 'identity_bindings_json', 'requires_identity'])
         .where('integration_id', '=', integrationId)
         .execute();
+      const flag = (value: number | null) => (value === null ? null : value !== 0);
       return new Map(
         rows.map((row) => [
           row.tool_name,
           {
             enabled: row.enabled !== 0,
-            needsConfirmation: row.needs_confirmation === null ? null : row.needs_confirmation !== 0,
+            needsConfirmation: flag(row.needs_confirmation),
+            identityBindings: parseJson<StoredIdentityBinding[]>(row.identity_bindings_json, []),
+            requiresIdentity: flag(row.requires_identity),
           },
         ]),
       );
     },
     /**
-     * Changes an operation's settings; absent fields stay as they are, `needsConfirmation: null` goes
-     * back to the default. Settings are keyed by tool name, so they survive re-imports.
+     * Changes an operation's settings; absent fields stay as they are, `needsConfirmation: null` and
+     * `requiresIdentity: null` go back to the defaults, `identityBindings` replaces the list. Settings
+     * are keyed by tool name, so they survive re-imports.
      */
     async setOperationSettings(
       integrationId: string,
       toolName: string,
-      settings: { enabled?: boolean; needsConfirmation?: boolean | null },
+      settings: Partial<OperationSettings>,
     ): Promise<void> {
-      const changes: { enabled?: number; needs_confirmation?: number | null } = {};
+      const flag = (value: boolean | null) => (value === null ? null : value ? 1 : 0);
+      const changes: {
+        enabled?: number;
+        needs_confirmation?: number | null;
+        identity_bindings_json?: string | null;
+        requires_identity?: number | null;
+      } = {};
       if (settings.enabled !== undefined) changes.enabled = settings.enabled ? 1 : 0;
       if (settings.needsConfirmation !== undefined)
-        changes.needs_confirmation =
-          settings.needsConfirmation === null ? null : settings.needsConfirmation ? 1 : 0;
+        changes.needs_confirmation = flag(settings.needsConfirmation);
+      if (settings.identityBindings !== undefined)
+        changes.identity_bindings_json =
+          settings.identityBindings.length > 0 ? JSON.stringify(settings.identityBindings) : null;
+      if (settings.requiresIdentity !== undefined)
+        changes.requires_identity = flag(settings.requiresIdentity);
       if (Object.keys(changes).length === 0) return;
       await db
         .insertInto('operation_settings')
@@ -269,6 +295,8 @@ export function createIntegrationRepository({ db, secrets }: StoreContext) {
           tool_name: toolName,
           enabled: changes.enabled ?? 1,
           needs_confirmation: changes.needs_confirmation ?? null,
+          identity_bindings_json: changes.identity_bindings_json ?? null,
+          requires_identity: changes.requires_identity ?? null,
         })
         .onConflict((conflict) => conflict.columns(['integration_id', 'tool_name']).doUpdateSet(changes))
         .execute();

@@ -348,11 +348,41 @@ async function createKnowledge(db: Kysely<unknown>): Promise<void> {
     .execute();
 }
 
+/**
+ * Verified customers: how each agent checks identity tokens (its secret encrypted), the identity a
+ * conversation is bound to, identity-bound operation inputs and integration headers, and which
+ * values of a logged call came from the identity.
+ */
+async function addVerifiedCustomers(db: Kysely<unknown>): Promise<void> {
+  const columns: [table: string, column: string][] = [
+    ['agents', 'identity_secret_enc'],
+    ['agents', 'identity_previous_secret_enc'],
+    ['conversations', 'identity_json'],
+    ['conversations', 'identity_subject'],
+    ['conversations', 'identity_expires_at'],
+    ['operation_settings', 'identity_bindings_json'],
+    ['request_logs', 'identity_json'],
+  ];
+  // One column per statement: SQLite's ALTER TABLE adds one at a time.
+  for (const [table, column] of columns)
+    await db.schema.alterTable(table).addColumn(column, 'text').execute();
+  await db.schema
+    .alterTable('agents')
+    .addColumn('identity_json', 'text', (column) => column.notNull().defaultTo('{}'))
+    .execute();
+  await db.schema
+    .alterTable('integrations')
+    .addColumn('identity_headers_json', 'text', (column) => column.notNull().defaultTo('[]'))
+    .execute();
+  await db.schema.alterTable('operation_settings').addColumn('requires_identity', 'integer').execute();
+}
+
 const migrations: Record<string, Migration> = {
   '0001-initial': { up: createInitialTables },
   '0002-turn-state': { up: addTurnState },
   '0003-rate-limits': { up: createRateLimits },
-  '0004-knowledge-sources': { up: createKnowledge },
+  '0004-verified-customers': { up: addVerifiedCustomers },
+  '0005-knowledge-sources': { up: createKnowledge },
 };
 
 /** Provides the migrations in code (no files on disk to find after bundling). */

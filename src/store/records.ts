@@ -24,6 +24,29 @@ export interface AgentModelSettings {
   apiKey?: string;
 }
 
+/**
+ * How an agent checks the identity tokens of signed-in customers. `none`: it does not (every visitor
+ * is anonymous); `secret`: HS256 with the secret Concierge generated; `publicKey`: RS256 or ES256
+ * with `publicKey`; `jwks`: RS256 or ES256 with the keys published at `jwksUrl`.
+ */
+export interface AgentIdentitySettings {
+  method: 'none' | 'secret' | 'publicKey' | 'jwks';
+  /** PEM (SPKI) public key for `publicKey`. */
+  publicKey?: string;
+  /** The business's JWKS URL for `jwks`. */
+  jwksUrl?: string;
+  /** The `aud` tokens must carry; default the agent's public key. */
+  audience?: string;
+  /** The `iss` tokens must carry, when set. */
+  issuer?: string;
+  /** Where the business's customers sign in, given to a visitor who must sign in first. */
+  signInUrl?: string;
+  /** When the current secret was generated (ISO 8601). */
+  secretCreatedAt?: string;
+  /** Until when the secret before it is still accepted (ISO 8601), after a rotation with a grace period. */
+  previousSecretValidUntil?: string;
+}
+
 /** An AI agent. */
 export interface Agent {
   id: string;
@@ -38,6 +61,12 @@ export interface Agent {
   maxToolSteps: number;
   /** URL that receives a POST when a conversation is handed to a human. */
   handoffWebhookUrl: string | null;
+  /** How identity tokens of signed-in customers are checked. */
+  identity: AgentIdentitySettings;
+  /** The HS256 identity secret, decrypted; never returned by the API after it is generated. */
+  identitySecret?: string;
+  /** The previous secret, while `identity.previousSecretValidUntil` lasts. */
+  previousIdentitySecret?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -48,6 +77,36 @@ export type StoredAuth =
   | { type: 'apiKey'; in: 'header' | 'query'; name: string; value: string }
   | { type: 'bearer'; token: string }
   | { type: 'basic'; username: string; password: string };
+
+/** Where an identity-bound value goes: a parameter, or a property of the JSON body. */
+export type IdentityBindingLocation = 'path' | 'query' | 'header' | 'cookie' | 'body';
+
+/** An operation input set from a claim of the verified customer. */
+export interface StoredIdentityBinding {
+  in: IdentityBindingLocation;
+  /** The parameter's name on the wire, or the body property's name. */
+  name: string;
+  /** The claim: `sub`, `email`, `name` or a custom claim. */
+  claim: string;
+}
+
+/** A header sent with every call of an integration, from a claim of the verified customer. */
+export interface StoredIdentityHeader {
+  name: string;
+  claim: string;
+}
+
+/** Per-operation settings (absent fields: the defaults). */
+export interface OperationSettings {
+  /** Whether the agent may call it (default true). */
+  enabled: boolean;
+  /** Ask the customer first; null: the operation's default. */
+  needsConfirmation: boolean | null;
+  /** Inputs set from the verified customer's claims. */
+  identityBindings: StoredIdentityBinding[];
+  /** Only for a verified customer; null: the default (true when an input is bound). */
+  requiresIdentity: boolean | null;
+}
 
 /** An API connected to a property. */
 export interface Integration {
@@ -62,6 +121,8 @@ export interface Integration {
   timeoutMs: number;
   /** Extra hosts this integration may reach even when private (e.g. the demo API). */
   allowHosts: string[];
+  /** Headers sent with every call from the verified customer's claims, e.g. `X-Customer-Id` from `sub`. */
+  identityHeaders: StoredIdentityHeader[];
   /** Latest imported schema version; 0 when none. */
   currentVersion: number;
   createdAt: string;
@@ -92,6 +153,22 @@ export interface AgentIntegrationLink {
 /** Conversation states. */
 export type ConversationStatus = 'open' | 'waiting-for-human' | 'closed';
 
+/** The verified customer a conversation acts for. */
+export interface ConversationIdentity {
+  /** The customer's id at the business. */
+  sub: string;
+  email?: string;
+  name?: string;
+  /** Every claim (sub, email, name and custom ones; registered JWT claims left out). */
+  claims: Record<string, unknown>;
+  /** `token`: verified from an identity token; `admin`: set by an admin or an API key (the preview). */
+  source: 'token' | 'admin';
+  /** When it was (last) verified, ISO 8601. */
+  verifiedAt: string;
+  /** When it stops counting: the token's expiry, or a sign-out; null for the whole conversation. */
+  expiresAt: string | null;
+}
+
 /** A chat between a customer and an agent. */
 export interface Conversation {
   id: string;
@@ -106,6 +183,8 @@ export interface Conversation {
   pendingAction: unknown | null;
   /** When a turn claimed the pending action to run it (it never runs again); null while unclaimed. */
   pendingActionClaimedAt: string | null;
+  /** The verified customer it acts for (check `expiresAt`), or null for an anonymous visitor. */
+  identity: ConversationIdentity | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -173,6 +252,8 @@ export interface RequestLog {
   outcome: string;
   error: string | null;
   attempts: number;
+  /** For a call made for a verified customer: their `sub`, and which values came from their identity. */
+  identity: { subject: string; values: { in: string; name: string; claim: string }[] } | null;
   createdAt: string;
 }
 

@@ -42,6 +42,7 @@ function toRequestLog(row: RequestLogTable): RequestLog {
     outcome: row.outcome,
     error: row.error,
     attempts: row.attempts,
+    identity: parseJson<RequestLog['identity']>(row.identity_json, null),
     createdAt: row.created_at,
   };
 }
@@ -49,7 +50,9 @@ function toRequestLog(row: RequestLogTable): RequestLog {
 /** Creates the request-log repository over a store context. */
 export function createRequestLogRepository({ db }: StoreContext) {
   return {
-    async add(entry: Omit<RequestLog, 'id'>): Promise<RequestLog> {
+    async add(
+      entry: Omit<RequestLog, 'id' | 'identity'> & { identity?: RequestLog['identity'] },
+    ): Promise<RequestLog> {
       const row: RequestLogTable = {
         id: newId(),
         integration_id: entry.integrationId,
@@ -67,6 +70,7 @@ export function createRequestLogRepository({ db }: StoreContext) {
         outcome: entry.outcome,
         error: entry.error,
         attempts: entry.attempts,
+        identity_json: entry.identity ? JSON.stringify(entry.identity) : null,
         created_at: entry.createdAt,
       };
       await db.insertInto('request_logs').values(row).execute();

@@ -28,6 +28,12 @@ export interface AgentTable {
   public_key: string;
   max_tool_steps: number;
   handoff_webhook_url: string | null;
+  /** JSON: how identity tokens are checked (method, public key or JWKS URL, audience, issuer, sign-in URL). */
+  identity_json: string;
+  /** The encrypted HS256 identity secret, or null. */
+  identity_secret_enc: string | null;
+  /** The encrypted previous secret, still accepted until `identity_json.previousSecretValidUntil`. */
+  identity_previous_secret_enc: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -47,6 +53,8 @@ export interface IntegrationTable {
   allow_hosts_json: string;
   /** Latest schema version number, 0 when no schema was imported yet. */
   current_version: number;
+  /** JSON array of `{name, claim}`: headers sent with every call, from the verified customer's claims. */
+  identity_headers_json: string;
   created_at: string;
   updated_at: string;
 }
@@ -73,6 +81,10 @@ export interface OperationSettingTable {
   enabled: number;
   /** 1: ask the customer before calling; 0: do not ask; null: the operation's default. */
   needs_confirmation: number | null;
+  /** JSON array of `{in, name, claim}`: inputs set from the verified customer's claims; null for none. */
+  identity_bindings_json: string | null;
+  /** 1: only for a verified customer; 0: for anyone; null: the default (1 when an input is bound). */
+  requires_identity: number | null;
 }
 
 /** Link between an agent and an integration of the same property. */
@@ -103,6 +115,12 @@ export interface ConversationTable {
   turn_id: string | null;
   /** When that turn's lease ends unless renewed (a crashed server's turn ends this way). */
   turn_expires_at: string | null;
+  /** JSON of the verified customer's identity (claims, source, when verified), or null for a visitor. */
+  identity_json: string | null;
+  /** The customer's `sub`: once set, the conversation never acts for another customer. */
+  identity_subject: string | null;
+  /** When the identity stops counting (the token's expiry, or a sign-out); null: never. */
+  identity_expires_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -156,6 +174,8 @@ export interface RequestLogTable {
   outcome: string;
   error: string | null;
   attempts: number;
+  /** JSON `{subject, values}`: the verified customer and which values came from their identity. */
+  identity_json: string | null;
   created_at: string;
 }
 

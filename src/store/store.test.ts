@@ -174,6 +174,7 @@ for (const dialect of storeDialects) {
         'bearer-token-value-5521',
         'basic-password-value-9930',
         'sk-model-key-4410',
+        'identity-secret-value-8812',
       ];
       await store.integrations.create({
         propertyId: property.id,
@@ -198,6 +199,8 @@ for (const dialect of storeDialects) {
         name: 'Bot',
         model: { provider: 'openai', apiKey: secrets[3] },
       });
+      const identityAgent = await store.agents.create({ propertyId: property.id, name: 'Signed in' });
+      await store.agents.rotateIdentitySecret(identityAgent.id, { secret: secrets[4] });
 
       const dump = await dumpDatabase(dialect.name, location);
       for (const secret of secrets) expect(dump).not.toContain(secret);
@@ -384,6 +387,137 @@ for (const dialect of storeDialects) {
       expect(await store.access.getSetting('admin')).toBeUndefined();
       expect(await store.access.deleteApiKey(created.id)).toBe(true);
       expect(await store.access.listApiKeys(property.id)).toEqual([]);
+    });
+
+    it('keeps identity settings, rotates the secret with an optional grace period', async () => {
+      const property = await store.properties.create({ name: 'Shop' });
+      const agent = await store.agents.create({ propertyId: property.id, name: 'Bot' });
+      expect(agent.identity).toEqual({ method: 'none' });
+      expect(agent.identitySecret).toBeUndefined();
+      const first = await store.agents.rotateIdentitySecret(agent.id, { secret: 'first-secret' });
+      expect(first?.identity).toMatchObject({ method: 'secret', secretCreatedAt: expect.any(String) });
+      expect(first?.identitySecret).toBe('first-secret');
+      const later = new Date(Date.now() + 60_000).toISOString();
+      const second = await store.agents.rotateIdentitySecret(agent.id, {
+        secret: 'second-secret',
+        previousValidUntil: later,
+      });
+      expect(second?.identitySecret).toBe('second-secret');
+      expect(second?.previousIdentitySecret).toBe('first-secret');
+      expect(second?.identity.previousSecretValidUntil).toBe(later);
+      // Changing the settings keeps the secret and its dates.
+      const updated = await store.agents.update(agent.id, {
+        identity: { method: 'secret', signInUrl: 'https://shop.test/login', audience: 'shop' },
+      });
+      expect(updated?.identity).toMatchObject({
+        method: 'secret',
+        signInUrl: 'https://shop.test/login',
+        audience: 'shop',
+        previousSecretValidUntil: later,
+      });
+      expect(updated?.identitySecret).toBe('second-secret');
+      const third = await store.agents.rotateIdentitySecret(agent.id, { secret: 'third-secret' });
+      expect(third?.previousIdentitySecret).toBeUndefined();
+      expect(third?.identity.previousSecretValidUntil).toBeUndefined();
+      expect(third?.identity.signInUrl).toBe('https://shop.test/login');
+    });
+
+    it('binds a conversation to one customer only, even with two customers at once', async () => {
+      const property = await store.properties.create({ name: 'Shop' });
+      const agent = await store.agents.create({ propertyId: property.id, name: 'Bot' });
+      const conversation = await store.conversations.create({ agentId: agent.id, propertyId: property.id });
+      expect(conversation.identity).toBeNull();
+      const identity = (sub: string) => ({
+        sub,
+        claims: { sub },
+        source: 'token' as const,
+        verifiedAt: new Date().toISOString(),
+        expiresAt: new Date(Date.now() + 600_000).toISOString(),
+      });
+      const results = await Promise.all([
+        store.conversations.bindIdentity(conversation.id, identity('alex')),
+        store.conversations.bindIdentity(conversation.id, identity('sam')),
+      ]);
+      expect(results.sort()).toEqual(['bound', 'other-customer']);
+      const winner = (await store.conversations.get(conversation.id))!.identity!.sub;
+      const loser = winner === 'alex' ? 'sam' : 'alex';
+      expect(await store.conversations.bindIdentity(conversation.id, identity(loser))).toBe('other-customer');
+      expect(await store.conversations.bindIdentity(conversation.id, identity(winner))).toBe('bound');
+      expect(await store.conversations.bindIdentity('missing', identity(winner))).toBe('missing');
+      await store.conversations.endIdentity(conversation.id);
+      const ended = (await store.conversations.get(conversation.id))!.identity!;
+      expect(Date.parse(ended.expiresAt!)).toBeLessThanOrEqual(Date.now());
+      // Signed out, the conversation still never acts for another customer.
+      expect(await store.conversations.bindIdentity(conversation.id, identity(loser))).toBe('other-customer');
+      const preview = await store.conversations.create({
+        agentId: agent.id,
+        propertyId: property.id,
+        identity: { ...identity('jordan'), source: 'admin', expiresAt: null, email: 'j@shop.test' },
+      });
+      expect((await store.conversations.get(preview.id))?.identity).toMatchObject({
+        sub: 'jordan',
+        email: 'j@shop.test',
+        source: 'admin',
+        expiresAt: null,
+      });
+    });
+
+    it('keeps identity bindings per operation, identity headers per integration and the identity of a log', async () => {
+      const property = await store.properties.create({ name: 'Shop' });
+      const integration = await store.integrations.create({
+        propertyId: property.id,
+        name: 'Shop API',
+        baseUrl: 'https://shop.test',
+        identityHeaders: [{ name: 'X-Customer-Id', claim: 'sub' }],
+      });
+      expect(integration.identityHeaders).toEqual([{ name: 'X-Customer-Id', claim: 'sub' }]);
+      const updated = await store.integrations.update(integration.id, { identityHeaders: [] });
+      expect(updated?.identityHeaders).toEqual([]);
+      const binding = { in: 'path' as const, name: 'customerId', claim: 'sub' };
+      await store.integrations.setOperationSettings(integration.id, 'listMyOrders', {
+        identityBindings: [binding],
+      });
+      await store.integrations.setOperationSettings(integration.id, 'getInvoice', { requiresIdentity: true });
+      await store.integrations.setOperationSettings(integration.id, 'listMyOrders', { enabled: false });
+      const settings = await store.integrations.listOperationSettings(integration.id);
+      expect(settings.get('listMyOrders')).toEqual({
+        enabled: false,
+        needsConfirmation: null,
+        identityBindings: [binding],
+        requiresIdentity: null,
+      });
+      expect(settings.get('getInvoice')).toMatchObject({ identityBindings: [], requiresIdentity: true });
+      await store.integrations.setOperationSettings(integration.id, 'listMyOrders', {
+        identityBindings: [],
+        requiresIdentity: null,
+      });
+      expect(
+        (await store.integrations.listOperationSettings(integration.id)).get('listMyOrders')
+          ?.identityBindings,
+      ).toEqual([]);
+      const log = await store.requestLogs.add({
+        integrationId: integration.id,
+        agentId: null,
+        conversationId: null,
+        tool: 'listMyOrders',
+        operationId: null,
+        method: 'GET',
+        url: 'https://shop.test/customers/1/orders',
+        requestHeaders: {},
+        requestBody: null,
+        status: 200,
+        durationMs: 3,
+        responseExcerpt: null,
+        outcome: 'ok',
+        error: null,
+        attempts: 1,
+        identity: { subject: '1', values: [{ in: 'path', name: 'customerId', claim: 'sub' }] },
+        createdAt: new Date().toISOString(),
+      });
+      expect((await store.requestLogs.get(log.id))?.identity).toEqual({
+        subject: '1',
+        values: [{ in: 'path', name: 'customerId', claim: 'sub' }],
+      });
     });
   });
 }

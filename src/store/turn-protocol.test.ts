@@ -228,11 +228,16 @@ for (const dialect of storeDialects) {
       });
       const settings = await other.integrations.listOperationSettings(integration.id);
       expect(Object.fromEntries(settings)).toEqual({
-        exec: { enabled: true, needsConfirmation: true },
-        searchOrders: { enabled: false, needsConfirmation: false },
+        exec: { enabled: true, needsConfirmation: true, identityBindings: [], requiresIdentity: null },
+        searchOrders: {
+          enabled: false,
+          needsConfirmation: false,
+          identityBindings: [],
+          requiresIdentity: null,
+        },
       });
       await store.integrations.setOperationSettings(integration.id, 'exec', { needsConfirmation: null });
-      expect((await store.integrations.listOperationSettings(integration.id)).get('exec')).toEqual({
+      expect((await store.integrations.listOperationSettings(integration.id)).get('exec')).toMatchObject({
         enabled: true,
         needsConfirmation: null,
       });

@@ -10,9 +10,26 @@ export type {
 } from '../openapi/index.js';
 // Schema patterns run on RE2 wherever a message meets them (the engine's filling too).
 export { matchesSchemaPattern } from '../openapi/index.js';
+export {
+  type AppliedBindings,
+  applyBoundInputs,
+  type BindableInput,
+  type BindingLocation,
+  type BoundInput,
+  type CustomerIdentity,
+  describeBinding,
+  hideBoundInputs,
+  type IdentityBinding,
+  type IdentityHeader,
+  listBindableInputs,
+  type ResolvedBindings,
+  readClaim,
+  resolveBindings,
+} from './identity-bindings.js';
 export { defaultNeedsConfirmation } from './needs-confirmation.js';
 export * from './ranking/index.js';
-// Words as the ranking reads them, and its word vectors, shared with the knowledge search (src/knowledge).
+// Words as the ranking reads them, shared with the knowledge search (src/knowledge); word vectors also
+// read by the engine's reply writer (word meaning for matching a question to field names).
 export {
   contentStems,
   editDistance,
@@ -23,3 +40,4 @@ export {
 } from './ranking/read-words.js';
 export { loadWordVectors, similarity, type WordVectors } from './ranking/word-vectors.js';
 export { type SelectToolsOptions, selectTools } from './select-tools.js';
+export { RESPONSE_SCHEMA_KEY, readResponseSchema, toolProviderOptions } from './tool-provider-options.js';

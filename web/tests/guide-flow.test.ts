@@ -98,7 +98,7 @@ describe('the integration guide on a fresh install', () => {
     expect(await error.textContent()).toMatch(/failed with 404/);
     // Fixed: the error goes, and what the server will import shows instead.
     await page.getByLabel('Schema URL').fill(`${server.url}/demo/openapi.yaml`);
-    await page.getByRole('status').filter({ hasText: 'Demo Store API: 8 operations' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Demo Store API: 10 operations' }).waitFor();
     expect(await error.count()).toBe(0);
     expect(await page.getByTestId('example-url').textContent()).toBe(`${server.url}/demo/api/products`);
     // The schema declares an API key in the X-Api-Key header: the form says so already.
@@ -119,9 +119,9 @@ describe('the integration guide on a fresh install', () => {
 
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { name: 'Demo Store API 2', level: 1 }).waitFor();
-    await page.getByRole('status').filter({ hasText: 'Imported 8 operations' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Imported 10 operations' }).waitFor();
     // Switched on beside the demo's own API: the clash is said where the switch is.
-    const warning = page.getByRole('status').filter({ hasText: 'both have 8 operations named' });
+    const warning = page.getByRole('status').filter({ hasText: 'both have 10 operations named' });
     await warning.waitFor();
     expect(await warning.textContent()).toContain('Demo Store API 2 and Demo Store API');
     await expectUsable();

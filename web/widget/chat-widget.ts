@@ -8,6 +8,7 @@ import {
   wasOpen,
 } from './saved-conversation';
 import { type WidgetApi, WidgetApiError, type WidgetMessage } from './widget-api';
+import { createIdentity, type IdentitySource, readClaims } from './widget-identity';
 import { widgetStyles } from './widget-styles';
 
 /** How the widget looks and whom it talks to. */
@@ -17,7 +18,21 @@ export interface ChatWidgetOptions {
   title: string;
   greeting: string;
   accent: string;
+  /** The signed-in customer's identity token (`data-identity-token`), or a function giving one. */
+  identity?: IdentitySource;
 }
+
+/** The mounted widget: its element, and the page's way to say who is signed in. */
+export interface ChatWidget {
+  host: HTMLElement;
+  /** The customer signed in on the page: a new conversation when it is another than the current one's. */
+  identify(source: IdentitySource): Promise<void>;
+  /** The customer signed out: the conversation stops acting for them and is no longer shown. */
+  logout(): Promise<void>;
+}
+
+/** Whether the server refused the identity token (forged, expired, for another agent). */
+const isRefused = (error: unknown) => error instanceof WidgetApiError && error.code === 'identity-refused';
 
 const chatIcon =
   '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"/></svg>';
@@ -47,7 +62,7 @@ function renderText(node: HTMLElement, text: string): void {
 }
 
 /** Mounts the widget on `document.body`. */
-export function mountChatWidget(options: ChatWidgetOptions): HTMLElement {
+export function mountChatWidget(options: ChatWidgetOptions): ChatWidget {
   const { api, agentKey } = options;
   const host = document.createElement('div');
   host.setAttribute('data-concierge-widget', '');
@@ -70,7 +85,13 @@ export function mountChatWidget(options: ChatWidgetOptions): HTMLElement {
   const send = $<HTMLButtonElement>('.send');
   $<HTMLElement>('#title').textContent = options.title;
 
+  const identity = createIdentity(options.identity);
   let saved: SavedConversation | undefined = loadConversation(agentKey);
+  // A conversation is one customer's: another one signed in on this page gets a new conversation.
+  if (typeof options.identity === 'string' && saved && saved.subject !== readClaims(options.identity).sub) {
+    saved = undefined;
+    saveConversation(agentKey, undefined);
+  }
   let lastId: string | undefined;
   let status = 'open';
   let busy = false;
@@ -112,9 +133,12 @@ export function mountChatWidget(options: ChatWidgetOptions): HTMLElement {
 
   /** Fetches messages after the last one shown; the visitor's own are shown only when restoring. */
   async function poll(restoring = false) {
-    if (!saved) return;
+    const current = saved;
+    if (!current) return;
     try {
-      const page = await api.list(saved.id, saved.visitorToken, lastId);
+      const page = await api.list(current.id, current.visitorToken, lastId);
+      // Signed out or in as someone else meanwhile: this page of messages is no longer to be shown.
+      if (saved !== current) return;
       for (const message of page.items) {
         lastId = message.id;
         if (restoring || message.role !== 'customer') show(message);
@@ -139,24 +163,63 @@ export function mountChatWidget(options: ChatWidgetOptions): HTMLElement {
     if (saved) await poll(true);
   }
 
+  /** Forgets the conversation and, when shown, clears it down to the greeting. */
+  function startOver() {
+    forget();
+    if (restored) void restore();
+  }
+
+  async function identify(source: IdentitySource) {
+    identity.set(source);
+    const subject = readClaims(await identity.token().catch(() => undefined)).sub;
+    if (saved && saved.subject !== subject) startOver();
+  }
+
+  async function logout() {
+    identity.set(undefined);
+    const ending = saved?.subject ? saved : undefined;
+    if (!ending) return;
+    startOver();
+    await api.logout(ending.id, ending.visitorToken).catch(() => undefined);
+  }
+
+  /** Starts a conversation for the signed-in customer; a refused token leaves the visitor anonymous. */
+  async function start(identityToken: string | undefined): Promise<string | undefined> {
+    let token = identityToken;
+    const started = await api.start(token).catch((error: unknown) => {
+      if (!token || !isRefused(error)) throw error;
+      console.warn(`Concierge: ${(error as Error).message}`);
+      identity.drop();
+      token = undefined;
+      return api.start();
+    });
+    saved = { id: started.id, visitorToken: started.visitorToken, subject: readClaims(token).sub };
+    saveConversation(agentKey, saved);
+    setStatus('open');
+    return token;
+  }
+
   async function submit(text: string, retried = false): Promise<void> {
-    if (!saved || status === 'closed') {
-      const started = await api.start();
-      saved = { id: started.id, visitorToken: started.visitorToken };
-      saveConversation(agentKey, saved);
-      setStatus('open');
-    }
+    let identityToken = await identity.token().catch(() => undefined);
+    if (!saved || status === 'closed') identityToken = await start(identityToken);
+    const current = saved as SavedConversation;
     const reply = element('div', 'msg agent typing', '…');
     log.append(reply);
     scroll();
     let streamed = '';
     try {
-      const turn = await api.send(saved.id, saved.visitorToken, text, (delta) => {
-        streamed += delta;
-        reply.className = 'msg agent';
-        reply.textContent = streamed;
-        scroll();
-      });
+      const turn = await api.send(
+        current.id,
+        current.visitorToken,
+        text,
+        (delta) => {
+          streamed += delta;
+          reply.className = 'msg agent';
+          reply.textContent = streamed;
+          scroll();
+        },
+        identityToken,
+      );
       lastId = turn.reply?.id ?? turn.messageId;
       if (turn.reply) renderText(reply, turn.reply.text);
       else {
@@ -166,7 +229,13 @@ export function mountChatWidget(options: ChatWidgetOptions): HTMLElement {
       setStatus(turn.status);
     } catch (error) {
       reply.remove();
-      // The conversation was closed or removed: start a new one once.
+      if (!retried && isRefused(error)) {
+        // The token did not verify: send it again without (or with a fresh one from the page).
+        console.warn(`Concierge: ${(error as Error).message}`);
+        identity.drop();
+        return submit(text, true);
+      }
+      // Closed, removed, or another customer's: start a new conversation once.
       if (!retried && error instanceof WidgetApiError && (error.status === 404 || error.status === 409)) {
         forget();
         return submit(text, true);
@@ -225,5 +294,5 @@ export function mountChatWidget(options: ChatWidgetOptions): HTMLElement {
 
   document.body.append(host);
   if (wasOpen(agentKey)) setOpen(true);
-  return host;
+  return { host, identify, logout };
 }

@@ -1,9 +1,11 @@
 // The visitor's conversation with one agent, kept across page loads in localStorage.
 
-/** What is kept: the conversation and the token that proves it is this visitor's. */
+/** What is kept: the conversation, the token that proves it is this visitor's, and whose it is. */
 export interface SavedConversation {
   id: string;
   visitorToken: string;
+  /** The signed-in customer it was started for (the identity token's `sub`); absent: anonymous. */
+  subject?: string;
 }
 
 const keyOf = (agentKey: string) => `concierge:${agentKey}`;

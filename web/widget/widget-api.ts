@@ -15,11 +15,15 @@ export interface WidgetTurn {
   messageId: string;
 }
 
-/** A failed call, with the HTTP status (404: the conversation is gone). */
+/**
+ * A failed call, with the HTTP status (404: the conversation is gone) and the server's code
+ * (`identity-refused`: the identity token did not verify; `identity-mismatch`: another customer's).
+ */
 export class WidgetApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code = '',
   ) {
     super(message);
   }
@@ -27,20 +31,34 @@ export class WidgetApiError extends Error {
 
 async function fail(response: Response): Promise<never> {
   const body = await response.json().catch(() => null);
-  throw new WidgetApiError(response.status, body?.error?.message ?? `HTTP ${response.status}`);
+  throw new WidgetApiError(
+    response.status,
+    body?.error?.message ?? `HTTP ${response.status}`,
+    body?.error?.code,
+  );
 }
 
 /** The API of one agent, at `base` (the folder widget.js was loaded from). */
 export function createWidgetApi(base: string, agentKey: string) {
   const url = (path: string) => `${base}api/v1/widget/conversations${path}`;
   return {
-    async start(): Promise<{ id: string; visitorToken: string }> {
+    /** Starts a conversation, for the customer of `identityToken` when given. */
+    async start(identityToken?: string): Promise<{ id: string; visitorToken: string }> {
       const response = await fetch(url(''), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ agentKey, metadata: { pageUrl: location.href.slice(0, 500) } }),
+        body: JSON.stringify({ agentKey, metadata: { pageUrl: location.href.slice(0, 500) }, identityToken }),
       });
       return response.ok ? response.json() : fail(response);
+    },
+
+    /** Signs the customer out of the conversation. */
+    async logout(id: string, token: string): Promise<void> {
+      const response = await fetch(url(`/${id}/identity`), {
+        method: 'DELETE',
+        headers: { 'x-visitor-token': token },
+      });
+      if (!response.ok) await fail(response);
     },
 
     async list(
@@ -57,12 +75,13 @@ export function createWidgetApi(base: string, agentKey: string) {
       return response.ok ? response.json() : fail(response);
     },
 
-    /** Sends `text`; `onDelta` gets the reply as it streams; resolves with the finished turn. */
+    /** Sends `text` (as the customer of `identityToken`); `onDelta` gets the reply as it streams. */
     async send(
       id: string,
       token: string,
       text: string,
       onDelta: (text: string) => void,
+      identityToken?: string,
     ): Promise<WidgetTurn> {
       const response = await fetch(url(`/${id}/messages`), {
         method: 'POST',
@@ -70,6 +89,7 @@ export function createWidgetApi(base: string, agentKey: string) {
           'content-type': 'application/json',
           accept: 'text/event-stream',
           'x-visitor-token': token,
+          ...(identityToken ? { 'x-identity-token': identityToken } : {}),
         },
         body: JSON.stringify({ text }),
       });
@@ -77,11 +97,19 @@ export function createWidgetApi(base: string, agentKey: string) {
       let turn: WidgetTurn | undefined;
       let error: WidgetApiError | undefined;
       await readEventStream(response.body, ({ event, data }) => {
-        const payload = data as { text?: string; status?: number; error?: { message?: string } };
+        const payload = data as {
+          text?: string;
+          status?: number;
+          error?: { message?: string; code?: string };
+        };
         if (event === 'message-delta') onDelta(payload.text ?? '');
         else if (event === 'turn-end') turn = data as WidgetTurn;
         else if (event === 'error')
-          error = new WidgetApiError(payload.status ?? 500, payload.error?.message ?? '');
+          error = new WidgetApiError(
+            payload.status ?? 500,
+            payload.error?.message ?? '',
+            payload.error?.code,
+          );
       });
       if (error) throw error;
       if (!turn) throw new WidgetApiError(502, 'the reply stream ended early');

@@ -9,7 +9,12 @@ import {
   type Tool,
   tool,
 } from 'ai';
-import { type OperationShape, shapeProviderOptions, type ToolDefinition } from '../../tools/index.js';
+import {
+  type OperationShape,
+  shapeProviderOptions,
+  type ToolDefinition,
+  toolProviderOptions,
+} from '../../tools/index.js';
 import type { SuiteCase } from './load-suite.js';
 import type { EvalDecision } from './score-decision.js';
 
@@ -35,7 +40,11 @@ export function toModelTools(tools: EvalTool[]): Record<string, Tool> {
     tool({
       description: entry.description,
       inputSchema: jsonSchema(entry.inputSchema as Parameters<typeof jsonSchema>[0]),
-      ...(entry.operation ? { providerOptions: shapeProviderOptions(entry.operation) } : {}),
+      ...(entry.definition
+        ? { providerOptions: toolProviderOptions(entry.definition) }
+        : entry.operation
+          ? { providerOptions: shapeProviderOptions(entry.operation) }
+          : {}),
     }),
   ]);
   return Object.fromEntries(entries);

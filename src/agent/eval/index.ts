@@ -1,5 +1,7 @@
-// Tool-choice evaluation for any model: load suites, ask the model as the agent would, score, aggregate.
+// Evaluation for any model: load suites, ask the model for its tool choice and for its reply to the
+// API's answers as the agent would, score, aggregate.
 export { decideCase, type EvalTool, toModelTools } from './decide-case.js';
+export type { ReplyExpectation, ReplyPattern, SuiteResult } from './load-reply-case.js';
 export {
   loadSuite,
   type Suite,
@@ -25,3 +27,4 @@ export {
   type SuiteReport,
 } from './run-suite.js';
 export { type CaseScore, type EvalDecision, matchesExpected, scoreDecision } from './score-decision.js';
+export { scoreReply } from './score-reply.js';

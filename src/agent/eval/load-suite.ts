@@ -1,8 +1,15 @@
-// Loads a tool-choice suite (YAML or JSON): cases with their schema (suite-level or per-case, inline
-// or by path), knowledge sources, base prompt, history and expectation. Format: eval/README.md.
+// Loads an eval suite (YAML or JSON): cases with their schema (suite-level or per-case, inline or by
+// path), knowledge sources, base prompt, history, the expected call and source and, for reply cases,
+// the API's answers and what the reply must contain. Format: eval/README.md.
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { parse } from 'yaml';
+import {
+  type ReplyExpectation,
+  readReplyExpectation,
+  readResults,
+  type SuiteResult,
+} from './load-reply-case.js';
 
 /** One earlier message of a case. */
 export interface SuiteMessage {
@@ -10,12 +17,17 @@ export interface SuiteMessage {
   text: string;
 }
 
-/** What a case expects: the operationId to call (or `none`) and arguments to check. */
+/** What a case expects: the operationId to call (or `none`) and arguments to check, and/or the reply. */
 export interface SuiteExpectation {
-  /** The operationId, or `none`; a case that names a `source` and no call expects `none`. */
-  call: string;
+  /**
+   * The operationId to call, or `none`; absent in a case that only checks the reply. A case that names
+   * a `source` and no call expects `none`: a knowledge question calls no operation.
+   */
+  call?: string;
   /** Expected values by argument name (see score-decision.ts for the matching rules). */
   args?: Record<string, unknown>;
+  /** What the reply must and must not contain (see load-reply-case.ts). */
+  reply?: ReplyExpectation;
   /**
    * The knowledge source the reply must use, by its name, a document's title or its URL (any of a
    * list); `none`: the reply must use no source (a question no source covers).
@@ -43,6 +55,8 @@ export interface SuiteCase {
   history: SuiteMessage[];
   say: string;
   expect: SuiteExpectation;
+  /** For a reply case: the calls made and what the API answered to each. */
+  results?: SuiteResult[];
   /** The knowledge sources the agent may search (the case's, else the suite's); absent: none. */
   knowledge?: SuiteKnowledgeSource[];
   /** A key naming the knowledge, so a runner indexes each distinct set once. */
@@ -147,12 +161,33 @@ export async function loadSuite(path: string): Promise<Suite> {
   const cases: SuiteCase[] = [];
   for (const [index, entry] of (raw.cases as Record<string, unknown>[]).entries()) {
     const id = String(entry.id ?? `case-${index + 1}`);
-    const given = entry.expect as Partial<SuiteExpectation> | undefined;
-    const expect =
-      given && given.call === undefined && given.source !== undefined ? { ...given, call: 'none' } : given;
-    if (typeof entry.say !== 'string' || !expect || typeof expect.call !== 'string') {
-      throw new Error(`${path}: case '${id}' needs 'say' and 'expect.call' (or 'expect.source')`);
+    const raw = entry.expect as Record<string, unknown> | undefined;
+    const source = raw?.source as string | string[] | undefined;
+    const hasCall = typeof raw?.call === 'string';
+    if (
+      typeof entry.say !== 'string' ||
+      !raw ||
+      (!hasCall && raw.reply === undefined && source === undefined)
+    ) {
+      throw new Error(
+        `${path}: case '${id}' needs 'say' and 'expect.call', 'expect.reply' or 'expect.source'`,
+      );
     }
+    let reply: ReplyExpectation | undefined;
+    let results: SuiteResult[] | undefined;
+    try {
+      reply = readReplyExpectation(raw.reply, 'expect.reply');
+      results = readResults(entry.results, 'results', raw as SuiteExpectation);
+    } catch (error) {
+      throw new Error(`${path}: case '${id}': ${(error as Error).message}`);
+    }
+    if (results && !reply) throw new Error(`${path}: case '${id}' has results but no 'expect.reply'`);
+    const expect: SuiteExpectation = {
+      ...(hasCall ? { call: raw.call as string } : source !== undefined ? { call: 'none' } : {}),
+      ...(raw.args !== undefined ? { args: raw.args as Record<string, unknown> } : {}),
+      ...(reply ? { reply } : {}),
+      ...(source !== undefined ? { source } : {}),
+    };
     const ownKnowledge = await readKnowledge(entry.knowledge, directory, `${path}: case '${id}'`);
     const knowledge = ownKnowledge ?? suiteKnowledge;
     const own =
@@ -168,7 +203,8 @@ export async function loadSuite(path: string): Promise<Suite> {
       basePrompt: (entry.basePrompt ?? raw.basePrompt) as string | undefined,
       history: (entry.history ?? []) as SuiteMessage[],
       say: entry.say,
-      expect: expect as SuiteExpectation,
+      expect,
+      ...(results ? { results } : {}),
       ...(knowledge ? { knowledge, knowledgeKey: ownKnowledge ? `${path}#${id}` : `${path}#suite` } : {}),
     });
   }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbeddedModel } from '../../engine/index.js';
+import { defineTool } from '../../executor/test-support/define-tool.js';
 import { createLanguageModel } from '../../providers/index.js';
 import { compileTestSchema } from './__fixtures__/compile-test-schema.js';
 import { startScriptedChatServer } from './__fixtures__/start-scripted-chat-server.js';
@@ -7,6 +8,7 @@ import { loadSuite } from './load-suite.js';
 import { runSuites } from './run-suite.js';
 
 const suitePath = new URL('./__fixtures__/mini-suite.yaml', import.meta.url).pathname;
+const replySuitePath = new URL('./__fixtures__/reply-suite.yaml', import.meta.url).pathname;
 
 describe('runSuites', () => {
   it('loads suite and per-case schemas, history and base prompt, and scores the embedded engine', async () => {
@@ -106,5 +108,73 @@ describe('runSuites with an OpenAI-compatible server', () => {
     expect(server.requests[0].tools.map((entry) => entry.function.name)).toEqual(['trackOrder']);
     expect(report.suites[0]).toMatchObject({ cases: 3, falseCallRate: 0 });
     expect(report.suites[0].failures.map((failure) => failure.id)).toEqual(['follow-up']);
+  });
+});
+
+describe('runSuites with reply cases', () => {
+  /** The mini document's one operation, compiled as the executor needs it. */
+  const compileWithDefinition = async () => {
+    const definition = defineTool({
+      name: 'trackOrder',
+      operationId: 'trackOrder',
+      method: 'get',
+      path: '/orders/{orderId}',
+      summary: 'Track an order',
+      parameters: [{ name: 'orderId', in: 'path', schema: { type: 'string', pattern: '^[0-9]{4,10}$' } }],
+    });
+    return [
+      {
+        name: 'trackOrder',
+        operationId: 'trackOrder',
+        description: 'Track an order',
+        inputSchema: definition.inputSchema as Record<string, unknown>,
+        definition,
+      },
+    ];
+  };
+
+  it('calls through the executor, scores the reply, and reports the reply pass rate apart from the calls', async () => {
+    const suite = await loadSuite(replySuitePath);
+    expect(suite.cases.map((suiteCase) => [suiteCase.id, suiteCase.results?.length ?? 0])).toEqual([
+      ['shipped', 1],
+      ['html-page', 1],
+      ['wrong-on-purpose', 1],
+      ['no-results', 0],
+    ]);
+    const report = await runSuites({
+      suites: [suite],
+      model: createEmbeddedModel(),
+      compileSchema: compileWithDefinition,
+    });
+    const [replies] = report.suites;
+    expect(replies).toMatchObject({ cases: 4, replyCases: 4, replyPassRate: 0.75, callAccuracy: 1 });
+    expect(replies.failures).toEqual([
+      expect.objectContaining({
+        id: 'wrong-on-purpose',
+        reason: 'reply',
+        outcomes: ['trackOrder: ok'],
+        replyProblems: [
+          'lacks one of ["delivered","on its way"]',
+          expect.stringMatching(/^is \d+ characters long, more than 20$/),
+        ],
+        reply: expect.stringContaining('processing'),
+      }),
+    ]);
+    expect(report).toMatchObject({ replyPassRate: 0.75, replyCases: 4 });
+  });
+
+  it("reports a call to an operation the schema lacks as that case's error", async () => {
+    const suite = await loadSuite(replySuitePath);
+    const report = await runSuites({
+      suites: [{ ...suite, cases: suite.cases.slice(1, 2) }],
+      model: createEmbeddedModel(),
+      compileSchema: async () => [],
+    });
+    expect(report.suites[0].failures[0]).toMatchObject({
+      id: 'html-page',
+      reason: 'error',
+      detail: "the schema has no operation 'trackOrder' to call",
+    });
+    expect(report.replyPassRate).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 // A real local HTTP server playing the Trailhead store's API, with the agent's tools pointed at it.
 import type { ServerResponse } from 'node:http';
 import type { LanguageModel } from 'ai';
-import type { Executor } from '../../executor/index.js';
+import type { Executor, RequestLogEntry } from '../../executor/index.js';
 import { createExecutor } from '../../executor/index.js';
 import {
   type RecordedRequest,
@@ -59,7 +59,12 @@ function route(request: RecordedRequest): [number, unknown] {
 
 /** Starts the store API on 127.0.0.1; `enabled` filters the operations the agent gets (default all). */
 export async function startStoreApi(
-  options: { override?: StoreOverride; enabled?: (name: string) => boolean } = {},
+  options: {
+    override?: StoreOverride;
+    enabled?: (name: string) => boolean;
+    /** Receives each request-log entry of the executor. */
+    onLog?: (entry: RequestLogEntry) => void;
+  } = {},
 ): Promise<StoreApi> {
   const server = await startTestServer((request, response) => {
     if (options.override?.(request, response)) return;
@@ -75,7 +80,7 @@ export async function startStoreApi(
   const tools = definitions
     .filter((tool) => options.enabled?.(tool.name) ?? true)
     .map((tool) => ({ tool, integration }));
-  const executor = createExecutor({ allowHosts: ['127.0.0.1'] });
+  const executor = createExecutor({ allowHosts: ['127.0.0.1'], onLog: options.onLog });
   return {
     server,
     tools,

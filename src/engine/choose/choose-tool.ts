@@ -1,7 +1,7 @@
 // Chooses the operation for a message with the learned ranking (shared with the tool selection), then
 // fills its inputs: call it, ask for what is missing, or call nothing when "nothing" ranks first.
 import type { AnalyzedQuery, IndexedTool, RankableTool } from '../../tools/index.js';
-import { indexCatalogCached, rankCatalog, TOOL_FEATURES } from '../../tools/index.js';
+import { contentStems, indexCatalogCached, isIdName, rankCatalog, TOOL_FEATURES } from '../../tools/index.js';
 import { buildToolDocument } from '../catalog/build-tool-document.js';
 import type { EngineTool } from '../catalog/engine-tool.js';
 import type { ParameterInfo } from '../catalog/list-parameters.js';
@@ -10,9 +10,52 @@ import { type FilledArguments, fillArguments } from '../fill/fill-arguments.js';
 
 /** The outcome of choosing. */
 export type Choice =
-  | { type: 'call'; tool: EngineTool; input: Record<string, unknown> }
+  | {
+      type: 'call';
+      tool: EngineTool;
+      input: Record<string, unknown>;
+      /** The message asks (a question) or asks for a change (a verb), rather than only telling. */
+      requests: boolean;
+    }
   | { type: 'ask'; tool: EngineTool; missing: ParameterInfo[] }
+  /** The message asks for a change that no operation makes: its verb and what follows it. */
+  | { type: 'unable'; action: { word: string; rest: string } }
   | { type: 'none' };
+
+/** How much an operation must change something before it counts as doing so (0 to 1). */
+const DOES = 0.5;
+/**
+ * How much more the message's verb removes or cancels than the operation does before the operation
+ * counts as another change ("cancel", which removes in a third of the corpus's operations named with
+ * it, against "create", which never does).
+ */
+const REMOVE_GAP = 0.3;
+
+/**
+ * Whether the operation makes the change the message asks for: it changes something, and removes
+ * about as much as the message's verb does, unless the operation's own words or the values it offers
+ * name the verb ("cancelled" among an order's statuses).
+ */
+function makesChange(entry: IndexedTool, query: AnalyzedQuery): boolean {
+  const action = query.action;
+  if (!action || entry.writes < DOES) return false;
+  if (query.removes - entry.removes < REMOVE_GAP) return true;
+  if (entry.all.has(action.stem)) return true;
+  return choicesOf(entry.tool.inputSchema).some(
+    (value) => typeof value === 'string' && contentStems(value).includes(action.stem),
+  );
+}
+
+/** Every enumerated value of a schema, at any depth ("cancelled" among an order's statuses). */
+function choicesOf(schema: unknown, depth = 0): unknown[] {
+  if (typeof schema !== 'object' || schema === null || depth > 6) return [];
+  const node = schema as Record<string, unknown>;
+  const own = Array.isArray(node.enum) ? node.enum : [];
+  const nested = Object.values(node).flatMap((value) =>
+    Array.isArray(value) ? value.flatMap((item) => choicesOf(item, depth + 1)) : choicesOf(value, depth + 1),
+  );
+  return [...own, ...nested];
+}
 
 const COVERAGE = TOOL_FEATURES.indexOf('coverage');
 
@@ -25,8 +68,14 @@ export interface ChooseToolOptions {
   earlierText?: string;
   /** Recent earlier messages of the conversation. */
   context?: string;
+  /** The same messages one by one, most recent first: where a follow-up's ids come from. */
+  earlierTurns?: string[];
+  /** What the ranking reads instead of the message (the request a follow-up continues). */
+  rankText?: string;
   /** The agent's base prompt and rules. */
   system?: string;
+  /** What relative dates count from; default the clock's now. */
+  now?: Date;
 }
 
 function fill(options: {
@@ -35,34 +84,104 @@ function fill(options: {
   query: AnalyzedQuery;
   text: string;
   earlierText: string | undefined;
+  earlierTurns?: string[];
+  now?: Date;
 }): FilledArguments {
   const { tool, earlierText } = options;
   const document = buildToolDocument(tool);
-  const bound = bindIds({
-    entry: options.entry,
-    parameters: document.parameters,
-    query: options.query,
-    text: options.text,
-  });
+  // Ids of this message bind first; the request it answers or continues gives the rest below.
+  const query = { ...options.query, ids: options.query.ids.filter((id) => options.text.includes(id.text)) };
+  const bound = bindIds({ entry: options.entry, parameters: document.parameters, query, text: options.text });
   const rest = document.parameters.filter((parameter) => !(parameter.name in bound.input));
   const filled = fillArguments({
     parameters: rest,
     subjectConcepts: document.headConcepts,
     text: bound.rest,
+    now: options.now,
   });
   filled.input = { ...bound.input, ...filled.input };
   filled.found += Object.keys(bound.input).length;
-  const fillOptions = { parameters: rest, subjectConcepts: document.headConcepts };
-  if (!earlierText || filled.missing.length === 0) return filled;
-  let earlierRest = earlierText;
-  for (const value of Object.values(bound.input)) earlierRest = earlierRest.replace(String(value), ' ');
-  const earlier = fillArguments({ ...fillOptions, text: earlierRest });
+  const fillOptions = { subjectConcepts: document.headConcepts, now: options.now };
   const input = { ...filled.input };
-  for (const parameter of filled.missing) {
-    if (parameter.name in earlier.input) input[parameter.name] = earlier.input[parameter.name];
-  }
-  const missing = filled.missing.filter((parameter) => !(parameter.name in input));
+  let missing = filled.missing;
+  const takeFrom = (text: string, parameters: ParameterInfo[]) => {
+    if (parameters.length === 0) return;
+    let remaining = text;
+    for (const value of Object.values(input)) remaining = remaining.replace(String(value), ' ');
+    const earlier = fillArguments({ ...fillOptions, parameters, text: remaining });
+    for (const parameter of parameters)
+      if (parameter.name in earlier.input) input[parameter.name] = earlier.input[parameter.name];
+    missing = missing.filter((parameter) => !(parameter.name in input));
+  };
+  // The request this message answers gives what it lacks; earlier turns give only ids ("can I
+  // return it?" after "where is order 12345?").
+  if (earlierText) takeFrom(earlierText, missing);
+  for (const turn of options.earlierTurns ?? [])
+    takeFrom(
+      turn,
+      missing.filter((parameter) => isIdName(parameter.name)),
+    );
   return { input, missing, found: Object.keys(input).length };
+}
+
+/** Input names that carry the customer's own account of a problem. */
+const ACCOUNT_NAME =
+  /(^|[^a-z])(description|details?|reason|comment|message|body|note|subject|summary|problem|issue)s?$/i;
+
+/**
+ * Whether an operation opens a case for a problem: a POST to a collection (a ticket, a return) that
+ * takes the customer's account of it in words.
+ */
+function opensCase(entry: IndexedTool): boolean {
+  const operation = entry.tool.operation;
+  if (operation?.method.toLowerCase() !== 'post' || entry.removes >= DOES) return false;
+  const last = operation.path.split('/').filter(Boolean).pop() ?? '';
+  if (/^\{.*\}$/.test(last)) return false;
+  return buildToolDocument(entry.tool as EngineTool).parameters.some(
+    (parameter) => parameter.type === 'string' && !parameter.enumValues && ACCOUNT_NAME.test(parameter.name),
+  );
+}
+
+/** How high among all operations the one that opens a case must rank for a complaint to go to it. */
+const REMEDY_RANK = 8;
+
+/**
+ * For a complaint: the operation that opens a case for it (a ticket, a return), when one ranks among
+ * the first for the message, with its inputs filled or asked for; none otherwise.
+ */
+export function chooseRemedy(options: ChooseToolOptions): Choice {
+  const { tools, text } = options;
+  if (tools.length === 0) return { type: 'none' };
+  const index = indexCatalogCached(tools as RankableTool[], { source: tools });
+  const ranking = rankCatalog({ index, message: text, context: options.context, basePrompt: options.system });
+  const remedy = ranking.tools.slice(0, REMEDY_RANK).find((ranked) => opensCase(ranked.entry));
+  if (!remedy) return { type: 'none' };
+  const tool = remedy.entry.tool as EngineTool;
+  const filled = fill({
+    tool,
+    entry: remedy.entry,
+    query: ranking.query,
+    text,
+    earlierText: undefined,
+    now: options.now,
+  });
+  // The complaint itself is the account of the problem the case asks for.
+  let account = text;
+  for (const value of Object.values(filled.input))
+    if (typeof value === 'string') account = account.replace(value, ' ');
+  account = account
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.,;:]+$/, '')
+    .trim();
+  const missing = filled.missing.filter((parameter) => {
+    if (parameter.type !== 'string' || !ACCOUNT_NAME.test(parameter.name) || !account) return true;
+    filled.input[parameter.name] = account;
+    return false;
+  });
+  if (missing.length > 0) return { type: 'ask', tool, missing };
+  // A case with nothing but the complaint's words (no email, no order) reaches nobody.
+  const identified = Object.keys(filled.input).some((name) => !ACCOUNT_NAME.test(name));
+  return identified ? { type: 'call', tool, input: filled.input, requests: true } : { type: 'none' };
 }
 
 /** Chooses what to do for the message. */
@@ -70,17 +189,35 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   const { tools, text, earlierText } = options;
   if (tools.length === 0) return { type: 'none' };
   const index = indexCatalogCached(tools as RankableTool[], { source: tools });
-  const message = earlierText ? `${earlierText}\n${text}` : text;
+  const message = options.rankText ?? (earlierText ? `${earlierText}\n${text}` : text);
   const ranking = rankCatalog({ index, message, context: options.context, basePrompt: options.system });
-  const best = ranking.tools[0];
+  // A question that asks for no change reads: where the catalog has operations that read, those that
+  // change something are not its answer (an API of POSTs only, a function catalog, keeps them all).
+  const reads = ranking.query.question && !ranking.query.action;
+  const best = (reads && ranking.tools.find((ranked) => ranked.entry.writes < DOES)) || ranking.tools[0];
   if (!best) return { type: 'none' };
   const tool = best.entry.tool as EngineTool;
-  const filled = fill({ tool, entry: best.entry, query: ranking.query, text, earlierText });
+  const filled = fill({
+    tool,
+    entry: best.entry,
+    query: ranking.query,
+    text,
+    earlierText,
+    earlierTurns: options.earlierTurns,
+    now: options.now,
+  });
   // Nothing to call when "nothing" is more likely than the most likely operation, unless every word
   // of the message is the operation's own ("Where is my order?", and its answer "it's 44821"): then it
   // is called, or its missing inputs are asked for.
   const whollyAbout = best.features[COVERAGE] >= 1;
-  if (ranking.none.probability >= best.probability && !whollyAbout) return { type: 'none' };
+  const nothing = ranking.none.probability >= best.probability && !whollyAbout;
+  // A change no operation makes ("cancel my order" where orders can only be read) is declined plainly,
+  // rather than answered with a look-up.
+  const action = ranking.query.action;
+  if (action && (nothing || !makesChange(best.entry, ranking.query)))
+    return { type: 'unable', action: { word: action.word, rest: action.rest } };
+  if (nothing) return { type: 'none' };
   if (filled.missing.length > 0) return { type: 'ask', tool, missing: filled.missing };
-  return { type: 'call', tool, input: filled.input };
+  const requests = ranking.query.question || ranking.query.action !== undefined;
+  return { type: 'call', tool, input: filled.input, requests };
 }

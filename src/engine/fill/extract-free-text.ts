@@ -42,6 +42,17 @@ const FILLER_WORDS = new Set([
   'thanks',
   'guys',
   'folks',
+  // Verbs that close a question about a thing ("What colours does the tote come in?").
+  'come',
+  'comes',
+  'cost',
+  'costs',
+  'look',
+  'looks',
+  'fit',
+  'fits',
+  'last',
+  'lasts',
 ]);
 
 function isTopicToken(token: MessageToken): boolean {

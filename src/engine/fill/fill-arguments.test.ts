@@ -96,4 +96,26 @@ describe('fillArguments', () => {
       service_id: 2,
     });
   });
+
+  it('fills an object input field by field, and an optional one only when the message names it', () => {
+    const item = {
+      type: 'object',
+      required: ['sku', 'qty', 'quote_id'],
+      properties: {
+        sku: { type: 'string', description: 'Product SKU.' },
+        qty: { type: 'number', description: 'Quantity.' },
+        quote_id: { type: 'string', description: 'The cart id.' },
+      },
+    };
+    const address = { type: 'object', properties: { city: { type: 'string', description: 'City.' } } };
+    const added = fill({ cartItem: item }, ['cartItem'], 'Add 2 of SKU TR-TENT-2P, quantity 2');
+    expect(added.input.cartItem).toMatchObject({ sku: 'TR-TENT-2P', qty: 2 });
+    expect(added.missing).toEqual([]);
+    const moved = fill(
+      { shipping: address, billing: address },
+      [],
+      'Please change the shipping address to Portland',
+    );
+    expect(moved.input).toEqual({ shipping: { city: 'Portland' } });
+  });
 });

@@ -1,8 +1,9 @@
 // Fills a tool's input from a message, each parameter from what its schema says, and lists the
 // required parameters it could not find. Optional parameters are filled only on evidence.
 
-import type { ParameterInfo } from '../catalog/list-parameters.js';
+import { listParameters, type ParameterInfo } from '../catalog/list-parameters.js';
 import { isRequestWord } from '../language/analyze-text.js';
+import { splitWords } from '../language/split-words.js';
 import { type ClassifiedParameter, classifyParameter } from './classify-parameter.js';
 import { convertMention } from './convert-mention.js';
 import { extractReason, extractTopicWords, PLACE_PREPOSITIONS } from './extract-free-text.js';
@@ -31,6 +32,10 @@ export interface FillArgumentsOptions {
   text: string;
   /** Concepts naming the operation itself, left out of free-text values. */
   subjectConcepts: Set<string>;
+  /** What relative dates count from; default the clock's now. */
+  now?: Date;
+  /** How deep inside object inputs this fill is (0: the tool's own inputs). */
+  depth?: number;
 }
 
 const EVIDENCE = 0.45;
@@ -109,12 +114,12 @@ function collectCandidates(
       const affinity = measureAffinity(tokens, parameter.keywords, mention, valueStarts, valueEnds) + cue;
       // A bare number is a free-text value only when the parameter's words stand beside it.
       if (parameter.kind === 'text' && mention.kind === 'number' && affinity < EVIDENCE) return;
-      if (
-        !parameter.required &&
-        affinity < EVIDENCE &&
-        !['email', 'url', 'pattern', 'date'].includes(parameter.kind)
-      )
-        return;
+      // An optional input takes a value only with evidence, unless the value's form is the input's
+      // own (an email, a date, a place's proper name for a location).
+      const ownForm =
+        ['email', 'url', 'pattern', 'date'].includes(parameter.kind) ||
+        (parameter.kind === 'location' && mention.kind === 'proper');
+      if (!parameter.required && affinity < EVIDENCE && !ownForm) return;
       const named = mention.kind === 'proper' && parameter.takesName ? 0.04 : 0;
       const spelled = mention.spelled ? 0.03 : 0;
       const fallback = 0.05 + named - spelled - 0.001 * mentionIndex - 0.0001 * parameterIndex;
@@ -158,12 +163,52 @@ function introducesValue(token: MessageToken | undefined, parameter: ClassifiedP
   );
 }
 
+/** Whether the message has every content word of an input's name (`shipping` in "change the shipping address"). */
+function namesParameter(text: string, name: string): boolean {
+  const words = new Set(tokenizeMessage(text).map((token) => token.concept));
+  const named = tokenizeMessage(splitWords(name).join(' ')).filter((token) => token.concept.length > 1);
+  return named.length > 0 && named.every((token) => words.has(token.concept));
+}
+
+/** A question answered with yes or no. */
+const YES_NO_QUESTION = /^\s*(?:is|are|was|were|do|does|did|has|have|can|could|will)\b[^?]*\?\s*$/i;
+
+/** How deep objects inside objects are filled. */
+const MAX_DEPTH = 3;
+
+/**
+ * An object input filled field by field from the same message ("2 of SKU TR-TENT-2P" -> the cart
+ * item's sku and qty), when the message gives at least half of its required fields (or, with none
+ * required, one field); a field the message does not give is left to the API's own default.
+ */
+function fillObject(
+  parameter: ClassifiedParameter,
+  options: FillArgumentsOptions,
+): Record<string, unknown> | undefined {
+  const depth = options.depth ?? 0;
+  if (depth >= MAX_DEPTH) return undefined;
+  // An object the tool does not require is filled only when the message names it ("the shipping
+  // address", not the billing one), and then each field only on evidence.
+  if (!parameter.required && !namesParameter(options.text, parameter.name)) return undefined;
+  const fields = listParameters(parameter.schema).map((field) =>
+    parameter.required ? field : { ...field, required: false },
+  );
+  if (fields.length === 0) return undefined;
+  const nested = fillArguments({ ...options, parameters: fields, depth: depth + 1 });
+  const found = Object.keys(nested.input).filter(
+    (name) => !fields.find((field) => field.name === name)?.schema.default,
+  );
+  const required = fields.filter((field) => field.required).length;
+  if (found.length === 0 || found.length < required / 2) return undefined;
+  return nested.input;
+}
+
 /** Fills `parameters` from `text`. */
 export function fillArguments(options: FillArgumentsOptions): FilledArguments {
   const { text, subjectConcepts } = options;
   const parameters = options.parameters.map(classifyParameter);
   const tokens = tokenizeMessage(text);
-  const mentions = findMentions(text, tokens);
+  const mentions = findMentions(text, tokens, options.now);
   if (parameters.some((parameter) => parameter.kind === 'currency'))
     mentions.push(...findCurrencies(text, tokens));
   const input: Record<string, unknown> = {};
@@ -202,6 +247,8 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
   for (const parameter of parameters) {
     if (parameter.name in input) continue;
     if (parameter.kind === 'boolean') {
+      // "Is the backpack in stock?" asks whether it is: a filter set to yes would hide the answer.
+      if (!parameter.required && YES_NO_QUESTION.test(text)) continue;
       const value = matchBoolean(parameter, tokens);
       // A required flag the message does not mention is a feature not asked for: false, not a question.
       if (value !== undefined || parameter.required)
@@ -232,6 +279,11 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
     tokens.forEach((token, index) => {
       if (start >= 0 && token.start >= start && token.end <= start + value.length) used.add(index);
     });
+  }
+  for (const parameter of parameters) {
+    if (parameter.name in input || parameter.kind !== 'object') continue;
+    const nested = fillObject(parameter, options);
+    if (nested) input[parameter.name] = nested;
   }
   for (const parameter of parameters) {
     if (!(parameter.name in input) && parameter.required && parameter.schema.default !== undefined)

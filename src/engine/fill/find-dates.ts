@@ -3,10 +3,10 @@ import * as chrono from 'chrono-node';
 import { type Mention, span } from './mention.js';
 import type { MessageToken } from './tokenize-message.js';
 
-/** The dates of `text`. */
-export function findDates(text: string, tokens: MessageToken[]): Mention[] {
+/** The dates of `text`, read forward from `now` ("tomorrow", "the 26th"). */
+export function findDates(text: string, tokens: MessageToken[], now = new Date()): Mention[] {
   const mentions: Mention[] = [];
-  for (const result of chrono.parse(text, new Date(), { forwardDate: true })) {
+  for (const result of chrono.parse(text, now, { forwardDate: true })) {
     const end = result.index + result.text.length;
     const dateValue = (component: chrono.ParsedComponents) => ({
       date: component.date(),
@@ -42,4 +42,14 @@ export function findDates(text: string, tokens: MessageToken[]): Mention[] {
     });
   }
   return mentions;
+}
+
+const NOW_STATED =
+  /\b(?:current|today'?s)\s+(?:date(?:\s+and\s+time)?|time)\s+is\s*:?\s*([^\n.]+(?:\.\d+)?)|\btoday\s+is\s+([^\n.]+)/i;
+
+/** The date the agent's base prompt gives as now ("The current time is 2024-05-15 15:00:00 EST"), if any. */
+export function readStatedNow(system: string): Date | undefined {
+  const match = NOW_STATED.exec(system);
+  const stated = match?.[1] ?? match?.[2];
+  return stated ? (chrono.parseDate(stated) ?? undefined) : undefined;
 }

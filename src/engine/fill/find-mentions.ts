@@ -102,7 +102,7 @@ function findProperNames(tokens: MessageToken[]): Mention[] {
 }
 
 /** Every value mention in `text`, in order of position (a span may carry several readings). */
-export function findMentions(text: string, tokens: MessageToken[]): Mention[] {
+export function findMentions(text: string, tokens: MessageToken[], now?: Date): Mention[] {
   const proper = findProperNames(tokens).map((mention) => {
     const value = text.slice(mention.start, mention.end);
     return { ...mention, text: value, value };
@@ -111,7 +111,7 @@ export function findMentions(text: string, tokens: MessageToken[]): Mention[] {
     ...findQuoted(text, tokens),
     ...findTokenValues(tokens),
     ...findNumbers(text, tokens),
-    ...findDates(text, tokens),
+    ...findDates(text, tokens, now),
     ...findTuples(text, tokens),
     ...proper,
   ];

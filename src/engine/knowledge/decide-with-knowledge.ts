@@ -11,7 +11,7 @@ import type { Choice } from '../choose/choose-tool.js';
 import type { Decision } from '../decide-turn.js';
 import { HANDOFF_OFFER } from '../reply/describe-capabilities.js';
 import { answerFromPassage } from './answer-from-passage.js';
-import type { KnowledgeView } from './read-knowledge-results.js';
+import type { FoundPassage, KnowledgeView } from './read-knowledge-results.js';
 
 /** A passage holding this share of the question answers it even when an operation ranked first. */
 export const STRONG_RELEVANCE = 0.75;
@@ -36,6 +36,11 @@ export interface DecideWithKnowledgeOptions {
   choice: Choice;
   /** Whether the message is small talk (a greeting, thanks, a goodbye). */
   smallTalk: boolean;
+  /**
+   * For a complaint, the apology an answer from a passage opens with; without a passage that answers
+   * it, the engine's own complaint handling answers.
+   */
+  complaint?: string;
   operations: EngineTool[];
   /** Recent messages and the system prompt, as the choice read them. */
   context: string;
@@ -53,7 +58,7 @@ type OperationFit = 'clear' | 'likely' | 'weak';
  */
 function fitOf(options: DecideWithKnowledgeOptions): OperationFit {
   const { choice, operations } = options;
-  if (choice.type === 'none') return 'weak';
+  if (choice.type === 'none' || choice.type === 'unable') return 'weak';
   const index = indexCatalogCached(operations as RankableTool[], { source: operations });
   const ranking = rankCatalog({
     index,
@@ -87,9 +92,18 @@ export function decideWithKnowledge(options: DecideWithKnowledgeOptions): Decisi
   }
   const best = view.searches.flat().sort((left, right) => right.relevance - left.relevance)[0];
   const decisive = fit === 'likely' ? DECISIVE_RELEVANCE : STRONG_RELEVANCE;
-  if (best && best.relevance >= decisive) return { type: 'text', text: answerFromPassage(text, best) };
-  if (choice.type !== 'none') return undefined;
-  if (best) return { type: 'text', text: answerFromPassage(text, best) };
-  if (options.smallTalk) return undefined;
+  // A complaint a passage answers gets the apology first, then what the business's article says.
+  const answer = (passage: FoundPassage): Decision => ({
+    type: 'text',
+    text: options.complaint
+      ? `${options.complaint} ${answerFromPassage(text, passage)}`
+      : answerFromPassage(text, passage),
+  });
+  if (best && best.relevance >= decisive) return answer(best);
+  if (options.complaint) return best && choice.type === 'none' ? answer(best) : undefined;
+  if (choice.type === 'call' || choice.type === 'ask') return undefined;
+  if (best) return answer(best);
+  // Small talk, and a change no operation makes ("cancel my subscription"), are answered as without sources.
+  if (options.smallTalk || choice.type === 'unable') return undefined;
   return { type: 'text', text: NO_INFORMATION_REPLY };
 }

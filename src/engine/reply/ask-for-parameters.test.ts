@@ -27,6 +27,9 @@ describe('askForParameters', () => {
         parameter('reason', 'Why the customer is returning the item, in their own words.'),
       ]),
     ).toBe('Could you tell me your order number and why you are returning the item?');
+    expect(askForParameters([parameter('reason', 'Why the customer returns it.')])).toMatch(
+      /why you return it\?$/,
+    );
   });
 
   it('falls back to the parameter name', () => {

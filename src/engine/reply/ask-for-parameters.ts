@@ -5,6 +5,9 @@ import { splitWords } from '../language/split-words.js';
 const PERSON = [
   [/\bthe (?:customer|user|client)'s\b/gi, 'your'],
   [/\bthe (?:customer|user|client) is\b/gi, 'you are'],
+  [/\bthe (?:customer|user|client) has\b/gi, 'you have'],
+  // "the customer returns it" -> "you return it": the verb after "you" loses its -s.
+  [/\bthe (?:customer|user|client) (\w+?[^s])s\b(?!')/gi, 'you $1'],
   [/\bthe (?:customer|user|client)\b/gi, 'you'],
   [/\btheir\b/gi, 'your'],
 ] as const;

@@ -3,7 +3,8 @@ import type { EngineTool } from '../catalog/engine-tool.js';
 
 const MAX_LISTED = 5;
 
-function summarize(tool: EngineTool): string | undefined {
+/** What the operation does, as a phrase that follows "I can" ("start a return"). */
+export function summarize(tool: EngineTool): string | undefined {
   // A compiled description is the summary, a blank line, then the long description.
   const sentence = tool.description
     .split(/\n/)[0]

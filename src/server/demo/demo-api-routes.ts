@@ -3,7 +3,15 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hashToken, type Store } from '../../store/index.js';
-import { demoBilling, demoInvoices, demoOrders, demoProducts, demoStores } from './demo-data.js';
+import {
+  type DemoOrder,
+  demoBilling,
+  demoCustomers,
+  demoInvoices,
+  demoOrders,
+  demoProducts,
+  demoStores,
+} from './demo-data.js';
 import { demoOpenApiYaml } from './demo-openapi.js';
 
 /**
@@ -53,6 +61,25 @@ function searchProducts(query: Record<string, string | undefined>) {
     })
     .sort((left, right) => right.score - left.score)
     .map(({ product }) => product);
+}
+
+/** The header naming the signed-in customer a call is for (Concierge sends it from the verified identity). */
+export const DEMO_CUSTOMER_HEADER = 'X-Customer-Id';
+
+const SIGN_IN_FIRST =
+  'Please sign in first: orders, invoices and billing details are only shown to the customer they belong to.';
+
+/** The customer a call is for, from `X-Customer-Id`; undefined for an anonymous caller. */
+function customerIdOf(request: FastifyRequest): string | undefined {
+  const header = request.headers[DEMO_CUSTOMER_HEADER.toLowerCase()];
+  const id = Array.isArray(header) ? header[0] : header;
+  return id && demoCustomers.some((customer) => customer.id === id) ? id : undefined;
+}
+
+/** What anyone with an order number may see: where the parcel is, nothing about the customer. */
+function trackingView(order: DemoOrder) {
+  const { orderNumber, status, carrier, trackingNumber, trackingUrl, estimatedDelivery, deliveredAt } = order;
+  return { orderNumber, status, carrier, trackingNumber, trackingUrl, estimatedDelivery, deliveredAt };
 }
 
 /** Registers the demo API; `store` keeps its key hash and mode so every server sees the same. */
@@ -116,43 +143,98 @@ export async function registerDemoApiRoutes(
       if (!(await admit(request, reply))) return reply;
       const number = request.params.orderNumber.replace(/^#/, '');
       const order = demoOrders.find((candidate) => candidate.orderNumber === number);
-      return (
-        order ??
-        reply.status(404).send({
+      if (!order)
+        return reply.status(404).send({
           message: `We could not find an order with the number ${number}. Please check the number on your confirmation email.`,
-        })
-      );
+        });
+      // Tracking by number is open, as on the store's tracking page; the rest only for its customer.
+      return order.customerId === customerIdOf(request) ? order : trackingView(order);
     },
   );
+
+  /** The signed-in customer of a call, or undefined after answering 401 (anonymous) or 403 (someone else's). */
+  function ownCustomer(request: FastifyRequest, reply: FastifyReply, owner?: string): string | undefined {
+    const customer = customerIdOf(request);
+    if (!customer) {
+      void reply.status(401).send({ message: SIGN_IN_FIRST });
+      return undefined;
+    }
+    if (owner !== undefined && owner !== customer) {
+      void reply.status(403).send({ message: 'You can only see your own account.' });
+      return undefined;
+    }
+    return customer;
+  }
+
+  const emailOf = (customerId: string) => demoCustomers.find((customer) => customer.id === customerId)?.email;
 
   app.get<{ Querystring: { email?: string } }>('/demo/api/orders', hidden, async (request, reply) => {
     if (!(await admit(request, reply))) return reply;
     const email = (request.query.email ?? '').toLowerCase();
     if (!email) return reply.status(400).send({ message: 'An email address is needed to find orders.' });
-    const orders = demoOrders.filter((order) => order.email === email);
+    const customer = ownCustomer(request, reply);
+    if (!customer) return reply;
+    if (emailOf(customer) !== email)
+      return reply.status(403).send({ message: 'You can only see the orders of your own email address.' });
+    const orders = demoOrders.filter((order) => order.customerId === customer);
     return orders.length > 0 ? { orders } : { orders: [], message: `No orders found for ${email}.` };
   });
+
+  app.get<{ Params: { customerId: string } }>(
+    '/demo/api/customers/:customerId/orders',
+    hidden,
+    async (request, reply) => {
+      if (!(await admit(request, reply))) return reply;
+      const customer = ownCustomer(request, reply, request.params.customerId);
+      if (!customer) return reply;
+      const orders = demoOrders
+        .filter((order) => order.customerId === customer)
+        .sort((left, right) => right.placedAt.localeCompare(left.placedAt));
+      return orders.length > 0 ? { orders } : { orders: [], message: 'You have no orders yet.' };
+    },
+  );
+
+  app.get<{ Params: { customerId: string } }>(
+    '/demo/api/customers/:customerId/invoices',
+    hidden,
+    async (request, reply) => {
+      if (!(await admit(request, reply))) return reply;
+      const customer = ownCustomer(request, reply, request.params.customerId);
+      if (!customer) return reply;
+      const invoices = demoInvoices.filter((invoice) => invoice.customerId === customer);
+      return invoices.length > 0 ? { invoices } : { invoices: [], message: 'You have no invoices yet.' };
+    },
+  );
 
   app.get<{ Params: { invoiceNumber: string } }>(
     '/demo/api/invoices/:invoiceNumber',
     hidden,
     async (request, reply) => {
       if (!(await admit(request, reply))) return reply;
+      const customer = ownCustomer(request, reply);
+      if (!customer) return reply;
       const invoice = demoInvoices.find(
-        (candidate) => candidate.invoiceNumber.toLowerCase() === request.params.invoiceNumber.toLowerCase(),
+        (candidate) =>
+          candidate.invoiceNumber.toLowerCase() === request.params.invoiceNumber.toLowerCase() &&
+          candidate.customerId === customer,
       );
+      // Someone else's invoice is answered like one that does not exist: its number tells nothing.
       return (
         invoice ??
-        reply.status(404).send({ message: `No invoice with the number ${request.params.invoiceNumber}.` })
+        reply.status(404).send({
+          message: `There is no invoice with the number ${request.params.invoiceNumber} on your account.`,
+        })
       );
     },
   );
 
   app.get<{ Querystring: { email?: string } }>('/demo/api/billing', hidden, async (request, reply) => {
     if (!(await admit(request, reply))) return reply;
-    const billing = demoBilling.find(
-      (candidate) => candidate.email === (request.query.email ?? '').toLowerCase(),
-    );
+    const customer = ownCustomer(request, reply);
+    if (!customer) return reply;
+    if (emailOf(customer) !== (request.query.email ?? '').toLowerCase())
+      return reply.status(403).send({ message: 'You can only see the billing details of your own account.' });
+    const billing = demoBilling.find((candidate) => candidate.customerId === customer);
     return (
       billing ??
       reply
@@ -166,8 +248,12 @@ export async function registerDemoApiRoutes(
     hidden,
     async (request, reply) => {
       if (!(await admit(request, reply))) return reply;
+      const customer = ownCustomer(request, reply);
+      if (!customer) return reply;
       const number = String(request.body?.orderNumber ?? '').replace(/^#/, '');
-      const order = demoOrders.find((candidate) => candidate.orderNumber === number);
+      const order = demoOrders.find(
+        (candidate) => candidate.orderNumber === number && candidate.customerId === customer,
+      );
       if (!order)
         return reply.status(404).send({ message: `We could not find an order with the number ${number}.` });
       if (order.status !== 'delivered') {

@@ -15,9 +15,31 @@ export interface DemoProduct {
   url: string;
 }
 
+/** A customer of the demo store (the demo page signs in as one of them). */
+export interface DemoCustomer {
+  /** The id the store's API knows them by: the `sub` of their identity token. */
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** The store's customers. */
+export const demoCustomers: DemoCustomer[] = [
+  { id: '1001', name: 'Alex Morgan', email: 'alex@example.com' },
+  { id: '1002', name: 'Sam Lee', email: 'sam@example.com' },
+  { id: '1003', name: 'Jordan Diaz', email: 'jordan@example.com' },
+];
+
+/** The id of the customer with `email`. */
+function customerOf(email: string): string {
+  return demoCustomers.find((customer) => customer.email === email)?.id ?? '';
+}
+
 /** An order and its delivery. */
 export interface DemoOrder {
   orderNumber: string;
+  /** The customer who placed it. */
+  customerId: string;
   email: string;
   status: 'processing' | 'shipped' | 'out_for_delivery' | 'delivered' | 'cancelled' | 'returned';
   placedAt: string;
@@ -156,8 +178,17 @@ function line(sku: string, quantity: number) {
   return { sku, name: item.name, quantity, price: item.price };
 }
 
-function order(fields: Omit<DemoOrder, 'total'>): DemoOrder {
-  return { ...fields, total: fields.items.reduce((sum, item) => sum + item.quantity * item.price, 0) };
+function order(fields: Omit<DemoOrder, 'total' | 'customerId'>): DemoOrder {
+  return {
+    ...fields,
+    customerId: customerOf(fields.email),
+    total: fields.items.reduce((sum, item) => sum + item.quantity * item.price, 0),
+  };
+}
+
+/** Records of customers' data with the customer's id beside their email. */
+function withCustomerIds<T extends { email: string }>(records: T[]): (T & { customerId: string })[] {
+  return records.map((record) => ({ ...record, customerId: customerOf(record.email) }));
 }
 
 const ups = (number: string) => `https://www.ups.com/track?tracknum=${number}`;
@@ -240,7 +271,7 @@ export const demoOrders: DemoOrder[] = [
 ];
 
 /** Invoices with their payment state. */
-export const demoInvoices = [
+export const demoInvoices = withCustomerIds([
   {
     invoiceNumber: 'INV-2026-001',
     orderNumber: '12347',
@@ -297,10 +328,10 @@ export const demoInvoices = [
     paidAt: '2026-10-21T13:16:00Z',
     paymentMethod: 'Amex ending 0005',
   },
-];
+]);
 
 /** Billing details per customer. */
-export const demoBilling = [
+export const demoBilling = withCustomerIds([
   {
     email: 'alex@example.com',
     name: 'Alex Morgan',
@@ -325,7 +356,7 @@ export const demoBilling = [
     openBalance: 0,
     currency: 'USD',
   },
-];
+]);
 
 const weekdays = {
   monday: '10:00-19:00',

@@ -16,6 +16,15 @@ const orderNumber = {
   schema: { type: 'string', pattern: '^[0-9]{4,10}$', example: '12345' },
 };
 
+const customerId = {
+  name: 'customerId',
+  in: 'path',
+  required: true,
+  description:
+    "The signed-in customer's id. Concierge fills it from the verified identity; never ask for it.",
+  schema: { type: 'string', pattern: '^[0-9]{4}$' },
+};
+
 const email = {
   name: 'email',
   in: 'query',
@@ -31,7 +40,7 @@ export const demoOpenApiDocument = {
     title: 'Demo Store API',
     version: '1.0.0',
     description:
-      'The API of a small leather-goods shop: product catalog, orders and deliveries, invoices and payments, billing details, returns and store locations. Every error answer has a `message` written to be shown to the customer.',
+      "The API of a small leather-goods shop: product catalog, orders and deliveries, invoices and payments, billing details, returns and store locations. Every error answer has a `message` written to be shown to the customer. Personal data (a customer's orders, invoices, billing details, returns) is only given for the signed-in customer named in the `X-Customer-Id` header; tracking an order by its number shows only where it is.",
   },
   servers: [{ url: '/demo/api', description: 'This Concierge server' }],
   security: [{ apiKey: [] }],
@@ -137,6 +146,56 @@ export const demoOpenApiDocument = {
               },
             },
           },
+        },
+      },
+    },
+    '/customers/{customerId}/orders': {
+      get: {
+        operationId: 'listMyOrders',
+        summary: "List the signed-in customer's past purchases",
+        description:
+          'Use this when a signed-in customer asks what they bought or for their purchase history ("What did I buy last month?"). Returns their orders, newest first, with the items, totals and delivery status.',
+        parameters: [customerId],
+        responses: {
+          '200': {
+            description: 'Their orders, newest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: { orders: { type: 'array', items: { $ref: '#/components/schemas/Order' } } },
+                },
+              },
+            },
+          },
+          '401': error,
+          '403': error,
+        },
+      },
+    },
+    '/customers/{customerId}/invoices': {
+      get: {
+        operationId: 'listMyInvoices',
+        summary: "List the signed-in customer's invoices and payments",
+        description:
+          'Use this when a signed-in customer asks about their invoices, bills or payments without an invoice number ("Did my last payment go through?", "Show my invoices"). Returns each invoice with its payment status.',
+        parameters: [customerId],
+        responses: {
+          '200': {
+            description: 'Their invoices.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    invoices: { type: 'array', items: { $ref: '#/components/schemas/Invoice' } },
+                  },
+                },
+              },
+            },
+          },
+          '401': error,
+          '403': error,
         },
       },
     },

@@ -1,10 +1,16 @@
 // Agents of a property, and which integrations each agent may use.
 import type { FastifyInstance } from 'fastify';
 import { mayUseServerKey, SERVER_KEY_VARIABLES } from '../../providers/index.js';
-import type { AgentModelSettings, Store, UpdateAgentInput } from '../../store/index.js';
+import type {
+  AgentModelSettings,
+  IdentitySettingsInput,
+  Store,
+  UpdateAgentInput,
+} from '../../store/index.js';
 import type { CatalogReader } from '../create-catalog-reader.js';
 import { describeToolClashes } from '../describe-tool-clashes.js';
 import { BadRequestError } from '../http-errors.js';
+import { checkAgentIdentity } from '../identity/check-identity-settings.js';
 import type { ScopedLoaders } from '../load-scoped.js';
 import { listOf, noContent, ref } from '../response-schemas.js';
 import { loadAgentTools } from '../run-conversation-turn.js';
@@ -17,6 +23,7 @@ interface AgentBody {
   model?: Omit<AgentModelSettings, 'apiKey'> & { apiKey?: string | null };
   maxToolSteps?: number;
   handoffWebhookUrl?: string | null;
+  identity?: IdentitySettingsInput;
 }
 
 /**
@@ -76,6 +83,8 @@ export async function registerAgentRoutes(
     async (request, reply) => {
       await load.property(request, request.params.id);
       checkModel(request.body.model, operatorBaseUrls);
+      // A new agent has no secret yet: method 'secret' is refused until one is generated.
+      if (request.body.identity) checkAgentIdentity(request.body.identity);
       const { model, ...rest } = request.body;
       const agent = await store.agents.create({
         ...rest,
@@ -129,6 +138,7 @@ export async function registerAgentRoutes(
     async (request) => {
       const current = await load.agent(request, request.params.id);
       checkModel(request.body.model, operatorBaseUrls, Boolean(current.model.apiKey));
+      if (request.body.identity) checkAgentIdentity(request.body.identity, current);
       const agent = await store.agents.update(request.params.id, request.body as UpdateAgentInput);
       return serializeAgent(agent!);
     },

@@ -1,6 +1,6 @@
 // Conversations as the admin sees them: list (waiting for a human first), read, close.
 import type { FastifyInstance } from 'fastify';
-import type { ConversationStatus, Store } from '../../store/index.js';
+import type { ConversationIdentity, ConversationStatus, Store } from '../../store/index.js';
 import type { ScopedLoaders } from '../load-scoped.js';
 import { listOf, ref } from '../response-schemas.js';
 import { idParams } from '../schemas.js';
@@ -19,6 +19,30 @@ const listQuery = {
   },
   additionalProperties: false,
 } as const;
+
+/** A customer's identity as an admin types it in for the preview. */
+interface PreviewIdentity {
+  sub: string;
+  email?: string;
+  name?: string;
+  claims?: Record<string, unknown>;
+}
+
+/** The identity a preview conversation acts for: the claims typed in, for the whole conversation. */
+function toPreviewIdentity(given: PreviewIdentity): ConversationIdentity {
+  const email = given.email?.trim() || undefined;
+  const name = given.name?.trim() || undefined;
+  const claims = { ...given.claims, sub: given.sub, ...(email ? { email } : {}), ...(name ? { name } : {}) };
+  return {
+    sub: given.sub,
+    ...(email ? { email } : {}),
+    ...(name ? { name } : {}),
+    claims,
+    source: 'admin',
+    verifiedAt: new Date().toISOString(),
+    expiresAt: null,
+  };
+}
 
 /** Routes for reading and managing conversations. */
 export async function registerConversationRoutes(
@@ -53,27 +77,48 @@ export async function registerConversationRoutes(
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { metadata?: Record<string, unknown> } }>(
+  app.post<{
+    Params: { id: string };
+    Body: { metadata?: Record<string, unknown>; identity?: PreviewIdentity };
+  }>(
     '/agents/:id/conversations',
     {
       schema: {
         tags: ['conversations'],
-        summary: 'Start a conversation with an agent (the preview chat)',
+        summary:
+          'Start a conversation with an agent (the preview chat), as an anonymous visitor or a customer',
+        description:
+          "With `identity`, the conversation acts for that customer, as if their identity token had been verified: its identity-bound operations use these claims. Only the admin or the property's API key can say who the customer is.",
         response: { 201: ref('Conversation') },
         params: idParams,
         body: {
           type: 'object',
-          properties: { metadata: { type: 'object', maxProperties: 50 } },
+          properties: {
+            metadata: { type: 'object', maxProperties: 50 },
+            identity: {
+              type: 'object',
+              required: ['sub'],
+              properties: {
+                sub: { type: 'string', minLength: 1, maxLength: 255, description: "The customer's id" },
+                email: { type: 'string', maxLength: 320 },
+                name: { type: 'string', maxLength: 200 },
+                claims: { type: 'object', maxProperties: 30, description: 'Custom claims' },
+              },
+              additionalProperties: false,
+            },
+          },
           additionalProperties: false,
         },
       },
     },
     async (request, reply) => {
       const agent = await load.agent(request, request.params.id);
+      const given = request.body?.identity;
       const conversation = await store.conversations.create({
         agentId: agent.id,
         propertyId: agent.propertyId,
         metadata: request.body?.metadata ?? {},
+        identity: given && toPreviewIdentity(given),
       });
       return reply.status(201).send(conversation);
     },

@@ -2,12 +2,28 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Executor } from '../../executor/index.js';
 import { diffCatalogs, type ImportedSchema } from '../../openapi/index.js';
-import type { Integration, Store, StoredAuth } from '../../store/index.js';
+import type {
+  Integration,
+  OperationSettings,
+  Store,
+  StoredAuth,
+  StoredIdentityBinding,
+  StoredIdentityHeader,
+} from '../../store/index.js';
 import { defaultNeedsConfirmation, type ToolDefinition } from '../../tools/index.js';
 import { assertAdmin } from '../authenticate.js';
 import type { CatalogReader } from '../create-catalog-reader.js';
 import { createIntegration, toVersionInput } from '../create-integration.js';
 import { BadRequestError, ConflictError, NotFoundError } from '../http-errors.js';
+import { checkBindings, checkIdentityHeaders } from '../identity/check-identity-settings.js';
+import {
+  describeOperationIdentity,
+  findBrokenBindings,
+  operationIdentityProperties,
+  type TryCustomer,
+  tryCustomerProperty,
+  tryIdentity,
+} from '../identity/operation-identity.js';
 import { importSchemaSource, type SchemaInput } from '../import-schema-source.js';
 import { toToolCallIntegration } from '../integration-calls.js';
 import type { ScopedLoaders } from '../load-scoped.js';
@@ -21,6 +37,7 @@ interface IntegrationSettingsBody {
   auth?: StoredAuth;
   timeoutMs?: number;
   allowHosts?: string[];
+  identityHeaders?: StoredIdentityHeader[];
 }
 
 const operationParams = {
@@ -84,8 +101,8 @@ function describeImport(imported: ImportedSchema, previous: ToolDefinition[], ne
   };
 }
 
-/** An operation's stored settings, by tool name (absent: the defaults). */
-type OperationSettings = Map<string, { enabled: boolean; needsConfirmation: boolean | null }>;
+/** Operations' stored settings, by tool name (absent: the defaults). */
+type SettingsByTool = Map<string, OperationSettings>;
 
 /** Body of changing an operation's settings. */
 const operationSettingsBody = {
@@ -98,12 +115,17 @@ const operationSettingsBody = {
       description:
         "Whether the agent asks the customer before calling it; null goes back to the default (from the method, and the schema's x-openai-isConsequential or x-concierge-safe)",
     },
+    ...operationIdentityProperties,
   },
   additionalProperties: false,
 } as const;
 
-/** An operation as listed over the API. */
-function serializeOperation(tool: ToolDefinition, settings: OperationSettings) {
+/** An operation as listed over the API; `headers`: the integration's identity headers. */
+function serializeOperation(
+  tool: ToolDefinition,
+  settings: SettingsByTool,
+  headers: readonly StoredIdentityHeader[],
+) {
   const setting = settings.get(tool.name);
   const needsConfirmationDefault = defaultNeedsConfirmation(tool);
   return {
@@ -120,6 +142,7 @@ function serializeOperation(tool: ToolDefinition, settings: OperationSettings) {
     needsConfirmation: setting?.needsConfirmation ?? needsConfirmationDefault,
     needsConfirmationDefault,
     inputSchema: tool.inputSchema,
+    ...describeOperationIdentity(tool, setting, headers),
   };
 }
 
@@ -173,7 +196,9 @@ export async function registerIntegrationRoutes(
     return {
       ...serializeIntegration(integration),
       openapiVersion: catalog.openapiVersion,
-      operations: catalog.tools.map((tool) => serializeOperation(tool, settings)),
+      operations: catalog.tools.map((tool) =>
+        serializeOperation(tool, settings, integration.identityHeaders),
+      ),
       lint: catalog.lint,
     };
   }
@@ -238,6 +263,7 @@ export async function registerIntegrationRoutes(
     async (request, reply) => {
       await load.property(request, request.params.id);
       checkAllowHosts(request, request.body.allowHosts);
+      checkIdentityHeaders(request.body.identityHeaders, request.body.auth);
       const { schemaUrl, schemaText, ...settings } = request.body;
       const integration = await createIntegration(store, {
         settings: { ...settings, propertyId: request.params.id },
@@ -293,6 +319,10 @@ export async function registerIntegrationRoutes(
     async (request) => {
       const current = await load.integration(request, request.params.id);
       checkAllowHosts(request, request.body.allowHosts, current.allowHosts);
+      checkIdentityHeaders(
+        request.body.identityHeaders ?? current.identityHeaders,
+        request.body.auth ?? current.auth,
+      );
       const integration = await store.integrations.update(request.params.id, request.body);
       return describe(integration!);
     },
@@ -317,13 +347,19 @@ export async function registerIntegrationRoutes(
 
   app.put<{
     Params: { id: string; name: string };
-    Body: { enabled?: boolean; needsConfirmation?: boolean | null };
+    Body: {
+      enabled?: boolean;
+      needsConfirmation?: boolean | null;
+      identityBindings?: StoredIdentityBinding[];
+      requiresIdentity?: boolean | null;
+    };
   }>(
     '/integrations/:id/operations/:name',
     {
       schema: {
         tags: ['integrations'],
-        summary: 'Switch one operation on or off, and whether the customer confirms it first',
+        summary:
+          'Switch one operation on or off, whether the customer confirms it first, and which inputs come from the verified customer',
         description:
           'Settings are kept by operation name, so they carry over to the next schema version while the operation exists.',
         response: { 200: ref('Operation') },
@@ -334,8 +370,13 @@ export async function registerIntegrationRoutes(
     async (request) => {
       const integration = await load.integration(request, request.params.id);
       const tool = await findTool(integration, request.params.name);
+      if (request.body.identityBindings) checkBindings(tool, request.body.identityBindings);
       await store.integrations.setOperationSettings(integration.id, tool.name, request.body);
-      return serializeOperation(tool, await store.integrations.listOperationSettings(integration.id));
+      return serializeOperation(
+        tool,
+        await store.integrations.listOperationSettings(integration.id),
+        integration.identityHeaders,
+      );
     },
   );
 
@@ -355,17 +396,25 @@ export async function registerIntegrationRoutes(
     },
   );
 
-  app.post<{ Params: { id: string; name: string }; Body: { args?: Record<string, unknown> } }>(
+  app.post<{
+    Params: { id: string; name: string };
+    Body: { args?: Record<string, unknown>; customer?: TryCustomer };
+  }>(
     '/integrations/:id/operations/:name/try',
     {
       schema: {
         tags: ['integrations'],
         summary: 'Call one operation for real, as the agent would, and see what was sent and what came back',
+        description:
+          "With `customer`, its identity-bound inputs and the integration's identity headers are set from those claims, as for a verified customer; without, the arguments are sent as given.",
         response: { 200: ref('TryResult') },
         params: operationParams,
         body: {
           type: 'object',
-          properties: { args: { type: 'object', description: "The operation's arguments, by input name" } },
+          properties: {
+            args: { type: 'object', description: "The operation's arguments, by input name" },
+            customer: tryCustomerProperty,
+          },
           additionalProperties: false,
         },
       },
@@ -373,10 +422,16 @@ export async function registerIntegrationRoutes(
     async (request) => {
       const integration = await load.integration(request, request.params.id);
       const tool = await findTool(integration, request.params.name);
+      const customer = request.body?.customer;
+      const setting =
+        customer && (await store.integrations.listOperationSettings(integration.id)).get(tool.name);
       const result = await executor.executeToolCall({
         tool,
         args: request.body?.args ?? {},
         integration: toToolCallIntegration(integration),
+        ...(customer
+          ? { identity: tryIdentity({ tool, customer, setting, headers: integration.identityHeaders }) }
+          : {}),
       });
       return {
         outcome: result.outcome,
@@ -412,7 +467,11 @@ export async function registerIntegrationRoutes(
         allowHostsFor,
       });
       const previous = (await catalogs.read(integration)).tools;
-      return describeImport(loaded.imported, previous, integration.currentVersion + 1);
+      const settings = await store.integrations.listOperationSettings(integration.id);
+      return {
+        ...describeImport(loaded.imported, previous, integration.currentVersion + 1),
+        identityProblems: findBrokenBindings(loaded.imported.tools, settings),
+      };
     },
   );
 

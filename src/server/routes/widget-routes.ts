@@ -1,12 +1,18 @@
 // The public chat API of the widget: a visitor starts a conversation with an agent's public key and
 // may then only read and write that conversation, with its visitor token. Rate-limited.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hashToken, newToken, type Store } from '../../store/index.js';
-import { NotFoundError, TooManyRequestsError, UnauthorizedError } from '../http-errors.js';
+import { type Agent, type Conversation, hashToken, newToken, type Store } from '../../store/index.js';
+import {
+  IdentityMismatchError,
+  NotFoundError,
+  TooManyRequestsError,
+  UnauthorizedError,
+} from '../http-errors.js';
+import { type IdentityVerifier, MAX_TOKEN_LENGTH } from '../identity/verify-identity-token.js';
 import { publicTurnSchema, publicTurnView } from '../public-turn.js';
 import type { RateLimitCounter } from '../rate-limit.js';
 import { respondWithTurn } from '../respond-with-turn.js';
-import { ref } from '../response-schemas.js';
+import { noContent, ref } from '../response-schemas.js';
 import { type ConversationTurnContext, runConversationTurn } from '../run-conversation-turn.js';
 import { idParams } from '../schemas.js';
 import { messageBody, messagesQuery } from './chat-routes.js';
@@ -35,6 +41,13 @@ interface Limit {
   who: string;
 }
 
+/** The identity token sent as `X-Identity-Token`, if any. */
+function identityTokenOf(request: FastifyRequest): string | undefined {
+  const header = request.headers['x-identity-token'];
+  const token = (Array.isArray(header) ? header[0] : header)?.trim();
+  return token || undefined;
+}
+
 function visitorTokenOf(request: FastifyRequest): string {
   const header = request.headers['x-visitor-token'];
   const token = Array.isArray(header) ? header[0] : header;
@@ -53,12 +66,15 @@ export async function registerWidgetRoutes(
     turns,
     limits: givenLimits,
     counter,
+    verifier,
   }: {
     store: Store;
     turns: ConversationTurnContext;
     limits?: Partial<WidgetLimits>;
     /** Where requests are counted (memory, PostgreSQL or Redis). */
     counter: RateLimitCounter;
+    /** Checks signed-in customers' identity tokens. */
+    verifier: IdentityVerifier;
   },
 ): Promise<void> {
   const limits: WidgetLimits = { ...defaultLimits, ...givenLimits };
@@ -93,8 +109,8 @@ export async function registerWidgetRoutes(
   // The widget runs on the business's own site, so these routes answer cross-origin requests.
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('access-control-allow-origin', '*');
-    reply.header('access-control-allow-headers', 'content-type, x-visitor-token, accept');
-    reply.header('access-control-allow-methods', 'GET, POST, OPTIONS');
+    reply.header('access-control-allow-headers', 'content-type, x-visitor-token, x-identity-token, accept');
+    reply.header('access-control-allow-methods', 'GET, POST, PUT, DELETE, OPTIONS');
     reply.header('access-control-max-age', '600');
   });
   app.options('/widget/*', { config: { public: true }, schema: { hide: true } }, async (_request, reply) =>
@@ -110,7 +126,28 @@ export async function registerWidgetRoutes(
     return conversation;
   }
 
-  app.post<{ Body: { agentKey: string; metadata?: Record<string, unknown> } }>(
+  /** The conversation's identity as `token` says (verified, else 401), or 409 for another customer's. */
+  async function signIn(conversation: Conversation, agent: Agent, token: string): Promise<Conversation> {
+    const verified = await verifier.verify(agent, token);
+    const bound = await store.conversations.bindIdentity(conversation.id, {
+      ...verified.identity,
+      source: 'token',
+      verifiedAt: new Date().toISOString(),
+      expiresAt: verified.expiresAt,
+    });
+    if (bound === 'other-customer') throw new IdentityMismatchError();
+    if (bound === 'missing') throw new NotFoundError('conversation', conversation.id);
+    return (await store.conversations.get(conversation.id)) as Conversation;
+  }
+
+  /** The agent of a visitor's conversation, or 404 when it no longer exists. */
+  async function agentOf(conversation: Conversation): Promise<Agent> {
+    const agent = await store.agents.get(conversation.agentId);
+    if (!agent) throw new NotFoundError('agent', conversation.agentId);
+    return agent;
+  }
+
+  app.post<{ Body: { agentKey: string; metadata?: Record<string, unknown>; identityToken?: string } }>(
     '/widget/conversations',
     {
       config: { public: true },
@@ -119,6 +156,8 @@ export async function registerWidgetRoutes(
       schema: {
         tags: ['widget'],
         summary: "Start a conversation from the widget with the agent's public key",
+        description:
+          "With `identityToken` (a JWT the business's backend signed for the signed-in customer), the conversation acts for that customer and never for another; a token that does not verify is refused with 401 `identity-refused` and nothing is created.",
         response: { 201: ref('WidgetConversation') },
         security: [],
         body: {
@@ -127,6 +166,7 @@ export async function registerWidgetRoutes(
           properties: {
             agentKey: { type: 'string', minLength: 1, maxLength: 100 },
             metadata: { type: 'object', maxProperties: 20 },
+            identityToken: { type: 'string', minLength: 1, maxLength: MAX_TOKEN_LENGTH },
           },
           additionalProperties: false,
         },
@@ -135,14 +175,83 @@ export async function registerWidgetRoutes(
     async (request, reply) => {
       const agent = await store.agents.getByPublicKey(request.body.agentKey);
       if (!agent) throw new NotFoundError('agent', request.body.agentKey);
+      const token = request.body.identityToken?.trim();
+      const verified = token ? await verifier.verify(agent, token) : undefined;
       const visitorToken = newToken('vt_', 24);
       const conversation = await store.conversations.create({
         agentId: agent.id,
         propertyId: agent.propertyId,
         visitorId: hashToken(visitorToken),
         metadata: request.body.metadata ?? {},
+        identity: verified && {
+          ...verified.identity,
+          source: 'token',
+          verifiedAt: new Date().toISOString(),
+          expiresAt: verified.expiresAt,
+        },
       });
-      return reply.status(201).send({ id: conversation.id, visitorToken, status: conversation.status });
+      return reply.status(201).send({
+        id: conversation.id,
+        visitorToken,
+        status: conversation.status,
+        signedIn: Boolean(verified),
+      });
+    },
+  );
+
+  app.put<{ Params: { id: string }; Body: { identityToken: string } }>(
+    '/widget/conversations/:id/identity',
+    {
+      config: { public: true },
+      preHandler: (request, reply) =>
+        enforce(request, reply, [byIp(request, 'identity', limits.messagesPerIp)]),
+      schema: {
+        tags: ['widget'],
+        summary: 'Sign the conversation in as the customer of an identity token, or refresh their sign-in',
+        description:
+          'A conversation acts for one customer only: a token for another is refused with 409 `identity-mismatch` (start a new conversation); a token that does not verify with 401 `identity-refused`.',
+        response: { 200: ref('WidgetIdentity') },
+        security: [],
+        params: idParams,
+        body: {
+          type: 'object',
+          required: ['identityToken'],
+          properties: { identityToken: { type: 'string', minLength: 1, maxLength: MAX_TOKEN_LENGTH } },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request) => {
+      const conversation = await loadVisitorConversation(request);
+      const signedIn = await signIn(
+        conversation,
+        await agentOf(conversation),
+        request.body.identityToken.trim(),
+      );
+      return { signedIn: true, expiresAt: signedIn.identity?.expiresAt ?? null };
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/widget/conversations/:id/identity',
+    {
+      config: { public: true },
+      preHandler: (request, reply) =>
+        enforce(request, reply, [byIp(request, 'identity', limits.messagesPerIp)]),
+      schema: {
+        tags: ['widget'],
+        summary: 'Sign the customer out of the conversation (Concierge.logout())',
+        description:
+          'The conversation stops acting for the customer at once; it can never act for another customer.',
+        response: { 204: noContent },
+        security: [],
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const conversation = await loadVisitorConversation(request);
+      await store.conversations.endIdentity(conversation.id);
+      return reply.status(204).send();
     },
   );
 
@@ -167,14 +276,16 @@ export async function registerWidgetRoutes(
         summary: "Send the visitor's message; JSON or server-sent events as in the chat API",
         security: [],
         description:
-          'Answers the public view of the turn: the reply, the names of its sources and the state (waiting for confirmation, handed to a person); never the trace. With `Accept: text/event-stream`: message-delta events, then turn-end with the same body.',
+          'Answers the public view of the turn: the reply, the names of its sources and the state (waiting for confirmation, handed to a person, asked to sign in); never the trace. With `Accept: text/event-stream`: message-delta events, then turn-end with the same body. An `X-Identity-Token` header signs the conversation in (or refreshes the sign-in) before the turn, as PUT …/identity does.',
         params: idParams,
         body: messageBody,
         response: { 200: publicTurnSchema },
       },
     },
     async (request, reply) => {
-      const conversation = await loadVisitorConversation(request);
+      let conversation = await loadVisitorConversation(request);
+      const token = identityTokenOf(request);
+      if (token) conversation = await signIn(conversation, await agentOf(conversation), token);
       return respondWithTurn(
         request,
         reply,

@@ -31,6 +31,9 @@ const PUBLIC_FIELDS = new Set([
   'code',
   'message',
   'visitorToken',
+  'signIn',
+  'signedIn',
+  'url',
 ]);
 
 /** Every object key in `value`, at any depth. */
@@ -142,6 +145,7 @@ describe('security: the widget API shows visitors a public view of the turn', ()
       status: 'open',
       pendingAction: null,
       messageId: expect.any(String),
+      signIn: null,
     });
     record('JSON turn', found.body, found.json());
 

@@ -11,8 +11,8 @@ export interface FakeShopApi {
   origin: string;
   /** The OpenAPI document it serves at /openapi.yaml; replace it to simulate a new version. */
   schema: string;
-  /** Requests received, as `METHOD /path?query` with the X-Api-Key header value. */
-  requests: { line: string; apiKey: string | undefined }[];
+  /** Requests received, as `METHOD /path?query` with the X-Api-Key and X-Customer-Id header values. */
+  requests: { line: string; apiKey: string | undefined; customerId?: string }[];
   close: () => Promise<void>;
 }
 
@@ -58,6 +58,12 @@ function respond(request: IncomingMessage): { status: number; body: unknown } {
     );
     return { status: 200, body: { products } };
   }
+  // A customer's own orders, for identity-bound calls: whoever the path names.
+  const mine = /^\/api\/customers\/([^/]+)\/orders$/.exec(url.pathname);
+  if (mine) {
+    const customer = decodeURIComponent(mine[1]);
+    return { status: 200, body: { orders: [{ orderNumber: `${customer}-100`, customer, total: 40 }] } };
+  }
   const order = /^\/api\/orders\/(.+)$/.exec(url.pathname);
   if (order) {
     return order[1] === '12345'
@@ -82,9 +88,11 @@ export async function startFakeShopApi(): Promise<FakeShopApi> {
       return;
     }
     const apiKey = request.headers['x-api-key'];
+    const customerId = request.headers['x-customer-id'];
     api.requests.push({
       line: `${request.method} ${request.url}`,
       apiKey: typeof apiKey === 'string' ? apiKey : undefined,
+      ...(typeof customerId === 'string' ? { customerId } : {}),
     });
     const { status, body } = respond(request);
     response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));

@@ -34,5 +34,16 @@ describe('analyzeQuery', () => {
     const cancel = analyzeQuery('Please cancel my order 77120', index);
     expect(cancel.question).toBe(false);
     expect(cancel.writes).toBeGreaterThan(0.5);
+    expect(cancel.action).toEqual({ word: 'cancel', stem: 'cancel', rest: 'my order 77120' });
+  });
+
+  it('takes a verb in the past tense for what happened, not for a request', () => {
+    expect(analyzeQuery("it's order 40127, I ordered last friday", index).action).toBeUndefined();
+    expect(analyzeQuery('I cancelled it yesterday but was still charged', index).action).toBeUndefined();
+    expect(analyzeQuery('I want to update my address', index).action?.word).toBe('update');
+    // A word before an id labels it: "Order 90210" is no request to order.
+    expect(
+      analyzeQuery("Order 90210 - the shoes are too small, I'd like a refund", index).action,
+    ).toBeUndefined();
   });
 });

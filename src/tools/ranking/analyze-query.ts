@@ -37,6 +37,11 @@ export interface AnalyzedQuery {
   writes: number;
   /** 0 to 1: how strongly its verbs remove or cancel something. */
   removes: number;
+  /**
+   * The verb that asks for a change, where English puts the verb ("cancel" in "I want to cancel my
+   * order"): the word as written, its stem, and what follows it.
+   */
+  action?: { word: string; stem: string; rest: string };
   /** Count of content words. */
   length: number;
   /** Addresses the business ("do you", "your"). */
@@ -45,6 +50,10 @@ export interface AnalyzedQuery {
 
 /** A word says what the message does only when APIs use it as a verb often enough. */
 const MIN_VERB_USES = 20;
+/** A verb asks for a change when most operations named with it change something. */
+const ACTION_WRITES = 0.5;
+/** A verb in the past tense (regular form). */
+const PAST = /[^e]ed$/;
 const BEFORE_VERB = new Set([
   'please',
   'pls',
@@ -70,9 +79,9 @@ const BEFORE_VERB = new Set([
   'hello',
   'hey',
 ]);
-// "Can you cancel it?" asks for an action, not for information.
+// "Can you cancel it?" and "can I return it?" ask for an action, not for information.
 const REQUEST_START =
-  /^\s*(?:(?:hi|hello|hey)\W+)?(?:can|could|would|will)\s+(?:you|u)\b|\bplease\b|\bpls\b/i;
+  /(?:^|[.!?]\s+)(?:(?:hi|hello|hey)\W+)?(?:(?:can|could|would|will)\s+(?:you|u)|(?:can|could|may)\s+i)\b|\bplease\b|\bpls\b/i;
 const QUESTION_START =
   /^\s*(what|what's|whats|where|where's|when|which|who|why|how|is|are|do|does|did|can|could|has|have|will|would|should)\b/i;
 // A token with a digit (`10234`, `sub_1A2b`, `INV-2026-001`), a `#` reference, or a code in capitals
@@ -147,6 +156,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
   let writes = 0;
   let removes = 0;
   let length = 0;
+  let action: AnalyzedQuery['action'];
   const words = splitWords(text);
   for (const [position, word] of words.entries()) {
     if (!isContentWord(word) || idWords.has(word)) continue;
@@ -171,6 +181,18 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     if (profile && verbPosition && profile.count >= MIN_VERB_USES) {
       writes = Math.max(writes, profile.write);
       removes = Math.max(removes, profile.remove);
+      // "I ordered last friday" tells what happened; it asks for nothing.
+      // After "and" a word joins a list as often as a verb ("shipping and tax").
+      // "Order 90210 - ..." names the order; a verb is not followed by a number.
+      const labelsId = /\d/.test(words[position + 1] ?? '');
+      if (
+        !action &&
+        profile.write >= ACTION_WRITES &&
+        !PAST.test(word) &&
+        words[position - 1] !== 'and' &&
+        !labelsId
+      )
+        action = { word, stem, rest: words.slice(position + 1).join(' ') };
     }
   }
   const contextStems = new Set<string>();
@@ -183,6 +205,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     question: (/\?\s*$/.test(text.trim()) || QUESTION_START.test(text)) && !REQUEST_START.test(text),
     writes,
     removes,
+    ...(action ? { action } : {}),
     length,
     addressesBusiness: /\b(you|your|yours|u)\b/.test(lower),
   };

@@ -3,7 +3,7 @@
 // id formats, siblings' extra nouns. Their weights are learned (ranking-model.ts); nothing here is tuned
 // to a case.
 import type { AnalyzedQuery } from './analyze-query.js';
-import type { CatalogIndex, IndexedTool } from './index-catalog.js';
+import { abbreviates, type CatalogIndex, fitsIdForm, type IndexedTool } from './index-catalog.js';
 
 /** Names of the operation features, in vector order. */
 export const TOOL_FEATURES = [
@@ -40,6 +40,9 @@ export const TOOL_FEATURES = [
   'relativeCoverage',
   'semantic',
   'relativeSemantic',
+  'response',
+  'idFormFit',
+  'idFormClash',
 ] as const;
 
 /** Names of the "call nothing" features, in vector order. */
@@ -136,8 +139,21 @@ export function extractToolFeatures(options: {
   const nounMatch =
     idNouns.length > 0 &&
     tool.idParameters.some((parameter) => idNouns.some((noun) => parameter.nouns.has(noun)));
-  const prefixMatch = ids.some((id) => id.prefix !== undefined && tool.idPrefixes.includes(id.prefix));
+  const prefixMatch = ids.some(
+    (id) =>
+      id.prefix !== undefined &&
+      (tool.idPrefixes.includes(id.prefix) ||
+        tool.pathParameters.some((parameter) => abbreviates(id.prefix as string, parameter))),
+  );
   const asks = query.question ? 1 : 0;
+  // Whether an id of the message has the form an id input's schema gives; false when the inputs give
+  // forms and none fits; undefined when they give none.
+  let formFit: boolean | undefined;
+  for (const id of ids)
+    for (const parameter of tool.idParameters) {
+      const fits = fitsIdForm(id.text, parameter.form);
+      if (fits !== undefined) formFit = formFit === true || fits;
+    }
   return [
     share(tool.name, weights),
     share(tool.summary, weights),
@@ -172,6 +188,9 @@ export function extractToolFeatures(options: {
     options.bestCoverage > 0 ? coverage / options.bestCoverage : 0,
     options.semantic,
     options.bestSemantic > 0 ? options.semantic / options.bestSemantic : 0,
+    share(tool.response, weights),
+    formFit === true ? 1 : 0,
+    formFit === false ? 1 : 0,
   ];
 }
 

@@ -25,9 +25,38 @@ describe('fitWeights', () => {
     expect(measureAccuracy(weights, examples)).toBeGreaterThan(0.95);
   });
 
+  it('learns with hidden units what no sum of the features can say', () => {
+    // The right candidate has exactly one of two marks (either alone, not both): an exclusive or.
+    const examples: TrainingExample[] = [];
+    for (let index = 0; index < 400; index++) {
+      const target = index % 4;
+      const marks = [
+        [1, 1],
+        [0, 0],
+        [1, 1],
+        [0, 0],
+      ];
+      marks[target] = index % 2 === 0 ? [1, 0] : [0, 1];
+      examples.push({
+        tools: marks,
+        roles: marks.map(() => [0, 0]),
+        none: [1],
+        words: [],
+        target,
+        weight: 1,
+      });
+    }
+    const options = { toolFeatures: 2, noneFeatures: 1, epochs: 40 };
+    const linear = fitWeights(examples, options);
+    const hidden = fitWeights(examples, { ...options, hidden: 8 });
+    expect(measureAccuracy(linear, examples)).toBeLessThan(0.75);
+    expect(measureAccuracy(hidden, examples)).toBeGreaterThan(0.95);
+    expect(hidden.hidden?.input).toHaveLength(8);
+  });
+
   it('gives the same weights for the same seed', () => {
     const examples = makeExamples();
-    const options = { toolFeatures: 2, noneFeatures: 1, epochs: 3, seed: 7 };
+    const options = { toolFeatures: 2, noneFeatures: 1, epochs: 3, seed: 7, hidden: 4 };
     expect(fitWeights(examples, options)).toEqual(fitWeights(examples, options));
   });
 });

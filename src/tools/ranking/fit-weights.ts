@@ -1,7 +1,10 @@
 // Fits the ranking weights: a conditional logit (softmax over one message's candidate operations and
 // "call nothing"), trained with Adam and L2, deterministic for a given seed. Besides the dense features,
 // each vocabulary word of the message has weights of its own for "nothing", for a search operation and
-// for an operation that changes something.
+// for an operation that changes something. An optional hidden layer (rectified units over the same
+// features) adds an operation score for combinations of features that a sum of them cannot express
+// ("the id's noun matches" counts for more when the message asks a question, say).
+import type { HiddenLayer } from './hidden-layer.js';
 
 /** One training message: its candidates' features, the features of calling nothing, and the answer. */
 export interface TrainingExample {
@@ -23,6 +26,8 @@ export interface FittedWeights {
   weights: number[];
   noneWeights: number[];
   wordWeights: { none: number[]; search: number[]; write: number[] };
+  /** Present when the fit had hidden units. */
+  hidden?: HiddenLayer;
 }
 
 /** Options of the fit. */
@@ -37,8 +42,10 @@ export interface FitWeightsOptions {
   learningRate?: number;
   /** L2 penalty. Default 1e-4. */
   l2?: number;
-  /** Seed of the shuffling. Default 1. */
+  /** Seed of the shuffling and of the hidden layer's start. Default 1. */
   seed?: number;
+  /** Hidden units over the operation features. Default 0: a linear score. */
+  hidden?: number;
 }
 
 /** A small fast PRNG (mulberry32): the same seed gives the same sequence. */
@@ -60,21 +67,54 @@ interface Layout {
   wordNone: number;
   wordSearch: number;
   wordWrite: number;
+  /** Hidden units: their input weights (units × features, row by row), biases and output weights. */
+  units: number;
+  features: number;
+  hiddenInput: number;
+  hiddenBias: number;
+  hiddenOutput: number;
   size: number;
 }
 
 function layoutOf(options: FitWeightsOptions): Layout {
   const words = options.words ?? 0;
+  const units = options.hidden ?? 0;
   const none = options.toolFeatures;
   const wordNone = none + options.noneFeatures;
+  const hiddenInput = wordNone + 3 * words;
+  const hiddenBias = hiddenInput + units * options.toolFeatures;
+  const hiddenOutput = hiddenBias + units;
   return {
     tool: 0,
     none,
     wordNone,
     wordSearch: wordNone + words,
     wordWrite: wordNone + 2 * words,
-    size: wordNone + 3 * words,
+    units,
+    features: options.toolFeatures,
+    hiddenInput,
+    hiddenBias,
+    hiddenOutput,
+    size: hiddenOutput + units,
   };
+}
+
+/** The hidden layer's units for `features` (before the rectifier), into `into`. */
+function activate(parameters: Float64Array, layout: Layout, features: number[], into: Float64Array): void {
+  for (let unit = 0; unit < layout.units; unit++) {
+    let sum = parameters[layout.hiddenBias + unit];
+    const row = layout.hiddenInput + unit * layout.features;
+    for (let feature = 0; feature < features.length; feature++)
+      sum += parameters[row + feature] * features[feature];
+    into[unit] = sum;
+  }
+}
+
+function hiddenScore(parameters: Float64Array, layout: Layout, activations: Float64Array): number {
+  let sum = 0;
+  for (let unit = 0; unit < layout.units; unit++)
+    if (activations[unit] > 0) sum += parameters[layout.hiddenOutput + unit] * activations[unit];
+  return sum;
 }
 
 /** Scale of the word weights: a long message's words each count less. */
@@ -94,16 +134,28 @@ function dotAt(parameters: Float64Array, offset: number, features: number[]): nu
   return sum;
 }
 
-function scores(parameters: Float64Array, layout: Layout, example: TrainingExample): number[] {
+/** The candidates' and nothing's scores; the hidden activations of each candidate go to `activations`. */
+function scores(
+  parameters: Float64Array,
+  layout: Layout,
+  example: TrainingExample,
+  activations: Float64Array[] = [],
+): number[] {
   const scale = wordScale(example.words.length);
   const search = scale * sumAt(parameters, layout.wordSearch, example.words);
   const write = scale * sumAt(parameters, layout.wordWrite, example.words);
-  const result = example.tools.map(
-    (features, index) =>
+  const result = example.tools.map((features, index) => {
+    let score =
       dotAt(parameters, layout.tool, features) +
       example.roles[index][0] * search +
-      example.roles[index][1] * write,
-  );
+      example.roles[index][1] * write;
+    if (layout.units > 0) {
+      activations[index] ??= new Float64Array(layout.units);
+      activate(parameters, layout, features, activations[index]);
+      score += hiddenScore(parameters, layout, activations[index]);
+    }
+    return score;
+  });
   result.push(
     dotAt(parameters, layout.none, example.none) + scale * sumAt(parameters, layout.wordNone, example.words),
   );
@@ -124,7 +176,40 @@ function pack(weights: FittedWeights, layout: Layout): Float64Array {
   parameters.set(weights.wordWeights.none, layout.wordNone);
   parameters.set(weights.wordWeights.search, layout.wordSearch);
   parameters.set(weights.wordWeights.write, layout.wordWrite);
+  if (weights.hidden) {
+    parameters.set(weights.hidden.input.flat(), layout.hiddenInput);
+    parameters.set(weights.hidden.bias, layout.hiddenBias);
+    parameters.set(weights.hidden.output, layout.hiddenOutput);
+  }
   return parameters;
+}
+
+/** Small random starting weights for the hidden layer (Glorot's uniform range), so units differ. */
+function startHidden(parameters: Float64Array, layout: Layout, random: () => number): void {
+  const range = Math.sqrt(6 / (layout.features + layout.units));
+  for (let index = layout.hiddenInput; index < layout.hiddenBias; index++)
+    parameters[index] = (2 * random() - 1) * range;
+  for (let index = layout.hiddenOutput; index < layout.size; index++)
+    parameters[index] = (2 * random() - 1) * 0.1;
+}
+
+function addHiddenGradient(
+  gradient: Float64Array,
+  parameters: Float64Array,
+  layout: Layout,
+  activations: Float64Array,
+  features: number[],
+  error: number,
+): void {
+  for (let unit = 0; unit < layout.units; unit++) {
+    if (activations[unit] <= 0) continue;
+    gradient[layout.hiddenOutput + unit] += error * activations[unit];
+    const back = error * parameters[layout.hiddenOutput + unit];
+    gradient[layout.hiddenBias + unit] += back;
+    const row = layout.hiddenInput + unit * layout.features;
+    for (let feature = 0; feature < features.length; feature++)
+      gradient[row + feature] += back * features[feature];
+  }
 }
 
 /** Fits weights to the examples. */
@@ -137,8 +222,10 @@ export function fitWeights(examples: TrainingExample[], options: FitWeightsOptio
   const rate = options.learningRate ?? 0.02;
   const l2 = options.l2 ?? 1e-4;
   const random = createRandom(options.seed ?? 1);
+  startHidden(parameters, layout, random);
   const order = examples.map((_, index) => index);
   const batch = 32;
+  const activations: Float64Array[] = [];
   let step = 0;
   for (let epoch = 0; epoch < (options.epochs ?? 12); epoch++) {
     for (let index = order.length - 1; index > 0; index--) {
@@ -149,7 +236,7 @@ export function fitWeights(examples: TrainingExample[], options: FitWeightsOptio
       gradient.fill(0);
       for (const position of order.slice(start, start + batch)) {
         const example = examples[position];
-        const probabilities = softmax(scores(parameters, layout, example));
+        const probabilities = softmax(scores(parameters, layout, example, activations));
         const targetIndex = example.target < 0 ? example.tools.length : example.target;
         const scale = wordScale(example.words.length);
         for (let candidate = 0; candidate < probabilities.length; candidate++) {
@@ -164,6 +251,8 @@ export function fitWeights(examples: TrainingExample[], options: FitWeightsOptio
               if (search) gradient[layout.wordSearch + word] += error * search * scale;
               if (write) gradient[layout.wordWrite + word] += error * write * scale;
             }
+            if (layout.units > 0)
+              addHiddenGradient(gradient, parameters, layout, activations[candidate], features, error);
           } else {
             for (let feature = 0; feature < example.none.length; feature++)
               gradient[layout.none + feature] += error * example.none[feature];
@@ -184,15 +273,26 @@ export function fitWeights(examples: TrainingExample[], options: FitWeightsOptio
     }
   }
   const round = (values: Float64Array) => [...values].map((value) => Math.round(value * 1e4) / 1e4);
-  return {
+  const fitted: FittedWeights = {
     weights: round(parameters.subarray(layout.tool, layout.none)),
     noneWeights: round(parameters.subarray(layout.none, layout.wordNone)),
     wordWeights: {
       none: round(parameters.subarray(layout.wordNone, layout.wordSearch)),
       search: round(parameters.subarray(layout.wordSearch, layout.wordWrite)),
-      write: round(parameters.subarray(layout.wordWrite, layout.size)),
+      write: round(parameters.subarray(layout.wordWrite, layout.hiddenInput)),
     },
   };
+  if (layout.units > 0) {
+    const input = round(parameters.subarray(layout.hiddenInput, layout.hiddenBias));
+    fitted.hidden = {
+      input: Array.from({ length: layout.units }, (_, unit) =>
+        input.slice(unit * layout.features, (unit + 1) * layout.features),
+      ),
+      bias: round(parameters.subarray(layout.hiddenBias, layout.hiddenOutput)),
+      output: round(parameters.subarray(layout.hiddenOutput, layout.size)),
+    };
+  }
+  return fitted;
 }
 
 /** Share of examples decided right, the way the engine decides: the most probable candidate. */
@@ -202,6 +302,7 @@ export function measureAccuracy(weights: FittedWeights, examples: TrainingExampl
     toolFeatures: weights.weights.length,
     noneFeatures: weights.noneWeights.length,
     words: weights.wordWeights.none.length,
+    hidden: weights.hidden?.output.length ?? 0,
   });
   const parameters = pack(weights, layout);
   let correct = 0;

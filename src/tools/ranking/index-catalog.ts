@@ -1,7 +1,7 @@
 // Reads each operation of a catalog once into what the ranking compares a message with: the words of
 // each field, the resource nouns of its path and the noun in front of each path parameter, what its
 // method and verb say it does, the id formats its schema shows, and the catalog's word statistics.
-import type { JsonSchema } from '../../openapi/index.js';
+import { type JsonSchema, matchesSchemaPattern } from '../../openapi/index.js';
 import type { RankableTool } from './rankable-tool.js';
 import { type RankingModel, verbProfile } from './ranking-model.js';
 import { contentStems, isContentWord, splitWords, stemOf } from './read-words.js';
@@ -12,6 +12,45 @@ export interface PathParameter {
   name: string;
   /** Stems of the noun in front of it (`/orders/{id}` -> `order`) and of its own name (`order_id` -> `order`). */
   nouns: Set<string>;
+  /** The words of the path segment in front of it, as written (`payment_intents` -> payment, intents). */
+  segment?: string[];
+  /** The form its schema gives its values, when it gives one. */
+  form?: IdForm;
+}
+
+/** The form of an id input's values, from its schema. */
+export interface IdForm {
+  pattern?: string;
+  /** `format: uuid`. */
+  uuid?: boolean;
+  /** `type: integer`. */
+  integer?: boolean;
+  /** The schema's example, as text. */
+  example?: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The form an id input's schema gives, when it constrains the value. */
+function idFormOf(property: unknown): IdForm | undefined {
+  if (!isObject(property)) return undefined;
+  const form: IdForm = {};
+  if (typeof property.pattern === 'string') form.pattern = property.pattern;
+  if (property.format === 'uuid') form.uuid = true;
+  if (property.type === 'integer') form.integer = true;
+  if (typeof property.example === 'string' || typeof property.example === 'number')
+    form.example = String(property.example);
+  return Object.keys(form).length > 0 ? form : undefined;
+}
+
+/** Whether an id fits the form its input's schema gives (`#4410` fits `^[0-9]{4,10}$`); undefined when the form says nothing. */
+export function fitsIdForm(id: string, form: IdForm | undefined): boolean | undefined {
+  if (!form || (!form.pattern && !form.uuid && !form.integer)) return undefined;
+  const bare = id.replace(/^#/, '');
+  if (form.uuid) return UUID.test(bare);
+  if (form.integer) return /^\d+$/.test(bare);
+  const pattern = form.pattern as string;
+  return matchesSchemaPattern(pattern, id) || matchesSchemaPattern(pattern, bare);
 }
 
 /** One operation as the ranking reads it. */
@@ -25,6 +64,8 @@ export interface IndexedTool {
   parameters: Set<string>;
   /** Every stem of every field above. */
   all: Set<string>;
+  /** Stems of its response's field names that its fields above do not have. */
+  response: Set<string>;
   /** Positions in the catalog's `headWords` of the words of its name, summary and path. */
   headWords: number[];
   /** Resource nouns: the path's literal words and the name's words after its verb. */
@@ -110,13 +151,14 @@ function readPath(path: string, noise: Set<string>): { words: string[]; paramete
   const words: string[] = [];
   const parameters: PathParameter[] = [];
   let previous: string | undefined;
+  let previousSegment: string[] = [];
   for (const segment of path.split('/')) {
     if (!segment) continue;
     const parameter = /^\{([^}]+)\}$/.exec(segment);
     if (parameter) {
       const nouns = idNounStems(parameter[1]);
       if (previous) nouns.add(stemOf(previous));
-      parameters.push({ name: parameter[1], nouns });
+      parameters.push({ name: parameter[1], nouns, segment: previousSegment });
       continue;
     }
     if (VERSION_SEGMENT.test(segment)) continue;
@@ -124,9 +166,25 @@ function readPath(path: string, noise: Set<string>): { words: string[]; paramete
       isResourceWord(word, noise),
     );
     words.push(...segmentWords);
-    if (segmentWords.length > 0) previous = segmentWords[segmentWords.length - 1];
+    if (segmentWords.length > 0) {
+      previous = segmentWords[segmentWords.length - 1];
+      previousSegment = segmentWords;
+    }
   }
   return { words, parameters };
+}
+
+/**
+ * Whether an id's literal prefix abbreviates the resource in front of a path parameter, as APIs write
+ * their ids: its first word's start (`sub_` for subscriptions, `cus_` for customers) or its words'
+ * initials (`pi_` for payment_intents).
+ */
+export function abbreviates(prefix: string, parameter: PathParameter): boolean {
+  const letters = prefix.replace(/[^a-z]/gi, '').toLowerCase();
+  const words = parameter.segment ?? [];
+  if (letters.length < 2 || words.length === 0) return false;
+  if (words.length > 1 && words.map((word) => word[0]).join('') === letters) return true;
+  return words[0].startsWith(letters);
 }
 
 /** Literal id prefixes in a value: `sub_1234` -> `sub_`, `#W0000000` -> `#w`, `INV-2026-001` -> `inv-`. */
@@ -216,6 +274,12 @@ function indexTool(
   };
   const all = new Set<string>();
   for (const field of Object.values(fields)) for (const stem of field) all.add(stem);
+  const responseFields = operation?.responseFields ?? [];
+  const response = new Set(
+    responseFields
+      .flatMap((name) => splitWords(name).filter(isContentWord).map(stemOf))
+      .filter((stem) => !all.has(stem)),
+  );
   const nouns = new Set(
     [...fields.path, ...nameWords.slice(1).map(stemOf)].filter((stem) => !generic.has(stem)),
   );
@@ -224,12 +288,13 @@ function indexTool(
     ...[...required]
       .filter((name) => !pathNames.has(name) && isIdName(name))
       .map((name) => ({ name, nouns: idNounStems(name) })),
-  ];
+  ].map((parameter) => ({ ...parameter, form: idFormOf(properties[parameter.name]) }));
   const lastSegment = (operation?.path ?? '').split('/').filter(Boolean).pop() ?? '';
   return {
     tool,
     ...fields,
     all,
+    response,
     headWords: [...new Set([...nameWords, ...pathWords, ...splitWords(summary)].filter(isContentWord))].map(
       positionOf,
     ),
@@ -269,8 +334,10 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
   const frequency = new Map<string, number>();
   const vocabulary = new Map<string, Set<string>>();
   for (const entry of indexed) {
-    for (const stem of entry.all) frequency.set(stem, (frequency.get(stem) ?? 0) + 1);
-    const text = `${entry.tool.name} ${entry.tool.operation?.path ?? ''} ${entry.tool.description}`;
+    for (const stem of new Set([...entry.all, ...entry.response]))
+      frequency.set(stem, (frequency.get(stem) ?? 0) + 1);
+    const fieldNames = (entry.tool.operation?.responseFields ?? []).join(' ');
+    const text = `${entry.tool.name} ${entry.tool.operation?.path ?? ''} ${entry.tool.description} ${fieldNames}`;
     for (const word of splitWords(text)) {
       if (word.length < 3 || !isContentWord(word)) continue;
       const bucket = vocabulary.get(word[0]) ?? new Set<string>();

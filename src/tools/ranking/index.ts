@@ -21,3 +21,4 @@ export {
   toRankableTool,
 } from './rankable-tool.js';
 export { loadRankingModel, type RankingModel } from './ranking-model.js';
+export { contentStems, isContentWord, splitWords, stemOf } from './read-words.js';

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadStoreTools } from '../test-support/load-catalogs.js';
-import { type CatalogIndex, indexCatalog } from './index-catalog.js';
+import { abbreviates, type CatalogIndex, fitsIdForm, indexCatalog } from './index-catalog.js';
 import { rankCatalog } from './rank-catalog.js';
-import { toRankableTool } from './rankable-tool.js';
+import { responseFieldsOf, toRankableTool } from './rankable-tool.js';
 import { loadRankingModel } from './ranking-model.js';
 
 // The committed model on the Trailhead store API (never part of its training data).
@@ -23,6 +23,8 @@ describe('rankCatalog with the committed model', () => {
     ['Please cancel my order 77120', 'cancelOrder'],
     ['did my payment for invoice 2024-0042 go through?', 'getInvoicePayment'],
     ['Do you sell waterproof hiking boots?', 'searchCatalog'],
+    // Words only its answer has: the response's fields (carrier, trackingLink).
+    ['which carrier is order 44519 with?', 'getOrderStatus'],
   ])('"%s" -> %s', (message, expected) => {
     expect(top(message)).toBe(expected);
   });
@@ -45,5 +47,52 @@ describe('rankCatalog with the committed model', () => {
     const ranking = rankCatalog({ index, message: 'Where is my order 5?' });
     const sum = ranking.tools.reduce((total, entry) => total + entry.probability, ranking.none.probability);
     expect(sum).toBeCloseTo(1, 6);
+  });
+});
+
+describe('responseFieldsOf', () => {
+  it('lists the fields of an answer nearest first, through lists and composed schemas', () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        orders: {
+          type: 'array',
+          items: {
+            allOf: [
+              { type: 'object', properties: { id: { type: 'string' }, status: { type: 'string' } } },
+              {
+                type: 'object',
+                properties: { shipment: { type: 'object', properties: { carrier: { type: 'string' } } } },
+              },
+            ],
+          },
+        },
+        total: { type: 'integer' },
+      },
+    };
+    expect(responseFieldsOf(schema)).toEqual(['orders', 'total', 'id', 'status', 'shipment', 'carrier']);
+    expect(responseFieldsOf(undefined)).toEqual([]);
+  });
+});
+
+describe('abbreviates', () => {
+  const parameter = (segment: string[]) => ({ name: 'id', nouns: new Set<string>(), segment });
+  it('reads an id prefix as the start of the resource word or the initials of its words', () => {
+    expect(abbreviates('sub_', parameter(['subscriptions']))).toBe(true);
+    expect(abbreviates('pi_', parameter(['payment', 'intents']))).toBe(true);
+    expect(abbreviates('in_', parameter(['invoices']))).toBe(true);
+    expect(abbreviates('in_', parameter(['payment', 'intents']))).toBe(false);
+    expect(abbreviates('cus_', parameter(['charges']))).toBe(false);
+    expect(abbreviates('#w', parameter(['widgets']))).toBe(false);
+  });
+});
+
+describe('fitsIdForm', () => {
+  it("tells whether an id has the form its input's schema gives", () => {
+    expect(fitsIdForm('#4410', { pattern: '^[0-9]{4,10}$' })).toBe(true);
+    expect(fitsIdForm('4410', { pattern: '^INV-[0-9]{4}-[0-9]{3}$' })).toBe(false);
+    expect(fitsIdForm('3f2504e0-4f89-11d3-9a0c-0305e82c3301', { uuid: true })).toBe(true);
+    expect(fitsIdForm('JEPRZB', { integer: true })).toBe(false);
+    expect(fitsIdForm('anything', { example: 'abc' })).toBeUndefined();
   });
 });

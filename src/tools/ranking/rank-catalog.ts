@@ -8,6 +8,7 @@ import {
   type QueryWeights,
   weighQuery,
 } from './extract-features.js';
+import { scoreHidden } from './hidden-layer.js';
 import type { CatalogIndex, IndexedTool } from './index-catalog.js';
 import { vocabularyOf } from './ranking-model.js';
 import { contentStems } from './read-words.js';
@@ -216,7 +217,11 @@ export function rankCatalog(options: RankCatalogOptions): Ranking {
   const ranked = tools.map(
     ({ entry, features, roles }): RankedTool => ({
       entry,
-      score: dot(model.weights, features) + roles[0] * search + roles[1] * write,
+      score:
+        dot(model.weights, features) +
+        (model.hidden ? scoreHidden(model.hidden, features) : 0) +
+        roles[0] * search +
+        roles[1] * write,
       probability: 0,
       features,
     }),

@@ -16,6 +16,38 @@ export interface RankableTool {
   operation?: OperationShape;
 }
 
+/** How many response field names an operation keeps, and how deep they are read. */
+const MAX_RESPONSE_FIELDS = 60;
+const MAX_RESPONSE_DEPTH = 3;
+
+/**
+ * The field names of a response schema, nearest first (`{order: {status, carrier}}` -> order, status,
+ * carrier), through arrays and composed schemas.
+ */
+export function responseFieldsOf(schema: JsonSchema | undefined): string[] {
+  const fields = new Set<string>();
+  let level: unknown[] = schema ? [schema] : [];
+  for (let depth = 0; depth <= MAX_RESPONSE_DEPTH && level.length > 0; depth++) {
+    const next: unknown[] = [];
+    const visit = (node: unknown, hops = 0): void => {
+      if (!node || typeof node !== 'object' || hops > 4) return;
+      const value = node as Record<string, unknown>;
+      for (const key of ['allOf', 'oneOf', 'anyOf'])
+        if (Array.isArray(value[key])) for (const part of value[key] as unknown[]) visit(part, hops + 1);
+      if (value.items) visit(value.items, hops + 1);
+      if (!value.properties || typeof value.properties !== 'object') return;
+      for (const [name, property] of Object.entries(value.properties as Record<string, unknown>)) {
+        if (fields.size >= MAX_RESPONSE_FIELDS) return;
+        fields.add(name);
+        next.push(property);
+      }
+    };
+    for (const node of level) visit(node);
+    level = next;
+  }
+  return [...fields];
+}
+
 /** The HTTP shape of an operation. */
 export interface OperationShape {
   method: HttpMethod;
@@ -26,6 +58,8 @@ export interface OperationShape {
   tags?: string[];
   /** Input names that go into the request body (filled, not used for choosing). */
   bodyInputs?: string[];
+  /** The names of the fields its success response holds: what a customer may ask it for. */
+  responseFields?: string[];
 }
 
 /** The provider-options namespace under which the agent layer passes an operation's shape to a model. */
@@ -33,6 +67,7 @@ export const OPERATION_SHAPE_KEY = 'concierge';
 
 /** The shape of a compiled operation, as passed in a tool's provider options. */
 export function shapeOf(tool: ToolDefinition): OperationShape {
+  const responseFields = responseFieldsOf(tool.responseSchema);
   const bodyInputs = tool.requestBody
     ? tool.requestBody.mode === 'merged'
       ? (tool.requestBody.properties ?? [])
@@ -45,6 +80,7 @@ export function shapeOf(tool: ToolDefinition): OperationShape {
     ...(tool.summary ? { summary: tool.summary } : {}),
     tags: tool.tags,
     bodyInputs,
+    ...(responseFields.length > 0 ? { responseFields } : {}),
   };
 }
 
@@ -72,7 +108,10 @@ export function readOperationShape(options: unknown): OperationShape | undefined
   if (!options || typeof options !== 'object') return undefined;
   const shape = (options as Record<string, unknown>)[OPERATION_SHAPE_KEY];
   if (!shape || typeof shape !== 'object') return undefined;
-  const { method, path, operationId, summary, tags, bodyInputs } = shape as Record<string, unknown>;
+  const { method, path, operationId, summary, tags, bodyInputs, responseFields } = shape as Record<
+    string,
+    unknown
+  >;
   if (typeof method !== 'string' || !METHODS.has(method) || typeof path !== 'string') return undefined;
   const strings = (value: unknown) =>
     Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : undefined;
@@ -83,5 +122,6 @@ export function readOperationShape(options: unknown): OperationShape | undefined
     ...(typeof summary === 'string' ? { summary } : {}),
     tags: strings(tags) ?? [],
     bodyInputs: strings(bodyInputs) ?? [],
+    ...(Array.isArray(responseFields) ? { responseFields: strings(responseFields) } : {}),
   };
 }

@@ -2,6 +2,7 @@
 // learned from the corpus (how each verb is used across real APIs, which words name the same things).
 // `npm run train` writes it to models/ranking.json from ../shared; the product only reads it.
 import { readFileSync } from 'node:fs';
+import { checkHiddenLayer, type HiddenLayer } from './hidden-layer.js';
 
 /** How a word is used as the first word of operation ids across the corpus's APIs. */
 export interface VerbProfile {
@@ -30,6 +31,8 @@ export interface RankingModel {
    * words, and for an operation that changes something.
    */
   wordWeights: { none: number[]; search: number[]; write: number[] };
+  /** Rectified units over the operation features, adding to the linear score; absent in a linear model. */
+  hidden?: HiddenLayer;
   /** Stems used in the operation ids of so many APIs that they name no resource (`detail`, `info`, `list`). */
   genericWords: string[];
   /** Words of path prefixes that APIs mount their operations under (`api`, `wp-json`, `rest`): no resource. */
@@ -74,6 +77,7 @@ export function checkRankingModel(value: unknown, where: string): RankingModel {
     [words?.none, words?.search, words?.write].some((list) => list?.length !== size)
   )
     throw new Error(`${where}: vocabulary and wordWeights differ in length`);
+  if (model.hidden) checkHiddenLayer(model.hidden, model.features.length, where);
   return model;
 }
 

@@ -161,6 +161,22 @@ export interface paths {
                     "application/json": {
                         basePrompt?: string;
                         handoffWebhookUrl?: string | null;
+                        identity?: {
+                            /** @description The aud tokens must carry; default the agent's public key */
+                            audience?: string;
+                            /** @description The iss tokens must carry, when set */
+                            issuer?: string;
+                            jwksUrl?: string;
+                            /**
+                             * @description none: every visitor is anonymous; secret: HS256 with the generated secret; publicKey: RS256/ES256 with publicKey; jwks: RS256/ES256 with the keys at jwksUrl
+                             * @enum {unknown}
+                             */
+                            method: "none" | "secret" | "publicKey" | "jwks";
+                            /** @description PEM (SPKI) public key */
+                            publicKey?: string;
+                            /** @description Where customers sign in, told to a visitor who must sign in first */
+                            signInUrl?: string;
+                        };
                         maxToolSteps?: number;
                         model?: {
                             apiKey?: string | null;
@@ -197,7 +213,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a conversation with an agent (the preview chat) */
+        /**
+         * Start a conversation with an agent (the preview chat), as an anonymous visitor or a customer
+         * @description With `identity`, the conversation acts for that customer, as if their identity token had been verified: its identity-bound operations use these claims. Only the admin or the property's API key can say who the customer is.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -210,6 +229,14 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        identity?: {
+                            /** @description Custom claims */
+                            claims?: Record<string, never>;
+                            email?: string;
+                            name?: string;
+                            /** @description The customer's id */
+                            sub: string;
+                        };
                         metadata?: Record<string, never>;
                     };
                 };
@@ -222,6 +249,98 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Conversation"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agents/{id}/identity/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check an identity token as the widget's would be: the customer it names, or why it is refused */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IdentityCheck"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agents/{id}/identity/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate (or rotate) the HS256 identity secret; it is shown in this answer only
+         * @description Switches the agent's identity verification to the secret. Sign customers' identity tokens with it (HS256) on your backend. The previous secret stops working at once, or after `previousValidForMinutes` so that your backend can be updated first.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Keep accepting the previous secret this long (at most a week); default 0 */
+                        previousValidForMinutes?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IdentitySecret"];
                     };
                 };
             };
@@ -686,6 +805,12 @@ export interface paths {
                             username: string;
                         };
                         baseUrl?: string;
+                        /** @description Headers sent with every call from the verified customer's claims, e.g. X-Customer-Id from sub; never sent for an anonymous visitor */
+                        identityHeaders?: {
+                            /** @description A claim of the identity token: sub, email, name or a custom claim */
+                            claim: string;
+                            name: string;
+                        }[];
                         name?: string;
                         timeoutMs?: number;
                     };
@@ -725,7 +850,7 @@ export interface paths {
                     /** @description Page size (default 50) */
                     limit?: number;
                     /** @description Only calls with this outcome */
-                    outcome?: "ok" | "not-found" | "client-error" | "server-error" | "timeout" | "network" | "blocked" | "invalid-arguments";
+                    outcome?: "ok" | "not-found" | "client-error" | "server-error" | "timeout" | "network" | "blocked" | "invalid-arguments" | "unusable-response";
                     /** @description Only calls answered with this HTTP status */
                     status?: number;
                     /** @description Calls before this time */
@@ -772,7 +897,7 @@ export interface paths {
         };
         get?: never;
         /**
-         * Switch one operation on or off, and whether the customer confirms it first
+         * Switch one operation on or off, whether the customer confirms it first, and which inputs come from the verified customer
          * @description Settings are kept by operation name, so they carry over to the next schema version while the operation exists.
          */
         put: {
@@ -790,8 +915,18 @@ export interface paths {
                     "application/json": {
                         /** @description Whether the agent may call the operation */
                         enabled?: boolean;
+                        /** @description Inputs set from the verified customer's claims at send time (replaces the list; [] for none). The model never sees or fills them. */
+                        identityBindings?: {
+                            /** @description A claim of the identity token: sub, email, name or a custom claim */
+                            claim: string;
+                            /** @enum {unknown} */
+                            in: "path" | "query" | "header" | "cookie" | "body";
+                            name: string;
+                        }[];
                         /** @description Whether the agent asks the customer before calling it; null goes back to the default (from the method, and the schema's x-openai-isConsequential or x-concierge-safe) */
                         needsConfirmation?: boolean | null;
+                        /** @description Whether only a verified customer may use it (an anonymous visitor is asked to sign in); null goes back to the default: on when an input is bound */
+                        requiresIdentity?: boolean | null;
                     };
                 };
             };
@@ -823,7 +958,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Call one operation for real, as the agent would, and see what was sent and what came back */
+        /**
+         * Call one operation for real, as the agent would, and see what was sent and what came back
+         * @description With `customer`, its identity-bound inputs and the integration's identity headers are set from those claims, as for a verified customer; without, the arguments are sent as given.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -839,6 +977,11 @@ export interface paths {
                     "application/json": {
                         /** @description The operation's arguments, by input name */
                         args?: Record<string, never>;
+                        /** @description Try it as this verified customer: bound inputs and identity headers come from these claims */
+                        customer?: {
+                            claims?: Record<string, never>;
+                            sub: string;
+                        };
                     };
                 };
             };
@@ -1403,6 +1546,22 @@ export interface paths {
                     "application/json": {
                         basePrompt?: string;
                         handoffWebhookUrl?: string | null;
+                        identity?: {
+                            /** @description The aud tokens must carry; default the agent's public key */
+                            audience?: string;
+                            /** @description The iss tokens must carry, when set */
+                            issuer?: string;
+                            jwksUrl?: string;
+                            /**
+                             * @description none: every visitor is anonymous; secret: HS256 with the generated secret; publicKey: RS256/ES256 with publicKey; jwks: RS256/ES256 with the keys at jwksUrl
+                             * @enum {unknown}
+                             */
+                            method: "none" | "secret" | "publicKey" | "jwks";
+                            /** @description PEM (SPKI) public key */
+                            publicKey?: string;
+                            /** @description Where customers sign in, told to a visitor who must sign in first */
+                            signInUrl?: string;
+                        };
                         maxToolSteps?: number;
                         model?: {
                             apiKey?: string | null;
@@ -1659,6 +1818,12 @@ export interface paths {
                             username: string;
                         };
                         baseUrl?: string;
+                        /** @description Headers sent with every call from the verified customer's claims, e.g. X-Customer-Id from sub; never sent for an anonymous visitor */
+                        identityHeaders?: {
+                            /** @description A claim of the identity token: sub, email, name or a custom claim */
+                            claim: string;
+                            name: string;
+                        }[];
                         name: string;
                         /** @description The document itself, pasted or read from an uploaded file (YAML or JSON) */
                         schemaText?: string;
@@ -1900,7 +2065,7 @@ export interface paths {
                     /** @description Page size (default 50) */
                     limit?: number;
                     /** @description Only calls with this outcome */
-                    outcome?: "ok" | "not-found" | "client-error" | "server-error" | "timeout" | "network" | "blocked" | "invalid-arguments";
+                    outcome?: "ok" | "not-found" | "client-error" | "server-error" | "timeout" | "network" | "blocked" | "invalid-arguments" | "unusable-response";
                     /** @description Only calls answered with this HTTP status */
                     status?: number;
                     /** @description Calls before this time */
@@ -1947,7 +2112,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a conversation from the widget with the agent's public key */
+        /**
+         * Start a conversation from the widget with the agent's public key
+         * @description With `identityToken` (a JWT the business's backend signed for the signed-in customer), the conversation acts for that customer and never for another; a token that does not verify is refused with 401 `identity-refused` and nothing is created.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1959,6 +2127,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         agentKey: string;
+                        identityToken?: string;
                         metadata?: Record<string, never>;
                     };
                 };
@@ -1976,6 +2145,76 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/widget/conversations/{id}/identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Sign the conversation in as the customer of an identity token, or refresh their sign-in
+         * @description A conversation acts for one customer only: a token for another is refused with 409 `identity-mismatch` (start a new conversation); a token that does not verify with 401 `identity-refused`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        identityToken: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WidgetIdentity"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Sign the customer out of the conversation (Concierge.logout())
+         * @description The conversation stops acting for the customer at once; it can never act for another customer.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -2016,7 +2255,7 @@ export interface paths {
         put?: never;
         /**
          * Send the visitor's message; JSON or server-sent events as in the chat API
-         * @description Answers the public view of the turn: the reply, the names of its sources and the state (waiting for confirmation, handed to a person); never the trace. With `Accept: text/event-stream`: message-delta events, then turn-end with the same body.
+         * @description Answers the public view of the turn: the reply, the names of its sources and the state (waiting for confirmation, handed to a person, asked to sign in); never the trace. With `Accept: text/event-stream`: message-delta events, then turn-end with the same body. An `X-Identity-Token` header signs the conversation in (or refreshes the sign-in) before the turn, as PUT …/identity does.
          */
         post: {
             parameters: {
@@ -2051,6 +2290,9 @@ export interface paths {
                                 id: string;
                                 text: string;
                             } | null;
+                            signIn: {
+                                url: string | null;
+                            } | null;
                             sources: string[];
                             status: string;
                         };
@@ -2074,6 +2316,24 @@ export interface components {
             createdAt: string;
             handoffWebhookUrl: string | null;
             id: string;
+            /** @description How identity tokens of signed-in customers are checked */
+            identity: {
+                /** @description The aud tokens must carry (default the agent's public key) */
+                audience: string;
+                issuer?: string;
+                jwksUrl?: string;
+                /** @enum {unknown} */
+                method: "none" | "secret" | "publicKey" | "jwks";
+                publicKey?: string;
+                secret: {
+                    createdAt: string | null;
+                    /** @description Masked: the last four characters */
+                    hint: string;
+                    /** @description Until when the secret before it is still accepted */
+                    previousValidUntil: string | null;
+                } | null;
+                signInUrl?: string;
+            };
             maxToolSteps: number;
             model: {
                 /** @description Masked */
@@ -2132,6 +2392,23 @@ export interface components {
             /** @description ISO 8601 time */
             createdAt: string;
             id: string;
+            /** @description The verified customer it acts for, or null for an anonymous visitor */
+            identity: {
+                /** @description Every claim but iss, aud, exp, iat, nbf, jti */
+                claims: {
+                    [key: string]: unknown;
+                };
+                email?: string;
+                /** @description When it stops counting; null: never */
+                expiresAt: string | null;
+                name?: string;
+                /** @enum {unknown} */
+                source: "token" | "admin";
+                /** @description The customer's id at the business */
+                sub: string;
+                /** @description ISO 8601 time */
+                verifiedAt: string;
+            } | null;
             metadata: {
                 [key: string]: unknown;
             };
@@ -2149,6 +2426,23 @@ export interface components {
             /** @description ISO 8601 time */
             createdAt: string;
             id: string;
+            /** @description The verified customer it acts for, or null for an anonymous visitor */
+            identity: {
+                /** @description Every claim but iss, aud, exp, iat, nbf, jti */
+                claims: {
+                    [key: string]: unknown;
+                };
+                email?: string;
+                /** @description When it stops counting; null: never */
+                expiresAt: string | null;
+                name?: string;
+                /** @enum {unknown} */
+                source: "token" | "admin";
+                /** @description The customer's id at the business */
+                sub: string;
+                /** @description ISO 8601 time */
+                verifiedAt: string;
+            } | null;
             messages: components["schemas"]["Message"][];
             metadata: {
                 [key: string]: unknown;
@@ -2187,6 +2481,31 @@ export interface components {
             /** @enum {unknown} */
             status: "ok";
         };
+        IdentityCheck: {
+            /** @description Why the token is refused */
+            error?: string;
+            /** @description ISO 8601 time */
+            expiresAt?: string;
+            identity?: {
+                /** @description Every claim but iss, aud, exp, iat, nbf, jti */
+                claims: {
+                    [key: string]: unknown;
+                };
+                email?: string;
+                name?: string;
+                /** @description The customer's id at the business */
+                sub: string;
+            };
+            ok: boolean;
+        };
+        IdentitySecret: {
+            /** @description ISO 8601 time */
+            createdAt: string;
+            /** @description Until when the previous secret works */
+            previousValidUntil: string | null;
+            /** @description The HS256 secret: shown in this answer only */
+            secret: string;
+        };
         Integration: {
             allowHosts: string[];
             auth: components["schemas"]["ShownAuth"];
@@ -2194,6 +2513,12 @@ export interface components {
             /** @description ISO 8601 time */
             createdAt: string;
             id: string;
+            /** @description Headers sent with every call from the verified customer's claims */
+            identityHeaders: {
+                /** @description A claim of the identity token: sub, email, name or a custom one */
+                claim: string;
+                name: string;
+            }[];
             name: string;
             propertyId: string;
             timeoutMs: number;
@@ -2210,6 +2535,12 @@ export interface components {
             createdAt: string;
             diff?: components["schemas"]["CatalogDiff"];
             id: string;
+            /** @description Headers sent with every call from the verified customer's claims */
+            identityHeaders: {
+                /** @description A claim of the identity token: sub, email, name or a custom one */
+                claim: string;
+                name: string;
+            }[];
             lint: components["schemas"]["LintFinding"][];
             name: string;
             openapiVersion: string | null;
@@ -2370,9 +2701,26 @@ export interface components {
             status: "open" | "waiting-for-human" | "closed";
         };
         Operation: {
+            /** @description The inputs a claim may be bound to */
+            bindableInputs: {
+                /** @enum {unknown} */
+                in: "path" | "query" | "header" | "cookie" | "body";
+                name: string;
+                required: boolean;
+            }[];
             callable: boolean;
             description: string;
             enabled: boolean;
+            /** @description Inputs set from the verified customer's claims; the model never sees them */
+            identityBindings: {
+                /** @description A claim of the identity token: sub, email, name or a custom one */
+                claim: string;
+                /** @enum {unknown} */
+                in: "path" | "query" | "header" | "cookie" | "body";
+                name: string;
+            }[];
+            /** @description Bindings that no longer fit the operation: it is not offered until they are fixed */
+            identityProblems: string[];
             inputSchema: {
                 [key: string]: unknown;
             };
@@ -2383,6 +2731,10 @@ export interface components {
             operationId: string | null;
             path: string;
             readOnly: boolean;
+            /** @description Only a verified customer may use it */
+            requiresIdentity: boolean;
+            /** @description True when an input is bound */
+            requiresIdentityDefault: boolean;
             summary: string | null;
             uncallableReason: string | null;
         };
@@ -2396,6 +2748,8 @@ export interface components {
         };
         ReimportPreview: {
             diff: components["schemas"]["CatalogDiff"];
+            /** @description Identity bindings the new version would break: those operations would leave the agents' tools until fixed */
+            identityProblems?: string[];
             lint: components["schemas"]["LintFinding"][];
             openapiVersion: string;
             operations: number;
@@ -2412,6 +2766,16 @@ export interface components {
             durationMs: number;
             error: string | null;
             id: string;
+            identity?: {
+                /** @description The customer's sub */
+                subject: string;
+                values: {
+                    /** @description A claim of the identity token: sub, email, name or a custom one */
+                    claim: string;
+                    in: string;
+                    name: string;
+                }[];
+            } | null;
             integrationId: string;
             method: string;
             operationId?: string | null;
@@ -2485,6 +2849,16 @@ export interface components {
             durationMs: number;
             error?: string;
             idempotencyKey?: string;
+            identity?: {
+                /** @description The customer's sub */
+                subject: string;
+                values: {
+                    /** @description A claim of the identity token: sub, email, name or a custom one */
+                    claim: string;
+                    in: string;
+                    name: string;
+                }[];
+            };
             integrationId?: string;
             operationId?: string;
             outcome: string;
@@ -2493,6 +2867,10 @@ export interface components {
             tool: string;
             /** @enum {unknown} */
             type: "tool-call";
+        } | {
+            tool: string;
+            /** @enum {unknown} */
+            type: "sign-in-required";
         } | {
             args: unknown;
             tool: string;
@@ -2573,6 +2951,10 @@ export interface components {
                 id: string;
                 text: string;
             } | null;
+            /** @description Set when the visitor was asked to sign in: where */
+            signIn?: {
+                url: string | null;
+            } | null;
             /** @enum {unknown} */
             status: "open" | "waiting-for-human" | "closed";
             trace: {
@@ -2595,10 +2977,17 @@ export interface components {
         };
         WidgetConversation: {
             id: string;
+            /** @description Whether it acts for a verified customer */
+            signedIn: boolean;
             /** @enum {unknown} */
             status: "open" | "waiting-for-human" | "closed";
             /** @description Send it as X-Visitor-Token to read or write this conversation */
             visitorToken: string;
+        };
+        WidgetIdentity: {
+            /** @description When the identity stops counting */
+            expiresAt: string | null;
+            signedIn: boolean;
         };
     };
     responses: never;

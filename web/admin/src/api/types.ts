@@ -64,3 +64,13 @@ export type KnowledgeSearchResult = Schemas['KnowledgeSearchResult'];
 export type KnowledgeSourceRef = Schemas['KnowledgeSourceRef'];
 /** A search of the knowledge sources in a turn. */
 export type KnowledgeSearchStep = Extract<TraceStep, { type: 'knowledge-search' }>;
+/** How an agent checks the identity tokens of signed-in customers (the secret is never shown). */
+export type AgentIdentity = Agent['identity'];
+/** A newly generated identity secret: shown once. */
+export type IdentitySecret = Schemas['IdentitySecret'];
+/** The result of checking an identity token. */
+export type IdentityCheck = Schemas['IdentityCheck'];
+/** The verified customer a conversation acts for. */
+export type ConversationIdentity = NonNullable<Conversation['identity']>;
+/** An operation input bound to a claim of the verified customer. */
+export type IdentityBinding = Operation['identityBindings'][number];

@@ -15,6 +15,8 @@ export interface ToolCallView {
   durationMs?: number;
   excerpt?: string;
   error?: string;
+  /** For a verified customer: who, and which inputs came from their identity. */
+  identity?: ToolCallStep['identity'];
 }
 
 /** The view of a finished tool-call step. */
@@ -27,6 +29,7 @@ export function toToolCallView(step: ToolCallStep): ToolCallView {
     durationMs: step.durationMs,
     excerpt: step.responseExcerpt,
     error: step.error,
+    identity: step.identity,
   };
 }
 
@@ -49,6 +52,13 @@ export function ToolCallCard({ call, logsHref }: { call: ToolCallView; logsHref?
         <span className="muted">Arguments: </span>
         <code className="break">{JSON.stringify(call.args)}</code>
       </div>
+      {call.identity && (
+        <div className="small">
+          <span className="muted">From customer {call.identity.subject}: </span>
+          {call.identity.values.map((value) => `${value.in} ${value.name} ← ${value.claim}`).join(', ') ||
+            'nothing'}
+        </div>
+      )}
       {call.excerpt && (
         <details>
           <summary className="small">Response excerpt</summary>
@@ -181,6 +191,12 @@ export function TurnTrace({
             </>
           )}
           {step.type === 'recovered' && <>Answered after a restart.</>}
+          {step.type === 'sign-in-required' && (
+            <>
+              <Badge value="pending" label="asked to sign in" /> {step.tool} is for signed-in customers only;
+              nothing was sent.
+            </>
+          )}
         </p>
       ))}
       {sources && (

@@ -14,6 +14,7 @@ import { Toggle } from '../components/toggle';
 import { Link, navigate } from '../router';
 import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
+import { AgentIdentitySettings } from './agent-identity';
 import { AgentModelFields, type ModelForm, toModelBody, toModelForm } from './agent-model-fields';
 import { WidgetSnippet } from './widget-snippet';
 
@@ -198,6 +199,7 @@ export function AgentPage({ agentId }: { agentId: string }) {
           <AgentIntegrations agent={agent.data} />
           <AgentSources agent={agent.data} />
           <AgentSettings agent={agent.data} onSaved={agent.setData} />
+          <AgentIdentitySettings agent={agent.data} onSaved={agent.setData} />
           <WidgetSnippet agent={agent.data} />
           <section className="card danger-zone" aria-labelledby="delete-agent">
             <h2 id="delete-agent">Delete</h2>

@@ -2,7 +2,7 @@
 // and closing it or handing it back to the agent. New messages are fetched while it is open.
 import { type FormEvent, useEffect, useState } from 'react';
 import { callApi } from '../api/client';
-import type { ConversationDetail, ConversationStatus, Message } from '../api/types';
+import type { ConversationDetail, ConversationIdentity, ConversationStatus, Message } from '../api/types';
 import { Badge } from '../components/badge';
 import { Field } from '../components/field';
 import { ErrorNotice, Loading } from '../components/notice';
@@ -28,6 +28,23 @@ export function StatusBadge({ conversation }: { conversation: ConversationDetail
     <Badge value="open" label="with a person" />
   ) : (
     <Badge value={conversation.status} label={conversation.status.replace(/-/g, ' ')} />
+  );
+}
+
+/** Who the conversation acts for: the verified customer, how they were verified, until when. */
+function CustomerLine({ identity }: { identity: ConversationIdentity | null | undefined }) {
+  if (!identity) return <p className="muted small">Anonymous visitor: no verified identity.</p>;
+  const ended = identity.expiresAt !== null && Date.parse(identity.expiresAt) <= Date.now();
+  const how = identity.source === 'token' ? 'verified from their identity token' : 'set in the preview';
+  const until = identity.expiresAt
+    ? `${ended ? 'ended' : 'until'} ${new Date(identity.expiresAt).toLocaleString()}`
+    : 'for the whole conversation';
+  return (
+    <p className="small" data-testid="conversation-customer">
+      Signed-in customer <strong>{identity.sub}</strong>
+      {identity.name ? `, ${identity.name}` : ''}
+      {identity.email ? ` (${identity.email})` : ''}: {how}, {until}.
+    </p>
   );
 }
 
@@ -111,6 +128,7 @@ export function ConversationPage({ conversationId }: { conversationId: string })
             Status: <StatusBadge conversation={data} />{' '}
             <span className="muted small">started {new Date(data.createdAt).toLocaleString()}</span>
           </p>
+          <CustomerLine identity={data.identity} />
           <section className="card chat-log" aria-label="Messages" role="log" aria-live="polite">
             {data.messages.length === 0 && <p className="muted">No message yet.</p>}
             {data.messages.map((message) => (

@@ -19,7 +19,10 @@ export function IntegrationSettings({
   const [baseUrl, setBaseUrl] = useState(integration.baseUrl);
   const [auth, setAuth] = useState<AuthForm>(() => toAuthForm(integration.auth));
   const [timeout, setTimeoutSeconds] = useState(String(integration.timeoutMs / 1000));
+  const [headers, setHeaders] = useState(integration.identityHeaders);
   const action = useAction();
+  const setHeader = (index: number, patch: Partial<{ name: string; claim: string }>) =>
+    setHeaders((current) => current.map((header, at) => (at === index ? { ...header, ...patch } : header)));
 
   function save(event: FormEvent) {
     event.preventDefault();
@@ -32,10 +35,14 @@ export function IntegrationSettings({
         name: name.trim(),
         baseUrl: baseUrl.trim(),
         timeoutMs: Math.round(Number(timeout) * 1000),
+        identityHeaders: headers
+          .map((header) => ({ name: header.name.trim(), claim: header.claim.trim() }))
+          .filter((header) => header.name && header.claim),
         // Without a new secret the saved credentials stay as they are.
         ...(authBody ? { auth: authBody } : {}),
       });
       setAuth(toAuthForm(updated.auth));
+      setHeaders(updated.identityHeaders);
       onSaved(updated);
     });
   }
@@ -64,6 +71,45 @@ export function IntegrationSettings({
         onChange={setBaseUrl}
       />
       <AuthFields form={auth} onChange={setAuth} saved={integration.auth} />
+      <fieldset className="fieldset">
+        <legend>Headers from the signed-in customer</legend>
+        <p className="muted small">
+          Sent with every call for a verified customer, from a claim of their identity token (e.g.
+          X-Customer-Id from sub); never for an anonymous visitor, and never filled by the model.
+        </p>
+        {headers.map((header, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, by position
+          <div key={index} className="grid-3">
+            <TextField
+              label={`Header ${index + 1} name`}
+              value={header.name}
+              onChange={(name) => setHeader(index, { name })}
+            />
+            <TextField
+              label={`Header ${index + 1} claim`}
+              value={header.claim}
+              onChange={(claim) => setHeader(index, { claim })}
+            />
+            <div className="form-actions">
+              <button
+                type="button"
+                className="button-quiet"
+                onClick={() => setHeaders((current) => current.filter((_, at) => at !== index))}
+              >
+                Remove header {index + 1}
+              </button>
+            </div>
+          </div>
+        ))}
+        <div className="form-actions">
+          <button
+            type="button"
+            onClick={() => setHeaders((current) => [...current, { name: '', claim: 'sub' }])}
+          >
+            Add header
+          </button>
+        </div>
+      </fieldset>
       <div className="form-actions">
         <button type="submit" className="button-primary">
           Save settings

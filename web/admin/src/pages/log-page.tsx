@@ -54,6 +54,28 @@ export function LogPage({ logId }: { logId: string }) {
                   'Try it (no conversation)'
                 )}
               </dd>
+              <dt>Customer</dt>
+              <dd>
+                {entry.identity ? (
+                  <>
+                    Verified customer <strong>{entry.identity.subject}</strong>
+                    {entry.identity.values.length > 0 && (
+                      <ul className="plain-list small" aria-label="Values from the customer's identity">
+                        {entry.identity.values.map((value) => (
+                          <li key={`${value.in} ${value.name}`}>
+                            <span className="mono">
+                              {value.in} {value.name}
+                            </span>{' '}
+                            from the identity's <span className="mono">{value.claim}</span> claim
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </>
+                ) : (
+                  'Anonymous (nothing from an identity)'
+                )}
+              </dd>
             </dl>
             {entry.error && <p className="notice notice-error">{entry.error}</p>}
           </section>

@@ -19,6 +19,7 @@ const outcomes = [
   'network',
   'blocked',
   'invalid-arguments',
+  'unusable-response',
 ];
 const filterNames = ['integrationId', 'tool', 'outcome', 'status', 'conversationId', 'from', 'to'] as const;
 type Filters = Record<(typeof filterNames)[number], string>;

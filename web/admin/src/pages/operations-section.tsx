@@ -8,6 +8,7 @@ import { LintList } from '../components/lint-list';
 import { ErrorNotice } from '../components/notice';
 import { Toggle } from '../components/toggle';
 import { count } from '../count';
+import { type IdentitySettings, OperationIdentity } from './operation-identity';
 import { TryOperation } from './try-operation';
 
 /** One operation row. */
@@ -24,7 +25,9 @@ function OperationItem({
   const [error, setError] = useState<unknown>();
   const findings = integration.lint.filter((finding) => finding.tool === operation.name);
 
-  async function save(settings: { enabled?: boolean; needsConfirmation?: boolean | null }) {
+  async function save(
+    settings: { enabled?: boolean; needsConfirmation?: boolean | null } & IdentitySettings,
+  ) {
     setError(undefined);
     try {
       onChange(
@@ -53,6 +56,9 @@ function OperationItem({
           <h3>
             {operation.name}
             {operation.needsConfirmation && <span className="badge badge-wait">asks before running</span>}
+            {operation.requiresIdentity && (
+              <span className="badge badge-identity">signed-in customers only</span>
+            )}
             {!operation.callable && <span className="badge badge-bad">cannot be called</span>}
           </h3>
           <div className="mono small break">
@@ -88,6 +94,7 @@ function OperationItem({
           </button>
         )}
       </div>
+      {operation.callable && <OperationIdentity operation={operation} save={save} />}
       {operation.uncallableReason && <p className="notice notice-error">{operation.uncallableReason}</p>}
       {findings.length > 0 && (
         <details>

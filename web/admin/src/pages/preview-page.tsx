@@ -11,6 +11,13 @@ import { RequireProperty } from '../components/require-property';
 import { type ToolCallView, TurnTrace } from '../components/turn-trace';
 import { Link, navigate, useLocation } from '../router';
 import { useResource } from '../use-resource';
+import {
+  ANONYMOUS,
+  describeCustomer,
+  type PreviewCustomer,
+  PreviewCustomerFields,
+  toIdentityBody,
+} from './preview-customer';
 
 /** One line of the preview chat. */
 interface ChatLine {
@@ -26,6 +33,8 @@ interface ChatLine {
 interface SavedChat {
   conversation?: Conversation;
   lines: ChatLine[];
+  /** Who the chat acts as. */
+  customer?: PreviewCustomer;
 }
 
 const savedChatKey = (agentId: string) => `concierge.preview.${agentId}`;
@@ -37,6 +46,7 @@ function loadChat(agentId: string): SavedChat {
     return {
       conversation: saved?.conversation,
       lines: (saved?.lines ?? []).filter((line) => !line.streaming),
+      customer: saved?.customer,
     };
   } catch {
     return { lines: [] };
@@ -48,6 +58,7 @@ function PreviewChat({ agent }: { agent: Agent }) {
   const [saved] = useState(() => loadChat(agent.id));
   const [conversation, setConversation] = useState<Conversation | undefined>(saved.conversation);
   const [lines, setLines] = useState<ChatLine[]>(saved.lines);
+  const [customer, setCustomer] = useState<PreviewCustomer>(saved.customer ?? ANONYMOUS);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -61,9 +72,9 @@ function PreviewChat({ agent }: { agent: Agent }) {
   }, [lines]);
   useEffect(() => {
     const key = savedChatKey(agent.id);
-    if (lines.length === 0) sessionStorage.removeItem(key);
-    else sessionStorage.setItem(key, JSON.stringify({ conversation, lines } satisfies SavedChat));
-  }, [agent.id, conversation, lines]);
+    if (lines.length === 0 && !customer.signedIn) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, JSON.stringify({ conversation, lines, customer } satisfies SavedChat));
+  }, [agent.id, conversation, lines, customer]);
 
   const update = (key: string, change: (line: ChatLine) => ChatLine) =>
     setLines((current) => current.map((line) => (line.key === key ? change(line) : line)));
@@ -72,6 +83,13 @@ function PreviewChat({ agent }: { agent: Agent }) {
     event.preventDefault();
     const message = text.trim();
     if (!message || busy) return;
+    let identity: Record<string, unknown> | undefined;
+    try {
+      identity = toIdentityBody(customer);
+    } catch (caught) {
+      setError(caught);
+      return;
+    }
     setBusy(true);
     setError(undefined);
     setText('');
@@ -86,6 +104,7 @@ function PreviewChat({ agent }: { agent: Agent }) {
         conversation ??
         (await callApi<Conversation>('POST', `/agents/${agent.id}/conversations`, {
           metadata: { source: 'preview' },
+          ...(identity ? { identity } : {}),
         }));
       setConversation(active);
       const result = await sendCustomerMessage(active.id, message, {
@@ -130,6 +149,14 @@ function PreviewChat({ agent }: { agent: Agent }) {
     input.current?.focus();
   }
 
+  /** Another customer (or none): the next message starts a new conversation as them. */
+  function actAs(next: PreviewCustomer) {
+    setCustomer(next);
+    setConversation(undefined);
+    setLines([]);
+    setError(undefined);
+  }
+
   const logsHref = (tool: string) =>
     `/logs?conversationId=${conversation?.id ?? ''}&tool=${encodeURIComponent(tool)}`;
   return (
@@ -147,6 +174,10 @@ function PreviewChat({ agent }: { agent: Agent }) {
           </button>
         </div>
       </div>
+      <PreviewCustomerFields customer={customer} onChange={actAs} disabled={busy} />
+      <p className="muted small" data-testid="preview-as">
+        Chatting as {describeCustomer(customer)}.
+      </p>
       <div className="chat-log" role="log" aria-live="polite" aria-relevant="additions text" aria-busy={busy}>
         {lines.length === 0 && (
           <p className="muted">

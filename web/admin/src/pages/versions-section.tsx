@@ -182,6 +182,19 @@ export function VersionsSection({
             Version {preview.result.version}: {count(preview.result.operations, 'operation')}
           </h3>
           <DiffView diff={preview.result.diff} />
+          {(preview.result.identityProblems ?? []).length > 0 && (
+            <div className="notice notice-warn" role="status">
+              <p>
+                These identity bindings would no longer fit; the operations leave the agents' tools until
+                fixed:
+              </p>
+              <ul>
+                {preview.result.identityProblems?.map((problem) => (
+                  <li key={problem}>{problem}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           {preview.result.lint.length > 0 && (
             <details>
               <summary>{count(preview.result.lint.length, 'lint finding')} in the new version</summary>

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { fillArguments } from './fill-arguments.js';
+import { readStatedNow } from './find-dates.js';
+
+describe('dates', () => {
+  it('reads the now a base prompt states, and counts relative dates from it', () => {
+    const now = readStatedNow(
+      'You are an airline agent. The current time is 2024-05-15 15:00:00 EST. Be kind.',
+    );
+    expect(now?.toISOString().slice(0, 10)).toBe('2024-05-15');
+    expect(readStatedNow('You are a helpful assistant.')).toBeUndefined();
+    const parameters = [
+      {
+        name: 'date',
+        schema: { type: 'string', format: 'date' },
+        type: 'string',
+        description: 'Flight date',
+        required: true,
+        enumValues: undefined,
+      },
+    ];
+    const filled = fillArguments({
+      parameters,
+      text: 'any flights to Miami on May 24?',
+      subjectConcepts: new Set(),
+      now,
+    });
+    expect(filled.input.date).toBe('2024-05-24');
+  });
+});

@@ -1,0 +1,52 @@
+// Declines a change that no operation makes, in the customer's own words ("I can't cancel orders from
+// here"), and offers a person.
+import { isContentWord, splitWords } from '../../tools/index.js';
+import { HANDOFF_OFFER } from './describe-capabilities.js';
+
+/** Words between the verb and its object that are not the object ("cancel my order"). */
+const LEADING = new Set([
+  'my',
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'our',
+  'your',
+  'me',
+  'us',
+  'some',
+  'all',
+]);
+const MAX_OBJECT_WORDS = 3;
+
+function plural(word: string): string {
+  if (/(s|x|z|ch|sh)$/.test(word)) return `${word}es`;
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  return `${word}s`;
+}
+
+/** The thing acted on: the content words right after the verb, the last one in the plural. */
+function objectOf(rest: string): string | undefined {
+  const words = splitWords(rest);
+  let start = 0;
+  while (start < words.length && LEADING.has(words[start])) start++;
+  const object: string[] = [];
+  for (const word of words.slice(start)) {
+    if (!isContentWord(word) || /\d/.test(word) || object.length === MAX_OBJECT_WORDS) break;
+    object.push(word);
+  }
+  if (object.length === 0) return undefined;
+  const last = object.length - 1;
+  object[last] = plural(object[last]);
+  return object.join(' ');
+}
+
+/** The reply to a request for a change that no operation makes. */
+export function declineAction(action: { word: string; rest: string }): string {
+  const object = objectOf(action.rest);
+  const what = object ? `${action.word} ${object}` : `do that`;
+  return `I'm sorry, I can't ${what} from here. ${HANDOFF_OFFER}`;
+}
