@@ -1,5 +1,12 @@
 // One conversation turn: prompt, model/tool loop, write-action confirmation, hand-off, history, trace.
-export { AGENT_RULES, buildSystemPrompt, type CustomerContext, HANDOFF_TOOL_NAME } from './agent-rules.js';
+export {
+  AGENT_RULES,
+  buildSystemPrompt,
+  type CustomerContext,
+  HANDOFF_TOOL_NAME,
+  KNOWLEDGE_RULES,
+  KNOWLEDGE_TOOL_NAME,
+} from './agent-rules.js';
 export { SIGN_IN_PREFIX, signInReply } from './arrange-for-customer.js';
 export { type ConfirmationAnswer, classifyConfirmation } from './classify-confirmation.js';
 export { confirmationQuestion, describeAction } from './describe-action.js';
@@ -14,11 +21,15 @@ export {
   UNAVAILABLE_REPLY,
   UNCERTAIN_REPLY,
 } from './resolve-pending-action.js';
+export { findUsedSources, NO_KNOWLEDGE_MESSAGE } from './run-knowledge-search.js';
 export { DEFAULT_MAX_TOOL_STEPS, HANDOFF_REPLY, MODEL_ERROR_REPLY, runTurn } from './run-turn.js';
 export type {
   AgentTool,
   AgentToolIdentity,
   HistoryMessage,
+  KnowledgePassageView,
+  KnowledgeSearch,
+  KnowledgeSourceRef,
   RunTurnOptions,
   TurnResult,
 } from './run-turn-options.js';
@@ -26,6 +37,7 @@ export type {
   ConfirmationRequestedStep,
   ConfirmationResolvedStep,
   HandoffStep,
+  KnowledgeSearchStep,
   ModelCallStep,
   ModelErrorStep,
   SignInRequiredStep,

@@ -1,7 +1,7 @@
 // Names an agent's tools uniquely across its integrations: two integrations may both have
 // `searchProducts`, and the model must be able to tell (and call) each by name.
 import { joinUrl } from '../executor/index.js';
-import { HANDOFF_TOOL_NAME } from './agent-rules.js';
+import { HANDOFF_TOOL_NAME, KNOWLEDGE_TOOL_NAME } from './agent-rules.js';
 import { SIGN_IN_PREFIX } from './arrange-for-customer.js';
 import type { AgentTool } from './run-turn-options.js';
 
@@ -91,7 +91,8 @@ export function nameAgentTools(tools: AgentTool[]): Map<AgentTool, OfferedName> 
   });
   const counts = new Map<string, number>();
   for (const entry of distinct) counts.set(entry.tool.name, (counts.get(entry.tool.name) ?? 0) + 1);
-  const taken = new Set([HANDOFF_TOOL_NAME]);
+  const builtIn = new Set([HANDOFF_TOOL_NAME, KNOWLEDGE_TOOL_NAME]);
+  const taken = new Set(builtIn);
   const names = new Map<AgentTool, OfferedName>();
   // A stand-in asking the visitor to sign in says so in its name: `sign_in_for_listMyOrders`.
   const nameOf = (entry: AgentTool, name: string) => (entry.signIn ? `${SIGN_IN_PREFIX}${name}` : name);

@@ -1,8 +1,9 @@
 // The tools one turn offers the model: the agent's callable operations (narrowed to the relevant
-// ones when there are many) plus the built-in hand-off tool, under names unique within the agent.
-import { jsonSchema, type Tool, tool } from 'ai';
+// ones when there are many) plus the built-in hand-off tool (and the knowledge search when the agent
+// has sources), under names unique within the agent.
+import { type JSONValue, jsonSchema, type Tool, tool } from 'ai';
 import { selectTools, type ToolDefinition, toolProviderOptions } from '../tools/index.js';
-import { HANDOFF_TOOL_NAME } from './agent-rules.js';
+import { HANDOFF_TOOL_NAME, KNOWLEDGE_TOOL_NAME } from './agent-rules.js';
 import { nameAgentTools } from './name-agent-tools.js';
 import type { AgentTool, HistoryMessage } from './run-turn-options.js';
 
@@ -24,7 +25,7 @@ export function selectionContext(history: readonly { text: string }[]): string {
 export interface OfferedTools {
   /** The AI SDK tool set, keyed by the name the model calls each tool by. */
   toolSet: Record<string, Tool>;
-  /** The agent's tool behind each offered name; the hand-off tool is not in it. */
+  /** The agent's tool behind each offered name; the built-in tools (hand-off, knowledge search) are not in it. */
   byName: Map<string, AgentTool>;
 }
 
@@ -40,6 +41,8 @@ export interface OfferToolsOptions {
   history: HistoryMessage[];
   /** Tools offered whatever the selection (one whose call is already in the prompt). */
   keep?: AgentTool[];
+  /** Offer the knowledge search (the agent has knowledge sources switched on). */
+  knowledge?: boolean;
 }
 
 const handoffTool = tool({
@@ -54,6 +57,30 @@ const handoffTool = tool({
     additionalProperties: false,
   }),
 });
+
+/**
+ * The knowledge search, offered like the hand-off tool: a hosted model decides when to search (API
+ * data first) and what to ask, and reads the passages with their titles and links; the built-in
+ * engine calls it when no operation answers. One tool serves both and the trace shows each search.
+ * The turn runs it itself (`execute` only for the eval, which runs no turn).
+ */
+export function createKnowledgeTool(execute?: (input: { query: string }) => Promise<JSONValue>): Tool {
+  const definition = {
+    description:
+      "Search the business's own help articles, web pages and FAQs. Use for questions about policies (shipping, returns, warranty, payment), how to do something, and anything no other tool answers. Returns the most relevant passages with their source's title and link, or none.",
+    inputSchema: jsonSchema<{ query: string }>({
+      type: 'object',
+      properties: {
+        query: { type: 'string', description: "The customer's question, in their words." },
+      },
+      required: ['query'],
+      additionalProperties: false,
+    }),
+  };
+  return execute ? tool({ ...definition, execute }) : tool(definition);
+}
+
+const knowledgeTool = createKnowledgeTool();
 
 interface Catalog {
   definitions: ToolDefinition[];
@@ -103,6 +130,7 @@ export function offerTools(options: OfferToolsOptions): OfferedTools {
   }
 
   const toolSet: Record<string, Tool> = { [HANDOFF_TOOL_NAME]: handoffTool };
+  if (options.knowledge) toolSet[KNOWLEDGE_TOOL_NAME] = knowledgeTool;
   const byName = new Map<string, AgentTool>();
   for (const entry of chosen) {
     const { name, description } = catalog.names.get(entry)!;

@@ -42,6 +42,35 @@ export interface AgentTool {
   sent?: ToolDefinition;
 }
 
+/** One passage a knowledge search found, as the turn reads it. */
+export interface KnowledgePassageView {
+  /** The knowledge source it belongs to. */
+  sourceId: string;
+  /** The title of its document (the article, the page, the question). */
+  title: string;
+  /** The headings above it, joined by ` › `; empty at the top. */
+  heading: string;
+  /** The document's link, when it has one. */
+  url: string | null;
+  text: string;
+  /** 0 to 1: the share of the question's meaning the passage holds. */
+  relevance: number;
+}
+
+/** Searches the agent's knowledge sources (articles, pages, FAQs switched on for it). */
+export interface KnowledgeSearch {
+  /** The best passages for `query`, best first; none when no source covers it. */
+  search(query: string, signal?: AbortSignal): Promise<KnowledgePassageView[]>;
+}
+
+/** A knowledge source a reply used. */
+export interface KnowledgeSourceRef {
+  sourceId: string;
+  /** The title of the document used. */
+  title: string;
+  url: string | null;
+}
+
 /** One earlier message of the conversation. */
 export interface HistoryMessage {
   /** `customer`; `agent` (the AI); `human` (a person of the business, shown to the model as the assistant). */
@@ -64,6 +93,8 @@ export interface RunTurnOptions {
   tools: AgentTool[];
   /** Runs the tool calls. */
   executor: Executor;
+  /** The agent's knowledge sources; when given, the knowledge search tool is offered. */
+  knowledge?: KnowledgeSearch;
   /** Earlier messages, oldest first, without the current one. */
   history: HistoryMessage[];
   /** The customer's current message. */
@@ -119,6 +150,8 @@ export interface TurnResult {
   signIn?: { url: string | null };
   /** Tools whose successful results the reply was written from. */
   dataSources: string[];
+  /** Knowledge sources the reply used (cited by title or link, or quoted). */
+  knowledgeSources: KnowledgeSourceRef[];
   /** Set when the turn stopped early: its reply (maybe empty) must not reach the customer. */
   stopped?: 'cancelled' | 'taken-over';
 }

@@ -3,7 +3,7 @@
 import type { JSONValue, ModelMessage } from 'ai';
 import { validateToolArguments } from '../executor/index.js';
 import { defaultNeedsConfirmation } from '../tools/index.js';
-import { buildSystemPrompt, HANDOFF_TOOL_NAME } from './agent-rules.js';
+import { buildSystemPrompt, HANDOFF_TOOL_NAME, KNOWLEDGE_TOOL_NAME } from './agent-rules.js';
 import { arrangeForCustomer, signInReply } from './arrange-for-customer.js';
 import { callModel, type ModelToolCall } from './call-model.js';
 import { confirmationQuestion, describeAction } from './describe-action.js';
@@ -12,6 +12,7 @@ import { DEFAULT_HISTORY_TOKEN_BUDGET, fitHistory } from './fit-history.js';
 import { type OfferedTools, offerTools } from './offer-tools.js';
 import { createPendingAction, DEFAULT_CONFIRMATION_TTL_MS, type PendingAction } from './pending-action.js';
 import { resolvePendingAction } from './resolve-pending-action.js';
+import { runKnowledgeSearch } from './run-knowledge-search.js';
 import { type RunToolCallOptions, refuseToolCall, runToolCall } from './run-tool-call.js';
 import type { AgentTool, RunTurnOptions, TurnResult } from './run-turn-options.js';
 import { createTurnRecorder, type TurnRecorder } from './turn-recorder.js';
@@ -52,10 +53,24 @@ function pendingActionNote(action: PendingAction, toolName: string): string {
 }
 
 /** Runs the calls of one model step (none needing confirmation); none starts once the turn is cancelled. */
-async function runCalls(calls: ModelToolCall[], offered: OfferedTools, run: RunToolCallOptions) {
+async function runCalls(
+  calls: ModelToolCall[],
+  offered: OfferedTools,
+  run: RunToolCallOptions & { knowledge?: RunTurnOptions['knowledge'] },
+) {
   const outputs: { call: ModelToolCall; output: JSONValue }[] = [];
   for (const call of calls) {
     if (run.signal?.aborted) break;
+    if (call.toolName === KNOWLEDGE_TOOL_NAME && run.knowledge) {
+      const output = await runKnowledgeSearch({
+        knowledge: run.knowledge,
+        input: call.input,
+        recorder: run.recorder,
+        signal: run.signal,
+      });
+      outputs.push({ call, output });
+      continue;
+    }
     const agentTool = offered.byName.get(call.toolName);
     const reason =
       call.invalidReason ??
@@ -145,6 +160,7 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
   let system = buildSystemPrompt(options.basePrompt, {
     customer,
     mustSignIn: tools.some((entry) => entry.signIn),
+    knowledge: Boolean(options.knowledge),
   });
   let inView: { action: PendingAction; agentTool: AgentTool } | undefined;
   if (options.pendingAction) {
@@ -178,6 +194,7 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
     message: options.message,
     history: options.history,
     keep,
+    knowledge: Boolean(options.knowledge),
   });
   if (inView) {
     // The name the model knows the tool by this turn (names are made unique per turn).
@@ -253,6 +270,10 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
       });
       return recorder.finish({ pendingAction });
     }
-    appendStep(messages, output.text, await runCalls(output.toolCalls, offered, run));
+    appendStep(
+      messages,
+      output.text,
+      await runCalls(output.toolCalls, offered, { ...run, knowledge: options.knowledge }),
+    );
   }
 }

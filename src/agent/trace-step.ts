@@ -48,6 +48,19 @@ export interface SignInRequiredStep {
   tool: string;
 }
 
+/** One search of the agent's knowledge sources. */
+export interface KnowledgeSearchStep {
+  type: 'knowledge-search';
+  /** What was searched for. */
+  query: string;
+  /** The passages found, best first (their text is in the tool result the model read, not here). */
+  passages: { sourceId: string; title: string; heading: string; url: string | null; relevance: number }[];
+  /** Time the search took, in ms. */
+  durationMs: number;
+  /** Why the search failed, when it did. */
+  error?: string;
+}
+
 /** A write action was proposed to the customer instead of being run. */
 export interface ConfirmationRequestedStep {
   type: 'confirmation-requested';
@@ -93,6 +106,7 @@ export interface TurnStoppedStep {
 export type TraceStep =
   | ModelCallStep
   | ToolCallStep
+  | KnowledgeSearchStep
   | ConfirmationRequestedStep
   | ConfirmationResolvedStep
   | HandoffStep

@@ -1,7 +1,8 @@
 // Collects what a turn does (trace steps, reply text, data sources) and emits it as events, so the
 // result and the event stream always agree.
 import type { PendingAction } from './pending-action.js';
-import type { TurnResult } from './run-turn-options.js';
+import { findUsedSources } from './run-knowledge-search.js';
+import type { KnowledgePassageView, TurnResult } from './run-turn-options.js';
 import type { TraceStep } from './trace-step.js';
 import type { TurnEvent } from './turn-event.js';
 
@@ -16,6 +17,8 @@ export interface TurnRecorder {
   record(step: TraceStep): void;
   /** Marks a tool whose ok result the reply may use. */
   addSource(tool: string): void;
+  /** Keeps passages a knowledge search returned; those the reply names or quotes become its knowledge sources. */
+  addPassages(passages: KnowledgePassageView[]): void;
   /** Appends reply text and emits it as a `message-delta`. */
   write(text: string): void;
   /** Starts a new paragraph of the reply before the next `write` (a new model step, a fixed sentence). */
@@ -33,6 +36,7 @@ export interface TurnRecorder {
 export function createTurnRecorder(onEvent: ((event: TurnEvent) => void) | undefined): TurnRecorder {
   const steps: TraceStep[] = [];
   const sources = new Set<string>();
+  const passages: KnowledgePassageView[] = [];
   let reply = '';
   let newParagraph = false;
   const emit = (event: TurnEvent) => {
@@ -53,6 +57,7 @@ export function createTurnRecorder(onEvent: ((event: TurnEvent) => void) | undef
     emit,
     record: (step) => steps.push(step),
     addSource: (tool) => sources.add(tool),
+    addPassages: (found) => passages.push(...found),
     write,
     paragraph() {
       newParagraph = true;
@@ -65,6 +70,7 @@ export function createTurnRecorder(onEvent: ((event: TurnEvent) => void) | undef
         steps,
         pendingAction: outcome.pendingAction ?? null,
         dataSources: [...sources],
+        knowledgeSources: outcome.stopped ? [] : findUsedSources(reply, passages),
       };
       if (outcome.handoff) result.handoff = outcome.handoff;
       if (outcome.signIn) result.signIn = outcome.signIn;

@@ -15,6 +15,8 @@ function figuresLine(name: string, figures: EvalFigures, medianMs?: number): str
   ];
   if (figures.selectionRecall !== null)
     parts.push(`recall@20 ${percent(figures.selectionRecall).padStart(6)}`);
+  if (figures.sourceHitRate !== null)
+    parts.push(`source-hit ${percent(figures.sourceHitRate).padStart(6)} of ${figures.sourceCases}`);
   if (figures.replyPassRate !== null)
     parts.push(`reply ${percent(figures.replyPassRate).padStart(6)} of ${figures.replyCases}`);
   if (medianMs !== undefined) parts.push(`median ${medianMs.toFixed(2)} ms`);

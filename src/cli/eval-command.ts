@@ -6,6 +6,7 @@ import { createLanguageModel, PROVIDER_NAMES, type ProviderName } from '../provi
 import { shapeOf } from '../tools/index.js';
 import type { Command } from './command.js';
 import { formatEvalReport } from './eval-command-report.js';
+import { openEvalKnowledge } from './eval-knowledge.js';
 
 /** Compiles a suite's OpenAPI document with the project's compiler into the tools a model is offered. */
 export async function compileSuiteSchema(document: unknown): Promise<EvalTool[]> {
@@ -70,15 +71,22 @@ export const evalCommand: Command = {
         return 2;
       }
     }
-    const report = await runSuites({
-      suites,
-      model,
-      compileSchema: compileSuiteSchema,
-      allTools: args.flags['all-tools'] === true,
-      onCase: (suite, index) => {
-        if ((index + 1) % 100 === 0) io.stderr(`${suite.name}: ${index + 1}/${suite.cases.length} cases\n`);
-      },
-    });
+    const knowledge = await openEvalKnowledge();
+    let report: Awaited<ReturnType<typeof runSuites>>;
+    try {
+      report = await runSuites({
+        suites,
+        model,
+        compileSchema: compileSuiteSchema,
+        allTools: args.flags['all-tools'] === true,
+        prepareKnowledge: knowledge.prepare,
+        onCase: (suite, index) => {
+          if ((index + 1) % 100 === 0) io.stderr(`${suite.name}: ${index + 1}/${suite.cases.length} cases\n`);
+        },
+      });
+    } finally {
+      await knowledge.close();
+    }
     io.stdout(args.flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatEvalReport(report));
     return 0;
   },

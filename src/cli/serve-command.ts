@@ -33,6 +33,7 @@ export const serveCommand: Command = {
         '    "Show me leather bags"         -> searches the product catalog',
         '    "Where is my order #12345?"    -> tracks the order, with the tracking link',
         '    "What\'s the weather today?"   -> no API call, a helpful answer',
+        '    "What\'s your return policy?"  -> answered from the demo\'s returns article, with its link',
         `  Signed-in customers: ${server.url}/demo/ signs in as Alex or Sam; "What did I buy last month?"`,
         '  then answers with their own orders only.',
       );

@@ -9,6 +9,8 @@ import { readComplaint } from './choose/read-complaint.js';
 import type { Conversation } from './conversation/read-conversation.js';
 import { fillArguments } from './fill/fill-arguments.js';
 import { readStatedNow } from './fill/find-dates.js';
+import { decideWithKnowledge } from './knowledge/decide-with-knowledge.js';
+import { readKnowledgeResults } from './knowledge/read-knowledge-results.js';
 import { askForParameters } from './reply/ask-for-parameters.js';
 import { classifySmallTalk } from './reply/classify-small-talk.js';
 import { declineAction } from './reply/decline-action.js';
@@ -131,7 +133,10 @@ function answerComplaint(remedy: ReturnType<typeof chooseRemedy>): Decision {
 }
 
 /** Decides the next step for `conversation` with `tools`. */
-export function decideTurn(conversation: Conversation, tools: EngineTool[]): Decision {
+export function decideTurn(given: Conversation, offered: EngineTool[]): Decision {
+  // Knowledge sources (./knowledge): the search tool and its results apart from the operations'.
+  const knowledge = readKnowledgeResults(given, offered);
+  const { conversation, tools } = knowledge;
   if (conversation.toolResults.length > 0) return answerResults(conversation, tools);
   const last = conversation.turns[conversation.turns.length - 1];
   if (last?.role !== 'user' || !last.text.trim()) return { type: 'text', text: SMALL_TALK_REPLIES.greeting };
@@ -171,7 +176,21 @@ export function decideTurn(conversation: Conversation, tools: EngineTool[]): Dec
   // A complaint that asks nothing is not answered with a look-up: a case is opened for it, or a
   // person offered.
   const tells = choice.type === 'none' || (choice.type === 'call' && !choice.requests && reads(choice.tool));
-  if (!smallTalk && tells && readComplaint(last.text)) {
+  const complaint = !smallTalk && tells && Boolean(readComplaint(last.text));
+  // The business's articles may say what to do (a parcel marked delivered that never came): a
+  // passage that answers the complaint comes first, with the apology.
+  const fromKnowledge = decideWithKnowledge({
+    view: knowledge,
+    text: last.text,
+    choice,
+    smallTalk: Boolean(smallTalk),
+    complaint: complaint ? SORRY : undefined,
+    operations,
+    context,
+    system: conversation.system,
+  });
+  if (fromKnowledge) return fromKnowledge;
+  if (complaint) {
     const remedy = chooseRemedy({ ...options, text: last.text });
     if (remedy.type !== 'none' || choice.type === 'none') return answerComplaint(remedy);
   }

@@ -20,12 +20,16 @@ export interface LoadSchemaSourceOptions {
   maxRedirects?: number;
   /** Hosts (as in the URL, lower case) that may be fetched although they resolve to non-public addresses. */
   isHostAllowed?: (host: string) => boolean;
+  /** The `Accept` header (default: JSON and YAML first); knowledge pages ask for HTML. */
+  accept?: string;
 }
 
 /** The loaded text, and the URL it finally came from (after redirects). */
 export interface LoadedSchemaSource {
   text: string;
   sourceUrl?: string;
+  /** The response's `Content-Type`, when it came from a URL that sent one. */
+  contentType?: string;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -86,7 +90,7 @@ async function loadUrl(
       response = await fetchImpl(url, {
         redirect: 'manual',
         signal,
-        headers: { accept: 'application/json, application/yaml, text/yaml, */*;q=0.5' },
+        headers: { accept: options.accept ?? 'application/json, application/yaml, text/yaml, */*;q=0.5' },
       });
     } catch (error) {
       return signal.aborted
@@ -112,7 +116,8 @@ async function loadUrl(
     try {
       const text = await readCapped(response, options.maxBytes);
       if (text === undefined) return tooLarge(url.href, undefined, options.maxBytes);
-      return { ok: true, value: { text, sourceUrl: url.href } };
+      const contentType = response.headers.get('content-type') ?? undefined;
+      return { ok: true, value: { text, sourceUrl: url.href, ...(contentType ? { contentType } : {}) } };
     } catch (error) {
       return signal.aborted
         ? fail('fetch-timeout', `GET ${url.href} timed out after ${timeoutMs / 1000} s`)

@@ -30,6 +30,7 @@ import { registerChatRoutes } from './routes/chat-routes.js';
 import { registerConversationRoutes } from './routes/conversation-routes.js';
 import { registerIdentityRoutes } from './routes/identity-routes.js';
 import { registerIntegrationRoutes } from './routes/integration-routes.js';
+import { registerKnowledgeRoutes } from './routes/knowledge-routes.js';
 import { registerPropertyRoutes } from './routes/property-routes.js';
 import { registerRequestLogRoutes } from './routes/request-log-routes.js';
 import { registerWebRoutes } from './routes/web-routes.js';
@@ -218,6 +219,11 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
         catalogs,
         allowHosts: options.allowHosts ?? [],
         allowHostsFor,
+      });
+      await registerKnowledgeRoutes(api, {
+        store: options.store,
+        load,
+        pages: { allowHosts: options.allowHosts ?? [], allowHostsFor },
       });
       await registerIdentityRoutes(api, { store: options.store, load, verifier });
       await registerConversationRoutes(api, { store: options.store, load });

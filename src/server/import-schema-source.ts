@@ -1,6 +1,6 @@
 // Loads and compiles a schema given over the API (URL or text), or throws a 422 that says where it broke.
-import { createGuardedFetch } from '../executor/index.js';
 import { type ImportedSchema, importSchema, loadSchemaSource } from '../openapi/index.js';
+import { openGuardedDownload } from './guarded-download.js';
 import { BadRequestError, UnprocessableError } from './http-errors.js';
 
 /** A schema as given in a request body: a URL to fetch, or the text (pasted or read from an upload). */
@@ -31,25 +31,15 @@ export async function importSchemaSource(options: ImportSchemaSourceOptions): Pr
   if (schemaUrl && schemaText) throw new BadRequestError('give either schemaUrl or schemaText, not both');
   if (!schemaUrl && schemaText === undefined)
     throw new BadRequestError('give the schema as schemaUrl or schemaText');
-  const allowHosts = [
-    ...options.allowHosts,
-    ...(schemaUrl ? (options.allowHostsFor?.(schemaUrl) ?? []) : []),
-  ];
-  const guarded = createGuardedFetch({ allowHosts });
-  const allowedNames = new Set(
-    allowHosts.map((entry) =>
-      entry
-        .toLowerCase()
-        .replace(/:\d+$/, '')
-        .replace(/^\[|\]$/g, ''),
-    ),
-  );
+  const download = openGuardedDownload({
+    allowHosts: options.allowHosts,
+    allowHostsFor: options.allowHostsFor,
+    urls: schemaUrl ? [schemaUrl] : [],
+  });
   try {
-    const loaded = await loadSchemaSource(schemaUrl ? { url: schemaUrl } : { text: schemaText ?? '' }, {
-      fetch: guarded.fetch,
-      // A friendly early refusal by name; the guarded fetch enforces the rule at connect time.
-      isHostAllowed: (host) => allowedNames.has(host),
-    });
+    const loaded = schemaUrl
+      ? await download.load(schemaUrl)
+      : await loadSchemaSource({ text: schemaText ?? '' });
     if (!loaded.ok) throw new UnprocessableError(loaded.error.message, loaded.error.where);
     const sourceUrl = loaded.value.sourceUrl ?? schemaUrl ?? null;
     const compiled = await importSchema(loaded.value.text, sourceUrl ? { sourceUrl } : {});
@@ -58,6 +48,6 @@ export async function importSchemaSource(options: ImportSchemaSourceOptions): Pr
     }
     return { imported: compiled.value, sourceText: loaded.value.text, sourceUrl };
   } finally {
-    await guarded.close();
+    await download.close();
   }
 }

@@ -6,6 +6,7 @@ export { DEMO_API_KEY } from './demo/demo-api-routes.js';
 export { createOwnDemoHosts } from './demo/own-demo-hosts.js';
 export { DEMO_SETTING, type DemoIds } from './demo/seed-demo.js';
 export { saveRequestLog } from './integration-calls.js';
+export { createKnowledgeSearch } from './knowledge-sources.js';
 export { openConfiguredStore } from './open-configured-store.js';
 export { type ConversationTurnContext, runConversationTurn } from './run-conversation-turn.js';
 export { ConfigError, readServerConfig, type ServerConfig } from './server-config.js';

@@ -1,6 +1,6 @@
 // Loads a record by id and checks the caller may see its property (404 otherwise, as if absent).
 import type { FastifyRequest } from 'fastify';
-import type { Agent, Conversation, Integration, Property, Store } from '../store/index.js';
+import type { Agent, Conversation, Integration, KnowledgeSource, Property, Store } from '../store/index.js';
 import { assertPropertyAccess } from './authenticate.js';
 import { NotFoundError } from './http-errors.js';
 
@@ -10,6 +10,7 @@ export interface ScopedLoaders {
   agent: (request: FastifyRequest, id: string) => Promise<Agent>;
   integration: (request: FastifyRequest, id: string) => Promise<Integration>;
   conversation: (request: FastifyRequest, id: string) => Promise<Conversation>;
+  knowledgeSource: (request: FastifyRequest, id: string) => Promise<KnowledgeSource>;
 }
 
 /** Builds the loaders over a store. */
@@ -35,5 +36,6 @@ export function createScopedLoaders(store: Store): ScopedLoaders {
     agent: scoped('agent', (id) => store.agents.get(id)),
     integration: scoped('integration', (id) => store.integrations.get(id)),
     conversation: scoped('conversation', (id) => store.conversations.get(id)),
+    knowledgeSource: scoped('knowledge source', (id) => store.knowledge.getSource(id)),
   };
 }

@@ -95,6 +95,29 @@ function routeTable(ids: Record<string, string>): Record<string, { url: string; 
     'GET /api/v1/integrations/{id}/logs': { url: `/api/v1/integrations/${ids.integration}/logs` },
     'GET /api/v1/properties/{id}/logs': { url: `/api/v1/properties/${ids.property}/logs` },
     'GET /api/v1/logs/{id}': { url: `/api/v1/logs/${ids.log}` },
+    'GET /api/v1/properties/{id}/knowledge-sources': {
+      url: `/api/v1/properties/${ids.property}/knowledge-sources`,
+    },
+    'POST /api/v1/properties/{id}/knowledge-sources': {
+      url: `/api/v1/properties/${ids.property}/knowledge-sources`,
+      payload: { kind: 'article', title: 'x', body: 'x' },
+    },
+    'GET /api/v1/knowledge-sources/{id}': { url: `/api/v1/knowledge-sources/${ids.source}` },
+    'PATCH /api/v1/knowledge-sources/{id}': {
+      url: `/api/v1/knowledge-sources/${ids.source}`,
+      payload: { title: 'x' },
+    },
+    'POST /api/v1/knowledge-sources/{id}/refresh': { url: `/api/v1/knowledge-sources/${ids.source}/refresh` },
+    'DELETE /api/v1/knowledge-sources/{id}': { url: `/api/v1/knowledge-sources/${ids.source}` },
+    'POST /api/v1/properties/{id}/knowledge-search': {
+      url: `/api/v1/properties/${ids.property}/knowledge-search`,
+      payload: { query: 'returns' },
+    },
+    'GET /api/v1/agents/{id}/knowledge-sources': { url: `/api/v1/agents/${ids.agent}/knowledge-sources` },
+    'PUT /api/v1/agents/{agentId}/knowledge-sources/{sourceId}': {
+      url: `/api/v1/agents/${ids.agent}/knowledge-sources/${ids.source}`,
+      payload: { enabled: true },
+    },
   };
 }
 
@@ -126,6 +149,10 @@ for (const dialect of storeDialects) {
         baseUrl: 'https://a.example.com',
       });
       const conversation = await test.store.conversations.create({ agentId: agent.id, propertyId: a.id });
+      const source = await test.store.knowledge.createSource(
+        { propertyId: a.id, kind: 'article', name: 'Returns', content: 'Returns within 30 days.' },
+        [],
+      );
       const createdA = await test.store.access.createApiKey({ propertyId: a.id, name: 'a' });
       keyOfA = createdA.key;
       keyOfB = (await test.store.access.createApiKey({ propertyId: b.id, name: 'b' })).key;
@@ -135,6 +162,7 @@ for (const dialect of storeDialects) {
         integration: integration.id,
         conversation: conversation.id,
         key: createdA.id,
+        source: source.id,
       };
     });
     afterAll(async () => {
@@ -162,6 +190,8 @@ for (const dialect of storeDialects) {
       expect(await test.store.agents.get(ids.agent)).toBeDefined();
       expect(await test.store.integrations.get(ids.integration)).toBeDefined();
       expect((await test.store.conversations.get(ids.conversation))?.status).toBe('open');
+      expect((await test.store.knowledge.getSource(ids.source))?.name).toBe('Returns');
+      expect(await test.store.knowledge.listAgentSources(ids.agent)).toEqual([]);
     });
 
     it('lets a property key list only its own property and not create properties', async () => {

@@ -78,6 +78,25 @@ const integrationProperties = {
 } as const;
 const integrationRequired = Object.keys(integrationProperties);
 
+const knowledgeSourceProperties = {
+  id: text,
+  propertyId: text,
+  kind: { enum: ['article', 'website', 'faq'] },
+  name: { type: 'string', description: "An article's title, a website's or file's name" },
+  format: { type: ['string', 'null'], description: 'markdown, text or html for an article; csv for a file' },
+  url: { type: ['string', 'null'], description: "An article's public link" },
+  sitemapUrl: { type: ['string', 'null'], description: "A website's sitemap" },
+  urls: { type: 'array', items: text, description: "A website's page URLs" },
+  maxPages: { type: ['integer', 'null'], description: "A website's page cap" },
+  refreshedAt: { type: ['string', 'null'], description: 'When it was last read (a website: fetched)' },
+  documentCount: { type: 'integer', description: 'Documents read: the article, each page, each question' },
+  failedDocumentCount: { type: 'integer', description: 'Pages that could not be fetched or read' },
+  passageCount: { type: 'integer', description: 'Passages indexed for the search' },
+  createdAt: time,
+  updatedAt: time,
+} as const;
+const knowledgeSourceRequired = Object.keys(knowledgeSourceProperties);
+
 const operation = {
   type: 'object',
   required: [
@@ -274,7 +293,20 @@ const traceStep = {
     }),
     step('handoff', ['reason'], { reason: text }),
     step('model-error', ['message'], { message: text }),
-    step('data-sources', ['tools'], { tools: { type: 'array', items: text } }),
+    step('knowledge-search', ['query', 'passages', 'durationMs'], {
+      query: text,
+      passages: { type: 'array', items: { $ref: 'KnowledgeSourceRef#' } },
+      durationMs: { type: 'number' },
+      error: text,
+    }),
+    step('data-sources', ['tools'], {
+      tools: { type: 'array', items: text },
+      knowledge: {
+        type: 'array',
+        items: { $ref: 'KnowledgeSourceRef#' },
+        description: 'The knowledge sources the reply used',
+      },
+    }),
     step('turn-stopped', ['reason'], { reason: { enum: ['cancelled', 'taken-over'] } }),
     step('recovered', ['messageAt'], { messageAt: time }),
   ],
@@ -662,10 +694,15 @@ export const responseSchemas = {
       },
       trace: {
         type: 'object',
-        required: ['steps', 'dataSources'],
+        required: ['steps', 'dataSources', 'knowledgeSources'],
         properties: {
           steps: { type: 'array', items: { $ref: 'TraceStep#' } },
           dataSources: { type: 'array', items: text },
+          knowledgeSources: {
+            type: 'array',
+            items: { $ref: 'KnowledgeSourceRef#' },
+            description: 'The articles, pages or FAQs the reply used',
+          },
         },
       },
       status: { enum: ['open', 'waiting-for-human', 'closed'] },
@@ -729,6 +766,79 @@ export const responseSchemas = {
     properties: { mode: { enum: ['normal', 'slow', 'failing'] }, delayMs: { type: 'integer' } },
   },
   Health: { type: 'object', required: ['status'], properties: { status: { const: 'ok' } } },
+  KnowledgeSource: {
+    type: 'object',
+    required: knowledgeSourceRequired,
+    properties: knowledgeSourceProperties,
+  },
+  KnowledgeSourceDetail: {
+    type: 'object',
+    required: [...knowledgeSourceRequired, 'content', 'documents'],
+    properties: {
+      ...knowledgeSourceProperties,
+      content: {
+        type: ['string', 'null'],
+        description: "An article's body as given; a question/answer file's CSV; null for a website",
+      },
+      documents: {
+        type: 'array',
+        description: 'The article, each page, or each question, in order',
+        items: {
+          type: 'object',
+          required: ['id', 'sourceId', 'position', 'title', 'url', 'text', 'error', 'fetchedAt', 'passages'],
+          properties: {
+            id: text,
+            sourceId: text,
+            position: { type: 'integer' },
+            title: text,
+            url: nullableText,
+            text: { type: 'string', description: 'The text read (a page: its main text)' },
+            error: { type: ['string', 'null'], description: 'Why a page could not be fetched or read' },
+            fetchedAt: { type: ['string', 'null'] },
+            passages: { type: 'integer', description: 'Passages indexed from it' },
+          },
+        },
+      },
+    },
+  },
+  KnowledgeSourceRef: {
+    type: 'object',
+    required: ['sourceId', 'title', 'url'],
+    properties: {
+      sourceId: text,
+      title: { type: 'string', description: 'The title of the document used (article, page, question)' },
+      heading: text,
+      url: nullableText,
+      relevance: { type: 'number', description: "0 to 1: the share of the question's meaning it holds" },
+    },
+  },
+  KnowledgeSearchResult: {
+    type: 'object',
+    required: ['passages'],
+    properties: {
+      passages: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['sourceId', 'sourceName', 'title', 'heading', 'url', 'text', 'relevance'],
+          properties: {
+            sourceId: text,
+            sourceName: text,
+            title: text,
+            heading: text,
+            url: nullableText,
+            text,
+            relevance: { type: 'number' },
+          },
+        },
+      },
+    },
+  },
+  AgentKnowledgeLink: {
+    type: 'object',
+    required: ['agentId', 'sourceId', 'enabled', 'createdAt'],
+    properties: { agentId: text, sourceId: text, enabled: { type: 'boolean' }, createdAt: time },
+  },
 } as const;
 
 /** A 204 answer: no body. */

@@ -5,6 +5,7 @@ import type { LanguageModel } from 'ai';
 import {
   type AgentTool,
   type HistoryMessage,
+  type KnowledgeSourceRef,
   type PendingAction,
   runTurn,
   type TraceStep,
@@ -18,6 +19,7 @@ import type { CatalogReader } from './create-catalog-reader.js';
 import { DEFAULT_TURN_LEASE_MS, DEFAULT_TURN_WAIT_MS, holdTurn, type TurnLease } from './hold-turn.js';
 import { ClientClosedError, ConflictError } from './http-errors.js';
 import { toToolCallIntegration } from './integration-calls.js';
+import { loadAgentKnowledge } from './knowledge-sources.js';
 
 /** What the chat routes need to run turns. */
 export interface ConversationTurnContext {
@@ -41,7 +43,7 @@ export interface ConversationTurnContext {
 export interface ConversationTurnResult {
   /** The agent's reply, or null when a person has the conversation (the message was stored). */
   reply: { id: string; text: string } | null;
-  trace: { steps: TraceStep[]; dataSources: string[] };
+  trace: { steps: TraceStep[]; dataSources: string[]; knowledgeSources: KnowledgeSourceRef[] };
   status: Conversation['status'];
   /** What the agent proposed and awaits confirmation for, if anything. */
   pendingAction: { tool: string; summary: string; expiresAt: string } | null;
@@ -159,7 +161,7 @@ export async function answerMessage(
       await store.conversations.releaseTurn({ ...handle, replyState: 'for-person' });
       return {
         reply: null,
-        trace: { steps: [], dataSources: [] },
+        trace: { steps: [], dataSources: [], knowledgeSources: [] },
         status: conversation.status,
         pendingAction: null,
         signIn: null,
@@ -176,6 +178,7 @@ export async function answerMessage(
       maxToolSteps: agent.maxToolSteps,
       tools: await loadAgentTools(context, agent.id),
       executor: context.executor,
+      knowledge: await loadAgentKnowledge(store, agent),
       history: historyBefore(await store.conversations.listMessages(conversation.id), message),
       message: message.text,
       pendingAction: readPendingAction(conversation),
@@ -196,7 +199,7 @@ export async function answerMessage(
       steps: [
         ...(options.leadingSteps ?? []),
         ...result.steps,
-        { type: 'data-sources', tools: result.dataSources },
+        { type: 'data-sources', tools: result.dataSources, knowledge: result.knowledgeSources },
       ],
       pendingAction: result.pendingAction,
       handoff: Boolean(result.handoff),
@@ -208,7 +211,11 @@ export async function answerMessage(
     const pending = committed.outcome === 'answered' ? result.pendingAction : null;
     return {
       reply: committed.reply && { id: committed.reply.id, text: committed.reply.text },
-      trace: { steps: result.steps, dataSources: result.dataSources },
+      trace: {
+        steps: result.steps,
+        dataSources: result.dataSources,
+        knowledgeSources: result.knowledgeSources,
+      },
       status: committed.conversation.status,
       pendingAction: pending && {
         tool: pending.tool,
@@ -268,7 +275,7 @@ export async function runConversationTurn(
     });
     return {
       reply: null,
-      trace: { steps: [], dataSources: [] },
+      trace: { steps: [], dataSources: [], knowledgeSources: [] },
       status: conversation.status,
       pendingAction: null,
       signIn: null,

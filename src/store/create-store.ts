@@ -8,6 +8,7 @@ import { createAccessRepository } from './access-repository.js';
 import { createAgentRepository } from './agent-repository.js';
 import { createConversationRepository } from './conversation-repository.js';
 import { createIntegrationRepository } from './integration-repository.js';
+import { createKnowledgeRepository } from './knowledge-repository.js';
 import { migrationProvider } from './migrations.js';
 import { createPropertyRepository } from './property-repository.js';
 import { createRateLimitRepository } from './rate-limit-repository.js';
@@ -45,6 +46,7 @@ export interface Store {
   requestLogs: ReturnType<typeof createRequestLogRepository>;
   access: ReturnType<typeof createAccessRepository>;
   rateLimits: ReturnType<typeof createRateLimitRepository>;
+  knowledge: ReturnType<typeof createKnowledgeRepository>;
   /** Applies pending migrations; safe to call again and from several servers at once. */
   migrate: () => Promise<void>;
   close: () => Promise<void>;
@@ -111,6 +113,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     requestLogs: createRequestLogRepository(context),
     access: createAccessRepository(context),
     rateLimits: createRateLimitRepository(context),
+    knowledge: createKnowledgeRepository(context),
     migrate: () =>
       dialect === 'postgres' ? migrateLocked(db, options.postgresSchema) : runMigrations(db, undefined),
     close: () => db.destroy(),

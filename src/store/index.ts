@@ -17,6 +17,13 @@ export type {
   IntegrationCatalog,
   UpdateIntegrationInput,
 } from './integration-repository.js';
+export type {
+  CreateKnowledgeSourceInput,
+  KnowledgeDocumentInput,
+  KnowledgeRepository,
+  SearchPassagesInput,
+  UpdateKnowledgeSourceInput,
+} from './knowledge-repository.js';
 export { newId, newToken } from './new-id.js';
 export type { RateLimitHit } from './rate-limit-repository.js';
 export type * from './records.js';

@@ -1,6 +1,6 @@
 // Schema migrations, applied on start by Kysely's Migrator (tracked and locked, so running them twice,
 // or from two servers at once, is safe).
-import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, SqliteAdapter, sql } from 'kysely';
 
 async function createInitialTables(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -228,6 +228,127 @@ async function createRateLimits(db: Kysely<unknown>): Promise<void> {
 }
 
 /**
+ * Knowledge sources (articles, websites, question/answer files), their documents and passages, each
+ * source's switch per agent, and the full-text index: FTS5 on SQLite (an external-content table kept
+ * by triggers), a weighted `tsvector` with a GIN index on PostgreSQL. `knowledge_terms` counts the
+ * passages of a property holding each word stem (the empty stem: all of them), for the ranking.
+ */
+async function createKnowledge(db: Kysely<unknown>): Promise<void> {
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  await db.schema
+    .createTable('knowledge_sources')
+    .addColumn('id', 'text', (column) => column.primaryKey())
+    .addColumn('property_id', 'text', (column) =>
+      column.notNull().references('properties.id').onDelete('cascade'),
+    )
+    .addColumn('kind', 'text', (column) => column.notNull())
+    .addColumn('name', 'text', (column) => column.notNull())
+    .addColumn('content', 'text')
+    .addColumn('format', 'text')
+    .addColumn('url', 'text')
+    .addColumn('urls_json', 'text', (column) => column.notNull())
+    .addColumn('max_pages', 'integer')
+    .addColumn('refreshed_at', 'text')
+    .addColumn('created_at', 'text', (column) => column.notNull())
+    .addColumn('updated_at', 'text', (column) => column.notNull())
+    .execute();
+  await db.schema
+    .createIndex('knowledge_sources_property')
+    .on('knowledge_sources')
+    .column('property_id')
+    .execute();
+  await db.schema
+    .createTable('knowledge_documents')
+    .addColumn('id', 'text', (column) => column.primaryKey())
+    .addColumn('source_id', 'text', (column) =>
+      column.notNull().references('knowledge_sources.id').onDelete('cascade'),
+    )
+    .addColumn('position', 'integer', (column) => column.notNull())
+    .addColumn('title', 'text', (column) => column.notNull())
+    .addColumn('url', 'text')
+    .addColumn('text', 'text', (column) => column.notNull())
+    .addColumn('error', 'text')
+    .addColumn('fetched_at', 'text')
+    .execute();
+  await db.schema
+    .createIndex('knowledge_documents_source')
+    .on('knowledge_documents')
+    .columns(['source_id', 'position'])
+    .execute();
+  // An integer key: FTS5 addresses the passages by rowid.
+  await db.schema
+    .createTable('knowledge_passages')
+    .addColumn('id', sqlite ? 'integer' : 'bigserial', (column) => column.primaryKey())
+    .addColumn('source_id', 'text', (column) =>
+      column.notNull().references('knowledge_sources.id').onDelete('cascade'),
+    )
+    .addColumn('document_id', 'text', (column) =>
+      column.notNull().references('knowledge_documents.id').onDelete('cascade'),
+    )
+    .addColumn('property_id', 'text', (column) => column.notNull())
+    .addColumn('position', 'integer', (column) => column.notNull())
+    .addColumn('title', 'text', (column) => column.notNull())
+    .addColumn('heading', 'text', (column) => column.notNull())
+    .addColumn('url', 'text')
+    .addColumn('text', 'text', (column) => column.notNull())
+    .addColumn('terms', 'text', (column) => column.notNull())
+    .execute();
+  await db.schema
+    .createIndex('knowledge_passages_source')
+    .on('knowledge_passages')
+    .columns(['source_id', 'position'])
+    .execute();
+  await db.schema
+    .createIndex('knowledge_passages_document')
+    .on('knowledge_passages')
+    .column('document_id')
+    .execute();
+  if (sqlite) {
+    await sql`CREATE VIRTUAL TABLE knowledge_passages_fts USING fts5(
+      title, heading, text, content='knowledge_passages', content_rowid='id',
+      tokenize='porter unicode61 remove_diacritics 2')`.execute(db);
+    await sql`CREATE TRIGGER knowledge_passages_fts_insert AFTER INSERT ON knowledge_passages BEGIN
+      INSERT INTO knowledge_passages_fts(rowid, title, heading, text)
+      VALUES (new.id, new.title, new.heading, new.text);
+    END`.execute(db);
+    await sql`CREATE TRIGGER knowledge_passages_fts_delete AFTER DELETE ON knowledge_passages BEGIN
+      INSERT INTO knowledge_passages_fts(knowledge_passages_fts, rowid, title, heading, text)
+      VALUES ('delete', old.id, old.title, old.heading, old.text);
+    END`.execute(db);
+    await sql`CREATE TRIGGER knowledge_passages_fts_update AFTER UPDATE ON knowledge_passages BEGIN
+      INSERT INTO knowledge_passages_fts(knowledge_passages_fts, rowid, title, heading, text)
+      VALUES ('delete', old.id, old.title, old.heading, old.text);
+      INSERT INTO knowledge_passages_fts(rowid, title, heading, text)
+      VALUES (new.id, new.title, new.heading, new.text);
+    END`.execute(db);
+  } else {
+    await sql`ALTER TABLE knowledge_passages ADD COLUMN search tsvector GENERATED ALWAYS AS (
+      setweight(to_tsvector('english', title || ' ' || heading), 'A') ||
+      setweight(to_tsvector('english', text), 'B')) STORED`.execute(db);
+    await sql`CREATE INDEX knowledge_passages_search ON knowledge_passages USING gin (search)`.execute(db);
+  }
+  await db.schema
+    .createTable('knowledge_terms')
+    .addColumn('property_id', 'text', (column) =>
+      column.notNull().references('properties.id').onDelete('cascade'),
+    )
+    .addColumn('term', 'text', (column) => column.notNull())
+    .addColumn('passages', 'integer', (column) => column.notNull())
+    .addPrimaryKeyConstraint('knowledge_terms_pk', ['property_id', 'term'])
+    .execute();
+  await db.schema
+    .createTable('agent_knowledge_sources')
+    .addColumn('agent_id', 'text', (column) => column.notNull().references('agents.id').onDelete('cascade'))
+    .addColumn('source_id', 'text', (column) =>
+      column.notNull().references('knowledge_sources.id').onDelete('cascade'),
+    )
+    .addColumn('enabled', 'integer', (column) => column.notNull())
+    .addColumn('created_at', 'text', (column) => column.notNull())
+    .addPrimaryKeyConstraint('agent_knowledge_sources_pk', ['agent_id', 'source_id'])
+    .execute();
+}
+
+/**
  * Verified customers: how each agent checks identity tokens (its secret encrypted), the identity a
  * conversation is bound to, identity-bound operation inputs and integration headers, and which
  * values of a logged call came from the identity.
@@ -261,6 +382,7 @@ const migrations: Record<string, Migration> = {
   '0002-turn-state': { up: addTurnState },
   '0003-rate-limits': { up: createRateLimits },
   '0004-verified-customers': { up: addVerifiedCustomers },
+  '0005-knowledge-sources': { up: createKnowledge },
 };
 
 /** Provides the migrations in code (no files on disk to find after bundling). */

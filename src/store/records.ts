@@ -266,3 +266,76 @@ export interface ApiKey {
   prefix: string;
   createdAt: string;
 }
+
+/** What a knowledge source is: one article, a website's pages, or a file of questions and answers. */
+export type KnowledgeSourceKind = 'article' | 'website' | 'faq';
+
+/** A knowledge source of a property, with the counts of what it was read into. */
+export interface KnowledgeSource {
+  id: string;
+  propertyId: string;
+  kind: KnowledgeSourceKind;
+  /** The article's title, or the website's or file's name. */
+  name: string;
+  /** An article's body as written or uploaded; a question/answer file's CSV; null for a website. */
+  content: string | null;
+  /** An article's format (`markdown`, `text`, `html`); `csv` for a question/answer file; null for a website. */
+  format: string | null;
+  /** An article's public link (cited in replies); a website's sitemap. */
+  url: string | null;
+  /** A website's page URLs (empty for the other kinds). */
+  urls: string[];
+  /** A website's page cap; null for the other kinds. */
+  maxPages: number | null;
+  /** When it was last read into documents (a website: fetched). */
+  refreshedAt: string | null;
+  /** Documents read: 1 for an article, one per page or question. */
+  documentCount: number;
+  /** Pages that could not be fetched or read. */
+  failedDocumentCount: number;
+  /** Passages indexed for the search. */
+  passageCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One document of a knowledge source: the article, a page, or a question with its answer. */
+export interface KnowledgeDocument {
+  id: string;
+  sourceId: string;
+  /** Order within the source. */
+  position: number;
+  title: string;
+  url: string | null;
+  /** Knowledge text (blocks, `## headings`, `- items`); empty for a page that failed. */
+  text: string;
+  /** Why a page could not be fetched or read. */
+  error: string | null;
+  fetchedAt: string | null;
+  /** Passages indexed from it. */
+  passages: number;
+}
+
+/** A passage the full-text index found, with what the ranking reads. */
+export interface KnowledgePassage {
+  /** The passage's number (unique in the store). */
+  id: number;
+  sourceId: string;
+  documentId: string;
+  /** The document's title. */
+  title: string;
+  /** The headings above the passage, joined by ` › `. */
+  heading: string;
+  url: string | null;
+  text: string;
+  /** Order within the document. */
+  position: number;
+}
+
+/** An agent's link to a knowledge source. */
+export interface AgentKnowledgeLink {
+  agentId: string;
+  sourceId: string;
+  enabled: boolean;
+  createdAt: string;
+}

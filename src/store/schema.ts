@@ -4,6 +4,8 @@
 // 8601 times), flags as integers 0/1 and structured values as JSON text, so one query layer serves
 // both without per-dialect branches.
 
+import type { Generated } from 'kysely';
+
 /** A property: one website or brand, holding agents and integrations. */
 export interface PropertyTable {
   id: string;
@@ -204,6 +206,75 @@ export interface RateLimitTable {
   expires_at: number;
 }
 
+/** A knowledge source of a property: an article, a website's pages, or a question/answer file. */
+export interface KnowledgeSourceTable {
+  id: string;
+  property_id: string;
+  /** `article`, `website` or `faq`. */
+  kind: string;
+  name: string;
+  /** An article's body as written or uploaded; a question/answer file's CSV; null for a website. */
+  content: string | null;
+  /** An article's format (`markdown`, `text`, `html`); `csv` for a question/answer file. */
+  format: string | null;
+  /** An article's public link; a website's sitemap. */
+  url: string | null;
+  /** JSON array of a website's page URLs. */
+  urls_json: string;
+  /** A website's page cap. */
+  max_pages: number | null;
+  /** When the source was last read into documents (a website: fetched). */
+  refreshed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One document of a source: the article, a page, a question with its answer. */
+export interface KnowledgeDocumentTable {
+  id: string;
+  source_id: string;
+  position: number;
+  title: string;
+  url: string | null;
+  /** Knowledge text (empty for a page that could not be fetched). */
+  text: string;
+  /** Why a page could not be fetched or read; null when it was. */
+  error: string | null;
+  fetched_at: string | null;
+}
+
+/** One passage of a document, the unit the search returns (PostgreSQL adds a generated `search` tsvector). */
+export interface KnowledgePassageTable {
+  id: Generated<number>;
+  source_id: string;
+  document_id: string;
+  property_id: string;
+  position: number;
+  /** The document's title. */
+  title: string;
+  /** The headings above the passage. */
+  heading: string;
+  url: string | null;
+  text: string;
+  /** The distinct word stems of title, heading and text, space-separated (kept for the term counts). */
+  terms: string;
+}
+
+/** Passages of a property holding a word stem; the empty stem counts all of them. */
+export interface KnowledgeTermTable {
+  property_id: string;
+  term: string;
+  passages: number;
+}
+
+/** Link between an agent and a knowledge source of the same property. */
+export interface AgentKnowledgeSourceTable {
+  agent_id: string;
+  source_id: string;
+  enabled: number;
+  created_at: string;
+}
+
 export interface Database {
   properties: PropertyTable;
   agents: AgentTable;
@@ -218,4 +289,9 @@ export interface Database {
   api_keys: ApiKeyTable;
   settings: SettingTable;
   rate_limits: RateLimitTable;
+  knowledge_sources: KnowledgeSourceTable;
+  knowledge_documents: KnowledgeDocumentTable;
+  knowledge_passages: KnowledgePassageTable;
+  knowledge_terms: KnowledgeTermTable;
+  agent_knowledge_sources: AgentKnowledgeSourceTable;
 }

@@ -28,7 +28,16 @@ export {
 } from './identity-bindings.js';
 export { defaultNeedsConfirmation } from './needs-confirmation.js';
 export * from './ranking/index.js';
-// Read-only use by the engine's reply writer: word meaning for matching a question to field names.
+// Words as the ranking reads them, shared with the knowledge search (src/knowledge); word vectors also
+// read by the engine's reply writer (word meaning for matching a question to field names).
+export {
+  contentStems,
+  editDistance,
+  isContentWord,
+  STOP_WORDS,
+  splitWords,
+  stemOf,
+} from './ranking/read-words.js';
 export { loadWordVectors, similarity, type WordVectors } from './ranking/word-vectors.js';
 export { type SelectToolsOptions, selectTools } from './select-tools.js';
 export { RESPONSE_SCHEMA_KEY, readResponseSchema, toolProviderOptions } from './tool-provider-options.js';

@@ -7,8 +7,16 @@ export {
   type Suite,
   type SuiteCase,
   type SuiteExpectation,
+  type SuiteKnowledgeSource,
   type SuiteMessage,
 } from './load-suite.js';
+export {
+  type EvalKnowledge,
+  type KnowledgeCaseResult,
+  matchesSource,
+  type PrepareKnowledge,
+  runKnowledgeCase,
+} from './run-knowledge-case.js';
 export {
   type CaseFailure,
   type CompileSuiteSchema,

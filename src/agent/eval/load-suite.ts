@@ -1,6 +1,6 @@
 // Loads an eval suite (YAML or JSON): cases with their schema (suite-level or per-case, inline or by
-// path), base prompt, history, the expected call and, for reply cases, the API's answers and what the
-// reply must contain. Format: eval/README.md.
+// path), knowledge sources, base prompt, history, the expected call and source and, for reply cases,
+// the API's answers and what the reply must contain. Format: eval/README.md.
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -19,18 +19,35 @@ export interface SuiteMessage {
 
 /** What a case expects: the operationId to call (or `none`) and arguments to check, and/or the reply. */
 export interface SuiteExpectation {
-  /** The operationId to call, or `none`; absent in a case that only checks the reply. */
+  /**
+   * The operationId to call, or `none`; absent in a case that only checks the reply. A case that names
+   * a `source` and no call expects `none`: a knowledge question calls no operation.
+   */
   call?: string;
   /** Expected values by argument name (see score-decision.ts for the matching rules). */
   args?: Record<string, unknown>;
   /** What the reply must and must not contain (see load-reply-case.ts). */
   reply?: ReplyExpectation;
+  /**
+   * The knowledge source the reply must use, by its name, a document's title or its URL (any of a
+   * list); `none`: the reply must use no source (a question no source covers).
+   */
+  source?: string | string[];
 }
+
+/**
+ * A knowledge source a suite or case gives (files already read): an article (Markdown, text or HTML:
+ * a saved web page is an HTML article), or questions with answers (a CSV file or a list).
+ */
+export type SuiteKnowledgeSource =
+  | { kind: 'article'; title?: string; body: string; format: 'markdown' | 'text' | 'html'; url?: string }
+  | { kind: 'faq'; name: string; csv: string }
+  | { kind: 'faq'; name: string; pairs: { question: string; answer: string; url?: string }[] };
 
 /** One case, with its schema resolved to a document object. */
 export interface SuiteCase {
   id: string;
-  /** The OpenAPI document of the case (the suite's unless the case has its own). */
+  /** The OpenAPI document of the case (the suite's unless the case has its own); undefined: no API (knowledge only). */
   schema: unknown;
   /** A key naming the schema, so a runner compiles each distinct schema once. */
   schemaKey: string;
@@ -40,6 +57,10 @@ export interface SuiteCase {
   expect: SuiteExpectation;
   /** For a reply case: the calls made and what the API answered to each. */
   results?: SuiteResult[];
+  /** The knowledge sources the agent may search (the case's, else the suite's); absent: none. */
+  knowledge?: SuiteKnowledgeSource[];
+  /** A key naming the knowledge, so a runner indexes each distinct set once. */
+  knowledgeKey?: string;
 }
 
 /** A loaded suite. */
@@ -53,6 +74,73 @@ export interface Suite {
 async function readStructured(path: string): Promise<unknown> {
   const text = await readFile(path, 'utf8');
   return extname(path).toLowerCase() === '.json' ? JSON.parse(text) : parse(text);
+}
+
+const FORMATS: Record<string, 'markdown' | 'text' | 'html'> = {
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+};
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Reads one knowledge entry: `article: FILE`, `page: FILE.html`, `title` + `body`, or `faq: FILE.csv | [pairs]`. */
+async function readKnowledgeEntry(
+  entry: unknown,
+  directory: string,
+  where: string,
+): Promise<SuiteKnowledgeSource> {
+  const fields = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
+  const url = text(fields.url);
+  const link = url ? { url } : {};
+  const file = text(fields.article) ?? text(fields.page);
+  if (file !== undefined) {
+    const path = resolve(directory, file);
+    const format = fields.page !== undefined ? 'html' : (FORMATS[extname(path).toLowerCase()] ?? 'text');
+    const title = text(fields.title) ?? text(fields.name);
+    return {
+      kind: 'article',
+      body: await readFile(path, 'utf8'),
+      format,
+      ...(title ? { title } : {}),
+      ...link,
+    };
+  }
+  if (fields.faq !== undefined) {
+    if (Array.isArray(fields.faq)) {
+      const pairs = (fields.faq as Record<string, unknown>[]).map((pair) => {
+        const question = text(pair?.question);
+        const answer = text(pair?.answer);
+        if (!question || !answer) throw new Error(`${where}: every faq entry needs a question and an answer`);
+        return { question, answer, ...(text(pair.url) ? { url: text(pair.url) } : {}) };
+      });
+      return { kind: 'faq', name: text(fields.name) ?? 'FAQ', pairs };
+    }
+    const path = resolve(directory, String(fields.faq));
+    return {
+      kind: 'faq',
+      name: text(fields.name) ?? basename(path, extname(path)),
+      csv: await readFile(path, 'utf8'),
+    };
+  }
+  const body = text(fields.body);
+  if (body !== undefined) {
+    const format = fields.format === 'html' || fields.format === 'text' ? fields.format : 'markdown';
+    const title = text(fields.title);
+    return { kind: 'article', body, format, ...(title ? { title } : {}), ...link };
+  }
+  throw new Error(`${where}: a knowledge entry needs article, page, faq, or title and body`);
+}
+
+async function readKnowledge(value: unknown, directory: string, where: string) {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) throw new Error(`${where}: 'knowledge' must be a list`);
+  return Promise.all(
+    value.map((entry, index) => readKnowledgeEntry(entry, directory, `${where}, knowledge ${index + 1}`)),
+  );
 }
 
 async function resolveSchema(schema: unknown, directory: string, cache: Map<string, unknown>) {
@@ -69,13 +157,21 @@ export async function loadSuite(path: string): Promise<Suite> {
   const directory = dirname(path);
   const documents = new Map<string, unknown>();
   const suiteSchema = await resolveSchema(raw.schema, directory, documents);
+  const suiteKnowledge = await readKnowledge(raw.knowledge, directory, path);
   const cases: SuiteCase[] = [];
   for (const [index, entry] of (raw.cases as Record<string, unknown>[]).entries()) {
     const id = String(entry.id ?? `case-${index + 1}`);
     const raw = entry.expect as Record<string, unknown> | undefined;
+    const source = raw?.source as string | string[] | undefined;
     const hasCall = typeof raw?.call === 'string';
-    if (typeof entry.say !== 'string' || !raw || (!hasCall && raw.reply === undefined)) {
-      throw new Error(`${path}: case '${id}' needs 'say' and 'expect.call' or 'expect.reply'`);
+    if (
+      typeof entry.say !== 'string' ||
+      !raw ||
+      (!hasCall && raw.reply === undefined && source === undefined)
+    ) {
+      throw new Error(
+        `${path}: case '${id}' needs 'say' and 'expect.call', 'expect.reply' or 'expect.source'`,
+      );
     }
     let reply: ReplyExpectation | undefined;
     let results: SuiteResult[] | undefined;
@@ -87,14 +183,18 @@ export async function loadSuite(path: string): Promise<Suite> {
     }
     if (results && !reply) throw new Error(`${path}: case '${id}' has results but no 'expect.reply'`);
     const expect: SuiteExpectation = {
-      ...(hasCall ? { call: raw.call as string } : {}),
+      ...(hasCall ? { call: raw.call as string } : source !== undefined ? { call: 'none' } : {}),
       ...(raw.args !== undefined ? { args: raw.args as Record<string, unknown> } : {}),
       ...(reply ? { reply } : {}),
+      ...(source !== undefined ? { source } : {}),
     };
+    const ownKnowledge = await readKnowledge(entry.knowledge, directory, `${path}: case '${id}'`);
+    const knowledge = ownKnowledge ?? suiteKnowledge;
     const own =
       entry.schema === undefined ? undefined : await resolveSchema(entry.schema, directory, documents);
     const schema = own ?? suiteSchema;
-    if (schema.schema === undefined)
+    // A case answered from knowledge alone needs no API.
+    if (schema.schema === undefined && !knowledge)
       throw new Error(`${path}: case '${id}' has no schema and the suite has none`);
     cases.push({
       id,
@@ -105,6 +205,7 @@ export async function loadSuite(path: string): Promise<Suite> {
       say: entry.say,
       expect,
       ...(results ? { results } : {}),
+      ...(knowledge ? { knowledge, knowledgeKey: ownKnowledge ? `${path}#${id}` : `${path}#suite` } : {}),
     });
   }
   return { name: String(raw.name ?? basename(path, extname(path))), path, cases };

@@ -1,11 +1,19 @@
 // Runs eval suites with any model and aggregates call accuracy, argument accuracy, false-call and
-// missed-call rates and decision time, and the reply pass rate, per suite and overall.
+// missed-call rates and decision time, the reply pass rate, and the knowledge source hit rate, per
+// suite and overall.
 import type { LanguageModel, Tool } from 'ai';
 import { createExecutor, type Executor } from '../../executor/index.js';
 import { selectTools } from '../../tools/index.js';
 import { MAX_OFFERED_OPERATIONS, selectionContext } from '../offer-tools.js';
 import { decideCase, type EvalTool, toModelTools } from './decide-case.js';
 import type { Suite, SuiteCase, SuiteExpectation } from './load-suite.js';
+import {
+  type EvalKnowledge,
+  type KnowledgeCaseResult,
+  matchesSource,
+  type PrepareKnowledge,
+  runKnowledgeCase,
+} from './run-knowledge-case.js';
 import { runReplyCase } from './run-reply-case.js';
 import { type EvalDecision, scoreDecision } from './score-decision.js';
 import { scoreReply } from './score-reply.js';
@@ -23,9 +31,10 @@ export interface CaseFailure {
   chosen?: EvalDecision;
   /**
    * `wrong-call`, `wrong-args` (listed in `wrongArgs`), `reply` (the reply misses what it must say or
-   * says what it must not, listed in `replyProblems`), or `error` (the schema or the model failed).
+   * says what it must not, listed in `replyProblems`), `wrong-source` (the reply used another
+   * knowledge source than `expect.source`, or none), or `error` (the schema or the model failed).
    */
-  reason: 'wrong-call' | 'wrong-args' | 'reply' | 'error';
+  reason: 'wrong-call' | 'wrong-args' | 'reply' | 'wrong-source' | 'error';
   wrongArgs?: string[];
   /** The model's reply, for a reply that went wrong. */
   reply?: string;
@@ -58,6 +67,10 @@ export interface EvalFigures {
   replyPassRate: number | null;
   /** Cases with `expect.reply`. */
   replyCases: number;
+  /** Over cases with `expect.source`: those whose reply used the expected knowledge source (or rightly none). */
+  sourceHitRate: number | null;
+  /** Cases with `expect.source`. */
+  sourceCases: number;
   cases: number;
 }
 
@@ -88,6 +101,8 @@ interface Tally {
   selectionCases: number;
   replyCases: number;
   replyPassed: number;
+  sourceCases: number;
+  sourceHits: number;
 }
 
 const emptyTally = (): Tally => ({
@@ -104,6 +119,8 @@ const emptyTally = (): Tally => ({
   selectionCases: 0,
   replyCases: 0,
   replyPassed: 0,
+  sourceCases: 0,
+  sourceHits: 0,
 });
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
@@ -116,6 +133,8 @@ function figuresOf(tally: Tally): EvalFigures {
     selectionRecall: ratio(tally.selected, tally.selectionCases),
     replyPassRate: ratio(tally.replyPassed, tally.replyCases),
     replyCases: tally.replyCases,
+    sourceHitRate: ratio(tally.sourceHits, tally.sourceCases),
+    sourceCases: tally.sourceCases,
     cases: tally.cases,
   };
 }
@@ -165,6 +184,8 @@ export interface RunSuitesOptions {
    * as a real turn selects them (at most 20), and the selection's recall is reported.
    */
   allTools?: boolean;
+  /** Indexes a case's knowledge sources; without it, cases with knowledge run without their sources. */
+  prepareKnowledge?: PrepareKnowledge;
 }
 
 /** The tools a real turn would offer for the case, and whether the expected operation is among them. */
@@ -300,9 +321,97 @@ async function runReplyCaseScored(
 const hasCall = (suiteCase: SuiteCase): suiteCase is SuiteCase & { expect: { call: string } } =>
   typeof suiteCase.expect.call === 'string';
 
+/** Counts a case's source expectation; the failure when the reply used another source. */
+function countSource(
+  tally: Tally,
+  suiteCase: SuiteCase,
+  result: KnowledgeCaseResult,
+): CaseFailure | undefined {
+  const expected = suiteCase.expect.source;
+  if (expected === undefined) return undefined;
+  tally.sourceCases++;
+  if (matchesSource(expected, result.usedSources)) {
+    tally.sourceHits++;
+    return undefined;
+  }
+  const used = result.usedSources.map((source) => source.sourceName || source.title).join(', ') || 'none';
+  return {
+    id: suiteCase.id,
+    say: suiteCase.say,
+    expected: suiteCase.expect,
+    chosen: { call: result.call, args: result.args },
+    reason: 'wrong-source',
+    detail: `used ${used}; replied: ${result.text || '(an operation call)'}`,
+  };
+}
+
+/**
+ * Runs a case whose agent has knowledge sources: the model may search them, then answers or calls an
+ * operation (not sent). Its decision, the source its reply used, and the reply are each scored.
+ */
+async function runKnowledgeCaseScored(
+  run: SuiteRun,
+  suiteCase: SuiteCase,
+  compiled: Promise<CompiledCase>,
+  options: RunSuitesOptions,
+  knowledge: Promise<EvalKnowledge>,
+): Promise<void> {
+  const { tally, failures } = run;
+  const base = { id: suiteCase.id, say: suiteCase.say, expected: suiteCase.expect };
+  let made: KnowledgeCaseResult;
+  try {
+    const { tools, modelTools } = await compiled;
+    const started = performance.now();
+    made = await runKnowledgeCase({
+      model: options.model,
+      suiteCase,
+      tools,
+      modelTools,
+      knowledge: await knowledge,
+    });
+    run.times.push(performance.now() - started);
+  } catch (error) {
+    failures.push({
+      ...base,
+      reason: 'error',
+      detail: error instanceof Error ? error.message : String(error),
+    });
+    made = { call: 'none', args: {}, text: '', usedSources: [] };
+    if (hasCall(suiteCase)) count(tally, suiteCase, made);
+    if (suiteCase.expect.source !== undefined) tally.sourceCases++;
+    if (suiteCase.expect.reply) tally.replyCases++;
+    return;
+  }
+  if (hasCall(suiteCase)) {
+    const failure = count(tally, suiteCase, made);
+    if (failure) failures.push(made.call === 'none' ? { ...failure, detail: made.text } : failure);
+  }
+  const sourceFailure = countSource(tally, suiteCase, made);
+  if (sourceFailure) failures.push(sourceFailure);
+  const expected = suiteCase.expect.reply;
+  if (!expected) return;
+  tally.replyCases++;
+  const problems = scoreReply(expected, made.text);
+  if (made.call !== 'none') problems.unshift(`called ${made.call} instead of replying`);
+  if (problems.length === 0) tally.replyPassed++;
+  else failures.push({ ...base, reason: 'reply', reply: made.text, replyProblems: problems });
+}
+
 /** Runs every case of every suite and reports the figures. */
 export async function runSuites(options: RunSuitesOptions): Promise<EvalReport> {
   const total = emptyTally();
+  // Each distinct set of knowledge sources is indexed once.
+  const indexes = new Map<string, Promise<EvalKnowledge>>();
+  const prepared = (suiteCase: SuiteCase, prepare: PrepareKnowledge): Promise<EvalKnowledge> => {
+    const key = suiteCase.knowledgeKey ?? suiteCase.id;
+    let index = indexes.get(key);
+    if (!index) {
+      index = prepare(suiteCase.knowledge ?? []);
+      index.catch(() => undefined);
+      indexes.set(key, index);
+    }
+    return index;
+  };
   const suites: SuiteReport[] = [];
   // Started on the first reply case, closed at the end.
   let backend: Promise<ReplyBackend> | undefined;
@@ -321,16 +430,22 @@ export async function runSuites(options: RunSuitesOptions): Promise<EvalReport> 
       for (const [index, suiteCase] of suite.cases.entries()) {
         let entry = compiled.get(suiteCase.schemaKey);
         if (!entry) {
-          entry = options
-            .compileSchema(suiteCase.schema)
-            .then((tools) => ({ tools, modelTools: toModelTools(tools) }));
+          // A case answered from knowledge alone has no API.
+          entry = (
+            suiteCase.schema === undefined ? Promise.resolve([]) : options.compileSchema(suiteCase.schema)
+          ).then((tools) => ({ tools, modelTools: toModelTools(tools) }));
           // A schema that fails is reported by each of its cases, never as an unhandled rejection.
           entry.catch(() => undefined);
           compiled.set(suiteCase.schemaKey, entry);
         }
         run.tally.cases++;
-        if (hasCall(suiteCase)) await runCallCase(run, suiteCase, entry, options);
-        await runReplyCaseScored(run, suiteCase, entry, options, startBackend);
+        if (suiteCase.knowledge && options.prepareKnowledge) {
+          const knowledge = prepared(suiteCase, options.prepareKnowledge);
+          await runKnowledgeCaseScored(run, suiteCase, entry, options, knowledge);
+        } else {
+          if (hasCall(suiteCase)) await runCallCase(run, suiteCase, entry, options);
+          await runReplyCaseScored(run, suiteCase, entry, options, startBackend);
+        }
         options.onCase?.(suite, index);
       }
       for (const key of Object.keys(run.tally) as (keyof Tally)[]) total[key] += run.tally[key];

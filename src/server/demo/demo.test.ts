@@ -85,6 +85,40 @@ describe('the demo store on first start', () => {
     ]);
   });
 
+  it('answers policy and how-to questions from its help articles and FAQ, naming the source', async () => {
+    const sources = (await api(server, 'GET', `/properties/${server.demo!.propertyId}/knowledge-sources`))
+      .body.items;
+    expect(sources.map((source: { name: string }) => source.name)).toEqual([
+      'Shipping and delivery',
+      'Returns and refunds',
+      'Warranty and repairs',
+      'Caring for your leather',
+      'Payment methods',
+      'Demo Store FAQ',
+    ]);
+    const links = (await api(server, 'GET', `/agents/${server.demo!.agentId}/knowledge-sources`)).body.items;
+    expect(links.filter((link: { enabled: boolean }) => link.enabled)).toHaveLength(6);
+
+    const returns = await say("What's your return policy?");
+    expect(returns.calls).toEqual([]);
+    expect(returns.reply).toContain('within 30 days of delivery');
+    expect(returns.reply).toContain(
+      '(Source: Returns and refunds — https://demo-store.example/help/returns)',
+    );
+    const canada = await say('Do you ship to Canada?');
+    expect(canada.reply).toContain('We ship to Canada');
+    expect(canada.reply).toContain('(Source: Shipping and delivery');
+    const care = await say('How do I care for leather?');
+    expect(care.reply).toContain('(Source: Caring for your leather');
+    const wrapping = await say('Do you gift wrap?');
+    expect(wrapping.reply).toContain('gift wrapping at checkout for $5');
+    const paypal = await say('Can I pay with PayPal?');
+    expect(paypal.reply).toContain('PayPal');
+    expect(paypal.reply).toContain('(Source: Payment methods');
+    const broken = await say('The zipper of my bag broke, is that covered?');
+    expect(broken.reply).toContain('(Source: Warranty and repairs');
+  });
+
   it('checks the API key like a real business API', async () => {
     const anonymous = await fetch(`${server.url}/demo/api/orders/12345`);
     expect(anonymous.status).toBe(401);

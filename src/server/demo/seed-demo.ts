@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Store, StoredIdentityBinding } from '../../store/index.js';
 import { createIntegration } from '../create-integration.js';
 import { DEMO_API_KEY, DEMO_CUSTOMER_HEADER } from './demo-api-routes.js';
+import { seedDemoKnowledge } from './demo-knowledge.js';
 
 /** The setting recording the demo's ids once it exists (its presence means: never seed again). */
 export const DEMO_SETTING = 'demo';
@@ -15,6 +16,9 @@ export interface DemoIds {
   integrationId: string;
   publicKey: string;
 }
+
+/** The setting claimed by the server that adds the demo's help articles (once, whichever server). */
+export const DEMO_KNOWLEDGE_SETTING = 'demo-knowledge';
 
 /** The demo agent's base prompt. */
 export const DEMO_BASE_PROMPT = [
@@ -101,6 +105,8 @@ export async function seedDemo(
       identity: { method: 'secret', signInUrl: demoSignInUrl(origin) },
     }))!;
     await store.agents.setIntegration(agent.id, integration.id, true);
+    await store.access.setSetting(DEMO_KNOWLEDGE_SETTING, 'seeded');
+    await seedDemoKnowledge(store, { propertyId: property.id, agentId: agent.id });
     const ids: DemoIds = {
       propertyId: property.id,
       agentId: agent.id,
@@ -113,6 +119,7 @@ export async function seedDemo(
     // Leave nothing half made; the next start tries again.
     await store.properties.delete(property.id);
     await store.access.deleteSetting(DEMO_SETTING);
+    await store.access.deleteSetting(DEMO_KNOWLEDGE_SETTING);
     throw error;
   }
 }
@@ -125,6 +132,9 @@ async function refreshDemo(store: Store, ids: DemoIds, origin: string): Promise<
     store.agents.get(ids.agentId),
   ]);
   if (!integration || !agent) return undefined;
+  // A demo made before knowledge sources existed gets the help articles once.
+  if (await store.access.setSettingIfAbsent(DEMO_KNOWLEDGE_SETTING, 'seeded'))
+    await seedDemoKnowledge(store, ids);
   const current = new URL(integration.baseUrl);
   const wanted = new URL(`${origin}/demo/api`);
   // Only while it still points at a loopback demo API: a business may have repointed it on purpose.

@@ -16,6 +16,8 @@ import { NotFoundPage } from './pages/not-found-page';
 import { PreviewPage } from './pages/preview-page';
 import { PropertiesPage } from './pages/properties-page';
 import { SignInPage } from './pages/sign-in-page';
+import { SourcePage } from './pages/source-page';
+import { SourcesPage } from './pages/sources-page';
 import { PropertyProvider } from './property-context';
 import { matchPath, useLocation } from './router';
 
@@ -30,6 +32,8 @@ function renderPage(path: string) {
     ['/integrations/add', () => <IntegrationCatalogPage />],
     ['/integrations/add/openapi', () => <AddIntegrationPage />],
     ['/integrations/:id', ({ id }) => <IntegrationPage key={id} integrationId={id} />],
+    ['/sources', () => <SourcesPage />],
+    ['/sources/:id', ({ id }) => <SourcePage key={id} sourceId={id} />],
     ['/preview', () => <PreviewPage />],
     ['/logs', () => <LogsPage />],
     ['/logs/:id', ({ id }) => <LogPage key={id} logId={id} />],

@@ -8,6 +8,7 @@ const sections = [
   { href: '/properties', label: 'Properties' },
   { href: '/agents', label: 'Agents' },
   { href: '/integrations', label: 'Integrations' },
+  { href: '/sources', label: 'Sources' },
   { href: '/preview', label: 'Preview' },
   { href: '/logs', label: 'Logs' },
   { href: '/conversations', label: 'Conversations' },

@@ -46,6 +46,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agents/{agentId}/knowledge-sources/{sourceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Switch a knowledge source on or off for an agent */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    agentId: string;
+                    sourceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AgentKnowledgeLink"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agents/{id}": {
         parameters: {
             query?: never;
@@ -333,6 +378,46 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["AgentIntegrationLink"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agents/{id}/knowledge-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an agent's knowledge source links */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["AgentKnowledgeLink"][];
                         };
                     };
                 };
@@ -1082,6 +1167,149 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/knowledge-sources/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a knowledge source with its documents (pages, questions) and what each was read into */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KnowledgeSourceDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a knowledge source (agents stop searching it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a knowledge source (read again; a website is fetched again when its pages change) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Markdown, plain text or HTML */
+                        body?: string;
+                        /** @description Columns question and answer (and url), or the first two columns without a header */
+                        csv?: string;
+                        /**
+                         * @description Default markdown
+                         * @enum {unknown}
+                         */
+                        format?: "markdown" | "text" | "html";
+                        /** @description Pages read at most; default 25 */
+                        maxPages?: number;
+                        name?: string;
+                        /** @description A sitemap (or sitemap index) whose pages are read after urls */
+                        sitemapUrl?: string | null;
+                        /** @description The article's title; absent: its first heading (or an HTML page's title) */
+                        title?: string;
+                        /** @description Its public link, named in replies */
+                        url?: string | null;
+                        /** @description Page URLs, fetched in order */
+                        urls?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KnowledgeSourceDetail"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/knowledge-sources/{id}/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read a source again: a website's pages are fetched again (the old pages stay when none can be read) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KnowledgeSourceDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/logs/{id}": {
         parameters: {
             query?: never;
@@ -1673,6 +1901,148 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/properties/{id}/knowledge-search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Search a property's knowledge sources as an agent would (all of them, or an agent's) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Search that agent's sources only */
+                        agentId?: string;
+                        query: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KnowledgeSearchResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/properties/{id}/knowledge-sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a property's knowledge sources */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["KnowledgeSource"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a knowledge source: an article, a website (page URLs or a sitemap, fetched now) or a question/answer CSV */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Markdown, plain text or HTML */
+                        body: string;
+                        /**
+                         * @description Default markdown
+                         * @enum {unknown}
+                         */
+                        format?: "markdown" | "text" | "html";
+                        /** @enum {unknown} */
+                        kind?: "article";
+                        /** @description The article's title; absent: its first heading (or an HTML page's title) */
+                        title?: string;
+                        /** @description Its public link, named in replies */
+                        url?: string | null;
+                    } | {
+                        /** @enum {unknown} */
+                        kind?: "website";
+                        /** @description Pages read at most; default 25 */
+                        maxPages?: number;
+                        name: string;
+                        /** @description A sitemap (or sitemap index) whose pages are read after urls */
+                        sitemapUrl?: string | null;
+                        /** @description Page URLs, fetched in order */
+                        urls?: string[];
+                    } | {
+                        /** @description Columns question and answer (and url), or the first two columns without a header */
+                        csv: string;
+                        /** @enum {unknown} */
+                        kind?: "faq";
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KnowledgeSourceDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/properties/{id}/logs": {
         parameters: {
             query?: never;
@@ -1990,6 +2360,13 @@ export interface components {
             /** @description Operations named like those of another of the agent's switched-on APIs */
             warnings: string[];
         };
+        AgentKnowledgeLink: {
+            agentId: string;
+            /** @description ISO 8601 time */
+            createdAt: string;
+            enabled: boolean;
+            sourceId: string;
+        };
         ApiKey: {
             /** @description ISO 8601 time */
             createdAt: string;
@@ -2199,6 +2576,103 @@ export interface components {
             sourceText: string;
             sourceUrl: string | null;
             version: number;
+        };
+        KnowledgeSearchResult: {
+            passages: {
+                heading: string;
+                relevance: number;
+                sourceId: string;
+                sourceName: string;
+                text: string;
+                title: string;
+                url: string | null;
+            }[];
+        };
+        KnowledgeSource: {
+            /** @description ISO 8601 time */
+            createdAt: string;
+            /** @description Documents read: the article, each page, each question */
+            documentCount: number;
+            /** @description Pages that could not be fetched or read */
+            failedDocumentCount: number;
+            /** @description markdown, text or html for an article; csv for a file */
+            format: string | null;
+            id: string;
+            /** @enum {unknown} */
+            kind: "article" | "website" | "faq";
+            /** @description A website's page cap */
+            maxPages: number | null;
+            /** @description An article's title, a website's or file's name */
+            name: string;
+            /** @description Passages indexed for the search */
+            passageCount: number;
+            propertyId: string;
+            /** @description When it was last read (a website: fetched) */
+            refreshedAt: string | null;
+            /** @description A website's sitemap */
+            sitemapUrl: string | null;
+            /** @description ISO 8601 time */
+            updatedAt: string;
+            /** @description An article's public link */
+            url: string | null;
+            /** @description A website's page URLs */
+            urls: string[];
+        };
+        KnowledgeSourceDetail: {
+            /** @description An article's body as given; a question/answer file's CSV; null for a website */
+            content: string | null;
+            /** @description ISO 8601 time */
+            createdAt: string;
+            /** @description Documents read: the article, each page, each question */
+            documentCount: number;
+            /** @description The article, each page, or each question, in order */
+            documents: {
+                /** @description Why a page could not be fetched or read */
+                error: string | null;
+                fetchedAt: string | null;
+                id: string;
+                /** @description Passages indexed from it */
+                passages: number;
+                position: number;
+                sourceId: string;
+                /** @description The text read (a page: its main text) */
+                text: string;
+                title: string;
+                url: string | null;
+            }[];
+            /** @description Pages that could not be fetched or read */
+            failedDocumentCount: number;
+            /** @description markdown, text or html for an article; csv for a file */
+            format: string | null;
+            id: string;
+            /** @enum {unknown} */
+            kind: "article" | "website" | "faq";
+            /** @description A website's page cap */
+            maxPages: number | null;
+            /** @description An article's title, a website's or file's name */
+            name: string;
+            /** @description Passages indexed for the search */
+            passageCount: number;
+            propertyId: string;
+            /** @description When it was last read (a website: fetched) */
+            refreshedAt: string | null;
+            /** @description A website's sitemap */
+            sitemapUrl: string | null;
+            /** @description ISO 8601 time */
+            updatedAt: string;
+            /** @description An article's public link */
+            url: string | null;
+            /** @description A website's page URLs */
+            urls: string[];
+        };
+        KnowledgeSourceRef: {
+            heading?: string;
+            /** @description 0 to 1: the share of the question's meaning it holds */
+            relevance?: number;
+            sourceId: string;
+            /** @description The title of the document used (article, page, question) */
+            title: string;
+            url: string | null;
         };
         LintFinding: {
             code: string;
@@ -2416,6 +2890,15 @@ export interface components {
             /** @enum {unknown} */
             type: "model-error";
         } | {
+            durationMs: number;
+            error?: string;
+            passages: components["schemas"]["KnowledgeSourceRef"][];
+            query: string;
+            /** @enum {unknown} */
+            type: "knowledge-search";
+        } | {
+            /** @description The knowledge sources the reply used */
+            knowledge?: components["schemas"]["KnowledgeSourceRef"][];
             tools: string[];
             /** @enum {unknown} */
             type: "data-sources";
@@ -2476,6 +2959,8 @@ export interface components {
             status: "open" | "waiting-for-human" | "closed";
             trace: {
                 dataSources: string[];
+                /** @description The articles, pages or FAQs the reply used */
+                knowledgeSources: components["schemas"]["KnowledgeSourceRef"][];
                 steps: components["schemas"]["TraceStep"][];
             };
         };

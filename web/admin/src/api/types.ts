@@ -52,6 +52,18 @@ export type ToolCallStep = Extract<TraceStep, { type: 'tool-call' }>;
 export type ConversationDetail = Schemas['ConversationDetail'];
 /** The answer to a customer message. */
 export type TurnResult = Schemas['TurnResult'];
+/** A knowledge source as listed: an article, a website or a question/answer file. */
+export type KnowledgeSource = Schemas['KnowledgeSource'];
+/** A knowledge source with its content and documents (the article, each page, each question). */
+export type KnowledgeSourceDetail = Schemas['KnowledgeSourceDetail'];
+/** Whether an agent may search a knowledge source. */
+export type AgentKnowledgeLink = Schemas['AgentKnowledgeLink'];
+/** Passages a test search found. */
+export type KnowledgeSearchResult = Schemas['KnowledgeSearchResult'];
+/** A source a reply used (or a search found). */
+export type KnowledgeSourceRef = Schemas['KnowledgeSourceRef'];
+/** A search of the knowledge sources in a turn. */
+export type KnowledgeSearchStep = Extract<TraceStep, { type: 'knowledge-search' }>;
 /** How an agent checks the identity tokens of signed-in customers (the secret is never shown). */
 export type AgentIdentity = Agent['identity'];
 /** A newly generated identity secret: shown once. */

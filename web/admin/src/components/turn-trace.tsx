@@ -1,6 +1,7 @@
 // What the agent did for one reply: each tool call (operation, arguments, outcome, latency, response
-// excerpt), confirmations, hand-offs, model errors, and the data sources the answer used.
-import type { ToolCallStep, TraceStep } from '../api/types';
+// excerpt), knowledge searches, confirmations, hand-offs, model errors, and the data sources (API
+// operations, articles and pages) the answer used.
+import type { KnowledgeSearchStep, KnowledgeSourceRef, ToolCallStep, TraceStep } from '../api/types';
 import { Link } from '../router';
 import { Badge, StatusCode } from './badge';
 import { formatValue } from './code-block';
@@ -69,25 +70,80 @@ export function ToolCallCard({ call, logsHref }: { call: ToolCallView; logsHref?
   );
 }
 
+/** A source named by its title, linked when it has a link. */
+function SourceName({ source }: { source: KnowledgeSourceRef }) {
+  if (!source.url) return <span>{source.title}</span>;
+  return (
+    <a href={source.url} target="_blank" rel="noreferrer">
+      {source.title}
+    </a>
+  );
+}
+
+/** One knowledge search: what was asked and the passages found, best first. */
+function KnowledgeSearchCard({ step }: { step: KnowledgeSearchStep }) {
+  return (
+    <li className="tool-call knowledge-search" data-tool="search_knowledge">
+      <div className="tool-call-head">
+        <span className="tool-name">Knowledge search</span>
+        <Badge
+          value={step.error ? 'error' : step.passages.length ? 'ok' : 'not-found'}
+          label={step.error ? 'failed' : `${step.passages.length} found`}
+        />
+        <span className="muted small">{step.durationMs} ms</span>
+      </div>
+      <div className="small">
+        <span className="muted">Query: </span>
+        <q>{step.query}</q>
+      </div>
+      {step.passages.length > 0 && (
+        <ol className="small passages">
+          {step.passages.map((passage, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a search's passages are fixed, two may share a title
+            <li key={`${passage.sourceId}-${index}`}>
+              <SourceName source={passage} />
+              {passage.heading ? <span className="muted"> › {passage.heading}</span> : null}
+              {passage.relevance !== undefined && (
+                <span className="muted"> ({Math.round(passage.relevance * 100)}% of the question)</span>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {step.error && <div className="small field-error">{step.error}</div>}
+    </li>
+  );
+}
+
 /** The trace of one turn; `logsHref(tool)` links each call to its log entries. */
 export function TurnTrace({
   steps,
   dataSources,
+  knowledgeSources,
   liveCalls,
   logsHref,
 }: {
   steps?: TraceStep[];
   dataSources?: string[];
+  /** The articles and pages the reply used (read from the trace's data-sources step when absent). */
+  knowledgeSources?: KnowledgeSourceRef[];
   liveCalls?: ToolCallView[];
   logsHref?: (tool: string) => string;
 }) {
   const calls = steps
     ? steps.filter((step): step is ToolCallStep => step.type === 'tool-call').map(toToolCallView)
-    : (liveCalls ?? []);
-  const others = (steps ?? []).filter((step) => step.type !== 'tool-call' && step.type !== 'model-call');
-  const sources =
-    dataSources ??
-    (steps?.find((step) => step.type === 'data-sources') as { tools?: string[] } | undefined)?.tools;
+    : (liveCalls ?? []).filter((call) => call.tool !== 'search_knowledge');
+  const searches = (steps ?? []).filter(
+    (step): step is KnowledgeSearchStep => step.type === 'knowledge-search',
+  );
+  const others = (steps ?? []).filter(
+    (step) => step.type !== 'tool-call' && step.type !== 'model-call' && step.type !== 'knowledge-search',
+  );
+  const stored = steps?.find((step) => step.type === 'data-sources') as
+    | { tools?: string[]; knowledge?: KnowledgeSourceRef[] }
+    | undefined;
+  const sources = dataSources ?? stored?.tools;
+  const used = knowledgeSources ?? stored?.knowledge ?? [];
   if (calls.length === 0 && others.length === 0 && !steps) return null;
   return (
     <div className="trace">
@@ -100,6 +156,14 @@ export function TurnTrace({
         </ul>
       ) : (
         <p className="muted small">No API call for this reply.</p>
+      )}
+      {searches.length > 0 && (
+        <ul className="tool-calls">
+          {searches.map((step, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: trace steps are fixed once the turn ended, and have no id
+            <KnowledgeSearchCard key={`search-${index}`} step={step} />
+          ))}
+        </ul>
       )}
       {others.map((step, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: trace steps are fixed once the turn ended, and have no id
@@ -135,7 +199,21 @@ export function TurnTrace({
           )}
         </p>
       ))}
-      {sources && <p className="small muted">Data sources: {sources.length ? sources.join(', ') : 'none'}</p>}
+      {sources && (
+        <p className="small muted data-sources">
+          Data sources:{' '}
+          {sources.length + used.length === 0
+            ? 'none'
+            : [
+                ...sources.map((tool) => <span key={`tool-${tool}`}>{tool}</span>),
+                ...used.map((source) => (
+                  <span key={`source-${source.sourceId}-${source.title}`} className="knowledge-source">
+                    <SourceName source={source} />
+                  </span>
+                )),
+              ].flatMap((item, index) => (index === 0 ? [item] : [', ', item]))}
+        </p>
+      )}
     </div>
   );
 }

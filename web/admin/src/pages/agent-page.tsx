@@ -1,9 +1,11 @@
-// One agent: its base prompt and model, the integrations it may use, and the widget snippet.
+// One agent: its base prompt and model, the integrations and knowledge sources it may use, and the
+// widget snippet.
 
 import { type FormEvent, useState } from 'react';
 import { callApi } from '../api/client';
-import type { Agent, Integration } from '../api/types';
+import type { Agent, Integration, KnowledgeSource } from '../api/types';
 import { useAgentLinks } from '../api/use-agent-links';
+import { useKnowledgeLinks } from '../api/use-knowledge-links';
 import { Field, TextField } from '../components/field';
 import { LinkWarnings } from '../components/integration-agent-toggles';
 import { ErrorNotice, Loading, StatusNotice } from '../components/notice';
@@ -125,6 +127,45 @@ function AgentIntegrations({ agent }: { agent: Agent }) {
   );
 }
 
+/** The knowledge sources this agent may answer from, with switches. */
+function AgentSources({ agent }: { agent: Agent }) {
+  const sources = useResource(
+    () => callApi<{ items: KnowledgeSource[] }>('GET', `/properties/${agent.propertyId}/knowledge-sources`),
+    [agent.propertyId],
+  );
+  const links = useKnowledgeLinks([agent]);
+  return (
+    <section className="card" aria-labelledby="agent-sources">
+      <div className="section-header">
+        <h2 id="agent-sources">Knowledge sources</h2>
+        <Link className="button" href="/sources">
+          Sources
+        </Link>
+      </div>
+      <p className="muted">Articles, pages and FAQs this agent answers from when no API does.</p>
+      <ErrorNotice error={sources.error ?? links.error} />
+      {sources.data?.items.length === 0 && (
+        <p>
+          No source yet. <Link href="/sources">Add articles, pages or an FAQ file</Link>.
+        </p>
+      )}
+      <ul className="plain-list">
+        {sources.data?.items.map((source) => (
+          <li key={source.id} className="list-row">
+            <Link href={`/sources/${source.id}`}>{source.name}</Link>
+            <Toggle
+              label={`Answer from ${source.name}`}
+              checked={links.isEnabled(agent.id, source.id)}
+              disabled={links.loading}
+              onChange={(enabled) => links.setEnabled(agent.id, source.id, enabled)}
+            />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The agent page. */
 export function AgentPage({ agentId }: { agentId: string }) {
   const agent = useResource(() => callApi<Agent>('GET', `/agents/${agentId}`), [agentId]);
@@ -156,6 +197,7 @@ export function AgentPage({ agentId }: { agentId: string }) {
       {agent.data && (
         <div className="stack">
           <AgentIntegrations agent={agent.data} />
+          <AgentSources agent={agent.data} />
           <AgentSettings agent={agent.data} onSaved={agent.setData} />
           <AgentIdentitySettings agent={agent.data} onSaved={agent.setData} />
           <WidgetSnippet agent={agent.data} />

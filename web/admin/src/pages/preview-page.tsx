@@ -200,6 +200,7 @@ function PreviewChat({ agent }: { agent: Agent }) {
                 <TurnTrace
                   steps={line.result?.trace.steps}
                   dataSources={line.result?.trace.dataSources}
+                  knowledgeSources={line.result?.trace.knowledgeSources}
                   liveCalls={line.liveCalls}
                   logsHref={logsHref}
                 />
