@@ -12,33 +12,14 @@ import { createEmbeddedModel } from '../src/engine/index.js';
 import { importSchema } from '../src/openapi/index.js';
 import { selectTools, shapeOf, shapeProviderOptions, type ToolDefinition } from '../src/tools/index.js';
 import { loadStoreTools } from '../src/tools/test-support/load-catalogs.js';
+import { floorModel } from './support/floor-model.js';
 
 const iterations = Number(process.argv[2] ?? 300);
 const engine = createEmbeddedModel();
 const githubPath = new URL('../../shared/corpus/openapi/github/api.github.com.json', import.meta.url)
   .pathname;
 
-/** A model that answers at once without reading anything: the baseline. */
-const floor: LanguageModelV3 = {
-  specificationVersion: 'v3',
-  provider: 'bench',
-  modelId: 'floor',
-  supportedUrls: {},
-  async doGenerate() {
-    return {
-      content: [{ type: 'text', text: 'ok' }],
-      finishReason: { unified: 'stop', raw: 'stop' },
-      usage: {
-        inputTokens: { total: 1, noCache: 1, cacheRead: undefined, cacheWrite: undefined },
-        outputTokens: { total: 1, text: 1, reasoning: undefined },
-      },
-      warnings: [],
-    };
-  },
-  async doStream() {
-    throw new Error('not used');
-  },
-};
+const floor = floorModel;
 
 function toTools(list: ToolDefinition[]): Record<string, Tool> {
   return Object.fromEntries(

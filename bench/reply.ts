@@ -10,31 +10,12 @@ import { importSchema } from '../src/openapi/index.js';
 import { demoProducts, demoStores } from '../src/server/demo/demo-data.js';
 import { demoOpenApiDocument } from '../src/server/demo/demo-openapi.js';
 import { toolProviderOptions } from '../src/tools/index.js';
+import { floorModel } from './support/floor-model.js';
 
 const iterations = Number(process.argv[2] ?? 500);
 const engine = createEmbeddedModel();
 
-/** A model that answers at once without reading anything: the baseline. */
-const floor: LanguageModelV3 = {
-  specificationVersion: 'v3',
-  provider: 'bench',
-  modelId: 'floor',
-  supportedUrls: {},
-  async doGenerate() {
-    return {
-      content: [{ type: 'text', text: 'ok' }],
-      finishReason: { unified: 'stop', raw: 'stop' },
-      usage: {
-        inputTokens: { total: 1, noCache: 1, cacheRead: undefined, cacheWrite: undefined },
-        outputTokens: { total: 1, text: 1, reasoning: undefined },
-      },
-      warnings: [],
-    };
-  },
-  async doStream() {
-    throw new Error('not used');
-  },
-};
+const floor = floorModel;
 
 const imported = await importSchema(JSON.stringify(demoOpenApiDocument));
 if (!imported.ok) throw new Error(`demo document rejected: ${imported.error.message}`);
