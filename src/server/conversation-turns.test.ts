@@ -47,7 +47,7 @@ for (const dialect of storeDialects) {
         await first.close();
       });
 
-      it('sends exactly one request for 10 simultaneous "yes" to one pending action, and answers each in order', async () => {
+      it('sends exactly one request for 10 simultaneous "yes" to one pending action, and answers each once', async () => {
         const conversationId = await newConversation(first, agent.id);
         const proposal = (await say(first, conversationId, 'Please cancel order 55512')).json();
         expect(proposal.reply.text).toBe(QUESTION);
@@ -68,13 +68,16 @@ for (const dialect of storeDialects) {
         expect(pendingAction).toBeNull();
         const yeses = messages.filter((message) => message.role === 'customer' && message.text === 'yes');
         expect(yeses.map((message) => message.replyState)).toEqual(Array(10).fill('answered'));
-        // Each "yes" has one reply, and the replies come in the order of the messages they answer.
+        // Each "yes" has one reply, written after it. (Which "yes" got the first turn depends on which
+        // insert committed first, not on id order: two requests can commit in either order.)
         const replies = yeses.map((yes) => messages.filter((message) => message.replyTo === yes.id));
         expect(replies.map((found) => found.length)).toEqual(Array(10).fill(1));
-        const order = replies.map(([reply]) => reply.id);
-        expect(order).toEqual([...order].sort());
+        for (const [index, [reply]] of replies.entries()) expect(reply.id > yeses[index].id).toBe(true);
         // The first "yes" to get its turn ran the action; the others found none pending.
-        expect(replies[0][0].text).toBe('Order 55512 is cancelled.');
+        const [firstReply] = replies
+          .map(([reply]) => reply)
+          .sort((left, right) => left.id.localeCompare(right.id));
+        expect(firstReply.text).toBe('Order 55512 is cancelled.');
       });
 
       it('sends one cancellation for a triple click in the widget', async () => {
