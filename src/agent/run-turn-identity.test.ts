@@ -82,7 +82,9 @@ const alex: CustomerIdentity = { sub: '1', name: 'Alex', claims: { sub: '1', nam
 function turn(model: RunTurnOptions['model'], extra: Partial<RunTurnOptions>): ReturnType<typeof runTurn> {
   return runTurn({
     model,
-    basePrompt: 'You are the assistant of a leather shop.',
+    // As the demo's prompt routes it: "what did I buy" has no word of the operation's own.
+    basePrompt:
+      'You are the assistant of a leather shop.\nIf the customer asks what they bought or about their orders, use the listMyOrders tool.',
     tools: [bound(listMyOrders), bound(searchProducts, 'sub', false)],
     executor,
     history: [],

@@ -27,6 +27,12 @@ describe('analyzeQuery', () => {
   it("corrects a misspelt word to the catalog's own word", () => {
     const query = analyzeQuery('wher is my ordr', index);
     expect(query.terms).toContainEqual({ stem: 'order', word: 'order', weight: 0.7 });
+    // An English word is no misspelling, whatever catalog word is one edit away ("last", "list").
+    expect(analyzeQuery('what did I buy last month', index).terms).toContainEqual({
+      stem: 'last',
+      word: 'last',
+      weight: 1,
+    });
   });
 
   it('tells a question from a request to change something', () => {

@@ -5,6 +5,7 @@ import type { CatalogIndex } from './index-catalog.js';
 import { idPrefixOf } from './index-catalog.js';
 import { verbProfile } from './ranking-model.js';
 import { editDistance, isContentWord, splitWords, stemOf } from './read-words.js';
+import { loadWordVectors } from './word-vectors.js';
 
 /** One content word of the message. */
 export interface QueryTerm {
@@ -110,7 +111,8 @@ const ID_FILLERS = new Set([
 
 /** The catalog word a misspelt word stands for, when exactly one is close. */
 function correct(word: string, index: CatalogIndex): string | undefined {
-  if (word.length < 4) return undefined;
+  // A word of the English vocabulary is no misspelling ("last" is not "list").
+  if (word.length < 4 || loadWordVectors()?.rows.has(word)) return undefined;
   const limit = word.length >= 8 ? 2 : 1;
   let found: string | undefined;
   for (const candidate of index.vocabulary.get(word[0]) ?? []) {

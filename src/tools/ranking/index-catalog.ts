@@ -50,7 +50,9 @@ export function fitsIdForm(id: string, form: IdForm | undefined): boolean | unde
   if (form.uuid) return UUID.test(bare);
   if (form.integer) return /^\d+$/.test(bare);
   const pattern = form.pattern as string;
-  return matchesSchemaPattern(pattern, id) || matchesSchemaPattern(pattern, bare);
+  // Customers write codes in any case ("sku-77310" for `^SKU-[0-9]+$`); the value is sent as the
+  // pattern wants it.
+  return [id, bare].some((text) => matchesSchemaPattern(pattern, text, { ignoreCase: true }));
 }
 
 /** One operation as the ranking reads it. */
@@ -221,6 +223,21 @@ function idPrefixes(inputSchema: JsonSchema): string[] {
 }
 
 const READ_METHODS = new Set(['get', 'head', 'options']);
+/** Particles that make a verb of the word before them ("Look up", "Find out"). */
+const PARTICLES = new Set(['up', 'out', 'for', 'into']);
+
+/**
+ * A summary without its leading verb ("Look up billing details" -> "billing details"): the verb says
+ * what kind of call it is, which the method and verb features read; the topic is the rest.
+ */
+function topicOf(summary: string, model: RankingModel): string {
+  const words = summary.trim().split(/\s+/);
+  if (words.length < 3) return summary;
+  const first = words[0].toLowerCase();
+  const particle = PARTICLES.has(words[1].toLowerCase());
+  if (!particle && !verbProfile(model, stemOf(first))) return summary;
+  return words.slice(particle ? 2 : 1).join(' ');
+}
 /** The model's word lists an operation is read with. */
 interface ModelWords {
   /** Path prefix words: no resource. */
@@ -270,7 +287,7 @@ function indexTool(
   const removes = method === 'delete' ? 1 : (profile?.remove ?? 0);
   const fields = {
     name: new Set(nameWords.map(stemOf)),
-    summary: stemSet(summary),
+    summary: stemSet(topicOf(summary, model)),
     description: stemSet(tool.description.slice(summary.length)),
     path: new Set(pathWords.map(stemOf)),
     tags: stemSet((operation?.tags ?? []).join(' ')),

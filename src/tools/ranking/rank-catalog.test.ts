@@ -25,6 +25,8 @@ describe('rankCatalog with the committed model', () => {
     ['Do you sell waterproof hiking boots?', 'searchCatalog'],
     // Words only its answer has: the response's fields (carrier, trackingLink).
     ['which carrier is order 44519 with?', 'getOrderStatus'],
+    // A summary's leading verb is no topic: "Show an account's billing details" is about billing.
+    ['show me your hiking boots', 'searchCatalog'],
   ])('"%s" -> %s', (message, expected) => {
     expect(top(message)).toBe(expected);
   });

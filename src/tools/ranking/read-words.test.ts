@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentStems, editDistance, splitWords } from './read-words.js';
+import { contentStems, editDistance, splitWords, stemOf } from './read-words.js';
 
 describe('read-words', () => {
   it('splits identifiers and text into lower-case words', () => {
@@ -9,6 +9,11 @@ describe('read-words', () => {
 
   it('keeps the stems of content words only', () => {
     expect(contentStems('Where is my order right now?')).toEqual(['order']);
+  });
+
+  it('stems an irregular past form as its verb', () => {
+    expect(contentStems('what they bought')).toEqual(contentStems('what did I buy'));
+    expect(stemOf('paid')).toBe(stemOf('pay'));
   });
 
   it('counts a swap of neighbours as one edit and stops past the limit', () => {

@@ -24,11 +24,29 @@ export function splitWords(text: string): string[] {
   return (separated.match(WORD_PATTERN) ?? []).map((word) => word.toLowerCase());
 }
 
-/** The Porter2 stem of a lower-case word. */
+/**
+ * English verbs whose past forms no suffix rule reaches ("bought" is "buy"): the stem of the base form
+ * stands for them, so "what did I buy" meets "what they bought".
+ */
+const IRREGULAR = new Map(
+  `bought:buy paid:pay sent:send sold:sell got:get gotten:get gave:give given:give made:make took:take
+  taken:take brought:bring came:come went:go gone:go lost:lose broke:break broken:break
+  found:find kept:keep told:tell spent:spend built:build caught:catch chose:choose chosen:choose
+  fell:fall fallen:fall felt:feel held:hold knew:know known:know led:lead lent:lend meant:mean met:meet
+  ran:run rang:ring said:say saw:see seen:see shook:shake shaken:shake spoke:speak spoken:speak
+  stole:steal stolen:steal stood:stand tore:tear torn:tear threw:throw thrown:throw understood:understand
+  wore:wear worn:wear won:win wrote:write written:write ate:eat eaten:eat drove:drive driven:drive
+  flew:fly flown:fly froze:freeze frozen:freeze hung:hang began:begin begun:begin
+  forgot:forget forgotten:forget`
+    .split(/\s+/)
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
+/** The Porter2 stem of a lower-case word (of its base form for an irregular past: "bought" -> "buy"). */
 export function stemOf(lower: string): string {
   let stem = stems.get(lower);
   if (stem === undefined) {
-    stem = porter2(lower);
+    stem = porter2(IRREGULAR.get(lower) ?? lower);
     // Catalog words repeat across tools and turns; the cap only guards against unbounded input.
     if (stems.size > 100_000) stems.clear();
     stems.set(lower, stem);
