@@ -2,7 +2,7 @@
 // unit of work: one turn at a time per conversation (a lease on the conversation's row), an atomic
 // claim of the pending action, and a turn's results committed in one transaction.
 
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from 'kysely';
 import { newId } from './new-id.js';
 import type {
   Conversation,
@@ -26,8 +26,38 @@ export interface ListConversationsOptions {
   unanswered?: boolean;
   /** Page size, 1 to 200 (default 50). */
   limit?: number;
-  /** Skip this many (from the previous page's `next`). */
+  /** The `next` cursor of the previous page. */
+  cursor?: string;
+  /**
+   * Skip this many instead (older clients); the page's `next` is then the next offset. Deep offsets
+   * cost a scan of the rows skipped: page with `cursor`.
+   */
   offset?: number;
+}
+
+/** Thrown for a conversation-list cursor this store did not hand out. */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('cursor is not a `next` value of this list');
+    this.name = 'InvalidCursorError';
+  }
+}
+
+/** Where a page ends: the list's segment (waiting for a person, then the others), and the last row's keys. */
+interface ConversationCursor {
+  segment: number;
+  updatedAt: string;
+  id: string;
+}
+
+function encodeCursor({ segment, updatedAt, id }: ConversationCursor): string {
+  return Buffer.from(`${segment}|${updatedAt}|${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): ConversationCursor {
+  const [segment, updatedAt, id, ...rest] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!['0', '1'].includes(segment) || !updatedAt || !id || rest.length > 0) throw new InvalidCursorError();
+  return { segment: Number(segment), updatedAt, id };
 }
 
 /** Thrown when a turn commits after losing the conversation (its lease ran out and another turn took it). */
@@ -277,37 +307,71 @@ export function createConversationRepository({ db }: StoreContext) {
         .execute();
     },
     get: (id: string): Promise<Conversation | undefined> => get(id),
-    /** Conversations with, for each, `unanswered`: its customer messages the agent did not answer. */
+    /**
+     * Conversations with, for each, `unanswered`: its customer messages the agent did not answer.
+     * Without a status filter the list has two segments, those waiting for a person then the others,
+     * each read newest first from its own index and paged by keyset (no sort of all the rows).
+     */
     async list(
       options: ListConversationsOptions = {},
-    ): Promise<{ items: (Conversation & { unanswered: number })[]; next?: number }> {
+    ): Promise<{ items: (Conversation & { unanswered: number })[]; next?: string | number }> {
       const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
-      const offset = options.offset ?? 0;
+      const after = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
+      const offset = after ? 0 : (options.offset ?? 0);
       const unansweredMessages = (eb: ExpressionBuilder<Database, 'conversations'>) =>
         eb
           .selectFrom('messages')
           .whereRef('messages.conversation_id', '=', 'conversations.id')
           .where('messages.reply_state', 'in', UNANSWERED_STATES);
-      let query = db
-        .selectFrom('conversations')
-        .selectAll()
-        .select((eb) => unansweredMessages(eb).select(eb.fn.countAll().as('count')).as('unanswered'));
-      if (options.propertyId) query = query.where('property_id', '=', options.propertyId);
-      if (options.agentId) query = query.where('agent_id', '=', options.agentId);
-      if (options.status) query = query.where('status', '=', options.status);
-      if (options.unanswered)
-        query = query.where((eb) => eb.exists(unansweredMessages(eb).select('messages.id')));
-      const rows = await query
-        .orderBy((eb) => eb.case().when('status', '=', 'waiting-for-human').then(0).else(1).end())
-        .orderBy('updated_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(limit + 1)
-        .offset(offset)
-        .execute();
+      const segments: ((eb: ExpressionBuilder<Database, 'conversations'>) => Expression<SqlBool>)[] =
+        options.status
+          ? [(eb) => eb('status', '=', options.status!)]
+          : [(eb) => eb('status', '=', 'waiting-for-human'), (eb) => eb('status', '!=', 'waiting-for-human')];
+      const filtered = (segment: number) => {
+        let query = db.selectFrom('conversations').where(segments[segment]);
+        if (options.propertyId) query = query.where('property_id', '=', options.propertyId);
+        if (options.agentId) query = query.where('agent_id', '=', options.agentId);
+        if (options.unanswered)
+          query = query.where((eb) => eb.exists(unansweredMessages(eb).select('messages.id')));
+        return query;
+      };
+      const rows: { segment: number; row: ConversationTable & { unanswered: unknown } }[] = [];
+      let skip = offset;
+      for (let segment = after?.segment ?? 0; segment < segments.length && rows.length <= limit; segment++) {
+        let query = filtered(segment)
+          .selectAll()
+          .select((eb) => unansweredMessages(eb).select(eb.fn.countAll().as('count')).as('unanswered'));
+        if (after && segment === after.segment)
+          query = query.where((eb) =>
+            eb(eb.refTuple('updated_at', 'id'), '<', eb.tuple(after.updatedAt, after.id)),
+          );
+        const wanted = limit + 1 - rows.length;
+        const page = await query
+          .orderBy('updated_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(wanted)
+          .offset(skip)
+          .execute();
+        rows.push(...page.map((row) => ({ segment, row })));
+        if (skip > 0 && page.length < wanted && segment + 1 < segments.length) {
+          // The offset reaches past this segment: skip what is left of it in the next one.
+          const counted = await filtered(segment)
+            .select((eb) => eb.fn.countAll().as('count'))
+            .executeTakeFirstOrThrow();
+          skip = Math.max(0, skip - Number(counted.count));
+        } else skip = 0;
+      }
       const items = rows
         .slice(0, limit)
-        .map((row) => ({ ...toConversation(row), unanswered: Number(row.unanswered ?? 0) }));
-      return rows.length > limit ? { items, next: offset + limit } : { items };
+        .map(({ row }) => ({ ...toConversation(row), unanswered: Number(row.unanswered ?? 0) }));
+      if (rows.length <= limit) return { items };
+      if (options.cursor === undefined && options.offset !== undefined)
+        return { items, next: offset + limit };
+      const last = rows[limit - 1];
+      return {
+        items,
+        next: encodeCursor({ segment: last.segment, updatedAt: last.row.updated_at, id: last.row.id }),
+      };
     },
     /**
      * Changes status or metadata, or drops the pending action (`pendingAction: null`). A person's

@@ -377,12 +377,37 @@ async function addVerifiedCustomers(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('operation_settings').addColumn('requires_identity', 'integer').execute();
 }
 
+/**
+ * Indexes for every list the admin UI and API offer, at any data size: conversations by property
+ * (or agent, or status) and recency, the unanswered count per conversation, request logs by each
+ * filter, newest first; and the times retention deletes by.
+ */
+async function addListIndexes(db: Kysely<unknown>): Promise<void> {
+  const indexes: [name: string, table: string, columns: string[]][] = [
+    ['conversations_property_recency', 'conversations', ['property_id', 'updated_at', 'id']],
+    ['conversations_property_status_recency', 'conversations', ['property_id', 'status', 'updated_at', 'id']],
+    ['conversations_agent_recency', 'conversations', ['agent_id', 'updated_at', 'id']],
+    ['conversations_updated', 'conversations', ['updated_at']],
+    ['messages_conversation_reply_state', 'messages', ['conversation_id', 'reply_state']],
+    ['turn_traces_created', 'turn_traces', ['created_at']],
+    ['request_logs_conversation', 'request_logs', ['conversation_id', 'id']],
+    ['request_logs_status', 'request_logs', ['status', 'id']],
+    ['request_logs_outcome', 'request_logs', ['outcome', 'id']],
+    ['request_logs_tool', 'request_logs', ['tool', 'id']],
+  ];
+  for (const [name, table, columns] of indexes)
+    await db.schema.createIndex(name).on(table).columns(columns).execute();
+  // Served by conversations_property_status_recency, which adds the id the keyset pages by.
+  await db.schema.dropIndex('conversations_property_status').execute();
+}
+
 const migrations: Record<string, Migration> = {
   '0001-initial': { up: createInitialTables },
   '0002-turn-state': { up: addTurnState },
   '0003-rate-limits': { up: createRateLimits },
   '0004-verified-customers': { up: addVerifiedCustomers },
   '0005-knowledge-sources': { up: createKnowledge },
+  '0006-list-indexes': { up: addListIndexes },
 };
 
 /** Provides the migrations in code (no files on disk to find after bundling). */
