@@ -379,8 +379,8 @@ async function addVerifiedCustomers(db: Kysely<unknown>): Promise<void> {
 
 /**
  * Indexes for every list the admin UI and API offer, at any data size: conversations by property
- * (or agent, or status) and recency, the unanswered count per conversation, request logs by each
- * filter, newest first; and the times retention deletes by.
+ * (or agent, or status) and recency, the unanswered count per conversation, request logs of a
+ * property by each filter, newest first; and the times retention deletes by.
  */
 async function addListIndexes(db: Kysely<unknown>): Promise<void> {
   const indexes: [name: string, table: string, columns: string[]][] = [
@@ -390,11 +390,19 @@ async function addListIndexes(db: Kysely<unknown>): Promise<void> {
     ['conversations_updated', 'conversations', ['updated_at']],
     ['messages_conversation_reply_state', 'messages', ['conversation_id', 'reply_state']],
     ['turn_traces_created', 'turn_traces', ['created_at']],
-    ['request_logs_conversation', 'request_logs', ['conversation_id', 'id']],
-    ['request_logs_status', 'request_logs', ['status', 'id']],
-    ['request_logs_outcome', 'request_logs', ['outcome', 'id']],
-    ['request_logs_tool', 'request_logs', ['tool', 'id']],
+    ['request_logs_property_conversation', 'request_logs', ['property_id', 'conversation_id', 'id']],
+    ['request_logs_property', 'request_logs', ['property_id', 'id']],
+    ['request_logs_property_status', 'request_logs', ['property_id', 'status', 'id']],
+    ['request_logs_property_outcome', 'request_logs', ['property_id', 'outcome', 'id']],
+    ['request_logs_property_tool', 'request_logs', ['property_id', 'tool', 'id']],
   ];
+  // A log's property (its integration's, which never changes), so a property's logs are one index
+  // range each, in id order, instead of a join that sorts all of them.
+  await db.schema.alterTable('request_logs').addColumn('property_id', 'text').execute();
+  await sql`UPDATE request_logs SET property_id = (
+    SELECT integrations.property_id FROM integrations WHERE integrations.id = request_logs.integration_id)`.execute(
+    db,
+  );
   for (const [name, table, columns] of indexes)
     await db.schema.createIndex(name).on(table).columns(columns).execute();
   // Served by conversations_property_status_recency, which adds the id the keyset pages by.

@@ -160,6 +160,8 @@ export interface TurnTraceTable {
 export interface RequestLogTable {
   id: string;
   integration_id: string;
+  /** The integration's property (null only for a log whose integration was gone when migrating). */
+  property_id: string | null;
   agent_id: string | null;
   conversation_id: string | null;
   tool: string;
