@@ -50,6 +50,7 @@ function generate(count: number, ids: Ids, seed: number) {
     const roll = next();
     const status = roll < 0.05 ? 'waiting-for-human' : roll < 0.4 ? 'closed' : 'open';
     const id = idAt(created, index, next);
+    const failed = next() < 0.03;
     conversations.push({
       id,
       agent_id: ids.agents[index % 2],
@@ -57,6 +58,7 @@ function generate(count: number, ids: Ids, seed: number) {
       status,
       visitor_id: null,
       metadata_json: '{}',
+      has_unanswered: failed ? 1 : 0,
       created_at: new Date(created).toISOString(),
       updated_at: new Date(updated).toISOString(),
     });
@@ -67,7 +69,7 @@ function generate(count: number, ids: Ids, seed: number) {
         conversation_id: id,
         role: turn === 0 ? 'customer' : 'agent',
         text: turn === 0 ? 'Where is my order?' : 'It ships tomorrow.',
-        reply_state: turn === 0 ? (next() < 0.03 ? 'failed' : 'answered') : null,
+        reply_state: turn === 0 ? (failed ? 'failed' : 'answered') : null,
         created_at: new Date(time).toISOString(),
       });
     }

@@ -183,6 +183,21 @@ const noPendingAction = {
   pending_action_claimed_by: null,
 } as const;
 
+/** Marks the conversation as having an unanswered customer message, when `state` is one. */
+async function markUnanswered(
+  db: Kysely<Database> | Transaction<Database>,
+  conversationId: string,
+  state: ReplyState | undefined,
+): Promise<void> {
+  if (!state || !UNANSWERED_STATES.includes(state)) return;
+  await db
+    .updateTable('conversations')
+    .set({ has_unanswered: 1 })
+    .where('id', '=', conversationId)
+    .where('has_unanswered', '=', 0)
+    .execute();
+}
+
 async function insertMessage(
   db: Kysely<Database> | Transaction<Database>,
   conversationId: string,
@@ -199,6 +214,7 @@ async function insertMessage(
     created_at: now(),
   };
   await db.insertInto('messages').values(row).execute();
+  await markUnanswered(db, conversationId, input.replyState);
   return toMessage(row);
 }
 
@@ -274,6 +290,7 @@ export function createConversationRepository({ db }: StoreContext) {
         ...(input.identity
           ? identityColumns(input.identity)
           : { identity_json: null, identity_subject: null, identity_expires_at: null }),
+        has_unanswered: 0,
         created_at: time,
         updated_at: time,
       };
@@ -331,8 +348,7 @@ export function createConversationRepository({ db }: StoreContext) {
         let query = db.selectFrom('conversations').where(segments[segment]);
         if (options.propertyId) query = query.where('property_id', '=', options.propertyId);
         if (options.agentId) query = query.where('agent_id', '=', options.agentId);
-        if (options.unanswered)
-          query = query.where((eb) => eb.exists(unansweredMessages(eb).select('messages.id')));
+        if (options.unanswered) query = query.where('has_unanswered', '=', 1);
         return query;
       };
       const rows: { segment: number; row: ConversationTable & { unanswered: unknown } }[] = [];
@@ -575,15 +591,14 @@ export function createConversationRepository({ db }: StoreContext) {
           droppedReply: reply ? null : input.reply,
           steps: input.steps,
         });
+        const replyState: ReplyState =
+          outcome === 'answered' ? 'answered' : outcome === 'cancelled' ? 'cancelled' : 'for-person';
         await transaction
           .updateTable('messages')
-          .set({
-            reply_state:
-              outcome === 'answered' ? 'answered' : outcome === 'cancelled' ? 'cancelled' : 'for-person',
-            lease_expires_at: null,
-          })
+          .set({ reply_state: replyState, lease_expires_at: null })
           .where('id', '=', input.messageId)
           .execute();
+        await markUnanswered(transaction, input.conversationId, replyState);
         const changes: Partial<ConversationTable> = { turn_id: null, turn_expires_at: null };
         if (outcome === 'answered') {
           if (input.handoff) changes.status = 'waiting-for-human';
@@ -624,6 +639,7 @@ export function createConversationRepository({ db }: StoreContext) {
           .set({ reply_state: input.replyState, lease_expires_at: null })
           .where('id', '=', input.messageId)
           .execute();
+        await markUnanswered(transaction, input.conversationId, input.replyState);
         if (!held) {
           if (input.handover) throw new TurnLostError(input.conversationId);
           return;
@@ -660,12 +676,16 @@ export function createConversationRepository({ db }: StoreContext) {
     },
     /** Sets a customer message's state outside a turn (it never got one: the customer left, or it waited too long). */
     async setReplyState(messageId: string, replyState: Exclude<ReplyState, 'pending'>): Promise<void> {
-      await db
-        .updateTable('messages')
-        .set({ reply_state: replyState, lease_expires_at: null })
-        .where('id', '=', messageId)
-        .where('reply_state', '=', 'pending')
-        .execute();
+      await db.transaction().execute(async (transaction) => {
+        const changed = await transaction
+          .updateTable('messages')
+          .set({ reply_state: replyState, lease_expires_at: null })
+          .where('id', '=', messageId)
+          .where('reply_state', '=', 'pending')
+          .returning('conversation_id')
+          .executeTakeFirst();
+        if (changed) await markUnanswered(transaction, changed.conversation_id, replyState);
+      });
     },
     /**
      * Customer messages left pending by a crash, oldest first: nobody waits for them (lease over)

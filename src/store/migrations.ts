@@ -387,6 +387,16 @@ async function addListIndexes(db: Kysely<unknown>): Promise<void> {
     ['conversations_property_recency', 'conversations', ['property_id', 'updated_at', 'id']],
     ['conversations_property_status_recency', 'conversations', ['property_id', 'status', 'updated_at', 'id']],
     ['conversations_agent_recency', 'conversations', ['agent_id', 'updated_at', 'id']],
+    [
+      'conversations_unanswered_recency',
+      'conversations',
+      ['property_id', 'has_unanswered', 'updated_at', 'id'],
+    ],
+    [
+      'conversations_unanswered_status_recency',
+      'conversations',
+      ['property_id', 'has_unanswered', 'status', 'updated_at', 'id'],
+    ],
     ['conversations_updated', 'conversations', ['updated_at']],
     ['messages_conversation_reply_state', 'messages', ['conversation_id', 'reply_state']],
     ['turn_traces_created', 'turn_traces', ['created_at']],
@@ -403,6 +413,15 @@ async function addListIndexes(db: Kysely<unknown>): Promise<void> {
     SELECT integrations.property_id FROM integrations WHERE integrations.id = request_logs.integration_id)`.execute(
     db,
   );
+  // Whether a conversation has unanswered customer messages, kept by the turn protocol, so the
+  // `unanswered` filter reads an index range instead of probing each conversation's messages.
+  await db.schema
+    .alterTable('conversations')
+    .addColumn('has_unanswered', 'integer', (column) => column.notNull().defaultTo(0))
+    .execute();
+  await sql`UPDATE conversations SET has_unanswered = 1 WHERE EXISTS (
+    SELECT 1 FROM messages WHERE messages.conversation_id = conversations.id
+      AND messages.reply_state IN ('failed', 'cancelled', 'handed-over'))`.execute(db);
   for (const [name, table, columns] of indexes)
     await db.schema.createIndex(name).on(table).columns(columns).execute();
   // Served by conversations_property_status_recency, which adds the id the keyset pages by.

@@ -121,6 +121,8 @@ export interface ConversationTable {
   identity_subject: string | null;
   /** When the identity stops counting (the token's expiry, or a sign-out); null: never. */
   identity_expires_at: string | null;
+  /** 1 once a customer message of it went unanswered (failed, cancelled, handed over); never reset. */
+  has_unanswered: number;
   created_at: string;
   updated_at: string;
 }

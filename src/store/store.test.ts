@@ -378,6 +378,61 @@ for (const dialect of storeDialects) {
         );
     });
 
+    it('finds the conversations with unanswered messages, whichever way a message went unanswered', async () => {
+      const property = await store.properties.create({ name: 'Shop' });
+      const agent = await store.agents.create({ propertyId: property.id, name: 'Bot' });
+      const start = async () => {
+        const conversation = await store.conversations.create({ agentId: agent.id, propertyId: property.id });
+        const message = await store.conversations.addMessage(conversation.id, {
+          role: 'customer',
+          text: 'Where is my order?',
+          replyState: 'pending',
+          leaseMs: 60_000,
+        });
+        const handle = {
+          conversationId: conversation.id,
+          turnId: `turn-${message.id}`,
+          messageId: message.id,
+        };
+        expect(await store.conversations.acquireTurn({ ...handle, leaseMs: 60_000 })).toBe(true);
+        return handle;
+      };
+      const answered = await start();
+      await store.conversations.commitTurn({
+        ...answered,
+        reply: 'Tomorrow.',
+        steps: [],
+        pendingAction: null,
+      });
+      const cancelled = await start();
+      await store.conversations.commitTurn({
+        ...cancelled,
+        reply: null,
+        steps: [],
+        pendingAction: null,
+        cancelled: true,
+      });
+      const failed = await start();
+      await store.conversations.releaseTurn({ ...failed, replyState: 'failed' });
+      const handedOver = await start();
+      await store.conversations.releaseTurn({
+        ...handedOver,
+        replyState: 'handed-over',
+        handover: { reply: 'A person will answer.', note: 'the model failed', steps: [] },
+      });
+      const forPerson = await start();
+      await store.conversations.releaseTurn({ ...forPerson, replyState: 'for-person' });
+      const unanswered = await store.conversations.list({ propertyId: property.id, unanswered: true });
+      expect(unanswered.items.map((conversation) => [conversation.id, conversation.unanswered])).toEqual([
+        [handedOver.conversationId, 1],
+        [failed.conversationId, 1],
+        [cancelled.conversationId, 1],
+      ]);
+      expect(
+        (await store.conversations.list({ propertyId: property.id, unanswered: true, status: 'open' })).items,
+      ).toHaveLength(2);
+    });
+
     it('filters and pages request logs, and deletes old ones', async () => {
       const property = await store.properties.create({ name: 'Shop' });
       const integration = await store.integrations.create({
