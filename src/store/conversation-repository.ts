@@ -674,6 +674,61 @@ export function createConversationRepository({ db }: StoreContext) {
           .execute();
       });
     },
+    /**
+     * Retention: deletes turn traces made before `before` (ISO time), in batches so no statement
+     * holds the database long; returns how many.
+     */
+    async deleteTracesOlderThan(before: string, batch = 1000): Promise<number> {
+      let deleted = 0;
+      for (;;) {
+        const ids = await db
+          .selectFrom('turn_traces')
+          .select('id')
+          .where('created_at', '<', before)
+          .limit(batch)
+          .execute();
+        if (ids.length === 0) return deleted;
+        const result = await db
+          .deleteFrom('turn_traces')
+          .where(
+            'id',
+            'in',
+            ids.map((row) => row.id),
+          )
+          .executeTakeFirst();
+        deleted += Number(result.numDeletedRows);
+        if (ids.length < batch) return deleted;
+      }
+    },
+    /**
+     * Retention: deletes the conversations with no activity since `before` (ISO time), with their
+     * messages and traces, in batches; a conversation a turn still holds stays. Returns how many.
+     */
+    async deleteInactiveSince(before: string, batch = 500): Promise<number> {
+      let deleted = 0;
+      for (;;) {
+        const time = now();
+        const idle = (eb: ExpressionBuilder<Database, 'conversations'>) =>
+          eb.and([
+            eb('updated_at', '<', before),
+            eb.or([eb('turn_id', 'is', null), eb('turn_expires_at', '<', time)]),
+          ]);
+        const ids = await db.selectFrom('conversations').select('id').where(idle).limit(batch).execute();
+        if (ids.length === 0) return deleted;
+        // The condition again: a message or a turn that came meanwhile keeps the conversation.
+        const result = await db
+          .deleteFrom('conversations')
+          .where(
+            'id',
+            'in',
+            ids.map((row) => row.id),
+          )
+          .where(idle)
+          .executeTakeFirst();
+        deleted += Number(result.numDeletedRows);
+        if (ids.length < batch) return deleted;
+      }
+    },
     /** Sets a customer message's state outside a turn (it never got one: the customer left, or it waited too long). */
     async setReplyState(messageId: string, replyState: Exclude<ReplyState, 'pending'>): Promise<void> {
       await db.transaction().execute(async (transaction) => {

@@ -433,6 +433,46 @@ for (const dialect of storeDialects) {
       ).toHaveLength(2);
     });
 
+    it('deletes old traces, and inactive conversations with their messages, in batches, sparing held ones', async () => {
+      const property = await store.properties.create({ name: 'Shop' });
+      const agent = await store.agents.create({ propertyId: property.id, name: 'Bot' });
+      const conversations = [];
+      for (let index = 0; index < 5; index++) {
+        const conversation = await store.conversations.create({ agentId: agent.id, propertyId: property.id });
+        await store.conversations.addMessage(conversation.id, { role: 'customer', text: `Hello ${index}` });
+        await store.conversations.addTrace(conversation.id, { steps: [{ type: 'model-call' }] });
+        await store.conversations.addTrace(conversation.id, { steps: [{ type: 'reply' }] });
+        conversations.push(conversation);
+      }
+      const past = '2000-01-01T00:00:00.000Z';
+      const future = new Date(Date.now() + 60_000).toISOString();
+      expect(await store.conversations.deleteTracesOlderThan(past)).toBe(0);
+      expect(await store.conversations.deleteInactiveSince(past)).toBe(0);
+      const [kept, ...rest] = conversations;
+      expect(await store.conversations.deleteTracesOlderThan(future, 3)).toBe(10);
+      expect(await store.conversations.listTraces(kept.id)).toEqual([]);
+      expect(await store.conversations.listMessages(kept.id)).toHaveLength(1);
+
+      // A conversation a turn holds stays, whatever its age.
+      const waiting = await store.conversations.addMessage(rest[0].id, {
+        role: 'customer',
+        text: 'Still there?',
+        replyState: 'pending',
+        leaseMs: 60_000,
+      });
+      const held = { conversationId: rest[0].id, turnId: 'turn-held', messageId: waiting.id };
+      expect(await store.conversations.acquireTurn({ ...held, leaseMs: 60_000 })).toBe(true);
+      expect(await store.conversations.deleteInactiveSince(future, 2)).toBe(4);
+      expect((await store.conversations.list({ propertyId: property.id })).items.map((c) => c.id)).toEqual([
+        rest[0].id,
+      ]);
+      for (const gone of [kept, ...rest.slice(1)]) {
+        expect(await store.conversations.get(gone.id)).toBeUndefined();
+        expect(await store.conversations.listMessages(gone.id)).toEqual([]);
+      }
+      expect(await store.conversations.listMessages(rest[0].id)).toHaveLength(2);
+    });
+
     it('filters and pages request logs, and deletes old ones', async () => {
       const property = await store.properties.create({ name: 'Shop' });
       const integration = await store.integrations.create({
