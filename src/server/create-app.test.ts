@@ -149,6 +149,26 @@ for (const dialect of storeDialects) {
         url: `/api/v1/properties/${property.id}/conversations?status=closed`,
       });
       expect(conversations.json().items).toHaveLength(1);
+      for (let index = 0; index < 2; index++)
+        await test.call({ method: 'POST', url: `/api/v1/agents/${agent.id}/conversations`, payload: {} });
+      const listUrl = `/api/v1/properties/${property.id}/conversations`;
+      const firstPage = await test.call({ method: 'GET', url: `${listUrl}?limit=2` });
+      expect(firstPage.json().items).toHaveLength(2);
+      expect(typeof firstPage.json().next).toBe('string');
+      const lastPage = await test.call({
+        method: 'GET',
+        url: `${listUrl}?limit=2&cursor=${firstPage.json().next}`,
+      });
+      expect(lastPage.json().items).toHaveLength(1);
+      expect(lastPage.json().next).toBeUndefined();
+      const all = (await test.call({ method: 'GET', url: listUrl })).json().items;
+      expect([...firstPage.json().items, ...lastPage.json().items]).toEqual(all);
+      expect((await test.call({ method: 'GET', url: `${listUrl}?limit=2&offset=0` })).json().next).toBe(2);
+      for (const query of ['cursor=not-a-cursor', `cursor=${firstPage.json().next}&offset=2`]) {
+        const bad = await test.call({ method: 'GET', url: `${listUrl}?${query}` });
+        expect(bad.statusCode).toBe(400);
+        expect(bad.json().error.message).toMatch(/cursor/);
+      }
 
       const deleted = await test.call({ method: 'DELETE', url: `/api/v1/agents/${agent.id}` });
       expect(deleted.statusCode).toBe(204);

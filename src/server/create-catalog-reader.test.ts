@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AgentTool } from '../agent/index.js';
 import type { Store } from '../store/index.js';
 import { storeDialects } from '../store/test-support/store-dialects.js';
 import { createCatalogReader } from './create-catalog-reader.js';
+import { loadAgentTools } from './run-conversation-turn.js';
 
 describe('createCatalogReader', () => {
   let store: Store;
@@ -70,5 +72,75 @@ describe('createCatalogReader', () => {
     const twoAgain = (await reader.read(two)).tools;
     expect(twoAgain).toEqual(twoTools);
     expect(twoAgain).not.toBe(twoTools);
+  });
+});
+
+describe('loadAgentTools', () => {
+  let store: Store;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ store, close } = await storeDialects[0].open());
+  });
+  afterAll(async () => {
+    await close();
+  });
+
+  const version = (names: string[]) => ({
+    sourceText: 'openapi: 3.0.3',
+    sourceUrl: null,
+    sha256: 'x',
+    openapiVersion: '3.0.3',
+    tools: names.map((name) => ({
+      name,
+      method: 'GET',
+      path: `/${name}`,
+      description: name,
+      tags: [],
+      inputSchema: { type: 'object', properties: {}, required: [] },
+      parameters: [],
+      idempotent: true,
+      readOnly: true,
+      deprecated: false,
+      callable: true,
+      pointer: `#/paths/~1${name}/get`,
+    })),
+    lint: [],
+  });
+
+  it('gives every turn the same tools array until the integrations, versions or settings change', async () => {
+    const property = await store.properties.create({ name: 'P' });
+    const agent = await store.agents.create({ propertyId: property.id, name: 'Bot' });
+    const other = await store.agents.create({ propertyId: property.id, name: 'Other' });
+    const integration = await store.integrations.create(
+      { propertyId: property.id, name: 'API', baseUrl: 'https://x.test' },
+      version(['a', 'b']),
+    );
+    await store.agents.setIntegration(agent.id, integration.id, true);
+    await store.agents.setIntegration(other.id, integration.id, true);
+    const context = { store, catalogs: createCatalogReader(store) };
+    const names = (tools: AgentTool[]) => tools.map((entry) => entry.tool.name);
+
+    const first = await loadAgentTools(context, agent.id);
+    expect(names(first)).toEqual(['a', 'b']);
+    expect(await loadAgentTools(context, agent.id)).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    const others = await loadAgentTools(context, other.id);
+    expect(others).not.toBe(first);
+    expect(others[0].tool).toBe(first[0].tool);
+
+    await store.integrations.setOperationEnabled(integration.id, 'a', false);
+    const withoutA = await loadAgentTools(context, agent.id);
+    expect(names(withoutA)).toEqual(['b']);
+    expect(await loadAgentTools(context, agent.id)).toBe(withoutA);
+
+    await store.integrations.addVersion(integration.id, version(['a', 'b', 'c']));
+    expect(names(await loadAgentTools(context, agent.id))).toEqual(['b', 'c']);
+
+    await store.integrations.update(integration.id, { baseUrl: 'https://y.test' });
+    const moved = await loadAgentTools(context, agent.id);
+    expect(moved[0].integration.baseUrl).toBe('https://y.test');
+
+    await store.agents.setIntegration(agent.id, integration.id, false);
+    expect(await loadAgentTools(context, agent.id)).toEqual([]);
   });
 });

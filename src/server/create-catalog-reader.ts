@@ -16,6 +16,12 @@ export interface Catalog {
 /** Reads the current catalog of an integration. */
 export interface CatalogReader {
   read: (integration: Integration) => Promise<Catalog>;
+  /**
+   * The value built for `key` while its inputs' `fingerprint` stays the same, else a new one from
+   * `build`: what is compiled from catalogs (an agent's tools) is then the same object for every turn,
+   * so the caches keyed by it (tool names, the selection index) are built once.
+   */
+  reuse: <T>(key: string, fingerprint: string, build: () => T) => T;
 }
 
 const emptyCatalog: Catalog = { version: 0, openapiVersion: null, sourceUrl: null, tools: [], lint: [] };
@@ -27,12 +33,24 @@ const emptyCatalog: Catalog = { version: 0, openapiVersion: null, sourceUrl: nul
  */
 export function createCatalogReader(
   store: Store,
-  /** `maxEntries`: catalogs kept in memory, least recently used dropped first (default 32). */
+  /**
+   * `maxEntries`: catalogs kept in memory, least recently used dropped first (default 32); values of
+   * `reuse`: eight times as many.
+   */
   options: { maxEntries?: number } = {},
 ): CatalogReader {
   const maxEntries = options.maxEntries ?? 32;
   const cache = new Map<string, Promise<Catalog>>();
+  const built = new Map<string, { fingerprint: string; value: unknown }>();
   return {
+    reuse<T>(key: string, fingerprint: string, build: () => T): T {
+      const entry = built.get(key);
+      built.delete(key);
+      const value = entry?.fingerprint === fingerprint ? (entry.value as T) : build();
+      built.set(key, { fingerprint, value });
+      if (built.size > maxEntries * 8) built.delete(built.keys().next().value as string);
+      return value;
+    },
     read(integration) {
       if (integration.currentVersion === 0) return Promise.resolve(emptyCatalog);
       const key = `${integration.id}\u0000${integration.currentVersion}`;

@@ -14,8 +14,14 @@ export function ref(id: keyof typeof responseSchemas): { $ref: string } {
   return { $ref: `${id}#` };
 }
 
-/** `{ items: [...] }` of a registered schema, with the cursor of the next page when there is one. */
-export function listOf(id: keyof typeof responseSchemas, next?: 'string' | 'integer') {
+/**
+ * `{ items: [...] }` of a registered schema, with the cursor of the next page when there is one (of
+ * the type given).
+ */
+export function listOf(
+  id: keyof typeof responseSchemas,
+  next?: 'string' | 'integer' | readonly ('string' | 'integer')[],
+) {
   return {
     type: 'object',
     required: ['items'],

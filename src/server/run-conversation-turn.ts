@@ -1,6 +1,7 @@
 // One customer message through the agent as one unit of work: store the message, wait for the
 // conversation's turn (one at a time, across servers), run the agent, and store reply, trace,
 // pending action and status in one transaction, or leave the message marked unanswered.
+import { createHash } from 'node:crypto';
 import type { LanguageModel } from 'ai';
 import {
   type AgentTool,
@@ -13,9 +14,17 @@ import {
 } from '../agent/index.js';
 import type { Executor } from '../executor/index.js';
 import { createLanguageModel, type ModelSettings } from '../providers/index.js';
-import { type Agent, type Conversation, type Message, type Store, TurnLostError } from '../store/index.js';
+import {
+  type Agent,
+  type Conversation,
+  type Integration,
+  type Message,
+  type OperationSettings,
+  type Store,
+  TurnLostError,
+} from '../store/index.js';
 import { type CustomerIdentity, resolveBindings } from '../tools/index.js';
-import type { CatalogReader } from './create-catalog-reader.js';
+import type { Catalog, CatalogReader } from './create-catalog-reader.js';
 import { DEFAULT_TURN_LEASE_MS, DEFAULT_TURN_WAIT_MS, holdTurn, type TurnLease } from './hold-turn.js';
 import { ClientClosedError, ConflictError } from './http-errors.js';
 import { toToolCallIntegration } from './integration-calls.js';
@@ -53,46 +62,77 @@ export interface ConversationTurnResult {
   message: Message;
 }
 
-/** The agent's enabled operations across its enabled integrations (uncallable ones are never offered). */
+/**
+ * The agent's enabled operations across its enabled integrations (uncallable ones are never offered).
+ * The same array while its integrations, their versions and operation settings stay the same, so
+ * every turn shares what is compiled from it.
+ */
 export async function loadAgentTools(
   { store, catalogs }: Pick<ConversationTurnContext, 'store' | 'catalogs'>,
   agentId: string,
 ): Promise<AgentTool[]> {
   const links = (await store.agents.listIntegrations(agentId)).filter((link) => link.enabled);
-  const perIntegration = await Promise.all(
-    links.map(async (link) => {
-      const integration = await store.integrations.get(link.integrationId);
-      if (!integration) return [];
-      const [{ tools }, settings] = await Promise.all([
-        catalogs.read(integration),
-        store.integrations.listOperationSettings(integration.id),
-      ]);
-      const callIntegration = toToolCallIntegration(integration);
-      const headers = integration.identityHeaders;
-      return tools.flatMap((tool): AgentTool[] => {
-        const setting = settings.get(tool.name);
-        if (!tool.callable || setting?.enabled === false) return [];
-        const needsConfirmation = setting?.needsConfirmation ?? undefined;
-        const { inputs, problems } = resolveBindings(tool, setting?.identityBindings ?? [], headers);
-        // Only a verified customer may use an operation with a bound input, unless switched off.
-        const requiresCustomer = setting?.requiresIdentity ?? inputs.length > 0;
-        const identity =
-          inputs.length > 0 || problems.length > 0 || headers.length > 0 || requiresCustomer
-            ? { inputs, headers, requiresCustomer, problems }
-            : undefined;
-        return [
-          {
-            tool,
-            integration: callIntegration,
-            integrationName: integration.name,
-            ...(needsConfirmation === undefined ? {} : { needsConfirmation }),
-            ...(identity ? { identity } : {}),
-          },
-        ];
-      });
-    }),
+  const loaded = (
+    await Promise.all(
+      links.map(async (link) => {
+        const integration = await store.integrations.get(link.integrationId);
+        if (!integration) return undefined;
+        const [catalog, settings] = await Promise.all([
+          catalogs.read(integration),
+          store.integrations.listOperationSettings(integration.id),
+        ]);
+        return { integration, catalog, settings };
+      }),
+    )
+  ).filter((entry) => entry !== undefined);
+  // Everything the tools are made of (secrets included, so only as a digest).
+  const fingerprint = createHash('sha256')
+    .update(
+      JSON.stringify(
+        loaded.map(({ integration, catalog, settings }) => [integration, catalog.version, [...settings]]),
+      ),
+    )
+    .digest('base64url');
+  return catalogs.reuse(
+    `agent-tools\u0000${agentId}`,
+    fingerprint,
+    () => Object.freeze(loaded.flatMap((entry) => toAgentTools(entry))) as AgentTool[],
   );
-  return perIntegration.flat();
+}
+
+/** An integration's enabled, callable operations as the agent's tools. */
+function toAgentTools({
+  integration,
+  catalog,
+  settings,
+}: {
+  integration: Integration;
+  catalog: Catalog;
+  settings: Map<string, OperationSettings>;
+}): AgentTool[] {
+  const callIntegration = toToolCallIntegration(integration);
+  const headers = integration.identityHeaders;
+  return catalog.tools.flatMap((tool): AgentTool[] => {
+    const setting = settings.get(tool.name);
+    if (!tool.callable || setting?.enabled === false) return [];
+    const needsConfirmation = setting?.needsConfirmation ?? undefined;
+    const { inputs, problems } = resolveBindings(tool, setting?.identityBindings ?? [], headers);
+    // Only a verified customer may use an operation with a bound input, unless switched off.
+    const requiresCustomer = setting?.requiresIdentity ?? inputs.length > 0;
+    const identity =
+      inputs.length > 0 || problems.length > 0 || headers.length > 0 || requiresCustomer
+        ? { inputs, headers, requiresCustomer, problems }
+        : undefined;
+    return [
+      {
+        tool,
+        integration: callIntegration,
+        integrationName: integration.name,
+        ...(needsConfirmation === undefined ? {} : { needsConfirmation }),
+        ...(identity ? { identity } : {}),
+      },
+    ];
+  });
 }
 
 /** The customer a conversation acts for now: its identity while it lasts, else none (an anonymous visitor). */

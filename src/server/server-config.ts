@@ -32,6 +32,13 @@ export interface ServerConfig {
   redisUrl?: string;
   /** Days request logs are kept (`CONCIERGE_LOG_RETENTION_DAYS`). Default 30. */
   logRetentionDays: number;
+  /** Days turn traces are kept (`CONCIERGE_TRACE_RETENTION_DAYS`). Default 30. */
+  traceRetentionDays: number;
+  /**
+   * Days a conversation is kept after its last activity, with its messages and traces
+   * (`CONCIERGE_CONVERSATION_RETENTION_DAYS`); undefined (the default, or `off`): kept for good.
+   */
+  conversationRetentionDays?: number;
   /**
    * The model of agents that name none: `CONCIERGE_MODEL_PROVIDER` (embedded, openai, anthropic,
    * openai-compatible), `CONCIERGE_MODEL`, `CONCIERGE_MODEL_BASE_URL`, `CONCIERGE_MODEL_API_KEY`.
@@ -128,6 +135,24 @@ export function readServerConfig(
       1,
       3650,
     ),
+    traceRetentionDays: parseInteger(
+      'CONCIERGE_TRACE_RETENTION_DAYS',
+      env.CONCIERGE_TRACE_RETENTION_DAYS,
+      30,
+      1,
+      3650,
+    ),
+    conversationRetentionDays: ['', 'off'].includes(
+      (env.CONCIERGE_CONVERSATION_RETENTION_DAYS ?? '').trim().toLowerCase(),
+    )
+      ? undefined
+      : parseInteger(
+          'CONCIERGE_CONVERSATION_RETENTION_DAYS',
+          env.CONCIERGE_CONVERSATION_RETENTION_DAYS?.trim(),
+          0,
+          1,
+          36500,
+        ),
     logLevel: env.CONCIERGE_LOG_LEVEL?.trim() || 'warn',
   };
 }

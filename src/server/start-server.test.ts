@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestSchema, testPostgresUrl } from '../store/test-support/store-dialects.js';
 import { readServerConfig } from './server-config.js';
-import { type RunningServer, startServer } from './start-server.js';
+import { pruneOldData, type RunningServer, startServer } from './start-server.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -71,6 +71,82 @@ describe('startServer', () => {
       /DATABASE_URL must be a postgres:\/\/ URL/,
     );
     expect(() => readServerConfig({ DATABASE_URL: 'mysql://u:pw@h/db' })).not.toThrow(/pw/);
+  });
+
+  it('reads the retention periods: traces 30 days, conversations kept unless set', () => {
+    expect(readServerConfig({})).toMatchObject({ logRetentionDays: 30, traceRetentionDays: 30 });
+    expect(readServerConfig({}).conversationRetentionDays).toBeUndefined();
+    expect(readServerConfig({ CONCIERGE_CONVERSATION_RETENTION_DAYS: 'off' }).conversationRetentionDays).toBe(
+      undefined,
+    );
+    expect(
+      readServerConfig({ CONCIERGE_CONVERSATION_RETENTION_DAYS: '365', CONCIERGE_TRACE_RETENTION_DAYS: '7' }),
+    ).toMatchObject({ conversationRetentionDays: 365, traceRetentionDays: 7 });
+    expect(() => readServerConfig({ CONCIERGE_CONVERSATION_RETENTION_DAYS: '0' })).toThrow(
+      "CONCIERGE_CONVERSATION_RETENTION_DAYS must be a whole number from 1 to 36500, got '0'",
+    );
+    expect(() => readServerConfig({ CONCIERGE_TRACE_RETENTION_DAYS: 'forever' })).toThrow(
+      /CONCIERGE_TRACE_RETENTION_DAYS must be a whole number/,
+    );
+  });
+
+  it('prunes request logs and traces by their retention, and conversations only when configured', async () => {
+    const server = await start({ CONCIERGE_DATA_DIR: tempDir(), CONCIERGE_DEMO: 'off' });
+    const { store } = server;
+    const property = await store.properties.create({ name: 'Shop' });
+    const agent = await store.agents.create({ propertyId: property.id, name: 'Bot' });
+    const integration = await store.integrations.create({
+      propertyId: property.id,
+      name: 'API',
+      baseUrl: 'https://x.test',
+    });
+    const conversation = await store.conversations.create({ agentId: agent.id, propertyId: property.id });
+    await store.conversations.addMessage(conversation.id, { role: 'customer', text: 'Hello' });
+    await store.conversations.addTrace(conversation.id, { steps: [] });
+    await store.requestLogs.add({
+      integrationId: integration.id,
+      agentId: agent.id,
+      conversationId: conversation.id,
+      tool: 'trackOrder',
+      operationId: null,
+      method: 'GET',
+      url: 'https://x.test/orders/1',
+      requestHeaders: {},
+      requestBody: null,
+      status: 200,
+      durationMs: 5,
+      responseExcerpt: '{}',
+      outcome: 'ok',
+      error: null,
+      attempts: 1,
+      createdAt: new Date().toISOString(),
+    });
+    const day = 24 * 60 * 60 * 1000;
+    const retention = { logRetentionDays: 30, traceRetentionDays: 60 };
+    expect(await pruneOldData(store, retention, Date.now() + 10 * day)).toEqual({
+      requestLogs: 0,
+      traces: 0,
+      conversations: 0,
+    });
+    expect(await pruneOldData(store, retention, Date.now() + 40 * day)).toEqual({
+      requestLogs: 1,
+      traces: 0,
+      conversations: 0,
+    });
+    expect(await pruneOldData(store, retention, Date.now() + 70 * day)).toEqual({
+      requestLogs: 0,
+      traces: 1,
+      conversations: 0,
+    });
+    expect(await store.conversations.listMessages(conversation.id)).toHaveLength(1);
+    expect(
+      await pruneOldData(store, { ...retention, conversationRetentionDays: 365 }, Date.now() + 300 * day),
+    ).toMatchObject({ conversations: 0 });
+    expect(
+      await pruneOldData(store, { ...retention, conversationRetentionDays: 365 }, Date.now() + 400 * day),
+    ).toMatchObject({ conversations: 1 });
+    expect(await store.conversations.get(conversation.id)).toBeUndefined();
+    expect(await store.conversations.listMessages(conversation.id)).toEqual([]);
   });
 
   describe.skipIf(!testPostgresUrl)('two servers on one PostgreSQL', () => {

@@ -42,13 +42,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       recovery: {},
     });
     const retention = setInterval(
-      () =>
-        void pruneRequestLogs(store, config.logRetentionDays).catch((error) => app?.log.warn(error.message)),
+      () => void pruneOldData(store, config).catch((error) => app?.log.warn(error.message)),
       60 * 60 * 1000,
     );
     retention.unref();
     app.addHook('onClose', async () => clearInterval(retention));
-    await pruneRequestLogs(store, config.logRetentionDays);
+    await pruneOldData(store, config);
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -86,7 +85,25 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   }
 }
 
-/** Deletes request logs older than the retention period. */
-export async function pruneRequestLogs(store: Store, days: number): Promise<number> {
-  return store.requestLogs.deleteOlderThan(new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString());
+/** The ISO time `days` ago. */
+function daysAgo(days: number, at = Date.now()): string {
+  return new Date(at - days * 24 * 60 * 60 * 1000).toISOString();
+}
+
+/**
+ * Deletes what is older than its retention period: request logs, turn traces, and (when configured)
+ * conversations inactive that long, with their messages. Returns how many of each.
+ */
+export async function pruneOldData(
+  store: Store,
+  retention: Pick<ServerConfig, 'logRetentionDays' | 'traceRetentionDays' | 'conversationRetentionDays'>,
+  at = Date.now(),
+): Promise<{ requestLogs: number; traces: number; conversations: number }> {
+  const requestLogs = await store.requestLogs.deleteOlderThan(daysAgo(retention.logRetentionDays, at));
+  const conversations =
+    retention.conversationRetentionDays === undefined
+      ? 0
+      : await store.conversations.deleteInactiveSince(daysAgo(retention.conversationRetentionDays, at));
+  const traces = await store.conversations.deleteTracesOlderThan(daysAgo(retention.traceRetentionDays, at));
+  return { requestLogs, traces, conversations };
 }

@@ -2,7 +2,7 @@
 // unit of work: one turn at a time per conversation (a lease on the conversation's row), an atomic
 // claim of the pending action, and a turn's results committed in one transaction.
 
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from 'kysely';
 import { newId } from './new-id.js';
 import type {
   Conversation,
@@ -26,8 +26,38 @@ export interface ListConversationsOptions {
   unanswered?: boolean;
   /** Page size, 1 to 200 (default 50). */
   limit?: number;
-  /** Skip this many (from the previous page's `next`). */
+  /** The `next` cursor of the previous page. */
+  cursor?: string;
+  /**
+   * Skip this many instead (older clients); the page's `next` is then the next offset. Deep offsets
+   * cost a scan of the rows skipped: page with `cursor`.
+   */
   offset?: number;
+}
+
+/** Thrown for a conversation-list cursor this store did not hand out. */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('cursor is not a `next` value of this list');
+    this.name = 'InvalidCursorError';
+  }
+}
+
+/** Where a page ends: the list's segment (waiting for a person, then the others), and the last row's keys. */
+interface ConversationCursor {
+  segment: number;
+  updatedAt: string;
+  id: string;
+}
+
+function encodeCursor({ segment, updatedAt, id }: ConversationCursor): string {
+  return Buffer.from(`${segment}|${updatedAt}|${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): ConversationCursor {
+  const [segment, updatedAt, id, ...rest] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!['0', '1'].includes(segment) || !updatedAt || !id || rest.length > 0) throw new InvalidCursorError();
+  return { segment: Number(segment), updatedAt, id };
 }
 
 /** Thrown when a turn commits after losing the conversation (its lease ran out and another turn took it). */
@@ -153,6 +183,21 @@ const noPendingAction = {
   pending_action_claimed_by: null,
 } as const;
 
+/** Marks the conversation as having an unanswered customer message, when `state` is one. */
+async function markUnanswered(
+  db: Kysely<Database> | Transaction<Database>,
+  conversationId: string,
+  state: ReplyState | undefined,
+): Promise<void> {
+  if (!state || !UNANSWERED_STATES.includes(state)) return;
+  await db
+    .updateTable('conversations')
+    .set({ has_unanswered: 1 })
+    .where('id', '=', conversationId)
+    .where('has_unanswered', '=', 0)
+    .execute();
+}
+
 async function insertMessage(
   db: Kysely<Database> | Transaction<Database>,
   conversationId: string,
@@ -169,6 +214,7 @@ async function insertMessage(
     created_at: now(),
   };
   await db.insertInto('messages').values(row).execute();
+  await markUnanswered(db, conversationId, input.replyState);
   return toMessage(row);
 }
 
@@ -244,6 +290,7 @@ export function createConversationRepository({ db }: StoreContext) {
         ...(input.identity
           ? identityColumns(input.identity)
           : { identity_json: null, identity_subject: null, identity_expires_at: null }),
+        has_unanswered: 0,
         created_at: time,
         updated_at: time,
       };
@@ -277,37 +324,70 @@ export function createConversationRepository({ db }: StoreContext) {
         .execute();
     },
     get: (id: string): Promise<Conversation | undefined> => get(id),
-    /** Conversations with, for each, `unanswered`: its customer messages the agent did not answer. */
+    /**
+     * Conversations with, for each, `unanswered`: its customer messages the agent did not answer.
+     * Without a status filter the list has two segments, those waiting for a person then the others,
+     * each read newest first from its own index and paged by keyset (no sort of all the rows).
+     */
     async list(
       options: ListConversationsOptions = {},
-    ): Promise<{ items: (Conversation & { unanswered: number })[]; next?: number }> {
+    ): Promise<{ items: (Conversation & { unanswered: number })[]; next?: string | number }> {
       const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
-      const offset = options.offset ?? 0;
+      const after = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
+      const offset = after ? 0 : (options.offset ?? 0);
       const unansweredMessages = (eb: ExpressionBuilder<Database, 'conversations'>) =>
         eb
           .selectFrom('messages')
           .whereRef('messages.conversation_id', '=', 'conversations.id')
           .where('messages.reply_state', 'in', UNANSWERED_STATES);
-      let query = db
-        .selectFrom('conversations')
-        .selectAll()
-        .select((eb) => unansweredMessages(eb).select(eb.fn.countAll().as('count')).as('unanswered'));
-      if (options.propertyId) query = query.where('property_id', '=', options.propertyId);
-      if (options.agentId) query = query.where('agent_id', '=', options.agentId);
-      if (options.status) query = query.where('status', '=', options.status);
-      if (options.unanswered)
-        query = query.where((eb) => eb.exists(unansweredMessages(eb).select('messages.id')));
-      const rows = await query
-        .orderBy((eb) => eb.case().when('status', '=', 'waiting-for-human').then(0).else(1).end())
-        .orderBy('updated_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(limit + 1)
-        .offset(offset)
-        .execute();
+      const segments: ((eb: ExpressionBuilder<Database, 'conversations'>) => Expression<SqlBool>)[] =
+        options.status
+          ? [(eb) => eb('status', '=', options.status!)]
+          : [(eb) => eb('status', '=', 'waiting-for-human'), (eb) => eb('status', '!=', 'waiting-for-human')];
+      const filtered = (segment: number) => {
+        let query = db.selectFrom('conversations').where(segments[segment]);
+        if (options.propertyId) query = query.where('property_id', '=', options.propertyId);
+        if (options.agentId) query = query.where('agent_id', '=', options.agentId);
+        if (options.unanswered) query = query.where('has_unanswered', '=', 1);
+        return query;
+      };
+      const rows: { segment: number; row: ConversationTable & { unanswered: unknown } }[] = [];
+      let skip = offset;
+      for (let segment = after?.segment ?? 0; segment < segments.length && rows.length <= limit; segment++) {
+        let query = filtered(segment)
+          .selectAll()
+          .select((eb) => unansweredMessages(eb).select(eb.fn.countAll().as('count')).as('unanswered'));
+        if (after && segment === after.segment)
+          query = query.where((eb) =>
+            eb(eb.refTuple('updated_at', 'id'), '<', eb.tuple(after.updatedAt, after.id)),
+          );
+        const wanted = limit + 1 - rows.length;
+        const page = await query
+          .orderBy('updated_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(wanted)
+          .offset(skip)
+          .execute();
+        rows.push(...page.map((row) => ({ segment, row })));
+        if (skip > 0 && page.length < wanted && segment + 1 < segments.length) {
+          // The offset reaches past this segment: skip what is left of it in the next one.
+          const counted = await filtered(segment)
+            .select((eb) => eb.fn.countAll().as('count'))
+            .executeTakeFirstOrThrow();
+          skip = Math.max(0, skip - Number(counted.count));
+        } else skip = 0;
+      }
       const items = rows
         .slice(0, limit)
-        .map((row) => ({ ...toConversation(row), unanswered: Number(row.unanswered ?? 0) }));
-      return rows.length > limit ? { items, next: offset + limit } : { items };
+        .map(({ row }) => ({ ...toConversation(row), unanswered: Number(row.unanswered ?? 0) }));
+      if (rows.length <= limit) return { items };
+      if (options.cursor === undefined && options.offset !== undefined)
+        return { items, next: offset + limit };
+      const last = rows[limit - 1];
+      return {
+        items,
+        next: encodeCursor({ segment: last.segment, updatedAt: last.row.updated_at, id: last.row.id }),
+      };
     },
     /**
      * Changes status or metadata, or drops the pending action (`pendingAction: null`). A person's
@@ -511,15 +591,14 @@ export function createConversationRepository({ db }: StoreContext) {
           droppedReply: reply ? null : input.reply,
           steps: input.steps,
         });
+        const replyState: ReplyState =
+          outcome === 'answered' ? 'answered' : outcome === 'cancelled' ? 'cancelled' : 'for-person';
         await transaction
           .updateTable('messages')
-          .set({
-            reply_state:
-              outcome === 'answered' ? 'answered' : outcome === 'cancelled' ? 'cancelled' : 'for-person',
-            lease_expires_at: null,
-          })
+          .set({ reply_state: replyState, lease_expires_at: null })
           .where('id', '=', input.messageId)
           .execute();
+        await markUnanswered(transaction, input.conversationId, replyState);
         const changes: Partial<ConversationTable> = { turn_id: null, turn_expires_at: null };
         if (outcome === 'answered') {
           if (input.handoff) changes.status = 'waiting-for-human';
@@ -560,6 +639,7 @@ export function createConversationRepository({ db }: StoreContext) {
           .set({ reply_state: input.replyState, lease_expires_at: null })
           .where('id', '=', input.messageId)
           .execute();
+        await markUnanswered(transaction, input.conversationId, input.replyState);
         if (!held) {
           if (input.handover) throw new TurnLostError(input.conversationId);
           return;
@@ -594,14 +674,73 @@ export function createConversationRepository({ db }: StoreContext) {
           .execute();
       });
     },
+    /**
+     * Retention: deletes turn traces made before `before` (ISO time), in batches so no statement
+     * holds the database long; returns how many.
+     */
+    async deleteTracesOlderThan(before: string, batch = 1000): Promise<number> {
+      let deleted = 0;
+      for (;;) {
+        const ids = await db
+          .selectFrom('turn_traces')
+          .select('id')
+          .where('created_at', '<', before)
+          .limit(batch)
+          .execute();
+        if (ids.length === 0) return deleted;
+        const result = await db
+          .deleteFrom('turn_traces')
+          .where(
+            'id',
+            'in',
+            ids.map((row) => row.id),
+          )
+          .executeTakeFirst();
+        deleted += Number(result.numDeletedRows);
+        if (ids.length < batch) return deleted;
+      }
+    },
+    /**
+     * Retention: deletes the conversations with no activity since `before` (ISO time), with their
+     * messages and traces, in batches; a conversation a turn still holds stays. Returns how many.
+     */
+    async deleteInactiveSince(before: string, batch = 500): Promise<number> {
+      let deleted = 0;
+      for (;;) {
+        const time = now();
+        const idle = (eb: ExpressionBuilder<Database, 'conversations'>) =>
+          eb.and([
+            eb('updated_at', '<', before),
+            eb.or([eb('turn_id', 'is', null), eb('turn_expires_at', '<', time)]),
+          ]);
+        const ids = await db.selectFrom('conversations').select('id').where(idle).limit(batch).execute();
+        if (ids.length === 0) return deleted;
+        // The condition again: a message or a turn that came meanwhile keeps the conversation.
+        const result = await db
+          .deleteFrom('conversations')
+          .where(
+            'id',
+            'in',
+            ids.map((row) => row.id),
+          )
+          .where(idle)
+          .executeTakeFirst();
+        deleted += Number(result.numDeletedRows);
+        if (ids.length < batch) return deleted;
+      }
+    },
     /** Sets a customer message's state outside a turn (it never got one: the customer left, or it waited too long). */
     async setReplyState(messageId: string, replyState: Exclude<ReplyState, 'pending'>): Promise<void> {
-      await db
-        .updateTable('messages')
-        .set({ reply_state: replyState, lease_expires_at: null })
-        .where('id', '=', messageId)
-        .where('reply_state', '=', 'pending')
-        .execute();
+      await db.transaction().execute(async (transaction) => {
+        const changed = await transaction
+          .updateTable('messages')
+          .set({ reply_state: replyState, lease_expires_at: null })
+          .where('id', '=', messageId)
+          .where('reply_state', '=', 'pending')
+          .returning('conversation_id')
+          .executeTakeFirst();
+        if (changed) await markUnanswered(transaction, changed.conversation_id, replyState);
+      });
     },
     /**
      * Customer messages left pending by a crash, oldest first: nobody waits for them (lease over)

@@ -5,6 +5,7 @@ export {
   type BindIdentityResult,
   type CommitTurnInput,
   type CommitTurnResult,
+  InvalidCursorError,
   type ListConversationsOptions,
   type ReleaseTurnInput,
   type TurnHandle,

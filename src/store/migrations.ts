@@ -377,12 +377,64 @@ async function addVerifiedCustomers(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('operation_settings').addColumn('requires_identity', 'integer').execute();
 }
 
+/**
+ * Indexes for every list the admin UI and API offer, at any data size: conversations by property
+ * (or agent, or status) and recency, the unanswered count per conversation, request logs of a
+ * property by each filter, newest first; and the times retention deletes by.
+ */
+async function addListIndexes(db: Kysely<unknown>): Promise<void> {
+  const indexes: [name: string, table: string, columns: string[]][] = [
+    ['conversations_property_recency', 'conversations', ['property_id', 'updated_at', 'id']],
+    ['conversations_property_status_recency', 'conversations', ['property_id', 'status', 'updated_at', 'id']],
+    ['conversations_agent_recency', 'conversations', ['agent_id', 'updated_at', 'id']],
+    [
+      'conversations_unanswered_recency',
+      'conversations',
+      ['property_id', 'has_unanswered', 'updated_at', 'id'],
+    ],
+    [
+      'conversations_unanswered_status_recency',
+      'conversations',
+      ['property_id', 'has_unanswered', 'status', 'updated_at', 'id'],
+    ],
+    ['conversations_updated', 'conversations', ['updated_at']],
+    ['messages_conversation_reply_state', 'messages', ['conversation_id', 'reply_state']],
+    ['turn_traces_created', 'turn_traces', ['created_at']],
+    ['request_logs_property_conversation', 'request_logs', ['property_id', 'conversation_id', 'id']],
+    ['request_logs_property', 'request_logs', ['property_id', 'id']],
+    ['request_logs_property_status', 'request_logs', ['property_id', 'status', 'id']],
+    ['request_logs_property_outcome', 'request_logs', ['property_id', 'outcome', 'id']],
+    ['request_logs_property_tool', 'request_logs', ['property_id', 'tool', 'id']],
+  ];
+  // A log's property (its integration's, which never changes), so a property's logs are one index
+  // range each, in id order, instead of a join that sorts all of them.
+  await db.schema.alterTable('request_logs').addColumn('property_id', 'text').execute();
+  await sql`UPDATE request_logs SET property_id = (
+    SELECT integrations.property_id FROM integrations WHERE integrations.id = request_logs.integration_id)`.execute(
+    db,
+  );
+  // Whether a conversation has unanswered customer messages, kept by the turn protocol, so the
+  // `unanswered` filter reads an index range instead of probing each conversation's messages.
+  await db.schema
+    .alterTable('conversations')
+    .addColumn('has_unanswered', 'integer', (column) => column.notNull().defaultTo(0))
+    .execute();
+  await sql`UPDATE conversations SET has_unanswered = 1 WHERE EXISTS (
+    SELECT 1 FROM messages WHERE messages.conversation_id = conversations.id
+      AND messages.reply_state IN ('failed', 'cancelled', 'handed-over'))`.execute(db);
+  for (const [name, table, columns] of indexes)
+    await db.schema.createIndex(name).on(table).columns(columns).execute();
+  // Served by conversations_property_status_recency, which adds the id the keyset pages by.
+  await db.schema.dropIndex('conversations_property_status').execute();
+}
+
 const migrations: Record<string, Migration> = {
   '0001-initial': { up: createInitialTables },
   '0002-turn-state': { up: addTurnState },
   '0003-rate-limits': { up: createRateLimits },
   '0004-verified-customers': { up: addVerifiedCustomers },
   '0005-knowledge-sources': { up: createKnowledge },
+  '0006-list-indexes': { up: addListIndexes },
 };
 
 /** Provides the migrations in code (no files on disk to find after bundling). */

@@ -24,7 +24,7 @@ export interface ListRequestLogsOptions {
   cursor?: string;
 }
 
-function toRequestLog(row: RequestLogTable): RequestLog {
+function toRequestLog(row: Omit<RequestLogTable, 'property_id'>): RequestLog {
   return {
     id: row.id,
     integrationId: row.integration_id,
@@ -53,7 +53,7 @@ export function createRequestLogRepository({ db }: StoreContext) {
     async add(
       entry: Omit<RequestLog, 'id' | 'identity'> & { identity?: RequestLog['identity'] },
     ): Promise<RequestLog> {
-      const row: RequestLogTable = {
+      const row: Omit<RequestLogTable, 'property_id'> = {
         id: newId(),
         integration_id: entry.integrationId,
         agent_id: entry.agentId,
@@ -73,7 +73,16 @@ export function createRequestLogRepository({ db }: StoreContext) {
         identity_json: entry.identity ? JSON.stringify(entry.identity) : null,
         created_at: entry.createdAt,
       };
-      await db.insertInto('request_logs').values(row).execute();
+      await db
+        .insertInto('request_logs')
+        .values((eb) => ({
+          ...row,
+          property_id: eb
+            .selectFrom('integrations')
+            .select('integrations.property_id')
+            .where('integrations.id', '=', entry.integrationId),
+        }))
+        .execute();
       return toRequestLog(row);
     },
     async get(id: string): Promise<RequestLog | undefined> {
@@ -82,12 +91,9 @@ export function createRequestLogRepository({ db }: StoreContext) {
     },
     async list(options: ListRequestLogsOptions = {}): Promise<{ items: RequestLog[]; next?: string }> {
       const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
+      // Each filter with the property has its index (property, filter, id), read newest first.
       let query = db.selectFrom('request_logs').selectAll('request_logs');
-      if (options.propertyId) {
-        query = query
-          .innerJoin('integrations', 'integrations.id', 'request_logs.integration_id')
-          .where('integrations.property_id', '=', options.propertyId);
-      }
+      if (options.propertyId) query = query.where('request_logs.property_id', '=', options.propertyId);
       if (options.integrationId)
         query = query.where('request_logs.integration_id', '=', options.integrationId);
       if (options.tool) query = query.where('request_logs.tool', '=', options.tool);
@@ -102,7 +108,7 @@ export function createRequestLogRepository({ db }: StoreContext) {
         .orderBy('request_logs.id', 'desc')
         .limit(limit + 1)
         .execute();
-      const items = rows.slice(0, limit).map(toRequestLog);
+      const items = rows.slice(0, limit).map((row) => toRequestLog(row));
       return rows.length > limit ? { items, next: items[items.length - 1].id } : { items };
     },
     /** Deletes logs older than `before` (ISO time); returns how many. */

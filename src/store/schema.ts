@@ -121,6 +121,8 @@ export interface ConversationTable {
   identity_subject: string | null;
   /** When the identity stops counting (the token's expiry, or a sign-out); null: never. */
   identity_expires_at: string | null;
+  /** 1 once a customer message of it went unanswered (failed, cancelled, handed over); never reset. */
+  has_unanswered: number;
   created_at: string;
   updated_at: string;
 }
@@ -160,6 +162,8 @@ export interface TurnTraceTable {
 export interface RequestLogTable {
   id: string;
   integration_id: string;
+  /** The integration's property (null only for a log whose integration was gone when migrating). */
+  property_id: string | null;
   agent_id: string | null;
   conversation_id: string | null;
   tool: string;

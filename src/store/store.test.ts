@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InvalidCursorError } from './conversation-repository.js';
 import { createStore, type Store } from './create-store.js';
 import { storeDialects, testPostgresUrl } from './test-support/store-dialects.js';
 
@@ -269,10 +270,207 @@ for (const dialect of storeDialects) {
       expect(listed.items[0]).toMatchObject({ status: 'waiting-for-human', pendingAction: null });
       expect(listed.items[1]).toMatchObject({ visitorId: 'v1', metadata: {} });
       const page = await store.conversations.list({ propertyId: property.id, limit: 1 });
-      expect(page.next).toBe(1);
+      expect(page.items.map((conversation) => conversation.id)).toEqual([second.id]);
+      const rest = await store.conversations.list({
+        propertyId: property.id,
+        limit: 1,
+        cursor: page.next as string,
+      });
+      expect(rest).toMatchObject({ items: [{ id: first.id }] });
+      expect(rest.next).toBeUndefined();
+      expect((await store.conversations.list({ propertyId: property.id, limit: 1, offset: 0 })).next).toBe(1);
       expect(
         (await store.conversations.list({ propertyId: property.id, status: 'open' })).items,
       ).toHaveLength(1);
+    });
+
+    it('pages conversations by cursor or offset through both segments, in one order, under each filter', async () => {
+      const property = await store.properties.create({ name: 'Shop' });
+      const other = await store.properties.create({ name: 'Other' });
+      const agents = [
+        await store.agents.create({ propertyId: property.id, name: 'A' }),
+        await store.agents.create({ propertyId: property.id, name: 'B' }),
+      ];
+      await store.conversations.create({
+        agentId: (await store.agents.create({ propertyId: other.id, name: 'C' })).id,
+        propertyId: other.id,
+      });
+      const created = [];
+      for (let index = 0; index < 11; index++) {
+        const conversation = await store.conversations.create({
+          agentId: agents[index % 2].id,
+          propertyId: property.id,
+        });
+        created.push(conversation);
+        if (index % 3 === 0)
+          await store.conversations.update(conversation.id, { status: 'waiting-for-human' });
+        if (index % 4 === 1) await store.conversations.update(conversation.id, { status: 'closed' });
+        if (index % 5 === 2) {
+          const message = await store.conversations.addMessage(conversation.id, {
+            role: 'customer',
+            text: 'hi',
+            replyState: 'pending',
+          });
+          await store.conversations.setReplyState(message.id, 'failed');
+        }
+      }
+      const everything = (await store.conversations.list({ propertyId: property.id, limit: 200 })).items;
+      const rank = (conversation: { status: string }) =>
+        conversation.status === 'waiting-for-human' ? 0 : 1;
+      const expected = [...everything].sort(
+        (a, b) => rank(a) - rank(b) || b.updatedAt.localeCompare(a.updatedAt) || b.id.localeCompare(a.id),
+      );
+      expect(everything.map((conversation) => conversation.id)).toEqual(
+        expected.map((conversation) => conversation.id),
+      );
+      expect(new Set(everything.map((conversation) => conversation.id))).toEqual(
+        new Set(created.map((c) => c.id)),
+      );
+      expect(everything.filter((conversation) => conversation.unanswered > 0)).toHaveLength(2);
+
+      const filters = [
+        {},
+        { status: 'waiting-for-human' as const },
+        { status: 'open' as const },
+        { agentId: agents[1].id },
+        { unanswered: true },
+        { agentId: agents[1].id, status: 'closed' as const },
+      ];
+      for (const filter of filters) {
+        const all = (await store.conversations.list({ ...filter, propertyId: property.id, limit: 200 }))
+          .items;
+        expect(all.length).toBeGreaterThan(0);
+        for (const limit of [1, 2, 4]) {
+          const byCursor = [];
+          const byOffset = [];
+          let cursor: string | undefined;
+          let offset: number | undefined = 0;
+          for (let pages = 0; pages < 20; pages++) {
+            const page = await store.conversations.list({
+              ...filter,
+              propertyId: property.id,
+              limit,
+              cursor,
+            });
+            byCursor.push(...page.items.map((conversation) => conversation.id));
+            expect(page.items.length).toBe(page.next ? limit : page.items.length);
+            if (!page.next) break;
+            cursor = page.next as string;
+          }
+          for (let pages = 0; pages < 20 && offset !== undefined; pages++) {
+            const page = await store.conversations.list({
+              ...filter,
+              propertyId: property.id,
+              limit,
+              offset,
+            });
+            byOffset.push(...page.items.map((conversation) => conversation.id));
+            offset = page.next as number | undefined;
+          }
+          expect(byCursor).toEqual(all.map((conversation) => conversation.id));
+          expect(byOffset).toEqual(byCursor);
+        }
+      }
+      expect((await store.conversations.list({ propertyId: property.id, offset: 100 })).items).toEqual([]);
+      for (const cursor of ['', 'garbage', Buffer.from('2|x|y').toString('base64url')])
+        await expect(store.conversations.list({ propertyId: property.id, cursor })).rejects.toThrow(
+          InvalidCursorError,
+        );
+    });
+
+    it('finds the conversations with unanswered messages, whichever way a message went unanswered', async () => {
+      const property = await store.properties.create({ name: 'Shop' });
+      const agent = await store.agents.create({ propertyId: property.id, name: 'Bot' });
+      const start = async () => {
+        const conversation = await store.conversations.create({ agentId: agent.id, propertyId: property.id });
+        const message = await store.conversations.addMessage(conversation.id, {
+          role: 'customer',
+          text: 'Where is my order?',
+          replyState: 'pending',
+          leaseMs: 60_000,
+        });
+        const handle = {
+          conversationId: conversation.id,
+          turnId: `turn-${message.id}`,
+          messageId: message.id,
+        };
+        expect(await store.conversations.acquireTurn({ ...handle, leaseMs: 60_000 })).toBe(true);
+        return handle;
+      };
+      const answered = await start();
+      await store.conversations.commitTurn({
+        ...answered,
+        reply: 'Tomorrow.',
+        steps: [],
+        pendingAction: null,
+      });
+      const cancelled = await start();
+      await store.conversations.commitTurn({
+        ...cancelled,
+        reply: null,
+        steps: [],
+        pendingAction: null,
+        cancelled: true,
+      });
+      const failed = await start();
+      await store.conversations.releaseTurn({ ...failed, replyState: 'failed' });
+      const handedOver = await start();
+      await store.conversations.releaseTurn({
+        ...handedOver,
+        replyState: 'handed-over',
+        handover: { reply: 'A person will answer.', note: 'the model failed', steps: [] },
+      });
+      const forPerson = await start();
+      await store.conversations.releaseTurn({ ...forPerson, replyState: 'for-person' });
+      const unanswered = await store.conversations.list({ propertyId: property.id, unanswered: true });
+      expect(unanswered.items.map((conversation) => [conversation.id, conversation.unanswered])).toEqual([
+        [handedOver.conversationId, 1],
+        [failed.conversationId, 1],
+        [cancelled.conversationId, 1],
+      ]);
+      expect(
+        (await store.conversations.list({ propertyId: property.id, unanswered: true, status: 'open' })).items,
+      ).toHaveLength(2);
+    });
+
+    it('deletes old traces, and inactive conversations with their messages, in batches, sparing held ones', async () => {
+      const property = await store.properties.create({ name: 'Shop' });
+      const agent = await store.agents.create({ propertyId: property.id, name: 'Bot' });
+      const conversations = [];
+      for (let index = 0; index < 5; index++) {
+        const conversation = await store.conversations.create({ agentId: agent.id, propertyId: property.id });
+        await store.conversations.addMessage(conversation.id, { role: 'customer', text: `Hello ${index}` });
+        await store.conversations.addTrace(conversation.id, { steps: [{ type: 'model-call' }] });
+        await store.conversations.addTrace(conversation.id, { steps: [{ type: 'reply' }] });
+        conversations.push(conversation);
+      }
+      const past = '2000-01-01T00:00:00.000Z';
+      const future = new Date(Date.now() + 60_000).toISOString();
+      expect(await store.conversations.deleteTracesOlderThan(past)).toBe(0);
+      expect(await store.conversations.deleteInactiveSince(past)).toBe(0);
+      const [kept, ...rest] = conversations;
+      expect(await store.conversations.deleteTracesOlderThan(future, 3)).toBe(10);
+      expect(await store.conversations.listTraces(kept.id)).toEqual([]);
+      expect(await store.conversations.listMessages(kept.id)).toHaveLength(1);
+
+      // A conversation a turn holds stays, whatever its age.
+      const waiting = await store.conversations.addMessage(rest[0].id, {
+        role: 'customer',
+        text: 'Still there?',
+        replyState: 'pending',
+        leaseMs: 60_000,
+      });
+      const held = { conversationId: rest[0].id, turnId: 'turn-held', messageId: waiting.id };
+      expect(await store.conversations.acquireTurn({ ...held, leaseMs: 60_000 })).toBe(true);
+      expect(await store.conversations.deleteInactiveSince(future, 2)).toBe(4);
+      expect((await store.conversations.list({ propertyId: property.id })).items.map((c) => c.id)).toEqual([
+        rest[0].id,
+      ]);
+      for (const gone of [kept, ...rest.slice(1)]) {
+        expect(await store.conversations.get(gone.id)).toBeUndefined();
+        expect(await store.conversations.listMessages(gone.id)).toEqual([]);
+      }
+      expect(await store.conversations.listMessages(rest[0].id)).toHaveLength(2);
     });
 
     it('filters and pages request logs, and deletes old ones', async () => {

@@ -250,7 +250,10 @@ for (const dialect of storeDialects) {
     `migrating a database from before turn state on ${dialect.name}`,
     () => {
       /** Opens the database at the first migration, writes `seed`, then opens the store (which migrates). */
-      async function migrateWith(seed: (db: Kysely<unknown>) => Promise<void>): Promise<{
+      async function migrateWith(
+        seed: (db: Kysely<unknown>) => Promise<void>,
+        from = '0001-initial',
+      ): Promise<{
         store: Store;
         close: () => Promise<void>;
       }> {
@@ -263,7 +266,7 @@ for (const dialect of storeDialects) {
           const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
           await db.schema.createSchema(schema).execute();
           await new Migrator({ db, provider: migrationProvider, migrationTableSchema: schema }).migrateTo(
-            '0001-initial',
+            from,
           );
           await seed(db);
           await db.destroy();
@@ -284,7 +287,7 @@ for (const dialect of storeDialects) {
         const db = new Kysely<unknown>({
           dialect: new SqliteDialect({ database: new SqliteDatabase(join(dataDir, 'concierge.db')) }),
         });
-        await new Migrator({ db, provider: migrationProvider }).migrateTo('0001-initial');
+        await new Migrator({ db, provider: migrationProvider }).migrateTo(from);
         await seed(db);
         await db.destroy();
         const store = await createStore({ dataDir, secretKey: testSecretKey });
@@ -336,6 +339,56 @@ for (const dialect of storeDialects) {
           expect((await store.conversations.get('c1'))?.pendingAction).toBeNull();
           expect((await store.conversations.listOrphanedMessages()).map((message) => message.id)).toEqual([
             'm3',
+          ]);
+        } finally {
+          await close();
+        }
+      });
+
+      it('gives existing request logs their property and marks conversations with unanswered messages', async () => {
+        const time = '2025-03-10T12:00:00.000Z';
+        const { store, close } = await migrateWith(async (db) => {
+          for (const property of ['p', 'q'])
+            await sql`INSERT INTO properties (id, name, created_at, updated_at)
+              VALUES (${property}, 'Shop', ${time}, ${time})`.execute(db);
+          await sql`INSERT INTO agents (id, property_id, name, base_prompt, model_json, public_key, max_tool_steps, created_at, updated_at)
+            VALUES ('a', 'p', 'Bot', '', '{}', 'pk_1', 4, ${time}, ${time})`.execute(db);
+          for (const [id, property] of [
+            ['i', 'p'],
+            ['j', 'q'],
+          ])
+            await sql`INSERT INTO integrations (id, property_id, name, base_url, auth_type, auth_enc, timeout_ms, allow_hosts_json, current_version, created_at, updated_at)
+              VALUES (${id}, ${property}, 'API', 'https://x.test', 'none', '', 1000, '[]', 0, ${time}, ${time})`.execute(
+              db,
+            );
+          for (const id of ['c1', 'c2'])
+            await sql`INSERT INTO conversations (id, agent_id, property_id, status, metadata_json, created_at, updated_at)
+              VALUES (${id}, 'a', 'p', 'open', '{}', ${time}, ${time})`.execute(db);
+          for (const [id, conversation, state] of [
+            ['m1', 'c1', 'answered'],
+            ['m2', 'c2', 'failed'],
+          ])
+            await sql`INSERT INTO messages (id, conversation_id, role, text, reply_state, created_at)
+              VALUES (${id}, ${conversation}, 'customer', 'hi', ${state}, ${time})`.execute(db);
+          for (const [id, integration] of [
+            ['l1', 'i'],
+            ['l2', 'j'],
+          ])
+            await sql`INSERT INTO request_logs (id, integration_id, tool, method, url, request_headers_json, duration_ms, outcome, attempts, created_at)
+              VALUES (${id}, ${integration}, 'trackOrder', 'GET', 'https://x.test', '{}', 5, 'ok', 1, ${time})`.execute(
+              db,
+            );
+        }, '0005-knowledge-sources');
+        try {
+          const unanswered = await store.conversations.list({ propertyId: 'p', unanswered: true });
+          expect(unanswered.items.map((conversation) => [conversation.id, conversation.unanswered])).toEqual([
+            ['c2', 1],
+          ]);
+          expect((await store.requestLogs.list({ propertyId: 'p' })).items.map((log) => log.id)).toEqual([
+            'l1',
+          ]);
+          expect((await store.requestLogs.list({ propertyId: 'q' })).items.map((log) => log.id)).toEqual([
+            'l2',
           ]);
         } finally {
           await close();

@@ -363,6 +363,44 @@ describe('admin UI in chromium', () => {
     await page.getByText('This conversation is closed.').waitFor();
   });
 
+  it('pages through more conversations than one page holds with Load more', async () => {
+    const api = async (method: string, path: string, body?: unknown) => {
+      const response = await fetch(`${server.url}/api/v1${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${browserTestAdminToken}`,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      // biome-ignore lint/suspicious/noExplicitAny: test reads arbitrary JSON
+      return (await response.json()) as any;
+    };
+    await openSection('Conversations');
+    await page.locator('li[data-status]').first().waitFor();
+    const propertyId = await page.evaluate(() => localStorage.getItem('concierge.propertyId'));
+    const properties = (await api('GET', '/properties')).items as { id: string }[];
+    const property = properties.find((candidate) => candidate.id === propertyId) ?? properties[0];
+    const agent = (await api('GET', `/properties/${property.id}/agents`)).items[0];
+    for (let index = 0; index < 60; index++)
+      await api('POST', `/agents/${agent.id}/conversations`, { metadata: { source: 'preview' } });
+    const total = (await api('GET', `/properties/${property.id}/conversations?limit=200`)).items.length;
+    expect(total).toBeGreaterThan(60);
+    await page.reload();
+    const rows = page.locator('li[data-status]');
+    await expect.poll(() => rows.count()).toBe(50);
+    while (await page.getByRole('button', { name: 'Load more' }).isVisible()) {
+      const before = await rows.count();
+      await page.getByRole('button', { name: 'Load more' }).click();
+      await expect.poll(() => rows.count()).toBeGreaterThan(before);
+    }
+    expect(await rows.count()).toBe(total);
+    const links = await rows
+      .getByRole('link')
+      .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+    expect(new Set(links).size).toBe(total);
+  });
+
   it('works at 360 px: the navigation collapses behind Menu and opens with the keyboard', async () => {
     const phone = await context.newPage();
     await phone.setViewportSize({ width: 360, height: 740 });

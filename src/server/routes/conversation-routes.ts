@@ -1,6 +1,12 @@
 // Conversations as the admin sees them: list (waiting for a human first), read, close.
 import type { FastifyInstance } from 'fastify';
-import type { ConversationIdentity, ConversationStatus, Store } from '../../store/index.js';
+import {
+  type ConversationIdentity,
+  type ConversationStatus,
+  InvalidCursorError,
+  type Store,
+} from '../../store/index.js';
+import { BadRequestError } from '../http-errors.js';
 import type { ScopedLoaders } from '../load-scoped.js';
 import { listOf, ref } from '../response-schemas.js';
 import { idParams } from '../schemas.js';
@@ -15,7 +21,13 @@ const listQuery = {
       description: 'Only conversations with customer messages the agent did not answer',
     },
     limit: { type: 'integer', minimum: 1, maximum: 200 },
-    offset: { type: 'integer', minimum: 0, maximum: 1_000_000_000 },
+    cursor: { type: 'string', maxLength: 400, description: 'The `next` value of the previous page' },
+    offset: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 1_000_000_000,
+      description: 'Skip this many instead of a cursor (deprecated: slow at depth); `next` is then an offset',
+    },
   },
   additionalProperties: false,
 } as const;
@@ -56,6 +68,7 @@ export async function registerConversationRoutes(
       agentId?: string;
       unanswered?: boolean;
       limit?: number;
+      cursor?: string;
       offset?: number;
     };
   }>(
@@ -66,14 +79,21 @@ export async function registerConversationRoutes(
         summary: "List a property's conversations, waiting-for-human first, then newest",
         description:
           'Each has `unanswered`: how many of its customer messages the agent did not answer (the turn failed, the customer left, or a restart handed it to a person).',
-        response: { 200: listOf('Conversation', 'integer') },
+        response: { 200: listOf('Conversation', ['string', 'integer']) },
         params: idParams,
         querystring: listQuery,
       },
     },
     async (request) => {
       await load.property(request, request.params.id);
-      return store.conversations.list({ ...request.query, propertyId: request.params.id });
+      if (request.query.cursor !== undefined && request.query.offset !== undefined)
+        throw new BadRequestError('give cursor or offset, not both');
+      try {
+        return await store.conversations.list({ ...request.query, propertyId: request.params.id });
+      } catch (error) {
+        if (error instanceof InvalidCursorError) throw new BadRequestError(error.message);
+        throw error;
+      }
     },
   );
 

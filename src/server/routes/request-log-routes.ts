@@ -55,7 +55,11 @@ export async function registerRequestLogRoutes(
     },
     async (request) => {
       const integration = await load.integration(request, request.params.id);
-      return store.requestLogs.list({ ...request.query, integrationId: integration.id });
+      return store.requestLogs.list({
+        ...request.query,
+        integrationId: integration.id,
+        propertyId: integration.propertyId,
+      });
     },
   );
 

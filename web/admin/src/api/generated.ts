@@ -1713,7 +1713,10 @@ export interface paths {
             parameters: {
                 query?: {
                     agentId?: string;
+                    /** @description The `next` value of the previous page */
+                    cursor?: string;
                     limit?: number;
+                    /** @description Skip this many instead of a cursor (deprecated: slow at depth); `next` is then an offset */
                     offset?: number;
                     status?: "open" | "waiting-for-human" | "closed";
                     /** @description Only conversations with customer messages the agent did not answer */
@@ -1735,7 +1738,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Conversation"][];
-                            next?: number;
+                            next?: string | number;
                         };
                     };
                 };

@@ -1,5 +1,5 @@
 // The property's conversations, those waiting for a person first.
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { callApi, toQuery } from '../api/client';
 import type { Agent, Conversation, Property } from '../api/types';
 import { Badge } from '../components/badge';
@@ -15,6 +15,9 @@ const statusLabels: Record<string, string> = {
   closed: 'closed',
 };
 
+/** Conversations a page. */
+const PAGE_SIZE = 50;
+
 /** Where a conversation came from, from its metadata. */
 function originOf(conversation: Conversation): string {
   const metadata = conversation.metadata;
@@ -28,19 +31,40 @@ function ConversationList({ property }: { property: Property }) {
   const { query } = useLocation();
   const status = query.get('status') ?? '';
   const statusId = useId();
+  const [more, setMore] = useState<{ items: Conversation[]; next?: string }>({ items: [] });
   const data = useResource(async () => {
+    setMore({ items: [] });
     const [conversations, agents] = await Promise.all([
-      callApi<{ items: Conversation[] }>(
+      callApi<{ items: Conversation[]; next?: string }>(
         'GET',
-        `/properties/${property.id}/conversations${toQuery({ status, limit: 100 })}`,
+        `/properties/${property.id}/conversations${toQuery({ status, limit: PAGE_SIZE })}`,
       ),
       callApi<{ items: Agent[] }>('GET', `/properties/${property.id}/agents`),
     ]);
     return {
       conversations: conversations.items,
+      next: conversations.next,
       agents: new Map(agents.items.map((agent) => [agent.id, agent.name])),
     };
   }, [property.id, status]);
+  const conversations = [...(data.data?.conversations ?? []), ...more.items];
+  const next = more.next ?? (more.items.length ? undefined : data.data?.next);
+  const [loadingMore, setLoadingMore] = useState<{ error?: unknown; busy: boolean }>({ busy: false });
+
+  async function loadMore() {
+    if (!next || loadingMore.busy) return;
+    setLoadingMore({ busy: true });
+    try {
+      const page = await callApi<{ items: Conversation[]; next?: string }>(
+        'GET',
+        `/properties/${property.id}/conversations${toQuery({ status, limit: PAGE_SIZE, cursor: next })}`,
+      );
+      setMore({ items: [...more.items, ...page.items], next: page.next });
+      setLoadingMore({ busy: false });
+    } catch (error) {
+      setLoadingMore({ error, busy: false });
+    }
+  }
 
   return (
     <>
@@ -61,9 +85,9 @@ function ConversationList({ property }: { property: Property }) {
       </div>
       <ErrorNotice error={data.error} />
       {!data.data && data.loading && <Loading what="conversations" />}
-      {data.data?.conversations.length === 0 && <p className="card muted">No conversation here yet.</p>}
+      {data.data && conversations.length === 0 && <p className="card muted">No conversation here yet.</p>}
       <ul className="stack">
-        {data.data?.conversations.map((conversation) => (
+        {conversations.map((conversation) => (
           <li key={conversation.id} className="card row-card" data-status={conversation.status}>
             <div className="row-main">
               <h2 className="row-title">
@@ -83,6 +107,12 @@ function ConversationList({ property }: { property: Property }) {
           </li>
         ))}
       </ul>
+      <ErrorNotice error={loadingMore.error} />
+      {next && (
+        <button type="button" onClick={loadMore} disabled={loadingMore.busy}>
+          {loadingMore.busy ? 'Loading…' : 'Load more'}
+        </button>
+      )}
     </>
   );
 }
