@@ -57,7 +57,12 @@ describe('verified customers in the admin UI', () => {
       schemaText: shopSchema(shop.origin, myOrders),
       auth: { type: 'apiKey', in: 'header', name: 'X-Api-Key', value: fakeShopApiKey },
     });
-    agent = await server.api('POST', `/properties/${property.id}/agents`, { name: 'Shop assistant' });
+    // Routed as the demo's prompt routes it: "what did I buy" has no word of the operation's own.
+    agent = await server.api('POST', `/properties/${property.id}/agents`, {
+      name: 'Shop assistant',
+      basePrompt:
+        'If the customer asks what they bought or about their orders, use the listMyOrders API tool call.',
+    });
     await server.api('PUT', `/agents/${agent.id}/integrations/${integration.id}`, { enabled: true });
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));

@@ -52,6 +52,9 @@ async function connectShop(test: TestApp, shop: FakeShopApi, model?: Record<stri
   });
   const agent = await call('POST', `/properties/${property.id}/agents`, {
     name: 'Assistant',
+    // Routed as the demo's prompt routes it: "what did I buy" has no word of the operation's own.
+    basePrompt:
+      'If the customer asks what they bought or about their orders, use the listMyOrders API tool call.',
     ...(model ? { model } : {}),
   });
   await call('PUT', `/agents/${agent.id}/integrations/${integration.id}`, { enabled: true });
