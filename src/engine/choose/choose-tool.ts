@@ -124,6 +124,12 @@ function fill(options: {
   return { input, missing, found: Object.keys(input).length };
 }
 
+/** The catalog ranked for `message`, with the conversation and base prompt of `options`. */
+function rank(options: ChooseToolOptions, message: string) {
+  const index = indexCatalogCached(options.tools as RankableTool[], { source: options.tools });
+  return rankCatalog({ index, message, context: options.context, basePrompt: options.system });
+}
+
 /** Input names that carry the customer's own account of a problem. */
 const ACCOUNT_NAME =
   /(^|[^a-z])(description|details?|reason|comment|message|body|note|subject|summary|problem|issue)s?$/i;
@@ -152,8 +158,7 @@ const REMEDY_RANK = 8;
 export function chooseRemedy(options: ChooseToolOptions): Choice {
   const { tools, text } = options;
   if (tools.length === 0) return { type: 'none' };
-  const index = indexCatalogCached(tools as RankableTool[], { source: tools });
-  const ranking = rankCatalog({ index, message: text, context: options.context, basePrompt: options.system });
+  const ranking = rank(options, text);
   const remedy = ranking.tools.slice(0, REMEDY_RANK).find((ranked) => opensCase(ranked.entry));
   if (!remedy) return { type: 'none' };
   const tool = remedy.entry.tool as EngineTool;
@@ -191,9 +196,7 @@ const isRead = (entry: IndexedTool) => READ_METHODS.has(entry.tool.operation?.me
 export function chooseTool(options: ChooseToolOptions): Choice {
   const { tools, text, earlierText } = options;
   if (tools.length === 0) return { type: 'none' };
-  const index = indexCatalogCached(tools as RankableTool[], { source: tools });
-  const message = options.rankText ?? (earlierText ? `${earlierText}\n${text}` : text);
-  const ranking = rankCatalog({ index, message, context: options.context, basePrompt: options.system });
+  const ranking = rank(options, options.rankText ?? (earlierText ? `${earlierText}\n${text}` : text));
   // A question that asks for no change reads: where the catalog has operations that read (GET), those
   // that change something are not its answer (an API of POSTs only, a function catalog, keeps them all).
   const reads = ranking.query.question && !ranking.query.action;
