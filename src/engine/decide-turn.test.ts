@@ -334,4 +334,19 @@ describe('decideTurn', () => {
       input: { q: 'Leather Backpack' },
     });
   });
+
+  it('repeats a request only when it can take the number the follow-up gives, and answers a complaint before searching', () => {
+    const hours = [
+      user('What time does your Berlin store open?'),
+      assistant('Demo Store Berlin opens at 10 AM.'),
+    ];
+    expect(decide([...hours, user('what about 12346')])).not.toMatchObject({ toolName: 'findStores' });
+    const searchOnly = storeTools.filter((tool) => tool.name === 'searchProducts');
+    expect(
+      decide([user("this is ridiculous, I've been waiting two weeks for my bag")], '', searchOnly),
+    ).toEqual({
+      type: 'text',
+      text: "I'm sorry to hear that. If you would like, I can hand you over to a person.",
+    });
+  });
 });

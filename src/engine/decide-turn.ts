@@ -171,12 +171,24 @@ export function decideTurn(given: Conversation, offered: EngineTool[]): Decision
   // A message that only continues the request before it ("what about 12350?") repeats its choice,
   // with this message's details first.
   const continued = earlierText ? undefined : continuedRequest(conversation);
-  if (choice.type === 'none' && continued && !another)
-    choice = chooseTool({ ...chooseOptions, earlierText: continued, rankText: continued });
+  if (choice.type === 'none' && continued && !another) {
+    const repeated = chooseTool({ ...chooseOptions, earlierText: continued, rankText: continued });
+    // The number this message gives must go somewhere: "what about 12346" after store hours is no
+    // second store search.
+    const numbers = last.text.match(/\d{3,}/g) ?? [];
+    const takesThem =
+      repeated.type !== 'call' ||
+      numbers.every((number) =>
+        Object.values(repeated.input).some((value) => String(value).includes(number)),
+      );
+    if (takesThem) choice = repeated;
+  }
   // A complaint that asks nothing is not answered with a look-up: a case is opened for it, or a
   // person offered.
   const tells = choice.type === 'none' || (choice.type === 'call' && !choice.requests && reads(choice.tool));
   const complaint = !smallTalk && tells && Boolean(readComplaint(last.text));
+  // A look-up by words (a search, a list) is no answer to a complaint; one by the number it gives is.
+  const searches = choice.type === 'call' && !/\d{3,}/.test(last.text);
   // The business's articles may say what to do (a parcel marked delivered that never came): a
   // passage that answers the complaint comes first, with the apology.
   const fromKnowledge = decideWithKnowledge({
@@ -192,7 +204,7 @@ export function decideTurn(given: Conversation, offered: EngineTool[]): Decision
   if (fromKnowledge) return fromKnowledge;
   if (complaint) {
     const remedy = chooseRemedy({ ...options, text: last.text });
-    if (remedy.type !== 'none' || choice.type === 'none') return answerComplaint(remedy);
+    if (remedy.type !== 'none' || choice.type === 'none' || searches) return answerComplaint(remedy);
   }
   if (choice.type === 'call') return { type: 'tool-call', toolName: choice.tool.name, input: choice.input };
   if (choice.type === 'ask') return { type: 'text', text: askForParameters(choice.missing) };
