@@ -1,7 +1,7 @@
 // One decision of the embedded engine: answer a tool result, call a tool with filled arguments, ask
 // for what is missing, or reply without a tool (small talk, out of scope, hand-off).
 
-import { contentStems } from '../tools/index.js';
+import { contentStems, isReadMethod } from '../tools/index.js';
 import type { EngineTool } from './catalog/engine-tool.js';
 import { listParameters } from './catalog/list-parameters.js';
 import { chooseRemedy, chooseTool } from './choose/choose-tool.js';
@@ -121,7 +121,8 @@ function decideRequests(
 
 const SORRY = "I'm sorry to hear that.";
 
-const reads = (tool: EngineTool) => tool.operation?.method.toLowerCase() === 'get';
+/** Numbers long enough to name a record (an order, a ticket), not a quantity. */
+const NUMBERS = /\d{3,}/g;
 
 /** A complaint no operation answers: an acknowledgement, and the case it can open or a person. */
 function answerComplaint(remedy: ReturnType<typeof chooseRemedy>): Decision {
@@ -175,7 +176,7 @@ export function decideTurn(given: Conversation, offered: EngineTool[]): Decision
     const repeated = chooseTool({ ...chooseOptions, earlierText: continued, rankText: continued });
     // The number this message gives must go somewhere: "what about 12346" after store hours is no
     // second store search.
-    const numbers = last.text.match(/\d{3,}/g) ?? [];
+    const numbers = last.text.match(NUMBERS) ?? [];
     const takesThem =
       repeated.type !== 'call' ||
       numbers.every((number) =>
@@ -185,10 +186,12 @@ export function decideTurn(given: Conversation, offered: EngineTool[]): Decision
   }
   // A complaint that asks nothing is not answered with a look-up: a case is opened for it, or a
   // person offered.
-  const tells = choice.type === 'none' || (choice.type === 'call' && !choice.requests && reads(choice.tool));
+  const tells =
+    choice.type === 'none' ||
+    (choice.type === 'call' && !choice.requests && isReadMethod(choice.tool.operation?.method));
   const complaint = !smallTalk && tells && Boolean(readComplaint(last.text));
   // A look-up by words (a search, a list) is no answer to a complaint; one by the number it gives is.
-  const searches = choice.type === 'call' && !/\d{3,}/.test(last.text);
+  const searches = choice.type === 'call' && (last.text.match(NUMBERS) ?? []).length === 0;
   // The business's articles may say what to do (a parcel marked delivered that never came): a
   // passage that answers the complaint comes first, with the apology.
   const fromKnowledge = decideWithKnowledge({

@@ -1,7 +1,14 @@
 // Chooses the operation for a message with the learned ranking (shared with the tool selection), then
 // fills its inputs: call it, ask for what is missing, or call nothing when "nothing" ranks first.
 import type { AnalyzedQuery, IndexedTool, RankableTool } from '../../tools/index.js';
-import { contentStems, indexCatalogCached, isIdName, rankCatalog, TOOL_FEATURES } from '../../tools/index.js';
+import {
+  contentStems,
+  indexCatalogCached,
+  isIdName,
+  isReadMethod,
+  rankCatalog,
+  TOOL_FEATURES,
+} from '../../tools/index.js';
 import { buildToolDocument } from '../catalog/build-tool-document.js';
 import type { EngineTool } from '../catalog/engine-tool.js';
 import type { ParameterInfo } from '../catalog/list-parameters.js';
@@ -189,9 +196,6 @@ export function chooseRemedy(options: ChooseToolOptions): Choice {
   return identified ? { type: 'call', tool, input: filled.input, requests: true } : { type: 'none' };
 }
 
-const READ_METHODS = new Set(['get', 'head', 'options']);
-const isRead = (entry: IndexedTool) => READ_METHODS.has(entry.tool.operation?.method.toLowerCase() ?? '');
-
 /** Chooses what to do for the message. */
 export function chooseTool(options: ChooseToolOptions): Choice {
   const { tools, text, earlierText } = options;
@@ -201,7 +205,10 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   // that change something are not its answer (an API of POSTs only, a function catalog, keeps them all).
   const reads = ranking.query.question && !ranking.query.action;
   const best =
-    (reads && ranking.tools.find((ranked) => isRead(ranked.entry) && ranked.entry.writes < DOES)) ||
+    (reads &&
+      ranking.tools.find(
+        (ranked) => isReadMethod(ranked.entry.tool.operation?.method) && ranked.entry.writes < DOES,
+      )) ||
     ranking.tools[0];
   if (!best) return { type: 'none' };
   const tool = best.entry.tool as EngineTool;

@@ -223,6 +223,11 @@ function idPrefixes(inputSchema: JsonSchema): string[] {
 }
 
 const READ_METHODS = new Set(['get', 'head', 'options']);
+
+/** Whether an HTTP method only reads (GET, HEAD, OPTIONS), in any case. */
+export function isReadMethod(method: string | undefined): boolean {
+  return READ_METHODS.has(method?.toLowerCase() ?? '');
+}
 /** Particles that make a verb of the word before them ("Look up", "Find out"). */
 const PARTICLES = new Set(['up', 'out', 'for', 'into']);
 
@@ -278,7 +283,7 @@ function indexTool(
   const verbWrites = profile?.count ? profile.write : (summaryProfile?.write ?? 0.3);
   const method = operation?.method;
   const writes = method
-    ? READ_METHODS.has(method)
+    ? isReadMethod(method)
       ? verbWrites > 0.8
         ? verbWrites * 0.7
         : 0
@@ -327,7 +332,7 @@ function indexTool(
     idParameters,
     requiredOthers: [...required].filter((name) => !pathNames.has(name)).length,
     idPrefixes: idPrefixes(tool.inputSchema),
-    collection: method !== undefined && READ_METHODS.has(method) && !lastSegment.startsWith('{'),
+    collection: isReadMethod(method) && !lastSegment.startsWith('{'),
     search: Object.entries(properties).some(
       ([name, property]) => FREE_TEXT_NAME.test(name) && isObject(property) && property.type === 'string',
     ),

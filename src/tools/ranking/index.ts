@@ -8,6 +8,7 @@ export {
   type IndexedTool,
   idNounStems,
   isIdName,
+  isReadMethod,
   type PathParameter,
 } from './index-catalog.js';
 export { type RankCatalogOptions, type RankedTool, type Ranking, rankCatalog } from './rank-catalog.js';
