@@ -118,7 +118,7 @@ function hiddenScore(parameters: Float64Array, layout: Layout, activations: Floa
 }
 
 /** Scale of the word weights: a long message's words each count less. */
-export function wordScale(count: number): number {
+function wordScale(count: number): number {
   return 1 / Math.sqrt(Math.max(1, count));
 }
 
