@@ -378,11 +378,27 @@ describe('identity settings over the admin API', () => {
     expect((await bind([{ in: 'path', name: 'customerId', claim: 'exp' }])).json().error.message).toMatch(
       /describes the token, not the customer/,
     );
-    const headers = await test.call({
-      method: 'PATCH',
-      url: `/api/v1/integrations/${setUp.integrationId}`,
-      payload: { identityHeaders: [{ name: 'X-Api-Key', claim: 'sub' }] },
-    });
+    const twice = await bind([
+      { in: 'path', name: 'customerId', claim: 'sub' },
+      { in: 'path', name: 'customerId', claim: 'email' },
+    ]);
+    expect(twice.json().error.message).toBe('body.identityBindings[1]: path customerId is bound twice');
+    const setHeaders = (identityHeaders: object[]) =>
+      test.call({
+        method: 'PATCH',
+        url: `/api/v1/integrations/${setUp.integrationId}`,
+        payload: { identityHeaders },
+      });
+    expect((await setHeaders([{ name: 'Authorization', claim: 'sub' }])).json().error.message).toBe(
+      'body.identityHeaders[0]: Authorization is set by Concierge itself',
+    );
+    const repeated = await setHeaders([
+      { name: 'X-Customer', claim: 'sub' },
+      { name: 'x-customer', claim: 'email' },
+    ]);
+    expect(repeated.statusCode).toBe(400);
+    expect(repeated.json().error.message).toBe('body.identityHeaders[1]: x-customer is listed twice');
+    const headers = await setHeaders([{ name: 'X-Api-Key', claim: 'sub' }]);
     expect(headers.json().error.message).toBe(
       "body.identityHeaders[0]: X-Api-Key carries the integration's API key",
     );
