@@ -287,6 +287,18 @@ for (const dialect of storeDialects) {
       const after = await api.send(started, 'What did I buy last month?');
       expect(after.json().signIn).toEqual({ url: signInUrl });
       expect(shopCalls(shop).length).toBe(before + 1);
+      // Signed out, the conversation is still that customer's: only they may sign in to it again.
+      const other = await api.identify(started, await sign(embedded, { sub: '8' }));
+      expect(other.statusCode).toBe(409);
+      const again = await api.identify(started, await sign(embedded, { sub: '7' }, { expiresIn: '20m' }));
+      expect(again.statusCode).toBe(200);
+      expect(Date.parse(again.json().expiresAt)).toBeGreaterThan(Date.now() + 19 * 60_000);
+      expect((await api.send(started, 'What did I buy last month?')).json().reply.text).toContain('7-100');
+      expect(
+        shopCalls(shop)
+          .slice(before)
+          .map((request) => request.line),
+      ).toEqual(['GET /api/customers/7/orders', 'GET /api/customers/7/orders']);
     });
   });
 }
