@@ -256,6 +256,13 @@ async function send(call: ToolCallRequest, context: ExecutionContext): Promise<S
   // Bound inputs come from the verified customer only: whatever the model put there is replaced.
   const bound = call.identity && applyBoundInputs(call.args, call.identity.inputs, call.identity.customer);
   const identity = describeIdentity(call, bound?.applied ?? []);
+  // Refused before anything is sent: the request as its template, with what was wrong.
+  const refuse = (error: ToolInputError): Sent => ({
+    request: templateRequest(call, redactor),
+    ending: invalidArguments(call, error),
+    redactor,
+    identity,
+  });
   if (bound && bound.missing.length > 0) {
     const who = call.identity?.customer ? "this customer's identity has" : 'an anonymous visitor has';
     const error = new ToolInputError(
@@ -265,22 +272,10 @@ async function send(call: ToolCallRequest, context: ExecutionContext): Promise<S
         message: `comes from the verified customer's "${input.claim}" claim, which ${who} none of`,
       })),
     );
-    return {
-      request: templateRequest(call, redactor),
-      ending: invalidArguments(call, error),
-      redactor,
-      identity,
-    };
+    return refuse(error);
   }
   const validation = validateToolArguments(call.tool, bound ? bound.args : call.args);
-  if (!validation.ok) {
-    return {
-      request: templateRequest(call, redactor),
-      ending: invalidArguments(call, validation.error),
-      redactor,
-      identity,
-    };
-  }
+  if (!validation.ok) return refuse(validation.error);
   let built: HttpRequest;
   try {
     built = buildRequest({
@@ -290,9 +285,8 @@ async function send(call: ToolCallRequest, context: ExecutionContext): Promise<S
       auth: call.integration.auth,
     });
   } catch (error) {
+    if (error instanceof ToolInputError) return refuse(error);
     const request = templateRequest(call, redactor);
-    if (error instanceof ToolInputError)
-      return { request, ending: invalidArguments(call, error), redactor, identity };
     const failure: SendFailure = {
       kind: 'failure',
       reason: 'network',
@@ -305,13 +299,7 @@ async function send(call: ToolCallRequest, context: ExecutionContext): Promise<S
     return { request, ending: describeSendFailure(call, failure, request), redactor, identity };
   }
   const headerProblem = setIdentityHeaders(call, built.headers);
-  if (headerProblem)
-    return {
-      request: templateRequest(call, redactor),
-      ending: invalidArguments(call, headerProblem),
-      redactor,
-      identity,
-    };
+  if (headerProblem) return refuse(headerProblem);
   if (call.idempotencyKey && built.headers['idempotency-key'] === undefined)
     built.headers['idempotency-key'] = call.idempotencyKey;
   // Values the model put in secret-looking parameters are scrubbed from here on, like the credentials.

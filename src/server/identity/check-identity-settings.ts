@@ -3,10 +3,7 @@
 import type { Agent, IdentitySettingsInput, StoredAuth, StoredIdentityBinding } from '../../store/index.js';
 import { describeBinding, listBindableInputs, type ToolDefinition } from '../../tools/index.js';
 import { BadRequestError } from '../http-errors.js';
-import { algorithmOfPublicKey } from './verify-identity-token.js';
-
-/** Claims about the token, not the customer: binding one would send the same value for everyone. */
-const TOKEN_CLAIMS = new Set(['iss', 'aud', 'exp', 'iat', 'nbf', 'jti']);
+import { algorithmOfPublicKey, REGISTERED_CLAIMS } from './verify-identity-token.js';
 
 /** Headers Concierge sets itself, which a claim must not replace. */
 const RESERVED_HEADERS = new Set([
@@ -38,8 +35,9 @@ export function checkAgentIdentity(input: IdentitySettingsInput, agent?: Agent):
     throw new BadRequestError("body.identity.jwksUrl is required for method 'jwks'");
 }
 
+// Binding a claim about the token, not the customer, would send the same value for everyone.
 function checkClaim(claim: string, where: string): void {
-  if (TOKEN_CLAIMS.has(claim))
+  if (REGISTERED_CLAIMS.has(claim))
     throw new BadRequestError(
       `${where}: "${claim}" describes the token, not the customer; bind sub, email, name or a custom claim`,
     );
@@ -65,24 +63,25 @@ export function checkIdentityHeaders(
   });
 }
 
+/** One input as HTTP tells inputs apart: header names in any case. */
+function inputKey(input: { in: string; name: string }): string {
+  return `${input.in} ${input.in === 'header' ? input.name.toLowerCase() : input.name}`;
+}
+
 /** Refuses bindings to inputs `tool` does not have, or the same input twice, naming what it has. */
 export function checkBindings(tool: ToolDefinition, bindings: readonly StoredIdentityBinding[]): void {
   const bindable = listBindableInputs(tool);
+  const bindableKeys = new Set(bindable.map(inputKey));
   const seen = new Set<string>();
   bindings.forEach((binding, index) => {
     const where = `body.identityBindings[${index}]`;
-    const same = (input: { in: string; name: string }) =>
-      input.in === binding.in &&
-      (binding.in === 'header'
-        ? input.name.toLowerCase() === binding.name.toLowerCase()
-        : input.name === binding.name);
-    if (!bindable.some(same)) {
+    const key = inputKey(binding);
+    if (!bindableKeys.has(key)) {
       const listed = bindable.map(describeBinding).join(', ') || 'none';
       throw new BadRequestError(
         `${where}: ${tool.name} has no ${describeBinding(binding)}; its inputs are: ${listed}`,
       );
     }
-    const key = `${binding.in} ${binding.in === 'header' ? binding.name.toLowerCase() : binding.name}`;
     if (seen.has(key)) throw new BadRequestError(`${where}: ${describeBinding(binding)} is bound twice`);
     seen.add(key);
     checkClaim(binding.claim, where);

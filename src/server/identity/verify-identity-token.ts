@@ -37,8 +37,8 @@ export const MAX_TOKEN_LENGTH = 8192;
 const MAX_LIFETIME_S = 24 * 60 * 60;
 /** Clocks of the business's servers and this one may differ by this much, in seconds. */
 const CLOCK_TOLERANCE_S = 60;
-/** Claims about the token itself, not the customer: left out of the identity. */
-const REGISTERED_CLAIMS = new Set(['iss', 'aud', 'exp', 'iat', 'nbf', 'jti']);
+/** Claims about the token itself, not the customer: left out of the identity, and never bound. */
+export const REGISTERED_CLAIMS = new Set(['iss', 'aud', 'exp', 'iat', 'nbf', 'jti']);
 /** The customer's claims, as JSON, at most. */
 const MAX_CLAIMS_CHARS = 4096;
 /** A JWKS document read at most, in bytes. */

@@ -3,8 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/index.js';
-import type { IdentityVerifier } from '../identity/verify-identity-token.js';
-import { MAX_TOKEN_LENGTH } from '../identity/verify-identity-token.js';
+import { type IdentityVerifier, MAX_TOKEN_LENGTH } from '../identity/verify-identity-token.js';
 import type { ScopedLoaders } from '../load-scoped.js';
 import { ref } from '../response-schemas.js';
 import { idParams } from '../schemas.js';

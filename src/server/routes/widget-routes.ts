@@ -1,14 +1,25 @@
 // The public chat API of the widget: a visitor starts a conversation with an agent's public key and
 // may then only read and write that conversation, with its visitor token. Rate-limited.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type Agent, type Conversation, hashToken, newToken, type Store } from '../../store/index.js';
+import {
+  type Agent,
+  type Conversation,
+  type ConversationIdentity,
+  hashToken,
+  newToken,
+  type Store,
+} from '../../store/index.js';
 import {
   IdentityMismatchError,
   NotFoundError,
   TooManyRequestsError,
   UnauthorizedError,
 } from '../http-errors.js';
-import { type IdentityVerifier, MAX_TOKEN_LENGTH } from '../identity/verify-identity-token.js';
+import {
+  type IdentityVerifier,
+  MAX_TOKEN_LENGTH,
+  type VerifiedToken,
+} from '../identity/verify-identity-token.js';
 import { publicTurnSchema, publicTurnView } from '../public-turn.js';
 import type { RateLimitCounter } from '../rate-limit.js';
 import { respondWithTurn } from '../respond-with-turn.js';
@@ -39,6 +50,16 @@ interface Limit {
   scope: string;
   max: number;
   who: string;
+}
+
+/** The conversation's identity from a token that passed the verifier, as of now. */
+function tokenIdentity(verified: VerifiedToken): ConversationIdentity {
+  return {
+    ...verified.identity,
+    source: 'token',
+    verifiedAt: new Date().toISOString(),
+    expiresAt: verified.expiresAt,
+  };
 }
 
 /** The identity token sent as `X-Identity-Token`, if any. */
@@ -106,6 +127,10 @@ export async function registerWidgetRoutes(
     who: 'address',
   });
 
+  /** Signing in and out share one limit per address, as many as messages. */
+  const limitIdentityChanges = (request: FastifyRequest, reply: FastifyReply) =>
+    enforce(request, reply, [byIp(request, 'identity', limits.messagesPerIp)]);
+
   // The widget runs on the business's own site, so these routes answer cross-origin requests.
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('access-control-allow-origin', '*');
@@ -128,13 +153,10 @@ export async function registerWidgetRoutes(
 
   /** The conversation's identity as `token` says (verified, else 401), or 409 for another customer's. */
   async function signIn(conversation: Conversation, agent: Agent, token: string): Promise<Conversation> {
-    const verified = await verifier.verify(agent, token);
-    const bound = await store.conversations.bindIdentity(conversation.id, {
-      ...verified.identity,
-      source: 'token',
-      verifiedAt: new Date().toISOString(),
-      expiresAt: verified.expiresAt,
-    });
+    const bound = await store.conversations.bindIdentity(
+      conversation.id,
+      tokenIdentity(await verifier.verify(agent, token)),
+    );
     if (bound === 'other-customer') throw new IdentityMismatchError();
     if (bound === 'missing') throw new NotFoundError('conversation', conversation.id);
     return (await store.conversations.get(conversation.id)) as Conversation;
@@ -183,12 +205,7 @@ export async function registerWidgetRoutes(
         propertyId: agent.propertyId,
         visitorId: hashToken(visitorToken),
         metadata: request.body.metadata ?? {},
-        identity: verified && {
-          ...verified.identity,
-          source: 'token',
-          verifiedAt: new Date().toISOString(),
-          expiresAt: verified.expiresAt,
-        },
+        identity: verified && tokenIdentity(verified),
       });
       return reply.status(201).send({
         id: conversation.id,
@@ -203,8 +220,7 @@ export async function registerWidgetRoutes(
     '/widget/conversations/:id/identity',
     {
       config: { public: true },
-      preHandler: (request, reply) =>
-        enforce(request, reply, [byIp(request, 'identity', limits.messagesPerIp)]),
+      preHandler: limitIdentityChanges,
       schema: {
         tags: ['widget'],
         summary: 'Sign the conversation in as the customer of an identity token, or refresh their sign-in',
@@ -236,8 +252,7 @@ export async function registerWidgetRoutes(
     '/widget/conversations/:id/identity',
     {
       config: { public: true },
-      preHandler: (request, reply) =>
-        enforce(request, reply, [byIp(request, 'identity', limits.messagesPerIp)]),
+      preHandler: limitIdentityChanges,
       schema: {
         tags: ['widget'],
         summary: 'Sign the customer out of the conversation (Concierge.logout())',

@@ -52,6 +52,20 @@ describe('security: schema patterns are matched in linear time or not at all', (
     test = await openTestApp(storeDialects[0], { allowHosts: ['127.0.0.1'] });
     ({ propertyId, key } = await createPropertyWithKey(test));
   });
+  /** Imports an integration whose `q` takes the catastrophic pattern `^(a+)+$`. */
+  async function importCodes() {
+    const response = await test.call({
+      method: 'POST',
+      url: `/api/v1/properties/${propertyId}/integrations`,
+      payload: {
+        name: 'Codes',
+        schemaText: itemsSchema(api.origin, "{ type: string, pattern: '^(a+)+$' }"),
+      },
+      token: key,
+    });
+    expect(response.statusCode).toBe(201);
+    return response.json();
+  }
   afterAll(async () => {
     await test.close();
     await model.close();
@@ -87,17 +101,7 @@ describe('security: schema patterns are matched in linear time or not at all', (
   });
 
   it('keeps a pattern RE2 runs, and a try-it call with a crafted string answers at once', async () => {
-    const integration = (
-      await test.call({
-        method: 'POST',
-        url: `/api/v1/properties/${propertyId}/integrations`,
-        payload: {
-          name: 'Codes',
-          schemaText: itemsSchema(api.origin, "{ type: string, pattern: '^(a+)+$' }"),
-        },
-        token: key,
-      })
-    ).json();
+    const integration = await importCodes();
     expect(integration.operations[0].inputSchema.properties.q.pattern).toBe('^(a+)+$');
     const { result, longestMs } = await whileHealthPolled(
       test,
@@ -115,17 +119,7 @@ describe('security: schema patterns are matched in linear time or not at all', (
   });
 
   it("keeps /health answering while a widget message's tool call is checked against the pattern", async () => {
-    const integration = (
-      await test.call({
-        method: 'POST',
-        url: `/api/v1/properties/${propertyId}/integrations`,
-        payload: {
-          name: 'Codes',
-          schemaText: itemsSchema(api.origin, "{ type: string, pattern: '^(a+)+$' }"),
-        },
-        token: key,
-      })
-    ).json();
+    const integration = await importCodes();
     const agent = await test.store.agents.create({
       propertyId,
       name: 'Hosted',
@@ -152,20 +146,9 @@ describe('security: schema patterns are matched in linear time or not at all', (
     );
   });
 
-  // The embedded engine (src/engine/) still matches schema patterns with RegExp; enable this once it
-  // uses `matchesSchemaPattern` / `compileSchemaPattern` from src/openapi.
+  // The embedded engine fills inputs against schema patterns too (matchesSchemaPattern, on RE2).
   it('keeps /health answering while the embedded engine reads a crafted message', async () => {
-    const integration = (
-      await test.call({
-        method: 'POST',
-        url: `/api/v1/properties/${propertyId}/integrations`,
-        payload: {
-          name: 'Codes',
-          schemaText: itemsSchema(api.origin, "{ type: string, pattern: '^(a+)+$' }"),
-        },
-        token: key,
-      })
-    ).json();
+    const integration = await importCodes();
     const agent = await test.store.agents.create({ propertyId, name: 'Embedded' });
     await test.store.agents.setIntegration(agent.id, integration.id, true);
     const started = await startWidgetConversation(test, agent.publicKey);

@@ -287,6 +287,18 @@ for (const dialect of storeDialects) {
       const after = await api.send(started, 'What did I buy last month?');
       expect(after.json().signIn).toEqual({ url: signInUrl });
       expect(shopCalls(shop).length).toBe(before + 1);
+      // Signed out, the conversation is still that customer's: only they may sign in to it again.
+      const other = await api.identify(started, await sign(embedded, { sub: '8' }));
+      expect(other.statusCode).toBe(409);
+      const again = await api.identify(started, await sign(embedded, { sub: '7' }, { expiresIn: '20m' }));
+      expect(again.statusCode).toBe(200);
+      expect(Date.parse(again.json().expiresAt)).toBeGreaterThan(Date.now() + 19 * 60_000);
+      expect((await api.send(started, 'What did I buy last month?')).json().reply.text).toContain('7-100');
+      expect(
+        shopCalls(shop)
+          .slice(before)
+          .map((request) => request.line),
+      ).toEqual(['GET /api/customers/7/orders', 'GET /api/customers/7/orders']);
     });
   });
 }
@@ -378,11 +390,27 @@ describe('identity settings over the admin API', () => {
     expect((await bind([{ in: 'path', name: 'customerId', claim: 'exp' }])).json().error.message).toMatch(
       /describes the token, not the customer/,
     );
-    const headers = await test.call({
-      method: 'PATCH',
-      url: `/api/v1/integrations/${setUp.integrationId}`,
-      payload: { identityHeaders: [{ name: 'X-Api-Key', claim: 'sub' }] },
-    });
+    const twice = await bind([
+      { in: 'path', name: 'customerId', claim: 'sub' },
+      { in: 'path', name: 'customerId', claim: 'email' },
+    ]);
+    expect(twice.json().error.message).toBe('body.identityBindings[1]: path customerId is bound twice');
+    const setHeaders = (identityHeaders: object[]) =>
+      test.call({
+        method: 'PATCH',
+        url: `/api/v1/integrations/${setUp.integrationId}`,
+        payload: { identityHeaders },
+      });
+    expect((await setHeaders([{ name: 'Authorization', claim: 'sub' }])).json().error.message).toBe(
+      'body.identityHeaders[0]: Authorization is set by Concierge itself',
+    );
+    const repeated = await setHeaders([
+      { name: 'X-Customer', claim: 'sub' },
+      { name: 'x-customer', claim: 'email' },
+    ]);
+    expect(repeated.statusCode).toBe(400);
+    expect(repeated.json().error.message).toBe('body.identityHeaders[1]: x-customer is listed twice');
+    const headers = await setHeaders([{ name: 'X-Api-Key', claim: 'sub' }]);
     expect(headers.json().error.message).toBe(
       "body.identityHeaders[0]: X-Api-Key carries the integration's API key",
     );
