@@ -9,7 +9,7 @@ import { PageHeader } from '../components/page-header';
 import { Link, navigate } from '../router';
 import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
-import { describeCounts, KIND_LABELS } from './sources-page';
+import { describeCounts, KIND_LABELS, WebsiteFields } from './sources-page';
 
 /** The fields of the source to change; saving reads it again (a website: fetches its pages). */
 function EditSource({
@@ -61,29 +61,14 @@ function EditSource({
       )}
       {source.kind === 'article' && <TextField label="Link" type="url" value={url} onChange={setUrl} />}
       {source.kind === 'website' && (
-        <>
-          <Field label="Page URLs" hint="One per line.">
-            {(control) => (
-              <textarea
-                {...control}
-                rows={5}
-                value={urls}
-                onChange={(event) => setUrls(event.target.value)}
-              />
-            )}
-          </Field>
-          <div className="grid-2">
-            <TextField label="Sitemap URL" type="url" value={sitemapUrl} onChange={setSitemapUrl} />
-            <TextField
-              label="Most pages"
-              type="number"
-              min={1}
-              max={200}
-              value={maxPages}
-              onChange={setMaxPages}
-            />
-          </div>
-        </>
+        <WebsiteFields
+          urls={urls}
+          setUrls={setUrls}
+          sitemapUrl={sitemapUrl}
+          setSitemapUrl={setSitemapUrl}
+          maxPages={maxPages}
+          setMaxPages={setMaxPages}
+        />
       )}
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={action.busy}>
