@@ -11,12 +11,17 @@ import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
 import { describeCounts, KIND_LABELS, WebsiteFields } from './sources-page';
 
-/** The fields of the source to change; saving reads it again (a website: fetches its pages). */
+/**
+ * The fields of the source to change; saving reads it again (a website: fetches its pages). The form
+ * is keyed by the source's `updatedAt`, so a save remounts it: `saved` comes from the page.
+ */
 function EditSource({
   source,
+  saved,
   onSaved,
 }: {
   source: KnowledgeSourceDetail;
+  saved: boolean;
   onSaved: (source: KnowledgeSourceDetail) => void;
 }) {
   const [name, setName] = useState(source.name);
@@ -76,7 +81,7 @@ function EditSource({
         </button>
       </div>
       <ErrorNotice error={action.error} />
-      {action.done && <StatusNotice>Saved and read again.</StatusNotice>}
+      {saved && !action.busy && !action.error && <StatusNotice>Saved and read again.</StatusNotice>}
     </form>
   );
 }
@@ -89,6 +94,7 @@ export function SourcePage({ sourceId }: { sourceId: string }) {
   );
   const refresh = useAction();
   const [deleteError, setDeleteError] = useState<unknown>();
+  const [saved, setSaved] = useState(false);
   const data = source.data;
 
   async function remove() {
@@ -110,6 +116,7 @@ export function SourcePage({ sourceId }: { sourceId: string }) {
             disabled={refresh.busy}
             onClick={() =>
               void refresh.run(async () => {
+                setSaved(false);
                 source.setData(
                   await callApi<KnowledgeSourceDetail>('POST', `/knowledge-sources/${sourceId}/refresh`),
                 );
@@ -160,7 +167,15 @@ export function SourcePage({ sourceId }: { sourceId: string }) {
               ))}
             </ul>
           </section>
-          <EditSource key={data.updatedAt} source={data} onSaved={source.setData} />
+          <EditSource
+            key={data.updatedAt}
+            source={data}
+            saved={saved}
+            onSaved={(updated) => {
+              source.setData(updated);
+              setSaved(true);
+            }}
+          />
           <section className="card danger-zone" aria-labelledby="delete-source">
             <h2 id="delete-source">Delete</h2>
             <p className="muted">Deletes the source and its passages. Agents stop answering from it.</p>
