@@ -1,7 +1,7 @@
 // Turns what a business gives (an article, question/answer pairs, fetched pages) into the documents
 // and passages the store indexes, each passage with the word stems the term counts keep.
 import type { KnowledgeDocumentInput } from '../store/index.js';
-import { isContentWord, splitWords, stemOf } from '../tools/index.js';
+import { contentStems } from '../tools/index.js';
 import { type ArticleFormat, type KnowledgeText, readMarkdown, readPlainText } from './knowledge-text.js';
 import type { LoadedPage } from './load-pages.js';
 import { type FaqPair, parseFaqCsv } from './parse-faq-csv.js';
@@ -14,10 +14,7 @@ export const MAX_ARTICLE_CHARS = 1_000_000;
 
 /** The distinct stems of the content words of `texts` (phrases of one meaning as one word, as questions read them). */
 export function termsOf(...texts: string[]): string[] {
-  const terms = new Set<string>();
-  for (const text of texts)
-    for (const word of splitWords(normalizePhrases(text))) if (isContentWord(word)) terms.add(stemOf(word));
-  return [...terms];
+  return [...new Set(texts.flatMap((text) => contentStems(normalizePhrases(text))))];
 }
 
 /** A document with its passages, from knowledge text. */

@@ -188,10 +188,15 @@ export function createKnowledgeSearch(
   };
 }
 
-/** The knowledge search of an agent: undefined when it has no source switched on. */
-export async function loadAgentKnowledge(store: Store, agent: Agent): Promise<KnowledgeSearch | undefined> {
-  const sourceIds = (await store.knowledge.listAgentSources(agent.id))
+/** The sources switched on for an agent. */
+export async function enabledSourceIds(store: Store, agentId: string): Promise<string[]> {
+  return (await store.knowledge.listAgentSources(agentId))
     .filter((link) => link.enabled)
     .map((link) => link.sourceId);
+}
+
+/** The knowledge search of an agent: undefined when it has no source switched on. */
+export async function loadAgentKnowledge(store: Store, agent: Agent): Promise<KnowledgeSearch | undefined> {
+  const sourceIds = await enabledSourceIds(store, agent.id);
   return sourceIds.length === 0 ? undefined : createKnowledgeSearch(store, agent.propertyId, sourceIds);
 }

@@ -1,6 +1,9 @@
 // Knowledge sources in a real browser against the real server: add a pasted article and an uploaded
 // FAQ file on the Sources page, switch them on for an agent, try a question, then ask the agent in the
-// preview and see the reply's source under it; the source's own page; every page at 360 px.
+// preview and see the reply's source under it; the source's own page; web pages from a local site
+// (a page that cannot be read refused, the page cap edited); every page at 360 px.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
@@ -97,8 +100,9 @@ describe('knowledge sources in chromium', () => {
     await expect
       .poll(
         async () =>
-          (await server.api<{ items: { enabled: boolean }[] }>('GET', `/agents/${agentId}/knowledge-sources`))
-            .items.length,
+          (
+            await server.api<{ items: { enabled: boolean }[] }>('GET', `/agents/${agentId}/knowledge-sources`)
+          ).items.filter((link) => link.enabled).length,
       )
       .toBe(2);
     await expectUsable();
@@ -163,6 +167,54 @@ describe('knowledge sources in chromium', () => {
     await page.goto(`${server.url}/conversations/${conversations.items[0].id}`);
     const used = page.locator('.data-sources a', { hasText: 'Returns and refunds' }).first();
     await expect.poll(() => used.count()).toBe(1);
+  });
+
+  it('adds web pages from a site, refuses a source none of whose pages can be read, and edits the page cap', async () => {
+    const site: Server = createServer((request, response) => {
+      if (request.url !== '/shipping') return void response.writeHead(404).end('not here');
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(
+        '<html><head><title>Shipping</title></head><body><main><h1>Shipping</h1><p>Orders leave our shop within two working days and arrive by tracked post.</p></main></body></html>',
+      );
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+    try {
+      await page.goto(`${server.url}/sources`);
+      await page.getByRole('heading', { name: 'Sources', level: 1 }).waitFor();
+      await page.getByLabel('Web pages').check();
+      await page.getByLabel('Name').fill('Harbor site');
+      await page.getByLabel('Page URLs').fill(`${base}/missing`);
+      await page.getByRole('button', { name: 'Add source' }).click();
+      await expect.poll(() => page.locator('main').textContent()).toContain('could be read');
+      expect(await page.getByRole('list', { name: 'Sources' }).locator('.source').count()).toBe(2);
+
+      await page.getByLabel('Page URLs').fill(`${base}/shipping`);
+      await page.getByRole('button', { name: 'Add source' }).click();
+      await expect
+        .poll(() => page.getByRole('status').allTextContents())
+        .toContainEqual(expect.stringContaining('Added Harbor site: 1 page'));
+
+      await page.getByRole('link', { name: 'Harbor site' }).click();
+      await page.getByRole('heading', { name: 'Harbor site', level: 1 }).waitFor();
+      expect(await page.getByLabel('Page URLs').inputValue()).toBe(`${base}/shipping`);
+      await page.getByLabel('Most pages').fill('10');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await expect
+        .poll(() => page.getByRole('status').allTextContents())
+        .toContainEqual(expect.stringContaining('Saved and read again.'));
+      const property = (await server.api<{ items: { id: string }[] }>('GET', '/properties')).items[0];
+      const saved = (
+        await server.api<{ items: { name: string; maxPages: number | null }[] }>(
+          'GET',
+          `/properties/${property.id}/knowledge-sources`,
+        )
+      ).items.find((source) => source.name === 'Harbor site');
+      expect(saved?.maxPages).toBe(10);
+      await expectUsable();
+    } finally {
+      await new Promise((resolve) => site.close(resolve));
+    }
   });
 
   it('keeps the pages usable at 360 px', async () => {

@@ -1,6 +1,6 @@
 // The engine's answer from a passage: the passage's sentences that say most about the question (never
 // words of its own beyond the source line), then the source's title and link.
-import { isContentWord, splitWords, stemOf } from '../../tools/index.js';
+import { contentStems } from '../../tools/index.js';
 import type { FoundPassage } from './read-knowledge-results.js';
 
 /** Words of an answer at most, unless its one best sentence is longer. */
@@ -16,14 +16,6 @@ interface Sentence {
   stems: Set<string>;
 }
 
-function stemsOf(text: string): Set<string> {
-  return new Set(
-    splitWords(text)
-      .filter(isContentWord)
-      .map((word) => stemOf(word)),
-  );
-}
-
 /** Sentences of the passage in order: each line (list item, table row) and each sentence of a paragraph. */
 function readSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
@@ -34,7 +26,12 @@ function readSentences(text: string): Sentence[] {
     for (const piece of pieces) {
       const trimmed = piece.trim();
       if (!trimmed) continue;
-      sentences.push({ text: trimmed, line, words: trimmed.split(/\s+/).length, stems: stemsOf(trimmed) });
+      sentences.push({
+        text: trimmed,
+        line,
+        words: trimmed.split(/\s+/).length,
+        stems: new Set(contentStems(trimmed)),
+      });
     }
   }
   return sentences;
@@ -82,7 +79,7 @@ function cite(passage: FoundPassage): string {
 export function answerFromPassage(question: string, passage: FoundPassage): string {
   const sentences = readSentences(passage.text);
   const total = sentences.reduce((sum, sentence) => sum + sentence.words, 0);
-  const asked = stemsOf(question);
+  const asked = new Set(contentStems(question));
   let chosen: Sentence[];
   if (total <= WHOLE_PASSAGE_WORDS) chosen = sentences;
   else {

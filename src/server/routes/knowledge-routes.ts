@@ -5,6 +5,7 @@ import { searchKnowledge } from '../../knowledge/index.js';
 import type { KnowledgeSource, Store } from '../../store/index.js';
 import { BadRequestError } from '../http-errors.js';
 import {
+  enabledSourceIds,
   type KnowledgeSourceInput,
   type PageFetchOptions,
   readKnowledgeSource,
@@ -138,6 +139,12 @@ export async function registerKnowledgeRoutes(
   app: FastifyInstance,
   { store, load, pages }: { store: Store; load: ScopedLoaders; pages: PageFetchOptions },
 ): Promise<void> {
+  /** A source with its documents, as the detail routes answer. */
+  const detailOf = async (source: KnowledgeSource) => ({
+    ...serializeKnowledgeSource(source, true),
+    documents: await store.knowledge.listDocuments(source.id),
+  });
+
   app.get<{ Params: { id: string } }>(
     '/properties/:id/knowledge-sources',
     {
@@ -175,10 +182,7 @@ export async function registerKnowledgeRoutes(
         { propertyId: request.params.id, kind: request.body.kind, ...fields },
         documents,
       );
-      return reply.status(201).send({
-        ...serializeKnowledgeSource(source, true),
-        documents: await store.knowledge.listDocuments(source.id),
-      });
+      return reply.status(201).send(await detailOf(source));
     },
   );
 
@@ -193,11 +197,7 @@ export async function registerKnowledgeRoutes(
       },
     },
     async (request) => {
-      const source = await load.knowledgeSource(request, request.params.id);
-      return {
-        ...serializeKnowledgeSource(source, true),
-        documents: await store.knowledge.listDocuments(source.id),
-      };
+      return detailOf(await load.knowledgeSource(request, request.params.id));
     },
   );
 
@@ -220,18 +220,10 @@ export async function registerKnowledgeRoutes(
       const refetch =
         source.kind !== 'website' || ['urls', 'sitemapUrl', 'maxPages'].some((key) => key in body);
       if (!refetch) {
-        const renamed = await store.knowledge.updateSource(source.id, { name: body.name });
-        return {
-          ...serializeKnowledgeSource(renamed!, true),
-          documents: await store.knowledge.listDocuments(source.id),
-        };
+        return detailOf((await store.knowledge.updateSource(source.id, { name: body.name }))!);
       }
       const { fields, documents } = await readKnowledgeSource(input, pages);
-      const updated = await store.knowledge.updateSource(source.id, fields, documents);
-      return {
-        ...serializeKnowledgeSource(updated!, true),
-        documents: await store.knowledge.listDocuments(source.id),
-      };
+      return detailOf((await store.knowledge.updateSource(source.id, fields, documents))!);
     },
   );
 
@@ -249,11 +241,7 @@ export async function registerKnowledgeRoutes(
     async (request) => {
       const source = await load.knowledgeSource(request, request.params.id);
       const { documents } = await readKnowledgeSource(storedInput(source), pages);
-      const updated = await store.knowledge.replaceDocuments(source.id, documents);
-      return {
-        ...serializeKnowledgeSource(updated!, true),
-        documents: await store.knowledge.listDocuments(source.id),
-      };
+      return detailOf((await store.knowledge.replaceDocuments(source.id, documents))!);
     },
   );
 
@@ -293,11 +281,7 @@ export async function registerKnowledgeRoutes(
         const agent = await load.agent(request, agentId);
         if (agent.propertyId !== property.id)
           throw new BadRequestError('the agent belongs to another property');
-        const enabled = new Set(
-          (await store.knowledge.listAgentSources(agent.id))
-            .filter((link) => link.enabled)
-            .map((link) => link.sourceId),
-        );
+        const enabled = new Set(await enabledSourceIds(store, agent.id));
         sources = sources.filter((source) => enabled.has(source.id));
       }
       const names = new Map(sources.map((source) => [source.id, source.name]));

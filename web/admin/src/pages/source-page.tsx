@@ -9,14 +9,19 @@ import { PageHeader } from '../components/page-header';
 import { Link, navigate } from '../router';
 import { useAction } from '../use-action';
 import { useResource } from '../use-resource';
-import { describeCounts, KIND_LABELS } from './sources-page';
+import { describeCounts, KIND_LABELS, WebsiteFields } from './sources-page';
 
-/** The fields of the source to change; saving reads it again (a website: fetches its pages). */
+/**
+ * The fields of the source to change; saving reads it again (a website: fetches its pages). The form
+ * is keyed by the source's `updatedAt`, so a save remounts it: `saved` comes from the page.
+ */
 function EditSource({
   source,
+  saved,
   onSaved,
 }: {
   source: KnowledgeSourceDetail;
+  saved: boolean;
   onSaved: (source: KnowledgeSourceDetail) => void;
 }) {
   const [name, setName] = useState(source.name);
@@ -61,29 +66,14 @@ function EditSource({
       )}
       {source.kind === 'article' && <TextField label="Link" type="url" value={url} onChange={setUrl} />}
       {source.kind === 'website' && (
-        <>
-          <Field label="Page URLs" hint="One per line.">
-            {(control) => (
-              <textarea
-                {...control}
-                rows={5}
-                value={urls}
-                onChange={(event) => setUrls(event.target.value)}
-              />
-            )}
-          </Field>
-          <div className="grid-2">
-            <TextField label="Sitemap URL" type="url" value={sitemapUrl} onChange={setSitemapUrl} />
-            <TextField
-              label="Most pages"
-              type="number"
-              min={1}
-              max={200}
-              value={maxPages}
-              onChange={setMaxPages}
-            />
-          </div>
-        </>
+        <WebsiteFields
+          urls={urls}
+          setUrls={setUrls}
+          sitemapUrl={sitemapUrl}
+          setSitemapUrl={setSitemapUrl}
+          maxPages={maxPages}
+          setMaxPages={setMaxPages}
+        />
       )}
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={action.busy}>
@@ -91,7 +81,7 @@ function EditSource({
         </button>
       </div>
       <ErrorNotice error={action.error} />
-      {action.done && <StatusNotice>Saved and read again.</StatusNotice>}
+      {saved && !action.busy && !action.error && <StatusNotice>Saved and read again.</StatusNotice>}
     </form>
   );
 }
@@ -104,6 +94,7 @@ export function SourcePage({ sourceId }: { sourceId: string }) {
   );
   const refresh = useAction();
   const [deleteError, setDeleteError] = useState<unknown>();
+  const [saved, setSaved] = useState(false);
   const data = source.data;
 
   async function remove() {
@@ -125,6 +116,7 @@ export function SourcePage({ sourceId }: { sourceId: string }) {
             disabled={refresh.busy}
             onClick={() =>
               void refresh.run(async () => {
+                setSaved(false);
                 source.setData(
                   await callApi<KnowledgeSourceDetail>('POST', `/knowledge-sources/${sourceId}/refresh`),
                 );
@@ -175,7 +167,15 @@ export function SourcePage({ sourceId }: { sourceId: string }) {
               ))}
             </ul>
           </section>
-          <EditSource key={data.updatedAt} source={data} onSaved={source.setData} />
+          <EditSource
+            key={data.updatedAt}
+            source={data}
+            saved={saved}
+            onSaved={(updated) => {
+              source.setData(updated);
+              setSaved(true);
+            }}
+          />
           <section className="card danger-zone" aria-labelledby="delete-source">
             <h2 id="delete-source">Delete</h2>
             <p className="muted">Deletes the source and its passages. Agents stop answering from it.</p>

@@ -51,9 +51,47 @@ export function describeCounts(source: KnowledgeSource): string {
   return parts.filter(Boolean).join(' · ');
 }
 
-/** Reads an uploaded file as text. */
-function readFile(file: File): Promise<string> {
-  return file.text();
+/** A website's page URLs, sitemap and page cap, as the add and edit forms take them. */
+export function WebsiteFields(props: {
+  urls: string;
+  setUrls: (value: string) => void;
+  sitemapUrl: string;
+  setSitemapUrl: (value: string) => void;
+  maxPages: string;
+  setMaxPages: (value: string) => void;
+}) {
+  return (
+    <>
+      <Field label="Page URLs" hint="One per line. The server fetches each and reads its main text.">
+        {(control) => (
+          <textarea
+            {...control}
+            rows={5}
+            value={props.urls}
+            onChange={(event) => props.setUrls(event.target.value)}
+          />
+        )}
+      </Field>
+      <div className="grid-2">
+        <TextField
+          label="Sitemap URL"
+          hint="Its pages are read after the URLs above. Optional."
+          type="url"
+          value={props.sitemapUrl}
+          onChange={props.setSitemapUrl}
+        />
+        <TextField
+          label="Most pages"
+          hint="1 to 200."
+          type="number"
+          min={1}
+          max={200}
+          value={props.maxPages}
+          onChange={props.setMaxPages}
+        />
+      </div>
+    </>
+  );
 }
 
 /** The form that adds an article, web pages or an FAQ file. */
@@ -78,7 +116,7 @@ function AddSourceForm({
 
   async function upload(file: File | undefined) {
     if (!file) return;
-    const text = await readFile(file);
+    const text = await file.text();
     if (kind === 'faq') {
       setCsv(text);
       if (!name) setName(file.name.replace(/\.[^.]+$/, ''));
@@ -199,34 +237,14 @@ function AddSourceForm({
       {kind === 'website' && (
         <>
           <TextField label="Name" required value={name} onChange={setName} />
-          <Field label="Page URLs" hint="One per line. The server fetches each and reads its main text.">
-            {(control) => (
-              <textarea
-                {...control}
-                rows={5}
-                value={urls}
-                onChange={(event) => setUrls(event.target.value)}
-              />
-            )}
-          </Field>
-          <div className="grid-2">
-            <TextField
-              label="Sitemap URL"
-              hint="Its pages are read after the URLs above. Optional."
-              type="url"
-              value={sitemapUrl}
-              onChange={setSitemapUrl}
-            />
-            <TextField
-              label="Most pages"
-              hint="1 to 200."
-              type="number"
-              min={1}
-              max={200}
-              value={maxPages}
-              onChange={setMaxPages}
-            />
-          </div>
+          <WebsiteFields
+            urls={urls}
+            setUrls={setUrls}
+            sitemapUrl={sitemapUrl}
+            setSitemapUrl={setSitemapUrl}
+            maxPages={maxPages}
+            setMaxPages={setMaxPages}
+          />
         </>
       )}
       {kind === 'faq' && (
