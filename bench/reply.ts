@@ -7,7 +7,7 @@ import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { generateText, jsonSchema, type ModelMessage, stepCountIs, type Tool, tool } from 'ai';
 import { createEmbeddedModel } from '../src/engine/index.js';
 import { importSchema } from '../src/openapi/index.js';
-import { demoProducts, demoStores } from '../src/server/demo/demo-data.js';
+import { demoInvoices, demoOrders, demoProducts, demoStores } from '../src/server/demo/demo-data.js';
 import { demoOpenApiDocument } from '../src/server/demo/demo-openapi.js';
 import { toolProviderOptions } from '../src/tools/index.js';
 import { floorModel } from './support/floor-model.js';
@@ -56,18 +56,11 @@ function afterCalls(say: string, calls: { name: string; input: Record<string, un
   return messages;
 }
 
-const order = {
-  orderNumber: '12345',
-  email: 'alex@example.com',
-  status: 'shipped',
-  placedAt: '2026-11-18T10:12:00Z',
-  items: [{ sku: 'SKU-1001', name: 'Leather Tote Bag', quantity: 1, price: 189 }],
-  total: 189,
-  carrier: 'UPS',
-  trackingNumber: '1Z999AA10123456784',
-  trackingUrl: 'https://www.ups.com/track?tracknum=1Z999AA10123456784',
-  estimatedDelivery: '2026-11-27',
-};
+// The demo store's own records, as its API answers them (without the customer id it keeps beside them).
+const { customerId: _orderCustomer, ...order } = demoOrders.find((entry) => entry.orderNumber === '12345')!;
+const { customerId: _invoiceCustomer, ...invoice } = demoInvoices.find(
+  (entry) => entry.invoiceNumber === 'INV-2026-001',
+)!;
 const conversations = [
   afterCalls('Where is my order #12345?', [
     { name: 'trackOrder', input: { orderNumber: '12345' }, data: order },
@@ -84,13 +77,7 @@ const conversations = [
       {
         name: 'getPaymentStatus',
         input: { invoiceNumber: 'INV-2026-001' },
-        data: {
-          invoiceNumber: 'INV-2026-001',
-          status: 'paid',
-          amount: 168,
-          currency: 'USD',
-          paidAt: '2026-11-02T09:06:00Z',
-        },
+        data: invoice,
       },
       { name: 'findStores', input: { city: 'Austin' }, data: { stores: [demoStores[1]] } },
     ],

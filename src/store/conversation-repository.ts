@@ -198,6 +198,24 @@ async function markUnanswered(
     .execute();
 }
 
+/**
+ * Deletes in batches so no statement holds the database long: `pick` the next batch's ids, `remove`
+ * them, until a batch comes back short. Returns how many rows went.
+ */
+async function deleteInBatches(
+  batch: number,
+  pick: () => Promise<{ id: string }[]>,
+  remove: (ids: string[]) => Promise<{ numDeletedRows: bigint }>,
+): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const ids = await pick();
+    if (ids.length === 0) return deleted;
+    deleted += Number((await remove(ids.map((row) => row.id))).numDeletedRows);
+    if (ids.length < batch) return deleted;
+  }
+}
+
 async function insertMessage(
   db: Kysely<Database> | Transaction<Database>,
   conversationId: string,
@@ -679,55 +697,34 @@ export function createConversationRepository({ db }: StoreContext) {
      * holds the database long; returns how many.
      */
     async deleteTracesOlderThan(before: string, batch = 1000): Promise<number> {
-      let deleted = 0;
-      for (;;) {
-        const ids = await db
-          .selectFrom('turn_traces')
-          .select('id')
-          .where('created_at', '<', before)
-          .limit(batch)
-          .execute();
-        if (ids.length === 0) return deleted;
-        const result = await db
-          .deleteFrom('turn_traces')
-          .where(
-            'id',
-            'in',
-            ids.map((row) => row.id),
-          )
-          .executeTakeFirst();
-        deleted += Number(result.numDeletedRows);
-        if (ids.length < batch) return deleted;
-      }
+      return deleteInBatches(
+        batch,
+        () =>
+          db.selectFrom('turn_traces').select('id').where('created_at', '<', before).limit(batch).execute(),
+        (ids) => db.deleteFrom('turn_traces').where('id', 'in', ids).executeTakeFirst(),
+      );
     },
     /**
      * Retention: deletes the conversations with no activity since `before` (ISO time), with their
      * messages and traces, in batches; a conversation a turn still holds stays. Returns how many.
      */
     async deleteInactiveSince(before: string, batch = 500): Promise<number> {
-      let deleted = 0;
-      for (;;) {
-        const time = now();
-        const idle = (eb: ExpressionBuilder<Database, 'conversations'>) =>
-          eb.and([
-            eb('updated_at', '<', before),
-            eb.or([eb('turn_id', 'is', null), eb('turn_expires_at', '<', time)]),
-          ]);
-        const ids = await db.selectFrom('conversations').select('id').where(idle).limit(batch).execute();
-        if (ids.length === 0) return deleted;
+      // One time per batch, for its choice and its delete alike.
+      let time = now();
+      const idle = (eb: ExpressionBuilder<Database, 'conversations'>) =>
+        eb.and([
+          eb('updated_at', '<', before),
+          eb.or([eb('turn_id', 'is', null), eb('turn_expires_at', '<', time)]),
+        ]);
+      return deleteInBatches(
+        batch,
+        () => {
+          time = now();
+          return db.selectFrom('conversations').select('id').where(idle).limit(batch).execute();
+        },
         // The condition again: a message or a turn that came meanwhile keeps the conversation.
-        const result = await db
-          .deleteFrom('conversations')
-          .where(
-            'id',
-            'in',
-            ids.map((row) => row.id),
-          )
-          .where(idle)
-          .executeTakeFirst();
-        deleted += Number(result.numDeletedRows);
-        if (ids.length < batch) return deleted;
-      }
+        (ids) => db.deleteFrom('conversations').where('id', 'in', ids).where(idle).executeTakeFirst(),
+      );
     },
     /** Sets a customer message's state outside a turn (it never got one: the customer left, or it waited too long). */
     async setReplyState(messageId: string, replyState: Exclude<ReplyState, 'pending'>): Promise<void> {

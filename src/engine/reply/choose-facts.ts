@@ -2,7 +2,7 @@
 // the question's words, its kind (where, when, how much) and the operation's own summary point at;
 // never secrets, never personal data the customer did not ask for, never the whole object.
 
-import { fieldWords, matchShare, stemsOfText } from './match-words.js';
+import { fieldWords, matchShare, stemsOfText, stemsOfWords } from './match-words.js';
 import type { Field } from './read-fields.js';
 import type { Question } from './read-question.js';
 import { isNegativeStatus } from './status-words.js';
@@ -74,7 +74,7 @@ const isDateWord = (word: string) => /^(?:dates?|days?)$/.test(word);
 /** How strongly the kind of question (where, when, how much) points at a field. */
 function cueOf(field: Field, context: FactContext, isPlace: boolean, primaryMoney?: Field): number {
   // The field's own name: `fulfillments[0].created_at` is a creation date, not a delivery.
-  const words = stemsOfText(fieldWords(field.key).join(' '));
+  const words = stemsOfWords(fieldWords(field.key));
   const touches = (terms: Set<string>) => [...words].some((term) => terms.has(term));
   let cue = 0;
   for (const kind of context.question.kinds) {
@@ -104,7 +104,7 @@ function cueOf(field: Field, context: FactContext, isPlace: boolean, primaryMone
 
 /** How much a field on its own is worth saying: an object with a status is about its progress. */
 function baseOf(field: Field, hasStatus: boolean, negative: boolean): number {
-  const words = stemsOfText(field.words.join(' '));
+  const words = stemsOfWords(field.words);
   const touches = (terms: Set<string>) => [...words].some((term) => terms.has(term));
   switch (field.role) {
     case 'availability':
@@ -133,12 +133,17 @@ function findPrimaryMoney(fields: Field[], question: Set<string>): Field | undef
   const money = fields.filter((field) => field.role === 'money' && (field.money?.amount ?? 0) !== 0);
   const depth = Math.min(...money.map((field) => field.depth));
   const outer = money.filter((field) => field.depth === depth);
-  const own = (field: Field) => stemsOfText(fieldWords(field.key).join(' '));
   const score = (field: Field) =>
     matchShare(question, field.words) * 2 +
-    ([...own(field)].some((stem) => TOTAL_WORDS.has(stem)) ? 1 : 0) -
+    ([...stemsOfWords(fieldWords(field.key))].some((stem) => TOTAL_WORDS.has(stem)) ? 1 : 0) -
     (field.words.some((word) => /^(?:sub|subtotal|tax|fee|fees|discount|refunded)$/.test(word)) ? 1 : 0);
-  return outer.sort((left, right) => score(right) - score(left))[0];
+  // Scored once each, not on every comparison; the first of the best wins, as a stable sort would pick it.
+  let best: { field: Field; score: number } | undefined;
+  for (const field of outer) {
+    const value = score(field);
+    if (best === undefined || value > best.score) best = { field, score: value };
+  }
+  return best?.field;
 }
 
 const dayOf = (field: Field) =>
@@ -161,12 +166,12 @@ function sameDayAsBetter(
   );
 }
 
-/** Whether a short value is all words of the question. */
-function echoes(value: string, question: FactContext['question']): boolean {
-  const words = value.toLowerCase().match(/[\p{L}\p{M}\d]+/gu) ?? [];
-  if (words.length === 0 || words.length > 3) return false;
-  const asked = new Set(question.text.toLowerCase().match(/[\p{L}\p{M}\d]+/gu) ?? []);
-  return words.every((word) => asked.has(word));
+const plainWords = (text: string) => text.toLowerCase().match(/[\p{L}\p{M}\d]+/gu) ?? [];
+
+/** Whether a short value is all words of the question (`asked`: the plain words of its text). */
+function echoes(value: string, asked: Set<string>): boolean {
+  const words = plainWords(value);
+  return words.length > 0 && words.length <= 3 && words.every((word) => asked.has(word));
 }
 
 /** Whether a code (a tracking number) is already inside a link that is given. */
@@ -196,6 +201,7 @@ export function chooseFacts(fields: Field[], context: FactContext): ChosenFacts 
   const negative = status !== undefined && isNegativeStatus(String(status.value));
   const primaryMoney = findPrimaryMoney(fields, question);
   const isPlace = status === undefined;
+  const askedWords = new Set(plainWords(context.question.text));
   const scored: { field: Field; score: number; asked: boolean; index: number }[] = [];
   for (const [index, field] of fields.entries()) {
     if (field === status || ['secret', 'currency', 'name'].includes(field.role)) continue;
@@ -204,7 +210,7 @@ export function chooseFacts(fields: Field[], context: FactContext): ChosenFacts 
     if (context.inputValues.has(valueText.toLowerCase())) continue;
     const direct = matchShare(question, field.words, context.question.words);
     // A value the customer just said ("the Paris store": city Paris) tells them nothing.
-    if (echoes(valueText, context.question) && direct < THRESHOLD) continue;
+    if (echoes(valueText, askedWords) && direct < THRESHOLD) continue;
     const cue = cueOf(field, context, isPlace, primaryMoney);
     if (field.role === 'identifier' && direct < THRESHOLD) continue;
     // Another status (a shipment's beside the order's) or a zero amount only when asked by name.

@@ -11,12 +11,8 @@ import {
   phraseOf,
 } from './format-field.js';
 import { fieldWords } from './match-words.js';
-import { type Field, readFields } from './read-fields.js';
+import { type Field, isRecord, readFields } from './read-fields.js';
 import { isParticiple } from './status-words.js';
-
-type Row = Record<string, unknown>;
-const isRecord = (value: unknown): value is Row =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const DATE_ENDINGS = new Set(['at', 'on', 'date', 'time', 'timestamp', 'datetime']);
 const LINK_WORDS = new Set(['url', 'link', 'href', 'uri']);

@@ -17,8 +17,12 @@ type Row = Record<string, unknown>;
 
 /** The one currency code `text` names, or undefined when it names none or several. */
 export function scanCurrency(text: string): string | undefined {
-  const found = new Set((text.match(CODE_PATTERN) ?? []).filter((code) => CODES.has(code)));
+  const found = codesIn(text);
   return found.size === 1 ? [...found][0] : undefined;
+}
+
+function codesIn(text: string): Set<string> {
+  return new Set((text.match(CODE_PATTERN) ?? []).filter((code) => CODES.has(code)));
 }
 
 /** A currency field's value as a code: `usd` -> `USD`; undefined when it is not a code. */
@@ -50,24 +54,37 @@ function descriptionsOf(node: unknown, into: string[], depth = 0): void {
   }
 }
 
-const apiCurrencies = new WeakMap<EngineTool[], string | null>();
+/**
+ * The codes one tool's texts name, kept per tool: the engine reads the tools afresh every turn, but
+ * their schema objects are the agent's own and stay the same, so the walk runs once per tool.
+ */
+const toolCodes = new WeakMap<object, { description: string; responseSchema: unknown; codes: Set<string> }>();
+
+function codesOfTool(tool: EngineTool): Set<string> {
+  const cached = toolCodes.get(tool.inputSchema);
+  if (cached && cached.description === tool.description && cached.responseSchema === tool.responseSchema)
+    return cached.codes;
+  const texts = [tool.description];
+  descriptionsOf(tool.inputSchema, texts);
+  descriptionsOf(tool.responseSchema, texts);
+  const codes = codesIn(texts.join('\n'));
+  if (typeof tool.inputSchema === 'object' && tool.inputSchema !== null)
+    toolCodes.set(tool.inputSchema, {
+      description: tool.description,
+      responseSchema: tool.responseSchema,
+      codes,
+    });
+  return codes;
+}
 
 /**
  * The one currency the API's operations speak of in their descriptions, parameters and response
  * schemas ("Highest price in USD"), or undefined when they name none or several.
  */
 export function findApiCurrency(tools: EngineTool[]): string | undefined {
-  const cached = apiCurrencies.get(tools);
-  if (cached !== undefined) return cached ?? undefined;
-  const texts: string[] = [];
-  for (const tool of tools) {
-    texts.push(tool.description);
-    descriptionsOf(tool.inputSchema, texts);
-    descriptionsOf(tool.responseSchema, texts);
-  }
-  const code = scanCurrency(texts.join('\n'));
-  apiCurrencies.set(tools, code ?? null);
-  return code;
+  const found = new Set<string>();
+  for (const tool of tools) for (const code of codesOfTool(tool)) found.add(code);
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** Where to look for an amount's currency. */

@@ -66,8 +66,13 @@ export function termsOfText(text: string): Set<string> {
  * concepts: for cue words, where "placed" must not meet "place" as a location.
  */
 export function stemsOfText(text: string): Set<string> {
+  return stemsOfWords(splitWords(text));
+}
+
+/** `stemsOfText` for words already split and lower case (a field's `words`). */
+export function stemsOfWords(words: Iterable<string>): Set<string> {
   const terms = new Set<string>();
-  for (const word of splitWords(text)) {
+  for (const word of words) {
     if (isStopWord(word)) continue;
     const stem = stemWord(word);
     terms.add(stem);

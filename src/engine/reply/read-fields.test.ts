@@ -102,6 +102,25 @@ describe('readFields', () => {
     expect(findApiCurrency([tool('Search products'), tool('Price in EUR')])).toBe('EUR');
     expect(findApiCurrency([tool('Search products')])).toBeUndefined();
   });
+
+  it('keeps what a tool names across turns, yet reads it again when its texts change', () => {
+    const schema = {
+      type: 'object',
+      properties: { maxPrice: { type: 'number', description: 'Highest price in USD.' } },
+    };
+    const tool = (description: string) => ({ name: 't', description, inputSchema: schema });
+    expect(findApiCurrency([tool('Search products')])).toBe('USD');
+    expect(findApiCurrency([tool('Search products')])).toBe('USD');
+    // The same schema object under another description: USD and EUR, so no one currency.
+    expect(findApiCurrency([tool('Refunds in EUR')])).toBeUndefined();
+    expect(
+      findApiCurrency([
+        tool('Search products'),
+        { name: 'u', description: 'Totals in GBP', inputSchema: {} },
+      ]),
+    ).toBeUndefined();
+    expect(findApiCurrency([tool('Search products')])).toBe('USD');
+  });
 });
 
 describe('statusPredicate', () => {

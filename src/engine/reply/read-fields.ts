@@ -27,7 +27,8 @@ export type FieldRole =
 /** Personal data that is echoed only when the customer asks for it. */
 export type PersonalKind = 'email' | 'phone' | 'address' | 'card';
 
-type Row = Record<string, unknown>;
+/** A JSON object of a result. */
+export type Row = Record<string, unknown>;
 
 /** One field of a returned object. */
 export interface Field {
@@ -57,7 +58,8 @@ export interface ReadFieldsOptions {
   parents?: Row[];
 }
 
-const isRecord = (value: unknown): value is Row =>
+/** Whether a value is a JSON object (not an array, not null). */
+export const isRecord = (value: unknown): value is Row =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const NAME_KEYS = /^(?:name|title|label|display_?name|full_?name|product_?name|subject|headline)$/i;

@@ -5,7 +5,7 @@ import type { ToolResultView } from '../conversation/read-conversation.js';
 import type { FactContext } from './choose-facts.js';
 import { termsOfText } from './match-words.js';
 import { nameSubject, resourceOfPath } from './name-subject.js';
-import { readFields, schemaChild, schemaItems } from './read-fields.js';
+import { isRecord, readFields, schemaChild, schemaItems } from './read-fields.js';
 import type { Question } from './read-question.js';
 import { writeList } from './write-list.js';
 import { writeRecord } from './write-record.js';
@@ -23,10 +23,6 @@ export interface WriteAnswerOptions {
   /** Several results are answered together: a failure then says what it was about. */
   several?: boolean;
 }
-
-type Row = Record<string, unknown>;
-const isRecord = (value: unknown): value is Row =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Said when nothing readable came back; the executor's sentence for the same case. */
 export const COULD_NOT_RETRIEVE =

@@ -11,7 +11,7 @@ import { availabilityPhrase, formatScalar } from './describe-field.js';
 import { capitalize, joinAnd, phraseOf } from './format-field.js';
 import { matchShare, termsOfText } from './match-words.js';
 import { singularOf } from './name-subject.js';
-import { type Field, readFields } from './read-fields.js';
+import { type Field, isRecord, readFields } from './read-fields.js';
 import { writeRecord } from './write-record.js';
 
 /** What writing about a list needs. */
@@ -31,10 +31,6 @@ export interface WriteListOptions {
   apiCurrency?: string;
   now: Date;
 }
-
-type Row = Record<string, unknown>;
-const isRecord = (value: unknown): value is Row =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const GENERIC_LIST_KEYS = new Set(
   'items results data hits records entries list rows values content docs objects nodes edges elements matches'.split(

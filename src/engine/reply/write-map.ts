@@ -9,7 +9,7 @@ import {
   phraseOf,
 } from './format-field.js';
 import { describeMapCompactly, namedKeys, weekRuns } from './format-map.js';
-import { stemsOfText } from './match-words.js';
+import { stemsOfText, stemsOfWords } from './match-words.js';
 import type { Field } from './read-fields.js';
 import type { Question } from './read-question.js';
 
@@ -19,7 +19,7 @@ const HOURS_TERMS = stemsOfText('hours opening open schedule');
 export function mapSentences(field: Field, subject: string, question: Question, now: Date): string[] {
   const map = field.value as Record<string, string | number>;
   const label = phraseOf(field.key);
-  const hours = [...stemsOfText(field.words.join(' '))].some((term) => HOURS_TERMS.has(term));
+  const hours = [...stemsOfWords(field.words)].some((term) => HOURS_TERMS.has(term));
   const named = namedKeys(Object.keys(map), question, now);
   if (named.length > 0) {
     // "Is it open on Sunday?" is answered yes or no by the hours of that day.

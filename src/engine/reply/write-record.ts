@@ -3,7 +3,7 @@
 import { chooseFacts, type FactContext } from './choose-facts.js';
 import { availabilityPhrase, dateVerb, formatScalar, linkLabel, summarizeRecords } from './describe-field.js';
 import { capitalize, endSentence, joinAnd, phraseOf } from './format-field.js';
-import { matchShare, stemsOfText } from './match-words.js';
+import { matchShare, stemsOfText, stemsOfWords } from './match-words.js';
 import type { Field } from './read-fields.js';
 import type { Question } from './read-question.js';
 import { polarityOpening, statusPolarity, statusPredicate } from './status-words.js';
@@ -21,7 +21,7 @@ export interface WriteRecordOptions {
 
 const TEXT_ABOUT = stemsOfText('description summary about details overview');
 const touches = (field: Field, terms: Set<string>) =>
-  [...stemsOfText(field.words.join(' '))].some((term) => terms.has(term));
+  [...stemsOfWords(field.words)].some((term) => terms.has(term));
 
 /** Whether the question asks about a field's stock (or availability). */
 const asksAbout = (question: Question, field: Field) => matchShare(question.terms, field.words) >= 0.5;

@@ -16,10 +16,6 @@ export interface WriteReplyOptions {
   now?: Date;
 }
 
-/**
- * The customer's request the results answer: their last message, with the message before it when
- * the last one only answers the assistant's question ("What is your order number?" - "12345").
- */
 /** What the customer said in the messages before their request, most recent last. */
 function earlierOf(conversation: Conversation, request: string): string {
   const said = conversation.turns.filter((turn) => turn.role === 'user').map((turn) => turn.text);
@@ -30,6 +26,10 @@ function earlierOf(conversation: Conversation, request: string): string {
 /** Earlier customer messages that may say what a follow-up ("their phone number?") is about. */
 const EARLIER_MESSAGES = 2;
 
+/**
+ * The customer's request the results answer: their last message, with the message before it when
+ * the last one only answers the assistant's question ("What is your order number?" - "12345").
+ */
 export function requestOf(conversation: Conversation): string {
   const turns = conversation.turns;
   let last = turns.length - 1;
@@ -46,13 +46,16 @@ export function requestOf(conversation: Conversation): string {
   return answersQuestion ? `${before.text}\n${message}` : message;
 }
 
-/** How well a part of the message fits a result: the tool's words and the call's values in it. */
-function fitOf(part: string, result: ToolResultView, tool: EngineTool | undefined): number {
-  const partTerms = termsOfText(part);
-  const toolText = [tool?.operation?.summary, tool?.description, tool?.operation?.path, result.toolName].join(
-    ' ',
+/** The terms of a called tool's summary, description, path and name. */
+function toolTermsOf(result: ToolResultView, tool: EngineTool | undefined): Set<string> {
+  return termsOfText(
+    [tool?.operation?.summary, tool?.description, tool?.operation?.path, result.toolName].join(' '),
   );
-  const toolTerms = termsOfText(toolText);
+}
+
+/** How well a part of the message fits a result: the tool's words and the call's values in it. */
+function fitOf(part: string, result: ToolResultView, toolTerms: Set<string>): number {
+  const partTerms = termsOfText(part);
   let score = [...partTerms].filter((term) => toolTerms.has(term)).length;
   const input = typeof result.input === 'object' && result.input !== null ? Object.values(result.input) : [];
   for (const value of input) {
@@ -78,8 +81,9 @@ export function writeReply(options: WriteReplyOptions): string {
     const tool = toolOf(result);
     let text = request;
     if (parts.length > 1) {
+      const toolTerms = toolTermsOf(result, tool);
       const ranked = parts
-        .map((part) => ({ part, fit: fitOf(part, result, tool) }))
+        .map((part) => ({ part, fit: fitOf(part, result, toolTerms) }))
         .sort((left, right) => right.fit - left.fit);
       if (ranked[0].fit > 0) text = ranked[0].part;
     }

@@ -44,12 +44,11 @@ interface PreviewIdentity {
 function toPreviewIdentity(given: PreviewIdentity): ConversationIdentity {
   const email = given.email?.trim() || undefined;
   const name = given.name?.trim() || undefined;
-  const claims = { ...given.claims, sub: given.sub, ...(email ? { email } : {}), ...(name ? { name } : {}) };
+  const named = { ...(email ? { email } : {}), ...(name ? { name } : {}) };
   return {
     sub: given.sub,
-    ...(email ? { email } : {}),
-    ...(name ? { name } : {}),
-    claims,
+    ...named,
+    claims: { ...given.claims, sub: given.sub, ...named },
     source: 'admin',
     verifiedAt: new Date().toISOString(),
     expiresAt: null,
