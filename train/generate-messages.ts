@@ -152,6 +152,16 @@ function fromShape(entry: IndexedTool, id: string, random: Random): string {
 
 const ANSWERS = ['{id}', "it's {id}", 'sure, {id}', 'the number is {id}', '{id} thanks'];
 
+/** Share of the messages for reading one thing by an id of its own form that give only the id. */
+const ID_ONLY = 0.15;
+const ID_ONLY_FORMS = [
+  'tell me about {id}',
+  'check {id} please',
+  'what about {id}?',
+  'can you look up {id}',
+  '{id}?',
+];
+
 /** Share of a reading operation's messages that ask for one field of its answer. */
 const ASKS_FIELD = 0.3;
 
@@ -191,7 +201,16 @@ function askForField(entry: IndexedTool, id: string, random: Random): string | u
 export function generateMessages(entry: IndexedTool, random: Random): string[] {
   const id = idFor(entry, random);
   const field = entry.writes < 0.5 && random() < ASKS_FIELD ? askForField(entry, id, random) : undefined;
-  const messages = [field ?? fromShape(entry, id, random)];
+  // An id of the operation's own form names what it is ("tell me about SKU-1042", "check in_1MtH").
+  const byForm =
+    entry.idPrefixes.some((prefix) => id.toLowerCase().startsWith(prefix)) &&
+    entry.pathParameters.length > 0 &&
+    !entry.collection &&
+    entry.writes < 0.5 &&
+    random() < ID_ONLY;
+  const messages = [
+    byForm ? pick(random, ID_ONLY_FORMS).replace('{id}', id) : (field ?? fromShape(entry, id, random)),
+  ];
   const summary = fromSummary(entry, entry.pathParameters.length > 0 ? id : undefined, random);
   if (summary) messages.push(summary);
   return messages.map((message) => {

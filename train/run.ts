@@ -62,15 +62,19 @@ function sample<T>(items: T[], count: number): T[] {
   return copy.slice(0, count);
 }
 
-/** The target and its hardest negatives: operations sharing a noun with it first, then others. */
-function candidatesFor(index: CatalogIndex, target: IndexedTool | undefined): IndexedTool[] {
+/**
+ * The target and its hardest negatives: operations sharing a noun with it first, then others. With
+ * `dropped`, the operation the message was written for is left out (the answer is then "nothing"),
+ * never offered under a label that says nothing fits.
+ */
+function candidatesFor(index: CatalogIndex, target: IndexedTool | undefined, dropped = false): IndexedTool[] {
   const others = index.tools.filter((entry) => entry !== target);
   const siblings = target
     ? others.filter((entry) => [...entry.nouns].some((noun) => target.nouns.has(noun)))
     : [];
   const rest = others.filter((entry) => !siblings.includes(entry));
   const chosen = [...sample(siblings, NEGATIVES / 2), ...sample(rest, NEGATIVES)].slice(0, NEGATIVES);
-  return target ? [target, ...chosen] : chosen;
+  return target && !dropped ? [target, ...chosen] : chosen;
 }
 
 /** A base prompt routing a topic to one operation by name, in the words of `message`, as businesses write them. */
@@ -164,7 +168,7 @@ for (const document of documents) {
   for (const target of sample(index.tools, OPERATIONS_PER_DOCUMENT)) {
     for (const written of generateMessages(target, random)) {
       const dropped = random() < DROP_TARGET;
-      const candidates = candidatesFor(index, dropped ? undefined : target);
+      const candidates = candidatesFor(index, target, dropped);
       // Some businesses route topics to operations in the base prompt, in their customers' words
       // rather than the API's: the message is reworded and the prompt names its words. The hint may
       // also name another operation.

@@ -22,6 +22,16 @@ describe('analyzeQuery', () => {
   it('takes codes in capitals as ids, and not amounts, dates or times', () => {
     expect(analyzeQuery('I booked JEPRZB by mistake', index).ids.map((id) => id.text)).toEqual(['JEPRZB']);
     expect(analyzeQuery('a tent under $80 for 2024-05-20 at 10:30', index).ids).toEqual([]);
+    expect(analyzeQuery('any flights on May 20 or the 3rd of june?', index).ids).toEqual([]);
+    expect(analyzeQuery('delivered 14 Feb, order 5521', index).ids.map((id) => id.text)).toEqual(['5521']);
+  });
+
+  it("reads an id's noun in its own clause only", () => {
+    const ids = (text: string) => analyzeQuery(text, index).ids.map(({ text, noun }) => ({ text, noun }));
+    expect(ids('a charge on my PayPal, ID 0VF52814937998046')).toEqual([
+      { text: '0VF52814937998046', noun: '' },
+    ]);
+    expect(ids('about order no. 4410')).toEqual([{ text: '4410', noun: 'order' }]);
   });
 
   it("corrects a misspelt word to the catalog's own word", () => {

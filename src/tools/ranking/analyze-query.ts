@@ -90,6 +90,11 @@ const QUESTION_START =
 const ID_TOKEN = /#?(?:[A-Za-z]+[_-])*[A-Za-z]{0,8}\d[\w-]*|#[A-Za-z0-9][\w-]*|\b[A-Z][A-Z0-9_-]{4,}\b/g;
 const UNIT =
   /^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|times?|items?|pieces?|pcs|units?|people|persons?|dollars?|euros?|pounds?|usd|eur|gbp|percent|kg|g|lbs?|cm|mm|m|km|miles?)\b/i;
+/** A month's name, whole or cut to three letters: "May 20" and "20 Jun" are dates, not ids. */
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\.?\\s+$`, 'i');
+const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b`, 'i');
 const ID_FILLERS = new Set([
   'number',
   'no',
@@ -138,7 +143,20 @@ function findIds(text: string): QueryId[] {
     if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(raw)) continue;
     // "12 years", "3 items", "40 dollars": a quantity, not an id.
     if (/^\d+$/.test(raw) && UNIT.test(text.slice(match.index + match[0].length))) continue;
-    const preceding = splitWords(text.slice(0, match.index)).reverse();
+    // A day of a month: "on May 20", "20 June".
+    if (
+      /^\d{1,2}$/.test(raw) &&
+      (MONTH_BEFORE.test(text.slice(0, match.index)) ||
+        MONTH_AFTER.test(text.slice(match.index + match[0].length)))
+    )
+      continue;
+    // The id's noun stands in its own clause: "on my PayPal, ID 0VF5…" names no resource.
+    const clause =
+      text
+        .slice(0, match.index)
+        .split(/[,;!?]\s|(?<!\b(?:no|nr|num|ref))\.\s/i)
+        .pop() ?? '';
+    const preceding = splitWords(clause).reverse();
     let noun = '';
     for (const word of preceding.slice(0, 4)) {
       if (ID_FILLERS.has(word) || /^\d/.test(word)) continue;
