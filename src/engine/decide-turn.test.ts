@@ -187,6 +187,40 @@ describe('decideTurn', () => {
     });
   });
 
+  it('of near-equal siblings, calls the one the message completes rather than asking for more', () => {
+    const giftCard = (name: string, description: string, required: string[]): EngineTool => ({
+      name,
+      description,
+      inputSchema: {
+        type: 'object',
+        required,
+        properties: {
+          cartId: { type: 'string', description: 'The cart id.' },
+          giftCardCode: { type: 'string', description: 'The gift card code.' },
+        },
+      },
+    });
+    const tools = [
+      giftCard('checkGuestCartGiftCard', 'How much is left on a gift card of a cart', [
+        'cartId',
+        'giftCardCode',
+      ]),
+      giftCard('checkMyGiftCard', 'What is left on the gift card of the signed-in customer', [
+        'giftCardCode',
+      ]),
+    ];
+    const message = 'How much is left on my gift card GC8X-4KQ9?';
+    // The situation: the ranking alone puts the guest cart's operation first, though it needs a cart
+    // id the message lacks, and the other within a tenth of its probability.
+    const index = indexCatalogCached(tools, { source: tools });
+    expect(rankCatalog({ index, message }).tools[0].entry.tool.name).toBe('checkGuestCartGiftCard');
+    expect(decide([user(message)], '', tools)).toEqual({
+      type: 'tool-call',
+      toolName: 'checkMyGiftCard',
+      input: { giftCardCode: 'GC8X-4KQ9' },
+    });
+  });
+
   it('prefers reading over an unasked change when two operations tie on the topic', () => {
     const reservation = (name: string, description: string): EngineTool => ({
       name,

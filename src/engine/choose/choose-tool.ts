@@ -65,6 +65,12 @@ function choicesOf(schema: unknown, depth = 0): unknown[] {
 }
 
 const COVERAGE = TOOL_FEATURES.indexOf('coverage');
+/**
+ * How many of the first operations count as near-equal siblings of the first, and how likely they
+ * must be against it (within an order of magnitude).
+ */
+const SIBLINGS = 3;
+const SIBLING_SHARE = 0.1;
 
 /** What the chooser reads. */
 export interface ChooseToolOptions {
@@ -204,23 +210,38 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   // A question that asks for no change reads: where the catalog has operations that read (GET), those
   // that change something are not its answer (an API of POSTs only, a function catalog, keeps them all).
   const reads = ranking.query.question && !ranking.query.action;
-  const best =
-    (reads &&
-      ranking.tools.find(
+  const eligible = reads
+    ? ranking.tools.filter(
         (ranked) => isReadMethod(ranked.entry.tool.operation?.method) && ranked.entry.writes < DOES,
-      )) ||
-    ranking.tools[0];
+      )
+    : [];
+  const candidates = eligible.length > 0 ? eligible : ranking.tools;
+  const fillFor = (ranked: (typeof candidates)[number]) =>
+    fill({
+      tool: ranked.entry.tool as EngineTool,
+      entry: ranked.entry,
+      query: ranking.query,
+      text,
+      earlierText,
+      earlierTurns: options.earlierTurns,
+      now: options.now,
+    });
+  let best = candidates[0];
   if (!best) return { type: 'none' };
+  let filled = fillFor(best);
+  // Of near-equal siblings, the one the message completes ("my cart" for the signed-in customer's
+  // cart, not a guest cart by its id) rather than one that would have to ask for more.
+  if (filled.missing.length > 0)
+    for (const other of candidates.slice(1, SIBLINGS)) {
+      if (other.probability < best.probability * SIBLING_SHARE) break;
+      const completed = fillFor(other);
+      if (completed.missing.length === 0) {
+        best = other;
+        filled = completed;
+        break;
+      }
+    }
   const tool = best.entry.tool as EngineTool;
-  const filled = fill({
-    tool,
-    entry: best.entry,
-    query: ranking.query,
-    text,
-    earlierText,
-    earlierTurns: options.earlierTurns,
-    now: options.now,
-  });
   // Nothing to call when "nothing" is more likely than the most likely operation, unless every word
   // of the message is the operation's own ("Where is my order?", and its answer "it's 44821"): then it
   // is called, or its missing inputs are asked for.
