@@ -11,7 +11,7 @@ const history: HistoryMessage[] = [
 
 describe('fitHistory', () => {
   it('keeps everything that fits, maps roles, and ends with the current message', () => {
-    const messages = fitHistory(history, 'And my order?', 4000);
+    const messages = fitHistory(history, 'And my order?', { budgetTokens: 4000 });
     expect(messages.map((message) => message.role)).toEqual([
       'user',
       'assistant',
@@ -25,12 +25,12 @@ describe('fitHistory', () => {
 
   it('drops the oldest messages first when over budget', () => {
     // 100 tokens per long message; 210 leaves room for the current message, Sam's and one long one.
-    const messages = fitHistory(history, 'And my order?', 210);
+    const messages = fitHistory(history, 'And my order?', { budgetTokens: 210 });
     expect(messages.map((message) => String(message.content).charAt(0))).toEqual(['c', 'H', 'A']);
   });
 
   it('always keeps the current message, even past the budget', () => {
     const long = 'x'.repeat(10_000);
-    expect(fitHistory(history, long, 100)).toEqual([{ role: 'user', content: long }]);
+    expect(fitHistory(history, long, { budgetTokens: 100 })).toEqual([{ role: 'user', content: long }]);
   });
 });

@@ -111,6 +111,8 @@ export interface RunTurnOptions {
   conversationId?: string;
   /** Tokens of history kept in the prompt (about 4 characters each), newest first. Default 4,000. */
   historyTokenBudget?: number;
+  /** Earlier messages kept in the prompt at most, newest first. Default 40. */
+  historyMessages?: number;
   /** How long a proposed write action may be confirmed, in ms. Default 10 minutes. */
   confirmationTtlMs?: number;
   /** The clock; tests inject one. Default `() => new Date()`. */

@@ -8,7 +8,7 @@ import { arrangeForCustomer, signInReply } from './arrange-for-customer.js';
 import { callModel, type ModelToolCall } from './call-model.js';
 import { confirmationQuestion, describeAction } from './describe-action.js';
 import { describeModelError } from './describe-model-error.js';
-import { DEFAULT_HISTORY_TOKEN_BUDGET, fitHistory } from './fit-history.js';
+import { fitHistory } from './fit-history.js';
 import { type OfferedTools, offerTools } from './offer-tools.js';
 import { createPendingAction, DEFAULT_CONFIRMATION_TTL_MS, type PendingAction } from './pending-action.js';
 import { resolvePendingAction } from './resolve-pending-action.js';
@@ -151,11 +151,10 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
     return undefined;
   };
   if (signal?.aborted) return recorder.finish({ stopped: 'cancelled' });
-  const messages = fitHistory(
-    options.history,
-    options.message,
-    options.historyTokenBudget ?? DEFAULT_HISTORY_TOKEN_BUDGET,
-  );
+  const messages = fitHistory(options.history, options.message, {
+    budgetTokens: options.historyTokenBudget,
+    maxMessages: options.historyMessages,
+  });
   const keep: AgentTool[] = [];
   let system = buildSystemPrompt(options.basePrompt, {
     customer,

@@ -8,6 +8,7 @@ import {
   type HistoryMessage,
   type KnowledgeSourceRef,
   type PendingAction,
+  readHistoryWindow,
   runTurn,
   type TraceStep,
   type TurnEvent,
@@ -157,16 +158,15 @@ function readPendingAction(conversation: Conversation): PendingAction | null {
     : stored;
 }
 
-/** Earlier messages the model sees: all but this one, system notes, and customer messages queued after it. */
-function historyBefore(messages: Message[], message: Message): HistoryMessage[] {
-  return messages
-    .filter(
-      (entry) =>
-        entry.id !== message.id &&
-        entry.role !== 'system' &&
-        !(entry.role === 'customer' && entry.id > message.id),
-    )
-    .map((entry) => ({ role: entry.role as HistoryMessage['role'], text: entry.text }));
+/** Earlier messages the turn for `message` can use: the newest, as far as the history budget goes. */
+function loadHistory(store: Store, message: Message): Promise<HistoryMessage[]> {
+  return readHistoryWindow({
+    message: message.text,
+    readPage: async (limit, before) =>
+      (
+        await store.conversations.listHistory(message.conversationId, { messageId: message.id, limit, before })
+      ).map((entry) => ({ id: entry.id, role: entry.role as HistoryMessage['role'], text: entry.text })),
+  });
 }
 
 /** How `answerMessage` ends a turn that fails: marked unanswered (the customer gets the error), or handed to a person. */
@@ -219,7 +219,7 @@ export async function answerMessage(
       tools: await loadAgentTools(context, agent.id),
       executor: context.executor,
       knowledge: await loadAgentKnowledge(store, agent),
-      history: historyBefore(await store.conversations.listMessages(conversation.id), message),
+      history: await loadHistory(store, message),
       message: message.text,
       pendingAction: readPendingAction(conversation),
       customer: activeCustomer(conversation),
@@ -227,6 +227,8 @@ export async function answerMessage(
       agentId: agent.id,
       conversationId: conversation.id,
       onEvent: options.onEvent,
+      // A JSON answer shows no text before the end: the model's answer whole costs a third as much.
+      stream: options.onEvent !== undefined,
       signal,
       claimPendingAction: (action) =>
         store.conversations.claimPendingAction({ ...handle, actionId: action.id }),

@@ -448,6 +448,27 @@ export function createConversationRepository({ db }: StoreContext) {
       const rows = await query.orderBy('id').execute();
       return rows.map(toMessage);
     },
+    /**
+     * The conversation as the turn answering `messageId` sees it, newest first, at most `limit`
+     * messages older than `before` (a message id) when given: the customer's, the agent's and
+     * people's messages, without system notes or customer messages queued after `messageId` (a reply
+     * to an earlier message may come after it). One index range, however long the conversation.
+     */
+    async listHistory(
+      conversationId: string,
+      options: { messageId: string; limit: number; before?: string },
+    ): Promise<Message[]> {
+      let query = db
+        .selectFrom('messages')
+        .selectAll()
+        .where('conversation_id', '=', conversationId)
+        .where('id', '!=', options.messageId)
+        .where('role', '!=', 'system')
+        .where((eb) => eb.or([eb('role', '!=', 'customer'), eb('id', '<', options.messageId)]));
+      if (options.before) query = query.where('id', '<', options.before);
+      const rows = await query.orderBy('id', 'desc').limit(options.limit).execute();
+      return rows.map(toMessage);
+    },
     async addTrace(
       conversationId: string,
       input: { messageId?: string | null; steps: unknown[] },

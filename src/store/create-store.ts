@@ -6,6 +6,7 @@ import { Kysely, type KyselyPlugin, Migrator, PostgresDialect, SqliteDialect, sq
 import pg from 'pg';
 import { createAccessRepository } from './access-repository.js';
 import { createAgentRepository } from './agent-repository.js';
+import { cacheStatements } from './cache-statements.js';
 import { createConversationRepository } from './conversation-repository.js';
 import { createIntegrationRepository } from './integration-repository.js';
 import { createKnowledgeRepository } from './knowledge-repository.js';
@@ -80,7 +81,7 @@ function openDatabase(options: CreateStoreOptions): { db: Kysely<Database>; dial
   database.pragma('busy_timeout = 5000');
   return {
     db: new Kysely<Database>({
-      dialect: new SqliteDialect({ database }),
+      dialect: new SqliteDialect({ database: cacheStatements(database) }),
       plugins: [replaceNulPlugin, ...(options.plugins ?? [])],
     }),
     dialect: 'sqlite',
