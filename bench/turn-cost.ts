@@ -66,7 +66,8 @@ try {
       payload,
       headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` },
     });
-    if (response.statusCode >= 300) throw new Error(`${url} answered ${response.statusCode}: ${response.body}`);
+    if (response.statusCode >= 300)
+      throw new Error(`${url} answered ${response.statusCode}: ${response.body}`);
     return response.json();
   };
   const newConversation = async (agentId: string): Promise<string> =>

@@ -9,6 +9,7 @@ export {
 } from './agent-rules.js';
 export { SIGN_IN_PREFIX, signInReply } from './arrange-for-customer.js';
 export { type ConfirmationAnswer, classifyConfirmation } from './classify-confirmation.js';
+export { type AgentCatalog, compileAgentCatalog } from './compile-agent-catalog.js';
 export { confirmationQuestion, describeAction } from './describe-action.js';
 export {
   DEFAULT_HISTORY_MESSAGES,

@@ -2,6 +2,7 @@
 import type { LanguageModel } from 'ai';
 import type { Executor, ToolCallIntegration } from '../executor/index.js';
 import type { BoundInput, CustomerIdentity, IdentityHeader, ToolDefinition } from '../tools/index.js';
+import type { AgentCatalog } from './compile-agent-catalog.js';
 import type { PendingAction } from './pending-action.js';
 import type { TraceStep } from './trace-step.js';
 import type { TurnEvent } from './turn-event.js';
@@ -91,6 +92,11 @@ export interface RunTurnOptions {
   maxToolSteps?: number;
   /** The enabled operations of the agent's enabled integrations; more than 20 are narrowed per turn. */
   tools: AgentTool[];
+  /**
+   * `tools` compiled (`compileAgentCatalog`) by a caller that runs many turns with them, so their names
+   * and selection index are built once; compiled for this turn when absent.
+   */
+  catalog?: AgentCatalog;
   /** Runs the tool calls. */
   executor: Executor;
   /** The agent's knowledge sources; when given, the knowledge search tool is offered. */

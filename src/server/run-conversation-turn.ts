@@ -4,7 +4,9 @@
 import { createHash } from 'node:crypto';
 import type { LanguageModel } from 'ai';
 import {
+  type AgentCatalog,
   type AgentTool,
+  compileAgentCatalog,
   type HistoryMessage,
   type KnowledgeSourceRef,
   type PendingAction,
@@ -64,14 +66,15 @@ export interface ConversationTurnResult {
 }
 
 /**
- * The agent's enabled operations across its enabled integrations (uncallable ones are never offered).
- * The same array while its integrations, their versions and operation settings stay the same, so
- * every turn shares what is compiled from it.
+ * The agent's enabled operations across its enabled integrations (uncallable ones are never offered),
+ * compiled once: the same catalog while its integrations, their versions and operation settings stay
+ * the same, so every turn shares its names and selection index. Any change makes a new one, which
+ * replaces the old in the reader's cache.
  */
-export async function loadAgentTools(
+export async function loadAgentCatalog(
   { store, catalogs }: Pick<ConversationTurnContext, 'store' | 'catalogs'>,
   agentId: string,
-): Promise<AgentTool[]> {
+): Promise<AgentCatalog> {
   const links = (await store.agents.listIntegrations(agentId)).filter((link) => link.enabled);
   const loaded = (
     await Promise.all(
@@ -94,11 +97,17 @@ export async function loadAgentTools(
       ),
     )
     .digest('base64url');
-  return catalogs.reuse(
-    `agent-tools\u0000${agentId}`,
-    fingerprint,
-    () => Object.freeze(loaded.flatMap((entry) => toAgentTools(entry))) as AgentTool[],
+  return catalogs.reuse(`agent-tools\u0000${agentId}`, fingerprint, () =>
+    compileAgentCatalog(loaded.flatMap((entry) => toAgentTools(entry))),
   );
+}
+
+/** The agent's enabled operations across its enabled integrations (see `loadAgentCatalog`). */
+export async function loadAgentTools(
+  context: Pick<ConversationTurnContext, 'store' | 'catalogs'>,
+  agentId: string,
+): Promise<AgentTool[]> {
+  return (await loadAgentCatalog(context, agentId)).tools;
 }
 
 /** An integration's enabled, callable operations as the agent's tools. */
@@ -164,7 +173,11 @@ function loadHistory(store: Store, message: Message): Promise<HistoryMessage[]> 
     message: message.text,
     readPage: async (limit, before) =>
       (
-        await store.conversations.listHistory(message.conversationId, { messageId: message.id, limit, before })
+        await store.conversations.listHistory(message.conversationId, {
+          messageId: message.id,
+          limit,
+          before,
+        })
       ).map((entry) => ({ id: entry.id, role: entry.role as HistoryMessage['role'], text: entry.text })),
   });
 }
@@ -211,12 +224,14 @@ export async function answerMessage(
     const { apiKey, ...settings } = agent.model.provider ? agent.model : { ...context.defaultModel };
     const model = (context.createModel ?? createLanguageModel)({ ...settings, apiKey });
     const signal = options.signal ? AbortSignal.any([options.signal, lease.lost]) : lease.lost;
+    const catalog = await loadAgentCatalog(context, agent.id);
     const result = await runTurn({
       model,
       basePrompt: agent.basePrompt,
       temperature: agent.model.provider ? agent.model.temperature : undefined,
       maxToolSteps: agent.maxToolSteps,
-      tools: await loadAgentTools(context, agent.id),
+      tools: catalog.tools,
+      catalog,
       executor: context.executor,
       knowledge: await loadAgentKnowledge(store, agent),
       history: await loadHistory(store, message),
