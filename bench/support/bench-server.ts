@@ -31,7 +31,7 @@ export async function startBenchServer(dialect: 'sqlite' | 'postgres' = 'sqlite'
     HOST: '127.0.0.1',
     CONCIERGE_ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
     CONCIERGE_SECRET_KEY: randomBytes(32).toString('base64'),
-    CONCIERGE_LOG_LEVEL: 'silent',
+    CONCIERGE_LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
     ...(dialect === 'postgres' ? { DATABASE_URL: benchPostgresUrl, DATABASE_SCHEMA: schema } : {}),
   };
   const server = await startServer(readServerConfig(env));
