@@ -197,6 +197,8 @@ export async function answerMessage(
     message: Message;
     onEvent?: (event: TurnEvent) => void;
     signal?: AbortSignal;
+    /** The conversation's agent, when the caller has just read it. */
+    agent?: Agent;
     /** Steps put first in the stored trace (a recovery says so). */
     leadingSteps?: unknown[];
     onFailure?: TurnFailureMode;
@@ -207,7 +209,9 @@ export async function answerMessage(
   const handle = lease.handle;
   try {
     const conversation = await store.conversations.get(handle.conversationId);
-    const agent = conversation && (await store.agents.get(conversation.agentId));
+    const agent =
+      conversation &&
+      (options.agent?.id === conversation.agentId ? options.agent : await store.agents.get(conversation.agentId));
     if (!conversation || !agent) throw new ConflictError('the agent of this conversation no longer exists');
     if (conversation.status !== 'open') {
       // A person took over (or closed it) while this message waited for its turn.
@@ -321,8 +325,8 @@ export async function runConversationTurn(
   const { conversation, text } = options;
   if (conversation.status === 'closed')
     throw new ConflictError('this conversation is closed: start a new one');
-  if (!(await store.agents.get(conversation.agentId)))
-    throw new ConflictError('the agent of this conversation no longer exists');
+  const agent = await store.agents.get(conversation.agentId);
+  if (!agent) throw new ConflictError('the agent of this conversation no longer exists');
   const leaseMs = context.turnLeaseMs ?? DEFAULT_TURN_LEASE_MS;
   if (conversation.status === 'waiting-for-human') {
     const message = await store.conversations.addMessage(conversation.id, {
@@ -360,5 +364,5 @@ export async function runConversationTurn(
     await store.conversations.setReplyState(message.id, state).catch(() => {});
     throw error;
   }
-  return answerMessage(context, { lease, message, onEvent: options.onEvent, signal: options.signal });
+  return answerMessage(context, { lease, message, agent, onEvent: options.onEvent, signal: options.signal });
 }

@@ -271,7 +271,7 @@ async function holdTurn(db: Transaction<Database>, handle: TurnHandle) {
     .set({ updated_at: now() })
     .where('id', '=', handle.conversationId)
     .where('turn_id', '=', handle.turnId)
-    .returning(['status'])
+    .returningAll()
     .executeTakeFirst();
 }
 
@@ -555,22 +555,24 @@ export function createConversationRepository({ db }: StoreContext) {
      * or the conversation is no longer open; `lost` when another turn holds the conversation.
      */
     async readTurn(handle: TurnHandle): Promise<'open' | 'taken-over' | 'lost'> {
+      // One statement: it runs before every model call of every turn.
       const row = await db
         .selectFrom('conversations')
         .select(['status', 'turn_id'])
+        .select((eb) =>
+          eb
+            .selectFrom('messages')
+            .select('messages.id')
+            .where('messages.conversation_id', '=', handle.conversationId)
+            .where('messages.role', '=', 'human')
+            .where('messages.id', '>', handle.messageId)
+            .limit(1)
+            .as('human_since'),
+        )
         .where('id', '=', handle.conversationId)
         .executeTakeFirst();
       if (!row || row.turn_id !== handle.turnId) return 'lost';
-      if (row.status !== 'open') return 'taken-over';
-      const human = await db
-        .selectFrom('messages')
-        .select('id')
-        .where('conversation_id', '=', handle.conversationId)
-        .where('role', '=', 'human')
-        .where('id', '>', handle.messageId)
-        .limit(1)
-        .executeTakeFirst();
-      return human ? 'taken-over' : 'open';
+      return row.status !== 'open' || row.human_since ? 'taken-over' : 'open';
     },
     /**
      * Claims the pending action `actionId` for the turn, before it runs: a conditional update only
@@ -661,8 +663,8 @@ export function createConversationRepository({ db }: StoreContext) {
           .set(changes)
           .where('id', '=', input.conversationId)
           .execute();
-        const conversation = await get(input.conversationId, transaction);
-        return { outcome, reply, conversation: conversation! };
+        // The row as held, with this commit's changes: no statement to read it again.
+        return { outcome, reply, conversation: toConversation({ ...held, ...changes }) };
       });
     },
     /**
