@@ -211,7 +211,9 @@ export async function answerMessage(
     const conversation = await store.conversations.get(handle.conversationId);
     const agent =
       conversation &&
-      (options.agent?.id === conversation.agentId ? options.agent : await store.agents.get(conversation.agentId));
+      (options.agent?.id === conversation.agentId
+        ? options.agent
+        : await store.agents.get(conversation.agentId));
     if (!conversation || !agent) throw new ConflictError('the agent of this conversation no longer exists');
     if (conversation.status !== 'open') {
       // A person took over (or closed it) while this message waited for its turn.
