@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { DEFAULT_HISTORY_MESSAGES } from '../src/agent/index.js';
 import { importSchema } from '../src/openapi/index.js';
 import { BENCH_ADMIN_TOKEN, startBenchServer } from './support/bench-server.js';
 
@@ -26,17 +27,26 @@ const githubPath = new URL('../../shared/corpus/openapi/github/api.github.com.js
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** Median CPU ms of `run`, after `warmup` unmeasured runs. */
-async function cpuMedian(count: number, run: (index: number) => Promise<void>, warmup = 5) {
-  for (let index = 0; index < warmup; index++) await run(index);
-  const times: number[] = [];
-  for (let index = 0; index < count; index++) {
-    const before = process.cpuUsage();
-    await run(index);
-    const used = process.cpuUsage(before);
-    times.push((used.user + used.system) / 1000);
-  }
-  return median(times);
+/** CPU ms of one `run`. */
+async function cpuOf(run: () => Promise<void>): Promise<number> {
+  const before = process.cpuUsage();
+  await run();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
+/**
+ * Median CPU ms of each case's runs (`count` each, after 5 unmeasured), taken in turn so that what
+ * else the machine does weighs on every case alike.
+ */
+async function cpuMedians(count: number, cases: ((index: number) => Promise<void>)[]): Promise<number[]> {
+  const times = cases.map((): number[] => []);
+  for (let index = 0; index < count + 5; index++)
+    for (const [position, run] of cases.entries()) {
+      const used = await cpuOf(() => run(index));
+      if (index >= 5) times[position].push(used);
+    }
+  return times.map(median);
 }
 
 /** The bare baseline: Fastify and better-sqlite3, one insert and one select per request. */
@@ -72,48 +82,58 @@ try {
   };
   const newConversation = async (agentId: string): Promise<string> =>
     (await call(`/api/v1/agents/${agentId}/conversations`, {})).id;
-  /** Median turn CPU of `agentId`, each turn in a new conversation (or all in `conversationId`). */
-  const turnCpu = async (agentId: string, conversationId?: string) => {
+  /** A turn of `agentId` per run, each in a new conversation (or all in `conversationId`). */
+  const turnOf = async (agentId: string, conversationId?: string) => {
     const conversations: string[] = [];
     for (let index = 0; index < turns + 5; index++)
       conversations.push(conversationId ?? (await newConversation(agentId)));
-    return cpuMedian(turns, async (index) => {
+    return async (index: number) => {
       await call(`/api/v1/conversations/${conversations[index]}/messages`, {
         text: MESSAGES[index % MESSAGES.length],
       });
-    });
+    };
   };
-
-  const bareMs = await cpuMedian(turns * 10, async (index) => {
-    const response = await bare.app.inject({
-      method: 'POST',
-      url: `/messages/c${index % 50}`,
-      payload: { text: MESSAGES[index % MESSAGES.length] },
-    });
-    if (response.statusCode !== 200) throw new Error(`bare handler answered ${response.statusCode}`);
-  });
-  const demoMs = await turnCpu(bench.agentId);
+  // Ten bare requests per turn measured, each counted as a tenth.
+  const bareTen = async (index: number) => {
+    for (let request = 0; request < 10; request++) {
+      const response = await bare.app.inject({
+        method: 'POST',
+        url: `/messages/c${(index * 10 + request) % 50}`,
+        payload: { text: MESSAGES[index % MESSAGES.length] },
+      });
+      if (response.statusCode !== 200) throw new Error(`bare handler answered ${response.statusCode}`);
+    }
+  };
+  const [bareTenMs, demoMs] = await cpuMedians(turns, [bareTen, await turnOf(bench.agentId)]);
+  const bareMs = bareTenMs / 10;
   console.log(
     `demo agent turn: ${demoMs.toFixed(2)} ms CPU median; bare Fastify + SQLite handler ${bareMs.toFixed(3)} ms (${(demoMs / bareMs).toFixed(1)}x, target <= 20x)`,
   );
 
-  // 2,000 earlier messages, customer and agent in turn, as a long chat leaves them.
-  const long = await newConversation(bench.agentId);
-  for (let index = 0; index < 1000; index++) {
-    await store.conversations.addMessage(long, {
-      role: 'customer',
-      text: `${MESSAGES[index % MESSAGES.length]} (${index})`,
-      replyState: 'answered',
-    });
-    await store.conversations.addMessage(long, {
-      role: 'agent',
-      text: 'Here is what I found for you: the details are below, with a link to follow.',
-    });
-  }
-  const freshMs = await turnCpu(bench.agentId);
-  const longMs = await turnCpu(bench.agentId, long);
+  /** A conversation with `count` earlier messages, customer and agent in turn, as a long chat leaves them. */
+  const conversationOf = async (count: number) => {
+    const id = await newConversation(bench.agentId);
+    for (let index = 0; index < count / 2; index++) {
+      await store.conversations.addMessage(id, {
+        role: 'customer',
+        text: `${MESSAGES[index % MESSAGES.length]} (${index})`,
+        replyState: 'answered',
+      });
+      await store.conversations.addMessage(id, {
+        role: 'agent',
+        text: 'Here is what I found for you: the details are below, with a link to follow.',
+      });
+    }
+    return id;
+  };
+  const [long, window] = [await conversationOf(2000), await conversationOf(DEFAULT_HISTORY_MESSAGES)];
+  const [freshMs, longMs, windowMs] = await cpuMedians(turns, [
+    await turnOf(bench.agentId),
+    await turnOf(bench.agentId, long),
+    await turnOf(bench.agentId, window),
+  ]);
   console.log(
-    `turn in a 2,000-message conversation: ${longMs.toFixed(2)} ms CPU median; fresh conversation ${freshMs.toFixed(2)} ms (${(longMs / freshMs).toFixed(2)}x, target <= 1.2x)`,
+    `turn in a 2,000-message conversation: ${longMs.toFixed(2)} ms CPU median; fresh conversation ${freshMs.toFixed(2)} ms (${(longMs / freshMs).toFixed(2)}x, target <= 1.2x); ${DEFAULT_HISTORY_MESSAGES}-message conversation (the history window's size) ${windowMs.toFixed(2)} ms (${(longMs / windowMs).toFixed(2)}x)`,
   );
 
   if (!existsSync(githubPath)) {
@@ -142,8 +162,10 @@ try {
     );
     await store.agents.setIntegration(agent.id, demoIntegration.integrationId, true);
     await store.agents.setIntegration(agent.id, github.id, true);
-    const demoAgainMs = await turnCpu(bench.agentId);
-    const githubMs = await turnCpu(agent.id);
+    const [demoAgainMs, githubMs] = await cpuMedians(turns, [
+      await turnOf(bench.agentId),
+      await turnOf(agent.id),
+    ]);
     console.log(
       `agent with GitHub's ${imported.value.tools.length} operations and the demo's: ${githubMs.toFixed(2)} ms CPU median; demo agent ${demoAgainMs.toFixed(2)} ms (${(githubMs / demoAgainMs).toFixed(2)}x, target <= 1.5x)`,
     );

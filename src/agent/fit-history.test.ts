@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitHistory, readHistoryWindow } from './fit-history.js';
+import { fitHistory, type HistoryLimits, readHistoryWindow } from './fit-history.js';
 import type { HistoryMessage } from './run-turn-options.js';
 
 const history: HistoryMessage[] = [
@@ -69,7 +69,7 @@ describe('readHistoryWindow', () => {
     };
   }
 
-  it.each([
+  it.each<[HistoryLimits]>([
     [{}],
     [{ budgetTokens: 300 }],
     [{ budgetTokens: 20 }],
