@@ -1,9 +1,11 @@
 // A load run against a real server on 127.0.0.1 (a child process, the demo agent on the built-in
-// engine): 50 conversations at once, each sending its next message as soon as the last is answered,
+// engine, its demo store API served by a second child as a business's API would be, so the API's
+// answers do not queue behind the turns they serve): 50 conversations at once, each sending its next message as soon as the last is answered,
 // for 30 s, on SQLite and on PostgreSQL (when BENCH_POSTGRES_URL or TEST_POSTGRES_URL is set).
 // Prints errors, p50 and p99 latency and turns/s. Targets: 0 errors, p99 under 1 s.
 // BENCH_LOAD_SECONDS shortens (or lengthens, up to 120) the run; BENCH_LOAD_CONVERSATIONS changes
-// the concurrency (up to 200).
+// the concurrency (up to 200); BENCH_LOG_LEVEL=info prints the servers' request logs (with each
+// response time, as the server saw it) to stderr.
 // Run: node --import tsx bench/load.ts
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -24,11 +26,14 @@ const MESSAGES = [
 ];
 
 /** Starts the server child on `dialect`; resolves with its URL and demo agent once it listens. */
-async function startChild(dialect: 'sqlite' | 'postgres') {
+async function startChild(dialect: 'sqlite' | 'postgres', demoApiUrl = '') {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', new URL('./support/serve-bench.ts', import.meta.url).pathname],
-    { env: { ...process.env, BENCH_DIALECT: dialect }, stdio: ['ignore', 'pipe', 'inherit'] },
+    {
+      env: { ...process.env, BENCH_DIALECT: dialect, BENCH_DEMO_API_URL: demoApiUrl },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
   );
   // Read to the end: a full pipe would stop a child that writes more.
   const lines = createInterface({ input: child.stdout! });
@@ -62,8 +67,8 @@ async function post(url: string, body: object): Promise<{ status: number; json: 
 const percentile = (sorted: number[], share: number) =>
   sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
 
-async function loadRun(dialect: 'sqlite' | 'postgres') {
-  const { stop, url, agentId } = await startChild(dialect);
+async function loadRun(dialect: 'sqlite' | 'postgres', demoApiUrl: string) {
+  const { stop, url, agentId } = await startChild(dialect, demoApiUrl);
   let report = '';
   let turnsAnswered = 0;
   try {
@@ -110,6 +115,12 @@ async function loadRun(dialect: 'sqlite' | 'postgres') {
   }
 }
 
-await loadRun('sqlite');
-if (benchPostgresUrl) await loadRun('postgres');
-else console.log('postgres: skipped (set BENCH_POSTGRES_URL or TEST_POSTGRES_URL)');
+const api = await startChild('sqlite');
+try {
+  const demoApiUrl = `${api.url}/demo/api`;
+  await loadRun('sqlite', demoApiUrl);
+  if (benchPostgresUrl) await loadRun('postgres', demoApiUrl);
+  else console.log('postgres: skipped (set BENCH_POSTGRES_URL or TEST_POSTGRES_URL)');
+} finally {
+  await api.stop();
+}

@@ -21,8 +21,15 @@ export interface BenchServer {
   close: () => Promise<void>;
 }
 
-/** Starts the server on `dialect` (PostgreSQL needs `benchPostgresUrl`). */
-export async function startBenchServer(dialect: 'sqlite' | 'postgres' = 'sqlite'): Promise<BenchServer> {
+/**
+ * Starts the server on `dialect` (PostgreSQL needs `benchPostgresUrl`). With `demoApiUrl`, the demo
+ * integration calls the demo store API there (another process on 127.0.0.1, as a business's API would
+ * be) instead of this server's own.
+ */
+export async function startBenchServer(
+  dialect: 'sqlite' | 'postgres' = 'sqlite',
+  options: { demoApiUrl?: string } = {},
+): Promise<BenchServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'concierge-bench-'));
   const schema = `bench_${randomBytes(6).toString('hex')}`;
   const env: NodeJS.ProcessEnv = {
@@ -32,10 +39,13 @@ export async function startBenchServer(dialect: 'sqlite' | 'postgres' = 'sqlite'
     CONCIERGE_ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
     CONCIERGE_SECRET_KEY: randomBytes(32).toString('base64'),
     CONCIERGE_LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+    ...(options.demoApiUrl ? { CONCIERGE_ALLOW_HOSTS: new URL(options.demoApiUrl).host } : {}),
     ...(dialect === 'postgres' ? { DATABASE_URL: benchPostgresUrl, DATABASE_SCHEMA: schema } : {}),
   };
   const server = await startServer(readServerConfig(env));
-  if (!server.demo) throw new Error('the bench server did not seed its demo');
+  if (!server.demo?.integrationId) throw new Error('the bench server did not seed its demo');
+  if (options.demoApiUrl)
+    await server.store.integrations.update(server.demo.integrationId, { baseUrl: options.demoApiUrl });
   return {
     server,
     agentId: server.demo.agentId,
