@@ -262,6 +262,17 @@ async function insertTrace(
     .execute();
 }
 
+/** The first message a person wrote in the conversation after the turn's message: the turn is taken over. */
+function personReplySince(db: Kysely<Database> | Transaction<Database>, handle: TurnHandle) {
+  return db
+    .selectFrom('messages')
+    .select('messages.id')
+    .where('messages.conversation_id', '=', handle.conversationId)
+    .where('messages.role', '=', 'human')
+    .where('messages.id', '>', handle.messageId)
+    .limit(1);
+}
+
 /** Takes the conversation's row lock for the rest of the transaction; undefined when `turnId` lost it. */
 async function holdTurn(db: Transaction<Database>, handle: TurnHandle) {
   // A write first: it locks the row on PostgreSQL and takes SQLite's write lock (so a concurrent
@@ -559,16 +570,7 @@ export function createConversationRepository({ db }: StoreContext) {
       const row = await db
         .selectFrom('conversations')
         .select(['status', 'turn_id'])
-        .select((eb) =>
-          eb
-            .selectFrom('messages')
-            .select('messages.id')
-            .where('messages.conversation_id', '=', handle.conversationId)
-            .where('messages.role', '=', 'human')
-            .where('messages.id', '>', handle.messageId)
-            .limit(1)
-            .as('human_since'),
-        )
+        .select(personReplySince(db, handle).as('human_since'))
         .where('id', '=', handle.conversationId)
         .executeTakeFirst();
       if (!row || row.turn_id !== handle.turnId) return 'lost';
@@ -601,14 +603,7 @@ export function createConversationRepository({ db }: StoreContext) {
       return db.transaction().execute(async (transaction) => {
         const held = await holdTurn(transaction, input);
         if (!held) throw new TurnLostError(input.conversationId);
-        const humanSince = await transaction
-          .selectFrom('messages')
-          .select('id')
-          .where('conversation_id', '=', input.conversationId)
-          .where('role', '=', 'human')
-          .where('id', '>', input.messageId)
-          .limit(1)
-          .executeTakeFirst();
+        const humanSince = await personReplySince(transaction, input).executeTakeFirst();
         const outcome: CommitTurnResult['outcome'] = input.cancelled
           ? 'cancelled'
           : held.status !== 'open' || humanSince || input.reply === null
