@@ -1,13 +1,13 @@
 // The tools part of a turn for an agent with a 1,010-operation integration (the generated back office
 // with the Trailhead store's operations among it): load the agent's tools from the store and choose
-// those offered for the message. Each turn shares the tools array built for the integration's
-// version and settings (and so the names and selection index compiled from it); the baseline builds
-// a new array every turn, as before, so every cache keyed by it misses.
+// those offered for the message. Each turn shares the agent's catalog compiled for the integration's
+// version and settings (the names and selection index with it); the baseline compiles a new catalog
+// every turn.
 // Run: node --import tsx bench/agent-tools.ts
 import { randomBytes } from 'node:crypto';
 import { offerTools } from '../src/agent/offer-tools.js';
 import { type CatalogReader, createCatalogReader } from '../src/server/create-catalog-reader.js';
-import { loadAgentTools } from '../src/server/run-conversation-turn.js';
+import { loadAgentCatalog } from '../src/server/run-conversation-turn.js';
 import { createStore } from '../src/store/index.js';
 import { loadLargeCatalog } from '../src/tools/test-support/load-catalogs.js';
 
@@ -35,9 +35,9 @@ try {
     const times: number[] = [];
     for (let turn = 0; turn < TURNS + 3; turn++) {
       const start = performance.now();
-      const agentTools = await loadAgentTools({ store, catalogs }, agent.id);
+      const catalog = await loadAgentCatalog({ store, catalogs }, agent.id);
       offerTools({
-        tools: agentTools,
+        tools: catalog.forCustomer(null),
         basePrompt: '',
         message: MESSAGES[turn % MESSAGES.length],
         history: [],
@@ -54,7 +54,7 @@ try {
   const baseline = await measure(fresh);
   const reused = await measure(shared);
   console.log(
-    `${tools.length} operations: tools of a turn (load + choose) ${reused.toFixed(2)} ms median with the shared array; ${baseline.toFixed(2)} ms building a new one each turn (${(baseline / reused).toFixed(1)}x)`,
+    `${tools.length} operations: tools of a turn (load + choose) ${reused.toFixed(2)} ms median with the shared catalog; ${baseline.toFixed(2)} ms compiling a new one each turn (${(baseline / reused).toFixed(1)}x)`,
   );
 } finally {
   await store.close();

@@ -9,8 +9,17 @@ export {
 } from './agent-rules.js';
 export { SIGN_IN_PREFIX, signInReply } from './arrange-for-customer.js';
 export { type ConfirmationAnswer, classifyConfirmation } from './classify-confirmation.js';
+export { type AgentCatalog, compileAgentCatalog } from './compile-agent-catalog.js';
 export { confirmationQuestion, describeAction } from './describe-action.js';
-export { DEFAULT_HISTORY_TOKEN_BUDGET, estimateTokens, fitHistory } from './fit-history.js';
+export {
+  DEFAULT_HISTORY_MESSAGES,
+  DEFAULT_HISTORY_TOKEN_BUDGET,
+  estimateTokens,
+  fitHistory,
+  type HistoryLimits,
+  type ReadHistoryWindowOptions,
+  readHistoryWindow,
+} from './fit-history.js';
 export { findToolNameClashes, type ToolNameClash } from './name-agent-tools.js';
 export { MAX_OFFERED_OPERATIONS } from './offer-tools.js';
 export { DEFAULT_CONFIRMATION_TTL_MS, isExpired, type PendingAction } from './pending-action.js';

@@ -68,9 +68,6 @@ function withIntegration(description: string, integrationName: string | undefine
   return `${description.slice(0, end.index)}${label}${description.slice(end.index)}`;
 }
 
-// Per tools array: the names stay the same for every turn that gets the same array.
-const cache = new WeakMap<AgentTool[], Map<AgentTool, OfferedName>>();
-
 /**
  * The name each callable tool is offered under. A name only one integration has stays as it is; a
  * name several integrations have is qualified by the integration, `demo_store_api_2__searchProducts`,
@@ -79,8 +76,6 @@ const cache = new WeakMap<AgentTool[], Map<AgentTool, OfferedName>>();
  * only make the model choose between two identical tools.
  */
 export function nameAgentTools(tools: AgentTool[]): Map<AgentTool, OfferedName> {
-  const cached = cache.get(tools);
-  if (cached) return cached;
   const seen = new Set<string>();
   const distinct = tools.filter((entry) => {
     if (!entry.tool.callable) return false;
@@ -110,7 +105,6 @@ export function nameAgentTools(tools: AgentTool[]): Map<AgentTool, OfferedName> 
     taken.add(name);
     names.set(entry, { name, description: withIntegration(entry.tool.description, entry.integrationName) });
   }
-  cache.set(tools, names);
   return names;
 }
 

@@ -2,9 +2,15 @@
 // ones when there are many) plus the built-in hand-off tool (and the knowledge search when the agent
 // has sources), under names unique within the agent.
 import { type JSONValue, jsonSchema, type Tool, tool } from 'ai';
-import { selectTools, type ToolDefinition, toolProviderOptions } from '../tools/index.js';
+import {
+  compileToolCatalog,
+  selectTools,
+  type ToolCatalog,
+  type ToolDefinition,
+  toolProviderOptions,
+} from '../tools/index.js';
 import { HANDOFF_TOOL_NAME, KNOWLEDGE_TOOL_NAME } from './agent-rules.js';
-import { nameAgentTools } from './name-agent-tools.js';
+import { nameAgentTools, type OfferedName } from './name-agent-tools.js';
 import type { AgentTool, HistoryMessage } from './run-turn-options.js';
 
 /** Operations offered per turn at most, besides the hand-off tool (OpenAI accepts 128 tools in all). */
@@ -31,8 +37,8 @@ export interface OfferedTools {
 
 /** What to choose the offered tools from and for. */
 export interface OfferToolsOptions {
-  /** The agent's enabled operations (the same array each turn keeps the selection index cached). */
-  tools: AgentTool[];
+  /** The agent's enabled operations, compiled once (`compileOfferableTools`) or compiled for this call. */
+  tools: AgentTool[] | OfferableTools;
   /** The base prompt: operations it names are always offered. */
   basePrompt: string;
   /** The customer's current message. */
@@ -82,42 +88,45 @@ export function createKnowledgeTool(execute?: (input: { query: string }) => Prom
 
 const knowledgeTool = createKnowledgeTool();
 
-interface Catalog {
-  definitions: ToolDefinition[];
+/** Tools compiled once for offering: their names, and the callable ones compiled for selection. */
+export interface OfferableTools {
+  /** The tools compiled. */
+  tools: AgentTool[];
+  /** The name and description each callable tool is offered under (a duplicate has none). */
+  names: Map<AgentTool, OfferedName>;
+  /** The callable, named operations, with their selection index. */
+  selection: ToolCatalog;
+  /** The tool behind each of `selection`'s operations. */
   owners: Map<ToolDefinition, AgentTool>;
-  /** The name and description each tool is offered under. */
-  names: ReturnType<typeof nameAgentTools>;
 }
 
-// Per tools array, so the selection index (cached per definitions array) is built once per catalog.
-const catalogs = new WeakMap<AgentTool[], Catalog>();
+/** Compiles `tools` for offering; a holder of the same tools for many turns compiles them once. */
+export function compileOfferableTools(tools: AgentTool[]): OfferableTools {
+  const names = nameAgentTools(tools);
+  // A duplicate (the same operation at the same URL through a second integration) has no name.
+  const callable = tools.filter((entry) => entry.tool.callable && names.has(entry));
+  return {
+    tools,
+    names,
+    selection: compileToolCatalog(callable.map((entry) => entry.tool)),
+    owners: new Map(callable.map((entry) => [entry.tool, entry])),
+  };
+}
 
-function catalogOf(tools: AgentTool[]): Catalog {
-  let catalog = catalogs.get(tools);
-  if (!catalog) {
-    const names = nameAgentTools(tools);
-    // A duplicate (the same operation at the same URL through a second integration) has no name.
-    const callable = tools.filter((entry) => entry.tool.callable && names.has(entry));
-    catalog = {
-      definitions: callable.map((entry) => entry.tool),
-      owners: new Map(callable.map((entry) => [entry.tool, entry])),
-      names,
-    };
-    catalogs.set(tools, catalog);
-  }
-  return catalog;
+function compiled(tools: AgentTool[] | OfferableTools): OfferableTools {
+  return Array.isArray(tools) ? compileOfferableTools(tools) : tools;
 }
 
 /** The name `entry` is offered to the model under (the one a call in the prompt must use). */
-export function offeredName(tools: AgentTool[], entry: AgentTool): string {
-  return catalogOf(tools).names.get(entry)?.name ?? entry.tool.name;
+export function offeredName(tools: AgentTool[] | OfferableTools, entry: AgentTool): string {
+  return compiled(tools).names.get(entry)?.name ?? entry.tool.name;
 }
 
 /** Chooses and builds the tools for this turn. */
 export function offerTools(options: OfferToolsOptions): OfferedTools {
-  const catalog = catalogOf(options.tools);
+  const catalog = compiled(options.tools);
   const selected = selectTools({
-    tools: catalog.definitions,
+    tools: catalog.selection,
     query: options.message,
     context: selectionContext(options.history),
     basePrompt: options.basePrompt,

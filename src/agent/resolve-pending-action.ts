@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { ModelMessage } from 'ai';
 import { signInReply } from './arrange-for-customer.js';
 import { classifyConfirmation } from './classify-confirmation.js';
-import { offeredName } from './offer-tools.js';
+import { type OfferableTools, offeredName } from './offer-tools.js';
 import { findPendingTool, isExpired, type PendingAction } from './pending-action.js';
 import { type RunToolCallOptions, runToolCall } from './run-tool-call.js';
 import type { AgentTool } from './run-turn-options.js';
@@ -39,7 +39,8 @@ export type PendingResolution =
 export async function resolvePendingAction(options: {
   pending: PendingAction;
   message: string;
-  tools: AgentTool[];
+  /** The turn's tools, as this customer may use them. */
+  tools: OfferableTools;
   now: Date;
   messages: ModelMessage[];
   run: RunToolCallOptions;
@@ -58,7 +59,7 @@ export async function resolvePendingAction(options: {
   }
   const answer = classifyConfirmation(options.message);
   const expired = isExpired(pending, options.now);
-  const agentTool = findPendingTool(pending, options.tools);
+  const agentTool = findPendingTool(pending, options.tools.tools);
   if (answer === 'other') {
     record('superseded');
     const amendable = agentTool && !agentTool.signIn && !expired;

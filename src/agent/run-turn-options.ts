@@ -2,6 +2,7 @@
 import type { LanguageModel } from 'ai';
 import type { Executor, ToolCallIntegration } from '../executor/index.js';
 import type { BoundInput, CustomerIdentity, IdentityHeader, ToolDefinition } from '../tools/index.js';
+import type { AgentCatalog } from './compile-agent-catalog.js';
 import type { PendingAction } from './pending-action.js';
 import type { TraceStep } from './trace-step.js';
 import type { TurnEvent } from './turn-event.js';
@@ -91,6 +92,11 @@ export interface RunTurnOptions {
   maxToolSteps?: number;
   /** The enabled operations of the agent's enabled integrations; more than 20 are narrowed per turn. */
   tools: AgentTool[];
+  /**
+   * `tools` compiled (`compileAgentCatalog`) by a caller that runs many turns with them, so their names
+   * and selection index are built once; compiled for this turn when absent.
+   */
+  catalog?: AgentCatalog;
   /** Runs the tool calls. */
   executor: Executor;
   /** The agent's knowledge sources; when given, the knowledge search tool is offered. */
@@ -111,6 +117,8 @@ export interface RunTurnOptions {
   conversationId?: string;
   /** Tokens of history kept in the prompt (about 4 characters each), newest first. Default 4,000. */
   historyTokenBudget?: number;
+  /** Earlier messages kept in the prompt at most, newest first. Default 40. */
+  historyMessages?: number;
   /** How long a proposed write action may be confirmed, in ms. Default 10 minutes. */
   confirmationTtlMs?: number;
   /** The clock; tests inject one. Default `() => new Date()`. */

@@ -4,11 +4,12 @@ import type { JSONValue, ModelMessage } from 'ai';
 import { validateToolArguments } from '../executor/index.js';
 import { defaultNeedsConfirmation } from '../tools/index.js';
 import { buildSystemPrompt, HANDOFF_TOOL_NAME, KNOWLEDGE_TOOL_NAME } from './agent-rules.js';
-import { arrangeForCustomer, signInReply } from './arrange-for-customer.js';
+import { signInReply } from './arrange-for-customer.js';
 import { callModel, type ModelToolCall } from './call-model.js';
+import { compileAgentCatalog } from './compile-agent-catalog.js';
 import { confirmationQuestion, describeAction } from './describe-action.js';
 import { describeModelError } from './describe-model-error.js';
-import { DEFAULT_HISTORY_TOKEN_BUDGET, fitHistory } from './fit-history.js';
+import { fitHistory } from './fit-history.js';
 import { type OfferedTools, offerTools } from './offer-tools.js';
 import { createPendingAction, DEFAULT_CONFIRMATION_TTL_MS, type PendingAction } from './pending-action.js';
 import { resolvePendingAction } from './resolve-pending-action.js';
@@ -141,7 +142,8 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
     customer,
   };
   // What this customer may use: bound inputs hidden, stand-ins asking a visitor to sign in.
-  const tools = arrangeForCustomer(options.tools, customer);
+  const offerable = (options.catalog ?? compileAgentCatalog(options.tools)).forCustomer(customer);
+  const tools = offerable.tools;
   const signInUrl = options.signInUrl ?? null;
   /** Why the turn must end now, if it must: the customer left, or a person took over. */
   const stopReason = async (): Promise<TurnResult['stopped']> => {
@@ -151,11 +153,10 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
     return undefined;
   };
   if (signal?.aborted) return recorder.finish({ stopped: 'cancelled' });
-  const messages = fitHistory(
-    options.history,
-    options.message,
-    options.historyTokenBudget ?? DEFAULT_HISTORY_TOKEN_BUDGET,
-  );
+  const messages = fitHistory(options.history, options.message, {
+    budgetTokens: options.historyTokenBudget,
+    maxMessages: options.historyMessages,
+  });
   const keep: AgentTool[] = [];
   let system = buildSystemPrompt(options.basePrompt, {
     customer,
@@ -167,7 +168,7 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
     const resolution = await resolvePendingAction({
       pending: options.pendingAction,
       message: options.message,
-      tools,
+      tools: offerable,
       now: now(),
       messages,
       run,
@@ -189,7 +190,7 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
   }
 
   const offered = offerTools({
-    tools,
+    tools: offerable,
     basePrompt: options.basePrompt,
     message: options.message,
     history: options.history,

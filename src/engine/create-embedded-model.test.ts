@@ -83,8 +83,14 @@ describe('createEmbeddedModel', () => {
   it('streams text and tool calls as v3 stream parts', async () => {
     const text = streamText({ model, prompt: 'hello', tools });
     const parts: string[] = [];
-    for await (const part of text.fullStream) parts.push(part.type);
+    const deltas: string[] = [];
+    for await (const part of text.fullStream) {
+      parts.push(part.type);
+      if (part.type === 'text-delta') deltas.push(part.text);
+    }
     expect(await text.text).toBe('Hello! How can I help you today?');
+    // Whole sentences, not a part per word.
+    expect(deltas).toEqual(['Hello! ', 'How can I help you today?']);
     expect(parts).toEqual(
       expect.arrayContaining(['start', 'text-start', 'text-delta', 'text-end', 'finish']),
     );

@@ -3,7 +3,7 @@ import type { AgentTool } from '../agent/index.js';
 import type { Store } from '../store/index.js';
 import { storeDialects } from '../store/test-support/store-dialects.js';
 import { createCatalogReader } from './create-catalog-reader.js';
-import { loadAgentTools } from './run-conversation-turn.js';
+import { loadAgentCatalog, loadAgentTools } from './run-conversation-turn.js';
 
 describe('createCatalogReader', () => {
   let store: Store;
@@ -142,5 +142,48 @@ describe('loadAgentTools', () => {
 
     await store.agents.setIntegration(agent.id, integration.id, false);
     expect(await loadAgentTools(context, agent.id)).toEqual([]);
+  });
+
+  it('compiles the agent once per version: every turn shares its names and selection index, a change builds a new one', async () => {
+    const property = await store.properties.create({ name: 'P' });
+    const agent = await store.agents.create({ propertyId: property.id, name: 'Bot' });
+    const many = Array.from({ length: 30 }, (_, index) => `listThings${index}`);
+    const integration = await store.integrations.create(
+      { propertyId: property.id, name: 'API', baseUrl: 'https://x.test' },
+      version(many),
+    );
+    await store.agents.setIntegration(agent.id, integration.id, true);
+    const context = { store, catalogs: createCatalogReader(store) };
+
+    const first = await loadAgentCatalog(context, agent.id);
+    const visitor = first.forCustomer(null);
+    const index = visitor.selection.index();
+    expect(index.tools).toHaveLength(30);
+    // The next turn: the same catalog, the same compiled parts, the index not built again.
+    const again = await loadAgentCatalog(context, agent.id);
+    expect(again).toBe(first);
+    expect(again.forCustomer(null)).toBe(visitor);
+    expect(again.forCustomer(null).selection.index()).toBe(index);
+    expect(again.forCustomer({ sub: 'c1', claims: {} })).toBe(again.forCustomer({ sub: 'c2', claims: {} }));
+
+    // A new schema version: a new catalog over the new operations.
+    await store.integrations.addVersion(integration.id, version([...many, 'trackParcel']));
+    const updated = await loadAgentCatalog(context, agent.id);
+    expect(updated).not.toBe(first);
+    expect(
+      updated
+        .forCustomer(null)
+        .selection.index()
+        .tools.map((entry) => entry.tool.name),
+    ).toContain('trackParcel');
+
+    // An operation switched off, then on again: each change builds anew; the old catalog was not kept.
+    await store.integrations.setOperationEnabled(integration.id, 'trackParcel', false);
+    const without = await loadAgentCatalog(context, agent.id);
+    expect(without.tools.map((entry) => entry.tool.name)).not.toContain('trackParcel');
+    await store.integrations.setOperationEnabled(integration.id, 'trackParcel', true);
+    const back = await loadAgentCatalog(context, agent.id);
+    expect(back).not.toBe(updated);
+    expect(back.tools.map((entry) => entry.tool.name)).toContain('trackParcel');
   });
 });

@@ -18,8 +18,8 @@ export interface CatalogReader {
   read: (integration: Integration) => Promise<Catalog>;
   /**
    * The value built for `key` while its inputs' `fingerprint` stays the same, else a new one from
-   * `build`: what is compiled from catalogs (an agent's tools) is then the same object for every turn,
-   * so the caches keyed by it (tool names, the selection index) are built once.
+   * `build`, which replaces the old: what is compiled from catalogs (an agent's compiled tools, with
+   * their names and selection index) is then built once and shared by every turn.
    */
   reuse: <T>(key: string, fingerprint: string, build: () => T) => T;
 }
@@ -29,7 +29,6 @@ const emptyCatalog: Catalog = { version: 0, openapiVersion: null, sourceUrl: nul
 /**
  * A stored version never changes, so a catalog cached under (integration, version) stays right even
  * when another server imports a newer version: the integration record then names the new number.
- * The same arrays are handed out each time, which also lets tool selection reuse its index.
  */
 export function createCatalogReader(
   store: Store,

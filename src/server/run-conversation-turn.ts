@@ -4,10 +4,13 @@
 import { createHash } from 'node:crypto';
 import type { LanguageModel } from 'ai';
 import {
+  type AgentCatalog,
   type AgentTool,
+  compileAgentCatalog,
   type HistoryMessage,
   type KnowledgeSourceRef,
   type PendingAction,
+  readHistoryWindow,
   runTurn,
   type TraceStep,
   type TurnEvent,
@@ -63,14 +66,15 @@ export interface ConversationTurnResult {
 }
 
 /**
- * The agent's enabled operations across its enabled integrations (uncallable ones are never offered).
- * The same array while its integrations, their versions and operation settings stay the same, so
- * every turn shares what is compiled from it.
+ * The agent's enabled operations across its enabled integrations (uncallable ones are never offered),
+ * compiled once: the same catalog while its integrations, their versions and operation settings stay
+ * the same, so every turn shares its names and selection index. Any change makes a new one, which
+ * replaces the old in the reader's cache.
  */
-export async function loadAgentTools(
+export async function loadAgentCatalog(
   { store, catalogs }: Pick<ConversationTurnContext, 'store' | 'catalogs'>,
   agentId: string,
-): Promise<AgentTool[]> {
+): Promise<AgentCatalog> {
   const links = (await store.agents.listIntegrations(agentId)).filter((link) => link.enabled);
   const loaded = (
     await Promise.all(
@@ -93,11 +97,17 @@ export async function loadAgentTools(
       ),
     )
     .digest('base64url');
-  return catalogs.reuse(
-    `agent-tools\u0000${agentId}`,
-    fingerprint,
-    () => Object.freeze(loaded.flatMap((entry) => toAgentTools(entry))) as AgentTool[],
+  return catalogs.reuse(`agent-tools\u0000${agentId}`, fingerprint, () =>
+    compileAgentCatalog(loaded.flatMap((entry) => toAgentTools(entry))),
   );
+}
+
+/** The agent's enabled operations across its enabled integrations (see `loadAgentCatalog`). */
+export async function loadAgentTools(
+  context: Pick<ConversationTurnContext, 'store' | 'catalogs'>,
+  agentId: string,
+): Promise<AgentTool[]> {
+  return (await loadAgentCatalog(context, agentId)).tools;
 }
 
 /** An integration's enabled, callable operations as the agent's tools. */
@@ -157,16 +167,19 @@ function readPendingAction(conversation: Conversation): PendingAction | null {
     : stored;
 }
 
-/** Earlier messages the model sees: all but this one, system notes, and customer messages queued after it. */
-function historyBefore(messages: Message[], message: Message): HistoryMessage[] {
-  return messages
-    .filter(
-      (entry) =>
-        entry.id !== message.id &&
-        entry.role !== 'system' &&
-        !(entry.role === 'customer' && entry.id > message.id),
-    )
-    .map((entry) => ({ role: entry.role as HistoryMessage['role'], text: entry.text }));
+/** Earlier messages the turn for `message` can use: the newest, as far as the history budget goes. */
+function loadHistory(store: Store, message: Message): Promise<HistoryMessage[]> {
+  return readHistoryWindow({
+    message: message.text,
+    readPage: async (limit, before) =>
+      (
+        await store.conversations.listHistory(message.conversationId, {
+          messageId: message.id,
+          limit,
+          before,
+        })
+      ).map((entry) => ({ id: entry.id, role: entry.role as HistoryMessage['role'], text: entry.text })),
+  });
 }
 
 /** How `answerMessage` ends a turn that fails: marked unanswered (the customer gets the error), or handed to a person. */
@@ -184,6 +197,8 @@ export async function answerMessage(
     message: Message;
     onEvent?: (event: TurnEvent) => void;
     signal?: AbortSignal;
+    /** The conversation's agent, when the caller has just read it. */
+    agent?: Agent;
     /** Steps put first in the stored trace (a recovery says so). */
     leadingSteps?: unknown[];
     onFailure?: TurnFailureMode;
@@ -194,7 +209,11 @@ export async function answerMessage(
   const handle = lease.handle;
   try {
     const conversation = await store.conversations.get(handle.conversationId);
-    const agent = conversation && (await store.agents.get(conversation.agentId));
+    const agent =
+      conversation &&
+      (options.agent?.id === conversation.agentId
+        ? options.agent
+        : await store.agents.get(conversation.agentId));
     if (!conversation || !agent) throw new ConflictError('the agent of this conversation no longer exists');
     if (conversation.status !== 'open') {
       // A person took over (or closed it) while this message waited for its turn.
@@ -211,15 +230,17 @@ export async function answerMessage(
     const { apiKey, ...settings } = agent.model.provider ? agent.model : { ...context.defaultModel };
     const model = (context.createModel ?? createLanguageModel)({ ...settings, apiKey });
     const signal = options.signal ? AbortSignal.any([options.signal, lease.lost]) : lease.lost;
+    const catalog = await loadAgentCatalog(context, agent.id);
     const result = await runTurn({
       model,
       basePrompt: agent.basePrompt,
       temperature: agent.model.provider ? agent.model.temperature : undefined,
       maxToolSteps: agent.maxToolSteps,
-      tools: await loadAgentTools(context, agent.id),
+      tools: catalog.tools,
+      catalog,
       executor: context.executor,
       knowledge: await loadAgentKnowledge(store, agent),
-      history: historyBefore(await store.conversations.listMessages(conversation.id), message),
+      history: await loadHistory(store, message),
       message: message.text,
       pendingAction: readPendingAction(conversation),
       customer: activeCustomer(conversation),
@@ -227,6 +248,8 @@ export async function answerMessage(
       agentId: agent.id,
       conversationId: conversation.id,
       onEvent: options.onEvent,
+      // A JSON answer shows no text before the end: the model's answer whole costs a third as much.
+      stream: options.onEvent !== undefined,
       signal,
       claimPendingAction: (action) =>
         store.conversations.claimPendingAction({ ...handle, actionId: action.id }),
@@ -304,8 +327,8 @@ export async function runConversationTurn(
   const { conversation, text } = options;
   if (conversation.status === 'closed')
     throw new ConflictError('this conversation is closed: start a new one');
-  if (!(await store.agents.get(conversation.agentId)))
-    throw new ConflictError('the agent of this conversation no longer exists');
+  const agent = await store.agents.get(conversation.agentId);
+  if (!agent) throw new ConflictError('the agent of this conversation no longer exists');
   const leaseMs = context.turnLeaseMs ?? DEFAULT_TURN_LEASE_MS;
   if (conversation.status === 'waiting-for-human') {
     const message = await store.conversations.addMessage(conversation.id, {
@@ -343,5 +366,5 @@ export async function runConversationTurn(
     await store.conversations.setReplyState(message.id, state).catch(() => {});
     throw error;
   }
-  return answerMessage(context, { lease, message, onEvent: options.onEvent, signal: options.signal });
+  return answerMessage(context, { lease, message, agent, onEvent: options.onEvent, signal: options.signal });
 }

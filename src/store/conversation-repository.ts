@@ -262,6 +262,17 @@ async function insertTrace(
     .execute();
 }
 
+/** The first message a person wrote in the conversation after the turn's message: the turn is taken over. */
+function personReplySince(db: Kysely<Database> | Transaction<Database>, handle: TurnHandle) {
+  return db
+    .selectFrom('messages')
+    .select('messages.id')
+    .where('messages.conversation_id', '=', handle.conversationId)
+    .where('messages.role', '=', 'human')
+    .where('messages.id', '>', handle.messageId)
+    .limit(1);
+}
+
 /** Takes the conversation's row lock for the rest of the transaction; undefined when `turnId` lost it. */
 async function holdTurn(db: Transaction<Database>, handle: TurnHandle) {
   // A write first: it locks the row on PostgreSQL and takes SQLite's write lock (so a concurrent
@@ -271,7 +282,7 @@ async function holdTurn(db: Transaction<Database>, handle: TurnHandle) {
     .set({ updated_at: now() })
     .where('id', '=', handle.conversationId)
     .where('turn_id', '=', handle.turnId)
-    .returning(['status'])
+    .returningAll()
     .executeTakeFirst();
 }
 
@@ -448,6 +459,27 @@ export function createConversationRepository({ db }: StoreContext) {
       const rows = await query.orderBy('id').execute();
       return rows.map(toMessage);
     },
+    /**
+     * The conversation as the turn answering `messageId` sees it, newest first, at most `limit`
+     * messages older than `before` (a message id) when given: the customer's, the agent's and
+     * people's messages, without system notes or customer messages queued after `messageId` (a reply
+     * to an earlier message may come after it). One index range, however long the conversation.
+     */
+    async listHistory(
+      conversationId: string,
+      options: { messageId: string; limit: number; before?: string },
+    ): Promise<Message[]> {
+      let query = db
+        .selectFrom('messages')
+        .selectAll()
+        .where('conversation_id', '=', conversationId)
+        .where('id', '!=', options.messageId)
+        .where('role', '!=', 'system')
+        .where((eb) => eb.or([eb('role', '!=', 'customer'), eb('id', '<', options.messageId)]));
+      if (options.before) query = query.where('id', '<', options.before);
+      const rows = await query.orderBy('id', 'desc').limit(options.limit).execute();
+      return rows.map(toMessage);
+    },
     async addTrace(
       conversationId: string,
       input: { messageId?: string | null; steps: unknown[] },
@@ -534,22 +566,15 @@ export function createConversationRepository({ db }: StoreContext) {
      * or the conversation is no longer open; `lost` when another turn holds the conversation.
      */
     async readTurn(handle: TurnHandle): Promise<'open' | 'taken-over' | 'lost'> {
+      // One statement: it runs before every model call of every turn.
       const row = await db
         .selectFrom('conversations')
         .select(['status', 'turn_id'])
+        .select(personReplySince(db, handle).as('human_since'))
         .where('id', '=', handle.conversationId)
         .executeTakeFirst();
       if (!row || row.turn_id !== handle.turnId) return 'lost';
-      if (row.status !== 'open') return 'taken-over';
-      const human = await db
-        .selectFrom('messages')
-        .select('id')
-        .where('conversation_id', '=', handle.conversationId)
-        .where('role', '=', 'human')
-        .where('id', '>', handle.messageId)
-        .limit(1)
-        .executeTakeFirst();
-      return human ? 'taken-over' : 'open';
+      return row.status !== 'open' || row.human_since ? 'taken-over' : 'open';
     },
     /**
      * Claims the pending action `actionId` for the turn, before it runs: a conditional update only
@@ -578,14 +603,7 @@ export function createConversationRepository({ db }: StoreContext) {
       return db.transaction().execute(async (transaction) => {
         const held = await holdTurn(transaction, input);
         if (!held) throw new TurnLostError(input.conversationId);
-        const humanSince = await transaction
-          .selectFrom('messages')
-          .select('id')
-          .where('conversation_id', '=', input.conversationId)
-          .where('role', '=', 'human')
-          .where('id', '>', input.messageId)
-          .limit(1)
-          .executeTakeFirst();
+        const humanSince = await personReplySince(transaction, input).executeTakeFirst();
         const outcome: CommitTurnResult['outcome'] = input.cancelled
           ? 'cancelled'
           : held.status !== 'open' || humanSince || input.reply === null
@@ -640,8 +658,8 @@ export function createConversationRepository({ db }: StoreContext) {
           .set(changes)
           .where('id', '=', input.conversationId)
           .execute();
-        const conversation = await get(input.conversationId, transaction);
-        return { outcome, reply, conversation: conversation! };
+        // The row as held, with this commit's changes: no statement to read it again.
+        return { outcome, reply, conversation: toConversation({ ...held, ...changes }) };
       });
     },
     /**

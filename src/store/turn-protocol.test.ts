@@ -46,6 +46,35 @@ for (const dialect of storeDialects) {
       });
     const handle = (messageId: string) => ({ conversationId, messageId, turnId: randomUUID() });
 
+    it("reads a turn's history window newest first: earlier replies, people's messages, no notes, no message queued after it", async () => {
+      const first = await customer('Where is order 1?');
+      await store.conversations.addMessage(conversationId, { role: 'agent', text: 'It shipped.' });
+      await store.conversations.addMessage(conversationId, { role: 'system', text: 'Note for the team' });
+      const asked = await customer('And order 2?');
+      // Queued behind it, and the reply to the previous message that came after it.
+      const queued = await customer('And order 3?');
+      await store.conversations.addMessage(conversationId, { role: 'human', text: 'Sam here.' });
+      const window = await store.conversations.listHistory(conversationId, {
+        messageId: asked.id,
+        limit: 10,
+      });
+      expect(window.map((message) => message.text)).toEqual([
+        'Sam here.',
+        'It shipped.',
+        'Where is order 1?',
+      ]);
+      expect(window.map((message) => message.id)).not.toContain(queued.id);
+      // Paged: at most `limit`, then older than the last one read.
+      const page = await store.conversations.listHistory(conversationId, { messageId: asked.id, limit: 2 });
+      expect(page.map((message) => message.text)).toEqual(['Sam here.', 'It shipped.']);
+      const older = await store.conversations.listHistory(conversationId, {
+        messageId: asked.id,
+        limit: 2,
+        before: page[1].id,
+      });
+      expect(older.map((message) => message.id)).toEqual([first.id]);
+    });
+
     it('lets one turn at a time hold a conversation, across servers, until it commits or its lease ends', async () => {
       const message = await customer('hi');
       const attempts = Array.from({ length: 10 }, (_, index) => ({

@@ -10,6 +10,7 @@ export type {
 } from '../openapi/index.js';
 // Schema patterns run on RE2 wherever a message meets them (the engine's filling too).
 export { matchesSchemaPattern } from '../openapi/index.js';
+export { compileToolCatalog, type ToolCatalog } from './compile-tool-catalog.js';
 export {
   type AppliedBindings,
   applyBoundInputs,

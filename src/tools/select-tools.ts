@@ -2,15 +2,17 @@
 // accepts or a model can choose among well: the learned ranking over the catalog, with the tools the
 // base prompt names always kept.
 import type { ToolDefinition } from '../openapi/index.js';
-import { indexCatalogCached } from './ranking/cached-catalog-index.js';
+import { compileToolCatalog, type ToolCatalog } from './compile-tool-catalog.js';
 import { TOOL_FEATURES } from './ranking/extract-features.js';
 import { rankCatalog } from './ranking/rank-catalog.js';
-import { toRankableTool } from './ranking/rankable-tool.js';
 
 /** What to select from and for what. */
 export interface SelectToolsOptions {
-  /** The catalog. Its index is built once and cached by array identity and by content. */
-  tools: readonly ToolDefinition[];
+  /**
+   * The catalog: compiled (`compileToolCatalog`) by a caller that selects from it again, so its index
+   * is built once; a plain array is compiled for this call only.
+   */
+  tools: ToolCatalog | readonly ToolDefinition[];
   /** The customer's current message. */
   query: string;
   /** Earlier conversation text (recent messages). */
@@ -22,7 +24,6 @@ export interface SelectToolsOptions {
 }
 
 const SEMANTIC = TOOL_FEATURES.indexOf('semantic');
-const rankables = new WeakMap<readonly ToolDefinition[], ReturnType<typeof toRankableTool>[]>();
 
 /** Whether the prompt names the tool as a whole identifier (`use the trackOrder tool`). */
 function isNamedIn(promptWords: Set<string>, tool: ToolDefinition): boolean {
@@ -35,7 +36,9 @@ function isNamedIn(promptWords: Set<string>, tool: ToolDefinition): boolean {
  * up to `limit`. A message without a content word or an id, and no context, gets only the named tools.
  */
 export function selectTools(options: SelectToolsOptions): ToolDefinition[] {
-  const { tools, limit = 20 } = options;
+  const { limit = 20 } = options;
+  const catalog = 'index' in options.tools ? options.tools : undefined;
+  const tools = catalog ? catalog.tools : (options.tools as readonly ToolDefinition[]);
   if (tools.length <= limit) return [...tools];
   const chosen = new Set<number>();
   if (options.basePrompt) {
@@ -44,12 +47,7 @@ export function selectTools(options: SelectToolsOptions): ToolDefinition[] {
       if (chosen.size < limit && isNamedIn(promptWords, tool)) chosen.add(position);
     });
   }
-  let rankable = rankables.get(tools);
-  if (!rankable) {
-    rankable = tools.map(toRankableTool);
-    rankables.set(tools, rankable);
-  }
-  const index = indexCatalogCached(rankable, { source: tools });
+  const index = (catalog ?? compileToolCatalog(tools)).index();
   const ranking = rankCatalog({
     index,
     message: options.query,
@@ -59,7 +57,6 @@ export function selectTools(options: SelectToolsOptions): ToolDefinition[] {
   // A message with no word or id to go by ("hi there!") and nothing before it is offered no operation.
   if (ranking.query.length === 0 && ranking.query.ids.length === 0 && !options.context?.trim())
     return [...chosen].map((position) => tools[position]);
-  // The index may have been built from an equal catalog in another array: positions are what match.
   const positions = new Map(index.tools.map((entry, position) => [entry, position]));
   // Most places go by the model's score; the last quarter to the operations whose words mean most of
   // the message, so one the model ranks low for a paraphrase can still be offered.

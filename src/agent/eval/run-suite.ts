@@ -3,7 +3,7 @@
 // suite and overall.
 import type { LanguageModel, Tool } from 'ai';
 import { createExecutor, type Executor } from '../../executor/index.js';
-import { selectTools } from '../../tools/index.js';
+import { compileToolCatalog, selectTools, type ToolCatalog } from '../../tools/index.js';
 import { MAX_OFFERED_OPERATIONS, selectionContext } from '../offer-tools.js';
 import { decideCase, type EvalTool, toModelTools } from './decide-case.js';
 import type { Suite, SuiteCase, SuiteExpectation } from './load-suite.js';
@@ -189,12 +189,14 @@ export interface RunSuitesOptions {
 }
 
 /** The tools a real turn would offer for the case, and whether the expected operation is among them. */
-function offerCaseTools(tools: EvalTool[], suiteCase: SuiteCase): { offered: EvalTool[]; hit?: boolean } {
-  const definitions = tools.flatMap((entry) => (entry.definition ? [entry.definition] : []));
-  if (definitions.length !== tools.length) return { offered: tools };
+function offerCaseTools(
+  { tools, selection }: CompiledCase,
+  suiteCase: SuiteCase,
+): { offered: EvalTool[]; hit?: boolean } {
+  if (!selection) return { offered: tools };
   const selected = new Set(
     selectTools({
-      tools: definitions,
+      tools: selection,
       query: suiteCase.say,
       context: selectionContext(suiteCase.history),
       basePrompt: suiteCase.basePrompt,
@@ -210,6 +212,17 @@ function offerCaseTools(tools: EvalTool[], suiteCase: SuiteCase): { offered: Eva
 interface CompiledCase {
   tools: EvalTool[];
   modelTools: Record<string, Tool>;
+  /** The operations compiled for selection, once per schema; absent when a tool has no definition. */
+  selection?: ToolCatalog;
+}
+
+function compileCase(tools: EvalTool[]): CompiledCase {
+  const definitions = tools.flatMap((entry) => (entry.definition ? [entry.definition] : []));
+  return {
+    tools,
+    modelTools: toModelTools(tools),
+    ...(definitions.length === tools.length ? { selection: compileToolCatalog(definitions) } : {}),
+  };
 }
 
 /** What one suite's run keeps. */
@@ -230,12 +243,13 @@ async function runCallCase(
   const { tally, failures } = run;
   let decision: EvalDecision;
   try {
-    const { tools, modelTools } = await compiled;
+    const compiledCase = await compiled;
+    const { tools, modelTools } = compiledCase;
     const started = performance.now();
     let caseTools = tools;
     let caseModelTools = modelTools;
     if (!options.allTools) {
-      const { offered, hit } = offerCaseTools(tools, suiteCase);
+      const { offered, hit } = offerCaseTools(compiledCase, suiteCase);
       if (offered.length !== tools.length) {
         caseTools = offered;
         caseModelTools = Object.fromEntries(
@@ -425,7 +439,7 @@ export async function runSuites(options: RunSuitesOptions): Promise<EvalReport> 
   try {
     for (const suite of options.suites) {
       const run: SuiteRun = { tally: emptyTally(), failures: [], times: [] };
-      // One compilation per schema: the definitions arrays stay the same, so the selection's index is built once.
+      // One compilation per schema, its selection index included.
       const compiled = new Map<string, Promise<CompiledCase>>();
       for (const [index, suiteCase] of suite.cases.entries()) {
         let entry = compiled.get(suiteCase.schemaKey);
@@ -433,7 +447,7 @@ export async function runSuites(options: RunSuitesOptions): Promise<EvalReport> 
           // A case answered from knowledge alone has no API.
           entry = (
             suiteCase.schema === undefined ? Promise.resolve([]) : options.compileSchema(suiteCase.schema)
-          ).then((tools) => ({ tools, modelTools: toModelTools(tools) }));
+          ).then(compileCase);
           // A schema that fails is reported by each of its cases, never as an unhandled rejection.
           entry.catch(() => undefined);
           compiled.set(suiteCase.schemaKey, entry);

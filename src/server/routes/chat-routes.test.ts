@@ -154,6 +154,32 @@ for (const dialect of storeDialects) {
       expect(end.reply.text).toMatch(/shipped/);
     });
 
+    it('gives the same turn whether answered as JSON (not streamed) or streamed as events', async () => {
+      /** A turn's body without what differs between any two runs (ids, times, tokens). */
+      const varying = new Set(['id', 'messageId', 'durationMs', 'expiresAt']);
+      const comparable = (body: Record<string, unknown>) =>
+        JSON.parse(JSON.stringify(body, (key, value) => (varying.has(key) ? '-' : value)));
+      for (const text of ['Show me leather bags', 'Where is my order #12345?', "What's the weather today?"]) {
+        const url = (conversationId: string) => `/api/v1/conversations/${conversationId}/messages`;
+        const json = await test.call({
+          method: 'POST',
+          url: url(await newConversation()),
+          payload: { text },
+        });
+        const streamed = await test.call({
+          method: 'POST',
+          url: url(await newConversation()),
+          headers: { accept: 'text/event-stream' },
+          payload: { text },
+        });
+        const end = parseEvents(streamed.body).at(-1)!;
+        expect(end.event).toBe('turn-end');
+        const { type: _type, ...streamedBody } = end.data;
+        expect(comparable(streamedBody)).toEqual(comparable(json.json()));
+        expect(json.json().reply.text.length).toBeGreaterThan(0);
+      }
+    });
+
     it('hands over to a person: webhook, silence, and the human reply reaches the widget', async () => {
       const start = await test.call({
         method: 'POST',

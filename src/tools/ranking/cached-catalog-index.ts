@@ -1,5 +1,6 @@
-// Catalog indexes kept between turns: by the tools array, then by content, so callers that load the
-// same catalog into new arrays each turn (the store, the AI SDK's call options) index it once.
+// Catalog indexes the embedded engine keeps between its calls. The engine sees only its call options'
+// tools (new arrays each call, never the agent's compiled catalog), so an index is found by the array
+// within one call, and by content across calls. Everything else selects through a `ToolCatalog`.
 import { createHash } from 'node:crypto';
 import { type CatalogIndex, indexCatalog } from './index-catalog.js';
 import type { RankableTool } from './rankable-tool.js';

@@ -104,6 +104,11 @@ export interface CatalogIndex {
   /** The distinct words of the operations' names, summaries and paths, and each one's word-vector row (-1: none). */
   headWords: { words: string[]; rows: Int32Array };
   model: RankingModel;
+  /**
+   * The words each base prompt read against this catalog lends the operations it names, by prompt:
+   * an agent's prompt is read once per catalog, not once per turn (a few kept, oldest dropped first).
+   */
+  promptHints: Map<string, Map<IndexedTool, Set<string>>>;
 }
 
 /** An input name that holds an id: `id`, `order_id`, `reservationId`, `sku`, `code`. */
@@ -389,5 +394,6 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
     vocabulary: new Map([...vocabulary].map(([letter, words]) => [letter, [...words]])),
     headWords,
     model,
+    promptHints: new Map(),
   };
 }

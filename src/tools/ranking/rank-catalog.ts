@@ -75,8 +75,22 @@ function namesTool(sentence: string, entry: IndexedTool): boolean {
   );
 }
 
+/** Base prompts whose hints an index keeps. */
+const MAX_PROMPT_HINTS = 8;
+
 /** The words the base prompt attaches to each tool it names in a sentence of its own. */
 function readPromptHints(basePrompt: string, index: CatalogIndex): Map<IndexedTool, Set<string>> {
+  let hints = index.promptHints.get(basePrompt);
+  if (!hints) {
+    hints = findPromptHints(basePrompt, index);
+    if (index.promptHints.size >= MAX_PROMPT_HINTS)
+      index.promptHints.delete(index.promptHints.keys().next().value as string);
+    index.promptHints.set(basePrompt, hints);
+  }
+  return hints;
+}
+
+function findPromptHints(basePrompt: string, index: CatalogIndex): Map<IndexedTool, Set<string>> {
   const hints = new Map<IndexedTool, Set<string>>();
   if (!basePrompt.trim()) return hints;
   for (const sentence of basePrompt.split(/(?<=[.!?])\s+|\n+/)) {

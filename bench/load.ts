@@ -1,0 +1,126 @@
+// A load run against a real server on 127.0.0.1 (a child process, the demo agent on the built-in
+// engine, its demo store API served by a second child as a business's API would be, so the API's
+// answers do not queue behind the turns they serve): 50 conversations at once, each sending its next message as soon as the last is answered,
+// for 30 s, on SQLite and on PostgreSQL (when BENCH_POSTGRES_URL or TEST_POSTGRES_URL is set).
+// Prints errors, p50 and p99 latency and turns/s. Targets: 0 errors, p99 under 1 s.
+// BENCH_LOAD_SECONDS shortens (or lengthens, up to 120) the run; BENCH_LOAD_CONVERSATIONS changes
+// the concurrency (up to 200); BENCH_LOG_LEVEL=info prints the servers' request logs (with each
+// response time, as the server saw it) to stderr.
+// Run: node --import tsx bench/load.ts
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { availableParallelism, loadavg } from 'node:os';
+import { createInterface } from 'node:readline';
+import { BENCH_ADMIN_TOKEN, benchPostgresUrl } from './support/bench-server.js';
+
+const seconds = Math.min(Math.max(Number(process.env.BENCH_LOAD_SECONDS ?? 30), 1), 120);
+const conversations = Math.min(Math.max(Number(process.env.BENCH_LOAD_CONVERSATIONS ?? 50), 1), 200);
+// A bound on the count as well as the time, whatever the machine.
+const MAX_TURNS = 200_000;
+const MESSAGES = [
+  'Show me leather bags',
+  'Where is my order #12345?',
+  "What's the weather today?",
+  "What's your return policy?",
+  'Do you have a store in Lyon?',
+];
+
+/** Starts the server child on `dialect`; resolves with its URL and demo agent once it listens. */
+async function startChild(dialect: 'sqlite' | 'postgres', demoApiUrl = '') {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL('./support/serve-bench.ts', import.meta.url).pathname],
+    {
+      env: { ...process.env, BENCH_DIALECT: dialect, BENCH_DEMO_API_URL: demoApiUrl },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  // Read to the end: a full pipe would stop a child that writes more.
+  const lines = createInterface({ input: child.stdout! });
+  let cpuMs = Number.NaN;
+  const ready = new Promise<{ url: string; agentId: string }>((resolve, reject) => {
+    lines.on('line', (line) => {
+      const [word, url, agentId] = line.split(' ');
+      if (word === 'listening') resolve({ url, agentId });
+      else if (word === 'cpu') cpuMs = Number(url);
+      else if (process.env.BENCH_LOG_LEVEL) process.stderr.write(`${line}\n`);
+    });
+    child.once('exit', () => reject(new Error(`the ${dialect} bench server exited before listening`)));
+  });
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+    return cpuMs;
+  };
+  return { stop, ...(await ready) };
+}
+
+async function post(url: string, body: object): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${BENCH_ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, json: await response.json().catch(() => null) };
+}
+
+const percentile = (sorted: number[], share: number) =>
+  sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
+
+async function loadRun(dialect: 'sqlite' | 'postgres', demoApiUrl: string) {
+  const { stop, url, agentId } = await startChild(dialect, demoApiUrl);
+  let report = '';
+  let turnsAnswered = 0;
+  try {
+    const latencies: number[] = [];
+    const errors = new Map<string, number>();
+    const fail = (what: string) => errors.set(what, (errors.get(what) ?? 0) + 1);
+    const ids: string[] = [];
+    for (let index = 0; index < conversations; index++) {
+      const created = await post(`${url}/api/v1/agents/${agentId}/conversations`, {});
+      ids.push((created.json as { id: string }).id);
+    }
+    const started = performance.now();
+    const deadline = started + seconds * 1000;
+    let turns = 0;
+    await Promise.all(
+      ids.map(async (id, conversation) => {
+        for (let index = conversation; performance.now() < deadline && turns < MAX_TURNS; index++) {
+          turns++;
+          const sent = performance.now();
+          try {
+            const answer = await post(`${url}/api/v1/conversations/${id}/messages`, {
+              text: MESSAGES[index % MESSAGES.length],
+            });
+            if (answer.status !== 200) fail(`status ${answer.status}`);
+            else latencies.push(performance.now() - sent);
+          } catch (error) {
+            fail((error as Error).message);
+          }
+        }
+      }),
+    );
+    const elapsed = (performance.now() - started) / 1000;
+    latencies.sort((left, right) => left - right);
+    const errorCount = [...errors.values()].reduce((sum, count) => sum + count, 0);
+    report = `${dialect}: ${conversations} conversations for ${seconds} s: ${latencies.length} turns answered, ${(latencies.length / elapsed).toFixed(1)} turns/s, p50 ${percentile(latencies, 0.5).toFixed(0)} ms, p99 ${percentile(latencies, 0.99).toFixed(0)} ms (target < 1000), ${errorCount} errors (target 0)${errorCount ? `: ${[...errors].map(([what, count]) => `${count}x ${what}`).join(', ')}` : ''}`;
+    turnsAnswered = latencies.length;
+  } finally {
+    const cpuMs = await stop();
+    // The machine's other work shows in the latencies: the server's own CPU per turn does not.
+    if (report)
+      console.log(
+        `${report}; server CPU ${(cpuMs / Math.max(turnsAnswered, 1)).toFixed(1)} ms per turn; load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`,
+      );
+  }
+}
+
+const api = await startChild('sqlite');
+try {
+  const demoApiUrl = `${api.url}/demo/api`;
+  await loadRun('sqlite', demoApiUrl);
+  if (benchPostgresUrl) await loadRun('postgres', demoApiUrl);
+  else console.log('postgres: skipped (set BENCH_POSTGRES_URL or TEST_POSTGRES_URL)');
+} finally {
+  await api.stop();
+}
