@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { createGuardedFetch } from '../executor/index.js';
 import type { Store, WebhookDelivery } from '../store/index.js';
-import { originOf, sendHandoff, WEBHOOK_TIMEOUT_MS } from './notify-handoff.js';
+import { sendHandoff, WEBHOOK_TIMEOUT_MS } from './notify-handoff.js';
 
 /** How hand-off webhooks are retried. */
 export interface HandoffDeliveryOptions {
@@ -56,8 +56,7 @@ export function startHandoffDeliveries(
 
   async function attempt(delivery: WebhookDelivery): Promise<void> {
     const result = await sendHandoff({ store, delivery, fetch: guarded.fetch });
-    const agent = await store.agents.get(delivery.agentId).catch(() => undefined);
-    const target = `hand-off webhook ${agent?.handoffWebhookUrl ? originOf(agent.handoffWebhookUrl) : ''}`;
+    const target = `hand-off webhook of conversation ${delivery.conversationId}${result.origin ? ` to ${result.origin}` : ''}`;
     if (result.ok) {
       await store.webhookDeliveries.markDelivered(delivery.id, worker);
       if (delivery.attempts > 1) log.info(`${target} delivered on attempt ${delivery.attempts}`);
@@ -105,6 +104,8 @@ export function startHandoffDeliveries(
       .finally(() => {
         running = undefined;
         if (stopped) return;
+        // A wake that came after the sweep's last look runs at once; otherwise the next look is in pollMs.
+        if (again) return run();
         timer = setTimeout(run, pollMs);
         timer.unref();
       });

@@ -5,8 +5,14 @@ import type { Store, WebhookDelivery } from '../store/index.js';
 /** Longest wait for the webhook's answer, in ms. */
 export const WEBHOOK_TIMEOUT_MS = 5_000;
 
-/** What one attempt did: delivered, or why not (never the URL, which may carry a secret). */
-export type HandoffAttempt = { ok: true } | { ok: false; error: string; retry: boolean };
+/**
+ * What one attempt did: delivered, or why not (never the URL, which may carry a secret), with the
+ * origin it was sent to, when there was one.
+ */
+export type HandoffAttempt = { origin?: string } & (
+  | { ok: true }
+  | { ok: false; error: string; retry: boolean }
+);
 
 /** The URL's origin, which is safe to log; the path and query may hold a token. */
 export function originOf(url: string): string {
@@ -42,6 +48,7 @@ export async function sendHandoff(options: {
   const url = agent?.handoffWebhookUrl;
   if (!agent || !url) return { ok: false, error: 'the agent has no hand-off webhook any more', retry: false };
   if (!conversation) return { ok: false, error: 'the conversation no longer exists', retry: false };
+  const origin = originOf(url);
   try {
     const messages = await store.conversations.listMessages(conversation.id);
     const response = await options.fetch(url, {
@@ -62,9 +69,10 @@ export async function sendHandoff(options: {
       signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
     });
     await response.body?.cancel();
-    if (response.ok) return { ok: true };
-    return { ok: false, error: `answered ${response.status} ${response.statusText}`.trim(), retry: true };
+    if (response.ok) return { ok: true, origin };
+    const error = `answered ${response.status} ${response.statusText}`.trim();
+    return { ok: false, error, retry: true, origin };
   } catch (error) {
-    return { ok: false, error: describeFailure(error, url), retry: true };
+    return { ok: false, error: describeFailure(error, url), retry: true, origin };
   }
 }

@@ -13,6 +13,9 @@ export interface StreamCap {
   who: string;
 }
 
+/** Most bytes waiting for a slow client before its stream is ended (it reconnects and catches up). */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+
 /** How many streams one client may hold open on one server. */
 export interface StreamCapSettings {
   /** Per visitor token (widget). Default 3. */
@@ -109,7 +112,10 @@ export function createConversationStreams(options: {
       ...(origin ? { 'access-control-allow-origin': String(origin) } : {}),
     });
     const write = (text: string) => {
-      if (!raw.writableEnded && !raw.destroyed) raw.write(text);
+      if (raw.writableEnded || raw.destroyed) return;
+      // A client that stops reading is let go rather than buffered for without end.
+      if (raw.writableLength > MAX_BUFFERED_BYTES) end();
+      else raw.write(text);
     };
     let cursor = lastEventIdOf(request) ?? stream.after;
     let status: Conversation['status'] | undefined;
@@ -155,6 +161,8 @@ export function createConversationStreams(options: {
         })
         .finally(() => {
           reading = undefined;
+          // An event that came after the read's last look but before this point.
+          if (again) refresh();
         });
     }
 
