@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { createApp } from '../src/server/create-app.js';
 import { openEventStream } from '../src/server/test-support/open-event-stream.js';
 import { createStore, type Store } from '../src/store/index.js';
+import { dropSchema } from './support/drop-schema.js';
 
 const REPLIES = 20;
 const POLL_MS = 4_000;
@@ -109,10 +109,7 @@ if (postgresUrl) {
   } finally {
     await second.close();
     await first.close();
-    const client = new pg.Client({ connectionString: postgresUrl });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
+    await dropSchema(postgresUrl, schema);
   }
 } else {
   console.log('PostgreSQL skipped: set TEST_POSTGRES_URL or BENCH_POSTGRES_URL');
