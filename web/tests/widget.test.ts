@@ -178,6 +178,27 @@ describe('chat widget in chromium', () => {
     await context.close();
   });
 
+  it('falls back to polling for a person’s reply when its event stream cannot open', async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+    // A proxy in the way that refuses event streams.
+    await context.route(/\/events(\?|$)/, (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(siteUrl);
+    await widget(page).getByRole('button', { name: 'Open chat' }).click();
+    const dialog = widget(page).getByRole('dialog');
+    await dialog.getByLabel('Your message').fill('I want to talk to a person');
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    await dialog.locator('.msg.agent').nth(1).waitFor();
+    const saved = await page.evaluate(
+      (key) => JSON.parse(localStorage.getItem(`concierge:${key}`) ?? '{}'),
+      agent.publicKey,
+    );
+    await server.api('POST', `/conversations/${saved.id}/human-replies`, { text: 'Sam here, by polling.' });
+    await dialog.locator('.msg.human', { hasText: 'Sam here, by polling.' }).waitFor({ timeout: 20_000 });
+    expect(await dialog.locator('.msg.human').count()).toBe(1);
+    await context.close();
+  });
+
   it('fills a phone-sized screen and stays usable there', async () => {
     const context = await browser.newContext({
       viewport: { width: 360, height: 640 },
