@@ -124,6 +124,24 @@ export function createWebhookDeliveryRepository({ db }: StoreContext, dialect: '
         last_error: input.error.slice(0, MAX_ERROR_LENGTH),
         ...(input.retryAt ? { next_attempt_at: input.retryAt } : { status: 'failed' }),
       }),
+    /**
+     * Retention: deletes the deliveries that ended (delivered or given up) before `before` (ISO
+     * time), in batches; pending ones stay whatever their age. Returns how many.
+     */
+    async deleteFinishedBefore(before: string, batch = 1000): Promise<number> {
+      let deleted = 0;
+      for (;;) {
+        const ids = db
+          .selectFrom('webhook_deliveries')
+          .select('id')
+          .where('status', 'in', ['delivered', 'failed'])
+          .where('updated_at', '<', before)
+          .limit(batch);
+        const result = await db.deleteFrom('webhook_deliveries').where('id', 'in', ids).executeTakeFirst();
+        deleted += Number(result.numDeletedRows);
+        if (Number(result.numDeletedRows) < batch) return deleted;
+      }
+    },
     /** A conversation's deliveries, oldest first. */
     async listForConversation(conversationId: string): Promise<WebhookDelivery[]> {
       const rows = await db
