@@ -33,13 +33,13 @@ async function measure(name: string, stores: [Store, Store]) {
   try {
     const property = await stores[0].properties.create({ name: 'Shop' });
     const agent = await stores[0].agents.create({ propertyId: property.id, name: 'Bot' });
-    const visitor = await (
+    const visitor = (await (
       await fetch(`${watcher.url}/api/v1/widget/conversations`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ agentKey: agent.publicKey }),
       })
-    ).json();
+    ).json()) as { id: string; visitorToken: string };
     const headers = { 'x-visitor-token': visitor.visitorToken };
     const stream = await openEventStream(
       `${watcher.url}/api/v1/widget/conversations/${visitor.id}/events`,
@@ -52,11 +52,11 @@ async function measure(name: string, stores: [Store, Store]) {
       let after = '';
       while (polling) {
         await sleep(POLL_MS);
-        const page = await (
+        const page = (await (
           await fetch(`${watcher.url}/api/v1/widget/conversations/${visitor.id}/messages?after=${after}`, {
             headers,
           })
-        ).json();
+        ).json()) as { items: { id: string; text: string }[] };
         for (const message of page.items) {
           after = message.id;
           if (!polled.has(message.text)) polled.set(message.text, performance.now());
