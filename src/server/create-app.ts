@@ -11,6 +11,11 @@ import { registerAuthentication } from './authenticate.js';
 import { checkResponses } from './check-responses.js';
 import { createCatalogReader } from './create-catalog-reader.js';
 import { createModelFactory } from './create-model-factory.js';
+import {
+  type HandoffDeliveries,
+  type HandoffDeliveryOptions,
+  startHandoffDeliveries,
+} from './deliver-handoffs.js';
 import { registerDemoApiRoutes } from './demo/demo-api-routes.js';
 import { registerDemoModeRoutes } from './demo/demo-mode-routes.js';
 import { registerDemoPageRoutes } from './demo/demo-page-routes.js';
@@ -20,8 +25,8 @@ import { registerInputGuard } from './guard-input.js';
 import { DEFAULT_TURN_LEASE_MS } from './hold-turn.js';
 import { createIdentityVerifier } from './identity/verify-identity-token.js';
 import { saveRequestLog } from './integration-calls.js';
+import { createConversationStreams, createLiveEvents, publishConversationChanges } from './live/index.js';
 import { createScopedLoaders } from './load-scoped.js';
-import { notifyHandoff } from './notify-handoff.js';
 import { createMemoryCounter, createStoreCounter, type RateLimitCounter } from './rate-limit.js';
 import { startRecovery } from './recover-unanswered.js';
 import { ref, responseSchemas } from './response-schemas.js';
@@ -75,6 +80,10 @@ export interface CreateAppOptions {
    * `intervalMs` (default the turn lease). Off by default; `startServer` turns it on.
    */
   recovery?: { intervalMs?: number };
+  /** How hand-off webhooks are retried (attempts, delays, how often each server looks for due ones). */
+  handoffDeliveries?: HandoffDeliveryOptions;
+  /** Live event streams: ms between heartbeats (default 15 s), open streams per visitor and per address. */
+  liveStreams?: { heartbeatMs?: number; perVisitor?: number; perAddress?: number };
 }
 
 function createValidator(coerce: boolean) {
@@ -149,9 +158,16 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     app.swagger(),
   );
 
-  registerAuthentication(app, { store: options.store, adminToken: options.adminToken });
-  const load = createScopedLoaders(options.store);
-  const store = options.store;
+  // Every committed change of a conversation is published to the streams of every server.
+  const live = await createLiveEvents(options.store, app.log);
+  app.addHook('onClose', () => live.close());
+  const store = publishConversationChanges(options.store, live);
+  const streams = createConversationStreams({ store, live, heartbeatMs: options.liveStreams?.heartbeatMs });
+  // Before the server waits for its connections to end: open streams would hold it forever.
+  app.addHook('preClose', async () => streams.endAll());
+  const streamCaps = { perVisitor: 3, perAddress: 50, ...options.liveStreams };
+  registerAuthentication(app, { store, adminToken: options.adminToken });
+  const load = createScopedLoaders(store);
   // The demo's own URLs (schema and API) are reachable on this server's exact host and port.
   const allowHostsFor = createOwnDemoHosts(() => (options.demo === false ? null : app.server.address()));
   const executor = createExecutor({
@@ -176,18 +192,22 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
     catalogs,
     defaultModel,
     createModel: options.createModel ?? models.createModel,
-    onHandoff: (conversation, agent, reason) =>
-      void notifyHandoff({
-        store,
-        conversation,
-        agent,
-        reason,
-        allowHosts: options.allowHosts ?? [],
-        log: app.log,
-      }),
+    // The hand-off's webhook was queued in its transaction: send it now rather than at the next look.
+    onHandoff: () => deliveries?.wake(),
     turnLeaseMs: options.turnLeaseMs,
     turnWaitMs: options.turnWaitMs,
   };
+  let deliveries: HandoffDeliveries | undefined;
+  app.addHook('onReady', async () => {
+    deliveries = startHandoffDeliveries({
+      ...options.handoffDeliveries,
+      store,
+      allowHosts: options.allowHosts ?? [],
+      log: app.log,
+    });
+  });
+  // Attempts in flight finish (or time out) before the store closes.
+  app.addHook('preClose', async () => deliveries?.stop());
   if (options.recovery) {
     const intervalMs = options.recovery.intervalMs ?? options.turnLeaseMs ?? DEFAULT_TURN_LEASE_MS;
     let recovery: ReturnType<typeof startRecovery> | undefined;
@@ -205,15 +225,15 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
   app.addHook('onClose', () => verifier.close());
   await app.register(
     async (api) => {
-      await registerPropertyRoutes(api, { store: options.store, load });
+      await registerPropertyRoutes(api, { store, load });
       await registerAgentRoutes(api, {
-        store: options.store,
+        store,
         load,
         catalogs,
         operatorBaseUrls: defaultModel.baseUrl ? [defaultModel.baseUrl] : [],
       });
       await registerIntegrationRoutes(api, {
-        store: options.store,
+        store,
         load,
         executor,
         catalogs,
@@ -221,30 +241,32 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
         allowHostsFor,
       });
       await registerKnowledgeRoutes(api, {
-        store: options.store,
+        store,
         load,
         pages: { allowHosts: options.allowHosts ?? [], allowHostsFor },
       });
-      await registerIdentityRoutes(api, { store: options.store, load, verifier });
-      await registerConversationRoutes(api, { store: options.store, load });
-      await registerRequestLogRoutes(api, { store: options.store, load });
-      await registerChatRoutes(api, { store: options.store, load, turns });
-      if (options.demo !== false) await registerDemoModeRoutes(api, { store: options.store });
+      await registerIdentityRoutes(api, { store, load, verifier });
+      await registerConversationRoutes(api, { store, load, streams, streamCaps });
+      await registerRequestLogRoutes(api, { store, load });
+      await registerChatRoutes(api, { store, load, turns });
+      if (options.demo !== false) await registerDemoModeRoutes(api, { store });
     },
     { prefix: '/api/v1' },
   );
   if (options.demo !== false) {
-    await registerDemoApiRoutes(app, { store: options.store });
-    await registerDemoPageRoutes(app, { store: options.store });
+    await registerDemoApiRoutes(app, { store });
+    await registerDemoPageRoutes(app, { store });
   }
   await app.register(
     async (widget) =>
       registerWidgetRoutes(widget, {
-        store: options.store,
+        store,
         turns,
         limits: options.widgetLimits,
         counter,
         verifier,
+        streams,
+        streamCaps,
       }),
     { prefix: '/api/v1' },
   );

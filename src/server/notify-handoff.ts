@@ -1,49 +1,78 @@
-// Tells the business a conversation needs a person: a POST to the agent's hand-off webhook, if set.
-import type { FastifyBaseLogger } from 'fastify';
-import { createGuardedFetch } from '../executor/index.js';
-import type { Agent, Conversation, Store } from '../store/index.js';
+// Tells the business a conversation needs a person: one POST of a queued hand-off to the agent's
+// webhook, through the network guard. `deliver-handoffs.ts` decides when, and retries.
+import type { Store, WebhookDelivery } from '../store/index.js';
 
-const WEBHOOK_TIMEOUT_MS = 5_000;
+/** Longest wait for the webhook's answer, in ms. */
+export const WEBHOOK_TIMEOUT_MS = 5_000;
 
-/** Options of `notifyHandoff`. */
-export interface NotifyHandoffOptions {
-  store: Store;
-  conversation: Conversation;
-  agent: Agent;
-  reason: string;
-  /** Hosts the webhook may reach although private (`CONCIERGE_ALLOW_HOSTS`). */
-  allowHosts: string[];
-  log: FastifyBaseLogger;
+/**
+ * What one attempt did: delivered, or why not (never the URL, which may carry a secret), with the
+ * origin it was sent to, when there was one.
+ */
+export type HandoffAttempt = { origin?: string } & (
+  | { ok: true }
+  | { ok: false; error: string; retry: boolean }
+);
+
+/** The URL's origin, which is safe to log; the path and query may hold a token. */
+export function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'an invalid URL';
+  }
+}
+
+/** The error's own message, or its cause's (undici's `fetch failed` hides the reason there). */
+function describeFailure(error: unknown, url: string): string {
+  const cause = (error as { cause?: Error }).cause?.message ?? (error as Error).message ?? String(error);
+  return cause.split(url).join(originOf(url));
 }
 
 /**
- * POSTs `{event: "conversation.handoff", reason, conversation, agent, messages}` to the agent's
- * webhook through the network guard. Failures are logged, never raised: the hand-off has happened.
+ * POSTs `{event: "conversation.handoff", deliveryId, reason, conversation, agent, messages}` to the
+ * agent's webhook with `fetch` (the guarded one). Receivers may see a delivery twice (a server that
+ * stopped after sending but before recording it): `deliveryId` (also the `X-Concierge-Delivery`
+ * header) tells them apart.
  */
-export async function notifyHandoff(options: NotifyHandoffOptions): Promise<void> {
-  const url = options.agent.handoffWebhookUrl;
-  if (!url) return;
-  const guarded = createGuardedFetch({ allowHosts: options.allowHosts });
+export async function sendHandoff(options: {
+  store: Store;
+  delivery: WebhookDelivery;
+  fetch: typeof fetch;
+}): Promise<HandoffAttempt> {
+  const { store, delivery } = options;
+  const [agent, conversation] = await Promise.all([
+    store.agents.get(delivery.agentId),
+    store.conversations.get(delivery.conversationId),
+  ]);
+  const url = agent?.handoffWebhookUrl;
+  if (!agent || !url) return { ok: false, error: 'the agent has no hand-off webhook any more', retry: false };
+  if (!conversation) return { ok: false, error: 'the conversation no longer exists', retry: false };
+  const origin = originOf(url);
   try {
-    const messages = await options.store.conversations.listMessages(options.conversation.id);
-    const response = await guarded.fetch(url, {
+    const messages = await store.conversations.listMessages(conversation.id);
+    const response = await options.fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'Concierge' },
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Concierge',
+        'x-concierge-delivery': delivery.id,
+      },
       body: JSON.stringify({
-        event: 'conversation.handoff',
-        reason: options.reason,
-        conversation: options.conversation,
-        agent: { id: options.agent.id, name: options.agent.name, propertyId: options.agent.propertyId },
+        event: delivery.event,
+        deliveryId: delivery.id,
+        reason: delivery.reason,
+        conversation,
+        agent: { id: agent.id, name: agent.name, propertyId: agent.propertyId },
         messages: messages.map(({ role, text, createdAt }) => ({ role, text, createdAt })),
       }),
       signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
     });
     await response.body?.cancel();
-    if (!response.ok) options.log.warn(`hand-off webhook POST ${url} answered ${response.status}`);
+    if (response.ok) return { ok: true, origin };
+    const error = `answered ${response.status} ${response.statusText}`.trim();
+    return { ok: false, error, retry: true, origin };
   } catch (error) {
-    const cause = (error as { cause?: Error }).cause?.message ?? (error as Error).message;
-    options.log.warn(`hand-off webhook POST ${url} failed: ${cause}`);
-  } finally {
-    await guarded.close();
+    return { ok: false, error: describeFailure(error, url), retry: true, origin };
   }
 }

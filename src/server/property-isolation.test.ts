@@ -102,6 +102,7 @@ function routeTable(ids: Record<string, string>): Record<string, { url: string; 
       url: `/api/v1/properties/${ids.property}/knowledge-sources`,
       payload: { kind: 'article', title: 'x', body: 'x' },
     },
+    'GET /api/v1/conversations/{id}/events': { url: `/api/v1/conversations/${ids.conversation}/events` },
     'GET /api/v1/knowledge-sources/{id}': { url: `/api/v1/knowledge-sources/${ids.source}` },
     'PATCH /api/v1/knowledge-sources/{id}': {
       url: `/api/v1/knowledge-sources/${ids.source}`,

@@ -9,6 +9,9 @@ import { answerMessage, type ConversationTurnContext } from './run-conversation-
 export const RECOVERY_HANDOVER_REPLY =
   "Sorry for the wait. I'm connecting you with a member of our team, who will reply here as soon as they can.";
 
+/** The hand-off reason when a message left by a crash could not be answered afterwards. */
+const UNRECOVERED_REASON = 'a message left unanswered by a restart could not be answered';
+
 /** What one sweep did. */
 export interface RecoveryReport {
   /** Messages answered by the agent (or left to a person who had meanwhile taken the conversation). */
@@ -47,6 +50,7 @@ export async function recoverUnanswered(
           handover: (error) => ({
             reply: RECOVERY_HANDOVER_REPLY,
             note: `This message was left unanswered when the server stopped, and could not be answered afterwards (${(error as Error).message}). Please reply to the customer.`,
+            reason: UNRECOVERED_REASON,
           }),
         },
       });
@@ -59,11 +63,7 @@ export async function recoverUnanswered(
       const conversation = await store.conversations.get(message.conversationId).catch(() => undefined);
       const agent = conversation && (await store.agents.get(conversation.agentId).catch(() => undefined));
       if (conversation?.status === 'waiting-for-human' && agent)
-        context.onHandoff?.(
-          conversation,
-          agent,
-          'a message left unanswered by a restart could not be answered',
-        );
+        context.onHandoff?.(conversation, agent, UNRECOVERED_REASON);
     }
   }
   return report;

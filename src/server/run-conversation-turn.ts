@@ -183,7 +183,9 @@ function loadHistory(store: Store, message: Message): Promise<HistoryMessage[]> 
 }
 
 /** How `answerMessage` ends a turn that fails: marked unanswered (the customer gets the error), or handed to a person. */
-export type TurnFailureMode = 'fail' | { handover: (error: unknown) => { reply: string; note: string } };
+export type TurnFailureMode =
+  | 'fail'
+  | { handover: (error: unknown) => { reply: string; note: string; reason?: string } };
 
 /**
  * Answers the customer message `message` in the turn that holds its conversation (`lease`), then
@@ -266,6 +268,7 @@ export async function answerMessage(
       ],
       pendingAction: result.pendingAction,
       handoff: Boolean(result.handoff),
+      handoffReason: result.handoff?.reason,
       note: result.handoff && `Handed to a person: ${result.handoff.reason}`,
       cancelled: result.stopped === 'cancelled',
     });

@@ -103,6 +103,17 @@ describe('startServer', () => {
     const conversation = await store.conversations.create({ agentId: agent.id, propertyId: property.id });
     await store.conversations.addMessage(conversation.id, { role: 'customer', text: 'Hello' });
     await store.conversations.addTrace(conversation.id, { steps: [] });
+    // A hand-off webhook delivered now, and one still pending (the app is closed first: its
+    // delivery worker would claim them too).
+    await server.app.close();
+    await store.agents.update(agent.id, { handoffWebhookUrl: 'https://hooks.x.test/handoff' });
+    await store.webhookDeliveries.enqueueHandoff({ conversationId: conversation.id, reason: 'asked' });
+    const [delivery] = await store.webhookDeliveries.claimDue({ worker: 'w', leaseMs: 60_000 });
+    await store.webhookDeliveries.markDelivered(delivery.id, 'w');
+    await store.webhookDeliveries.enqueueHandoff({ conversationId: conversation.id, reason: 'again' });
+    const [pending] = await store.webhookDeliveries.claimDue({ worker: 'w', leaseMs: 60_000 });
+    const later = new Date(Date.now() + 60 * 60_000).toISOString();
+    await store.webhookDeliveries.markFailed(pending.id, 'w', { error: 'answered 503', retryAt: later });
     await store.requestLogs.add({
       integrationId: integration.id,
       agentId: agent.id,
@@ -127,17 +138,23 @@ describe('startServer', () => {
       requestLogs: 0,
       traces: 0,
       conversations: 0,
+      webhookDeliveries: 0,
     });
     expect(await pruneOldData(store, retention, Date.now() + 40 * day)).toEqual({
       requestLogs: 1,
       traces: 0,
       conversations: 0,
+      webhookDeliveries: 1,
     });
     expect(await pruneOldData(store, retention, Date.now() + 70 * day)).toEqual({
       requestLogs: 0,
       traces: 1,
       conversations: 0,
+      webhookDeliveries: 0,
     });
+    expect(await store.webhookDeliveries.listForConversation(conversation.id)).toEqual([
+      expect.objectContaining({ status: 'pending', reason: 'again' }),
+    ]);
     expect(await store.conversations.listMessages(conversation.id)).toHaveLength(1);
     expect(
       await pruneOldData(store, { ...retention, conversationRetentionDays: 365 }, Date.now() + 300 * day),

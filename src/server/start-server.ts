@@ -91,19 +91,23 @@ function daysAgo(days: number, at = Date.now()): string {
 }
 
 /**
- * Deletes what is older than its retention period: request logs, turn traces, and (when configured)
- * conversations inactive that long, with their messages. Returns how many of each.
+ * Deletes what is older than its retention period: request logs and finished hand-off webhook
+ * deliveries (the logs' period), turn traces, and (when configured) conversations inactive that long,
+ * with their messages. Returns how many of each.
  */
 export async function pruneOldData(
   store: Store,
   retention: Pick<ServerConfig, 'logRetentionDays' | 'traceRetentionDays' | 'conversationRetentionDays'>,
   at = Date.now(),
-): Promise<{ requestLogs: number; traces: number; conversations: number }> {
+): Promise<{ requestLogs: number; traces: number; conversations: number; webhookDeliveries: number }> {
   const requestLogs = await store.requestLogs.deleteOlderThan(daysAgo(retention.logRetentionDays, at));
+  const webhookDeliveries = await store.webhookDeliveries.deleteFinishedBefore(
+    daysAgo(retention.logRetentionDays, at),
+  );
   const conversations =
     retention.conversationRetentionDays === undefined
       ? 0
       : await store.conversations.deleteInactiveSince(daysAgo(retention.conversationRetentionDays, at));
   const traces = await store.conversations.deleteTracesOlderThan(daysAgo(retention.traceRetentionDays, at));
-  return { requestLogs, traces, conversations };
+  return { requestLogs, traces, conversations, webhookDeliveries };
 }

@@ -16,6 +16,10 @@ import type {
 } from './records.js';
 import type { ConversationTable, Database, MessageTable, TurnTraceTable } from './schema.js';
 import { now, parseJson, type StoreContext } from './store-context.js';
+import { enqueueHandoffDelivery } from './webhook-delivery-repository.js';
+
+/** The hand-off reason of a webhook when the caller gave none. */
+const DEFAULT_HANDOFF_REASON = 'the conversation needs a person';
 
 /** Filters of `list`; results are newest first, those waiting for a human before the others. */
 export interface ListConversationsOptions {
@@ -86,6 +90,8 @@ export interface CommitTurnInput extends TurnHandle {
   pendingAction: { id: string } | null;
   /** Hand the conversation to a person (status `waiting-for-human`). */
   handoff?: boolean;
+  /** Why it is handed over: queues the agent's hand-off webhook (if it has one) in the same transaction. */
+  handoffReason?: string;
   /** A note for the business, stored as a system message after the reply (never shown to the customer). */
   note?: string;
   /** The customer left during the turn: keep the trace, store no reply. */
@@ -107,7 +113,7 @@ export interface ReleaseTurnInput extends TurnHandle {
   /** What became of the customer message. */
   replyState: Exclude<ReplyState, 'pending' | 'answered'>;
   /** Hand over: tell the customer `reply`, leave `note` for the business, drop the pending action. */
-  handover?: { reply: string; note: string; steps: unknown[] };
+  handover?: { reply: string; note: string; steps: unknown[]; reason?: string };
 }
 
 /** What binding an identity to a conversation did. */
@@ -637,7 +643,13 @@ export function createConversationRepository({ db }: StoreContext) {
         await markUnanswered(transaction, input.conversationId, replyState);
         const changes: Partial<ConversationTable> = { turn_id: null, turn_expires_at: null };
         if (outcome === 'answered') {
-          if (input.handoff) changes.status = 'waiting-for-human';
+          if (input.handoff) {
+            changes.status = 'waiting-for-human';
+            await enqueueHandoffDelivery(transaction, {
+              conversationId: input.conversationId,
+              reason: input.handoffReason ?? DEFAULT_HANDOFF_REASON,
+            });
+          }
           Object.assign(
             changes,
             input.pendingAction
@@ -697,6 +709,10 @@ export function createConversationRepository({ db }: StoreContext) {
             customerMessageId: input.messageId,
             outcome: 'handed-over',
             steps: input.handover.steps,
+          });
+          await enqueueHandoffDelivery(transaction, {
+            conversationId: input.conversationId,
+            reason: input.handover.reason ?? DEFAULT_HANDOFF_REASON,
           });
           Object.assign(changes, noPendingAction, {
             status: 'waiting-for-human',

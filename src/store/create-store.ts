@@ -18,6 +18,7 @@ import { createRequestLogRepository } from './request-log-repository.js';
 import type { Database } from './schema.js';
 import { createSecretBox } from './secret-box.js';
 import type { StoreContext } from './store-context.js';
+import { createWebhookDeliveryRepository } from './webhook-delivery-repository.js';
 
 /** Where and how to open the store. */
 export interface CreateStoreOptions {
@@ -48,22 +49,38 @@ export interface Store {
   access: ReturnType<typeof createAccessRepository>;
   rateLimits: ReturnType<typeof createRateLimitRepository>;
   knowledge: ReturnType<typeof createKnowledgeRepository>;
+  webhookDeliveries: ReturnType<typeof createWebhookDeliveryRepository>;
+  /**
+   * PostgreSQL only: notifications between the servers sharing the database. `notify` sends on a
+   * pooled connection; `connect` opens a dedicated connection (for LISTEN; the caller ends it);
+   * `channel` names this store's channel (its schema's, so schemas of one database do not mix).
+   */
+  postgres?: {
+    channel: string;
+    notify: (payload: string) => Promise<void>;
+    connect: () => Promise<pg.Client>;
+  };
   /** Applies pending migrations; safe to call again and from several servers at once. */
   migrate: () => Promise<void>;
   close: () => Promise<void>;
 }
 
-function openDatabase(options: CreateStoreOptions): { db: Kysely<Database>; dialect: Store['dialect'] } {
+function openDatabase(options: CreateStoreOptions): {
+  db: Kysely<Database>;
+  dialect: Store['dialect'];
+  clientConfig?: pg.ClientConfig;
+} {
   if (options.databaseUrl && /^postgres(ql)?:\/\//.test(options.databaseUrl)) {
     const schema = options.postgresSchema;
     if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema))
       throw new Error(`invalid PostgreSQL schema name '${schema}'`);
-    const pool = new pg.Pool({
+    const clientConfig: pg.ClientConfig = {
       connectionString: options.databaseUrl,
-      max: 10,
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
-    });
+    };
+    const pool = new pg.Pool({ ...clientConfig, max: 10 });
     return {
+      clientConfig,
       db: new Kysely<Database>({
         dialect: new PostgresDialect({ pool }),
         plugins: [replaceNulPlugin, ...(options.plugins ?? [])],
@@ -108,7 +125,8 @@ function createPrivateFile(path: string, directory: string): void {
 
 /** Opens and (by default) migrates the store. */
 export async function createStore(options: CreateStoreOptions): Promise<Store> {
-  const { db, dialect } = openDatabase(options);
+  const { db, dialect, clientConfig } = openDatabase(options);
+  const channel = `concierge_${options.postgresSchema ?? 'public'}`;
   const context: StoreContext = { db, secrets: createSecretBox(options.secretKey) };
   const store: Store = {
     dialect,
@@ -120,6 +138,18 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     access: createAccessRepository(context),
     rateLimits: createRateLimitRepository(context),
     knowledge: createKnowledgeRepository(context),
+    webhookDeliveries: createWebhookDeliveryRepository(context, dialect),
+    postgres: clientConfig && {
+      channel,
+      notify: async (payload) => {
+        await sql`SELECT pg_notify(${channel}, ${payload})`.execute(db);
+      },
+      async connect() {
+        const client = new pg.Client(clientConfig);
+        await client.connect();
+        return client;
+      },
+    },
     migrate: () =>
       dialect === 'postgres' ? migrateLocked(db, options.postgresSchema) : runMigrations(db, undefined),
     close: () => db.destroy(),

@@ -30,3 +30,4 @@ export type { RateLimitHit } from './rate-limit-repository.js';
 export type * from './records.js';
 export type { ListRequestLogsOptions } from './request-log-repository.js';
 export { createSecretBox, loadSecretKey, maskSecret, type SecretBox } from './secret-box.js';
+export type { WebhookDeliveryRepository } from './webhook-delivery-repository.js';

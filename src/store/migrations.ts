@@ -428,6 +428,43 @@ async function addListIndexes(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('conversations_property_status').execute();
 }
 
+/**
+ * The outbox of hand-off webhooks: a row per hand-off, written in the hand-off's own transaction,
+ * claimed by one server at a time and retried until delivered or given up.
+ */
+async function createWebhookDeliveries(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('webhook_deliveries')
+    .addColumn('id', 'text', (column) => column.primaryKey())
+    .addColumn('conversation_id', 'text', (column) =>
+      column.notNull().references('conversations.id').onDelete('cascade'),
+    )
+    .addColumn('agent_id', 'text', (column) => column.notNull().references('agents.id').onDelete('cascade'))
+    .addColumn('event', 'text', (column) => column.notNull())
+    .addColumn('reason', 'text', (column) => column.notNull())
+    .addColumn('status', 'text', (column) => column.notNull())
+    .addColumn('attempts', 'integer', (column) => column.notNull().defaultTo(0))
+    .addColumn('next_attempt_at', 'text', (column) => column.notNull())
+    .addColumn('claimed_by', 'text')
+    .addColumn('claimed_until', 'text')
+    .addColumn('last_error', 'text')
+    .addColumn('delivered_at', 'text')
+    .addColumn('created_at', 'text', (column) => column.notNull())
+    .addColumn('updated_at', 'text', (column) => column.notNull())
+    .execute();
+  // The worker's look-up: pending deliveries by due time.
+  await db.schema
+    .createIndex('webhook_deliveries_due')
+    .on('webhook_deliveries')
+    .columns(['status', 'next_attempt_at'])
+    .execute();
+  await db.schema
+    .createIndex('webhook_deliveries_conversation')
+    .on('webhook_deliveries')
+    .columns(['conversation_id', 'id'])
+    .execute();
+}
+
 const migrations: Record<string, Migration> = {
   '0001-initial': { up: createInitialTables },
   '0002-turn-state': { up: addTurnState },
@@ -435,6 +472,7 @@ const migrations: Record<string, Migration> = {
   '0004-verified-customers': { up: addVerifiedCustomers },
   '0005-knowledge-sources': { up: createKnowledge },
   '0006-list-indexes': { up: addListIndexes },
+  '0007-webhook-deliveries': { up: createWebhookDeliveries },
 };
 
 /** Provides the migrations in code (no files on disk to find after bundling). */

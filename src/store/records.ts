@@ -339,3 +339,26 @@ export interface AgentKnowledgeLink {
   enabled: boolean;
   createdAt: string;
 }
+
+/** What became of a hand-off webhook: still to send, delivered, or given up after its last attempt. */
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** One hand-off webhook in the outbox. */
+export interface WebhookDelivery {
+  id: string;
+  conversationId: string;
+  agentId: string;
+  /** The event sent, `conversation.handoff`. */
+  event: string;
+  /** Why the conversation was handed to a person. */
+  reason: string;
+  status: WebhookDeliveryStatus;
+  /** Attempts made so far (the one in progress included, once claimed). */
+  attempts: number;
+  /** When the next attempt is due (ISO time). */
+  nextAttemptAt: string;
+  /** The last failure: the target's status or the network error (never the URL). */
+  lastError: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+}

@@ -279,6 +279,31 @@ export interface AgentKnowledgeSourceTable {
   created_at: string;
 }
 
+/** A hand-off webhook to deliver (the outbox of `conversation.handoff` POSTs), retried until it lands. */
+export interface WebhookDeliveryTable {
+  id: string;
+  conversation_id: string;
+  agent_id: string;
+  /** The event sent, `conversation.handoff`. */
+  event: string;
+  /** Why the conversation was handed to a person. */
+  reason: string;
+  /** `pending` (to send, now or at `next_attempt_at`), `delivered`, or `failed` (gave up). */
+  status: string;
+  /** Attempts made so far. */
+  attempts: number;
+  /** When the next attempt is due (ISO time). */
+  next_attempt_at: string;
+  /** The worker that holds it while attempting, and until when (a crashed worker's claim runs out). */
+  claimed_by: string | null;
+  claimed_until: string | null;
+  /** The last failure as the target answered it (status or network error, never the URL). */
+  last_error: string | null;
+  delivered_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   properties: PropertyTable;
   agents: AgentTable;
@@ -298,4 +323,5 @@ export interface Database {
   knowledge_passages: KnowledgePassageTable;
   knowledge_terms: KnowledgeTermTable;
   agent_knowledge_sources: AgentKnowledgeSourceTable;
+  webhook_deliveries: WebhookDeliveryTable;
 }

@@ -353,10 +353,24 @@ describe('admin UI in chromium', () => {
     await first.waitFor();
     expect(await first.getAttribute('data-status')).toBe('waiting-for-human');
     await saveScreenshot(page, 'conversations');
+    const streams: string[] = [];
+    page.on('request', (request) => {
+      if (/\/conversations\/[^/]+\/events/.test(request.url())) streams.push(request.url());
+    });
     await first.getByRole('link').click();
     await page.getByLabel('Reply as a person').fill('Hi, this is Sam from the shop.');
     await page.getByRole('button', { name: 'Send reply' }).click();
     await page.locator('.chat-line[data-role="human"]').getByText('Hi, this is Sam from the shop.').waitFor();
+    // The customer's answer shows as it comes, from the page's event stream.
+    const conversationId = new URL(page.url()).pathname.split('/').pop();
+    await server.api('POST', `/conversations/${conversationId}/messages`, {
+      text: 'Thanks Sam, order 12345.',
+    });
+    await page
+      .locator('.chat-line[data-role="customer"]')
+      .getByText('Thanks Sam, order 12345.')
+      .waitFor({ timeout: 5_000 });
+    expect(streams.length).toBeGreaterThan(0);
     await expectUsable();
     await saveScreenshot(page, 'conversation');
     await page.getByRole('button', { name: 'Close conversation' }).click();

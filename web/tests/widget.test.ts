@@ -1,6 +1,7 @@
 // The chat widget on a plain page of another origin, in a real browser against the real server:
 // one script tag, a bubble, a streamed answer from the API, the conversation kept across page
-// loads, a person's reply arriving by polling, a phone-sized screen, a hostile page stylesheet.
+// loads, a person's reply and status changes arriving on the event stream, a phone-sized screen, a
+// hostile page stylesheet.
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -124,9 +125,17 @@ describe('chat widget in chromium', () => {
     await context.close();
   });
 
-  it('shows a person’s reply after a hand-off without reloading', async () => {
+  it('shows a person’s reply after a hand-off as it is sent, from the event stream, not by polling', async () => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
     const page = await context.newPage();
+    const reads: string[] = [];
+    page.on('request', (request) => {
+      if (
+        request.method() === 'GET' &&
+        /\/widget\/conversations\/[^/]+\/(messages|events)/.test(request.url())
+      )
+        reads.push(new URL(request.url()).pathname.split('/').pop() ?? '');
+    });
     await page.goto(siteUrl);
     await widget(page).getByRole('button', { name: 'Open chat' }).click();
     const dialog = widget(page).getByRole('dialog');
@@ -145,7 +154,13 @@ describe('chat widget in chromium', () => {
     });
     await dialog
       .locator('.msg.human', { hasText: 'Hi, this is Sam from the shop.' })
-      .waitFor({ timeout: 15_000 });
+      .waitFor({ timeout: 5_000 });
+    // It came on the stream the widget opened: no polled read of the messages.
+    expect(reads).toContain('events');
+    expect(reads).not.toContain('messages');
+    // Each message once: the greeting and the hand-off reply (shown by the turn, not again by the stream).
+    expect(await dialog.locator('.msg.agent').count()).toBe(2);
+    expect(await dialog.locator('.msg.human').count()).toBe(1);
     await saveScreenshot(page, 'widget-human-reply');
 
     // While a person has the chat, a message gets no AI reply but a note; handing the chat back
@@ -157,9 +172,30 @@ describe('chat widget in chromium', () => {
     await server.api('PATCH', `/conversations/${saved.id}`, { status: 'open' });
     await dialog
       .locator('.note', { hasText: 'The assistant answers here again.' })
-      .waitFor({ timeout: 15_000 });
+      .waitFor({ timeout: 5_000 });
     expect(await waiting.count()).toBe(0);
     await saveScreenshot(page, 'widget-handed-back');
+    await context.close();
+  });
+
+  it('falls back to polling for a person’s reply when its event stream cannot open', async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+    // A proxy in the way that refuses event streams.
+    await context.route(/\/events(\?|$)/, (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(siteUrl);
+    await widget(page).getByRole('button', { name: 'Open chat' }).click();
+    const dialog = widget(page).getByRole('dialog');
+    await dialog.getByLabel('Your message').fill('I want to talk to a person');
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    await dialog.locator('.msg.agent').nth(1).waitFor();
+    const saved = await page.evaluate(
+      (key) => JSON.parse(localStorage.getItem(`concierge:${key}`) ?? '{}'),
+      agent.publicKey,
+    );
+    await server.api('POST', `/conversations/${saved.id}/human-replies`, { text: 'Sam here, by polling.' });
+    await dialog.locator('.msg.human', { hasText: 'Sam here, by polling.' }).waitFor({ timeout: 20_000 });
+    expect(await dialog.locator('.msg.human').count()).toBe(1);
     await context.close();
   });
 

@@ -1,5 +1,7 @@
-// The chat bubble and panel in a shadow root: open/close, messages, streaming replies, and polling
-// for a person's replies while the conversation waits for one.
+// The chat bubble and panel in a shadow root: open/close, messages, streaming replies, and a person's
+// replies and status changes as they happen (an event stream; polling while waiting if it fails).
+
+import type { StreamEvent } from '../shared/read-event-stream';
 import {
   loadConversation,
   rememberOpen,
@@ -96,6 +98,9 @@ export function mountChatWidget(options: ChatWidgetOptions): ChatWidget {
   let status = 'open';
   let busy = false;
   let poller: ReturnType<typeof setInterval> | undefined;
+  /** The open event stream, and how many times in a row one failed (3: poll instead). */
+  let watching: AbortController | undefined;
+  let failures = 0;
   let restored = false;
 
   const scroll = () => {
@@ -125,10 +130,48 @@ export function mountChatWidget(options: ChatWidgetOptions): ChatWidget {
       note('The assistant answers here again.');
     }
     status = next;
+    follow();
+  }
+
+  /** Follows the open panel's conversation live; polls while it waits for a person if streams keep failing. */
+  function follow() {
     clearInterval(poller);
     poller = undefined;
-    // A person answers in their own time: look for their replies while the chat waits for them.
-    if (status === 'waiting-for-human' && !panel.hidden) poller = setInterval(() => void poll(), 4000);
+    const current = saved;
+    if (!current || panel.hidden || status === 'closed') {
+      watching?.abort();
+      watching = undefined;
+      return;
+    }
+    if (failures >= 3) {
+      if (status === 'waiting-for-human') poller = setInterval(() => void poll(), 4000);
+      return;
+    }
+    if (watching) return;
+    const abort = new AbortController();
+    watching = abort;
+    api
+      .watch(current.id, current.visitorToken, lastId, (event) => receive(current, event), abort.signal)
+      .catch((error) => {
+        if (error instanceof WidgetApiError && (error.status === 404 || error.status === 401)) forget();
+      })
+      .finally(() => {
+        if (watching !== abort) return;
+        watching = undefined;
+        failures++;
+        if (!abort.signal.aborted) setTimeout(follow, 1000 * failures);
+      });
+  }
+
+  /** A streamed change: a message not shown yet (the visitor's own turn shows its reply itself), or the status. */
+  function receive(current: SavedConversation, { event, data }: StreamEvent) {
+    if (saved !== current) return;
+    failures = 0;
+    const message = data as WidgetMessage & { status?: string };
+    if (event === 'status' && message.status && message.status !== status) setStatus(message.status);
+    if (event !== 'message' || (lastId && message.id <= lastId)) return;
+    lastId = message.id;
+    if (message.role === 'human' || (message.role === 'agent' && !busy)) show(message);
   }
 
   /** Fetches messages after the last one shown; the visitor's own are shown only when restoring. */
@@ -220,7 +263,9 @@ export function mountChatWidget(options: ChatWidgetOptions): ChatWidget {
         },
         identityToken,
       );
-      lastId = turn.reply?.id ?? turn.messageId;
+      // The stream may have gone further already (a person's reply meanwhile).
+      const latest = turn.reply?.id ?? turn.messageId;
+      if (!lastId || latest > lastId) lastId = latest;
       if (turn.reply) renderText(reply, turn.reply.text);
       else {
         reply.remove();
@@ -249,13 +294,10 @@ export function mountChatWidget(options: ChatWidgetOptions): ChatWidget {
     bubble.setAttribute('aria-expanded', String(open));
     bubble.setAttribute('aria-label', open ? 'Close chat' : 'Open chat');
     rememberOpen(agentKey, open);
-    if (open) {
-      if (!restored) void restore();
-      setStatus(status);
-      input.focus();
-    } else {
-      setStatus(status);
-    }
+    // Followed once the messages so far are shown, so the stream starts after the last of them.
+    if (open && !restored) void restore().then(follow);
+    else follow();
+    if (open) input.focus();
   }
 
   bubble.addEventListener('click', () => setOpen(panel.hidden));

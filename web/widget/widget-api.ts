@@ -1,5 +1,5 @@
 // The widget's calls to the public chat API: start a conversation, send a message (streamed), read.
-import { readEventStream } from '../shared/read-event-stream';
+import { readEventStream, type StreamEvent } from '../shared/read-event-stream';
 
 /** A message as the widget API returns it. */
 export interface WidgetMessage {
@@ -73,6 +73,28 @@ export function createWidgetApi(base: string, agentKey: string) {
         },
       );
       return response.ok ? response.json() : fail(response);
+    },
+
+    /**
+     * Follows the conversation live (server-sent events: `message` and `status`) from after the
+     * message `after`, until `signal` aborts or the stream ends.
+     */
+    async watch(
+      id: string,
+      token: string,
+      after: string | undefined,
+      onEvent: (event: StreamEvent) => void,
+      signal: AbortSignal,
+    ): Promise<void> {
+      const response = await fetch(
+        url(`/${id}/events${after ? `?after=${encodeURIComponent(after)}` : ''}`),
+        {
+          headers: { 'x-visitor-token': token, accept: 'text/event-stream' },
+          signal,
+        },
+      );
+      if (!response.ok || !response.body) return fail(response);
+      await readEventStream(response.body, onEvent);
     },
 
     /** Sends `text` (as the customer of `identityToken`); `onDelta` gets the reply as it streams. */

@@ -7,6 +7,12 @@ import {
   type Store,
 } from '../../store/index.js';
 import { BadRequestError } from '../http-errors.js';
+import {
+  type ConversationStreams,
+  eventStreamResponse,
+  eventsQuery,
+  type StreamCapSettings,
+} from '../live/index.js';
 import type { ScopedLoaders } from '../load-scoped.js';
 import { listOf, ref } from '../response-schemas.js';
 import { idParams } from '../schemas.js';
@@ -58,7 +64,12 @@ function toPreviewIdentity(given: PreviewIdentity): ConversationIdentity {
 /** Routes for reading and managing conversations. */
 export async function registerConversationRoutes(
   app: FastifyInstance,
-  { store, load }: { store: Store; load: ScopedLoaders },
+  {
+    store,
+    load,
+    streams,
+    streamCaps,
+  }: { store: Store; load: ScopedLoaders; streams: ConversationStreams; streamCaps: StreamCapSettings },
 ): Promise<void> {
   app.get<{
     Params: { id: string };
@@ -182,6 +193,31 @@ export async function registerConversationRoutes(
     async (request) => {
       await load.conversation(request, request.params.id);
       return store.conversations.update(request.params.id, { status: request.body.status });
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { after?: string } }>(
+    '/conversations/:id/events',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: 'A conversation as it changes: new messages, status changes and turns, live',
+        description:
+          'Server-sent events as the widget gets them, with every message (system notes included) and an `update` event (data: `{type}`: message-added, status-changed, handoff, turn-ended, resync) for each change, after which reply states and traces may have changed too.',
+        response: { 200: eventStreamResponse },
+        params: idParams,
+        querystring: eventsQuery,
+      },
+    },
+    async (request, reply) => {
+      const conversation = await load.conversation(request, request.params.id);
+      await streams.stream(request, reply, {
+        conversationId: conversation.id,
+        after: request.query.after,
+        view: (message) => message,
+        updates: true,
+        caps: [{ key: `ip:${request.ip}`, max: streamCaps.perAddress, who: 'address' }],
+      });
     },
   );
 }

@@ -20,6 +20,12 @@ import {
   MAX_TOKEN_LENGTH,
   type VerifiedToken,
 } from '../identity/verify-identity-token.js';
+import {
+  type ConversationStreams,
+  eventStreamResponse,
+  eventsQuery,
+  type StreamCapSettings,
+} from '../live/index.js';
 import { publicTurnSchema, publicTurnView } from '../public-turn.js';
 import type { RateLimitCounter } from '../rate-limit.js';
 import { respondWithTurn } from '../respond-with-turn.js';
@@ -88,6 +94,8 @@ export async function registerWidgetRoutes(
     limits: givenLimits,
     counter,
     verifier,
+    streams,
+    streamCaps,
   }: {
     store: Store;
     turns: ConversationTurnContext;
@@ -96,6 +104,9 @@ export async function registerWidgetRoutes(
     counter: RateLimitCounter;
     /** Checks signed-in customers' identity tokens. */
     verifier: IdentityVerifier;
+    /** The app's live event streams, and how many one visitor or address may hold open. */
+    streams: ConversationStreams;
+    streamCaps: StreamCapSettings;
   },
 ): Promise<void> {
   const limits: WidgetLimits = { ...defaultLimits, ...givenLimits };
@@ -336,6 +347,37 @@ export async function registerWidgetRoutes(
           .filter((message) => message.role !== 'system')
           .map(({ id, role, text, createdAt }) => ({ id, role, text, createdAt })),
       };
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { after?: string } }>(
+    '/widget/conversations/:id/events',
+    {
+      config: { public: true },
+      preHandler: (request, reply) => enforce(request, reply, [byIp(request, 'reads', limits.readsPerIp)]),
+      schema: {
+        tags: ['widget'],
+        summary: "The visitor's conversation as it changes: a person's replies and status changes, live",
+        description:
+          'Server-sent events, with the visitor token as `X-Visitor-Token` (read it with fetch: EventSource cannot send headers). System notes are left out, as in GET …/messages.',
+        response: { 200: eventStreamResponse },
+        security: [],
+        params: idParams,
+        querystring: eventsQuery,
+      },
+    },
+    async (request, reply) => {
+      const conversation = await loadVisitorConversation(request);
+      await streams.stream(request, reply, {
+        conversationId: conversation.id,
+        after: request.query.after,
+        view: ({ id, role, text, createdAt }) =>
+          role === 'system' ? undefined : { id, role, text, createdAt },
+        caps: [
+          { key: `visitor:${conversation.visitorId}`, max: streamCaps.perVisitor, who: 'visitor' },
+          { key: `ip:${request.ip}`, max: streamCaps.perAddress, who: 'address' },
+        ],
+      });
     },
   );
 }

@@ -498,6 +498,50 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/conversations/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A conversation as it changes: new messages, status changes and turns, live
+         * @description Server-sent events as the widget gets them, with every message (system notes included) and an `update` event (data: `{type}`: message-added, status-changed, handoff, turn-ended, resync) for each change, after which reply states and traces may have changed too.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Send only the messages after this message id */
+                    after?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Server-sent events: `message` (id: the message id; data: the message) for each message after `Last-Event-ID` or `after`, then as they come; `status` (data: `{status}`) at first and on each change; `gone` when the conversation was deleted; a comment as heartbeat. Reconnect with `Last-Event-ID` to miss nothing. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/{id}/human-replies": {
         parameters: {
             query?: never;
@@ -2147,6 +2191,50 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/widget/conversations/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The visitor's conversation as it changes: a person's replies and status changes, live
+         * @description Server-sent events, with the visitor token as `X-Visitor-Token` (read it with fetch: EventSource cannot send headers). System notes are left out, as in GET …/messages.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Send only the messages after this message id */
+                    after?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Server-sent events: `message` (id: the message id; data: the message) for each message after `Last-Event-ID` or `after`, then as they come; `status` (data: `{status}`) at first and on each change; `gone` when the conversation was deleted; a comment as heartbeat. Reconnect with `Last-Event-ID` to miss nothing. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -1,8 +1,9 @@
 // One conversation: the messages with what the agent did for each reply, a reply box for a person,
-// and closing it or handing it back to the agent. New messages are fetched while it is open.
-import { type FormEvent, useEffect, useState } from 'react';
+// and closing it or handing it back to the agent. New messages and status changes show as they happen.
+import { type FormEvent, useState } from 'react';
 import { callApi } from '../api/client';
 import type { ConversationDetail, ConversationIdentity, ConversationStatus, Message } from '../api/types';
+import { useLiveConversation } from '../api/watch-conversation';
 import { Badge } from '../components/badge';
 import { Field } from '../components/field';
 import { ErrorNotice, Loading } from '../components/notice';
@@ -68,11 +69,7 @@ export function ConversationPage({ conversationId }: { conversationId: string })
   const status = data?.status;
   const { reload } = conversation;
 
-  useEffect(() => {
-    if (!status || status === 'closed') return;
-    const timer = setInterval(() => void reload(), 5000);
-    return () => clearInterval(timer);
-  }, [status, reload]);
+  useLiveConversation(conversationId, Boolean(status) && status !== 'closed', reload);
 
   function reply(event: FormEvent) {
     event.preventDefault();
