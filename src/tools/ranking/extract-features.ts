@@ -115,11 +115,17 @@ export function extractToolFeatures(options: {
   /** Share of the message's weight the tool's words mean, exactly or by word vectors (0 to 1). */
   semantic: number;
   bestSemantic: number;
+  /**
+   * False when no stem of the message, nor one associated with them, is among the operation's words
+   * or response fields (the catalog's postings say so): every share below is then 0 without looking.
+   */
+  touched?: boolean;
 }): number[] {
   const { tool, query, weights, index } = options;
-  const coverage = share(tool.all, weights);
+  const touched = options.touched !== false;
+  const coverage = touched ? share(tool.all, weights) : 0;
   let associated = 0;
-  for (const [stem, value] of weights.associated) if (tool.all.has(stem)) associated += value;
+  if (touched) for (const [stem, value] of weights.associated) if (tool.all.has(stem)) associated += value;
   associated = weights.total > 0 ? Math.min(1, associated / weights.total) : 0;
   // How much of the operation's subject the message names (directly or by association).
   let nounWeight = 0;
@@ -155,12 +161,12 @@ export function extractToolFeatures(options: {
       if (fits !== undefined) formFit = formFit === true || fits;
     }
   return [
-    share(tool.name, weights),
-    share(tool.summary, weights),
-    share(tool.description, weights),
-    share(tool.path, weights),
-    share(tool.tags, weights),
-    share(tool.parameters, weights),
+    touched ? share(tool.name, weights) : 0,
+    touched ? share(tool.summary, weights) : 0,
+    touched ? share(tool.description, weights) : 0,
+    touched ? share(tool.path, weights) : 0,
+    touched ? share(tool.tags, weights) : 0,
+    touched ? share(tool.parameters, weights) : 0,
     associated,
     coverage,
     nounWeight > 0 ? nounHit / nounWeight : 0,
@@ -188,7 +194,7 @@ export function extractToolFeatures(options: {
     options.bestCoverage > 0 ? coverage / options.bestCoverage : 0,
     options.semantic,
     options.bestSemantic > 0 ? options.semantic / options.bestSemantic : 0,
-    share(tool.response, weights),
+    touched ? share(tool.response, weights) : 0,
     formFit === true ? 1 : 0,
     formFit === false ? 1 : 0,
   ];

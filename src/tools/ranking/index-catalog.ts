@@ -109,6 +109,8 @@ export interface CatalogIndex {
    * an agent's prompt is read once per catalog, not once per turn (a few kept, oldest dropped first).
    */
   promptHints: Map<string, Map<IndexedTool, Set<string>>>;
+  /** Stem -> the operations (as positions in `tools`) whose words or response fields have it. */
+  postings: Map<string, number[]>;
 }
 
 /** An input name that holds an id: `id`, `order_id`, `reservationId`, `sku`, `code`. */
@@ -363,10 +365,15 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
   };
   const indexed = tools.map((tool) => indexTool(tool, model, words, positionOf));
   const frequency = new Map<string, number>();
+  const postings = new Map<string, number[]>();
   const vocabulary = new Map<string, Set<string>>();
-  for (const entry of indexed) {
-    for (const stem of new Set([...entry.all, ...entry.response]))
+  for (const [position, entry] of indexed.entries()) {
+    for (const stem of new Set([...entry.all, ...entry.response])) {
       frequency.set(stem, (frequency.get(stem) ?? 0) + 1);
+      const list = postings.get(stem);
+      if (list) list.push(position);
+      else postings.set(stem, [position]);
+    }
     const fieldNames = (entry.tool.operation?.responseFields ?? []).join(' ');
     const text = `${entry.tool.name} ${entry.tool.operation?.path ?? ''} ${entry.tool.description} ${fieldNames}`;
     for (const word of splitWords(text)) {
@@ -395,5 +402,6 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
     headWords,
     model,
     promptHints: new Map(),
+    postings,
   };
 }

@@ -110,12 +110,21 @@ function hintShare(hint: Set<string> | undefined, weights: QueryWeights): number
   return hinted / weights.total;
 }
 
-/** Best coverage and best name-or-summary coverage of the message over the whole catalog. */
-function measureBest(index: CatalogIndex, weights: QueryWeights): { coverage: number; head: number } {
+/** The operations whose words or response fields have a stem of the message, or one associated with them. */
+function findTouched(index: CatalogIndex, weights: QueryWeights): Set<IndexedTool> {
+  const touched = new Set<IndexedTool>();
+  for (const stems of [weights.weights.keys(), weights.associated.keys()])
+    for (const stem of stems)
+      for (const position of index.postings.get(stem) ?? []) touched.add(index.tools[position]);
+  return touched;
+}
+
+/** Best coverage and best name-or-summary coverage of the message over the catalog (only touched operations have any). */
+function measureBest(touched: Set<IndexedTool>, weights: QueryWeights): { coverage: number; head: number } {
   let coverage = 0;
   let head = 0;
   if (weights.total === 0) return { coverage, head };
-  for (const entry of index.tools) {
+  for (const entry of touched) {
     let covered = 0;
     let named = 0;
     for (const [stem, value] of weights.weights) {
@@ -181,7 +190,8 @@ export function featurize(options: RankCatalogOptions): {
   const query = analyzeQuery(options.message, index, options.context ?? '');
   const weights = weighQuery(query, index);
   const hints = readPromptHints(options.basePrompt ?? '', index);
-  const best = measureBest(index, weights);
+  const touched = findTouched(index, weights);
+  const best = measureBest(touched, weights);
   const semantic = measureSemantic(index, query, weights);
   let bestSemantic = 0;
   for (const value of semantic.values()) bestSemantic = Math.max(bestSemantic, value);
@@ -198,6 +208,7 @@ export function featurize(options: RankCatalogOptions): {
         bestCoverage: best.coverage,
         semantic: semantic.get(entry) ?? 0,
         bestSemantic,
+        touched: touched.has(entry),
       }),
     }),
   );
