@@ -1,4 +1,5 @@
 // Turns schema text into a document: JSON or YAML detected from content, aliases bounded, lines kept.
+import { CORE_SCHEMA, constructFromEvents, EVENT_ALIAS, type Event, mergeTag, parseEvents } from 'js-yaml';
 import {
   type Document,
   isAlias,
@@ -13,6 +14,7 @@ import {
 } from 'yaml';
 import { splitPointer } from './json-pointer.js';
 import { linesOfOffsets, locateJsonPointers } from './locate-json-pointers.js';
+import { locateYamlPointers } from './locate-yaml-pointers.js';
 import { SchemaImportError, type SchemaResult } from './schema-import-error.js';
 
 /**
@@ -39,15 +41,17 @@ export const MAX_DOCUMENT_DEPTH = 256;
 
 /** Parses JSON or YAML text; fails with `not-json-or-yaml`, `yaml-alias-limit` or `too-deep`. */
 export function parseSourceText(text: string): SchemaResult<ParsedSource> {
-  let parsed: SchemaResult<ParsedSource>;
   try {
-    parsed = parseText(text);
+    return parseText(text);
   } catch (error) {
     if (error instanceof RangeError) return tooDeep();
     throw error;
   }
-  if (parsed.ok && exceedsDepth(parsed.value.document, MAX_DOCUMENT_DEPTH)) return tooDeep();
-  return parsed;
+}
+
+// js-yaml's fast path bounds the depth while it parses; JSON.parse and the `yaml` package do not.
+function withinDepth(parsed: SchemaResult<ParsedSource>): SchemaResult<ParsedSource> {
+  return parsed.ok && exceedsDepth(parsed.value.document, MAX_DOCUMENT_DEPTH) ? tooDeep() : parsed;
 }
 
 function tooDeep(): SchemaResult<never> {
@@ -86,14 +90,50 @@ function parseText(text: string): SchemaResult<ParsedSource> {
   if (trimmed[0] === '{' || trimmed[0] === '[') {
     try {
       const document: unknown = JSON.parse(source);
-      return { ok: true, value: { document, format: 'json', locateLines: createJsonLocator(source) } };
+      return withinDepth({
+        ok: true,
+        value: { document, format: 'json', locateLines: createJsonLocator(source) },
+      });
     } catch (error) {
       jsonError = describeJsonError(source, error);
     }
   }
+  const fast = parseYamlFast(source);
+  if (fast) return { ok: true, value: fast };
   const yaml = parseYaml(source);
   if (!yaml.ok && jsonError) return { ok: false, error: jsonError };
-  return yaml;
+  return withinDepth(yaml);
+}
+
+/** YAML 1.2's core schema with merge keys: dates, yes/no stay strings, as the `yaml` package reads them. */
+const yamlSchema = CORE_SCHEMA.withTags(mergeTag);
+
+/**
+ * The fast path (js-yaml's event parser, several times faster than a `yaml` syntax tree on large
+ * documents): one document without aliases, read the way the `yaml` package reads it. Anything else
+ * (a syntax error, aliases, unknown tags, several documents) is left to `parseYaml`, whose messages
+ * say where, and which bounds alias expansion.
+ */
+function parseYamlFast(source: string): ParsedSource | undefined {
+  let events: Event[];
+  let documents: unknown[];
+  try {
+    events = parseEvents(source, { maxDepth: MAX_DOCUMENT_DEPTH });
+    if (events.some((event) => event.type === EVENT_ALIAS)) return undefined;
+    documents = constructFromEvents(events, { source, schema: yamlSchema, json: true });
+  } catch {
+    return undefined;
+  }
+  if (documents.length !== 1) return undefined;
+  return {
+    document: documents[0],
+    format: 'yaml',
+    locateLines: (pointers) => {
+      const offsets = locateYamlPointers(source, events, pointers);
+      const lines = linesOfOffsets(source, offsets.values());
+      return new Map([...offsets].map(([pointer, offset]) => [pointer, lines.get(offset)!]));
+    },
+  };
 }
 
 function parseYaml(source: string): SchemaResult<ParsedSource> {
@@ -213,7 +253,8 @@ function createYamlLocator(document: Document, lineCounter: LineCounter): Parsed
       for (const token of splitPointer(pointer)) {
         if (isAlias(node)) node = node.resolve(document);
         if (isMap(node)) {
-          const pair = node.items.find(
+          // Of repeated keys the last, whose value the document keeps.
+          const pair = node.items.findLast(
             (item) => String(isScalar(item.key) ? item.key.value : item.key) === token,
           );
           if (!pair) break;
