@@ -126,4 +126,72 @@ describe('parseSourceText', () => {
       '/again/1': 7,
     });
   });
+  describe('lines of YAML pointers, through multi-line strings, flow style and repeated keys', () => {
+    const text = [
+      'openapi: 3.0.3',
+      'info:',
+      '  title: "A title',
+      '    over two lines"',
+      '  description: |',
+      '    Literal block',
+      '    key: not a key',
+      '  version: 1.0',
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      summary: plain text',
+      '        continued here',
+      '      parameters:',
+      '        - {name: id, in: path}',
+      '        -',
+      '          name: q',
+      '          in: query',
+      "      responses: {'200': {description: ok},",
+      "        '404': {description: missing}}",
+      "    'x-dup': 1",
+      '    x-dup: 2',
+      '    post:',
+      '      description: >-',
+      '        folded',
+      '  "/b~c":',
+      '    get: {}',
+      '',
+    ].join('\n');
+    const expected = {
+      '': 1,
+      '/info/title': 3,
+      '/info/description': 5,
+      '/info/version': 8,
+      '/paths/~1a/get/summary': 12,
+      '/paths/~1a/get/parameters/0': 15,
+      '/paths/~1a/get/parameters/0/in': 15,
+      '/paths/~1a/get/parameters/1': 17,
+      '/paths/~1a/get/parameters/1/in': 18,
+      '/paths/~1a/get/parameters/7': 14,
+      '/paths/~1a/get/responses/404': 20,
+      '/paths/~1a/get/responses/404/description': 20,
+      '/paths/~1a/x-dup': 22,
+      '/paths/~1a/post/description': 24,
+      '/paths/~1b~0c/get': 27,
+      '/paths/~1a/get/missing': 11,
+      '/paths/~1a/get/summary/deeper': 12,
+    };
+
+    it('reads them from the fast parser', () => {
+      const parsed = parse(text);
+      expect(parsed.document).toMatchObject({ info: { title: 'A title over two lines', version: 1 } });
+      expect(Object.fromEntries(parsed.locateLines(Object.keys(expected)))).toEqual(expected);
+    });
+
+    it('reads the same lines when anchors and aliases send the text to the YAML syntax tree', () => {
+      const parsed = parse(`${text}anchored: &shared {type: object}\nreused: *shared\n`);
+      expect(parsed.document).toMatchObject({ reused: { type: 'object' }, paths: { '/a': { 'x-dup': 2 } } });
+      const pointers = [...Object.keys(expected), '/reused', '/reused/type'];
+      expect(Object.fromEntries(parsed.locateLines(pointers))).toEqual({
+        ...expected,
+        '/reused': 29,
+        '/reused/type': 28,
+      });
+    });
+  });
 });
