@@ -1,5 +1,6 @@
 // Reads the server's configuration from the environment and command-line flags, with defaults.
 import { resolve } from 'node:path';
+import { splitAllowHosts } from '../executor/index.js';
 import {
   type HostedProviderName,
   type ModelSettings,
@@ -124,10 +125,7 @@ export function readServerConfig(
     databaseSchema: env.DATABASE_SCHEMA?.trim() || undefined,
     secretKey: env.CONCIERGE_SECRET_KEY?.trim() || undefined,
     adminToken: env.CONCIERGE_ADMIN_TOKEN?.trim() || undefined,
-    allowHosts: (env.CONCIERGE_ALLOW_HOSTS ?? '')
-      .split(',')
-      .map((host) => host.trim().toLowerCase())
-      .filter(Boolean),
+    allowHosts: splitAllowHosts(env.CONCIERGE_ALLOW_HOSTS),
     logRetentionDays: parseInteger(
       'CONCIERGE_LOG_RETENTION_DAYS',
       env.CONCIERGE_LOG_RETENTION_DAYS,
