@@ -23,6 +23,37 @@ describe('parseSourceText', () => {
     expect(document).toEqual({ date: '2024-01-31', answer: 'yes', odd: '=', version: 1 });
   });
 
+  it('reads YAML 1.2 core scalars as the yaml package does, a __proto__ key as an own property', () => {
+    const text =
+      'a: ~\nb: null\nc: True\nd: 0x1F\ne: 0o17\nf: -.inf\ng: .NaN\nh: 1e3\ni: \'123\'\nj: "true"\nk:\nl: +12\nm: 0b11\n__proto__: {x: 1}\n';
+    const { document } = parse(text);
+    expect(document).toEqual({
+      a: null,
+      b: null,
+      c: true,
+      d: 31,
+      e: 15,
+      f: Number.NEGATIVE_INFINITY,
+      g: Number.NaN,
+      h: 1000,
+      i: '123',
+      j: 'true',
+      k: null,
+      l: 12,
+      m: '0b11',
+      ['__proto__']: { x: 1 },
+    });
+    expect(Object.getPrototypeOf(document)).toBe(Object.prototype);
+    expect(Object.hasOwn(document as object, '__proto__')).toBe(true);
+    // An alias sends the text to the yaml package's syntax tree: it reads the same values.
+    const { anchor, alias, ...slow } = parse(`${text}anchor: &x 1\nalias: *x\n`).document as Record<
+      string,
+      unknown
+    >;
+    expect([anchor, alias]).toEqual([1, 1]);
+    expect(slow).toEqual(document);
+  });
+
   it('expands anchors and merge keys, and tolerates duplicate keys', () => {
     const { document } = parse(
       'base: &base {type: object}\nfull:\n  <<: *base\n  title: Full\nkey: 1\nkey: 2\n',

@@ -1,5 +1,5 @@
 // Turns schema text into a document: JSON or YAML detected from content, aliases bounded, lines kept.
-import { CORE_SCHEMA, constructFromEvents, EVENT_ALIAS, type Event, mergeTag, parseEvents } from 'js-yaml';
+import { type Event, parseEvents } from 'js-yaml';
 import {
   type Document,
   isAlias,
@@ -12,6 +12,7 @@ import {
   visit,
   type YAMLError,
 } from 'yaml';
+import { constructFromYamlEvents } from './construct-from-yaml-events.js';
 import { splitPointer } from './json-pointer.js';
 import { linesOfOffsets, locateJsonPointers } from './locate-json-pointers.js';
 import { locateYamlPointers } from './locate-yaml-pointers.js';
@@ -105,9 +106,6 @@ function parseText(text: string): SchemaResult<ParsedSource> {
   return withinDepth(yaml);
 }
 
-/** YAML 1.2's core schema with merge keys: dates, yes/no stay strings, as the `yaml` package reads them. */
-const yamlSchema = CORE_SCHEMA.withTags(mergeTag);
-
 /**
  * The fast path (js-yaml's event parser, several times faster than a `yaml` syntax tree on large
  * documents): one document without aliases, read the way the `yaml` package reads it. Anything else
@@ -116,17 +114,15 @@ const yamlSchema = CORE_SCHEMA.withTags(mergeTag);
  */
 function parseYamlFast(source: string): ParsedSource | undefined {
   let events: Event[];
-  let documents: unknown[];
   try {
     events = parseEvents(source, { maxDepth: MAX_DOCUMENT_DEPTH });
-    if (events.some((event) => event.type === EVENT_ALIAS)) return undefined;
-    documents = constructFromEvents(events, { source, schema: yamlSchema, json: true });
   } catch {
     return undefined;
   }
-  if (documents.length !== 1) return undefined;
+  const document = constructFromYamlEvents(source, events);
+  if (document === undefined) return undefined;
   return {
-    document: documents[0],
+    document,
     format: 'yaml',
     locateLines: (pointers) => {
       const offsets = locateYamlPointers(source, events, pointers);
