@@ -1,4 +1,5 @@
 // Loads a schema named on the command line (file path or URL) and compiles it, for `import` and `check`.
+import { isHostAllowed, splitAllowHosts } from '../executor/index.js';
 import {
   type ImportedSchema,
   importSchema,
@@ -14,30 +15,15 @@ export interface ImportFailureJson {
   where: SchemaImportErrorLocation & { source: string };
 }
 
-/** Hosts a schema URL may point to although private (`CONCIERGE_ALLOW_HOSTS`, comma-separated, as the server reads it). */
-export function allowedHosts(env: NodeJS.ProcessEnv): Set<string> {
-  return new Set(
-    (env.CONCIERGE_ALLOW_HOSTS ?? '')
-      .split(',')
-      .map((host) =>
-        host
-          .trim()
-          .toLowerCase()
-          .replace(/:\d+$/, '')
-          .replace(/^\[|\]$/g, ''),
-      )
-      .filter(Boolean),
-  );
-}
-
 /** Reads `source` (an http(s) URL or a file path) and compiles it. */
 export async function importFromCommandLine(
   source: string,
   options: { env: NodeJS.ProcessEnv; maxOperations?: number },
 ): Promise<{ ok: true; value: ImportedSchema } | { ok: false; error: SchemaImportError }> {
-  const allowed = allowedHosts(options.env);
+  // CONCIERGE_ALLOW_HOSTS, read as the server reads it.
+  const allowHosts = splitAllowHosts(options.env.CONCIERGE_ALLOW_HOSTS);
   const loaded = await loadSchemaSource(/^https?:\/\//i.test(source) ? { url: source } : { path: source }, {
-    isHostAllowed: (host) => allowed.has(host),
+    isHostAllowed: (url) => isHostAllowed(url, allowHosts),
   });
   if (!loaded.ok) return loaded;
   return importSchema(loaded.value.text, {

@@ -93,6 +93,29 @@ describe('concierge import', () => {
     expect(JSON.parse(allowed.stdout).tools).toHaveLength(6);
   });
 
+  it('reads CONCIERGE_ALLOW_HOSTS as the server does: ports kept, bare IPv6 addresses whole', async () => {
+    const port = Number(new URL(url).port);
+    const onPort = await run(['import', url, '--json'], {
+      env: { CONCIERGE_ALLOW_HOSTS: `127.0.0.1:${port}` },
+    });
+    expect(onPort.code).toBe(0);
+    const otherPort = await run(['import', url, '--json'], {
+      env: { CONCIERGE_ALLOW_HOSTS: `127.0.0.1:${port === 1 ? 2 : 1}` },
+    });
+    expect(JSON.parse(otherPort.stdout).error.code).toBe('host-not-allowed');
+    // Nothing listens on port 1: an allowed host gets as far as connecting, a refused one does not.
+    for (const entry of ['::1', '[::1]', '[::1]:1', '0:0:0:0:0:0:0:1']) {
+      const ipv6 = await run(['import', 'http://[::1]:1/openapi.json', '--json'], {
+        env: { CONCIERGE_ALLOW_HOSTS: entry },
+      });
+      expect(JSON.parse(ipv6.stdout).error.code, entry).toBe('fetch-failed');
+    }
+    const refused = await run(['import', 'http://[::1]:1/openapi.json', '--json'], {
+      env: { CONCIERGE_ALLOW_HOSTS: '[::1]:2' },
+    });
+    expect(JSON.parse(refused.stdout).error.code).toBe('host-not-allowed');
+  });
+
   it('says how to use it when the file is missing or not given', async () => {
     expect((await run(['import'])).code).toBe(2);
     const missing = await run(['import', '/nonexistent/schema.yaml', '--json']);

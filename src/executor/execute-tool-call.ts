@@ -15,6 +15,7 @@ import { fitToBudget } from './fit-to-budget.js';
 import { redirectCredentials } from './follow-redirect.js';
 import { parseResponseBody } from './read-response-body.js';
 import { type SendFailure, type SentResponse, sendRequest } from './send-request.js';
+import { encodeHeaderValue } from './serialize-parameter.js';
 import type {
   RedactedRequest,
   RequestIdentity,
@@ -210,6 +211,7 @@ function hasControlCharacter(text: string): boolean {
 /**
  * Sets the integration's identity headers on a built request: from the customer's claims, and never
  * from anywhere else (a header of that name from the arguments is dropped when there is no value).
+ * Values are encoded as header parameters are (`encodeHeaderValue`: text outside ASCII percent-encoded).
  */
 function setIdentityHeaders(
   call: ToolCallRequest,
@@ -224,7 +226,7 @@ function setIdentityHeaders(
       return new ToolInputError(call.tool.name, [
         { path: header.name, message: `the "${header.claim}" claim cannot be sent in a header` },
       ]);
-    else headers[name] = String(value);
+    else headers[name] = encodeHeaderValue(String(value));
   }
   return undefined;
 }

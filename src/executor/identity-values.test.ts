@@ -118,4 +118,36 @@ describe('identity-bound values', () => {
     expect(bad.outcome).toBe('invalid-arguments');
     expect(bad.log.error).toMatch(/X-Tier: the "tier" claim cannot be sent in a header/);
   });
+
+  it('sends a claim outside ASCII percent-encoded as UTF-8 (as header parameters are), in an identity header and a bound header input', async () => {
+    const zoe: CustomerIdentity = {
+      sub: 'Zoë 山田',
+      claims: { sub: 'Zoë 山田', name: 'Zoë 山田', plan: '50% off', city: 'Köln' },
+    };
+    const profile = defineTool({
+      name: 'profile',
+      method: 'get',
+      path: '/profile',
+      parameters: [{ name: 'X-Name', in: 'header' }],
+    });
+    const headers = [
+      { name: 'X-Customer-Id', claim: 'sub' },
+      { name: 'X-Plan', claim: 'plan' },
+      { name: 'X-City', claim: 'city' },
+    ];
+    const identity: ToolCallIdentity = {
+      customer: zoe,
+      inputs: resolveBindings(profile, [{ in: 'header', name: 'X-Name', claim: 'name' }], headers).inputs,
+      headers,
+    };
+    const result = await run({}, identity, profile);
+    expect(result.outcome).toBe('ok');
+    const sent = server.requests.at(-1)!.headers;
+    // decodeURIComponent reads every value back: a value with neither % nor non-ASCII is sent as it is.
+    expect(sent['x-customer-id']).toBe('Zo%C3%AB %E5%B1%B1%E7%94%B0');
+    expect(decodeURIComponent(sent['x-name'] as string)).toBe('Zoë 山田');
+    expect(sent['x-plan']).toBe('50%25 off');
+    expect(decodeURIComponent(sent['x-city'] as string)).toBe('Köln');
+    expect(server.requests.at(-1)!.url).toBe('/profile');
+  });
 });

@@ -19,7 +19,7 @@ export {
 } from './errors.js';
 export { fitToBudget } from './fit-to-budget.js';
 export type { IntegrationAuth } from './integration-auth.js';
-export { isHostAllowed } from './is-host-allowed.js';
+export { isHostAllowed, splitAllowHosts } from './is-host-allowed.js';
 export type {
   RedactedRequest,
   RequestIdentity,

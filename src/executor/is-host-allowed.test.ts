@@ -20,6 +20,9 @@ describe('isHostAllowed', () => {
     expect(isHostAllowed(target('::1', '8080'), ['[::1]:8080'])).toBe(true);
     expect(isHostAllowed(target('::1', '8080'), ['::1'])).toBe(true);
     expect(isHostAllowed(target('::1', '8081'), ['[::1]:8080'])).toBe(false);
+    expect(isHostAllowed(target('[::1]', '8080'), ['0:0:0:0:0:0:0:1'])).toBe(true);
+    expect(isHostAllowed(target('[fe80::1:2]', '1'), ['FE80:0::1:2'])).toBe(true);
+    expect(isHostAllowed(target('[fe80::1:2]', '1'), ['fe80::1'])).toBe(false);
   });
 
   it('never matches by address: a name is not allowed because its address is', () => {

@@ -93,6 +93,7 @@ describe('serializeParameter encodes awkward values', () => {
     const header = parameter({ in: 'header', name: 'X-Note' });
     expect(serializeParameter(header, 'a\r\nSet-Cookie: x')).toBe('a%0D%0ASet-Cookie: x');
     expect(serializeParameter(header, 'café')).toBe('caf%C3%A9');
+    expect(serializeParameter(header, '50% off')).toBe('50%25 off');
   });
 
   it('writes cookies as name=value with the value encoded', () => {

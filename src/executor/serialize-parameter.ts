@@ -11,9 +11,13 @@ function encodeReserved(text: string): string {
   return encodeURIComponent(text).replace(reservedEscapes, (sequence) => decodeURIComponent(sequence));
 }
 
-// Header values may not carry control characters (header injection) or non-Latin-1 text.
-function encodeHeaderValue(text: string): string {
-  return text.replace(/[^\x20-\x7e]/gu, (character) => encodeURIComponent(character));
+/**
+ * A header value as printable ASCII: control characters (header injection), text outside ASCII (fetch
+ * refuses past Latin-1; servers read Latin-1 bytes each their own way) and `%` itself percent-encoded
+ * as UTF-8, so `decodeURIComponent` reads every value back; a value with none of them is unchanged.
+ */
+export function encodeHeaderValue(text: string): string {
+  return text.replace(/[^\x20-\x24\x26-\x7e]/gu, (character) => encodeURIComponent(character));
 }
 
 /** A value inside an array or object as text; nested structures, which no style defines, as JSON. */

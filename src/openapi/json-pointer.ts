@@ -2,7 +2,10 @@
 
 /** Escapes one reference token (`~` -> `~0`, `/` -> `~1`). */
 export function escapePointerToken(token: string | number): string {
-  return String(token).replaceAll('~', '~0').replaceAll('/', '~1');
+  const text = String(token);
+  // Most tokens have neither character; skipping the replacements is a tenth of a large import.
+  if (!text.includes('~') && !text.includes('/')) return text;
+  return text.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
 /** Appends reference tokens to a pointer: `joinPointer('/paths', '/orders')` is `/paths/~1orders`. */

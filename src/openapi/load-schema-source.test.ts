@@ -53,7 +53,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const allowLoopbackIp = { isHostAllowed: (host: string) => host === '127.0.0.1' };
+const allowLoopbackIp = { isHostAllowed: (url: URL) => url.hostname === '127.0.0.1' };
 
 describe('loadSchemaSource from a URL', () => {
   it('refuses 127.0.0.1 by default, without sending a request', async () => {

@@ -18,8 +18,8 @@ export interface LoadSchemaSourceOptions {
   maxBytes?: number;
   /** Redirects followed at most (default 5). */
   maxRedirects?: number;
-  /** Hosts (as in the URL, lower case) that may be fetched although they resolve to non-public addresses. */
-  isHostAllowed?: (host: string) => boolean;
+  /** True for a URL that may be fetched although its host resolves to a non-public address. */
+  isHostAllowed?: (url: URL) => boolean;
   /** The `Accept` header (default: JSON and YAML first); knowledge pages ask for HTML. */
   accept?: string;
 }
@@ -129,10 +129,10 @@ async function loadUrl(
 /** A refusal when the URL's host is, or resolves to, a non-public address and is not allowed explicitly. */
 async function checkHost(
   url: URL,
-  isHostAllowed?: (host: string) => boolean,
+  isHostAllowed?: (url: URL) => boolean,
 ): Promise<SchemaImportError | undefined> {
+  if (isHostAllowed?.(url)) return undefined;
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (isHostAllowed?.(host)) return undefined;
   let addresses: string[];
   if (isIP(host)) {
     addresses = [host];

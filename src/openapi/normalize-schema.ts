@@ -90,8 +90,15 @@ export function createSchemaNormalizer(options: {
   lint: LintCollector;
 }): SchemaNormalizer {
   const { root, dialect, lint } = options;
-  const refMemo = new Map<string, Visit>();
-  const identityMemo = new WeakMap<object, Map<string, Visit>>();
+  // Memos by usage, then by $ref target or schema object, then by depth (no key strings to build and hash).
+  const refMemo = {
+    input: new Map<string, Map<number, Visit>>(),
+    output: new Map<string, Map<number, Visit>>(),
+  };
+  const identityMemo = {
+    input: new WeakMap<object, Map<number, Visit>>(),
+    output: new WeakMap<object, Map<number, Visit>>(),
+  };
   const stack: string[] = [];
   let usage: SchemaUsage = 'input';
   let visits = 0;
@@ -136,8 +143,7 @@ export function createSchemaNormalizer(options: {
       return { schema: {}, size: 1, floor: Number.POSITIVE_INFINITY };
     }
     if (typeof node.$ref === 'string') return visitRef(node, pointer, depth);
-    const key = `${usage}|${depth}`;
-    const known = identityMemo.get(node)?.get(key);
+    const known = identityMemo[usage].get(node)?.get(depth);
     if (known) return known;
     if (++visits > MAX_VISITS) {
       throw new SchemaImportError(
@@ -148,9 +154,9 @@ export function createSchemaNormalizer(options: {
     }
     const result = convert(node, pointer, depth);
     if (result.floor === Number.POSITIVE_INFINITY) {
-      const byKey = identityMemo.get(node) ?? new Map<string, Visit>();
-      identityMemo.set(node, byKey);
-      byKey.set(key, result);
+      const byDepth = identityMemo[usage].get(node) ?? new Map<number, Visit>();
+      identityMemo[usage].set(node, byDepth);
+      byDepth.set(depth, result);
     }
     return result;
   };
@@ -184,8 +190,7 @@ export function createSchemaNormalizer(options: {
         floor: index,
       };
     } else {
-      const memoKey = `${usage}|${depth}|${target}`;
-      const known = refMemo.get(memoKey);
+      const known = refMemo[usage].get(target)?.get(depth);
       const value = known ? undefined : resolveJsonPointer(root, target);
       if (known) {
         resolved = known;
@@ -202,7 +207,11 @@ export function createSchemaNormalizer(options: {
         const inner = visit(value, target, depth);
         stack.pop();
         resolved = inner.floor >= stack.length ? { ...inner, floor: Number.POSITIVE_INFINITY } : inner;
-        if (resolved.floor === Number.POSITIVE_INFINITY) refMemo.set(memoKey, resolved);
+        if (resolved.floor === Number.POSITIVE_INFINITY) {
+          const byDepth = refMemo[usage].get(target) ?? new Map<number, Visit>();
+          refMemo[usage].set(target, byDepth);
+          byDepth.set(depth, resolved);
+        }
       }
     }
     return applySiblings(node, pointer, depth, resolved);
@@ -265,7 +274,6 @@ export function createSchemaNormalizer(options: {
     let exclusiveMaximum = false;
 
     for (const [key, value] of Object.entries(node)) {
-      const at = joinPointer(pointer, key);
       if (key.startsWith('x-')) {
         if (key === 'x-nullable' && value === true) nullable = true;
         continue;
@@ -273,9 +281,15 @@ export function createSchemaNormalizer(options: {
       if (PLAIN_STRINGS.has(key)) {
         if (typeof value === 'string')
           out[key] = key === 'description' ? cutAtWord(value, MAX_DESCRIPTION_LENGTH) : value;
-      } else if (BOOLEANS.has(key)) {
+        continue;
+      }
+      if (BOOLEANS.has(key)) {
         if (typeof value === 'boolean') out[key] = value;
-      } else if (NON_NEGATIVE_INTEGERS.has(key)) {
+        continue;
+      }
+      // The most common keys above need no pointer to them.
+      const at = joinPointer(pointer, key);
+      if (NON_NEGATIVE_INTEGERS.has(key)) {
         if (Number.isInteger(value) && (value as number) >= 0) out[key] = value;
         else
           warn(

@@ -23,6 +23,37 @@ describe('parseSourceText', () => {
     expect(document).toEqual({ date: '2024-01-31', answer: 'yes', odd: '=', version: 1 });
   });
 
+  it('reads YAML 1.2 core scalars as the yaml package does, a __proto__ key as an own property', () => {
+    const text =
+      'a: ~\nb: null\nc: True\nd: 0x1F\ne: 0o17\nf: -.inf\ng: .NaN\nh: 1e3\ni: \'123\'\nj: "true"\nk:\nl: +12\nm: 0b11\n__proto__: {x: 1}\n';
+    const { document } = parse(text);
+    expect(document).toEqual({
+      a: null,
+      b: null,
+      c: true,
+      d: 31,
+      e: 15,
+      f: Number.NEGATIVE_INFINITY,
+      g: Number.NaN,
+      h: 1000,
+      i: '123',
+      j: 'true',
+      k: null,
+      l: 12,
+      m: '0b11',
+      ['__proto__']: { x: 1 },
+    });
+    expect(Object.getPrototypeOf(document)).toBe(Object.prototype);
+    expect(Object.hasOwn(document as object, '__proto__')).toBe(true);
+    // An alias sends the text to the yaml package's syntax tree: it reads the same values.
+    const { anchor, alias, ...slow } = parse(`${text}anchor: &x 1\nalias: *x\n`).document as Record<
+      string,
+      unknown
+    >;
+    expect([anchor, alias]).toEqual([1, 1]);
+    expect(slow).toEqual(document);
+  });
+
   it('expands anchors and merge keys, and tolerates duplicate keys', () => {
     const { document } = parse(
       'base: &base {type: object}\nfull:\n  <<: *base\n  title: Full\nkey: 1\nkey: 2\n',
@@ -124,6 +155,74 @@ describe('parseSourceText', () => {
       '/paths/~1a/get': 3,
       '/paths/~1a/get/parameters/1/name': 6,
       '/again/1': 7,
+    });
+  });
+  describe('lines of YAML pointers, through multi-line strings, flow style and repeated keys', () => {
+    const text = [
+      'openapi: 3.0.3',
+      'info:',
+      '  title: "A title',
+      '    over two lines"',
+      '  description: |',
+      '    Literal block',
+      '    key: not a key',
+      '  version: 1.0',
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      summary: plain text',
+      '        continued here',
+      '      parameters:',
+      '        - {name: id, in: path}',
+      '        -',
+      '          name: q',
+      '          in: query',
+      "      responses: {'200': {description: ok},",
+      "        '404': {description: missing}}",
+      "    'x-dup': 1",
+      '    x-dup: 2',
+      '    post:',
+      '      description: >-',
+      '        folded',
+      '  "/b~c":',
+      '    get: {}',
+      '',
+    ].join('\n');
+    const expected = {
+      '': 1,
+      '/info/title': 3,
+      '/info/description': 5,
+      '/info/version': 8,
+      '/paths/~1a/get/summary': 12,
+      '/paths/~1a/get/parameters/0': 15,
+      '/paths/~1a/get/parameters/0/in': 15,
+      '/paths/~1a/get/parameters/1': 17,
+      '/paths/~1a/get/parameters/1/in': 18,
+      '/paths/~1a/get/parameters/7': 14,
+      '/paths/~1a/get/responses/404': 20,
+      '/paths/~1a/get/responses/404/description': 20,
+      '/paths/~1a/x-dup': 22,
+      '/paths/~1a/post/description': 24,
+      '/paths/~1b~0c/get': 27,
+      '/paths/~1a/get/missing': 11,
+      '/paths/~1a/get/summary/deeper': 12,
+    };
+
+    it('reads them from the fast parser', () => {
+      const parsed = parse(text);
+      expect(parsed.document).toMatchObject({ info: { title: 'A title over two lines', version: 1 } });
+      expect(Object.fromEntries(parsed.locateLines(Object.keys(expected)))).toEqual(expected);
+    });
+
+    it('reads the same lines when anchors and aliases send the text to the YAML syntax tree', () => {
+      const parsed = parse(`${text}anchored: &shared {type: object}\nreused: *shared\n`);
+      expect(parsed.document).toMatchObject({ reused: { type: 'object' }, paths: { '/a': { 'x-dup': 2 } } });
+      const pointers = [...Object.keys(expected), '/reused', '/reused/type'];
+      expect(Object.fromEntries(parsed.locateLines(pointers))).toEqual({
+        ...expected,
+        '/reused': 29,
+        '/reused/type': 28,
+      });
     });
   });
 });

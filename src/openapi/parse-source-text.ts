@@ -1,4 +1,5 @@
 // Turns schema text into a document: JSON or YAML detected from content, aliases bounded, lines kept.
+import { type Event, parseEvents } from 'js-yaml';
 import {
   type Document,
   isAlias,
@@ -11,8 +12,10 @@ import {
   visit,
   type YAMLError,
 } from 'yaml';
+import { constructFromYamlEvents } from './construct-from-yaml-events.js';
 import { splitPointer } from './json-pointer.js';
 import { linesOfOffsets, locateJsonPointers } from './locate-json-pointers.js';
+import { locateYamlPointers } from './locate-yaml-pointers.js';
 import { SchemaImportError, type SchemaResult } from './schema-import-error.js';
 
 /**
@@ -39,15 +42,17 @@ export const MAX_DOCUMENT_DEPTH = 256;
 
 /** Parses JSON or YAML text; fails with `not-json-or-yaml`, `yaml-alias-limit` or `too-deep`. */
 export function parseSourceText(text: string): SchemaResult<ParsedSource> {
-  let parsed: SchemaResult<ParsedSource>;
   try {
-    parsed = parseText(text);
+    return parseText(text);
   } catch (error) {
     if (error instanceof RangeError) return tooDeep();
     throw error;
   }
-  if (parsed.ok && exceedsDepth(parsed.value.document, MAX_DOCUMENT_DEPTH)) return tooDeep();
-  return parsed;
+}
+
+// js-yaml's fast path bounds the depth while it parses; JSON.parse and the `yaml` package do not.
+function withinDepth(parsed: SchemaResult<ParsedSource>): SchemaResult<ParsedSource> {
+  return parsed.ok && exceedsDepth(parsed.value.document, MAX_DOCUMENT_DEPTH) ? tooDeep() : parsed;
 }
 
 function tooDeep(): SchemaResult<never> {
@@ -86,14 +91,45 @@ function parseText(text: string): SchemaResult<ParsedSource> {
   if (trimmed[0] === '{' || trimmed[0] === '[') {
     try {
       const document: unknown = JSON.parse(source);
-      return { ok: true, value: { document, format: 'json', locateLines: createJsonLocator(source) } };
+      return withinDepth({
+        ok: true,
+        value: { document, format: 'json', locateLines: createJsonLocator(source) },
+      });
     } catch (error) {
       jsonError = describeJsonError(source, error);
     }
   }
+  const fast = parseYamlFast(source);
+  if (fast) return { ok: true, value: fast };
   const yaml = parseYaml(source);
   if (!yaml.ok && jsonError) return { ok: false, error: jsonError };
-  return yaml;
+  return withinDepth(yaml);
+}
+
+/**
+ * The fast path (js-yaml's event parser, several times faster than a `yaml` syntax tree on large
+ * documents): one document without aliases, read the way the `yaml` package reads it. Anything else
+ * (a syntax error, aliases, unknown tags, several documents) is left to `parseYaml`, whose messages
+ * say where, and which bounds alias expansion.
+ */
+function parseYamlFast(source: string): ParsedSource | undefined {
+  let events: Event[];
+  try {
+    events = parseEvents(source, { maxDepth: MAX_DOCUMENT_DEPTH });
+  } catch {
+    return undefined;
+  }
+  const document = constructFromYamlEvents(source, events);
+  if (document === undefined) return undefined;
+  return {
+    document,
+    format: 'yaml',
+    locateLines: (pointers) => {
+      const offsets = locateYamlPointers(source, events, pointers);
+      const lines = linesOfOffsets(source, offsets.values());
+      return new Map([...offsets].map(([pointer, offset]) => [pointer, lines.get(offset)!]));
+    },
+  };
 }
 
 function parseYaml(source: string): SchemaResult<ParsedSource> {
@@ -213,7 +249,8 @@ function createYamlLocator(document: Document, lineCounter: LineCounter): Parsed
       for (const token of splitPointer(pointer)) {
         if (isAlias(node)) node = node.resolve(document);
         if (isMap(node)) {
-          const pair = node.items.find(
+          // Of repeated keys the last, whose value the document keeps.
+          const pair = node.items.findLast(
             (item) => String(isScalar(item.key) ? item.key.value : item.key) === token,
           );
           if (!pair) break;

@@ -67,6 +67,11 @@ export interface CreateAppOptions {
   rateLimits?: RateLimitCounter;
   /** Serve the demo store API under /demo (default true; `CONCIERGE_DEMO=off` turns it off). */
   demo?: boolean;
+  /**
+   * Which proxies' `X-Forwarded-For` sets `request.ip` (what rate limits count by): Fastify's
+   * `trustProxy` (`CONCIERGE_TRUST_PROXY`). Default none: the connection's address.
+   */
+  trustProxy?: boolean | number | string[];
   /** Fastify logger setting; default off (the CLI turns it on). */
   logger?: boolean | { level: string };
   /** Check every JSON answer against its route's response schema, failing with 500 on a mismatch (tests). */
@@ -103,8 +108,12 @@ function createValidator(coerce: boolean) {
 /** Creates the app; call `ready()` (or `listen`) before use, `close()` after. */
 export async function createApp(options: CreateAppOptions): Promise<FastifyInstance> {
   const logger = options.logger === true ? { level: 'info' } : options.logger;
+  const trustProxy = options.trustProxy ?? false;
   const app = Fastify({
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // A hop count as the function Fastify makes of one (its types take no number): the nearest hops.
+    trustProxy:
+      typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
     // Credentials never reach the log: the authorization header is redacted.
     logger: logger
       ? { ...logger, redact: ['req.headers.authorization', 'req.headers["x-identity-token"]'] }

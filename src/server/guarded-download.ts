@@ -1,7 +1,7 @@
 // Downloads by URL for the admin API (schemas, knowledge pages) through the executor's network guard:
 // private and loopback hosts refused at connect time unless allowed, with a friendly early refusal
 // by name, bounded size, time and redirects (the schema loader's).
-import { createGuardedFetch } from '../executor/index.js';
+import { createGuardedFetch, isHostAllowed } from '../executor/index.js';
 import { type LoadedSchemaSource, loadSchemaSource, type SchemaResult } from '../openapi/index.js';
 
 /** Which hosts a download may reach although they are private. */
@@ -30,14 +30,6 @@ export function openGuardedDownload(options: GuardedDownloadOptions): GuardedDow
     ...options.urls.flatMap((url) => options.allowHostsFor?.(url) ?? []),
   ];
   const guarded = createGuardedFetch({ allowHosts });
-  const allowedNames = new Set(
-    allowHosts.map((entry) =>
-      entry
-        .toLowerCase()
-        .replace(/:\d+$/, '')
-        .replace(/^\[|\]$/g, ''),
-    ),
-  );
   return {
     load: (url, limits = {}) =>
       loadSchemaSource(
@@ -45,7 +37,7 @@ export function openGuardedDownload(options: GuardedDownloadOptions): GuardedDow
         {
           fetch: guarded.fetch,
           // A friendly early refusal by name; the guarded fetch enforces the rule at connect time.
-          isHostAllowed: (host) => allowedNames.has(host),
+          isHostAllowed: (target) => isHostAllowed(target, allowHosts),
           ...limits,
         },
       ),

@@ -1,5 +1,7 @@
 // Reads the server's configuration from the environment and command-line flags, with defaults.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { splitAllowHosts } from '../executor/index.js';
 import {
   type HostedProviderName,
   type ModelSettings,
@@ -54,6 +56,12 @@ export interface ServerConfig {
   demo: boolean;
   /** Server log level (`CONCIERGE_LOG_LEVEL`: info logs every request; warn, error, silent). Default warn. */
   logLevel: string;
+  /**
+   * Which proxies' `X-Forwarded-For` to believe for the client's address (`CONCIERGE_TRUST_PROXY`), as
+   * Fastify's `trustProxy`: `true` (any), a number of hops, or proxy addresses and CIDR ranges. Rate
+   * limits count by that address. Undefined (the default, or `off`): the connection's own address.
+   */
+  trustProxy?: boolean | number | string[];
 }
 
 /** Thrown for a configuration value that cannot be used; the message names the variable. */
@@ -72,6 +80,29 @@ function parseInteger(
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got '${value}'`);
   }
   return number;
+}
+
+/** Names proxy-addr (Fastify's trustProxy) knows for address ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function parseTrustProxy(value: string | undefined): ServerConfig['trustProxy'] {
+  const text = (value ?? '').trim().toLowerCase();
+  if (['', 'off', 'false', 'no', '0'].includes(text)) return undefined;
+  if (['on', 'true', 'yes'].includes(text)) return true;
+  if (/^\d+$/.test(text)) return parseInteger('CONCIERGE_TRUST_PROXY', text, 0, 1, 100);
+  const entries = text.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address, prefix, extra] = entry.split('/');
+    const version = isIP(address);
+    const prefixFits =
+      prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (version === 6 ? 128 : 32));
+    if (!PROXY_RANGE_NAMES.has(entry) && (version === 0 || !prefixFits || extra !== undefined)) {
+      throw new ConfigError(
+        `CONCIERGE_TRUST_PROXY must be on, a number of proxy hops, or proxy addresses and CIDR ranges separated by commas (e.g. 10.0.0.0/8,::1), got '${entry}'`,
+      );
+    }
+  }
+  return entries;
 }
 
 /** Builds the configuration; flags win over environment variables. */
@@ -124,10 +155,7 @@ export function readServerConfig(
     databaseSchema: env.DATABASE_SCHEMA?.trim() || undefined,
     secretKey: env.CONCIERGE_SECRET_KEY?.trim() || undefined,
     adminToken: env.CONCIERGE_ADMIN_TOKEN?.trim() || undefined,
-    allowHosts: (env.CONCIERGE_ALLOW_HOSTS ?? '')
-      .split(',')
-      .map((host) => host.trim().toLowerCase())
-      .filter(Boolean),
+    allowHosts: splitAllowHosts(env.CONCIERGE_ALLOW_HOSTS),
     logRetentionDays: parseInteger(
       'CONCIERGE_LOG_RETENTION_DAYS',
       env.CONCIERGE_LOG_RETENTION_DAYS,
@@ -154,5 +182,6 @@ export function readServerConfig(
           36500,
         ),
     logLevel: env.CONCIERGE_LOG_LEVEL?.trim() || 'warn',
+    trustProxy: parseTrustProxy(env.CONCIERGE_TRUST_PROXY),
   };
 }

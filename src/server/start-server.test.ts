@@ -73,6 +73,23 @@ describe('startServer', () => {
     expect(() => readServerConfig({ DATABASE_URL: 'mysql://u:pw@h/db' })).not.toThrow(/pw/);
   });
 
+  it('reads CONCIERGE_TRUST_PROXY: off by default, on, a hop count, or proxy addresses and ranges', () => {
+    expect(readServerConfig({}).trustProxy).toBeUndefined();
+    expect(readServerConfig({ CONCIERGE_TRUST_PROXY: 'off' }).trustProxy).toBeUndefined();
+    expect(readServerConfig({ CONCIERGE_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(readServerConfig({ CONCIERGE_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(readServerConfig({ CONCIERGE_TRUST_PROXY: '10.0.0.0/8, ::1,loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '::1',
+      'loopback',
+    ]);
+    for (const bad of ['proxy.internal', '10.0.0.0/33', '10.0.0.1/8/1', 'fe80::/129']) {
+      expect(() => readServerConfig({ CONCIERGE_TRUST_PROXY: bad }), bad).toThrow(
+        /CONCIERGE_TRUST_PROXY must be on, a number of proxy hops, or proxy addresses and CIDR ranges/,
+      );
+    }
+  });
+
   it('reads the retention periods: traces 30 days, conversations kept unless set', () => {
     expect(readServerConfig({})).toMatchObject({ logRetentionDays: 30, traceRetentionDays: 30 });
     expect(readServerConfig({}).conversationRetentionDays).toBeUndefined();

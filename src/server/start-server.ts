@@ -35,6 +35,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       store,
       adminToken: config.adminToken,
       allowHosts: config.allowHosts,
+      trustProxy: config.trustProxy,
       defaultModel: config.defaultModel,
       providerKeys: config.providerKeys,
       demo: config.demo,

@@ -36,8 +36,9 @@ async function startSite() {
       '<html><head><title>Leather care</title></head><body><main><h1>Leather care</h1><p>Condition the leather every three months with a neutral conditioner.</p></main></body></html>',
     ],
   ]);
-  const state = { failing: false };
-  const server: Server = createServer((request, response) => {
+  // `held`: pages wait for it (a slow site), and `arrived` is called when a page request waits.
+  const state: { failing: boolean; held?: Promise<void>; arrived?: () => void } = { failing: false };
+  const server: Server = createServer(async (request, response) => {
     const origin = `http://${request.headers.host}`;
     if (request.url === '/sitemap.xml') {
       response.writeHead(200, { 'content-type': 'application/xml' });
@@ -50,6 +51,10 @@ async function startSite() {
           .join('')}</urlset>`,
       );
       return;
+    }
+    if (state.held) {
+      state.arrived?.();
+      await state.held;
     }
     const page = pages.get(request.url ?? '');
     if (state.failing) {
@@ -301,6 +306,58 @@ for (const dialect of storeDialects) {
         payload: { maxPages: 1 },
       });
       expect(capped.json()).toMatchObject({ maxPages: 1, documentCount: 1 });
+    });
+
+    it('answers 404, never 500, when a source is deleted while it is refreshed, changed or deleted', async () => {
+      const create = async () =>
+        (await addSource({ kind: 'website', name: 'Help', urls: [`${site.origin}/help/care`] })).json()
+          .id as string;
+      const remove = (id: string) => test.call({ method: 'DELETE', url: `/api/v1/knowledge-sources/${id}` });
+      const slowly = async (id: string, start: () => ReturnType<TestApp['call']>) => {
+        let release!: () => void;
+        const arrived = new Promise<void>((resolve) => {
+          state().arrived = resolve;
+        });
+        state().held = new Promise((resolve) => {
+          release = resolve;
+        });
+        const pending = start();
+        await arrived;
+        expect((await remove(id)).statusCode).toBe(204);
+        state().held = undefined;
+        release();
+        return pending;
+      };
+      const state = () => site.state;
+
+      const refreshed = await create();
+      const refresh = await slowly(refreshed, () =>
+        test.call({ method: 'POST', url: `/api/v1/knowledge-sources/${refreshed}/refresh` }),
+      );
+      expect(refresh.statusCode).toBe(404);
+      expect(refresh.json().error).toEqual({
+        code: 'not-found',
+        message: `knowledge source '${refreshed}' was not found`,
+      });
+
+      const changed = await create();
+      const change = await slowly(changed, () =>
+        test.call({
+          method: 'PATCH',
+          url: `/api/v1/knowledge-sources/${changed}`,
+          payload: { urls: [`${site.origin}/help/warranty`] },
+        }),
+      );
+      expect(change.statusCode).toBe(404);
+
+      const twice = await create();
+      // One deletes it; the other finds it gone (404) or, on PostgreSQL, may still have seen it (204).
+      const statuses = (await Promise.all([remove(twice), remove(twice)])).map((each) => each.statusCode);
+      expect(statuses).toContain(204);
+      for (const status of statuses) expect([204, 404]).toContain(status);
+      expect((await test.call({ method: 'GET', url: `/api/v1/knowledge-sources/${twice}` })).statusCode).toBe(
+        404,
+      );
     });
 
     it('refuses bad input with what was wrong and where', async () => {

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { searchKnowledge } from '../../knowledge/index.js';
 import type { KnowledgeSource, Store } from '../../store/index.js';
-import { BadRequestError } from '../http-errors.js';
+import { BadRequestError, NotFoundError } from '../http-errors.js';
 import {
   enabledSourceIds,
   type KnowledgeSourceInput,
@@ -139,11 +139,14 @@ export async function registerKnowledgeRoutes(
   app: FastifyInstance,
   { store, load, pages }: { store: Store; load: ScopedLoaders; pages: PageFetchOptions },
 ): Promise<void> {
-  /** A source with its documents, as the detail routes answer. */
-  const detailOf = async (source: KnowledgeSource) => ({
-    ...serializeKnowledgeSource(source, true),
-    documents: await store.knowledge.listDocuments(source.id),
-  });
+  /**
+   * A source with its documents, as the detail routes answer; 404 when it is gone (deleted while a
+   * change or a refresh of it was being read).
+   */
+  const detailOf = async (source: KnowledgeSource | undefined, id: string) => {
+    if (!source) throw new NotFoundError('knowledge source', id);
+    return { ...serializeKnowledgeSource(source, true), documents: await store.knowledge.listDocuments(id) };
+  };
 
   app.get<{ Params: { id: string } }>(
     '/properties/:id/knowledge-sources',
@@ -182,7 +185,7 @@ export async function registerKnowledgeRoutes(
         { propertyId: request.params.id, kind: request.body.kind, ...fields },
         documents,
       );
-      return reply.status(201).send(await detailOf(source));
+      return reply.status(201).send(await detailOf(source, source.id));
     },
   );
 
@@ -197,7 +200,7 @@ export async function registerKnowledgeRoutes(
       },
     },
     async (request) => {
-      return detailOf(await load.knowledgeSource(request, request.params.id));
+      return detailOf(await load.knowledgeSource(request, request.params.id), request.params.id);
     },
   );
 
@@ -220,10 +223,10 @@ export async function registerKnowledgeRoutes(
       const refetch =
         source.kind !== 'website' || ['urls', 'sitemapUrl', 'maxPages'].some((key) => key in body);
       if (!refetch) {
-        return detailOf((await store.knowledge.updateSource(source.id, { name: body.name }))!);
+        return detailOf(await store.knowledge.updateSource(source.id, { name: body.name }), source.id);
       }
       const { fields, documents } = await readKnowledgeSource(input, pages);
-      return detailOf((await store.knowledge.updateSource(source.id, fields, documents))!);
+      return detailOf(await store.knowledge.updateSource(source.id, fields, documents), source.id);
     },
   );
 
@@ -241,7 +244,7 @@ export async function registerKnowledgeRoutes(
     async (request) => {
       const source = await load.knowledgeSource(request, request.params.id);
       const { documents } = await readKnowledgeSource(storedInput(source), pages);
-      return detailOf((await store.knowledge.replaceDocuments(source.id, documents))!);
+      return detailOf(await store.knowledge.replaceDocuments(source.id, documents), source.id);
     },
   );
 
@@ -257,7 +260,9 @@ export async function registerKnowledgeRoutes(
     },
     async (request, reply) => {
       await load.knowledgeSource(request, request.params.id);
-      await store.knowledge.deleteSource(request.params.id);
+      // Another request may have deleted it since: the later DELETE answers as if it came after.
+      if (!(await store.knowledge.deleteSource(request.params.id)))
+        throw new NotFoundError('knowledge source', request.params.id);
       return reply.status(204).send();
     },
   );
@@ -337,7 +342,21 @@ export async function registerKnowledgeRoutes(
       const source = await load.knowledgeSource(request, request.params.sourceId);
       if (agent.propertyId !== source.propertyId)
         throw new BadRequestError('the agent and the knowledge source belong to different properties');
-      return store.knowledge.setAgentSource(agent.id, source.id, request.body.enabled);
+      // The source or the agent may be deleted meanwhile: the link's foreign key refuses it, or the
+      // link is gone by the time it is read back. Either is a 404, as a request a moment later gets.
+      const gone = async () => {
+        if (!(await store.knowledge.getSource(source.id)))
+          return new NotFoundError('knowledge source', source.id);
+        if (!(await store.agents.get(agent.id))) return new NotFoundError('agent', agent.id);
+        return undefined;
+      };
+      const link = await store.knowledge
+        .setAgentSource(agent.id, source.id, request.body.enabled)
+        .catch(async (error: unknown) => {
+          throw (await gone()) ?? error;
+        });
+      if (link) return link;
+      throw (await gone()) ?? new NotFoundError('knowledge source link', source.id);
     },
   );
 }

@@ -1,7 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../store/index.js';
@@ -94,6 +96,109 @@ describe('web routes with a build', () => {
       expect(response.statusCode, url).toBe(404);
       expect(response.json().error.code, url).toBe('not-found');
     }
+  });
+});
+
+/** GET through a real socket: the raw bytes and headers, as a browser or a CDN receives them. */
+function get(port: number, path: string, headers: Record<string, string> = {}) {
+  return new Promise<{
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: Buffer;
+  }>((resolve, reject) => {
+    const request = httpRequest({ host: '127.0.0.1', port, path, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+      );
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+function decode(body: Buffer, encoding: string | string[] | undefined): Buffer {
+  if (encoding === 'br') return brotliDecompressSync(body);
+  if (encoding === 'gzip') return gunzipSync(body);
+  return body;
+}
+
+describe('web files over a real server: compressed, cached and revalidated', () => {
+  let dir: string;
+  let app: FastifyInstance;
+  let port: number;
+  // Big enough that compression matters; what scripts/build.js writes, .br and .gz beside each file.
+  const files = {
+    '/': join('admin', 'index.html'),
+    '/assets/index-abc123.js': join('admin', 'assets', 'index-abc123.js'),
+    '/widget.js': 'widget.js',
+  };
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'concierge-web-'));
+    mkdirSync(join(dir, 'admin', 'assets'), { recursive: true });
+    for (const [url, file] of Object.entries(files)) {
+      const content = `<!-- ${url} -->${'<p>Concierge admin and widget</p>\n'.repeat(200)}`;
+      writeFileSync(join(dir, file), content);
+      writeFileSync(join(dir, `${file}.br`), brotliCompressSync(content));
+      writeFileSync(join(dir, `${file}.gz`), gzipSync(content));
+    }
+    app = await webApp(dir);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    port = (app.server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('sends brotli before gzip before plain, by Accept-Encoding, and says it varies by it', async () => {
+    const cases: [string, string | undefined][] = [
+      ['gzip, deflate, br', 'br'],
+      ['br;q=0.5, gzip', 'gzip'],
+      ['gzip', 'gzip'],
+      ['br;q=0, gzip;q=0', undefined],
+      ['identity', undefined],
+      ['', undefined],
+    ];
+    for (const [url, file] of Object.entries(files)) {
+      const original = readFileSync(join(dir, file));
+      for (const [accept, encoding] of cases) {
+        const response = await get(port, url, accept ? { 'accept-encoding': accept } : {});
+        const label = `${url} with '${accept}'`;
+        expect(response.status, label).toBe(200);
+        expect(response.headers['content-encoding'], label).toBe(encoding);
+        expect(response.headers.vary, label).toMatch(/accept-encoding/i);
+        expect(decode(response.body, encoding).equals(original), label).toBe(true);
+        if (encoding) expect(response.body.length, label).toBeLessThan(original.length / 3);
+      }
+    }
+  });
+
+  it('caches hashed assets for good, and has the page and the widget loader revalidated by ETag', async () => {
+    const asset = await get(port, '/assets/index-abc123.js', { 'accept-encoding': 'br' });
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    // The widget loader's URL is embedded in businesses' pages: a release reaches them within minutes.
+    const cacheControl = { '/': 'no-cache', '/widget.js': 'public, max-age=300' };
+    for (const [url, expected] of Object.entries(cacheControl)) {
+      for (const accept of ['br', 'gzip', '']) {
+        const first = await get(port, url, accept ? { 'accept-encoding': accept } : {});
+        const label = `${url} with '${accept}'`;
+        expect(first.headers['cache-control'], label).toBe(expected);
+        const etag = first.headers.etag as string;
+        expect(etag, label).toMatch(/^(W\/)?"/);
+        const again = await get(port, url, {
+          'if-none-match': etag,
+          ...(accept ? { 'accept-encoding': accept } : {}),
+        });
+        expect(again.status, label).toBe(304);
+        expect(again.body.length, label).toBe(0);
+      }
+    }
+    // Each encoding is its own representation: a cache never answers gzip with brotli's tag.
+    const brotli = await get(port, '/widget.js', { 'accept-encoding': 'br' });
+    const gzip = await get(port, '/widget.js', { 'accept-encoding': 'gzip' });
+    expect(brotli.headers.etag).not.toBe(gzip.headers.etag);
   });
 });
 

@@ -103,6 +103,58 @@ describe('security: widget messages are limited per address as well as per visit
   });
 });
 
+describe('security: behind a proxy, limits count the address the trusted proxy forwards', () => {
+  const startFrom = (test: TestApp, agentKey: string, remoteAddress: string, forwardedFor: string) =>
+    test.call({
+      method: 'POST',
+      url: '/api/v1/widget/conversations',
+      payload: { agentKey },
+      headers: { 'x-forwarded-for': forwardedFor },
+      token: null,
+      remoteAddress,
+    });
+
+  it('counts each visitor behind a trusted proxy apart, and ignores the header from anyone else', async () => {
+    const proxy = '10.0.0.5';
+    const test = await openTestApp(storeDialects[0], {
+      widgetLimits: { conversationsPerIp: 2 },
+      trustProxy: ['10.0.0.0/8'],
+    });
+    try {
+      const property = await test.store.properties.create({ name: 'Shop' });
+      const { publicKey } = await test.store.agents.create({ propertyId: property.id, name: 'A' });
+      const statuses = async (remoteAddress: string, forwardedFor: string) => {
+        const codes: number[] = [];
+        for (let index = 0; index < 3; index++)
+          codes.push((await startFrom(test, publicKey, remoteAddress, forwardedFor)).statusCode);
+        return codes;
+      };
+      // Two visitors through the proxy: each has the whole limit.
+      expect(await statuses(proxy, '203.0.113.1')).toEqual([201, 201, 429]);
+      expect(await statuses(proxy, '203.0.113.2')).toEqual([201, 201, 429]);
+      // A client that is not the proxy cannot pick an address by sending the header.
+      expect(await statuses('198.51.100.7', '203.0.113.3')).toEqual([201, 201, 429]);
+      expect((await startFrom(test, publicKey, '198.51.100.7', '203.0.113.4')).statusCode).toBe(429);
+    } finally {
+      await test.close();
+    }
+  });
+
+  it('without CONCIERGE_TRUST_PROXY believes no header: the connection is the address', async () => {
+    const test = await openTestApp(storeDialects[0], { widgetLimits: { conversationsPerIp: 2 } });
+    try {
+      const property = await test.store.properties.create({ name: 'Shop' });
+      const { publicKey } = await test.store.agents.create({ propertyId: property.id, name: 'A' });
+      const codes: number[] = [];
+      for (const visitor of ['203.0.113.1', '203.0.113.2', '203.0.113.3'])
+        codes.push((await startFrom(test, publicKey, '10.0.0.5', visitor)).statusCode);
+      expect(codes).toEqual([201, 201, 429]);
+    } finally {
+      await test.close();
+    }
+  });
+});
+
 describe.skipIf(!testPostgresUrl)('security: rate limits hold across servers sharing PostgreSQL', () => {
   const schema = createTestSchema();
   const stores: Store[] = [];
