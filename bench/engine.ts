@@ -10,7 +10,14 @@ import { generateText, jsonSchema, stepCountIs, type Tool, tool } from 'ai';
 import { MAX_OFFERED_OPERATIONS } from '../src/agent/offer-tools.js';
 import { createEmbeddedModel } from '../src/engine/index.js';
 import { importSchema } from '../src/openapi/index.js';
-import { selectTools, shapeOf, shapeProviderOptions, type ToolDefinition } from '../src/tools/index.js';
+import {
+  compileToolCatalog,
+  selectTools,
+  shapeOf,
+  shapeProviderOptions,
+  type ToolCatalog,
+  type ToolDefinition,
+} from '../src/tools/index.js';
 import { loadStoreTools } from '../src/tools/test-support/load-catalogs.js';
 import { floorModel } from './support/floor-model.js';
 
@@ -34,12 +41,12 @@ function toTools(list: ToolDefinition[]): Record<string, Tool> {
   );
 }
 
-async function decide(model: LanguageModelV3, catalog: ToolDefinition[], message: string) {
+async function decide(model: LanguageModelV3, catalog: ToolCatalog, message: string) {
   const offered = selectTools({ tools: catalog, query: message, limit: MAX_OFFERED_OPERATIONS });
   await generateText({ model, prompt: message, tools: toTools(offered), stopWhen: stepCountIs(1) });
 }
 
-async function timeMedian(model: LanguageModelV3, catalog: ToolDefinition[], messages: string[]) {
+async function timeMedian(model: LanguageModelV3, catalog: ToolCatalog, messages: string[]) {
   const first = performance.now();
   await decide(model, catalog, messages[0]);
   const firstMs = performance.now() - first;
@@ -57,7 +64,9 @@ async function timeMedian(model: LanguageModelV3, catalog: ToolDefinition[], mes
   };
 }
 
-async function measure(label: string, catalog: ToolDefinition[], messages: string[]) {
+async function measure(label: string, tools: ToolDefinition[], messages: string[]) {
+  // Compiled once, as an agent's catalog is for every turn of its version.
+  const catalog = compileToolCatalog(tools);
   const base = await timeMedian(floor, catalog, messages);
   const result = await timeMedian(engine, catalog, messages);
   console.log(

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { selectTools } from '../src/tools/index.js';
+import { compileToolCatalog, selectTools } from '../src/tools/index.js';
 import { compileCatalog, loadLargeCatalog } from '../src/tools/test-support/load-catalogs.js';
 
 interface SuiteCase {
@@ -27,15 +27,17 @@ const { tools, store } = await loadLargeCatalog(
   await compileCatalog(readFileSync(join(suiteDir, 'openapi.yaml'), 'utf8')),
 );
 
+// Compiled once, as an agent's catalog is for every turn of its version.
+const catalog = compileToolCatalog(tools);
 let started = performance.now();
-selectTools({ tools, query: 'index build' });
+selectTools({ tools: catalog, query: 'index build' });
 const buildMs = performance.now() - started;
 
 const rows: { id: string; rank: number; offered: number }[] = [];
 started = performance.now();
 for (const suiteCase of suite.cases.filter((each) => each.expect.call !== 'none')) {
   const context = (suiteCase.history ?? []).map((message) => message.text).join('\n');
-  const chosen = selectTools({ tools, query: suiteCase.say, context, basePrompt: suite.basePrompt });
+  const chosen = selectTools({ tools: catalog, query: suiteCase.say, context, basePrompt: suite.basePrompt });
   const rank = chosen.findIndex((tool) => (tool.operationId ?? tool.name) === suiteCase.expect.call);
   rows.push({ id: suiteCase.id, rank, offered: chosen.length });
 }
