@@ -7,10 +7,8 @@
 // the concurrency (up to 200); BENCH_LOG_LEVEL=info prints the servers' request logs (with each
 // response time, as the server saw it) to stderr.
 // Run: node --import tsx bench/load.ts
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { availableParallelism, loadavg } from 'node:os';
-import { createInterface } from 'node:readline';
+import { startBenchChild } from './support/bench-child.js';
 import { BENCH_ADMIN_TOKEN, benchPostgresUrl } from './support/bench-server.js';
 
 const seconds = Math.min(Math.max(Number(process.env.BENCH_LOAD_SECONDS ?? 30), 1), 120);
@@ -25,36 +23,6 @@ const MESSAGES = [
   'Do you have a store in Lyon?',
 ];
 
-/** Starts the server child on `dialect`; resolves with its URL and demo agent once it listens. */
-async function startChild(dialect: 'sqlite' | 'postgres', demoApiUrl = '') {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', new URL('./support/serve-bench.ts', import.meta.url).pathname],
-    {
-      env: { ...process.env, BENCH_DIALECT: dialect, BENCH_DEMO_API_URL: demoApiUrl },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  // Read to the end: a full pipe would stop a child that writes more.
-  const lines = createInterface({ input: child.stdout! });
-  let cpuMs = Number.NaN;
-  const ready = new Promise<{ url: string; agentId: string }>((resolve, reject) => {
-    lines.on('line', (line) => {
-      const [word, url, agentId] = line.split(' ');
-      if (word === 'listening') resolve({ url, agentId });
-      else if (word === 'cpu') cpuMs = Number(url);
-      else if (process.env.BENCH_LOG_LEVEL) process.stderr.write(`${line}\n`);
-    });
-    child.once('exit', () => reject(new Error(`the ${dialect} bench server exited before listening`)));
-  });
-  const stop = async () => {
-    child.kill('SIGTERM');
-    await once(child, 'exit');
-    return cpuMs;
-  };
-  return { stop, ...(await ready) };
-}
-
 async function post(url: string, body: object): Promise<{ status: number; json: unknown }> {
   const response = await fetch(url, {
     method: 'POST',
@@ -68,7 +36,7 @@ const percentile = (sorted: number[], share: number) =>
   sorted.length === 0 ? Number.NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
 
 async function loadRun(dialect: 'sqlite' | 'postgres', demoApiUrl: string) {
-  const { stop, url, agentId } = await startChild(dialect, demoApiUrl);
+  const { stop, url, agentId } = await startBenchChild(dialect, demoApiUrl);
   let report = '';
   let turnsAnswered = 0;
   try {
@@ -115,7 +83,7 @@ async function loadRun(dialect: 'sqlite' | 'postgres', demoApiUrl: string) {
   }
 }
 
-const api = await startChild('sqlite');
+const api = await startBenchChild('sqlite');
 try {
   const demoApiUrl = `${api.url}/demo/api`;
   await loadRun('sqlite', demoApiUrl);
