@@ -73,6 +73,21 @@ describe('chat widget in chromium', () => {
   /** The widget's shadow root content, through its host element. */
   const widget = (page: Page) => page.locator('[data-concierge-widget]');
 
+  /** Opens the widget on the site, asks for a person, and waits for the reply; its dialog and the saved conversation. */
+  const askForPerson = async (page: Page) => {
+    await page.goto(siteUrl);
+    await widget(page).getByRole('button', { name: 'Open chat' }).click();
+    const dialog = widget(page).getByRole('dialog');
+    await dialog.getByLabel('Your message').fill('I want to talk to a person');
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    await dialog.locator('.msg.agent').nth(1).waitFor();
+    const saved: { id: string } = await page.evaluate(
+      (key) => JSON.parse(localStorage.getItem(`concierge:${key}`) ?? '{}'),
+      agent.publicKey,
+    );
+    return { dialog, saved };
+  };
+
   it('is small: the built widget.js stays well under 15 KB gzipped', () => {
     const script = readFileSync(fileURLToPath(new URL('../dist/widget.js', import.meta.url)));
     const gzipped = gzipSync(script, { level: 9 }).length;
@@ -136,16 +151,7 @@ describe('chat widget in chromium', () => {
       )
         reads.push(new URL(request.url()).pathname.split('/').pop() ?? '');
     });
-    await page.goto(siteUrl);
-    await widget(page).getByRole('button', { name: 'Open chat' }).click();
-    const dialog = widget(page).getByRole('dialog');
-    await dialog.getByLabel('Your message').fill('I want to talk to a person');
-    await dialog.getByRole('button', { name: 'Send' }).click();
-    await dialog.locator('.msg.agent').nth(1).waitFor();
-    const saved = await page.evaluate(
-      (key) => JSON.parse(localStorage.getItem(`concierge:${key}`) ?? '{}'),
-      agent.publicKey,
-    );
+    const { dialog, saved } = await askForPerson(page);
     await expect
       .poll(async () => (await server.api<{ status: string }>('GET', `/conversations/${saved.id}`)).status)
       .toBe('waiting-for-human');
@@ -183,16 +189,7 @@ describe('chat widget in chromium', () => {
     // A proxy in the way that refuses event streams.
     await context.route(/\/events(\?|$)/, (route) => route.abort());
     const page = await context.newPage();
-    await page.goto(siteUrl);
-    await widget(page).getByRole('button', { name: 'Open chat' }).click();
-    const dialog = widget(page).getByRole('dialog');
-    await dialog.getByLabel('Your message').fill('I want to talk to a person');
-    await dialog.getByRole('button', { name: 'Send' }).click();
-    await dialog.locator('.msg.agent').nth(1).waitFor();
-    const saved = await page.evaluate(
-      (key) => JSON.parse(localStorage.getItem(`concierge:${key}`) ?? '{}'),
-      agent.publicKey,
-    );
+    const { dialog, saved } = await askForPerson(page);
     await server.api('POST', `/conversations/${saved.id}/human-replies`, { text: 'Sam here, by polling.' });
     await dialog.locator('.msg.human', { hasText: 'Sam here, by polling.' }).waitFor({ timeout: 20_000 });
     expect(await dialog.locator('.msg.human').count()).toBe(1);
