@@ -187,6 +187,12 @@ describe('decideTurn', () => {
     });
   });
 
+  it('calls the operation whose id form a message of only a code has, and nothing for a bare number', () => {
+    for (const text of ['Tell me about SKU-77310', 'sku-77310?'])
+      expect(say(text)).toEqual({ type: 'tool-call', toolName: 'getProduct', input: { sku: 'SKU-77310' } });
+    expect(say('check 12345')).toMatchObject({ type: 'text' });
+  });
+
   it('of near-equal siblings, calls the one the message completes rather than asking for more', () => {
     const giftCard = (name: string, description: string, required: string[]): EngineTool => ({
       name,

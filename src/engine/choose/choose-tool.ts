@@ -65,6 +65,8 @@ function choicesOf(schema: unknown, depth = 0): unknown[] {
 }
 
 const COVERAGE = TOOL_FEATURES.indexOf('coverage');
+const ID_PREFIX_MATCH = TOOL_FEATURES.indexOf('idPrefixMatch');
+const ID_FORM_FIT = TOOL_FEATURES.indexOf('idFormFit');
 /**
  * How many of the first operations count as near-equal siblings of the first, and how likely they
  * must be against it (within an order of magnitude).
@@ -243,9 +245,14 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     }
   const tool = best.entry.tool as EngineTool;
   // Nothing to call when "nothing" is more likely than the most likely operation, unless every word
-  // of the message is the operation's own ("Where is my order?", and its answer "it's 44821"): then it
-  // is called, or its missing inputs are asked for.
-  const whollyAbout = best.features[COVERAGE] >= 1;
+  // of the message is the operation's own ("Where is my order?", and its answer "it's 44821"), or the
+  // message is only a code in the form the operation's schema shows ("Tell me about SKU-1042"; a bare
+  // number fits too many operations to say): then it is called, or its missing inputs are asked for.
+  const whollyAbout =
+    best.features[COVERAGE] >= 1 ||
+    (ranking.query.terms.length === 0 &&
+      ranking.query.ids.some((id) => /\D/.test(id.text.replace(/^#/, ''))) &&
+      (best.features[ID_PREFIX_MATCH] > 0 || best.features[ID_FORM_FIT] > 0));
   const nothing = ranking.none.probability >= best.probability && !whollyAbout;
   // A change no operation makes ("cancel my order" where orders can only be read) is declined plainly,
   // rather than answered with a look-up.
