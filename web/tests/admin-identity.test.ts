@@ -19,7 +19,7 @@ import {
 import { ensureWebBuild } from './support/ensure-web-build.js';
 import {
   type BrowserTestServer,
-  browserTestAdminToken,
+  signInToAdmin,
   startBrowserTestServer,
 } from './support/start-browser-test-server.js';
 
@@ -66,10 +66,7 @@ describe('verified customers in the admin UI', () => {
     await server.api('PUT', `/agents/${agent.id}/integrations/${integration.id}`, { enabled: true });
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(server.url);
-    await page.getByLabel('Admin token').fill(browserTestAdminToken);
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Properties', level: 1 }).waitFor();
+    await signInToAdmin(page, server.url);
     await page.getByLabel('Property', { exact: true }).selectOption(property.id);
   });
   afterAll(async () => {

@@ -14,7 +14,7 @@ import {
 import { ensureWebBuild } from './support/ensure-web-build.js';
 import {
   type BrowserTestServer,
-  browserTestAdminToken,
+  signInToAdmin,
   startBrowserTestServer,
 } from './support/start-browser-test-server.js';
 
@@ -44,10 +44,7 @@ describe('the integration guide on a fresh install', () => {
     context.setDefaultTimeout(10_000);
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(server.url);
-    await page.getByLabel('Admin token').fill(browserTestAdminToken);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Properties', level: 1 }).waitFor();
+    await signInToAdmin(page, server.url);
   });
   afterAll(async () => {
     await browser?.close();

@@ -15,7 +15,7 @@ import {
 import { ensureWebBuild } from './support/ensure-web-build.js';
 import {
   type BrowserTestServer,
-  browserTestAdminToken,
+  signInToAdmin,
   startBrowserTestServer,
 } from './support/start-browser-test-server.js';
 
@@ -56,10 +56,7 @@ describe('knowledge sources in chromium', () => {
     page = await context.newPage();
     context.setDefaultTimeout(10_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(server.url);
-    await page.getByLabel('Admin token').fill(browserTestAdminToken);
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Properties', level: 1 }).waitFor();
+    await signInToAdmin(page, server.url);
   });
   afterAll(async () => {
     await browser?.close();

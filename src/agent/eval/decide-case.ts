@@ -33,6 +33,19 @@ export interface EvalTool {
   definition?: ToolDefinition;
 }
 
+/** The case's conversation as model messages: its history, then what the customer says now. */
+export function caseMessages(suiteCase: SuiteCase): ModelMessage[] {
+  return [
+    ...suiteCase.history.map(
+      (message): ModelMessage =>
+        message.role === 'customer'
+          ? { role: 'user', content: message.text }
+          : { role: 'assistant', content: message.text },
+    ),
+    { role: 'user', content: suiteCase.say },
+  ];
+}
+
 /** Builds the AI SDK tool set for `tools` (no execute functions). */
 export function toModelTools(tools: EvalTool[]): Record<string, Tool> {
   const entries = tools.map((entry) => [
@@ -58,15 +71,7 @@ export async function decideCase(options: {
   modelTools: Record<string, Tool>;
 }): Promise<EvalDecision & { text: string }> {
   const { model, suiteCase, tools, modelTools } = options;
-  const messages: ModelMessage[] = [
-    ...suiteCase.history.map(
-      (message): ModelMessage =>
-        message.role === 'customer'
-          ? { role: 'user', content: message.text }
-          : { role: 'assistant', content: message.text },
-    ),
-    { role: 'user', content: suiteCase.say },
-  ];
+  const messages = caseMessages(suiteCase);
   const result = await generateText({
     model,
     system: suiteCase.basePrompt,

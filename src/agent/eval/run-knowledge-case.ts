@@ -1,12 +1,12 @@
 // Runs a case whose agent has knowledge sources: the model may search them (the search runs, as in a
 // turn) and then answers or calls an operation (which is not called). What it decided, what it
 // replied, and which sources the reply used.
-import { generateText, type LanguageModel, type ModelMessage, stepCountIs, type Tool } from 'ai';
+import { generateText, type LanguageModel, stepCountIs, type Tool } from 'ai';
 import { buildSystemPrompt, KNOWLEDGE_TOOL_NAME } from '../agent-rules.js';
 import { createKnowledgeTool } from '../offer-tools.js';
 import { findUsedSources, knowledgeToolOutput } from '../run-knowledge-search.js';
 import type { KnowledgePassageView, KnowledgeSearch, KnowledgeSourceRef } from '../run-turn-options.js';
-import type { EvalTool } from './decide-case.js';
+import { caseMessages, type EvalTool } from './decide-case.js';
 import type { SuiteCase } from './load-suite.js';
 import type { EvalDecision } from './score-decision.js';
 
@@ -46,15 +46,7 @@ export async function runKnowledgeCase(options: {
     found.push(...passages);
     return knowledgeToolOutput(passages);
   });
-  const messages: ModelMessage[] = [
-    ...suiteCase.history.map(
-      (message): ModelMessage =>
-        message.role === 'customer'
-          ? { role: 'user', content: message.text }
-          : { role: 'assistant', content: message.text },
-    ),
-    { role: 'user', content: suiteCase.say },
-  ];
+  const messages = caseMessages(suiteCase);
   const result = await generateText({
     model,
     system: buildSystemPrompt(suiteCase.basePrompt ?? '', { knowledge: true }),

@@ -1,11 +1,11 @@
 // Asks a model for its reply to a case as a turn would after its tool calls ran: the case's calls go
 // through the real executor to a local server answering as the case says, their results are put in
 // the conversation as the agent puts them, and the model's next text is the reply.
-import { generateText, type LanguageModel, type ModelMessage, stepCountIs, type Tool } from 'ai';
+import { generateText, type LanguageModel, stepCountIs, type Tool } from 'ai';
 import type { Executor } from '../../executor/index.js';
 import { buildSystemPrompt } from '../agent-rules.js';
 import { toModelOutput } from '../run-tool-call.js';
-import type { EvalTool } from './decide-case.js';
+import { caseMessages, type EvalTool } from './decide-case.js';
 import type { SuiteCase } from './load-suite.js';
 import type { CaseAnswerServer } from './serve-case-answers.js';
 
@@ -29,22 +29,10 @@ export interface ReplyRun {
   calledInstead?: string;
 }
 
-function historyOf(suiteCase: SuiteCase): ModelMessage[] {
-  return [
-    ...suiteCase.history.map(
-      (message): ModelMessage =>
-        message.role === 'customer'
-          ? { role: 'user', content: message.text }
-          : { role: 'assistant', content: message.text },
-    ),
-    { role: 'user', content: suiteCase.say },
-  ];
-}
-
 /** Runs the case's calls and asks the model for the reply to their results. */
 export async function runReplyCase(options: RunReplyCaseOptions): Promise<ReplyRun> {
   const { suiteCase, tools, executor, answers } = options;
-  const messages = historyOf(suiteCase);
+  const messages = caseMessages(suiteCase);
   const outcomes: string[] = [];
   const results = suiteCase.results ?? [];
   if (results.length > 0) {

@@ -33,6 +33,19 @@ const email = {
   schema: { type: 'string', format: 'email' },
 };
 
+/** A customer's orders, by email or by their own id. */
+const customerOrders = {
+  description: 'Their orders, newest first.',
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        properties: { orders: { type: 'array', items: { $ref: '#/components/schemas/Order' } } },
+      },
+    },
+  },
+};
+
 /** The document as an object (served as YAML at /demo/openapi.yaml). */
 export const demoOpenApiDocument = {
   openapi: '3.0.3',
@@ -135,17 +148,7 @@ export const demoOpenApiDocument = {
           'Use this when the customer asks about their orders but has no order number. Needs their email address.',
         parameters: [email],
         responses: {
-          '200': {
-            description: 'Their orders, newest first.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: { orders: { type: 'array', items: { $ref: '#/components/schemas/Order' } } },
-                },
-              },
-            },
-          },
+          '200': customerOrders,
         },
       },
     },
@@ -157,17 +160,7 @@ export const demoOpenApiDocument = {
           'Use this when a signed-in customer asks what they bought or for their purchase history ("What did I buy last month?"). Returns their orders, newest first, with the items, totals and delivery status.',
         parameters: [customerId],
         responses: {
-          '200': {
-            description: 'Their orders, newest first.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: { orders: { type: 'array', items: { $ref: '#/components/schemas/Order' } } },
-                },
-              },
-            },
-          },
+          '200': customerOrders,
           '401': error,
           '403': error,
         },

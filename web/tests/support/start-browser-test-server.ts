@@ -3,10 +3,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { readServerConfig, startServer } from '../../../src/server/index.js';
 
 /** The admin token of browser-test servers. */
 export const browserTestAdminToken = 'browser-test-admin-token-4242';
+
+/** Opens the admin UI at `url` in `page` and signs in with the admin token, up to the Properties page. */
+export async function signInToAdmin(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('Admin token').fill(browserTestAdminToken);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Properties', level: 1 }).waitFor();
+}
 
 /** A running server with a helper to call its admin API. */
 export interface BrowserTestServer {
