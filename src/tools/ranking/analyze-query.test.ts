@@ -26,6 +26,20 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('delivered 14 Feb, order 5521', index).ids.map((id) => id.text)).toEqual(['5521']);
   });
 
+  it('reads words shouted in capitals as words, not codes', () => {
+    const query = analyzeQuery("This is the THIRD time I'm asking. ORDER 9914. WHERE IS IT???", index);
+    expect(query.ids).toEqual([{ text: '9914', noun: 'order', prefix: undefined }]);
+    expect(query.terms.map((term) => term.stem)).toContain('order');
+  });
+
+  it('drops the tails of contractions ("I\'ve", "whats")', () => {
+    const stems = analyzeQuery("I've been waiting, whats going on with my order?", index).terms.map(
+      (term) => term.stem,
+    );
+    expect(stems).not.toContain('ve');
+    expect(stems).not.toContain('what');
+  });
+
   it("reads an id's noun in its own clause only", () => {
     const ids = (text: string) => analyzeQuery(text, index).ids.map(({ text, noun }) => ({ text, noun }));
     expect(ids('a charge on my PayPal, ID 0VF52814937998046')).toEqual([

@@ -135,6 +135,8 @@ function findIds(text: string): QueryId[] {
   for (const match of text.matchAll(ID_TOKEN)) {
     const raw = match[0].replace(/[-_]+$/, '');
     if (!/\d/.test(raw) && !raw.startsWith('#') && !/^[A-Z][A-Z0-9_-]{4,}$/.test(raw)) continue;
+    // A word in capitals is shouted, not a code ("ORDER 9914. WHERE IS IT???").
+    if (!/[\d#_-]/.test(raw) && loadWordVectors()?.rows.has(raw.toLowerCase())) continue;
     // Amounts, dates and times are values, not ids.
     const before = text.slice(Math.max(0, match.index - 1), match.index);
     const next = text.slice(match.index + match[0].length, match.index + match[0].length + 2);

@@ -15,7 +15,8 @@ export const STOP_WORDS = new Set(
   should will shall may might must not no yes please thanks thank hi hello hey just also any some all
   very so than then yet still already too up out over again want wanted like need needs tell let know
   use using used i'm im i'd id i've ive it's its don't dont can't cant now right only same such both each
-  few more most other others own once further soon today currently actually really`.split(/\s+/),
+  few more most other others own once further soon today currently actually really ve ll re whats wheres
+  hows thats isnt doesnt didnt wont youre theyre hasnt havent wasnt arent`.split(/\s+/),
 );
 
 /** Splits text or an identifier into lower-case words: `trackOrder` -> `track order`, `get_user-id` -> `get user id`. */
