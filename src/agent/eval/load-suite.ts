@@ -161,13 +161,13 @@ export async function loadSuite(path: string): Promise<Suite> {
   const cases: SuiteCase[] = [];
   for (const [index, entry] of (raw.cases as Record<string, unknown>[]).entries()) {
     const id = String(entry.id ?? `case-${index + 1}`);
-    const raw = entry.expect as Record<string, unknown> | undefined;
-    const source = raw?.source as string | string[] | undefined;
-    const hasCall = typeof raw?.call === 'string';
+    const expected = entry.expect as Record<string, unknown> | undefined;
+    const source = expected?.source as string | string[] | undefined;
+    const hasCall = typeof expected?.call === 'string';
     if (
       typeof entry.say !== 'string' ||
-      !raw ||
-      (!hasCall && raw.reply === undefined && source === undefined)
+      !expected ||
+      (!hasCall && expected.reply === undefined && source === undefined)
     ) {
       throw new Error(
         `${path}: case '${id}' needs 'say' and 'expect.call', 'expect.reply' or 'expect.source'`,
@@ -176,15 +176,15 @@ export async function loadSuite(path: string): Promise<Suite> {
     let reply: ReplyExpectation | undefined;
     let results: SuiteResult[] | undefined;
     try {
-      reply = readReplyExpectation(raw.reply, 'expect.reply');
-      results = readResults(entry.results, 'results', raw as SuiteExpectation);
+      reply = readReplyExpectation(expected.reply, 'expect.reply');
+      results = readResults(entry.results, 'results', expected as SuiteExpectation);
     } catch (error) {
       throw new Error(`${path}: case '${id}': ${(error as Error).message}`);
     }
     if (results && !reply) throw new Error(`${path}: case '${id}' has results but no 'expect.reply'`);
     const expect: SuiteExpectation = {
-      ...(hasCall ? { call: raw.call as string } : source !== undefined ? { call: 'none' } : {}),
-      ...(raw.args !== undefined ? { args: raw.args as Record<string, unknown> } : {}),
+      ...(hasCall ? { call: expected.call as string } : source !== undefined ? { call: 'none' } : {}),
+      ...(expected.args !== undefined ? { args: expected.args as Record<string, unknown> } : {}),
       ...(reply ? { reply } : {}),
       ...(source !== undefined ? { source } : {}),
     };

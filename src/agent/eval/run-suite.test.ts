@@ -20,6 +20,10 @@ describe('runSuites', () => {
       'wrong-args',
       'inline-schema',
     ]);
+    // The suite's base prompt is every case's that names none of its own.
+    expect(suite.cases.map((suiteCase) => suiteCase.basePrompt)).toEqual(
+      suite.cases.map(() => 'If the customer asks about order status, use the trackOrder API tool call.'),
+    );
     const report = await runSuites({
       suites: [suite],
       model: createEmbeddedModel(),
