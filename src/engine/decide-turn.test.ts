@@ -227,6 +227,36 @@ describe('decideTurn', () => {
     });
   });
 
+  it('never lets a sibling that reads stand in for one that makes the change asked for', () => {
+    const giftMessage = (name: string, method: 'get' | 'post', required: string[]): EngineTool => ({
+      name,
+      description: 'The gift message of an order',
+      inputSchema: {
+        type: 'object',
+        required,
+        properties: {
+          orderId: { type: 'string', description: 'The order id.' },
+          senderEmail: { type: 'string', format: 'email', description: "The sender's email." },
+        },
+      },
+      operation: { method, path: '/orders/{orderId}/gift-message', operationId: name },
+    });
+    const tools = [
+      giftMessage('setGiftMessage', 'post', ['orderId', 'senderEmail']),
+      giftMessage('getGiftMessage', 'get', ['orderId']),
+    ];
+    const message = 'put a gift message on order 5521';
+    const index = indexCatalogCached(tools, { source: tools });
+    // The read ranks next, near enough to stand in, and could be called as it is, where the change
+    // must ask for the sender's email.
+    const [first, second] = rankCatalog({ index, message }).tools;
+    expect([first.entry.tool.name, second.entry.tool.name]).toEqual(['setGiftMessage', 'getGiftMessage']);
+    expect(second.probability).toBeGreaterThan(first.probability * 0.1);
+    const decision = decide([user(message)], '', tools);
+    expect(decision).toMatchObject({ type: 'text' });
+    expect((decision as { text: string }).text).toMatch(/email/i);
+  });
+
   it('prefers reading over an unasked change when two operations tie on the topic', () => {
     const reservation = (name: string, description: string): EngineTool => ({
       name,

@@ -236,6 +236,8 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   if (filled.missing.length > 0)
     for (const other of candidates.slice(1, SIBLINGS)) {
       if (other.probability < best.probability * SIBLING_SHARE) break;
+      // A sibling that reads is no stand-in for one that writes ("add a gift message" is not "get" it).
+      if (Math.abs(other.entry.writes - best.entry.writes) >= DOES) continue;
       const completed = fillFor(other);
       if (completed.missing.length === 0) {
         best = other;

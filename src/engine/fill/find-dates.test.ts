@@ -26,5 +26,11 @@ describe('dates', () => {
       now,
     });
     expect(filled.input.date).toBe('2024-05-24');
+    // A day of the month on its own is the next such day: this month's, or the next month's once past.
+    const dayOf = (text: string) =>
+      fillArguments({ parameters, text, subjectConcepts: new Set(), now }).input.date;
+    expect(dayOf('any direct flights ORD to PHL on the 26th?')).toBe('2024-05-26');
+    expect(dayOf('what about the 3rd')).toBe('2024-06-03');
+    expect(dayOf('on the 3rd of June')).toBe('2024-06-03');
   });
 });

@@ -3,6 +3,36 @@ import * as chrono from 'chrono-node';
 import { type Mention, span } from './mention.js';
 import type { MessageToken } from './tokenize-message.js';
 
+/** A day of the month on its own ("on the 26th"), which chrono leaves unread. */
+const DAY_OF_MONTH = /\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b/gi;
+
+/** The next date on `day` of a month, from `now` on (today counts); undefined for no such day. */
+function nextDayOfMonth(day: number, now: Date): Date | undefined {
+  if (day < 1 || day > 31) return undefined;
+  for (let ahead = 0; ahead < 3; ahead++) {
+    const date = new Date(now.getFullYear(), now.getMonth() + ahead, day, 12);
+    if (date.getDate() === day && (ahead > 0 || day >= now.getDate())) return date;
+  }
+  return undefined;
+}
+
+/** Days of the month standing alone, outside what chrono read. */
+function findDaysOfMonth(text: string, tokens: MessageToken[], now: Date, taken: Mention[]): Mention[] {
+  const mentions: Mention[] = [];
+  for (const match of text.matchAll(DAY_OF_MONTH)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (taken.some((mention) => mention.start < end && start < mention.end)) continue;
+    const date = nextDayOfMonth(Number(match[1]), now);
+    if (!date) continue;
+    mentions.push({
+      ...span(tokens, 'date', start, end, match[0], undefined),
+      value: { date, hasTime: false },
+    });
+  }
+  return mentions;
+}
+
 /** The dates of `text`, read forward from `now` ("tomorrow", "the 26th"). */
 export function findDates(text: string, tokens: MessageToken[], now = new Date()): Mention[] {
   const mentions: Mention[] = [];
@@ -41,6 +71,7 @@ export function findDates(text: string, tokens: MessageToken[], now = new Date()
       role: 'end',
     });
   }
+  mentions.push(...findDaysOfMonth(text, tokens, now, mentions));
   return mentions;
 }
 
