@@ -3,6 +3,7 @@
 // templates teach the model how messages relate to an API's structure in general, across thousands of
 // APIs, and nothing of them reaches the product.
 import type { IndexedTool } from '../src/tools/ranking/index-catalog.js';
+import type { ValueSlot } from '../src/tools/ranking/read-values.js';
 import { isContentWord, splitWords, stemOf } from '../src/tools/ranking/read-words.js';
 
 type Random = () => number;
@@ -194,6 +195,77 @@ function askForField(entry: IndexedTool, id: string, random: Random): string | u
       ]);
 }
 
+/** Share of messages that give values for the operation's inputs, and how many inputs at most. */
+const GIVES_VALUES = 0.5;
+const MAX_VALUES = 3;
+const VALUES_ONLY = 0.3;
+const VALUES_ONLY_FORMS = [
+  'anything {values}?',
+  '{values}?',
+  'what do you have {values}?',
+  'I need one {values}',
+];
+const CITIES = ['Boston', 'Lyon', 'Denver', 'Osaka', 'Madrid', 'Toronto', 'Nairobi', 'Lima', 'Oslo', 'Perth'];
+const CODES = ['JFK', 'LAX', 'SEA', 'ORD', 'CDG', 'NRT', 'DXB', 'GRU'];
+const PEOPLE = ['Anna Berg', 'Omar Haddad', 'Mia Chen', 'Lucas Silva', 'Priya Nair', 'Tom Walsh'];
+const BRANDS = ['Northwind', 'Acme', 'Lumina', 'Contoso', 'Globex', 'Initech'];
+const DATES = [
+  'tomorrow',
+  'on May 20',
+  'next friday',
+  'on 2024-06-01',
+  'on the 26th',
+  'on 12/03',
+  'yesterday',
+];
+const FROM = /(^|_|\b)(from|origin|departure|source)/i;
+const TO = /(^|_|\b)(to|destination|arrival|target)/i;
+
+/** A value for one input, phrased as a customer gives it ("from Boston", "on May 20", "business"). */
+function giveValue(slot: ValueSlot, random: Random): string {
+  const words = splitWords(slot.name).join(' ');
+  switch (slot.kind) {
+    case 'date':
+      return pick(random, DATES);
+    case 'email':
+      return `${pick(random, ['my email is ', '', 'email: '])}${pick(random, ['anna', 'omar', 'j.doe'])}@example.com`;
+    case 'number':
+      return pick(random, [
+        `${1 + Math.floor(random() * 5)} ${words}`,
+        `${words} ${Math.floor(random() * 100)}`,
+      ]);
+    case 'enum': {
+      const label = splitWords(pick(random, slot.labels ?? [''])).join(' ');
+      return pick(random, [label, `${words} ${label}`, `as ${label}`]);
+    }
+    case 'place': {
+      const value = pick(random, random() < 0.3 ? CODES : CITIES);
+      if (FROM.test(slot.name)) return `from ${value}`;
+      if (TO.test(slot.name)) return `to ${value}`;
+      return `in ${value}`;
+    }
+    case 'person':
+      return pick(random, [`for ${pick(random, PEOPLE)}`, `I'm ${pick(random, PEOPLE)}`]);
+    case 'name':
+      return pick(random, [`for ${pick(random, BRANDS)}`, `${words} ${pick(random, BRANDS)}`]);
+  }
+}
+
+/** The message with values for some of the operation's inputs, the required ones first. */
+function withValues(entry: IndexedTool, message: string, random: Random): string {
+  const required = entry.slots.filter((slot) => slot.required);
+  const optional = entry.slots.filter((slot) => !slot.required && random() < 0.2);
+  const slots = [...required, ...optional].slice(0, MAX_VALUES);
+  if (slots.length === 0 || random() >= GIVES_VALUES) return message;
+  const given = slots.map((slot) => giveValue(slot, random)).join(pick(random, [' ', ', ', ' and ']));
+  // Values alone can say what is wanted ("anything from Boston to Lyon tomorrow?"), when they fill a
+  // reading operation's required inputs.
+  if (required.length >= 2 && entry.writes < 0.5 && random() < VALUES_ONLY)
+    return pick(random, VALUES_ONLY_FORMS).replace('{values}', given);
+  const ending = /[?.!]$/.exec(message)?.[0] ?? '';
+  return `${message.replace(/[?.!]$/, '')} ${given}${ending}`;
+}
+
 /**
  * One or two messages for the operation. Some come as a follow-up: the request without its id, then
  * (after the agent asked for it) the id alone, joined as the engine joins an answer to its request.
@@ -214,7 +286,8 @@ export function generateMessages(entry: IndexedTool, random: Random): string[] {
   const summary = fromSummary(entry, entry.pathParameters.length > 0 ? id : undefined, random);
   if (summary) messages.push(summary);
   return messages.map((message) => {
-    let text = `${pick(random, GREETINGS)}${pick(random, CHATTER)}${message}${pick(random, ENDINGS)}`;
+    const valued = withValues(entry, message, random);
+    let text = `${pick(random, GREETINGS)}${pick(random, CHATTER)}${valued}${pick(random, ENDINGS)}`;
     if (random() < 0.15) text = addTypo(text, random);
     const form = random();
     if (text.includes(id) && form < FOLLOW_UPS) {

@@ -4,6 +4,7 @@
 import type { CatalogIndex } from './index-catalog.js';
 import { idPrefixOf } from './index-catalog.js';
 import { verbProfile } from './ranking-model.js';
+import { type MessageValues, readValues, withoutDatesAndEmails } from './read-values.js';
 import { editDistance, isContentWord, splitWords, stemOf } from './read-words.js';
 import { loadWordVectors } from './word-vectors.js';
 
@@ -47,6 +48,8 @@ export interface AnalyzedQuery {
   length: number;
   /** Addresses the business ("do you", "your"). */
   addressesBusiness: boolean;
+  /** The values it gives: dates, emails, numbers, names and codes (which are not among `terms`). */
+  values: MessageValues;
 }
 
 /** A word says what the message does only when APIs use it as a verb often enough. */
@@ -89,7 +92,7 @@ const QUESTION_START =
 // (`JEPRZB`, `SUMMER-SALE`).
 const ID_TOKEN = /#?(?:[A-Za-z]+[_-])*[A-Za-z]{0,8}\d[\w-]*|#[A-Za-z0-9][\w-]*|\b[A-Z][A-Z0-9_-]{4,}\b/g;
 const UNIT =
-  /^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|times?|items?|pieces?|pcs|units?|people|persons?|dollars?|euros?|pounds?|usd|eur|gbp|percent|kg|g|lbs?|cm|mm|m|km|miles?)\b/i;
+  /^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|times?|items?|pieces?|pcs|units?|people|persons?|dollars?|euros?|pounds?|usd|eur|gbp|percent|kg|g|lbs?|cm|mm|m|km|miles?|inch(?:es)?|feet|foot|ft|yards?|met(?:er|re)s?|lit(?:er|re)s?|ml|gallons?|grams?|kilograms?|ounces?|oz|degrees?|nights?|adults?|children|kids|guests?|bags?|seats?)\b/i;
 /** A month's name, whole or cut to three letters: "May 20" and "20 Jun" are dates, not ids. */
 const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
@@ -130,7 +133,15 @@ function correct(word: string, index: CatalogIndex): string | undefined {
   return found;
 }
 
-function findIds(text: string): QueryId[] {
+/** The stem a message word stands for in the catalog: its own, or its correction's when misspelt. */
+function catalogStem(word: string, index: CatalogIndex): string {
+  const stem = stemOf(word);
+  if (index.idf.has(stem)) return stem;
+  const corrected = correct(word, index);
+  return corrected ? stemOf(corrected) : stem;
+}
+
+function findIds(text: string, index: CatalogIndex): QueryId[] {
   const ids: QueryId[] = [];
   for (const match of text.matchAll(ID_TOKEN)) {
     const raw = match[0].replace(/[-_]+$/, '');
@@ -162,7 +173,7 @@ function findIds(text: string): QueryId[] {
     let noun = '';
     for (const word of preceding.slice(0, 4)) {
       if (ID_FILLERS.has(word) || /^\d/.test(word)) continue;
-      if (isContentWord(word)) noun = stemOf(word);
+      if (isContentWord(word)) noun = catalogStem(word, index);
       break;
     }
     ids.push({ text: raw, noun, prefix: idPrefixOf(raw) });
@@ -172,14 +183,15 @@ function findIds(text: string): QueryId[] {
 
 /** Reads `text` (with earlier messages in `context`) against `index`. */
 export function analyzeQuery(text: string, index: CatalogIndex, context = ''): AnalyzedQuery {
-  const ids = findIds(text);
-  const idWords = new Set(ids.flatMap((id) => splitWords(id.text)));
+  const ids = findIds(text, index);
+  const values = readValues(text, (stem) => index.idf.has(stem));
+  const idWords = new Set([...ids.flatMap((id) => splitWords(id.text)), ...values.names]);
   const weights = new Map<string, { weight: number; word: string }>();
   let writes = 0;
   let removes = 0;
   let length = 0;
   let action: AnalyzedQuery['action'];
-  const words = splitWords(text);
+  const words = splitWords(withoutDatesAndEmails(text));
   for (const [position, word] of words.entries()) {
     if (!isContentWord(word) || idWords.has(word)) continue;
     length++;
@@ -230,5 +242,6 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     ...(action ? { action } : {}),
     length,
     addressesBusiness: /\b(you|your|yours|u)\b/.test(lower),
+    values,
   };
 }

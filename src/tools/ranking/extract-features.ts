@@ -4,6 +4,7 @@
 // to a case.
 import type { AnalyzedQuery } from './analyze-query.js';
 import { abbreviates, type CatalogIndex, fitsIdForm, type IndexedTool } from './index-catalog.js';
+import { fitSlots } from './read-values.js';
 
 /** Names of the operation features, in vector order. */
 export const TOOL_FEATURES = [
@@ -43,6 +44,10 @@ export const TOOL_FEATURES = [
   'response',
   'idFormFit',
   'idFormClash',
+  'slotsFilled',
+  'slotsMissing',
+  'choiceNamed',
+  'valuesUnplaced',
 ] as const;
 
 /** Names of the "call nothing" features, in vector order. */
@@ -58,6 +63,7 @@ export const NONE_FEATURES = [
   'writes',
   'unknownShare',
   'bestSemantic',
+  'values',
 ] as const;
 
 /** What the features of a message share across its operations. */
@@ -160,6 +166,7 @@ export function extractToolFeatures(options: {
       const fits = fitsIdForm(id.text, parameter.form);
       if (fits !== undefined) formFit = formFit === true || fits;
     }
+  const slots = fitSlots(tool.slots, query.values);
   return [
     touched ? share(tool.name, weights) : 0,
     touched ? share(tool.summary, weights) : 0,
@@ -197,6 +204,10 @@ export function extractToolFeatures(options: {
     touched ? share(tool.response, weights) : 0,
     formFit === true ? 1 : 0,
     formFit === false ? 1 : 0,
+    slots.filled,
+    log1(slots.missing),
+    slots.choiceNamed ? 1 : 0,
+    slots.unplaced,
   ];
 }
 
@@ -221,5 +232,6 @@ export function extractNoneFeatures(options: {
     query.writes,
     weights.unknownShare,
     options.bestSemantic,
+    log1(query.values.names.length + query.values.dates + query.values.emails),
   ];
 }

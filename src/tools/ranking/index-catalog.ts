@@ -4,6 +4,7 @@
 import { type JsonSchema, matchesSchemaPattern } from '../../openapi/index.js';
 import type { RankableTool } from './rankable-tool.js';
 import { type RankingModel, verbProfile } from './ranking-model.js';
+import { readSlots, type ValueSlot } from './read-values.js';
 import { contentStems, isContentWord, splitWords, stemOf } from './read-words.js';
 import { loadWordVectors } from './word-vectors.js';
 
@@ -83,6 +84,8 @@ export interface IndexedTool {
   idParameters: PathParameter[];
   /** Required inputs that are not in the path. */
   requiredOthers: number;
+  /** Inputs other than ids that take a value of the message (a date, an email, a name, an option). */
+  slots: ValueSlot[];
   /** Literal prefixes of ids the schema shows (`sub_`, `#w`, `in_`), lower case. */
   idPrefixes: string[];
   /** A GET whose path ends in a collection (no parameter last). */
@@ -250,18 +253,23 @@ function topicOf(summary: string, model: RankingModel): string {
   if (!particle && !verbProfile(model, stemOf(first))) return summary;
   return words.slice(particle ? 2 : 1).join(' ');
 }
-/** The model's word lists an operation is read with. */
+/** What an operation is read with: the model's word lists and what the catalog's methods say. */
 interface ModelWords {
   /** Path prefix words: no resource. */
   noise: Set<string>;
   /** Words of every API's operation ids: no resource. */
   generic: Set<string>;
+  /**
+   * Whether the HTTP method tells reading from writing. In a catalog of POSTs only (an RPC-style API,
+   * a set of functions) every operation is a POST whatever it does: its verb says it instead.
+   */
+  methodsSay: boolean;
 }
 
 function indexTool(
   tool: RankableTool,
   model: RankingModel,
-  { noise, generic }: ModelWords,
+  { noise, generic, methodsSay }: ModelWords,
   positionOf: (word: string) => number,
 ): IndexedTool {
   const operation = tool.operation;
@@ -288,7 +296,7 @@ function indexTool(
   const summaryProfile = summaryVerb ? verbProfile(model, stemOf(summaryVerb)) : undefined;
   // A verb the corpus does not know says little: lean to reading, as most operations do.
   const verbWrites = profile?.count ? profile.write : (summaryProfile?.write ?? 0.3);
-  const method = operation?.method;
+  const method = methodsSay ? operation?.method : undefined;
   const writes = method
     ? isReadMethod(method)
       ? verbWrites > 0.8
@@ -338,6 +346,7 @@ function indexTool(
     pathParameters,
     idParameters,
     requiredOthers: [...required].filter((name) => !pathNames.has(name)).length,
+    slots: readSlots(tool.inputSchema, new Set(idParameters.map((parameter) => parameter.name))),
     idPrefixes: idPrefixes(tool.inputSchema),
     collection: isReadMethod(method) && !lastSegment.startsWith('{'),
     search: Object.entries(properties).some(
@@ -352,6 +361,7 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
   const words: ModelWords = {
     noise: new Set(model.pathNoise ?? []),
     generic: new Set(model.genericWords ?? []),
+    methodsSay: tools.some((tool) => tool.operation && tool.operation.method.toLowerCase() !== 'post'),
   };
   // Each tool's head words as positions in one catalog-wide list, so a message word meets each once.
   const positions = new Map<string, number>();

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { fitSlots, readSlots, readValues } from './read-values.js';
+
+const unknown = () => false;
+
+describe('readValues', () => {
+  it('reads dates, emails, numbers and proper names, with the words that make a name a place or a person', () => {
+    const values = readValues(
+      'Is there a nonstop from Boston to Miami tomorrow? I am Omar, omar@example.com',
+      unknown,
+    );
+    expect(values).toMatchObject({
+      names: ['boston', 'miami', 'omar'],
+      place: true,
+      person: true,
+      dates: 1,
+      emails: 1,
+    });
+  });
+
+  it('takes no word opening a sentence, no catalog word and nothing shouted for a name', () => {
+    expect(readValues('Lyon has a shop?', unknown).names).toEqual([]);
+    expect(readValues('where is my Order', (stem) => stem === 'order').names).toEqual([]);
+    expect(readValues('WHERE IS MY ORDER IN LYON', unknown).names).toEqual([]);
+    // A short code in capitals is a value wherever it stands.
+    expect(readValues('JFK to SEA on May 20', unknown)).toMatchObject({ names: ['jfk', 'sea'], dates: 1 });
+  });
+
+  it('reads a day of the month, relative days and ISO dates as dates', () => {
+    for (const text of ['on the 26th', 'next friday', 'by 2024-06-01', 'this week'])
+      expect(readValues(text, unknown).dates).toBe(1);
+  });
+});
+
+describe('fitSlots', () => {
+  const search = readSlots(
+    {
+      type: 'object',
+      properties: {
+        origin: { type: 'string' },
+        destination: { type: 'string' },
+        date: { type: 'string', format: 'date' },
+        cabin: { type: 'string', enum: ['economy', 'business'] },
+        reservation_id: { type: 'string' },
+      },
+      required: ['origin', 'destination', 'date', 'reservation_id'],
+    },
+    new Set(['reservation_id']),
+  );
+
+  it('reads the inputs that take values, ids aside', () => {
+    expect(search.map(({ name, kind, required }) => ({ name, kind, required }))).toEqual([
+      { name: 'origin', kind: 'place', required: true },
+      { name: 'destination', kind: 'place', required: true },
+      { name: 'date', kind: 'date', required: true },
+      { name: 'cabin', kind: 'enum', required: false },
+    ]);
+  });
+
+  it('measures how completely the message fills them, and an option it names', () => {
+    expect(fitSlots(search, readValues('from Boston to Miami tomorrow', unknown))).toEqual({
+      filled: 1,
+      missing: 0,
+      choiceNamed: false,
+      unplaced: 0,
+    });
+    expect(fitSlots(search, readValues('upgrade me to business', unknown))).toMatchObject({
+      filled: 0,
+      missing: 3,
+      choiceNamed: true,
+    });
+    // A date or an email no input takes is a value the operation leaves unplaced.
+    expect(fitSlots([], readValues('write to anna@example.com tomorrow', unknown)).unplaced).toBe(1);
+  });
+});

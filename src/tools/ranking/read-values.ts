@@ -1,0 +1,207 @@
+// The values a message gives (dates, emails, numbers, proper names and codes) and the inputs an
+// operation takes them in. Customers name places, people, dates and options ("a nonstop from Boston to
+// Miami tomorrow", "upgrade us to business"): those words are not the operation's topic, they fill it,
+// so the ranking reads how completely each operation can be filled rather than counting them as words
+// no operation knows.
+import { contentStems, splitWords, stemOf } from './read-words.js';
+
+/** What kind of value an input takes, as far as the ranking tells them apart. */
+export type SlotKind = 'date' | 'email' | 'number' | 'place' | 'person' | 'name' | 'enum';
+
+/** An input that takes a value of the message (not an id: those are bound by their nouns). */
+export interface ValueSlot {
+  name: string;
+  kind: SlotKind;
+  required: boolean;
+  /** For an enum: its allowed values as written, and each one's stems (`last_month` -> last, month). */
+  labels?: string[];
+  choices?: string[][];
+}
+
+/** The values a message gives. */
+export interface MessageValues {
+  /** Proper names and codes, lower case ("boston", "jfk"): not topic words. */
+  names: string[];
+  /** Whether a name follows a word that makes it a place ("from Boston", "in Lyon"). */
+  place: boolean;
+  /** Whether a name follows a word that makes it a person's ("I'm Anna", "for Omar Haddad"). */
+  person: boolean;
+  dates: number;
+  emails: number;
+  numbers: number;
+  /** Every content stem of the message, values included (an enum value may be any word). */
+  stems: Set<string>;
+}
+
+const DATE_NAME = /(^|[^a-z])(date|day|dob|birthday|since|until|from_date|to_date|start|end|when|time)s?$/i;
+const PLACE_NAME =
+  /(^|[^a-z])(city|country|location|place|origin|destination|from|to|airport|region|state|town|departure|arrival)$/i;
+const PERSON_NAME =
+  /(^|[^a-z])(first|last|full|sur|given|family|customer|passenger|recipient)_?name$|^name$/i;
+const OTHER_NAME = /(^|[^a-z])(company|brand|title)$/i;
+/** Words in front of a place's name, and of a person's. */
+const BEFORE_PLACE = new Set(['in', 'from', 'to', 'at', 'near', 'into']);
+const BEFORE_PERSON = new Set(['im', "i'm", 'am', 'named', 'for', 'is', 'me']);
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function kindOf(name: string, property: Record<string, unknown>): SlotKind | undefined {
+  const format = typeof property.format === 'string' ? property.format : '';
+  if (Array.isArray(property.enum) && property.enum.some((value) => typeof value === 'string')) return 'enum';
+  if (format === 'email' || /email/i.test(name)) return 'email';
+  if (format === 'date' || format === 'date-time' || DATE_NAME.test(name)) return 'date';
+  if (property.type === 'integer' || property.type === 'number') return 'number';
+  if (property.type !== 'string') return undefined;
+  if (PLACE_NAME.test(name)) return 'place';
+  if (PERSON_NAME.test(name)) return 'person';
+  if (OTHER_NAME.test(name)) return 'name';
+  return undefined;
+}
+
+/** The inputs of a schema that take values of a message, other than the ids in `ids`. */
+export function readSlots(inputSchema: Record<string, unknown>, ids: Set<string>): ValueSlot[] {
+  const properties = isObject(inputSchema.properties) ? inputSchema.properties : {};
+  const required = new Set(Array.isArray(inputSchema.required) ? (inputSchema.required as string[]) : []);
+  const slots: ValueSlot[] = [];
+  for (const [name, property] of Object.entries(properties)) {
+    if (ids.has(name) || !isObject(property)) continue;
+    const kind = kindOf(name, property);
+    if (!kind) continue;
+    const slot: ValueSlot = { name, kind, required: required.has(name) };
+    if (kind === 'enum') {
+      slot.labels = (property.enum as unknown[]).filter(
+        (value): value is string => typeof value === 'string' && contentStems(value).length > 0,
+      );
+      slot.choices = slot.labels.map((value) => contentStems(value));
+      if (slot.labels.length === 0) continue;
+    }
+    slots.push(slot);
+  }
+  return slots;
+}
+
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const WEEKDAY = '(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?';
+const DATE = new RegExp(
+  [
+    `\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b`,
+    `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b`,
+    `\\b(?:next|last|this|on)\\s+${WEEKDAY}\\b`,
+    `\\b(?:today|tonight|tomorrow|yesterday)\\b`,
+    '\\b(?:next|last|this|past)\\s+(?:week|weekend|month|year|quarter)\\b',
+    '\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b',
+    '\\b\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\b',
+    '\\bthe\\s+\\d{1,2}(?:st|nd|rd|th)\\b',
+  ].join('|'),
+  'gi',
+);
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+/** A proper name or code: capitalised, or two to five capitals. */
+const PROPER = /^(?:\p{Lu}\p{Ll}+|\p{Lu}{2,5})$/u;
+
+/** The message without its dates and emails: what its words are read from. */
+export function withoutDatesAndEmails(text: string): string {
+  return text.replace(EMAIL, ' ').replace(DATE, ' ');
+}
+
+/**
+ * The values `text` gives. A proper name is a capitalised word that does not open a sentence, or a
+ * short code in capitals, that the catalog has no word for (`known`), in a message that is not shouted.
+ */
+export function readValues(text: string, known: (stem: string) => boolean): MessageValues {
+  const emails = text.match(EMAIL)?.length ?? 0;
+  const dates = text.replace(EMAIL, ' ').match(DATE)?.length ?? 0;
+  const rest = withoutDatesAndEmails(text);
+  // Capitals in longer words are shouting; short codes ("JFK to SEA") are not.
+  const letters = (rest.match(/\p{L}{4,}/gu) ?? []).join('');
+  const shouted = letters.length > 0 && letters.replace(/\P{Lu}/gu, '').length / letters.length > 0.5;
+  const names: string[] = [];
+  let place = false;
+  let person = false;
+  if (!shouted)
+    for (const match of rest.matchAll(/[\p{L}]+/gu)) {
+      const word = match[0];
+      if (!PROPER.test(word) || word === 'I') continue;
+      const before = rest.slice(0, match.index).trimEnd();
+      const opensSentence = before === '' || /[.!?:\n"]$/.test(before);
+      const lower = word.toLowerCase();
+      if ((opensSentence && !/^\p{Lu}{2,5}$/u.test(word)) || known(stemOf(lower))) continue;
+      names.push(lower);
+      const previous = /([\p{L}']+)\W*$/u.exec(before)?.[1].toLowerCase() ?? '';
+      place ||= BEFORE_PLACE.has(previous);
+      person ||= BEFORE_PERSON.has(previous);
+    }
+  return {
+    names,
+    place,
+    person,
+    dates,
+    emails,
+    numbers: rest.match(/\b\d+(?:\.\d+)?\b/g)?.length ?? 0,
+    stems: new Set(contentStems(text)),
+  };
+}
+
+/** Whether the message names one of an enum slot's values (every stem of the value). */
+function namesChoice(slot: ValueSlot, values: MessageValues): boolean {
+  return (slot.choices ?? []).some((stems) => stems.every((stem) => values.stems.has(stem)));
+}
+
+/** Whether the message gives a value of the slot's kind. */
+export function fillsSlot(slot: ValueSlot, values: MessageValues): boolean {
+  switch (slot.kind) {
+    case 'enum':
+      return namesChoice(slot, values);
+    case 'date':
+      return values.dates > 0;
+    case 'email':
+      return values.emails > 0;
+    case 'number':
+      return values.numbers > 0;
+    case 'place':
+      return values.place;
+    case 'person':
+      return values.person;
+    case 'name':
+      return values.names.length > 0;
+  }
+}
+
+/** How an operation's inputs take the message's values. */
+export interface SlotFit {
+  /** Share of its required value inputs the message gives a value for (0 when it has none). */
+  filled: number;
+  /** Its required value inputs the message gives nothing for. */
+  missing: number;
+  /** Whether the message names a value one of its enum inputs allows. */
+  choiceNamed: boolean;
+  /** Share of the message's values (names, dates, emails) no input of the operation takes. */
+  unplaced: number;
+}
+
+/** How `slots` take `values`. */
+export function fitSlots(slots: ValueSlot[], values: MessageValues): SlotFit {
+  const required = slots.filter((slot) => slot.required);
+  const filled = required.filter((slot) => fillsSlot(slot, values)).length;
+  const kinds = new Set(slots.map((slot) => slot.kind));
+  const given = values.names.length + values.dates + values.emails;
+  const takesNames = kinds.has('name') || kinds.has('place') || kinds.has('person');
+  const unplaced =
+    (takesNames ? 0 : values.names.length) +
+    (kinds.has('date') ? 0 : values.dates) +
+    (kinds.has('email') ? 0 : values.emails);
+  return {
+    filled: required.length > 0 ? filled / required.length : 0,
+    missing: required.length - filled,
+    choiceNamed: slots.some((slot) => slot.kind === 'enum' && namesChoice(slot, values)),
+    unplaced: given > 0 ? unplaced / given : 0,
+  };
+}
+
+/** The words of a slot's name, for phrasing it in a message (`departure_date` -> departure date). */
+export function slotWords(slot: ValueSlot): string {
+  return splitWords(slot.name).join(' ');
+}
