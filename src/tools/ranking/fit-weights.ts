@@ -272,7 +272,6 @@ export function fitWeights(examples: TrainingExample[], options: FitWeightsOptio
       }
     }
   }
-  const round = (values: Float64Array) => [...values].map((value) => Math.round(value * 1e4) / 1e4);
   const fitted: FittedWeights = {
     weights: round(parameters.subarray(layout.tool, layout.none)),
     noneWeights: round(parameters.subarray(layout.none, layout.wordNone)),
@@ -293,6 +292,38 @@ export function fitWeights(examples: TrainingExample[], options: FitWeightsOptio
     };
   }
   return fitted;
+}
+
+/** Weights as the model file keeps them: four decimals. */
+function round(values: Float64Array): number[] {
+  return [...values].map((value) => Math.round(value * 1e4) / 1e4);
+}
+
+/**
+ * The average of linear fits over the same features and vocabulary: their scores averaged. Fits
+ * drawn from different training sets (bagging) disagree where the data says little; the average keeps
+ * what they share.
+ */
+export function averageFits(fits: FittedWeights[]): FittedWeights {
+  if (fits.length === 0) throw new Error('averageFits: no fits to average');
+  if (fits.some((fit) => fit.hidden))
+    throw new Error('averageFits: fits with hidden units cannot be averaged');
+  const mean = (pick: (fit: FittedWeights) => number[]) =>
+    round(
+      Float64Array.from(
+        pick(fits[0]),
+        (_, index) => fits.reduce((sum, fit) => sum + pick(fit)[index], 0) / fits.length,
+      ),
+    );
+  return {
+    weights: mean((fit) => fit.weights),
+    noneWeights: mean((fit) => fit.noneWeights),
+    wordWeights: {
+      none: mean((fit) => fit.wordWeights.none),
+      search: mean((fit) => fit.wordWeights.search),
+      write: mean((fit) => fit.wordWeights.write),
+    },
+  };
 }
 
 /** Share of examples decided right, the way the engine decides: the most probable candidate. */

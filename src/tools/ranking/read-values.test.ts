@@ -24,6 +24,9 @@ describe('readValues', () => {
     expect(readValues('WHERE IS MY ORDER IN LYON', unknown).names).toEqual([]);
     // A short code in capitals is a value wherever it stands.
     expect(readValues('JFK to SEA on May 20', unknown)).toMatchObject({ names: ['jfk', 'sea'], dates: 1 });
+    // Neither a code with digits nor a shouted function word is a name.
+    expect(readValues('bags on confirmation JMO1MG', unknown).names).toEqual([]);
+    expect(readValues('get me a real person NOW', unknown).names).toEqual([]);
   });
 
   it('reads a day of the month, relative days and ISO dates as dates', () => {

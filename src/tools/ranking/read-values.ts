@@ -3,7 +3,7 @@
 // Miami tomorrow", "upgrade us to business"): those words are not the operation's topic, they fill it,
 // so the ranking reads how completely each operation can be filled rather than counting them as words
 // no operation knows.
-import { contentStems, splitWords, stemOf } from './read-words.js';
+import { contentStems, STOP_WORDS, splitWords, stemOf } from './read-words.js';
 
 /** What kind of value an input takes, as far as the ranking tells them apart. */
 export type SlotKind = 'date' | 'email' | 'number' | 'place' | 'person' | 'name' | 'enum';
@@ -122,9 +122,10 @@ export function readValues(text: string, known: (stem: string) => boolean): Mess
   let place = false;
   let person = false;
   if (!shouted)
-    for (const match of rest.matchAll(/[\p{L}]+/gu)) {
+    // Whole tokens: the letters of a code with digits ("JMO1MG") are an id's, not a name.
+    for (const match of rest.matchAll(/[\p{L}\p{N}_]+/gu)) {
       const word = match[0];
-      if (!PROPER.test(word) || word === 'I') continue;
+      if (!PROPER.test(word) || STOP_WORDS.has(word.toLowerCase())) continue;
       const before = rest.slice(0, match.index).trimEnd();
       const opensSentence = before === '' || /[.!?:\n"]$/.test(before);
       const lower = word.toLowerCase();
