@@ -211,9 +211,7 @@ describe('decideTurn', () => {
         'cartId',
         'giftCardCode',
       ]),
-      giftCard('checkMyGiftCard', 'Amount left on a gift card of the signed-in customer', [
-        'giftCardCode',
-      ]),
+      giftCard('checkMyGiftCard', 'Amount left on a gift card of the signed-in customer', ['giftCardCode']),
     ];
     const message = 'How much is left on my gift card GC8X-4KQ9?';
     // The situation: the ranking alone puts the guest cart's operation first, though it needs a cart
