@@ -257,6 +257,32 @@ describe('decideTurn', () => {
     expect((decision as { text: string }).text).toMatch(/email/i);
   });
 
+  it('takes from the request a follow-up answers the options it named, not only what was missing', () => {
+    const updateOrder: EngineTool = {
+      name: 'updateOrder',
+      description: 'Update an order',
+      inputSchema: {
+        type: 'object',
+        required: ['id'],
+        properties: {
+          id: { type: 'integer', description: 'The order id.' },
+          status: {
+            type: 'string',
+            enum: ['pending', 'completed', 'cancelled'],
+            description: 'Order status.',
+          },
+        },
+      },
+      operation: { method: 'put', path: '/orders/{id}', operationId: 'updateOrder' },
+    };
+    const turns = [user('I want to cancel my order'), assistant('What is your order number?'), user('1988')];
+    expect(decide(turns, '', [updateOrder])).toEqual({
+      type: 'tool-call',
+      toolName: 'updateOrder',
+      input: { id: 1988, status: 'cancelled' },
+    });
+  });
+
   it('prefers reading over an unasked change when two operations tie on the topic', () => {
     const reservation = (name: string, description: string): EngineTool => ({
       name,

@@ -128,9 +128,14 @@ function fill(options: {
       if (parameter.name in earlier.input) input[parameter.name] = earlier.input[parameter.name];
     missing = missing.filter((parameter) => !(parameter.name in input));
   };
-  // The request this message answers gives what it lacks; earlier turns give only ids ("can I
-  // return it?" after "where is order 12345?").
-  if (earlierText) takeFrom(earlierText, missing);
+  // The request this message answers gives what it lacks, optional inputs it names included ("cancel
+  // my order" then "1988": the status that cancels); earlier turns give only ids ("can I return it?"
+  // after "where is order 12345?").
+  if (earlierText)
+    takeFrom(
+      earlierText,
+      document.parameters.filter((parameter) => !(parameter.name in input)),
+    );
   for (const turn of options.earlierTurns ?? [])
     takeFrom(
       turn,

@@ -64,6 +64,8 @@ export function convertMention(mention: Mention, parameter: ClassifiedParameter)
       return text === undefined ? undefined : matchPattern(text, String(parameter.schema.pattern));
     }
     case 'identifier':
+      // An amount of money ("$12.50") names nothing.
+      if (mention.money || /^[$€£¥]/.test(mention.text)) return undefined;
       return ['identifier', 'number', 'quoted'].includes(mention.kind) ? toText(mention) : undefined;
     case 'location':
     case 'text':

@@ -118,4 +118,27 @@ describe('fillArguments', () => {
     );
     expect(moved.input).toEqual({ shipping: { city: 'Portland' } });
   });
+
+  it('fills a money object from the amount the message gives, and never an id with an amount', () => {
+    const money = {
+      type: 'object',
+      required: ['currency_code', 'value'],
+      properties: {
+        currency_code: { type: 'string', description: 'The three-character ISO-4217 currency code.' },
+        value: { type: 'string', description: 'The value.' },
+      },
+    };
+    const properties = {
+      'Request-Id': { type: 'string', description: 'The server stores keys for 45 days.' },
+      amount: money,
+    };
+    expect(fill(properties, [], 'Can you refund $12.50 on that transaction?').input).toEqual({
+      amount: { value: '12.50', currency_code: 'USD' },
+    });
+    expect(fill(properties, [], 'refund 30 euros please').input).toEqual({
+      amount: { value: '30', currency_code: 'EUR' },
+    });
+    // A number that is no amount of money fills no money object.
+    expect(fill(properties, [], 'refund order 4410').input.amount).toBeUndefined();
+  });
 });

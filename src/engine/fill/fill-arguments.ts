@@ -8,6 +8,7 @@ import { type ClassifiedParameter, classifyParameter } from './classify-paramete
 import { convertMention } from './convert-mention.js';
 import { extractReason, extractTopicWords, PLACE_PREPOSITIONS } from './extract-free-text.js';
 import { findCurrencies } from './find-currencies.js';
+import { fillMoney } from './fill-money.js';
 import { findMentions } from './find-mentions.js';
 import { matchArray, matchBoolean, matchEnumValue } from './match-choices.js';
 import { measureAffinity } from './measure-affinity.js';
@@ -282,7 +283,7 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
   }
   for (const parameter of parameters) {
     if (parameter.name in input || parameter.kind !== 'object') continue;
-    const nested = fillObject(parameter, options);
+    const nested = fillMoney(parameter.schema, text, tokens, mentions) ?? fillObject(parameter, options);
     if (nested) input[parameter.name] = nested;
   }
   for (const parameter of parameters) {
