@@ -32,6 +32,19 @@ describe('analyzeQuery', () => {
     expect(query.terms.map((term) => term.stem)).toContain('order');
   });
 
+  it('reads two words the catalog writes as one as that word', () => {
+    const flight = (name: string) => ({ name, description: '', inputSchema: { type: 'object' } });
+    const flights = indexCatalog(
+      [flight('search_onestop_flight'), flight('search_direct_flight')],
+      loadRankingModel(),
+    );
+    const stems = analyzeQuery('show me one-stop options', flights).terms.map((term) => term.stem);
+    expect(stems).toContain('onestop');
+    // Neither part is a word of the catalog's own.
+    expect(stems).not.toContain('one');
+    expect(stems).not.toContain('stop');
+  });
+
   it('drops the tails of contractions ("I\'ve", "whats")', () => {
     const stems = analyzeQuery("I've been waiting, whats going on with my order?", index).terms.map(
       (term) => term.stem,

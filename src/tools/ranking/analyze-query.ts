@@ -181,6 +181,26 @@ function findIds(text: string, index: CatalogIndex): QueryId[] {
   return ids;
 }
 
+/**
+ * Two words of the message that the catalog writes as one ("one stop" for `onestop`, "log in" for
+ * `login`) count as that word; a part the catalog does not know no longer counts on its own.
+ */
+function joinCompounds(
+  words: string[],
+  weights: Map<string, { weight: number; word: string }>,
+  index: CatalogIndex,
+): void {
+  for (let position = 0; position + 1 < words.length; position++) {
+    const [first, second] = [words[position], words[position + 1]];
+    if (!/^\p{L}+$/u.test(first) || !/^\p{L}+$/u.test(second)) continue;
+    const joined = first + second;
+    const stem = stemOf(joined);
+    if (joined.length < 5 || !index.idf.has(stem)) continue;
+    weights.set(stem, { weight: 1, word: joined });
+    for (const part of [first, second]) if (!index.idf.has(stemOf(part))) weights.delete(stemOf(part));
+  }
+}
+
 /** Reads `text` (with earlier messages in `context`) against `index`. */
 export function analyzeQuery(text: string, index: CatalogIndex, context = ''): AnalyzedQuery {
   const ids = findIds(text, index);
@@ -229,6 +249,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
         action = { word, stem, rest: words.slice(position + 1).join(' ') };
     }
   }
+  joinCompounds(words, weights, index);
   const contextStems = new Set<string>();
   for (const word of splitWords(context)) if (isContentWord(word)) contextStems.add(stemOf(word));
   const lower = text.toLowerCase();
