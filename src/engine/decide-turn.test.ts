@@ -333,6 +333,27 @@ describe('decideTurn', () => {
     });
   });
 
+  it('calls an operation whose name says nothing of what it does for a change it may make', () => {
+    const todo: EngineTool = {
+      name: 'todo',
+      description: 'Manage the todo list: add or remove an item.',
+      inputSchema: {
+        type: 'object',
+        required: ['type', 'content'],
+        properties: {
+          type: { type: 'string', enum: ['add', 'delete'], description: 'The action.' },
+          content: { type: 'string', description: 'The content of the todo.' },
+        },
+      },
+      operation: { method: 'post', path: '/todo', operationId: 'todo' },
+    };
+    expect(decide([user("add a todo 'buy milk'")], '', [todo])).toMatchObject({
+      type: 'tool-call',
+      toolName: 'todo',
+      input: { type: 'add', content: 'buy milk' },
+    });
+  });
+
   it('acknowledges a complaint and takes the next useful step, never answering it with a greeting', () => {
     expect(say('the strap broke after a week, really disappointing')).toEqual({
       type: 'text',

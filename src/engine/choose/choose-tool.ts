@@ -39,13 +39,15 @@ const DOES = 0.5;
 const REMOVE_GAP = 0.3;
 
 /**
- * Whether the operation makes the change the message asks for: it changes something, and removes
- * about as much as the message's verb does, unless the operation's own words or the values it offers
- * name the verb ("cancelled" among an order's statuses).
+ * Whether the operation makes the change the message asks for: it changes something (or is not known
+ * to only read), and removes about as much as the message's verb does, unless the operation's own words
+ * or the values it offers name the verb ("cancelled" among an order's statuses).
  */
 function makesChange(entry: IndexedTool, query: AnalyzedQuery): boolean {
   const action = query.action;
-  if (!action || entry.writes < DOES) return false;
+  if (!action) return false;
+  // An operation not known to only read may make it: its name says nothing either way.
+  if (entry.writes < DOES) return !entry.reads;
   if (query.removes - entry.removes < REMOVE_GAP) return true;
   if (entry.all.has(action.stem)) return true;
   return choicesOf(entry.tool.inputSchema).some(

@@ -77,6 +77,11 @@ export interface IndexedTool {
   verb: string;
   /** 0 (reads) to 1 (changes something), from the method and how the corpus uses the verb. */
   writes: number;
+  /**
+   * Known to only read: a GET, or a verb that APIs use for reading. An operation named with no verb
+   * the corpus knows ("todo", "ThinQ_Connect") may change things whatever `writes` guesses.
+   */
+  reads: boolean;
   /** 0 to 1: removes or cancels something. */
   removes: number;
   pathParameters: PathParameter[];
@@ -342,6 +347,9 @@ function indexTool(
     nouns,
     verb,
     writes,
+    reads:
+      isReadMethod(method) ||
+      (profile?.count ? profile.write : summaryProfile?.count ? summaryProfile.write : 1) < 0.5,
     removes,
     pathParameters,
     idParameters,
