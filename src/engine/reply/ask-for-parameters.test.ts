@@ -32,6 +32,18 @@ describe('askForParameters', () => {
     );
   });
 
+  it('asks for what the customer has as theirs, and for anything else as it is', () => {
+    expect(askForParameters([parameter('habitat', 'Habitat of the bird.')])).toBe(
+      'What is the habitat of the bird?',
+    );
+    expect(askForParameters([parameter('to_unit', 'Unit in which to return the result.')])).toBe(
+      'What is the unit in which to return the result?',
+    );
+    expect(askForParameters([parameter('user_id', 'The user ID of the account.')])).toBe(
+      'What is your user ID of the account?',
+    );
+  });
+
   it('falls back to the parameter name', () => {
     expect(askForParameters([parameter('zipCode', '')])).toBe('What is your zip code?');
   });

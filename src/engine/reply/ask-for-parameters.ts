@@ -4,6 +4,8 @@ import { splitWords } from '../language/split-words.js';
 
 const PERSON = [
   [/\bthe (?:customer|user|client)'s\b/gi, 'your'],
+  // "the user ID" names an id, not the person.
+  [/\bthe ((?:customer|user|client) (?:id|name|email|number|account|key|code)s?)\b/gi, 'your $1'],
   [/\bthe (?:customer|user|client) is\b/gi, 'you are'],
   [/\bthe (?:customer|user|client) has\b/gi, 'you have'],
   // "the customer returns it" -> "you return it": the verb after "you" loses its -s.
@@ -52,6 +54,13 @@ function namesType(phrase: string): boolean {
   );
 }
 
+/**
+ * Nouns of what a customer has of their own: asked for as "your ..." ("your order number", "your
+ * email address"); anything else is asked for as "the ..." ("the habitat of the bird").
+ */
+const OWN =
+  /\b(?:name|e-?mail|phone|mobile|address|number|id|account|order|booking|reservation|ticket|card|password|user(?:name)?|login|zip|post(?:al)?\s?code|postcode|birth|membership|subscription|passport|iban|invoice|payment|city|country)s?\b/i;
+
 /** The noun phrase a parameter's description starts with ("The order number, digits only" -> "your order number"). */
 export function describeParameter(parameter: ParameterInfo): string {
   const structure =
@@ -63,13 +72,20 @@ export function describeParameter(parameter: ParameterInfo): string {
   for (const [pattern, replacement] of PERSON) phrase = phrase.replace(pattern, replacement);
   phrase = phrase.replace(/^(?:the|a|an)\s+/i, '');
   if (/^(?:why|how|what|which|when|where|who|whether|if)\b/i.test(phrase)) return lowerFirst(phrase);
-  return /^your\b/i.test(phrase) ? lowerFirst(phrase) : `your ${lowerFirst(phrase)}`;
+  if (/^your\b/i.test(phrase)) return lowerFirst(phrase);
+  return `${OWN.test(phrase) ? 'your' : 'the'} ${lowerFirst(phrase)}`;
 }
 
 /** One question asking for every missing parameter. */
 export function askForParameters(missing: ParameterInfo[]): string {
   const phrases = missing.map(describeParameter);
-  if (phrases.length === 1 && !/^(?:why|how|what|which|when|where|who|whether|if|the)\b/.test(phrases[0])) {
+  // An object is asked for by its fields ("the sku and qty of the cart item"): "Could you tell me".
+  const structured = missing.some((parameter) => parameter.type === 'object' || parameter.type === 'array');
+  if (
+    phrases.length === 1 &&
+    !structured &&
+    !/^(?:why|how|what|which|when|where|who|whether|if)\b/.test(phrases[0])
+  ) {
     return `What is ${phrases[0]}?`;
   }
   return `Could you tell me ${joinWords(phrases)}?`;
