@@ -11,6 +11,7 @@ import { createConversationRepository } from './conversation-repository.js';
 import { createIntegrationRepository } from './integration-repository.js';
 import { createKnowledgeRepository } from './knowledge-repository.js';
 import { migrationProvider } from './migrations.js';
+import { createQueryPreparer } from './prepare-query.js';
 import { createPropertyRepository } from './property-repository.js';
 import { createRateLimitRepository } from './rate-limit-repository.js';
 import { replaceNulPlugin } from './replace-nul-plugin.js';
@@ -127,7 +128,11 @@ function createPrivateFile(path: string, directory: string): void {
 export async function createStore(options: CreateStoreOptions): Promise<Store> {
   const { db, dialect, clientConfig } = openDatabase(options);
   const channel = `concierge_${options.postgresSchema ?? 'public'}`;
-  const context: StoreContext = { db, secrets: createSecretBox(options.secretKey) };
+  const context: StoreContext = {
+    db,
+    secrets: createSecretBox(options.secretKey),
+    prepare: createQueryPreparer(db, options.plugins ?? []),
+  };
   const store: Store = {
     dialect,
     properties: createPropertyRepository(context),

@@ -9,7 +9,7 @@ import type {
   StoredIdentityBinding,
   StoredIdentityHeader,
 } from './records.js';
-import type { Database, IntegrationTable, IntegrationVersionTable } from './schema.js';
+import type { Database, IntegrationTable, IntegrationVersionTable, OperationSettingTable } from './schema.js';
 import { now, parseJson, type StoreContext } from './store-context.js';
 
 /** Fields of a new integration; defaults: no auth, 10 s timeout. */
@@ -90,7 +90,15 @@ async function insertVersion(
 }
 
 /** Creates the integration repository over a store context. */
-export function createIntegrationRepository({ db, secrets }: StoreContext) {
+export function createIntegrationRepository({ db, secrets, prepare }: StoreContext) {
+  // Read by every chat turn.
+  const byId = prepare<{ id: string }, IntegrationTable>((db, param) =>
+    db.selectFrom('integrations').selectAll().where('id', '=', param('id')),
+  );
+  const operationSettingsOf = prepare<{ integrationId: string }, OperationSettingTable>((db, param) =>
+    db.selectFrom('operation_settings').selectAll().where('integration_id', '=', param('integrationId')),
+  );
+
   function toIntegration(row: IntegrationTable): Integration {
     return {
       id: row.id,
@@ -142,7 +150,7 @@ export function createIntegrationRepository({ db, secrets }: StoreContext) {
       return rows.map(toIntegration);
     },
     async get(id: string): Promise<Integration | undefined> {
-      const row = await db.selectFrom('integrations').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await byId.first({ id });
       return row && toIntegration(row);
     },
     async update(id: string, input: UpdateIntegrationInput): Promise<Integration | undefined> {
@@ -244,11 +252,7 @@ export function createIntegrationRepository({ db, secrets }: StoreContext) {
      * `identityBindings` and `requiresIdentity` (null: on when an input is bound).
      */
     async listOperationSettings(integrationId: string): Promise<Map<string, OperationSettings>> {
-      const rows = await db
-        .selectFrom('operation_settings')
-        .select(['tool_name', 'enabled', 'needs_confirmation', 'identity_bindings_json', 'requires_identity'])
-        .where('integration_id', '=', integrationId)
-        .execute();
+      const rows = await operationSettingsOf.all({ integrationId });
       const flag = (value: number | null) => (value === null ? null : value !== 0);
       return new Map(
         rows.map((row) => [
