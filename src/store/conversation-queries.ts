@@ -92,7 +92,8 @@ export function prepareConversationQueries(prepare: QueryPreparer) {
         .set({ reply_state: param('replyState'), lease_expires_at: null })
         .where('id', '=', param('id')),
     ),
-    acquireTurn: prepare<TurnKeys & { expiresAt: string; time: string }, never>((db, param) =>
+    /** Takes a free conversation for a turn: the row as taken, none when it is not free. */
+    acquireTurn: prepare<TurnKeys & { expiresAt: string; time: string }, ConversationTable>((db, param) =>
       db
         .updateTable('conversations')
         .set({ turn_id: param('turnId'), turn_expires_at: param('expiresAt') })
@@ -110,7 +111,8 @@ export function prepareConversationQueries(prepare: QueryPreparer) {
                 .where('messages.lease_expires_at', '>', param('time')),
             ),
           ),
-        ),
+        )
+        .returningAll(),
     ),
     /** Whether a running turn may go on: the conversation's status and turn, and a person's reply since. */
     readTurn: prepare<TurnKeys, { status: string; turn_id: string | null; human_since: string | null }>(

@@ -502,15 +502,19 @@ export function createConversationRepository({ db, prepare }: StoreContext) {
      * caller can win, on every server sharing the database. True when this turn now holds it.
      */
     async acquireTurn(handle: TurnHandle & { leaseMs: number }): Promise<boolean> {
+      return (await this.takeTurn(handle)) !== undefined;
+    },
+    /** As `acquireTurn`, returning the conversation as the turn took it (undefined when it did not). */
+    async takeTurn(handle: TurnHandle & { leaseMs: number }): Promise<Conversation | undefined> {
       const { conversationId, turnId, messageId } = handle;
-      const updated = await queries.acquireTurn.run({
+      const row = await queries.acquireTurn.first({
         conversationId,
         turnId,
         messageId,
         expiresAt: later(handle.leaseMs),
         time: now(),
       });
-      return updated > 0;
+      return row && toConversation(row);
     },
     /** Extends a waiting customer message's lease, so younger messages keep waiting behind it. */
     async renewMessageLease(messageId: string, leaseMs: number): Promise<void> {
