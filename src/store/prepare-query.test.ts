@@ -56,7 +56,7 @@ for (const dialect of storeDialects) {
     });
 
     function prepareQueries() {
-      const prepare = createQueryPreparer(db, [failures.plugin]);
+      const prepare = createQueryPreparer(db, { plugins: [failures.plugin] });
       return {
         insert: prepare<MessageTable, never>((db, param) =>
           db.insertInto('messages').values(rowParams(param, MESSAGE_COLUMNS)),

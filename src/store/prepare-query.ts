@@ -68,18 +68,32 @@ function bind(template: Template, values: object): unknown[] {
   });
 }
 
-/**
- * Creates the preparer of a store over `db`. `plugins` (a test's, never the store's own NUL
- * replacement) see each prepared query's operation tree at each run: they may refuse a query (throw),
- * not rewrite it, since its SQL is compiled once.
- */
-export function createQueryPreparer(db: Kysely<Database>, plugins: readonly KyselyPlugin[]): QueryPreparer {
+/** How a store's prepared queries run. */
+export interface QueryPreparerOptions {
+  /**
+   * Plugins (a test's, never the store's own NUL replacement) that see each prepared query's
+   * operation tree at each run: they may refuse a query (throw), not rewrite it, since its SQL is
+   * compiled once.
+   */
+  plugins: readonly KyselyPlugin[];
+  /** Told each prepared query's SQL once compiled (PostgreSQL names its statement). */
+  onCompile?: (sql: string) => void;
+}
+
+/** Creates the preparer of a store over `db`. */
+export function createQueryPreparer(
+  db: Kysely<Database>,
+  { plugins, onCompile }: QueryPreparerOptions,
+): QueryPreparer {
   return <P extends object, R>(
     build: (db: Kysely<Database>, param: Param<P>) => Compilable<R>,
   ): PreparedQuery<P, R> => {
     let template: Template | undefined;
     const execute = (values: P, from: QueryTarget) => {
-      template ??= compileTemplate(db, build);
+      if (!template) {
+        template = compileTemplate(db, build);
+        onCompile?.(template.compiled.sql);
+      }
       const queryId = createQueryId();
       for (const plugin of plugins) plugin.transformQuery({ node: template.compiled.query, queryId });
       return from.executeQuery<R>({ ...template.compiled, queryId, parameters: bind(template, values) });
