@@ -139,6 +139,22 @@ export function prepareConversationQueries(prepare: QueryPreparer) {
           .returningAll()
           .returning((eb) => personReplySince(eb, param).as('human_since')),
     ),
+    /** Ends a commit: frees the conversation and writes its status, time and pending action as `row` has them. */
+    finishTurn: prepare<ConversationTable, never>((db, param) =>
+      db
+        .updateTable('conversations')
+        .set({
+          turn_id: null,
+          turn_expires_at: null,
+          status: param('status'),
+          updated_at: param('updated_at'),
+          pending_action_json: param('pending_action_json'),
+          pending_action_id: param('pending_action_id'),
+          pending_action_claimed_at: param('pending_action_claimed_at'),
+          pending_action_claimed_by: param('pending_action_claimed_by'),
+        })
+        .where('id', '=', param('id')),
+    ),
     latestHistory: prepare<HistoryKeys, MessageTable>((db, param) => historyQuery(db, param, false)),
     historyBefore: prepare<HistoryKeys, MessageTable>((db, param) => historyQuery(db, param, true)),
   };

@@ -634,13 +634,10 @@ export function createConversationRepository({ db, prepare }: StoreContext) {
           Object.assign(changes, noPendingAction);
         }
         if (reply) changes.updated_at = reply.createdAt;
-        await transaction
-          .updateTable('conversations')
-          .set(changes)
-          .where('id', '=', input.conversationId)
-          .execute();
-        // The row as held, with this commit's changes: no statement to read it again.
-        return { outcome, reply, conversation: toConversation({ ...conversationColumns(held), ...changes }) };
+        // The row as held, with this commit's changes: written whole, and no statement to read it again.
+        const row = { ...conversationColumns(held), ...changes };
+        await queries.finishTurn.run(row, transaction);
+        return { outcome, reply, conversation: toConversation(row) };
       });
     },
     /**
