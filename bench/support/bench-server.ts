@@ -18,20 +18,24 @@ export interface BenchServer {
   server: RunningServer;
   /** The demo agent's id. */
   agentId: string;
+  /** The PostgreSQL schema it runs on (PostgreSQL only). */
+  schema?: string;
   close: () => Promise<void>;
 }
 
 /**
  * Starts the server on `dialect` (PostgreSQL needs `benchPostgresUrl`). With `demoApiUrl`, the demo
  * integration calls the demo store API there (another process on 127.0.0.1, as a business's API would
- * be) instead of this server's own.
+ * be) instead of this server's own. With `schema` (PostgreSQL), it joins the database of a bench
+ * server already running there, as another app server would, and leaves it to that one to drop.
  */
 export async function startBenchServer(
   dialect: 'sqlite' | 'postgres' = 'sqlite',
-  options: { demoApiUrl?: string } = {},
+  options: { demoApiUrl?: string; schema?: string } = {},
 ): Promise<BenchServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'concierge-bench-'));
-  const schema = `bench_${randomBytes(6).toString('hex')}`;
+  const schema = options.schema ?? `bench_${randomBytes(6).toString('hex')}`;
+  const ownsSchema = options.schema === undefined;
   const env: NodeJS.ProcessEnv = {
     CONCIERGE_DATA_DIR: dataDir,
     PORT: '0',
@@ -49,10 +53,11 @@ export async function startBenchServer(
   return {
     server,
     agentId: server.demo.agentId,
+    ...(dialect === 'postgres' ? { schema } : {}),
     async close() {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });
-      if (dialect === 'postgres') {
+      if (dialect === 'postgres' && ownsSchema) {
         const client = new pg.Client({ connectionString: benchPostgresUrl });
         await client.connect();
         await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
