@@ -10,6 +10,9 @@ import { type RunningServer, readServerConfig, startServer } from '../../src/ser
 /** The admin token of bench servers. */
 export const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789';
 
+/** The secret key of bench servers: one for all, so that servers joining one database read its secrets. */
+const BENCH_SECRET_KEY = Buffer.alloc(32, 'bench').toString('base64');
+
 /** The PostgreSQL URL of the benchmarks, when one is set (`BENCH_POSTGRES_URL`, else `TEST_POSTGRES_URL`). */
 export const benchPostgresUrl = process.env.BENCH_POSTGRES_URL || process.env.TEST_POSTGRES_URL || undefined;
 
@@ -41,7 +44,7 @@ export async function startBenchServer(
     PORT: '0',
     HOST: '127.0.0.1',
     CONCIERGE_ADMIN_TOKEN: BENCH_ADMIN_TOKEN,
-    CONCIERGE_SECRET_KEY: randomBytes(32).toString('base64'),
+    CONCIERGE_SECRET_KEY: BENCH_SECRET_KEY,
     CONCIERGE_LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
     ...(options.demoApiUrl ? { CONCIERGE_ALLOW_HOSTS: new URL(options.demoApiUrl).host } : {}),
     ...(dialect === 'postgres' ? { DATABASE_URL: benchPostgresUrl, DATABASE_SCHEMA: schema } : {}),
