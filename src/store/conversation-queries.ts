@@ -5,7 +5,8 @@ import type { Param, QueryPreparer } from './prepare-query.js';
 import { rowParams } from './prepare-query.js';
 import type { ConversationTable, Database, MessageTable, TurnTraceTable } from './schema.js';
 
-const MESSAGE_COLUMNS: Record<keyof MessageTable, true> = {
+/** Every column of `messages`: an insert's values bound from a whole row. */
+export const MESSAGE_COLUMNS: Record<keyof MessageTable, true> = {
   id: true,
   conversation_id: true,
   role: true,

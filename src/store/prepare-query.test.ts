@@ -1,21 +1,11 @@
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MESSAGE_COLUMNS } from './conversation-queries.js';
 import type { Store } from './create-store.js';
 import { createQueryPreparer, rowParams } from './prepare-query.js';
 import type { Database, MessageTable } from './schema.js';
 import { createWriteFailures } from './test-support/fail-writes.js';
 import { storeDialects } from './test-support/store-dialects.js';
-
-const MESSAGE_COLUMNS: Record<keyof MessageTable, true> = {
-  id: true,
-  conversation_id: true,
-  role: true,
-  text: true,
-  reply_state: true,
-  lease_expires_at: true,
-  reply_to: true,
-  created_at: true,
-};
 
 /** A message row of `conversationId` with the given id and text. */
 function messageRow(conversationId: string, id: string, text: string): MessageTable {
