@@ -18,7 +18,10 @@ class NamedParameter {
   constructor(readonly name: string) {}
 }
 
-/** Where a named value goes: `param('id')` in place of the id. */
+/**
+ * Where a named value goes: `param('id')` in place of the id. One value each: a list (`in`) compiles
+ * to one placeholder per item, so a query with one stays built at each call.
+ */
 export type Param<P> = <K extends keyof P & string>(name: K) => P[K];
 
 /** Where a prepared query runs: the store's database, or a transaction of it. */
