@@ -3,7 +3,7 @@
 // the turn runs, and signals when it was lost.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Store, TurnHandle } from '../store/index.js';
+import type { Conversation, Store, TurnHandle } from '../store/index.js';
 import { BusyError, ClientClosedError } from './http-errors.js';
 
 /** Default lease of a turn (and of a waiting message): a crashed server's turn ends after this. */
@@ -15,6 +15,8 @@ export const DEFAULT_TURN_WAIT_MS = 120_000;
 export interface TurnLease {
   /** The conversation, the turn's id and the customer message it answers. */
   handle: TurnHandle;
+  /** The conversation as the turn took it (no other turn can change it until the turn ends). */
+  conversation: Conversation;
   /** Aborted when a renewal found another turn holding the conversation. */
   lost: AbortSignal;
   /** Stops renewing (the turn committed or gave up). */
@@ -35,7 +37,12 @@ export interface HoldTurnOptions {
   signal?: AbortSignal;
 }
 
-function startRenewing(store: Store, handle: TurnHandle, leaseMs: number): TurnLease {
+function startRenewing(
+  store: Store,
+  handle: TurnHandle,
+  conversation: Conversation,
+  leaseMs: number,
+): TurnLease {
   const lost = new AbortController();
   const timer = setInterval(() => {
     store.conversations.renewTurn({ ...handle, leaseMs }).then(
@@ -47,7 +54,7 @@ function startRenewing(store: Store, handle: TurnHandle, leaseMs: number): TurnL
     );
   }, leaseMs / 3);
   timer.unref();
-  return { handle, lost: lost.signal, stop: () => clearInterval(timer) };
+  return { handle, conversation, lost: lost.signal, stop: () => clearInterval(timer) };
 }
 
 function newHandle(options: HoldTurnOptions): TurnHandle {
@@ -59,8 +66,8 @@ export async function tryHoldTurn(
   options: Omit<HoldTurnOptions, 'maxWaitMs'>,
 ): Promise<TurnLease | undefined> {
   const handle = newHandle({ ...options, maxWaitMs: 0 });
-  const held = await options.store.conversations.acquireTurn({ ...handle, leaseMs: options.leaseMs });
-  return held ? startRenewing(options.store, handle, options.leaseMs) : undefined;
+  const taken = await options.store.conversations.takeTurn({ ...handle, leaseMs: options.leaseMs });
+  return taken ? startRenewing(options.store, handle, taken, options.leaseMs) : undefined;
 }
 
 /**
@@ -76,8 +83,8 @@ export async function holdTurn(options: HoldTurnOptions): Promise<TurnLease> {
   let delayMs = 20;
   for (;;) {
     if (signal?.aborted) throw new ClientClosedError();
-    if (await store.conversations.acquireTurn({ ...handle, leaseMs }))
-      return startRenewing(store, handle, leaseMs);
+    const taken = await store.conversations.takeTurn({ ...handle, leaseMs });
+    if (taken) return startRenewing(store, handle, taken, leaseMs);
     if (Date.now() >= deadline)
       throw new BusyError(
         'this conversation is still busy with an earlier message: send this one again later',

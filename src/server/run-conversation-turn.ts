@@ -75,20 +75,14 @@ export async function loadAgentCatalog(
   { store, catalogs }: Pick<ConversationTurnContext, 'store' | 'catalogs'>,
   agentId: string,
 ): Promise<AgentCatalog> {
-  const links = (await store.agents.listIntegrations(agentId)).filter((link) => link.enabled);
-  const loaded = (
-    await Promise.all(
-      links.map(async (link) => {
-        const integration = await store.integrations.get(link.integrationId);
-        if (!integration) return undefined;
-        const [catalog, settings] = await Promise.all([
-          catalogs.read(integration),
-          store.integrations.listOperationSettings(integration.id),
-        ]);
-        return { integration, catalog, settings };
-      }),
-    )
-  ).filter((entry) => entry !== undefined);
+  const enabled = await store.integrations.listEnabledForAgent(agentId);
+  const loaded = await Promise.all(
+    enabled.map(async ({ integration, settings }) => ({
+      integration,
+      catalog: await catalogs.read(integration),
+      settings,
+    })),
+  );
   // Everything the tools are made of (secrets included, so only as a digest).
   const fingerprint = createHash('sha256')
     .update(
@@ -210,13 +204,12 @@ export async function answerMessage(
   const { lease, message } = options;
   const handle = lease.handle;
   try {
-    const conversation = await store.conversations.get(handle.conversationId);
+    const conversation = lease.conversation;
     const agent =
-      conversation &&
-      (options.agent?.id === conversation.agentId
+      options.agent?.id === conversation.agentId
         ? options.agent
-        : await store.agents.get(conversation.agentId));
-    if (!conversation || !agent) throw new ConflictError('the agent of this conversation no longer exists');
+        : await store.agents.get(conversation.agentId);
+    if (!agent) throw new ConflictError('the agent of this conversation no longer exists');
     if (conversation.status !== 'open') {
       // A person took over (or closed it) while this message waited for its turn.
       await store.conversations.releaseTurn({ ...handle, replyState: 'for-person' });

@@ -2,7 +2,7 @@
 
 import { newId, newToken } from './new-id.js';
 import type { Agent, AgentIdentitySettings, AgentIntegrationLink, AgentModelSettings } from './records.js';
-import type { AgentTable } from './schema.js';
+import type { AgentIntegrationTable, AgentTable } from './schema.js';
 import { now, parseJson, type StoreContext } from './store-context.js';
 
 /** Fields of a new agent; defaults: empty prompt, the server's default model, 4 tool steps. */
@@ -35,7 +35,19 @@ export interface UpdateAgentInput {
 }
 
 /** Creates the agent repository over a store context. */
-export function createAgentRepository({ db, secrets }: StoreContext) {
+export function createAgentRepository({ db, secrets, prepare }: StoreContext) {
+  // Read by every chat turn.
+  const byId = prepare<{ id: string }, AgentTable>((db, param) =>
+    db.selectFrom('agents').selectAll().where('id', '=', param('id')),
+  );
+  const linksOf = prepare<{ agentId: string }, AgentIntegrationTable>((db, param) =>
+    db
+      .selectFrom('agent_integrations')
+      .selectAll()
+      .where('agent_id', '=', param('agentId'))
+      .orderBy('created_at'),
+  );
+
   function toAgent(row: AgentTable): Agent {
     const model = parseJson<AgentModelSettings>(row.model_json, {});
     if (row.model_api_key_enc) model.apiKey = secrets.decrypt(row.model_api_key_enc);
@@ -101,7 +113,7 @@ export function createAgentRepository({ db, secrets }: StoreContext) {
       return rows.map(toAgent);
     },
     async get(id: string): Promise<Agent | undefined> {
-      const row = await db.selectFrom('agents').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await byId.first({ id });
       return row && toAgent(row);
     },
     async getByPublicKey(publicKey: string): Promise<Agent | undefined> {
@@ -210,12 +222,7 @@ export function createAgentRepository({ db, secrets }: StoreContext) {
       return links.find((link) => link.integrationId === integrationId)!;
     },
     async listIntegrations(agentId: string): Promise<AgentIntegrationLink[]> {
-      const rows = await db
-        .selectFrom('agent_integrations')
-        .selectAll()
-        .where('agent_id', '=', agentId)
-        .orderBy('created_at')
-        .execute();
+      const rows = await linksOf.all({ agentId });
       return rows.map((row) => ({
         agentId: row.agent_id,
         integrationId: row.integration_id,

@@ -2,8 +2,10 @@
 // unit of work: one turn at a time per conversation (a lease on the conversation's row), an atomic
 // claim of the pending action, and a turn's results committed in one transaction.
 
-import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from 'kysely';
+import type { Expression, ExpressionBuilder, SqlBool, Transaction } from 'kysely';
+import { prepareConversationQueries } from './conversation-queries.js';
 import { newId } from './new-id.js';
+import type { QueryTarget } from './prepare-query.js';
 import type {
   Conversation,
   ConversationIdentity,
@@ -189,19 +191,18 @@ const noPendingAction = {
   pending_action_claimed_by: null,
 } as const;
 
+/** The prepared queries of one store's conversations. */
+type Queries = ReturnType<typeof prepareConversationQueries>;
+
 /** Marks the conversation as having an unanswered customer message, when `state` is one. */
 async function markUnanswered(
-  db: Kysely<Database> | Transaction<Database>,
+  queries: Queries,
+  from: QueryTarget,
   conversationId: string,
   state: ReplyState | undefined,
 ): Promise<void> {
   if (!state || !UNANSWERED_STATES.includes(state)) return;
-  await db
-    .updateTable('conversations')
-    .set({ has_unanswered: 1 })
-    .where('id', '=', conversationId)
-    .where('has_unanswered', '=', 0)
-    .execute();
+  await queries.markUnanswered.run({ id: conversationId }, from);
 }
 
 /**
@@ -223,7 +224,8 @@ async function deleteInBatches(
 }
 
 async function insertMessage(
-  db: Kysely<Database> | Transaction<Database>,
+  queries: Queries,
+  from: QueryTarget,
   conversationId: string,
   input: { role: MessageRole; text: string; replyState?: ReplyState; replyTo?: string; leaseMs?: number },
 ): Promise<Message> {
@@ -237,13 +239,14 @@ async function insertMessage(
     reply_to: input.replyTo ?? null,
     created_at: now(),
   };
-  await db.insertInto('messages').values(row).execute();
-  await markUnanswered(db, conversationId, input.replyState);
+  await queries.insertMessage.run(row, from);
+  await markUnanswered(queries, from, conversationId, input.replyState);
   return toMessage(row);
 }
 
 async function insertTrace(
-  db: Transaction<Database>,
+  queries: Queries,
+  from: QueryTarget,
   input: {
     conversationId: string;
     messageId: string | null;
@@ -253,9 +256,8 @@ async function insertTrace(
     steps: unknown[];
   },
 ): Promise<void> {
-  await db
-    .insertInto('turn_traces')
-    .values({
+  await queries.insertTrace.run(
+    {
       id: newId(),
       conversation_id: input.conversationId,
       message_id: input.messageId,
@@ -264,38 +266,30 @@ async function insertTrace(
       dropped_reply: input.droppedReply || null,
       steps_json: JSON.stringify(input.steps),
       created_at: now(),
-    })
-    .execute();
+    },
+    from,
+  );
 }
 
-/** The first message a person wrote in the conversation after the turn's message: the turn is taken over. */
-function personReplySince(db: Kysely<Database> | Transaction<Database>, handle: TurnHandle) {
-  return db
-    .selectFrom('messages')
-    .select('messages.id')
-    .where('messages.conversation_id', '=', handle.conversationId)
-    .where('messages.role', '=', 'human')
-    .where('messages.id', '>', handle.messageId)
-    .limit(1);
+/**
+ * Takes the conversation's row lock for the rest of the transaction; undefined when `turnId` lost
+ * it. The row comes with `human_since`: a person's reply since the turn's message, if any.
+ */
+function holdTurn(queries: Queries, transaction: Transaction<Database>, handle: TurnHandle) {
+  const { conversationId, turnId, messageId } = handle;
+  return queries.holdTurn.first({ conversationId, turnId, messageId, time: now() }, transaction);
 }
 
-/** Takes the conversation's row lock for the rest of the transaction; undefined when `turnId` lost it. */
-async function holdTurn(db: Transaction<Database>, handle: TurnHandle) {
-  // A write first: it locks the row on PostgreSQL and takes SQLite's write lock (so a concurrent
-  // writer waits instead of failing the transaction later).
-  return db
-    .updateTable('conversations')
-    .set({ updated_at: now() })
-    .where('id', '=', handle.conversationId)
-    .where('turn_id', '=', handle.turnId)
-    .returningAll()
-    .executeTakeFirst();
+/** The conversation's columns of `row` (which may carry more). */
+function conversationColumns({ human_since: _, ...row }: ConversationTable & { human_since: unknown }) {
+  return row;
 }
 
 /** Creates the conversation repository over a store context. */
-export function createConversationRepository({ db }: StoreContext) {
-  async function get(id: string, from: Kysely<Database> | Transaction<Database> = db) {
-    const row = await from.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+export function createConversationRepository({ db, prepare }: StoreContext) {
+  const queries = prepareConversationQueries(prepare);
+  async function get(id: string) {
+    const row = await queries.byId.first({ id });
     return row && toConversation(row);
   }
 
@@ -449,12 +443,8 @@ export function createConversationRepository({ db }: StoreContext) {
       input: { role: MessageRole; text: string; replyState?: ReplyState; leaseMs?: number },
     ): Promise<Message> {
       return db.transaction().execute(async (transaction) => {
-        const message = await insertMessage(transaction, conversationId, input);
-        await transaction
-          .updateTable('conversations')
-          .set({ updated_at: message.createdAt })
-          .where('id', '=', conversationId)
-          .execute();
+        const message = await insertMessage(queries, transaction, conversationId, input);
+        await queries.touch.run({ id: conversationId, time: message.createdAt }, transaction);
         return message;
       });
     },
@@ -475,15 +465,8 @@ export function createConversationRepository({ db }: StoreContext) {
       conversationId: string,
       options: { messageId: string; limit: number; before?: string },
     ): Promise<Message[]> {
-      let query = db
-        .selectFrom('messages')
-        .selectAll()
-        .where('conversation_id', '=', conversationId)
-        .where('id', '!=', options.messageId)
-        .where('role', '!=', 'system')
-        .where((eb) => eb.or([eb('role', '!=', 'customer'), eb('id', '<', options.messageId)]));
-      if (options.before) query = query.where('id', '<', options.before);
-      const rows = await query.orderBy('id', 'desc').limit(options.limit).execute();
+      const history = options.before ? queries.historyBefore : queries.latestHistory;
+      const rows = await history.all({ conversationId, ...options });
       return rows.map(toMessage);
     },
     async addTrace(
@@ -519,27 +502,19 @@ export function createConversationRepository({ db }: StoreContext) {
      * caller can win, on every server sharing the database. True when this turn now holds it.
      */
     async acquireTurn(handle: TurnHandle & { leaseMs: number }): Promise<boolean> {
-      const time = now();
-      const result = await db
-        .updateTable('conversations')
-        .set({ turn_id: handle.turnId, turn_expires_at: later(handle.leaseMs) })
-        .where('id', '=', handle.conversationId)
-        .where((eb) => eb.or([eb('turn_id', 'is', null), eb('turn_expires_at', '<', time)]))
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('messages')
-                .select('messages.id')
-                .where('messages.conversation_id', '=', handle.conversationId)
-                .where('messages.reply_state', '=', 'pending')
-                .where('messages.id', '<', handle.messageId)
-                .where('messages.lease_expires_at', '>', time),
-            ),
-          ),
-        )
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
+      return (await this.takeTurn(handle)) !== undefined;
+    },
+    /** As `acquireTurn`, returning the conversation as the turn took it (undefined when it did not). */
+    async takeTurn(handle: TurnHandle & { leaseMs: number }): Promise<Conversation | undefined> {
+      const { conversationId, turnId, messageId } = handle;
+      const row = await queries.acquireTurn.first({
+        conversationId,
+        turnId,
+        messageId,
+        expiresAt: later(handle.leaseMs),
+        time: now(),
+      });
+      return row && toConversation(row);
     },
     /** Extends a waiting customer message's lease, so younger messages keep waiting behind it. */
     async renewMessageLease(messageId: string, leaseMs: number): Promise<void> {
@@ -573,12 +548,8 @@ export function createConversationRepository({ db }: StoreContext) {
      */
     async readTurn(handle: TurnHandle): Promise<'open' | 'taken-over' | 'lost'> {
       // One statement: it runs before every model call of every turn.
-      const row = await db
-        .selectFrom('conversations')
-        .select(['status', 'turn_id'])
-        .select(personReplySince(db, handle).as('human_since'))
-        .where('id', '=', handle.conversationId)
-        .executeTakeFirst();
+      const { conversationId, turnId, messageId } = handle;
+      const row = await queries.readTurn.first({ conversationId, turnId, messageId });
       if (!row || row.turn_id !== handle.turnId) return 'lost';
       return row.status !== 'open' || row.human_since ? 'taken-over' : 'open';
     },
@@ -607,25 +578,27 @@ export function createConversationRepository({ db }: StoreContext) {
      */
     async commitTurn(input: CommitTurnInput): Promise<CommitTurnResult> {
       return db.transaction().execute(async (transaction) => {
-        const held = await holdTurn(transaction, input);
+        const held = await holdTurn(queries, transaction, input);
         if (!held) throw new TurnLostError(input.conversationId);
-        const humanSince = await personReplySince(transaction, input).executeTakeFirst();
         const outcome: CommitTurnResult['outcome'] = input.cancelled
           ? 'cancelled'
-          : held.status !== 'open' || humanSince || input.reply === null
+          : held.status !== 'open' || held.human_since || input.reply === null
             ? 'dropped'
             : 'answered';
         const reply =
           outcome === 'answered'
-            ? await insertMessage(transaction, input.conversationId, {
+            ? await insertMessage(queries, transaction, input.conversationId, {
                 role: 'agent',
                 text: input.reply ?? '',
                 replyTo: input.messageId,
               })
             : null;
         if (reply && input.note)
-          await insertMessage(transaction, input.conversationId, { role: 'system', text: input.note });
-        await insertTrace(transaction, {
+          await insertMessage(queries, transaction, input.conversationId, {
+            role: 'system',
+            text: input.note,
+          });
+        await insertTrace(queries, transaction, {
           conversationId: input.conversationId,
           messageId: reply?.id ?? null,
           customerMessageId: input.messageId,
@@ -635,12 +608,8 @@ export function createConversationRepository({ db }: StoreContext) {
         });
         const replyState: ReplyState =
           outcome === 'answered' ? 'answered' : outcome === 'cancelled' ? 'cancelled' : 'for-person';
-        await transaction
-          .updateTable('messages')
-          .set({ reply_state: replyState, lease_expires_at: null })
-          .where('id', '=', input.messageId)
-          .execute();
-        await markUnanswered(transaction, input.conversationId, replyState);
+        await queries.setReplyState.run({ id: input.messageId, replyState }, transaction);
+        await markUnanswered(queries, transaction, input.conversationId, replyState);
         const changes: Partial<ConversationTable> = { turn_id: null, turn_expires_at: null };
         if (outcome === 'answered') {
           if (input.handoff) {
@@ -665,13 +634,10 @@ export function createConversationRepository({ db }: StoreContext) {
           Object.assign(changes, noPendingAction);
         }
         if (reply) changes.updated_at = reply.createdAt;
-        await transaction
-          .updateTable('conversations')
-          .set(changes)
-          .where('id', '=', input.conversationId)
-          .execute();
-        // The row as held, with this commit's changes: no statement to read it again.
-        return { outcome, reply, conversation: toConversation({ ...held, ...changes }) };
+        // The row as held, with this commit's changes: written whole, and no statement to read it again.
+        const row = { ...conversationColumns(held), ...changes };
+        await queries.finishTurn.run(row, transaction);
+        return { outcome, reply, conversation: toConversation(row) };
       });
     },
     /**
@@ -681,29 +647,25 @@ export function createConversationRepository({ db }: StoreContext) {
      */
     async releaseTurn(input: ReleaseTurnInput): Promise<void> {
       await db.transaction().execute(async (transaction) => {
-        const held = await holdTurn(transaction, input);
-        await transaction
-          .updateTable('messages')
-          .set({ reply_state: input.replyState, lease_expires_at: null })
-          .where('id', '=', input.messageId)
-          .execute();
-        await markUnanswered(transaction, input.conversationId, input.replyState);
+        const held = await holdTurn(queries, transaction, input);
+        await queries.setReplyState.run({ id: input.messageId, replyState: input.replyState }, transaction);
+        await markUnanswered(queries, transaction, input.conversationId, input.replyState);
         if (!held) {
           if (input.handover) throw new TurnLostError(input.conversationId);
           return;
         }
         const changes: Partial<ConversationTable> = { turn_id: null, turn_expires_at: null };
         if (input.handover) {
-          const reply = await insertMessage(transaction, input.conversationId, {
+          const reply = await insertMessage(queries, transaction, input.conversationId, {
             role: 'agent',
             text: input.handover.reply,
             replyTo: input.messageId,
           });
-          await insertMessage(transaction, input.conversationId, {
+          await insertMessage(queries, transaction, input.conversationId, {
             role: 'system',
             text: input.handover.note,
           });
-          await insertTrace(transaction, {
+          await insertTrace(queries, transaction, {
             conversationId: input.conversationId,
             messageId: reply.id,
             customerMessageId: input.messageId,
@@ -770,7 +732,7 @@ export function createConversationRepository({ db }: StoreContext) {
           .where('reply_state', '=', 'pending')
           .returning('conversation_id')
           .executeTakeFirst();
-        if (changed) await markUnanswered(transaction, changed.conversation_id, replyState);
+        if (changed) await markUnanswered(queries, transaction, changed.conversation_id, replyState);
       });
     },
     /**

@@ -11,6 +11,8 @@ import { createConversationRepository } from './conversation-repository.js';
 import { createIntegrationRepository } from './integration-repository.js';
 import { createKnowledgeRepository } from './knowledge-repository.js';
 import { migrationProvider } from './migrations.js';
+import { nameStatements, type StatementNames } from './name-statements.js';
+import { createQueryPreparer } from './prepare-query.js';
 import { createPropertyRepository } from './property-repository.js';
 import { createRateLimitRepository } from './rate-limit-repository.js';
 import { replaceNulPlugin } from './replace-nul-plugin.js';
@@ -69,6 +71,7 @@ function openDatabase(options: CreateStoreOptions): {
   db: Kysely<Database>;
   dialect: Store['dialect'];
   clientConfig?: pg.ClientConfig;
+  statementNames?: StatementNames;
 } {
   if (options.databaseUrl && /^postgres(ql)?:\/\//.test(options.databaseUrl)) {
     const schema = options.postgresSchema;
@@ -78,9 +81,10 @@ function openDatabase(options: CreateStoreOptions): {
       connectionString: options.databaseUrl,
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     };
-    const pool = new pg.Pool({ ...clientConfig, max: 10 });
+    const { pool, names } = nameStatements(new pg.Pool({ ...clientConfig, max: 10 }));
     return {
       clientConfig,
+      statementNames: names,
       db: new Kysely<Database>({
         dialect: new PostgresDialect({ pool }),
         plugins: [replaceNulPlugin, ...(options.plugins ?? [])],
@@ -125,9 +129,16 @@ function createPrivateFile(path: string, directory: string): void {
 
 /** Opens and (by default) migrates the store. */
 export async function createStore(options: CreateStoreOptions): Promise<Store> {
-  const { db, dialect, clientConfig } = openDatabase(options);
+  const { db, dialect, clientConfig, statementNames } = openDatabase(options);
   const channel = `concierge_${options.postgresSchema ?? 'public'}`;
-  const context: StoreContext = { db, secrets: createSecretBox(options.secretKey) };
+  const context: StoreContext = {
+    db,
+    secrets: createSecretBox(options.secretKey),
+    prepare: createQueryPreparer(db, {
+      plugins: options.plugins ?? [],
+      onCompile: statementNames?.add,
+    }),
+  };
   const store: Store = {
     dialect,
     properties: createPropertyRepository(context),

@@ -9,7 +9,7 @@ import type {
   StoredIdentityBinding,
   StoredIdentityHeader,
 } from './records.js';
-import type { Database, IntegrationTable, IntegrationVersionTable } from './schema.js';
+import type { Database, IntegrationTable, IntegrationVersionTable, OperationSettingTable } from './schema.js';
 import { now, parseJson, type StoreContext } from './store-context.js';
 
 /** Fields of a new integration; defaults: no auth, 10 s timeout. */
@@ -89,8 +89,53 @@ async function insertVersion(
   return toVersion(row);
 }
 
+/** Operation settings rows by tool name, as `listOperationSettings` returns them. */
+function toOperationSettings(rows: OperationSettingTable[]): Map<string, OperationSettings> {
+  const flag = (value: number | null) => (value === null ? null : value !== 0);
+  return new Map(
+    rows.map((row) => [
+      row.tool_name,
+      {
+        enabled: row.enabled !== 0,
+        needsConfirmation: flag(row.needs_confirmation),
+        identityBindings: parseJson<StoredIdentityBinding[]>(row.identity_bindings_json, []),
+        requiresIdentity: flag(row.requires_identity),
+      },
+    ]),
+  );
+}
+
 /** Creates the integration repository over a store context. */
-export function createIntegrationRepository({ db, secrets }: StoreContext) {
+export function createIntegrationRepository({ db, secrets, prepare }: StoreContext) {
+  // Read by every chat turn.
+  const byId = prepare<{ id: string }, IntegrationTable>((db, param) =>
+    db.selectFrom('integrations').selectAll().where('id', '=', param('id')),
+  );
+  const operationSettingsOf = prepare<{ integrationId: string }, OperationSettingTable>((db, param) =>
+    db.selectFrom('operation_settings').selectAll().where('integration_id', '=', param('integrationId')),
+  );
+  const enabledForAgent = prepare<{ agentId: string }, IntegrationTable>((db, param) =>
+    db
+      .selectFrom('agent_integrations')
+      .innerJoin('integrations', 'integrations.id', 'agent_integrations.integration_id')
+      .selectAll('integrations')
+      .where('agent_integrations.agent_id', '=', param('agentId'))
+      .where('agent_integrations.enabled', '=', 1)
+      .orderBy('agent_integrations.created_at'),
+  );
+  const enabledSettingsForAgent = prepare<{ agentId: string }, OperationSettingTable>((db, param) =>
+    db
+      .selectFrom('agent_integrations')
+      .innerJoin(
+        'operation_settings',
+        'operation_settings.integration_id',
+        'agent_integrations.integration_id',
+      )
+      .selectAll('operation_settings')
+      .where('agent_integrations.agent_id', '=', param('agentId'))
+      .where('agent_integrations.enabled', '=', 1),
+  );
+
   function toIntegration(row: IntegrationTable): Integration {
     return {
       id: row.id,
@@ -142,7 +187,7 @@ export function createIntegrationRepository({ db, secrets }: StoreContext) {
       return rows.map(toIntegration);
     },
     async get(id: string): Promise<Integration | undefined> {
-      const row = await db.selectFrom('integrations').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await byId.first({ id });
       return row && toIntegration(row);
     },
     async update(id: string, input: UpdateIntegrationInput): Promise<Integration | undefined> {
@@ -244,23 +289,23 @@ export function createIntegrationRepository({ db, secrets }: StoreContext) {
      * `identityBindings` and `requiresIdentity` (null: on when an input is bound).
      */
     async listOperationSettings(integrationId: string): Promise<Map<string, OperationSettings>> {
-      const rows = await db
-        .selectFrom('operation_settings')
-        .select(['tool_name', 'enabled', 'needs_confirmation', 'identity_bindings_json', 'requires_identity'])
-        .where('integration_id', '=', integrationId)
-        .execute();
-      const flag = (value: number | null) => (value === null ? null : value !== 0);
-      return new Map(
-        rows.map((row) => [
-          row.tool_name,
-          {
-            enabled: row.enabled !== 0,
-            needsConfirmation: flag(row.needs_confirmation),
-            identityBindings: parseJson<StoredIdentityBinding[]>(row.identity_bindings_json, []),
-            requiresIdentity: flag(row.requires_identity),
-          },
-        ]),
-      );
+      return toOperationSettings(await operationSettingsOf.all({ integrationId }));
+    },
+    /**
+     * The integrations an agent has switched on, in the order they were linked, each with its
+     * operation settings (as `listOperationSettings`): two statements however many there are.
+     */
+    async listEnabledForAgent(
+      agentId: string,
+    ): Promise<{ integration: Integration; settings: Map<string, OperationSettings> }[]> {
+      const [rows, settingRows] = await Promise.all([
+        enabledForAgent.all({ agentId }),
+        enabledSettingsForAgent.all({ agentId }),
+      ]);
+      return rows.map((row) => ({
+        integration: toIntegration(row),
+        settings: toOperationSettings(settingRows.filter((setting) => setting.integration_id === row.id)),
+      }));
     },
     /**
      * Changes an operation's settings; absent fields stay as they are, `needsConfirmation: null` and

@@ -10,7 +10,7 @@ import type {
   KnowledgeSource,
   KnowledgeSourceKind,
 } from './records.js';
-import type { Database, KnowledgeSourceTable } from './schema.js';
+import type { AgentKnowledgeSourceTable, Database, KnowledgeSourceTable } from './schema.js';
 import { now, parseJson, type StoreContext } from './store-context.js';
 
 /** Fields of a new knowledge source. */
@@ -119,7 +119,17 @@ async function countTermChanges(
 }
 
 /** Creates the knowledge repository over a store context. */
-export function createKnowledgeRepository({ db }: StoreContext) {
+export function createKnowledgeRepository({ db, prepare }: StoreContext) {
+  // Read by every chat turn.
+  const sourceLinksOf = prepare<{ agentId: string }, AgentKnowledgeSourceTable>((db, param) =>
+    db
+      .selectFrom('agent_knowledge_sources')
+      .selectAll()
+      .where('agent_id', '=', param('agentId'))
+      .orderBy('created_at')
+      .orderBy('source_id'),
+  );
+
   const postgres = !(db.getExecutor().adapter instanceof SqliteAdapter);
 
   /**
@@ -434,13 +444,7 @@ export function createKnowledgeRepository({ db }: StoreContext) {
       return links.find((link) => link.sourceId === sourceId)!;
     },
     async listAgentSources(agentId: string): Promise<AgentKnowledgeLink[]> {
-      const rows = await db
-        .selectFrom('agent_knowledge_sources')
-        .selectAll()
-        .where('agent_id', '=', agentId)
-        .orderBy('created_at')
-        .orderBy('source_id')
-        .execute();
+      const rows = await sourceLinksOf.all({ agentId });
       return rows.map((row) => ({
         agentId: row.agent_id,
         sourceId: row.source_id,

@@ -10,19 +10,20 @@ import {
   type ValueNode,
 } from 'kysely';
 
-function clean(value: unknown): unknown {
+/** `value` with NUL replaced by U+FFFD when it is a string; anything else as it is. */
+export function replaceNul(value: unknown): unknown {
   return typeof value === 'string' && value.includes('\0') ? value.replaceAll('\0', '\uFFFD') : value;
 }
 
 class ReplaceNulTransformer extends OperationNodeTransformer {
   protected override transformValue(node: ValueNode): ValueNode {
-    const value = clean(node.value);
+    const value = replaceNul(node.value);
     return value === node.value ? node : { ...node, value };
   }
 
   protected override transformPrimitiveValueList(node: PrimitiveValueListNode): PrimitiveValueListNode {
-    return node.values.some((value) => clean(value) !== value)
-      ? { ...node, values: node.values.map(clean) }
+    return node.values.some((value) => replaceNul(value) !== value)
+      ? { ...node, values: node.values.map(replaceNul) }
       : node;
   }
 }

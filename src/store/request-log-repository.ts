@@ -1,6 +1,7 @@
 // Request logs: every call made to a business API, filterable and paged, with retention.
 
 import { newId } from './new-id.js';
+import { rowParams } from './prepare-query.js';
 import type { RequestLog } from './records.js';
 import type { RequestLogTable } from './schema.js';
 import { parseJson, type StoreContext } from './store-context.js';
@@ -48,12 +49,46 @@ function toRequestLog(row: Omit<RequestLogTable, 'property_id'>): RequestLog {
 }
 
 /** Creates the request-log repository over a store context. */
-export function createRequestLogRepository({ db }: StoreContext) {
+/** A log's columns but its property (which the insert reads from its integration). */
+type RequestLogRow = Omit<RequestLogTable, 'property_id'>;
+
+const LOG_COLUMNS: Record<keyof RequestLogRow, true> = {
+  id: true,
+  integration_id: true,
+  agent_id: true,
+  conversation_id: true,
+  tool: true,
+  operation_id: true,
+  method: true,
+  url: true,
+  request_headers_json: true,
+  request_body: true,
+  status: true,
+  duration_ms: true,
+  response_excerpt: true,
+  outcome: true,
+  error: true,
+  attempts: true,
+  identity_json: true,
+  created_at: true,
+};
+
+export function createRequestLogRepository({ db, prepare }: StoreContext) {
+  // Every API call of a turn adds one.
+  const insert = prepare<RequestLogRow, never>((db, param) =>
+    db.insertInto('request_logs').values((eb) => ({
+      ...rowParams(param, LOG_COLUMNS),
+      property_id: eb
+        .selectFrom('integrations')
+        .select('integrations.property_id')
+        .where('integrations.id', '=', param('integration_id')),
+    })),
+  );
   return {
     async add(
       entry: Omit<RequestLog, 'id' | 'identity'> & { identity?: RequestLog['identity'] },
     ): Promise<RequestLog> {
-      const row: Omit<RequestLogTable, 'property_id'> = {
+      const row: RequestLogRow = {
         id: newId(),
         integration_id: entry.integrationId,
         agent_id: entry.agentId,
@@ -73,16 +108,7 @@ export function createRequestLogRepository({ db }: StoreContext) {
         identity_json: entry.identity ? JSON.stringify(entry.identity) : null,
         created_at: entry.createdAt,
       };
-      await db
-        .insertInto('request_logs')
-        .values((eb) => ({
-          ...row,
-          property_id: eb
-            .selectFrom('integrations')
-            .select('integrations.property_id')
-            .where('integrations.id', '=', entry.integrationId),
-        }))
-        .execute();
+      await insert.run(row);
       return toRequestLog(row);
     },
     async get(id: string): Promise<RequestLog | undefined> {

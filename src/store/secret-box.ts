@@ -5,6 +5,13 @@ import { join } from 'node:path';
 
 const FORMAT = 'v1';
 
+/**
+ * Secrets kept decrypted, by their sealed text: every chat turn reads its agent and integrations,
+ * and decrypting their secrets again cost as much as a statement. The agent catalogs the server
+ * keeps hold the same secrets decrypted already; the oldest are dropped past this many.
+ */
+const MAX_OPENED = 256;
+
 /** Encrypts and decrypts short secrets under one 32-byte master key. */
 export interface SecretBox {
   /** Returns `v1:<iv>:<tag>:<ciphertext>` (base64url parts); a fresh random IV each time. */
@@ -16,6 +23,7 @@ export interface SecretBox {
 /** Builds a SecretBox from a 32-byte key. */
 export function createSecretBox(key: Buffer): SecretBox {
   if (key.length !== 32) throw new Error(`the secret key must be 32 bytes, got ${key.length}`);
+  const opened = new Map<string, string>();
   return {
     encrypt(plain) {
       const iv = randomBytes(12);
@@ -30,22 +38,31 @@ export function createSecretBox(key: Buffer): SecretBox {
       ].join(':');
     },
     decrypt(sealed) {
-      const [format, iv, tag, ciphertext] = sealed.split(':');
-      if (format !== FORMAT || !iv || !tag || ciphertext === undefined) {
-        throw new Error('a stored secret is not in the expected format');
-      }
-      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
-      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      try {
-        return Buffer.concat([
-          decipher.update(Buffer.from(ciphertext, 'base64url')),
-          decipher.final(),
-        ]).toString('utf8');
-      } catch {
-        throw new Error('a stored secret cannot be decrypted: was CONCIERGE_SECRET_KEY changed?');
-      }
+      const known = opened.get(sealed);
+      if (known !== undefined) return known;
+      const plain = open(key, sealed);
+      opened.set(sealed, plain);
+      if (opened.size > MAX_OPENED) opened.delete(opened.keys().next().value as string);
+      return plain;
     },
   };
+}
+
+/** Decrypts `sealed` (`v1:<iv>:<tag>:<ciphertext>`) with `key`. */
+function open(key: Buffer, sealed: string): string {
+  const [format, iv, tag, ciphertext] = sealed.split(':');
+  if (format !== FORMAT || !iv || !tag || ciphertext === undefined) {
+    throw new Error('a stored secret is not in the expected format');
+  }
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  try {
+    return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
+  } catch {
+    throw new Error('a stored secret cannot be decrypted: was CONCIERGE_SECRET_KEY changed?');
+  }
 }
 
 /** Options of `loadSecretKey`. */

@@ -1,5 +1,6 @@
 // What every repository needs: the Kysely instance and the secret box.
 import type { Kysely } from 'kysely';
+import type { QueryPreparer } from './prepare-query.js';
 import type { Database } from './schema.js';
 import type { SecretBox } from './secret-box.js';
 
@@ -7,6 +8,8 @@ import type { SecretBox } from './secret-box.js';
 export interface StoreContext {
   db: Kysely<Database>;
   secrets: SecretBox;
+  /** Prepares the queries a repository runs often (compiled to SQL once). */
+  prepare: QueryPreparer;
 }
 
 /** The current time as ISO 8601. */

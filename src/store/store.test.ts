@@ -126,6 +126,40 @@ for (const dialect of storeDialects) {
       expect(await store.integrations.getCatalog(integration.id, 3)).toBeUndefined();
     });
 
+    it("reads an agent's switched-on integrations with each one's own operation settings", async () => {
+      const property = await store.properties.create({ name: 'Shop' });
+      const agent = await store.agents.create({ propertyId: property.id, name: 'Bot' });
+      const other = await store.agents.create({ propertyId: property.id, name: 'Other' });
+      const create = (name: string) =>
+        store.integrations.create({ propertyId: property.id, name, baseUrl: `https://${name}.test` });
+      const [orders, catalog, stock] = [
+        await create('orders'),
+        await create('catalog'),
+        await create('stock'),
+      ];
+      await store.integrations.setOperationSettings(orders.id, 'cancelOrder', { needsConfirmation: false });
+      await store.integrations.setOperationEnabled(catalog.id, 'searchProducts', false);
+      await store.integrations.setOperationEnabled(stock.id, 'countStock', false);
+      await store.agents.setIntegration(agent.id, catalog.id, true);
+      await store.agents.setIntegration(agent.id, orders.id, true);
+      await store.agents.setIntegration(agent.id, stock.id, false);
+      await store.agents.setIntegration(other.id, stock.id, true);
+
+      const enabled = await store.integrations.listEnabledForAgent(agent.id);
+      // Linked in the same millisecond, so in either order.
+      const byName = new Map(enabled.map((entry) => [entry.integration.name, entry]));
+      expect([...byName.keys()].sort()).toEqual(['catalog', 'orders']);
+      for (const { integration, settings } of enabled)
+        expect(settings).toEqual(await store.integrations.listOperationSettings(integration.id));
+      expect([...(byName.get('catalog')?.settings.keys() ?? [])]).toEqual(['searchProducts']);
+      expect(byName.get('orders')?.settings.get('cancelOrder')).toMatchObject({
+        enabled: true,
+        needsConfirmation: false,
+      });
+      expect(byName.get('orders')?.integration).toEqual(await store.integrations.get(orders.id));
+      expect(await store.integrations.listEnabledForAgent('none')).toEqual([]);
+    });
+
     it('creates an integration with its first version atomically', async () => {
       const property = await store.properties.create({ name: 'Shop' });
       const version = {

@@ -131,8 +131,11 @@ for (const dialect of storeDialects) {
       const first = handle(older.id);
       expect(await store.conversations.acquireTurn({ ...first, leaseMs: 30_000 })).toBe(true);
       await store.conversations.commitTurn({ ...first, reply: 'one', steps: [], pendingAction: null });
+      // Taking the turn returns the conversation as taken: the turn's id on it, the last commit's state.
       const second = handle(younger.id);
-      expect(await store.conversations.acquireTurn({ ...second, leaseMs: 30_000 })).toBe(true);
+      const taken = await store.conversations.takeTurn({ ...second, leaseMs: 30_000 });
+      expect(taken).toEqual({ ...(await store.conversations.get(second.conversationId)), status: 'open' });
+      expect(await store.conversations.takeTurn({ ...handle(younger.id), leaseMs: 30_000 })).toBeUndefined();
       await store.conversations.commitTurn({ ...second, reply: 'two', steps: [], pendingAction: null });
 
       // An older message nobody waits for any more (its request died) blocks no one...

@@ -4,9 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { KyselyPlugin } from 'kysely';
+import Sqlite from 'better-sqlite3';
+import { Kysely, type KyselyPlugin, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { createStore, MIGRATION_LOCK_ID, type Store } from '../create-store.js';
+import type { Database } from '../schema.js';
 
 /** The PostgreSQL URL for tests, when one is configured. */
 export const testPostgresUrl = process.env.TEST_POSTGRES_URL;
@@ -24,6 +26,8 @@ export interface StoreDialect {
   }) => Promise<{ store: Store; close: () => Promise<void>; location: string }>;
   /** Opens a second store on the same database as `open` returned (another server); close it first. */
   openShared: (location: string, options?: { plugins?: KyselyPlugin[] }) => Promise<Store>;
+  /** Opens Kysely alone on the database `open` returned, without the store's plugins; destroy it first. */
+  openKysely: (location: string) => Kysely<Database>;
 }
 
 /** A fixed key for tests. */
@@ -73,6 +77,8 @@ export const storeDialects: StoreDialect[] = [
     },
     openShared: (location, options = {}) =>
       createStore({ sqlitePath: location, secretKey: testSecretKey, plugins: options.plugins }),
+    openKysely: (location) =>
+      new Kysely<Database>({ dialect: new SqliteDialect({ database: new Sqlite(location) }) }),
   },
   {
     name: 'postgres',
@@ -100,6 +106,16 @@ export const storeDialects: StoreDialect[] = [
         postgresSchema: location,
         secretKey: testSecretKey,
         plugins: options.plugins,
+      }),
+    openKysely: (location) =>
+      new Kysely<Database>({
+        dialect: new PostgresDialect({
+          pool: new pg.Pool({
+            connectionString: testPostgresUrl,
+            options: `-c search_path=${location}`,
+            max: 2,
+          }),
+        }),
       }),
   },
 ];

@@ -1,0 +1,162 @@
+// The conversation repository's queries that every chat turn runs, prepared once (`prepare-query.ts`).
+
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Param, QueryPreparer } from './prepare-query.js';
+import { rowParams } from './prepare-query.js';
+import type { ConversationTable, Database, MessageTable, TurnTraceTable } from './schema.js';
+
+/** Every column of `messages`: an insert's values bound from a whole row. */
+export const MESSAGE_COLUMNS: Record<keyof MessageTable, true> = {
+  id: true,
+  conversation_id: true,
+  role: true,
+  text: true,
+  reply_state: true,
+  lease_expires_at: true,
+  reply_to: true,
+  created_at: true,
+};
+
+const TRACE_COLUMNS: Record<keyof TurnTraceTable, true> = {
+  id: true,
+  conversation_id: true,
+  message_id: true,
+  customer_message_id: true,
+  outcome: true,
+  dropped_reply: true,
+  steps_json: true,
+  created_at: true,
+};
+
+/** A running turn's keys, as the queries name them. */
+type TurnKeys = { conversationId: string; turnId: string; messageId: string };
+
+/** The first message a person wrote in the conversation after the turn's message: the turn is taken over. */
+function personReplySince(
+  eb: ExpressionBuilder<Database, 'conversations'>,
+  param: Param<{ conversationId: string; messageId: string }>,
+) {
+  return eb
+    .selectFrom('messages')
+    .select('messages.id')
+    .where('messages.conversation_id', '=', param('conversationId'))
+    .where('messages.role', '=', 'human')
+    .where('messages.id', '>', param('messageId'))
+    .limit(1);
+}
+
+/** What `listHistory` reads by. */
+type HistoryKeys = { conversationId: string; messageId: string; limit: number; before?: string };
+
+/** The history of a turn as `listHistory` reads it, newest first; `bounded`: only before `before`. */
+function historyQuery(db: Kysely<Database>, param: Param<HistoryKeys>, bounded: boolean) {
+  let query = db
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversation_id', '=', param('conversationId'))
+    .where('id', '!=', param('messageId'))
+    .where('role', '!=', 'system')
+    .where((eb) => eb.or([eb('role', '!=', 'customer'), eb('id', '<', param('messageId'))]));
+  // Only the bounded query reads `before`, which is then always given.
+  if (bounded) query = query.where('id', '<', param('before') as string);
+  return query.orderBy('id', 'desc').limit(param('limit'));
+}
+
+/** Prepares the turn's queries of one store. */
+export function prepareConversationQueries(prepare: QueryPreparer) {
+  return {
+    byId: prepare<{ id: string }, ConversationTable>((db, param) =>
+      db.selectFrom('conversations').selectAll().where('id', '=', param('id')),
+    ),
+    insertMessage: prepare<MessageTable, never>((db, param) =>
+      db.insertInto('messages').values(rowParams(param, MESSAGE_COLUMNS)),
+    ),
+    insertTrace: prepare<TurnTraceTable, never>((db, param) =>
+      db.insertInto('turn_traces').values(rowParams(param, TRACE_COLUMNS)),
+    ),
+    touch: prepare<{ id: string; time: string }, never>((db, param) =>
+      db
+        .updateTable('conversations')
+        .set({ updated_at: param('time') })
+        .where('id', '=', param('id')),
+    ),
+    markUnanswered: prepare<{ id: string }, never>((db, param) =>
+      db
+        .updateTable('conversations')
+        .set({ has_unanswered: 1 })
+        .where('id', '=', param('id'))
+        .where('has_unanswered', '=', 0),
+    ),
+    setReplyState: prepare<{ id: string; replyState: string }, never>((db, param) =>
+      db
+        .updateTable('messages')
+        .set({ reply_state: param('replyState'), lease_expires_at: null })
+        .where('id', '=', param('id')),
+    ),
+    /** Takes a free conversation for a turn: the row as taken, none when it is not free. */
+    acquireTurn: prepare<TurnKeys & { expiresAt: string; time: string }, ConversationTable>((db, param) =>
+      db
+        .updateTable('conversations')
+        .set({ turn_id: param('turnId'), turn_expires_at: param('expiresAt') })
+        .where('id', '=', param('conversationId'))
+        .where((eb) => eb.or([eb('turn_id', 'is', null), eb('turn_expires_at', '<', param('time'))]))
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('messages')
+                .select('messages.id')
+                .where('messages.conversation_id', '=', param('conversationId'))
+                .where('messages.reply_state', '=', 'pending')
+                .where('messages.id', '<', param('messageId'))
+                .where('messages.lease_expires_at', '>', param('time')),
+            ),
+          ),
+        )
+        .returningAll(),
+    ),
+    /** Whether a running turn may go on: the conversation's status and turn, and a person's reply since. */
+    readTurn: prepare<TurnKeys, { status: string; turn_id: string | null; human_since: string | null }>(
+      (db, param) =>
+        db
+          .selectFrom('conversations')
+          .select(['status', 'turn_id'])
+          .select((eb) => personReplySince(eb, param).as('human_since'))
+          .where('id', '=', param('conversationId')),
+    ),
+    /**
+     * Takes the conversation's row lock for the rest of a commit's transaction (a write first: it locks
+     * the row on PostgreSQL and takes SQLite's write lock, so a concurrent writer waits instead of
+     * failing the transaction later); no row when the turn lost it. Returns the row with a person's
+     * reply since the turn's message, if any.
+     */
+    holdTurn: prepare<TurnKeys & { time: string }, ConversationTable & { human_since: string | null }>(
+      (db, param) =>
+        db
+          .updateTable('conversations')
+          .set({ updated_at: param('time') })
+          .where('id', '=', param('conversationId'))
+          .where('turn_id', '=', param('turnId'))
+          .returningAll()
+          .returning((eb) => personReplySince(eb, param).as('human_since')),
+    ),
+    /** Ends a commit: frees the conversation and writes its status, time and pending action as `row` has them. */
+    finishTurn: prepare<ConversationTable, never>((db, param) =>
+      db
+        .updateTable('conversations')
+        .set({
+          turn_id: null,
+          turn_expires_at: null,
+          status: param('status'),
+          updated_at: param('updated_at'),
+          pending_action_json: param('pending_action_json'),
+          pending_action_id: param('pending_action_id'),
+          pending_action_claimed_at: param('pending_action_claimed_at'),
+          pending_action_claimed_by: param('pending_action_claimed_by'),
+        })
+        .where('id', '=', param('id')),
+    ),
+    latestHistory: prepare<HistoryKeys, MessageTable>((db, param) => historyQuery(db, param, false)),
+    historyBefore: prepare<HistoryKeys, MessageTable>((db, param) => historyQuery(db, param, true)),
+  };
+}
