@@ -72,6 +72,12 @@ export interface ToolDefinition {
   tags: string[];
   /** One JSON Schema object merging path, query, header and cookie parameters and the JSON body. */
   inputSchema: JsonSchema;
+  /**
+   * Inputs hidden from the model because the verified customer's identity fills them (set by
+   * `hideBoundInputs`, never by the compiler): their schemas, so the ranking still knows the operation
+   * takes them ("orders for sam@example.com" goes to the operation that takes an email).
+   */
+  boundInputs?: Record<string, JsonSchema>;
   /** Where each parameter goes, for the executor. */
   parameters: ToolParameter[];
   /** The request body, when the operation takes one. */

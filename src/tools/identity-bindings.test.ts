@@ -8,6 +8,7 @@ import {
   readClaim,
   resolveBindings,
 } from './identity-bindings.js';
+import { shapeOf } from './ranking/rankable-tool.js';
 
 const listOrders = defineTool({
   name: 'listMyOrders',
@@ -87,6 +88,9 @@ describe('identity bindings', () => {
     expect(hidden.inputSchema.required).toBeUndefined();
     expect(listOrders.inputSchema.required).toEqual(['customerId']);
     expect(hideBoundInputs(listOrders, [])).toBe(listOrders);
+    // The ranking still learns that the operation takes them.
+    expect(Object.keys(hidden.boundInputs ?? {})).toEqual(['customerId']);
+    expect(shapeOf(hidden).boundInputs).toEqual(hidden.boundInputs);
   });
 
   it('sets bound inputs from the customer whatever the model sent, and drops them for a visitor', () => {

@@ -161,7 +161,13 @@ export function hideBoundInputs(tool: ToolDefinition, inputs: readonly BoundInpu
       },
     };
   }
-  return { ...tool, inputSchema };
+  const properties = isRecord(tool.inputSchema.properties) ? (tool.inputSchema.properties as JsonSchema) : {};
+  const bound: Record<string, JsonSchema> = {};
+  for (const name of topLevel) {
+    const schema = properties[name];
+    if (isRecord(schema)) bound[name] = schema as JsonSchema;
+  }
+  return { ...tool, inputSchema, ...(Object.keys(bound).length > 0 ? { boundInputs: bound } : {}) };
 }
 
 /** The value of `claim` for `customer`, when it is one a parameter can carry (a string, number or boolean). */

@@ -116,7 +116,7 @@ export interface CatalogIndex {
    * The words each base prompt read against this catalog lends the operations it names, by prompt:
    * an agent's prompt is read once per catalog, not once per turn (a few kept, oldest dropped first).
    */
-  promptHints: Map<string, Map<IndexedTool, Set<string>>>;
+  promptHints: Map<string, Map<IndexedTool, Map<string, number>>>;
   /** Stem -> the operations (as positions in `tools`) whose words or response fields have it. */
   postings: Map<string, number[]>;
 }
@@ -354,7 +354,13 @@ function indexTool(
     pathParameters,
     idParameters,
     requiredOthers: [...required].filter((name) => !pathNames.has(name)).length,
-    slots: readSlots(tool.inputSchema, new Set(idParameters.map((parameter) => parameter.name))),
+    slots: [
+      ...readSlots(tool.inputSchema, new Set(idParameters.map((parameter) => parameter.name))),
+      ...readSlots({ properties: operation?.boundInputs ?? {} }, new Set()).map((slot) => ({
+        ...slot,
+        bound: true,
+      })),
+    ],
     idPrefixes: idPrefixes(tool.inputSchema),
     collection: isReadMethod(method) && !lastSegment.startsWith('{'),
     search: Object.entries(properties).some(

@@ -78,8 +78,12 @@ function namesTool(sentence: string, entry: IndexedTool): boolean {
 /** Base prompts whose hints an index keeps. */
 const MAX_PROMPT_HINTS = 8;
 
-/** The words the base prompt attaches to each tool it names in a sentence of its own. */
-function readPromptHints(basePrompt: string, index: CatalogIndex): Map<IndexedTool, Set<string>> {
+/**
+ * The words the base prompt attaches to each tool it names in a sentence of its own, each weighed by
+ * how many tools' sentences share it: "order" in the sentences of both trackOrder and listMyOrders
+ * points at neither.
+ */
+function readPromptHints(basePrompt: string, index: CatalogIndex): Map<IndexedTool, Map<string, number>> {
   let hints = index.promptHints.get(basePrompt);
   if (!hints) {
     hints = findPromptHints(basePrompt, index);
@@ -90,23 +94,30 @@ function readPromptHints(basePrompt: string, index: CatalogIndex): Map<IndexedTo
   return hints;
 }
 
-function findPromptHints(basePrompt: string, index: CatalogIndex): Map<IndexedTool, Set<string>> {
-  const hints = new Map<IndexedTool, Set<string>>();
-  if (!basePrompt.trim()) return hints;
+function findPromptHints(basePrompt: string, index: CatalogIndex): Map<IndexedTool, Map<string, number>> {
+  const words = new Map<IndexedTool, Set<string>>();
+  if (!basePrompt.trim()) return new Map();
   for (const sentence of basePrompt.split(/(?<=[.!?])\s+|\n+/)) {
     const named = index.tools.filter((entry) => namesTool(sentence, entry));
     if (named.length !== 1) continue;
-    const set = hints.get(named[0]) ?? new Set<string>();
+    const set = words.get(named[0]) ?? new Set<string>();
     for (const stem of contentStems(sentence)) set.add(stem);
-    hints.set(named[0], set);
+    words.set(named[0], set);
   }
-  return hints;
+  const sharing = new Map<string, number>();
+  for (const set of words.values()) for (const stem of set) sharing.set(stem, (sharing.get(stem) ?? 0) + 1);
+  return new Map(
+    [...words].map(([entry, set]) => [
+      entry,
+      new Map([...set].map((stem) => [stem, 1 / (sharing.get(stem) ?? 1)])),
+    ]),
+  );
 }
 
-function hintShare(hint: Set<string> | undefined, weights: QueryWeights): number {
+function hintShare(hint: Map<string, number> | undefined, weights: QueryWeights): number {
   if (!hint || weights.total === 0) return 0;
   let hinted = 0;
-  for (const [stem, value] of weights.weights) if (hint.has(stem)) hinted += value;
+  for (const [stem, value] of weights.weights) hinted += value * (hint.get(stem) ?? 0);
   return hinted / weights.total;
 }
 

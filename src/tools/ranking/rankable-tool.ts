@@ -60,6 +60,8 @@ export interface OperationShape {
   bodyInputs?: string[];
   /** The names of the fields its success response holds: what a customer may ask it for. */
   responseFields?: string[];
+  /** Inputs the customer's identity fills, hidden from the model: their schemas (see ToolDefinition). */
+  boundInputs?: Record<string, JsonSchema>;
 }
 
 /** The provider-options namespace under which the agent layer passes an operation's shape to a model. */
@@ -81,6 +83,7 @@ export function shapeOf(tool: ToolDefinition): OperationShape {
     tags: tool.tags,
     bodyInputs,
     ...(responseFields.length > 0 ? { responseFields } : {}),
+    ...(tool.boundInputs ? { boundInputs: tool.boundInputs } : {}),
   };
 }
 
@@ -88,7 +91,7 @@ export function shapeOf(tool: ToolDefinition): OperationShape {
 export function shapeProviderOptions(shape: OperationShape): {
   [OPERATION_SHAPE_KEY]: Record<string, JSONValue>;
 } {
-  return { [OPERATION_SHAPE_KEY]: { ...shape } };
+  return { [OPERATION_SHAPE_KEY]: { ...shape } as Record<string, JSONValue> };
 }
 
 /** The rankable view of a compiled operation. */
@@ -108,10 +111,8 @@ export function readOperationShape(options: unknown): OperationShape | undefined
   if (!options || typeof options !== 'object') return undefined;
   const shape = (options as Record<string, unknown>)[OPERATION_SHAPE_KEY];
   if (!shape || typeof shape !== 'object') return undefined;
-  const { method, path, operationId, summary, tags, bodyInputs, responseFields } = shape as Record<
-    string,
-    unknown
-  >;
+  const { method, path, operationId, summary, tags, bodyInputs, responseFields, boundInputs } =
+    shape as Record<string, unknown>;
   if (typeof method !== 'string' || !METHODS.has(method) || typeof path !== 'string') return undefined;
   const strings = (value: unknown) =>
     Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : undefined;
@@ -123,5 +124,8 @@ export function readOperationShape(options: unknown): OperationShape | undefined
     tags: strings(tags) ?? [],
     bodyInputs: strings(bodyInputs) ?? [],
     ...(Array.isArray(responseFields) ? { responseFields: strings(responseFields) } : {}),
+    ...(boundInputs && typeof boundInputs === 'object' && !Array.isArray(boundInputs)
+      ? { boundInputs: boundInputs as Record<string, JsonSchema> }
+      : {}),
   };
 }

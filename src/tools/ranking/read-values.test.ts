@@ -74,5 +74,12 @@ describe('fitSlots', () => {
     });
     // A date or an email no input takes is a value the operation leaves unplaced.
     expect(fitSlots([], readValues('write to anna@example.com tomorrow', unknown)).unplaced).toBe(1);
+    // An input the customer's identity fills is never missing, and takes its kind of value.
+    const bound = [{ name: 'email', kind: 'email' as const, required: true, bound: true }];
+    expect(fitSlots(bound, readValues('orders of anna@example.com', unknown))).toMatchObject({
+      filled: 0,
+      missing: 0,
+      unplaced: 0,
+    });
   });
 });

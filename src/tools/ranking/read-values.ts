@@ -13,6 +13,8 @@ export interface ValueSlot {
   name: string;
   kind: SlotKind;
   required: boolean;
+  /** Filled by the customer's identity, hidden from the model: never missing, and takes its kind of value. */
+  bound?: boolean;
   /** For an enum: its allowed values as written, and each one's stems (`last_month` -> last, month). */
   labels?: string[];
   choices?: string[][];
@@ -185,7 +187,7 @@ export interface SlotFit {
 
 /** How `slots` take `values`. */
 export function fitSlots(slots: ValueSlot[], values: MessageValues): SlotFit {
-  const required = slots.filter((slot) => slot.required);
+  const required = slots.filter((slot) => slot.required && !slot.bound);
   const filled = required.filter((slot) => fillsSlot(slot, values)).length;
   const kinds = new Set(slots.map((slot) => slot.kind));
   const given = values.names.length + values.dates + values.emails;
