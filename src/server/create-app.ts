@@ -41,6 +41,7 @@ import { registerRequestLogRoutes } from './routes/request-log-routes.js';
 import { registerWebRoutes } from './routes/web-routes.js';
 import { registerWidgetRoutes, type WidgetLimits } from './routes/widget-routes.js';
 import type { ConversationTurnContext } from './run-conversation-turn.js';
+import { warmUp } from './warm-up.js';
 
 /** What the application is built from. */
 export interface CreateAppOptions {
@@ -85,6 +86,11 @@ export interface CreateAppOptions {
    * `intervalMs` (default the turn lease). Off by default; `startServer` turns it on.
    */
   recovery?: { intervalMs?: number };
+  /**
+   * Prepare the engine and the catalogs of the `agents` most recently active agents before the server
+   * takes requests (`warm-up.ts`). Off by default; `startServer` turns it on.
+   */
+  warmUp?: { agents?: number };
   /** How hand-off webhooks are retried (attempts, delays, how often each server looks for due ones). */
   handoffDeliveries?: HandoffDeliveryOptions;
   /** Live event streams: ms between heartbeats (default 15 s), open streams per visitor and per address. */
@@ -215,6 +221,11 @@ export async function createApp(options: CreateAppOptions): Promise<FastifyInsta
       log: app.log,
     });
   });
+  const warming = options.warmUp;
+  if (warming)
+    app.addHook('onReady', async () => {
+      await warmUp(turns, { ...warming, log: app.log });
+    });
   // Attempts in flight finish (or time out) before the store closes.
   app.addHook('preClose', async () => deliveries?.stop());
   if (options.recovery) {

@@ -41,6 +41,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       demo: config.demo,
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
       recovery: {},
+      warmUp: {},
     });
     const retention = setInterval(
       () => void pruneOldData(store, config).catch((error) => app?.log.warn(error.message)),
