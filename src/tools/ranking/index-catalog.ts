@@ -110,7 +110,17 @@ export interface CatalogIndex {
   /** Every lower-case word of the catalog (for spelling correction), by first letter. */
   vocabulary: Map<string, string[]>;
   /** The distinct words of the operations' names, summaries and paths, and each one's word-vector row (-1: none). */
-  headWords: { words: string[]; rows: Int32Array };
+  headWords: {
+    words: string[];
+    rows: Int32Array;
+    /** Per head word, the operations (positions in `tools`) that have it. */
+    tools: number[][];
+  };
+  /**
+   * Per message word (as written), the head words close to it in meaning: their positions and how
+   * close (0 to 1). Customers' words repeat, so a few hundred are kept, oldest dropped first.
+   */
+  similarWords: Map<string, { positions: Int32Array; values: Float32Array }>;
   model: RankingModel;
   /**
    * The words each base prompt read against this catalog lends the operations it names, by prompt:
@@ -408,7 +418,13 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
     }
   }
   const vectors = loadWordVectors();
-  const headWords = { words: [...positions.keys()], rows: new Int32Array(positions.size).fill(-1) };
+  const headWords = {
+    words: [...positions.keys()],
+    rows: new Int32Array(positions.size).fill(-1),
+    tools: Array.from({ length: positions.size }, () => [] as number[]),
+  };
+  for (const [position, entry] of indexed.entries())
+    for (const word of entry.headWords) headWords.tools[word].push(position);
   if (vectors) {
     for (const [position, word] of headWords.words.entries())
       headWords.rows[position] = vectors.rows.get(word) ?? -1;
@@ -424,6 +440,7 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
     unseenIdf: values.length > 0 ? values[Math.floor(values.length / 2)] : 1,
     vocabulary: new Map([...vocabulary].map(([letter, words]) => [letter, [...words]])),
     headWords,
+    similarWords: new Map(),
     model,
     promptHints: new Map(),
     postings,

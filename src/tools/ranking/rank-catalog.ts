@@ -152,40 +152,58 @@ function measureBest(touched: Set<IndexedTool>, weights: QueryWeights): { covera
 const SIMILAR_FROM = 0.35;
 const SIMILAR_FULLY = 0.8;
 
+/** Message words whose close head words an index keeps. */
+const MAX_SIMILAR_WORDS = 512;
+
+/** The catalog's head words close in meaning to `word` (vector row `row`), sparse, read once per index. */
+function similarHeadWords(index: CatalogIndex, word: string, row: number) {
+  let similar = index.similarWords.get(word);
+  if (similar) return similar;
+  const vectors = loadWordVectors();
+  const { rows } = index.headWords;
+  const positions: number[] = [];
+  const values: number[] = [];
+  if (vectors)
+    for (let position = 0; position < rows.length; position++) {
+      if (rows[position] < 0) continue;
+      const value =
+        (similarity(vectors, row, rows[position]) - SIMILAR_FROM) / (SIMILAR_FULLY - SIMILAR_FROM);
+      if (value <= 0) continue;
+      positions.push(position);
+      values.push(Math.min(1, value));
+    }
+  similar = { positions: Int32Array.from(positions), values: Float32Array.from(values) };
+  if (index.similarWords.size >= MAX_SIMILAR_WORDS)
+    index.similarWords.delete(index.similarWords.keys().next().value as string);
+  index.similarWords.set(word, similar);
+  return similar;
+}
+
 /** Per operation: the share of the message's weight its head words mean, exactly or by word vectors. */
 function measureSemantic(
   index: CatalogIndex,
   query: AnalyzedQuery,
   weights: QueryWeights,
 ): Map<IndexedTool, number> {
-  const result = new Map<IndexedTool, number>();
   const vectors = loadWordVectors();
-  const { words, rows } = index.headWords;
-  const terms = query.terms.map((term) => {
+  const sums = new Float64Array(index.tools.length);
+  for (const term of query.terms) {
     const weight = weights.weights.get(term.stem) ?? 0;
     const row = vectors?.rows.get(term.word);
-    if (!vectors || row === undefined) return { term, weight, similar: undefined };
-    const similar = new Float32Array(words.length);
-    for (let position = 0; position < words.length; position++) {
-      if (rows[position] < 0) continue;
-      const value =
-        (similarity(vectors, row, rows[position]) - SIMILAR_FROM) / (SIMILAR_FULLY - SIMILAR_FROM);
-      similar[position] = Math.max(0, Math.min(1, value));
+    // Each operation's closest head word to the term, from the head words close to it at all.
+    const best = new Float32Array(index.tools.length);
+    if (row !== undefined) {
+      const { positions, values } = similarHeadWords(index, term.word, row);
+      for (let at = 0; at < positions.length; at++)
+        for (const tool of index.headWords.tools[positions[at]])
+          if (values[at] > best[tool]) best[tool] = values[at];
     }
-    return { term, weight, similar };
-  });
-  for (const entry of index.tools) {
-    let sum = 0;
-    for (const { term, weight, similar } of terms) {
-      if (entry.all.has(term.stem)) sum += weight;
-      else if (similar) {
-        let best = 0;
-        for (const position of entry.headWords) best = Math.max(best, similar[position]);
-        sum += weight * best;
-      }
-    }
-    result.set(entry, weights.total > 0 ? sum / weights.total : 0);
+    for (const [position, entry] of index.tools.entries())
+      sums[position] += entry.all.has(term.stem) ? weight : weight * best[position];
   }
+  const result = new Map<IndexedTool, number>();
+  for (const [position, entry] of index.tools.entries())
+    result.set(entry, weights.total > 0 ? sums[position] / weights.total : 0);
   return result;
 }
 
