@@ -119,6 +119,25 @@ describe('fillArguments', () => {
     expect(moved.input).toEqual({ shipping: { city: 'Portland' } });
   });
 
+  it('splits a full name between a first-name and a last-name input', () => {
+    const person = {
+      first_name: { type: 'string', description: 'The first name of the customer.' },
+      last_name: { type: 'string', description: 'The last name of the customer.' },
+      zip: { type: 'string', description: 'The zip code of the customer.' },
+    };
+    expect(fill(person, ['first_name', 'last_name', 'zip'], "I'm Yusuf Rossi, zip code 19122").input).toEqual(
+      {
+        first_name: 'Yusuf',
+        last_name: 'Rossi',
+        zip: '19122',
+      },
+    );
+    // A name input on its own keeps the whole name.
+    expect(
+      fill({ name: { type: 'string', description: 'Full name.' } }, ['name'], 'I am Mary Ann Lee').input.name,
+    ).toBe('Mary Ann Lee');
+  });
+
   it('fills a money object from the amount the message gives, and never an id with an amount', () => {
     const money = {
       type: 'object',

@@ -14,6 +14,7 @@ import { matchArray, matchBoolean, matchEnumValue } from './match-choices.js';
 import { measureAffinity } from './measure-affinity.js';
 import { measureCueAffinity } from './measure-cue-affinity.js';
 import type { Mention } from './mention.js';
+import { splitFullName } from './split-full-name.js';
 import { type MessageToken, tokenizeMessage } from './tokenize-message.js';
 
 /** The input built for one tool. */
@@ -235,6 +236,11 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
     const code = parameter.codedValues.find((entry) => entry.label === match.value);
     input[parameter.name] = code ? code.value : match.value;
     for (let index = match.first; index < match.last; index++) usedByEnums.add(index);
+  }
+  const name = splitFullName(parameters, mentions);
+  if (name) {
+    take(name.first, name.values[0], name.mention.first, name.mention.last);
+    input[name.last.name] = name.values[1];
   }
   for (const candidate of collectCandidates(text, parameters, mentions, tokens)) {
     if (

@@ -39,6 +39,9 @@ describe('askForParameters', () => {
     expect(askForParameters([parameter('to_unit', 'Unit in which to return the result.')])).toBe(
       'What is the unit in which to return the result?',
     );
+    expect(askForParameters([parameter('last_name', "The last name of the customer, such as 'Doe'.")])).toBe(
+      'What is your last name?',
+    );
     expect(askForParameters([parameter('user_id', 'The user ID of the account.')])).toBe(
       'What is your user ID of the account?',
     );

@@ -3,6 +3,8 @@ import { type ParameterInfo, resolveSchema } from '../catalog/list-parameters.js
 import { splitWords } from '../language/split-words.js';
 
 const PERSON = [
+  // "The last name of the customer" -> "your last name", not "last name of you".
+  [/^(?:the\s+)?(.+?) of the (?:customer|user|client)\b/gi, 'your $1'],
   [/\bthe (?:customer|user|client)'s\b/gi, 'your'],
   // "the user ID" names an id, not the person.
   [/\bthe ((?:customer|user|client) (?:id|name|email|number|account|key|code)s?)\b/gi, 'your $1'],
