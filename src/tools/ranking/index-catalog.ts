@@ -331,8 +331,9 @@ function indexTool(
   const all = new Set<string>();
   for (const field of Object.values(fields)) for (const stem of field) all.add(stem);
   const responseFields = operation?.responseFields ?? [];
+  // What it answers: its response's field names, and the states its record's fields can take.
   const response = new Set(
-    responseFields
+    [...responseFields, ...(operation?.responseValues ?? [])]
       .flatMap((name) => splitWords(name).filter(isContentWord).map(stemOf))
       .filter((stem) => !all.has(stem)),
   );

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadStoreTools } from '../test-support/load-catalogs.js';
 import { abbreviates, type CatalogIndex, fitsIdForm, indexCatalog } from './index-catalog.js';
 import { rankCatalog } from './rank-catalog.js';
-import { responseFieldsOf, toRankableTool } from './rankable-tool.js';
+import { responseFieldsOf, responseValuesOf, toRankableTool } from './rankable-tool.js';
 import { loadRankingModel } from './ranking-model.js';
 
 // The committed model on the Trailhead store API (never part of its training data).
@@ -74,6 +74,26 @@ describe('responseFieldsOf', () => {
     };
     expect(responseFieldsOf(schema)).toEqual(['orders', 'total', 'id', 'status', 'shipment', 'carrier']);
     expect(responseFieldsOf(undefined)).toEqual([]);
+  });
+});
+
+describe('responseValuesOf', () => {
+  it("lists the states the returned record's own fields can take, not those of a list's items", () => {
+    const subscription = {
+      allOf: [
+        {
+          type: 'object',
+          properties: {
+            status: { type: 'string', enum: ['active', 'past_due', 'canceled'] },
+            currency: { type: 'string', enum: Array.from({ length: 150 }, (_, index) => `c${index}`) },
+          },
+        },
+      ],
+    };
+    // A currency code among 150 says nothing about the state of the record.
+    expect(responseValuesOf(subscription)).toEqual(['active', 'past_due', 'canceled']);
+    const list = { type: 'object', properties: { data: { type: 'array', items: subscription } } };
+    expect(responseValuesOf(list)).toEqual([]);
   });
 });
 

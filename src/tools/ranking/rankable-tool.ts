@@ -48,6 +48,34 @@ export function responseFieldsOf(schema: JsonSchema | undefined): string[] {
   return [...fields];
 }
 
+/** How many values of its fields' states a response keeps, and how many an enum may have to count. */
+const MAX_RESPONSE_VALUES = 40;
+const MAX_STATES = 12;
+
+/**
+ * The values the returned record's own fields can take, when the schema lists them (`status`:
+ * active, past_due, canceled): what "is my subscription still active?" asks of one record. Only the
+ * record's own fields: a list's items are many records, not the one asked about.
+ */
+export function responseValuesOf(schema: JsonSchema | undefined): string[] {
+  const values = new Set<string>();
+  const visit = (node: unknown, hops = 0): void => {
+    if (!node || typeof node !== 'object' || hops > 4) return;
+    const value = node as Record<string, unknown>;
+    for (const key of ['allOf', 'oneOf', 'anyOf'])
+      if (Array.isArray(value[key])) for (const part of value[key] as unknown[]) visit(part, hops + 1);
+    if (!value.properties || typeof value.properties !== 'object') return;
+    for (const property of Object.values(value.properties as Record<string, unknown>)) {
+      const states = (property as { enum?: unknown } | null)?.enum;
+      if (!Array.isArray(states) || states.length > MAX_STATES) continue;
+      for (const state of states)
+        if (typeof state === 'string' && values.size < MAX_RESPONSE_VALUES) values.add(state);
+    }
+  };
+  visit(schema);
+  return [...values];
+}
+
 /** The HTTP shape of an operation. */
 export interface OperationShape {
   method: HttpMethod;
@@ -60,6 +88,8 @@ export interface OperationShape {
   bodyInputs?: string[];
   /** The names of the fields its success response holds: what a customer may ask it for. */
   responseFields?: string[];
+  /** The values its returned record's fields can take (`active`, `shipped`): states a customer asks about. */
+  responseValues?: string[];
   /** Inputs the customer's identity fills, hidden from the model: their schemas (see ToolDefinition). */
   boundInputs?: Record<string, JsonSchema>;
 }
@@ -70,6 +100,7 @@ export const OPERATION_SHAPE_KEY = 'concierge';
 /** The shape of a compiled operation, as passed in a tool's provider options. */
 export function shapeOf(tool: ToolDefinition): OperationShape {
   const responseFields = responseFieldsOf(tool.responseSchema);
+  const responseValues = responseValuesOf(tool.responseSchema);
   const bodyInputs = tool.requestBody
     ? tool.requestBody.mode === 'merged'
       ? (tool.requestBody.properties ?? [])
@@ -83,6 +114,7 @@ export function shapeOf(tool: ToolDefinition): OperationShape {
     tags: tool.tags,
     bodyInputs,
     ...(responseFields.length > 0 ? { responseFields } : {}),
+    ...(responseValues.length > 0 ? { responseValues } : {}),
     ...(tool.boundInputs ? { boundInputs: tool.boundInputs } : {}),
   };
 }
@@ -111,8 +143,17 @@ export function readOperationShape(options: unknown): OperationShape | undefined
   if (!options || typeof options !== 'object') return undefined;
   const shape = (options as Record<string, unknown>)[OPERATION_SHAPE_KEY];
   if (!shape || typeof shape !== 'object') return undefined;
-  const { method, path, operationId, summary, tags, bodyInputs, responseFields, boundInputs } =
-    shape as Record<string, unknown>;
+  const {
+    method,
+    path,
+    operationId,
+    summary,
+    tags,
+    bodyInputs,
+    responseFields,
+    responseValues,
+    boundInputs,
+  } = shape as Record<string, unknown>;
   if (typeof method !== 'string' || !METHODS.has(method) || typeof path !== 'string') return undefined;
   const strings = (value: unknown) =>
     Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : undefined;
@@ -124,6 +165,7 @@ export function readOperationShape(options: unknown): OperationShape | undefined
     tags: strings(tags) ?? [],
     bodyInputs: strings(bodyInputs) ?? [],
     ...(Array.isArray(responseFields) ? { responseFields: strings(responseFields) } : {}),
+    ...(Array.isArray(responseValues) ? { responseValues: strings(responseValues) } : {}),
     ...(boundInputs && typeof boundInputs === 'object' && !Array.isArray(boundInputs)
       ? { boundInputs: boundInputs as Record<string, JsonSchema> }
       : {}),
