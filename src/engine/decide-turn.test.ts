@@ -354,6 +354,31 @@ describe('decideTurn', () => {
     });
   });
 
+  it("hands over through the business's own transfer operation when no built-in hand-off is offered", () => {
+    const transfer: EngineTool = {
+      name: 'transfer_to_human_agents',
+      description: "Transfer the user to a human agent, with a summary of the user's issue.",
+      inputSchema: {
+        type: 'object',
+        required: ['summary'],
+        properties: { summary: { type: 'string', description: "A summary of the user's issue." } },
+      },
+      operation: {
+        method: 'post',
+        path: '/transfer_to_human_agents',
+        operationId: 'transfer_to_human_agents',
+      },
+    };
+    const tools = [...storeTools, transfer];
+    expect(decide([user('this is ridiculous, get me a real person NOW')], '', tools)).toEqual({
+      type: 'tool-call',
+      toolName: 'transfer_to_human_agents',
+      input: { summary: 'this is ridiculous, get me a real person NOW' },
+    });
+    // Other requests never go to it.
+    expect(decide([user('Where is my order #12345?')], '', tools)).toMatchObject({ toolName: 'trackOrder' });
+  });
+
   it('acknowledges a complaint and takes the next useful step, never answering it with a greeting', () => {
     expect(say('the strap broke after a week, really disappointing')).toEqual({
       type: 'text',

@@ -11,6 +11,7 @@ import { fillArguments } from './fill/fill-arguments.js';
 import { readStatedNow } from './fill/find-dates.js';
 import { decideWithKnowledge } from './knowledge/decide-with-knowledge.js';
 import { readKnowledgeResults } from './knowledge/read-knowledge-results.js';
+import { splitWords } from './language/split-words.js';
 import { askForParameters } from './reply/ask-for-parameters.js';
 import { classifySmallTalk } from './reply/classify-small-talk.js';
 import { declineAction } from './reply/decline-action.js';
@@ -133,6 +134,26 @@ function answerComplaint(remedy: ReturnType<typeof chooseRemedy>): Decision {
   return { type: 'text', text: offer ? `${SORRY} I can ${offer} for you. ${next}` : `${SORRY} ${next}` };
 }
 
+/** Input names that take the customer's account of their issue. */
+const ACCOUNT_OF_ISSUE = /(?:^|[^a-z])(?:summary|reason|description|message|issue|details?|comment|note)s?$/i;
+
+/** Words of an operation's name or summary that say it hands the conversation to a person. */
+const TO_PERSON = /\b(?:human|person|people|agent|agents|representative|operator|staff)\b/i;
+const HANDS_OVER = /\b(?:transfer|transfers|escalate|escalates|hand|hands|handoff|forward|forwards)\b/i;
+
+/**
+ * The business's own operation for handing the customer to a person (tau-bench's
+ * transfer_to_human_agents), when the agent has no built-in hand-off: exactly one whose name or
+ * summary says it transfers to a person.
+ */
+function findHandoffOperation(tools: EngineTool[]): EngineTool | undefined {
+  const found = tools.filter((tool) => {
+    const words = `${splitWords(tool.name).join(' ')} ${tool.operation?.summary ?? tool.description.split(/[.\n]/)[0]}`;
+    return TO_PERSON.test(words) && HANDS_OVER.test(words);
+  });
+  return found.length === 1 ? found[0] : undefined;
+}
+
 /** Decides the next step for `conversation` with `tools`. */
 export function decideTurn(given: Conversation, offered: EngineTool[]): Decision {
   // Knowledge sources (./knowledge): the search tool and its results apart from the operations'.
@@ -142,7 +163,7 @@ export function decideTurn(given: Conversation, offered: EngineTool[]): Decision
   const last = conversation.turns[conversation.turns.length - 1];
   if (last?.role !== 'user' || !last.text.trim()) return { type: 'text', text: SMALL_TALK_REPLIES.greeting };
   const smallTalk = classifySmallTalk(last.text);
-  const handoff = tools.find((tool) => tool.name === HANDOFF_TOOL_NAME);
+  const handoff = tools.find((tool) => tool.name === HANDOFF_TOOL_NAME) ?? findHandoffOperation(tools);
   if (handoff && (smallTalk === 'handoff' || acceptsHandoffOffer(conversation))) {
     const filled = fillArguments({
       parameters: listParameters(handoff.inputSchema),
@@ -150,8 +171,14 @@ export function decideTurn(given: Conversation, offered: EngineTool[]): Decision
       subjectConcepts: new Set(),
     });
     const input = { ...filled.input };
-    for (const parameter of filled.missing)
-      if (parameter.type === 'string') input[parameter.name] = last.text;
+    // The customer's own words are the account of why they want a person ("summary", "reason").
+    for (const parameter of listParameters(handoff.inputSchema))
+      if (
+        parameter.type === 'string' &&
+        (filled.missing.some((missing) => missing.name === parameter.name) ||
+          ACCOUNT_OF_ISSUE.test(parameter.name))
+      )
+        input[parameter.name] = last.text;
     return { type: 'tool-call', toolName: handoff.name, input };
   }
   const operations = tools.filter((tool) => tool !== handoff);
