@@ -4,6 +4,7 @@ import type { Store } from '../store/index.js';
 import { storeDialects } from '../store/test-support/store-dialects.js';
 import { createCatalogReader } from './create-catalog-reader.js';
 import { loadAgentCatalog, loadAgentTools } from './run-conversation-turn.js';
+import { schemaVersion } from './test-support/schema-version.js';
 
 describe('createCatalogReader', () => {
   let store: Store;
@@ -85,27 +86,7 @@ describe('loadAgentTools', () => {
     await close();
   });
 
-  const version = (names: string[]) => ({
-    sourceText: 'openapi: 3.0.3',
-    sourceUrl: null,
-    sha256: 'x',
-    openapiVersion: '3.0.3',
-    tools: names.map((name) => ({
-      name,
-      method: 'GET',
-      path: `/${name}`,
-      description: name,
-      tags: [],
-      inputSchema: { type: 'object', properties: {}, required: [] },
-      parameters: [],
-      idempotent: true,
-      readOnly: true,
-      deprecated: false,
-      callable: true,
-      pointer: `#/paths/~1${name}/get`,
-    })),
-    lint: [],
-  });
+  const version = schemaVersion;
 
   it('gives every turn the same tools array until the integrations, versions or settings change', async () => {
     const property = await store.properties.create({ name: 'P' });
