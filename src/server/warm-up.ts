@@ -6,7 +6,7 @@ import { warmEngine } from '../engine/index.js';
 import { type ConversationTurnContext, loadAgentCatalog } from './run-conversation-turn.js';
 
 /** Agents whose catalogs a start prepares, most recently active first. */
-export const WARM_AGENTS = 20;
+const WARM_AGENTS = 20;
 
 /**
  * Readies the engine and the catalogs of up to `agents` recently active agents. An agent whose

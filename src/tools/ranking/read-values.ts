@@ -3,7 +3,7 @@
 // Miami tomorrow", "upgrade us to business"): those words are not the operation's topic, they fill it,
 // so the ranking reads how completely each operation can be filled rather than counting them as words
 // no operation knows.
-import { contentStems, STOP_WORDS, splitWords, stemOf } from './read-words.js';
+import { contentStems, STOP_WORDS, stemOf } from './read-words.js';
 
 /** What kind of value an input takes, as far as the ranking tells them apart. */
 export type SlotKind = 'date' | 'email' | 'number' | 'place' | 'person' | 'name' | 'enum';
@@ -154,7 +154,7 @@ function namesChoice(slot: ValueSlot, values: MessageValues): boolean {
 }
 
 /** Whether the message gives a value of the slot's kind. */
-export function fillsSlot(slot: ValueSlot, values: MessageValues): boolean {
+function fillsSlot(slot: ValueSlot, values: MessageValues): boolean {
   switch (slot.kind) {
     case 'enum':
       return namesChoice(slot, values);
@@ -202,9 +202,4 @@ export function fitSlots(slots: ValueSlot[], values: MessageValues): SlotFit {
     choiceNamed: slots.some((slot) => slot.kind === 'enum' && namesChoice(slot, values)),
     unplaced: given > 0 ? unplaced / given : 0,
   };
-}
-
-/** The words of a slot's name, for phrasing it in a message (`departure_date` -> departure date). */
-export function slotWords(slot: ValueSlot): string {
-  return splitWords(slot.name).join(' ');
 }
