@@ -110,7 +110,12 @@ describe('decideTurn', () => {
       '',
       [...storeTools, handoff],
     );
-    expect(accepted).toMatchObject({ type: 'tool-call', toolName: HANDOFF_TOOL_NAME });
+    // The reason is the request the offer answered, not the "yes".
+    expect(accepted).toEqual({
+      type: 'tool-call',
+      toolName: HANDOFF_TOOL_NAME,
+      input: { reason: "What's the weather today?" },
+    });
   });
 
   it('follows the base prompt: a hint that names a tool makes it likelier for matching messages', () => {

@@ -84,6 +84,11 @@ function acceptsHandoffOffer(conversation: Conversation): boolean {
   );
 }
 
+/** The turns before the last `skip`, most recent first. */
+function turnsBefore(conversation: Conversation, skip: number) {
+  return conversation.turns.slice(0, -skip).reverse();
+}
+
 /** The reply to the turn's tool results, each answering its part of the customer's request. */
 function answerResults(conversation: Conversation, tools: EngineTool[]): Decision {
   return { type: 'text', text: writeReply({ conversation, tools }) };
@@ -164,10 +169,15 @@ export function decideTurn(given: Conversation, offered: EngineTool[]): Decision
   if (last?.role !== 'user' || !last.text.trim()) return { type: 'text', text: SMALL_TALK_REPLIES.greeting };
   const smallTalk = classifySmallTalk(last.text);
   const handoff = tools.find((tool) => tool.name === HANDOFF_TOOL_NAME) ?? findHandoffOperation(tools);
-  if (handoff && (smallTalk === 'handoff' || acceptsHandoffOffer(conversation))) {
+  const accepted = acceptsHandoffOffer(conversation);
+  if (handoff && (smallTalk === 'handoff' || accepted)) {
+    // A "yes" to the offer of a person says nothing of the issue: the request before the offer does.
+    const account = accepted
+      ? (turnsBefore(conversation, 2).find((turn) => turn.role === 'user')?.text ?? last.text)
+      : last.text;
     const filled = fillArguments({
       parameters: listParameters(handoff.inputSchema),
-      text: last.text,
+      text: account,
       subjectConcepts: new Set(),
     });
     const input = { ...filled.input };
@@ -178,7 +188,7 @@ export function decideTurn(given: Conversation, offered: EngineTool[]): Decision
         (filled.missing.some((missing) => missing.name === parameter.name) ||
           ACCOUNT_OF_ISSUE.test(parameter.name))
       )
-        input[parameter.name] = last.text;
+        input[parameter.name] = account;
     return { type: 'tool-call', toolName: handoff.name, input };
   }
   const operations = tools.filter((tool) => tool !== handoff);
