@@ -262,6 +262,27 @@ describe('decideTurn', () => {
     expect((decision as { text: string }).text).toMatch(/email/i);
   });
 
+  it('binds an id to a filter named by the noun in front of it', () => {
+    const listInvoices: EngineTool = {
+      name: 'listInvoices',
+      description: 'List invoices, newest first.',
+      inputSchema: {
+        type: 'object',
+        properties: {
+          customer: { type: 'string', description: 'Only invoices for the customer with this ID.' },
+          subscription: { type: 'string', description: 'Only invoices for this subscription.' },
+          status: { type: 'string', enum: ['draft', 'open', 'paid'], description: 'Invoice status.' },
+        },
+      },
+      operation: { method: 'get', path: '/v1/invoices', operationId: 'listInvoices' },
+    };
+    expect(decide([user('list the invoices for customer cus_NffrFeUfNV2Hib')], '', [listInvoices])).toEqual({
+      type: 'tool-call',
+      toolName: 'listInvoices',
+      input: { customer: 'cus_NffrFeUfNV2Hib' },
+    });
+  });
+
   it('takes from the request a follow-up answers the options it named, not only what was missing', () => {
     const updateOrder: EngineTool = {
       name: 'updateOrder',

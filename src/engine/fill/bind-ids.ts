@@ -18,11 +18,15 @@ export interface BoundIds {
   rest: string;
 }
 
-/** Whether a parameter takes an id: a path parameter, or a name like `order_id`, `invoice`, `sku`. */
+/** Whether a parameter's schema can hold an id: a string or a number, not one of listed values. */
+function holdsId(parameter: ParameterInfo): boolean {
+  return ['string', 'integer', 'number', undefined].includes(parameter.type) && !parameter.enumValues;
+}
+
+/** Whether a parameter takes an id: a path parameter, or a name like `order_id`, `sku`. */
 function isIdParameter(parameter: ParameterInfo, entry: IndexedTool): boolean {
   if (entry.pathParameters.some((path) => path.name === parameter.name)) return true;
-  if (!['string', 'integer', 'number', undefined].includes(parameter.type) || parameter.enumValues)
-    return false;
+  if (!holdsId(parameter)) return false;
   // The name as written, and as words (`ORDER_ID` reads `order id`).
   return isIdName(parameter.name) || isIdName(splitWords(parameter.name).join(' '));
 }
@@ -72,6 +76,15 @@ export function bindIds(options: {
   // First the ids whose noun names a parameter's resource.
   for (const parameter of idParameters) {
     const nouns = nounsOf(parameter, entry);
+    const id = free.find((candidate) => candidate.noun !== '' && nouns.has(candidate.noun));
+    if (id) take(id, parameter);
+  }
+  // Then a parameter named by a resource noun alone, when that noun stands before an id: APIs name a
+  // filter by the resource it takes the id of ("customer" in "the invoices for customer cus_N…").
+  for (const parameter of options.parameters) {
+    if (parameter.name in input || idParameters.includes(parameter) || !holdsId(parameter)) continue;
+    const nouns = idNounStems(parameter.name);
+    if (nouns.size !== 1) continue;
     const id = free.find((candidate) => candidate.noun !== '' && nouns.has(candidate.noun));
     if (id) take(id, parameter);
   }

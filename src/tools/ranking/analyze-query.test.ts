@@ -19,6 +19,12 @@ describe('analyzeQuery', () => {
     ]);
   });
 
+  it('reads an id whole, however many letters come before its first digit', () => {
+    expect(analyzeQuery('list the invoices for customer cus_NffrFeUfNV2Hib', index).ids).toEqual([
+      { text: 'cus_NffrFeUfNV2Hib', noun: 'custom', prefix: 'cus_' },
+    ]);
+  });
+
   it('takes codes in capitals as ids, and not amounts, dates or times', () => {
     expect(analyzeQuery('I booked JEPRZB by mistake', index).ids.map((id) => id.text)).toEqual(['JEPRZB']);
     expect(analyzeQuery('a tent under $80 for 2024-05-20 at 10:30', index).ids).toEqual([]);
