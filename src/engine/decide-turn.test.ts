@@ -11,6 +11,20 @@ const decide = (turns: Turn[], system = '', tools = storeTools): Decision =>
   decideTurn({ system, turns, toolResults: [] } satisfies Conversation, tools);
 const say = (text: string) => decide([user(text)]);
 
+/** An operation of an API: `method path`, named by its operationId, with these inputs. */
+const operation = (
+  name: string,
+  [method, path]: ['get' | 'post' | 'put', string],
+  description: string,
+  properties: Record<string, unknown>,
+  required: string[] = [],
+): EngineTool => ({
+  name,
+  description,
+  inputSchema: { type: 'object', required, properties },
+  operation: { method, path, operationId: name },
+});
+
 describe('decideTurn', () => {
   it('calls the matching operation with arguments read from the message', () => {
     expect(say('Show me leather bags')).toMatchObject({
@@ -233,19 +247,17 @@ describe('decideTurn', () => {
   });
 
   it('never lets a sibling that reads stand in for one that makes the change asked for', () => {
-    const giftMessage = (name: string, method: 'get' | 'post', required: string[]): EngineTool => ({
-      name,
-      description: 'The gift message of an order',
-      inputSchema: {
-        type: 'object',
-        required,
-        properties: {
+    const giftMessage = (name: string, method: 'get' | 'post', required: string[]) =>
+      operation(
+        name,
+        [method, '/orders/{orderId}/gift-message'],
+        'The gift message of an order',
+        {
           orderId: { type: 'string', description: 'The order id.' },
           senderEmail: { type: 'string', format: 'email', description: "The sender's email." },
         },
-      },
-      operation: { method, path: '/orders/{orderId}/gift-message', operationId: name },
-    });
+        required,
+      );
     const tools = [
       giftMessage('setGiftMessage', 'post', ['orderId', 'senderEmail']),
       giftMessage('getGiftMessage', 'get', ['orderId']),
@@ -263,19 +275,11 @@ describe('decideTurn', () => {
   });
 
   it('binds an id to a filter named by the noun in front of it', () => {
-    const listInvoices: EngineTool = {
-      name: 'listInvoices',
-      description: 'List invoices, newest first.',
-      inputSchema: {
-        type: 'object',
-        properties: {
-          customer: { type: 'string', description: 'Only invoices for the customer with this ID.' },
-          subscription: { type: 'string', description: 'Only invoices for this subscription.' },
-          status: { type: 'string', enum: ['draft', 'open', 'paid'], description: 'Invoice status.' },
-        },
-      },
-      operation: { method: 'get', path: '/v1/invoices', operationId: 'listInvoices' },
-    };
+    const listInvoices = operation('listInvoices', ['get', '/v1/invoices'], 'List invoices, newest first.', {
+      customer: { type: 'string', description: 'Only invoices for the customer with this ID.' },
+      subscription: { type: 'string', description: 'Only invoices for this subscription.' },
+      status: { type: 'string', enum: ['draft', 'open', 'paid'], description: 'Invoice status.' },
+    });
     expect(decide([user('list the invoices for customer cus_NffrFeUfNV2Hib')], '', [listInvoices])).toEqual({
       type: 'tool-call',
       toolName: 'listInvoices',
@@ -284,23 +288,16 @@ describe('decideTurn', () => {
   });
 
   it('takes from the request a follow-up answers the options it named, not only what was missing', () => {
-    const updateOrder: EngineTool = {
-      name: 'updateOrder',
-      description: 'Update an order',
-      inputSchema: {
-        type: 'object',
-        required: ['id'],
-        properties: {
-          id: { type: 'integer', description: 'The order id.' },
-          status: {
-            type: 'string',
-            enum: ['pending', 'completed', 'cancelled'],
-            description: 'Order status.',
-          },
-        },
+    const updateOrder = operation(
+      'updateOrder',
+      ['put', '/orders/{id}'],
+      'Update an order',
+      {
+        id: { type: 'integer', description: 'The order id.' },
+        status: { type: 'string', enum: ['pending', 'completed', 'cancelled'], description: 'Order status.' },
       },
-      operation: { method: 'put', path: '/orders/{id}', operationId: 'updateOrder' },
-    };
+      ['id'],
+    );
     const turns = [user('I want to cancel my order'), assistant('What is your order number?'), user('1988')];
     expect(decide(turns, '', [updateOrder])).toEqual({
       type: 'tool-call',
@@ -360,19 +357,16 @@ describe('decideTurn', () => {
   });
 
   it('calls an operation whose name says nothing of what it does for a change it may make', () => {
-    const todo: EngineTool = {
-      name: 'todo',
-      description: 'Manage the todo list: add or remove an item.',
-      inputSchema: {
-        type: 'object',
-        required: ['type', 'content'],
-        properties: {
-          type: { type: 'string', enum: ['add', 'delete'], description: 'The action.' },
-          content: { type: 'string', description: 'The content of the todo.' },
-        },
+    const todo = operation(
+      'todo',
+      ['post', '/todo'],
+      'Manage the todo list: add or remove an item.',
+      {
+        type: { type: 'string', enum: ['add', 'delete'], description: 'The action.' },
+        content: { type: 'string', description: 'The content of the todo.' },
       },
-      operation: { method: 'post', path: '/todo', operationId: 'todo' },
-    };
+      ['type', 'content'],
+    );
     expect(decide([user("add a todo 'buy milk'")], '', [todo])).toMatchObject({
       type: 'tool-call',
       toolName: 'todo',
@@ -381,20 +375,13 @@ describe('decideTurn', () => {
   });
 
   it("hands over through the business's own transfer operation when no built-in hand-off is offered", () => {
-    const transfer: EngineTool = {
-      name: 'transfer_to_human_agents',
-      description: "Transfer the user to a human agent, with a summary of the user's issue.",
-      inputSchema: {
-        type: 'object',
-        required: ['summary'],
-        properties: { summary: { type: 'string', description: "A summary of the user's issue." } },
-      },
-      operation: {
-        method: 'post',
-        path: '/transfer_to_human_agents',
-        operationId: 'transfer_to_human_agents',
-      },
-    };
+    const transfer = operation(
+      'transfer_to_human_agents',
+      ['post', '/transfer_to_human_agents'],
+      "Transfer the user to a human agent, with a summary of the user's issue.",
+      { summary: { type: 'string', description: "A summary of the user's issue." } },
+      ['summary'],
+    );
     const tools = [...storeTools, transfer];
     expect(decide([user('this is ridiculous, get me a real person NOW')], '', tools)).toEqual({
       type: 'tool-call',
