@@ -273,8 +273,7 @@ function collectPending(seed: number): Pending[] {
 }
 
 const draws = Array.from({ length: BAGS }, (_, draw) => collectPending(SEED + draw));
-const pending = draws[0];
-log(`train: ${BAGS} training sets of ${pending.length} examples`);
+log(`train: ${BAGS} training sets of ${draws[0].length} examples`);
 base.vocabulary = buildVocabulary(draws.flat().map((entry) => entry.message));
 base.wordWeights = {
   none: base.vocabulary.map(() => 0),
@@ -284,7 +283,7 @@ base.wordWeights = {
 const drawnExamples = draws.map((draw) => draw.map(featurizePending));
 const examples = drawnExamples[0];
 log(
-  `train: ${examples.length} examples in all, ${base.vocabulary.length} words (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  `train: ${examples.length} examples in each set, ${base.vocabulary.length} words (${((Date.now() - started) / 1000).toFixed(0)} s)`,
 );
 
 const fitAll = (data: TrainingExample[]) =>

@@ -4,7 +4,7 @@
 import { contentStems, isReadMethod } from '../tools/index.js';
 import type { EngineTool } from './catalog/engine-tool.js';
 import { listParameters } from './catalog/list-parameters.js';
-import { chooseRemedy, chooseTool } from './choose/choose-tool.js';
+import { ACCOUNT_NAME, chooseRemedy, chooseTool } from './choose/choose-tool.js';
 import { readComplaint } from './choose/read-complaint.js';
 import type { Conversation } from './conversation/read-conversation.js';
 import { fillArguments } from './fill/fill-arguments.js';
@@ -139,9 +139,6 @@ function answerComplaint(remedy: ReturnType<typeof chooseRemedy>): Decision {
   return { type: 'text', text: offer ? `${SORRY} I can ${offer} for you. ${next}` : `${SORRY} ${next}` };
 }
 
-/** Input names that take the customer's account of their issue. */
-const ACCOUNT_OF_ISSUE = /(?:^|[^a-z])(?:summary|reason|description|message|issue|details?|comment|note)s?$/i;
-
 /** Words of an operation's name or summary that say it hands the conversation to a person. */
 const TO_PERSON = /\b(?:human|person|people|agent|agents|representative|operator|staff)\b/i;
 const HANDS_OVER = /\b(?:transfer|transfers|escalate|escalates|hand|hands|handoff|forward|forwards)\b/i;
@@ -186,7 +183,7 @@ export function decideTurn(given: Conversation, offered: EngineTool[]): Decision
       if (
         parameter.type === 'string' &&
         (filled.missing.some((missing) => missing.name === parameter.name) ||
-          ACCOUNT_OF_ISSUE.test(parameter.name))
+          ACCOUNT_NAME.test(parameter.name))
       )
         input[parameter.name] = account;
     return { type: 'tool-call', toolName: handoff.name, input };

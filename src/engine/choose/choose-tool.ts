@@ -153,7 +153,7 @@ function rank(options: ChooseToolOptions, message: string) {
 }
 
 /** Input names that carry the customer's own account of a problem. */
-const ACCOUNT_NAME =
+export const ACCOUNT_NAME =
   /(^|[^a-z])(description|details?|reason|comment|message|body|note|subject|summary|problem|issue)s?$/i;
 
 /**

@@ -3,12 +3,11 @@
 // names both at once, whether or not they say the input's name.
 import { listParameters } from '../catalog/list-parameters.js';
 import { classifyParameter } from './classify-parameter.js';
-import { findCurrencies } from './find-currencies.js';
+import { currencyOfSymbol, findCurrencies } from './find-currencies.js';
 import type { Mention } from './mention.js';
 import type { MessageToken } from './tokenize-message.js';
 
 const AMOUNT_NAME = /^(value|amount|total|sum)$/i;
-const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
 
 /** The object's amount and currency fields, when it is a money object. */
 function moneyFields(schema: Record<string, unknown>) {
@@ -36,7 +35,7 @@ export function fillMoney(
   if (!fields || !money || typeof money.value !== 'number') return undefined;
   const digits = /\d[\d,]*(?:\.\d+)?/.exec(money.text)?.[0].replace(/,/g, '') ?? String(money.value);
   const symbol = /[$€£¥]/.exec(money.text)?.[0];
-  const currency = symbol ? SYMBOLS[symbol] : findCurrencies(text, tokens)[0]?.value;
+  const currency = symbol ? currencyOfSymbol(symbol) : findCurrencies(text, tokens)[0]?.value;
   return {
     [fields.amount.name]: fields.amount.type === 'string' ? digits : money.value,
     ...(currency ? { [fields.currency.name]: currency } : {}),

@@ -48,6 +48,13 @@ const CODES = new Set([
   'VND',
 ]);
 
+const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
+
+/** The code of a currency symbol (`$` -> USD), undefined for none. */
+export function currencyOfSymbol(symbol: string): string | undefined {
+  return SYMBOLS[symbol];
+}
+
 /** Currency mentions (kind `currency`, value the code), for parameters that take a currency. */
 export function findCurrencies(text: string, tokens: MessageToken[]): Mention[] {
   const mentions: Mention[] = [];

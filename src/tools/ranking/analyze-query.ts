@@ -4,7 +4,7 @@
 import type { CatalogIndex } from './index-catalog.js';
 import { idPrefixOf } from './index-catalog.js';
 import { verbProfile } from './ranking-model.js';
-import { type MessageValues, readValues, withoutDatesAndEmails } from './read-values.js';
+import { type MessageValues, MONTH, readValues } from './read-values.js';
 import { editDistance, isContentWord, splitWords, stemOf } from './read-words.js';
 import { loadWordVectors } from './word-vectors.js';
 
@@ -93,9 +93,7 @@ const QUESTION_START =
 const ID_TOKEN = /#?(?:[A-Za-z]+[_-])*[A-Za-z]*\d[\w-]*|#[A-Za-z0-9][\w-]*|\b[A-Z][A-Z0-9_-]{4,}\b/g;
 const UNIT =
   /^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|times?|items?|pieces?|pcs|units?|people|persons?|dollars?|euros?|pounds?|usd|eur|gbp|percent|kg|g|lbs?|cm|mm|m|km|miles?|inch(?:es)?|feet|foot|ft|yards?|met(?:er|re)s?|lit(?:er|re)s?|ml|gallons?|grams?|kilograms?|ounces?|oz|degrees?|nights?|adults?|children|kids|guests?|bags?|seats?)\b/i;
-/** A month's name, whole or cut to three letters: "May 20" and "20 Jun" are dates, not ids. */
-const MONTH =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+// "May 20" and "20 Jun" are dates, not ids.
 const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\.?\\s+$`, 'i');
 const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b`, 'i');
 const ID_FILLERS = new Set([
@@ -211,7 +209,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
   let removes = 0;
   let length = 0;
   let action: AnalyzedQuery['action'];
-  const words = splitWords(withoutDatesAndEmails(text));
+  const words = splitWords(values.prose);
   for (const [position, word] of words.entries()) {
     if (!isContentWord(word) || idWords.has(word)) continue;
     length++;

@@ -309,8 +309,10 @@ function indexTool(
   const profile = verbProfile(model, verb);
   const summaryVerb = splitWords(summary).find(isContentWord);
   const summaryProfile = summaryVerb ? verbProfile(model, stemOf(summaryVerb)) : undefined;
-  // A verb the corpus does not know says little: lean to reading, as most operations do.
-  const verbWrites = profile?.count ? profile.write : (summaryProfile?.write ?? 0.3);
+  // What the corpus says of the verb (or the summary's); one it does not know says little: lean to
+  // reading, as most operations do.
+  const knownWrites = profile?.count ? profile.write : summaryProfile?.write;
+  const verbWrites = knownWrites ?? 0.3;
   const method = methodsSay ? operation?.method : undefined;
   const writes = method
     ? isReadMethod(method)
@@ -358,9 +360,7 @@ function indexTool(
     nouns,
     verb,
     writes,
-    reads:
-      isReadMethod(method) ||
-      (profile?.count ? profile.write : summaryProfile?.count ? summaryProfile.write : 1) < 0.5,
+    reads: isReadMethod(method) || (knownWrites !== undefined && knownWrites < 0.5),
     removes,
     pathParameters,
     idParameters,

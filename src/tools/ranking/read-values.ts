@@ -33,6 +33,8 @@ export interface MessageValues {
   numbers: number;
   /** Every content stem of the message, values included (an enum value may be any word). */
   stems: Set<string>;
+  /** The message without its dates and emails: what its topic words are read from. */
+  prose: string;
 }
 
 const DATE_NAME = /(^|[^a-z])(date|day|dob|birthday|since|until|from_date|to_date|start|end|when|time)s?$/i;
@@ -84,7 +86,8 @@ export function readSlots(inputSchema: Record<string, unknown>, ids: Set<string>
   return slots;
 }
 
-const MONTH =
+/** A month's name, whole or cut to three letters. */
+export const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const WEEKDAY = '(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?';
 const DATE = new RegExp(
@@ -104,19 +107,15 @@ const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 /** A proper name or code: capitalised, or two to five capitals. */
 const PROPER = /^(?:\p{Lu}\p{Ll}+|\p{Lu}{2,5})$/u;
 
-/** The message without its dates and emails: what its words are read from. */
-export function withoutDatesAndEmails(text: string): string {
-  return text.replace(EMAIL, ' ').replace(DATE, ' ');
-}
-
 /**
  * The values `text` gives. A proper name is a capitalised word that does not open a sentence, or a
  * short code in capitals, that the catalog has no word for (`known`), in a message that is not shouted.
  */
 export function readValues(text: string, known: (stem: string) => boolean): MessageValues {
   const emails = text.match(EMAIL)?.length ?? 0;
-  const dates = text.replace(EMAIL, ' ').match(DATE)?.length ?? 0;
-  const rest = withoutDatesAndEmails(text);
+  const withoutEmails = text.replace(EMAIL, ' ');
+  const dates = withoutEmails.match(DATE)?.length ?? 0;
+  const rest = withoutEmails.replace(DATE, ' ');
   // Capitals in longer words are shouting; short codes ("JFK to SEA") are not.
   const letters = (rest.match(/\p{L}{4,}/gu) ?? []).join('');
   const shouted = letters.length > 0 && letters.replace(/\P{Lu}/gu, '').length / letters.length > 0.5;
@@ -145,6 +144,7 @@ export function readValues(text: string, known: (stem: string) => boolean): Mess
     emails,
     numbers: rest.match(/\b\d+(?:\.\d+)?\b/g)?.length ?? 0,
     stems: new Set(contentStems(text)),
+    prose: rest,
   };
 }
 
