@@ -53,24 +53,24 @@ export function selectTools(options: SelectToolsOptions): ToolDefinition[] {
     message: options.query,
     context: options.context,
     basePrompt: options.basePrompt,
+    minRelated: limit,
   });
   // A message with no word or id to go by ("hi there!") and nothing before it is offered no operation.
   if (ranking.query.length === 0 && ranking.query.ids.length === 0 && !options.context?.trim())
     return [...chosen].map((position) => tools[position]);
-  const positions = new Map(index.tools.map((entry, position) => [entry, position]));
   // Most places go by the model's score; the last quarter to the operations whose words mean most of
   // the message, so one the model ranks low for a paraphrase can still be offered.
   const byScore = limit - Math.floor(limit / 4);
   for (const entry of ranking.tools) {
     if (chosen.size >= byScore) break;
-    chosen.add(positions.get(entry.entry) as number);
+    chosen.add(entry.entry.position);
   }
   const byMeaning = [...ranking.tools].sort(
     (left, right) => right.features[SEMANTIC] - left.features[SEMANTIC],
   );
   for (const entry of [...byMeaning, ...ranking.tools]) {
     if (chosen.size >= limit) break;
-    chosen.add(positions.get(entry.entry) as number);
+    chosen.add(entry.entry.position);
   }
   return [...chosen].map((position) => tools[position]);
 }

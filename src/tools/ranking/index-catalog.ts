@@ -59,6 +59,8 @@ export function fitsIdForm(id: string, form: IdForm | undefined): boolean | unde
 /** One operation as the ranking reads it. */
 export interface IndexedTool {
   tool: RankableTool;
+  /** Its place in the catalog's `tools`. */
+  position: number;
   name: Set<string>;
   summary: Set<string>;
   description: Set<string>;
@@ -283,6 +285,7 @@ interface ModelWords {
 
 function indexTool(
   tool: RankableTool,
+  position: number,
   model: RankingModel,
   { noise, generic, methodsSay }: ModelWords,
   positionOf: (word: string) => number,
@@ -351,6 +354,7 @@ function indexTool(
   const lastSegment = (operation?.path ?? '').split('/').filter(Boolean).pop() ?? '';
   return {
     tool,
+    position,
     ...fields,
     all,
     response,
@@ -398,7 +402,7 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
     }
     return position;
   };
-  const indexed = tools.map((tool) => indexTool(tool, model, words, positionOf));
+  const indexed = tools.map((tool, position) => indexTool(tool, position, model, words, positionOf));
   const frequency = new Map<string, number>();
   const postings = new Map<string, number[]>();
   const vocabulary = new Map<string, Set<string>>();

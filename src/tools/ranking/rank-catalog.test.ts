@@ -45,6 +45,18 @@ describe('rankCatalog with the committed model', () => {
     expect(status!.score).toBeGreaterThan(cancel!.score);
   });
 
+  it('ranks only the related operations when asked, with the same leaders', () => {
+    const message = 'has my order 44519 shipped yet?';
+    const all = rankCatalog({ index, message });
+    const related = rankCatalog({ index, message, minRelated: 2 });
+    expect(related.tools.length).toBeLessThan(all.tools.length);
+    expect(related.tools[0].entry).toBe(all.tools[0].entry);
+    // Operations that take free search words relate to any message.
+    expect(related.tools.some((entry) => entry.entry.search)).toBe(true);
+    // Too few related operations: every one is ranked.
+    expect(rankCatalog({ index, message, minRelated: all.tools.length }).tools).toHaveLength(all.tools.length);
+  });
+
   it('gives probabilities that sum to one with "nothing"', () => {
     const ranking = rankCatalog({ index, message: 'Where is my order 5?' });
     const sum = ranking.tools.reduce((total, entry) => total + entry.probability, ranking.none.probability);

@@ -54,6 +54,13 @@ export interface RankCatalogOptions {
   basePrompt?: string;
   /** Rank only these operations (training samples candidates); default every operation. */
   candidates?: IndexedTool[];
+  /**
+   * In a large catalog, rank only the operations related to the message when at least this many
+   * are: those sharing a word of it or its context, those the base prompt names, those that take free
+   * search words (any word may be what they search for), and twice this many of the closest in meaning. The rest cannot be the one meant, and scoring them is most of the cost.
+   * Default: rank every operation.
+   */
+  minRelated?: number;
 }
 
 function dot(weights: number[], features: number[]): number {
@@ -179,32 +186,53 @@ function similarHeadWords(index: CatalogIndex, word: string, row: number) {
   return similar;
 }
 
-/** Per operation: the share of the message's weight its head words mean, exactly or by word vectors. */
-function measureSemantic(
-  index: CatalogIndex,
-  query: AnalyzedQuery,
-  weights: QueryWeights,
-): Map<IndexedTool, number> {
+/**
+ * Per operation (by position): the share of the message's weight its head words mean, exactly or by
+ * word vectors. Only the operations with a word of the message or one close to it are visited.
+ */
+function measureSemantic(index: CatalogIndex, query: AnalyzedQuery, weights: QueryWeights): Float64Array {
   const vectors = loadWordVectors();
   const sums = new Float64Array(index.tools.length);
+  if (weights.total === 0) return sums;
   for (const term of query.terms) {
     const weight = weights.weights.get(term.stem) ?? 0;
+    if (weight === 0) continue;
+    // Each operation's closest head word to the term: 1 for the term itself.
+    const best = new Map<number, number>();
     const row = vectors?.rows.get(term.word);
-    // Each operation's closest head word to the term, from the head words close to it at all.
-    const best = new Float32Array(index.tools.length);
     if (row !== undefined) {
       const { positions, values } = similarHeadWords(index, term.word, row);
       for (let at = 0; at < positions.length; at++)
         for (const tool of index.headWords.tools[positions[at]])
-          if (values[at] > best[tool]) best[tool] = values[at];
+          if (values[at] > (best.get(tool) ?? 0)) best.set(tool, values[at]);
     }
-    for (const [position, entry] of index.tools.entries())
-      sums[position] += entry.all.has(term.stem) ? weight : weight * best[position];
+    for (const position of index.postings.get(term.stem) ?? [])
+      if (index.tools[position].all.has(term.stem)) best.set(position, 1);
+    for (const [position, value] of best) sums[position] += weight * value;
   }
-  const result = new Map<IndexedTool, number>();
-  for (const [position, entry] of index.tools.entries())
-    result.set(entry, weights.total > 0 ? sums[position] / weights.total : 0);
-  return result;
+  for (let position = 0; position < sums.length; position++) sums[position] /= weights.total;
+  return sums;
+}
+
+/**
+ * The operations related to the message (`RankCatalogOptions.minRelated`), in catalog order, or
+ * undefined when fewer than `count` relate to it at all.
+ */
+function findRelated(
+  index: CatalogIndex,
+  count: number,
+  related: { touched: Set<IndexedTool>; hints: Map<IndexedTool, unknown>; semantic: Float64Array },
+): IndexedTool[] | undefined {
+  const { touched, hints, semantic } = related;
+  const kept = new Set([...touched, ...hints.keys()]);
+  const close: number[] = [];
+  for (const entry of index.tools)
+    if (entry.search) kept.add(entry);
+    else if (semantic[entry.position] > 0 && !kept.has(entry)) close.push(entry.position);
+  if (kept.size + close.length < count) return undefined;
+  close.sort((left, right) => semantic[right] - semantic[left]);
+  for (const position of close.slice(0, 2 * count)) kept.add(index.tools[position]);
+  return index.tools.filter((entry) => kept.has(entry));
 }
 
 /** Feature vectors of the candidates and of calling nothing, without scores. */
@@ -223,8 +251,11 @@ export function featurize(options: RankCatalogOptions): {
   const best = measureBest(touched, weights);
   const semantic = measureSemantic(index, query, weights);
   let bestSemantic = 0;
-  for (const value of semantic.values()) bestSemantic = Math.max(bestSemantic, value);
-  const tools = (options.candidates ?? index.tools).map(
+  for (const value of semantic) bestSemantic = Math.max(bestSemantic, value);
+  let candidates = options.candidates ?? index.tools;
+  if (!options.candidates && options.minRelated !== undefined)
+    candidates = findRelated(index, options.minRelated, { touched, hints, semantic }) ?? candidates;
+  const tools = candidates.map(
     (entry): CandidateFeatures => ({
       entry,
       roles: [entry.search ? 1 : 0, entry.writes],
@@ -235,7 +266,7 @@ export function featurize(options: RankCatalogOptions): {
         index,
         namedInPrompt: hintShare(hints.get(entry), weights),
         bestCoverage: best.coverage,
-        semantic: semantic.get(entry) ?? 0,
+        semantic: semantic[entry.position],
         bestSemantic,
         touched: touched.has(entry),
       }),
