@@ -54,7 +54,9 @@ describe('rankCatalog with the committed model', () => {
     // Operations that take free search words relate to any message.
     expect(related.tools.some((entry) => entry.entry.search)).toBe(true);
     // Too few related operations: every one is ranked.
-    expect(rankCatalog({ index, message, minRelated: all.tools.length }).tools).toHaveLength(all.tools.length);
+    expect(rankCatalog({ index, message, minRelated: all.tools.length }).tools).toHaveLength(
+      all.tools.length,
+    );
   });
 
   it('gives probabilities that sum to one with "nothing"', () => {
