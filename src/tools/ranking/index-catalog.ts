@@ -33,6 +33,9 @@ export interface IdForm {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The form an id input's schema gives, when it constrains the value. */
+/** A quoted id a description shows ("The user id, such as 'sara_doe_496'."): a token with a digit. */
+const QUOTED_ID = /[`'"]([#A-Za-z0-9][\w#.:-]*\d[\w#.:-]*)[`'"]/;
+
 function idFormOf(property: unknown): IdForm | undefined {
   if (!isObject(property)) return undefined;
   const form: IdForm = {};
@@ -41,16 +44,51 @@ function idFormOf(property: unknown): IdForm | undefined {
   if (property.type === 'integer') form.integer = true;
   if (typeof property.example === 'string' || typeof property.example === 'number')
     form.example = String(property.example);
+  else if (typeof property.description === 'string') {
+    const quoted = QUOTED_ID.exec(property.description);
+    if (quoted) form.example = quoted[1];
+  }
   return Object.keys(form).length > 0 ? form : undefined;
 }
 
-/** Whether an id fits the form its input's schema gives (`#4410` fits `^[0-9]{4,10}$`); undefined when the form says nothing. */
+const SEPARATOR = /^[-_.:/]$/;
+
+/**
+ * Whether an id has the shape of the schema's example: the same separators, and part by part the
+ * same kind: digits, letters, or a code of both about as long (`mohamed_silva_9265` has the shape of
+ * `sara_doe_496`, `VA5SGQ` of `ZFA04Y`). Undefined when the example is no id (no digit).
+ */
+function fitsExample(id: string, example: string): boolean | undefined {
+  if (!/\d/.test(example)) return undefined;
+  const parts = (text: string) =>
+    text
+      .trim()
+      .replace(/^#/, '')
+      .split(/([-_.:/])/);
+  const [given, shown] = [parts(id), parts(example)];
+  if (given.length !== shown.length) return false;
+  return shown.every((part, at) => {
+    const other = given[at];
+    if (SEPARATOR.test(part)) return other === part;
+    if (/^\d+$/.test(part)) return /^\d+$/.test(other);
+    if (/^[A-Za-z]+$/.test(part)) return /^[A-Za-z]+$/.test(other);
+    return (
+      /^[A-Za-z0-9]+$/.test(other) && Math.abs(other.length - part.length) <= Math.max(1, part.length / 4)
+    );
+  });
+}
+
+/**
+ * Whether an id fits the form its input's schema gives (`#4410` fits `^[0-9]{4,10}$`, `VA5SGQ` the
+ * example `ZFA04Y`); undefined when the form says nothing.
+ */
 export function fitsIdForm(id: string, form: IdForm | undefined): boolean | undefined {
-  if (!form || (!form.pattern && !form.uuid && !form.integer)) return undefined;
+  if (!form) return undefined;
   const bare = id.replace(/^#/, '');
   if (form.uuid) return UUID.test(bare);
   if (form.integer) return /^\d+$/.test(bare);
-  const pattern = form.pattern as string;
+  if (!form.pattern) return form.example === undefined ? undefined : fitsExample(id, form.example);
+  const pattern = form.pattern;
   // Customers write codes in any case ("sku-77310" for `^SKU-[0-9]+$`); the value is sent as the
   // pattern wants it.
   return [id, bare].some((text) => matchesSchemaPattern(pattern, text, { ignoreCase: true }));

@@ -131,4 +131,32 @@ describe('fitsIdForm', () => {
     expect(fitsIdForm('JEPRZB', { integer: true })).toBe(false);
     expect(fitsIdForm('anything', { example: 'abc' })).toBeUndefined();
   });
+
+  it("reads the shape of the schema's example: separators, and digits, letters or codes part by part", () => {
+    expect(fitsIdForm('mohamed_silva_9265', { example: 'sara_doe_496' })).toBe(true);
+    expect(fitsIdForm('VA5SGQ', { example: 'ZFA04Y' })).toBe(true);
+    expect(fitsIdForm('#W2378156', { example: '#W0000000' })).toBe(true);
+    expect(fitsIdForm('44821', { example: 'sara_doe_496' })).toBe(false);
+    expect(fitsIdForm('VA5SGQ7712', { example: 'ZFA04Y' })).toBe(false);
+    expect(fitsIdForm('ORD-77', { example: 'ORD-1042' })).toBe(true);
+    expect(fitsIdForm('ORD77', { example: 'ORD-1042' })).toBe(false);
+  });
+
+  it('finds the example a description quotes', () => {
+    const index = indexCatalog(
+      [
+        {
+          name: 'get_user_details',
+          description: 'Get the details of a user.',
+          inputSchema: {
+            type: 'object',
+            properties: { user_id: { type: 'string', description: "The user id, such as 'sara_doe_496'." } },
+            required: ['user_id'],
+          },
+        },
+      ],
+      loadRankingModel(),
+    );
+    expect(index.tools[0].idParameters[0].form).toEqual({ example: 'sara_doe_496' });
+  });
 });
