@@ -212,6 +212,44 @@ describe('decideTurn', () => {
     expect(say('check 12345')).toMatchObject({ type: 'text' });
   });
 
+  it('looks up a reference the customer gives, however the rest is worded', () => {
+    const tools = [
+      operation(
+        'get_captures',
+        ['get', '/v2/payments/captures/{capture_id}'],
+        'Show captured payment details',
+        {
+          capture_id: { type: 'string', description: 'The PayPal-generated ID for the captured payment.' },
+        },
+        ['capture_id'],
+      ),
+      operation(
+        'refund_captures',
+        ['post', '/v2/payments/captures/{capture_id}/refund'],
+        'Refund captured payment',
+        {
+          capture_id: { type: 'string', description: 'The PayPal-generated ID for the captured payment.' },
+        },
+        ['capture_id'],
+      ),
+    ];
+    const situation = (text: string) => {
+      const index = indexCatalogCached(tools, { source: tools });
+      const ranking = rankCatalog({ index, message: text });
+      return ranking.none.probability > ranking.tools[0].probability;
+    };
+    const text = 'I see a $89.99 charge from you, transaction 9TX77129RD5583417. What was it for?';
+    // The situation: no word of the message is the API's, and "nothing" ranks first.
+    expect(situation(text)).toBe(true);
+    expect(decide([user(text)], '', tools)).toEqual({
+      type: 'tool-call',
+      toolName: 'get_captures',
+      input: { capture_id: '9TX77129RD5583417' },
+    });
+    // A bare number is no reference: it may be an amount or a count.
+    expect(decide([user('what was the 8999 charge for?')], '', tools)).toMatchObject({ type: 'text' });
+  });
+
   it('of near-equal siblings, calls the one the message completes rather than asking for more', () => {
     const giftCard = (name: string, description: string, required: string[]): EngineTool => ({
       name,

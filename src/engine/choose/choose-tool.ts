@@ -69,6 +69,43 @@ function choicesOf(schema: unknown, depth = 0): unknown[] {
 const COVERAGE = TOOL_FEATURES.indexOf('coverage');
 const ID_PREFIX_MATCH = TOOL_FEATURES.indexOf('idPrefixMatch');
 const ID_FORM_FIT = TOOL_FEATURES.indexOf('idFormFit');
+const ID_FORM_CLASH = TOOL_FEATURES.indexOf('idFormClash');
+const ID_NOUN_MISMATCH = TOOL_FEATURES.indexOf('idNounMismatch');
+
+/** A reference a customer gives: letters and digits together (`VA5SGQ`, `2GG279541U471931P`) or `#` and digits. */
+function isReference(text: string): boolean {
+  return /\d/.test(text) && (/[A-Za-z]/.test(text) || text.startsWith('#'));
+}
+
+/**
+ * Whether the customer gives a reference that the operation looks up: it reads and takes the
+ * reference as its id, the reference has no other form than its schema shows, and the noun in front
+ * of it names no other operation's id ("confirmation JMO1MG" may be a reservation; "order 5521" is no
+ * payment where orders have their own operation). A customer who gives one wants to know about it,
+ * however the rest is worded ("transaction 9TX77129RD5583417, what was it for?").
+ */
+function looksUp(
+  ranked: { entry: IndexedTool; features: number[] },
+  ranking: { tools: { entry: IndexedTool }[]; query: AnalyzedQuery },
+  input: Record<string, unknown>,
+): boolean {
+  const { entry, features } = ranked;
+  if (!entry.reads || entry.writes >= DOES || features[ID_FORM_CLASH] > 0) return false;
+  const namesOther = (noun: string) =>
+    ranking.tools.some(
+      (other) =>
+        other.entry !== entry && other.entry.idParameters.some((parameter) => parameter.nouns.has(noun)),
+    );
+  return ranking.query.ids.some(
+    (id) =>
+      isReference(id.text) &&
+      !(features[ID_NOUN_MISMATCH] > 0 && id.noun && namesOther(id.noun)) &&
+      entry.idParameters.some((parameter) =>
+        String(input[parameter.name] ?? '').includes(id.text.replace(/^#/, '')),
+      ),
+  );
+}
+
 /**
  * How many of the first operations count as near-equal siblings of the first, and how likely they
  * must be against it (within an order of magnitude).
@@ -264,7 +301,8 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     (ranking.query.terms.length === 0 &&
       ranking.query.ids.some((id) => /\D/.test(id.text.replace(/^#/, ''))) &&
       (best.features[ID_PREFIX_MATCH] > 0 || best.features[ID_FORM_FIT] > 0));
-  const nothing = ranking.none.probability >= best.probability && !whollyAbout;
+  const nothing =
+    ranking.none.probability >= best.probability && !whollyAbout && !looksUp(best, ranking, filled.input);
   // A change no operation makes ("cancel my order" where orders can only be read) is declined plainly,
   // rather than answered with a look-up.
   const action = ranking.query.action;
