@@ -100,8 +100,14 @@ function streamPartsOf(content: LanguageModelV3Content[], result: LanguageModelV
   return parts;
 }
 
+/** The embedded model: a LanguageModelV3 that runs in this process. */
+export interface EmbeddedModel extends LanguageModelV3 {
+  /** It answers in this process (no network, nothing to retry): the agent calls its methods directly. */
+  readonly inProcess: true;
+}
+
 /** Creates the embedded offline model. */
-export function createEmbeddedModel(options: EmbeddedModelOptions = {}): LanguageModelV3 {
+export function createEmbeddedModel(options: EmbeddedModelOptions = {}): EmbeddedModel {
   const modelId = options.modelId ?? 'concierge-embedded';
   const generate = async (
     callOptions: LanguageModelV3CallOptions,
@@ -127,6 +133,7 @@ export function createEmbeddedModel(options: EmbeddedModelOptions = {}): Languag
     specificationVersion: 'v3',
     provider: 'concierge.embedded',
     modelId,
+    inProcess: true,
     supportedUrls: {},
     doGenerate: generate,
     async doStream(callOptions) {
