@@ -41,7 +41,9 @@ function countWords(text: string): number {
   let words = 0;
   let inWord = false;
   for (let index = 0; index < text.length; index++) {
-    const space = isSpace(text.charCodeAt(index));
+    const code = text.charCodeAt(index);
+    // Most of a prompt is printable ASCII: decided in two comparisons.
+    const space = code > 32 && code < 0xa0 ? false : isSpace(code);
     if (!space && !inWord) words++;
     inWord = !space;
   }
