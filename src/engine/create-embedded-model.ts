@@ -6,6 +6,8 @@ import type {
   LanguageModelV3CallOptions,
   LanguageModelV3Content,
   LanguageModelV3GenerateResult,
+  LanguageModelV3Message,
+  LanguageModelV3Prompt,
   LanguageModelV3StreamPart,
   LanguageModelV3Usage,
 } from '@ai-sdk/provider';
@@ -57,8 +59,35 @@ function decide(options: LanguageModelV3CallOptions): Decision {
   return decideTurn(readConversation(options.prompt), tools);
 }
 
+/** The words of each system prompt's JSON: an agent's is the same at every call, and most of the prompt. */
+const systemWords = new Map<string, number>();
+const MAX_SYSTEM_PROMPTS = 64;
+
+/** The words of `message`'s JSON; a system message's counted once per text. */
+function messageWords(message: LanguageModelV3Message): number {
+  if (message.role !== 'system' || message.providerOptions !== undefined)
+    return countWords(JSON.stringify(message));
+  let words = systemWords.get(message.content);
+  if (words === undefined) {
+    words = countWords(JSON.stringify({ role: 'system', content: message.content }));
+    if (systemWords.size >= MAX_SYSTEM_PROMPTS) systemWords.delete(systemWords.keys().next().value as string);
+    systemWords.set(message.content, words);
+  }
+  return words;
+}
+
+/**
+ * The words of the prompt's JSON, its input tokens: the messages' JSON joined by commas in brackets,
+ * each beginning with `{` and ending with `}`, so a word spans each join (and `[]` is one word).
+ */
+function promptWords(prompt: LanguageModelV3Prompt): number {
+  let words = 1 - prompt.length;
+  for (const message of prompt) words += messageWords(message);
+  return words;
+}
+
 function usageOf(options: LanguageModelV3CallOptions, output: string): LanguageModelV3Usage {
-  const input = countWords(JSON.stringify(options.prompt));
+  const input = promptWords(options.prompt);
   const generated = countWords(output);
   return {
     inputTokens: { total: input, noCache: input, cacheRead: undefined, cacheWrite: undefined },
