@@ -8,6 +8,7 @@ import {
   streamText,
   type Tool,
 } from 'ai';
+import { callInProcessModel, isInProcessModel } from './call-in-process-model.js';
 
 /** A tool call the model asked for. */
 export interface ModelToolCall {
@@ -79,6 +80,7 @@ function readToolCall(part: {
 
 /** Calls the model once; throws the provider's error when the call fails. */
 export async function callModel(options: CallModelOptions): Promise<ModelCallOutput> {
+  if (isInProcessModel(options.model)) return callInProcessModel(options.model, options);
   const settings = {
     model: options.model,
     system: options.system,

@@ -3,7 +3,7 @@ import type { ToolCallIntegration } from '../executor/index.js';
 import { defineTool } from '../executor/test-support/define-tool.js';
 import { HANDOFF_TOOL_NAME } from './agent-rules.js';
 import { findToolNameClashes, nameAgentTools } from './name-agent-tools.js';
-import { offeredName, offerTools } from './offer-tools.js';
+import { compileOfferableTools, offeredName, offerTools } from './offer-tools.js';
 import type { AgentTool } from './run-turn-options.js';
 
 const shop: ToolCallIntegration = { id: 'shop', baseUrl: 'https://shop.example', auth: { type: 'none' } };
@@ -21,6 +21,14 @@ const getOrder = (integration: ToolCallIntegration, integrationName?: string): A
 });
 
 describe('offerTools', () => {
+  it('builds each offered tool once per compiled catalog, the same for every later turn', () => {
+    const tools = compileOfferableTools([getOrder(shop)]);
+    const turn = () => offerTools({ tools, basePrompt: '', message: 'where is my order 4411', history: [] });
+    const first = turn().toolSet;
+    expect(first.getOrder.description).toBe('Find an order by its number.');
+    expect(turn().toolSet.getOrder).toBe(first.getOrder);
+  });
+
   it('qualifies a name two integrations share by the integration, and says which in the description', () => {
     const upload = {
       tool: defineTool({ name: 'upload', method: 'post', path: '/files', callable: false }),

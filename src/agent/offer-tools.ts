@@ -98,6 +98,8 @@ export interface OfferableTools {
   selection: ToolCatalog;
   /** The tool behind each of `selection`'s operations. */
   owners: Map<ToolDefinition, AgentTool>;
+  /** The AI SDK tool each one is offered as, built at its first offer and reused by every later turn. */
+  offered: Map<AgentTool, Tool>;
 }
 
 /** Compiles `tools` for offering; a holder of the same tools for many turns compiles them once. */
@@ -110,6 +112,7 @@ export function compileOfferableTools(tools: AgentTool[]): OfferableTools {
     names,
     selection: compileToolCatalog(callable.map((entry) => entry.tool)),
     owners: new Map(callable.map((entry) => [entry.tool, entry])),
+    offered: new Map(),
   };
 }
 
@@ -144,13 +147,18 @@ export function offerTools(options: OfferToolsOptions): OfferedTools {
   for (const entry of chosen) {
     const { name, description } = catalog.names.get(entry)!;
     byName.set(name, entry);
-    toolSet[name] = tool({
-      description,
-      inputSchema: jsonSchema(entry.tool.inputSchema as Parameters<typeof jsonSchema>[0]),
-      // The operation's HTTP shape and response schema, read by the embedded engine; other providers
-      // ignore the namespace.
-      providerOptions: toolProviderOptions(entry.tool),
-    });
+    let offered = catalog.offered.get(entry);
+    if (!offered) {
+      offered = tool({
+        description,
+        inputSchema: jsonSchema(entry.tool.inputSchema as Parameters<typeof jsonSchema>[0]),
+        // The operation's HTTP shape and response schema, read by the embedded engine; other providers
+        // ignore the namespace.
+        providerOptions: toolProviderOptions(entry.tool),
+      });
+      catalog.offered.set(entry, offered);
+    }
+    toolSet[name] = offered;
   }
   return { toolSet, byName };
 }

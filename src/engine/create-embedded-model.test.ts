@@ -1,3 +1,4 @@
+import type { LanguageModelV3Message, LanguageModelV3Prompt } from '@ai-sdk/provider';
 import { generateText, jsonSchema, stepCountIs, streamText, tool } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { storeTools } from './__fixtures__/store-tools.js';
@@ -111,5 +112,31 @@ describe('createEmbeddedModel', () => {
     });
     expect(result.toolCalls).toHaveLength(0);
     expect(result.text).not.toBe('');
+  });
+
+  it("counts the prompt's input tokens as the words of its JSON, the same for a system prompt seen before", async () => {
+    const user = (text: string): LanguageModelV3Message => ({
+      role: 'user',
+      content: [{ type: 'text', text }],
+    });
+    const prompts: LanguageModelV3Prompt[] = [
+      [{ role: 'system', content: system }, user('Where is my order #12345?')],
+      // The same system prompt again, with more turns and words at the messages' edges.
+      [
+        { role: 'system', content: system },
+        user(' Hello there '),
+        { role: 'assistant', content: [{ type: 'text', text: 'Hi!\nHow can I help?' }] },
+        user('Where is my order\u00a0#12345? '),
+      ],
+      [
+        { role: 'system', content: ` ${system} `, providerOptions: { concierge: { note: 'a b' } } },
+        user('hi'),
+      ],
+      [user('no system prompt')],
+    ];
+    for (const prompt of prompts) {
+      const result = await model.doGenerate({ prompt });
+      expect(result.usage.inputTokens.total).toBe(JSON.stringify(prompt).match(/\S+/g)?.length);
+    }
   });
 });

@@ -6,6 +6,8 @@ import type {
   LanguageModelV3CallOptions,
   LanguageModelV3Content,
   LanguageModelV3GenerateResult,
+  LanguageModelV3Message,
+  LanguageModelV3Prompt,
   LanguageModelV3StreamPart,
   LanguageModelV3Usage,
 } from '@ai-sdk/provider';
@@ -41,7 +43,9 @@ function countWords(text: string): number {
   let words = 0;
   let inWord = false;
   for (let index = 0; index < text.length; index++) {
-    const space = isSpace(text.charCodeAt(index));
+    const code = text.charCodeAt(index);
+    // Most of a prompt is printable ASCII: decided in two comparisons.
+    const space = code > 32 && code < 0xa0 ? false : isSpace(code);
     if (!space && !inWord) words++;
     inWord = !space;
   }
@@ -55,8 +59,35 @@ function decide(options: LanguageModelV3CallOptions): Decision {
   return decideTurn(readConversation(options.prompt), tools);
 }
 
+/** The words of each system prompt's JSON: an agent's is the same at every call, and most of the prompt. */
+const systemWords = new Map<string, number>();
+const MAX_SYSTEM_PROMPTS = 64;
+
+/** The words of `message`'s JSON; a system message's counted once per text. */
+function messageWords(message: LanguageModelV3Message): number {
+  if (message.role !== 'system' || message.providerOptions !== undefined)
+    return countWords(JSON.stringify(message));
+  let words = systemWords.get(message.content);
+  if (words === undefined) {
+    words = countWords(JSON.stringify({ role: 'system', content: message.content }));
+    if (systemWords.size >= MAX_SYSTEM_PROMPTS) systemWords.delete(systemWords.keys().next().value as string);
+    systemWords.set(message.content, words);
+  }
+  return words;
+}
+
+/**
+ * The words of the prompt's JSON, its input tokens: the messages' JSON joined by commas in brackets,
+ * each beginning with `{` and ending with `}`, so a word spans each join (and `[]` is one word).
+ */
+function promptWords(prompt: LanguageModelV3Prompt): number {
+  let words = 1 - prompt.length;
+  for (const message of prompt) words += messageWords(message);
+  return words;
+}
+
 function usageOf(options: LanguageModelV3CallOptions, output: string): LanguageModelV3Usage {
-  const input = countWords(JSON.stringify(options.prompt));
+  const input = promptWords(options.prompt);
   const generated = countWords(output);
   return {
     inputTokens: { total: input, noCache: input, cacheRead: undefined, cacheWrite: undefined },
@@ -100,8 +131,14 @@ function streamPartsOf(content: LanguageModelV3Content[], result: LanguageModelV
   return parts;
 }
 
+/** The embedded model: a LanguageModelV3 that runs in this process. */
+export interface EmbeddedModel extends LanguageModelV3 {
+  /** It answers in this process (no network, nothing to retry): the agent calls its methods directly. */
+  readonly inProcess: true;
+}
+
 /** Creates the embedded offline model. */
-export function createEmbeddedModel(options: EmbeddedModelOptions = {}): LanguageModelV3 {
+export function createEmbeddedModel(options: EmbeddedModelOptions = {}): EmbeddedModel {
   const modelId = options.modelId ?? 'concierge-embedded';
   const generate = async (
     callOptions: LanguageModelV3CallOptions,
@@ -127,6 +164,7 @@ export function createEmbeddedModel(options: EmbeddedModelOptions = {}): Languag
     specificationVersion: 'v3',
     provider: 'concierge.embedded',
     modelId,
+    inProcess: true,
     supportedUrls: {},
     doGenerate: generate,
     async doStream(callOptions) {

@@ -115,6 +115,36 @@ export function prepareConversationQueries(prepare: QueryPreparer) {
         )
         .returningAll(),
     ),
+    /** Extends a running turn's lease; no row changed when the turn lost the conversation. */
+    renewTurn: prepare<{ conversationId: string; turnId: string; until: string }, never>((db, param) =>
+      db
+        .updateTable('conversations')
+        .set({ turn_expires_at: param('until') })
+        .where('id', '=', param('conversationId'))
+        .where('turn_id', '=', param('turnId')),
+    ),
+    /** Extends a waiting customer message's lease (a message answered meanwhile keeps none). */
+    renewMessageLease: prepare<{ messageId: string; until: string }, never>((db, param) =>
+      db
+        .updateTable('messages')
+        .set({ lease_expires_at: param('until') })
+        .where('id', '=', param('messageId'))
+        .where('reply_state', '=', 'pending'),
+    ),
+    /** Claims the pending action for the turn: one row changed for the one turn that wins it. */
+    claimPendingAction: prepare<
+      { conversationId: string; turnId: string; actionId: string; time: string },
+      never
+    >((db, param) =>
+      db
+        .updateTable('conversations')
+        .set({ pending_action_claimed_at: param('time'), pending_action_claimed_by: param('turnId') })
+        .where('id', '=', param('conversationId'))
+        .where('turn_id', '=', param('turnId'))
+        .where('status', '=', 'open')
+        .where('pending_action_id', '=', param('actionId'))
+        .where('pending_action_claimed_at', 'is', null),
+    ),
     /** Whether a running turn may go on: the conversation's status and turn, and a person's reply since. */
     readTurn: prepare<TurnKeys, { status: string; turn_id: string | null; human_since: string | null }>(
       (db, param) =>

@@ -18,7 +18,7 @@ import type {
 } from './records.js';
 import type { ConversationTable, Database, MessageTable, TurnTraceTable } from './schema.js';
 import { now, parseJson, type StoreContext } from './store-context.js';
-import { enqueueHandoffDelivery } from './webhook-delivery-repository.js';
+import { prepareHandoffDelivery } from './webhook-delivery-repository.js';
 
 /** The hand-off reason of a webhook when the caller gave none. */
 const DEFAULT_HANDOFF_REASON = 'the conversation needs a person';
@@ -288,6 +288,7 @@ function conversationColumns({ human_since: _, ...row }: ConversationTable & { h
 /** Creates the conversation repository over a store context. */
 export function createConversationRepository({ db, prepare }: StoreContext) {
   const queries = prepareConversationQueries(prepare);
+  const enqueueHandoffDelivery = prepareHandoffDelivery(prepare);
   async function get(id: string) {
     const row = await queries.byId.first({ id });
     return row && toConversation(row);
@@ -518,29 +519,15 @@ export function createConversationRepository({ db, prepare }: StoreContext) {
     },
     /** Extends a waiting customer message's lease, so younger messages keep waiting behind it. */
     async renewMessageLease(messageId: string, leaseMs: number): Promise<void> {
-      await db
-        .updateTable('messages')
-        .set({ lease_expires_at: later(leaseMs) })
-        .where('id', '=', messageId)
-        .where('reply_state', '=', 'pending')
-        .execute();
+      await queries.renewMessageLease.run({ messageId, until: later(leaseMs) });
     },
     /** Extends a running turn's lease (and its message's); false when the turn lost the conversation. */
     async renewTurn(handle: TurnHandle & { leaseMs: number }): Promise<boolean> {
       const until = later(handle.leaseMs);
-      const result = await db
-        .updateTable('conversations')
-        .set({ turn_expires_at: until })
-        .where('id', '=', handle.conversationId)
-        .where('turn_id', '=', handle.turnId)
-        .executeTakeFirst();
-      await db
-        .updateTable('messages')
-        .set({ lease_expires_at: until })
-        .where('id', '=', handle.messageId)
-        .where('reply_state', '=', 'pending')
-        .execute();
-      return Number(result.numUpdatedRows) > 0;
+      const { conversationId, turnId, messageId } = handle;
+      const renewed = await queries.renewTurn.run({ conversationId, turnId, until });
+      await queries.renewMessageLease.run({ messageId, until });
+      return renewed > 0;
     },
     /**
      * Whether a running turn may go on: `open`; `taken-over` when a person replied since its message
@@ -558,16 +545,8 @@ export function createConversationRepository({ db, prepare }: StoreContext) {
      * one turn can win. A claimed action never runs again, whatever happens to the turn.
      */
     async claimPendingAction(input: { conversationId: string; turnId: string; actionId: string }) {
-      const result = await db
-        .updateTable('conversations')
-        .set({ pending_action_claimed_at: now(), pending_action_claimed_by: input.turnId })
-        .where('id', '=', input.conversationId)
-        .where('turn_id', '=', input.turnId)
-        .where('status', '=', 'open')
-        .where('pending_action_id', '=', input.actionId)
-        .where('pending_action_claimed_at', 'is', null)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
+      const { conversationId, turnId, actionId } = input;
+      return (await queries.claimPendingAction.run({ conversationId, turnId, actionId, time: now() })) > 0;
     },
     /**
      * Stores what a turn produced in one transaction: reply, trace, pending action, status, the

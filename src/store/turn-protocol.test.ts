@@ -3,7 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import {
+  Kysely,
+  type KyselyPlugin,
+  Migrator,
+  type OperationNode,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+} from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TurnLostError } from './conversation-repository.js';
@@ -149,6 +157,86 @@ for (const dialect of storeDialects) {
       expect((await store.conversations.listOrphanedMessages()).map((message) => message.id)).toEqual([
         orphan.id,
       ]);
+    });
+
+    it("compiles a turn's statements once: a second conversation's turns compile none", async () => {
+      // A plugin sees each query's operation tree at each run: a prepared query's is the one compiled
+      // at its first run, any other query's is built anew.
+      const seen = new Set<OperationNode>();
+      let fresh: string[] = [];
+      const recorder: KyselyPlugin = {
+        transformQuery({ node }) {
+          if (!seen.has(node)) fresh.push(node.kind);
+          seen.add(node);
+          return node;
+        },
+        transformResult: async ({ result }) => result,
+      };
+      const { store: recorded, close: closeRecorded } = await dialect.open({ plugins: [recorder] });
+      try {
+        const property = await recorded.properties.create({ name: 'Shop' });
+        const agent = await recorded.agents.create({
+          propertyId: property.id,
+          name: 'Bot',
+          handoffWebhookUrl: 'https://hooks.example/handoff',
+        });
+        const conversations = [
+          await recorded.conversations.create({ agentId: agent.id, propertyId: property.id }),
+          await recorded.conversations.create({ agentId: agent.id, propertyId: property.id }),
+        ];
+        /** What the server's turns read and write: one proposing an action, one running it and handing over. */
+        const turns = async (conversation: string) => {
+          fresh = [];
+          for (const [text, commit] of [
+            ['cancel my order', { pendingAction: { id: `action-${conversation}` } }],
+            [
+              'yes',
+              { pendingAction: null, handoff: true, handoffReason: 'The customer asked for a person.' },
+            ],
+          ] as const) {
+            await recorded.agents.get(agent.id);
+            await recorded.conversations.get(conversation);
+            const message = await recorded.conversations.addMessage(conversation, {
+              role: 'customer',
+              text,
+              replyState: 'pending',
+              leaseMs: 30_000,
+            });
+            const turn = { conversationId: conversation, messageId: message.id, turnId: randomUUID() };
+            expect(await recorded.conversations.takeTurn({ ...turn, leaseMs: 30_000 })).toBeDefined();
+            await recorded.conversations.renewTurn({ ...turn, leaseMs: 30_000 });
+            await recorded.conversations.renewMessageLease(message.id, 30_000);
+            await recorded.integrations.listEnabledForAgent(agent.id);
+            await recorded.knowledge.listAgentSources(agent.id);
+            await recorded.conversations.listHistory(conversation, { messageId: message.id, limit: 40 });
+            if (text === 'yes')
+              expect(
+                await recorded.conversations.claimPendingAction({
+                  ...turn,
+                  actionId: `action-${conversation}`,
+                }),
+              ).toBe(true);
+            expect(await recorded.conversations.readTurn(turn)).toBe('open');
+            const committed = await recorded.conversations.commitTurn({
+              ...turn,
+              reply: 'Done.',
+              steps: [],
+              ...commit,
+            });
+            expect(committed.outcome).toBe('answered');
+          }
+          return fresh;
+        };
+        expect(await turns(conversations[0].id)).not.toEqual([]);
+        expect(await turns(conversations[1].id)).toEqual([]);
+        // The hand-off's webhook was queued by its prepared statement, once per conversation.
+        const due = await recorded.webhookDeliveries.claimDue({ worker: 'test', leaseMs: 30_000 });
+        expect(due.map((delivery) => [delivery.conversationId, delivery.event]).sort()).toEqual(
+          conversations.map((conversation) => [conversation.id, 'conversation.handoff']).sort(),
+        );
+      } finally {
+        await closeRecorded();
+      }
     });
 
     it('lets one of many turns claim a pending action, once', async () => {

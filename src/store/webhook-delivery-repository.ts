@@ -1,10 +1,11 @@
 // The outbox of hand-off webhooks: written in the hand-off's transaction, claimed by one worker at a
 // time on any server (FOR UPDATE SKIP LOCKED on PostgreSQL; SQLite has one writer), retried until
 // delivered or given up. A crashed worker's claim runs out and another server takes it.
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { newId } from './new-id.js';
+import type { QueryPreparer, QueryTarget } from './prepare-query.js';
 import type { WebhookDelivery, WebhookDeliveryStatus } from './records.js';
-import type { Database, WebhookDeliveryTable } from './schema.js';
+import type { WebhookDeliveryTable } from './schema.js';
 import { now, type StoreContext } from './store-context.js';
 
 /** Longest stored failure text, in characters. */
@@ -26,52 +27,59 @@ function toDelivery(row: WebhookDeliveryTable): WebhookDelivery {
   };
 }
 
+/** Where a hand-off webhook is queued: one conversation, the reason, and the new row's id and time. */
+type HandoffKeys = { id: string; conversationId: string; reason: string; time: string };
+
 /**
- * Queues the hand-off webhook of a conversation, inside the caller's transaction, when its agent has
- * a webhook URL (none otherwise). The URL itself is read when it is sent, so a corrected URL is used.
+ * The queueing of a conversation's hand-off webhook (on a hand-off turn's path: prepared once), inside
+ * the caller's transaction, when its agent has a webhook URL (none otherwise). The URL itself is read
+ * when it is sent, so a corrected URL is used.
  */
-export async function enqueueHandoffDelivery(
-  db: Kysely<Database> | Transaction<Database>,
-  input: { conversationId: string; reason: string },
-): Promise<void> {
-  const time = now();
-  await db
-    .insertInto('webhook_deliveries')
-    .columns([
-      'id',
-      'conversation_id',
-      'agent_id',
-      'event',
-      'reason',
-      'status',
-      'next_attempt_at',
-      'created_at',
-      'updated_at',
-    ])
-    .expression((eb) =>
-      eb
-        .selectFrom('conversations')
-        .innerJoin('agents', 'agents.id', 'conversations.agent_id')
-        .select([
-          eb.val(newId()).as('id'),
-          'conversations.id as conversation_id',
-          'agents.id as agent_id',
-          eb.val('conversation.handoff').as('event'),
-          eb.val(input.reason).as('reason'),
-          eb.val('pending').as('status'),
-          eb.val(time).as('next_attempt_at'),
-          eb.val(time).as('created_at'),
-          eb.val(time).as('updated_at'),
-        ])
-        .where('conversations.id', '=', input.conversationId)
-        .where('agents.handoff_webhook_url', 'is not', null)
-        .where('agents.handoff_webhook_url', '!=', ''),
-    )
-    .execute();
+export function prepareHandoffDelivery(prepare: QueryPreparer) {
+  const insert = prepare<HandoffKeys, never>((db, param) =>
+    db
+      .insertInto('webhook_deliveries')
+      .columns([
+        'id',
+        'conversation_id',
+        'agent_id',
+        'event',
+        'reason',
+        'status',
+        'next_attempt_at',
+        'created_at',
+        'updated_at',
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom('conversations')
+          .innerJoin('agents', 'agents.id', 'conversations.agent_id')
+          .select([
+            eb.val(param('id')).as('id'),
+            'conversations.id as conversation_id',
+            'agents.id as agent_id',
+            eb.val('conversation.handoff').as('event'),
+            eb.val(param('reason')).as('reason'),
+            eb.val('pending').as('status'),
+            eb.val(param('time')).as('next_attempt_at'),
+            eb.val(param('time')).as('created_at'),
+            eb.val(param('time')).as('updated_at'),
+          ])
+          .where('conversations.id', '=', param('conversationId'))
+          .where('agents.handoff_webhook_url', 'is not', null)
+          .where('agents.handoff_webhook_url', '!=', ''),
+      ),
+  );
+  return async (target: QueryTarget, input: { conversationId: string; reason: string }): Promise<void> => {
+    await insert.run({ ...input, id: newId(), time: now() }, target);
+  };
 }
 
 /** Creates the webhook delivery repository over a store context. */
-export function createWebhookDeliveryRepository({ db }: StoreContext, dialect: 'sqlite' | 'postgres') {
+export function createWebhookDeliveryRepository(
+  { db, prepare }: StoreContext,
+  dialect: 'sqlite' | 'postgres',
+) {
   /** Ends `worker`'s claim with `changes`; false when the claim was lost (it ran out, another took it). */
   async function finish(id: string, worker: string, changes: Partial<WebhookDeliveryTable>) {
     const result = await db
@@ -83,8 +91,9 @@ export function createWebhookDeliveryRepository({ db }: StoreContext, dialect: '
     return Number(result.numUpdatedRows) > 0;
   }
 
+  const enqueueHandoff = prepareHandoffDelivery(prepare);
   return {
-    enqueueHandoff: (input: { conversationId: string; reason: string }) => enqueueHandoffDelivery(db, input),
+    enqueueHandoff: (input: { conversationId: string; reason: string }) => enqueueHandoff(db, input),
     /**
      * Claims up to `limit` due deliveries for `worker` until `leaseMs` from now, counting the attempt:
      * one statement, so two servers never claim the same one.
