@@ -216,15 +216,25 @@ function measureSemantic(index: CatalogIndex, query: AnalyzedQuery, weights: Que
 
 /**
  * The operations related to the message (`RankCatalogOptions.minRelated`), in catalog order, or
- * undefined when fewer than `count` relate to it at all.
+ * undefined when the message has no topic word (a follow-up's "it's 88812": its context and ids
+ * decide, and any operation may take them) or fewer than `count` operations relate to it at all.
  */
 function findRelated(
   index: CatalogIndex,
   count: number,
-  related: { touched: Set<IndexedTool>; hints: Map<IndexedTool, unknown>; semantic: Float64Array },
+  related: {
+    query: AnalyzedQuery;
+    touched: Set<IndexedTool>;
+    hints: Map<IndexedTool, unknown>;
+    semantic: Float64Array;
+  },
 ): IndexedTool[] | undefined {
-  const { touched, hints, semantic } = related;
+  const { query, touched, hints, semantic } = related;
+  if (query.terms.length === 0) return undefined;
   const kept = new Set([...touched, ...hints.keys()]);
+  // Operations the earlier messages name: a follow-up continues them.
+  for (const stem of query.context)
+    for (const position of index.postings.get(stem) ?? []) kept.add(index.tools[position]);
   const close: number[] = [];
   for (const entry of index.tools)
     if (entry.search) kept.add(entry);
@@ -254,7 +264,7 @@ export function featurize(options: RankCatalogOptions): {
   for (const value of semantic) bestSemantic = Math.max(bestSemantic, value);
   let candidates = options.candidates ?? index.tools;
   if (!options.candidates && options.minRelated !== undefined)
-    candidates = findRelated(index, options.minRelated, { touched, hints, semantic }) ?? candidates;
+    candidates = findRelated(index, options.minRelated, { query, touched, hints, semantic }) ?? candidates;
   const tools = candidates.map(
     (entry): CandidateFeatures => ({
       entry,
