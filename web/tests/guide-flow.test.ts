@@ -206,7 +206,10 @@ describe('the integration guide on a fresh install', () => {
     await page.locator('.notice', { hasText: 'Handed to a person' }).waitFor();
     await page.getByRole('link', { name: 'Conversations' }).last().click();
     await page.getByRole('heading', { name: 'Conversation', level: 1 }).waitFor();
-    expect(await page.locator('.badge').filter({ hasText: 'waiting for human' }).count()).toBe(1);
+    // The conversation's badges render after its heading: wait for one before counting them.
+    const waiting = page.locator('.badge').filter({ hasText: 'waiting for human' });
+    await waiting.first().waitFor();
+    expect(await waiting.count()).toBe(1);
     await page.getByLabel('Reply as a person').fill('Hi, this is Sam.');
     await page.getByRole('button', { name: 'Send reply' }).click();
     await page.locator('.badge', { hasText: 'with a person' }).waitFor();
