@@ -9,7 +9,7 @@ export interface ToolDocument {
   tool: EngineTool;
   /** Topic concepts of the name and the description's first sentence: what the operation is about. */
   headConcepts: Set<string>;
-  parameters: ParameterInfo[];
+  parameters: readonly ParameterInfo[];
 }
 
 /** The summary: the first line when a blank line follows it, else the first sentence. */

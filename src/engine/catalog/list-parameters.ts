@@ -47,8 +47,24 @@ export function schemaType(schema: SchemaNode): string | undefined {
   return undefined;
 }
 
-/** The top-level parameters of an object schema, in the schema's order. */
-export function listParameters(inputSchema: SchemaNode): ParameterInfo[] {
+/**
+ * Parameters read per schema object: a catalog's schemas do not change, and a turn reads the same
+ * operations' parameters again for every candidate and at every turn.
+ */
+const parametersOf = new WeakMap<object, readonly ParameterInfo[]>();
+
+/** The top-level parameters of an object schema, in the schema's order (the same list for the same schema object). */
+export function listParameters(inputSchema: SchemaNode): readonly ParameterInfo[] {
+  if (typeof inputSchema !== 'object' || inputSchema === null) return readParameters(inputSchema);
+  let parameters = parametersOf.get(inputSchema);
+  if (!parameters) {
+    parameters = readParameters(inputSchema);
+    parametersOf.set(inputSchema, parameters);
+  }
+  return parameters;
+}
+
+function readParameters(inputSchema: SchemaNode): ParameterInfo[] {
   const root = resolveSchema(inputSchema);
   const properties = (root.properties ?? {}) as Record<string, unknown>;
   const required = new Set(Array.isArray(root.required) ? (root.required as string[]) : []);

@@ -58,7 +58,7 @@ function formatId(id: QueryId, parameter: ParameterInfo): unknown {
 /** Binds the message's ids to `parameters` of `entry`. */
 export function bindIds(options: {
   entry: IndexedTool;
-  parameters: ParameterInfo[];
+  parameters: readonly ParameterInfo[];
   query: AnalyzedQuery;
   text: string;
 }): BoundIds {

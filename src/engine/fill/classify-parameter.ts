@@ -143,8 +143,20 @@ function kindOf(parameter: ParameterInfo, nameWords: string[], descriptionWords:
   return 'text';
 }
 
+/** Classifications per parameter object (`listParameters` gives the same objects for a schema). */
+const classified = new WeakMap<ParameterInfo, ClassifiedParameter>();
+
 /** Classifies one parameter. */
 export function classifyParameter(parameter: ParameterInfo): ClassifiedParameter {
+  let result = classified.get(parameter);
+  if (!result) {
+    result = classify(parameter);
+    classified.set(parameter, result);
+  }
+  return result;
+}
+
+function classify(parameter: ParameterInfo): ClassifiedParameter {
   const nameWords = splitWords(parameter.name);
   const descriptionWords = splitWords(parameter.description);
   const kind = kindOf(parameter, nameWords, descriptionWords);

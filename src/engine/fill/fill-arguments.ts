@@ -29,7 +29,7 @@ export interface FilledArguments {
 
 /** What the filler reads. */
 export interface FillArgumentsOptions {
-  parameters: ParameterInfo[];
+  parameters: readonly ParameterInfo[];
   /** The customer's message. */
   text: string;
   /** Concepts naming the operation itself, left out of free-text values. */

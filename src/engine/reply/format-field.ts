@@ -69,17 +69,29 @@ export function isTimeRange(value: string): boolean {
   return TIME_RANGE.test(value.trim());
 }
 
+/** Currency formats by code, built once each (building one costs more than formatting a list). */
+const currencyFormats = new Map<string, Intl.NumberFormat | null>();
+/** Codes kept: ISO 4217 has fewer than 200, so a field with made-up codes cannot grow it past this. */
+const MAX_CURRENCY_FORMATS = 256;
+
+function currencyFormat(currency: string): Intl.NumberFormat | null {
+  let format = currencyFormats.get(currency);
+  if (format !== undefined) return format;
+  try {
+    format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+  } catch {
+    format = null;
+  }
+  if (currencyFormats.size < MAX_CURRENCY_FORMATS) currencyFormats.set(currency, format);
+  return format;
+}
+
 /** An amount in a currency: `$189.00`, `€49.90`; `189.00 XYZ` for a code Intl does not know; `189.00` without one. */
 export function formatMoney(amount: number, currency: string | undefined): string {
   if (currency) {
-    try {
-      // Intl puts a no-break space after a code (`CHF 12.50`); plain text reads a plain space.
-      return new Intl.NumberFormat('en-US', { style: 'currency', currency })
-        .format(amount)
-        .replace(/\u00a0/g, ' ');
-    } catch {
-      return `${amount.toFixed(2)} ${currency}`;
-    }
+    const format = currencyFormat(currency);
+    // Intl puts a no-break space after a code (`CHF 12.50`); plain text reads a plain space.
+    return format ? format.format(amount).replace(/\u00a0/g, ' ') : `${amount.toFixed(2)} ${currency}`;
   }
   return Number.isInteger(amount) ? amount.toFixed(2) : String(Math.round(amount * 100) / 100);
 }
