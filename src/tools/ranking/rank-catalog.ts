@@ -56,9 +56,10 @@ export interface RankCatalogOptions {
   candidates?: IndexedTool[];
   /**
    * In a large catalog, rank only the operations related to the message when at least this many
-   * are: those sharing a word of it or its context, those the base prompt names, those that take free
-   * search words (any word may be what they search for), and twice this many of the closest in meaning. The rest cannot be the one meant, and scoring them is most of the cost.
-   * Default: rank every operation.
+   * are: those sharing a word of it or its context, those the base prompt names, those that take
+   * free search words (any word may be what they search for), and twice this many of the closest in
+   * meaning. The rest cannot be the one meant, and scoring them is most of the cost. A message
+   * without a topic word ranks every operation. Default: rank every operation.
    */
   minRelated?: number;
 }
