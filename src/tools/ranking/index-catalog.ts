@@ -32,10 +32,10 @@ export interface IdForm {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The form an id input's schema gives, when it constrains the value. */
 /** A quoted id a description shows ("The user id, such as 'sara_doe_496'."): a token with a digit. */
 const QUOTED_ID = /[`'"]([#A-Za-z0-9][\w#.:-]*\d[\w#.:-]*)[`'"]/;
 
+/** The form an id input's schema gives, when it constrains the value (or its example shows it). */
 function idFormOf(property: unknown): IdForm | undefined {
   if (!isObject(property)) return undefined;
   const form: IdForm = {};
