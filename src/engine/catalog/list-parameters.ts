@@ -53,7 +53,10 @@ export function schemaType(schema: SchemaNode): string | undefined {
  */
 const parametersOf = new WeakMap<object, readonly ParameterInfo[]>();
 
-/** The top-level parameters of an object schema, in the schema's order (the same list for the same schema object). */
+/**
+ * The top-level parameters of an object schema, in the schema's order: the same list for the same
+ * schema object.
+ */
 export function listParameters(inputSchema: SchemaNode): readonly ParameterInfo[] {
   if (typeof inputSchema !== 'object' || inputSchema === null) return readParameters(inputSchema);
   let parameters = parametersOf.get(inputSchema);
