@@ -21,6 +21,23 @@ const MAX_RESPONSE_FIELDS = 60;
 const MAX_RESPONSE_DEPTH = 3;
 
 /**
+ * The properties of an object schema as [name, schema] pairs, through composed schemas (`allOf`,
+ * `oneOf`, `anyOf`) and, with `throughItems`, a list's items.
+ */
+function propertiesOf(node: unknown, throughItems: boolean, hops = 0): [string, unknown][] {
+  if (!node || typeof node !== 'object' || hops > 4) return [];
+  const value = node as Record<string, unknown>;
+  const found: [string, unknown][] = [];
+  for (const key of ['allOf', 'oneOf', 'anyOf'])
+    if (Array.isArray(value[key]))
+      for (const part of value[key] as unknown[]) found.push(...propertiesOf(part, throughItems, hops + 1));
+  if (throughItems && value.items) found.push(...propertiesOf(value.items, throughItems, hops + 1));
+  if (value.properties && typeof value.properties === 'object')
+    found.push(...Object.entries(value.properties as Record<string, unknown>));
+  return found;
+}
+
+/**
  * The field names of a response schema, nearest first (`{order: {status, carrier}}` -> order, status,
  * carrier), through arrays and composed schemas.
  */
@@ -29,20 +46,12 @@ export function responseFieldsOf(schema: JsonSchema | undefined): string[] {
   let level: unknown[] = schema ? [schema] : [];
   for (let depth = 0; depth <= MAX_RESPONSE_DEPTH && level.length > 0; depth++) {
     const next: unknown[] = [];
-    const visit = (node: unknown, hops = 0): void => {
-      if (!node || typeof node !== 'object' || hops > 4) return;
-      const value = node as Record<string, unknown>;
-      for (const key of ['allOf', 'oneOf', 'anyOf'])
-        if (Array.isArray(value[key])) for (const part of value[key] as unknown[]) visit(part, hops + 1);
-      if (value.items) visit(value.items, hops + 1);
-      if (!value.properties || typeof value.properties !== 'object') return;
-      for (const [name, property] of Object.entries(value.properties as Record<string, unknown>)) {
-        if (fields.size >= MAX_RESPONSE_FIELDS) return;
+    for (const node of level)
+      for (const [name, property] of propertiesOf(node, true)) {
+        if (fields.size >= MAX_RESPONSE_FIELDS) break;
         fields.add(name);
         next.push(property);
       }
-    };
-    for (const node of level) visit(node);
     level = next;
   }
   return [...fields];
@@ -59,20 +68,12 @@ const MAX_STATES = 12;
  */
 export function responseValuesOf(schema: JsonSchema | undefined): string[] {
   const values = new Set<string>();
-  const visit = (node: unknown, hops = 0): void => {
-    if (!node || typeof node !== 'object' || hops > 4) return;
-    const value = node as Record<string, unknown>;
-    for (const key of ['allOf', 'oneOf', 'anyOf'])
-      if (Array.isArray(value[key])) for (const part of value[key] as unknown[]) visit(part, hops + 1);
-    if (!value.properties || typeof value.properties !== 'object') return;
-    for (const property of Object.values(value.properties as Record<string, unknown>)) {
-      const states = (property as { enum?: unknown } | null)?.enum;
-      if (!Array.isArray(states) || states.length > MAX_STATES) continue;
-      for (const state of states)
-        if (typeof state === 'string' && values.size < MAX_RESPONSE_VALUES) values.add(state);
-    }
-  };
-  visit(schema);
+  for (const [, property] of propertiesOf(schema, false)) {
+    const states = (property as { enum?: unknown } | null)?.enum;
+    if (!Array.isArray(states) || states.length > MAX_STATES) continue;
+    for (const state of states)
+      if (typeof state === 'string' && values.size < MAX_RESPONSE_VALUES) values.add(state);
+  }
   return [...values];
 }
 

@@ -3,6 +3,7 @@
 // Miami tomorrow", "upgrade us to business"): those words are not the operation's topic, they fill it,
 // so the ranking reads how completely each operation can be filled rather than counting them as words
 // no operation knows.
+import { isRecord } from '../../openapi/is-record.js';
 import { contentStems, STOP_WORDS, stemOf } from './read-words.js';
 
 /** What kind of value an input takes, as far as the ranking tells them apart. */
@@ -47,10 +48,6 @@ const OTHER_NAME = /(^|[^a-z])(company|brand|title)$/i;
 const BEFORE_PLACE = new Set(['in', 'from', 'to', 'at', 'near', 'into']);
 const BEFORE_PERSON = new Set(['im', "i'm", 'am', 'named', 'for', 'is', 'me']);
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function kindOf(name: string, property: Record<string, unknown>): SlotKind | undefined {
   const format = typeof property.format === 'string' ? property.format : '';
   if (Array.isArray(property.enum) && property.enum.some((value) => typeof value === 'string')) return 'enum';
@@ -66,11 +63,11 @@ function kindOf(name: string, property: Record<string, unknown>): SlotKind | und
 
 /** The inputs of a schema that take values of a message, other than the ids in `ids`. */
 export function readSlots(inputSchema: Record<string, unknown>, ids: Set<string>): ValueSlot[] {
-  const properties = isObject(inputSchema.properties) ? inputSchema.properties : {};
+  const properties = isRecord(inputSchema.properties) ? inputSchema.properties : {};
   const required = new Set(Array.isArray(inputSchema.required) ? (inputSchema.required as string[]) : []);
   const slots: ValueSlot[] = [];
   for (const [name, property] of Object.entries(properties)) {
-    if (ids.has(name) || !isObject(property)) continue;
+    if (ids.has(name) || !isRecord(property)) continue;
     const kind = kindOf(name, property);
     if (!kind) continue;
     const slot: ValueSlot = { name, kind, required: required.has(name) };
