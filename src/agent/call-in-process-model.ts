@@ -5,19 +5,12 @@
 import type {
   LanguageModelV3,
   LanguageModelV3CallOptions,
-  LanguageModelV3FunctionTool,
-  LanguageModelV3Message,
+  LanguageModelV3StreamPart,
   LanguageModelV3ToolCall,
   LanguageModelV3Usage,
 } from '@ai-sdk/provider';
-import {
-  asSchema,
-  InvalidToolInputError,
-  type LanguageModel,
-  type ModelMessage,
-  NoSuchToolError,
-  type Tool,
-} from 'ai';
+import { InvalidToolInputError, JSONParseError, type LanguageModel, NoSuchToolError, type Tool } from 'ai';
+import { convertToLanguageModelPrompt, prepareToolsAndToolChoice } from 'ai/internal';
 import type { CallModelOptions, ModelCallOutput, ModelToolCall } from './call-model.js';
 
 /** A language model that runs in this process and says so (`inProcess`): called without the SDK's pipeline. */
@@ -31,71 +24,23 @@ export function isInProcessModel(model: LanguageModel): model is InProcessModel 
   return typeof model === 'object' && (model as Partial<InProcessModel>).inProcess === true;
 }
 
-function unsupported(type: string): never {
-  throw new Error(`an in-process model call cannot send a ${type} part`);
-}
-
-type AssistantPart = Extract<LanguageModelV3Message, { role: 'assistant' }>['content'][number];
-
-/** `message` as the model reads it: what the SDK's conversion gives for the parts a turn writes. */
-function toPromptMessage(message: ModelMessage): LanguageModelV3Message {
-  switch (message.role) {
-    case 'system':
-      return { role: 'system', content: message.content };
-    case 'user':
-      return {
-        role: 'user',
-        content:
-          typeof message.content === 'string'
-            ? [{ type: 'text', text: message.content }]
-            : message.content.flatMap((part) => {
-                if (part.type !== 'text') unsupported(part.type);
-                return part.text === '' ? [] : [{ type: 'text' as const, text: part.text }];
-              }),
-      };
-    case 'assistant':
-      if (typeof message.content === 'string')
-        return { role: 'assistant', content: [{ type: 'text', text: message.content }] };
-      return {
-        role: 'assistant',
-        content: message.content.flatMap((part): AssistantPart[] => {
-          if (part.type === 'text')
-            return part.text === '' && !part.providerOptions
-              ? []
-              : [{ type: 'text', text: part.text, providerOptions: part.providerOptions }];
-          if (part.type !== 'tool-call') return unsupported(part.type);
-          const { toolCallId, toolName, input, providerOptions } = part;
-          return [{ type: 'tool-call', toolCallId, toolName, input, providerOptions }];
-        }),
-      };
-    case 'tool':
-      return {
-        role: 'tool',
-        content: message.content.map((part) => {
-          if (part.type !== 'tool-result' || part.output.type === 'content') unsupported(part.type);
-          const { toolCallId, toolName, output, providerOptions } = part;
-          return { type: 'tool-result', toolCallId, toolName, output, providerOptions };
-        }),
-      };
-  }
-}
-
-/** The offered tools as the model reads them. */
-function toFunctionTools(tools: Record<string, Tool>): LanguageModelV3FunctionTool[] {
-  return Object.entries(tools).map(([name, tool]) => ({
-    type: 'function',
-    name,
-    description: tool.description,
-    inputSchema: asSchema(tool.inputSchema).jsonSchema as LanguageModelV3FunctionTool['inputSchema'],
-    providerOptions: tool.providerOptions,
-  }));
-}
-
-function toCallOptions(options: CallModelOptions): LanguageModelV3CallOptions {
+/**
+ * The call options the SDK would send: its own conversions of the prompt and the tools (`ai/internal`,
+ * the SDK's exported building blocks), without what `generateText` adds around them (the prompt's
+ * validation against its schemas, retries, telemetry, per-step results).
+ */
+async function toCallOptions(options: CallModelOptions): Promise<LanguageModelV3CallOptions> {
   return {
-    prompt: [{ role: 'system', content: options.system }, ...options.messages.map(toPromptMessage)],
-    tools: toFunctionTools(options.tools),
-    toolChoice: { type: options.toolChoice },
+    prompt: await convertToLanguageModelPrompt({
+      prompt: { system: options.system, messages: options.messages },
+      supportedUrls: {},
+      download: undefined,
+    }),
+    ...(await prepareToolsAndToolChoice({
+      tools: options.tools,
+      toolChoice: options.toolChoice,
+      activeTools: undefined,
+    })),
     abortSignal: options.signal,
     ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
   };
@@ -112,7 +57,7 @@ function readToolCall(call: LanguageModelV3ToolCall, tools: Record<string, Tool>
       read.invalidReason = new InvalidToolInputError({
         toolName: call.toolName,
         toolInput: call.input,
-        cause,
+        cause: new JSONParseError({ text: call.input, cause }),
       }).message;
   }
   if (!tools[call.toolName])
@@ -133,7 +78,7 @@ export async function callInProcessModel(
   model: InProcessModel,
   options: CallModelOptions,
 ): Promise<ModelCallOutput> {
-  const callOptions = toCallOptions(options);
+  const callOptions = await toCallOptions(options);
   const output: ModelCallOutput = { text: '', toolCalls: [], finishReason: 'other' };
   if (!options.stream) {
     const result = await model.doGenerate(callOptions);
@@ -146,9 +91,10 @@ export async function callInProcessModel(
     readUsage(output, result.usage);
     return output;
   }
-  const reader = (await model.doStream(callOptions)).stream.getReader();
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    const part = read.value;
+  // `for await` cancels the stream when the loop throws (an abort, an error part).
+  const stream = (await model.doStream(callOptions))
+    .stream as unknown as AsyncIterable<LanguageModelV3StreamPart>;
+  for await (const part of stream) {
     if (options.signal?.aborted) throw Object.assign(new Error('aborted'), { name: 'AbortError' });
     if (part.type === 'text-delta') {
       output.text += part.delta;

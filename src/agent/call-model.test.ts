@@ -2,6 +2,7 @@ import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { jsonSchema, type ModelMessage, tool } from 'ai';
 import { describe, expect, it } from 'vitest';
 import { createEmbeddedModel } from '../engine/index.js';
+import { isInProcessModel } from './call-in-process-model.js';
 import { type CallModelOptions, callModel, type ModelCallOutput } from './call-model.js';
 
 const embedded = createEmbeddedModel();
@@ -77,6 +78,11 @@ async function call(options: Omit<CallModelOptions, 'onText'>) {
 }
 
 describe('callModel with the embedded model', () => {
+  it('calls the embedded model directly, and the unmarked one through the SDK', () => {
+    expect(isInProcessModel(embedded)).toBe(true);
+    expect(isInProcessModel(throughSdk)).toBe(false);
+  });
+
   for (const stream of [false, true])
     for (const [name, messages] of cases)
       it(`reads ${name} as the AI SDK does (${stream ? 'streamed' : 'whole'})`, async () => {
@@ -92,5 +98,29 @@ describe('callModel with the embedded model', () => {
     const direct = await call({ ...options, messages, model: embedded });
     expect(direct.output.toolCalls).toEqual([]);
     expect(direct).toEqual(await call({ ...options, messages, model: throughSdk }));
+  });
+
+  it('reads an unknown tool and unparsable input as the SDK does', async () => {
+    const bad: LanguageModelV3 = {
+      ...throughSdk,
+      doGenerate: async () => ({
+        content: [
+          { type: 'tool-call', toolCallId: 'c1', toolName: 'nope', input: '{}' },
+          { type: 'tool-call', toolCallId: 'c2', toolName: 'trackOrder', input: '{"orderId": ' },
+        ],
+        finishReason: { unified: 'tool-calls', raw: undefined },
+        usage: {
+          inputTokens: { total: 1, noCache: 1, cacheRead: undefined, cacheWrite: undefined },
+          outputTokens: { total: 1, text: 1, reasoning: undefined },
+        },
+        warnings: [],
+      }),
+    };
+    const options = { system, tools, toolChoice: 'auto' as const, stream: false };
+    const messages: ModelMessage[] = [{ role: 'user', content: 'Where is my order #12345?' }];
+    const marked = Object.assign({ ...bad }, { inProcess: true as const });
+    const direct = await call({ ...options, messages, model: marked });
+    expect(direct.output.toolCalls.map((entry) => Boolean(entry.invalidReason))).toEqual([true, true]);
+    expect(direct).toEqual(await call({ ...options, messages, model: bad }));
   });
 });
