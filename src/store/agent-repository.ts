@@ -36,7 +36,7 @@ export interface UpdateAgentInput {
 
 /** Creates the agent repository over a store context. */
 export function createAgentRepository({ db, secrets, prepare }: StoreContext) {
-  // Read by every chat turn.
+  // Prepared once: every chat turn reads its agent; the admin routes read its integrations' links.
   const byId = prepare<{ id: string }, AgentTable>((db, param) =>
     db.selectFrom('agents').selectAll().where('id', '=', param('id')),
   );

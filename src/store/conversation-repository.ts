@@ -715,22 +715,23 @@ export function createConversationRepository({ db, prepare }: StoreContext) {
       });
     },
     /**
-     * Customer messages left pending by a crash, oldest first: nobody waits for them (lease over)
-     * and no turn holds their conversation (none, or its lease is over).
-     */
-    /**
-     * The agents of the conversations most recently active, newest first, at most `limit` of them
-     * (read from the latest 500 conversations): whose catalogs a starting server prepares first.
+     * The agents of the conversations most recently active, newest first, at most `limit` of them:
+     * whose catalogs a starting server prepares first.
      */
     async listRecentAgentIds(limit: number): Promise<string[]> {
       const rows = await db
         .selectFrom('conversations')
         .select('agent_id')
-        .orderBy('updated_at', 'desc')
-        .limit(500)
+        .groupBy('agent_id')
+        .orderBy((eb) => eb.fn.max('updated_at'), 'desc')
+        .limit(limit)
         .execute();
-      return [...new Set(rows.map((row) => row.agent_id))].slice(0, limit);
+      return rows.map((row) => row.agent_id);
     },
+    /**
+     * Customer messages left pending by a crash, oldest first: nobody waits for them (lease over)
+     * and no turn holds their conversation (none, or its lease is over).
+     */
     async listOrphanedMessages(options: { limit?: number } = {}): Promise<Message[]> {
       const time = now();
       const rows = await db

@@ -107,7 +107,8 @@ function toOperationSettings(rows: OperationSettingTable[]): Map<string, Operati
 
 /** Creates the integration repository over a store context. */
 export function createIntegrationRepository({ db, secrets, prepare }: StoreContext) {
-  // Read by every chat turn.
+  // Prepared once: the admin routes and the request logs read these; a chat turn reads the agent's
+  // enabled integrations and their settings (the last two) in two statements.
   const byId = prepare<{ id: string }, IntegrationTable>((db, param) =>
     db.selectFrom('integrations').selectAll().where('id', '=', param('id')),
   );

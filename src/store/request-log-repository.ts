@@ -48,7 +48,6 @@ function toRequestLog(row: Omit<RequestLogTable, 'property_id'>): RequestLog {
   };
 }
 
-/** Creates the request-log repository over a store context. */
 /** A log's columns but its property (which the insert reads from its integration). */
 type RequestLogRow = Omit<RequestLogTable, 'property_id'>;
 
@@ -73,6 +72,7 @@ const LOG_COLUMNS: Record<keyof RequestLogRow, true> = {
   created_at: true,
 };
 
+/** Creates the request-log repository over a store context. */
 export function createRequestLogRepository({ db, prepare }: StoreContext) {
   // Every API call of a turn adds one.
   const insert = prepare<RequestLogRow, never>((db, param) =>
