@@ -250,6 +250,47 @@ describe('decideTurn', () => {
     expect(decide([user('what was the 8999 charge for?')], '', tools)).toMatchObject({ type: 'text' });
   });
 
+  it('looks a reference up with an operation below the first when its id has the form the reference has', () => {
+    const tools = [
+      operation(
+        'get_user_details',
+        ['get', '/users/{user_id}'],
+        'Get the details of a user, including their reservations.',
+        { user_id: { type: 'string', description: "The user id, such as 'sara_doe_496'." } },
+        ['user_id'],
+      ),
+      operation(
+        'get_reservation_details',
+        ['get', '/reservations/{reservation_id}'],
+        'Get the details of a reservation.',
+        { reservation_id: { type: 'string', description: "The reservation id, such as '8JX2WO'." } },
+        ['reservation_id'],
+      ),
+      operation(
+        'cancel_reservation',
+        ['post', '/reservations/{reservation_id}/cancel'],
+        'Cancel the whole reservation.',
+        { reservation_id: { type: 'string', description: "The reservation id, such as '8JX2WO'." } },
+        ['reservation_id'],
+      ),
+    ];
+    const text = 'How many checked bags do I have on confirmation JMO1MG?';
+    // The situation: "nothing" ranks above every operation, and the reservation's look-up is not first.
+    const index = indexCatalogCached(tools, { source: tools });
+    const ranking = rankCatalog({ index, message: text });
+    expect(ranking.none.probability).toBeGreaterThan(ranking.tools[0].probability);
+    expect(ranking.tools[0].entry.tool.name).not.toBe('get_reservation_details');
+    expect(decide([user(text)], '', tools)).toEqual({
+      type: 'tool-call',
+      toolName: 'get_reservation_details',
+      input: { reservation_id: 'JMO1MG' },
+    });
+    // A reference of no operation's form, in front of a noun no operation's id has, is looked up by none.
+    expect(decide([user('Where is my parcel #000000412? It was due yesterday')], '', tools)).toMatchObject({
+      type: 'text',
+    });
+  });
+
   it('of near-equal siblings, calls the one the message completes rather than asking for more', () => {
     const giftCard = (name: string, description: string, required: string[]): EngineTool => ({
       name,

@@ -70,6 +70,7 @@ const COVERAGE = TOOL_FEATURES.indexOf('coverage');
 const ID_PREFIX_MATCH = TOOL_FEATURES.indexOf('idPrefixMatch');
 const ID_FORM_FIT = TOOL_FEATURES.indexOf('idFormFit');
 const ID_FORM_CLASH = TOOL_FEATURES.indexOf('idFormClash');
+const ID_NOUN_MATCH = TOOL_FEATURES.indexOf('idNounMatch');
 const ID_NOUN_MISMATCH = TOOL_FEATURES.indexOf('idNounMismatch');
 
 /** A reference a customer gives: letters and digits together (`VA5SGQ`, `2GG279541U471931P`) or `#` and digits. */
@@ -104,6 +105,28 @@ function looksUp(
         String(input[parameter.name] ?? '').includes(id.text.replace(/^#/, '')),
       ),
   );
+}
+
+/**
+ * The first of `others` (ranked below the first operation) that looks up a reference the customer
+ * gives. Past the first, an operation does so only on its schema's own evidence: the reference has the
+ * form its id shows, or the noun in front of it names its id ("confirmation JMO1MG" is a
+ * reservation's; "order #000000412" is no gift card's code).
+ */
+function findLookUp<Ranked extends { entry: IndexedTool; features: number[] }>(
+  others: Ranked[],
+  ranking: { tools: { entry: IndexedTool }[]; query: AnalyzedQuery },
+  fillFor: (ranked: Ranked) => FilledArguments,
+): { ranked: Ranked; filled: FilledArguments } | undefined {
+  if (!ranking.query.ids.some((id) => isReference(id.text))) return undefined;
+  for (const ranked of others) {
+    const { entry, features } = ranked;
+    if (!entry.reads || entry.writes >= DOES) continue;
+    if (!(features[ID_FORM_FIT] > 0 || features[ID_NOUN_MATCH] > 0)) continue;
+    const filled = fillFor(ranked);
+    if (looksUp(ranked, ranking, filled.input)) return { ranked, filled };
+  }
+  return undefined;
 }
 
 /**
@@ -291,7 +314,6 @@ export function chooseTool(options: ChooseToolOptions): Choice {
         break;
       }
     }
-  const tool = best.entry.tool as EngineTool;
   // Nothing to call when "nothing" is more likely than the most likely operation, unless every word
   // of the message is the operation's own ("Where is my order?", and its answer "it's 44821"), or the
   // message is only a code in the form the operation's schema shows ("Tell me about SKU-1042"; a bare
@@ -301,14 +323,23 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     (ranking.query.terms.length === 0 &&
       ranking.query.ids.some((id) => /\D/.test(id.text.replace(/^#/, ''))) &&
       (best.features[ID_PREFIX_MATCH] > 0 || best.features[ID_FORM_FIT] > 0));
-  const nothing =
+  let nothing =
     ranking.none.probability >= best.probability && !whollyAbout && !looksUp(best, ranking, filled.input);
+  if (nothing) {
+    const lookUp = findLookUp(candidates.slice(1), ranking, fillFor);
+    if (lookUp) {
+      best = lookUp.ranked;
+      filled = lookUp.filled;
+      nothing = false;
+    }
+  }
   // A change no operation makes ("cancel my order" where orders can only be read) is declined plainly,
   // rather than answered with a look-up.
   const action = ranking.query.action;
   if (action && (nothing || !makesChange(best.entry, ranking.query)))
     return { type: 'unable', action: { word: action.word, rest: action.rest } };
   if (nothing) return { type: 'none' };
+  const tool = best.entry.tool as EngineTool;
   if (filled.missing.length > 0) return { type: 'ask', tool, missing: filled.missing };
   const requests = ranking.query.question || ranking.query.action !== undefined;
   return { type: 'call', tool, input: filled.input, requests };
