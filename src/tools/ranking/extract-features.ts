@@ -151,6 +151,11 @@ export function extractToolFeatures(options: {
   const nounMatch =
     idNouns.length > 0 &&
     tool.idParameters.some((parameter) => idNouns.some((noun) => parameter.nouns.has(noun)));
+  // An id whose noun names one of the operation's filters ("the invoices for customer cus_N…").
+  const filterMatch =
+    idNouns.length > 0 &&
+    tool.idFilters.some((filter) => idNouns.some((noun) => filter.nouns.has(noun)));
+  const takesIds = pathParameters + (filterMatch ? 1 : 0);
   const prefixMatch = ids.some(
     (id) =>
       id.prefix !== undefined &&
@@ -187,10 +192,10 @@ export function extractToolFeatures(options: {
     tool.removes * (1 - query.removes),
     tool.verb !== '' && weights.weights.has(tool.verb) ? 1 : 0,
     pathParameters > 0 && ids.length === 0 ? 1 : 0,
-    ids.length > 0 && pathParameters === 0 ? 1 : 0,
-    nounMatch ? 1 : 0,
+    ids.length > 0 && takesIds === 0 ? 1 : 0,
+    nounMatch || filterMatch ? 1 : 0,
     idNouns.length > 0 && pathParameters > 0 && !nounMatch ? 1 : 0,
-    ids.length > 0 ? Math.min(2, Math.abs(pathParameters - ids.length)) : 0,
+    ids.length > 0 ? Math.min(2, Math.abs(takesIds - ids.length)) : 0,
     prefixMatch ? 1 : 0,
     tool.collection && ids.length === 0 ? 1 : 0,
     tool.search ? 1 - coverage : 0,

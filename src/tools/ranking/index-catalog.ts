@@ -127,6 +127,11 @@ export interface IndexedTool {
   pathParameters: PathParameter[];
   /** Inputs that identify something: path parameters and required inputs named like ids (`reservation_id`). */
   idParameters: PathParameter[];
+  /**
+   * Optional inputs (not the body's) that narrow a list by what another resource's id names: named like
+   * an id (`customer_id`) or by one resource noun (`customer` in `GET /invoices?customer=cus_N…`).
+   */
+  idFilters: { name: string; nouns: Set<string> }[];
   /** Required inputs that are not in the path. */
   requiredOthers: number;
   /** Inputs other than ids that take a value of the message (a date, an email, a name, an option). */
@@ -196,6 +201,12 @@ const FREE_TEXT_NAME = /^(q|query|search|keywords?|terms?|text|phrase)$/i;
 
 function isObject(value: unknown): value is JsonSchema {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether an input's schema can hold an id: a string or a number, not one of listed values. */
+function holdsId(schema: unknown): boolean {
+  if (!isObject(schema)) return false;
+  return ['string', 'integer', 'number', undefined].includes(schema.type as string) && !schema.enum;
 }
 
 function stemSet(text: string): Set<string> {
@@ -389,6 +400,11 @@ function indexTool(
       .filter((name) => !pathNames.has(name) && isIdName(name))
       .map((name) => ({ name, nouns: idNounStems(name) })),
   ].map((parameter) => ({ ...parameter, form: idFormOf(properties[parameter.name]) }));
+  const idNames = new Set(idParameters.map((parameter) => parameter.name));
+  const idFilters = parameterNames
+    .filter((name) => !idNames.has(name) && holdsId(properties[name]))
+    .map((name) => ({ name, nouns: idNounStems(name) }))
+    .filter((filter) => filter.nouns.size === 1 || (filter.nouns.size > 0 && isIdName(filter.name)));
   const lastSegment = (operation?.path ?? '').split('/').filter(Boolean).pop() ?? '';
   return {
     tool,
@@ -406,6 +422,7 @@ function indexTool(
     removes,
     pathParameters,
     idParameters,
+    idFilters,
     requiredOthers: [...required].filter((name) => !pathNames.has(name)).length,
     slots: [
       ...readSlots(tool.inputSchema, new Set(idParameters.map((parameter) => parameter.name))),

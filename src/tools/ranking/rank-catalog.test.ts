@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadStoreTools } from '../test-support/load-catalogs.js';
+import { TOOL_FEATURES } from './extract-features.js';
 import { abbreviates, type CatalogIndex, fitsIdForm, indexCatalog } from './index-catalog.js';
 import { rankCatalog } from './rank-catalog.js';
 import { responseFieldsOf, responseValuesOf, toRankableTool } from './rankable-tool.js';
@@ -63,6 +64,46 @@ describe('rankCatalog with the committed model', () => {
     const ranking = rankCatalog({ index, message: 'Where is my order 5?' });
     const sum = ranking.tools.reduce((total, entry) => total + entry.probability, ranking.none.probability);
     expect(sum).toBeCloseTo(1, 6);
+  });
+});
+
+describe('rankCatalog with ids that narrow a list', () => {
+  const operation = (
+    name: string,
+    path: string,
+    properties: Record<string, unknown>,
+    required: string[],
+  ) => ({
+    name,
+    description: name,
+    inputSchema: { type: 'object', properties, required },
+    operation: { method: 'get', path, operationId: name },
+  });
+  const customer = { type: 'string', description: 'The id of the customer.' };
+  const tools = [
+    operation('ListInvoices', '/v1/invoices', { customer, status: { type: 'string' } }, []),
+    operation('ListCustomerSubscriptions', '/v1/customers/{customer}/subscriptions', { customer }, [
+      'customer',
+    ]),
+    operation('GetCustomer', '/v1/customers/{customer}', { customer }, ['customer']),
+  ];
+
+  it("takes an id whose noun names a list's filter as the list's own", () => {
+    const index = indexCatalog(tools, loadRankingModel());
+    const ranking = rankCatalog({
+      index,
+      message: 'can you list the invoices for customer cus_NffrFeUfNV2Hib?',
+    });
+    expect(ranking.tools[0].entry.tool.name).toBe('ListInvoices');
+    const features = (name: string) =>
+      ranking.tools.find((entry) => entry.entry.tool.name === name)?.features ?? [];
+    const idUnneeded = TOOL_FEATURES.indexOf('idUnneeded');
+    expect(features('ListInvoices')[idUnneeded]).toBe(0);
+    // An id the filter's noun does not name is one the list cannot take.
+    const other = rankCatalog({ index, message: 'list the invoices for order 5521' });
+    expect(other.tools.find((entry) => entry.entry.tool.name === 'ListInvoices')?.features[idUnneeded]).toBe(
+      1,
+    );
   });
 });
 
