@@ -77,7 +77,7 @@ describe('rankCatalog with ids that narrow a list', () => {
     name,
     description: name,
     inputSchema: { type: 'object', properties, required },
-    operation: { method: 'get', path, operationId: name },
+    operation: { method: 'get' as const, path, operationId: name },
   });
   const customer = { type: 'string', description: 'The id of the customer.' };
   const tools = [
