@@ -32,6 +32,33 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('delivered 14 Feb, order 5521', index).ids.map((id) => id.text)).toEqual(['5521']);
   });
 
+  it('takes the value after a word that names an id input on its own as an id', () => {
+    const tools = [
+      {
+        name: 'getUserByName',
+        description: 'Get a user by user name',
+        inputSchema: {
+          type: 'object',
+          properties: { username: { type: 'string' } },
+          required: ['username'],
+        },
+        operation: { method: 'get' as const, path: '/user/{username}', operationId: 'getUserByName' },
+      },
+    ];
+    const users = indexCatalog(tools, loadRankingModel());
+    for (const text of [
+      'can you look up the account for username jdoe?',
+      'my username is jdoe',
+      'username: jdoe',
+    ])
+      expect(analyzeQuery(text, users).ids).toEqual([{ text: 'jdoe', noun: 'usernam', prefix: undefined }]);
+    // A word the catalog knows is no value, and a word that names no id input labels nothing.
+    expect(analyzeQuery('username user', users).ids).toEqual([]);
+    expect(analyzeQuery('my nickname jdoe', users).ids).toEqual([]);
+    // The store's id inputs are all named `...Id` or `sku`: no bare word labels a value there.
+    expect(analyzeQuery('order pizza', index).ids).toEqual([]);
+  });
+
   it('reads words shouted in capitals as words, not codes', () => {
     const query = analyzeQuery("This is the THIRD time I'm asking. ORDER 9914. WHERE IS IT???", index);
     expect(query.ids).toEqual([{ text: '9914', noun: 'order', prefix: undefined }]);

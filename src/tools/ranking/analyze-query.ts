@@ -91,6 +91,8 @@ const QUESTION_START =
 // A token with a digit (`10234`, `sub_1A2b`, `INV-2026-001`), a `#` reference, or a code in capitals
 // (`JEPRZB`, `SUMMER-SALE`).
 const ID_TOKEN = /#?(?:[A-Za-z]+[_-])*[A-Za-z]*\d[\w-]*|#[A-Za-z0-9][\w-]*|\b[A-Z][A-Z0-9_-]{4,}\b/g;
+/** A word and the value after it, with an optional "is" or colon between ("username: jdoe"). */
+const LABELLED_VALUE = /\b([A-Za-z]+)(?=(?:\s*:\s*|\s+is\s+|\s+)([A-Za-z][\w.-]*\w))/g;
 const UNIT =
   /^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|times?|items?|pieces?|pcs|units?|people|persons?|dollars?|euros?|pounds?|usd|eur|gbp|percent|kg|g|lbs?|cm|mm|m|km|miles?|inch(?:es)?|feet|foot|ft|yards?|met(?:er|re)s?|lit(?:er|re)s?|ml|gallons?|grams?|kilograms?|ounces?|oz|degrees?|nights?|adults?|children|kids|guests?|bags?|seats?)\b/i;
 // "May 20" and "20 Jun" are dates, not ids.
@@ -176,6 +178,15 @@ function findIds(text: string, index: CatalogIndex): QueryId[] {
     }
     ids.push({ text: raw, noun, prefix: idPrefixOf(raw) });
   }
+  // A value after a word that names an id input on its own ("username jdoe", "slug spring-sale"),
+  // when the catalog does not know it as a word.
+  if (index.idLabels.size > 0)
+    for (const match of text.matchAll(LABELLED_VALUE)) {
+      const [label, value] = [match[1].toLowerCase(), match[2]];
+      if (!index.idLabels.has(label) || ids.some((id) => id.text === value)) continue;
+      if (!isContentWord(value.toLowerCase()) || index.idf.has(stemOf(value.toLowerCase()))) continue;
+      ids.push({ text: value, noun: catalogStem(label, index), prefix: idPrefixOf(value) });
+    }
   return ids;
 }
 

@@ -174,6 +174,11 @@ export interface CatalogIndex {
   promptHints: Map<string, Map<IndexedTool, Map<string, number>>>;
   /** Stem -> the operations (as positions in `tools`) whose words or response fields have it. */
   postings: Map<string, number[]>;
+  /**
+   * Words that name an id input on their own and label the value after them in a message
+   * ("username jdoe", "slug spring-sale"): the names of string id inputs that are one word, not `id`.
+   */
+  idLabels: Set<string>;
 }
 
 /** An input name that holds an id: `id`, `order_id`, `reservationId`, `sku`, `code`. */
@@ -494,7 +499,19 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
   for (const [stem, df] of frequency) idf.set(stem, Math.log(1 + count / df));
   // A word no operation has weighs like a typical catalog word: the catalog cannot say more of it.
   const values = [...idf.values()].sort((left, right) => left - right);
+  const idLabels = new Set<string>();
+  for (const entry of indexed) {
+    const properties = isObject(entry.tool.inputSchema.properties) ? entry.tool.inputSchema.properties : {};
+    for (const parameter of entry.idParameters) {
+      const words = splitWords(parameter.name);
+      const schema = properties[parameter.name];
+      if (words.length !== 1 || ID_WORDS.has(words[0]) || !isContentWord(words[0])) continue;
+      if (isObject(schema) && schema.type !== undefined && schema.type !== 'string') continue;
+      idLabels.add(words[0]);
+    }
+  }
   return {
+    idLabels,
     tools: indexed,
     idf,
     unseenIdf: values.length > 0 ? values[Math.floor(values.length / 2)] : 1,
