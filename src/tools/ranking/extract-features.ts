@@ -48,6 +48,7 @@ export const TOOL_FEATURES = [
   'slotsMissing',
   'choiceNamed',
   'valuesUnplaced',
+  'choiceMeaning',
 ] as const;
 
 /** Names of the "call nothing" features, in vector order. */
@@ -121,6 +122,8 @@ export function extractToolFeatures(options: {
   /** Share of the message's weight the tool's words mean, exactly or by word vectors (0 to 1). */
   semantic: number;
   bestSemantic: number;
+  /** How close a word of the message the catalog lacks comes to a value the operation's inputs offer (0 to 1). */
+  choiceMeaning?: number;
   /**
    * False when no stem of the message, nor one associated with them, is among the operation's words
    * or response fields (the catalog's postings say so): every share below is then 0 without looking.
@@ -153,8 +156,7 @@ export function extractToolFeatures(options: {
     tool.idParameters.some((parameter) => idNouns.some((noun) => parameter.nouns.has(noun)));
   // An id whose noun names one of the operation's filters ("the invoices for customer cus_N…").
   const filterMatch =
-    idNouns.length > 0 &&
-    tool.idFilters.some((filter) => idNouns.some((noun) => filter.nouns.has(noun)));
+    idNouns.length > 0 && tool.idFilters.some((filter) => idNouns.some((noun) => filter.nouns.has(noun)));
   const takesIds = pathParameters + (filterMatch ? 1 : 0);
   const prefixMatch = ids.some(
     (id) =>
@@ -213,6 +215,7 @@ export function extractToolFeatures(options: {
     log1(slots.missing),
     slots.choiceNamed ? 1 : 0,
     slots.unplaced,
+    options.choiceMeaning ?? 0,
   ];
 }
 

@@ -162,6 +162,11 @@ export interface CatalogIndex {
     tools: number[][];
   };
   /**
+   * The distinct words of the values the operations' inputs offer (enums: `shoes`, `outdoor`), each
+   * one's word-vector row (-1: none) and the operations (positions in `tools`) that offer it.
+   */
+  choiceWords: { words: string[]; rows: Int32Array; tools: number[][] };
+  /**
    * Per message word (as written), the head words close to it in meaning: their positions and how
    * close (0 to 1). Customers' words repeat, so a few hundred are kept, oldest dropped first.
    */
@@ -494,6 +499,27 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
     for (const [position, word] of headWords.words.entries())
       headWords.rows[position] = vectors.rows.get(word) ?? -1;
   }
+  const choicePositions = new Map<string, number>();
+  const choiceTools: number[][] = [];
+  for (const [position, entry] of indexed.entries())
+    for (const slot of entry.slots)
+      for (const label of slot.labels ?? [])
+        for (const word of splitWords(label)) {
+          if (!isContentWord(word)) continue;
+          let at = choicePositions.get(word);
+          if (at === undefined) {
+            at = choicePositions.size;
+            choicePositions.set(word, at);
+            choiceTools.push([]);
+          }
+          const tools = choiceTools[at];
+          if (tools[tools.length - 1] !== position) tools.push(position);
+        }
+  const choiceWords = {
+    words: [...choicePositions.keys()],
+    rows: Int32Array.from([...choicePositions.keys()], (word) => vectors?.rows.get(word) ?? -1),
+    tools: choiceTools,
+  };
   const count = indexed.length;
   const idf = new Map<string, number>();
   for (const [stem, df] of frequency) idf.set(stem, Math.log(1 + count / df));
@@ -517,6 +543,7 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
     unseenIdf: values.length > 0 ? values[Math.floor(values.length / 2)] : 1,
     vocabulary: new Map([...vocabulary].map(([letter, words]) => [letter, [...words]])),
     headWords,
+    choiceWords,
     similarWords: new Map(),
     model,
     promptHints: new Map(),

@@ -107,6 +107,43 @@ describe('rankCatalog with ids that narrow a list', () => {
   });
 });
 
+describe('rankCatalog with words the API does not have', () => {
+  const tools = [
+    {
+      name: 'searchProducts',
+      description: 'Search the product catalog',
+      inputSchema: {
+        type: 'object',
+        properties: {
+          q: { type: 'string' },
+          category: { type: 'string', enum: ['bags', 'shoes', 'jackets'] },
+        },
+        required: ['q'],
+      },
+      operation: { method: 'get' as const, path: '/products/search', operationId: 'searchProducts' },
+    },
+    {
+      name: 'findStores',
+      description: 'Find physical stores',
+      inputSchema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+      operation: { method: 'get' as const, path: '/stores', operationId: 'findStores' },
+    },
+  ];
+
+  it('measures how close such a word comes to a value an input offers ("boots" to the category shoes)', () => {
+    const index = indexCatalog(tools, loadRankingModel());
+    const choiceMeaning = TOOL_FEATURES.indexOf('choiceMeaning');
+    const feature = (message: string, name: string) =>
+      rankCatalog({ index, message }).tools.find((entry) => entry.entry.tool.name === name)?.features[
+        choiceMeaning
+      ];
+    expect(feature('can I see your hiking boots', 'searchProducts')).toBeGreaterThan(0.5);
+    // Offered values it does not resemble, or no offered values at all: nothing.
+    expect(feature("what's the weather like today?", 'searchProducts')).toBe(0);
+    expect(feature('can I see your hiking boots', 'findStores')).toBe(0);
+  });
+});
+
 describe('responseFieldsOf', () => {
   it('lists the fields of an answer nearest first, through lists and composed schemas', () => {
     const schema = {

@@ -216,6 +216,31 @@ function measureSemantic(index: CatalogIndex, query: AnalyzedQuery, weights: Que
 }
 
 /**
+ * Per operation (by position): how close in meaning the closest of the message's words the catalog
+ * does not have comes to a value the operation's inputs offer ("sneakers" to a category `shoes`): a
+ * word the API lacks may still be a kind of what it takes (0 to 1).
+ */
+function measureChoiceMeaning(index: CatalogIndex, query: AnalyzedQuery): Float64Array {
+  const closest = new Float64Array(index.tools.length);
+  const vectors = loadWordVectors();
+  const { words, rows, tools } = index.choiceWords;
+  if (!vectors || words.length === 0) return closest;
+  for (const term of query.terms) {
+    if (index.idf.has(term.stem)) continue;
+    const row = vectors.rows.get(term.word);
+    if (row === undefined) continue;
+    for (let position = 0; position < words.length; position++) {
+      if (rows[position] < 0) continue;
+      const value =
+        (similarity(vectors, row, rows[position]) - SIMILAR_FROM) / (SIMILAR_FULLY - SIMILAR_FROM);
+      if (value <= 0) continue;
+      for (const tool of tools[position]) closest[tool] = Math.max(closest[tool], Math.min(1, value));
+    }
+  }
+  return closest;
+}
+
+/**
  * The operations related to the message (`RankCatalogOptions.minRelated`), in catalog order, or
  * undefined when the message has no topic word (a follow-up's "it's 88812": its context and ids
  * decide, and any operation may take them) or fewer than `count` operations relate to it at all.
@@ -261,6 +286,7 @@ export function featurize(options: RankCatalogOptions): {
   const touched = findTouched(index, weights);
   const best = measureBest(touched, weights);
   const semantic = measureSemantic(index, query, weights);
+  const choiceMeaning = measureChoiceMeaning(index, query);
   let bestSemantic = 0;
   for (const value of semantic) bestSemantic = Math.max(bestSemantic, value);
   let candidates = options.candidates ?? index.tools;
@@ -279,6 +305,7 @@ export function featurize(options: RankCatalogOptions): {
         bestCoverage: best.coverage,
         semantic: semantic[entry.position],
         bestSemantic,
+        choiceMeaning: choiceMeaning[entry.position],
         touched: touched.has(entry),
       }),
     }),
