@@ -291,6 +291,30 @@ describe('decideTurn', () => {
     });
   });
 
+  it('gives an id to the operation whose id the noun in front of it names, not to a sibling the words pull to', () => {
+    const orderId = { order_id: { type: 'integer', description: 'ID of the order.' } };
+    const tools = [
+      operation('getOrder', ['get', '/v2/orders/{order_id}'], 'Get an order.', orderId, ['order_id']),
+      operation('getOrderStatuses', ['get', '/v2/order_statuses'], 'Get all order statuses.', {}),
+      operation(
+        'getOrderStatusesStatus',
+        ['get', '/v2/order_statuses/{status_id}'],
+        'Get a single order status.',
+        { status_id: { type: 'integer', description: 'ID of the order status.' } },
+        ['status_id'],
+      ),
+    ];
+    const text = "What's the status of order 10234?";
+    // The situation: the words rank the order statuses' look-up first.
+    const index = indexCatalogCached(tools, { source: tools });
+    expect(rankCatalog({ index, message: text }).tools[0].entry.tool.name).toBe('getOrderStatusesStatus');
+    expect(decide([user(text)], '', tools)).toEqual({
+      type: 'tool-call',
+      toolName: 'getOrder',
+      input: { order_id: 10234 },
+    });
+  });
+
   it('of near-equal siblings, calls the one the message completes rather than asking for more', () => {
     const giftCard = (name: string, description: string, required: string[]): EngineTool => ({
       name,

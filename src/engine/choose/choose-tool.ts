@@ -129,6 +129,33 @@ function findLookUp<Ranked extends { entry: IndexedTool; features: number[] }>(
   return undefined;
 }
 
+/** How high an operation must rank to take over an id the first one would misread. */
+const OWNER_RANK = 5;
+
+/**
+ * The operation an id the message names belongs to, when the first-ranked one would take it for
+ * something else: the noun in front of it names another operation's id ("the status of order 10234"
+ * is the order's, not `/order_statuses/{status_id}`'s). It must rank among the first few and change
+ * as much as the first does.
+ */
+function findIdOwner<Ranked extends { entry: IndexedTool; features: number[] }>(
+  best: Ranked,
+  candidates: Ranked[],
+): Ranked | undefined {
+  // The id's own prefix naming the first operation's resource outweighs the noun (`pi_...` is a
+  // payment intent's, whatever "my payment" says).
+  if (!(best.features[ID_NOUN_MISMATCH] > 0) || best.features[ID_PREFIX_MATCH] > 0) return undefined;
+  return candidates
+    .slice(1, OWNER_RANK)
+    .find(
+      (other) =>
+        other.features[ID_NOUN_MATCH] > 0 &&
+        other.features[ID_NOUN_MISMATCH] === 0 &&
+        !(other.features[ID_FORM_CLASH] > 0) &&
+        Math.abs(other.entry.writes - best.entry.writes) < DOES,
+    );
+}
+
 /**
  * How many of the first operations count as near-equal siblings of the first, and how likely they
  * must be against it (within an order of magnitude).
@@ -299,6 +326,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     });
   let best = candidates[0];
   if (!best) return { type: 'none' };
+  best = findIdOwner(best, candidates) ?? best;
   let filled = fillFor(best);
   // Of near-equal siblings, the one the message completes ("my cart" for the signed-in customer's
   // cart, not a guest cart by its id) rather than one that would have to ask for more.
