@@ -123,7 +123,7 @@ export function extractToolFeatures(options: {
   semantic: number;
   bestSemantic: number;
   /** How close a word of the message the catalog lacks comes to a value the operation's inputs offer (0 to 1). */
-  choiceMeaning?: number;
+  choiceMeaning: number;
   /**
    * False when no stem of the message, nor one associated with them, is among the operation's words
    * or response fields (the catalog's postings say so): every share below is then 0 without looking.
@@ -215,7 +215,7 @@ export function extractToolFeatures(options: {
     log1(slots.missing),
     slots.choiceNamed ? 1 : 0,
     slots.unplaced,
-    options.choiceMeaning ?? 0,
+    options.choiceMeaning,
   ];
 }
 

@@ -499,45 +499,13 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
     for (const [position, word] of headWords.words.entries())
       headWords.rows[position] = vectors.rows.get(word) ?? -1;
   }
-  const choicePositions = new Map<string, number>();
-  const choiceTools: number[][] = [];
-  for (const [position, entry] of indexed.entries())
-    for (const slot of entry.slots)
-      for (const label of slot.labels ?? [])
-        for (const word of splitWords(label)) {
-          if (!isContentWord(word)) continue;
-          let at = choicePositions.get(word);
-          if (at === undefined) {
-            at = choicePositions.size;
-            choicePositions.set(word, at);
-            choiceTools.push([]);
-          }
-          const tools = choiceTools[at];
-          if (tools[tools.length - 1] !== position) tools.push(position);
-        }
-  const choiceWords = {
-    words: [...choicePositions.keys()],
-    rows: Int32Array.from([...choicePositions.keys()], (word) => vectors?.rows.get(word) ?? -1),
-    tools: choiceTools,
-  };
+  const choiceWords = indexChoiceWords(indexed);
   const count = indexed.length;
   const idf = new Map<string, number>();
   for (const [stem, df] of frequency) idf.set(stem, Math.log(1 + count / df));
   // A word no operation has weighs like a typical catalog word: the catalog cannot say more of it.
   const values = [...idf.values()].sort((left, right) => left - right);
-  const idLabels = new Set<string>();
-  for (const entry of indexed) {
-    const properties = isObject(entry.tool.inputSchema.properties) ? entry.tool.inputSchema.properties : {};
-    for (const parameter of entry.idParameters) {
-      const words = splitWords(parameter.name);
-      const schema = properties[parameter.name];
-      if (words.length !== 1 || ID_WORDS.has(words[0]) || !isContentWord(words[0])) continue;
-      if (isObject(schema) && schema.type !== undefined && schema.type !== 'string') continue;
-      idLabels.add(words[0]);
-    }
-  }
   return {
-    idLabels,
     tools: indexed,
     idf,
     unseenIdf: values.length > 0 ? values[Math.floor(values.length / 2)] : 1,
@@ -548,5 +516,43 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
     model,
     promptHints: new Map(),
     postings,
+    idLabels: findIdLabels(indexed),
   };
+}
+
+/** The distinct words of the values the operations' inputs offer, with their vectors and operations. */
+function indexChoiceWords(indexed: IndexedTool[]): CatalogIndex['choiceWords'] {
+  const vectors = loadWordVectors();
+  const positions = new Map<string, number>();
+  const tools: number[][] = [];
+  for (const [position, entry] of indexed.entries())
+    for (const slot of entry.slots)
+      for (const word of (slot.labels ?? []).flatMap(splitWords)) {
+        if (!isContentWord(word)) continue;
+        let at = positions.get(word);
+        if (at === undefined) {
+          at = positions.size;
+          positions.set(word, at);
+          tools.push([]);
+        }
+        if (tools[at][tools[at].length - 1] !== position) tools[at].push(position);
+      }
+  const words = [...positions.keys()];
+  return { words, rows: Int32Array.from(words, (word) => vectors?.rows.get(word) ?? -1), tools };
+}
+
+/** The one-word names of string id inputs, other than `id` itself (`CatalogIndex.idLabels`). */
+function findIdLabels(indexed: IndexedTool[]): Set<string> {
+  const labels = new Set<string>();
+  for (const entry of indexed) {
+    const properties = isObject(entry.tool.inputSchema.properties) ? entry.tool.inputSchema.properties : {};
+    for (const parameter of entry.idParameters) {
+      const words = splitWords(parameter.name);
+      const schema = properties[parameter.name];
+      if (words.length !== 1 || ID_WORDS.has(words[0]) || !isContentWord(words[0])) continue;
+      if (isObject(schema) && schema.type !== undefined && schema.type !== 'string') continue;
+      labels.add(words[0]);
+    }
+  }
+  return labels;
 }
