@@ -28,7 +28,14 @@ import {
 } from '../store/index.js';
 import { type CustomerIdentity, resolveBindings } from '../tools/index.js';
 import type { Catalog, CatalogReader } from './create-catalog-reader.js';
-import { DEFAULT_TURN_LEASE_MS, DEFAULT_TURN_WAIT_MS, holdTurn, type TurnLease } from './hold-turn.js';
+import {
+  DEFAULT_TURN_LEASE_MS,
+  DEFAULT_TURN_WAIT_MS,
+  holdTurn,
+  leaseTakenTurn,
+  newTurnId,
+  type TurnLease,
+} from './hold-turn.js';
 import { ClientClosedError, ConflictError } from './http-errors.js';
 import { toToolCallIntegration } from './integration-calls.js';
 import { loadAgentKnowledge } from './knowledge-sources.js';
@@ -341,22 +348,27 @@ export async function runConversationTurn(
       message,
     };
   }
-  const message = await store.conversations.addMessage(conversation.id, {
-    role: 'customer',
+  // The message is stored, and the conversation taken when it is free, in one transaction.
+  const turnId = newTurnId();
+  const added = await store.conversations.addMessageAndTakeTurn({
+    conversationId: conversation.id,
+    turnId,
     text,
-    replyState: 'pending',
     leaseMs,
   });
+  const message = added.message;
+  const handle = { conversationId: conversation.id, messageId: message.id, turnId };
   let lease: TurnLease;
   try {
-    lease = await holdTurn({
-      store,
-      conversationId: conversation.id,
-      messageId: message.id,
-      leaseMs,
-      maxWaitMs: context.turnWaitMs ?? DEFAULT_TURN_WAIT_MS,
-      signal: options.signal,
-    });
+    lease = added.conversation
+      ? leaseTakenTurn({ store, handle, conversation: added.conversation, leaseMs })
+      : await holdTurn({
+          store,
+          ...handle,
+          leaseMs,
+          maxWaitMs: context.turnWaitMs ?? DEFAULT_TURN_WAIT_MS,
+          signal: options.signal,
+        });
   } catch (error) {
     const state = error instanceof ClientClosedError ? 'cancelled' : 'failed';
     await store.conversations.setReplyState(message.id, state).catch(() => {});
