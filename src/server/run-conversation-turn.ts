@@ -28,6 +28,7 @@ import {
 } from '../store/index.js';
 import { type CustomerIdentity, resolveBindings } from '../tools/index.js';
 import type { Catalog, CatalogReader } from './create-catalog-reader.js';
+import { eitherSignal } from './either-signal.js';
 import {
   DEFAULT_TURN_LEASE_MS,
   DEFAULT_TURN_WAIT_MS,
@@ -210,6 +211,7 @@ export async function answerMessage(
   const { store } = context;
   const { lease, message } = options;
   const handle = lease.handle;
+  let release: (() => void) | undefined;
   try {
     const conversation = lease.conversation;
     const agent =
@@ -231,7 +233,9 @@ export async function answerMessage(
     }
     const { apiKey, ...settings } = agent.model.provider ? agent.model : { ...context.defaultModel };
     const model = (context.createModel ?? createLanguageModel)({ ...settings, apiKey });
-    const signal = options.signal ? AbortSignal.any([options.signal, lease.lost]) : lease.lost;
+    const either = options.signal ? eitherSignal(options.signal, lease.lost) : undefined;
+    release = either?.release;
+    const signal = either?.signal ?? lease.lost;
     const catalog = await loadAgentCatalog(context, agent.id);
     const result = await runTurn({
       model,
@@ -309,6 +313,7 @@ export async function answerMessage(
       throw new ConflictError('another turn took this conversation over: send the message again');
     throw error;
   } finally {
+    release?.();
     lease.stop();
   }
 }
