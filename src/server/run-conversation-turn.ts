@@ -169,9 +169,16 @@ function readPendingAction(conversation: Conversation): PendingAction | null {
     : stored;
 }
 
-/** Earlier messages the turn for `message` can use: the newest, as far as the history budget goes. */
-function loadHistory(store: Store, message: Message): Promise<HistoryMessage[]> {
-  return readHistoryWindow({
+/**
+ * Earlier messages the turn for `message` can use: the newest, as far as the history budget goes;
+ * and whether a person has replied since `message` (their reply is in the window, newest first).
+ */
+async function loadHistory(
+  store: Store,
+  message: Message,
+): Promise<{ history: HistoryMessage[]; personReplied: boolean }> {
+  let personReplied = false;
+  const history = await readHistoryWindow({
     message: message.text,
     readPage: async (limit, before) =>
       (
@@ -180,8 +187,12 @@ function loadHistory(store: Store, message: Message): Promise<HistoryMessage[]> 
           limit,
           before,
         })
-      ).map((entry) => ({ id: entry.id, role: entry.role as HistoryMessage['role'], text: entry.text })),
+      ).map((entry) => {
+        if (entry.role === 'human' && entry.id > message.id) personReplied = true;
+        return { id: entry.id, role: entry.role as HistoryMessage['role'], text: entry.text };
+      }),
   });
+  return { history, personReplied };
 }
 
 /** How `answerMessage` ends a turn that fails: marked unanswered (the customer gets the error), or handed to a person. */
@@ -237,6 +248,21 @@ export async function answerMessage(
     release = either?.release;
     const signal = either?.signal ?? lease.lost;
     const catalog = await loadAgentCatalog(context, agent.id);
+    const knowledge = await loadAgentKnowledge(store, agent);
+    const { history, personReplied } = await loadHistory(store, message);
+    const pendingAction = readPendingAction(conversation);
+    // With no pending action to run first, the turn asks whether it may go on right after reading
+    // its history, which shows a person's reply since its message (the status was read when it took
+    // the conversation): that first answer needs no statement; later ones read the conversation.
+    let firstAnswer = pendingAction ? undefined : !personReplied;
+    const mayContinue = async () => {
+      if (firstAnswer !== undefined) {
+        const answer = firstAnswer;
+        firstAnswer = undefined;
+        return answer;
+      }
+      return (await store.conversations.readTurn(handle)) === 'open';
+    };
     const result = await runTurn({
       model,
       basePrompt: agent.basePrompt,
@@ -245,10 +271,10 @@ export async function answerMessage(
       tools: catalog.tools,
       catalog,
       executor: context.executor,
-      knowledge: await loadAgentKnowledge(store, agent),
-      history: await loadHistory(store, message),
+      knowledge,
+      history,
       message: message.text,
-      pendingAction: readPendingAction(conversation),
+      pendingAction,
       customer: activeCustomer(conversation),
       signInUrl: agent.identity.signInUrl ?? null,
       agentId: agent.id,
@@ -259,7 +285,7 @@ export async function answerMessage(
       signal,
       claimPendingAction: (action) =>
         store.conversations.claimPendingAction({ ...handle, actionId: action.id }),
-      mayContinue: async () => (await store.conversations.readTurn(handle)) === 'open',
+      mayContinue,
     });
     if (lease.lost.aborted) throw new TurnLostError(handle.conversationId);
     const committed = await store.conversations.commitTurn({
