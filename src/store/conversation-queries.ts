@@ -95,6 +95,31 @@ function acquireTurnQuery(db: Kysely<Database>, param: Param<AcquireKeys>, touch
     .returningAll();
 }
 
+/** What the end of a turn writes to its conversation besides freeing it. */
+type FinishedTurn = Pick<
+  ConversationTable,
+  | 'status'
+  | 'updated_at'
+  | 'pending_action_json'
+  | 'pending_action_id'
+  | 'pending_action_claimed_at'
+  | 'pending_action_claimed_by'
+>;
+
+/** The conversation's columns at the end of a turn: free, with the status, time and pending action given. */
+function finishedTurn(param: Param<FinishedTurn>) {
+  return {
+    turn_id: null,
+    turn_expires_at: null,
+    status: param('status'),
+    updated_at: param('updated_at'),
+    pending_action_json: param('pending_action_json'),
+    pending_action_id: param('pending_action_id'),
+    pending_action_claimed_at: param('pending_action_claimed_at'),
+    pending_action_claimed_by: param('pending_action_claimed_by'),
+  };
+}
+
 /** Prepares the turn's queries of one store. */
 export function prepareConversationQueries(prepare: QueryPreparer) {
   return {
@@ -189,42 +214,17 @@ export function prepareConversationQueries(prepare: QueryPreparer) {
     ),
     /** Ends a commit: frees the conversation and writes its status, time and pending action as `row` has them. */
     finishTurn: prepare<ConversationTable, never>((db, param) =>
-      db
-        .updateTable('conversations')
-        .set({
-          turn_id: null,
-          turn_expires_at: null,
-          status: param('status'),
-          updated_at: param('updated_at'),
-          pending_action_json: param('pending_action_json'),
-          pending_action_id: param('pending_action_id'),
-          pending_action_claimed_at: param('pending_action_claimed_at'),
-          pending_action_claimed_by: param('pending_action_claimed_by'),
-        })
-        .where('id', '=', param('id')),
+      db.updateTable('conversations').set(finishedTurn(param)).where('id', '=', param('id')),
     ),
     /**
      * Commits an answered turn's conversation in one write: frees it and sets its status, time and
      * pending action, when the turn still holds it, it is open and no person replied since the turn's
      * message. Returns the row as written; no row otherwise (the commit then takes `holdTurn`'s way).
      */
-    finishAnsweredTurn: prepare<
-      TurnKeys &
-        Pick<ConversationTable, 'status' | 'updated_at' | 'pending_action_json' | 'pending_action_id'>,
-      ConversationTable
-    >((db, param) =>
+    finishAnsweredTurn: prepare<TurnKeys & FinishedTurn, ConversationTable>((db, param) =>
       db
         .updateTable('conversations')
-        .set({
-          turn_id: null,
-          turn_expires_at: null,
-          status: param('status'),
-          updated_at: param('updated_at'),
-          pending_action_json: param('pending_action_json'),
-          pending_action_id: param('pending_action_id'),
-          pending_action_claimed_at: null,
-          pending_action_claimed_by: null,
-        })
+        .set(finishedTurn(param))
         .where('id', '=', param('conversationId'))
         .where('turn_id', '=', param('turnId'))
         .where('status', '=', 'open')

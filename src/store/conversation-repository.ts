@@ -333,6 +333,8 @@ export function createConversationRepository({ db, prepare }: StoreContext) {
         updated_at: replyRow.created_at,
         pending_action_json: input.pendingAction ? JSON.stringify(input.pendingAction) : null,
         pending_action_id: input.pendingAction?.id ?? null,
+        pending_action_claimed_at: null,
+        pending_action_claimed_by: null,
       },
       transaction,
     );
