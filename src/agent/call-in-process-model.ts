@@ -24,36 +24,6 @@ export function isInProcessModel(model: LanguageModel): model is InProcessModel 
   return typeof model === 'object' && (model as Partial<InProcessModel>).inProcess === true;
 }
 
-/** The SDK's conversion of a tool set and a tool choice. */
-type PreparedTools = Awaited<ReturnType<typeof prepareToolsAndToolChoice>>;
-
-/**
- * Each frozen tool set's conversions, by tool choice: `offerTools` gives the same frozen set to every
- * turn offering the same tools, so it is converted once, and the engine, which keeps what it derives
- * from a tools array by that array, finds it again.
- */
-const prepared = new WeakMap<object, Map<CallModelOptions['toolChoice'], PreparedTools>>();
-
-/** The tools and tool choice of `options` as the SDK converts them. */
-async function prepareTools({ tools, toolChoice }: CallModelOptions): Promise<PreparedTools> {
-  const convert = () => prepareToolsAndToolChoice({ tools, toolChoice, activeTools: undefined });
-  if (!Object.isFrozen(tools)) return convert();
-  let byChoice = prepared.get(tools);
-  if (!byChoice) {
-    byChoice = new Map();
-    prepared.set(tools, byChoice);
-  }
-  let known = byChoice.get(toolChoice);
-  if (!known) {
-    // The same tools array for every choice: the engine's index of it is found whatever the choice.
-    const [first] = byChoice.values();
-    known = { ...(await convert()), ...(first ? { tools: first.tools } : {}) };
-    if (known.tools) Object.freeze(known.tools);
-    byChoice.set(toolChoice, known);
-  }
-  return known;
-}
-
 /**
  * The call options the SDK would send: its own conversions of the prompt and the tools (`ai/internal`,
  * the SDK's exported building blocks), without what `generateText` adds around them (the prompt's
@@ -66,7 +36,11 @@ async function toCallOptions(options: CallModelOptions): Promise<LanguageModelV3
       supportedUrls: {},
       download: undefined,
     }),
-    ...(await prepareTools(options)),
+    ...(await prepareToolsAndToolChoice({
+      tools: options.tools,
+      toolChoice: options.toolChoice,
+      activeTools: undefined,
+    })),
     abortSignal: options.signal,
     ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
   };

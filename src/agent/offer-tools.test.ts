@@ -29,19 +29,6 @@ describe('offerTools', () => {
     expect(turn().toolSet.getOrder).toBe(first.getOrder);
   });
 
-  it('offers the same frozen tool set to every turn that chooses the same tools', () => {
-    const tools = compileOfferableTools([getOrder(shop)]);
-    const turn = (knowledge: boolean) =>
-      offerTools({ tools, basePrompt: '', message: 'where is my order 4411', history: [], knowledge });
-    const first = turn(false);
-    expect(Object.isFrozen(first.toolSet)).toBe(true);
-    expect(turn(false)).toBe(first);
-    // Another choice (the knowledge search offered too) is another set.
-    expect(Object.keys(turn(true).toolSet).sort()).toEqual(
-      [...Object.keys(first.toolSet), 'search_knowledge'].sort(),
-    );
-  });
-
   it('qualifies a name two integrations share by the integration, and says which in the description', () => {
     const upload = {
       tool: defineTool({ name: 'upload', method: 'post', path: '/files', callable: false }),

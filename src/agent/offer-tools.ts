@@ -32,7 +32,7 @@ export interface OfferedTools {
   /** The AI SDK tool set, keyed by the name the model calls each tool by. */
   toolSet: Record<string, Tool>;
   /** The agent's tool behind each offered name; the built-in tools (hand-off, knowledge search) are not in it. */
-  byName: ReadonlyMap<string, AgentTool>;
+  byName: Map<string, AgentTool>;
 }
 
 /** What to choose the offered tools from and for. */
@@ -100,15 +100,7 @@ export interface OfferableTools {
   owners: Map<ToolDefinition, AgentTool>;
   /** The AI SDK tool each one is offered as, built at its first offer and reused by every later turn. */
   offered: Map<AgentTool, Tool>;
-  /**
-   * The tools of each choice offered lately, by the names chosen: a turn offering what an earlier one
-   * did gets the same (frozen) tool set, so what a model derives from a tool set is derived once.
-   */
-  choices: Map<string, OfferedTools>;
 }
-
-/** Choices of tools kept per compiled catalog, least recently used dropped first. */
-const MAX_CHOICES = 64;
 
 /** Compiles `tools` for offering; a holder of the same tools for many turns compiles them once. */
 export function compileOfferableTools(tools: AgentTool[]): OfferableTools {
@@ -121,7 +113,6 @@ export function compileOfferableTools(tools: AgentTool[]): OfferableTools {
     selection: compileToolCatalog(callable.map((entry) => entry.tool)),
     owners: new Map(callable.map((entry) => [entry.tool, entry])),
     offered: new Map(),
-    choices: new Map(),
   };
 }
 
@@ -150,21 +141,8 @@ export function offerTools(options: OfferToolsOptions): OfferedTools {
     if (!chosen.includes(owner)) chosen.push(owner);
   }
 
-  const key = `${options.knowledge ? 'k' : '-'}${chosen.map((entry) => `\u0000${catalog.names.get(entry)!.name}`).join('')}`;
-  const known = catalog.choices.get(key);
-  // Re-inserting keeps the map in least-recently-used order.
-  catalog.choices.delete(key);
-  const offered = known ?? buildOffered(catalog, chosen, Boolean(options.knowledge));
-  catalog.choices.set(key, offered);
-  if (catalog.choices.size > MAX_CHOICES)
-    catalog.choices.delete(catalog.choices.keys().next().value as string);
-  return offered;
-}
-
-/** The tool set of `chosen` (frozen: later turns offering the same share it). */
-function buildOffered(catalog: OfferableTools, chosen: AgentTool[], knowledge: boolean): OfferedTools {
   const toolSet: Record<string, Tool> = { [HANDOFF_TOOL_NAME]: handoffTool };
-  if (knowledge) toolSet[KNOWLEDGE_TOOL_NAME] = knowledgeTool;
+  if (options.knowledge) toolSet[KNOWLEDGE_TOOL_NAME] = knowledgeTool;
   const byName = new Map<string, AgentTool>();
   for (const entry of chosen) {
     const { name, description } = catalog.names.get(entry)!;
@@ -182,5 +160,5 @@ function buildOffered(catalog: OfferableTools, chosen: AgentTool[], knowledge: b
     }
     toolSet[name] = offered;
   }
-  return { toolSet: Object.freeze(toolSet), byName };
+  return { toolSet, byName };
 }
