@@ -97,6 +97,35 @@ for (const dialect of storeDialects) {
         expect(api.cancels().length - before).toBe(1);
       });
 
+      it('makes no model call for a message a person answered while it waited its turn', async () => {
+        const conversationId = await newConversation(first, agent.id);
+        const conversations = first.store.conversations;
+        const earlier = await conversations.addMessage(conversationId, {
+          role: 'customer',
+          text: 'hello?',
+          replyState: 'pending',
+          leaseMs: 30_000,
+        });
+        const running = { conversationId, messageId: earlier.id, turnId: 'a turn of another server' };
+        expect(await conversations.acquireTurn({ ...running, leaseMs: 30_000 })).toBe(true);
+        const modelCalls = model.rawBodies.length;
+        const turn = say(second, conversationId, 'Where is order 55512?');
+        await expect.poll(async () => (await conversations.listMessages(conversationId)).length).toBe(2);
+        // A person answers while the status is still open, then the running turn ends.
+        await conversations.addMessage(conversationId, { role: 'human', text: 'Sam here, one moment.' });
+        await conversations.releaseTurn({ ...running, replyState: 'failed' });
+
+        const answer = await turn;
+        expect(answer.statusCode).toBe(200);
+        expect(answer.json().reply).toBeNull();
+        expect(model.rawBodies.length).toBe(modelCalls);
+        const stored = await readConversation(first, conversationId);
+        expect(stored.traces.at(-1)).toMatchObject({
+          outcome: 'dropped',
+          steps: expect.arrayContaining([{ type: 'turn-stopped', reason: 'taken-over' }]),
+        });
+      });
+
       it("keeps a person's takeover during a slow API call: the late reply never reaches the customer", async () => {
         const started = await startWidgetConversation(first, agent.publicKey);
         const visitor = { 'x-visitor-token': started.visitorToken };

@@ -35,6 +35,8 @@ export interface HoldTurnOptions {
   maxWaitMs: number;
   /** The client's cancellation: waiting stops with ClientClosedError. */
   signal?: AbortSignal;
+  /** The turn's id, when the caller already tried to take the conversation with one; default a new one. */
+  turnId?: string;
 }
 
 function startRenewing(
@@ -58,7 +60,23 @@ function startRenewing(
 }
 
 function newHandle(options: HoldTurnOptions): TurnHandle {
-  return { conversationId: options.conversationId, messageId: options.messageId, turnId: randomUUID() };
+  const turnId = options.turnId ?? randomUUID();
+  return { conversationId: options.conversationId, messageId: options.messageId, turnId };
+}
+
+/** A new turn's id. */
+export function newTurnId(): string {
+  return randomUUID();
+}
+
+/** The lease of a turn that has just taken `conversation` (`addMessageAndTakeTurn`), renewed from now on. */
+export function leaseTakenTurn(options: {
+  store: Store;
+  handle: TurnHandle;
+  conversation: Conversation;
+  leaseMs: number;
+}): TurnLease {
+  return startRenewing(options.store, options.handle, options.conversation, options.leaseMs);
 }
 
 /** Takes the conversation for a turn answering `messageId` if it is free now; undefined otherwise. */

@@ -28,7 +28,15 @@ import {
 } from '../store/index.js';
 import { type CustomerIdentity, resolveBindings } from '../tools/index.js';
 import type { Catalog, CatalogReader } from './create-catalog-reader.js';
-import { DEFAULT_TURN_LEASE_MS, DEFAULT_TURN_WAIT_MS, holdTurn, type TurnLease } from './hold-turn.js';
+import { eitherSignal } from './either-signal.js';
+import {
+  DEFAULT_TURN_LEASE_MS,
+  DEFAULT_TURN_WAIT_MS,
+  holdTurn,
+  leaseTakenTurn,
+  newTurnId,
+  type TurnLease,
+} from './hold-turn.js';
 import { ClientClosedError, ConflictError } from './http-errors.js';
 import { toToolCallIntegration } from './integration-calls.js';
 import { loadAgentKnowledge } from './knowledge-sources.js';
@@ -161,9 +169,16 @@ function readPendingAction(conversation: Conversation): PendingAction | null {
     : stored;
 }
 
-/** Earlier messages the turn for `message` can use: the newest, as far as the history budget goes. */
-function loadHistory(store: Store, message: Message): Promise<HistoryMessage[]> {
-  return readHistoryWindow({
+/**
+ * Earlier messages the turn for `message` can use: the newest, as far as the history budget goes;
+ * and whether a person has replied since `message` (their reply is in the window, newest first).
+ */
+async function loadHistory(
+  store: Store,
+  message: Message,
+): Promise<{ history: HistoryMessage[]; personReplied: boolean }> {
+  let personReplied = false;
+  const history = await readHistoryWindow({
     message: message.text,
     readPage: async (limit, before) =>
       (
@@ -172,8 +187,12 @@ function loadHistory(store: Store, message: Message): Promise<HistoryMessage[]> 
           limit,
           before,
         })
-      ).map((entry) => ({ id: entry.id, role: entry.role as HistoryMessage['role'], text: entry.text })),
+      ).map((entry) => {
+        if (entry.role === 'human' && entry.id > message.id) personReplied = true;
+        return { id: entry.id, role: entry.role as HistoryMessage['role'], text: entry.text };
+      }),
   });
+  return { history, personReplied };
 }
 
 /** How `answerMessage` ends a turn that fails: marked unanswered (the customer gets the error), or handed to a person. */
@@ -203,6 +222,7 @@ export async function answerMessage(
   const { store } = context;
   const { lease, message } = options;
   const handle = lease.handle;
+  let release: (() => void) | undefined;
   try {
     const conversation = lease.conversation;
     const agent =
@@ -224,8 +244,25 @@ export async function answerMessage(
     }
     const { apiKey, ...settings } = agent.model.provider ? agent.model : { ...context.defaultModel };
     const model = (context.createModel ?? createLanguageModel)({ ...settings, apiKey });
-    const signal = options.signal ? AbortSignal.any([options.signal, lease.lost]) : lease.lost;
+    const either = options.signal ? eitherSignal(options.signal, lease.lost) : undefined;
+    release = either?.release;
+    const signal = either?.signal ?? lease.lost;
     const catalog = await loadAgentCatalog(context, agent.id);
+    const knowledge = await loadAgentKnowledge(store, agent);
+    const { history, personReplied } = await loadHistory(store, message);
+    const pendingAction = readPendingAction(conversation);
+    // With no pending action to run first, the turn asks whether it may go on right after reading
+    // its history, which shows a person's reply since its message (the status was read when it took
+    // the conversation): that first answer needs no statement; later ones read the conversation.
+    let firstAnswer = pendingAction ? undefined : !personReplied;
+    const mayContinue = async () => {
+      if (firstAnswer !== undefined) {
+        const answer = firstAnswer;
+        firstAnswer = undefined;
+        return answer;
+      }
+      return (await store.conversations.readTurn(handle)) === 'open';
+    };
     const result = await runTurn({
       model,
       basePrompt: agent.basePrompt,
@@ -234,10 +271,10 @@ export async function answerMessage(
       tools: catalog.tools,
       catalog,
       executor: context.executor,
-      knowledge: await loadAgentKnowledge(store, agent),
-      history: await loadHistory(store, message),
+      knowledge,
+      history,
       message: message.text,
-      pendingAction: readPendingAction(conversation),
+      pendingAction,
       customer: activeCustomer(conversation),
       signInUrl: agent.identity.signInUrl ?? null,
       agentId: agent.id,
@@ -248,7 +285,7 @@ export async function answerMessage(
       signal,
       claimPendingAction: (action) =>
         store.conversations.claimPendingAction({ ...handle, actionId: action.id }),
-      mayContinue: async () => (await store.conversations.readTurn(handle)) === 'open',
+      mayContinue,
     });
     if (lease.lost.aborted) throw new TurnLostError(handle.conversationId);
     const committed = await store.conversations.commitTurn({
@@ -302,6 +339,7 @@ export async function answerMessage(
       throw new ConflictError('another turn took this conversation over: send the message again');
     throw error;
   } finally {
+    release?.();
     lease.stop();
   }
 }
@@ -341,22 +379,27 @@ export async function runConversationTurn(
       message,
     };
   }
-  const message = await store.conversations.addMessage(conversation.id, {
-    role: 'customer',
+  // The message is stored, and the conversation taken when it is free, in one transaction.
+  const turnId = newTurnId();
+  const added = await store.conversations.addMessageAndTakeTurn({
+    conversationId: conversation.id,
+    turnId,
     text,
-    replyState: 'pending',
     leaseMs,
   });
+  const message = added.message;
+  const handle = { conversationId: conversation.id, messageId: message.id, turnId };
   let lease: TurnLease;
   try {
-    lease = await holdTurn({
-      store,
-      conversationId: conversation.id,
-      messageId: message.id,
-      leaseMs,
-      maxWaitMs: context.turnWaitMs ?? DEFAULT_TURN_WAIT_MS,
-      signal: options.signal,
-    });
+    lease = added.conversation
+      ? leaseTakenTurn({ store, handle, conversation: added.conversation, leaseMs })
+      : await holdTurn({
+          store,
+          ...handle,
+          leaseMs,
+          maxWaitMs: context.turnWaitMs ?? DEFAULT_TURN_WAIT_MS,
+          signal: options.signal,
+        });
   } catch (error) {
     const state = error instanceof ClientClosedError ? 'cancelled' : 'failed';
     await store.conversations.setReplyState(message.id, state).catch(() => {});

@@ -62,6 +62,64 @@ function historyQuery(db: Kysely<Database>, param: Param<HistoryKeys>, bounded: 
   return query.orderBy('id', 'desc').limit(param('limit'));
 }
 
+/** What taking a turn binds: the turn's keys, its lease's end, and the time now. */
+type AcquireKeys = TurnKeys & { expiresAt: string; time: string };
+
+/**
+ * Takes the conversation for a turn when it is free (no turn, or one whose lease ran out) and no
+ * older customer message is still waited for; `touch`: also sets `updated_at` to `time`.
+ */
+function acquireTurnQuery(db: Kysely<Database>, param: Param<AcquireKeys>, touch: boolean) {
+  return db
+    .updateTable('conversations')
+    .set({
+      turn_id: param('turnId'),
+      turn_expires_at: param('expiresAt'),
+      ...(touch ? { updated_at: param('time') } : {}),
+    })
+    .where('id', '=', param('conversationId'))
+    .where((eb) => eb.or([eb('turn_id', 'is', null), eb('turn_expires_at', '<', param('time'))]))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('messages')
+            .select('messages.id')
+            .where('messages.conversation_id', '=', param('conversationId'))
+            .where('messages.reply_state', '=', 'pending')
+            .where('messages.id', '<', param('messageId'))
+            .where('messages.lease_expires_at', '>', param('time')),
+        ),
+      ),
+    )
+    .returningAll();
+}
+
+/** What the end of a turn writes to its conversation besides freeing it. */
+type FinishedTurn = Pick<
+  ConversationTable,
+  | 'status'
+  | 'updated_at'
+  | 'pending_action_json'
+  | 'pending_action_id'
+  | 'pending_action_claimed_at'
+  | 'pending_action_claimed_by'
+>;
+
+/** The conversation's columns at the end of a turn: free, with the status, time and pending action given. */
+function finishedTurn(param: Param<FinishedTurn>) {
+  return {
+    turn_id: null,
+    turn_expires_at: null,
+    status: param('status'),
+    updated_at: param('updated_at'),
+    pending_action_json: param('pending_action_json'),
+    pending_action_id: param('pending_action_id'),
+    pending_action_claimed_at: param('pending_action_claimed_at'),
+    pending_action_claimed_by: param('pending_action_claimed_by'),
+  };
+}
+
 /** Prepares the turn's queries of one store. */
 export function prepareConversationQueries(prepare: QueryPreparer) {
   return {
@@ -94,26 +152,10 @@ export function prepareConversationQueries(prepare: QueryPreparer) {
         .where('id', '=', param('id')),
     ),
     /** Takes a free conversation for a turn: the row as taken, none when it is not free. */
-    acquireTurn: prepare<TurnKeys & { expiresAt: string; time: string }, ConversationTable>((db, param) =>
-      db
-        .updateTable('conversations')
-        .set({ turn_id: param('turnId'), turn_expires_at: param('expiresAt') })
-        .where('id', '=', param('conversationId'))
-        .where((eb) => eb.or([eb('turn_id', 'is', null), eb('turn_expires_at', '<', param('time'))]))
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('messages')
-                .select('messages.id')
-                .where('messages.conversation_id', '=', param('conversationId'))
-                .where('messages.reply_state', '=', 'pending')
-                .where('messages.id', '<', param('messageId'))
-                .where('messages.lease_expires_at', '>', param('time')),
-            ),
-          ),
-        )
-        .returningAll(),
+    acquireTurn: prepare<AcquireKeys, ConversationTable>((db, param) => acquireTurnQuery(db, param, false)),
+    /** As `acquireTurn`, also setting the conversation's `updated_at` to `time` (its new message's). */
+    acquireTurnTouching: prepare<AcquireKeys, ConversationTable>((db, param) =>
+      acquireTurnQuery(db, param, true),
     ),
     /** Extends a running turn's lease; no row changed when the turn lost the conversation. */
     renewTurn: prepare<{ conversationId: string; turnId: string; until: string }, never>((db, param) =>
@@ -172,19 +214,22 @@ export function prepareConversationQueries(prepare: QueryPreparer) {
     ),
     /** Ends a commit: frees the conversation and writes its status, time and pending action as `row` has them. */
     finishTurn: prepare<ConversationTable, never>((db, param) =>
+      db.updateTable('conversations').set(finishedTurn(param)).where('id', '=', param('id')),
+    ),
+    /**
+     * Commits an answered turn's conversation in one write: frees it and sets its status, time and
+     * pending action, when the turn still holds it, it is open and no person replied since the turn's
+     * message. Returns the row as written; no row otherwise (the commit then takes `holdTurn`'s way).
+     */
+    finishAnsweredTurn: prepare<TurnKeys & FinishedTurn, ConversationTable>((db, param) =>
       db
         .updateTable('conversations')
-        .set({
-          turn_id: null,
-          turn_expires_at: null,
-          status: param('status'),
-          updated_at: param('updated_at'),
-          pending_action_json: param('pending_action_json'),
-          pending_action_id: param('pending_action_id'),
-          pending_action_claimed_at: param('pending_action_claimed_at'),
-          pending_action_claimed_by: param('pending_action_claimed_by'),
-        })
-        .where('id', '=', param('id')),
+        .set(finishedTurn(param))
+        .where('id', '=', param('conversationId'))
+        .where('turn_id', '=', param('turnId'))
+        .where('status', '=', 'open')
+        .where((eb) => eb.not(eb.exists(personReplySince(eb, param))))
+        .returningAll(),
     ),
     latestHistory: prepare<HistoryKeys, MessageTable>((db, param) => historyQuery(db, param, false)),
     historyBefore: prepare<HistoryKeys, MessageTable>((db, param) => historyQuery(db, param, true)),

@@ -223,13 +223,18 @@ async function deleteInBatches(
   }
 }
 
-async function insertMessage(
-  queries: Queries,
-  from: QueryTarget,
-  conversationId: string,
-  input: { role: MessageRole; text: string; replyState?: ReplyState; replyTo?: string; leaseMs?: number },
-): Promise<Message> {
-  const row: MessageTable = {
+/** What a new message is made of. */
+interface MessageInput {
+  role: MessageRole;
+  text: string;
+  replyState?: ReplyState;
+  replyTo?: string;
+  leaseMs?: number;
+}
+
+/** The row of a new message of `conversationId`, not stored yet. */
+function messageRow(conversationId: string, input: MessageInput): MessageTable {
+  return {
     id: newId(),
     conversation_id: conversationId,
     role: input.role,
@@ -239,9 +244,27 @@ async function insertMessage(
     reply_to: input.replyTo ?? null,
     created_at: now(),
   };
+}
+
+/** Stores the message `row` (made by `messageRow`), marking its conversation when it is unanswered. */
+async function storeMessage(queries: Queries, from: QueryTarget, row: MessageTable): Promise<Message> {
   await queries.insertMessage.run(row, from);
-  await markUnanswered(queries, from, conversationId, input.replyState);
+  await markUnanswered(
+    queries,
+    from,
+    row.conversation_id,
+    (row.reply_state as ReplyState | null) ?? undefined,
+  );
   return toMessage(row);
+}
+
+async function insertMessage(
+  queries: Queries,
+  from: QueryTarget,
+  conversationId: string,
+  input: MessageInput,
+): Promise<Message> {
+  return storeMessage(queries, from, messageRow(conversationId, input));
 }
 
 async function insertTrace(
@@ -289,6 +312,51 @@ function conversationColumns({ human_since: _, ...row }: ConversationTable & { h
 export function createConversationRepository({ db, prepare }: StoreContext) {
   const queries = prepareConversationQueries(prepare);
   const enqueueHandoffDelivery = prepareHandoffDelivery(prepare);
+  /**
+   * The usual commit of a turn with a reply, its conversation written first and once: undefined,
+   * with nothing written, when the turn lost the conversation, a person took over or it is no
+   * longer open (the caller then reads why).
+   */
+  async function commitAnswered(
+    transaction: Transaction<Database>,
+    input: CommitTurnInput,
+    text: string,
+  ): Promise<CommitTurnResult | undefined> {
+    const { conversationId, turnId, messageId } = input;
+    const replyRow = messageRow(conversationId, { role: 'agent', text, replyTo: messageId });
+    const written = await queries.finishAnsweredTurn.first(
+      {
+        conversationId,
+        turnId,
+        messageId,
+        status: input.handoff ? 'waiting-for-human' : 'open',
+        updated_at: replyRow.created_at,
+        pending_action_json: input.pendingAction ? JSON.stringify(input.pendingAction) : null,
+        pending_action_id: input.pendingAction?.id ?? null,
+        pending_action_claimed_at: null,
+        pending_action_claimed_by: null,
+      },
+      transaction,
+    );
+    if (!written) return undefined;
+    const reply = await storeMessage(queries, transaction, replyRow);
+    if (input.note)
+      await insertMessage(queries, transaction, conversationId, { role: 'system', text: input.note });
+    await insertTrace(queries, transaction, {
+      conversationId,
+      messageId: reply.id,
+      customerMessageId: messageId,
+      outcome: 'answered',
+      steps: input.steps,
+    });
+    await queries.setReplyState.run({ id: messageId, replyState: 'answered' }, transaction);
+    if (input.handoff)
+      await enqueueHandoffDelivery(transaction, {
+        conversationId,
+        reason: input.handoffReason ?? DEFAULT_HANDOFF_REASON,
+      });
+    return { outcome: 'answered', reply, conversation: toConversation(written) };
+  }
   async function get(id: string) {
     const row = await queries.byId.first({ id });
     return row && toConversation(row);
@@ -449,6 +517,36 @@ export function createConversationRepository({ db, prepare }: StoreContext) {
         return message;
       });
     },
+    /**
+     * Adds the customer message a turn answers (`pending`, waited for until `leaseMs` from now) and,
+     * in the same transaction, takes the conversation for that turn when it is free (as `takeTurn`):
+     * `conversation` is the conversation as the turn took it, undefined when the turn must wait.
+     */
+    async addMessageAndTakeTurn(input: {
+      conversationId: string;
+      turnId: string;
+      text: string;
+      leaseMs: number;
+    }): Promise<{ message: Message; conversation?: Conversation }> {
+      const { conversationId, turnId, leaseMs } = input;
+      return db.transaction().execute(async (transaction) => {
+        const row = messageRow(conversationId, {
+          role: 'customer',
+          text: input.text,
+          replyState: 'pending',
+          leaseMs,
+        });
+        const message = await storeMessage(queries, transaction, row);
+        const keys = { conversationId, turnId, messageId: message.id, time: message.createdAt };
+        const taken = await queries.acquireTurnTouching.first(
+          { ...keys, expiresAt: later(leaseMs) },
+          transaction,
+        );
+        if (taken) return { message, conversation: toConversation(taken) };
+        await queries.touch.run({ id: conversationId, time: message.createdAt }, transaction);
+        return { message };
+      });
+    },
     /** Messages oldest first; with `after`, only those newer than that message id. */
     async listMessages(conversationId: string, options: { after?: string } = {}): Promise<Message[]> {
       let query = db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId);
@@ -557,6 +655,10 @@ export function createConversationRepository({ db, prepare }: StoreContext) {
      */
     async commitTurn(input: CommitTurnInput): Promise<CommitTurnResult> {
       return db.transaction().execute(async (transaction) => {
+        if (!input.cancelled && input.reply !== null) {
+          const answered = await commitAnswered(transaction, input, input.reply);
+          if (answered) return answered;
+        }
         const held = await holdTurn(queries, transaction, input);
         if (!held) throw new TurnLostError(input.conversationId);
         const outcome: CommitTurnResult['outcome'] = input.cancelled

@@ -159,6 +159,59 @@ for (const dialect of storeDialects) {
       ]);
     });
 
+    it('stores a message and takes its turn at once when the conversation is free; else the message waits its turn', async () => {
+      const first = { conversationId, turnId: randomUUID() };
+      const added = await store.conversations.addMessageAndTakeTurn({
+        ...first,
+        text: 'hi',
+        leaseMs: 30_000,
+      });
+      expect(added.message).toMatchObject({ role: 'customer', text: 'hi', replyState: 'pending' });
+      expect(added.conversation).toEqual(await store.conversations.get(conversationId));
+      expect(added.conversation?.updatedAt).toBe(added.message.createdAt);
+      expect(await store.conversations.readTurn({ ...first, messageId: added.message.id })).toBe('open');
+
+      // Another server's message while the turn runs: stored, waiting, the conversation touched.
+      const second = { conversationId, turnId: randomUUID() };
+      const waiting = await other.conversations.addMessageAndTakeTurn({
+        ...second,
+        text: 'hello?',
+        leaseMs: 30_000,
+      });
+      expect(waiting.conversation).toBeUndefined();
+      expect(waiting.message.replyState).toBe('pending');
+      expect((await store.conversations.get(conversationId))?.updatedAt).toBe(waiting.message.createdAt);
+      const secondTurn = { ...second, messageId: waiting.message.id };
+      expect(await store.conversations.readTurn(secondTurn)).toBe('lost');
+
+      await store.conversations.commitTurn({
+        ...first,
+        messageId: added.message.id,
+        reply: 'Hello!',
+        steps: [],
+        pendingAction: null,
+      });
+      expect(await other.conversations.takeTurn({ ...secondTurn, leaseMs: 30_000 })).toBeDefined();
+      const committed = await other.conversations.commitTurn({
+        ...secondTurn,
+        reply: 'Yes?',
+        steps: [],
+        pendingAction: null,
+      });
+      expect(committed.outcome).toBe('answered');
+      expect(
+        (await store.conversations.listMessages(conversationId)).map((message) => [
+          message.text,
+          message.replyState,
+        ]),
+      ).toEqual([
+        ['hi', 'answered'],
+        ['hello?', 'answered'],
+        ['Hello!', null],
+        ['Yes?', null],
+      ]);
+    });
+
     it("compiles a turn's statements once: a second conversation's turns compile none", async () => {
       // A plugin sees each query's operation tree at each run: a prepared query's is the one compiled
       // at its first run, any other query's is built anew.
@@ -196,14 +249,16 @@ for (const dialect of storeDialects) {
           ] as const) {
             await recorded.agents.get(agent.id);
             await recorded.conversations.get(conversation);
-            const message = await recorded.conversations.addMessage(conversation, {
-              role: 'customer',
+            const turnId = randomUUID();
+            const added = await recorded.conversations.addMessageAndTakeTurn({
+              conversationId: conversation,
+              turnId,
               text,
-              replyState: 'pending',
               leaseMs: 30_000,
             });
-            const turn = { conversationId: conversation, messageId: message.id, turnId: randomUUID() };
-            expect(await recorded.conversations.takeTurn({ ...turn, leaseMs: 30_000 })).toBeDefined();
+            expect(added.conversation).toBeDefined();
+            const message = added.message;
+            const turn = { conversationId: conversation, messageId: message.id, turnId };
             await recorded.conversations.renewTurn({ ...turn, leaseMs: 30_000 });
             await recorded.conversations.renewMessageLease(message.id, 30_000);
             await recorded.integrations.listEnabledForAgent(agent.id);
@@ -267,6 +322,28 @@ for (const dialect of storeDialects) {
       await store.conversations.acquireTurn({ ...retry, leaseMs: 30_000 });
       expect(await store.conversations.claimPendingAction({ ...retry, actionId: 'action-2' })).toBe(false);
       expect((await store.conversations.get(conversationId))?.pendingActionClaimedAt).not.toBeNull();
+    });
+
+    it('drops the reply of a turn a person answered meanwhile, before the status changed', async () => {
+      const message = await customer('where is my order?');
+      const turn = handle(message.id);
+      await store.conversations.acquireTurn({ ...turn, leaseMs: 30_000 });
+      await other.conversations.addMessage(conversationId, { role: 'human', text: 'Sam here.' });
+      const committed = await store.conversations.commitTurn({
+        ...turn,
+        reply: 'It has shipped.',
+        steps: [],
+        pendingAction: { id: 'late' },
+      });
+      expect(committed.outcome).toBe('dropped');
+      expect(committed.conversation).toMatchObject({ status: 'open', pendingAction: null });
+      const messages = await store.conversations.listMessages(conversationId);
+      expect(messages.map((entry) => [entry.role, entry.replyState])).toEqual([
+        ['customer', 'for-person'],
+        ['human', null],
+      ]);
+      expect(await store.conversations.readTurn(handle(message.id))).toBe('lost');
+      expect(await store.conversations.takeTurn({ ...handle(message.id), leaseMs: 30_000 })).toBeDefined();
     });
 
     it('drops the reply of a turn a person took over, keeping it in the trace and the status theirs', async () => {

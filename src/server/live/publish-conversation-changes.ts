@@ -15,6 +15,12 @@ export function publishConversationChanges(store: Store, live: LiveEvents): Stor
         live.publish({ type: 'message-added', conversationId, messageId: message.id });
         return message;
       },
+      async addMessageAndTakeTurn(input) {
+        const added = await conversations.addMessageAndTakeTurn(input);
+        const { conversationId } = input;
+        live.publish({ type: 'message-added', conversationId, messageId: added.message.id });
+        return added;
+      },
       async update(id, input) {
         const conversation = await conversations.update(id, input);
         if (conversation && input.status !== undefined)
