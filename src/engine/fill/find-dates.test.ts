@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fillArguments } from './fill-arguments.js';
-import { readStatedNow } from './find-dates.js';
+import { findDates, readStatedNow } from './find-dates.js';
+import { tokenizeMessage } from './tokenize-message.js';
 
 describe('dates', () => {
   it('reads the now a base prompt states, and counts relative dates from it', () => {
@@ -32,5 +33,13 @@ describe('dates', () => {
     expect(dayOf('any direct flights ORD to PHL on the 26th?')).toBe('2024-05-26');
     expect(dayOf('what about the 3rd')).toBe('2024-06-03');
     expect(dayOf('on the 3rd of June')).toBe('2024-06-03');
+  });
+
+  it('reads no date where the message names none, though chrono alone would misread one', () => {
+    const datesOf = (text: string) => findDates(text, tokenizeMessage(text)).map((mention) => mention.text);
+    for (const text of ['when does the honey expire', 'will the money in my account cover it'])
+      expect(datesOf(text)).toEqual([]);
+    expect(datesOf('can I come by tomorrow?')).toEqual(['tomorrow']);
+    expect(datesOf('any flights on the 26th or next friday?')).toEqual(['next friday', 'the 26th']);
   });
 });
