@@ -1,4 +1,5 @@
 // Reads the parameters of a tool's input schema: names, types, descriptions, enums, required flags.
+import { schemaTypeOf } from '../../openapi/schema-type.js';
 import type { SchemaNode } from './engine-tool.js';
 
 /** One top-level input property of a tool. */
@@ -37,16 +38,6 @@ export function resolveSchema(node: unknown): SchemaNode {
   return schema;
 }
 
-/** The JSON type named by a schema (`["string","null"]` -> `string`). */
-export function schemaType(schema: SchemaNode): string | undefined {
-  const type = schema.type;
-  if (typeof type === 'string') return type;
-  if (Array.isArray(type)) return type.find((entry) => entry !== 'null') as string | undefined;
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) return typeof schema.enum[0];
-  if (schema.properties) return 'object';
-  return undefined;
-}
-
 /**
  * Parameters read per schema object: a catalog's schemas do not change, and a turn reads the same
  * operations' parameters again for every candidate and at every turn.
@@ -75,6 +66,13 @@ function readParameters(inputSchema: SchemaNode): ParameterInfo[] {
     const schema = resolveSchema(node);
     const description = String(schema.description ?? schema.title ?? '');
     const enumValues = Array.isArray(schema.enum) ? schema.enum : undefined;
-    return { name, schema, type: schemaType(schema), description, required: required.has(name), enumValues };
+    return {
+      name,
+      schema,
+      type: schemaTypeOf(schema),
+      description,
+      required: required.has(name),
+      enumValues,
+    };
   });
 }

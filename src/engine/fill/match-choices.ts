@@ -1,5 +1,6 @@
 // Values chosen from a list or a fact rather than copied: enum members, booleans and lists.
-import { resolveSchema, schemaType } from '../catalog/list-parameters.js';
+import { schemaTypeOf } from '../../openapi/schema-type.js';
+import { resolveSchema } from '../catalog/list-parameters.js';
 import { splitWords } from '../language/split-words.js';
 import { stemWord } from '../language/stem-word.js';
 import { STOP_WORDS } from '../language/stop-words.js';
@@ -121,7 +122,7 @@ export function matchArray(
   used: Set<number>,
 ): SpanValue | undefined {
   const items = resolveSchema(parameter.schema.items);
-  const itemType = schemaType(items);
+  const itemType = schemaTypeOf(items);
   const free = mentions.filter((mention) => !used.has(mention.first));
   if (Array.isArray(items.enum)) {
     const values = items.enum.filter((value) => typeof value === 'string' && findPhrase(value, tokens));

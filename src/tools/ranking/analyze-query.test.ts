@@ -57,6 +57,14 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('my nickname jdoe', users).ids).toEqual([]);
     // The store's id inputs are all named `...Id` or `sku`: no bare word labels a value there.
     expect(analyzeQuery('order pizza', index).ids).toEqual([]);
+    // A nullable string id input labels its value too.
+    const nullable = [
+      {
+        ...tools[0],
+        inputSchema: { ...tools[0].inputSchema, properties: { username: { type: ['string', 'null'] } } },
+      },
+    ];
+    expect(analyzeQuery('username jdoe', indexCatalog(nullable, loadRankingModel())).ids).toHaveLength(1);
   });
 
   it('reads words shouted in capitals as words, not codes', () => {

@@ -2,6 +2,7 @@
 // each field, the resource nouns of its path and the noun in front of each path parameter, what its
 // method and verb say it does, the id formats its schema shows, and the catalog's word statistics.
 import { type JsonSchema, matchesSchemaPattern } from '../../openapi/index.js';
+import { schemaTypeOf } from '../../openapi/schema-type.js';
 import type { RankableTool } from './rankable-tool.js';
 import { type RankingModel, verbProfile } from './ranking-model.js';
 import { readSlots, type ValueSlot } from './read-values.js';
@@ -213,10 +214,10 @@ function isObject(value: unknown): value is JsonSchema {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Whether an input's schema can hold an id: a string or a number, not one of listed values. */
+/** Whether an input's schema can hold an id: a string or a number (nullable or not), not one of listed values. */
 function holdsId(schema: unknown): boolean {
-  if (!isObject(schema)) return false;
-  return ['string', 'integer', 'number', undefined].includes(schema.type as string) && !schema.enum;
+  if (!isObject(schema) || schema.enum) return false;
+  return ['string', 'integer', 'number', undefined].includes(schemaTypeOf(schema));
 }
 
 function stemSet(text: string): Set<string> {
@@ -550,7 +551,7 @@ function findIdLabels(indexed: IndexedTool[]): Set<string> {
       const words = splitWords(parameter.name);
       const schema = properties[parameter.name];
       if (words.length !== 1 || ID_WORDS.has(words[0]) || !isContentWord(words[0])) continue;
-      if (isObject(schema) && schema.type !== undefined && schema.type !== 'string') continue;
+      if (isObject(schema) && schema.type !== undefined && schemaTypeOf(schema) !== 'string') continue;
       labels.add(words[0]);
     }
   }

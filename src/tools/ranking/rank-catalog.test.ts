@@ -104,6 +104,12 @@ describe('rankCatalog with ids that narrow a list', () => {
     expect(other.tools.find((entry) => entry.entry.tool.name === 'ListInvoices')?.features[idUnneeded]).toBe(
       1,
     );
+    // A filter the importer made nullable (3.0's `nullable: true` becomes a type list) is one too.
+    const nullable = indexCatalog(
+      [operation('ListInvoices', '/v1/invoices', { customer: { type: ['string', 'null'] } }, [])],
+      loadRankingModel(),
+    );
+    expect(nullable.tools[0].idFilters.map((filter) => filter.name)).toEqual(['customer']);
   });
 });
 
