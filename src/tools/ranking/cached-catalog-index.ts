@@ -10,6 +10,23 @@ const byArray = new WeakMap<readonly object[], CatalogIndex>();
 const byContent = new Map<string, CatalogIndex>();
 const MAX_CACHED = 32;
 
+/**
+ * The text of an input schema, kept per schema object: the agent hands the engine the same schema
+ * objects turn after turn, so each is written out once.
+ */
+const schemaTexts = new WeakMap<object, string>();
+
+function schemaText(schema: unknown): string {
+  if (typeof schema !== 'object' || schema === null) return String(schema);
+  let text = schemaTexts.get(schema);
+  if (text === undefined) {
+    text = JSON.stringify(schema);
+    schemaTexts.set(schema, text);
+  }
+  return text;
+}
+
+/** A digest of everything the index reads of the tools: a schema edited in any part indexes anew. */
 function signature(tools: readonly RankableTool[]): string {
   const hash = createHash('sha256');
   for (const tool of tools) {
@@ -17,12 +34,24 @@ function signature(tools: readonly RankableTool[]): string {
     hash.update('\u0000');
     hash.update(tool.description);
     hash.update('\u0000');
+    hash.update(schemaText(tool.inputSchema));
+    hash.update('\u0000');
     const operation = tool.operation;
-    hash.update(
-      operation
-        ? `${operation.method} ${operation.path} ${operation.summary ?? ''} ${operation.operationId ?? ''}`
-        : '',
-    );
+    if (operation) {
+      hash.update(
+        `${operation.method} ${operation.path} ${operation.summary ?? ''} ${operation.operationId ?? ''}`,
+      );
+      for (const list of [
+        operation.tags,
+        operation.bodyInputs,
+        operation.responseFields,
+        operation.responseValues,
+      ]) {
+        hash.update('\u0002');
+        hash.update((list ?? []).join('\u0003'));
+      }
+      hash.update(schemaText(operation.boundInputs ?? null));
+    }
     hash.update('\u0001');
   }
   return hash.digest('hex');
