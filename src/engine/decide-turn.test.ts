@@ -315,6 +315,96 @@ describe('decideTurn', () => {
     });
   });
 
+  it('looks a record up before changing it when the change lacks what the record holds, and asks for a reason', () => {
+    const reservationId = {
+      reservation_id: { type: 'string', description: "The reservation id, such as '8JX2WO'." },
+    };
+    const tools = [
+      operation(
+        'get_reservation_details',
+        ['get', '/reservations/{reservation_id}'],
+        'Get a reservation.',
+        reservationId,
+        ['reservation_id'],
+      ),
+      operation(
+        'update_reservation_flights',
+        ['put', '/reservations/{reservation_id}/flights'],
+        'Update the flights and cabin of a reservation.',
+        {
+          ...reservationId,
+          cabin: { type: 'string', enum: ['economy', 'business'] },
+          flights: {
+            type: 'array',
+            description: 'The flights of the reservation, each with its flight number and date.',
+            items: {
+              type: 'object',
+              required: ['flight_number', 'date'],
+              properties: { flight_number: { type: 'string' }, date: { type: 'string' } },
+            },
+          },
+        },
+        ['reservation_id', 'cabin', 'flights'],
+      ),
+      operation(
+        'cancel_reservation',
+        ['post', '/reservations/{reservation_id}/cancel'],
+        'Cancel a reservation.',
+        { ...reservationId, reason: { type: 'string', description: 'Why the customer cancels.' } },
+        ['reservation_id', 'reason'],
+      ),
+    ];
+    // The flights are the reservation's: it is pulled up first, not asked of the customer.
+    expect(decide([user("I'd like to upgrade reservation M20IZO to business class")], '', tools)).toEqual({
+      type: 'tool-call',
+      toolName: 'get_reservation_details',
+      input: { reservation_id: 'M20IZO' },
+    });
+    // A change without the id of a record to pull up asks for what it lacks.
+    expect(decide([user("I'd like to upgrade my reservation to business class")], '', tools)).toMatchObject({
+      type: 'text',
+    });
+    // Only the customer knows why they cancel: that is asked for.
+    const cancel = decide([user('Please cancel reservation M20IZO')], '', tools);
+    expect(cancel).toMatchObject({ type: 'text' });
+    expect(JSON.stringify(cancel)).toMatch(/why you cancel/i);
+  });
+
+  it('looks a record up before a change whose missing input its response names', () => {
+    const reservationId = {
+      reservation_id: { type: 'string', description: "The reservation id, such as '8JX2WO'." },
+    };
+    const lookUp = operation(
+      'get_reservation',
+      ['get', '/reservations/{reservation_id}'],
+      'Get a reservation.',
+      reservationId,
+      ['reservation_id'],
+    );
+    const bags = operation(
+      'update_reservation_baggages',
+      ['put', '/reservations/{reservation_id}/baggages'],
+      'Update the checked bags of a reservation.',
+      {
+        ...reservationId,
+        total_baggages: { type: 'integer', description: 'The new number of checked bags.' },
+      },
+      ['reservation_id', 'total_baggages'],
+    );
+    const message = 'I need to add a checked bag to reservation EUJUY6';
+    // Without a response that names the bags, the number is the customer's to give.
+    expect(decide([user(message)], '', [lookUp, bags])).toMatchObject({ type: 'text' });
+    const withFields = {
+      ...lookUp,
+      operation: { ...lookUp.operation!, responseFields: ['flights', 'total_baggages'] },
+    };
+    expect(decide([user(message)], '', [withFields, bags])).toEqual({
+      type: 'tool-call',
+      toolName: 'get_reservation',
+      input: { reservation_id: 'EUJUY6' },
+    });
+  });
+
   it('of near-equal siblings, calls the one the message completes rather than asking for more', () => {
     const giftCard = (name: string, description: string, required: string[]): EngineTool => ({
       name,

@@ -129,6 +129,53 @@ function findLookUp<Ranked extends { entry: IndexedTool; features: number[] }>(
   return undefined;
 }
 
+/** How high a look-up must rank to come before the change it serves. */
+const LOOK_UP_RANK = 8;
+
+/**
+ * Whether a record may hold what an input asks for, so that looking the record up tells it: a list
+ * (a reservation's flights, an order's items), an id (a payment method's), or a field the look-up's
+ * response names. An email, a reason or a message is the customer's to give.
+ */
+function heldByRecord(parameter: ParameterInfo, lookUp: IndexedTool): boolean {
+  if (parameter.type === 'array' || isIdName(parameter.name)) return true;
+  const name = parameter.name.toLowerCase();
+  return (lookUp.tool.operation?.responseFields ?? []).some((field) => field.toLowerCase() === name);
+}
+
+/**
+ * For a change that lacks inputs the record it changes holds (a reservation's flights, an order's
+ * items, a payment method), the operation that looks that record up by the id the customer gave, as a
+ * person would pull up the booking before changing it, rather than asking the customer for what the
+ * record says. When all that is missing is the customer's own to give (a reason, an email), that is
+ * asked for.
+ */
+function findLookUpFirst<Ranked extends { entry: IndexedTool; features: number[] }>(
+  best: Ranked,
+  filled: FilledArguments,
+  candidates: Ranked[],
+  fillFor: (ranked: Ranked) => FilledArguments,
+): { ranked: Ranked; filled: FilledArguments } | undefined {
+  if (best.entry.writes < DOES || filled.missing.length === 0) return undefined;
+  const given = best.entry.idParameters
+    .map((parameter) => filled.input[parameter.name])
+    .filter((value): value is string | number => typeof value === 'string' || typeof value === 'number');
+  if (given.length === 0) return undefined;
+  for (const ranked of candidates.slice(0, LOOK_UP_RANK)) {
+    const { entry, features } = ranked;
+    if (ranked === best || !entry.reads || entry.writes >= DOES || features[ID_FORM_CLASH] > 0) continue;
+    if (!(features[ID_NOUN_MATCH] > 0 || features[ID_FORM_FIT] > 0)) continue;
+    if (!filled.missing.some((parameter) => heldByRecord(parameter, entry))) continue;
+    const lookUp = fillFor(ranked);
+    if (lookUp.missing.length > 0) continue;
+    const takes = entry.idParameters.some((parameter) =>
+      given.some((value) => String(lookUp.input[parameter.name] ?? '') === String(value)),
+    );
+    if (takes) return { ranked, filled: lookUp };
+  }
+  return undefined;
+}
+
 /** How high an operation must rank to take over an id the first one would misread. */
 const OWNER_RANK = 5;
 
@@ -367,6 +414,11 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   if (action && (nothing || !makesChange(best.entry, ranking.query)))
     return { type: 'unable', action: { word: action.word, rest: action.rest } };
   if (nothing) return { type: 'none' };
+  const lookUpFirst = findLookUpFirst(best, filled, candidates, fillFor);
+  if (lookUpFirst) {
+    best = lookUpFirst.ranked;
+    filled = lookUpFirst.filled;
+  }
   const tool = best.entry.tool as EngineTool;
   if (filled.missing.length > 0) return { type: 'ask', tool, missing: filled.missing };
   const requests = ranking.query.question || ranking.query.action !== undefined;
