@@ -10,6 +10,48 @@ const fill = (properties: Record<string, unknown>, required: string[], text: str
   });
 
 describe('fillArguments', () => {
+  it('splits an address given in one line between the inputs that ask for its parts', () => {
+    const part = { type: 'string' };
+    const result = fill(
+      { order_id: part, address1: part, address2: part, city: part, state: part, country: part, zip: part },
+      ['order_id', 'address1', 'address2', 'city', 'state', 'country', 'zip'],
+      'please ship order W2378156 to 27 Birch Lane, Portland, OR 97205, USA',
+    );
+    // The address has no second line: the input that requires one gets it empty, not a question.
+    expect(result.input).toMatchObject({
+      address1: '27 Birch Lane',
+      address2: '',
+      city: 'Portland',
+      state: 'OR',
+      zip: '97205',
+      country: 'USA',
+    });
+    expect(result.missing).toEqual([]);
+    // Inside an object named in the message, each part goes to its field; the house number is no order's.
+    const shipping = fill(
+      {
+        id: { type: 'integer' },
+        shipping: {
+          type: 'object',
+          properties: {
+            address_1: part,
+            address_2: part,
+            city: part,
+            state: part,
+            postcode: part,
+            country: part,
+          },
+        },
+      },
+      ['id'],
+      'change the shipping address on order 4410 to 27 Birch Lane, Portland, OR 97205',
+    );
+    expect(shipping.input).toEqual({
+      id: 4410,
+      shipping: { address_1: '27 Birch Lane', city: 'Portland', state: 'OR', postcode: '97205' },
+    });
+  });
+
   it('ties numbers to the parameters named beside them', () => {
     const result = fill(
       {

@@ -14,6 +14,7 @@ import { matchArray, matchBoolean, matchEnumValue } from './match-choices.js';
 import { measureAffinity } from './measure-affinity.js';
 import { measureCueAffinity } from './measure-cue-affinity.js';
 import type { Mention } from './mention.js';
+import { splitAddress } from './split-address.js';
 import { splitFullName } from './split-full-name.js';
 import { type MessageToken, tokenizeMessage } from './tokenize-message.js';
 
@@ -241,6 +242,13 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
   if (name) {
     take(name.first, name.values[0], name.mention.first, name.mention.last);
     input[name.last.name] = name.values[1];
+  }
+  const address = splitAddress(parameters, text);
+  if (address) {
+    for (const [parameter, value] of address.values) input[parameter.name] = value;
+    tokens.forEach((token, index) => {
+      if (token.start >= address.start && token.end <= address.end) used.add(index);
+    });
   }
   for (const candidate of collectCandidates(text, parameters, mentions, tokens)) {
     if (
