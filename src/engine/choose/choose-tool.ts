@@ -156,7 +156,8 @@ function findLookUpFirst<Ranked extends { entry: IndexedTool; features: number[]
   candidates: Ranked[],
   fillFor: (ranked: Ranked) => FilledArguments,
 ): { ranked: Ranked; filled: FilledArguments } | undefined {
-  if (best.entry.writes < DOES || filled.missing.length === 0) return undefined;
+  // Not for an operation known to only read (one whose verb the corpus does not know may change).
+  if (best.entry.reads || filled.missing.length === 0) return undefined;
   const given = best.entry.idParameters
     .map((parameter) => filled.input[parameter.name])
     .filter((value): value is string | number => typeof value === 'string' || typeof value === 'number');
