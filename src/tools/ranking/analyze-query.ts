@@ -220,6 +220,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
   let removes = 0;
   let length = 0;
   let action: AnalyzedQuery['action'];
+  let sawVerb = false;
   const words = splitWords(values.prose);
   for (const [position, word] of words.entries()) {
     if (!isContentWord(word) || idWords.has(word)) continue;
@@ -240,21 +241,18 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     // A word says what the message does where English puts the verb: first, or after "please",
     // "to", "you", "I" ("please cancel", "I want to cancel", "can you cancel"); elsewhere it is a
     // noun ("any update on my ticket"), whatever APIs use it for.
-    const verbPosition = position === 0 || BEFORE_VERB.has(words[position - 1]);
+    // "and" joins like with like: a verb after it only when a verb came before ("cancel and refund"),
+    // else a noun of a list ("shipping and tax").
+    const afterAnd = words[position - 1] === 'and';
+    const verbPosition = position === 0 || (BEFORE_VERB.has(words[position - 1]) && (!afterAnd || sawVerb));
     if (profile && verbPosition && profile.count >= MIN_VERB_USES) {
+      sawVerb = true;
       writes = Math.max(writes, profile.write);
       removes = Math.max(removes, profile.remove);
       // "I ordered last friday" tells what happened; it asks for nothing.
-      // After "and" a word joins a list as often as a verb ("shipping and tax").
       // "Order 90210 - ..." names the order; a verb is not followed by a number.
       const labelsId = /\d/.test(words[position + 1] ?? '');
-      if (
-        !action &&
-        profile.write >= ACTION_WRITES &&
-        !PAST.test(word) &&
-        words[position - 1] !== 'and' &&
-        !labelsId
-      )
+      if (!action && profile.write >= ACTION_WRITES && !PAST.test(word) && !labelsId)
         action = { word, stem, rest: words.slice(position + 1).join(' ') };
     }
   }
