@@ -405,6 +405,49 @@ describe('decideTurn', () => {
     });
   });
 
+  it('in a catalog of POSTs only, answers a question about a record with the operation that reads it', () => {
+    const orderId = { order_id: { type: 'string', description: "The order id, such as '#W0000000'." } };
+    const address = Object.fromEntries(
+      ['address1', 'address2', 'city', 'state', 'country', 'zip'].map((name) => [name, { type: 'string' }]),
+    );
+    const tools = [
+      operation(
+        'get_order_details',
+        ['post', '/get_order_details'],
+        'Get the status and details of an order.',
+        orderId,
+        ['order_id'],
+      ),
+      operation(
+        'modify_pending_order_address',
+        ['post', '/modify_pending_order_address'],
+        'Modify the shipping address of a pending order.',
+        { ...orderId, ...address },
+        ['order_id', ...Object.keys(address)],
+      ),
+      operation(
+        'calculate',
+        ['post', '/calculate'],
+        'Calculate the result of a mathematical expression.',
+        {
+          expression: { type: 'string' },
+        },
+        ['expression'],
+      ),
+    ];
+    const text = 'has my order #W8732376 shipped yet?';
+    // The situation: the words ("order", "ship") rank the address change first.
+    const index = indexCatalogCached(tools, { source: tools });
+    expect(rankCatalog({ index, message: text }).tools[0].entry.tool.name).toBe(
+      'modify_pending_order_address',
+    );
+    expect(decide([user(text)], '', tools)).toEqual({
+      type: 'tool-call',
+      toolName: 'get_order_details',
+      input: { order_id: '#W8732376' },
+    });
+  });
+
   it('of near-equal siblings, calls the one the message completes rather than asking for more', () => {
     const giftCard = (name: string, description: string, required: string[]): EngineTool => ({
       name,

@@ -346,6 +346,28 @@ export function chooseRemedy(options: ChooseToolOptions): Choice {
   return identified ? { type: 'call', tool, input: filled.input, requests: true } : { type: 'none' };
 }
 
+/**
+ * For a question in a catalog whose methods do not tell reading from writing (POSTs only): the
+ * operations, without those that may change a record the message names when another operation reads
+ * that record ("has my order W8732376 shipped?" is `get_order_details`'s, not that of
+ * `modify_pending_order_address`, which takes the same order id and whose verb the corpus does not
+ * know). Operations on other records, and all of them when none reads the record, stay.
+ */
+function readersFirst<Ranked extends { entry: IndexedTool; features: number[] }>(tools: Ranked[]): Ranked[] {
+  const readers = tools.filter(
+    ({ entry, features }) =>
+      entry.reads &&
+      entry.writes < DOES &&
+      (features[ID_NOUN_MATCH] > 0 || features[ID_FORM_FIT] > 0) &&
+      !(features[ID_FORM_CLASH] > 0),
+  );
+  if (readers.length === 0) return tools;
+  const read = new Set(readers.flatMap(({ entry }) => entry.idParameters.map((parameter) => parameter.name)));
+  return tools.filter(
+    ({ entry }) => entry.reads || !entry.idParameters.some((parameter) => read.has(parameter.name)),
+  );
+}
+
 /** Chooses what to do for the message. */
 export function chooseTool(options: ChooseToolOptions): Choice {
   const { tools, text, earlierText } = options;
@@ -361,7 +383,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
         (ranked) => isReadMethod(ranked.entry.tool.operation?.method) && ranked.entry.writes < DOES,
       )
     : [];
-  const candidates = eligible.length > 0 ? eligible : ranking.tools;
+  const candidates = eligible.length > 0 ? eligible : reads ? readersFirst(ranking.tools) : ranking.tools;
   const fillFor = (ranked: (typeof candidates)[number]) =>
     fill({
       tool: ranked.entry.tool as EngineTool,
