@@ -666,6 +666,25 @@ describe('decideTurn', () => {
       toolName: 'createTicket',
       input: { email: 'dana.k@example.net' },
     });
+    const complaint = 'my export has been broken since the last update';
+    const asked = decide([user(complaint)], '', helpdesk);
+    expect(asked).toMatchObject({
+      type: 'text',
+      text: expect.stringMatching(/^I'm sorry to hear that\..*email/),
+    });
+    // The answer to what the case lacked opens it, with the complaint as its account; it is no
+    // look-up of the tickets the email filters.
+    expect(
+      decide(
+        [user(complaint), assistant((asked as { text: string }).text), user('use dana.k@example.net')],
+        '',
+        helpdesk,
+      ),
+    ).toEqual({
+      type: 'tool-call',
+      toolName: 'createTicket',
+      input: { email: 'dana.k@example.net', description: complaint },
+    });
     expect(
       decide([user('your support is useless, nobody ever replies to anything')], '', helpdesk),
     ).toMatchObject({

@@ -218,6 +218,11 @@ export function decideTurn(given: Conversation, offered: EngineTool[]): Decision
       );
     if (takesThem) choice = repeated;
   }
+  // The answer to what was asked for a complaint's case (the email to reply to) opens the case.
+  if (earlierText && !smallTalk && readComplaint(earlierText)) {
+    const remedy = chooseRemedy({ ...options, text: last.text, earlierText });
+    if (remedy.type === 'call') return answerComplaint(remedy);
+  }
   // A complaint that asks nothing is not answered with a look-up: a case is opened for it, or a
   // person offered.
   const tells =

@@ -313,9 +313,12 @@ const REMEDY_RANK = 8;
  * the first for the message, with its inputs filled or asked for; none otherwise.
  */
 export function chooseRemedy(options: ChooseToolOptions): Choice {
-  const { tools, text } = options;
+  const { tools, text, earlierText } = options;
   if (tools.length === 0) return { type: 'none' };
-  const ranking = rank(options, text);
+  // When this message answers a question asked for the complaint before it (the email to reply to),
+  // the complaint is the account and what the ranking reads; this message gives what it lacked.
+  const complaint = earlierText ?? text;
+  const ranking = rank(options, complaint);
   const remedy = ranking.tools.slice(0, REMEDY_RANK).find((ranked) => opensCase(ranked.entry));
   if (!remedy) return { type: 'none' };
   const tool = remedy.entry.tool as EngineTool;
@@ -324,11 +327,11 @@ export function chooseRemedy(options: ChooseToolOptions): Choice {
     entry: remedy.entry,
     query: ranking.query,
     text,
-    earlierText: undefined,
+    earlierText,
     now: options.now,
   });
   // The complaint itself is the account of the problem the case asks for.
-  let account = text;
+  let account = complaint;
   for (const value of Object.values(filled.input))
     if (typeof value === 'string') account = account.replace(value, ' ');
   account = account
