@@ -10,6 +10,12 @@ const fill = (properties: Record<string, unknown>, required: string[], text: str
   });
 
 describe('fillArguments', () => {
+  it('reads "twice" as how often, never as an amount', () => {
+    const amount = { type: 'integer', description: 'How much of the charge to refund, in cents.' };
+    expect(fill({ amount }, [], 'I was charged twice for it, please refund it').input).toEqual({});
+    expect(fill({ amount }, [], 'please refund 1500 of the charge').input).toEqual({ amount: 1500 });
+  });
+
   it('splits an address given in one line between the inputs that ask for its parts', () => {
     const part = { type: 'string' };
     const result = fill(

@@ -84,6 +84,9 @@ function wordMentions(tokens: MessageToken[]): Mention[] {
     .filter((mention) => /[\p{L}\p{N}]/u.test(mention.text));
 }
 
+/** Input names for an amount of money or goods. */
+const AMOUNT_NAME = /amount|price|cost|total|fee|balance|quantity|qty/i;
+
 interface Candidate {
   parameter: ClassifiedParameter;
   mention: Mention;
@@ -107,6 +110,8 @@ function collectCandidates(
     const kinds = MENTION_KINDS_BY_PARAMETER[parameter.kind];
     pool.forEach((mention, mentionIndex) => {
       if (kinds && !kinds.includes(mention.kind)) return;
+      // "charged twice" says how often, not how much.
+      if (mention.times && AMOUNT_NAME.test(parameter.name)) return;
       const value = convertMention(mention, parameter);
       if (value === undefined) return;
       // A name after "in"/"at" is the place when the operation takes one ("theft in California").

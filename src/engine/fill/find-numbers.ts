@@ -31,6 +31,8 @@ const NUMBER_WORDS: Record<string, number> = {
   second: 2,
   third: 3,
 };
+/** Words that count occurrences ("charged twice"): how often, never how much. */
+const FREQUENCY = new Set(['once', 'twice']);
 const MULTIPLIERS: Record<string, number> = {
   thousand: 1e3,
   k: 1e3,
@@ -62,7 +64,11 @@ export function findNumbers(text: string, tokens: MessageToken[]): Mention[] {
     if (value === undefined) continue;
     const next = tokens[index + 1]?.lower;
     if ((token.lower === 'second' || token.lower === 'one') && !next) continue;
-    mentions.push({ ...span(tokens, 'number', token.start, token.end, token.text, value), spelled: true });
+    mentions.push({
+      ...span(tokens, 'number', token.start, token.end, token.text, value),
+      spelled: true,
+      ...(FREQUENCY.has(token.lower) ? { times: true } : {}),
+    });
   }
   return mentions;
 }

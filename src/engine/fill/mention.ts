@@ -32,6 +32,8 @@ export interface Mention {
   percent?: boolean;
   /** For numbers: spelled out ("two"), often a count in the phrasing rather than a value. */
   spelled?: boolean;
+  /** For numbers: a count of occurrences ("twice"), no amount of money or goods. */
+  times?: boolean;
   /** For the halves of a range: whether the value starts or ends it. */
   role?: 'start' | 'end';
 }
