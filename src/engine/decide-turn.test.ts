@@ -448,6 +448,36 @@ describe('decideTurn', () => {
     });
   });
 
+  it("binds an id to the input whose resource its prefix abbreviates, and never to another resource's", () => {
+    const path = (name: string) => ({ [name]: { type: 'string', maxLength: 5000 } });
+    const tools = [
+      operation(
+        'GetCustomersCustomerCardsId',
+        ['get', '/v1/customers/{customer}/cards/{id}'],
+        'Retrieve a card.',
+        {
+          ...path('customer'),
+          ...path('id'),
+        },
+        ['customer', 'id'],
+      ),
+      operation(
+        'GetFilesFile',
+        ['get', '/v1/files/{file}'],
+        'Retrieves the details of an existing file object.',
+        path('file'),
+        ['file'],
+      ),
+    ];
+    // The customer's id is no card's: the card's id is asked for.
+    const card = decide([user('show me card of customer cus_NffrFeUfNV2Hib')], '', tools);
+    expect(card).toMatchObject({ type: 'text' });
+    expect(JSON.stringify(card)).not.toMatch(/cus_NffrFeUfNV2Hib/);
+    // A file look-up is not called with a customer's id.
+    const file = decide([user('what files do I have? cus_NffrFeUfNV2Hib')], '', tools);
+    expect(file).not.toMatchObject({ type: 'tool-call', input: { file: 'cus_NffrFeUfNV2Hib' } });
+  });
+
   it('of near-equal siblings, calls the one the message completes rather than asking for more', () => {
     const giftCard = (name: string, description: string, required: string[]): EngineTool => ({
       name,

@@ -3,6 +3,7 @@
 // only id to the only id parameter; its form follows what the schema shows (`#W...` keeps its `#`).
 import {
   type AnalyzedQuery,
+  abbreviates,
   type IndexedTool,
   idNounStems,
   isIdName,
@@ -79,6 +80,16 @@ export function bindIds(options: {
     const id = free.find((candidate) => candidate.noun !== '' && nouns.has(candidate.noun));
     if (id) take(id, parameter);
   }
+  // Then the ids whose own prefix abbreviates a path parameter's resource (`cus_...` is the
+  // customer's in `/customers/{customer}/cards/{id}`, not the card's).
+  for (const path of entry.pathParameters) {
+    const parameter = idParameters.find((candidate) => candidate.name === path.name);
+    if (!parameter || parameter.name in input) continue;
+    const id = free.find(
+      (candidate) => candidate.prefix !== undefined && abbreviates(candidate.prefix, path),
+    );
+    if (id) take(id, parameter);
+  }
   // Then a parameter named by a resource noun alone, when that noun stands before an id: APIs name a
   // filter by the resource it takes the id of ("customer" in "the invoices for customer cus_N…").
   for (const parameter of options.parameters) {
@@ -88,9 +99,13 @@ export function bindIds(options: {
     const id = free.find((candidate) => candidate.noun !== '' && nouns.has(candidate.noun));
     if (id) take(id, parameter);
   }
-  // Then one id left for one required id parameter left, whatever noun stands before it.
+  // Then one id left for one required id parameter left, whatever noun stands before it, unless its
+  // own prefix names another resource (`cus_...` is no file's id).
   const open = idParameters.filter((parameter) => !(parameter.name in input) && parameter.required);
-  if (open.length === 1 && free.length === 1) take(free[0], open[0]);
+  const path = entry.pathParameters.find((candidate) => candidate.name === open[0]?.name);
+  const namesOther = (id: QueryId) =>
+    path !== undefined && /[_-]$/.test(id.prefix ?? '') && !abbreviates(id.prefix as string, path);
+  if (open.length === 1 && free.length === 1 && !namesOther(free[0])) take(free[0], open[0]);
   let rest = options.text;
   for (const id of query.ids) if (!free.includes(id)) rest = rest.replace(id.text, ' ');
   return { input, rest };

@@ -4,6 +4,7 @@ export type { AnalyzedQuery, QueryId } from './analyze-query.js';
 export { indexCatalogCached } from './cached-catalog-index.js';
 export { NONE_FEATURES, TOOL_FEATURES } from './extract-features.js';
 export {
+  abbreviates,
   type CatalogIndex,
   type IndexedTool,
   idNounStems,
