@@ -512,6 +512,48 @@ describe('decideTurn', () => {
     });
   });
 
+  it('of operations on one resource, calls the one the message completes, however much less likely', () => {
+    const query = { query: { type: 'string', description: 'The search query string.' } };
+    const tools = [
+      operation(
+        'GetProductsSearch',
+        ['get', '/v1/products/search'],
+        'Search for products you previously created.',
+        query,
+        ['query'],
+      ),
+      operation(
+        'GetPricesSearch',
+        ['get', '/v1/prices/search'],
+        'Search for prices you previously created.',
+        query,
+        ['query'],
+      ),
+      operation(
+        'GetCustomersSearch',
+        ['get', '/v1/customers/search'],
+        'Search for customers you previously created.',
+        query,
+        ['query'],
+      ),
+      operation('GetProducts', ['get', '/v1/products'], 'Returns a list of your products.', {
+        active: { type: 'boolean', description: 'Only return products that are active or inactive.' },
+      }),
+    ];
+    const message = 'show me the products you sell';
+    // The situation: the search takes the unknown words and ranks first by far; it has nothing to search.
+    const index = indexCatalogCached(tools, { source: tools });
+    const ranked = rankCatalog({ index, message }).tools;
+    expect(ranked[0].entry.tool.name).toBe('GetProductsSearch');
+    const list = ranked.find((entry) => entry.entry.tool.name === 'GetProducts');
+    expect(list?.probability).toBeLessThan(ranked[0].probability * 0.1);
+    expect(decide([user(message)], '', tools)).toEqual({
+      type: 'tool-call',
+      toolName: 'GetProducts',
+      input: {},
+    });
+  });
+
   it('never lets a sibling that reads stand in for one that makes the change asked for', () => {
     const giftMessage = (name: string, method: 'get' | 'post', required: string[]) =>
       operation(

@@ -210,6 +210,25 @@ function findIdOwner<Ranked extends { entry: IndexedTool; features: number[] }>(
  */
 const SIBLINGS = 3;
 const SIBLING_SHARE = 0.1;
+/** How many of the first operations count as siblings when they act on the same resource, however likely. */
+const RESOURCE_SIBLINGS = 5;
+
+/** The literal segments of a path (`/v1/products/{id}` -> v1, products). */
+function literalSegments(entry: IndexedTool): string[] {
+  return (entry.tool.operation?.path ?? '')
+    .split('/')
+    .filter((segment) => segment && !segment.startsWith('{'));
+}
+
+/**
+ * Whether two operations act on one resource: the literal segments of one path are those of the
+ * other, or those of the other and one more (`/products`, `/products/{id}`, `/products/search`).
+ */
+function sameResource(left: IndexedTool, right: IndexedTool): boolean {
+  const [short, long] = [literalSegments(left), literalSegments(right)].sort((a, b) => a.length - b.length);
+  if (short.length === 0 || long.length - short.length > 1) return false;
+  return short.every((segment, position) => long[position] === segment);
+}
 
 /** What the chooser reads. */
 export interface ChooseToolOptions {
@@ -404,8 +423,10 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   // Of near-equal siblings, the one the message completes ("my cart" for the signed-in customer's
   // cart, not a guest cart by its id) rather than one that would have to ask for more.
   if (filled.missing.length > 0)
-    for (const other of candidates.slice(1, SIBLINGS)) {
-      if (other.probability < best.probability * SIBLING_SHARE) break;
+    for (const other of candidates.slice(1, RESOURCE_SIBLINGS)) {
+      const near =
+        candidates.indexOf(other) < SIBLINGS && other.probability >= best.probability * SIBLING_SHARE;
+      if (!near && !sameResource(best.entry, other.entry)) continue;
       // A sibling that reads is no stand-in for one that writes ("add a gift message" is not "get" it).
       if (Math.abs(other.entry.writes - best.entry.writes) >= DOES) continue;
       const completed = fillFor(other);
