@@ -554,6 +554,35 @@ describe('decideTurn', () => {
     });
   });
 
+  it("lets a sibling that stands in for the first make the first one's claim against calling nothing", () => {
+    const id = (name: string) => ({ [name]: { type: 'integer' } });
+    const tools = [
+      operation('getTicket', ['get', '/tickets/{ticket_id}'], 'Show Ticket', id('ticket_id'), ['ticket_id']),
+      operation('getUser', ['get', '/users/{user_id}'], 'Show User', id('user_id'), ['user_id']),
+      operation(
+        'getOrganization',
+        ['get', '/organizations/{organization_id}'],
+        'Show Organization',
+        id('organization_id'),
+        ['organization_id'],
+      ),
+      operation('listTickets', ['get', '/tickets'], 'List Tickets', {}),
+    ];
+    const message = 'show me all my open tickets';
+    // The situation: the ticket look-up ranks first by "show" but lacks an id; "nothing" is more
+    // likely than the list.
+    const index = indexCatalogCached(tools, { source: tools });
+    const ranking = rankCatalog({ index, message });
+    expect(ranking.tools[0].entry.tool.name).toBe('getTicket');
+    const list = ranking.tools.find((entry) => entry.entry.tool.name === 'listTickets');
+    expect(ranking.none.probability).toBeGreaterThan(list?.probability ?? 1);
+    expect(decide([user(message)], '', tools)).toEqual({
+      type: 'tool-call',
+      toolName: 'listTickets',
+      input: {},
+    });
+  });
+
   it('never lets a sibling that reads stand in for one that makes the change asked for', () => {
     const giftMessage = (name: string, method: 'get' | 'post', required: string[]) =>
       operation(

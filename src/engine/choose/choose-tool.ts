@@ -420,6 +420,8 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   if (!best) return { type: 'none' };
   best = findIdOwner(best, candidates) ?? best;
   let filled = fillFor(best);
+  // A sibling that stands in for the first makes the first's claim against "nothing".
+  const claim = best.probability;
   // Of near-equal siblings, the one the message completes ("my cart" for the signed-in customer's
   // cart, not a guest cart by its id) rather than one that would have to ask for more.
   if (filled.missing.length > 0)
@@ -445,8 +447,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     (ranking.query.terms.length === 0 &&
       ranking.query.ids.some((id) => /\D/.test(id.text.replace(/^#/, ''))) &&
       (best.features[ID_PREFIX_MATCH] > 0 || best.features[ID_FORM_FIT] > 0));
-  let nothing =
-    ranking.none.probability >= best.probability && !whollyAbout && !looksUp(best, ranking, filled.input);
+  let nothing = ranking.none.probability >= claim && !whollyAbout && !looksUp(best, ranking, filled.input);
   if (nothing) {
     const lookUp = findLookUp(candidates.slice(1), ranking, fillFor);
     if (lookUp) {
