@@ -767,6 +767,14 @@ describe('decideTurn', () => {
       toolName: 'createTicket',
       input: { email: 'dana.k@example.net' },
     });
+    // Something the customer cannot do that should work is a problem too.
+    expect(
+      decide([user("I can't log in to my account since this morning, dana.k@example.net")], '', helpdesk),
+    ).toMatchObject({
+      type: 'tool-call',
+      toolName: 'createTicket',
+      input: { email: 'dana.k@example.net' },
+    });
     const complaint = 'my export has been broken since the last update';
     const asked = decide([user(complaint)], '', helpdesk);
     expect(asked).toMatchObject({

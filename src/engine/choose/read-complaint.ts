@@ -47,9 +47,12 @@ const PROBLEM_WORDS = [
   'overcharged',
 ];
 const PROBLEM_STEMS = new Set(PROBLEM_WORDS.map(stemOf));
-/** "doesn't work", "not working", "never arrived", "stopped working". */
+/**
+ * "doesn't work", "not working", "never arrived", "stopped working", "can't log in", "unable to
+ * access": something the customer cannot do that should work.
+ */
 const NOT_WORKING =
-  /\b(?:(?:does|did|is|was|are|were)\s*n[o']t\s+(?:work|working|arrive[d]?|fit|turn on|charge|open)|not\s+working|never\s+(?:arrived|came|showed up|received|got)|stopped\s+working|no\s+longer\s+works?)\b/i;
+  /\b(?:(?:does|did|is|was|are|were)\s*n[o']t\s+(?:work|working|arrive[d]?|fit|turn on|charge|open)|not\s+working|never\s+(?:arrived|came|showed up|received|got)|stopped\s+working|no\s+longer\s+works?|(?:can\s*n?[o']?t|cannot|unable\s+to|won[o']?t\s+let\s+me)\s+(?:log\s*in|login|sign\s*in|access|connect|load|open|check\s*out|reset|pay))\b/i;
 /** Whether the message tells of something gone wrong. */
 export function readComplaint(text: string): boolean {
   return NOT_WORKING.test(text) || splitWords(text).some((word) => PROBLEM_STEMS.has(stemOf(word)));
