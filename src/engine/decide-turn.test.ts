@@ -775,6 +775,48 @@ describe('decideTurn', () => {
       toolName: 'createTicket',
       input: { email: 'dana.k@example.net' },
     });
+    // A body wrapped in one object (`{"ticket": {...}}`) takes the account in the fields the case
+    // requires, and the email in the requester's.
+    const wrapped: EngineTool[] = [
+      {
+        name: 'createTicket',
+        operation: { method: 'post', path: '/tickets', operationId: 'createTicket', bodyInputs: ['ticket'] },
+        description: 'Creates a new ticket.',
+        inputSchema: {
+          type: 'object',
+          required: ['ticket'],
+          properties: {
+            ticket: {
+              type: 'object',
+              properties: {
+                subject: { type: 'string', description: 'The subject of the ticket.' },
+                comment: { type: 'object', required: ['body'], properties: { body: { type: 'string' } } },
+                requester: {
+                  type: 'object',
+                  properties: { name: { type: 'string' }, email: { type: 'string', format: 'email' } },
+                },
+              },
+            },
+          },
+        },
+      },
+      {
+        name: 'searchUsers',
+        operation: { method: 'get', path: '/users/search', operationId: 'searchUsers' },
+        description: 'Search users.',
+        inputSchema: { type: 'object', required: ['query'], properties: { query: { type: 'string' } } },
+      },
+    ];
+    const locked = "I can't log in to my account since this morning";
+    // The account is the complaint, without the email given to the requester.
+    const account = expect.stringMatching(new RegExp(`^${locked}[^@]*$`));
+    expect(decide([user(`${locked}, my email is ana@example.com`)], '', wrapped)).toEqual({
+      type: 'tool-call',
+      toolName: 'createTicket',
+      input: {
+        ticket: { subject: account, comment: { body: account }, requester: { email: 'ana@example.com' } },
+      },
+    });
     const complaint = 'my export has been broken since the last update';
     const asked = decide([user(complaint)], '', helpdesk);
     expect(asked).toMatchObject({

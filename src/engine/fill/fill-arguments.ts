@@ -39,6 +39,8 @@ export interface FillArgumentsOptions {
   now?: Date;
   /** How deep inside object inputs this fill is (0: the tool's own inputs). */
   depth?: number;
+  /** Inside an object input: whether the operation requires that object. */
+  required?: boolean;
 }
 
 const EVIDENCE = 0.45;
@@ -196,13 +198,27 @@ function fillObject(
   const depth = options.depth ?? 0;
   if (depth >= MAX_DEPTH) return undefined;
   // An object the tool does not require is filled only when the message names it ("the shipping
-  // address", not the billing one), and then each field only on evidence.
-  if (!parameter.required && !namesParameter(options.text, parameter.name)) return undefined;
+  // address", not the billing one), and then each field only on evidence; or, inside an object the
+  // operation does require (a body wrapped as `{"ticket": {...}}`), when an email the message gives
+  // has its field there (the requester's).
+  if (!parameter.required && !namesParameter(options.text, parameter.name)) {
+    const inRequired = (options.depth ?? 0) > 0 && options.required === true;
+    const email = inRequired && /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.test(options.text);
+    const takesEmail = listParameters(parameter.schema).some(
+      (field) => field.schema.format === 'email' || /(^|_)e-?mail$/i.test(field.name),
+    );
+    if (!(email && takesEmail)) return undefined;
+  }
   const fields = listParameters(parameter.schema).map((field) =>
     parameter.required ? field : { ...field, required: false },
   );
   if (fields.length === 0) return undefined;
-  const nested = fillArguments({ ...options, parameters: fields, depth: depth + 1 });
+  const nested = fillArguments({
+    ...options,
+    parameters: fields,
+    depth: depth + 1,
+    required: parameter.required,
+  });
   const found = Object.keys(nested.input).filter(
     (name) => !fields.find((field) => field.name === name)?.schema.default,
   );
