@@ -691,6 +691,10 @@ describe('decideTurn', () => {
     expect(decide([user('can I change the delivery address of order 12345?')], '', readOnly)).toMatchObject({
       text: expect.stringContaining("can't change delivery addresses from here"),
     });
+    // Quantities before the object are not the object.
+    expect(decide([user('I want to add one more checked bag')], '', readOnly)).toMatchObject({
+      text: expect.stringContaining("can't add checked bags from here"),
+    });
   });
 
   it('calls an operation whose name says nothing of what it does for a change it may make', () => {

@@ -3,8 +3,26 @@
 import { isContentWord, splitWords } from '../../tools/index.js';
 import { HANDOFF_OFFER } from './describe-capabilities.js';
 
-/** Words between the verb and its object that are not the object ("cancel my order"). */
+/**
+ * Words between the verb and its object that are not the object: determiners and quantities ("cancel
+ * my order", "add one more checked bag").
+ */
 const LEADING = new Set([
+  'one',
+  'two',
+  'three',
+  'another',
+  'more',
+  'extra',
+  'additional',
+  'new',
+  'other',
+  'any',
+  'each',
+  'every',
+  'both',
+  'few',
+  'several',
   'my',
   'the',
   'a',
