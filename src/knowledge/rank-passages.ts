@@ -80,9 +80,33 @@ interface PassageWords {
   /** Synonym groups of the text's words, and of the title's. */
   groups: Set<string>;
   titleGroups: Set<string>;
-  /** Content stems of the text in order (for phrases). */
-  sequence: string[];
+  /** Pairs of adjacent content stems of the text, `left right` (for phrases). */
+  adjacent: Set<string>;
   length: number;
+}
+
+/**
+ * Passages already read, by id: a search re-ranks the passages its question's words find, the same
+ * ones for the same topic turn after turn, and reading one (phrases, words, stems, synonym groups)
+ * costs more than ranking it. Kept with the text they were read from, which a re-read source changes.
+ */
+const readPassages = new Map<number, { passage: KnowledgePassage; words: PassageWords }>();
+/** Passages kept at most; the map starts over past it (only memory is at stake). */
+const MAX_READ_PASSAGES = 2000;
+
+function readPassageOnce(passage: KnowledgePassage): PassageWords {
+  const known = readPassages.get(passage.id);
+  if (
+    known &&
+    known.passage.text === passage.text &&
+    known.passage.title === passage.title &&
+    known.passage.heading === passage.heading
+  )
+    return known.words;
+  const words = readPassage(passage);
+  if (readPassages.size >= MAX_READ_PASSAGES) readPassages.clear();
+  readPassages.set(passage.id, { passage, words });
+  return words;
 }
 
 function readPassage(passage: KnowledgePassage): PassageWords {
@@ -91,9 +115,10 @@ function readPassage(passage: KnowledgePassage): PassageWords {
     title: new Set(),
     groups: new Set(),
     titleGroups: new Set(),
-    sequence: [],
+    adjacent: new Set(),
     length: 0,
   };
+  let previous: string | undefined;
   for (const word of splitWords(normalizePhrases(`${passage.title} ${passage.heading}`))) {
     if (!isContentWord(word)) continue;
     const { stem, group } = formsOf(word);
@@ -106,7 +131,8 @@ function readPassage(passage: KnowledgePassage): PassageWords {
     const { stem, group } = formsOf(word);
     read.body.set(stem, (read.body.get(stem) ?? 0) + 1);
     if (group) read.groups.add(group);
-    read.sequence.push(stem);
+    if (previous !== undefined) read.adjacent.add(`${previous} ${stem}`);
+    previous = stem;
   }
   return read;
 }
@@ -145,13 +171,10 @@ function idfOf(count: number | undefined, total: number): number {
 }
 
 /** The share of adjacent topic-word pairs of the question that stand adjacent in the passage too. */
-function phraseShare(terms: QuestionTerm[], sequence: string[]): number {
+function phraseShare(terms: QuestionTerm[], adjacent: Set<string>): number {
   const pairs: [string, string][] = [];
   for (let index = 1; index < terms.length; index++) pairs.push([terms[index - 1].stem, terms[index].stem]);
   if (pairs.length === 0) return 0;
-  const adjacent = new Set<string>();
-  for (let index = 1; index < sequence.length; index++)
-    adjacent.add(`${sequence[index - 1]} ${sequence[index]}`);
   return pairs.filter(([left, right]) => adjacent.has(`${left} ${right}`)).length / pairs.length;
 }
 
@@ -174,7 +197,7 @@ export function rankPassages(options: RankPassagesOptions): RankedPassage[] {
   const titleTotal = total + frameWeights.reduce((sum, weight) => sum + weight, 0);
   const ranked = options.passages.map((passage): RankedPassage => {
     if (total === 0) return { ...passage, relevance: 0, score: 0 };
-    const words = readPassage(passage);
+    const words = readPassageOnce(passage);
     let covered = 0;
     let titled = 0;
     let frequency = 0;
@@ -195,7 +218,7 @@ export function rankPassages(options: RankPassagesOptions): RankedPassage[] {
     const score =
       relevance +
       0.3 * (titled / titleTotal) +
-      0.15 * phraseShare(scored, words.sequence) +
+      0.15 * phraseShare(scored, words.adjacent) +
       0.15 * (frequency / total) +
       lead;
     return { ...passage, relevance: Math.round(relevance * 1000) / 1000, score };

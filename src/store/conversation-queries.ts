@@ -1,6 +1,6 @@
 // The conversation repository's queries that every chat turn runs, prepared once (`prepare-query.ts`).
 
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { Param, QueryPreparer } from './prepare-query.js';
 import { rowParams } from './prepare-query.js';
 import type { ConversationTable, Database, MessageTable, TurnTraceTable } from './schema.js';
@@ -59,7 +59,9 @@ function historyQuery(db: Kysely<Database>, param: Param<HistoryKeys>, bounded: 
     .where((eb) => eb.or([eb('role', '!=', 'customer'), eb('id', '<', param('messageId'))]));
   // Only the bounded query reads `before`, which is then always given.
   if (bounded) query = query.where('id', '<', param('before') as string);
-  return query.orderBy('id', 'desc').limit(param('limit'));
+  // Not a bare parameter: SQLite (3.53) plans a statement whose LIMIT is one again at every run, to
+  // read the value bound; the cast leaves it a value like any other, planned once.
+  return query.orderBy('id', 'desc').limit(sql<number>`cast(${param('limit')} as integer)`);
 }
 
 /** What taking a turn binds: the turn's keys, its lease's end, and the time now. */

@@ -2,17 +2,17 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, type KyselyPlugin, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, type KyselyPlugin, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { createAccessRepository } from './access-repository.js';
 import { createAgentRepository } from './agent-repository.js';
-import { cacheStatements } from './cache-statements.js';
 import { createConversationRepository } from './conversation-repository.js';
 import { createIntegrationRepository } from './integration-repository.js';
 import { createKnowledgeRepository } from './knowledge-repository.js';
 import { migrationProvider } from './migrations.js';
 import { nameStatements, type StatementNames } from './name-statements.js';
-import { createQueryPreparer } from './prepare-query.js';
+import { openSqlite } from './open-sqlite.js';
+import { createQueryPreparer, type RunStatement } from './prepare-query.js';
 import { createPropertyRepository } from './property-repository.js';
 import { createRateLimitRepository } from './rate-limit-repository.js';
 import { replaceNulPlugin } from './replace-nul-plugin.js';
@@ -72,6 +72,7 @@ function openDatabase(options: CreateStoreOptions): {
   dialect: Store['dialect'];
   clientConfig?: pg.ClientConfig;
   statementNames?: StatementNames;
+  runStatement?: RunStatement;
 } {
   if (options.databaseUrl && /^postgres(ql)?:\/\//.test(options.databaseUrl)) {
     const schema = options.postgresSchema;
@@ -106,10 +107,7 @@ function openDatabase(options: CreateStoreOptions): {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   return {
-    db: new Kysely<Database>({
-      dialect: new SqliteDialect({ database: cacheStatements(database) }),
-      plugins: [replaceNulPlugin, ...(options.plugins ?? [])],
-    }),
+    ...openSqlite(database, [replaceNulPlugin, ...(options.plugins ?? [])]),
     dialect: 'sqlite',
   };
 }
@@ -129,7 +127,7 @@ function createPrivateFile(path: string, directory: string): void {
 
 /** Opens and (by default) migrates the store. */
 export async function createStore(options: CreateStoreOptions): Promise<Store> {
-  const { db, dialect, clientConfig, statementNames } = openDatabase(options);
+  const { db, dialect, clientConfig, statementNames, runStatement } = openDatabase(options);
   const channel = `concierge_${options.postgresSchema ?? 'public'}`;
   const context: StoreContext = {
     db,
@@ -137,6 +135,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
     prepare: createQueryPreparer(db, {
       plugins: options.plugins ?? [],
       onCompile: statementNames?.add,
+      runStatement,
     }),
   };
   const store: Store = {

@@ -409,7 +409,8 @@ export function createKnowledgeRepository({ db, prepare }: StoreContext) {
           ORDER BY ts_rank_cd(search, query, 1) DESC, id
           LIMIT ${limit}`.execute(db));
       } else {
-        // Each word quoted: FTS5 reads nothing in it as syntax.
+        // Each word quoted: FTS5 reads nothing in it as syntax. The limit (a whole number, clamped
+        // above) is written in: SQLite plans a statement whose LIMIT is a parameter again at every run.
         const match = [...words.map((word) => `"${word}"`), ...prefixes.map((prefix) => `"${prefix}"*`)].join(
           ' OR ',
         );
@@ -418,7 +419,7 @@ export function createKnowledgeRepository({ db, prepare }: StoreContext) {
           FROM knowledge_passages_fts JOIN knowledge_passages p ON p.id = knowledge_passages_fts.rowid
           WHERE knowledge_passages_fts MATCH ${match} AND p.source_id IN (${sources})
           ORDER BY bm25(knowledge_passages_fts, 4.0, 2.0, 1.0), p.id
-          LIMIT ${limit}`.execute(db));
+          LIMIT ${sql.lit(limit)}`.execute(db));
       }
       return rows.map((row) => ({
         id: Number(row.id),

@@ -8,6 +8,7 @@ import {
   createQueryId,
   type Kysely,
   type KyselyPlugin,
+  type QueryResult,
   type Transaction,
 } from 'kysely';
 import { replaceNul } from './replace-nul-plugin.js';
@@ -71,6 +72,16 @@ function bind(template: Template, values: object): unknown[] {
   });
 }
 
+/**
+ * Runs the SQL `sql` with `parameters` itself, without Kysely's executor; `held`: it runs in a
+ * transaction, which holds the connection already.
+ */
+export type RunStatement = (
+  sql: string,
+  parameters: readonly unknown[],
+  held: boolean,
+) => Promise<QueryResult<unknown>>;
+
 /** How a store's prepared queries run. */
 export interface QueryPreparerOptions {
   /**
@@ -81,12 +92,14 @@ export interface QueryPreparerOptions {
   plugins: readonly KyselyPlugin[];
   /** Told each prepared query's SQL once compiled (PostgreSQL names its statement). */
   onCompile?: (sql: string) => void;
+  /** Runs each prepared query's statement instead of Kysely's executor (SQLite: `open-sqlite.ts`). */
+  runStatement?: RunStatement;
 }
 
 /** Creates the preparer of a store over `db`. */
 export function createQueryPreparer(
   db: Kysely<Database>,
-  { plugins, onCompile }: QueryPreparerOptions,
+  { plugins, onCompile, runStatement }: QueryPreparerOptions,
 ): QueryPreparer {
   return <P extends object, R>(
     build: (db: Kysely<Database>, param: Param<P>) => Compilable<R>,
@@ -99,7 +112,10 @@ export function createQueryPreparer(
       }
       const queryId = createQueryId();
       for (const plugin of plugins) plugin.transformQuery({ node: template.compiled.query, queryId });
-      return from.executeQuery<R>({ ...template.compiled, queryId, parameters: bind(template, values) });
+      const parameters = bind(template, values);
+      if (runStatement)
+        return runStatement(template.compiled.sql, parameters, from.isTransaction) as Promise<QueryResult<R>>;
+      return from.executeQuery<R>({ ...template.compiled, queryId, parameters });
     };
     return {
       all: async (values, from = db) => (await execute(values, from)).rows,
