@@ -480,9 +480,9 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   // Of near-equal siblings, the one the message completes ("my cart" for the signed-in customer's
   // cart, not a guest cart by its id) rather than one that would have to ask for more.
   if (filled.missing.length > 0)
-    for (const other of candidates.slice(1, RESOURCE_SIBLINGS)) {
-      const near =
-        candidates.indexOf(other) < SIBLINGS && other.probability >= best.probability * SIBLING_SHARE;
+    for (const [position, other] of candidates.slice(0, RESOURCE_SIBLINGS).entries()) {
+      if (position === 0) continue;
+      const near = position < SIBLINGS && other.probability >= best.probability * SIBLING_SHARE;
       if (!near && !sameResource(best.entry, other.entry)) continue;
       // A sibling that reads is no stand-in for one that writes ("add a gift message" is not "get" it).
       if (Math.abs(other.entry.writes - best.entry.writes) >= DOES) continue;

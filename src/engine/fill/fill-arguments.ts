@@ -9,7 +9,7 @@ import { convertMention } from './convert-mention.js';
 import { extractReason, extractTopicWords, PLACE_PREPOSITIONS } from './extract-free-text.js';
 import { fillMoney } from './fill-money.js';
 import { findCurrencies } from './find-currencies.js';
-import { findMentions } from './find-mentions.js';
+import { EMAIL, findMentions } from './find-mentions.js';
 import { matchArray, matchBoolean, matchEnumValue } from './match-choices.js';
 import { measureAffinity } from './measure-affinity.js';
 import { measureCueAffinity } from './measure-cue-affinity.js';
@@ -203,7 +203,7 @@ function fillObject(
   // has its field there (the requester's).
   if (!parameter.required && !namesParameter(options.text, parameter.name)) {
     const inRequired = (options.depth ?? 0) > 0 && options.required === true;
-    const email = inRequired && /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.test(options.text);
+    const email = inRequired && tokenizeMessage(options.text).some((token) => EMAIL.test(token.text));
     const takesEmail = listParameters(parameter.schema).some(
       (field) => field.schema.format === 'email' || /(^|_)e-?mail$/i.test(field.name),
     );
