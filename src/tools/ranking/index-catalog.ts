@@ -224,10 +224,18 @@ function stemSet(text: string): Set<string> {
   return new Set(contentStems(text));
 }
 
+/** How many words a summary may have before it counts as a description. */
+const SUMMARY_WORDS = 50;
+
 /** The operation's summary, or the description's first sentence. */
 function summaryOf(tool: RankableTool): string {
-  if (tool.operation?.summary) return tool.operation.summary;
-  return /^(.*?[.!?])(\s|$)/s.exec(tool.description)?.[1] ?? tool.description.split('\n')[0] ?? '';
+  const summary = tool.operation?.summary;
+  // A summary is a phrase; one longer than a paragraph is a description put in its place (some
+  // generated documents do): its first sentence is the summary, as a description's is.
+  const text = summary && summary.split(/\s+/).length <= SUMMARY_WORDS ? summary : undefined;
+  if (text) return text;
+  const source = summary || tool.description;
+  return /^(.*?[.!?])(\s|$)/s.exec(source)?.[1] ?? source.split('\n')[0] ?? '';
 }
 
 /** `/shop/orders/{orderId}/items` -> literal words and the parameters with the noun in front of each. */

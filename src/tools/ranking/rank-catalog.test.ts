@@ -32,6 +32,42 @@ describe('rankCatalog with the committed model', () => {
     expect(top(message)).toBe(expected);
   });
 
+  it('reads a summary that holds a whole description as its first sentence', () => {
+    const essay = [
+      'Create a fulfillment for the specified order and line items.',
+      "The fulfillment's status depends on the line items: if they use a manual or custom service the status",
+      'is set at once; an external service queues them until it is invoked, then it may transit to open and',
+      'to success when the items have shipped. An order that was refunded, or whose line items were refunded,',
+      'cannot be fulfilled. Send the tracking company and tracking numbers, and Shopify generates the tracking',
+      'url; for an unsupported carrier send the urls too. Note the phone number of the carrier is not checked.',
+    ].join(' ');
+    const orderId = { order_id: { type: 'integer' } };
+    const shape = (operationId: string, method: 'get' | 'post', path: string, summary: string) => ({
+      name: operationId,
+      description: summary,
+      inputSchema: { type: 'object', required: ['order_id'], properties: orderId },
+      operation: { method, path, operationId, summary },
+    });
+    const shop = indexCatalog(
+      [
+        shape('create_order_fulfillment', 'post', '/orders/{order_id}/fulfillments.json', essay),
+        shape('create_refund_for_order', 'post', '/orders/{order_id}/refunds.json', 'Creates a refund.'),
+        shape('get_order', 'get', '/orders/{order_id}.json', 'Retrieves a specific order.'),
+      ],
+      loadRankingModel(),
+    );
+    // Its detail ("refunded", "phone") counts as a description's, not as what the operation is.
+    const fulfillment = shop.tools[0];
+    expect([...fulfillment.summary]).toEqual(expect.arrayContaining(['fulfil', 'order', 'line', 'item']));
+    expect(fulfillment.summary.has('refund')).toBe(false);
+    expect(fulfillment.summary.has('phone')).toBe(false);
+    expect(fulfillment.description.has('refund')).toBe(true);
+    const first = (message: string) => rankCatalog({ index: shop, message }).tools[0].entry.tool.name;
+    expect(first("I'd like a refund for order 450789469, the jacket arrived torn")).toBe(
+      'create_refund_for_order',
+    );
+  });
+
   it('calls nothing for a message no operation is about', () => {
     expect(top("What's the weather like today?")).toBe('none');
     expect(top('tell me a joke')).toBe('none');
