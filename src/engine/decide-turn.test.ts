@@ -583,6 +583,30 @@ describe('decideTurn', () => {
     });
   });
 
+  it('never lets an operation that creates a record stand in for one that acts on a record', () => {
+    const schedule = { schedule: { type: 'string', maxLength: 5000 } };
+    const tools = [
+      operation(
+        'PostSubscriptionSchedulesScheduleCancel',
+        ['post', '/v1/subscription_schedules/{schedule}/cancel'],
+        'Cancels a subscription schedule.',
+        schedule,
+        ['schedule'],
+      ),
+      operation(
+        'PostSubscriptionSchedules',
+        ['post', '/v1/subscription_schedules'],
+        'Creates a new subscription schedule object.',
+        {
+          end_behavior: { type: 'string', enum: ['cancel', 'none', 'release', 'renew'] },
+        },
+      ),
+    ];
+    const decision = decide([user('please cancel my subscription schedule')], '', tools);
+    expect(decision).toMatchObject({ type: 'text' });
+    expect(JSON.stringify(decision)).not.toMatch(/PostSubscriptionSchedules"/);
+  });
+
   it('never lets a sibling that reads stand in for one that makes the change asked for', () => {
     const giftMessage = (name: string, method: 'get' | 'post', required: string[]) =>
       operation(

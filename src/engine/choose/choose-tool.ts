@@ -210,7 +210,7 @@ function findIdOwner<Ranked extends { entry: IndexedTool; features: number[] }>(
  */
 const SIBLINGS = 3;
 const SIBLING_SHARE = 0.1;
-/** How many of the first operations count as siblings when they act on the same resource, however likely. */
+/** How many of the first operations count as siblings when they read the same resource, however likely. */
 const RESOURCE_SIBLINGS = 5;
 
 /** The literal segments of a path (`/v1/products/{id}` -> v1, products). */
@@ -228,6 +228,19 @@ function sameResource(left: IndexedTool, right: IndexedTool): boolean {
   const [short, long] = [literalSegments(left), literalSegments(right)].sort((a, b) => a.length - b.length);
   if (short.length === 0 || long.length - short.length > 1) return false;
   return short.every((segment, position) => long[position] === segment);
+}
+
+/**
+ * Whether `other` would create a record where `best` acts on one by its id: a POST to a path without
+ * parameters against one with them, for another thing (`POST /subscription_schedules` against
+ * `POST /subscription_schedules/{schedule}/cancel`; a gift card added to `/carts/mine/giftcards`
+ * is the same thing as to `/guest-carts/{cartId}/giftcards`).
+ */
+function createsInstead(best: IndexedTool, other: IndexedTool): boolean {
+  const acts = /\{[^}]+\}/.test(best.tool.operation?.path ?? '');
+  const path = other.tool.operation?.path ?? '';
+  const creates = other.tool.operation?.method === 'post' && !/\{[^}]+\}/.test(path);
+  return acts && creates && literalSegments(best).at(-1) !== literalSegments(other).at(-1);
 }
 
 /** What the chooser reads. */
@@ -483,9 +496,14 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     for (const [position, other] of candidates.slice(0, RESOURCE_SIBLINGS).entries()) {
       if (position === 0) continue;
       const near = position < SIBLINGS && other.probability >= best.probability * SIBLING_SHARE;
-      if (!near && !sameResource(best.entry, other.entry)) continue;
+      // Past the near ones, only a read stands in for a read on its resource (a list for a search
+      // with nothing to search).
+      const reading = best.entry.reads && other.entry.reads;
+      if (!near && !(reading && sameResource(best.entry, other.entry))) continue;
       // A sibling that reads is no stand-in for one that writes ("add a gift message" is not "get" it).
       if (Math.abs(other.entry.writes - best.entry.writes) >= DOES) continue;
+      // Creating a record is no stand-in for acting on one (a new schedule for cancelling one).
+      if (createsInstead(best.entry, other.entry)) continue;
       const completed = fillFor(other);
       if (completed.missing.length === 0) {
         best = other;

@@ -34,4 +34,18 @@ describe('describeCapabilities', () => {
     expect(text).toContain('count to four, count to five and more.');
     expect(text).not.toContain('six');
   });
+
+  it('says what an operation does in plain words when its description is written in HTML or Markdown', () => {
+    const text = describeCapabilities([
+      tool(
+        'GetChargesSearch',
+        '<p>Search for charges you&rsquo;ve previously created using Stripe&rsquo;s <a href="/docs/search#search-query-language">Search Query Language</a>.</p>',
+      ),
+      tool('GetInvoices', 'Lists **all** invoices, see [the guide](https://example.com/guide).'),
+    ]);
+    expect(text).toContain(
+      'I can search for charges you’ve previously created using Stripe’s Search Query Language and list all invoices, see the guide.',
+    );
+    expect(text).not.toMatch(/[<>]|&\w+;|\*\*|\]\(/);
+  });
 });

@@ -3,10 +3,35 @@ import type { EngineTool } from '../catalog/engine-tool.js';
 
 const MAX_LISTED = 5;
 
+/**
+ * A description's text without its markup: documents write descriptions in Markdown or HTML
+ * (`<p>Search for charges you&rsquo;ve created using <a href="/docs/search">Search</a></p>`), and a
+ * customer reads the words only.
+ */
+function plainText(text: string): string {
+  return text
+    .replace(/<\/?[A-Za-z][^>]*>/g, '')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/&(?:amp|lt|gt|quot|#39|apos|rsquo|lsquo|nbsp);/g, (entity) => ENTITIES[entity] ?? entity)
+    .replace(/[`*_]{1,2}(\S[^`*_]*?)[`*_]{1,2}/g, '$1');
+}
+
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&apos;': "'",
+  '&rsquo;': '’',
+  '&lsquo;': '‘',
+  '&nbsp;': ' ',
+};
+
 /** What the operation does, as a phrase that follows "I can" ("start a return"). */
 export function summarize(tool: EngineTool): string | undefined {
   // A compiled description is the summary, a blank line, then the long description.
-  const sentence = tool.description
+  const sentence = plainText(tool.description)
     .split(/\n/)[0]
     ?.split(/(?<=[.!?])\s/)[0]
     ?.split(/:\s|\s\(|\s[—–-]\s/)[0]
