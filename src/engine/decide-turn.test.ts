@@ -607,6 +607,31 @@ describe('decideTurn', () => {
     expect(JSON.stringify(decision)).not.toMatch(/PostSubscriptionSchedules"/);
   });
 
+  it('fills a path input that names its record only with an id, and an object only with what the message gives', () => {
+    const tools = [
+      operation(
+        'PostCustomersCustomerCards',
+        ['post', '/v1/customers/{customer}/cards'],
+        'Create a card for a customer.',
+        {
+          customer: { type: 'string', maxLength: 5000 },
+          card: {
+            type: 'object',
+            properties: { object: { type: 'string', enum: ['card'] }, number: { type: 'string' } },
+          },
+        },
+        ['customer', 'card'],
+      ),
+    ];
+    // "change" is no customer, and a card of nothing but its constant type is no card.
+    const asked = decide([user('I want to change my card')], '', tools);
+    expect(asked).toMatchObject({ type: 'text' });
+    expect(JSON.stringify(asked)).toMatch(/customer/);
+    expect(decide([user('add a card for customer cus_NffrFeUfNV2Hib')], '', tools)).toMatchObject({
+      type: 'text',
+    });
+  });
+
   it('never lets a sibling that reads stand in for one that makes the change asked for', () => {
     const giftMessage = (name: string, method: 'get' | 'post', required: string[]) =>
       operation(

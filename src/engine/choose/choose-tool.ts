@@ -7,12 +7,14 @@ import {
   isIdName,
   isReadMethod,
   rankCatalog,
+  stemOf,
   TOOL_FEATURES,
 } from '../../tools/index.js';
 import { buildToolDocument } from '../catalog/build-tool-document.js';
 import type { EngineTool } from '../catalog/engine-tool.js';
 import { listParameters, type ParameterInfo } from '../catalog/list-parameters.js';
 import { bindIds } from '../fill/bind-ids.js';
+import { classifyParameter } from '../fill/classify-parameter.js';
 import { type FilledArguments, fillArguments } from '../fill/fill-arguments.js';
 
 /** The outcome of choosing. */
@@ -310,7 +312,25 @@ function fill(options: {
       turn,
       missing.filter((parameter) => isIdName(parameter.name)),
     );
+  // A path input that names its record (`/customers/{customer}`) takes an id the conversation gives,
+  // never a word ("change my card" names no customer "change").
+  for (const parameter of document.parameters) {
+    const value = input[parameter.name];
+    if (parameter.name in bound.input || typeof value !== 'string' || /\d/.test(value)) continue;
+    if (!namesItsRecord(options.entry, parameter.name)) continue;
+    delete input[parameter.name];
+    const classified = filled.missing.find((entry) => entry.name === parameter.name);
+    if (parameter.required && !missing.some((entry) => entry.name === parameter.name))
+      missing = [...missing, classified ?? classifyParameter(parameter)];
+  }
   return { input, missing, found: Object.keys(input).length };
+}
+
+/** Whether a path parameter identifies the resource in front of it (`customers/{customer}`, `{order_id}`). */
+function namesItsRecord(entry: IndexedTool, name: string): boolean {
+  const path = entry.pathParameters.find((parameter) => parameter.name === name);
+  if (!path) return false;
+  return isIdName(name) || (path.segment ?? []).some((word) => stemOf(word) === stemOf(name));
 }
 
 /** The catalog ranked for `message`, with the conversation and base prompt of `options`. */

@@ -219,9 +219,11 @@ function fillObject(
     depth: depth + 1,
     required: parameter.required,
   });
-  const found = Object.keys(nested.input).filter(
-    (name) => !fields.find((field) => field.name === name)?.schema.default,
-  );
+  // A default or the one value an enum allows (`"object": "card"`) says nothing the message gave.
+  const found = Object.keys(nested.input).filter((name) => {
+    const schema = fields.find((field) => field.name === name)?.schema;
+    return !schema?.default && !(Array.isArray(schema?.enum) && schema.enum.length === 1);
+  });
   const required = fields.filter((field) => field.required).length;
   if (found.length === 0 || found.length < required / 2) return undefined;
   return nested.input;
