@@ -47,6 +47,13 @@ describe('askForParameters', () => {
     );
   });
 
+  it('asks for "the ID of the ticket" as the ticket ID', () => {
+    expect(askForParameters([parameter('ticket_id', 'The ID of the ticket')])).toBe(
+      'What is your ticket ID?',
+    );
+    expect(askForParameters([parameter('code', 'Code of the coupon.')])).toBe('What is the coupon code?');
+  });
+
   it('falls back to the parameter name', () => {
     expect(askForParameters([parameter('zipCode', '')])).toBe('What is your zip code?');
   });

@@ -73,6 +73,11 @@ export function describeParameter(parameter: ParameterInfo): string {
     phrase = splitWords(parameter.name).join(' ');
   for (const [pattern, replacement] of PERSON) phrase = phrase.replace(pattern, replacement);
   phrase = phrase.replace(/^(?:the|a|an)\s+/i, '');
+  // "ID of the ticket" is asked for as "your ticket ID", not "your ID of the ticket".
+  phrase = phrase.replace(
+    /^(id|identifier|number|code|reference)\s+of\s+(?:the|a|an|this|that)\s+([\w-]+(?:\s[\w-]+)?)$/i,
+    (_, word: string, noun: string) => `${noun} ${/^id$/i.test(word) ? 'ID' : word.toLowerCase()}`,
+  );
   if (/^(?:why|how|what|which|when|where|who|whether|if)\b/i.test(phrase)) return lowerFirst(phrase);
   if (/^your\b/i.test(phrase)) return lowerFirst(phrase);
   return `${OWN.test(phrase) ? 'your' : 'the'} ${lowerFirst(phrase)}`;
