@@ -10,28 +10,32 @@ const MIN_PMI = 2.5;
 const ASSOCIATIONS_PER_WORD = 4;
 const MIN_NOISE_DOCUMENTS = 3;
 
-/** Verb stem -> [count, write share, delete share], for first words of operation ids used often enough. */
+/**
+ * Verb stem -> [count, write share, delete share, create share], for first words of operation ids used
+ * often enough; creating is a POST to a path without parameters (a new record of a collection).
+ */
 export function learnVerbs(documents: CorpusDocument[]): RankingModel['verbs'] {
-  const counts = new Map<string, [number, number, number]>();
+  const counts = new Map<string, [number, number, number, number]>();
   for (const document of documents) {
     for (const tool of document.tools) {
       const word = splitWords(tool.operation?.operationId ?? tool.name).find(isContentWord);
       if (!word || !tool.operation) continue;
       const stem = stemOf(word);
-      const entry = counts.get(stem) ?? [0, 0, 0];
+      const entry = counts.get(stem) ?? [0, 0, 0, 0];
       entry[0]++;
       if (!['get', 'head', 'options'].includes(tool.operation.method)) entry[1]++;
       if (tool.operation.method === 'delete') entry[2]++;
+      if (tool.operation.method === 'post' && !tool.operation.path.includes('{')) entry[3]++;
       counts.set(stem, entry);
     }
   }
   const verbs: RankingModel['verbs'] = {};
-  for (const [stem, [count, writes, removes]] of [...counts].sort(([left], [right]) =>
+  for (const [stem, [count, writes, removes, creates]] of [...counts].sort(([left], [right]) =>
     left.localeCompare(right),
   )) {
     if (count < MIN_VERB_COUNT) continue;
     const share = (part: number, whole: number) => Math.round((part / whole) * 1000) / 1000;
-    verbs[stem] = [count, share(writes, count), share(removes, count)];
+    verbs[stem] = [count, share(writes, count), share(removes, count), share(creates, count)];
   }
   return verbs;
 }

@@ -632,6 +632,30 @@ describe('decideTurn', () => {
     });
   });
 
+  it('never answers a request to change something by creating a record', () => {
+    const email = { email: { type: 'string', format: 'email' } };
+    const tools = [
+      operation('create_customer', ['post', '/customers.json'], 'Creates a customer.', email),
+      operation('create_webhook', ['post', '/webhooks.json'], 'Create a new webhook subscription.', {
+        address: { type: 'string' },
+      }),
+      operation(
+        'update_customer',
+        ['put', '/customers/{customer_id}.json'],
+        'Updates a customer.',
+        {
+          customer_id: { type: 'integer' },
+          ...email,
+        },
+        ['customer_id'],
+      ),
+    ];
+    for (const message of ['change my email to ana@example.com', 'I want to change my address']) {
+      const decision = decide([user(message)], '', tools);
+      expect(decision).not.toMatchObject({ type: 'tool-call', toolName: expect.stringMatching(/^create_/) });
+    }
+  });
+
   it('never lets a sibling that reads stand in for one that makes the change asked for', () => {
     const giftMessage = (name: string, method: 'get' | 'post', required: string[]) =>
       operation(

@@ -1,6 +1,6 @@
 // Chooses the operation for a message with the learned ranking (shared with the tool selection), then
 // fills its inputs: call it, ask for what is missing, or call nothing when "nothing" ranks first.
-import type { AnalyzedQuery, IndexedTool, RankableTool } from '../../tools/index.js';
+import type { AnalyzedQuery, CatalogIndex, IndexedTool, RankableTool } from '../../tools/index.js';
 import {
   contentStems,
   indexCatalogCached,
@@ -9,6 +9,7 @@ import {
   rankCatalog,
   stemOf,
   TOOL_FEATURES,
+  verbProfile,
 } from '../../tools/index.js';
 import { buildToolDocument } from '../catalog/build-tool-document.js';
 import type { EngineTool } from '../catalog/engine-tool.js';
@@ -39,6 +40,8 @@ const DOES = 0.5;
  * it, against "create", which never does).
  */
 const REMOVE_GAP = 0.3;
+/** The same for creating a record: how much more the operation's verb creates than the message's. */
+const CREATE_GAP = 0.3;
 
 /**
  * Whether the operation makes the change the message asks for: it changes something (or is not known
@@ -336,7 +339,7 @@ function namesItsRecord(entry: IndexedTool, name: string): boolean {
 /** The catalog ranked for `message`, with the conversation and base prompt of `options`. */
 function rank(options: ChooseToolOptions, message: string) {
   const index = indexCatalogCached(options.tools as RankableTool[], { source: options.tools });
-  return rankCatalog({ index, message, context: options.context, basePrompt: options.system });
+  return { ...rankCatalog({ index, message, context: options.context, basePrompt: options.system }), index };
 }
 
 /** Input names that carry the customer's own account of a problem. */
@@ -478,6 +481,28 @@ function readersFirst<Ranked extends { entry: IndexedTool; features: number[] }>
   );
 }
 
+/**
+ * For a request to change something: the operations, without those that create a new record where
+ * the message's verb rarely does (across the corpus's APIs) and theirs often does: "change my email"
+ * is no new customer, whatever ranks first; "add a note" may well be. All stay when none would.
+ */
+function withoutOtherCreates<Ranked extends { entry: IndexedTool }>(
+  tools: Ranked[],
+  query: AnalyzedQuery,
+  index: CatalogIndex,
+): Ranked[] {
+  const action = query.action;
+  if (!action) return tools;
+  const asked = verbProfile(index.model, action.stem)?.create ?? 0;
+  const kept = tools.filter(({ entry }) => {
+    const operation = entry.tool.operation;
+    if (operation?.method !== 'post' || operation.path.includes('{')) return true;
+    const own = verbProfile(index.model, entry.verb)?.create ?? 0;
+    return own - asked < CREATE_GAP;
+  });
+  return kept.length > 0 ? kept : tools;
+}
+
 /** Chooses what to do for the message. */
 export function chooseTool(options: ChooseToolOptions): Choice {
   const { tools, text, earlierText } = options;
@@ -493,7 +518,8 @@ export function chooseTool(options: ChooseToolOptions): Choice {
         (ranked) => isReadMethod(ranked.entry.tool.operation?.method) && ranked.entry.writes < DOES,
       )
     : [];
-  const candidates = eligible.length > 0 ? eligible : reads ? readersFirst(ranking.tools) : ranking.tools;
+  const ranked = eligible.length > 0 ? eligible : reads ? readersFirst(ranking.tools) : ranking.tools;
+  const candidates = withoutOtherCreates(ranked, ranking.query, ranking.index);
   const fillFor = (ranked: (typeof candidates)[number]) =>
     fill({
       tool: ranked.entry.tool as EngineTool,

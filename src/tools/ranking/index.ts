@@ -22,5 +22,5 @@ export {
   shapeProviderOptions,
   toRankableTool,
 } from './rankable-tool.js';
-export { loadRankingModel, type RankingModel } from './ranking-model.js';
+export { loadRankingModel, type RankingModel, verbProfile } from './ranking-model.js';
 export { contentStems, isContentWord, splitWords, stemOf } from './read-words.js';

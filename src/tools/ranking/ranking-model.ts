@@ -12,6 +12,8 @@ export interface VerbProfile {
   write: number;
   /** Share of them that use DELETE. */
   remove: number;
+  /** Share of them that create a record (a POST to a path without parameters); 0 in older models. */
+  create: number;
 }
 
 /** The model file. */
@@ -37,8 +39,8 @@ export interface RankingModel {
   genericWords: string[];
   /** Words of path prefixes that APIs mount their operations under (`api`, `wp-json`, `rest`): no resource. */
   pathNoise: string[];
-  /** Verb stem -> [count, write share, delete share]. */
-  verbs: Record<string, [number, number, number]>;
+  /** Verb stem -> [count, write share, delete share, create share]. */
+  verbs: Record<string, [number, number, number, number?]>;
   /** Stem -> associated stems with their strength (0 to 1), learned from the corpus. */
   associations: Record<string, [string, number][]>;
   /** How the weights were made: data, folds, figures. */
@@ -93,5 +95,5 @@ export function loadRankingModel(): RankingModel {
 /** The profile of a verb stem, when the corpus uses it often enough to say. */
 export function verbProfile(model: RankingModel, stem: string): VerbProfile | undefined {
   const entry = model.verbs[stem];
-  return entry ? { count: entry[0], write: entry[1], remove: entry[2] } : undefined;
+  return entry ? { count: entry[0], write: entry[1], remove: entry[2], create: entry[3] ?? 0 } : undefined;
 }
