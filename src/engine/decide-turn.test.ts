@@ -626,7 +626,8 @@ describe('decideTurn', () => {
     // "change" is no customer, and a card of nothing but its constant type is no card.
     const asked = decide([user('I want to change my card')], '', tools);
     expect(asked).toMatchObject({ type: 'text' });
-    expect(JSON.stringify(asked)).toMatch(/customer/);
+    // Asked for, an input without a description that names its record is that record's id.
+    expect(asked).toMatchObject({ text: expect.stringContaining('your customer ID') });
     expect(decide([user('add a card for customer cus_NffrFeUfNV2Hib')], '', tools)).toMatchObject({
       type: 'text',
     });

@@ -7,6 +7,7 @@ import {
   isIdName,
   isReadMethod,
   rankCatalog,
+  splitWords,
   stemOf,
   TOOL_FEATURES,
   verbProfile,
@@ -326,6 +327,15 @@ function fill(options: {
     if (parameter.required && !missing.some((entry) => entry.name === parameter.name))
       missing = [...missing, classified ?? classifyParameter(parameter)];
   }
+  // Asked for, such an input without a description is its record's id ("your customer ID", not "the
+  // customer").
+  missing = missing.map((parameter) =>
+    parameter.description.trim() === '' &&
+    !isIdName(parameter.name) &&
+    namesItsRecord(options.entry, parameter.name)
+      ? { ...parameter, description: `The ${splitWords(parameter.name).join(' ')} ID` }
+      : parameter,
+  );
   return { input, missing, found: Object.keys(input).length };
 }
 
