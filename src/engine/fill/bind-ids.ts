@@ -4,6 +4,7 @@
 import {
   type AnalyzedQuery,
   abbreviates,
+  holdsId,
   type IndexedTool,
   idNounStems,
   isIdName,
@@ -19,15 +20,10 @@ export interface BoundIds {
   rest: string;
 }
 
-/** Whether a parameter's schema can hold an id: a string or a number, not one of listed values. */
-function holdsId(parameter: ParameterInfo): boolean {
-  return ['string', 'integer', 'number', undefined].includes(parameter.type) && !parameter.enumValues;
-}
-
 /** Whether a parameter takes an id: a path parameter, or a name like `order_id`, `sku`. */
 function isIdParameter(parameter: ParameterInfo, entry: IndexedTool): boolean {
   if (entry.pathParameters.some((path) => path.name === parameter.name)) return true;
-  if (!holdsId(parameter)) return false;
+  if (!holdsId(parameter.schema)) return false;
   // The name as written, and as words (`ORDER_ID` reads `order id`).
   return isIdName(parameter.name) || isIdName(splitWords(parameter.name).join(' '));
 }
@@ -93,7 +89,7 @@ export function bindIds(options: {
   // Then a parameter named by a resource noun alone, when that noun stands before an id: APIs name a
   // filter by the resource it takes the id of ("customer" in "the invoices for customer cus_N…").
   for (const parameter of options.parameters) {
-    if (parameter.name in input || idParameters.includes(parameter) || !holdsId(parameter)) continue;
+    if (parameter.name in input || idParameters.includes(parameter) || !holdsId(parameter.schema)) continue;
     const nouns = idNounStems(parameter.name);
     if (nouns.size !== 1) continue;
     const id = free.find((candidate) => candidate.noun !== '' && nouns.has(candidate.noun));

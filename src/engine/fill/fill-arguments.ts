@@ -9,7 +9,7 @@ import { convertMention } from './convert-mention.js';
 import { extractReason, extractTopicWords, PLACE_PREPOSITIONS } from './extract-free-text.js';
 import { fillMoney } from './fill-money.js';
 import { findCurrencies } from './find-currencies.js';
-import { EMAIL, findMentions } from './find-mentions.js';
+import { findMentions } from './find-mentions.js';
 import { matchArray, matchBoolean, matchEnumValue } from './match-choices.js';
 import { measureAffinity } from './measure-affinity.js';
 import { measureCueAffinity } from './measure-cue-affinity.js';
@@ -194,6 +194,7 @@ const MAX_DEPTH = 3;
 function fillObject(
   parameter: ClassifiedParameter,
   options: FillArgumentsOptions,
+  givesEmail: boolean,
 ): Record<string, unknown> | undefined {
   const depth = options.depth ?? 0;
   if (depth >= MAX_DEPTH) return undefined;
@@ -203,7 +204,7 @@ function fillObject(
   // has its field there (the requester's).
   if (!parameter.required && !namesParameter(options.text, parameter.name)) {
     const inRequired = (options.depth ?? 0) > 0 && options.required === true;
-    const email = inRequired && tokenizeMessage(options.text).some((token) => EMAIL.test(token.text));
+    const email = inRequired && givesEmail;
     const takesEmail = listParameters(parameter.schema).some(
       (field) => field.schema.format === 'email' || /(^|_)e-?mail$/i.test(field.name),
     );
@@ -320,7 +321,13 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
   }
   for (const parameter of parameters) {
     if (parameter.name in input || parameter.kind !== 'object') continue;
-    const nested = fillMoney(parameter.schema, text, tokens, mentions) ?? fillObject(parameter, options);
+    const nested =
+      fillMoney(parameter.schema, text, tokens, mentions) ??
+      fillObject(
+        parameter,
+        options,
+        mentions.some((mention) => mention.kind === 'email'),
+      );
     if (nested) input[parameter.name] = nested;
   }
   for (const parameter of parameters) {

@@ -29,7 +29,7 @@ function findTokenValues(tokens: MessageToken[]): Mention[] {
       last: index + 1,
     });
     if (/^https?:\/\//i.test(token.text)) mentions.push(make('url', token.text));
-    else if (EMAIL.test(token.text)) mentions.push(make('email', token.text));
+    else if (/^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(token.text)) mentions.push(make('email', token.text));
     else if (/^[/~]|[\p{L}\p{N}][._/\\*][\p{L}\p{N}]/u.test(token.text) && !/\d/.test(token.text)) {
       // A path, host, file or snake_case name ("/foo/bar", "pg.example.org", "main_db") is a value.
       mentions.push(make('identifier', token.text));
@@ -102,9 +102,6 @@ function findProperNames(tokens: MessageToken[]): Mention[] {
 }
 
 /** Every value mention in `text`, in order of position (a span may carry several readings). */
-/** A token that is an email address. */
-export const EMAIL = /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/;
-
 export function findMentions(text: string, tokens: MessageToken[], now?: Date): Mention[] {
   const proper = findProperNames(tokens).map((mention) => {
     const value = text.slice(mention.start, mention.end);

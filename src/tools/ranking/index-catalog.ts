@@ -215,7 +215,7 @@ function isObject(value: unknown): value is JsonSchema {
 }
 
 /** Whether an input's schema can hold an id: a string or a number (nullable or not), not one of listed values. */
-function holdsId(schema: unknown): boolean {
+export function holdsId(schema: unknown): boolean {
   if (!isObject(schema) || schema.enum) return false;
   return ['string', 'integer', 'number', undefined].includes(schemaTypeOf(schema));
 }
