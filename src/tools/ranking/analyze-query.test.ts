@@ -25,6 +25,16 @@ describe('analyzeQuery', () => {
     ]);
   });
 
+  it("gives an id without a noun of its own the noun of the id the agent's last question asked for", () => {
+    const context = 'where is my order?\nI can check that. What is your order number?';
+    expect(analyzeQuery("it's 66120", index, context).ids).toEqual([
+      { text: '66120', noun: 'order', prefix: undefined },
+    ]);
+    // An id with its own noun keeps it, and an earlier message's question lends nothing.
+    expect(analyzeQuery('invoice 5521', index, context).ids[0].noun).toBe('invoic');
+    expect(analyzeQuery("it's 66120", index, `${context}\nAnything else?`).ids[0].noun).toBe('');
+  });
+
   it('takes codes in capitals as ids, and not amounts, dates or times', () => {
     expect(analyzeQuery('I booked JEPRZB by mistake', index).ids.map((id) => id.text)).toEqual(['JEPRZB']);
     expect(analyzeQuery('a tent under $80 for 2024-05-20 at 10:30', index).ids).toEqual([]);

@@ -141,8 +141,26 @@ function catalogStem(word: string, index: CatalogIndex): string {
   return corrected ? stemOf(corrected) : stem;
 }
 
-function findIds(text: string, index: CatalogIndex): QueryId[] {
+/** "What is your order number?", "the ticket ID": a noun with the word that makes it an id. */
+const ASKED_ID = /\b([A-Za-z]+)\s+(?:number|no\b|nr\b|id\b|#|reference|code)/gi;
+
+/**
+ * The noun of the id the context's last message asks for ("What is your order number?"), which an id
+ * given without a noun of its own ("it's 66120") answers.
+ */
+function askedIdNoun(context: string, index: CatalogIndex): string {
+  const last = context.trimEnd().split('\n').pop() ?? '';
+  let noun = '';
+  for (const match of last.matchAll(ASKED_ID)) {
+    const word = match[1].toLowerCase();
+    if (isContentWord(word) && !ID_FILLERS.has(word)) noun = catalogStem(word, index);
+  }
+  return noun;
+}
+
+function findIds(text: string, index: CatalogIndex, context: string): QueryId[] {
   const ids: QueryId[] = [];
+  let asked: string | undefined;
   for (const match of text.matchAll(ID_TOKEN)) {
     const raw = match[0].replace(/[-_]+$/, '');
     if (!/\d/.test(raw) && !raw.startsWith('#') && !/^[A-Z][A-Z0-9_-]{4,}$/.test(raw)) continue;
@@ -175,6 +193,10 @@ function findIds(text: string, index: CatalogIndex): QueryId[] {
       if (ID_FILLERS.has(word) || /^\d/.test(word)) continue;
       if (isContentWord(word)) noun = catalogStem(word, index);
       break;
+    }
+    if (!noun) {
+      asked ??= askedIdNoun(context, index);
+      noun = asked;
     }
     ids.push({ text: raw, noun, prefix: idPrefixOf(raw) });
   }
@@ -212,7 +234,7 @@ function joinCompounds(
 
 /** Reads `text` (with earlier messages in `context`) against `index`. */
 export function analyzeQuery(text: string, index: CatalogIndex, context = ''): AnalyzedQuery {
-  const ids = findIds(text, index);
+  const ids = findIds(text, index, context);
   const values = readValues(text, (stem) => index.idf.has(stem));
   const idWords = new Set([...ids.flatMap((id) => splitWords(id.text)), ...values.names]);
   const weights = new Map<string, { weight: number; word: string }>();
