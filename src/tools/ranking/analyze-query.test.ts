@@ -64,6 +64,9 @@ describe('analyzeQuery', () => {
       expect(analyzeQuery(text, users).ids).toEqual([{ text: 'jdoe', noun: 'usernam', prefix: undefined }]);
     // A word the catalog knows is no value, and a word that names no id input labels nothing.
     expect(analyzeQuery('username user', users).ids).toEqual([]);
+    // An English word right after the label makes a compound with it; set off, it is the value.
+    expect(analyzeQuery('what is your username policy?', users).ids).toEqual([]);
+    expect(analyzeQuery('my username is policy', users).ids.map((id) => id.text)).toEqual(['policy']);
     expect(analyzeQuery('my nickname jdoe', users).ids).toEqual([]);
     // The store's id inputs are all named `...Id` or `sku`: no bare word labels a value there.
     expect(analyzeQuery('order pizza', index).ids).toEqual([]);

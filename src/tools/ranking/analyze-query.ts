@@ -92,7 +92,7 @@ const QUESTION_START =
 // (`JEPRZB`, `SUMMER-SALE`).
 const ID_TOKEN = /#?(?:[A-Za-z]+[_-])*[A-Za-z]*\d[\w-]*|#[A-Za-z0-9][\w-]*|\b[A-Z][A-Z0-9_-]{4,}\b/g;
 /** A word and the value after it, with an optional "is" or colon between ("username: jdoe"). */
-const LABELLED_VALUE = /\b([A-Za-z]+)(?=(?:\s*:\s*|\s+is\s+|\s+)([A-Za-z][\w.-]*\w))/g;
+const LABELLED_VALUE = /\b([A-Za-z]+)(?=(\s*:\s*|\s+is\s+|\s+)([A-Za-z][\w.-]*\w))/g;
 const UNIT =
   /^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|times?|items?|pieces?|pcs|units?|people|persons?|dollars?|euros?|pounds?|usd|eur|gbp|percent|kg|g|lbs?|cm|mm|m|km|miles?|inch(?:es)?|feet|foot|ft|yards?|met(?:er|re)s?|lit(?:er|re)s?|ml|gallons?|grams?|kilograms?|ounces?|oz|degrees?|nights?|adults?|children|kids|guests?|bags?|seats?)\b/i;
 // "May 20" and "20 Jun" are dates, not ids.
@@ -204,9 +204,13 @@ function findIds(text: string, index: CatalogIndex, context: string): QueryId[] 
   // when the catalog does not know it as a word.
   if (index.idLabels.size > 0)
     for (const match of text.matchAll(LABELLED_VALUE)) {
-      const [label, value] = [match[1].toLowerCase(), match[2]];
+      const [label, separator, value] = [match[1].toLowerCase(), match[2], match[3]];
       if (!index.idLabels.has(label) || ids.some((id) => id.text === value)) continue;
-      if (!isContentWord(value.toLowerCase()) || index.idf.has(stemOf(value.toLowerCase()))) continue;
+      const lower = value.toLowerCase();
+      if (!isContentWord(lower) || index.idf.has(stemOf(lower))) continue;
+      // Two words side by side are a compound when the second is English ("refund policy"); a
+      // value named so is set off by "is" or a colon ("my username is john").
+      if (/^\s+$/.test(separator) && loadWordVectors()?.rows.has(lower)) continue;
       ids.push({ text: value, noun: catalogStem(label, index), prefix: idPrefixOf(value) });
     }
   return ids;
