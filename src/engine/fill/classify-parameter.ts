@@ -8,6 +8,7 @@ import { conceptOf } from '../language/synonyms.js';
 /** How the engine looks for a parameter's value. */
 export type ParameterKind =
   | 'email'
+  | 'phone'
   | 'url'
   | 'date'
   | 'enum'
@@ -98,6 +99,7 @@ function kindOf(parameter: ParameterInfo, nameWords: string[], descriptionWords:
   if (type === 'array') return 'array';
   if (type === 'object') return 'object';
   if (format === 'email' || has(nameWords, 'email', 'mail')) return 'email';
+  if (has(nameWords, 'phone', 'telephone', 'mobile', 'cellphone')) return 'phone';
   if (format === 'uri' || format === 'url' || has(nameWords, 'url', 'uri', 'link', 'website')) return 'url';
   if (format === 'date' || format === 'date-time' || has(nameWords, 'date', 'day', 'datetime', 'birthday'))
     return 'date';
@@ -107,9 +109,7 @@ function kindOf(parameter: ParameterInfo, nameWords: string[], descriptionWords:
     (has(nameWords, 'from', 'to', 'base', 'target') && has(descriptionWords, 'currency'))
   )
     return 'currency';
-  if (
-    has(nameWords, 'id', 'sku', 'code', 'number', 'no', 'ref', 'reference', 'zip', 'postal', 'isbn', 'phone')
-  )
+  if (has(nameWords, 'id', 'sku', 'code', 'number', 'no', 'ref', 'reference', 'zip', 'postal', 'isbn'))
     return 'identifier';
   if (has(nameWords, 'reason', 'why', 'comment', 'note', 'notes', 'feedback', 'explanation', 'complaint'))
     return 'reason';

@@ -52,6 +52,7 @@ export function convertMention(mention: Mention, parameter: ClassifiedParameter)
     case 'integer':
       return toNumber(mention, parameter);
     case 'email':
+    case 'phone':
     case 'url':
       return mention.kind === parameter.kind ? mention.text : undefined;
     case 'date': {
@@ -68,9 +69,10 @@ export function convertMention(mention: Mention, parameter: ClassifiedParameter)
       if (mention.money || /^[$€£¥]/.test(mention.text)) return undefined;
       return ['identifier', 'number', 'quoted'].includes(mention.kind) ? toText(mention) : undefined;
     case 'location':
+      return ['proper', 'quoted'].includes(mention.kind) ? mention.text : undefined;
     case 'text':
     case 'keyword':
-      return ['proper', 'quoted'].includes(mention.kind) ? mention.text : undefined;
+      return ['proper', 'quoted', 'phone'].includes(mention.kind) ? mention.text : undefined;
     case 'array':
       return mention.kind === 'tuple' ? mention.value : undefined;
     case 'currency':

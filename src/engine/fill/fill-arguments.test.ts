@@ -16,6 +16,24 @@ describe('fillArguments', () => {
     expect(fill({ amount }, [], 'please refund 1500 of the charge').input).toEqual({ amount: 1500 });
   });
 
+  it('reads a phone number whole, into a phone input or a search, and never its groups as numbers', () => {
+    const phone = fill(
+      { phone_number: { type: 'string' }, quantity: { type: 'integer' } },
+      ['phone_number'],
+      'my phone is +1 415 555 0101',
+    );
+    expect(phone.input).toEqual({ phone_number: '+1 415 555 0101' });
+    const search = fill({ query: { type: 'string' } }, ['query'], 'find the customer with phone (415) 555-0101');
+    expect(search.input).toEqual({ query: '(415) 555-0101' });
+    // A date and an order number are no phone numbers.
+    const order = fill(
+      { order_id: { type: 'integer' }, phone: { type: 'string' } },
+      ['order_id'],
+      'order 5521 from 2024-05-20',
+    );
+    expect(order.input).toEqual({ order_id: 5521 });
+  });
+
   it('splits an address given in one line between the inputs that ask for its parts', () => {
     const part = { type: 'string' };
     const result = fill(

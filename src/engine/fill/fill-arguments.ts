@@ -51,12 +51,13 @@ const MENTION_KINDS_BY_PARAMETER: Record<string, string[]> = {
   number: ['number'],
   integer: ['number', 'identifier'],
   email: ['email'],
+  phone: ['phone'],
   url: ['url'],
   date: ['date'],
   identifier: ['identifier', 'quoted', 'number'],
   location: ['proper', 'quoted'],
-  text: ['quoted', 'proper', 'identifier', 'url', 'number'],
-  keyword: ['quoted'],
+  text: ['quoted', 'proper', 'identifier', 'url', 'number', 'phone'],
+  keyword: ['quoted', 'phone'],
   array: ['tuple'],
   currency: ['currency'],
 };
@@ -127,7 +128,7 @@ function collectCandidates(
       // An optional input takes a value only with evidence, unless the value's form is the input's
       // own (an email, a date, a place's proper name for a location).
       const ownForm =
-        ['email', 'url', 'pattern', 'date'].includes(parameter.kind) ||
+        ['email', 'phone', 'url', 'pattern', 'date'].includes(parameter.kind) ||
         (parameter.kind === 'location' && mention.kind === 'proper');
       if (!parameter.required && affinity < EVIDENCE && !ownForm) return;
       const named = mention.kind === 'proper' && parameter.takesName ? 0.04 : 0;

@@ -1,4 +1,6 @@
-// Finds the values a message names: numbers, emails, URLs, quoted text, identifiers, dates and proper names.
+// Finds the values a message names: numbers, emails, phone numbers, URLs, quoted text, identifiers, dates
+// and proper names.
+import { PHONE } from '../../tools/index.js';
 import { isRequestWord } from '../language/analyze-text.js';
 import { STOP_WORDS } from '../language/stop-words.js';
 import { findDates } from './find-dates.js';
@@ -107,13 +109,22 @@ export function findMentions(text: string, tokens: MessageToken[], now?: Date): 
     const value = text.slice(mention.start, mention.end);
     return { ...mention, text: value, value };
   });
+  const phones = [...text.matchAll(PHONE)].map((match) =>
+    span(tokens, 'phone', match.index, match.index + match[0].length, match[0], match[0]),
+  );
+  // The groups of a phone number are neither numbers nor ids of their own.
+  const inPhone = (mention: Mention) =>
+    phones.some((phone) => mention.start >= phone.start && mention.end <= phone.end);
   const mentions = [
-    ...findQuoted(text, tokens),
-    ...findTokenValues(tokens),
-    ...findNumbers(text, tokens),
-    ...findDates(text, tokens, now),
-    ...findTuples(text, tokens),
-    ...proper,
+    ...phones,
+    ...[
+      ...findQuoted(text, tokens),
+      ...findTokenValues(tokens),
+      ...findNumbers(text, tokens),
+      ...findDates(text, tokens, now),
+      ...findTuples(text, tokens),
+      ...proper,
+    ].filter((mention) => !inPhone(mention)),
   ];
   return mentions.sort((left, right) => left.start - right.start || right.end - left.end);
 }

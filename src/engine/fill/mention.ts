@@ -5,6 +5,7 @@ import { type MessageToken, tokenAt } from './tokenize-message.js';
 export type MentionKind =
   | 'number'
   | 'email'
+  | 'phone'
   | 'url'
   | 'quoted'
   | 'identifier'

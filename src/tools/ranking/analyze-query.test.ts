@@ -35,6 +35,12 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery("it's 66120", index, `${context}\nAnything else?`).ids[0].noun).toBe('');
   });
 
+  it('takes no group of a phone number for an id', () => {
+    const query = analyzeQuery('how many points do I have? my phone is +1 415 555 0101, order 5521', index);
+    expect(query.ids.map((id) => id.text)).toEqual(['5521']);
+    expect(query.values.phones).toBe(1);
+  });
+
   it('takes codes in capitals as ids, and not amounts, dates or times', () => {
     expect(analyzeQuery('I booked JEPRZB by mistake', index).ids.map((id) => id.text)).toEqual(['JEPRZB']);
     expect(analyzeQuery('a tent under $80 for 2024-05-20 at 10:30', index).ids).toEqual([]);

@@ -4,7 +4,7 @@
 import type { CatalogIndex } from './index-catalog.js';
 import { idPrefixOf } from './index-catalog.js';
 import { verbProfile } from './ranking-model.js';
-import { type MessageValues, MONTH, readValues } from './read-values.js';
+import { type MessageValues, MONTH, PHONE, readValues } from './read-values.js';
 import { editDistance, isContentWord, splitWords, stemOf } from './read-words.js';
 import { loadWordVectors } from './word-vectors.js';
 
@@ -161,7 +161,10 @@ function askedIdNoun(context: string, index: CatalogIndex): string {
 function findIds(text: string, index: CatalogIndex, context: string): QueryId[] {
   const ids: QueryId[] = [];
   let asked: string | undefined;
+  // The groups of a phone number are no ids.
+  const phones = [...text.matchAll(PHONE)].map((phone) => [phone.index, phone.index + phone[0].length]);
   for (const match of text.matchAll(ID_TOKEN)) {
+    if (phones.some(([start, end]) => match.index >= start && match.index < end)) continue;
     const raw = match[0].replace(/[-_]+$/, '');
     if (!/\d/.test(raw) && !raw.startsWith('#') && !/^[A-Z][A-Z0-9_-]{4,}$/.test(raw)) continue;
     // A word in capitals is shouted, not a code ("ORDER 9914. WHERE IS IT???").

@@ -24,4 +24,5 @@ export {
   toRankableTool,
 } from './rankable-tool.js';
 export { loadRankingModel, type RankingModel, verbProfile } from './ranking-model.js';
+export { PHONE } from './read-values.js';
 export { contentStems, isContentWord, splitWords, stemOf } from './read-words.js';

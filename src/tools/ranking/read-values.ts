@@ -31,10 +31,11 @@ export interface MessageValues {
   person: boolean;
   dates: number;
   emails: number;
+  phones: number;
   numbers: number;
   /** Every content stem of the message, values included (an enum value may be any word). */
   stems: Set<string>;
-  /** The message without its dates and emails: what its topic words are read from. */
+  /** The message without its dates, emails and phone numbers: what its topic words are read from. */
   prose: string;
 }
 
@@ -101,6 +102,12 @@ const DATE = new RegExp(
   'gi',
 );
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+/**
+ * A phone number: international (`+1 415 555 0101`, `+44 20 7946 0958`) or a national one in the
+ * groups phone numbers are written in (`(415) 555-0101`, `415-555-0101`, `415.555.0101`).
+ */
+export const PHONE =
+  /(?<![\w+])(?:\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){1,4}|\(\d{3}\)\s?\d{3}[\s.-]\d{4}|\d{3}[.-]\d{3}[.-]\d{4})(?![\w-])/g;
 /** A proper name or code: capitalised, or two to five capitals. */
 const PROPER = /^(?:\p{Lu}\p{Ll}+|\p{Lu}{2,5})$/u;
 
@@ -111,8 +118,10 @@ const PROPER = /^(?:\p{Lu}\p{Ll}+|\p{Lu}{2,5})$/u;
 export function readValues(text: string, known: (stem: string) => boolean): MessageValues {
   const emails = text.match(EMAIL)?.length ?? 0;
   const withoutEmails = text.replace(EMAIL, ' ');
-  const dates = withoutEmails.match(DATE)?.length ?? 0;
-  const rest = withoutEmails.replace(DATE, ' ');
+  const phones = withoutEmails.match(PHONE)?.length ?? 0;
+  const withoutPhones = withoutEmails.replace(PHONE, ' ');
+  const dates = withoutPhones.match(DATE)?.length ?? 0;
+  const rest = withoutPhones.replace(DATE, ' ');
   // Capitals in longer words are shouting; short codes ("JFK to SEA") are not.
   const letters = (rest.match(/\p{L}{4,}/gu) ?? []).join('');
   const shouted = letters.length > 0 && letters.replace(/\P{Lu}/gu, '').length / letters.length > 0.5;
@@ -139,6 +148,7 @@ export function readValues(text: string, known: (stem: string) => boolean): Mess
     person,
     dates,
     emails,
+    phones,
     numbers: rest.match(/\b\d+(?:\.\d+)?\b/g)?.length ?? 0,
     stems: new Set(contentStems(text)),
     prose: rest,
