@@ -315,6 +315,73 @@ describe('decideTurn', () => {
     });
   });
 
+  it('looks up the record whose number the agent asked for, whatever the words before it say', () => {
+    const orderId = { order_id: { type: 'integer', description: 'ID of the order.' } };
+    const tools = [
+      operation('get_order', ['get', '/orders/{order_id}.json'], 'Retrieves a specific order.', orderId, [
+        'order_id',
+      ]),
+      operation('update_order', ['put', '/orders/{order_id}.json'], 'Updates an existing order.', orderId, [
+        'order_id',
+      ]),
+      operation(
+        'search_customers',
+        ['get', '/customers/search.json'],
+        'Searches for customers that match a supplied query.',
+        {
+          query: { type: 'string', description: "Text to search for in the shop's customer data." },
+          // Sorts the results: it names no order.
+          order: { type: 'string', description: 'Set the field and direction by which to order results.' },
+        },
+      ),
+    ];
+    const asked = [
+      user("my parcel hasn't arrived"),
+      assistant("Sorry to hear that! What's your order number?"),
+    ];
+    expect(decide([...asked, user('1077')], '', tools)).toEqual({
+      type: 'tool-call',
+      toolName: 'get_order',
+      input: { order_id: 1077 },
+    });
+  });
+
+  it('reads the record rather than changing it when the message asks for no change', () => {
+    const ticketId = { ticket_id: { type: 'integer', description: 'The ID of the ticket.' } };
+    const ticket = {
+      ticket: {
+        type: 'object',
+        properties: {
+          status: { type: 'string', enum: ['new', 'open', 'pending', 'solved'] },
+          type: { type: 'string', enum: ['question', 'incident', 'problem', 'task'] },
+          due_at: { type: 'string', format: 'date-time' },
+        },
+      },
+    };
+    const tools = [
+      operation('getTicket', ['get', '/tickets/{ticket_id}'], 'Show Ticket', ticketId, ['ticket_id']),
+      operation(
+        'updateTicket',
+        ['put', '/tickets/{ticket_id}'],
+        'Update Ticket',
+        { ...ticketId, ...ticket },
+        ['ticket_id'],
+      ),
+    ];
+    const asked = [
+      user('I opened a ticket last week and nobody answered'),
+      assistant("I'm sorry about that. What's the ticket number?"),
+    ];
+    expect(decide([...asked, user("it's 3902")], '', tools)).toEqual({
+      type: 'tool-call',
+      toolName: 'getTicket',
+      input: { ticket_id: 3902 },
+    });
+    expect(decide([user('please set ticket 3902 to solved')], '', tools)).toMatchObject({
+      toolName: 'updateTicket',
+    });
+  });
+
   it('looks a record up before changing it when the change lacks what the record holds, and asks for a reason', () => {
     const reservationId = {
       reservation_id: { type: 'string', description: "The reservation id, such as '8JX2WO'." },

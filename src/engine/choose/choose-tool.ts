@@ -1,6 +1,6 @@
 // Chooses the operation for a message with the learned ranking (shared with the tool selection), then
 // fills its inputs: call it, ask for what is missing, or call nothing when "nothing" ranks first.
-import type { AnalyzedQuery, CatalogIndex, IndexedTool, RankableTool } from '../../tools/index.js';
+import type { AnalyzedQuery, CatalogIndex, IndexedTool, QueryId, RankableTool } from '../../tools/index.js';
 import {
   contentStems,
   indexCatalogCached,
@@ -79,9 +79,12 @@ const ID_FORM_CLASH = TOOL_FEATURES.indexOf('idFormClash');
 const ID_NOUN_MATCH = TOOL_FEATURES.indexOf('idNounMatch');
 const ID_NOUN_MISMATCH = TOOL_FEATURES.indexOf('idNounMismatch');
 
-/** A reference a customer gives: letters and digits together (`VA5SGQ`, `2GG279541U471931P`) or `#` and digits. */
-function isReference(text: string): boolean {
-  return /\d/.test(text) && (/[A-Za-z]/.test(text) || text.startsWith('#'));
+/**
+ * A reference a customer gives: letters and digits together (`VA5SGQ`, `2GG279541U471931P`), `#` and
+ * digits, or any id given in answer to the agent's question for it ("What is your order number?").
+ */
+function isReference(id: QueryId): boolean {
+  return id.answers === true || (/\d/.test(id.text) && (/[A-Za-z]/.test(id.text) || id.text.startsWith('#')));
 }
 
 /**
@@ -105,7 +108,7 @@ function looksUp(
     );
   return ranking.query.ids.some(
     (id) =>
-      isReference(id.text) &&
+      isReference(id) &&
       !(features[ID_NOUN_MISMATCH] > 0 && id.noun && namesOther(id.noun)) &&
       entry.idParameters.some((parameter) =>
         String(input[parameter.name] ?? '').includes(id.text.replace(/^#/, '')),
@@ -124,7 +127,7 @@ function findLookUp<Ranked extends { entry: IndexedTool; features: number[] }>(
   ranking: { tools: { entry: IndexedTool }[]; query: AnalyzedQuery },
   fillFor: (ranked: Ranked) => FilledArguments,
 ): { ranked: Ranked; filled: FilledArguments } | undefined {
-  if (!ranking.query.ids.some((id) => isReference(id.text))) return undefined;
+  if (!ranking.query.ids.some((id) => isReference(id))) return undefined;
   for (const ranked of others) {
     const { entry, features } = ranked;
     if (!entry.reads || entry.writes >= DOES) continue;
@@ -247,6 +250,31 @@ function createsInstead(best: IndexedTool, other: IndexedTool): boolean {
   const path = other.tool.operation?.path ?? '';
   const creates = other.tool.operation?.method === 'post' && !/\{[^}]+\}/.test(path);
   return acts && creates && literalSegments(best).at(-1) !== literalSegments(other).at(-1);
+}
+
+/** How likely a read must be against the change ranked first to stand in for it. */
+const READ_SHARE = 0.5;
+
+/**
+ * For a message that asks no change (no verb that writes: "I opened a ticket last week and nobody
+ * answered. It's 3902"), the operation that reads the record the first one would change, when it is
+ * about as likely: looking a record up harms nothing, and changing it unasked may.
+ */
+function readInstead<Ranked extends { entry: IndexedTool; probability: number }>(
+  best: Ranked,
+  candidates: Ranked[],
+  query: AnalyzedQuery,
+): Ranked | undefined {
+  if (query.action || query.writes >= DOES || best.entry.writes < DOES || best.entry.reads) return undefined;
+  return candidates
+    .slice(1, SIBLINGS)
+    .find(
+      (other) =>
+        other.entry.reads &&
+        other.probability >= best.probability * READ_SHARE &&
+        sameResource(best.entry, other.entry) &&
+        literalSegments(other.entry).length === literalSegments(best.entry).length,
+    );
 }
 
 /** What the chooser reads. */
@@ -543,6 +571,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   let best = candidates[0];
   if (!best) return { type: 'none' };
   best = findIdOwner(best, candidates) ?? best;
+  best = readInstead(best, candidates, ranking.query) ?? best;
   let filled = fillFor(best);
   // A sibling that stands in for the first makes the first's claim against "nothing".
   const claim = best.probability;

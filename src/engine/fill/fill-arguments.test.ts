@@ -23,7 +23,11 @@ describe('fillArguments', () => {
       'my phone is +1 415 555 0101',
     );
     expect(phone.input).toEqual({ phone_number: '+1 415 555 0101' });
-    const search = fill({ query: { type: 'string' } }, ['query'], 'find the customer with phone (415) 555-0101');
+    const search = fill(
+      { query: { type: 'string' } },
+      ['query'],
+      'find the customer with phone (415) 555-0101',
+    );
     expect(search.input).toEqual({ query: '(415) 555-0101' });
     // A date and an order number are no phone numbers.
     const order = fill(

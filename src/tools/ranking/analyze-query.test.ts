@@ -28,8 +28,10 @@ describe('analyzeQuery', () => {
   it("gives an id without a noun of its own the noun of the id the agent's last question asked for", () => {
     const context = 'where is my order?\nI can check that. What is your order number?';
     expect(analyzeQuery("it's 66120", index, context).ids).toEqual([
-      { text: '66120', noun: 'order', prefix: undefined },
+      { text: '66120', noun: 'order', prefix: undefined, answers: true },
     ]);
+    // The request before the answer, on its own line, lends its last word no id.
+    expect(analyzeQuery("my parcel hasn't arrived\n1077", index, context).ids[0].noun).toBe('order');
     // An id with its own noun keeps it, and an earlier message's question lends nothing.
     expect(analyzeQuery('invoice 5521', index, context).ids[0].noun).toBe('invoic');
     expect(analyzeQuery("it's 66120", index, `${context}\nAnything else?`).ids[0].noun).toBe('');

@@ -25,6 +25,8 @@ export interface QueryId {
   noun: string;
   /** Its literal prefix (`#w`, `sub_`), when it has one. */
   prefix?: string;
+  /** Given in answer to the agent's question for it ("What is your order number?" "it's 66120"). */
+  answers?: true;
 }
 
 /** The message as the ranking reads it. */
@@ -184,11 +186,12 @@ function findIds(text: string, index: CatalogIndex, context: string): QueryId[] 
         MONTH_AFTER.test(text.slice(match.index + match[0].length)))
     )
       continue;
-    // The id's noun stands in its own clause: "on my PayPal, ID 0VF5…" names no resource.
+    // The id's noun stands in its own clause: "on my PayPal, ID 0VF5…" names no resource, nor does the
+    // message before an answer on its own line.
     const clause =
       text
         .slice(0, match.index)
-        .split(/[,;!?]\s|(?<!\b(?:no|nr|num|ref))\.\s/i)
+        .split(/[,;!?]\s|\n|(?<!\b(?:no|nr|num|ref))\.\s/i)
         .pop() ?? '';
     const preceding = splitWords(clause).reverse();
     let noun = '';
@@ -197,11 +200,13 @@ function findIds(text: string, index: CatalogIndex, context: string): QueryId[] 
       if (isContentWord(word)) noun = catalogStem(word, index);
       break;
     }
+    let answers = false;
     if (!noun) {
       asked ??= askedIdNoun(context, index);
       noun = asked;
+      answers = noun !== '';
     }
-    ids.push({ text: raw, noun, prefix: idPrefixOf(raw) });
+    ids.push({ text: raw, noun, prefix: idPrefixOf(raw), ...(answers ? { answers: true as const } : {}) });
   }
   // A value after a word that names an id input on its own ("username jdoe", "slug spring-sale"),
   // when the catalog does not know it as a word.
@@ -276,12 +281,13 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     const verbPosition = position === 0 || (BEFORE_VERB.has(words[position - 1]) && (!afterAnd || sawVerb));
     if (profile && verbPosition && profile.count >= MIN_VERB_USES) {
       sawVerb = true;
+      // "I opened a ticket last week" tells what happened; it asks for nothing to change.
+      if (PAST.test(word)) continue;
       writes = Math.max(writes, profile.write);
       removes = Math.max(removes, profile.remove);
-      // "I ordered last friday" tells what happened; it asks for nothing.
       // "Order 90210 - ..." names the order; a verb is not followed by a number.
       const labelsId = /\d/.test(words[position + 1] ?? '');
-      if (!action && profile.write >= ACTION_WRITES && !PAST.test(word) && !labelsId)
+      if (!action && profile.write >= ACTION_WRITES && !labelsId)
         action = { word, stem, rest: words.slice(position + 1).join(' ') };
     }
   }

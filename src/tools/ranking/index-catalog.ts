@@ -220,6 +220,18 @@ export function holdsId(schema: unknown): boolean {
   return ['string', 'integer', 'number', undefined].includes(schemaTypeOf(schema));
 }
 
+/** How a list input that sorts describes itself ("the field and direction by which to order results"). */
+const SORTS =
+  /\b(?:sort(?:s|ed|ing)?|direction|ascending|descending|asc|desc)\b|\border(?:s|ed)? (?:the )?(?:results|items|list)\b|\border(?:ed)? by\b/i;
+
+/**
+ * Whether an input sorts a list rather than narrowing it: an `order` input that orders results names
+ * no order.
+ */
+function sortsBy(schema: unknown): boolean {
+  return isObject(schema) && typeof schema.description === 'string' && SORTS.test(schema.description);
+}
+
 function stemSet(text: string): Set<string> {
   return new Set(contentStems(text));
 }
@@ -421,7 +433,7 @@ function indexTool(
   ].map((parameter) => ({ ...parameter, form: idFormOf(properties[parameter.name]) }));
   const idNames = new Set(idParameters.map((parameter) => parameter.name));
   const idFilters = parameterNames
-    .filter((name) => !idNames.has(name) && holdsId(properties[name]))
+    .filter((name) => !idNames.has(name) && holdsId(properties[name]) && !sortsBy(properties[name]))
     .map((name) => ({ name, nouns: idNounStems(name) }))
     .filter((filter) => filter.nouns.size === 1 || (filter.nouns.size > 0 && isIdName(filter.name)));
   const lastSegment = (operation?.path ?? '').split('/').filter(Boolean).pop() ?? '';
