@@ -48,6 +48,10 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('a tent under $80 for 2024-05-20 at 10:30', index).ids).toEqual([]);
     expect(analyzeQuery('any flights on May 20 or the 3rd of june?', index).ids).toEqual([]);
     expect(analyzeQuery('delivered 14 Feb, order 5521', index).ids.map((id) => id.text)).toEqual(['5521']);
+    // A number between an article and its noun describes the noun.
+    expect(
+      analyzeQuery('the export gives me a 500 error on order 5521', index).ids.map((id) => id.text),
+    ).toEqual(['5521']);
   });
 
   it('takes the value after a word that names an id input on its own as an id', () => {

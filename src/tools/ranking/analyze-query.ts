@@ -179,6 +179,13 @@ function findIds(text: string, index: CatalogIndex, context: string): QueryId[] 
     if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(raw)) continue;
     // "12 years", "3 items", "40 dollars": a quantity, not an id.
     if (/^\d+$/.test(raw) && UNIT.test(text.slice(match.index + match[0].length))) continue;
+    // "a 500 error", "the 404 page": a number between an article and its noun describes the noun.
+    if (
+      /^\d+$/.test(raw) &&
+      /\b(?:a|an|the)\s+$/i.test(text.slice(0, match.index)) &&
+      /^\s+\p{L}/u.test(text.slice(match.index + match[0].length))
+    )
+      continue;
     // A day of a month: "on May 20", "20 June".
     if (
       /^\d{1,2}$/.test(raw) &&
