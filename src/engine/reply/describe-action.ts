@@ -1,0 +1,35 @@
+// What an operation does, as the words that follow "I can": its summary when that states an action
+// ("start a return"), else a phrase made from its operationId or its method and path ("refund a
+// payment", "look up a card"), never an identifier a customer cannot read ("refundPayment").
+import type { EngineTool } from '../catalog/engine-tool.js';
+import { verbOf } from './action-words.js';
+import { phraseIdentifier } from './phrase-identifier.js';
+import { phraseRoute, readRoute, withRouteObject } from './phrase-route.js';
+import { readLoneVerb, readSummaryAction } from './read-summary-action.js';
+
+/** How the phrase names what is acted on. */
+export interface DescribeActionOptions {
+  /**
+   * The customer's own record is meant: "refund the payment", where a list of what the assistant can
+   * do says "refund a payment". A record the operation creates stays "a ticket".
+   */
+  own?: boolean;
+}
+
+/** What the operation does, as a phrase that follows "I can" ("start a return", "refund a payment"). */
+export function describeAction(tool: EngineTool, options: DescribeActionOptions = {}): string | undefined {
+  const operationId = tool.operation ? tool.operation.operationId : tool.name;
+  const summary = readSummaryAction(tool.description, operationId);
+  if (summary) return summary;
+  const route = readRoute(tool);
+  // A summary that is an identifier itself ("RetrieveEmployee") names the action a person wrote.
+  const written = tool.operation?.summary?.trim();
+  const identifier =
+    written && /^[A-Za-z]+(?:_[A-Za-z]+)*$/.test(written) && /\p{Ll}\p{Lu}|_/u.test(written)
+      ? written
+      : operationId;
+  const verb = readLoneVerb(tool.description, identifier);
+  if (verb && route) return withRouteObject(verbOf(verb), route, options.own);
+  if (identifier) return phraseIdentifier(identifier, route, options.own);
+  return route ? phraseRoute(route, options.own) : undefined;
+}
