@@ -136,7 +136,7 @@ function answerComplaint(remedy: ReturnType<typeof chooseRemedy>): Decision {
   if (remedy.type === 'call') return { type: 'tool-call', toolName: remedy.tool.name, input: remedy.input };
   if (remedy.type !== 'ask') return { type: 'text', text: `${SORRY} ${HANDOFF_OFFER}` };
   const offer = describeAction(remedy.tool, { own: true });
-  const next = askForParameters(remedy.missing);
+  const next = askForParameters(remedy.missing, remedy.tool);
   return { type: 'text', text: offer ? `${SORRY} I can ${offer} for you. ${next}` : `${SORRY} ${next}` };
 }
 
@@ -250,7 +250,7 @@ export function decideTurn(given: Conversation, offered: EngineTool[]): Decision
     if (remedy.type !== 'none' || choice.type === 'none' || searches) return answerComplaint(remedy);
   }
   if (choice.type === 'call') return { type: 'tool-call', toolName: choice.tool.name, input: choice.input };
-  if (choice.type === 'ask') return { type: 'text', text: askForParameters(choice.missing) };
+  if (choice.type === 'ask') return { type: 'text', text: askForParameters(choice.missing, choice.tool) };
   if (choice.type === 'unable' && !smallTalk) return { type: 'text', text: declineAction(choice.action) };
   if (smallTalk) return { type: 'text', text: SMALL_TALK_REPLIES[smallTalk] };
   return {

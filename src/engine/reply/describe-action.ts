@@ -2,7 +2,7 @@
 // ("start a return"), else a phrase made from its operationId or its method and path ("refund a
 // payment", "look up a card"), never an identifier a customer cannot read ("refundPayment").
 import type { EngineTool } from '../catalog/engine-tool.js';
-import { verbOf } from './action-words.js';
+import { CHANGE, MAKE, MANY, verbOf } from './action-words.js';
 import { phraseIdentifier } from './phrase-identifier.js';
 import { phraseRoute, readRoute, withRouteObject } from './phrase-route.js';
 import { readLoneVerb, readSummaryAction } from './read-summary-action.js';
@@ -32,4 +32,17 @@ export function describeAction(tool: EngineTool, options: DescribeActionOptions 
   if (verb && route) return withRouteObject(verbOf(verb), route, options.own);
   if (identifier) return phraseIdentifier(identifier, route, options.own);
   return route ? phraseRoute(route, options.own) : undefined;
+}
+
+/** Verbs of making, changing or reading a record: they say nothing of what an amount is for. */
+const RECORD_VERBS = new Set([...MAKE, ...CHANGE, 'upsert', 'save', 'edit', 'modify', 'post', 'put', 'look']);
+
+/**
+ * The verb an amount of money is for when the operation does more than make or change a record
+ * ("refund", "pay", "capture"); undefined for a read or "create a payment".
+ */
+export function purposeOf(tool: EngineTool): string | undefined {
+  if (tool.operation?.method.toLowerCase() === 'get') return undefined;
+  const verb = describeAction(tool)?.split(' ')[0];
+  return verb && /^\p{Ll}+$/u.test(verb) && !RECORD_VERBS.has(verb) && !MANY.has(verb) ? verb : undefined;
 }
