@@ -6,7 +6,7 @@ import { describeAction } from './describe-action.js';
 import { joinAnd } from './format-field.js';
 
 const MAX_LISTED = 5;
-/** How many phrases of one verb are said with the verb once. */
+/** How many phrases of one verb, and no other, are said with the verb once. */
 const MERGED = 3;
 
 /** The sentence offering a person; the engine reads a "yes" to it back from the history. */
@@ -55,21 +55,15 @@ function splitVerb(phrase: string): { verb: string; object: string } {
 }
 
 /**
- * Three or more phrases of one verb said with the verb once, where the first of them comes: "list
- * cards", "list gift cards", "list employees" -> "list cards, gift cards and employees". Two of a verb
- * read well apart ("look up a card, create a card, look up a booking").
+ * Phrases that all share one verb said with the verb once: "list cards", "list gift cards", "list
+ * employees" -> "list cards, gift cards and employees". Mixed with other verbs they stay apart, where
+ * a list inside the list would blur which verb goes with what.
  */
 function mergeByVerb(phrases: string[]): string[] {
   const split = phrases.map(splitVerb);
-  const objects = new Map<string, string[]>();
-  for (const { verb, object } of split) if (object) objects.set(verb, [...(objects.get(verb) ?? []), object]);
-  const merged: string[] = [];
-  split.forEach(({ verb, object }, index) => {
-    const same = objects.get(verb) ?? [];
-    if (same.length < MERGED) merged.push(phrases[index]);
-    else if (same[0] === object) merged.push(`${verb} ${joinAnd(same)}`);
-  });
-  return merged;
+  const verb = split[0]?.verb;
+  const shared = split.length >= MERGED && split.every((phrase) => phrase.object && phrase.verb === verb);
+  return shared ? [`${verb} ${joinAnd(split.map((phrase) => phrase.object))}`] : phrases;
 }
 
 /** A reply for a question no operation covers: what it can do, and an offer of a person. */
@@ -88,6 +82,6 @@ export function describeCapabilities(options: DescribeCapabilitiesOptions): stri
     ? joinAnd(listed)
     : listed.length === taken.length
       ? joinAnd([...listed, 'more'])
-      : `${joinAnd(listed)}, and more`;
+      : `${listed[0]}, and more`;
   return `I'm sorry, I can't help with that. I can ${can}. ${offer}`;
 }
