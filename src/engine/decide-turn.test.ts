@@ -989,6 +989,50 @@ describe('decideTurn', () => {
     });
   });
 
+  it('offers a remedy named only by its operationId in plain words, and asks for its amount as an amount', () => {
+    // Square's document: every summary is the operationId, and money is an object of its own.
+    const money = {
+      type: 'object',
+      description: 'Represents an amount of money. `Money` fields can be signed or unsigned.',
+      properties: { amount: { type: 'integer' }, currency: { type: 'string' } },
+    };
+    const square = [
+      operation(
+        'GetPayment',
+        ['get', '/v2/payments/{payment_id}'],
+        'GetPayment\n\nRetrieves details for a specific payment.',
+        {
+          payment_id: { type: 'string', description: 'A unique ID for the desired payment.' },
+        },
+        ['payment_id'],
+      ),
+      operation(
+        'RefundPayment',
+        ['post', '/v2/refunds'],
+        'RefundPayment\n\nRefunds a payment. You can refund the entire payment amount or a portion of it.',
+        {
+          amount_money: money,
+          payment_id: { type: 'string', description: 'The unique ID of the payment being refunded.' },
+          reason: { type: 'string', description: 'A description of the reason for the refund.' },
+        },
+        ['amount_money', 'payment_id'],
+      ),
+    ];
+    const payment = 'KkAkhdMsgzn59SM8A5kmeEQbK8PZY';
+    expect(
+      decide([user(`the coffee machine I paid for with payment ${payment} arrived broken`)], '', square),
+    ).toEqual({
+      type: 'text',
+      text: "I'm sorry to hear that. I can refund the payment for you. Could you tell me the amount to refund?",
+    });
+    expect(
+      decide([user(`I want a refund for payment ${payment}, the coffee machine was broken`)], '', square),
+    ).toEqual({
+      type: 'text',
+      text: 'Could you tell me the amount to refund?',
+    });
+  });
+
   it('reads a follow-up with the request before it, and leaves earlier ids out of "my other order"', () => {
     const before = [
       user('Where is my order #12345?'),

@@ -15,7 +15,8 @@ import { splitWords } from './language/split-words.js';
 import { askForParameters } from './reply/ask-for-parameters.js';
 import { classifySmallTalk } from './reply/classify-small-talk.js';
 import { declineAction } from './reply/decline-action.js';
-import { describeCapabilities, HANDOFF_OFFER, summarize } from './reply/describe-capabilities.js';
+import { describeAction } from './reply/describe-action.js';
+import { describeCapabilities, HANDOFF_OFFER } from './reply/describe-capabilities.js';
 import { writeReply } from './reply/write-reply.js';
 
 /** One call the engine makes. */
@@ -134,8 +135,8 @@ const NUMBERS = /\d{3,}/g;
 function answerComplaint(remedy: ReturnType<typeof chooseRemedy>): Decision {
   if (remedy.type === 'call') return { type: 'tool-call', toolName: remedy.tool.name, input: remedy.input };
   if (remedy.type !== 'ask') return { type: 'text', text: `${SORRY} ${HANDOFF_OFFER}` };
-  const offer = summarize(remedy.tool);
-  const next = askForParameters(remedy.missing);
+  const offer = describeAction(remedy.tool, { own: true });
+  const next = askForParameters(remedy.missing, remedy.tool);
   return { type: 'text', text: offer ? `${SORRY} I can ${offer} for you. ${next}` : `${SORRY} ${next}` };
 }
 
@@ -249,8 +250,11 @@ export function decideTurn(given: Conversation, offered: EngineTool[]): Decision
     if (remedy.type !== 'none' || choice.type === 'none' || searches) return answerComplaint(remedy);
   }
   if (choice.type === 'call') return { type: 'tool-call', toolName: choice.tool.name, input: choice.input };
-  if (choice.type === 'ask') return { type: 'text', text: askForParameters(choice.missing) };
+  if (choice.type === 'ask') return { type: 'text', text: askForParameters(choice.missing, choice.tool) };
   if (choice.type === 'unable' && !smallTalk) return { type: 'text', text: declineAction(choice.action) };
   if (smallTalk) return { type: 'text', text: SMALL_TALK_REPLIES[smallTalk] };
-  return { type: 'text', text: describeCapabilities(operations) };
+  return {
+    type: 'text',
+    text: describeCapabilities({ tools: operations, text: last.text, context, system: conversation.system }),
+  };
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { EngineTool } from '../catalog/engine-tool.js';
+import { listParameters } from '../catalog/list-parameters.js';
 import { askForParameters } from './ask-for-parameters.js';
 
 const parameter = (name: string, description: string) => ({
@@ -52,9 +54,85 @@ describe('askForParameters', () => {
       'What is your ticket ID?',
     );
     expect(askForParameters([parameter('code', 'Code of the coupon.')])).toBe('What is the coupon code?');
+    expect(askForParameters([parameter('payment_id', 'The unique ID of the payment being refunded.')])).toBe(
+      'What is your payment ID?',
+    );
   });
 
   it('falls back to the parameter name', () => {
     expect(askForParameters([parameter('zipCode', '')])).toBe('What is your zip code?');
+  });
+
+  /** Square's `Money`: its description is the type's, and it declares no required fields. */
+  const money = {
+    type: 'object',
+    description: 'Represents an amount of money. `Money` fields can be signed or unsigned.',
+    properties: {
+      amount: { type: 'integer', description: 'The amount of money, in the smallest denomination.' },
+      currency: { type: 'string', description: 'The type of currency, in ISO 4217 format.' },
+    },
+  };
+  const refundPayment: EngineTool = {
+    name: 'RefundPayment',
+    description: 'RefundPayment\n\nRefunds a payment.',
+    inputSchema: {
+      type: 'object',
+      properties: { amount_money: money, payment_id: { type: 'string' }, tip_money: money },
+      required: ['amount_money', 'payment_id'],
+    },
+    operation: {
+      method: 'post',
+      path: '/v2/refunds',
+      operationId: 'RefundPayment',
+      summary: 'RefundPayment',
+    },
+  };
+  const inputs = listParameters(refundPayment.inputSchema);
+  const input = (name: string) => inputs.find((entry) => entry.name === name)!;
+
+  it('asks for an amount of money as the amount the action is for, never by its fields or its type', () => {
+    expect(askForParameters([input('amount_money')], refundPayment)).toBe(
+      'Could you tell me the amount to refund?',
+    );
+    expect(askForParameters([input('tip_money')], refundPayment)).toBe('Could you tell me the tip amount?');
+    // The same object with no fields to go by.
+    const bare = { ...input('amount_money'), schema: { type: 'object', description: money.description } };
+    expect(askForParameters([bare], refundPayment)).toBe('Could you tell me the amount to refund?');
+    expect(askForParameters([{ ...bare, name: 'payload' }])).toBe('Could you tell me the payload?');
+  });
+
+  it('asks for an object by the fields a customer can give, in words', () => {
+    const shift = {
+      name: 'shift',
+      description: 'A record of the hourly rate, start, and end times for a single work shift.',
+      schema: {
+        type: 'object',
+        required: ['location_id', 'start_at'],
+        properties: {
+          id: { type: 'string', readOnly: true },
+          location_id: { type: 'string' },
+          start_at: { type: 'string' },
+        },
+      },
+      type: 'object',
+      required: true,
+      enumValues: undefined,
+    };
+    expect(askForParameters([shift])).toBe('Could you tell me the location ID and start time of the shift?');
+    // No required list, many optional fields and some only the API writes: the details of it.
+    const properties = Object.fromEntries(
+      [
+        'id',
+        'version',
+        'created_at',
+        'start_at',
+        'location_id',
+        'customer_id',
+        'customer_note',
+        'seller_note',
+      ].map((name, index) => [name, { type: 'string', ...(index < 3 ? { readOnly: true } : {}) }]),
+    );
+    const booking = { ...shift, name: 'booking', schema: { type: 'object', properties } };
+    expect(askForParameters([booking])).toBe('Could you tell me the details of the booking?');
   });
 });

@@ -1,6 +1,10 @@
 // Asks, in plain words from the parameters' descriptions, for the details a call still needs.
-import { type ParameterInfo, resolveSchema } from '../catalog/list-parameters.js';
+import type { EngineTool } from '../catalog/engine-tool.js';
+import type { ParameterInfo } from '../catalog/list-parameters.js';
 import { splitWords } from '../language/split-words.js';
+import { purposeOf } from './describe-action.js';
+import { describeStructure, moneyPhrase } from './describe-structure.js';
+import { joinAnd } from './format-field.js';
 
 const PERSON = [
   // "The last name of the customer" -> "your last name", not "last name of you".
@@ -16,45 +20,26 @@ const PERSON = [
   [/\btheir\b/gi, 'your'],
 ] as const;
 
-/** `a`, `a and b`, `a, b and c`. */
-function joinWords(words: string[]): string {
-  return words.length < 2
-    ? words.join('')
-    : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
-
 /** Lower-cases a phrase's first letter unless it starts an acronym ("IATA code" stays). */
 function lowerFirst(phrase: string): string {
   return /^[A-Z]{2}/.test(phrase) ? phrase : phrase.charAt(0).toLowerCase() + phrase.slice(1);
 }
 
-const MAX_FIELDS = 4;
-
 /**
- * An object or a list of objects asked for by its fields, in plain words ("the sku and qty of the
- * cart item"), never by its type's name ("your interface CartItemInterface").
+ * Whether a description names a type rather than saying what the value is ("Interface
+ * CartItemInterface"), or describes the type ("Represents an amount of money").
  */
-function describeStructure(parameter: ParameterInfo): string | undefined {
-  const items = parameter.type === 'array' ? resolveSchema(parameter.schema.items) : undefined;
-  const target = items ?? parameter.schema;
-  const properties = target.properties as Record<string, unknown> | undefined;
-  if (!properties || typeof properties !== 'object') return undefined;
-  const required = Array.isArray(target.required) ? (target.required as string[]) : Object.keys(properties);
-  const fields = required.slice(0, MAX_FIELDS).map((name) => splitWords(name).join(' '));
-  if (fields.length === 0) return undefined;
-  const noun = splitWords(parameter.name).join(' ');
-  return items
-    ? `the ${joinWords(fields)} of each of the ${noun}`
-    : `the ${joinWords(fields)} of the ${noun}`;
-}
-
-/** Whether a description names a type rather than saying what the value is ("Interface CartItemInterface"). */
 function namesType(phrase: string): boolean {
   return (
-    /\b[A-Z][a-z]+(?:[A-Z][a-z]+)+(?:Interface|Dto|Model|Schema|Object|Request|Input)?\b/.test(phrase) &&
-    phrase.split(/\s+/).length <= 3
+    (/\b[A-Z][a-z]+(?:[A-Z][a-z]+)+(?:Interface|Dto|Model|Schema|Object|Request|Input)?\b/.test(phrase) &&
+      phrase.split(/\s+/).length <= 3) ||
+    TYPE_VERBS.test(phrase)
   );
 }
+
+/** How documents start the description of a type rather than of a value. */
+const TYPE_VERBS =
+  /^(?:represents|contains|defines|describes|stores|holds|specifies|encapsulates|models|denotes)\b/i;
 
 /**
  * Nouns of what a customer has of their own: asked for as "your ..." ("your order number", "your
@@ -64,18 +49,30 @@ const OWN =
   /\b(?:name|e-?mail|phone|mobile|address|number|id|account|order|booking|reservation|ticket|card|password|user(?:name)?|login|zip|post(?:al)?\s?code|postcode|birth|membership|subscription|passport|iban|invoice|payment|city|country)s?\b/i;
 
 /** The noun phrase a parameter's description starts with ("The order number, digits only" -> "your order number"). */
-export function describeParameter(parameter: ParameterInfo): string {
+export function describeParameter(parameter: ParameterInfo, purpose?: string): string {
   const structure =
-    parameter.type === 'object' || parameter.type === 'array' ? describeStructure(parameter) : undefined;
+    parameter.type === 'object' || parameter.type === 'array'
+      ? describeStructure(parameter, purpose)
+      : undefined;
   if (structure) return structure;
-  let phrase = parameter.description.split(/[.,;:(\n]| - | e\.g\.| for example/i)[0].trim();
+  // `amount_money` with no fields to go by is still an amount ("the amount to refund").
+  if (parameter.type === 'object' && /money$/i.test(parameter.name))
+    return `the ${moneyPhrase(parameter.name, purpose)}`;
+  let phrase = parameter.description
+    .replace(/`([^`]*)`/g, '$1')
+    .split(/[.,;:(\n]| - | e\.g\.| for example/i)[0]
+    .trim();
   if (!phrase || phrase.split(/\s+/).length > 12 || namesType(phrase))
     phrase = splitWords(parameter.name).join(' ');
   for (const [pattern, replacement] of PERSON) phrase = phrase.replace(pattern, replacement);
-  phrase = phrase.replace(/^(?:the|a|an)\s+/i, '');
-  // "ID of the ticket" is asked for as "your ticket ID", not "your ID of the ticket".
+  // "The unique ID of the payment being refunded" is the payment ID.
+  phrase = phrase
+    .replace(/^(?:the|a|an)\s+/i, '')
+    .replace(/^unique\s+/i, '')
+    .replace(/\s+(?:being|to be)\s+\w+ed$/i, '');
+  // "ID of the ticket" ("to refund") is asked for as "your ticket ID", not "your ID of the ticket".
   phrase = phrase.replace(
-    /^(id|identifier|number|code|reference)\s+of\s+(?:the|a|an|this|that)\s+([\w-]+(?:\s[\w-]+)?)$/i,
+    /^(id|identifier|number|code|reference)\s+of\s+(?:the|a|an|this|that)\s+([\w-]+(?:\s[\w-]+)?)(?:\s+(?:to|that|which|for|in|on|being)\b.*)?$/i,
     (_, word: string, noun: string) => `${noun} ${/^id$/i.test(word) ? 'ID' : word.toLowerCase()}`,
   );
   if (/^(?:why|how|what|which|when|where|who|whether|if)\b/i.test(phrase)) return lowerFirst(phrase);
@@ -83,9 +80,13 @@ export function describeParameter(parameter: ParameterInfo): string {
   return `${OWN.test(phrase) ? 'your' : 'the'} ${lowerFirst(phrase)}`;
 }
 
-/** One question asking for every missing parameter. */
-export function askForParameters(missing: ParameterInfo[]): string {
-  const phrases = missing.map(describeParameter);
+/**
+ * One question asking for every missing parameter of `tool` (whose action says what an amount is
+ * for: "the amount to refund").
+ */
+export function askForParameters(missing: ParameterInfo[], tool?: EngineTool): string {
+  const purpose = tool ? purposeOf(tool) : undefined;
+  const phrases = missing.map((parameter) => describeParameter(parameter, purpose));
   // An object is asked for by its fields ("the sku and qty of the cart item"): "Could you tell me".
   const structured = missing.some((parameter) => parameter.type === 'object' || parameter.type === 'array');
   if (
@@ -95,5 +96,5 @@ export function askForParameters(missing: ParameterInfo[]): string {
   ) {
     return `What is ${phrases[0]}?`;
   }
-  return `Could you tell me ${joinWords(phrases)}?`;
+  return `Could you tell me ${joinAnd(phrases)}?`;
 }

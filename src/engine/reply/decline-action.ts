@@ -2,6 +2,7 @@
 // here"), and offers a person.
 import { isContentWord, splitWords } from '../../tools/index.js';
 import { HANDOFF_OFFER } from './describe-capabilities.js';
+import { pluralOf } from './name-subject.js';
 
 /**
  * Words between the verb and its object that are not the object: determiners and quantities ("cancel
@@ -40,12 +41,6 @@ const LEADING = new Set([
 ]);
 const MAX_OBJECT_WORDS = 3;
 
-function plural(word: string): string {
-  if (/(s|x|z|ch|sh)$/.test(word)) return `${word}es`;
-  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
-  return `${word}s`;
-}
-
 /** The thing acted on: the content words right after the verb, the last one in the plural. */
 function objectOf(rest: string): string | undefined {
   const words = splitWords(rest);
@@ -58,7 +53,7 @@ function objectOf(rest: string): string | undefined {
   }
   if (object.length === 0) return undefined;
   const last = object.length - 1;
-  object[last] = plural(object[last]);
+  object[last] = pluralOf(object[last]);
   return object.join(' ');
 }
 

@@ -1,66 +1,87 @@
-// Says what the assistant can help with, from the operations' own descriptions.
+// Says what the assistant can help with: the operations nearest to what the customer asked, each in
+// plain words ("look up a booking", "refund a payment").
+import { indexCatalogCached, type RankableTool, rankCatalog } from '../../tools/index.js';
 import type { EngineTool } from '../catalog/engine-tool.js';
+import { describeAction } from './describe-action.js';
+import { joinAnd } from './format-field.js';
 
 const MAX_LISTED = 5;
-
-/**
- * A description's text without its markup: documents write descriptions in Markdown or HTML
- * (`<p>Search for charges you&rsquo;ve created using <a href="/docs/search">Search</a></p>`), and a
- * customer reads the words only.
- */
-function plainText(text: string): string {
-  return text
-    .replace(/<\/?[A-Za-z][^>]*>/g, '')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/&(?:amp|lt|gt|quot|#39|apos|rsquo|lsquo|nbsp);/g, (entity) => ENTITIES[entity] ?? entity)
-    .replace(/[`*_]{1,2}(\S[^`*_]*?)[`*_]{1,2}/g, '$1');
-}
-
-const ENTITIES: Record<string, string> = {
-  '&amp;': '&',
-  '&lt;': '<',
-  '&gt;': '>',
-  '&quot;': '"',
-  '&#39;': "'",
-  '&apos;': "'",
-  '&rsquo;': '’',
-  '&lsquo;': '‘',
-  '&nbsp;': ' ',
-};
-
-/** What the operation does, as a phrase that follows "I can" ("start a return"). */
-export function summarize(tool: EngineTool): string | undefined {
-  // A compiled description is the summary, a blank line, then the long description.
-  const sentence = plainText(tool.description)
-    .split(/\n/)[0]
-    ?.split(/(?<=[.!?])\s/)[0]
-    ?.split(/:\s|\s\(|\s[—–-]\s/)[0]
-    .trim()
-    .replace(/[.!?]+$/, '');
-  if (!sentence || /^use (?:this |it )?when\b/i.test(sentence)) return undefined;
-  // "Returns the cart" -> "return the cart": the phrase follows "I can".
-  const [verb, ...rest] = sentence.split(' ');
-  const base = verb
-    .replace(/ies$/i, 'y')
-    .replace(/(ch|sh|x|ss)es$/i, '$1')
-    .replace(/([^s])s$/i, '$1');
-  return [base.charAt(0).toLowerCase() + base.slice(1), ...rest].join(' ');
-}
-
-/** `a`, `a and b`, `a, b and c`. */
-function joinPhrases(phrases: string[]): string {
-  if (phrases.length < 2) return phrases.join('');
-  return `${phrases.slice(0, -1).join(', ')} and ${phrases[phrases.length - 1]}`;
-}
+/** How many phrases of one verb, and no other, are said with the verb once. */
+const MERGED = 3;
 
 /** The sentence offering a person; the engine reads a "yes" to it back from the history. */
 export const HANDOFF_OFFER = 'If you would like, I can hand you over to a person.';
 
+/** What the reply is about. */
+export interface DescribeCapabilitiesOptions {
+  /** The operations the assistant may call. */
+  tools: EngineTool[];
+  /** The customer's message no operation answered; without it the operations keep their order. */
+  text?: string;
+  /** Earlier messages of the conversation. */
+  context?: string;
+  /** The agent's base prompt. */
+  system?: string;
+}
+
+/**
+ * The operations in the order the ranking puts them for the message, those nearest to what was asked
+ * first (without a message, in their own order), leaving out those their documents mark deprecated.
+ */
+function orderTools(options: DescribeCapabilitiesOptions): EngineTool[] {
+  const { tools, text } = options;
+  if (tools.length === 0) return tools;
+  const index = indexCatalogCached(tools as RankableTool[], { source: tools });
+  const entries = text?.trim()
+    ? rankCatalog({ index, message: text, context: options.context, basePrompt: options.system }).tools.map(
+        (ranked) => ranked.entry,
+      )
+    : index.tools;
+  return entries.filter((entry) => !entry.deprecated).map((entry) => tools[entry.position]);
+}
+
+/** Prepositions a verb takes before its object ("search for charges", "count to five"). */
+const VERB_PARTICLES = new Set(['up', 'for', 'to', 'in', 'on', 'at', 'from', 'with']);
+
+/** A phrase's verb ("look up", "search for", "list") and its object; a phrase without one is its own verb. */
+function splitVerb(phrase: string): { verb: string; object: string } {
+  const words = phrase.split(' ');
+  const length = VERB_PARTICLES.has(words[1]) ? 2 : 1;
+  const object = words.slice(length).join(' ');
+  // An object that is a list itself ("quote totals and data") stays with its verb.
+  return object && !/,|\band\b/.test(object)
+    ? { verb: words.slice(0, length).join(' '), object }
+    : { verb: phrase, object: '' };
+}
+
+/**
+ * Phrases that all share one verb said with the verb once: "list cards", "list gift cards", "list
+ * employees" -> "list cards, gift cards and employees". Mixed with other verbs they stay apart, where
+ * a list inside the list would blur which verb goes with what.
+ */
+function mergeByVerb(phrases: string[]): string[] {
+  const split = phrases.map(splitVerb);
+  const verb = split[0]?.verb;
+  const shared = split.length >= MERGED && split.every((phrase) => phrase.object && phrase.verb === verb);
+  return shared ? [`${verb} ${joinAnd(split.map((phrase) => phrase.object))}`] : phrases;
+}
+
 /** A reply for a question no operation covers: what it can do, and an offer of a person. */
-export function describeCapabilities(tools: EngineTool[]): string {
-  const summaries = [...new Set(tools.map(summarize).filter((text): text is string => Boolean(text)))];
-  const listed = summaries.slice(0, MAX_LISTED);
+export function describeCapabilities(options: DescribeCapabilitiesOptions): string {
+  const phrases = orderTools(options)
+    .map((tool) => describeAction(tool))
+    .filter((text): text is string => Boolean(text));
+  const summaries = [...new Set(phrases)];
+  const taken = summaries.slice(0, MAX_LISTED);
+  const listed = mergeByVerb(taken);
   const offer = HANDOFF_OFFER;
   if (listed.length === 0) return `I'm sorry, I can't help with that here. ${offer}`;
-  return `I'm sorry, I can't help with that. I can ${joinPhrases(summaries.length > listed.length ? [...listed, 'more'] : listed)}. ${offer}`;
+  const more = summaries.length > taken.length;
+  // "list cards, gift cards and device codes, and more": the comma keeps "more" out of the last list.
+  const can = !more
+    ? joinAnd(listed)
+    : listed.length === taken.length
+      ? joinAnd([...listed, 'more'])
+      : `${listed[0]}, and more`;
+  return `I'm sorry, I can't help with that. I can ${can}. ${offer}`;
 }

@@ -22,6 +22,13 @@ export function singularOf(word: string): string {
   return word;
 }
 
+/** `order` -> `orders`, `box` -> `boxes`, `category` -> `categories`. */
+export function pluralOf(word: string): string {
+  if (/(s|x|z|ch|sh)$/.test(word)) return `${word}es`;
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  return `${word}s`;
+}
+
 /** The resource a path is about: the static segment before its last parameter, else its last one. */
 export function resourceOfPath(path: string | undefined): { noun?: string; parameter?: string } {
   if (!path) return {};
