@@ -45,6 +45,7 @@ const PROBLEM_WORDS = [
   'failed',
   'scam',
   'overcharged',
+  'outage',
 ];
 const PROBLEM_STEMS = new Set(PROBLEM_WORDS.map(stemOf));
 /**
@@ -53,7 +54,14 @@ const PROBLEM_STEMS = new Set(PROBLEM_WORDS.map(stemOf));
  */
 const NOT_WORKING =
   /\b(?:(?:does|did|is|was|are|were)\s*n[o']t\s+(?:work|working|arrive[d]?|fit|turn on|charge|open)|not\s+working|never\s+(?:arrived|came|showed up|received|got)|stopped\s+working|no\s+longer\s+works?|(?:can\s*n?[o']?t|cannot|unable\s+to|won[o']?t\s+let\s+me)\s+(?:log\s*in|login|sign\s*in|access|connect|load|open|check\s*out|reset|pay))\b/i;
+/** "the site is down", "charged me twice", "double charged": a service or a bill gone wrong. */
+const GONE_WRONG =
+  /\b(?:(?:is|are|was|were|been|went|goes)\s+down|charged\s+(?:me\s+)?(?:twice|two\s+times|double)|double[-\s]charged|duplicate\s+charges?)\b/i;
 /** Whether the message tells of something gone wrong. */
 export function readComplaint(text: string): boolean {
-  return NOT_WORKING.test(text) || splitWords(text).some((word) => PROBLEM_STEMS.has(stemOf(word)));
+  return (
+    NOT_WORKING.test(text) ||
+    GONE_WRONG.test(text) ||
+    splitWords(text).some((word) => PROBLEM_STEMS.has(stemOf(word)))
+  );
 }

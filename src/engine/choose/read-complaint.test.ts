@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { readComplaint } from './read-complaint.js';
+
+describe('readComplaint', () => {
+  it('hears a service that is down and a bill charged twice as something gone wrong', () => {
+    for (const text of [
+      'URGENT - sync is down for our whole team since this morning!!!',
+      'your app charged me twice this month',
+      'I was double charged for my subscription',
+      'there is a duplicate charge on my card',
+      "yesterday's outage cost us half a day",
+    ])
+      expect(readComplaint(text), text).toBe(true);
+  });
+
+  it('does not hear a complaint in words that only look like one', () => {
+    for (const text of [
+      'can you turn down the notification emails for ticket 4471?',
+      'please charge my card for the two items',
+      'what does the download button do?',
+    ])
+      expect(readComplaint(text), text).toBe(false);
+  });
+});
