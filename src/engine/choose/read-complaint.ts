@@ -49,11 +49,11 @@ const PROBLEM_WORDS = [
 ];
 const PROBLEM_STEMS = new Set(PROBLEM_WORDS.map(stemOf));
 /**
- * "doesn't work", "not working", "never arrived", "stopped working", "can't log in", "unable to
- * access": something the customer cannot do that should work.
+ * "doesn't work", "not working", "never arrived", "hasn't arrived", "not received", "stopped working",
+ * "can't log in", "unable to access": something the customer cannot do that should work, or has not got.
  */
 const NOT_WORKING =
-  /\b(?:(?:does|did|is|was|are|were)\s*n[o']t\s+(?:work|working|arrive[d]?|fit|turn on|charge|open)|not\s+working|never\s+(?:arrived|came|showed up|received|got)|stopped\s+working|no\s+longer\s+works?|(?:can\s*n?[o']?t|cannot|unable\s+to|won[o']?t\s+let\s+me)\s+(?:log\s*in|login|sign\s*in|access|connect|load|open|check\s*out|reset|pay))\b/i;
+  /\b(?:(?:does|did|is|was|are|were)\s*n[o']t\s+(?:work|working|arrive[d]?|fit|turn on|charge|open)|not\s+working|never\s+(?:arrived|came|showed up|received|got)|(?:has|have)\s*n[o']t\s+(?:arrived|come|shown up|been\s+(?:delivered|refunded)|received|got(?:ten)?)|not\s+(?:yet\s+)?received|stopped\s+working|no\s+longer\s+works?|(?:can\s*n?[o']?t|cannot|unable\s+to|won[o']?t\s+let\s+me)\s+(?:log\s*in|login|sign\s*in|access|connect|load|open|check\s*out|reset|pay))\b/i;
 /** "the site is down", "charged me twice", "double charged": a service or a bill gone wrong. */
 const GONE_WRONG =
   /\b(?:(?:is|are|was|were|been|went|goes)\s+down|charged\s+(?:me\s+)?(?:twice|two\s+times|double)|double[-\s]charged|duplicate\s+charges?)\b/i;
