@@ -37,6 +37,13 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery("it's 66120", index, `${context}\nAnything else?`).ids[0].noun).toBe('');
   });
 
+  it('reads no change in a past tense, nor in a resource the catalog has named before its number', () => {
+    expect(analyzeQuery('I opened a ticket last week and nobody answered', index).writes).toBe(0);
+    expect(analyzeQuery('order 1043 has not been delivered and it is been two weeks', index).writes).toBe(0);
+    // A verb before a number that names no resource of the catalog still asks for its change.
+    expect(analyzeQuery('add 4 and 5 to my cart', index).writes).toBeGreaterThan(0.5);
+  });
+
   it('takes no group of a phone number for an id', () => {
     const query = analyzeQuery('how many points do I have? my phone is +1 415 555 0101, order 5521', index);
     expect(query.ids.map((id) => id.text)).toEqual(['5521']);

@@ -288,13 +288,14 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     const verbPosition = position === 0 || (BEFORE_VERB.has(words[position - 1]) && (!afterAnd || sawVerb));
     if (profile && verbPosition && profile.count >= MIN_VERB_USES) {
       sawVerb = true;
-      // "I opened a ticket last week" tells what happened; it asks for nothing to change.
-      if (PAST.test(word)) continue;
+      // "I opened a ticket last week" tells what happened, and "Order 90210 - ..." names the order (a
+      // resource of the catalog followed by a number, unlike "add 4 and 5"): neither asks for a change.
+      const labelsId =
+        /\d/.test(words[position + 1] ?? '') && index.tools.some((entry) => entry.path.has(stem));
+      if (PAST.test(word) || labelsId) continue;
       writes = Math.max(writes, profile.write);
       removes = Math.max(removes, profile.remove);
-      // "Order 90210 - ..." names the order; a verb is not followed by a number.
-      const labelsId = /\d/.test(words[position + 1] ?? '');
-      if (!action && profile.write >= ACTION_WRITES && !labelsId)
+      if (!action && profile.write >= ACTION_WRITES)
         action = { word, stem, rest: words.slice(position + 1).join(' ') };
     }
   }
