@@ -209,8 +209,6 @@ const VERSION_SEGMENT = /^(v\d+(\.\d+)*|api|rest|json|public|private)$/i;
 /** Words of a path that name a format or a version, not a resource (`wp-json`, `api`, `v2`). */
 const FORMAT_WORD = /^(api|apis|rest|json|xml|html|public|private|v\d*)$/;
 const FREE_TEXT_NAME = /^(q|query|search|keywords?|terms?|text|phrase)$/i;
-/** A search input that takes a query in a language of its own (Stripe's `status:'active'`), not words. */
-const QUERY_LANGUAGE = /\b(?:query|search) (?:language|syntax)\b/i;
 
 function isObject(value: unknown): value is JsonSchema {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -467,11 +465,7 @@ function indexTool(
     idPrefixes: idPrefixes(tool.inputSchema),
     collection: isReadMethod(method) && !lastSegment.startsWith('{'),
     search: Object.entries(properties).some(
-      ([name, property]) =>
-        FREE_TEXT_NAME.test(name) &&
-        isObject(property) &&
-        property.type === 'string' &&
-        !QUERY_LANGUAGE.test(String(property.description ?? '')),
+      ([name, property]) => FREE_TEXT_NAME.test(name) && isObject(property) && property.type === 'string',
     ),
     deprecated: /\bdeprecated\b/i.test(tool.description.slice(0, 200)),
   };

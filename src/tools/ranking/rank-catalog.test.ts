@@ -146,37 +146,6 @@ describe('rankCatalog with ids that narrow a list', () => {
       loadRankingModel(),
     );
     expect(nullable.tools[0].idFilters.map((filter) => filter.name)).toEqual(['customer']);
-    // An input that sorts the list names no record ("the field and direction by which to order results").
-    const sorted = indexCatalog(
-      [
-        operation(
-          'SearchCustomers',
-          '/customers/search',
-          {
-            order: { type: 'string', description: 'Set the field and direction by which to order results.' },
-          },
-          [],
-        ),
-      ],
-      loadRankingModel(),
-    );
-    expect(sorted.tools[0].idFilters).toEqual([]);
-  });
-
-  it('takes a search input for free words only when it reads no query language of its own', () => {
-    const search = (description: string) =>
-      indexCatalog(
-        [
-          operation('SearchPrices', '/v1/prices/search', { query: { type: 'string', description } }, [
-            'query',
-          ]),
-        ],
-        loadRankingModel(),
-      ).tools[0].search;
-    expect(search('Text to search for in the shop.')).toBe(true);
-    expect(
-      search('The search query string. See [search query language](https://stripe.com/docs/search).'),
-    ).toBe(false);
   });
 });
 
