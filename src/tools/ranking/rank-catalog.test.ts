@@ -146,6 +146,21 @@ describe('rankCatalog with ids that narrow a list', () => {
       loadRankingModel(),
     );
     expect(nullable.tools[0].idFilters.map((filter) => filter.name)).toEqual(['customer']);
+    // An input that sorts the list names no record ("the field and direction by which to order results").
+    const sorted = indexCatalog(
+      [
+        operation(
+          'SearchCustomers',
+          '/customers/search',
+          {
+            order: { type: 'string', description: 'Set the field and direction by which to order results.' },
+          },
+          [],
+        ),
+      ],
+      loadRankingModel(),
+    );
+    expect(sorted.tools[0].idFilters).toEqual([]);
   });
 });
 
