@@ -28,6 +28,13 @@ const TRACE_COLUMNS: Record<keyof TurnTraceTable, true> = {
   created_at: true,
 };
 
+/**
+ * `'pending'` as a literal of the SQL, never a parameter: only then do SQLite and PostgreSQL use the
+ * partial index `messages_pending` for it (SQLite would also plan a statement with the parameter again
+ * at every run).
+ */
+export const PENDING = sql.lit('pending');
+
 /** A running turn's keys, as the queries name them. */
 type TurnKeys = { conversationId: string; turnId: string; messageId: string };
 
@@ -88,7 +95,8 @@ function acquireTurnQuery(db: Kysely<Database>, param: Param<AcquireKeys>, touch
             .selectFrom('messages')
             .select('messages.id')
             .where('messages.conversation_id', '=', param('conversationId'))
-            .where('messages.reply_state', '=', 'pending')
+            // A literal, as the partial index `messages_pending` has it (see PENDING).
+            .where('messages.reply_state', '=', PENDING)
             .where('messages.id', '<', param('messageId'))
             .where('messages.lease_expires_at', '>', param('time')),
         ),
@@ -108,18 +116,44 @@ type FinishedTurn = Pick<
   | 'pending_action_claimed_by'
 >;
 
-/** The conversation's columns at the end of a turn: free, with the status, time and pending action given. */
-function finishedTurn(param: Param<FinishedTurn>) {
+/** What the end of a turn that leaves the status as it is writes (see `finishedTurn`). */
+type FinishedTurnInPlace = Omit<FinishedTurn, 'status' | 'updated_at'>;
+
+/**
+ * The conversation's columns at the end of a turn: free, with the pending action given; `moved`:
+ * also the status and time given. Without them nothing indexed changes: no index entry is written
+ * on SQLite, and PostgreSQL can update the row in place (HOT).
+ */
+function finishedTurn(param: Param<FinishedTurn>, moved: boolean) {
   return {
     turn_id: null,
     turn_expires_at: null,
-    status: param('status'),
-    updated_at: param('updated_at'),
+    ...(moved ? { status: param('status'), updated_at: param('updated_at') } : {}),
     pending_action_json: param('pending_action_json'),
     pending_action_id: param('pending_action_id'),
     pending_action_claimed_at: param('pending_action_claimed_at'),
     pending_action_claimed_by: param('pending_action_claimed_by'),
   };
+}
+
+/**
+ * Commits an answered turn's conversation in one write: frees it and sets its pending action (and,
+ * `moved`, its status and time), when the turn still holds it, it is open and no person replied since
+ * the turn's message. Returns the row as written; no row otherwise.
+ */
+function finishAnsweredTurnQuery(
+  db: Kysely<Database>,
+  param: Param<TurnKeys & FinishedTurn>,
+  moved: boolean,
+) {
+  return db
+    .updateTable('conversations')
+    .set(finishedTurn(param, moved))
+    .where('id', '=', param('conversationId'))
+    .where('turn_id', '=', param('turnId'))
+    .where('status', '=', 'open')
+    .where((eb) => eb.not(eb.exists(personReplySince(eb, param))))
+    .returningAll();
 }
 
 /** Prepares the turn's queries of one store. */
@@ -216,22 +250,18 @@ export function prepareConversationQueries(prepare: QueryPreparer) {
     ),
     /** Ends a commit: frees the conversation and writes its status, time and pending action as `row` has them. */
     finishTurn: prepare<ConversationTable, never>((db, param) =>
-      db.updateTable('conversations').set(finishedTurn(param)).where('id', '=', param('id')),
+      db.updateTable('conversations').set(finishedTurn(param, true)).where('id', '=', param('id')),
     ),
     /**
-     * Commits an answered turn's conversation in one write: frees it and sets its status, time and
-     * pending action, when the turn still holds it, it is open and no person replied since the turn's
-     * message. Returns the row as written; no row otherwise (the commit then takes `holdTurn`'s way).
+     * Commits an answered turn that leaves the conversation open (`finishAnsweredTurnQuery`): its time
+     * stays its customer message's, which took the turn. No row when the commit must take `holdTurn`'s way.
      */
-    finishAnsweredTurn: prepare<TurnKeys & FinishedTurn, ConversationTable>((db, param) =>
-      db
-        .updateTable('conversations')
-        .set(finishedTurn(param))
-        .where('id', '=', param('conversationId'))
-        .where('turn_id', '=', param('turnId'))
-        .where('status', '=', 'open')
-        .where((eb) => eb.not(eb.exists(personReplySince(eb, param))))
-        .returningAll(),
+    finishAnsweredTurn: prepare<TurnKeys & FinishedTurnInPlace, ConversationTable>((db, param) =>
+      finishAnsweredTurnQuery(db, param as Param<TurnKeys & FinishedTurn>, false),
+    ),
+    /** As `finishAnsweredTurn`, also setting the status and time (a hand-off). */
+    finishAnsweredTurnMoving: prepare<TurnKeys & FinishedTurn, ConversationTable>((db, param) =>
+      finishAnsweredTurnQuery(db, param, true),
     ),
     latestHistory: prepare<HistoryKeys, MessageTable>((db, param) => historyQuery(db, param, false)),
     historyBefore: prepare<HistoryKeys, MessageTable>((db, param) => historyQuery(db, param, true)),

@@ -2,8 +2,8 @@
 // unit of work: one turn at a time per conversation (a lease on the conversation's row), an atomic
 // claim of the pending action, and a turn's results committed in one transaction.
 
-import type { Expression, ExpressionBuilder, SqlBool, Transaction } from 'kysely';
-import { prepareConversationQueries } from './conversation-queries.js';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql, type Transaction } from 'kysely';
+import { PENDING, prepareConversationQueries } from './conversation-queries.js';
 import { newId } from './new-id.js';
 import type { QueryTarget } from './prepare-query.js';
 import type {
@@ -180,6 +180,12 @@ function toTrace(row: TurnTraceTable): TurnTrace {
 /** Reply states of customer messages the agent did not answer, which the business should see. */
 const UNANSWERED_STATES: ReplyState[] = ['failed', 'cancelled', 'handed-over'];
 
+/**
+ * `UNANSWERED_STATES` as literals of the SQL, in the order of the partial index `messages_unanswered`,
+ * which serves a query only when its condition is the index's (parameters would not match).
+ */
+const UNANSWERED_STATE_LITERALS = UNANSWERED_STATES.map((state) => sql.lit(state));
+
 function later(ms: number): string {
   return new Date(Date.now() + ms).toISOString();
 }
@@ -324,20 +330,23 @@ export function createConversationRepository({ db, prepare }: StoreContext) {
   ): Promise<CommitTurnResult | undefined> {
     const { conversationId, turnId, messageId } = input;
     const replyRow = messageRow(conversationId, { role: 'agent', text, replyTo: messageId });
-    const written = await queries.finishAnsweredTurn.first(
-      {
-        conversationId,
-        turnId,
-        messageId,
-        status: input.handoff ? 'waiting-for-human' : 'open',
-        updated_at: replyRow.created_at,
-        pending_action_json: input.pendingAction ? JSON.stringify(input.pendingAction) : null,
-        pending_action_id: input.pendingAction?.id ?? null,
-        pending_action_claimed_at: null,
-        pending_action_claimed_by: null,
-      },
-      transaction,
-    );
+    const values = {
+      conversationId,
+      turnId,
+      messageId,
+      pending_action_json: input.pendingAction ? JSON.stringify(input.pendingAction) : null,
+      pending_action_id: input.pendingAction?.id ?? null,
+      pending_action_claimed_at: null,
+      pending_action_claimed_by: null,
+    };
+    // A conversation that stays open keeps its time, its customer message's (set when the message
+    // took the turn): its row is written once per turn where the lists' indexes read it.
+    const written = input.handoff
+      ? await queries.finishAnsweredTurnMoving.first(
+          { ...values, status: 'waiting-for-human', updated_at: replyRow.created_at },
+          transaction,
+        )
+      : await queries.finishAnsweredTurn.first(values, transaction);
     if (!written) return undefined;
     const reply = await storeMessage(queries, transaction, replyRow);
     if (input.note)
@@ -437,7 +446,7 @@ export function createConversationRepository({ db, prepare }: StoreContext) {
         eb
           .selectFrom('messages')
           .whereRef('messages.conversation_id', '=', 'conversations.id')
-          .where('messages.reply_state', 'in', UNANSWERED_STATES);
+          .where('messages.reply_state', 'in', UNANSWERED_STATE_LITERALS);
       const segments: ((eb: ExpressionBuilder<Database, 'conversations'>) => Expression<SqlBool>)[] =
         options.status
           ? [(eb) => eb('status', '=', options.status!)]
@@ -446,7 +455,8 @@ export function createConversationRepository({ db, prepare }: StoreContext) {
         let query = db.selectFrom('conversations').where(segments[segment]);
         if (options.propertyId) query = query.where('property_id', '=', options.propertyId);
         if (options.agentId) query = query.where('agent_id', '=', options.agentId);
-        if (options.unanswered) query = query.where('has_unanswered', '=', 1);
+        // A literal, as the partial indexes of unanswered conversations have it.
+        if (options.unanswered) query = query.where('has_unanswered', '=', sql.lit(1));
         return query;
       };
       const rows: { segment: number; row: ConversationTable & { unanswered: unknown } }[] = [];
@@ -793,15 +803,26 @@ export function createConversationRepository({ db, prepare }: StoreContext) {
           eb('updated_at', '<', before),
           eb.or([eb('turn_id', 'is', null), eb('turn_expires_at', '<', time)]),
         ]);
-      return deleteInBatches(
-        batch,
-        () => {
-          time = now();
-          return db.selectFrom('conversations').select('id').where(idle).limit(batch).execute();
-        },
-        // The condition again: a message or a turn that came meanwhile keeps the conversation.
-        (ids) => db.deleteFrom('conversations').where('id', 'in', ids).where(idle).executeTakeFirst(),
-      );
+      // Property by property: each one's inactive conversations are a range of its recency index.
+      const properties = await db.selectFrom('properties').select('id').orderBy('id').execute();
+      let deleted = 0;
+      for (const property of properties)
+        deleted += await deleteInBatches(
+          batch,
+          () => {
+            time = now();
+            return db
+              .selectFrom('conversations')
+              .select('id')
+              .where('property_id', '=', property.id)
+              .where(idle)
+              .limit(batch)
+              .execute();
+          },
+          // The condition again: a message or a turn that came meanwhile keeps the conversation.
+          (ids) => db.deleteFrom('conversations').where('id', 'in', ids).where(idle).executeTakeFirst(),
+        );
+      return deleted;
     },
     /** Sets a customer message's state outside a turn (it never got one: the customer left, or it waited too long). */
     async setReplyState(messageId: string, replyState: Exclude<ReplyState, 'pending'>): Promise<void> {
@@ -831,8 +852,9 @@ export function createConversationRepository({ db, prepare }: StoreContext) {
       return rows.map((row) => row.agent_id);
     },
     /**
-     * Customer messages left pending by a crash, oldest first: nobody waits for them (lease over)
-     * and no turn holds their conversation (none, or its lease is over).
+     * Customer messages left pending by a crash, oldest conversation first and each conversation's
+     * oldest first: nobody waits for them (lease over) and no turn holds their conversation (none,
+     * or its lease is over).
      */
     async listOrphanedMessages(options: { limit?: number } = {}): Promise<Message[]> {
       const time = now();
@@ -840,13 +862,15 @@ export function createConversationRepository({ db, prepare }: StoreContext) {
         .selectFrom('messages')
         .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
         .selectAll('messages')
-        .where('messages.reply_state', '=', 'pending')
+        .where('messages.reply_state', '=', PENDING)
         .where((eb) =>
           eb.or([eb('messages.lease_expires_at', 'is', null), eb('messages.lease_expires_at', '<', time)]),
         )
         .where((eb) =>
           eb.or([eb('conversations.turn_id', 'is', null), eb('conversations.turn_expires_at', '<', time)]),
         )
+        // The order of `messages_pending`: each conversation's in turn, oldest first (ids sort by time).
+        .orderBy('messages.conversation_id')
         .orderBy('messages.id')
         .limit(options.limit ?? 100)
         .execute();

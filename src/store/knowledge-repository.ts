@@ -10,7 +10,13 @@ import type {
   KnowledgeSource,
   KnowledgeSourceKind,
 } from './records.js';
-import type { AgentKnowledgeSourceTable, Database, KnowledgeSourceTable } from './schema.js';
+import { replaceNul } from './replace-nul-plugin.js';
+import type {
+  AgentKnowledgeSourceTable,
+  Database,
+  KnowledgeSourceTable,
+  KnowledgeTermTable,
+} from './schema.js';
 import { now, parseJson, type StoreContext } from './store-context.js';
 
 /** Fields of a new knowledge source. */
@@ -57,6 +63,18 @@ export interface SearchPassagesInput {
 }
 
 const BATCH = 200;
+/** A passage as the full-text search reads it. */
+type PassageRow = {
+  id: number | string;
+  source_id: string;
+  document_id: string;
+  title: string;
+  heading: string;
+  url: string | null;
+  text: string;
+  position: number;
+};
+
 /** The term row that counts all passages of a property. */
 const ALL_PASSAGES = '';
 const WORD = /^[\p{L}\p{N}]+$/u;
@@ -131,6 +149,37 @@ export function createKnowledgeRepository({ db, prepare }: StoreContext) {
   );
 
   const postgres = !(db.getExecutor().adapter instanceof SqliteAdapter);
+  // A knowledge search of a turn runs these, prepared once: the terms and the sources as one value
+  // each (an array on PostgreSQL, a JSON array on SQLite) rather than one parameter per item, so that
+  // any number of them is the same statement.
+  const termCounts = prepare<
+    { propertyId: string; terms: string[] | string },
+    Pick<KnowledgeTermTable, 'term' | 'passages'>
+  >((db, param) =>
+    db
+      .selectFrom('knowledge_terms')
+      .select(['term', 'passages'])
+      .where('property_id', '=', param('propertyId'))
+      .where(
+        postgres
+          ? sql<boolean>`term = any(cast(${param('terms')} as text[]))`
+          : sql<boolean>`term in (select value from json_each(${param('terms')}))`,
+      ),
+  );
+  // SQLite's search (PostgreSQL's is planned for its words at each run, below). The limit is cast:
+  // SQLite plans a statement whose LIMIT is a bare parameter again at every run.
+  const passagesMatching = prepare<{ match: string; sources: string; limit: number }, PassageRow>(
+    (db, param) => ({
+      compile: () =>
+        sql<PassageRow>`
+          SELECT p.id, p.source_id, p.document_id, p.title, p.heading, p.url, p.text, p.position
+          FROM knowledge_passages_fts JOIN knowledge_passages p ON p.id = knowledge_passages_fts.rowid
+          WHERE knowledge_passages_fts MATCH ${param('match')}
+            AND p.source_id IN (SELECT value FROM json_each(${param('sources')}))
+          ORDER BY bm25(knowledge_passages_fts, 4.0, 2.0, 1.0), p.id
+          LIMIT cast(${param('limit')} as integer)`.compile(db),
+    }),
+  );
 
   /**
    * One knowledge writer per property at a time on PostgreSQL (SQLite has one writer anyway): the
@@ -364,17 +413,11 @@ export function createKnowledgeRepository({ db, prepare }: StoreContext) {
     ): Promise<{ total: number; counts: Map<string, number> }> {
       const counts = new Map<string, number>();
       let total = 0;
-      for (const batch of chunk([ALL_PASSAGES, ...new Set(terms)], 500)) {
-        const rows = await db
-          .selectFrom('knowledge_terms')
-          .select(['term', 'passages'])
-          .where('property_id', '=', propertyId)
-          .where('term', 'in', batch)
-          .execute();
-        for (const row of rows) {
-          if (row.term === ALL_PASSAGES) total = Number(row.passages);
-          else counts.set(row.term, Number(row.passages));
-        }
+      const asked = [ALL_PASSAGES, ...new Set(terms)].map((term) => replaceNul(term) as string);
+      const rows = await termCounts.all({ propertyId, terms: postgres ? asked : JSON.stringify(asked) });
+      for (const row of rows) {
+        if (row.term === ALL_PASSAGES) total = Number(row.passages);
+        else counts.set(row.term, Number(row.passages));
       }
       return { total, counts };
     },
@@ -387,39 +430,23 @@ export function createKnowledgeRepository({ db, prepare }: StoreContext) {
         WORD.test(word),
       );
       if (input.sourceIds.length === 0 || words.length + prefixes.length === 0) return [];
-      const sources = sql.join(input.sourceIds);
       const limit = Math.max(1, Math.min(input.limit, 500));
-      type Row = {
-        id: number | string;
-        source_id: string;
-        document_id: string;
-        title: string;
-        heading: string;
-        url: string | null;
-        text: string;
-        position: number;
-      };
-      let rows: Row[];
+      let rows: PassageRow[];
       if (postgres) {
+        const sources = sql.join(input.sourceIds);
         const query = [...words, ...prefixes.map((prefix) => `${prefix}:*`)].join(' | ');
-        ({ rows } = await sql<Row>`
+        ({ rows } = await sql<PassageRow>`
           SELECT id, source_id, document_id, title, heading, url, text, position
           FROM knowledge_passages, to_tsquery('english', ${query}) AS query
           WHERE search @@ query AND source_id IN (${sources})
           ORDER BY ts_rank_cd(search, query, 1) DESC, id
           LIMIT ${limit}`.execute(db));
       } else {
-        // Each word quoted: FTS5 reads nothing in it as syntax. The limit (a whole number, clamped
-        // above) is written in: SQLite plans a statement whose LIMIT is a parameter again at every run.
+        // Each word quoted: FTS5 reads nothing in it as syntax.
         const match = [...words.map((word) => `"${word}"`), ...prefixes.map((prefix) => `"${prefix}"*`)].join(
           ' OR ',
         );
-        ({ rows } = await sql<Row>`
-          SELECT p.id, p.source_id, p.document_id, p.title, p.heading, p.url, p.text, p.position
-          FROM knowledge_passages_fts JOIN knowledge_passages p ON p.id = knowledge_passages_fts.rowid
-          WHERE knowledge_passages_fts MATCH ${match} AND p.source_id IN (${sources})
-          ORDER BY bm25(knowledge_passages_fts, 4.0, 2.0, 1.0), p.id
-          LIMIT ${sql.lit(limit)}`.execute(db));
+        rows = await passagesMatching.all({ match, sources: JSON.stringify(input.sourceIds), limit });
       }
       return rows.map((row) => ({
         id: Number(row.id),

@@ -465,6 +465,50 @@ async function createWebhookDeliveries(db: Kysely<unknown>): Promise<void> {
     .execute();
 }
 
+/**
+ * Fewer index entries written by each chat turn, every list still read from an index in its order:
+ * the indexes of the rare states hold only the rows in them (a conversation with unanswered
+ * messages, a customer message waiting for its turn or left unanswered), so a turn's rows, in none
+ * of them but while the message waits, write none; and no index by `updated_at` alone, which only
+ * retention read (it reads each property's conversations by recency instead). With an answered
+ * turn no longer moving its conversation's time (the customer's message set it), a turn wrote each
+ * of the six conversation indexes holding `updated_at` twice and four indexes per message; now
+ * three once, and two per message (three while the customer's waits).
+ */
+async function narrowTurnIndexes(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('conversations_unanswered_recency').execute();
+  await db.schema.dropIndex('conversations_unanswered_status_recency').execute();
+  await db.schema.dropIndex('conversations_updated').execute();
+  await db.schema.dropIndex('messages_reply_state').execute();
+  await db.schema.dropIndex('messages_conversation_reply_state').execute();
+  // The conditions are written as the queries write them (literals, never parameters): SQLite and
+  // PostgreSQL use a partial index only for a query whose condition is the index's.
+  await db.schema
+    .createIndex('conversations_unanswered')
+    .on('conversations')
+    .columns(['property_id', 'updated_at', 'id'])
+    .where(sql.ref('has_unanswered'), '=', 1)
+    .execute();
+  await db.schema
+    .createIndex('conversations_unanswered_status')
+    .on('conversations')
+    .columns(['property_id', 'status', 'updated_at', 'id'])
+    .where(sql.ref('has_unanswered'), '=', 1)
+    .execute();
+  await db.schema
+    .createIndex('messages_pending')
+    .on('messages')
+    .columns(['conversation_id', 'id'])
+    .where(sql.ref('reply_state'), '=', 'pending')
+    .execute();
+  await db.schema
+    .createIndex('messages_unanswered')
+    .on('messages')
+    .column('conversation_id')
+    .where(sql.ref('reply_state'), 'in', ['failed', 'cancelled', 'handed-over'])
+    .execute();
+}
+
 const migrations: Record<string, Migration> = {
   '0001-initial': { up: createInitialTables },
   '0002-turn-state': { up: addTurnState },
@@ -473,6 +517,7 @@ const migrations: Record<string, Migration> = {
   '0005-knowledge-sources': { up: createKnowledge },
   '0006-list-indexes': { up: addListIndexes },
   '0007-webhook-deliveries': { up: createWebhookDeliveries },
+  '0008-narrow-turn-indexes': { up: narrowTurnIndexes },
 };
 
 /** Provides the migrations in code (no files on disk to find after bundling). */

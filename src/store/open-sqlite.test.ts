@@ -40,6 +40,21 @@ describe('prepared queries on SQLite run their statements themselves', () => {
     expect(values()).toEqual([{ value: 'outside' }]);
   });
 
+  it("returns rows as better-sqlite3's own objects have them, a repeated column name with its last value", async () => {
+    database.exec("CREATE TABLE tags (value TEXT, tag TEXT); INSERT INTO notes VALUES ('a'), (NULL)");
+    database.exec("INSERT INTO tags VALUES ('a', 'x')");
+    const query =
+      'SELECT n.value, t.tag AS value, 2 AS count, t.* FROM notes n LEFT JOIN tags t ON t.value = n.value ORDER BY n.value';
+    const expected = database.prepare(query).all();
+    expect((await opened.runStatement(query, [], false)).rows).toEqual(expected);
+    expect(expected).toEqual([
+      { value: null, count: 2, tag: null },
+      { value: 'a', count: 2, tag: 'x' },
+    ]);
+    // Run again: the statement and its rows' shape are kept.
+    expect((await opened.runStatement(query, [], false)).rows).toEqual(expected);
+  });
+
   it('runs in the transaction that holds the connection, and is undone with it', async () => {
     const transaction = opened.db.transaction().execute(async () => {
       const inserted = await opened.runStatement('INSERT INTO notes (value) VALUES (?)', ['inside'], true);

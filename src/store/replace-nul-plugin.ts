@@ -28,8 +28,12 @@ class ReplaceNulTransformer extends OperationNodeTransformer {
   }
 }
 
+// One for every query: a transformer keeps nothing between the queries it transforms (each walk
+// runs to its end before the next), and making one binds 97 methods, a quarter of a short query's walk.
+const transformer = new ReplaceNulTransformer();
+
 /** The Kysely plugin that replaces NUL in every string parameter of every query. */
 export const replaceNulPlugin: KyselyPlugin = {
-  transformQuery: ({ node }) => new ReplaceNulTransformer().transformNode(node),
+  transformQuery: ({ node }) => transformer.transformNode(node),
   transformResult: async ({ result }): Promise<QueryResult<UnknownRow>> => result,
 };

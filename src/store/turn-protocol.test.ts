@@ -212,6 +212,53 @@ for (const dialect of storeDialects) {
       ]);
     });
 
+    it("dates a conversation by its customer's message through an answered turn; a hand-off dates it by the reply", async () => {
+      const turn = { conversationId, turnId: randomUUID() };
+      const asked = await store.conversations.addMessageAndTakeTurn({ ...turn, text: 'hi', leaseMs: 30_000 });
+      const answered = await store.conversations.commitTurn({
+        ...turn,
+        messageId: asked.message.id,
+        reply: 'Hello! Shall I cancel order 12?',
+        steps: [],
+        pendingAction: { id: 'cancel-12' },
+      });
+      // The lists order conversations by this time: the turn wrote it once, with the message.
+      expect(answered.conversation).toEqual(await store.conversations.get(conversationId));
+      expect(answered.conversation).toMatchObject({
+        status: 'open',
+        updatedAt: asked.message.createdAt,
+        pendingAction: { id: 'cancel-12' },
+      });
+      expect((await store.conversations.list({ status: 'open' })).items.map((item) => item.id)).toEqual([
+        conversationId,
+      ]);
+
+      const next = { conversationId, turnId: randomUUID() };
+      const again = await store.conversations.addMessageAndTakeTurn({
+        ...next,
+        text: 'a person, please',
+        leaseMs: 30_000,
+      });
+      expect((await store.conversations.get(conversationId))?.updatedAt).toBe(again.message.createdAt);
+      const handed = await store.conversations.commitTurn({
+        ...next,
+        messageId: again.message.id,
+        reply: 'Connecting you with the team.',
+        steps: [],
+        pendingAction: null,
+        handoff: true,
+      });
+      expect(handed.conversation).toEqual(await store.conversations.get(conversationId));
+      expect(handed.conversation).toMatchObject({
+        status: 'waiting-for-human',
+        updatedAt: handed.reply?.createdAt,
+        pendingAction: null,
+      });
+      expect(
+        (await store.conversations.list({ status: 'waiting-for-human' })).items.map((item) => item.id),
+      ).toEqual([conversationId]);
+    });
+
     it("compiles a turn's statements once: a second conversation's turns compile none", async () => {
       // A plugin sees each query's operation tree at each run: a prepared query's is the one compiled
       // at its first run, any other query's is built anew.
