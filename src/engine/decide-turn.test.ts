@@ -346,6 +346,27 @@ describe('decideTurn', () => {
     });
   });
 
+  it("asks for the record's number rather than answer with a list of another resource", () => {
+    const tools = [
+      operation(
+        'getOrder',
+        ['get', '/wc/v3/orders/{id}'],
+        'Retrieve an order',
+        { id: { type: 'integer', description: 'Unique identifier for the order.' } },
+        ['id'],
+      ),
+      operation(
+        'getOrdersTotalsReport',
+        ['get', '/wc/v3/reports/orders/totals'],
+        'Retrieve orders totals',
+        {},
+      ),
+    ];
+    const decision = decide([user('Where is my order?')], '', tools);
+    expect(decision.type).toBe('text');
+    expect(decision.type === 'text' && decision.text).toMatch(/order/i);
+  });
+
   it('reads the record rather than changing it when the message asks for no change', () => {
     const ticketId = { ticket_id: { type: 'integer', description: 'The ID of the ticket.' } };
     const ticket = {

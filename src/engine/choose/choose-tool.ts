@@ -277,6 +277,11 @@ function readInstead<Ranked extends { entry: IndexedTool; probability: number }>
     );
 }
 
+/** Whether an operation acts on one record: its path ends in the record's id (`/orders/{id}`). */
+function isRecordPath(entry: IndexedTool): boolean {
+  return /\{[^}]+\}$/.test(entry.tool.operation?.path ?? '');
+}
+
 /** What the chooser reads. */
 export interface ChooseToolOptions {
   tools: EngineTool[];
@@ -585,6 +590,10 @@ export function chooseTool(options: ChooseToolOptions): Choice {
       // with nothing to search).
       const reading = best.entry.reads && other.entry.reads;
       if (!near && !(reading && sameResource(best.entry, other.entry))) continue;
+      // A list of another resource is no stand-in for one record ("where is my order?" is no orders'
+      // totals report).
+      if (isRecordPath(best.entry) && other.entry.collection && !sameResource(best.entry, other.entry))
+        continue;
       // A sibling that reads is no stand-in for one that writes ("add a gift message" is not "get" it).
       if (Math.abs(other.entry.writes - best.entry.writes) >= DOES) continue;
       // Creating a record is no stand-in for acting on one (a new schedule for cancelling one).
