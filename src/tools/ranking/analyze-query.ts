@@ -290,8 +290,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       sawVerb = true;
       // "I opened a ticket last week" tells what happened, and "Order 90210 - ..." names the order (a
       // resource of the catalog followed by a number, unlike "add 4 and 5"): neither asks for a change.
-      const labelsId =
-        /\d/.test(words[position + 1] ?? '') && index.tools.some((entry) => entry.path.has(stem));
+      const labelsId = /\d/.test(words[position + 1] ?? '') && index.pathStems.has(stem);
       if (PAST.test(word) || labelsId) continue;
       writes = Math.max(writes, profile.write);
       removes = Math.max(removes, profile.remove);

@@ -185,6 +185,8 @@ export interface CatalogIndex {
    * ("username jdoe", "slug spring-sale"): the names of string id inputs that are one word, not `id`.
    */
   idLabels: Set<string>;
+  /** The stems the operations' paths name resources by (`order` in `/orders/{id}`). */
+  pathStems: Set<string>;
 }
 
 /** An input name that holds an id: `id`, `order_id`, `reservationId`, `sku`, `code`. */
@@ -538,6 +540,7 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
     promptHints: new Map(),
     postings,
     idLabels: findIdLabels(indexed),
+    pathStems: new Set(indexed.flatMap((entry) => [...entry.path])),
   };
 }
 
