@@ -1072,6 +1072,42 @@ describe('decideTurn', () => {
     expect(decide([...before, user('and my other order?')])).toMatchObject({ type: 'text' });
   });
 
+  it("takes a follow-up's id from earlier turns as an id, never a time or a price of the agent's answer", () => {
+    const subscriptions = [
+      operation(
+        'getSubscription',
+        ['get', '/v1/subscriptions/{subscription_exposed_id}'],
+        'Retrieves the subscription with the given ID.',
+        { subscription_exposed_id: { type: 'string' } },
+        ['subscription_exposed_id'],
+      ),
+      {
+        ...operation(
+          'cancelSubscription',
+          ['get', '/v1/subscriptions/{subscription_exposed_id}'],
+          "Cancels a customer's subscription immediately.",
+          { subscription_exposed_id: { type: 'string' } },
+          ['subscription_exposed_id'],
+        ),
+        operation: {
+          method: 'delete',
+          path: '/v1/subscriptions/{subscription_exposed_id}',
+          operationId: 'cancelSubscription',
+        },
+      },
+    ] as EngineTool[];
+    const turns = [
+      user('what plan am I on? sub_1NvX8s2eZvKYlo2Cb3QwErTy'),
+      assistant("You're on the monthly plan at $29/month. It renews on the 14th at 10:00."),
+      user('ok just cancel it now please'),
+    ];
+    expect(decide(turns, '', subscriptions)).toEqual({
+      type: 'tool-call',
+      toolName: 'cancelSubscription',
+      input: { subscription_exposed_id: 'sub_1NvX8s2eZvKYlo2Cb3QwErTy' },
+    });
+  });
+
   it('answers a question by reading, and leaves a yes-or-no filter out of the question it asks', () => {
     // "delivered" is in the return operation's words, but a question asks for no change.
     const returns = storeTools.map((tool) =>

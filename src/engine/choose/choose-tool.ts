@@ -7,6 +7,7 @@ import {
   isIdName,
   isReadMethod,
   rankCatalog,
+  readIds,
   splitWords,
   stemOf,
   TOOL_FEATURES,
@@ -308,6 +309,8 @@ function fill(options: {
   text: string;
   earlierText: string | undefined;
   earlierTurns?: string[];
+  /** The ids of each earlier turn, as the ranking reads them. */
+  earlierIds?: QueryId[][];
   now?: Date;
 }): FilledArguments {
   const { tool, earlierText } = options;
@@ -344,11 +347,30 @@ function fill(options: {
       earlierText,
       document.parameters.filter((parameter) => !(parameter.name in input)),
     );
-  for (const turn of options.earlierTurns ?? [])
-    takeFrom(
-      turn,
-      missing.filter((parameter) => isIdName(parameter.name)),
-    );
+  // An earlier turn gives ids as the ranking reads them ("sub_1Nv…", never the "29/month" or "10:00"
+  // of the agent's answer), each to the input its noun or prefix names first.
+  for (const [position, turn] of (options.earlierTurns ?? []).entries()) {
+    const ids = options.earlierIds?.[position] ?? [];
+    const wanted = missing.filter((parameter) => isIdName(parameter.name));
+    if (ids.length === 0 || wanted.length === 0) continue;
+    const earlier = bindIds({
+      entry: options.entry,
+      parameters: wanted,
+      query: { ...query, ids },
+      text: turn,
+    });
+    Object.assign(input, earlier.input);
+    const forms = new Set(ids.flatMap((id) => [id.text, id.text.replace(/^#/, '')]));
+    const unbound = wanted.filter((parameter) => !(parameter.name in input));
+    const before = { ...input };
+    takeFrom(earlier.rest, unbound);
+    for (const parameter of unbound)
+      if (parameter.name in input && !forms.has(String(input[parameter.name]))) {
+        if (parameter.name in before) input[parameter.name] = before[parameter.name];
+        else delete input[parameter.name];
+      }
+    missing = missing.filter((parameter) => !(parameter.name in input));
+  }
   // A path input that names its record (`/customers/{customer}`) takes an id the conversation gives,
   // never a word ("change my card" names no customer "change").
   for (const parameter of document.parameters) {
@@ -563,6 +585,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     : [];
   const ranked = eligible.length > 0 ? eligible : reads ? readersFirst(ranking.tools) : ranking.tools;
   const candidates = withoutOtherCreates(ranked, ranking.query, ranking.index);
+  const earlierIds = (options.earlierTurns ?? []).map((turn) => readIds(turn, ranking.index));
   const fillFor = (ranked: (typeof candidates)[number]) =>
     fill({
       tool: ranked.entry.tool as EngineTool,
@@ -571,6 +594,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
       text,
       earlierText,
       earlierTurns: options.earlierTurns,
+      earlierIds,
       now: options.now,
     });
   let best = candidates[0];

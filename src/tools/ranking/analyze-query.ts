@@ -231,6 +231,11 @@ function findIds(text: string, index: CatalogIndex, context: string): QueryId[] 
   return ids;
 }
 
+/** The ids `text` gives, as the ranking reads them (a follow-up's earlier turns). */
+export function readIds(text: string, index: CatalogIndex): QueryId[] {
+  return findIds(text, index, '');
+}
+
 /**
  * Two words of the message that the catalog writes as one ("one stop" for `onestop`, "log in" for
  * `login`) count as that word; a part the catalog does not know no longer counts on its own.
