@@ -44,7 +44,9 @@ function formatId(id: QueryId, parameter: ParameterInfo): unknown {
     parameter.description,
   ].filter((sample): sample is string => typeof sample === 'string');
   const keepsHash = samples.some((sample) => /(^|[\s'"`^])\\?#/.test(sample));
-  const text = id.text.startsWith('#') && !keepsHash ? id.text.slice(1) : id.text;
+  // A long number written in groups ("831 2345 6789") is sent as one.
+  const written = /^\d[\d ]+\d$/.test(id.text) ? id.text.replace(/ /g, '') : id.text;
+  const text = written.startsWith('#') && !keepsHash ? written.slice(1) : written;
   if ((parameter.type === 'integer' || parameter.type === 'number') && /^\d+$/.test(text))
     return Number(text);
   if (parameter.type === 'integer' || parameter.type === 'number') return undefined;

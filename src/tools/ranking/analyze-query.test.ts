@@ -44,6 +44,28 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('add 4 and 5 to my cart', index).writes).toBeGreaterThan(0.5);
   });
 
+  it('reads no change in a question about how a thing is done', () => {
+    expect(analyzeQuery('how do I cancel my order?', index).writes).toBe(0);
+    expect(analyzeQuery('how to cancel an order', index).action).toBeUndefined();
+    // Asked to be done, it is a change.
+    expect(analyzeQuery('can you cancel my order?', index).writes).toBeGreaterThan(0.5);
+  });
+
+  it('reads a verb with the prefix of doing again as the verb, where the catalog has the verb', () => {
+    const query = analyzeQuery('please resend the items', index);
+    expect(query.terms.map((term) => term.stem)).toContain('send');
+    expect(query.writes).toBeGreaterThan(0.5);
+  });
+
+  it('takes a long number written in groups for one id, and a size or a paper format for none', () => {
+    expect(analyzeQuery('can you pull up order 831 2345 6789?', index).ids).toEqual([
+      { text: '831 2345 6789', noun: 'order', prefix: undefined },
+    ]);
+    // A phone number stays one value.
+    expect(analyzeQuery('my phone is +1 415 555 0101', index).ids).toEqual([]);
+    expect(analyzeQuery('how do I print labels in 4x6 instead of A4?', index).ids).toEqual([]);
+  });
+
   it('takes no group of a phone number for an id', () => {
     const query = analyzeQuery('how many points do I have? my phone is +1 415 555 0101, order 5521', index);
     expect(query.ids.map((id) => id.text)).toEqual(['5521']);

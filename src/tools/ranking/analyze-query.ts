@@ -58,6 +58,10 @@ export interface AnalyzedQuery {
 const MIN_VERB_USES = 20;
 /** A verb asks for a change when most operations named with it change something. */
 const ACTION_WRITES = 0.5;
+/** "how do I", "how can we": the words before a verb whose doing the message asks about. */
+const HOW_TO = /^how (?:do|can|could|should|would) (?:i|we)$/;
+/** A verb with the prefix of doing again ("resend", "reopen"). */
+const REPEATED = /^re[a-z]{4,}$/;
 /** A verb in the past tense (regular form). */
 const PAST = /[^e]ed$/;
 const BEFORE_VERB = new Set([
@@ -93,6 +97,10 @@ const QUESTION_START =
 // A token with a digit (`10234`, `sub_1A2b`, `INV-2026-001`), a `#` reference, or a code in capitals
 // (`JEPRZB`, `SUMMER-SALE`).
 const ID_TOKEN = /#?(?:[A-Za-z]+[_-])*[A-Za-z]*\d[\w-]*|#[A-Za-z0-9][\w-]*|\b[A-Z][A-Z0-9_-]{4,}\b/g;
+/** Digits in three to five groups of two to five, single spaces between ("831 2345 6789"). */
+const GROUPED_NUMBER = /(?<![\w+.,:/-])\d{2,5}(?: \d{2,5}){2,4}(?![\w.,:/-]?\d)(?!\w)/g;
+/** Fewer digits than this in groups are amounts or counts ("1 000 000"), not one number. */
+const MIN_GROUPED_DIGITS = 9;
 /** A word and the value after it, with an optional "is" or colon between ("username: jdoe"). */
 const LABELLED_VALUE = /\b([A-Za-z]+)(?=(\s*:\s*|\s+is\s+|\s+)([A-Za-z][\w.-]*\w))/g;
 const UNIT =
@@ -160,14 +168,50 @@ function askedIdNoun(context: string, index: CatalogIndex): string {
   return noun;
 }
 
+/** The stem of the noun in front of the id at `position` of `text`, '' when none. */
+function nounBefore(text: string, position: number, index: CatalogIndex): string {
+  // The id's noun stands in its own clause: "on my PayPal, ID 0VF5…" names no resource, nor does the
+  // message before an answer on its own line.
+  const clause =
+    text
+      .slice(0, position)
+      .split(/[,;!?]\s|\n|(?<!\b(?:no|nr|num|ref))\.\s/i)
+      .pop() ?? '';
+  for (const word of splitWords(clause).reverse().slice(0, 4)) {
+    if (ID_FILLERS.has(word) || /^\d/.test(word)) continue;
+    return isContentWord(word) ? catalogStem(word, index) : '';
+  }
+  return '';
+}
+
 function findIds(text: string, index: CatalogIndex, context: string): QueryId[] {
   const ids: QueryId[] = [];
   let asked: string | undefined;
-  // The groups of a phone number are no ids.
+  const take = (raw: string, position: number) => {
+    let noun = nounBefore(text, position, index);
+    let answers = false;
+    if (!noun) {
+      asked ??= askedIdNoun(context, index);
+      noun = asked;
+      answers = noun !== '';
+    }
+    ids.push({ text: raw, noun, prefix: idPrefixOf(raw), ...(answers ? { answers: true as const } : {}) });
+  };
+  // The groups of a phone number are no ids; those of a long number written in groups ("meeting 831
+  // 2345 6789") are one.
   const phones = [...text.matchAll(PHONE)].map((phone) => [phone.index, phone.index + phone[0].length]);
-  for (const match of text.matchAll(ID_TOKEN)) {
+  const grouped: number[][] = [];
+  for (const match of text.matchAll(GROUPED_NUMBER)) {
     if (phones.some(([start, end]) => match.index >= start && match.index < end)) continue;
+    if (match[0].replace(/\D/g, '').length < MIN_GROUPED_DIGITS) continue;
+    grouped.push([match.index, match.index + match[0].length]);
+    take(match[0], match.index);
+  }
+  for (const match of text.matchAll(ID_TOKEN)) {
+    if ([...phones, ...grouped].some(([start, end]) => match.index >= start && match.index < end)) continue;
     const raw = match[0].replace(/[-_]+$/, '');
+    // A size ("4x6") or a short code of a letter and a digit ("A4", "4K") names a kind of thing.
+    if (/^\d+x\d+$/i.test(raw) || (raw.length <= 2 && /\p{L}/u.test(raw))) continue;
     if (!/\d/.test(raw) && !raw.startsWith('#') && !/^[A-Z][A-Z0-9_-]{4,}$/.test(raw)) continue;
     // A word in capitals is shouted, not a code ("ORDER 9914. WHERE IS IT???").
     if (!/[\d#_-]/.test(raw) && loadWordVectors()?.rows.has(raw.toLowerCase())) continue;
@@ -193,27 +237,7 @@ function findIds(text: string, index: CatalogIndex, context: string): QueryId[] 
         MONTH_AFTER.test(text.slice(match.index + match[0].length)))
     )
       continue;
-    // The id's noun stands in its own clause: "on my PayPal, ID 0VF5…" names no resource, nor does the
-    // message before an answer on its own line.
-    const clause =
-      text
-        .slice(0, match.index)
-        .split(/[,;!?]\s|\n|(?<!\b(?:no|nr|num|ref))\.\s/i)
-        .pop() ?? '';
-    const preceding = splitWords(clause).reverse();
-    let noun = '';
-    for (const word of preceding.slice(0, 4)) {
-      if (ID_FILLERS.has(word) || /^\d/.test(word)) continue;
-      if (isContentWord(word)) noun = catalogStem(word, index);
-      break;
-    }
-    let answers = false;
-    if (!noun) {
-      asked ??= askedIdNoun(context, index);
-      noun = asked;
-      answers = noun !== '';
-    }
-    ids.push({ text: raw, noun, prefix: idPrefixOf(raw), ...(answers ? { answers: true as const } : {}) });
+    take(raw, match.index);
   }
   // A value after a word that names an id input on its own ("username jdoe", "slug spring-sale"),
   // when the catalog does not know it as a word.
@@ -283,7 +307,13 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       }
     }
     if ((weights.get(stem)?.weight ?? 0) < weight) weights.set(stem, { weight, word: written });
-    const profile = verbProfile(index.model, stem);
+    let profile = verbProfile(index.model, stem);
+    // "resend", "reactivate": the verb again, where the catalog names operations by the verb alone.
+    const again = REPEATED.test(word) && !index.idf.has(stem) ? stemOf(word.slice(2)) : '';
+    if (!profile && again && index.idf.has(again)) {
+      profile = verbProfile(index.model, again);
+      if ((weights.get(again)?.weight ?? 0) < weight) weights.set(again, { weight, word: word.slice(2) });
+    }
     // A word says what the message does where English puts the verb: first, or after "please",
     // "to", "you", "I" ("please cancel", "I want to cancel", "can you cancel"); elsewhere it is a
     // noun ("any update on my ticket"), whatever APIs use it for.
@@ -296,7 +326,12 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       // "I opened a ticket last week" tells what happened, and "Order 90210 - ..." names the order (a
       // resource of the catalog followed by a number, unlike "add 4 and 5"): neither asks for a change.
       const labelsId = /\d/.test(words[position + 1] ?? '') && index.pathStems.has(stem);
-      if (PAST.test(word) || labelsId) continue;
+      // "How do I change my email?" asks how it is done, not that it be done.
+      const asksHow =
+        words[position - 1] === 'to'
+          ? words[position - 2] === 'how'
+          : HOW_TO.test(words.slice(Math.max(0, position - 3), position).join(' '));
+      if (PAST.test(word) || labelsId || asksHow) continue;
       writes = Math.max(writes, profile.write);
       removes = Math.max(removes, profile.remove);
       if (!action && profile.write >= ACTION_WRITES)
