@@ -4,6 +4,7 @@ import { compileParameters } from './compile-parameters.js';
 import { compileRequestBody } from './compile-request-body.js';
 import { describeOperation } from './describe-operation.js';
 import { findResponseSchema } from './find-response-schema.js';
+import { hideIdempotencyKeys } from './find-idempotency-keys.js';
 import { findUnsupportedSecurity } from './find-unsupported-security.js';
 import { nonEmptyString } from './is-record.js';
 import type { LintCollector } from './lint-finding.js';
@@ -86,5 +87,6 @@ export function compileOperation(
     pointer: entry.pointer,
   };
   if (reasons.length > 0) tool.uncallableReason = reasons.join('; ');
-  return tool;
+  // Nobody is asked for an idempotency key: the executor sets it at send time.
+  return hideIdempotencyKeys(tool);
 }

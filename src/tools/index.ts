@@ -2,6 +2,7 @@
 // and per-agent tool selection.
 export type {
   HttpMethod,
+  IdempotencyKeyInput,
   JsonSchema,
   ParameterLocation,
   ToolDefinition,
@@ -10,6 +11,8 @@ export type {
 } from '../openapi/index.js';
 // Schema patterns run on RE2 wherever a message meets them (the engine's filling too).
 export { matchesSchemaPattern } from '../openapi/index.js';
+// Catalogs stored before idempotency keys were recognised are brought up to date as they are read.
+export { hideIdempotencyKeys } from '../openapi/index.js';
 export { compileToolCatalog, type ToolCatalog } from './compile-tool-catalog.js';
 export {
   type AppliedBindings,
