@@ -11,7 +11,7 @@ import {
   type ToolCallOutcome,
 } from './describe-outcome.js';
 import { BlockedHostError, ToolInputError, UpstreamApiError } from './errors.js';
-import { fillIdempotencyKeys } from './fill-idempotency-keys.js';
+import { dropIdempotencyKeys, fillIdempotencyKeys } from './fill-idempotency-keys.js';
 import { findUnusableBody } from './find-unusable-body.js';
 import { fitToBudget } from './fit-to-budget.js';
 import { redirectCredentials } from './follow-redirect.js';
@@ -278,12 +278,19 @@ async function send(call: ToolCallRequest, context: ExecutionContext): Promise<S
     );
     return refuse(error);
   }
-  const validation = validateToolArguments(call.tool, bound ? bound.args : call.args);
-  if (!validation.ok) return refuse(validation.error);
-  // The operation's own idempotency-key inputs (hidden from the model): the confirmed action's key,
-  // else one made for this call, the same on each of its retries.
+  // The operation's own idempotency-key inputs are hidden from the model and set here, after the
+  // check: the confirmed action's key, else one made for this call (the same on each of its retries).
   const keyed = call.tool.idempotencyKeys?.length ?? 0;
-  const args = keyed > 0 ? fillIdempotencyKeys(call.tool, validation.value, call.idempotencyKey ?? randomUUID()) : validation.value;
+  const given = bound ? bound.args : call.args;
+  const validation = validateToolArguments(
+    call.tool,
+    keyed > 0 ? dropIdempotencyKeys(call.tool, given) : given,
+  );
+  if (!validation.ok) return refuse(validation.error);
+  const args =
+    keyed > 0
+      ? fillIdempotencyKeys(call.tool, validation.value, call.idempotencyKey ?? randomUUID())
+      : validation.value;
   let built: HttpRequest;
   try {
     built = buildRequest({

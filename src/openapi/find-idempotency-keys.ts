@@ -102,7 +102,13 @@ export function findIdempotencyKeys(tool: ToolDefinition): IdempotencyKeyInput[]
   const names = body.properties ?? [];
   for (const name of names) {
     if (isKeyInput({ in: 'body', name, schema: properties[name] }))
-      found.push({ in: 'body', name, inputName: name, required: topRequired.has(name), ...maxLengthOf(properties[name]) });
+      found.push({
+        in: 'body',
+        name,
+        inputName: name,
+        required: topRequired.has(name),
+        ...maxLengthOf(properties[name]),
+      });
   }
   // `{"refund": {"idempotency_key": ..., ...}}`: one level down when the body is one wrapper object.
   if (names.length === 1 && found.every((input) => input.in !== 'body'))

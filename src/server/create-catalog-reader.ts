@@ -58,14 +58,12 @@ export function createCatalogReader(
         // Most recently used last, so the oldest entry is the first one out.
         cache.delete(key);
       } else {
-        catalog = store.integrations
-          .getCatalog(integration.id, integration.currentVersion)
-          .then((stored) =>
-            stored
-              ? // A catalog compiled before idempotency keys were recognised still asks for them: hide them now.
-                { ...stored, tools: (stored.tools as ToolDefinition[]).map(hideIdempotencyKeys) }
-              : emptyCatalog,
-          );
+        catalog = store.integrations.getCatalog(integration.id, integration.currentVersion).then((stored) =>
+          stored
+            ? // A catalog compiled before idempotency keys were recognised still asks for them: hide them now.
+              { ...stored, tools: (stored.tools as ToolDefinition[]).map(hideIdempotencyKeys) }
+            : emptyCatalog,
+        );
         // A failed read must not stay cached.
         catalog.catch(() => cache.delete(key));
       }

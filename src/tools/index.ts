@@ -10,9 +10,8 @@ export type {
   ToolRequestBody,
 } from '../openapi/index.js';
 // Schema patterns run on RE2 wherever a message meets them (the engine's filling too).
-export { matchesSchemaPattern } from '../openapi/index.js';
 // Catalogs stored before idempotency keys were recognised are brought up to date as they are read.
-export { hideIdempotencyKeys } from '../openapi/index.js';
+export { hideIdempotencyKeys, matchesSchemaPattern } from '../openapi/index.js';
 export { compileToolCatalog, type ToolCatalog } from './compile-tool-catalog.js';
 export {
   type AppliedBindings,
