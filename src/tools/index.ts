@@ -9,8 +9,8 @@ export type {
   ToolParameter,
   ToolRequestBody,
 } from '../openapi/index.js';
-// Schema patterns run on RE2 wherever a message meets them (the engine's filling too).
-// Catalogs stored before idempotency keys were recognised are brought up to date as they are read.
+// Schema patterns run on RE2 wherever a message meets them (the engine's filling too); catalogs stored
+// before idempotency keys were recognised are brought up to date as they are read.
 export { hideIdempotencyKeys, matchesSchemaPattern } from '../openapi/index.js';
 export { compileToolCatalog, type ToolCatalog } from './compile-tool-catalog.js';
 export {
