@@ -78,7 +78,9 @@ function keysInside(inputName: string, schema: unknown, required: boolean): Idem
  * change something: on a GET such an input looks a key up, and its value means something.
  */
 export function findIdempotencyKeys(tool: ToolDefinition): IdempotencyKeyInput[] {
-  if (READ_METHODS.has(tool.method)) return [];
+  // A stored catalog is read as is: a tool of another shape has no keys rather than a crash.
+  if (READ_METHODS.has(tool.method) || !isRecord(tool.inputSchema) || !Array.isArray(tool.parameters))
+    return [];
   const found: IdempotencyKeyInput[] = [];
   const properties = isRecord(tool.inputSchema.properties) ? tool.inputSchema.properties : {};
   for (const parameter of tool.parameters) {
