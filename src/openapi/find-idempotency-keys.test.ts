@@ -90,6 +90,11 @@ const payments = {
                     description:
                       'Unique, case-sensitive identifier you provide to ensure the idempotency of the request.',
                   },
+                  refund_key: {
+                    type: 'string',
+                    description:
+                      'An optional key to ensure idempotence if you issue the same refund more than once.',
+                  },
                   order_id: {
                     type: 'string',
                     description: 'The unique id of the order this schedule is for.',
@@ -179,7 +184,7 @@ describe('idempotency keys in a compiled catalog', async () => {
 
   it('reads a key from its description, and leaves ids, references to other keys and look-ups alone', () => {
     const schedule = tools.get('createSchedule') as ToolDefinition;
-    expect(schedule.idempotencyKeys?.map((key) => key.name)).toEqual(['ClientToken']);
+    expect(schedule.idempotencyKeys?.map((key) => key.name)).toEqual(['ClientToken', 'refund_key']);
     expect(propertiesOf(schedule.inputSchema)).toEqual(['name', 'order_id', 'original_key']);
     // On a GET the key is what is looked up: the customer's value, kept.
     const list = tools.get('ListRefunds') as ToolDefinition;

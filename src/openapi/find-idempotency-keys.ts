@@ -30,7 +30,7 @@ const KEY_NAME = /^idempotency[-_]?(?:key|token)$/i;
 // "...identifier you provide to ensure the idempotency of the request", "...for idempotent creation".
 // "The idempotency key of the original payment" names another request's key: that one is data.
 const KEY_DESCRIPTION =
-  /(?:^|[.:!?]\s+)(?:(?:an?|the|your)\s+)?(?:(?:unique|optional|client[- ]generated|random)\s+)*idempotency[\s_-]*(?:key|token)\b(?!\s+(?:of|from|for the (?:original|previous))\b)|\b(?:to\s+)?ensures?\s+(?:the\s+)?idempoten(?:cy|t)\b|\bfor\s+idempotent\s+(?:creation|requests?|processing|retries)\b/i;
+  /(?:^|[.:!?]\s+)(?:(?:an?|the|your)\s+)?(?:(?:unique|optional|client[- ]generated|random)\s+)*idempotency[\s_-]*(?:key|token)\b(?!\s+(?:of|from|for the (?:original|previous))\b)|\b(?:to\s+)?ensures?\s+(?:the\s+)?idempoten(?:ce|cy|t)\b|\bfor\s+idempotent\s+(?:creation|requests?|processing|retries)\b/i;
 
 function canCarryKey(schema: unknown): schema is JsonSchema {
   if (!isRecord(schema)) return false;
