@@ -26,8 +26,9 @@ const secretWords = new Set([
   'jwt',
 ]);
 
-// Names with a secret-looking word that carry no secret: the key Concierge sends with a confirmed action.
-const publicNames = new Set(['idempotency-key']);
+// Names with a secret-looking word that carry no secret: idempotency keys (`Idempotency-Key`,
+// `X-Idempotency-Key`, `?idempotency_key=`), which Concierge makes up itself for each action.
+const publicName = /^(?:x-(?:[a-z0-9]+-)?)?idempotency[-_]?(?:key|token)$/;
 
 // Names repeat from call to call (the same headers, the same parameters): remember the verdicts.
 const verdicts = new Map<string, boolean>();
@@ -42,7 +43,7 @@ export function isSecretName(name: string): boolean {
       .toLowerCase()
       .split(/[^a-z0-9]+/);
     verdict =
-      !publicNames.has(name.toLowerCase()) &&
+      !publicName.test(name.toLowerCase()) &&
       (words.some((word) => secretWords.has(word)) || secretWords.has(words.join('')));
     if (verdicts.size >= maxVerdicts) verdicts.clear();
     verdicts.set(name, verdict);

@@ -1,4 +1,5 @@
 // One tool call end to end: validate, build, send through the guard, map the outcome, log it redacted.
+import { randomUUID } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import { applyBoundInputs, readClaim } from '../tools/index.js';
 import { buildRequest, type HttpRequest, joinUrl } from './build-request.js';
@@ -10,6 +11,7 @@ import {
   type ToolCallOutcome,
 } from './describe-outcome.js';
 import { BlockedHostError, ToolInputError, UpstreamApiError } from './errors.js';
+import { dropIdempotencyKeys, fillIdempotencyKeys } from './fill-idempotency-keys.js';
 import { findUnusableBody } from './find-unusable-body.js';
 import { fitToBudget } from './fit-to-budget.js';
 import { redirectCredentials } from './follow-redirect.js';
@@ -276,13 +278,24 @@ async function send(call: ToolCallRequest, context: ExecutionContext): Promise<S
     );
     return refuse(error);
   }
-  const validation = validateToolArguments(call.tool, bound ? bound.args : call.args);
+  // The operation's own idempotency-key inputs are hidden from the model and set here, after the
+  // check: the confirmed action's key, else one made for this call (the same on each of its retries).
+  const keyed = call.tool.idempotencyKeys?.length ?? 0;
+  const given = bound ? bound.args : call.args;
+  const validation = validateToolArguments(
+    call.tool,
+    keyed > 0 ? dropIdempotencyKeys(call.tool, given) : given,
+  );
   if (!validation.ok) return refuse(validation.error);
+  const args =
+    keyed > 0
+      ? fillIdempotencyKeys(call.tool, validation.value, call.idempotencyKey ?? randomUUID())
+      : validation.value;
   let built: HttpRequest;
   try {
     built = buildRequest({
       tool: call.tool,
-      args: validation.value,
+      args,
       baseUrl: call.integration.baseUrl,
       auth: call.integration.auth,
     });
@@ -323,7 +336,8 @@ async function send(call: ToolCallRequest, context: ExecutionContext): Promise<S
       ...(context.allowHostsFor?.(call.integration.baseUrl) ?? []),
     ]),
     request: built,
-    idempotent: call.tool.idempotent,
+    // An operation that takes an idempotency key runs once per key: a retry with the same key is safe.
+    idempotent: call.tool.idempotent || keyed > 0,
     timeoutMs: timeoutOf(call),
     signal: call.signal,
     maxResponseBytes: context.maxResponseBytes,

@@ -3,6 +3,7 @@ import { collectParameters } from './collect-parameters.js';
 import { compileParameters } from './compile-parameters.js';
 import { compileRequestBody } from './compile-request-body.js';
 import { describeOperation } from './describe-operation.js';
+import { hideIdempotencyKeys } from './find-idempotency-keys.js';
 import { findResponseSchema } from './find-response-schema.js';
 import { findUnsupportedSecurity } from './find-unsupported-security.js';
 import { nonEmptyString } from './is-record.js';
@@ -86,5 +87,6 @@ export function compileOperation(
     pointer: entry.pointer,
   };
   if (reasons.length > 0) tool.uncallableReason = reasons.join('; ');
-  return tool;
+  // Nobody is asked for an idempotency key: the executor sets it at send time.
+  return hideIdempotencyKeys(tool);
 }

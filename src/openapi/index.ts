@@ -2,6 +2,11 @@
 export { type AddressClass, classifyAddress, isAddressAllowed } from './classify-address.js';
 export { type CatalogDiff, diffCatalogs } from './diff-catalogs.js';
 export {
+  findIdempotencyKeys,
+  hideIdempotencyKeys,
+  type IdempotencyKeyInput,
+} from './find-idempotency-keys.js';
+export {
   type ImportedSchema,
   type ImportResult,
   type ImportSchemaOptions,

@@ -5,6 +5,8 @@
 // depends on `openapi/` (DESIGN.md), so defining it in `tools/` would make the compiler import
 // upwards.
 
+import type { IdempotencyKeyInput } from './find-idempotency-keys.js';
+
 /** A JSON Schema object (draft 2020-12 as used by OpenAPI 3.1; 3.0 and 2.0 schemas are normalised). */
 export type JsonSchema = { [key: string]: unknown };
 
@@ -78,6 +80,13 @@ export interface ToolDefinition {
    * takes them ("orders for sam@example.com" goes to the operation that takes an email).
    */
   boundInputs?: Record<string, JsonSchema>;
+  /**
+   * Inputs that carry an idempotency key (`Idempotency-Key` header, `idempotency_key` body property):
+   * left out of `inputSchema` by the compiler and set by the executor at send time, so no model or
+   * customer fills them. Absent when there are none, and in catalogs compiled before they were
+   * recognised (`hideIdempotencyKeys` brings such a tool up to date).
+   */
+  idempotencyKeys?: IdempotencyKeyInput[];
   /** Where each parameter goes, for the executor. */
   parameters: ToolParameter[];
   /** The request body, when the operation takes one. */

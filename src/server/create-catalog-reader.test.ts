@@ -55,6 +55,41 @@ describe('createCatalogReader', () => {
     expect(await reader.read(empty)).toMatchObject({ version: 0, tools: [], openapiVersion: null });
   });
 
+  it('hides the idempotency keys of a catalog stored before they were recognised', async () => {
+    const property = await store.properties.create({ name: 'Old' });
+    const refund = {
+      name: 'RefundPayment',
+      method: 'post',
+      path: '/v2/refunds',
+      inputSchema: {
+        type: 'object',
+        properties: { idempotency_key: { type: 'string' }, payment_id: { type: 'string' } },
+        required: ['idempotency_key', 'payment_id'],
+      },
+      parameters: [],
+      requestBody: {
+        contentType: 'application/json',
+        required: true,
+        mode: 'merged',
+        properties: ['idempotency_key', 'payment_id'],
+        schema: { type: 'object' },
+      },
+    };
+    const integration = await store.integrations.create(
+      { propertyId: property.id, name: 'Square', baseUrl: 'https://x.test' },
+      { ...version([]), tools: [refund] },
+    );
+    const [tool] = (await createCatalogReader(store).read(integration)).tools;
+    expect(tool.inputSchema).toEqual({
+      type: 'object',
+      properties: { payment_id: { type: 'string' } },
+      required: ['payment_id'],
+    });
+    expect(tool.idempotencyKeys).toEqual([
+      { in: 'body', name: 'idempotency_key', inputName: 'idempotency_key', required: true },
+    ]);
+  });
+
   it('keeps at most maxEntries catalogs, dropping the least recently used', async () => {
     const property = await store.properties.create({ name: 'Q' });
     const make = () =>

@@ -1,7 +1,7 @@
 // Reads integrations' compiled catalogs, parsed once per version: every chat turn needs the tools of
 // each enabled integration, and a large schema's catalog is megabytes of JSON.
 import type { Integration, Store } from '../store/index.js';
-import type { ToolDefinition } from '../tools/index.js';
+import { hideIdempotencyKeys, type ToolDefinition } from '../tools/index.js';
 
 /** An integration's current catalog, typed. */
 export interface Catalog {
@@ -58,9 +58,12 @@ export function createCatalogReader(
         // Most recently used last, so the oldest entry is the first one out.
         cache.delete(key);
       } else {
-        catalog = store.integrations
-          .getCatalog(integration.id, integration.currentVersion)
-          .then((stored) => (stored ? { ...stored, tools: stored.tools as ToolDefinition[] } : emptyCatalog));
+        catalog = store.integrations.getCatalog(integration.id, integration.currentVersion).then((stored) =>
+          stored
+            ? // A catalog compiled before idempotency keys were recognised still asks for them: hide them now.
+              { ...stored, tools: (stored.tools as ToolDefinition[]).map(hideIdempotencyKeys) }
+            : emptyCatalog,
+        );
         // A failed read must not stay cached.
         catalog.catch(() => cache.delete(key));
       }

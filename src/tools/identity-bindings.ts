@@ -54,8 +54,19 @@ const isRecord = (value: unknown): value is JsonSchema =>
 const requiredOf = (schema: JsonSchema): string[] =>
   Array.isArray(schema.required) ? schema.required.filter((name) => typeof name === 'string') : [];
 
-/** Every input of `tool` a claim may be bound to: its parameters, and the properties of a JSON object body. */
+/**
+ * Every input of `tool` a claim may be bound to: its parameters, and the properties of a JSON object
+ * body; never an idempotency key, which the executor sets for each action.
+ */
 export function listBindableInputs(tool: ToolDefinition): BindableInput[] {
+  const keys = tool.idempotencyKeys ?? [];
+  if (keys.length === 0) return listInputs(tool);
+  const isKey = (input: BindableInput) =>
+    keys.some((key) => key.in === input.in && key.name === input.name && key.inputName === input.inputName);
+  return listInputs(tool).filter((input) => !isKey(input));
+}
+
+function listInputs(tool: ToolDefinition): BindableInput[] {
   const topRequired = new Set(requiredOf(tool.inputSchema));
   const inputs: BindableInput[] = tool.parameters.map((parameter) => ({
     in: parameter.in,

@@ -2,14 +2,16 @@
 // and per-agent tool selection.
 export type {
   HttpMethod,
+  IdempotencyKeyInput,
   JsonSchema,
   ParameterLocation,
   ToolDefinition,
   ToolParameter,
   ToolRequestBody,
 } from '../openapi/index.js';
-// Schema patterns run on RE2 wherever a message meets them (the engine's filling too).
-export { matchesSchemaPattern } from '../openapi/index.js';
+// Schema patterns run on RE2 wherever a message meets them (the engine's filling too); catalogs stored
+// before idempotency keys were recognised are brought up to date as they are read.
+export { hideIdempotencyKeys, matchesSchemaPattern } from '../openapi/index.js';
 export { compileToolCatalog, type ToolCatalog } from './compile-tool-catalog.js';
 export {
   type AppliedBindings,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendJson, startTestServer } from '../../executor/test-support/start-test-server.js';
 import { storeDialects } from '../../store/test-support/store-dialects.js';
 import {
   type FakeShopApi,
@@ -85,6 +86,52 @@ for (const dialect of storeDialects) {
       expect(both.statusCode).toBe(400);
       const list = await test.call({ method: 'GET', url: `/api/v1/properties/${propertyId}/integrations` });
       expect(list.json().items.filter((item: { name: string }) => item.name === 'Shop API')).toHaveLength(1);
+    });
+
+    it('tries an operation that takes an idempotency key without asking for one', async () => {
+      const payments = await startTestServer((_request, response) => sendJson(response, 200, { ok: true }));
+      try {
+        const schemaText = `openapi: 3.0.3
+info: { title: Payments, version: '1' }
+paths:
+  /v2/refunds:
+    post:
+      operationId: RefundPayment
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [idempotency_key, payment_id]
+              properties:
+                idempotency_key: { type: string, description: A unique string that identifies this request }
+                payment_id: { type: string }
+      responses: { '200': { description: Refunded } }
+`;
+        const integration = (await createIntegration({ schemaText, baseUrl: payments.url })).json();
+        const shown = await test.call({ method: 'GET', url: `/api/v1/integrations/${integration.id}` });
+        const [operation] = shown.json().operations;
+        expect(operation.inputSchema).toEqual({
+          type: 'object',
+          properties: { payment_id: { type: 'string' } },
+          required: ['payment_id'],
+        });
+        const tried = await test.call({
+          method: 'POST',
+          url: `/api/v1/integrations/${integration.id}/operations/RefundPayment/try`,
+          payload: { args: { payment_id: 'pay_1' } },
+        });
+        const { request, outcome } = tried.json();
+        expect(outcome).toBe('ok');
+        expect(request.body).toEqual({
+          payment_id: 'pay_1',
+          idempotency_key: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        });
+        expect(JSON.parse(payments.requests[0].body)).toEqual(request.body);
+      } finally {
+        await payments.close();
+      }
     });
 
     it('runs an operation for real with try-it, shows the redacted request and logs the call', async () => {
