@@ -656,7 +656,7 @@ describe('decideTurn', () => {
       ),
       operation('listTickets', ['get', '/tickets'], 'List Tickets', {}),
     ];
-    const message = 'show me all my open tickets';
+    const message = 'show me every open ticket';
     // The situation: the ticket look-up ranks first by "show" but lacks an id; "nothing" is more
     // likely than the list.
     const index = indexCatalogCached(tools, { source: tools });

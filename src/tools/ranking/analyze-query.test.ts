@@ -66,6 +66,20 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('how do I print labels in 4x6 instead of A4?', index).ids).toEqual([]);
   });
 
+  it('reads a verb the verb table lacks, where a request puts its verb, as asking for something done', () => {
+    expect(analyzeQuery('you can close ticket 41002, it works again', index).unknownVerb).toBe(true);
+    expect(analyzeQuery('please bump my order to express', index).unknownVerb).toBe(true);
+    // A verb the table knows, a noun of the catalog, or no request: no unknown verb.
+    expect(analyzeQuery('please cancel my order', index).unknownVerb).toBe(false);
+    expect(analyzeQuery('can you order 2 more?', index).unknownVerb).toBe(false);
+    expect(analyzeQuery('the strap broke after a week', index).unknownVerb).toBe(false);
+  });
+
+  it('takes a short number before a plural for a count, unless a noun names it', () => {
+    expect(analyzeQuery('your checkout is so slow, it took me 5 tries', index).ids).toEqual([]);
+    expect(analyzeQuery('order 12 looks wrong', index).ids.map((id) => id.text)).toEqual(['12']);
+  });
+
   it('takes no group of a phone number for an id', () => {
     const query = analyzeQuery('how many points do I have? my phone is +1 415 555 0101, order 5521', index);
     expect(query.ids.map((id) => id.text)).toEqual(['5521']);

@@ -2,7 +2,7 @@
 // catalog's own words), the ids it gives with the noun in front of each, whether it asks or tells,
 // and what its verbs usually do across real APIs.
 import type { CatalogIndex } from './index-catalog.js';
-import { idPrefixOf } from './index-catalog.js';
+import { idPrefixOf, isPlural } from './index-catalog.js';
 import { verbProfile } from './ranking-model.js';
 import { type MessageValues, MONTH, PHONE, readValues } from './read-values.js';
 import { editDistance, isContentWord, splitWords, stemOf } from './read-words.js';
@@ -46,6 +46,11 @@ export interface AnalyzedQuery {
    * order"): the word as written, its stem, and what follows it.
    */
   action?: { word: string; stem: string; rest: string };
+  /**
+   * A verb the verb table does not know where a request puts its verb ("please close ticket 41002",
+   * "can you bump it"): something is asked to be done, though not what its doing does.
+   */
+  unknownVerb: boolean;
   /** Count of content words. */
   length: number;
   /** Addresses the business ("do you", "your"). */
@@ -60,6 +65,9 @@ const MIN_VERB_USES = 20;
 const ACTION_WRITES = 0.5;
 /** "how do I", "how can we": the words before a verb whose doing the message asks about. */
 const HOW_TO = /^how (?:do|can|could|should|would) (?:i|we)$/;
+/** The words before the verb of a request: "please", "can you", "you can", "want to", "need to". */
+const REQUEST_FRAME =
+  /(?:^|\s)(?:please|pls|plz|kindly|(?:can|could|would|will)\s+(?:you|u)|you\s+(?:can|could)|(?:want|need|like|wanna)\s+to|wanna)$/;
 /** A verb with the prefix of doing again ("resend", "reopen"). */
 const REPEATED = /^re[a-z]{4,}$/;
 /** A verb in the past tense (regular form). */
@@ -223,6 +231,17 @@ function findIds(text: string, index: CatalogIndex, context: string): QueryId[] 
     if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(raw)) continue;
     // "12 years", "3 items", "40 dollars": a quantity, not an id.
     if (/^\d+$/.test(raw) && UNIT.test(text.slice(match.index + match[0].length))) continue;
+    // "took me 5 tries", "split into 2 packages": a short number before a plural, with no noun in
+    // front of it ("order 12 looks wrong"), counts it.
+    const after = /^\s+(\p{L}+)/u.exec(text.slice(match.index + match[0].length))?.[1].toLowerCase();
+    if (
+      /^\d{1,3}$/.test(raw) &&
+      after &&
+      isPlural(after) &&
+      loadWordVectors()?.rows.has(after) &&
+      !nounBefore(text, match.index, index)
+    )
+      continue;
     // "a 500 error", "the 404 page": a number between an article and its noun describes the noun.
     if (
       /^\d+$/.test(raw) &&
@@ -291,6 +310,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
   let length = 0;
   let action: AnalyzedQuery['action'];
   let sawVerb = false;
+  let unknownVerb = false;
   const words = splitWords(values.prose);
   for (const [position, word] of words.entries()) {
     if (!isContentWord(word) || idWords.has(word)) continue;
@@ -321,6 +341,14 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     // else a noun of a list ("shipping and tax").
     const afterAnd = words[position - 1] === 'and';
     const verbPosition = position === 0 || (BEFORE_VERB.has(words[position - 1]) && (!afterAnd || sawVerb));
+    if (
+      !unknownVerb &&
+      (!profile || profile.count < MIN_VERB_USES) &&
+      REQUEST_FRAME.test(words.slice(Math.max(0, position - 2), position).join(' ')) &&
+      !PAST.test(word) &&
+      !index.pathStems.has(stem)
+    )
+      unknownVerb = true;
     if (profile && verbPosition && profile.count >= MIN_VERB_USES) {
       sawVerb = true;
       // "I opened a ticket last week" tells what happened, and "Order 90210 - ..." names the order (a
@@ -350,6 +378,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     writes,
     removes,
     ...(action ? { action } : {}),
+    unknownVerb,
     length,
     addressesBusiness: /\b(you|your|yours|u)\b/.test(lower),
     values,

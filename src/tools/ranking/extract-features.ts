@@ -3,7 +3,14 @@
 // id formats, siblings' extra nouns. Their weights are learned (ranking-model.ts); nothing here is tuned
 // to a case.
 import type { AnalyzedQuery } from './analyze-query.js';
-import { abbreviates, type CatalogIndex, fitsIdForm, type IndexedTool } from './index-catalog.js';
+import {
+  abbreviates,
+  type CatalogIndex,
+  fitsIdForm,
+  type IndexedTool,
+  isPlural,
+  isReadMethod,
+} from './index-catalog.js';
 import { fitSlots } from './read-values.js';
 
 /** Names of the operation features, in vector order. */
@@ -49,6 +56,9 @@ export const TOOL_FEATURES = [
   'choiceNamed',
   'valuesUnplaced',
   'choiceMeaning',
+  'numberClash',
+  'writeForUnknownVerb',
+  'readForUnknownVerb',
 ] as const;
 
 /** Names of the "call nothing" features, in vector order. */
@@ -174,6 +184,18 @@ export function extractToolFeatures(options: {
       if (fits !== undefined) formFit = formFit === true || fits;
     }
   const slots = fitSlots(tool.slots, query.values);
+  // "Where is my order?" asks for one record, "show my orders" for many: a noun of the path in the
+  // other number than the operation reads it.
+  let numberClash = 0;
+  if (touched && isReadMethod(tool.tool.operation?.method))
+    for (const term of query.terms) {
+      if (!tool.path.has(term.stem)) continue;
+      const plural = isPlural(term.word);
+      const listed = tool.listed.has(term.stem);
+      const recorded = tool.pathParameters.some((parameter) => parameter.nouns.has(term.stem));
+      if ((!plural && listed && !recorded) || (plural && recorded && !listed && !tool.collection))
+        numberClash = 1;
+    }
   return [
     touched ? share(tool.name, weights) : 0,
     touched ? share(tool.summary, weights) : 0,
@@ -216,6 +238,9 @@ export function extractToolFeatures(options: {
     slots.choiceNamed ? 1 : 0,
     slots.unplaced,
     options.choiceMeaning,
+    numberClash,
+    query.unknownVerb ? tool.writes : 0,
+    query.unknownVerb ? 1 - tool.writes : 0,
   ];
 }
 

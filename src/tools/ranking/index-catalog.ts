@@ -141,6 +141,8 @@ export interface IndexedTool {
   idPrefixes: string[];
   /** A GET whose path ends in a collection (no parameter last). */
   collection: boolean;
+  /** Stems of the plural nouns of its path that no parameter follows: what it lists (`/reports/orders/totals` -> order, total). */
+  listed: Set<string>;
   /** Takes free search words (a `q`/`query`/`search` input). */
   search: boolean;
   deprecated: boolean;
@@ -258,11 +260,16 @@ function isResourceWord(word: string, noise: Set<string>): boolean {
   return isContentWord(word) && word.length > 2 && !FORMAT_WORD.test(word) && !noise.has(word);
 }
 
-function readPath(path: string, noise: Set<string>): { words: string[]; parameters: PathParameter[] } {
+function readPath(
+  path: string,
+  noise: Set<string>,
+): { words: string[]; parameters: PathParameter[]; listed: Set<string> } {
   const words: string[] = [];
   const parameters: PathParameter[] = [];
+  const listed = new Set<string>();
   let previous: string | undefined;
   let previousSegment: string[] = [];
+  let pendingList: string | undefined;
   for (const segment of path.split('/')) {
     if (!segment) continue;
     const parameter = /^\{([^}]+)\}$/.exec(segment);
@@ -270,6 +277,7 @@ function readPath(path: string, noise: Set<string>): { words: string[]; paramete
       const nouns = idNounStems(parameter[1]);
       if (previous) nouns.add(stemOf(previous));
       parameters.push({ name: parameter[1], nouns, segment: previousSegment });
+      pendingList = undefined;
       continue;
     }
     if (VERSION_SEGMENT.test(segment)) continue;
@@ -280,9 +288,19 @@ function readPath(path: string, noise: Set<string>): { words: string[]; paramete
     if (segmentWords.length > 0) {
       previous = segmentWords[segmentWords.length - 1];
       previousSegment = segmentWords;
-    }
+      // A plural before another plural lists ("/reports/orders/totals"); before a word that picks
+      // one ("/carts/mine/items", "/customers/me") it does not.
+      if (pendingList && isPlural(previous)) listed.add(pendingList);
+      pendingList = isPlural(previous) ? stemOf(previous) : undefined;
+    } else pendingList = undefined;
   }
-  return { words, parameters };
+  if (pendingList) listed.add(pendingList);
+  return { words, parameters, listed };
+}
+
+/** Whether an English word is a regular plural ("orders", "invoices"; not "status", "address"). */
+export function isPlural(word: string): boolean {
+  return word.length > 3 && /[^sui]s$/.test(word);
 }
 
 /**
@@ -466,6 +484,7 @@ function indexTool(
     ],
     idPrefixes: idPrefixes(tool.inputSchema),
     collection: isReadMethod(method) && !lastSegment.startsWith('{'),
+    listed: path.listed,
     search: Object.entries(properties).some(
       ([name, property]) => FREE_TEXT_NAME.test(name) && isObject(property) && property.type === 'string',
     ),

@@ -32,6 +32,36 @@ describe('rankCatalog with the committed model', () => {
     expect(top(message)).toBe(expected);
   });
 
+  it('tells one record asked for from many by the number of the noun the path lists', () => {
+    const read = (operationId: string, path: string, summary: string, properties = {}) => ({
+      name: operationId,
+      description: summary,
+      inputSchema: { type: 'object', required: Object.keys(properties), properties },
+      operation: { method: 'get' as const, path, operationId, summary },
+    });
+    const catalog = indexCatalog(
+      [
+        read('getOrder', '/orders/{id}', 'Get an order', { id: { type: 'integer' } }),
+        read('getOrdersTotals', '/reports/orders/totals', 'Orders totals report'),
+        read('getCartItems', '/carts/mine/items', 'Items in my cart'),
+      ],
+      loadRankingModel(),
+    );
+    const clash = (message: string) =>
+      Object.fromEntries(
+        rankCatalog({ index: catalog, message }).tools.map((ranked) => [
+          ranked.entry.tool.name,
+          ranked.features[TOOL_FEATURES.indexOf('numberClash')],
+        ]),
+      );
+    // One order asked for: the report lists orders, the look-up reads one.
+    expect(clash('Where is my order?')).toMatchObject({ getOrdersTotals: 1, getOrder: 0 });
+    // Many asked for: the look-up of one clashes, the report does not.
+    expect(clash('show me the totals of my orders')).toMatchObject({ getOrdersTotals: 0, getOrder: 1 });
+    // "/carts/mine" picks one cart: "my cart" is no clash.
+    expect(clash("what's in my cart?")).toMatchObject({ getCartItems: 0 });
+  });
+
   it('reads a summary that holds a whole description as its first sentence', () => {
     const essay = [
       'Create a fulfillment for the specified order and line items.',
