@@ -1108,6 +1108,40 @@ describe('decideTurn', () => {
     });
   });
 
+  it('reads "ok delete it" with the request before it, and calls nothing for thanks that asks nothing', () => {
+    const meetingId = { meetingId: { type: 'integer' } };
+    const meetings = [
+      operation('meeting', ['get', '/meetings/{meetingId}'], 'Get a meeting', meetingId, ['meetingId']),
+      {
+        ...operation('meetingDelete', ['get', '/meetings/{meetingId}'], 'Delete a meeting', meetingId, [
+          'meetingId',
+        ]),
+        operation: { method: 'delete', path: '/meetings/{meetingId}', operationId: 'meetingDelete' },
+      },
+      {
+        ...operation(
+          'deletePhone',
+          ['get', '/phones/{phoneId}'],
+          'Delete a desk phone in person',
+          { phoneId: { type: 'string' } },
+          ['phoneId'],
+        ),
+        operation: { method: 'delete', path: '/phones/{phoneId}', operationId: 'deletePhone' },
+      },
+      operation('listSites', ['get', '/sites'], 'List the sites you see on the account', {}),
+    ] as EngineTool[];
+    const before = [
+      user('is meeting 89900112233 still on the calendar?'),
+      assistant('Yes, meeting 89900112233 is on Friday at 10:00.'),
+    ];
+    expect(decide([...before, user("ok delete it, we're doing it in person")], '', meetings)).toEqual({
+      type: 'tool-call',
+      toolName: 'meetingDelete',
+      input: { meetingId: 89900112233 },
+    });
+    expect(decide([...before, user('thx!! see you friday')], '', meetings)).toMatchObject({ type: 'text' });
+  });
+
   it('answers a question by reading, and leaves a yes-or-no filter out of the question it asks', () => {
     // "delivered" is in the return operation's words, but a question asks for no change.
     const returns = storeTools.map((tool) =>

@@ -69,6 +69,20 @@ function continuedRequest(conversation: Conversation): string | undefined {
   return undefined;
 }
 
+/** "it", "that one", "them": a thing the conversation named before. */
+const REFERS_BACK = /\b(?:it|that(?: one)?|this one|them|those)\b/i;
+const MAX_REFERRING_WORDS = 6;
+
+/** The customer's previous request when this short message refers back to what it was about. */
+function referredRequest(conversation: Conversation): string | undefined {
+  const turns = conversation.turns;
+  const last = turns[turns.length - 1];
+  if (!REFERS_BACK.test(last.text) || contentStems(last.text).length > MAX_REFERRING_WORDS) return undefined;
+  for (let index = turns.length - 2; index >= 0; index--)
+    if (turns[index].role === 'user') return turns[index].text;
+  return undefined;
+}
+
 /** Earlier turns whose words inform the choice of a follow-up. */
 const CONTEXT_TURNS = 3;
 
@@ -219,6 +233,13 @@ export function decideTurn(given: Conversation, offered: EngineTool[]): Decision
       );
     if (takesThem) choice = repeated;
   }
+  // "ok delete it", "cancel it pls": a short request about what the request before it was about
+  // reads with that request's words.
+  const referred = earlierText || another ? undefined : referredRequest(conversation);
+  if (referred) {
+    const joined = chooseTool({ ...chooseOptions, rankText: `${referred}\n${last.text}` });
+    if (joined.type === 'call' || joined.type === 'ask') choice = joined;
+  }
   // The answer to what was asked for a complaint's case (the email to reply to) opens the case.
   if (earlierText && !smallTalk && readComplaint(earlierText)) {
     const remedy = chooseRemedy({ ...options, text: last.text, earlierText });
@@ -249,7 +270,15 @@ export function decideTurn(given: Conversation, offered: EngineTool[]): Decision
     const remedy = chooseRemedy({ ...options, text: last.text });
     if (remedy.type !== 'none' || choice.type === 'none' || searches) return answerComplaint(remedy);
   }
-  if (choice.type === 'call') return { type: 'tool-call', toolName: choice.tool.name, input: choice.input };
+  // "thx!! see you saturday" closes the chat: thanks or a goodbye that asks nothing and gives no
+  // number calls nothing, whatever its words brush against.
+  const signsOff =
+    (smallTalk === 'thanks' || smallTalk === 'goodbye') &&
+    choice.type === 'call' &&
+    !choice.requests &&
+    (last.text.match(NUMBERS) ?? []).length === 0;
+  if (choice.type === 'call' && !signsOff)
+    return { type: 'tool-call', toolName: choice.tool.name, input: choice.input };
   if (choice.type === 'ask') return { type: 'text', text: askForParameters(choice.missing, choice.tool) };
   if (choice.type === 'unable' && !smallTalk) return { type: 'text', text: declineAction(choice.action) };
   if (smallTalk) return { type: 'text', text: SMALL_TALK_REPLIES[smallTalk] };

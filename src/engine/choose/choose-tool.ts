@@ -110,7 +110,13 @@ function looksUp(
   return ranking.query.ids.some(
     (id) =>
       isReference(id) &&
-      !(features[ID_NOUN_MISMATCH] > 0 && id.noun && namesOther(id.noun)) &&
+      // The id's own prefix naming this operation's resource outweighs the noun ("payment pi_…").
+      !(
+        features[ID_NOUN_MISMATCH] > 0 &&
+        !(features[ID_PREFIX_MATCH] > 0) &&
+        id.noun &&
+        namesOther(id.noun)
+      ) &&
       entry.idParameters.some((parameter) =>
         String(input[parameter.name] ?? '').includes(id.text.replace(/^#/, '')),
       ),

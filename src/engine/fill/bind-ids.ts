@@ -46,7 +46,10 @@ function formatId(id: QueryId, parameter: ParameterInfo): unknown {
   const keepsHash = samples.some((sample) => /(^|[\s'"`^])\\?#/.test(sample));
   // A long number written in groups ("831 2345 6789") is sent as one.
   const written = /^\d[\d ]+\d$/.test(id.text) ? id.text.replace(/ /g, '') : id.text;
-  const text = written.startsWith('#') && !keepsHash ? written.slice(1) : written;
+  let text = written.startsWith('#') && !keepsHash ? written.slice(1) : written;
+  // An id written without the '#' its schema's examples put before the same form ('#W0000000') gets it.
+  const hashed = samples.some((sample) => new RegExp(`#${text[0]}`, 'i').test(sample) && /^[A-Za-z]/.test(text));
+  if (keepsHash && !text.startsWith('#') && hashed) text = `#${text}`;
   if ((parameter.type === 'integer' || parameter.type === 'number') && /^\d+$/.test(text))
     return Number(text);
   if (parameter.type === 'integer' || parameter.type === 'number') return undefined;

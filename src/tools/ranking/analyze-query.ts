@@ -96,10 +96,30 @@ const BEFORE_VERB = new Set([
   'hi',
   'hello',
   'hey',
+  // Words that answer or open a turn before its verb: "ok delete it", "yes, cancel it", "actually
+  // make it two".
+  'ok',
+  'okay',
+  'yes',
+  'yeah',
+  'yep',
+  'sure',
+  'alright',
+  'actually',
+  'oh',
+  'so',
+  'well',
+  'great',
+  'cool',
+  'fine',
+  'perfect',
+  'thanks',
 ]);
 // "Can you cancel it?" and "can I return it?" ask for an action, not for information.
 const REQUEST_START =
   /(?:^|[.!?]\s+)(?:(?:hi|hello|hey)\W+)?(?:(?:can|could|would|will)\s+(?:you|u)|(?:can|could|may)\s+i)\b|\bplease\b|\bpls\b/i;
+/** Where one sentence ends and the next begins. */
+const SENTENCE_END = /[.!?;]\s+|\n/;
 const QUESTION_START =
   /^\s*(what|what's|whats|where|where's|when|which|who|why|how|is|are|do|does|did|can|could|has|have|will|would|should)\b/i;
 // A token with a digit (`10234`, `sub_1A2b`, `INV-2026-001`), a `#` reference, or a code in capitals
@@ -374,7 +394,11 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     terms: [...weights].map(([stem, { weight, word }]) => ({ stem, word, weight })),
     context: contextStems,
     ids,
-    question: (/\?\s*$/.test(text.trim()) || QUESTION_START.test(text)) && !REQUEST_START.test(text),
+    // A sentence may ask after another tells ("my checkout says 'processing'. whats going on").
+    question:
+      (/\?\s*$/.test(text.trim()) ||
+        text.split(SENTENCE_END).some((sentence) => QUESTION_START.test(sentence))) &&
+      !REQUEST_START.test(text),
     writes,
     removes,
     ...(action ? { action } : {}),
