@@ -11,7 +11,7 @@ import type {
   LanguageModelV3StreamPart,
   LanguageModelV3Usage,
 } from '@ai-sdk/provider';
-import { readTools } from './catalog/engine-tool.js';
+import { type EngineTool, readTools } from './catalog/engine-tool.js';
 import { readConversation } from './conversation/read-conversation.js';
 import { type DecidedCall, type Decision, decideTurn } from './decide-turn.js';
 
@@ -52,9 +52,31 @@ function countWords(text: string): number {
   return words;
 }
 
+type CallTool = NonNullable<LanguageModelV3CallOptions['tools']>[number];
+
+/**
+ * The engine's view of each call option's tool, kept per tool object: the agent passes the same
+ * objects at every call (they are never changed once offered), so each is read once and the ranking
+ * finds its catalog index by the tools' identity instead of hashing their contents at each call.
+ */
+const engineTools = new WeakMap<CallTool, EngineTool | null>();
+
+function readToolsKept(tools: LanguageModelV3CallOptions['tools']): EngineTool[] {
+  const result: EngineTool[] = [];
+  for (const tool of tools ?? []) {
+    let read = engineTools.get(tool);
+    if (read === undefined) {
+      read = readTools([tool])[0] ?? null;
+      engineTools.set(tool, read);
+    }
+    if (read) result.push(read);
+  }
+  return result;
+}
+
 function decide(options: LanguageModelV3CallOptions): Decision {
   const choice = options.toolChoice ?? { type: 'auto' };
-  let tools = choice.type === 'none' ? [] : readTools(options.tools);
+  let tools = choice.type === 'none' ? [] : readToolsKept(options.tools);
   if (choice.type === 'tool') tools = tools.filter((tool) => tool.name === choice.toolName);
   return decideTurn(readConversation(options.prompt), tools);
 }
