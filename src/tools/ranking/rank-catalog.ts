@@ -33,7 +33,7 @@ export interface RankedTool {
   features: number[];
 }
 
-/** A message's ranking. */
+/** A message's ranking; read it only (the same message ranked again shares its entries). */
 export interface Ranking {
   /** The operations ranked, best first. */
   tools: RankedTool[];
@@ -407,8 +407,51 @@ function sumWords(weights: number[], words: number[]): number {
   return words.length > 0 ? sum / Math.sqrt(words.length) : 0;
 }
 
+/** A catalog's last ranking and what it ranked for. */
+interface LastRanking {
+  message: string;
+  context: string | undefined;
+  basePrompt: string | undefined;
+  minRelated: number | undefined;
+  ranking: Ranking;
+}
+
+/**
+ * Each catalog's last ranking of all its operations: the engine ranks the same message with the same
+ * context twice in one call (its choice of operation, then how clearly it fits beside the knowledge
+ * sources), and the ranking depends on nothing else.
+ */
+const lastRankings = new WeakMap<CatalogIndex, LastRanking>();
+
+/** A ranking's lists copied, its entries shared (rankings are read, never changed, by their callers). */
+function copyRanking(ranking: Ranking): Ranking {
+  return { tools: [...ranking.tools], none: { ...ranking.none }, query: ranking.query };
+}
+
 /** Ranks the catalog's operations for the message. */
 export function rankCatalog(options: RankCatalogOptions): Ranking {
+  if (options.candidates !== undefined) return rankAnew(options);
+  const last = lastRankings.get(options.index);
+  if (
+    last &&
+    last.message === options.message &&
+    last.context === options.context &&
+    last.basePrompt === options.basePrompt &&
+    last.minRelated === options.minRelated
+  )
+    return copyRanking(last.ranking);
+  const ranking = rankAnew(options);
+  lastRankings.set(options.index, {
+    message: options.message,
+    context: options.context,
+    basePrompt: options.basePrompt,
+    minRelated: options.minRelated,
+    ranking: copyRanking(ranking),
+  });
+  return ranking;
+}
+
+function rankAnew(options: RankCatalogOptions): Ranking {
   const model = options.index.model;
   const { query, tools, none, words } = featurize(options);
   const search = sumWords(model.wordWeights.search, words);
