@@ -31,7 +31,10 @@ export function isInProcessModel(model: LanguageModel): model is InProcessModel 
  * agent offers the same tool objects turn after turn (`OfferableTools.offered`), so each is converted
  * once, and the model sees the same object at every call: the embedded engine reads each once too.
  */
-const convertedTools = new WeakMap<Tool, Map<string, LanguageModelV3FunctionTool | LanguageModelV3ProviderTool>>();
+const convertedTools = new WeakMap<
+  Tool,
+  Map<string, LanguageModelV3FunctionTool | LanguageModelV3ProviderTool>
+>();
 
 /** The SDK's conversion of `tools` (`prepareToolsAndToolChoice`), one tool at a time, each kept. */
 async function convertTools(
@@ -49,7 +52,10 @@ async function convertTools(
         activeTools: undefined,
       });
       entry = (prepared.tools ?? [])[0];
-      if (!byName) convertedTools.set(tool, (byName = new Map()));
+      if (!byName) {
+        byName = new Map();
+        convertedTools.set(tool, byName);
+      }
       byName.set(name, entry);
     }
     converted.push(entry);

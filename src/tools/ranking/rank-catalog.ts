@@ -257,7 +257,10 @@ const similarChoices = new WeakMap<CatalogIndex, Map<string, { positions: number
 /** The catalog's choice words close in meaning to `word` (vector row `row`), read once per index. */
 function similarChoiceWords(index: CatalogIndex, word: string, row: number) {
   let byWord = similarChoices.get(index);
-  if (!byWord) similarChoices.set(index, (byWord = new Map()));
+  if (!byWord) {
+    byWord = new Map();
+    similarChoices.set(index, byWord);
+  }
   let similar = byWord.get(word);
   if (similar) return similar;
   const vectors = loadWordVectors()!;
@@ -265,8 +268,7 @@ function similarChoiceWords(index: CatalogIndex, word: string, row: number) {
   similar = { positions: [], values: [] };
   for (let position = 0; position < rows.length; position++) {
     if (rows[position] < 0) continue;
-    const value =
-      (similarity(vectors, row, rows[position]) - SIMILAR_FROM) / (SIMILAR_FULLY - SIMILAR_FROM);
+    const value = (similarity(vectors, row, rows[position]) - SIMILAR_FROM) / (SIMILAR_FULLY - SIMILAR_FROM);
     if (value <= 0) continue;
     similar.positions.push(position);
     similar.values.push(Math.min(1, value));
