@@ -5,6 +5,8 @@
 import type {
   LanguageModelV3,
   LanguageModelV3CallOptions,
+  LanguageModelV3FunctionTool,
+  LanguageModelV3ProviderTool,
   LanguageModelV3StreamPart,
   LanguageModelV3ToolCall,
   LanguageModelV3Usage,
@@ -25,6 +27,46 @@ export function isInProcessModel(model: LanguageModel): model is InProcessModel 
 }
 
 /**
+ * Each offered tool as the call options carry it, by the tool and the name it is offered under. An
+ * agent offers the same tool objects turn after turn (`OfferableTools.offered`), so each is converted
+ * once, and the model sees the same object at every call: the embedded engine reads each once too.
+ */
+const convertedTools = new WeakMap<
+  Tool,
+  Map<string, LanguageModelV3FunctionTool | LanguageModelV3ProviderTool>
+>();
+
+/** The SDK's conversion of `tools` (`prepareToolsAndToolChoice`), one tool at a time, each kept. */
+async function convertTools(
+  tools: Record<string, Tool>,
+  toolChoice: CallModelOptions['toolChoice'],
+): Promise<Pick<LanguageModelV3CallOptions, 'tools' | 'toolChoice'>> {
+  const converted: (LanguageModelV3FunctionTool | LanguageModelV3ProviderTool)[] = [];
+  for (const [name, tool] of Object.entries(tools)) {
+    let byName = convertedTools.get(tool);
+    let entry = byName?.get(name);
+    if (!entry) {
+      const prepared = await prepareToolsAndToolChoice({
+        tools: { [name]: tool },
+        toolChoice,
+        activeTools: undefined,
+      });
+      entry = (prepared.tools ?? [])[0];
+      if (!byName) {
+        byName = new Map();
+        convertedTools.set(tool, byName);
+      }
+      byName.set(name, entry);
+    }
+    converted.push(entry);
+  }
+  // What the SDK sends for no tools, and for a tool choice of 'auto' or 'none'.
+  if (converted.length === 0)
+    return { tools: undefined, toolChoice: toolChoice === 'none' ? { type: 'none' } : undefined };
+  return { tools: converted, toolChoice: { type: toolChoice } };
+}
+
+/**
  * The call options the SDK would send: its own conversions of the prompt and the tools (`ai/internal`,
  * the SDK's exported building blocks), without what `generateText` adds around them (the prompt's
  * validation against its schemas, retries, telemetry, per-step results).
@@ -36,11 +78,7 @@ async function toCallOptions(options: CallModelOptions): Promise<LanguageModelV3
       supportedUrls: {},
       download: undefined,
     }),
-    ...(await prepareToolsAndToolChoice({
-      tools: options.tools,
-      toolChoice: options.toolChoice,
-      activeTools: undefined,
-    })),
+    ...(await convertTools(options.tools, options.toolChoice)),
     abortSignal: options.signal,
     ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
   };

@@ -11,7 +11,7 @@ import type {
   LanguageModelV3StreamPart,
   LanguageModelV3Usage,
 } from '@ai-sdk/provider';
-import { readTools } from './catalog/engine-tool.js';
+import { type EngineTool, readTools } from './catalog/engine-tool.js';
 import { readConversation } from './conversation/read-conversation.js';
 import { type DecidedCall, type Decision, decideTurn } from './decide-turn.js';
 
@@ -52,9 +52,31 @@ function countWords(text: string): number {
   return words;
 }
 
+type CallTool = NonNullable<LanguageModelV3CallOptions['tools']>[number];
+
+/**
+ * The engine's view of each call option's tool, kept per tool object: the agent passes the same
+ * objects at every call (they are never changed once offered), so each is read once and the ranking
+ * finds its catalog index by the tools' identity instead of hashing their contents at each call.
+ */
+const engineTools = new WeakMap<CallTool, EngineTool | null>();
+
+function readToolsKept(tools: LanguageModelV3CallOptions['tools']): EngineTool[] {
+  const result: EngineTool[] = [];
+  for (const tool of tools ?? []) {
+    let read = engineTools.get(tool);
+    if (read === undefined) {
+      read = readTools([tool])[0] ?? null;
+      engineTools.set(tool, read);
+    }
+    if (read) result.push(read);
+  }
+  return result;
+}
+
 function decide(options: LanguageModelV3CallOptions): Decision {
   const choice = options.toolChoice ?? { type: 'auto' };
-  let tools = choice.type === 'none' ? [] : readTools(options.tools);
+  let tools = choice.type === 'none' ? [] : readToolsKept(options.tools);
   if (choice.type === 'tool') tools = tools.filter((tool) => tool.name === choice.toolName);
   return decideTurn(readConversation(options.prompt), tools);
 }
@@ -63,10 +85,54 @@ function decide(options: LanguageModelV3CallOptions): Decision {
 const systemWords = new Map<string, number>();
 const MAX_SYSTEM_PROMPTS = 64;
 
-/** The words of `message`'s JSON; a system message's counted once per text. */
+/**
+ * The words of each text message's JSON, by role and text: the conversation's earlier messages come
+ * again at every call of every later turn (40 of them in a long conversation).
+ */
+const textWords = { user: new Map<string, number>(), assistant: new Map<string, number>() };
+const MAX_TEXTS = 2048;
+
+/** Whether `value`'s own keys are `keys` in that order, `optional` last when present and undefined. */
+function hasKeys(value: object, keys: readonly string[], optional: string): boolean {
+  const own = Object.keys(value);
+  if (own.length === keys.length + 1) {
+    if (own[keys.length] !== optional || (value as Record<string, unknown>)[optional] !== undefined)
+      return false;
+  } else if (own.length !== keys.length) return false;
+  for (let index = 0; index < keys.length; index++) if (own[index] !== keys[index]) return false;
+  return true;
+}
+
+const MESSAGE_KEYS = ['role', 'content'];
+const TEXT_KEYS = ['type', 'text'];
+
+/**
+ * The text of a user or assistant message of one text part, as the SDK converts a string message
+ * (`{role, content: [{type: 'text', text}]}`, provider options unset), whose JSON is known from it.
+ */
+function onlyText(message: LanguageModelV3Message): string | undefined {
+  if (message.role !== 'user' && message.role !== 'assistant') return undefined;
+  const { content } = message;
+  if (content.length !== 1 || !hasKeys(message, MESSAGE_KEYS, 'providerOptions')) return undefined;
+  const part = content[0];
+  if (part.type !== 'text' || !hasKeys(part, TEXT_KEYS, 'providerOptions')) return undefined;
+  return part.text;
+}
+
+/** The words of `message`'s JSON; a system message's counted once per text, a text message's once per text. */
 function messageWords(message: LanguageModelV3Message): number {
-  if (message.role !== 'system' || message.providerOptions !== undefined)
-    return countWords(JSON.stringify(message));
+  if (message.role !== 'system' || message.providerOptions !== undefined) {
+    const text = onlyText(message);
+    if (text === undefined) return countWords(JSON.stringify(message));
+    const known = textWords[message.role as 'user' | 'assistant'];
+    let words = known.get(text);
+    if (words === undefined) {
+      words = countWords(JSON.stringify({ role: message.role, content: [{ type: 'text', text }] }));
+      if (known.size >= MAX_TEXTS) known.delete(known.keys().next().value as string);
+      known.set(text, words);
+    }
+    return words;
+  }
   let words = systemWords.get(message.content);
   if (words === undefined) {
     words = countWords(JSON.stringify({ role: 'system', content: message.content }));

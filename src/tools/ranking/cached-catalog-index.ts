@@ -26,35 +26,52 @@ function schemaText(schema: unknown): string {
   return text;
 }
 
-/** A digest of everything the index reads of the tools: a schema edited in any part indexes anew. */
-function signature(tools: readonly RankableTool[]): string {
+/** A digest of everything the index reads of one tool: a schema edited in any part indexes anew. */
+function toolSignature(tool: RankableTool): string {
   const hash = createHash('sha256');
-  for (const tool of tools) {
-    hash.update(tool.name);
-    hash.update('\u0000');
-    hash.update(tool.description);
-    hash.update('\u0000');
-    hash.update(schemaText(tool.inputSchema));
-    hash.update('\u0000');
-    const operation = tool.operation;
-    if (operation) {
-      hash.update(
-        `${operation.method} ${operation.path} ${operation.summary ?? ''} ${operation.operationId ?? ''}`,
-      );
-      for (const list of [
-        operation.tags,
-        operation.bodyInputs,
-        operation.responseFields,
-        operation.responseValues,
-      ]) {
-        hash.update('\u0002');
-        hash.update((list ?? []).join('\u0003'));
-      }
-      hash.update(schemaText(operation.boundInputs ?? null));
+  hash.update(tool.name);
+  hash.update('\u0000');
+  hash.update(tool.description);
+  hash.update('\u0000');
+  hash.update(schemaText(tool.inputSchema));
+  hash.update('\u0000');
+  const operation = tool.operation;
+  if (operation) {
+    hash.update(
+      `${operation.method} ${operation.path} ${operation.summary ?? ''} ${operation.operationId ?? ''}`,
+    );
+    for (const list of [
+      operation.tags,
+      operation.bodyInputs,
+      operation.responseFields,
+      operation.responseValues,
+    ]) {
+      hash.update('\u0002');
+      hash.update((list ?? []).join('\u0003'));
     }
-    hash.update('\u0001');
+    hash.update(schemaText(operation.boundInputs ?? null));
   }
-  return hash.digest('hex');
+  return hash.digest('base64');
+}
+
+/**
+ * Each tool's digest, kept per tool object as the schema texts are: the engine is handed the same tool
+ * objects call after call (never changed once offered), so each is hashed once.
+ */
+const toolSignatures = new WeakMap<RankableTool, string>();
+
+/** The digests of the tools, in order: two catalogs with the same key index the same. */
+function signature(tools: readonly RankableTool[]): string {
+  let key = '';
+  for (const tool of tools) {
+    let digest = toolSignatures.get(tool);
+    if (digest === undefined) {
+      digest = toolSignature(tool);
+      toolSignatures.set(tool, digest);
+    }
+    key += digest;
+  }
+  return key;
 }
 
 /**

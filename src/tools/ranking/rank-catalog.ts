@@ -33,7 +33,7 @@ export interface RankedTool {
   features: number[];
 }
 
-/** A message's ranking. */
+/** A message's ranking; read it only (the same message ranked again shares its entries). */
 export interface Ranking {
   /** The operations ranked, best first. */
   tools: RankedTool[];
@@ -193,25 +193,40 @@ function similarHeadWords(index: CatalogIndex, word: string, row: number) {
  */
 function measureSemantic(index: CatalogIndex, query: AnalyzedQuery, weights: QueryWeights): Float64Array {
   const vectors = loadWordVectors();
-  const sums = new Float64Array(index.tools.length);
+  const count = index.tools.length;
+  const sums = new Float64Array(count);
   if (weights.total === 0) return sums;
+  // Per term, each operation's closest head word (1 for the term itself), and which operations have
+  // one: arrays by position, cleared after each term (a map per term cost GitHub's catalog more).
+  const best = new Float64Array(count);
+  const reached: number[] = [];
   for (const term of query.terms) {
     const weight = weights.weights.get(term.stem) ?? 0;
     if (weight === 0) continue;
-    // Each operation's closest head word to the term: 1 for the term itself.
-    const best = new Map<number, number>();
     const row = vectors?.rows.get(term.word);
     if (row !== undefined) {
       const { positions, values } = similarHeadWords(index, term.word, row);
-      for (let at = 0; at < positions.length; at++)
+      for (let at = 0; at < positions.length; at++) {
+        const value = values[at];
         for (const tool of index.headWords.tools[positions[at]])
-          if (values[at] > (best.get(tool) ?? 0)) best.set(tool, values[at]);
+          if (value > best[tool]) {
+            if (best[tool] === 0) reached.push(tool);
+            best[tool] = value;
+          }
+      }
     }
     for (const position of index.postings.get(term.stem) ?? [])
-      if (index.tools[position].all.has(term.stem)) best.set(position, 1);
-    for (const [position, value] of best) sums[position] += weight * value;
+      if (index.tools[position].all.has(term.stem)) {
+        if (best[position] === 0) reached.push(position);
+        best[position] = 1;
+      }
+    for (const position of reached) {
+      sums[position] += weight * best[position];
+      best[position] = 0;
+    }
+    reached.length = 0;
   }
-  for (let position = 0; position < sums.length; position++) sums[position] /= weights.total;
+  for (let position = 0; position < count; position++) sums[position] /= weights.total;
   return sums;
 }
 
@@ -223,21 +238,44 @@ function measureSemantic(index: CatalogIndex, query: AnalyzedQuery, weights: Que
 function measureChoiceMeaning(index: CatalogIndex, query: AnalyzedQuery): Float64Array {
   const closest = new Float64Array(index.tools.length);
   const vectors = loadWordVectors();
-  const { words, rows, tools } = index.choiceWords;
+  const { words, tools } = index.choiceWords;
   if (!vectors || words.length === 0) return closest;
   for (const term of query.terms) {
     if (index.idf.has(term.stem)) continue;
     const row = vectors.rows.get(term.word);
     if (row === undefined) continue;
-    for (let position = 0; position < words.length; position++) {
-      if (rows[position] < 0) continue;
-      const value =
-        (similarity(vectors, row, rows[position]) - SIMILAR_FROM) / (SIMILAR_FULLY - SIMILAR_FROM);
-      if (value <= 0) continue;
-      for (const tool of tools[position]) closest[tool] = Math.max(closest[tool], Math.min(1, value));
-    }
+    const { positions, values } = similarChoiceWords(index, term.word, row);
+    for (let at = 0; at < positions.length; at++)
+      for (const tool of tools[positions[at]]) closest[tool] = Math.max(closest[tool], values[at]);
   }
   return closest;
+}
+
+/** Per catalog, the choice words close in meaning to each message word seen (its closeness capped at 1). */
+const similarChoices = new WeakMap<CatalogIndex, Map<string, { positions: number[]; values: number[] }>>();
+
+/** The catalog's choice words close in meaning to `word` (vector row `row`), read once per index. */
+function similarChoiceWords(index: CatalogIndex, word: string, row: number) {
+  let byWord = similarChoices.get(index);
+  if (!byWord) {
+    byWord = new Map();
+    similarChoices.set(index, byWord);
+  }
+  let similar = byWord.get(word);
+  if (similar) return similar;
+  const vectors = loadWordVectors()!;
+  const { rows } = index.choiceWords;
+  similar = { positions: [], values: [] };
+  for (let position = 0; position < rows.length; position++) {
+    if (rows[position] < 0) continue;
+    const value = (similarity(vectors, row, rows[position]) - SIMILAR_FROM) / (SIMILAR_FULLY - SIMILAR_FROM);
+    if (value <= 0) continue;
+    similar.positions.push(position);
+    similar.values.push(Math.min(1, value));
+  }
+  if (byWord.size >= MAX_SIMILAR_WORDS) byWord.delete(byWord.keys().next().value as string);
+  byWord.set(word, similar);
+  return similar;
 }
 
 /**
@@ -257,18 +295,58 @@ function findRelated(
 ): IndexedTool[] | undefined {
   const { query, touched, hints, semantic } = related;
   if (query.terms.length === 0) return undefined;
-  const kept = new Set([...touched, ...hints.keys()]);
+  // Kept operations marked by position: catalog order comes from the marks.
+  const kept = new Uint8Array(index.tools.length);
+  let keptCount = 0;
+  const keep = (position: number) => {
+    if (kept[position] === 0) {
+      kept[position] = 1;
+      keptCount++;
+    }
+  };
+  for (const entry of touched) keep(entry.position);
+  for (const entry of hints.keys()) keep(entry.position);
   // Operations the earlier messages name: a follow-up continues them.
-  for (const stem of query.context)
-    for (const position of index.postings.get(stem) ?? []) kept.add(index.tools[position]);
-  const close: number[] = [];
-  for (const entry of index.tools)
-    if (entry.search) kept.add(entry);
-    else if (semantic[entry.position] > 0 && !kept.has(entry)) close.push(entry.position);
-  if (kept.size + close.length < count) return undefined;
-  close.sort((left, right) => semantic[right] - semantic[left]);
-  for (const position of close.slice(0, 2 * count)) kept.add(index.tools[position]);
-  return index.tools.filter((entry) => kept.has(entry));
+  for (const stem of query.context) for (const position of index.postings.get(stem) ?? []) keep(position);
+  const { searches, isSearch } = searchPositions(index);
+  for (const position of searches) keep(position);
+  // The closest others: the first 2 x `count` in order of meaning, ties in catalog order (what a
+  // stable sort of all of them gives), kept in order as they come.
+  const limit = 2 * count;
+  const closest: number[] = [];
+  let others = 0;
+  for (let position = 0; position < semantic.length; position++) {
+    const value = semantic[position];
+    if (!(value > 0) || isSearch[position] === 1 || kept[position] === 1) continue;
+    others++;
+    if (closest.length === limit && value <= semantic[closest[limit - 1]]) continue;
+    let at = closest.length;
+    while (at > 0 && semantic[closest[at - 1]] < value) at--;
+    closest.splice(at, 0, position);
+    if (closest.length > limit) closest.pop();
+  }
+  if (keptCount + others < count) return undefined;
+  for (const position of closest) keep(position);
+  return index.tools.filter((entry) => kept[entry.position] === 1);
+}
+
+/** Per catalog, the operations that take free search words, as positions and as marks by position. */
+const searchesOf = new WeakMap<CatalogIndex, { searches: number[]; isSearch: Uint8Array }>();
+
+function searchPositions(index: CatalogIndex) {
+  let found = searchesOf.get(index);
+  if (!found) {
+    const isSearch = new Uint8Array(index.tools.length);
+    const searches: number[] = [];
+    for (const entry of index.tools)
+      if (entry.search) {
+        isSearch[entry.position] = 1;
+        searches.push(entry.position);
+      }
+    found = { searches, isSearch };
+    searchesOf.set(index, found);
+  }
+  return found;
 }
 
 /** Feature vectors of the candidates and of calling nothing, without scores. */
@@ -331,8 +409,51 @@ function sumWords(weights: number[], words: number[]): number {
   return words.length > 0 ? sum / Math.sqrt(words.length) : 0;
 }
 
+/** A catalog's last ranking and what it ranked for. */
+interface LastRanking {
+  message: string;
+  context: string | undefined;
+  basePrompt: string | undefined;
+  minRelated: number | undefined;
+  ranking: Ranking;
+}
+
+/**
+ * Each catalog's last ranking of all its operations: the engine ranks the same message with the same
+ * context twice in one call (its choice of operation, then how clearly it fits beside the knowledge
+ * sources), and the ranking depends on nothing else.
+ */
+const lastRankings = new WeakMap<CatalogIndex, LastRanking>();
+
+/** A ranking's lists copied, its entries shared (rankings are read, never changed, by their callers). */
+function copyRanking(ranking: Ranking): Ranking {
+  return { tools: [...ranking.tools], none: { ...ranking.none }, query: ranking.query };
+}
+
 /** Ranks the catalog's operations for the message. */
 export function rankCatalog(options: RankCatalogOptions): Ranking {
+  if (options.candidates !== undefined) return rankAnew(options);
+  const last = lastRankings.get(options.index);
+  if (
+    last &&
+    last.message === options.message &&
+    last.context === options.context &&
+    last.basePrompt === options.basePrompt &&
+    last.minRelated === options.minRelated
+  )
+    return copyRanking(last.ranking);
+  const ranking = rankAnew(options);
+  lastRankings.set(options.index, {
+    message: options.message,
+    context: options.context,
+    basePrompt: options.basePrompt,
+    minRelated: options.minRelated,
+    ranking: copyRanking(ranking),
+  });
+  return ranking;
+}
+
+function rankAnew(options: RankCatalogOptions): Ranking {
   const model = options.index.model;
   const { query, tools, none, words } = featurize(options);
   const search = sumWords(model.wordWeights.search, words);
