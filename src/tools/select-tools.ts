@@ -30,6 +30,22 @@ function isNamedIn(promptWords: Set<string>, tool: ToolDefinition): boolean {
   return promptWords.has(tool.name) || (tool.operationId !== undefined && promptWords.has(tool.operationId));
 }
 
+/** Per catalog, the positions of the tools its agent's base prompt names (the last prompt asked for). */
+const namedByCatalog = new WeakMap<object, { prompt: string; positions: number[] }>();
+
+/** The positions of the tools `basePrompt` names, found once per catalog and prompt. */
+function namedPositions(key: object, tools: readonly ToolDefinition[], basePrompt: string): number[] {
+  const known = namedByCatalog.get(key);
+  if (known?.prompt === basePrompt) return known.positions;
+  const promptWords = new Set(basePrompt.match(/[\w-]+/g));
+  const positions: number[] = [];
+  tools.forEach((tool, position) => {
+    if (isNamedIn(promptWords, tool)) positions.push(position);
+  });
+  namedByCatalog.set(key, { prompt: basePrompt, positions });
+  return positions;
+}
+
 /**
  * The tools to offer for this turn, most relevant first: every tool when there are at most `limit`;
  * otherwise the tools named in the base prompt, then the best ranked for the message and its context,
@@ -41,12 +57,11 @@ export function selectTools(options: SelectToolsOptions): ToolDefinition[] {
   const tools = catalog ? catalog.tools : (options.tools as readonly ToolDefinition[]);
   if (tools.length <= limit) return [...tools];
   const chosen = new Set<number>();
-  if (options.basePrompt) {
-    const promptWords = new Set(options.basePrompt.match(/[\w-]+/g));
-    tools.forEach((tool, position) => {
-      if (chosen.size < limit && isNamedIn(promptWords, tool)) chosen.add(position);
-    });
-  }
+  if (options.basePrompt)
+    for (const position of namedPositions(catalog ?? tools, tools, options.basePrompt)) {
+      if (chosen.size >= limit) break;
+      chosen.add(position);
+    }
   const index = (catalog ?? compileToolCatalog(tools)).index();
   const ranking = rankCatalog({
     index,

@@ -160,7 +160,9 @@ export function extractToolFeatures(options: {
   for (const stem of tool.name) if (query.context.has(stem) && !weights.weights.has(stem)) contextHits++;
   const ids = query.ids;
   const pathParameters = tool.idParameters.length;
-  const idNouns = ids.map((id) => id.noun).filter(Boolean);
+  // A plain loop: `map(...).filter(Boolean)` here threw V8's optimised code away three times a run.
+  const idNouns: string[] = [];
+  for (const id of ids) if (id.noun !== '') idNouns.push(id.noun);
   const nounMatch =
     idNouns.length > 0 &&
     tool.idParameters.some((parameter) => idNouns.some((noun) => parameter.nouns.has(noun)));
