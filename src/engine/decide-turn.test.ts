@@ -1142,6 +1142,47 @@ describe('decideTurn', () => {
     expect(decide([...before, user('thx!! see you friday')], '', meetings)).toMatchObject({ type: 'text' });
   });
 
+  it('never removes what no verb of the message removes', () => {
+    const write = (tool: EngineTool, method: 'put' | 'delete') => ({
+      ...tool,
+      operation: { ...tool.operation, method } as EngineTool['operation'],
+    });
+    const contactId = { id: { type: 'integer', description: 'Unique identifier for a contact' } };
+    const ticketId = { ticket_id: { type: 'integer' } };
+    const helpdesk = [
+      operation('getContact', ['get', '/contacts/{id}'], 'View a contact', contactId, ['id']),
+      write(
+        operation('deleteContact', ['get', '/contacts/{id}'], 'Delete a contact', contactId, ['id']),
+        'delete',
+      ),
+      write(
+        operation('updateContact', ['get', '/contacts/{id}'], 'Update a contact', contactId, ['id']),
+        'put',
+      ),
+      operation('listContacts', ['get', '/contacts'], 'List all contacts', {}),
+      operation('getTicket', ['get', '/tickets/{ticket_id}'], 'View a ticket', ticketId, ['ticket_id']),
+      operation('listTickets', ['get', '/tickets'], 'List all tickets', {}),
+      write(
+        operation('deleteTicket', ['get', '/tickets/{ticket_id}'], 'Delete a ticket', ticketId, [
+          'ticket_id',
+        ]),
+        'delete',
+      ),
+      operation('addTicket', ['post', '/tickets'], 'Create a ticket', {
+        email: { type: 'string', format: 'email' },
+        description: { type: 'string' },
+      }),
+    ];
+    // "contact" pulls to the contacts, "log it" is no verb the corpus knows: the delete ranks first.
+    const message = 'pls log it, contact 4411, the export is broken';
+    const index = indexCatalogCached(helpdesk, { source: helpdesk });
+    expect(rankCatalog({ index, message }).tools[0].entry.tool.name).toBe('deleteContact');
+    expect(decide([user(message)], '', helpdesk)).not.toMatchObject({ toolName: 'deleteContact' });
+    expect(decide([user('please delete contact 4411')], '', helpdesk)).toMatchObject({
+      toolName: 'deleteContact',
+    });
+  });
+
   it('answers a question by reading, and leaves a yes-or-no filter out of the question it asks', () => {
     // "delivered" is in the return operation's words, but a question asks for no change.
     const returns = storeTools.map((tool) =>

@@ -251,6 +251,12 @@ export function decideTurn(given: Conversation, offered: EngineTool[]): Decision
     choice.type === 'none' ||
     (choice.type === 'call' && !choice.requests && isReadMethod(choice.tool.operation?.method));
   const complaint = !smallTalk && tells && Boolean(readComplaint(last.text));
+  // "Please open a ticket: the export is broken": the case the complaint asks for takes the complaint
+  // as its account, rather than asking for it.
+  if (choice.type === 'ask' && !smallTalk && readComplaint(last.text)) {
+    const remedy = chooseRemedy({ ...options, text: last.text });
+    if (remedy.type === 'call' && remedy.tool === choice.tool) choice = remedy;
+  }
   // A look-up by words (a search, a list) is no answer to a complaint; one by the number it gives is.
   const searches = choice.type === 'call' && (last.text.match(NUMBERS) ?? []).length === 0;
   // The business's articles may say what to do (a parcel marked delivered that never came): a

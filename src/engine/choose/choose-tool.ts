@@ -263,8 +263,8 @@ function createsInstead(best: IndexedTool, other: IndexedTool): boolean {
 const READ_SHARE = 0.5;
 
 /**
- * For a message that asks no change (no verb that writes: "I opened a ticket last week and nobody
- * answered. It's 3902"), the operation that reads the record the first one would change, when it is
+ * For a message that asks no change (no verb that writes, nor one in a request's place: "I opened a
+ * ticket last week and nobody answered. It's 3902"), the operation that reads the record the first one would change, when it is
  * about as likely: looking a record up harms nothing, and changing it unasked may.
  */
 function readInstead<Ranked extends { entry: IndexedTool; probability: number }>(
@@ -272,7 +272,15 @@ function readInstead<Ranked extends { entry: IndexedTool; probability: number }>
   candidates: Ranked[],
   query: AnalyzedQuery,
 ): Ranked | undefined {
-  if (query.action || query.writes >= DOES || best.entry.writes < DOES || best.entry.reads) return undefined;
+  // A verb the table lacks where a request puts it ("please refund payment …") asks a change too.
+  if (
+    query.action ||
+    query.unknownVerb ||
+    query.writes >= DOES ||
+    best.entry.writes < DOES ||
+    best.entry.reads
+  )
+    return undefined;
   return candidates
     .slice(1, SIBLINGS)
     .find(
@@ -574,6 +582,23 @@ function withoutOtherCreates<Ranked extends { entry: IndexedTool }>(
   return kept.length > 0 ? kept : tools;
 }
 
+/**
+ * The operations, without those that remove or cancel something where no verb of the message does
+ * ("please open a ticket ... contact me at" is no contact to delete) and its words do not name the
+ * operation's verb ("unsubscribe me" may still unsubscribe). All stay when none would.
+ */
+function withoutUnaskedRemoves<Ranked extends { entry: IndexedTool }>(
+  tools: Ranked[],
+  query: AnalyzedQuery,
+): Ranked[] {
+  if (query.removes > 0) return tools;
+  const stems = new Set(query.terms.map((term) => term.stem));
+  const kept = tools.filter(
+    ({ entry }) => entry.removes - query.removes < REMOVE_GAP || (entry.verb !== '' && stems.has(entry.verb)),
+  );
+  return kept.length > 0 ? kept : tools;
+}
+
 /** Chooses what to do for the message. */
 export function chooseTool(options: ChooseToolOptions): Choice {
   const { tools, text, earlierText } = options;
@@ -590,7 +615,10 @@ export function chooseTool(options: ChooseToolOptions): Choice {
       )
     : [];
   const ranked = eligible.length > 0 ? eligible : reads ? readersFirst(ranking.tools) : ranking.tools;
-  const candidates = withoutOtherCreates(ranked, ranking.query, ranking.index);
+  const candidates = withoutUnaskedRemoves(
+    withoutOtherCreates(ranked, ranking.query, ranking.index),
+    ranking.query,
+  );
   const earlierIds = (options.earlierTurns ?? []).map((turn) => readIds(turn, ranking.index));
   const fillFor = (ranked: (typeof candidates)[number]) =>
     fill({
