@@ -48,7 +48,9 @@ function formatId(id: QueryId, parameter: ParameterInfo): unknown {
   const written = /^\d[\d ]+\d$/.test(id.text) ? id.text.replace(/ /g, '') : id.text;
   let text = written.startsWith('#') && !keepsHash ? written.slice(1) : written;
   // An id written without the '#' its schema's examples put before the same form ('#W0000000') gets it.
-  const hashed = samples.some((sample) => new RegExp(`#${text[0]}`, 'i').test(sample) && /^[A-Za-z]/.test(text));
+  const hashed =
+    /^[A-Za-z]/.test(text) &&
+    samples.some((sample) => sample.toLowerCase().includes(`#${text[0].toLowerCase()}`));
   if (keepsHash && !text.startsWith('#') && hashed) text = `#${text}`;
   if ((parameter.type === 'integer' || parameter.type === 'number') && /^\d+$/.test(text))
     return Number(text);
