@@ -534,6 +534,10 @@ describe('decideTurn', () => {
       toolName: 'get_order_details',
       input: { order_id: '#W8732376' },
     });
+    // Written without its '#', the id takes the one the input's examples show.
+    expect(decide([user('whats going on with W8732376, its been 2 weeks')], '', tools)).toMatchObject({
+      input: { order_id: '#W8732376' },
+    });
   });
 
   it("binds an id to the input whose resource its prefix abbreviates, and never to another resource's", () => {
