@@ -15,6 +15,8 @@ export interface QueryTerm {
   word: string;
   /** 1 as written; less when it is a correction of a misspelt word. */
   weight: number;
+  /** Only ever stands before another word it describes ("version" in "version history"). */
+  modifies?: true;
 }
 
 /** An id the message gives. */
@@ -325,6 +327,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
   const values = readValues(text, (stem) => index.idf.has(stem));
   const idWords = new Set([...ids.flatMap((id) => splitWords(id.text)), ...values.names]);
   const weights = new Map<string, { weight: number; word: string }>();
+  const standsAlone = new Set<string>();
   let writes = 0;
   let removes = 0;
   let length = 0;
@@ -347,6 +350,9 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       }
     }
     if ((weights.get(stem)?.weight ?? 0) < weight) weights.set(stem, { weight, word: written });
+    // "order history", "version history": a noun before another names a kind of that one.
+    const next = words[position + 1];
+    if (!(next && /^\p{L}/u.test(next) && isContentWord(next))) standsAlone.add(stem);
     let profile = verbProfile(index.model, stem);
     // "resend", "reactivate": the verb again, where the catalog names operations by the verb alone.
     const again = REPEATED.test(word) && !index.idf.has(stem) ? stemOf(word.slice(2)) : '';
@@ -391,7 +397,12 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
   for (const word of splitWords(context)) if (isContentWord(word)) contextStems.add(stemOf(word));
   const lower = text.toLowerCase();
   return {
-    terms: [...weights].map(([stem, { weight, word }]) => ({ stem, word, weight })),
+    terms: [...weights].map(([stem, { weight, word }]) => ({
+      stem,
+      word,
+      weight,
+      ...(standsAlone.has(stem) ? {} : { modifies: true as const }),
+    })),
     context: contextStems,
     ids,
     // A sentence may ask after another tells ("my checkout says 'processing'. whats going on").

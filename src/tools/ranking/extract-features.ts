@@ -191,7 +191,7 @@ export function extractToolFeatures(options: {
   let numberClash = 0;
   if (touched && isReadMethod(tool.tool.operation?.method))
     for (const term of query.terms) {
-      if (!tool.path.has(term.stem)) continue;
+      if (term.modifies || !tool.path.has(term.stem)) continue;
       const plural = isPlural(term.word);
       const listed = tool.listed.has(term.stem);
       const recorded = tool.pathParameters.some((parameter) => parameter.nouns.has(term.stem));
