@@ -59,29 +59,30 @@ const MAX_ELLIPTICAL_WORDS = 5;
 /** A message about another thing than the one before ("my other order"). */
 const ANOTHER = /\b(?:other|another|different|second)\b/i;
 
-/** The customer's previous request when this message only continues it. */
-function continuedRequest(conversation: Conversation): string | undefined {
-  const turns = conversation.turns;
-  const last = turns[turns.length - 1];
-  if (!ELLIPTICAL.test(last.text) || contentStems(last.text).length > MAX_ELLIPTICAL_WORDS) return undefined;
-  for (let index = turns.length - 2; index >= 0; index--)
-    if (turns[index].role === 'user') return turns[index].text;
-  return undefined;
-}
-
 /** "it", "that one", "them": a thing the conversation named before. */
 const REFERS_BACK = /\b(?:it|that(?: one)?|this one|them|those)\b/i;
 const MAX_REFERRING_WORDS = 6;
 
-/** The customer's previous request when this short message refers back to what it was about. */
-function referredRequest(conversation: Conversation): string | undefined {
+/**
+ * The customer's request before the last message, when the last one leans on it: it `matches` and
+ * has at most `maxWords` content words.
+ */
+function requestLeanedOn(conversation: Conversation, matches: RegExp, maxWords: number): string | undefined {
   const turns = conversation.turns;
   const last = turns[turns.length - 1];
-  if (!REFERS_BACK.test(last.text) || contentStems(last.text).length > MAX_REFERRING_WORDS) return undefined;
+  if (!matches.test(last.text) || contentStems(last.text).length > maxWords) return undefined;
   for (let index = turns.length - 2; index >= 0; index--)
     if (turns[index].role === 'user') return turns[index].text;
   return undefined;
 }
+
+/** The customer's previous request when this message only continues it ("what about 12350?"). */
+const continuedRequest = (conversation: Conversation) =>
+  requestLeanedOn(conversation, ELLIPTICAL, MAX_ELLIPTICAL_WORDS);
+
+/** The customer's previous request when this short message refers back to what it was about. */
+const referredRequest = (conversation: Conversation) =>
+  requestLeanedOn(conversation, REFERS_BACK, MAX_REFERRING_WORDS);
 
 /** Earlier turns whose words inform the choice of a follow-up. */
 const CONTEXT_TURNS = 3;
