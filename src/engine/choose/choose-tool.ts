@@ -264,8 +264,9 @@ const READ_SHARE = 0.5;
 
 /**
  * For a message that asks no change (no verb that writes, nor one in a request's place: "I opened a
- * ticket last week and nobody answered. It's 3902"), the operation that reads the record the first one would change, when it is
- * about as likely: looking a record up harms nothing, and changing it unasked may.
+ * ticket last week and nobody answered. It's 3902"), the operation that reads the record the first
+ * one would change, when it is about as likely: looking a record up harms nothing, and changing it
+ * unasked may.
  */
 function readInstead<Ranked extends { entry: IndexedTool; probability: number }>(
   best: Ranked,

@@ -356,8 +356,10 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     let profile = verbProfile(index.model, stem);
     // "resend", "reactivate": the verb again, where the catalog names operations by the verb alone.
     const again = REPEATED.test(word) && !index.idf.has(stem) ? stemOf(word.slice(2)) : '';
-    if (!profile && again && index.idf.has(again)) {
-      profile = verbProfile(index.model, again);
+    const againProfile =
+      !profile && again && index.idf.has(again) ? verbProfile(index.model, again) : undefined;
+    if (againProfile) {
+      profile = againProfile;
       if ((weights.get(again)?.weight ?? 0) < weight) weights.set(again, { weight, word: word.slice(2) });
     }
     // A word says what the message does where English puts the verb: first, or after "please",
