@@ -11,8 +11,16 @@ import type {
   LanguageModelV3ToolCall,
   LanguageModelV3Usage,
 } from '@ai-sdk/provider';
-import { InvalidToolInputError, JSONParseError, type LanguageModel, NoSuchToolError, type Tool } from 'ai';
+import {
+  InvalidToolInputError,
+  JSONParseError,
+  type JSONValue,
+  type LanguageModel,
+  NoSuchToolError,
+  type Tool,
+} from 'ai';
 import { convertToLanguageModelPrompt, prepareToolsAndToolChoice } from 'ai/internal';
+import { OPERATION_SHAPE_KEY } from '../tools/index.js';
 import type { CallModelOptions, ModelCallOutput, ModelToolCall } from './call-model.js';
 
 /** A language model that runs in this process and says so (`inProcess`): called without the SDK's pipeline. */
@@ -81,6 +89,10 @@ async function toCallOptions(options: CallModelOptions): Promise<LanguageModelV3
     ...(await convertTools(options.tools, options.toolChoice)),
     abortSignal: options.signal,
     ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
+    // An object for the model in this process, not JSON for a provider.
+    ...(options.ranking
+      ? { providerOptions: { [OPERATION_SHAPE_KEY]: { ranking: options.ranking as unknown as JSONValue } } }
+      : {}),
   };
 }
 

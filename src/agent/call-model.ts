@@ -8,6 +8,7 @@ import {
   streamText,
   type Tool,
 } from 'ai';
+import type { OfferedRanking } from '../tools/index.js';
 import { callInProcessModel, isInProcessModel } from './call-in-process-model.js';
 
 /** A tool call the model asked for. */
@@ -58,6 +59,11 @@ export interface CallModelOptions {
   signal?: AbortSignal;
   /** Receives the text as it is generated (once, whole, when not streaming). */
   onText: (delta: string) => void;
+  /**
+   * The catalog the tools were offered from: passed to a model that runs in this process (the
+   * embedded engine ranks the offered operations against it), never to a provider.
+   */
+  ranking?: OfferedRanking;
 }
 
 // One retry covers a dropped connection or a 5xx; the customer is waiting, so no more.

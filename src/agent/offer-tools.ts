@@ -4,6 +4,8 @@
 import { type JSONValue, jsonSchema, type Tool, tool } from 'ai';
 import {
   compileToolCatalog,
+  type OfferedRanking,
+  offeredRanking,
   selectTools,
   type ToolCatalog,
   type ToolDefinition,
@@ -33,6 +35,8 @@ export interface OfferedTools {
   toolSet: Record<string, Tool>;
   /** The agent's tool behind each offered name; the built-in tools (hand-off, knowledge search) are not in it. */
   byName: Map<string, AgentTool>;
+  /** The catalog the operations were selected from, for a model that ranks in this process. */
+  ranking: OfferedRanking;
 }
 
 /** What to choose the offered tools from and for. */
@@ -160,5 +164,9 @@ export function offerTools(options: OfferToolsOptions): OfferedTools {
     }
     toolSet[name] = offered;
   }
-  return { toolSet, byName };
+  const ranking = offeredRanking(
+    catalog.selection,
+    [...byName].map(([name, entry]) => [name, entry.tool] as const),
+  );
+  return { toolSet, byName, ranking };
 }

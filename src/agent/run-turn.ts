@@ -219,6 +219,7 @@ export async function runTurn(options: RunTurnOptions): Promise<TurnResult> {
         system,
         messages,
         tools: offered.toolSet,
+        ranking: offered.ranking,
         toolChoice: mayCallTools ? 'auto' : 'none',
         temperature: options.temperature,
         stream: options.stream ?? true,

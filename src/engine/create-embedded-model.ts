@@ -11,6 +11,7 @@ import type {
   LanguageModelV3StreamPart,
   LanguageModelV3Usage,
 } from '@ai-sdk/provider';
+import { type OfferedRanking, OPERATION_SHAPE_KEY } from '../tools/index.js';
 import { type EngineTool, readTools } from './catalog/engine-tool.js';
 import { readConversation } from './conversation/read-conversation.js';
 import { type DecidedCall, type Decision, decideTurn } from './decide-turn.js';
@@ -78,7 +79,19 @@ function decide(options: LanguageModelV3CallOptions): Decision {
   const choice = options.toolChoice ?? { type: 'auto' };
   let tools = choice.type === 'none' ? [] : readToolsKept(options.tools);
   if (choice.type === 'tool') tools = tools.filter((tool) => tool.name === choice.toolName);
-  return decideTurn(readConversation(options.prompt), tools);
+  return decideTurn(readConversation(options.prompt), tools, offeredRankingOf(options));
+}
+
+/**
+ * The catalog the agent offered the tools from (`providerOptions.concierge.ranking`), which only a
+ * caller in this process can pass: an object, never sent anywhere.
+ */
+function offeredRankingOf(options: LanguageModelV3CallOptions): OfferedRanking | undefined {
+  const ranking = (options.providerOptions?.[OPERATION_SHAPE_KEY] as { ranking?: unknown } | undefined)
+    ?.ranking;
+  if (typeof ranking !== 'object' || ranking === null) return undefined;
+  const { index, positions } = ranking as Partial<OfferedRanking>;
+  return index && positions instanceof Map ? { index, positions } : undefined;
 }
 
 /** The words of each system prompt's JSON: an agent's is the same at every call, and most of the prompt. */

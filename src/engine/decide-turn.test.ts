@@ -1187,6 +1187,36 @@ describe('decideTurn', () => {
     });
   });
 
+  it('ranks the offered operations against the whole catalog they were offered from, under their offered names', () => {
+    const index = indexCatalogCached(storeTools, { source: storeTools });
+    // Offered under names of their own (two integrations had the same operation names), three of them.
+    const offered = storeTools
+      .filter((tool) => ['trackOrder', 'searchProducts', 'createReturn'].includes(tool.name))
+      .map((tool) => ({ ...tool, name: `store_${tool.name}` }));
+    const positions = new Map(
+      offered.map((tool) => [tool.name, storeTools.findIndex((each) => `store_${each.name}` === tool.name)]),
+    );
+    const conversation = { system: '', turns: [user('Where is my order #12345?')], toolResults: [] };
+    expect(decideTurn(conversation, offered, { index, positions })).toEqual({
+      type: 'tool-call',
+      toolName: 'store_trackOrder',
+      input: { orderId: '12345' },
+    });
+    // The features are the catalog's: offered under each other's positions, the look-up's words
+    // now rank the offered search first (a mix-up no caller makes; it shows whose index decides).
+    const swapped = new Map(positions);
+    swapped.set('store_trackOrder', positions.get('store_searchProducts') as number);
+    swapped.set('store_searchProducts', positions.get('store_trackOrder') as number);
+    expect(decideTurn(conversation, offered, { index, positions: swapped })).toMatchObject({
+      toolName: 'store_searchProducts',
+    });
+    // An offered operation the catalog does not hold: ranked as a catalog of its own, as before.
+    const stranger = { ...offered[0], name: 'elsewhere_trackOrder' };
+    expect(decideTurn(conversation, [...offered, stranger], { index, positions })).toMatchObject({
+      type: 'tool-call',
+    });
+  });
+
   it('answers a question by reading, and leaves a yes-or-no filter out of the question it asks', () => {
     // "delivered" is in the return operation's words, but a question asks for no change.
     const returns = storeTools.map((tool) =>

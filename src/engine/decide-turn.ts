@@ -1,7 +1,7 @@
 // One decision of the embedded engine: answer a tool result, call a tool with filled arguments, ask
 // for what is missing, or reply without a tool (small talk, out of scope, hand-off).
 
-import { contentStems, isReadMethod } from '../tools/index.js';
+import { contentStems, isReadMethod, type OfferedRanking } from '../tools/index.js';
 import type { EngineTool } from './catalog/engine-tool.js';
 import { listParameters } from './catalog/list-parameters.js';
 import { ACCOUNT_NAME, chooseRemedy, chooseTool } from './choose/choose-tool.js';
@@ -172,8 +172,11 @@ function findHandoffOperation(tools: EngineTool[]): EngineTool | undefined {
   return found.length === 1 ? found[0] : undefined;
 }
 
-/** Decides the next step for `conversation` with `tools`. */
-export function decideTurn(given: Conversation, offered: EngineTool[]): Decision {
+/**
+ * Decides the next step for `conversation` with the `offered` tools; `ranking` is the whole catalog
+ * they were offered from, when the agent passes it.
+ */
+export function decideTurn(given: Conversation, offered: EngineTool[], ranking?: OfferedRanking): Decision {
   // Knowledge sources (./knowledge): the search tool and its results apart from the operations'.
   const knowledge = readKnowledgeResults(given, offered);
   const { conversation, tools } = knowledge;
@@ -212,7 +215,7 @@ export function decideTurn(given: Conversation, offered: EngineTool[]): Decision
   const context = [...earlierTurns].reverse().join('\n');
   const earlierText = earlierRequest(conversation);
   const now = readStatedNow(conversation.system);
-  const options = { tools: operations, context, system: conversation.system, now };
+  const options = { tools: operations, context, system: conversation.system, now, ranking };
   const calls = earlierText ? [] : decideRequests(last.text, options);
   if (calls.length > 1) return { type: 'tool-calls', calls };
   // "and my other order?" is about another one: earlier ids stay out.

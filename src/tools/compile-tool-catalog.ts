@@ -27,3 +27,36 @@ export function compileToolCatalog(
     },
   };
 }
+
+/**
+ * The catalog the offered tools were selected from, for a model that ranks in this process (the
+ * embedded engine): its index, and each offered name's position in it. Ranking the offered
+ * operations against the whole catalog keeps what its words weigh across all of them (a word in
+ * every one of twenty offered operations may be rare among a thousand).
+ */
+export interface OfferedRanking {
+  index: CatalogIndex;
+  /** Offered name -> position in `index.tools`. */
+  positions: ReadonlyMap<string, number>;
+}
+
+/** Positions of each catalog tool, found once per catalog. */
+const positionsByCatalog = new WeakMap<ToolCatalog, Map<ToolDefinition, number>>();
+
+/** The ranking view of `catalog` for the tools offered under these names. */
+export function offeredRanking(
+  catalog: ToolCatalog,
+  offered: Iterable<readonly [string, ToolDefinition]>,
+): OfferedRanking {
+  let byTool = positionsByCatalog.get(catalog);
+  if (!byTool) {
+    byTool = new Map(catalog.tools.map((tool, position) => [tool, position]));
+    positionsByCatalog.set(catalog, byTool);
+  }
+  const positions = new Map<string, number>();
+  for (const [name, tool] of offered) {
+    const position = byTool.get(tool);
+    if (position !== undefined) positions.set(name, position);
+  }
+  return { index: catalog.index(), positions };
+}

@@ -12,7 +12,12 @@ export type {
 // Schema patterns run on RE2 wherever a message meets them (the engine's filling too); catalogs stored
 // before idempotency keys were recognised are brought up to date as they are read.
 export { hideIdempotencyKeys, matchesSchemaPattern } from '../openapi/index.js';
-export { compileToolCatalog, type ToolCatalog } from './compile-tool-catalog.js';
+export {
+  compileToolCatalog,
+  type OfferedRanking,
+  offeredRanking,
+  type ToolCatalog,
+} from './compile-tool-catalog.js';
 export {
   type AppliedBindings,
   applyBoundInputs,

@@ -2,6 +2,7 @@
 // `generateText`, tools without `execute` (nothing is called), one step.
 import {
   generateText,
+  type JSONValue,
   jsonSchema,
   type LanguageModel,
   type ModelMessage,
@@ -10,11 +11,14 @@ import {
   tool,
 } from 'ai';
 import {
+  type OfferedRanking,
+  OPERATION_SHAPE_KEY,
   type OperationShape,
   shapeProviderOptions,
   type ToolDefinition,
   toolProviderOptions,
 } from '../../tools/index.js';
+import { isInProcessModel } from '../call-in-process-model.js';
 import type { SuiteCase } from './load-suite.js';
 import type { EvalDecision } from './score-decision.js';
 
@@ -69,6 +73,8 @@ export async function decideCase(options: {
   suiteCase: SuiteCase;
   tools: EvalTool[];
   modelTools: Record<string, Tool>;
+  /** The catalog the tools were offered from, passed to a model in this process as a turn passes it. */
+  ranking?: OfferedRanking;
 }): Promise<EvalDecision & { text: string }> {
   const { model, suiteCase, tools, modelTools } = options;
   const messages = caseMessages(suiteCase);
@@ -78,6 +84,9 @@ export async function decideCase(options: {
     messages,
     tools: modelTools,
     stopWhen: stepCountIs(1),
+    ...(options.ranking && isInProcessModel(model)
+      ? { providerOptions: { [OPERATION_SHAPE_KEY]: { ranking: options.ranking as unknown as JSONValue } } }
+      : {}),
   });
   const call = result.content.find((part) => part.type === 'tool-call');
   if (!call) return { call: 'none', args: {}, text: result.text };

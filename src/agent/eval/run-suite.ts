@@ -3,7 +3,13 @@
 // suite and overall.
 import type { LanguageModel, Tool } from 'ai';
 import { createExecutor, type Executor } from '../../executor/index.js';
-import { compileToolCatalog, selectTools, type ToolCatalog } from '../../tools/index.js';
+import {
+  compileToolCatalog,
+  type OfferedRanking,
+  offeredRanking,
+  selectTools,
+  type ToolCatalog,
+} from '../../tools/index.js';
 import { MAX_OFFERED_OPERATIONS, selectionContext } from '../offer-tools.js';
 import { decideCase, type EvalTool, toModelTools } from './decide-case.js';
 import type { Suite, SuiteCase, SuiteExpectation } from './load-suite.js';
@@ -248,8 +254,14 @@ async function runCallCase(
     const started = performance.now();
     let caseTools = tools;
     let caseModelTools = modelTools;
+    let ranking: OfferedRanking | undefined;
     if (!options.allTools) {
       const { offered, hit } = offerCaseTools(compiledCase, suiteCase);
+      if (compiledCase.selection)
+        ranking = offeredRanking(
+          compiledCase.selection,
+          offered.flatMap((entry) => (entry.definition ? [[entry.name, entry.definition] as const] : [])),
+        );
       if (offered.length !== tools.length) {
         caseTools = offered;
         caseModelTools = Object.fromEntries(
@@ -266,6 +278,7 @@ async function runCallCase(
       suiteCase,
       tools: caseTools,
       modelTools: caseModelTools,
+      ranking,
     });
     run.times.push(performance.now() - started);
     decision = { call: made.call, args: made.args };

@@ -1,6 +1,13 @@
 // Chooses the operation for a message with the learned ranking (shared with the tool selection), then
 // fills its inputs: call it, ask for what is missing, or call nothing when "nothing" ranks first.
-import type { AnalyzedQuery, CatalogIndex, IndexedTool, QueryId, RankableTool } from '../../tools/index.js';
+import type {
+  AnalyzedQuery,
+  CatalogIndex,
+  IndexedTool,
+  OfferedRanking,
+  QueryId,
+  RankableTool,
+} from '../../tools/index.js';
 import {
   contentStems,
   indexCatalogCached,
@@ -313,6 +320,8 @@ export interface ChooseToolOptions {
   rankText?: string;
   /** The agent's base prompt and rules. */
   system?: string;
+  /** The whole catalog the tools were offered from, when the agent passes it. */
+  ranking?: OfferedRanking;
   /** What relative dates count from; default the clock's now. */
   now?: Date;
 }
@@ -416,10 +425,27 @@ function namesItsRecord(entry: IndexedTool, name: string): boolean {
   return isIdName(name) || (path.segment ?? []).some((word) => stemOf(word) === stemOf(name));
 }
 
-/** The catalog ranked for `message`, with the conversation and base prompt of `options`. */
+/**
+ * The catalog ranked for `message`, with the conversation and base prompt of `options`: the offered
+ * operations against the whole catalog they were selected from when the agent passes it (each
+ * entry then carries the offered tool), else as a catalog of their own.
+ */
 function rank(options: ChooseToolOptions, message: string) {
+  const shared = { message, context: options.context, basePrompt: options.system };
+  const whole = options.ranking;
+  if (whole && options.tools.every((tool) => whole.positions.has(tool.name))) {
+    const offered = new Map<IndexedTool, EngineTool>();
+    for (const tool of options.tools)
+      offered.set(whole.index.tools[whole.positions.get(tool.name) as number], tool);
+    const ranking = rankCatalog({ ...shared, index: whole.index, candidates: [...offered.keys()] });
+    const tools = ranking.tools.map((ranked) => ({
+      ...ranked,
+      entry: { ...ranked.entry, tool: offered.get(ranked.entry) as RankableTool },
+    }));
+    return { ...ranking, tools, index: whole.index };
+  }
   const index = indexCatalogCached(options.tools as RankableTool[], { source: options.tools });
-  return { ...rankCatalog({ index, message, context: options.context, basePrompt: options.system }), index };
+  return { ...rankCatalog({ ...shared, index }), index };
 }
 
 /** Input names that carry the customer's own account of a problem. */
