@@ -415,12 +415,18 @@ interface LastRanking {
   context: string | undefined;
   basePrompt: string | undefined;
   minRelated: number | undefined;
+  /** The candidates' positions, '' for every operation. */
+  candidates: string;
   ranking: Ranking;
 }
 
+/** The positions of the candidates, as a key ('' for every operation). */
+const candidatesKey = (candidates: readonly IndexedTool[] | undefined) =>
+  candidates ? candidates.map((entry) => entry.position).join(',') : '';
+
 /**
- * Each catalog's last ranking of all its operations: the engine ranks the same message with the same
- * context twice in one call (its choice of operation, then how clearly it fits beside the knowledge
+ * Each catalog's last ranking (of all its operations, or of the same candidates): the engine ranks
+ * the same message with the same context twice in one call (its choice of operation, then how clearly it fits beside the knowledge
  * sources), and the ranking depends on nothing else.
  */
 const lastRankings = new WeakMap<CatalogIndex, LastRanking>();
@@ -432,14 +438,15 @@ function copyRanking(ranking: Ranking): Ranking {
 
 /** Ranks the catalog's operations for the message. */
 export function rankCatalog(options: RankCatalogOptions): Ranking {
-  if (options.candidates !== undefined) return rankAnew(options);
+  const candidates = candidatesKey(options.candidates);
   const last = lastRankings.get(options.index);
   if (
     last &&
     last.message === options.message &&
     last.context === options.context &&
     last.basePrompt === options.basePrompt &&
-    last.minRelated === options.minRelated
+    last.minRelated === options.minRelated &&
+    last.candidates === candidates
   )
     return copyRanking(last.ranking);
   const ranking = rankAnew(options);
@@ -448,6 +455,7 @@ export function rankCatalog(options: RankCatalogOptions): Ranking {
     context: options.context,
     basePrompt: options.basePrompt,
     minRelated: options.minRelated,
+    candidates,
     ranking: copyRanking(ranking),
   });
   return ranking;
