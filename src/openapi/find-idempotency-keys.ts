@@ -3,6 +3,7 @@
 // by the executor at send time, so nobody is asked for one and a retried action runs once.
 import { isRecord } from './is-record.js';
 import type { JsonSchema, ToolDefinition } from './tool-definition.js';
+import { requiredOf, withoutProperties } from './without-properties.js';
 
 /** An input of an operation that carries an idempotency key, set by the executor (never by the model). */
 export interface IdempotencyKeyInput {
@@ -46,9 +47,6 @@ function isKeyInput(options: { in: IdempotencyKeyInput['in']; name: string; sche
   if (options.in === 'header' ? KEY_HEADER.test(options.name) : KEY_NAME.test(options.name)) return true;
   return typeof schema.description === 'string' && KEY_DESCRIPTION.test(schema.description);
 }
-
-const requiredOf = (schema: JsonSchema): string[] =>
-  Array.isArray(schema.required) ? schema.required.filter((name) => typeof name === 'string') : [];
 
 function maxLengthOf(schema: unknown): { maxLength?: number } {
   const value = isRecord(schema) ? schema.maxLength : undefined;
@@ -116,14 +114,6 @@ export function findIdempotencyKeys(tool: ToolDefinition): IdempotencyKeyInput[]
   if (names.length === 1 && found.every((input) => input.in !== 'body'))
     found.push(...keysInside(names[0], properties[names[0]], topRequired.has(names[0])));
   return found;
-}
-
-function withoutProperties(schema: JsonSchema, names: ReadonlySet<string>): JsonSchema {
-  const properties = isRecord(schema.properties) ? schema.properties : {};
-  const kept = Object.fromEntries(Object.entries(properties).filter(([name]) => !names.has(name)));
-  const required = requiredOf(schema).filter((name) => !names.has(name));
-  const { required: _required, ...rest } = schema;
-  return { ...rest, properties: kept, ...(required.length > 0 ? { required } : {}) };
 }
 
 /**

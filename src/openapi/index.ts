@@ -42,3 +42,4 @@ export type {
   ToolParameter,
   ToolRequestBody,
 } from './tool-definition.js';
+export { requiredOf, withoutProperties } from './without-properties.js';

@@ -1,6 +1,12 @@
 // Operation inputs bound to the verified customer: which parameter or body property takes which claim
 // of the customer's identity, hidden from the model and set by the executor at send time.
-import type { JsonSchema, ParameterLocation, ToolDefinition } from '../openapi/index.js';
+import {
+  type JsonSchema,
+  type ParameterLocation,
+  requiredOf,
+  type ToolDefinition,
+  withoutProperties,
+} from '../openapi/index.js';
 
 /** Where a bound value goes: a parameter, or a property of the JSON request body. */
 export type BindingLocation = ParameterLocation | 'body';
@@ -50,9 +56,6 @@ export interface CustomerIdentity {
 
 const isRecord = (value: unknown): value is JsonSchema =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const requiredOf = (schema: JsonSchema): string[] =>
-  Array.isArray(schema.required) ? schema.required.filter((name) => typeof name === 'string') : [];
 
 /**
  * Every input of `tool` a claim may be bound to: its parameters, and the properties of a JSON object
@@ -141,14 +144,6 @@ export function resolveBindings(
       inputs.push({ ...input, claim: header.claim });
   }
   return { inputs, problems };
-}
-
-function withoutProperties(schema: JsonSchema, names: Set<string>): JsonSchema {
-  const properties = isRecord(schema.properties) ? schema.properties : {};
-  const kept = Object.fromEntries(Object.entries(properties).filter(([name]) => !names.has(name)));
-  const required = requiredOf(schema).filter((name) => !names.has(name));
-  const { required: _required, ...rest } = schema;
-  return { ...rest, properties: kept, ...(required.length > 0 ? { required } : {}) };
 }
 
 /**
