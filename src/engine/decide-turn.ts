@@ -4,7 +4,7 @@
 import { contentStems, isReadMethod, type OfferedRanking } from '../tools/index.js';
 import type { EngineTool } from './catalog/engine-tool.js';
 import { listParameters } from './catalog/list-parameters.js';
-import { ACCOUNT_NAME, chooseRemedy, chooseTool } from './choose/choose-tool.js';
+import { ACCOUNT_NAME, type Choice, chooseRemedy, chooseTool } from './choose/choose-tool.js';
 import { readComplaint } from './choose/read-complaint.js';
 import type { Conversation } from './conversation/read-conversation.js';
 import { fillArguments } from './fill/fill-arguments.js';
@@ -221,28 +221,31 @@ export function decideTurn(given: Conversation, offered: EngineTool[], ranking?:
   // "and my other order?" is about another one: earlier ids stay out.
   const another = ANOTHER.test(last.text);
   const chooseOptions = { ...options, text: last.text, earlierTurns: another ? [] : earlierTurns };
-  let choice = chooseTool({ ...chooseOptions, earlierText });
-  // A message that only continues the request before it ("what about 12350?") repeats its choice,
-  // with this message's details first.
-  const continued = earlierText ? undefined : continuedRequest(conversation);
-  if (choice.type === 'none' && continued && !another) {
-    const repeated = chooseTool({ ...chooseOptions, earlierText: continued, rankText: continued });
-    // The number this message gives must go somewhere: "what about 12346" after store hours is no
-    // second store search.
-    const numbers = last.text.match(NUMBERS) ?? [];
-    const takesThem =
-      repeated.type !== 'call' ||
-      numbers.every((number) =>
-        Object.values(repeated.input).some((value) => String(value).includes(number)),
-      );
-    if (takesThem) choice = repeated;
-  }
   // "ok delete it", "cancel it pls": a short request about what the request before it was about
-  // reads with that request's words.
+  // reads with that request's words; the message alone is chosen for only when that finds nothing.
   const referred = earlierText || another ? undefined : referredRequest(conversation);
-  if (referred) {
-    const joined = chooseTool({ ...chooseOptions, rankText: `${referred}\n${last.text}` });
-    if (joined.type === 'call' || joined.type === 'ask') choice = joined;
+  const joined = referred
+    ? chooseTool({ ...chooseOptions, rankText: `${referred}\n${last.text}` })
+    : undefined;
+  let choice: Choice;
+  if (joined && (joined.type === 'call' || joined.type === 'ask')) choice = joined;
+  else {
+    choice = chooseTool({ ...chooseOptions, earlierText });
+    // A message that only continues the request before it ("what about 12350?") repeats its choice,
+    // with this message's details first.
+    const continued = earlierText ? undefined : continuedRequest(conversation);
+    if (choice.type === 'none' && continued && !another) {
+      const repeated = chooseTool({ ...chooseOptions, earlierText: continued, rankText: continued });
+      // The number this message gives must go somewhere: "what about 12346" after store hours is no
+      // second store search.
+      const numbers = last.text.match(NUMBERS) ?? [];
+      const takesThem =
+        repeated.type !== 'call' ||
+        numbers.every((number) =>
+          Object.values(repeated.input).some((value) => String(value).includes(number)),
+        );
+      if (takesThem) choice = repeated;
+    }
   }
   // The answer to what was asked for a complaint's case (the email to reply to) opens the case.
   if (earlierText && !smallTalk && readComplaint(earlierText)) {

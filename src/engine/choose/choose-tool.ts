@@ -333,8 +333,8 @@ function fill(options: {
   text: string;
   earlierText: string | undefined;
   earlierTurns?: string[];
-  /** The ids of each earlier turn, as the ranking reads them. */
-  earlierIds?: QueryId[][];
+  /** The ids of the earlier turn at a position, as the ranking reads them (read when first asked). */
+  earlierIds?: (position: number) => QueryId[];
   now?: Date;
 }): FilledArguments {
   const { tool, earlierText } = options;
@@ -354,13 +354,15 @@ function fill(options: {
   const fillOptions = { subjectConcepts: document.headConcepts, now: options.now };
   const input = { ...filled.input };
   let missing = filled.missing;
-  const takeFrom = (text: string, parameters: ParameterInfo[]) => {
+  /** Fills `parameters` from an earlier `text`, with the values `accept` takes (any by default). */
+  const takeFrom = (text: string, parameters: ParameterInfo[], accept = (_value: unknown) => true) => {
     if (parameters.length === 0) return;
     let remaining = text;
     for (const value of Object.values(input)) remaining = remaining.replace(String(value), ' ');
     const earlier = fillArguments({ ...fillOptions, parameters, text: remaining });
     for (const parameter of parameters)
-      if (parameter.name in earlier.input) input[parameter.name] = earlier.input[parameter.name];
+      if (parameter.name in earlier.input && accept(earlier.input[parameter.name]))
+        input[parameter.name] = earlier.input[parameter.name];
     missing = missing.filter((parameter) => !(parameter.name in input));
   };
   // The request this message answers gives what it lacks, optional inputs it names included ("cancel
@@ -374,9 +376,10 @@ function fill(options: {
   // An earlier turn gives ids as the ranking reads them ("sub_1Nv…", never the "29/month" or "10:00"
   // of the agent's answer), each to the input its noun or prefix names first.
   for (const [position, turn] of (options.earlierTurns ?? []).entries()) {
-    const ids = options.earlierIds?.[position] ?? [];
     const wanted = missing.filter((parameter) => isIdName(parameter.name));
-    if (ids.length === 0 || wanted.length === 0) continue;
+    if (wanted.length === 0) break;
+    const ids = options.earlierIds?.(position) ?? [];
+    if (ids.length === 0) continue;
     const earlier = bindIds({
       entry: options.entry,
       parameters: wanted,
@@ -384,16 +387,13 @@ function fill(options: {
       text: turn,
     });
     Object.assign(input, earlier.input);
-    const forms = new Set(ids.flatMap((id) => [id.text, id.text.replace(/^#/, '')]));
-    const unbound = wanted.filter((parameter) => !(parameter.name in input));
-    const before = { ...input };
-    takeFrom(earlier.rest, unbound);
-    for (const parameter of unbound)
-      if (parameter.name in input && !forms.has(String(input[parameter.name]))) {
-        if (parameter.name in before) input[parameter.name] = before[parameter.name];
-        else delete input[parameter.name];
-      }
     missing = missing.filter((parameter) => !(parameter.name in input));
+    const forms = new Set(ids.flatMap((id) => [id.text, id.text.replace(/^#/, '')]));
+    takeFrom(
+      earlier.rest,
+      wanted.filter((parameter) => !(parameter.name in input)),
+      (value) => forms.has(String(value)),
+    );
   }
   // A path input that names its record (`/customers/{customer}`) takes an id the conversation gives,
   // never a word ("change my card" names no customer "change").
@@ -621,7 +621,7 @@ function withoutUnaskedRemoves<Ranked extends { entry: IndexedTool }>(
   if (query.removes > 0) return tools;
   const stems = new Set(query.terms.map((term) => term.stem));
   const kept = tools.filter(
-    ({ entry }) => entry.removes - query.removes < REMOVE_GAP || (entry.verb !== '' && stems.has(entry.verb)),
+    ({ entry }) => entry.removes < REMOVE_GAP || (entry.verb !== '' && stems.has(entry.verb)),
   );
   return kept.length > 0 ? kept : tools;
 }
@@ -646,7 +646,10 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     withoutOtherCreates(ranked, ranking.query, ranking.index),
     ranking.query,
   );
-  const earlierIds = (options.earlierTurns ?? []).map((turn) => readIds(turn, ranking.index));
+  // An earlier turn's ids are read only when a fill needs them, once for every candidate.
+  const turnIds: QueryId[][] = [];
+  const earlierIds = (position: number) =>
+    (turnIds[position] ??= readIds(options.earlierTurns?.[position] ?? '', ranking.index));
   const fillFor = (ranked: (typeof candidates)[number]) =>
     fill({
       tool: ranked.entry.tool as EngineTool,
