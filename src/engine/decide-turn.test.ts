@@ -1217,6 +1217,41 @@ describe('decideTurn', () => {
     });
   });
 
+  it('never calls a change without a required input that no earlier turn gave as an id', () => {
+    const orderId = { order_id: { type: 'string', description: "The order id, such as '#W0000000'." } };
+    const tools = [
+      operation(
+        'get_order_details',
+        ['post', '/get_order_details'],
+        'Get the status and details of an order.',
+        orderId,
+        ['order_id'],
+      ),
+      operation(
+        'return_delivered_order_items',
+        ['post', '/return_delivered_order_items'],
+        'Return some items of a delivered order.',
+        { ...orderId, item_ids: { type: 'array', items: { type: 'string' } } },
+        ['order_id', 'item_ids'],
+      ),
+    ];
+    const decision = decide(
+      [
+        user('I want to return something from order #W5490111'),
+        assistant('Order #W5490111 was delivered and contains a Water Bottle and a Keyboard.'),
+        user('the water bottle leaks. return it please'),
+      ],
+      '',
+      tools,
+    );
+    // The items are the order's to tell: it is looked up first.
+    expect(decision).toEqual({
+      type: 'tool-call',
+      toolName: 'get_order_details',
+      input: { order_id: '#W5490111' },
+    });
+  });
+
   it('answers a question by reading, and leaves a yes-or-no filter out of the question it asks', () => {
     // "delivered" is in the return operation's words, but a question asks for no change.
     const returns = storeTools.map((tool) =>
