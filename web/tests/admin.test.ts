@@ -437,6 +437,8 @@ describe('admin UI in chromium', () => {
     await saveScreenshot(phone, 'mobile-menu');
     await phone.keyboard.press('Enter');
     await phone.getByRole('heading', { name: 'Request logs', level: 1 }).waitFor();
+    // The menu closes in the effect that runs after the new page has rendered: wait for it, bounded.
+    await nav.waitFor({ state: 'hidden', timeout: 5000 });
     expect(await nav.isVisible()).toBe(false);
     for (const path of ['/properties', '/agents', '/integrations', '/preview', '/logs', '/conversations']) {
       await phone.goto(`${server.url}${path}`);
