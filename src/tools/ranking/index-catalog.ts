@@ -43,8 +43,11 @@ function idFormOf(property: unknown): IdForm | undefined {
   if (typeof property.pattern === 'string') form.pattern = property.pattern;
   if (property.format === 'uuid') form.uuid = true;
   if (property.type === 'integer') form.integer = true;
-  if (typeof property.example === 'string' || typeof property.example === 'number')
-    form.example = String(property.example);
+  // The compiler gives a parameter's examples as `examples`; a schema may still say `example`.
+  const shown = [property.example, ...(Array.isArray(property.examples) ? property.examples : [])].filter(
+    (value) => typeof value === 'string' || typeof value === 'number',
+  );
+  if (shown.length > 0) form.example = shown.map(String).join(' or ');
   else if (typeof property.description === 'string') {
     const quoted = QUOTED_ID.exec(property.description);
     if (quoted) form.example = quoted[1];
@@ -60,6 +63,9 @@ const SEPARATOR = /^[-_.:/]$/;
  * `sara_doe_496`, `VA5SGQ` of `ZFA04Y`). Undefined when the example is no id (no digit).
  */
 function fitsExample(id: string, example: string): boolean | undefined {
+  // An example may show several forms ("1172452900788-01 or seq501456"): the id fits any of them.
+  const forms = example.trim().split(/\s+(?:or\s+)?|,\s*|;\s*/).filter((form) => /\d/.test(form));
+  if (forms.length > 1) return forms.some((form) => fitsExample(id, form) === true);
   if (!/\d/.test(example)) return undefined;
   const parts = (text: string) =>
     text

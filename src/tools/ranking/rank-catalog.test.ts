@@ -324,4 +324,33 @@ describe('fitsIdForm', () => {
     );
     expect(index.tools[0].idParameters[0].form).toEqual({ example: 'sara_doe_496' });
   });
+
+  it("reads the compiled schema's examples, each of them a form the id may have", () => {
+    const index = indexCatalog(
+      [
+        {
+          name: 'GetOrder',
+          description: 'Get order',
+          inputSchema: {
+            type: 'object',
+            properties: {
+              orderId: {
+                type: 'string',
+                examples: ['1172452900788-01 or seq501456'],
+                description: 'Order ID. For example: `seq501456`.',
+              },
+            },
+            required: ['orderId'],
+          },
+          operation: { method: 'get', path: '/orders/{orderId}', operationId: 'GetOrder' },
+        },
+      ],
+      loadRankingModel(),
+    );
+    const form = index.tools[0].idParameters[0].form;
+    expect(fitsIdForm('1273301298765-01', form)).toBe(true);
+    expect(fitsIdForm('seq501457', form)).toBe(true);
+    expect(fitsIdForm('W-1042', form)).toBe(false);
+    expect(fitsIdForm('ORD-77', { example: 'ORD-1042, ORD-1043' })).toBe(true);
+  });
 });
