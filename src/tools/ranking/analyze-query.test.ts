@@ -40,6 +40,10 @@ describe('analyzeQuery', () => {
   it('reads no change in a past tense, nor in a resource the catalog has named before its number', () => {
     expect(analyzeQuery('I opened a ticket last week and nobody answered', index).writes).toBe(0);
     expect(analyzeQuery('order 1043 has not been delivered and it is been two weeks', index).writes).toBe(0);
+    // Nor before an id with a prefix ("in_1PKq…" splits into words of its own).
+    expect(
+      analyzeQuery("Invoice in_1PKq9ZGswQZk2x1F still says 'open'. Can you check?", index).writes,
+    ).toBeLessThan(0.5);
     // A verb before a number that names no resource of the catalog still asks for its change.
     expect(analyzeQuery('add 4 and 5 to my cart', index).writes).toBeGreaterThan(0.5);
   });
@@ -73,6 +77,12 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('please cancel my order', index).unknownVerb).toBe(false);
     expect(analyzeQuery('can you order 2 more?', index).unknownVerb).toBe(false);
     expect(analyzeQuery('the strap broke after a week', index).unknownVerb).toBe(false);
+    // Handing the customer what exists reads: "give me the", "tell me my", unlike "give me a".
+    expect(analyzeQuery('can you give me the tracking number for order 10871?', index).unknownVerb).toBe(
+      false,
+    );
+    expect(analyzeQuery('please tell me my balance', index).unknownVerb).toBe(false);
+    expect(analyzeQuery('can you give me a discount?', index).unknownVerb).toBe(true);
   });
 
   it('takes a short number before a plural for a count, unless a noun names it', () => {

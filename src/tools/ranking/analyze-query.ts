@@ -70,6 +70,18 @@ const HOW_TO = /^how (?:do|can|could|should|would) (?:i|we)$/;
 /** The words before the verb of a request: "please", "can you", "you can", "want to", "need to". */
 const REQUEST_FRAME =
   /(?:^|\s)(?:please|pls|plz|kindly|(?:can|could|would|will)\s+(?:you|u)|you\s+(?:can|could)|(?:want|need|like|wanna)\s+to|wanna)$/;
+/** "give me the", "tell us your": a verb that hands over what exists (the definite thing), to the customer. */
+const TO_CUSTOMER = new Set(['me', 'us']);
+const DEFINITE = new Set(['the', 'my', 'our', 'your', 'this', 'that', 'its']);
+
+/**
+ * Whether the verb at `position` asks to be given something that exists ("can you give me the
+ * tracking number", "please tell me my balance"), which reads, unlike "give me a discount".
+ */
+function asksToBeGiven(words: string[], position: number): boolean {
+  return TO_CUSTOMER.has(words[position + 1] ?? '') && DEFINITE.has(words[position + 2] ?? '');
+}
+
 /** A verb with the prefix of doing again ("resend", "reopen"). */
 const REPEATED = /^re[a-z]{4,}$/;
 /** A verb in the past tense (regular form). */
@@ -325,7 +337,8 @@ function joinCompounds(
 export function analyzeQuery(text: string, index: CatalogIndex, context = ''): AnalyzedQuery {
   const ids = findIds(text, index, context);
   const values = readValues(text, (stem) => index.idf.has(stem));
-  const idWords = new Set([...ids.flatMap((id) => splitWords(id.text)), ...values.names]);
+  const idParts = new Set(ids.flatMap((id) => splitWords(id.text)));
+  const idWords = new Set([...idParts, ...values.names]);
   const weights = new Map<string, { weight: number; word: string }>();
   const standsAlone = new Set<string>();
   let writes = 0;
@@ -374,14 +387,16 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       (!profile || profile.count < MIN_VERB_USES) &&
       REQUEST_FRAME.test(words.slice(Math.max(0, position - 2), position).join(' ')) &&
       !PAST.test(word) &&
-      !index.pathStems.has(stem)
+      !index.pathStems.has(stem) &&
+      !asksToBeGiven(words, position)
     )
       unknownVerb = true;
     if (profile && verbPosition && profile.count >= MIN_VERB_USES) {
       sawVerb = true;
       // "I opened a ticket last week" tells what happened, and "Order 90210 - ..." names the order (a
       // resource of the catalog followed by a number, unlike "add 4 and 5"): neither asks for a change.
-      const labelsId = /\d/.test(words[position + 1] ?? '') && index.pathStems.has(stem);
+      const labelsId =
+        (/\d/.test(next ?? '') || idParts.has(next ?? '')) && index.pathStems.has(stem);
       // "How do I change my email?" asks how it is done, not that it be done.
       const asksHow =
         words[position - 1] === 'to'
