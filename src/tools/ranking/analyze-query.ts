@@ -3,7 +3,7 @@
 // and what its verbs usually do across real APIs.
 import type { CatalogIndex } from './index-catalog.js';
 import { idPrefixOf, isPlural } from './index-catalog.js';
-import { verbProfile } from './ranking-model.js';
+import { type VerbProfile, verbProfile } from './ranking-model.js';
 import { type MessageValues, MONTH, PHONE, readValues } from './read-values.js';
 import { editDistance, isContentWord, splitWords, stemOf } from './read-words.js';
 import { loadWordVectors } from './word-vectors.js';
@@ -81,6 +81,9 @@ const DEFINITE = new Set(['the', 'my', 'our', 'your', 'this', 'that', 'its']);
 function asksToBeGiven(words: string[], position: number): boolean {
   return TO_CUSTOMER.has(words[position + 1] ?? '') && DEFINITE.has(words[position + 2] ?? '');
 }
+
+/** What a noun of a created record says as a verb: it creates one. */
+const CREATES: VerbProfile = { count: MIN_VERB_USES, write: 1, remove: 0, create: 1 };
 
 /** A verb with the prefix of doing again ("resend", "reopen"). */
 const REPEATED = /^re[a-z]{4,}$/;
@@ -366,7 +369,9 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     // "order history", "version history": a noun before another names a kind of that one.
     const next = words[position + 1];
     if (!(next && /^\p{L}/u.test(next) && isContentWord(next))) standsAlone.add(stem);
-    let profile = verbProfile(index.model, stem);
+    // "I want to return order 55512": a noun of what the catalog creates, where a verb goes, asks
+    // for one (the verb table knows few such verbs: APIs name the operation "createReturn").
+    let profile = verbProfile(index.model, stem) ?? (index.created.has(stem) ? CREATES : undefined);
     // "resend", "reactivate": the verb again, where the catalog names operations by the verb alone.
     const again = REPEATED.test(word) && !index.idf.has(stem) ? stemOf(word.slice(2)) : '';
     const againProfile =
@@ -395,8 +400,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       sawVerb = true;
       // "I opened a ticket last week" tells what happened, and "Order 90210 - ..." names the order (a
       // resource of the catalog followed by a number, unlike "add 4 and 5"): neither asks for a change.
-      const labelsId =
-        (/\d/.test(next ?? '') || idParts.has(next ?? '')) && index.pathStems.has(stem);
+      const labelsId = (/\d/.test(next ?? '') || idParts.has(next ?? '')) && index.pathStems.has(stem);
       // "How do I change my email?" asks how it is done, not that it be done.
       const asksHow =
         words[position - 1] === 'to'
@@ -405,7 +409,8 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       if (PAST.test(word) || labelsId || asksHow) continue;
       writes = Math.max(writes, profile.write);
       removes = Math.max(removes, profile.remove);
-      if (!action && profile.write >= ACTION_WRITES)
+      // A created record's noun asks for one of what the catalog does create: never a change to decline.
+      if (!action && profile.write >= ACTION_WRITES && profile !== CREATES)
         action = { word, stem, rest: words.slice(position + 1).join(' ') };
     }
   }

@@ -59,6 +59,7 @@ export const TOOL_FEATURES = [
   'numberClash',
   'writeForUnknownVerb',
   'readForUnknownVerb',
+  'headUnnamed',
 ] as const;
 
 /** Names of the "call nothing" features, in vector order. */
@@ -134,6 +135,11 @@ export function extractToolFeatures(options: {
   bestSemantic: number;
   /** How close a word of the message the catalog lacks comes to a value the operation's inputs offer (0 to 1). */
   choiceMeaning: number;
+  /**
+   * How closely the message (or the conversation before it) names what the operation is about, its
+   * path's head noun: 1 for the word itself, less for a word near it in meaning, 0 for none.
+   */
+  headNamed: number;
   /**
    * False when no stem of the message, nor one associated with them, is among the operation's words
    * or response fields (the catalog's postings say so): every share below is then 0 without looking.
@@ -243,6 +249,7 @@ export function extractToolFeatures(options: {
     numberClash,
     query.unknownVerb ? tool.writes : 0,
     query.unknownVerb ? 1 - tool.writes : 0,
+    tool.head ? 1 - options.headNamed : 0,
   ];
 }
 

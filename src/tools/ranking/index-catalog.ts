@@ -64,7 +64,10 @@ const SEPARATOR = /^[-_.:/]$/;
  */
 function fitsExample(id: string, example: string): boolean | undefined {
   // An example may show several forms ("1172452900788-01 or seq501456"): the id fits any of them.
-  const forms = example.trim().split(/\s+(?:or\s+)?|,\s*|;\s*/).filter((form) => /\d/.test(form));
+  const forms = example
+    .trim()
+    .split(/\s+(?:or\s+)?|,\s*|;\s*/)
+    .filter((form) => /\d/.test(form));
   if (forms.length > 1) return forms.some((form) => fitsExample(id, form) === true);
   if (!/\d/.test(example)) return undefined;
   const parts = (text: string) =>
@@ -149,6 +152,11 @@ export interface IndexedTool {
   collection: boolean;
   /** Stems of the plural nouns of its path that no parameter follows: what it lists (`/reports/orders/totals` -> order, total). */
   listed: Set<string>;
+  /**
+   * What the operation is about: the last word of its path's last literal segment (`statuses` for
+   * `/order_statuses`, `items` for `/carts/{id}/items`), as a stem and a word-vector row (-1: none).
+   */
+  head?: { stem: string; row: number };
   /** Takes free search words (a `q`/`query`/`search` input). */
   search: boolean;
   deprecated: boolean;
@@ -195,6 +203,11 @@ export interface CatalogIndex {
   idLabels: Set<string>;
   /** The stems the operations' paths name resources by (`order` in `/orders/{id}`). */
   pathStems: Set<string>;
+  /**
+   * The head nouns of the records the catalog creates (`return` for `POST /returns`), where methods
+   * tell reading from writing: a customer asks for one with the noun as a verb ("I want to return it").
+   */
+  created: Set<string>;
 }
 
 /** An input name that holds an id: `id`, `order_id`, `reservationId`, `sku`, `code`. */
@@ -269,11 +282,16 @@ function isResourceWord(word: string, noise: Set<string>): boolean {
 function readPath(
   path: string,
   noise: Set<string>,
-): { words: string[]; parameters: PathParameter[]; listed: Set<string> } {
+  isVerb: (word: string) => boolean = () => false,
+): { words: string[]; parameters: PathParameter[]; listed: Set<string>; head: string | undefined } {
   const words: string[] = [];
   const parameters: PathParameter[] = [];
   const listed = new Set<string>();
   let previous: string | undefined;
+  // What the path is about: the last literal word, but for an action after a record's id
+  // (`/invoices/{invoice}/pay`), the record's.
+  let head: string | undefined;
+  let afterParameter = false;
   let previousSegment: string[] = [];
   let pendingList: string | undefined;
   for (const segment of path.split('/')) {
@@ -284,6 +302,7 @@ function readPath(
       if (previous) nouns.add(stemOf(previous));
       parameters.push({ name: parameter[1], nouns, segment: previousSegment });
       pendingList = undefined;
+      afterParameter = true;
       continue;
     }
     if (VERSION_SEGMENT.test(segment)) continue;
@@ -292,16 +311,27 @@ function readPath(
     );
     words.push(...segmentWords);
     if (segmentWords.length > 0) {
-      previous = segmentWords[segmentWords.length - 1];
+      const last = segmentWords[segmentWords.length - 1];
+      const action = afterParameter && segmentWords.length === 1 && !isPlural(last) && isVerb(last);
+      if (!action || !head) head = last;
+      previous = last;
       previousSegment = segmentWords;
       // A plural before another plural lists ("/reports/orders/totals"); before a word that picks
       // one ("/carts/mine/items", "/customers/me") it does not.
       if (pendingList && isPlural(previous)) listed.add(pendingList);
       pendingList = isPlural(previous) ? stemOf(previous) : undefined;
     } else pendingList = undefined;
+    afterParameter = false;
   }
   if (pendingList) listed.add(pendingList);
-  return { words, parameters, listed };
+  return { words, parameters, listed, head };
+}
+
+/** A word's row in the word vectors, or its singular's (-1 when neither has one). */
+function vectorRow(word: string): number {
+  const rows = loadWordVectors()?.rows;
+  const lower = word.toLowerCase();
+  return rows?.get(lower) ?? rows?.get(lower.replace(/ies$/, 'y').replace(/s$/, '')) ?? -1;
 }
 
 /** Whether an English word is a regular plural ("orders", "invoices"; not "status", "address"). */
@@ -402,7 +432,11 @@ function indexTool(
   );
   const summary = summaryOf(tool);
   const properties = isObject(tool.inputSchema.properties) ? tool.inputSchema.properties : {};
-  const path = readPath(operation?.path ?? '', noise);
+  const path = readPath(
+    operation?.path ?? '',
+    noise,
+    (word) => verbProfile(model, stemOf(word)) !== undefined,
+  );
   const pathWords = path.words;
   // A path parameter the tool does not take (the signed-in customer's id, set at send time) is not
   // asked of the message.
@@ -490,6 +524,7 @@ function indexTool(
     ],
     idPrefixes: idPrefixes(tool.inputSchema),
     collection: isReadMethod(method) && !lastSegment.startsWith('{'),
+    ...(path.head ? { head: { stem: stemOf(path.head), row: vectorRow(path.head) } } : {}),
     listed: path.listed,
     search: Object.entries(properties).some(
       ([name, property]) => FREE_TEXT_NAME.test(name) && isObject(property) && property.type === 'string',
@@ -566,6 +601,15 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
     postings,
     idLabels: findIdLabels(indexed),
     pathStems: new Set(indexed.flatMap((entry) => [...entry.path])),
+    created: new Set(
+      words.methodsSay
+        ? indexed.flatMap((entry) => {
+            const operation = entry.tool.operation;
+            const creates = operation?.method.toLowerCase() === 'post' && !/\}\/?$/.test(operation.path);
+            return creates && entry.head ? [entry.head.stem] : [];
+          })
+        : [],
+    ),
   };
 }
 

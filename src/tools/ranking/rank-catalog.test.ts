@@ -288,6 +288,54 @@ describe('abbreviates', () => {
   });
 });
 
+describe('the head noun of an operation', () => {
+  const operation = (operationId: string, method: 'get' | 'post', path: string) => ({
+    name: operationId,
+    description: operationId,
+    inputSchema: { type: 'object', properties: {} },
+    operation: { method, path, operationId },
+  });
+  const catalog = () =>
+    indexCatalog(
+      [
+        operation('getOrderStatuses', 'get', '/order_statuses'),
+        operation('getOrder', 'get', '/orders/{order_id}'),
+        operation('sendInvoice', 'post', '/invoices/{invoice_id}/send'),
+        operation('getOrderShipments', 'get', '/orders/{order_id}/shipments'),
+      ],
+      loadRankingModel(),
+    );
+
+  it("is the path's last literal word, or the record's before an action on it", () => {
+    const heads = Object.fromEntries(catalog().tools.map((entry) => [entry.tool.name, entry.head?.stem]));
+    expect(heads).toEqual({
+      getOrderStatuses: 'status',
+      getOrder: 'order',
+      sendInvoice: 'invoic',
+      getOrderShipments: 'shipment',
+    });
+  });
+
+  it('tells an operation about something the message does not name', () => {
+    const unnamed = (message: string) =>
+      Object.fromEntries(
+        rankCatalog({ index: catalog(), message }).tools.map((ranked) => [
+          ranked.entry.tool.name,
+          ranked.features[TOOL_FEATURES.indexOf('headUnnamed')],
+        ]),
+      );
+    // "where is my order?" names orders, not their statuses.
+    expect(unnamed('where is my order 10234?')).toMatchObject({ getOrderStatuses: 1, getOrder: 0 });
+    expect(unnamed('which statuses can an order have?')).toMatchObject({ getOrderStatuses: 0 });
+    // An earlier turn names it too.
+    expect(
+      rankCatalog({ index: catalog(), message: 'it is 10234', context: 'where is my shipment?' }).tools.find(
+        (ranked) => ranked.entry.tool.name === 'getOrderShipments',
+      )?.features[TOOL_FEATURES.indexOf('headUnnamed')],
+    ).toBe(0);
+  });
+});
+
 describe('fitsIdForm', () => {
   it("tells whether an id has the form its input's schema gives", () => {
     expect(fitsIdForm('#4410', { pattern: '^[0-9]{4,10}$' })).toBe(true);

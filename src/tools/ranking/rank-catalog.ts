@@ -349,6 +349,33 @@ function searchPositions(index: CatalogIndex) {
   return found;
 }
 
+/**
+ * How closely the message names an operation's head noun (0 to 1): the stem itself (in the message,
+ * by a learned association, or earlier in the conversation) is 1; else the closest message word by
+ * word vectors.
+ */
+function measureHeadNamed(
+  entry: IndexedTool,
+  query: AnalyzedQuery,
+  weights: QueryWeights,
+  termRows: number[],
+): number {
+  const head = entry.head;
+  // A message of no words ("hello", an id alone) names nothing, and no operation more than another.
+  if (!head || weights.total === 0) return 1;
+  if (weights.weights.has(head.stem) || weights.associated.has(head.stem) || query.context.has(head.stem))
+    return 1;
+  const vectors = loadWordVectors();
+  if (!vectors || head.row < 0) return 0;
+  let closest = 0;
+  for (const row of termRows) {
+    if (row < 0) continue;
+    const value = (similarity(vectors, row, head.row) - SIMILAR_FROM) / (SIMILAR_FULLY - SIMILAR_FROM);
+    if (value > closest) closest = Math.min(1, value);
+  }
+  return closest;
+}
+
 /** Feature vectors of the candidates and of calling nothing, without scores. */
 export function featurize(options: RankCatalogOptions): {
   query: AnalyzedQuery;
@@ -367,6 +394,8 @@ export function featurize(options: RankCatalogOptions): {
   const choiceMeaning = measureChoiceMeaning(index, query);
   let bestSemantic = 0;
   for (const value of semantic) bestSemantic = Math.max(bestSemantic, value);
+  const vectors = loadWordVectors();
+  const termRows = vectors ? query.terms.map((term) => vectors.rows.get(term.word) ?? -1) : [];
   let candidates = options.candidates ?? index.tools;
   if (!options.candidates && options.minRelated !== undefined)
     candidates = findRelated(index, options.minRelated, { query, touched, hints, semantic }) ?? candidates;
@@ -384,6 +413,7 @@ export function featurize(options: RankCatalogOptions): {
         semantic: semantic[entry.position],
         bestSemantic,
         choiceMeaning: choiceMeaning[entry.position],
+        headNamed: measureHeadNamed(entry, query, weights, termRows),
         touched: touched.has(entry),
       }),
     }),
