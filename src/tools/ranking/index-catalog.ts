@@ -341,14 +341,15 @@ export function isPlural(word: string): boolean {
 
 /**
  * Whether an id's literal prefix abbreviates the resource in front of a path parameter, as APIs write
- * their ids: its first word's start (`sub_` for subscriptions, `cus_` for customers) or its words'
- * initials (`pi_` for payment_intents).
+ * their ids: a one-word resource's start (`sub_` for subscriptions, `cus_` for customers), a compound's
+ * initials (`pi_` for payment_intents). The start of a compound's first word names the thing it
+ * qualifies (`sub-` is the subscription's, not its `subscription-cancellations`' id).
  */
 export function abbreviates(prefix: string, parameter: PathParameter): boolean {
   const letters = prefix.replace(/[^a-z]/gi, '').toLowerCase();
   const words = parameter.segment ?? [];
   if (letters.length < 2 || words.length === 0) return false;
-  if (words.length > 1 && words.map((word) => word[0]).join('') === letters) return true;
+  if (words.length > 1) return words.map((word) => word[0]).join('') === letters;
   return words[0].startsWith(letters);
 }
 

@@ -285,6 +285,9 @@ describe('abbreviates', () => {
     expect(abbreviates('in_', parameter(['payment', 'intents']))).toBe(false);
     expect(abbreviates('cus_', parameter(['charges']))).toBe(false);
     expect(abbreviates('#w', parameter(['widgets']))).toBe(false);
+    // A compound's first word is what it qualifies: `sub-` is no subscription cancellation's id.
+    expect(abbreviates('sub-', parameter(['subscription', 'cancellations']))).toBe(false);
+    expect(abbreviates('sc_', parameter(['subscription', 'cancellations']))).toBe(true);
   });
 });
 
