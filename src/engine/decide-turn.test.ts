@@ -1300,4 +1300,41 @@ describe('decideTurn', () => {
       text: "I'm sorry to hear that. If you would like, I can hand you over to a person.",
     });
   });
+
+  it('joins a code written apart from its number where the schema shows them together ("LH 1166" for LH400)', () => {
+    const flights = [
+      operation(
+        'getFlightStatus',
+        ['get', '/flightstatus/{flightNumber}/{date}'],
+        'Status of a flight on a date',
+        {
+          flightNumber: { type: 'string', description: 'The flight number.', example: 'LH400' },
+          date: { type: 'string', format: 'date', description: 'Departure date.' },
+        },
+        ['flightNumber', 'date'],
+      ),
+      operation(
+        'getAircraft',
+        ['get', '/aircraft/{aircraftCode}'],
+        'An aircraft type',
+        { aircraftCode: { type: 'string', example: '33P' } },
+        ['aircraftCode'],
+      ),
+    ];
+    expect(
+      decide(
+        [user('any delays expected for LH 1166 on 2025-05-16? I have a meeting after landing')],
+        '',
+        flights,
+      ),
+    ).toEqual({
+      type: 'tool-call',
+      toolName: 'getFlightStatus',
+      input: { flightNumber: 'LH1166', date: '2025-05-16' },
+    });
+    // A number set apart from a word that is no code of the catalog's form stays a number.
+    expect(decide([user('status of flight 1166 on 2025-05-16')], '', flights)).toMatchObject({
+      input: { flightNumber: '1166' },
+    });
+  });
 });

@@ -340,7 +340,10 @@ function fill(options: {
   const { tool, earlierText } = options;
   const document = buildToolDocument(tool);
   // Ids of this message bind first; the request it answers or continues gives the rest below.
-  const query = { ...options.query, ids: options.query.ids.filter((id) => options.text.includes(id.text)) };
+  const query = {
+    ...options.query,
+    ids: options.query.ids.filter((id) => options.text.includes(id.written ?? id.text)),
+  };
   const bound = bindIds({ entry: options.entry, parameters: document.parameters, query, text: options.text });
   const rest = document.parameters.filter((parameter) => !(parameter.name in bound.input));
   const filled = fillArguments({

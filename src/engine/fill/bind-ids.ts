@@ -4,6 +4,7 @@
 import {
   type AnalyzedQuery,
   abbreviates,
+  fitsIdForm,
   holdsId,
   type IndexedTool,
   idNounStems,
@@ -93,6 +94,17 @@ export function bindIds(options: {
     );
     if (id) take(id, parameter);
   }
+  // Then a code in the form one parameter's schema shows and no other's (`LH1166` for a flight number
+  // whose example is `LH400`), whatever noun stands before it.
+  for (const id of [...free]) {
+    if (!/[A-Za-z]/.test(id.text) || !/\d/.test(id.text)) continue;
+    const fitting = idParameters.filter(
+      (parameter) =>
+        !(parameter.name in input) &&
+        fitsIdForm(id.text, entry.idParameters.find((known) => known.name === parameter.name)?.form) === true,
+    );
+    if (fitting.length === 1) take(id, fitting[0]);
+  }
   // Then a parameter named by a resource noun alone, when that noun stands before an id: APIs name a
   // filter by the resource it takes the id of ("customer" in "the invoices for customer cus_N…").
   for (const parameter of options.parameters) {
@@ -110,6 +122,6 @@ export function bindIds(options: {
     path !== undefined && /[_-]$/.test(id.prefix ?? '') && !abbreviates(id.prefix as string, path);
   if (open.length === 1 && free.length === 1 && !namesOther(free[0])) take(free[0], open[0]);
   let rest = options.text;
-  for (const id of query.ids) if (!free.includes(id)) rest = rest.replace(id.text, ' ');
+  for (const id of query.ids) if (!free.includes(id)) rest = rest.replace(id.written ?? id.text, ' ');
   return { input, rest };
 }

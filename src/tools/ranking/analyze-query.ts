@@ -2,7 +2,7 @@
 // catalog's own words), the ids it gives with the noun in front of each, whether it asks or tells,
 // and what its verbs usually do across real APIs.
 import type { CatalogIndex } from './index-catalog.js';
-import { idPrefixOf, isPlural } from './index-catalog.js';
+import { fitsIdForm, idPrefixOf, isPlural } from './index-catalog.js';
 import { type VerbProfile, verbProfile } from './ranking-model.js';
 import { type MessageValues, MONTH, PHONE, readValues } from './read-values.js';
 import { editDistance, isContentWord, splitWords, stemOf } from './read-words.js';
@@ -29,6 +29,8 @@ export interface QueryId {
   prefix?: string;
   /** Given in answer to the agent's question for it ("What is your order number?" "it's 66120"). */
   answers?: true;
+  /** How the message wrote it, where that differs from `text` ("LH 1166" for `LH1166`). */
+  written?: string;
 }
 
 /** The message as the ranking reads it. */
@@ -229,10 +231,29 @@ function nounBefore(text: string, position: number, index: CatalogIndex): string
   return '';
 }
 
+/** A code of letters and then digits ("LH400"). */
+const CODE_AND_NUMBER = /^[A-Za-z]{2,3}\d+$/;
+
+/**
+ * Whether an id input of the catalog shows ids as a code and a number written together (its example
+ * "LH400", or a pattern `joined` fits and `number` alone does not).
+ */
+function joinsCode(joined: string, number: string, index: CatalogIndex): boolean {
+  return index.tools.some((entry) =>
+    entry.idParameters.some(({ form }) =>
+      form?.pattern
+        ? fitsIdForm(joined, form) === true && fitsIdForm(number, form) === false
+        : form?.example !== undefined &&
+          form.example.split(' or ').some((example) => CODE_AND_NUMBER.test(example)) &&
+          fitsIdForm(joined, form) === true,
+    ),
+  );
+}
+
 function findIds(text: string, index: CatalogIndex, context: string): QueryId[] {
   const ids: QueryId[] = [];
   let asked: string | undefined;
-  const take = (raw: string, position: number) => {
+  const take = (raw: string, position: number, written?: string) => {
     let noun = nounBefore(text, position, index);
     let answers = false;
     if (!noun) {
@@ -240,7 +261,13 @@ function findIds(text: string, index: CatalogIndex, context: string): QueryId[] 
       noun = asked;
       answers = noun !== '';
     }
-    ids.push({ text: raw, noun, prefix: idPrefixOf(raw), ...(answers ? { answers: true as const } : {}) });
+    ids.push({
+      text: raw,
+      noun,
+      prefix: idPrefixOf(raw),
+      ...(answers ? { answers: true as const } : {}),
+      ...(written ? { written } : {}),
+    });
   };
   // The groups of a phone number are no ids; those of a long number written in groups ("meeting 831
   // 2345 6789") are one.
@@ -293,6 +320,13 @@ function findIds(text: string, index: CatalogIndex, context: string): QueryId[] 
         MONTH_AFTER.test(text.slice(match.index + match[0].length)))
     )
       continue;
+    // "LH 1166": a code in capitals set apart from its number, where an id the catalog shows joins
+    // them ("LH400") and the number alone fits none.
+    const code = /\b([A-Z]{2,3}) $/.exec(text.slice(Math.max(0, match.index - 4), match.index))?.[1];
+    if (code && /^\d+$/.test(raw) && joinsCode(`${code}${raw}`, raw, index)) {
+      take(`${code}${raw}`, match.index - code.length - 1, `${code} ${raw}`);
+      continue;
+    }
     take(raw, match.index);
   }
   // A value after a word that names an id input on its own ("username jdoe", "slug spring-sale"),
