@@ -243,8 +243,7 @@ function joinsCode(joined: string, number: string, index: CatalogIndex): boolean
     entry.idParameters.some(({ form }) =>
       form?.pattern
         ? fitsIdForm(joined, form) === true && fitsIdForm(number, form) === false
-        : form?.example !== undefined &&
-          form.example.split(' or ').some((example) => CODE_AND_NUMBER.test(example)) &&
+        : form?.example?.split(' or ').some((example) => CODE_AND_NUMBER.test(example)) &&
           fitsIdForm(joined, form) === true,
     ),
   );
