@@ -1337,4 +1337,37 @@ describe('decideTurn', () => {
       input: { flightNumber: '1166' },
     });
   });
+
+  it('opens no new record of the kind a complaint names by id, and reads the records it names', () => {
+    const payments = [
+      operation(
+        'getTransaction',
+        ['get', '/transactions/{id}'],
+        'Retrieve a transaction',
+        { id: { type: 'string', format: 'uuid' } },
+        ['id'],
+      ),
+      operation(
+        'createTransaction',
+        ['post', '/transactions'],
+        'Create a transaction',
+        { amount: { type: 'number' }, description: { type: 'string' } },
+        ['amount'],
+      ),
+      operation('listTransactions', ['get', '/transactions'], 'Retrieve a list of transactions', {
+        q: { type: 'string', description: 'Search words' },
+      }),
+    ];
+    const decision = decide(
+      [
+        user(
+          'I was charged twice this week! Transactions 8c1f4a2e-6b3d-4e7a-9f10-2d5c8b7a6e41 and 3a9e7d10-52c4-4b8f-a6e2-91f0c3d4b587',
+        ),
+      ],
+      '',
+      payments,
+    );
+    expect(JSON.stringify(decision)).not.toContain('createTransaction');
+    expect(JSON.stringify(decision)).toContain('getTransaction');
+  });
 });

@@ -527,7 +527,12 @@ export function chooseRemedy(options: ChooseToolOptions): Choice {
   // the complaint is the account and what the ranking reads; this message gives what it lacked.
   const complaint = earlierText ?? text;
   const ranking = rank(options, complaint);
-  const remedy = ranking.tools.slice(0, REMEDY_RANK).find((ranked) => opensCase(ranked.entry));
+  // A case is a new record of another kind than the ones the customer names by id: "charged twice,
+  // transactions 8c1f… and 3a9e…" opens no new transaction, "order 10390 arrived torn" no new order.
+  const named = new Set(ranking.query.ids.map((id) => id.noun).filter((noun) => noun !== ''));
+  const remedy = ranking.tools
+    .slice(0, REMEDY_RANK)
+    .find((ranked) => opensCase(ranked.entry) && !named.has(ranked.entry.head?.stem ?? ''));
   if (!remedy) return { type: 'none' };
   const tool = remedy.entry.tool as EngineTool;
   const filled = fill({

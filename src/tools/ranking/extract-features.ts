@@ -201,7 +201,12 @@ export function extractToolFeatures(options: {
       const plural = isPlural(term.word);
       const listed = tool.listed.has(term.stem);
       const recorded = tool.pathParameters.some((parameter) => parameter.nouns.has(term.stem));
-      if ((!plural && listed && !recorded) || (plural && recorded && !listed && !tool.collection))
+      // "transactions 8c1f… and 3a9e…" names records by their ids, however many.
+      const givesIds = ids.some((id) => id.noun === term.stem);
+      if (
+        (!plural && listed && !recorded) ||
+        (plural && recorded && !listed && !tool.collection && !givesIds)
+      )
         numberClash = 1;
     }
   return [
