@@ -1370,4 +1370,28 @@ describe('decideTurn', () => {
     expect(JSON.stringify(decision)).not.toContain('createTransaction');
     expect(JSON.stringify(decision)).toContain('getTransaction');
   });
+
+  it('never has a change to another kind of record stand in for the one asked for', () => {
+    const salon = [
+      operation(
+        'CancelBooking',
+        ['post', '/v2/bookings/{booking_id}/cancel'],
+        'Cancels an existing booking.',
+        { booking_id: { type: 'string' } },
+        ['booking_id'],
+      ),
+      // Nothing to ask: cancelling a booking's payment is no stand-in for cancelling the booking.
+      operation(
+        'CancelBookingPayment',
+        ['post', '/v2/booking-payments/cancel'],
+        'Cancels the payment of a booking.',
+        {},
+      ),
+      operation('ListBookings', ['get', '/v2/bookings'], 'Lists bookings.', {}),
+    ];
+    expect(decide([user('please cancel my booking')], '', salon)).toEqual({
+      type: 'text',
+      text: 'What is your booking id?',
+    });
+  });
 });

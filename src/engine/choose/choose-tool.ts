@@ -694,6 +694,8 @@ export function chooseTool(options: ChooseToolOptions): Choice {
       if (Math.abs(other.entry.writes - best.entry.writes) >= DOES) continue;
       // Creating a record is no stand-in for acting on one (a new schedule for cancelling one).
       if (createsInstead(best.entry, other.entry)) continue;
+      // Nor is a change to another kind of record ("cancel my appointment" cancels no payment).
+      if (best.entry.writes >= DOES && best.entry.head?.stem !== other.entry.head?.stem) continue;
       const completed = fillFor(other);
       if (completed.missing.length === 0) {
         best = other;

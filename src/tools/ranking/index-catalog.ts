@@ -288,10 +288,9 @@ function readPath(
   const parameters: PathParameter[] = [];
   const listed = new Set<string>();
   let previous: string | undefined;
-  // What the path is about: the last literal word, but for an action after a record's id
-  // (`/invoices/{invoice}/pay`), the record's.
+  // What the path is about: the last literal word, but for an action on a record or a collection
+  // (`/invoices/{invoice}/send`, `/payments/cancel`), the record's.
   let head: string | undefined;
-  let afterParameter = false;
   let previousSegment: string[] = [];
   let pendingList: string | undefined;
   for (const segment of path.split('/')) {
@@ -302,7 +301,6 @@ function readPath(
       if (previous) nouns.add(stemOf(previous));
       parameters.push({ name: parameter[1], nouns, segment: previousSegment });
       pendingList = undefined;
-      afterParameter = true;
       continue;
     }
     if (VERSION_SEGMENT.test(segment)) continue;
@@ -312,7 +310,7 @@ function readPath(
     words.push(...segmentWords);
     if (segmentWords.length > 0) {
       const last = segmentWords[segmentWords.length - 1];
-      const action = afterParameter && segmentWords.length === 1 && !isPlural(last) && isVerb(last);
+      const action = segmentWords.length === 1 && !isPlural(last) && isVerb(last);
       if (!action || !head) head = last;
       previous = last;
       previousSegment = segmentWords;
@@ -321,7 +319,6 @@ function readPath(
       if (pendingList && isPlural(previous)) listed.add(pendingList);
       pendingList = isPlural(previous) ? stemOf(previous) : undefined;
     } else pendingList = undefined;
-    afterParameter = false;
   }
   if (pendingList) listed.add(pendingList);
   return { words, parameters, listed, head };

@@ -305,17 +305,19 @@ describe('the head noun of an operation', () => {
         operation('getOrder', 'get', '/orders/{order_id}'),
         operation('sendInvoice', 'post', '/invoices/{invoice_id}/send'),
         operation('getOrderShipments', 'get', '/orders/{order_id}/shipments'),
+        operation('cancelPayment', 'post', '/payments/cancel'),
       ],
       loadRankingModel(),
     );
 
-  it("is the path's last literal word, or the record's before an action on it", () => {
+  it("is the path's last literal word, or the one before an action", () => {
     const heads = Object.fromEntries(catalog().tools.map((entry) => [entry.tool.name, entry.head?.stem]));
     expect(heads).toEqual({
       getOrderStatuses: 'status',
       getOrder: 'order',
       sendInvoice: 'invoic',
       getOrderShipments: 'shipment',
+      cancelPayment: 'payment',
     });
   });
 
