@@ -17,6 +17,8 @@ export interface QueryTerm {
   weight: number;
   /** Only ever stands before another word it describes ("version" in "version history"). */
   modifies?: true;
+  /** Only ever stands where English puts the verb ("sell" in "do you sell tents?"). */
+  verb?: true;
 }
 
 /** An id the message gives. */
@@ -377,6 +379,9 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
   const idWords = new Set([...idParts, ...values.names]);
   const weights = new Map<string, { weight: number; word: string }>();
   const standsAlone = new Set<string>();
+  // Stems seen where a verb goes, and seen elsewhere.
+  const asVerb = new Set<string>();
+  const asOther = new Set<string>();
   let writes = 0;
   let removes = 0;
   let length = 0;
@@ -420,6 +425,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     // else a noun of a list ("shipping and tax").
     const afterAnd = words[position - 1] === 'and';
     const verbPosition = position === 0 || (BEFORE_VERB.has(words[position - 1]) && (!afterAnd || sawVerb));
+    (verbPosition ? asVerb : asOther).add(stem);
     if (
       !unknownVerb &&
       (!profile || profile.count < MIN_VERB_USES) &&
@@ -457,6 +463,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       word,
       weight,
       ...(standsAlone.has(stem) ? {} : { modifies: true as const }),
+      ...(asVerb.has(stem) && !asOther.has(stem) ? { verb: true as const } : {}),
     })),
     context: contextStems,
     ids,

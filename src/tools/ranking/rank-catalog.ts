@@ -352,7 +352,8 @@ function searchPositions(index: CatalogIndex) {
 /**
  * How closely the message names an operation's head noun (0 to 1): the stem itself (in the message,
  * by a learned association, or earlier in the conversation) is 1; else the closest message word by
- * word vectors.
+ * word vectors, but for the words that stand as its verb ("sell" is near "plans" and "assets" in
+ * general English, and names neither in "do you sell tents?").
  */
 function measureHeadNamed(
   entry: IndexedTool,
@@ -395,7 +396,9 @@ export function featurize(options: RankCatalogOptions): {
   let bestSemantic = 0;
   for (const value of semantic) bestSemantic = Math.max(bestSemantic, value);
   const vectors = loadWordVectors();
-  const termRows = vectors ? query.terms.map((term) => vectors.rows.get(term.word) ?? -1) : [];
+  const termRows = vectors
+    ? query.terms.map((term) => (term.verb ? -1 : (vectors.rows.get(term.word) ?? -1)))
+    : [];
   let candidates = options.candidates ?? index.tools;
   if (!options.candidates && options.minRelated !== undefined)
     candidates = findRelated(index, options.minRelated, { query, touched, hints, semantic }) ?? candidates;
