@@ -2,7 +2,7 @@
 // to run on a machine that does other work: many interleaved samples in rotating order, each charged
 // with the work its requests leave to V8's background threads, and medians over several rounds.
 import { readdirSync, readFileSync } from 'node:fs';
-import { constants, PerformanceObserver, performance } from 'node:perf_hooks';
+import { constants, type PerformanceEntry, PerformanceObserver, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** One case: what a sample runs, and how many requests that is. */
@@ -132,9 +132,8 @@ export async function measureCpu(options: MeasureCpuOptions): Promise<CpuFigures
   const scavenged = cases.map((): number[] => []);
   const collections: number[] = [];
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries())
-      if ((entry.detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MINOR)
-        collections.push(entry.startTime);
+    for (const entry of list.getEntries() as (PerformanceEntry & { detail?: { kind?: number } })[])
+      if (entry.detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) collections.push(entry.startTime);
   });
   observer.observe({ entryTypes: ['gc'] });
   const parts = options.parts ?? 1;
