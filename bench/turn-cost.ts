@@ -6,8 +6,14 @@
 // bare handler, the GitHub agent at most 1.5x the demo agent, the long conversation at most 1.2x a
 // fresh one. CPU is the process's (user + system) per request, median; the demo store API answers from a child
 // process, as a business's API answers from its own servers, so its work is not counted.
-// Run: node --import tsx bench/turn-cost.ts [turns]
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// Each comparison is one phase: its cases warmed up together, then measured taking turns (one turn
+// against ten bare requests, as before), in an order rotated every time, each charged with the
+// background work it leaves (`support/measure-cpu.ts`). A sample sums one turn of each of the four
+// messages (they cost 4 to 8 ms apart, and the median of single turns fell between the two groups)
+// or ten bare requests per message; a ratio is of the medians over all samples, with its range over
+// five rounds of them.
+// Run: node --import tsx bench/turn-cost.ts [samples per case, default 100: 400 turns]
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
@@ -16,41 +22,31 @@ import { DEFAULT_HISTORY_MESSAGES } from '../src/agent/index.js';
 import { importSchema } from '../src/openapi/index.js';
 import { startBenchChild } from './support/bench-child.js';
 import { BENCH_ADMIN_TOKEN, startBenchServer } from './support/bench-server.js';
+import { type CpuCase, type CpuFigures, describeRatio, measureCpu } from './support/measure-cpu.js';
 
-const turns = Number(process.argv[2] ?? 40);
-const WARM_UP_TURNS = 40;
+const samples = Number(process.argv[2] ?? 100);
+// A server runs for days: its code is compiled and optimised by the time most turns arrive. V8 still
+// compiles the turn's hot functions with TurboFan between the 40th and the few hundredth turn (with
+// 300 turns of warm-up the first phase's turns still cost a quarter more than the same turns in the
+// next phases), so the first phase warms up for 800 turns before it measures; the later phases add
+// the code paths of a long history and of a large catalog (its first turn compiles the catalog).
+const WARM_UP_SAMPLES = 200;
+const LATER_WARM_UP_SAMPLES = 30;
+// A long conversation takes this many samples (four turns each) before the next one replaces it, so
+// that every turn meets about 2,000 earlier messages (and the window's conversation about its size).
+const SAMPLES_PER_LONG_CONVERSATION = 5;
+const SAMPLES_PER_WINDOW_CONVERSATION = 1;
 const MESSAGES = [
   'Show me leather bags',
   'Where is my order #12345?',
   "What's the weather today?",
   "What's your return policy?",
 ];
+// BENCH_SAMPLES_FILE=path writes every case's samples there as JSON, to look at their spread.
+const samplesFile = process.env.BENCH_SAMPLES_FILE;
+const figures: Record<string, CpuFigures> = {};
 const githubPath = new URL('../../shared/corpus/openapi/github/api.github.com.json', import.meta.url)
   .pathname;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-/** CPU ms of one `run`. */
-async function cpuOf(run: () => Promise<void>): Promise<number> {
-  const before = process.cpuUsage();
-  await run();
-  const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1000;
-}
-
-/**
- * Median CPU ms of each case's runs (`count` each, after 5 unmeasured), taken in turn so that what
- * else the machine does weighs on every case alike.
- */
-async function cpuMedians(count: number, cases: ((index: number) => Promise<void>)[]): Promise<number[]> {
-  const times = cases.map((): number[] => []);
-  for (let index = 0; index < count + 5; index++)
-    for (const [position, run] of cases.entries()) {
-      const used = await cpuOf(() => run(index));
-      if (index >= 5) times[position].push(used);
-    }
-  return times.map(median);
-}
 
 /** The bare baseline: Fastify and better-sqlite3, one insert and one select per request. */
 function bareApp(path: string): { app: FastifyInstance; close: () => void } {
@@ -87,38 +83,6 @@ try {
   };
   const newConversation = async (agentId: string): Promise<string> =>
     (await call(`/api/v1/agents/${agentId}/conversations`, {})).id;
-  /** A turn of `agentId` per run, each in a new conversation (or all in `conversationId`). */
-  const turnOf = async (agentId: string, conversationId?: string) => {
-    const conversations: string[] = [];
-    for (let index = 0; index < turns + 5; index++)
-      conversations.push(conversationId ?? (await newConversation(agentId)));
-    return async (index: number) => {
-      await call(`/api/v1/conversations/${conversations[index]}/messages`, {
-        text: MESSAGES[index % MESSAGES.length],
-      });
-    };
-  };
-  // Ten bare requests per turn measured, each counted as a tenth.
-  const bareTen = async (index: number) => {
-    for (let request = 0; request < 10; request++) {
-      const response = await bare.app.inject({
-        method: 'POST',
-        url: `/messages/c${(index * 10 + request) % 50}`,
-        payload: { text: MESSAGES[index % MESSAGES.length] },
-      });
-      if (response.statusCode !== 200) throw new Error(`bare handler answered ${response.statusCode}`);
-    }
-  };
-  // A server runs for days: its code is compiled and optimised by the time most turns arrive. Forty
-  // unmeasured turns (and bare requests) first, so the figures are the steady state, not the warm-up.
-  const warmUp = [bareTen, await turnOf(bench.agentId)];
-  for (let index = 0; index < WARM_UP_TURNS; index++) for (const run of warmUp) await run(index);
-  const [bareTenMs, demoMs] = await cpuMedians(turns, [bareTen, await turnOf(bench.agentId)]);
-  const bareMs = bareTenMs / 10;
-  console.log(
-    `demo agent turn: ${demoMs.toFixed(2)} ms CPU median; bare Fastify + SQLite handler ${bareMs.toFixed(3)} ms (${(demoMs / bareMs).toFixed(1)}x, target <= 20x)`,
-  );
-
   /** A conversation with `count` earlier messages, customer and agent in turn, as a long chat leaves them. */
   const conversationOf = async (count: number) => {
     const id = await newConversation(bench.agentId);
@@ -135,14 +99,70 @@ try {
     }
     return id;
   };
-  const [long, window] = [await conversationOf(2000), await conversationOf(DEFAULT_HISTORY_MESSAGES)];
-  const [freshMs, longMs, windowMs] = await cpuMedians(turns, [
-    await turnOf(bench.agentId),
-    await turnOf(bench.agentId, long),
-    await turnOf(bench.agentId, window),
-  ]);
+  /**
+   * A turn of `agentId` for each message per sample, each in a new conversation (made before the
+   * sample, unmeasured) or, with `history`, all in a conversation of that many earlier messages,
+   * replaced after `samplesEach` samples.
+   */
+  const turnsOf = (agentId: string, history?: { messages: number; samplesEach: number }): CpuCase => {
+    let conversationIds: string[] = [];
+    return {
+      requests: MESSAGES.length,
+      async prepare(index) {
+        if (!history) {
+          conversationIds = [];
+          for (const _ of MESSAGES) conversationIds.push(await newConversation(agentId));
+        } else if (index % history.samplesEach === 0) {
+          conversationIds = Array(MESSAGES.length).fill(await conversationOf(history.messages));
+        }
+      },
+      async run(_, part) {
+        await call(`/api/v1/conversations/${conversationIds[part]}/messages`, { text: MESSAGES[part] });
+      },
+    };
+  };
+  // Ten bare requests per message (one sample's part) against each turn, each counted as a tenth.
+  const bareRequests: CpuCase = {
+    requests: 10 * MESSAGES.length,
+    async run(index, part) {
+      for (let request = 0; request < 10; request++) {
+        const response = await bare.app.inject({
+          method: 'POST',
+          url: `/messages/c${(index * 10 + request) % 50}`,
+          payload: { text: MESSAGES[part] },
+        });
+        if (response.statusCode !== 200) throw new Error(`bare handler answered ${response.statusCode}`);
+      }
+    },
+  };
+
+  const [bareFigures, demo] = await measureCpu({
+    parts: MESSAGES.length,
+    cases: [bareRequests, turnsOf(bench.agentId)],
+    warmUp: WARM_UP_SAMPLES,
+    samples,
+  });
+  Object.assign(figures, { bare: bareFigures, demo });
   console.log(
-    `turn in a 2,000-message conversation: ${longMs.toFixed(2)} ms CPU median; fresh conversation ${freshMs.toFixed(2)} ms (${(longMs / freshMs).toFixed(2)}x, target <= 1.2x); ${DEFAULT_HISTORY_MESSAGES}-message conversation (the history window's size) ${windowMs.toFixed(2)} ms (${(longMs / windowMs).toFixed(2)}x)`,
+    `demo agent turn: ${demo.median.toFixed(2)} ms CPU median; bare Fastify + SQLite handler ${bareFigures.median.toFixed(3)} ms (${describeRatio(demo, bareFigures)}; target <= 20x)`,
+  );
+
+  const [fresh, long, window] = await measureCpu({
+    parts: MESSAGES.length,
+    cases: [
+      turnsOf(bench.agentId),
+      turnsOf(bench.agentId, { messages: 2000, samplesEach: SAMPLES_PER_LONG_CONVERSATION }),
+      turnsOf(bench.agentId, {
+        messages: DEFAULT_HISTORY_MESSAGES,
+        samplesEach: SAMPLES_PER_WINDOW_CONVERSATION,
+      }),
+    ],
+    warmUp: LATER_WARM_UP_SAMPLES,
+    samples,
+  });
+  Object.assign(figures, { fresh, long, window });
+  console.log(
+    `turn in a 2,000-message conversation: ${long.median.toFixed(2)} ms CPU median; fresh conversation ${fresh.median.toFixed(2)} ms (${describeRatio(long, fresh)}; target <= 1.2x); ${DEFAULT_HISTORY_MESSAGES}-message conversation (the history window's size) ${window.median.toFixed(2)} ms (${describeRatio(long, window)})`,
   );
 
   if (!existsSync(githubPath)) {
@@ -171,14 +191,18 @@ try {
     );
     await store.agents.setIntegration(agent.id, demoIntegration.integrationId, true);
     await store.agents.setIntegration(agent.id, github.id, true);
-    const [demoAgainMs, githubMs] = await cpuMedians(turns, [
-      await turnOf(bench.agentId),
-      await turnOf(agent.id),
-    ]);
+    const [demoAgain, githubFigures] = await measureCpu({
+      parts: MESSAGES.length,
+      cases: [turnsOf(bench.agentId), turnsOf(agent.id)],
+      warmUp: LATER_WARM_UP_SAMPLES,
+      samples,
+    });
+    Object.assign(figures, { demoAgain, github: githubFigures });
     console.log(
-      `agent with GitHub's ${imported.value.tools.length} operations and the demo's: ${githubMs.toFixed(2)} ms CPU median; demo agent ${demoAgainMs.toFixed(2)} ms (${(githubMs / demoAgainMs).toFixed(2)}x, target <= 1.5x)`,
+      `agent with GitHub's ${imported.value.tools.length} operations and the demo's: ${githubFigures.median.toFixed(2)} ms CPU median; demo agent ${demoAgain.median.toFixed(2)} ms (${describeRatio(githubFigures, demoAgain)}; target <= 1.5x)`,
     );
   }
+  if (samplesFile) writeFileSync(samplesFile, JSON.stringify(figures));
 } finally {
   await bench.close();
   await api.stop();

@@ -66,17 +66,27 @@ function mergeByVerb(phrases: string[]): string[] {
   return shared ? [`${verb} ${joinAnd(split.map((phrase) => phrase.object))}`] : phrases;
 }
 
+/**
+ * The first `count` different phrases of the ordered tools, and whether there are more. Only as many
+ * tools are described as that takes: a large catalog (GitHub's 1,223 operations) need not be.
+ */
+function firstPhrases(tools: EngineTool[], count: number): { phrases: string[]; more: boolean } {
+  const phrases = new Set<string>();
+  for (const tool of tools) {
+    const phrase = describeAction(tool);
+    if (!phrase || phrases.has(phrase)) continue;
+    if (phrases.size === count) return { phrases: [...phrases], more: true };
+    phrases.add(phrase);
+  }
+  return { phrases: [...phrases], more: false };
+}
+
 /** A reply for a question no operation covers: what it can do, and an offer of a person. */
 export function describeCapabilities(options: DescribeCapabilitiesOptions): string {
-  const phrases = orderTools(options)
-    .map((tool) => describeAction(tool))
-    .filter((text): text is string => Boolean(text));
-  const summaries = [...new Set(phrases)];
-  const taken = summaries.slice(0, MAX_LISTED);
+  const { phrases: taken, more } = firstPhrases(orderTools(options), MAX_LISTED);
   const listed = mergeByVerb(taken);
   const offer = HANDOFF_OFFER;
   if (listed.length === 0) return `I'm sorry, I can't help with that here. ${offer}`;
-  const more = summaries.length > taken.length;
   // "list cards, gift cards and device codes, and more": the comma keeps "more" out of the last list.
   const can = !more
     ? joinAnd(listed)
