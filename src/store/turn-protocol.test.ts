@@ -15,7 +15,7 @@ import {
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TurnLostError } from './conversation-repository.js';
-import { createStore, type Store } from './create-store.js';
+import { createStore, MIGRATION_LOCK_ID, type Store } from './create-store.js';
 import { migrationProvider } from './migrations.js';
 import {
   createTestSchema,
@@ -508,10 +508,23 @@ for (const dialect of storeDialects) {
             options: `-c search_path=${schema}`,
           });
           const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
-          await db.schema.createSchema(schema).execute();
-          await new Migrator({ db, provider: migrationProvider, migrationTableSchema: schema }).migrateTo(
-            from,
-          );
+          // Under the store's migration lock, as the store migrates: the migrator looks at every
+          // schema's tables, and another test dropping its schema meanwhile failed this migration
+          // (which Kysely reports in its result, not by throwing).
+          await db.connection().execute(async (connection) => {
+            await sql`SELECT pg_advisory_lock(${MIGRATION_LOCK_ID})`.execute(connection);
+            try {
+              await connection.schema.createSchema(schema).execute();
+              const migrated = await new Migrator({
+                db: connection,
+                provider: migrationProvider,
+                migrationTableSchema: schema,
+              }).migrateTo(from);
+              if (migrated.error) throw migrated.error;
+            } finally {
+              await sql`SELECT pg_advisory_unlock(${MIGRATION_LOCK_ID})`.execute(connection);
+            }
+          });
           await seed(db);
           await db.destroy();
           const store = await createStore({
@@ -531,7 +544,8 @@ for (const dialect of storeDialects) {
         const db = new Kysely<unknown>({
           dialect: new SqliteDialect({ database: new SqliteDatabase(join(dataDir, 'concierge.db')) }),
         });
-        await new Migrator({ db, provider: migrationProvider }).migrateTo(from);
+        const migrated = await new Migrator({ db, provider: migrationProvider }).migrateTo(from);
+        if (migrated.error) throw migrated.error;
         await seed(db);
         await db.destroy();
         const store = await createStore({ dataDir, secretKey: testSecretKey });
