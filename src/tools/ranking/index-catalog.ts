@@ -154,7 +154,8 @@ export interface IndexedTool {
   listed: Set<string>;
   /**
    * What the operation is about: the last word of its path's last literal segment (`statuses` for
-   * `/order_statuses`, `items` for `/carts/{id}/items`), as a stem and a word-vector row (-1: none).
+   * `/order_statuses`, `items` for `/carts/{id}/items`), or the one before an action the verb table
+   * knows (`invoices` for `/invoices/{id}/send`), as a stem and a word-vector row (-1: none).
    */
   head?: { stem: string; row: number };
   /** Takes free search words (a `q`/`query`/`search` input). */
