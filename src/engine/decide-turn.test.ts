@@ -1394,4 +1394,16 @@ describe('decideTurn', () => {
       text: 'What is your booking id?',
     });
   });
+
+  it('greets back only a message that is no more than a greeting', () => {
+    expect(say('hey there, how are you?')).toEqual({
+      type: 'text',
+      text: 'Hello! How can I help you today?',
+    });
+    // A question after the greeting is answered: here with what the agent can do.
+    expect(say('Hi! How can I see what I bought before?')).toMatchObject({
+      type: 'text',
+      text: expect.stringContaining('past purchases'),
+    });
+  });
 });

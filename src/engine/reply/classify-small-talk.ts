@@ -6,6 +6,8 @@ export type SmallTalk = 'greeting' | 'thanks' | 'goodbye' | 'handoff';
 const HANDOFF =
   /\b(?:(?:talk|speak|chat|connect|transfer|put)\b.{0,30}\b(?:human|person|agent|representative|someone|somebody|operator|staff|manager|people)|real person|live (?:agent|person|chat)|human (?:agent|being|support)|customer service rep)/i;
 const GREETING = /^\s*(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day)|yo)\b/i;
+/** Words a greeting may carry after its first ("there", "how are you today"). */
+const GREETING_TAIL = 4;
 const THANKS = /\b(?:thanks|thank you|thx|ty|cheers|appreciate it|much appreciated)\b/i;
 const GOODBYE = /\b(?:bye|goodbye|see you|that'?s all|have a (?:good|nice) (?:day|one))\b/i;
 
@@ -14,6 +16,8 @@ export function classifySmallTalk(text: string): SmallTalk | undefined {
   if (HANDOFF.test(text)) return 'handoff';
   if (THANKS.test(text)) return 'thanks';
   if (GOODBYE.test(text)) return 'goodbye';
-  if (GREETING.test(text)) return 'greeting';
+  // "hi there, how are you?" greets; "Hi! How can I see what I bought before?" asks after greeting.
+  if (GREETING.test(text) && text.replace(GREETING, '').split(/\W+/).filter(Boolean).length <= GREETING_TAIL)
+    return 'greeting';
   return undefined;
 }
