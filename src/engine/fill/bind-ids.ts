@@ -29,10 +29,13 @@ function isIdParameter(parameter: ParameterInfo, entry: IndexedTool): boolean {
   return isIdName(parameter.name) || isIdName(splitWords(parameter.name).join(' '));
 }
 
+/** The ranking's reading of an id parameter of the operation (its nouns, its form), when it has one. */
+const knownIdParameter = (parameter: ParameterInfo, entry: IndexedTool) =>
+  entry.idParameters.find((candidate) => candidate.name === parameter.name);
+
 /** The stems naming what a parameter identifies (`/orders/{id}` and `order_id` -> `order`). */
 function nounsOf(parameter: ParameterInfo, entry: IndexedTool): Set<string> {
-  const known = entry.idParameters.find((candidate) => candidate.name === parameter.name);
-  return known?.nouns ?? idNounStems(parameter.name);
+  return knownIdParameter(parameter, entry)?.nouns ?? idNounStems(parameter.name);
 }
 
 /** The id in the form the parameter's schema shows. */
@@ -100,8 +103,7 @@ export function bindIds(options: {
     if (!/[A-Za-z]/.test(id.text) || !/\d/.test(id.text)) continue;
     const fitting = idParameters.filter(
       (parameter) =>
-        !(parameter.name in input) &&
-        fitsIdForm(id.text, entry.idParameters.find((known) => known.name === parameter.name)?.form) === true,
+        !(parameter.name in input) && fitsIdForm(id.text, knownIdParameter(parameter, entry)?.form) === true,
     );
     if (fitting.length === 1) take(id, fitting[0]);
   }

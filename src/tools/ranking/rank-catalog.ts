@@ -12,7 +12,7 @@ import { scoreHidden } from './hidden-layer.js';
 import type { CatalogIndex, IndexedTool } from './index-catalog.js';
 import { vocabularyOf } from './ranking-model.js';
 import { contentStems } from './read-words.js';
-import { loadWordVectors, similarity } from './word-vectors.js';
+import { loadWordVectors, similarity, type WordVectors } from './word-vectors.js';
 
 /** The features of one candidate operation. */
 export interface CandidateFeatures {
@@ -160,6 +160,11 @@ function measureBest(touched: Set<IndexedTool>, weights: QueryWeights): { covera
 const SIMILAR_FROM = 0.35;
 const SIMILAR_FULLY = 0.8;
 
+/** How close in meaning two vector rows are, from 0 (below SIMILAR_FROM; may be negative) up, uncapped. */
+function closeness(vectors: WordVectors, left: number, right: number): number {
+  return (similarity(vectors, left, right) - SIMILAR_FROM) / (SIMILAR_FULLY - SIMILAR_FROM);
+}
+
 /** Message words whose close head words an index keeps. */
 const MAX_SIMILAR_WORDS = 512;
 
@@ -174,8 +179,7 @@ function similarHeadWords(index: CatalogIndex, word: string, row: number) {
   if (vectors)
     for (let position = 0; position < rows.length; position++) {
       if (rows[position] < 0) continue;
-      const value =
-        (similarity(vectors, row, rows[position]) - SIMILAR_FROM) / (SIMILAR_FULLY - SIMILAR_FROM);
+      const value = closeness(vectors, row, rows[position]);
       if (value <= 0) continue;
       positions.push(position);
       values.push(Math.min(1, value));
@@ -268,7 +272,7 @@ function similarChoiceWords(index: CatalogIndex, word: string, row: number) {
   similar = { positions: [], values: [] };
   for (let position = 0; position < rows.length; position++) {
     if (rows[position] < 0) continue;
-    const value = (similarity(vectors, row, rows[position]) - SIMILAR_FROM) / (SIMILAR_FULLY - SIMILAR_FROM);
+    const value = closeness(vectors, row, rows[position]);
     if (value <= 0) continue;
     similar.positions.push(position);
     similar.values.push(Math.min(1, value));
@@ -359,22 +363,37 @@ function measureHeadNamed(
   entry: IndexedTool,
   query: AnalyzedQuery,
   weights: QueryWeights,
-  termRows: number[],
+  closestTo: (row: number) => number,
 ): number {
   const head = entry.head;
   // A message of no words ("hello", an id alone) names nothing, and no operation more than another.
   if (!head || weights.total === 0) return 1;
   if (weights.weights.has(head.stem) || weights.associated.has(head.stem) || query.context.has(head.stem))
     return 1;
+  return head.row < 0 ? 0 : closestTo(head.row);
+}
+
+/**
+ * For one message: the closeness of its closest word (but those in a verb's place) to a vector row,
+ * capped at 1; each row is measured once, as many operations share their head noun.
+ */
+function closestTerm(query: AnalyzedQuery): (row: number) => number {
   const vectors = loadWordVectors();
-  if (!vectors || head.row < 0) return 0;
-  let closest = 0;
-  for (const row of termRows) {
-    if (row < 0) continue;
-    const value = (similarity(vectors, row, head.row) - SIMILAR_FROM) / (SIMILAR_FULLY - SIMILAR_FROM);
-    if (value > closest) closest = Math.min(1, value);
-  }
-  return closest;
+  if (!vectors) return () => 0;
+  const rows = query.terms.flatMap((term) => {
+    const row = term.verb ? undefined : vectors.rows.get(term.word);
+    return row === undefined ? [] : [row];
+  });
+  const measured = new Map<number, number>();
+  return (target) => {
+    let closest = measured.get(target);
+    if (closest === undefined) {
+      closest = 0;
+      for (const row of rows) closest = Math.max(closest, Math.min(1, closeness(vectors, row, target)));
+      measured.set(target, closest);
+    }
+    return closest;
+  };
 }
 
 /** Feature vectors of the candidates and of calling nothing, without scores. */
@@ -395,10 +414,7 @@ export function featurize(options: RankCatalogOptions): {
   const choiceMeaning = measureChoiceMeaning(index, query);
   let bestSemantic = 0;
   for (const value of semantic) bestSemantic = Math.max(bestSemantic, value);
-  const vectors = loadWordVectors();
-  const termRows = vectors
-    ? query.terms.map((term) => (term.verb ? -1 : (vectors.rows.get(term.word) ?? -1)))
-    : [];
+  const closestTo = closestTerm(query);
   let candidates = options.candidates ?? index.tools;
   if (!options.candidates && options.minRelated !== undefined)
     candidates = findRelated(index, options.minRelated, { query, touched, hints, semantic }) ?? candidates;
@@ -416,7 +432,7 @@ export function featurize(options: RankCatalogOptions): {
         semantic: semantic[entry.position],
         bestSemantic,
         choiceMeaning: choiceMeaning[entry.position],
-        headNamed: measureHeadNamed(entry, query, weights, termRows),
+        headNamed: measureHeadNamed(entry, query, weights, closestTo),
         touched: touched.has(entry),
       }),
     }),
