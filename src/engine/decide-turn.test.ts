@@ -1395,6 +1395,60 @@ describe('decideTurn', () => {
     });
   });
 
+  it('never has another change to the same record stand in for the one asked for', () => {
+    const shop = [
+      operation(
+        'updateOrder',
+        ['put', '/orders/{order_id}'],
+        'Updates an order.',
+        {
+          order_id: { type: 'integer' },
+          order: { type: 'object', properties: { note: { type: 'string' } } },
+        },
+        ['order_id', 'order'],
+      ),
+      // Complete with the id alone, but closing is not what was asked.
+      operation('closeOrder', ['post', '/orders/{order_id}/close'], 'Closes an order.', {
+        order_id: { type: 'integer' },
+      }),
+      operation('getOrder', ['get', '/orders/{order_id}'], 'Retrieves an order.', {
+        order_id: { type: 'integer' },
+      }),
+    ];
+    const decided = decide([user('Could you send me the tracking number for order 1102?')], '', shop);
+    expect(decided).not.toMatchObject({ toolName: 'closeOrder' });
+  });
+
+  it('reads a request put as a question for the change it asks, where the catalog creates what it names', () => {
+    const billing = [
+      operation(
+        'PostSubscriptionReactivation',
+        ['post', '/subscription-reactivations'],
+        'Reactivate a subscription.',
+        { subscriptionId: { type: 'string' } },
+        ['subscriptionId'],
+      ),
+      operation(
+        'GetSubscriptionReactivation',
+        ['get', '/subscription-reactivations/{id}'],
+        'Retrieve a reactivation.',
+        {
+          id: { type: 'string' },
+        },
+      ),
+      operation('GetSubscription', ['get', '/subscriptions/{id}'], 'Retrieve a subscription.', {
+        id: { type: 'string' },
+      }),
+    ];
+    expect(
+      decide(
+        [user('I cancelled last month by mistake, can you reactivate subscription 3c9e7b21-5d4f-4e88?')],
+        '',
+        billing,
+      ),
+    ).toMatchObject({ type: 'tool-call', toolName: 'PostSubscriptionReactivation' });
+  });
+
   it('greets back only a message that is no more than a greeting', () => {
     expect(say('hey there, how are you?')).toEqual({
       type: 'text',

@@ -643,7 +643,9 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   // that change something are not its answer (an API of POSTs only, a function catalog, keeps them all:
   // there the verb is all that tells, and the ranking reads it already; BFCL multiple lost 0.045 when
   // such catalogs kept only the operations whose verb reads).
-  const reads = ranking.query.question && !ranking.query.action;
+  // A request in a question's words ("can you reactivate subscription …?") is no question.
+  const query = ranking.query;
+  const reads = query.question && !query.action && !query.unknownVerb && query.writes < DOES;
   const eligible = reads
     ? ranking.tools.filter(
         (ranked) => isReadMethod(ranked.entry.tool.operation?.method) && ranked.entry.writes < DOES,
@@ -694,8 +696,13 @@ export function chooseTool(options: ChooseToolOptions): Choice {
       if (Math.abs(other.entry.writes - best.entry.writes) >= DOES) continue;
       // Creating a record is no stand-in for acting on one (a new schedule for cancelling one).
       if (createsInstead(best.entry, other.entry)) continue;
-      // Nor is a change to another kind of record ("cancel my appointment" cancels no payment).
-      if (best.entry.writes >= DOES && best.entry.head?.stem !== other.entry.head?.stem) continue;
+      // Nor is a change to another kind of record ("cancel my appointment" cancels no payment), nor
+      // another change to it (closing an order is no update of it).
+      if (
+        best.entry.writes >= DOES &&
+        (best.entry.head?.stem !== other.entry.head?.stem || best.entry.verb !== other.entry.verb)
+      )
+        continue;
       const completed = fillFor(other);
       if (completed.missing.length === 0) {
         best = other;

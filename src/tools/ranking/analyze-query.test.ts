@@ -19,6 +19,16 @@ describe('analyzeQuery', () => {
     ]);
   });
 
+  it('takes no verb, nor a word before the noun phrase, for the noun of an id', () => {
+    const noun = (message: string) => analyzeQuery(message, index).ids[0]?.noun;
+    // The phrase starts at "the": "apply" names no record.
+    expect(noun('can you apply the code SUMMER20 to my cart?')).toBe('');
+    expect(noun('Cancel 77120 right away please')).toBe('');
+    // A record of the catalog stays one where a verb could go.
+    expect(noun('Order 90210 never came')).toBe('order');
+    expect(noun('please check my order 90210')).toBe('order');
+  });
+
   it('reads an id whole, however many letters come before its first digit', () => {
     expect(analyzeQuery('list the invoices for customer cus_NffrFeUfNV2Hib', index).ids).toEqual([
       { text: 'cus_NffrFeUfNV2Hib', noun: 'custom', prefix: 'cus_' },

@@ -226,12 +226,28 @@ function nounBefore(text: string, position: number, index: CatalogIndex): string
       .slice(0, position)
       .split(/[,;!?]\s|\n|(?<!\b(?:no|nr|num|ref))\.\s/i)
       .pop() ?? '';
-  for (const word of splitWords(clause).reverse().slice(0, 4)) {
+  const words = splitWords(clause);
+  let determined = false;
+  for (let position = words.length - 1; position >= Math.max(0, words.length - 4); position--) {
+    const word = words[position];
+    // A noun phrase starts at its determiner: "apply the code SUMMER20" names nothing before "the".
+    if (DETERMINERS.has(word)) determined = true;
     if (ID_FILLERS.has(word) || /^\d/.test(word)) continue;
-    return isContentWord(word) ? catalogStem(word, index) : '';
+    if (determined || !isContentWord(word)) return '';
+    // Nor is the verb that asks for the record its noun ("Cancel sub_1Mow…"), unless it names one of
+    // the catalog's records ("Order 90210 never came").
+    const stem = catalogStem(word, index);
+    const verbPlace = position === 0 || ASKS_BEFORE.has(words[position - 1]);
+    return verbPlace && verbProfile(index.model, stem) && !index.records.has(stem) ? '' : stem;
   }
   return '';
 }
+
+/** Words that stand right before the verb of a request ("please cancel", "can you cancel"). */
+const ASKS_BEFORE = new Set(['please', 'pls', 'plz', 'kindly', 'to', 'you', 'u', 'i', 'we', 'just']);
+
+/** Words that open a noun phrase. */
+const DETERMINERS = new Set(['the', 'my', 'a', 'an', 'this', 'that', 'our', 'your']);
 
 /** A code of letters and then digits ("LH400"). */
 const CODE_AND_NUMBER = /^[A-Za-z]{2,3}\d+$/;
@@ -439,7 +455,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       sawVerb = true;
       // "I opened a ticket last week" tells what happened, and "Order 90210 - ..." names the order (a
       // resource of the catalog followed by a number, unlike "add 4 and 5"): neither asks for a change.
-      const labelsId = (/\d/.test(next ?? '') || idParts.has(next ?? '')) && index.pathStems.has(stem);
+      const labelsId = (/\d/.test(next ?? '') || idParts.has(next ?? '')) && index.records.has(stem);
       // "How do I change my email?" asks how it is done, not that it be done.
       const asksHow =
         words[position - 1] === 'to'

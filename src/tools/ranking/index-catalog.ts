@@ -154,10 +154,12 @@ export interface IndexedTool {
   listed: Set<string>;
   /**
    * What the operation is about: the last word of its path's last literal segment (`statuses` for
-   * `/order_statuses`, `items` for `/carts/{id}/items`), or the one before an action the verb table
-   * knows (`invoices` for `/invoices/{id}/send`), as a stem and a word-vector row (-1: none).
+   * `/order_statuses`, `items` for `/carts/{id}/items`), or the one before an action
+   * (`invoices` for `/invoices/{id}/send`), as a stem and a word-vector row (-1: none).
    */
   head?: { stem: string; row: number };
+  /** The stem of the action the path ends with (`send` for `/invoices/{id}/send`), which names it too. */
+  action?: string;
   /** Takes free search words (a `q`/`query`/`search` input). */
   search: boolean;
   deprecated: boolean;
@@ -209,6 +211,8 @@ export interface CatalogIndex {
    * tell reading from writing: a customer asks for one with the noun as a verb ("I want to return it").
    */
   created: Set<string>;
+  /** The nouns of the catalog's records: the operations' heads and the nouns before path parameters. */
+  records: Set<string>;
 }
 
 /** An input name that holds an id: `id`, `order_id`, `reservationId`, `sku`, `code`. */
@@ -284,7 +288,13 @@ function readPath(
   path: string,
   noise: Set<string>,
   isVerb: (word: string) => boolean = () => false,
-): { words: string[]; parameters: PathParameter[]; listed: Set<string>; head: string | undefined } {
+): {
+  words: string[];
+  parameters: PathParameter[];
+  listed: Set<string>;
+  head: string | undefined;
+  action: string | undefined;
+} {
   const words: string[] = [];
   const parameters: PathParameter[] = [];
   const listed = new Set<string>();
@@ -292,6 +302,7 @@ function readPath(
   // What the path is about: the last literal word, but for an action on a record or a collection
   // (`/invoices/{invoice}/send`, `/payments/cancel`), the record's.
   let head: string | undefined;
+  let action: string | undefined;
   let previousSegment: string[] = [];
   let pendingList: string | undefined;
   for (const segment of path.split('/')) {
@@ -311,8 +322,9 @@ function readPath(
     words.push(...segmentWords);
     if (segmentWords.length > 0) {
       const last = segmentWords[segmentWords.length - 1];
-      const action = segmentWords.length === 1 && !isPlural(last) && isVerb(last);
-      if (!action || !head) head = last;
+      const acts = segmentWords.length === 1 && !isPlural(last) && isVerb(last) && head !== undefined;
+      if (!acts) head = last;
+      action = acts ? last : undefined;
       previous = last;
       previousSegment = segmentWords;
       // A plural before another plural lists ("/reports/orders/totals"); before a word that picks
@@ -322,7 +334,33 @@ function readPath(
     } else pendingList = undefined;
   }
   if (pendingList) listed.add(pendingList);
-  return { words, parameters, listed, head };
+  return { words, parameters, listed, head, action };
+}
+
+const METHOD_WORDS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+/**
+ * Whether a word at the end of the operation's path is its action (`/payments/cancel`), not a record
+ * (`/carts/mine/order`). The operation's own id says it when it starts with the word
+ * (`unapplyCreditBalance` at `/balance/unapply`), or when it starts with another verb and names the
+ * word after it (`placeAnOrder` at `/order`); otherwise the corpus's verbs decide.
+ */
+function actsIn(operation: RankableTool['operation'], model: RankingModel): (word: string) => boolean {
+  const idWords = splitWords(operation?.operationId ?? '')
+    .filter(isContentWord)
+    .map(stemOf)
+    .filter((stem) => !METHOD_WORDS.has(stem));
+  const pathStems = new Set(splitWords(operation?.path ?? '').map(stemOf));
+  const first = idWords[0];
+  // A read's action only reads (`/products/search`, not `GET /orders/{id}/invoice`).
+  const reads = isReadMethod(operation?.method);
+  return (word) => {
+    const stem = stemOf(word);
+    if (first === stem) return true;
+    if (reads) return (verbProfile(model, stem)?.write ?? 1) < 0.5;
+    if (first && !pathStems.has(first) && idWords.includes(stem)) return false;
+    return verbProfile(model, stem) !== undefined;
+  };
 }
 
 /** A word's row in the word vectors, or its singular's (-1 when neither has one). */
@@ -431,11 +469,7 @@ function indexTool(
   );
   const summary = summaryOf(tool);
   const properties = isObject(tool.inputSchema.properties) ? tool.inputSchema.properties : {};
-  const path = readPath(
-    operation?.path ?? '',
-    noise,
-    (word) => verbProfile(model, stemOf(word)) !== undefined,
-  );
+  const path = readPath(operation?.path ?? '', noise, actsIn(operation, model));
   const pathWords = path.words;
   // A path parameter the tool does not take (the signed-in customer's id, set at send time) is not
   // asked of the message.
@@ -524,6 +558,7 @@ function indexTool(
     idPrefixes: idPrefixes(tool.inputSchema),
     collection: isReadMethod(method) && !lastSegment.startsWith('{'),
     ...(path.head ? { head: { stem: stemOf(path.head), row: vectorRow(path.head) } } : {}),
+    ...(path.action ? { action: stemOf(path.action) } : {}),
     listed: path.listed,
     search: Object.entries(properties).some(
       ([name, property]) => FREE_TEXT_NAME.test(name) && isObject(property) && property.type === 'string',
@@ -600,6 +635,14 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
     postings,
     idLabels: findIdLabels(indexed),
     pathStems: new Set(indexed.flatMap((entry) => [...entry.path])),
+    records: new Set(
+      indexed.flatMap((entry) => [
+        ...(entry.head ? [entry.head.stem] : []),
+        ...entry.pathParameters.flatMap(({ segment }) =>
+          segment?.length ? [stemOf(segment.at(-1) ?? '')] : [],
+        ),
+      ]),
+    ),
     created: new Set(
       words.methodsSay
         ? indexed.flatMap((entry) => {

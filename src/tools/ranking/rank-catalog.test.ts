@@ -292,10 +292,15 @@ describe('abbreviates', () => {
 });
 
 describe('the head noun of an operation', () => {
-  const operation = (operationId: string, method: 'get' | 'post', path: string) => ({
+  const operation = (operationId: string, method: 'get' | 'post' | 'put', path: string) => ({
     name: operationId,
     description: operationId,
-    inputSchema: { type: 'object', properties: {} },
+    inputSchema: {
+      type: 'object',
+      properties: Object.fromEntries(
+        [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => [name, { type: 'string' }]),
+      ),
+    },
     operation: { method, path, operationId },
   });
   const catalog = () =>
@@ -319,6 +324,51 @@ describe('the head noun of an operation', () => {
       getOrderShipments: 'shipment',
       cancelPayment: 'payment',
     });
+  });
+
+  it("reads the operation's own id for whether its path ends in an action or a record", () => {
+    const heads = indexCatalog(
+      [
+        // Its id starts with the word: an action the corpus's verbs do not know.
+        operation('unapplyStoreCredit', 'post', '/carts/mine/balance/unapply'),
+        // Its id names the word after another verb: a record, whatever else APIs use the word for.
+        operation('placeAnOrderForCart', 'put', '/carts/mine/order'),
+        // A read acts only by a verb that reads.
+        operation('getOrderInvoice', 'get', '/orders/{order_id}/invoice'),
+        operation('getProductsSearch', 'get', '/products/search'),
+      ],
+      loadRankingModel(),
+    ).tools.map((entry) => [entry.head?.stem, entry.action]);
+    expect(heads).toEqual([
+      ['balanc', 'unappli'],
+      ['order', undefined],
+      ['invoic', undefined],
+      ['product', 'search'],
+    ]);
+  });
+
+  it('takes the head as named by an id whose prefix abbreviates it, and by an action that is a record too', () => {
+    const catalog = indexCatalog(
+      [
+        operation('cancelSubscription', 'post', '/subscriptions/{subscription}/cancel'),
+        operation('refundCapture', 'post', '/captures/{capture_id}/refund'),
+        operation('getRefund', 'get', '/refunds/{refund_id}'),
+        operation('cancelBookingPayment', 'post', '/booking-payments/cancel'),
+      ],
+      loadRankingModel(),
+    );
+    const unnamed = (message: string) =>
+      Object.fromEntries(
+        rankCatalog({ index: catalog, message }).tools.map((ranked) => [
+          ranked.entry.tool.name,
+          ranked.features[TOOL_FEATURES.indexOf('headUnnamed')],
+        ]),
+      );
+    expect(unnamed('Cancel sub_1MowQVLkdIwHu7 right away please')).toMatchObject({ cancelSubscription: 0 });
+    // "refund" is a record of this catalog: refunding a capture is named by it.
+    expect(unnamed('please refund my payment')).toMatchObject({ refundCapture: 0 });
+    // "cancel" is only a verb here: it names no booking payment ("booking" comes only near "payment").
+    expect(unnamed('please cancel my booking').cancelBookingPayment).toBeGreaterThan(0.8);
   });
 
   it('tells an operation about something the message does not name', () => {

@@ -9,9 +9,9 @@ import {
   weighQuery,
 } from './extract-features.js';
 import { scoreHidden } from './hidden-layer.js';
-import type { CatalogIndex, IndexedTool } from './index-catalog.js';
+import { abbreviates, type CatalogIndex, type IndexedTool } from './index-catalog.js';
 import { vocabularyOf } from './ranking-model.js';
-import { contentStems } from './read-words.js';
+import { contentStems, stemOf } from './read-words.js';
 import { loadWordVectors, similarity, type WordVectors } from './word-vectors.js';
 
 /** The features of one candidate operation. */
@@ -354,8 +354,8 @@ function searchPositions(index: CatalogIndex) {
 }
 
 /**
- * How closely the message names an operation's head noun (0 to 1): the stem itself (in the message,
- * by a learned association, or earlier in the conversation) is 1; else the closest message word by
+ * How closely the message names an operation's head noun (0 to 1): the stem itself or its action's (in
+ * the message, by a learned association, or earlier in the conversation) is 1; else the closest message word by
  * word vectors, but for the words that stand as its verb ("sell" is near "plans" and "assets" in
  * general English, and names neither in "do you sell tents?").
  */
@@ -364,12 +364,28 @@ function measureHeadNamed(
   query: AnalyzedQuery,
   weights: QueryWeights,
   closestTo: (row: number) => number,
+  records: Set<string>,
 ): number {
   const head = entry.head;
   // A message of no words ("hello", an id alone) names nothing, and no operation more than another.
   if (!head || weights.total === 0) return 1;
-  if (weights.weights.has(head.stem) || weights.associated.has(head.stem) || query.context.has(head.stem))
-    return 1;
+  const named = (stem: string) =>
+    weights.weights.has(stem) || weights.associated.has(stem) || query.context.has(stem);
+  // An action that is also a record of the catalog names the operation in the customer's own word
+  // ("refund" for `/captures/{id}/refund` where refunds are read by id); a mere verb does not
+  // ("cancel" names no `/booking-payments/cancel`).
+  const action = entry.action;
+  if (named(head.stem) || (action !== undefined && records.has(action) && named(action))) return 1;
+  // An id whose prefix abbreviates the head's record names it too (`sub_1Mow…` for `/subscriptions/{id}`).
+  const namesRecord = (prefix: string | undefined) =>
+    prefix !== undefined &&
+    entry.pathParameters.some(
+      (parameter) =>
+        parameter.segment !== undefined &&
+        stemOf(parameter.segment.at(-1) ?? '') === head.stem &&
+        abbreviates(prefix, parameter),
+    );
+  if (query.ids.some((id) => namesRecord(id.prefix))) return 1;
   return head.row < 0 ? 0 : closestTo(head.row);
 }
 
@@ -432,7 +448,7 @@ export function featurize(options: RankCatalogOptions): {
         semantic: semantic[entry.position],
         bestSemantic,
         choiceMeaning: choiceMeaning[entry.position],
-        headNamed: measureHeadNamed(entry, query, weights, closestTo),
+        headNamed: measureHeadNamed(entry, query, weights, closestTo, index.records),
         touched: touched.has(entry),
       }),
     }),
