@@ -29,6 +29,30 @@ describe('analyzeQuery', () => {
     expect(noun('please check my order 90210')).toBe('order');
   });
 
+  it('reads a code in capitals as an id where an id input shows codes of its length', () => {
+    const airports = indexCatalog(
+      [
+        {
+          name: 'getAirport',
+          description: 'Reference data of an airport.',
+          inputSchema: {
+            type: 'object',
+            required: ['airportCode'],
+            properties: { airportCode: { type: 'string', description: '3-letter IATA airport code' } },
+          },
+          operation: { method: 'get', path: '/references/airports/{airportCode}', operationId: 'getAirport' },
+        },
+      ],
+      loadRankingModel(),
+    );
+    expect(analyzeQuery('what airport is BER? is that the new Berlin one?', airports).ids).toMatchObject([
+      { text: 'BER' },
+    ]);
+    // A shouted message has no codes, and a catalog that shows none reads none.
+    expect(analyzeQuery('WHERE IS BER', airports).ids).toEqual([]);
+    expect(analyzeQuery('what airport is BER?', index).ids).toEqual([]);
+  });
+
   it('reads an id whole, however many letters come before its first digit', () => {
     expect(analyzeQuery('list the invoices for customer cus_NffrFeUfNV2Hib', index).ids).toEqual([
       { text: 'cus_NffrFeUfNV2Hib', noun: 'custom', prefix: 'cus_' },

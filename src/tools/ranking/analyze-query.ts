@@ -145,6 +145,7 @@ const QUESTION_START =
   /^\s*(what|what's|whats|where|where's|when|which|who|why|how|is|are|do|does|did|can|could|has|have|will|would|should)\b/i;
 // A token with a digit (`10234`, `sub_1A2b`, `INV-2026-001`), a `#` reference, or a code in capitals
 // (`JEPRZB`, `SUMMER-SALE`).
+const CAPITAL_CODE = /\b[A-Z]{2,4}\b/g;
 const ID_TOKEN = /#?(?:[A-Za-z]+[_-])*[A-Za-z]*\d[\w-]*|#[A-Za-z0-9][\w-]*|\b[A-Z][A-Z0-9_-]{4,}\b/g;
 /** Digits in three to five groups of two to five, single spaces between ("831 2345 6789"). */
 const GROUPED_NUMBER = /(?<![\w+.,:/-])\d{2,5}(?: \d{2,5}){2,4}(?![\w.,:/-]?\d)(?!\w)/g;
@@ -346,6 +347,14 @@ function findIds(text: string, index: CatalogIndex, context: string): QueryId[] 
     }
     take(raw, match.index);
   }
+  // A code in capitals of the length the catalog's id inputs show ("is BER the new Berlin one?"), in
+  // a message that is not shouted.
+  if (index.codeLengths.size > 0 && text !== text.toUpperCase())
+    for (const match of text.matchAll(CAPITAL_CODE)) {
+      const code = match[0];
+      if (index.codeLengths.has(code.length) && !ids.some((id) => id.text.includes(code)))
+        take(code, match.index);
+    }
   // A value after a word that names an id input on its own ("username jdoe", "slug spring-sale"),
   // when the catalog does not know it as a word.
   if (index.idLabels.size > 0)

@@ -29,11 +29,17 @@ export interface IdForm {
   integer?: boolean;
   /** The schema's example, as text. */
   example?: string;
+  /** The length of a code of capital letters the schema shows (`'HAM'`, "3-letter IATA airport code"). */
+  letters?: number;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A quoted id a description shows ("The user id, such as 'sara_doe_496'."): a token with a digit. */
+/** A code of two to four capital letters (`HAM`, `EUR`), as an example shows it or a description quotes it. */
+const LETTER_CODE = /^[A-Z]{2,4}$/;
+const QUOTED_CODE = /[`'"]([A-Z]{2,4})[`'"]/;
+const LETTERS_SAID = /\b([2-4])-letter\b/i;
 const QUOTED_ID = /[`'"]([#A-Za-z0-9][\w#.:-]*\d[\w#.:-]*)[`'"]/;
 
 /** The form an id input's schema gives, when it constrains the value (or its example shows it). */
@@ -47,11 +53,16 @@ function idFormOf(property: unknown): IdForm | undefined {
   const shown = [property.example, ...(Array.isArray(property.examples) ? property.examples : [])].filter(
     (value) => typeof value === 'string' || typeof value === 'number',
   );
+  const description = typeof property.description === 'string' ? property.description : '';
   if (shown.length > 0) form.example = shown.map(String).join(' or ');
-  else if (typeof property.description === 'string') {
-    const quoted = QUOTED_ID.exec(property.description);
+  else {
+    const quoted = QUOTED_ID.exec(description);
     if (quoted) form.example = quoted[1];
   }
+  const code = [...shown, property.default].map(String).find((value) => LETTER_CODE.test(value));
+  const letters =
+    code?.length ?? Number(LETTERS_SAID.exec(description)?.[1] ?? QUOTED_CODE.exec(description)?.[1].length);
+  if (letters > 0) form.letters = letters;
   return Object.keys(form).length > 0 ? form : undefined;
 }
 
@@ -97,6 +108,7 @@ export function fitsIdForm(id: string, form: IdForm | undefined): boolean | unde
   const bare = id.replace(/^#/, '');
   if (form.uuid) return UUID.test(bare);
   if (form.integer) return /^\d+$/.test(bare);
+  if (!form.pattern && form.letters && /^[A-Za-z]+$/.test(bare)) return bare.length === form.letters;
   if (!form.pattern) return form.example === undefined ? undefined : fitsExample(id, form.example);
   const pattern = form.pattern;
   // Customers write codes in any case ("sku-77310" for `^SKU-[0-9]+$`); the value is sent as the
@@ -204,6 +216,8 @@ export interface CatalogIndex {
    * ("username jdoe", "slug spring-sale"): the names of string id inputs that are one word, not `id`.
    */
   idLabels: Set<string>;
+  /** The lengths of the capital-letter codes the id inputs show (3 for airport codes). */
+  codeLengths: Set<number>;
   /** The stems the operations' paths name resources by (`order` in `/orders/{id}`). */
   pathStems: Set<string>;
   /**
@@ -634,6 +648,11 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
     promptHints: new Map(),
     postings,
     idLabels: findIdLabels(indexed),
+    codeLengths: new Set(
+      indexed.flatMap((entry) =>
+        entry.idParameters.flatMap(({ form }) => (form?.letters ? [form.letters] : [])),
+      ),
+    ),
     pathStems: new Set(indexed.flatMap((entry) => [...entry.path])),
     records: new Set(
       indexed.flatMap((entry) => [

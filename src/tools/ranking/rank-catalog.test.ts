@@ -428,6 +428,29 @@ describe('fitsIdForm', () => {
     expect(index.tools[0].idParameters[0].form).toEqual({ example: 'sara_doe_496' });
   });
 
+  it('reads a code of capital letters the schema shows or names by its length', () => {
+    const form = (property: Record<string, unknown>) =>
+      indexCatalog(
+        [
+          {
+            name: 'get',
+            description: 'get',
+            inputSchema: {
+              type: 'object',
+              required: ['code'],
+              properties: { code: { type: 'string', ...property } },
+            },
+            operation: { method: 'get' as const, path: '/airports/{code}', operationId: 'get' },
+          },
+        ],
+        loadRankingModel(),
+      ).tools[0].idParameters[0].form;
+    expect(fitsIdForm('BER', form({ description: '3-letter IATA airport code' }))).toBe(true);
+    expect(fitsIdForm('BERL', form({ description: "Departure airport (e.g. 'HAM')" }))).toBe(false);
+    expect(fitsIdForm('FRA', form({ default: 'TXL' }))).toBe(true);
+    expect(fitsIdForm('FRA', form({}))).toBeUndefined();
+  });
+
   it("reads the compiled schema's examples, each of them a form the id may have", () => {
     const index = indexCatalog(
       [
