@@ -53,6 +53,13 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('what airport is BER?', index).ids).toEqual([]);
   });
 
+  it('reads an id with a prefix set off by a colon whole ("inv:0-ChCH…")', () => {
+    expect(analyzeQuery('is invoice inv:0-ChCHu2mZEabLee paid?', index).ids).toEqual([
+      { text: 'inv:0-ChCHu2mZEabLee', noun: 'invoic', prefix: 'inv:' },
+    ]);
+    expect(analyzeQuery('can we meet at 10:30?', index).ids).toEqual([]);
+  });
+
   it('reads an id whole, however many letters come before its first digit', () => {
     expect(analyzeQuery('list the invoices for customer cus_NffrFeUfNV2Hib', index).ids).toEqual([
       { text: 'cus_NffrFeUfNV2Hib', noun: 'custom', prefix: 'cus_' },
@@ -80,6 +87,12 @@ describe('analyzeQuery', () => {
     ).toBeLessThan(0.5);
     // A verb before a number that names no resource of the catalog still asks for its change.
     expect(analyzeQuery('add 4 and 5 to my cart', index).writes).toBeGreaterThan(0.5);
+  });
+
+  it('reads no change in a verb after "did I" or "didn\'t you": it tells what happened', () => {
+    expect(analyzeQuery('Order 55512. What did I order again?', index).action).toBeUndefined();
+    expect(analyzeQuery("why didn't you cancel my order?", index).writes).toBe(0);
+    expect(analyzeQuery('please cancel my order', index).action?.word).toBe('cancel');
   });
 
   it('reads no change in a question about how a thing is done', () => {

@@ -93,6 +93,8 @@ const CREATES: VerbProfile = { count: MIN_VERB_USES, write: 1, remove: 0, create
 const REPEATED = /^re[a-z]{4,}$/;
 /** A verb in the past tense (regular form). */
 const PAST = /[^e]ed$/;
+/** "did I", "didn't you": the verb after them tells what happened ("What did I order?"). */
+const DID = /\b(?:did|didn t|didnt)\s+(?:i|you|u|we|they|he|she|it)$/;
 const BEFORE_VERB = new Set([
   'please',
   'pls',
@@ -146,7 +148,7 @@ const QUESTION_START =
 // A token with a digit (`10234`, `sub_1A2b`, `INV-2026-001`), a `#` reference, or a code in capitals
 // (`JEPRZB`, `SUMMER-SALE`).
 const CAPITAL_CODE = /\b[A-Z]{2,4}\b/g;
-const ID_TOKEN = /#?(?:[A-Za-z]+[_-])*[A-Za-z]*\d[\w-]*|#[A-Za-z0-9][\w-]*|\b[A-Z][A-Z0-9_-]{4,}\b/g;
+const ID_TOKEN = /#?(?:[A-Za-z]+[_:-])*[A-Za-z]*\d[\w-]*|#[A-Za-z0-9][\w-]*|\b[A-Z][A-Z0-9_-]{4,}\b/g;
 /** Digits in three to five groups of two to five, single spaces between ("831 2345 6789"). */
 const GROUPED_NUMBER = /(?<![\w+.,:/-])\d{2,5}(?: \d{2,5}){2,4}(?![\w.,:/-]?\d)(?!\w)/g;
 /** Fewer digits than this in groups are amounts or counts ("1 000 000"), not one number. */
@@ -450,12 +452,14 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     // else a noun of a list ("shipping and tax").
     const afterAnd = words[position - 1] === 'and';
     const verbPosition = position === 0 || (BEFORE_VERB.has(words[position - 1]) && (!afterAnd || sawVerb));
+    const told = DID.test(words.slice(Math.max(0, position - 3), position).join(' '));
     (verbPosition ? asVerb : asOther).add(stem);
     if (
       !unknownVerb &&
       (!profile || profile.count < MIN_VERB_USES) &&
       REQUEST_FRAME.test(words.slice(Math.max(0, position - 2), position).join(' ')) &&
       !PAST.test(word) &&
+      !told &&
       !index.pathStems.has(stem) &&
       !asksToBeGiven(words, position)
     )
@@ -470,7 +474,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
         words[position - 1] === 'to'
           ? words[position - 2] === 'how'
           : HOW_TO.test(words.slice(Math.max(0, position - 3), position).join(' '));
-      if (PAST.test(word) || labelsId || asksHow) continue;
+      if (PAST.test(word) || told || labelsId || asksHow) continue;
       writes = Math.max(writes, profile.write);
       removes = Math.max(removes, profile.remove);
       // A created record's noun asks for one of what the catalog does create: never a change to decline.

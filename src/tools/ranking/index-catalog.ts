@@ -403,9 +403,12 @@ export function abbreviates(prefix: string, parameter: PathParameter): boolean {
   return words[0].startsWith(letters);
 }
 
-/** Literal id prefixes in a value: `sub_1234` -> `sub_`, `#W0000000` -> `#w`, `INV-2026-001` -> `inv-`. */
+/**
+ * Literal id prefixes in a value: `sub_1234` -> `sub_`, `#W0000000` -> `#w`, `INV-2026-001` -> `inv-`,
+ * `inv:0-ChCH…` -> `inv:`.
+ */
 export function idPrefixOf(value: string): string | undefined {
-  const match = /^([#]?[A-Za-z]{1,6}[_-]?|#)(?=[0-9A-Za-z]*\d)/.exec(value.trim());
+  const match = /^([#]?[A-Za-z]{1,6}[_:-]?|#)(?=[0-9A-Za-z]*\d)/.exec(value.trim());
   if (!match || match[1].length < 2) return undefined;
   return match[1].toLowerCase();
 }
