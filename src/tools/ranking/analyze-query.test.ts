@@ -85,8 +85,10 @@ describe('analyzeQuery', () => {
     expect(
       analyzeQuery("Invoice in_1PKq9ZGswQZk2x1F still says 'open'. Can you check?", index).writes,
     ).toBeLessThan(0.5);
-    // A verb before a number that names no resource of the catalog still asks for its change.
+    // A verb before a number that names no resource of the catalog still asks for its change, and so
+    // does a record's noun before an amount, which is no id.
     expect(analyzeQuery('add 4 and 5 to my cart', index).writes).toBeGreaterThan(0.5);
+    expect(analyzeQuery('order $40 worth of gift cards please', index).action?.word).toBe('order');
   });
 
   it('reads no change in a verb after "did I" or "didn\'t you": it tells what happened', () => {

@@ -467,8 +467,9 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     if (profile && verbPosition && profile.count >= MIN_VERB_USES) {
       sawVerb = true;
       // "I opened a ticket last week" tells what happened, and "Order 90210 - ..." names the order (a
-      // resource of the catalog followed by a number, unlike "add 4 and 5"): neither asks for a change.
-      const labelsId = (/\d/.test(next ?? '') || idParts.has(next ?? '')) && index.records.has(stem);
+      // record of the catalog followed by its id, unlike "add 4 and 5" or "refund $15"): neither asks
+      // for a change.
+      const labelsId = idParts.has(next ?? '') && index.records.has(stem);
       // "How do I change my email?" asks how it is done, not that it be done.
       const asksHow =
         words[position - 1] === 'to'
