@@ -1449,6 +1449,28 @@ describe('decideTurn', () => {
     ).toMatchObject({ type: 'tool-call', toolName: 'PostSubscriptionReactivation' });
   });
 
+  it('gives an id to the operation its prefix names, whatever noun the customer puts before it', () => {
+    const update = (name: string, path: string, parameter: string) =>
+      operation(
+        name,
+        ['post', path],
+        `Updates the ${parameter}.`,
+        { [parameter]: { type: 'string' }, email: { type: 'string' } },
+        [parameter],
+      );
+    const stripe = [
+      update('PostAccountsAccount', '/v1/accounts/{account}', 'account'),
+      update('PostCustomersCustomer', '/v1/customers/{customer}', 'customer'),
+    ];
+    expect(
+      decide(
+        [user('Please change the billing email on our account cus_NffrFeUfNV2Hib to a@b.io')],
+        '',
+        stripe,
+      ),
+    ).toMatchObject({ type: 'tool-call', toolName: 'PostCustomersCustomer' });
+  });
+
   it('greets back only a message that is no more than a greeting', () => {
     expect(say('hey there, how are you?')).toEqual({
       type: 'text',

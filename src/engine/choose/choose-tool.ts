@@ -214,8 +214,19 @@ function findIdOwner<Ranked extends { entry: IndexedTool; features: number[] }>(
   candidates: Ranked[],
 ): Ranked | undefined {
   // The id's own prefix naming the first operation's resource outweighs the noun (`pi_...` is a
-  // payment intent's, whatever "my payment" says).
-  if (!(best.features[ID_NOUN_MISMATCH] > 0) || best.features[ID_PREFIX_MATCH] > 0) return undefined;
+  // payment intent's, whatever "my payment" says); naming another's, it outweighs the noun too
+  // ("our account cus_N…" is the customer's).
+  if (best.features[ID_PREFIX_MATCH] > 0) return undefined;
+  const prefixOwner = candidates
+    .slice(1, OWNER_RANK)
+    .find(
+      (other) =>
+        other.features[ID_PREFIX_MATCH] > 0 &&
+        !(other.features[ID_FORM_CLASH] > 0) &&
+        Math.abs(other.entry.writes - best.entry.writes) < DOES,
+    );
+  if (prefixOwner) return prefixOwner;
+  if (!(best.features[ID_NOUN_MISMATCH] > 0)) return undefined;
   return candidates
     .slice(1, OWNER_RANK)
     .find(
