@@ -212,7 +212,13 @@ const OWNER_RANK = 5;
 function findIdOwner<Ranked extends { entry: IndexedTool; features: number[] }>(
   best: Ranked,
   candidates: Ranked[],
+  query: AnalyzedQuery,
 ): Ranked | undefined {
+  // A message that asks for no change lets a read own the id the first, a change, would take ("You
+  // said you refunded me, refund ID 0NE5…" reads the refund, it refunds no capture).
+  const asksNoChange = !query.action && !query.unknownVerb && query.writes < DOES;
+  const changesAsMuch = (other: Ranked) =>
+    Math.abs(other.entry.writes - best.entry.writes) < DOES || (asksNoChange && other.entry.reads);
   // The id's own prefix naming the first operation's resource outweighs the noun (`pi_...` is a
   // payment intent's, whatever "my payment" says); naming another's, it outweighs the noun too
   // ("our account cus_N…" is the customer's).
@@ -221,9 +227,7 @@ function findIdOwner<Ranked extends { entry: IndexedTool; features: number[] }>(
     .slice(1, OWNER_RANK)
     .find(
       (other) =>
-        other.features[ID_PREFIX_MATCH] > 0 &&
-        !(other.features[ID_FORM_CLASH] > 0) &&
-        Math.abs(other.entry.writes - best.entry.writes) < DOES,
+        other.features[ID_PREFIX_MATCH] > 0 && !(other.features[ID_FORM_CLASH] > 0) && changesAsMuch(other),
     );
   if (prefixOwner) return prefixOwner;
   if (!(best.features[ID_NOUN_MISMATCH] > 0)) return undefined;
@@ -234,7 +238,7 @@ function findIdOwner<Ranked extends { entry: IndexedTool; features: number[] }>(
         other.features[ID_NOUN_MATCH] > 0 &&
         other.features[ID_NOUN_MISMATCH] === 0 &&
         !(other.features[ID_FORM_CLASH] > 0) &&
-        Math.abs(other.entry.writes - best.entry.writes) < DOES,
+        changesAsMuch(other),
     );
 }
 
@@ -684,7 +688,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     });
   let best = candidates[0];
   if (!best) return { type: 'none' };
-  best = findIdOwner(best, candidates) ?? best;
+  best = findIdOwner(best, candidates, ranking.query) ?? best;
   best = readInstead(best, candidates, ranking.query) ?? best;
   let filled = fillFor(best);
   // A sibling that stands in for the first makes the first's claim against "nothing".
