@@ -93,7 +93,6 @@ const CREATES: VerbProfile = { count: MIN_VERB_USES, write: 1, remove: 0, create
 const REPEATED = /^re[a-z]{4,}$/;
 /** A verb in the past tense (regular form). */
 const PAST = /[^e]ed$/;
-const PAST_WEIGHT = 0.5;
 /** "did I", "didn't you": the verb after them tells what happened ("What did I order?"). */
 const DID = /\b(?:did|didn t|didnt)\s+(?:i|you|u|we|they|he|she|it)$/;
 const BEFORE_VERB = new Set([
@@ -421,9 +420,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     if (!isContentWord(word) || idWords.has(word)) continue;
     length++;
     let stem = stemOf(word);
-    // A verb in the past tells what happened, less what is asked ("refund payment … my stylist
-    // cancelled on me").
-    let weight = PAST.test(word) ? PAST_WEIGHT : 1;
+    let weight = 1;
     let written = word;
     if (!index.idf.has(stem)) {
       const corrected = correct(word, index);
