@@ -30,24 +30,32 @@ describe('analyzeQuery', () => {
   });
 
   it('reads a code in capitals as an id where an id input shows codes of its length', () => {
+    const reference = (noun: string, code: string, description: string) => ({
+      name: `get${noun}`,
+      description: `Reference data of a ${noun}.`,
+      inputSchema: {
+        type: 'object',
+        required: [code],
+        properties: { [code]: { type: 'string', description } },
+      },
+      operation: {
+        method: 'get' as const,
+        path: `/references/${noun}s/{${code}}`,
+        operationId: `get${noun}`,
+      },
+    });
     const airports = indexCatalog(
       [
-        {
-          name: 'getAirport',
-          description: 'Reference data of an airport.',
-          inputSchema: {
-            type: 'object',
-            required: ['airportCode'],
-            properties: { airportCode: { type: 'string', description: '3-letter IATA airport code' } },
-          },
-          operation: { method: 'get', path: '/references/airports/{airportCode}', operationId: 'getAirport' },
-        },
+        reference('airport', 'airportCode', '3-letter IATA airport code'),
+        reference('country', 'countryCode', '2-letter ISO 3166-1 country code'),
       ],
       loadRankingModel(),
     );
     expect(analyzeQuery('what airport is BER? is that the new Berlin one?', airports).ids).toMatchObject([
       { text: 'BER' },
     ]);
+    // Two capitals that open a sentence are a word.
+    expect(analyzeQuery('OK. And is US served too?', airports).ids).toMatchObject([{ text: 'US' }]);
     // A shouted message has no codes, and a catalog that shows none reads none.
     expect(analyzeQuery('WHERE IS BER', airports).ids).toEqual([]);
     expect(analyzeQuery('what airport is BER?', index).ids).toEqual([]);

@@ -354,7 +354,9 @@ function findIds(text: string, index: CatalogIndex, context: string): QueryId[] 
   if (index.codeLengths.size > 0 && text !== text.toUpperCase())
     for (const match of text.matchAll(CAPITAL_CODE)) {
       const code = match[0];
-      if (index.codeLengths.has(code.length) && !ids.some((id) => id.text.includes(code)))
+      // Two capitals that open a sentence answer, as words ("OK, thanks", "NO, the other one").
+      const opens = code.length === 2 && /(?:^|[.!?])\s*$/.test(text.slice(0, match.index));
+      if (index.codeLengths.has(code.length) && !opens && !ids.some((id) => id.text.includes(code)))
         take(code, match.index);
     }
   // A value after a word that names an id input on its own ("username jdoe", "slug spring-sale"),

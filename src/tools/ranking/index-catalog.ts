@@ -35,11 +35,12 @@ export interface IdForm {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A quoted id a description shows ("The user id, such as 'sara_doe_496'."): a token with a digit. */
 /** A code of two to four capital letters (`HAM`, `EUR`), as an example shows it or a description quotes it. */
 const LETTER_CODE = /^[A-Z]{2,4}$/;
 const QUOTED_CODE = /[`'"]([A-Z]{2,4})[`'"]/;
+/** "3-letter IATA airport code". */
 const LETTERS_SAID = /\b([2-4])-letter\b/i;
+/** A quoted id a description shows ("The user id, such as 'sara_doe_496'."): a token with a digit. */
 const QUOTED_ID = /[`'"]([#A-Za-z0-9][\w#.:-]*\d[\w#.:-]*)[`'"]/;
 
 /** The form an id input's schema gives, when it constrains the value (or its example shows it). */
