@@ -16,6 +16,16 @@ describe('fillArguments', () => {
     expect(fill({ amount }, [], 'please refund 1500 of the charge').input).toEqual({ amount: 1500 });
   });
 
+  it('reads a unit after "per" or "in" into an input that takes a unit', () => {
+    const measure = { type: 'string', description: "The measure unit for price, like 'ounce' or 'kg'." };
+    const metal = { type: 'string', description: 'The metal whose price needs to be fetched.' };
+    expect(
+      fill({ metal, measure }, ['metal', 'measure'], 'Get current Gold price per ounce.').input,
+    ).toMatchObject({
+      measure: 'ounce',
+    });
+  });
+
   it('reads a phone number whole, into a phone input or a search, and never its groups as numbers', () => {
     const phone = fill(
       { phone_number: { type: 'string' }, quantity: { type: 'integer' } },

@@ -163,10 +163,16 @@ const VALUE_INTRODUCERS = new Set([
 ]);
 
 /** Whether a free-text value may start after `token`: a preposition, a request verb ("find an acoustic guitar") or one of the parameter's own words. */
+/** An input that takes a unit of measure ("The unit in which to return the result"). */
+const TAKES_UNIT = /\b(?:units?|measure)\b/i;
+
 function introducesValue(token: MessageToken | undefined, parameter: ClassifiedParameter): boolean {
   if (!token) return false;
   return (
     VALUE_INTRODUCERS.has(token.lower) ||
+    // "in grams/mole", "per ounce": a unit, where the input takes one.
+    ((token.lower === 'in' || token.lower === 'per') &&
+      TAKES_UNIT.test(`${parameter.name} ${parameter.description}`)) ||
     isRequestWord(token.lower) ||
     parameter.keywords.has(token.concept) ||
     token.text === ',' ||
