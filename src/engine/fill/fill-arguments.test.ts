@@ -26,6 +26,17 @@ describe('fillArguments', () => {
     });
   });
 
+  it('reads a span of time into an input that counts days, weeks, months or years', () => {
+    const days = { type: 'integer', description: 'The number of days for the forecast.' };
+    expect(fill({ days }, ['days'], 'air quality in New York for the next week?').input).toMatchObject({
+      days: 7,
+    });
+    const months = { type: 'integer', description: 'How far ahead to predict.' };
+    expect(fill({ months }, ['months'], 'house prices for the next month').input).toMatchObject({
+      months: 1,
+    });
+  });
+
   it('reads a phone number whole, into a phone input or a search, and never its groups as numbers', () => {
     const phone = fill(
       { phone_number: { type: 'string' }, quantity: { type: 'integer' } },

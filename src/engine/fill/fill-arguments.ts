@@ -187,6 +187,26 @@ function namesParameter(text: string, name: string): boolean {
   return named.length > 0 && named.every((token) => words.has(token.concept));
 }
 
+/** Days in each unit of time a message or an input may count in. */
+const DAYS_IN: Record<string, number> = { day: 1, week: 7, month: 30, year: 365 };
+const SPAN = /\b(?:next|coming|following|past|last|for)\s+(?:the\s+)?(?:(\d+)\s+)?(day|week|month|year)s?\b/i;
+/** An input that counts days, weeks, months or years: so named, or "the number of days …". */
+const COUNTS_IN = /^(day|week|month|year)s\b|\b(?:number of|how many)\s+(day|week|month|year)s\b/i;
+
+/**
+ * A span of time the message gives ("the next week", "next 5 years", "for 3 months") in the unit an
+ * input counts in (its name or description names days, weeks, months or years), when it is whole.
+ */
+function readSpan(text: string, about: string): number | undefined {
+  const span = SPAN.exec(text);
+  const counts = COUNTS_IN.exec(about);
+  const unit = (counts?.[1] ?? counts?.[2])?.toLowerCase();
+  if (!span || !unit) return undefined;
+  const days = Number(span[1] ?? 1) * DAYS_IN[span[2].toLowerCase()];
+  const counted = days / DAYS_IN[unit];
+  return Number.isInteger(counted) ? counted : undefined;
+}
+
 /** A question answered with yes or no. */
 const YES_NO_QUESTION = /^\s*(?:is|are|was|were|do|does|did|has|have|can|could|will)\b[^?]*\?\s*$/i;
 
@@ -340,6 +360,12 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
   for (const parameter of parameters) {
     if (!(parameter.name in input) && parameter.required && parameter.schema.default !== undefined)
       input[parameter.name] = parameter.schema.default;
+  }
+  // "for the next week" to an input counting days: 7.
+  for (const parameter of parameters) {
+    if (parameter.name in input || !parameter.required || parameter.kind !== 'integer') continue;
+    const span = readSpan(text, `${parameter.name} ${parameter.description}`);
+    if (span !== undefined) input[parameter.name] = span;
   }
   const missing = parameters.filter((parameter) => parameter.required && !(parameter.name in input));
   return { input, missing, found: Object.keys(input).length };
