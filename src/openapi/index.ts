@@ -13,6 +13,7 @@ export {
   importSchema,
 } from './import-schema.js';
 export { DEFAULT_MAX_OPERATIONS } from './lint-catalog.js';
+export { HTTP_METHODS } from './list-operations.js';
 export type { LintFinding } from './lint-finding.js';
 export {
   type LoadedSchemaSource,

@@ -216,7 +216,7 @@ function findIdOwner<Ranked extends { entry: IndexedTool; features: number[] }>(
 ): Ranked | undefined {
   // A message that asks for no change lets a read own the id the first, a change, would take ("You
   // said you refunded me, refund ID 0NE5…" reads the refund, it refunds no capture).
-  const asksNoChange = !query.action && !query.unknownVerb && query.writes < DOES;
+  const asksNoChange = !asksChange(query);
   const changesAsMuch = (other: Ranked) =>
     Math.abs(other.entry.writes - best.entry.writes) < DOES || (asksNoChange && other.entry.reads);
   // The id's own prefix naming the first operation's resource outweighs the noun (`pi_...` is a
@@ -281,6 +281,14 @@ function createsInstead(best: IndexedTool, other: IndexedTool): boolean {
   return acts && creates && literalSegments(best).at(-1) !== literalSegments(other).at(-1);
 }
 
+/**
+ * Whether the message asks for something done: a verb that writes, or one the table lacks where a
+ * request puts it ("please refund payment …").
+ */
+function asksChange(query: AnalyzedQuery): boolean {
+  return query.action !== undefined || query.unknownVerb || query.writes >= DOES;
+}
+
 /** How likely a read must be against the change ranked first to stand in for it. */
 const READ_SHARE = 0.5;
 
@@ -295,15 +303,7 @@ function readInstead<Ranked extends { entry: IndexedTool; probability: number }>
   candidates: Ranked[],
   query: AnalyzedQuery,
 ): Ranked | undefined {
-  // A verb the table lacks where a request puts it ("please refund payment …") asks a change too.
-  if (
-    query.action ||
-    query.unknownVerb ||
-    query.writes >= DOES ||
-    best.entry.writes < DOES ||
-    best.entry.reads
-  )
-    return undefined;
+  if (asksChange(query) || best.entry.writes < DOES || best.entry.reads) return undefined;
   return candidates
     .slice(1, SIBLINGS)
     .find(
@@ -659,8 +659,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   // there the verb is all that tells, and the ranking reads it already; BFCL multiple lost 0.045 when
   // such catalogs kept only the operations whose verb reads).
   // A request in a question's words ("can you reactivate subscription …?") is no question.
-  const query = ranking.query;
-  const reads = query.question && !query.action && !query.unknownVerb && query.writes < DOES;
+  const reads = ranking.query.question && !asksChange(ranking.query);
   const eligible = reads
     ? ranking.tools.filter(
         (ranked) => isReadMethod(ranked.entry.tool.operation?.method) && ranked.entry.writes < DOES,

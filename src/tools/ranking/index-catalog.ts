@@ -1,7 +1,7 @@
 // Reads each operation of a catalog once into what the ranking compares a message with: the words of
 // each field, the resource nouns of its path and the noun in front of each path parameter, what its
 // method and verb say it does, the id formats its schema shows, and the catalog's word statistics.
-import { type JsonSchema, matchesSchemaPattern } from '../../openapi/index.js';
+import { HTTP_METHODS, type JsonSchema, matchesSchemaPattern } from '../../openapi/index.js';
 import { schemaTypeOf } from '../../openapi/schema-type.js';
 import type { RankableTool } from './rankable-tool.js';
 import { type RankingModel, verbProfile } from './ranking-model.js';
@@ -60,10 +60,11 @@ function idFormOf(property: unknown): IdForm | undefined {
     const quoted = QUOTED_ID.exec(description);
     if (quoted) form.example = quoted[1];
   }
+  // Its length: a code the schema shows, else the length its description says, else a quoted code's.
   const code = [...shown, property.default].map(String).find((value) => LETTER_CODE.test(value));
-  const letters =
-    code?.length ?? Number(LETTERS_SAID.exec(description)?.[1] ?? QUOTED_CODE.exec(description)?.[1].length);
-  if (letters > 0) form.letters = letters;
+  const said = LETTERS_SAID.exec(description)?.[1];
+  const letters = code?.length ?? (said ? Number(said) : QUOTED_CODE.exec(description)?.[1].length);
+  if (letters) form.letters = letters;
   return Object.keys(form).length > 0 ? form : undefined;
 }
 
@@ -352,7 +353,8 @@ function readPath(
   return { words, parameters, listed, head, action };
 }
 
-const METHOD_WORDS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+/** HTTP methods, which operation ids often start with (`PostInvoicesInvoiceSend`): no verb of theirs. */
+const METHOD_WORDS: ReadonlySet<string> = new Set(HTTP_METHODS);
 
 /**
  * Whether a word at the end of the operation's path is its action (`/payments/cancel`), not a record

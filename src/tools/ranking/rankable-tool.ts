@@ -2,7 +2,7 @@
 // selection (from compiled ToolDefinitions) and the embedded engine (from the tools a model is
 // offered, with the operation's shape in the tool's provider options) build this same view.
 import type { JSONValue } from '@ai-sdk/provider';
-import type { HttpMethod, JsonSchema, ToolDefinition } from '../../openapi/index.js';
+import { HTTP_METHODS, type HttpMethod, type JsonSchema, type ToolDefinition } from '../../openapi/index.js';
 
 /** One operation as the ranking reads it. */
 export interface RankableTool {
@@ -137,7 +137,7 @@ export function toRankableTool(tool: ToolDefinition): RankableTool {
   };
 }
 
-const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+const METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
 
 /** Reads an operation shape back from a tool's provider options; undefined when absent or malformed. */
 export function readOperationShape(options: unknown): OperationShape | undefined {
