@@ -13,8 +13,8 @@ export {
   importSchema,
 } from './import-schema.js';
 export { DEFAULT_MAX_OPERATIONS } from './lint-catalog.js';
-export { HTTP_METHODS } from './list-operations.js';
 export type { LintFinding } from './lint-finding.js';
+export { HTTP_METHODS } from './list-operations.js';
 export {
   type LoadedSchemaSource,
   type LoadSchemaSourceOptions,
