@@ -861,6 +861,10 @@ describe('decideTurn', () => {
     expect(decide([user('I want to add one more checked bag')], '', readOnly)).toMatchObject({
       text: expect.stringContaining("can't add checked bags from here"),
     });
+    // An object in the plural stays as written.
+    expect(decide([user('I want to add two more checked bags')], '', readOnly)).toMatchObject({
+      text: expect.stringContaining("can't add checked bags from here"),
+    });
   });
 
   it('calls an operation whose name says nothing of what it does for a change it may make', () => {

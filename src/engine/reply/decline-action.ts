@@ -2,7 +2,7 @@
 // here"), and offers a person.
 import { isContentWord, splitWords } from '../../tools/index.js';
 import { HANDOFF_OFFER } from './describe-capabilities.js';
-import { pluralOf } from './name-subject.js';
+import { pluralOf, singularOf } from './name-subject.js';
 
 /**
  * Words between the verb and its object that are not the object: determiners and quantities ("cancel
@@ -53,7 +53,8 @@ function objectOf(rest: string): string | undefined {
   }
   if (object.length === 0) return undefined;
   const last = object.length - 1;
-  object[last] = pluralOf(object[last]);
+  // "add reminders" is plural already.
+  if (singularOf(object[last]) === object[last]) object[last] = pluralOf(object[last]);
   return object.join(' ');
 }
 

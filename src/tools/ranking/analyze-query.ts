@@ -5,7 +5,7 @@ import type { CatalogIndex } from './index-catalog.js';
 import { fitsIdForm, idPrefixOf, isPlural } from './index-catalog.js';
 import { type VerbProfile, verbProfile } from './ranking-model.js';
 import { type MessageValues, MONTH, PHONE, readValues } from './read-values.js';
-import { editDistance, isContentWord, splitWords, stemOf } from './read-words.js';
+import { editDistance, isContentWord, joinPhrasalVerbs, splitWords, stemOf } from './read-words.js';
 import { loadWordVectors } from './word-vectors.js';
 
 /** One content word of the message. */
@@ -417,7 +417,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
   let action: AnalyzedQuery['action'];
   let sawVerb = false;
   let unknownVerb = false;
-  const words = splitWords(values.prose);
+  const words = splitWords(joinPhrasalVerbs(values.prose));
   for (const [position, word] of words.entries()) {
     if (!isContentWord(word) || idWords.has(word)) continue;
     length++;

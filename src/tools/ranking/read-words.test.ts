@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentStems, editDistance, splitWords, stemOf } from './read-words.js';
+import { contentStems, editDistance, joinPhrasalVerbs, splitWords, stemOf } from './read-words.js';
 
 describe('read-words', () => {
   it('splits identifiers and text into lower-case words', () => {
@@ -20,5 +20,23 @@ describe('read-words', () => {
     expect(editDistance('ordr', 'order', 1)).toBe(1);
     expect(editDistance('oredr', 'order', 1)).toBe(1);
     expect(editDistance('invoice', 'order', 2)).toBe(3);
+  });
+
+  it('writes a phrasal verb as the one verb it means, with its object where it stood', () => {
+    expect(joinPhrasalVerbs('take gift card GC8X2-4KQ9 off my order')).toBe(
+      'remove gift card GC8X2-4KQ9 my order',
+    );
+    expect(joinPhrasalVerbs('I want to get rid of the mugs')).toBe('I want to remove the mugs');
+    expect(joinPhrasalVerbs('please call it off')).toBe('please cancel it');
+    // A past form stays past: it tells what happened.
+    expect(joinPhrasalVerbs('I turned off notifications')).toBe('I disabled notifications');
+  });
+
+  it('leaves a particle that makes no phrasal verb', () => {
+    // A departure, and a discount: no removal.
+    expect(joinPhrasalVerbs('when does my flight take off?')).toBe('when does my flight take off?');
+    expect(joinPhrasalVerbs('can you take 10% off')).toBe('can you take 10% off');
+    // An object longer than a few words is no object of the verb.
+    expect(joinPhrasalVerbs('take the one with the blue and green stripes off')).toContain('take');
   });
 });

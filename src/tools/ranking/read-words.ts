@@ -99,3 +99,84 @@ export function editDistance(left: string, right: string, limit: number): number
   }
   return table[rows - 1][columns - 1];
 }
+
+/**
+ * English phrasal verbs and the one verb APIs name the same doing with ("get rid of" -> "remove",
+ * "call off" -> "cancel"), as a dictionary lists them: verb, particle, the verb meant, and whether the
+ * object may stand between them ("take the gift card off", "call it off").
+ */
+const PHRASAL_VERBS: ReadonlyArray<
+  readonly [verb: string, particle: string, meant: string, splits: boolean]
+> = [
+  ['get', 'rid of', 'remove', false],
+  ['take', 'off', 'remove', true],
+  ['cross', 'off', 'remove', true],
+  ['throw', 'away', 'delete', true],
+  ['call', 'off', 'cancel', true],
+  ['back', 'out of', 'cancel', false],
+  ['opt', 'out of', 'unsubscribe', false],
+  ['sign', 'up', 'register', false],
+  ['set', 'up', 'create', true],
+  ['look', 'up', 'find', true],
+  ['find', 'out', 'find', false],
+  ['turn', 'off', 'disable', true],
+  ['switch', 'off', 'disable', true],
+  ['shut', 'off', 'disable', true],
+  ['turn', 'on', 'enable', true],
+  ['switch', 'on', 'enable', true],
+  ['send', 'back', 'return', true],
+  ['give', 'back', 'return', true],
+  ['pay', 'back', 'refund', true],
+  ['swap', 'out', 'replace', true],
+];
+/** Other forms of the verbs above ("getting rid of"), and their past forms ("took it off"). */
+const VERB_FORMS: Record<string, string> = Object.fromEntries(
+  `gets:get getting:get takes:take taking:take crossing:cross throwing:throw calls:call calling:call
+  backing:back opting:opt signing:sign setting:set looking:look finding:find turning:turn
+  switching:switch shutting:shut sending:send giving:give paying:pay swapping:swap`
+    .split(/\s+/)
+    .map((pair) => pair.split(':')),
+);
+const PAST_FORMS: Record<string, string> = Object.fromEntries(
+  `got:get took:take crossed:cross threw:throw called:call backed:back opted:opt signed:sign
+  looked:look found:find turned:turn switched:switch sent:send gave:give paid:pay swapped:swap`
+    .split(/\s+/)
+    .map((pair) => pair.split(':')),
+);
+/** The past of a verb a phrasal verb means ("removed"), so that a message still tells what happened. */
+const pastOf = (verb: string) => (verb === 'find' ? 'found' : verb.endsWith('e') ? `${verb}d` : `${verb}ed`);
+/** At most this many words of an object between a verb and its particle. */
+const MAX_SPLIT_OBJECT = 4;
+
+/** Per phrasal verb, the pattern that finds it in a message (its object, if split, in group 1). */
+const PHRASAL_PATTERNS = PHRASAL_VERBS.map(([verb, particle, meant, splits]) => {
+  const formsOf = (table: Record<string, string>) =>
+    Object.entries(table).flatMap(([form, base]) => (base === verb ? [form] : []));
+  const forms = [verb, ...formsOf(VERB_FORMS)];
+  const past = formsOf(PAST_FORMS);
+  // An object holds no amount ("take 10% off", "take $5 off" ask for a discount).
+  const object = splits ? `((?:(?![\\d$€£])[^\\s.,!?;:]+\\s+){0,${MAX_SPLIT_OBJECT}})` : '()';
+  const rest = `\\s+${object}${particle.replace(' ', '\\s+')}\\b(?=(\\s+\\w)?)`;
+  return {
+    pattern: new RegExp(`\\b(?:${forms.join('|')})${rest}`, 'gi'),
+    meant,
+    pastPattern: past.length > 0 ? new RegExp(`\\b(?:${past.join('|')})${rest}`, 'gi') : undefined,
+    // "take off" with nothing after it is a departure ("when does it take off?").
+    needsObject: particle === 'off',
+  };
+});
+
+/**
+ * `text` with each phrasal verb written as the one verb it means: "please take the gift card off my
+ * order" -> "please remove the gift card my order".
+ */
+export function joinPhrasalVerbs(text: string): string {
+  let joined = text;
+  for (const { pattern, pastPattern, meant, needsObject } of PHRASAL_PATTERNS) {
+    const write = (verb: string) => (phrase: string, object: string, next?: string) =>
+      needsObject && !object && !next ? phrase : `${verb} ${object}`.trimEnd();
+    joined = joined.replace(pattern, write(meant));
+    if (pastPattern) joined = joined.replace(pastPattern, write(pastOf(meant)));
+  }
+  return joined;
+}
