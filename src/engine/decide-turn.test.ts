@@ -1148,6 +1148,17 @@ describe('decideTurn', () => {
       input: { meetingId: 89900112233 },
     });
     expect(decide([...before, user('thx!! see you friday')], '', meetings)).toMatchObject({ type: 'text' });
+    // Thanks after a request, or beside a record's code, sign nothing off.
+    const phones = [meetings[2], { ...meetings[0], name: 'phone', inputSchema: meetings[2].inputSchema }];
+    expect(decide([user('phone DP4x7Q2Z details. Thanks!')], '', phones)).toMatchObject({
+      type: 'tool-call',
+      input: { phoneId: 'DP4x7Q2Z' },
+    });
+    expect(decide([user('the details of meeting 77 please, thanks!')], '', meetings)).toMatchObject({
+      type: 'tool-call',
+      toolName: 'meeting',
+      input: { meetingId: 77 },
+    });
   });
 
   it('never removes what no verb of the message removes', () => {

@@ -145,6 +145,10 @@ const SORRY = "I'm sorry to hear that.";
 
 /** Numbers long enough to name a record (an order, a ticket), not a quantity. */
 const NUMBERS = /\d{3,}/g;
+/** A record's number or code: three digits in a row, or letters and digits mixed in one token (`ch_3NbV7c`). */
+const NAMES_RECORD = /\d{3,}|\b(?=\w*\d)(?=\w*[a-z])\w{6,}\b/i;
+/** "please refund it. Thanks!": a request with its thanks, not a sign-off. */
+const PLEASE = /\b(?:please|pls|plz|kindly)\b/i;
 
 /** A complaint no operation answers: an acknowledgement, and the case it can open or a person. */
 function answerComplaint(remedy: ReturnType<typeof chooseRemedy>): Decision {
@@ -283,13 +287,14 @@ export function decideTurn(given: Conversation, offered: EngineTool[], ranking?:
     const remedy = chooseRemedy({ ...options, text: last.text });
     if (remedy.type !== 'none' || choice.type === 'none' || searches) return answerComplaint(remedy);
   }
-  // "thx!! see you saturday" closes the chat: thanks or a goodbye that asks nothing and gives no
-  // number calls nothing, whatever its words brush against.
+  // "thx!! see you saturday" closes the chat: thanks or a goodbye that asks nothing and names no
+  // record calls nothing, whatever its words brush against.
   const signsOff =
     (smallTalk === 'thanks' || smallTalk === 'goodbye') &&
     choice.type === 'call' &&
     !choice.requests &&
-    (last.text.match(NUMBERS) ?? []).length === 0;
+    !NAMES_RECORD.test(last.text) &&
+    !PLEASE.test(last.text);
   if (choice.type === 'call' && !signsOff)
     return { type: 'tool-call', toolName: choice.tool.name, input: choice.input };
   if (choice.type === 'ask') return { type: 'text', text: askForParameters(choice.missing, choice.tool) };
