@@ -10,6 +10,15 @@ const fill = (properties: Record<string, unknown>, required: string[], text: str
   });
 
 describe('fillArguments', () => {
+  it("fills a required input's default, never a placeholder that stands in for a value", () => {
+    const currency = { type: 'string', default: 'USD' };
+    const maxLot = { type: 'string', default: '{{maxLot}}' };
+    const token = { type: 'string', default: '<token>' };
+    const filled = fill({ currency, maxLot, token }, ['currency', 'maxLot', 'token'], 'what is new?');
+    expect(filled.input).toEqual({ currency: 'USD' });
+    expect(filled.missing.map((parameter) => parameter.name)).toEqual(['maxLot', 'token']);
+  });
+
   it('reads "twice" as how often, never as an amount', () => {
     const amount = { type: 'integer', description: 'How much of the charge to refund, in cents.' };
     expect(fill({ amount }, [], 'I was charged twice for it, please refund it').input).toEqual({});

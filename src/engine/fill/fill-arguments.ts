@@ -214,6 +214,15 @@ const YES_NO_QUESTION = /^\s*(?:is|are|was|were|do|does|did|has|have|can|could|w
 const MAX_DEPTH = 3;
 
 /**
+ * A schema's default, unless it only stands in for a value to fill (`{{maxLot}}`, `{orderId}`,
+ * `<token>`, a Postman collection's variables), which no request should carry.
+ */
+function usableDefault(value: unknown): unknown {
+  return typeof value === 'string' && PLACEHOLDER.test(value) ? undefined : value;
+}
+const PLACEHOLDER = /^\s*(?:\{\{[^{}]+\}\}|\{[^{}]+\}|<[^<>]+>|\$\{[^{}]+\})\s*$/;
+
+/**
  * An object input filled field by field from the same message ("2 of SKU TR-TENT-2P" -> the cart
  * item's sku and qty), when the message gives at least half of its required fields (or, with none
  * required, one field); a field the message does not give is left to the API's own default.
@@ -358,8 +367,9 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
     if (nested) input[parameter.name] = nested;
   }
   for (const parameter of parameters) {
-    if (!(parameter.name in input) && parameter.required && parameter.schema.default !== undefined)
-      input[parameter.name] = parameter.schema.default;
+    const fallback = usableDefault(parameter.schema.default);
+    if (!(parameter.name in input) && parameter.required && fallback !== undefined)
+      input[parameter.name] = fallback;
   }
   // "for the next week" to an input counting days: 7.
   for (const parameter of parameters) {
