@@ -41,5 +41,10 @@ describe('dates', () => {
       expect(datesOf(text)).toEqual([]);
     expect(datesOf('can I come by tomorrow?')).toEqual(['tomorrow']);
     expect(datesOf('any flights on the 26th or next friday?')).toEqual(['next friday', 'the 26th']);
+    // A length of time says how long, not when; "in 10 days" and "10 days ago" say when.
+    expect(datesOf("where is my order?? it's been 10 days")).toEqual([]);
+    expect(datesOf('I waited a week for it')).toEqual([]);
+    expect(datesOf('deliver it in 10 days')).toEqual(['in 10 days']);
+    expect(datesOf('I ordered it 10 days ago')).toEqual(['10 days ago']);
   });
 });
