@@ -847,6 +847,32 @@ describe('decideTurn', () => {
     });
   });
 
+  it("asks for the id of one record of the customer's rather than listing every record", () => {
+    const orders = [
+      operation('listOrders', ['get', '/orders.json'], 'Retrieve a list of orders', {
+        status: { type: 'string', enum: ['open', 'closed', 'any'] },
+        created_at_min: { type: 'string', format: 'date-time' },
+      }),
+      operation(
+        'getOrder',
+        ['get', '/orders/{order_id}.json'],
+        'Retrieve a specific order',
+        { order_id: { type: 'integer' } },
+        ['order_id'],
+      ),
+    ];
+    for (const text of ["where is my order?? it's been 10 days", 'can you check on my order please'])
+      expect(decide([user(text)], '', orders)).toMatchObject({
+        type: 'text',
+        text: expect.stringMatching(/order/i),
+      });
+    // Many of them, or a filter the message gives, are a list's.
+    expect(decide([user('show me all my orders')], '', orders)).toMatchObject({ toolName: 'listOrders' });
+    expect(decide([user('which of my orders are still open?')], '', orders)).toMatchObject({
+      toolName: 'listOrders',
+    });
+  });
+
   it('declines plainly a change no operation makes, in the words of the request, and offers a person', () => {
     const cancel = say('I want to cancel order 12346 please');
     expect(cancel).toEqual({

@@ -12,6 +12,7 @@ import {
   contentStems,
   indexCatalogCached,
   isIdName,
+  isPlural,
   isReadMethod,
   rankCatalog,
   readIds,
@@ -200,6 +201,46 @@ function findLookUpFirst<Ranked extends { entry: IndexedTool; features: number[]
   return undefined;
 }
 
+/** "my order", "our ticket": one record of the customer's, named by its noun. */
+const OWN_RECORD = /\b(?:my|our)\s+(\p{L}+)(?:\s+(\p{L}+))?/giu;
+
+/**
+ * For a list chosen for a message about one record of the customer's that gives no id and nothing to
+ * filter by ("where's my order?", "can you check on my ticket"), the operation that reads that record
+ * by its id: a person asks for the order number rather than reading out every order of the shop.
+ */
+function findOwnRecord<Ranked extends { entry: IndexedTool }>(
+  best: Ranked,
+  filled: FilledArguments,
+  candidates: Ranked[],
+  query: AnalyzedQuery,
+  text: string,
+): Ranked | undefined {
+  const head = best.entry.head?.stem;
+  if (!best.entry.collection || !best.entry.reads || !head || query.ids.length > 0) return undefined;
+  const defaults = listParameters(best.entry.tool.inputSchema);
+  const given = Object.entries(filled.input).some(
+    ([name, value]) => defaults.find((parameter) => parameter.name === name)?.schema.default !== value,
+  );
+  if (given) return undefined;
+  // The noun may follow a word that qualifies it ("my last order").
+  const named = [...text.matchAll(OWN_RECORD)].some((match) =>
+    match
+      .slice(1)
+      .some((noun) => noun && !isPlural(noun.toLowerCase()) && stemOf(noun.toLowerCase()) === head),
+  );
+  if (!named) return undefined;
+  return candidates.find(
+    (other) =>
+      other !== best &&
+      other.entry.reads &&
+      other.entry.writes < DOES &&
+      isRecordPath(other.entry) &&
+      other.entry.head?.stem === head &&
+      sameResource(best.entry, other.entry),
+  );
+}
+
 /** How high an operation must rank to take over an id the first one would misread. */
 const OWNER_RANK = 5;
 
@@ -253,7 +294,7 @@ const RESOURCE_SIBLINGS = 5;
 
 /** The literal segments of a path (`/v1/products/{id}` -> v1, products). */
 function literalSegments(entry: IndexedTool): string[] {
-  return (entry.tool.operation?.path ?? '')
+  return pathOf(entry)
     .split('/')
     .filter((segment) => segment && !segment.startsWith('{'));
 }
@@ -317,8 +358,14 @@ function readInstead<Ranked extends { entry: IndexedTool; probability: number }>
 
 /** Whether an operation acts on one record: its path ends in the record's id (`/orders/{id}`). */
 function isRecordPath(entry: IndexedTool): boolean {
-  return /\{[^}]+\}$/.test(entry.tool.operation?.path ?? '');
+  return /\{[^}]+\}$/.test(pathOf(entry));
 }
+
+/** An operation's path without the format it names (`/orders/{id}.json` is `/orders/{id}`). */
+function pathOf(entry: IndexedTool): string {
+  return (entry.tool.operation?.path ?? '').replace(FORMAT_SUFFIX, '');
+}
+const FORMAT_SUFFIX = /\.(?:json|xml|yaml)$/i;
 
 /** What the chooser reads. */
 export interface ChooseToolOptions {
@@ -752,6 +799,22 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   if (lookUpFirst) {
     best = lookUpFirst.ranked;
     filled = lookUpFirst.filled;
+  }
+  const ownRecord = findOwnRecord(best, filled, candidates, ranking.query, text);
+  if (ownRecord) {
+    // The message gives no id ("it's been 10 days" counts days): the record's id is asked for.
+    const ids = new Set(ownRecord.entry.idParameters.map((parameter) => parameter.name));
+    const { input, missing } = fillFor(ownRecord);
+    const asked = listParameters(ownRecord.entry.tool.inputSchema).filter(
+      (parameter) => ids.has(parameter.name) && !missing.some((entry) => entry.name === parameter.name),
+    );
+    for (const parameter of asked) delete input[parameter.name];
+    best = ownRecord;
+    filled = {
+      input,
+      missing: [...asked.map(classifyParameter), ...missing],
+      found: Object.keys(input).length,
+    };
   }
   const tool = best.entry.tool as EngineTool;
   if (filled.missing.length > 0) return { type: 'ask', tool, missing: filled.missing };

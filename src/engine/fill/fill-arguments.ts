@@ -1,6 +1,7 @@
 // Fills a tool's input from a message, each parameter from what its schema says, and lists the
 // required parameters it could not find. Optional parameters are filled only on evidence.
 
+import { isIdName } from '../../tools/index.js';
 import { listParameters, type ParameterInfo } from '../catalog/list-parameters.js';
 import { isRequestWord } from '../language/analyze-text.js';
 import { splitWords } from '../language/split-words.js';
@@ -115,6 +116,8 @@ function collectCandidates(
       if (kinds && !kinds.includes(mention.kind)) return;
       // "charged twice" says how often, not how much.
       if (mention.times && AMOUNT_NAME.test(parameter.name)) return;
+      // "it's been 10 days" counts days: no record's id.
+      if (mention.duration && isIdName(parameter.name)) return;
       const value = convertMention(mention, parameter);
       if (value === undefined) return;
       // A name after "in"/"at" is the place when the operation takes one ("theft in California").

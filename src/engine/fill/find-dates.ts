@@ -43,7 +43,8 @@ const DATE_CUE =
   /\d|\b(?:now|today|tonight|tonite|tmr|tomorrow|yesterday|noon|midnight|morning|afternoon|evening|night|sec|secs|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|wks?|weekends?|fortnight|mos?|months?|qtrs?|quarters?|yrs?|years?|jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sept?|september|oct|october|nov|november|dec|december|mon|monday|tues?|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday)\b/i;
 
 /** A length of time alone ("10 days", "a week"), which chrono reads as that long from now. */
-const DURATION = /^(?:\d+|an?|one)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)$/i;
+const DURATION =
+  /^(?:\d+|an?|one)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)$/i;
 
 /** The dates of `text`, read forward from `now` ("tomorrow", "the 26th"). */
 export function findDates(text: string, tokens: MessageToken[], now = new Date()): Mention[] {

@@ -44,6 +44,10 @@ const MULTIPLIERS: Record<string, number> = {
 const NUMBER_PATTERN =
   /(?<![\p{L}\p{N}_.\-/])(-|−)?([$€£¥])?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(%)?(?:\s?(thousand|million|billion|bn|k)\b)?(?![\p{N}]|[.,]\d)/giu;
 
+/** A unit of time after a number ("10 days", "3 weeks"). */
+const DURATION_UNIT =
+  /^\s?(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|nights?|weeks?|months?|years?)\b/i;
+
 /** The numbers of `text`. */
 export function findNumbers(text: string, tokens: MessageToken[]): Mention[] {
   const mentions: Mention[] = [];
@@ -57,7 +61,8 @@ export function findNumbers(text: string, tokens: MessageToken[]): Mention[] {
     const after = text.slice(match.index + whole.length, match.index + whole.length + 12);
     const money = currency !== undefined || /^\s?(dollars?|usd|eur|euros?|pounds?|bucks)\b/i.test(after);
     const mention = span(tokens, 'number', start, match.index + whole.length, whole.trim(), value);
-    mentions.push({ ...mention, money, percent: percent !== undefined });
+    const duration = !money && percent === undefined && DURATION_UNIT.test(after);
+    mentions.push({ ...mention, money, percent: percent !== undefined, ...(duration ? { duration } : {}) });
   }
   for (const [index, token] of tokens.entries()) {
     const value = NUMBER_WORDS[token.lower];

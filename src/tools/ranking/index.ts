@@ -11,6 +11,7 @@ export {
   type IndexedTool,
   idNounStems,
   isIdName,
+  isPlural,
   isReadMethod,
   type PathParameter,
 } from './index-catalog.js';
