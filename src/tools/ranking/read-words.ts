@@ -128,18 +128,21 @@ const PHRASAL_VERBS: ReadonlyArray<
   ['give', 'back', 'return', true],
   ['pay', 'back', 'refund', true],
   ['swap', 'out', 'replace', true],
+  // Not phrasal, but the same: a verb and the word that makes it mean another.
+  ['make', 'sure', 'check', false],
+  ['double', 'check', 'check', false],
 ];
 /** Other forms of the verbs above ("getting rid of"), and their past forms ("took it off"). */
 const VERB_FORMS: Record<string, string> = Object.fromEntries(
   `gets:get getting:get takes:take taking:take crossing:cross throwing:throw calls:call calling:call
   backing:back opting:opt signing:sign setting:set looking:look finding:find turning:turn
-  switching:switch shutting:shut sending:send giving:give paying:pay swapping:swap`
+  switching:switch shutting:shut sending:send giving:give paying:pay swapping:swap making:make`
     .split(/\s+/)
     .map((pair) => pair.split(':')),
 );
 const PAST_FORMS: Record<string, string> = Object.fromEntries(
   `got:get took:take crossed:cross threw:throw called:call backed:back opted:opt signed:sign
-  looked:look found:find turned:turn switched:switch sent:send gave:give paid:pay swapped:swap`
+  looked:look found:find turned:turn switched:switch sent:send gave:give paid:pay swapped:swap made:make`
     .split(/\s+/)
     .map((pair) => pair.split(':')),
 );
