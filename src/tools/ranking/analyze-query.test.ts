@@ -19,6 +19,24 @@ describe('analyzeQuery', () => {
     ]);
   });
 
+  it('reads a wish with the deed after its object as a request for that deed', () => {
+    const action = (message: string) => analyzeQuery(message, index).action;
+    expect(action('I want my account and all my data removed, GDPR request')).toMatchObject({
+      word: 'remove',
+      rest: 'my account and all my data',
+    });
+    expect(action("I'd like this order cancelled please")).toMatchObject({ word: 'cancel', rest: 'this order' });
+    expect(action('I want the mugs added')).toMatchObject({ word: 'add', stem: 'add' });
+    // What happened, asked about, asks for nothing done.
+    expect(action('I want to know when it was shipped')).toBeUndefined();
+    expect(action('my order was cancelled')).toBeUndefined();
+  });
+
+  it('reads "can you" after a comma as a request, not a question', () => {
+    expect(analyzeQuery('this is blocking my team, can you escalate it?', index).question).toBe(false);
+    expect(analyzeQuery('this is blocking my team. is it escalated?', index).question).toBe(true);
+  });
+
   it('takes no verb, nor a word before the noun phrase, for the noun of an id', () => {
     const noun = (message: string) => analyzeQuery(message, index).ids[0]?.noun;
     // The phrase starts at "the": "apply" names no record.

@@ -93,6 +93,26 @@ const CREATES: VerbProfile = { count: MIN_VERB_USES, write: 1, remove: 0, create
 const REPEATED = /^re[a-z]{4,}$/;
 /** A verb in the past tense (regular form). */
 const PAST = /[^e]ed$/;
+/**
+ * "I want my account deleted", "I'd like this order cancelled": a wish, then what it is about, then
+ * a verb in the past that says what should be done to it (never "I want to know when it was shipped").
+ */
+const WANTS_DONE =
+  /\b(?:want|wants|need|needs|like)\s+(?!to\b)(?:(?!(?:is|was|were|been|be|are|to)\b)\w+\s+){1,7}$/;
+/** The present of a regular past ("removed" -> "remove", "cancelled" -> "cancel", "copied" -> "copy"). */
+function presentOf(past: string): string {
+  if (past.endsWith('ied')) return `${past.slice(0, -3)}y`;
+  const rows = loadWordVectors()?.rows;
+  const forms = [past.slice(0, -1), past.slice(0, -2), past.slice(0, -3)];
+  return forms.find((form) => rows?.has(form)) ?? past.slice(0, -2);
+}
+
+/** The words a wish is about: those after its verb ("want my account and my data" -> "my account and my data"). */
+function objectOfWish(before: string[]): string {
+  const wish = before.findLastIndex((word) => /^(?:want|wants|need|needs|like)$/.test(word));
+  return before.slice(wish + 1).join(' ');
+}
+
 /** "did I", "didn't you": the verb after them tells what happened ("What did I order?"). */
 const DID = /\b(?:did|didn t|didnt)\s+(?:i|you|u|we|they|he|she|it)$/;
 const BEFORE_VERB = new Set([
@@ -138,9 +158,10 @@ const BEFORE_VERB = new Set([
   'perfect',
   'thanks',
 ]);
-// "Can you cancel it?" and "can I return it?" ask for an action, not for information.
+// "Can you cancel it?", "this is urgent, can you escalate it?" and "can I return it?" ask for an
+// action, not for information.
 const REQUEST_START =
-  /(?:^|[.!?]\s+)(?:(?:hi|hello|hey)\W+)?(?:(?:can|could|would|will)\s+(?:you|u)|(?:can|could|may)\s+i)\b|\bplease\b|\bpls\b/i;
+  /(?:^|[.!?,;:]\s+)(?:(?:hi|hello|hey)\W+)?(?:(?:can|could|would|will)\s+(?:you|u)|(?:can|could|may)\s+i)\b|\bplease\b|\bpls\b/i;
 /** Where one sentence ends and the next begins. */
 const SENTENCE_END = /[.!?;]\s+|\n/;
 const QUESTION_START =
@@ -421,7 +442,10 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
   for (const [position, word] of words.entries()) {
     if (!isContentWord(word) || idWords.has(word)) continue;
     length++;
-    let stem = stemOf(word);
+    const wantsDone =
+      PAST.test(word) && WANTS_DONE.test(`${words.slice(Math.max(0, position - 9), position).join(' ')} `);
+    // Its verb's stem, as the verb table has it ("added" is "add").
+    let stem = stemOf(wantsDone ? presentOf(word) : word);
     let weight = 1;
     let written = word;
     if (!index.idf.has(stem)) {
@@ -453,14 +477,16 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     // "and" joins like with like: a verb after it only when a verb came before ("cancel and refund"),
     // else a noun of a list ("shipping and tax").
     const afterAnd = words[position - 1] === 'and';
-    const verbPosition = position === 0 || (BEFORE_VERB.has(words[position - 1]) && (!afterAnd || sawVerb));
+    const past = PAST.test(word) && !wantsDone;
+    const verbPosition =
+      position === 0 || (BEFORE_VERB.has(words[position - 1]) && (!afterAnd || sawVerb)) || wantsDone;
     const told = DID.test(words.slice(Math.max(0, position - 3), position).join(' '));
     (verbPosition ? asVerb : asOther).add(stem);
     if (
       !unknownVerb &&
       (!profile || profile.count < MIN_VERB_USES) &&
       REQUEST_FRAME.test(words.slice(Math.max(0, position - 2), position).join(' ')) &&
-      !PAST.test(word) &&
+      !past &&
       !told &&
       !index.pathStems.has(stem) &&
       !asksToBeGiven(words, position)
@@ -477,12 +503,15 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
         words[position - 1] === 'to'
           ? words[position - 2] === 'how'
           : HOW_TO.test(words.slice(Math.max(0, position - 3), position).join(' '));
-      if (PAST.test(word) || told || labelsId || asksHow) continue;
+      if (past || told || labelsId || asksHow) continue;
       writes = Math.max(writes, profile.write);
       removes = Math.max(removes, profile.remove);
       // A created record's noun asks for one of what the catalog does create: never a change to decline.
       if (!action && profile.write >= ACTION_WRITES && profile !== CREATES)
-        action = { word, stem, rest: words.slice(position + 1).join(' ') };
+        action = wantsDone
+          ? // "I want my account deleted": delete my account.
+            { word: presentOf(word), stem, rest: objectOfWish(words.slice(0, position)) }
+          : { word, stem, rest: words.slice(position + 1).join(' ') };
     }
   }
   joinCompounds(words, weights, index);
