@@ -35,6 +35,9 @@ describe('analyzeQuery', () => {
   it('reads "can you" after a comma as a request, not a question', () => {
     expect(analyzeQuery('this is blocking my team, can you escalate it?', index).question).toBe(false);
     expect(analyzeQuery('this is blocking my team. is it escalated?', index).question).toBe(true);
+    // Asking to be told is a question.
+    expect(analyzeQuery('Could you tell me what invoice 2024-0042 is for?', index).question).toBe(true);
+    expect(analyzeQuery('can you let me know when order 12345 ships', index).question).toBe(true);
   });
 
   it('takes no verb, nor a word before the noun phrase, for the noun of an id', () => {

@@ -162,6 +162,9 @@ const BEFORE_VERB = new Set([
 // action, not for information.
 const REQUEST_START =
   /(?:^|[.!?,;:]\s+)(?:(?:hi|hello|hey)\W+)?(?:(?:can|could|would|will)\s+(?:you|u)|(?:can|could|may)\s+i)\b|\bplease\b|\bpls\b/i;
+/** "could you tell me what it is for", "can you let me know when": a question asked as a request. */
+const ASKS_TO_BE_TOLD =
+  /\b(?:tell|show|let)\s+(?:me|us)\s+(?:know\s+)?(?:what|which|when|where|who|whom|whose|why|how|if|whether)\b/i;
 /** Where one sentence ends and the next begins. */
 const SENTENCE_END = /[.!?;]\s+|\n/;
 const QUESTION_START =
@@ -530,9 +533,10 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     ids,
     // A sentence may ask after another tells ("my checkout says 'processing'. whats going on").
     question:
-      (/\?\s*$/.test(text.trim()) ||
+      ((/\?\s*$/.test(text.trim()) ||
         text.split(SENTENCE_END).some((sentence) => QUESTION_START.test(sentence))) &&
-      !REQUEST_START.test(text),
+        !REQUEST_START.test(text)) ||
+      ASKS_TO_BE_TOLD.test(text),
     writes,
     removes,
     ...(action ? { action } : {}),

@@ -121,6 +121,20 @@ function share(field: Set<string>, query: QueryWeights): number {
 
 const log1 = (value: number) => Math.log(1 + value);
 
+/**
+ * The share of the message's weight in the words only the operation's answer has, without the words
+ * that name another operation's resource in its path: "was the payment for order 55 approved?" is
+ * the payment's operation's (`/orders/{id}/payment-transaction`), though the order's answer has a
+ * payment field too.
+ */
+function responseShare(tool: IndexedTool, query: QueryWeights, index: CatalogIndex): number {
+  if (query.total === 0) return 0;
+  let matched = 0;
+  for (const [stem, value] of query.weights)
+    if (tool.response.has(stem) && !index.pathStems.has(stem)) matched += value;
+  return matched / query.total;
+}
+
 /** The feature vector of `tool` for the message. */
 export function extractToolFeatures(options: {
   tool: IndexedTool;
@@ -243,7 +257,7 @@ export function extractToolFeatures(options: {
     options.bestCoverage > 0 ? coverage / options.bestCoverage : 0,
     options.semantic,
     options.bestSemantic > 0 ? options.semantic / options.bestSemantic : 0,
-    touched ? share(tool.response, weights) : 0,
+    touched ? responseShare(tool, weights, index) : 0,
     formFit === true ? 1 : 0,
     formFit === false ? 1 : 0,
     slots.filled,
