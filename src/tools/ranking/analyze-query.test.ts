@@ -25,7 +25,10 @@ describe('analyzeQuery', () => {
       word: 'remove',
       rest: 'my account and all my data',
     });
-    expect(action("I'd like this order cancelled please")).toMatchObject({ word: 'cancel', rest: 'this order' });
+    expect(action("I'd like this order cancelled please")).toMatchObject({
+      word: 'cancel',
+      rest: 'this order',
+    });
     expect(action('I want the mugs added')).toMatchObject({ word: 'add', stem: 'add' });
     // What happened, asked about, asks for nothing done.
     expect(action('I want to know when it was shipped')).toBeUndefined();
