@@ -71,6 +71,48 @@ describe('concierge eval', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it('says of a failing case when its operation was not among the tools offered', async () => {
+    const nouns =
+      `order invoice ticket parcel coupon refund store product review user team project widget gadget
+      sprocket lever valve piston gasket bolt rivet spring gear shaft axle pulley cable clamp bracket flange
+      nozzle washer spindle hinge`.split(/\s+/);
+    const paths = Object.fromEntries(
+      nouns.map((noun) => [
+        `/${noun}s/{id}`,
+        {
+          get: {
+            operationId: `get_${noun}`,
+            summary: `Get a ${noun}`,
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+      ]),
+    );
+    const dir = await mkdtemp(join(tmpdir(), 'concierge-eval-'));
+    const path = join(dir, 'many.json');
+    await writeFile(
+      path,
+      JSON.stringify({
+        name: 'many',
+        schema: { openapi: '3.0.3', info: { title: 'many', version: '1' }, paths },
+        cases: [
+          // Scored against the hinge's look-up, which no word of the message brings among the 20 offered.
+          { id: 'unoffered', say: 'where is my order 5521?', expect: { call: 'get_hinge' } },
+          { id: 'offered', say: 'show me invoice 77', expect: { call: 'get_order' } },
+        ],
+      }),
+    );
+    const text = await run(['eval', path]);
+    expect(text.stdout).toContain('selection: get_hinge was not among the tools offered');
+    const [many] = JSON.parse((await run(['eval', path, '--json'])).stdout).suites;
+    expect(many.selectionRecall).toBe(0.5);
+    const failure = (id: string) => many.failures.find((entry: { id: string }) => entry.id === id);
+    expect(failure('unoffered')).toMatchObject({ notOffered: true });
+    expect(failure('offered')).not.toHaveProperty('notOffered');
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it('offers every operation with --all-tools, and then reports no selection recall', async () => {
     const { code, stdout } = await run(['eval', suite, '--json', '--all-tools']);
     expect(code).toBe(0);

@@ -49,6 +49,8 @@ export interface CaseFailure {
   outcomes?: string[];
   /** The model's text when it made no call, or the error message. */
   detail?: string;
+  /** Set when the expected operation was not among the tools the selection offered the model. */
+  notOffered?: true;
 }
 
 /**
@@ -255,6 +257,7 @@ async function runCallCase(
     let caseTools = tools;
     let caseModelTools = modelTools;
     let ranking: OfferedRanking | undefined;
+    let missed = false;
     if (!options.allTools) {
       const { offered, hit } = offerCaseTools(compiledCase, suiteCase);
       if (compiledCase.selection)
@@ -271,6 +274,7 @@ async function runCallCase(
       if (hit !== undefined) {
         tally.selectionCases++;
         if (hit) tally.selected++;
+        missed = !hit;
       }
     }
     const made = await decideCase({
@@ -283,7 +287,12 @@ async function runCallCase(
     run.times.push(performance.now() - started);
     decision = { call: made.call, args: made.args };
     const failure = count(tally, suiteCase, decision);
-    if (failure) failures.push(made.call === 'none' ? { ...failure, detail: made.text } : failure);
+    if (failure)
+      failures.push({
+        ...failure,
+        ...(made.call === 'none' ? { detail: made.text } : {}),
+        ...(missed ? { notOffered: true as const } : {}),
+      });
   } catch (error) {
     decision = { call: 'none', args: {} };
     const failure = count(tally, suiteCase, decision);
