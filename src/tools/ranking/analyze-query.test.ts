@@ -35,6 +35,16 @@ describe('analyzeQuery', () => {
     expect(action('my order was cancelled')).toBeUndefined();
   });
 
+  it('joins a verb with "and" only to a verb shortly before it', () => {
+    const action = (message: string) => analyzeQuery(message, index).action?.word;
+    expect(
+      action(
+        'find the person on twitter who tweets about psychology related to behaviour and group dynamics',
+      ),
+    ).toBe(undefined);
+    expect(analyzeQuery('please cancel my order and refund me', index).writes).toBeGreaterThan(0.5);
+  });
+
   it('reads "can you" after a comma as a request, not a question', () => {
     expect(analyzeQuery('this is blocking my team, can you escalate it?', index).question).toBe(false);
     expect(analyzeQuery('this is blocking my team. is it escalated?', index).question).toBe(true);

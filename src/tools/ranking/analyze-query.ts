@@ -89,6 +89,12 @@ function asksToBeGiven(words: string[], position: number): boolean {
 /** What a noun of a created record says as a verb: it creates one. */
 const CREATES: VerbProfile = { count: MIN_VERB_USES, write: 1, remove: 0, create: 1 };
 
+/**
+ * How many words after a verb "and" may join another to it: "cancel my order and refund me" joins
+ * two; "find the person who tweets about psychology, behaviour and group dynamics" lists nouns.
+ */
+const AND_REACH = 6;
+
 /** A verb with the prefix of doing again ("resend", "reopen"). */
 const REPEATED = /^re[a-z]{4,}$/;
 /** A verb in the past tense (regular form). */
@@ -439,7 +445,8 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
   let removes = 0;
   let length = 0;
   let action: AnalyzedQuery['action'];
-  let sawVerb = false;
+  // Where the last verb stood: "and" joins a verb to it only near it.
+  let lastVerb = Number.NEGATIVE_INFINITY;
   let unknownVerb = false;
   const words = splitWords(joinPhrasalVerbs(values.prose));
   for (const [position, word] of words.entries()) {
@@ -477,12 +484,14 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     // A word says what the message does where English puts the verb: first, or after "please",
     // "to", "you", "I" ("please cancel", "I want to cancel", "can you cancel"); elsewhere it is a
     // noun ("any update on my ticket"), whatever APIs use it for.
-    // "and" joins like with like: a verb after it only when a verb came before ("cancel and refund"),
+    // "and" joins like with like: a verb after it only when a verb came shortly before ("cancel and refund"),
     // else a noun of a list ("shipping and tax").
     const afterAnd = words[position - 1] === 'and';
     const past = PAST.test(word) && !wantsDone;
     const verbPosition =
-      position === 0 || (BEFORE_VERB.has(words[position - 1]) && (!afterAnd || sawVerb)) || wantsDone;
+      position === 0 ||
+      (BEFORE_VERB.has(words[position - 1]) && (!afterAnd || position - lastVerb <= AND_REACH)) ||
+      wantsDone;
     const told = DID.test(words.slice(Math.max(0, position - 3), position).join(' '));
     (verbPosition ? asVerb : asOther).add(stem);
     if (
@@ -496,7 +505,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     )
       unknownVerb = true;
     if (profile && verbPosition && profile.count >= MIN_VERB_USES) {
-      sawVerb = true;
+      lastVerb = position;
       // "I opened a ticket last week" tells what happened, and "Order 90210 - ..." names the order (a
       // record of the catalog followed by its id, unlike "add 4 and 5" or "refund $15"): neither asks
       // for a change.
