@@ -20,6 +20,10 @@ describe('askForParameters', () => {
     expect(askForParameters([parameter('email', "The customer's email address.")])).toBe(
       'What is your email address?',
     );
+    // A description that defines its subject asks for the subject.
+    expect(
+      askForParameters([parameter('orderId', 'Order ID is a unique code that identifies an order.')]),
+    ).toBe('What is your order ID?');
   });
 
   it('asks for several details at once and turns why-descriptions into a question', () => {

@@ -41,6 +41,10 @@ function namesType(phrase: string): boolean {
 const TYPE_VERBS =
   /^(?:represents|contains|defines|describes|stores|holds|specifies|encapsulates|models|denotes)\b/i;
 
+/** A description that says what its subject is: "X is a ...", "X are the ...". */
+const DEFINES = /^(?:the\s+)?(.+?)\s+(?:is|are)\s+(?:a|an|the|one)\b/i;
+const MAX_DEFINED_WORDS = 4;
+
 /**
  * Nouns of what a customer has of their own: asked for as "your ..." ("your order number", "your
  * email address"); anything else is asked for as "the ..." ("the habitat of the bird").
@@ -62,6 +66,9 @@ export function describeParameter(parameter: ParameterInfo, purpose?: string): s
     .replace(/`([^`]*)`/g, '$1')
     .split(/[.,;:(\n]| - | e\.g\.| for example/i)[0]
     .trim();
+  // "Order ID is a unique code that identifies an order" defines the order ID.
+  const defined = DEFINES.exec(phrase)?.[1];
+  if (defined && defined.split(/\s+/).length <= MAX_DEFINED_WORDS) phrase = defined;
   if (!phrase || phrase.split(/\s+/).length > 12 || namesType(phrase))
     phrase = splitWords(parameter.name).join(' ');
   for (const [pattern, replacement] of PERSON) phrase = phrase.replace(pattern, replacement);
