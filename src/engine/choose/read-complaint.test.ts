@@ -22,7 +22,10 @@ describe('readComplaint', () => {
       'please charge my card for the two items',
       'what does the download button do?',
       'has my order 5521 arrived?',
+      // Asks for a list of the charges.
+      'can you break down the line items on invoice 0b9e4f2a for me?',
     ])
       expect(readComplaint(text), text).toBe(false);
+    expect(readComplaint('my phone keeps breaking down')).toBe(true);
   });
 });

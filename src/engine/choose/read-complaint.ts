@@ -1,7 +1,7 @@
 // Tells a complaint ("the strap broke after a week") from a request: a small lexicon of words for
 // things going wrong, as customers write them. (Word vectors were tried to widen it: at any cut-off
 // that caught "jammed" they also caught "order" and "where", so the lexicon stands alone.)
-import { splitWords, stemOf } from '../../tools/index.js';
+import { joinPhrasalVerbs, splitWords, stemOf } from '../../tools/index.js';
 
 /** Words of things going wrong, as customers write them (stems are compared). */
 const PROBLEM_WORDS = [
@@ -62,6 +62,7 @@ export function readComplaint(text: string): boolean {
   return (
     NOT_WORKING.test(text) ||
     GONE_WRONG.test(text) ||
-    splitWords(text).some((word) => PROBLEM_STEMS.has(stemOf(word)))
+    // "break down the charges" asks for a list, not of something broken.
+    splitWords(joinPhrasalVerbs(text)).some((word) => PROBLEM_STEMS.has(stemOf(word)))
   );
 }

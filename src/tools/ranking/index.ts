@@ -27,4 +27,4 @@ export {
 } from './rankable-tool.js';
 export { loadRankingModel, type RankingModel, verbProfile } from './ranking-model.js';
 export { PHONE } from './read-values.js';
-export { contentStems, isContentWord, splitWords, stemOf } from './read-words.js';
+export { contentStems, isContentWord, joinPhrasalVerbs, splitWords, stemOf } from './read-words.js';

@@ -128,6 +128,7 @@ const PHRASAL_VERBS: ReadonlyArray<
   ['give', 'back', 'return', true],
   ['pay', 'back', 'refund', true],
   ['swap', 'out', 'replace', true],
+  ['break', 'down', 'list', true],
   // Not phrasal, but the same: a verb and the word that makes it mean another.
   ['make', 'sure', 'check', false],
   ['double', 'check', 'check', false],
@@ -164,8 +165,9 @@ const PHRASAL_PATTERNS = PHRASAL_VERBS.map(([verb, particle, meant, splits]) => 
     pattern: new RegExp(`\\b(?:${forms.join('|')})${rest}`, 'gi'),
     meant,
     pastPattern: past.length > 0 ? new RegExp(`\\b(?:${past.join('|')})${rest}`, 'gi') : undefined,
-    // "take off" with nothing after it is a departure ("when does it take off?").
-    needsObject: particle === 'off',
+    // "take off" and "break down" with nothing after them are a departure and a failure ("when does
+    // it take off?", "my phone keeps breaking down"), not a removal or a list.
+    needsObject: particle === 'off' || particle === 'down',
   };
 });
 
