@@ -40,7 +40,8 @@ function describeFailure(failure: CaseFailure): string {
   if (failure.replyProblems) lines.push(`    problems: ${failure.replyProblems.join('; ')}`);
   if (failure.reply !== undefined) lines.push(`    reply:    ${oneLine(failure.reply, 300)}`);
   if (failure.detail) lines.push(`    detail:   ${oneLine(failure.detail, 200)}`);
-  if (failure.notOffered) lines.push(`    selection: ${failure.expected.call} was not among the tools offered`);
+  if (failure.notOffered)
+    lines.push(`    selection: ${failure.expected.call} was not among the tools offered`);
   return lines.join('\n');
 }
 
