@@ -35,6 +35,14 @@ describe('analyzeQuery', () => {
     expect(action('my order was cancelled')).toBeUndefined();
   });
 
+  it('marks a word that only follows a determiner or a possessive as naming a thing', () => {
+    const named = (message: string, stem: string) =>
+      analyzeQuery(message, index).terms.find((term) => term.stem === stem)?.named;
+    expect(named("my files won't sync since Tuesday's update", 'updat')).toBe(true);
+    expect(named('is there any update on order 12345?', 'updat')).toBe(true);
+    expect(named('please update my order 12345', 'updat')).toBeUndefined();
+  });
+
   it('joins a verb with "and" only to a verb shortly before it', () => {
     const action = (message: string) => analyzeQuery(message, index).action?.word;
     expect(

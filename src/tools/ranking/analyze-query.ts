@@ -19,6 +19,8 @@ export interface QueryTerm {
   modifies?: true;
   /** Only ever stands where English puts the verb ("sell" in "do you sell tents?"). */
   verb?: true;
+  /** Only ever follows a determiner or a possessive: a thing, not a doing ("since Tuesday's update"). */
+  named?: true;
 }
 
 /** An id the message gives. */
@@ -281,6 +283,8 @@ const ASKS_BEFORE = new Set(['please', 'pls', 'plz', 'kindly', 'to', 'you', 'u',
 
 /** Words that open a noun phrase. */
 const DETERMINERS = new Set(['the', 'my', 'a', 'an', 'this', 'that', 'our', 'your']);
+/** Words before a noun, never before a verb: determiners, and what is left of a possessive ("Tuesday's" -> "s"). */
+const BEFORE_NOUN = new Set([...DETERMINERS, 'their', 'any', 'his', 'her', 's']);
 
 /** A code of letters and then digits ("LH400"). */
 const CODE_AND_NUMBER = /^[A-Za-z]{2,3}\d+$/;
@@ -438,6 +442,9 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
   const idWords = new Set([...idParts, ...values.names]);
   const weights = new Map<string, { weight: number; word: string }>();
   const standsAlone = new Set<string>();
+  // Stems seen after a determiner or a possessive, and seen elsewhere.
+  const determined = new Set<string>();
+  const undetermined = new Set<string>();
   // Stems seen where a verb goes, and seen elsewhere.
   const asVerb = new Set<string>();
   const asOther = new Set<string>();
@@ -470,6 +477,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     // "order history", "version history": a noun before another names a kind of that one.
     const next = words[position + 1];
     if (!(next && /^\p{L}/u.test(next) && isContentWord(next))) standsAlone.add(stem);
+    (BEFORE_NOUN.has(words[position - 1]) ? determined : undetermined).add(stem);
     // "I want to return order 55512": a noun of what the catalog creates, where a verb goes, asks
     // for one (the verb table knows few such verbs: APIs name the operation "createReturn").
     let profile = verbProfile(index.model, stem) ?? (index.created.has(stem) ? CREATES : undefined);
@@ -537,6 +545,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       weight,
       ...(standsAlone.has(stem) ? {} : { modifies: true as const }),
       ...(asVerb.has(stem) && !asOther.has(stem) ? { verb: true as const } : {}),
+      ...(determined.has(stem) && !undetermined.has(stem) ? { named: true as const } : {}),
     })),
     context: contextStems,
     ids,

@@ -87,6 +87,8 @@ export interface QueryWeights {
   associated: Map<string, number>;
   /** Share of the weight in stems the catalog has never seen. */
   unknownShare: number;
+  /** Stems that only name a thing in the message ("since Tuesday's update"): no verb of an operation. */
+  namedOnly: Set<string>;
 }
 
 /** Weighs the message's stems by the catalog's IDF and expands them by learned associations. */
@@ -109,7 +111,8 @@ export function weighQuery(query: AnalyzedQuery, index: CatalogIndex): QueryWeig
       associated.set(stem, Math.max(associated.get(stem) ?? 0, value));
     }
   }
-  return { weights, total, associated, unknownShare: total > 0 ? unknown / total : 0 };
+  const namedOnly = new Set(query.terms.flatMap((term) => (term.named ? [term.stem] : [])));
+  return { weights, total, associated, unknownShare: total > 0 ? unknown / total : 0, namedOnly };
 }
 
 function share(field: Set<string>, query: QueryWeights): number {
@@ -241,7 +244,7 @@ export function extractToolFeatures(options: {
     (1 - tool.writes) * query.writes,
     tool.removes * query.removes,
     tool.removes * (1 - query.removes),
-    tool.verb !== '' && weights.weights.has(tool.verb) ? 1 : 0,
+    tool.verb !== '' && weights.weights.has(tool.verb) && !weights.namedOnly.has(tool.verb) ? 1 : 0,
     pathParameters > 0 && ids.length === 0 ? 1 : 0,
     ids.length > 0 && takesIds === 0 ? 1 : 0,
     nounMatch || filterMatch ? 1 : 0,
