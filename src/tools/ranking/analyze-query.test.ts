@@ -292,7 +292,9 @@ describe('analyzeQuery', () => {
 
   it("corrects a misspelt word to the catalog's own word", () => {
     const query = analyzeQuery('wher is my ordr', index);
-    expect(query.terms).toContainEqual({ stem: 'order', word: 'order', weight: 0.7 });
+    expect(query.terms).toContainEqual(
+      expect.objectContaining({ stem: 'order', word: 'order', weight: 0.7 }),
+    );
     // An English word is no misspelling, whatever catalog word is one edit away ("last", "list").
     expect(analyzeQuery('what did I buy last time', index).terms).toContainEqual(
       expect.objectContaining({ stem: 'last', word: 'last', weight: 1 }),
