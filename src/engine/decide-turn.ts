@@ -281,6 +281,7 @@ export function decideTurn(given: Conversation, offered: EngineTool[], ranking?:
     operations,
     context,
     system: conversation.system,
+    ranking,
   });
   if (fromKnowledge) return fromKnowledge;
   if (complaint) {
