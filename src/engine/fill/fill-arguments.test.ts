@@ -10,6 +10,16 @@ const fill = (properties: Record<string, unknown>, required: string[], text: str
   });
 
 describe('fillArguments', () => {
+  it('searches by the email or phone number the message gives, before any word around it', () => {
+    const query = { type: 'string', description: 'Text to search customers by.' };
+    expect(
+      fill({ query }, ['query'], 'staff here - pull up the customer account for jenna.k@fastmail.com').input,
+    ).toEqual({
+      query: 'jenna.k@fastmail.com',
+    });
+    expect(fill({ query }, ['query'], 'do you have waterproof boots?').input.query).toMatch(/boots/);
+  });
+
   it("fills a required input's default, never a placeholder that stands in for a value", () => {
     const currency = { type: 'string', default: 'USD' };
     const maxLot = { type: 'string', default: '{{maxLot}}' };

@@ -345,7 +345,17 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
       );
     else if (parameter.kind === 'reason')
       value = extractReason(text, tokens, used, { exclude: subjectConcepts, required: parameter.required });
-    else if (parameter.kind === 'keyword') value = extractTopicWords(text, tokens, used, subjectConcepts);
+    else if (parameter.kind === 'keyword')
+      // "pull up the account for jenna.k@fastmail.com": an email or a phone number no other input
+      // took is what to search for, before any word around it.
+      value =
+        mentions.find(
+          (mention) =>
+            (mention.kind === 'email' || mention.kind === 'phone') &&
+            !Array.from({ length: mention.last - mention.first }, (_, at) => mention.first + at).some(
+              (index) => used.has(index),
+            ),
+        )?.text ?? extractTopicWords(text, tokens, used, subjectConcepts);
     else if (parameter.required && parameter.kind === 'text')
       value = extractTopicWords(text, tokens, used, subjectConcepts, (token) =>
         introducesValue(token, parameter),

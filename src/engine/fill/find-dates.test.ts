@@ -46,5 +46,7 @@ describe('dates', () => {
     expect(datesOf('I waited a week for it')).toEqual([]);
     expect(datesOf('deliver it in 10 days')).toEqual(['in 10 days']);
     expect(datesOf('I ordered it 10 days ago')).toEqual(['10 days ago']);
+    // The present is no date to filter by.
+    expect(datesOf('how many orders are still unfulfilled right now?')).toEqual([]);
   });
 });

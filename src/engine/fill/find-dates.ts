@@ -46,6 +46,9 @@ const DATE_CUE =
 const DURATION =
   /^(?:\d+|an?|one)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)$/i;
 
+/** The present, said as such ("now", "right now", "currently"). */
+const JUST_NOW = /^(?:right\s+)?now$|^currently$/i;
+
 /** The dates of `text`, read forward from `now` ("tomorrow", "the 26th"). */
 export function findDates(text: string, tokens: MessageToken[], now = new Date()): Mention[] {
   const mentions: Mention[] = [];
@@ -53,6 +56,8 @@ export function findDates(text: string, tokens: MessageToken[], now = new Date()
   for (const result of chrono.parse(text, now, { forwardDate: true })) {
     // "it's been 10 days", "I waited 3 weeks": a length of time, not when.
     if (DURATION.test(result.text)) continue;
+    // "still unfulfilled right now" says nothing of when: the present is no date to filter by.
+    if (JUST_NOW.test(result.text)) continue;
     const end = result.index + result.text.length;
     const dateValue = (component: chrono.ParsedComponents) => ({
       date: component.date(),

@@ -43,6 +43,25 @@ describe('analyzeQuery', () => {
     expect(named('please update my order 12345', 'updat')).toBeUndefined();
   });
 
+  it('reads "how many" as asking for a count, where the catalog counts', () => {
+    const counting = indexCatalog(
+      [
+        {
+          name: 'countOrders',
+          description: 'Count orders',
+          inputSchema: { type: 'object', properties: {} },
+          operation: { method: 'get' as const, path: '/orders/count', operationId: 'countOrders' },
+        },
+      ],
+      loadRankingModel(),
+    );
+    const stems = (message: string, catalog: CatalogIndex) =>
+      analyzeQuery(message, catalog).terms.map((term) => term.stem);
+    expect(stems('how many orders have I placed?', counting)).toContain('count');
+    // A catalog that counts nothing gets no such word.
+    expect(stems('how many orders have I placed?', index)).not.toContain('count');
+  });
+
   it('joins a verb with "and" only to a verb shortly before it', () => {
     const action = (message: string) => analyzeQuery(message, index).action?.word;
     expect(

@@ -173,6 +173,8 @@ const REQUEST_START =
 /** "could you tell me what it is for", "can you let me know when": a question asked as a request. */
 const ASKS_TO_BE_TOLD =
   /\b(?:tell|show|let)\s+(?:me|us)\s+(?:know\s+)?(?:what|which|when|where|who|whom|whose|why|how|if|whether)\b/i;
+/** A question for a number of things. */
+const HOW_MANY = /\bhow\s+many\b/i;
 /** Where one sentence ends and the next begins. */
 const SENTENCE_END = /[.!?;]\s+|\n/;
 const QUESTION_START =
@@ -535,6 +537,10 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     }
   }
   joinCompounds(words, weights, index);
+  // "how many orders …" asks for a count, which APIs name so (`/orders/count`).
+  const count = stemOf('count');
+  if (HOW_MANY.test(text) && index.idf.has(count) && !weights.has(count))
+    weights.set(count, { weight: 1, word: 'count' });
   const contextStems = new Set<string>();
   for (const word of splitWords(context)) if (isContentWord(word)) contextStems.add(stemOf(word));
   const lower = text.toLowerCase();
