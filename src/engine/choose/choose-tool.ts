@@ -218,9 +218,10 @@ function findOwnRecord<Ranked extends { entry: IndexedTool }>(
 ): Ranked | undefined {
   const head = best.entry.head?.stem;
   if (!best.entry.collection || !best.entry.reads || !head || query.ids.length > 0) return undefined;
-  const defaults = listParameters(best.entry.tool.inputSchema);
+  // Every input filled is a default: the message gives nothing to filter by.
+  const parameters = listParameters(best.entry.tool.inputSchema);
   const given = Object.entries(filled.input).some(
-    ([name, value]) => defaults.find((parameter) => parameter.name === name)?.schema.default !== value,
+    ([name, value]) => parameters.find((parameter) => parameter.name === name)?.schema.default !== value,
   );
   if (given) return undefined;
   // The noun may follow a word that qualifies it ("my last order").

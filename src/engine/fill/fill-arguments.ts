@@ -216,6 +216,12 @@ const YES_NO_QUESTION = /^\s*(?:is|are|was|were|do|does|did|has|have|can|could|w
 /** How deep objects inside objects are filled. */
 const MAX_DEPTH = 3;
 
+/** Whether a token of the mention went to an input already. */
+function takenFrom(mention: Mention, used: Set<number>): boolean {
+  for (let index = mention.first; index < mention.last; index++) if (used.has(index)) return true;
+  return false;
+}
+
 /**
  * A schema's default, unless it only stands in for a value to fill (`{{maxLot}}`, `{orderId}`,
  * `<token>`, a Postman collection's variables), which no request should carry.
@@ -350,11 +356,7 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
       // took is what to search for, before any word around it.
       value =
         mentions.find(
-          (mention) =>
-            (mention.kind === 'email' || mention.kind === 'phone') &&
-            !Array.from({ length: mention.last - mention.first }, (_, at) => mention.first + at).some(
-              (index) => used.has(index),
-            ),
+          (mention) => (mention.kind === 'email' || mention.kind === 'phone') && !takenFrom(mention, used),
         )?.text ?? extractTopicWords(text, tokens, used, subjectConcepts);
     else if (parameter.required && parameter.kind === 'text')
       value = extractTopicWords(text, tokens, used, subjectConcepts, (token) =>
