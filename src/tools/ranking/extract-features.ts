@@ -248,7 +248,8 @@ export function extractToolFeatures(options: {
     pathParameters > 0 && ids.length === 0 ? 1 : 0,
     ids.length > 0 && takesIds === 0 ? 1 : 0,
     nounMatch || filterMatch ? 1 : 0,
-    idNouns.length > 0 && pathParameters > 0 && !nounMatch ? 1 : 0,
+    // An id whose prefix names the record (`cus_…` for a customer) is its record's whatever noun stands before it.
+    idNouns.length > 0 && pathParameters > 0 && !nounMatch && !prefixMatch ? 1 : 0,
     ids.length > 0 ? Math.min(2, Math.abs(takesIds - ids.length)) : 0,
     prefixMatch ? 1 : 0,
     tool.collection && ids.length === 0 ? 1 : 0,

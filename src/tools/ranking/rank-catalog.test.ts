@@ -32,6 +32,31 @@ describe('rankCatalog with the committed model', () => {
     expect(top(message)).toBe(expected);
   });
 
+  it("reads an id whose prefix names its record as that record's, whatever noun stands before it", () => {
+    const customer = { type: 'string', example: 'cus_NffrFeUfNV2Hib' };
+    const catalog = indexCatalog(
+      [
+        {
+          name: 'updateCustomer',
+          description: 'Update a customer',
+          inputSchema: { type: 'object', required: ['customer'], properties: { customer } },
+          operation: {
+            method: 'post' as const,
+            path: '/customers/{customer}',
+            operationId: 'updateCustomer',
+          },
+        },
+      ],
+      loadRankingModel(),
+    );
+    const features = rankCatalog({
+      index: catalog,
+      message: 'update the email on my account cus_OaB3cD4eF5gH6i',
+    }).tools[0].features;
+    expect(features[TOOL_FEATURES.indexOf('idPrefixMatch')]).toBe(1);
+    expect(features[TOOL_FEATURES.indexOf('idNounMismatch')]).toBe(0);
+  });
+
   it('tells one record asked for from many by the number of the noun the path lists', () => {
     const read = (operationId: string, path: string, summary: string, properties = {}) => ({
       name: operationId,
