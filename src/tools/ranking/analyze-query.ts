@@ -43,6 +43,8 @@ export interface AnalyzedQuery {
   /** Stems of earlier messages (a follow-up's context). */
   context: Set<string>;
   ids: QueryId[];
+  /** How many ids the earlier messages give (a follow-up's "what's the tracking number?" after "order 3015"). */
+  contextIds: number;
   /** Asks something (a question mark, or opens with a question word). */
   question: boolean;
   /** 0 to 1: how strongly its verbs change something, by their use across APIs. */
@@ -555,6 +557,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     })),
     context: contextStems,
     ids,
+    contextIds: context ? findIds(context, index, '').length : 0,
     // A sentence may ask after another tells ("my checkout says 'processing'. whats going on").
     question:
       ((/\?\s*$/.test(text.trim()) ||

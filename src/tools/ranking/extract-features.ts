@@ -245,7 +245,8 @@ export function extractToolFeatures(options: {
     tool.removes * query.removes,
     tool.removes * (1 - query.removes),
     tool.verb !== '' && weights.weights.has(tool.verb) && !weights.namedOnly.has(tool.verb) ? 1 : 0,
-    pathParameters > 0 && ids.length === 0 ? 1 : 0,
+    // An id the conversation gave before still identifies the record ("what's the tracking number?").
+    pathParameters > 0 && ids.length === 0 && query.contextIds === 0 ? 1 : 0,
     ids.length > 0 && takesIds === 0 ? 1 : 0,
     nounMatch || filterMatch ? 1 : 0,
     // An id whose prefix names the record (`cus_…` for a customer) is its record's whatever noun stands before it.

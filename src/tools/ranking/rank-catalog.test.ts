@@ -32,6 +32,15 @@ describe('rankCatalog with the committed model', () => {
     expect(top(message)).toBe(expected);
   });
 
+  it('counts an id the conversation gave before as identifying the record of a follow-up', () => {
+    const missing = (context?: string) =>
+      rankCatalog({ index, message: "great, what's the carrier?", context }).tools.find(
+        (entry) => entry.entry.tool.operation?.operationId === 'getOrderStatus',
+      )?.features[TOOL_FEATURES.indexOf('idMissing')];
+    expect(missing()).toBe(1);
+    expect(missing('status of order 44519?')).toBe(0);
+  });
+
   it("reads an id whose prefix names its record as that record's, whatever noun stands before it", () => {
     const customer = { type: 'string', example: 'cus_NffrFeUfNV2Hib' };
     const catalog = indexCatalog(
