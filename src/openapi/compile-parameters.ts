@@ -16,6 +16,12 @@ export const PARAMETER_SCHEMA_BOUNDS = { usage: 'input', maxDepth: 4, maxNodes: 
 const ORDER: ParameterLocation[] = ['path', 'query', 'header', 'cookie'];
 // OpenAPI 3 §4.8.12.1: these headers are ignored as parameters; the executor sets them.
 const RESERVED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+/**
+ * Headers that carry the business's own credentials (`X-API-Key`, `App-Key`, `Client-Secret`,
+ * `X-Auth-Token`): set from the integration's credentials, never asked of a model or a customer.
+ */
+const CREDENTIAL_HEADER =
+  /^(?:x-)?(?:api[-_]?key|app(?:lication)?[-_]?(?:id|key|secret|token)|client[-_]?(?:id|secret)|(?:access|auth|bearer|session|refresh|api)[-_]?token|token|secret|password|(?:ocp-apim-)?subscription[-_]?key)$/i;
 // Swagger 2.0 keeps the schema keywords on the parameter itself.
 const SWAGGER_SCHEMA_KEYS = [
   'type',
@@ -78,6 +84,16 @@ export function compileParameters(options: {
         parameter.name.toLowerCase() === 'authorization'
           ? 'Describe authentication in securitySchemes instead of as a parameter.'
           : 'Remove the parameter; the media types already say this.',
+      );
+      return false;
+    }
+    if (parameter.in === 'header' && CREDENTIAL_HEADER.test(parameter.name)) {
+      warn(
+        'info',
+        'credential-header-parameter',
+        parameter.pointer,
+        `header parameter '${parameter.name}' carries a credential; it is not offered to the model`,
+        `Set it as the integration's API key (header '${parameter.name}'), or describe it in securitySchemes.`,
       );
       return false;
     }

@@ -88,6 +88,36 @@ describe('importSchema on an OpenAPI 3.0 YAML document', async () => {
     ]);
   });
 
+  it("drops header parameters that carry the business's credentials, and says how to set them", async () => {
+    const result = await importSchema(
+      JSON.stringify({
+        openapi: '3.0.3',
+        info: { title: 'hotel', version: '1' },
+        paths: {
+          '/rooms': {
+            get: {
+              operationId: 'listRooms',
+              parameters: [
+                { in: 'header', name: 'App-Id', required: true, schema: { type: 'string' } },
+                { in: 'header', name: 'App-Key', required: true, schema: { type: 'string' } },
+                { in: 'header', name: 'X-Auth-Token', schema: { type: 'string' } },
+                { in: 'header', name: 'X-Request-Id', schema: { type: 'string' } },
+              ],
+              responses: { '200': { description: 'ok' } },
+            },
+          },
+        },
+      }),
+    );
+    if (!result.ok) throw result.error;
+    const [rooms] = result.value.tools;
+    expect(rooms.parameters.map((parameter) => parameter.name)).toEqual(['X-Request-Id']);
+    expect(rooms.inputSchema.required ?? []).toEqual([]);
+    const findings = result.value.lint.filter((finding) => finding.code === 'credential-header-parameter');
+    expect(findings).toHaveLength(3);
+    expect(findings[0].fix).toMatch(/integration's API key \(header 'App-Id'\)/);
+  });
+
   it('merges an allOf body into the input next to the parameters, readOnly fields left out', () => {
     const create = tool(shop, 'createOrder');
     expect(create.requestBody).toMatchObject({
