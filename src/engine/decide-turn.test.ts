@@ -847,6 +847,27 @@ describe('decideTurn', () => {
     });
   });
 
+  it('fills an id the base prompt gives by its noun, and never one named otherwise', () => {
+    const room = operation(
+      'getRoom',
+      ['get', '/hotels/{hotelId}/rooms/{roomNumber}'],
+      'Get a room of a hotel',
+      { hotelId: { type: 'integer' }, roomNumber: { type: 'string' } },
+      ['hotelId', 'roomNumber'],
+    );
+    const prompt = 'You assist the front desk of Hotel Rheinblick (hotel id 4711). Store 12 is closed.';
+    expect(decide([user('is room 214 clean yet?')], prompt, [room])).toEqual({
+      type: 'tool-call',
+      toolName: 'getRoom',
+      input: { hotelId: 4711, roomNumber: '214' },
+    });
+    // Without the prompt's id, it is asked for; an id of another noun is no hotel's.
+    expect(decide([user('is room 214 clean yet?')], 'Store 12 is closed.', [room])).toMatchObject({
+      type: 'text',
+      text: expect.stringMatching(/hotel/i),
+    });
+  });
+
   it("asks for the id of one record of the customer's rather than listing every record", () => {
     const orders = [
       operation('listOrders', ['get', '/orders.json'], 'Retrieve a list of orders', {

@@ -10,6 +10,7 @@ import type {
 } from '../../tools/index.js';
 import {
   contentStems,
+  idNounStems,
   indexCatalogCached,
   isIdName,
   isPlural,
@@ -398,6 +399,8 @@ function fill(options: {
   earlierTurns?: string[];
   /** The ids of the earlier turn at a position, as the ranking reads them (read when first asked). */
   earlierIds?: (position: number) => QueryId[];
+  /** The ids the agent's base prompt gives with their nouns ("our hotel id is 4711"), read when first asked. */
+  promptIds?: () => QueryId[];
   now?: Date;
 }): FilledArguments {
   const { tool, earlierText } = options;
@@ -460,6 +463,29 @@ function fill(options: {
       wanted.filter((parameter) => !(parameter.name in input)),
       (value) => forms.has(String(value)),
     );
+  }
+  // The base prompt gives ids the business set for every conversation ("the hotel id is 4711"): an
+  // id input still missing takes one whose noun names its record, never one by position alone.
+  const promptWanted = missing.filter((parameter) => isIdName(parameter.name));
+  if (promptWanted.length > 0 && options.promptIds) {
+    const nouns = (parameter: ParameterInfo) =>
+      options.entry.idParameters.find((entry) => entry.name === parameter.name)?.nouns ??
+      idNounStems(parameter.name);
+    const ids = options
+      .promptIds()
+      .filter((id) => id.noun !== '' && promptWanted.some((parameter) => nouns(parameter).has(id.noun)));
+    if (ids.length > 0) {
+      const fromPrompt = bindIds({
+        entry: options.entry,
+        parameters: promptWanted,
+        query: { ...query, ids },
+        text: '',
+      });
+      for (const parameter of promptWanted)
+        if (parameter.name in fromPrompt.input && nouns(parameter).size > 0)
+          input[parameter.name] = fromPrompt.input[parameter.name];
+      missing = missing.filter((parameter) => !(parameter.name in input));
+    }
   }
   // A path input that names its record (`/customers/{customer}`) takes an id the conversation gives,
   // never a word ("change my card" names no customer "change").
@@ -722,6 +748,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   const turnIds: QueryId[][] = [];
   const earlierIds = (position: number) =>
     (turnIds[position] ??= readIds(options.earlierTurns?.[position] ?? '', ranking.index));
+  let promptIds: QueryId[] | undefined;
   const fillFor = (ranked: (typeof candidates)[number]) =>
     fill({
       tool: ranked.entry.tool as EngineTool,
@@ -731,6 +758,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
       earlierText,
       earlierTurns: options.earlierTurns,
       earlierIds,
+      promptIds: () => (promptIds ??= readIds(options.system ?? '', ranking.index)),
       now: options.now,
     });
   let best = candidates[0];
