@@ -72,6 +72,16 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('please cancel my order and refund me', index).writes).toBeGreaterThan(0.5);
   });
 
+  it("reads no request in someone else's wish, in a question of what may be done, or in an hour", () => {
+    const action = (message: string) => analyzeQuery(message, index).action?.word;
+    expect(action('show me order 12345, marketing wants to send reminders')).toBeUndefined();
+    expect(action('which order can I cancel?')).toBeUndefined();
+    expect(action('I want to cancel order 12345')).toBe('cancel');
+    expect(
+      analyzeQuery("is order 12345 ready? they said it'd be done by 11", index).ids.map((id) => id.text),
+    ).toEqual(['12345']);
+  });
+
   it('reads "can you" after a comma as a request, not a question', () => {
     expect(analyzeQuery('this is blocking my team, can you escalate it?', index).question).toBe(false);
     expect(analyzeQuery('this is blocking my team. is it escalated?', index).question).toBe(true);

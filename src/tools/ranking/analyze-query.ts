@@ -99,6 +99,12 @@ const CREATES: VerbProfile = { count: MIN_VERB_USES, write: 1, remove: 0, create
  */
 const AND_REACH = 6;
 
+/** The third person's wish: the verb after it is not the customer's request. */
+const OTHERS_WISH = new Set(['wants', 'needs', 'likes', 'plans', 'tries', 'asks', 'asked', 'tried']);
+/** A question that opens with these asks which things, and "can I" after it asks what is possible. */
+const WHICH = new Set(['what', 'which', 'whats']);
+const CAN_I = /\b(?:can|could|may|should)\s+(?:i|we)(?:\s+\w+)?$/;
+
 /** A verb with the prefix of doing again ("resend", "reopen"). */
 const REPEATED = /^re[a-z]{4,}$/;
 /** A verb in the past tense (regular form). */
@@ -187,6 +193,8 @@ const CAPITAL_CODE = /\b[A-Z]{2,4}\b/g;
 const ID_TOKEN = /#?(?:[A-Za-z]+[_:-])*[A-Za-z]*\d[\w-]*|#[A-Za-z0-9][\w-]*|\b[A-Z][A-Z0-9_-]{4,}\b/g;
 /** Digits in three to five groups of two to five, single spaces between ("831 2345 6789"). */
 const GROUPED_NUMBER = /(?<![\w+.,:/-])\d{2,5}(?: \d{2,5}){2,4}(?![\w.,:/-]?\d)(?!\w)/g;
+/** Words before an hour of the day ("by 11", "until 9", "at 5"). */
+const HOUR_BEFORE = /\b(?:by|until|till|til|before|after|around|at)\s+$/i;
 /** Fewer digits than this in groups are amounts or counts ("1 000 000"), not one number. */
 const MIN_GROUPED_DIGITS = 9;
 /** A word and the value after it, with an optional "is" or colon between ("username: jdoe"). */
@@ -371,6 +379,8 @@ function findIds(text: string, index: CatalogIndex, context: string): QueryId[] 
       /^\s+\p{L}/u.test(text.slice(match.index + match[0].length))
     )
       continue;
+    // "done by 11", "open until 9": an hour, not an id.
+    if (/^\d{1,2}$/.test(raw) && HOUR_BEFORE.test(text.slice(0, match.index))) continue;
     // A day of a month: "on May 20", "20 June".
     if (
       /^\d{1,2}$/.test(raw) &&
@@ -500,10 +510,14 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     // else a noun of a list ("shipping and tax").
     const afterAnd = words[position - 1] === 'and';
     const past = PAST.test(word) && !wantsDone;
+    // The verb of someone else's wish is no request of the customer's ("the customer wants to add a
+    // note", "marketing wants to send reminders").
+    const othersWish = words[position - 1] === 'to' && OTHERS_WISH.has(words[position - 2]);
     const verbPosition =
-      position === 0 ||
-      (BEFORE_VERB.has(words[position - 1]) && (!afterAnd || position - lastVerb <= AND_REACH)) ||
-      wantsDone;
+      !othersWish &&
+      (position === 0 ||
+        (BEFORE_VERB.has(words[position - 1]) && (!afterAnd || position - lastVerb <= AND_REACH)) ||
+        wantsDone);
     const told = DID.test(words.slice(Math.max(0, position - 3), position).join(' '));
     (verbPosition ? asVerb : asOther).add(stem);
     if (
@@ -524,9 +538,11 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       const labelsId = idParts.has(next ?? '') && index.records.has(stem);
       // "How do I change my email?" asks how it is done, not that it be done.
       const asksHow =
-        words[position - 1] === 'to'
+        (words[position - 1] === 'to'
           ? words[position - 2] === 'how'
-          : HOW_TO.test(words.slice(Math.max(0, position - 3), position).join(' '));
+          : HOW_TO.test(words.slice(Math.max(0, position - 3), position).join(' '))) ||
+        // "what order statuses can I set?": which ones may be done, not that one be.
+        (WHICH.has(words[0]) && CAN_I.test(words.slice(Math.max(0, position - 3), position).join(' ')));
       if (past || told || labelsId || asksHow) continue;
       writes = Math.max(writes, profile.write);
       removes = Math.max(removes, profile.remove);
