@@ -847,6 +847,25 @@ describe('decideTurn', () => {
     });
   });
 
+  it('gives a header input no words of the message, and asks the customer for none', () => {
+    const menus = operation(
+      'getMenus',
+      ['get', '/restaurants/{restaurantId}/menus'],
+      'Get the menus of a restaurant',
+      { restaurantId: { type: 'integer' }, 'Accept-Tenant': { type: 'string' } },
+      ['restaurantId', 'Accept-Tenant'],
+    );
+    const tool = {
+      ...menus,
+      operation: { ...menus.operation, headerInputs: ['Accept-Tenant'] },
+    } as EngineTool;
+    expect(decide([user("What's on the menu at restaurant 84213?")], '', [tool])).toEqual({
+      type: 'tool-call',
+      toolName: 'getMenus',
+      input: { restaurantId: 84213 },
+    });
+  });
+
   it('fills an id the base prompt gives by its noun, and never one named otherwise', () => {
     const room = operation(
       'getRoom',

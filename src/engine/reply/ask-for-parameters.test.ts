@@ -24,6 +24,8 @@ describe('askForParameters', () => {
     expect(
       askForParameters([parameter('orderId', 'Order ID is a unique code that identifies an order.')]),
     ).toBe('What is your order ID?');
+    // A description that only names the type asks by the name.
+    expect(askForParameters([parameter('EmailAddress', 'string')])).toBe('What is your email address?');
   });
 
   it('asks for several details at once and turns why-descriptions into a question', () => {

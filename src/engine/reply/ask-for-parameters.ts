@@ -33,9 +33,13 @@ function namesType(phrase: string): boolean {
   return (
     (/\b[A-Z][a-z]+(?:[A-Z][a-z]+)+(?:Interface|Dto|Model|Schema|Object|Request|Input)?\b/.test(phrase) &&
       phrase.split(/\s+/).length <= 3) ||
-    TYPE_VERBS.test(phrase)
+    TYPE_VERBS.test(phrase) ||
+    JSON_TYPE.test(phrase)
   );
 }
+
+/** A description that only names the value's JSON type ("string"). */
+const JSON_TYPE = /^(?:a |an )?(?:string|integer|int|number|boolean|bool|object|array|float|double)$/i;
 
 /** How documents start the description of a type rather than of a value. */
 const TYPE_VERBS =

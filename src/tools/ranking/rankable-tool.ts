@@ -87,6 +87,8 @@ export interface OperationShape {
   tags?: string[];
   /** Input names that go into the request body (filled, not used for choosing). */
   bodyInputs?: string[];
+  /** Input names sent as headers: technical values (`Accept-Tenant`), never a customer's words. */
+  headerInputs?: string[];
   /** The names of the fields its success response holds: what a customer may ask it for. */
   responseFields?: string[];
   /** The values its returned record's fields can take (`active`, `shipped`): states a customer asks about. */
@@ -107,6 +109,9 @@ export function shapeOf(tool: ToolDefinition): OperationShape {
       ? (tool.requestBody.properties ?? [])
       : [tool.requestBody.inputName ?? 'body']
     : [];
+  const headerInputs = tool.parameters
+    .filter((parameter) => parameter.in === 'header')
+    .map((parameter) => parameter.inputName);
   return {
     method: tool.method,
     path: tool.path,
@@ -114,6 +119,7 @@ export function shapeOf(tool: ToolDefinition): OperationShape {
     ...(tool.summary ? { summary: tool.summary } : {}),
     tags: tool.tags,
     bodyInputs,
+    ...(headerInputs.length > 0 ? { headerInputs } : {}),
     ...(responseFields.length > 0 ? { responseFields } : {}),
     ...(responseValues.length > 0 ? { responseValues } : {}),
     ...(tool.boundInputs ? { boundInputs: tool.boundInputs } : {}),
@@ -151,6 +157,7 @@ export function readOperationShape(options: unknown): OperationShape | undefined
     summary,
     tags,
     bodyInputs,
+    headerInputs,
     responseFields,
     responseValues,
     boundInputs,
@@ -165,6 +172,7 @@ export function readOperationShape(options: unknown): OperationShape | undefined
     ...(typeof summary === 'string' ? { summary } : {}),
     tags: strings(tags) ?? [],
     bodyInputs: strings(bodyInputs) ?? [],
+    ...(Array.isArray(headerInputs) ? { headerInputs: strings(headerInputs) } : {}),
     ...(Array.isArray(responseFields) ? { responseFields: strings(responseFields) } : {}),
     ...(Array.isArray(responseValues) ? { responseValues: strings(responseValues) } : {}),
     ...(boundInputs && typeof boundInputs === 'object' && !Array.isArray(boundInputs)
