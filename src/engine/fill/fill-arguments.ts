@@ -116,8 +116,8 @@ function collectCandidates(
       if (kinds && !kinds.includes(mention.kind)) return;
       // "charged twice" says how often, not how much.
       if (mention.times && AMOUNT_NAME.test(parameter.name)) return;
-      // "it's been 10 days" counts days: no record's id.
-      if (mention.duration && isIdName(parameter.name)) return;
+      // "it's been 10 days" counts days, "once we've checked" says when: no record's id.
+      if ((mention.duration || mention.times) && isIdName(parameter.name)) return;
       const value = convertMention(mention, parameter);
       if (value === undefined) return;
       // A name after "in"/"at" is the place when the operation takes one ("theft in California").

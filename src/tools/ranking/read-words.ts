@@ -129,6 +129,7 @@ const PHRASAL_VERBS: ReadonlyArray<
   ['pay', 'back', 'refund', true],
   ['swap', 'out', 'replace', true],
   ['break', 'down', 'list', true],
+  ['shut', 'down', 'shutdown', true],
   // Not phrasal, but the same: a verb and the word that makes it mean another.
   ['make', 'sure', 'check', false],
   ['double', 'check', 'check', false],
@@ -165,8 +166,8 @@ const PHRASAL_PATTERNS = PHRASAL_VERBS.map(([verb, particle, meant, splits]) => 
     pattern: new RegExp(`\\b(?:${forms.join('|')})${rest}`, 'gi'),
     meant,
     pastPattern: past.length > 0 ? new RegExp(`\\b(?:${past.join('|')})${rest}`, 'gi') : undefined,
-    // "take off" and "break down" with nothing after them are a departure and a failure ("when does
-    // it take off?", "my phone keeps breaking down"), not a removal or a list.
+    // "take off", "break down" and "shut down" with nothing after them are a departure and failures
+    // ("when does it take off?", "my phone keeps breaking down"), not a removal, a list or a request.
     needsObject: particle === 'off' || particle === 'down',
   };
 });
