@@ -77,6 +77,8 @@ describe('analyzeQuery', () => {
     expect(action('show me order 12345, marketing wants to send reminders')).toBeUndefined();
     expect(action('which order can I cancel?')).toBeUndefined();
     expect(action('I want to cancel order 12345')).toBe('cancel');
+    // What the customer will do later asks nothing now.
+    expect(action("we'll delete order 12345 next week")).toBeUndefined();
     expect(
       analyzeQuery("is order 12345 ready? they said it'd be done by 11", index).ids.map((id) => id.text),
     ).toEqual(['12345']);

@@ -145,8 +145,7 @@ const BEFORE_VERB = new Set([
   'can',
   'could',
   'would',
-  'will',
-  'll',
+  // Not "will" or "'ll": "we'll delete it next week" tells what the customer will do.
   'd',
   'also',
   'and',
