@@ -29,6 +29,19 @@ describe('fillArguments', () => {
     expect(filled.missing.map((parameter) => parameter.name)).toEqual(['maxLot', 'token']);
   });
 
+  it('takes no id from a length of time, "once", or "the first one"', () => {
+    const eventId = { type: 'integer', description: 'The event ID.' };
+    for (const text of [
+      'and the ticket counts for the first one?',
+      "we'll check once it's done",
+      "it's been 10 days since the event",
+    ])
+      expect(fill({ event_id: eventId }, ['event_id'], text).input, text).toEqual({});
+    expect(fill({ event_id: eventId }, ['event_id'], 'ticket counts for event 5120').input).toEqual({
+      event_id: 5120,
+    });
+  });
+
   it('reads "twice" as how often, never as an amount', () => {
     const amount = { type: 'integer', description: 'How much of the charge to refund, in cents.' };
     expect(fill({ amount }, [], 'I was charged twice for it, please refund it').input).toEqual({});

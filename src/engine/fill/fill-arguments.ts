@@ -116,8 +116,10 @@ function collectCandidates(
       if (kinds && !kinds.includes(mention.kind)) return;
       // "charged twice" says how often, not how much.
       if (mention.times && AMOUNT_NAME.test(parameter.name)) return;
-      // "it's been 10 days" counts days, "once we've checked" says when: no record's id.
-      if ((mention.duration || mention.times) && isIdName(parameter.name)) return;
+      // "it's been 10 days" counts days, "once we've checked" says when, "the first one" points into a
+      // list: no record's id, which is written in digits.
+      if ((mention.duration || mention.times || ORDINAL.test(mention.text)) && isIdName(parameter.name))
+        return;
       const value = convertMention(mention, parameter);
       if (value === undefined) return;
       // A name after "in"/"at" is the place when the operation takes one ("theft in California").
@@ -215,6 +217,9 @@ const YES_NO_QUESTION = /^\s*(?:is|are|was|were|do|does|did|has|have|can|could|w
 
 /** How deep objects inside objects are filled. */
 const MAX_DEPTH = 3;
+
+/** "the first one", "that one": a place in a list or a thing pointed at, not a number. */
+const ORDINAL = /^(?:first|second|third|one)$/i;
 
 /** Whether a token of the mention went to an input already. */
 function takenFrom(mention: Mention, used: Set<number>): boolean {

@@ -130,6 +130,7 @@ const PHRASAL_VERBS: ReadonlyArray<
   ['swap', 'out', 'replace', true],
   ['break', 'down', 'list', true],
   ['shut', 'down', 'shutdown', true],
+  ['mark', 'as', 'update', true],
   // Not phrasal, but the same: a verb and the word that makes it mean another.
   ['make', 'sure', 'check', false],
   ['double', 'check', 'check', false],
@@ -159,8 +160,10 @@ const PHRASAL_PATTERNS = PHRASAL_VERBS.map(([verb, particle, meant, splits]) => 
     Object.entries(table).flatMap(([form, base]) => (base === verb ? [form] : []));
   const forms = [verb, ...formsOf(VERB_FORMS)];
   const past = formsOf(PAST_FORMS);
-  // An object holds no amount ("take 10% off", "take $5 off" ask for a discount).
-  const object = splits ? `((?:(?![\\d$€£])[^\\s.,!?;:]+\\s+){0,${MAX_SPLIT_OBJECT}})` : '()';
+  // An object taken off holds no amount ("take 10% off", "take $5 off" ask for a discount); others may
+  // hold an id ("mark order 100551 as completed").
+  const word = particle === 'off' ? '(?![\\d$€£])[^\\s.,!?;:]+' : '[^\\s.,!?;:]+';
+  const object = splits ? `((?:${word}\\s+){0,${MAX_SPLIT_OBJECT}})` : '()';
   const rest = `\\s+${object}${particle.replace(' ', '\\s+')}\\b(?=(\\s+\\w)?)`;
   return {
     pattern: new RegExp(`\\b(?:${forms.join('|')})${rest}`, 'gi'),
