@@ -72,6 +72,11 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('please cancel my order and refund me', index).writes).toBeGreaterThan(0.5);
   });
 
+  it('reads a postcode as a value, not an id', () => {
+    expect(analyzeQuery('any thai places that deliver to SE15 4QN?', index).ids).toEqual([]);
+    expect(analyzeQuery('order 12345 goes to K1A 0B1', index).ids.map((id) => id.text)).toEqual(['12345']);
+  });
+
   it("reads no request in someone else's wish, in a question of what may be done, or in an hour", () => {
     const action = (message: string) => analyzeQuery(message, index).action?.word;
     expect(action('show me order 12345, marketing wants to send reminders')).toBeUndefined();

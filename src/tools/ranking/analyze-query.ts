@@ -192,6 +192,8 @@ const CAPITAL_CODE = /\b[A-Z]{2,4}\b/g;
 const ID_TOKEN = /#?(?:[A-Za-z]+[_:-])*[A-Za-z]*\d[\w-]*|#[A-Za-z0-9][\w-]*|\b[A-Z][A-Z0-9_-]{4,}\b/g;
 /** Digits in three to five groups of two to five, single spaces between ("831 2345 6789"). */
 const GROUPED_NUMBER = /(?<![\w+.,:/-])\d{2,5}(?: \d{2,5}){2,4}(?![\w.,:/-]?\d)(?!\w)/g;
+/** A British or Canadian postcode: outward and inward codes ("SE15 4QN", "EC2A 4NE", "K1A 0B1"). */
+const POSTCODE = /\b(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b/g;
 /** Words before an hour of the day ("by 11", "until 9", "at 5"). */
 const HOUR_BEFORE = /\b(?:by|until|till|til|before|after|around|at)\s+$/i;
 /** Fewer digits than this in groups are amounts or counts ("1 000 000"), not one number. */
@@ -334,9 +336,12 @@ function findIds(text: string, index: CatalogIndex, context: string): QueryId[] 
       ...(written ? { written } : {}),
     });
   };
-  // The groups of a phone number are no ids; those of a long number written in groups ("meeting 831
-  // 2345 6789") are one.
-  const phones = [...text.matchAll(PHONE)].map((phone) => [phone.index, phone.index + phone[0].length]);
+  // The groups of a phone number, and a postcode ("SE15 4QN", "K1A 0B1"), are values, not ids; those
+  // of a long number written in groups ("meeting 831 2345 6789") are one.
+  const phones = [...text.matchAll(PHONE), ...text.matchAll(POSTCODE)].map((value) => [
+    value.index,
+    value.index + value[0].length,
+  ]);
   const grouped: number[][] = [];
   for (const match of text.matchAll(GROUPED_NUMBER)) {
     if (phones.some(([start, end]) => match.index >= start && match.index < end)) continue;
