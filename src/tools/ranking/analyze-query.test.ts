@@ -72,6 +72,27 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('please cancel my order and refund me', index).writes).toBeGreaterThan(0.5);
   });
 
+  it('reads a path word that ends a path as its action as a verb asked for', () => {
+    const reboot = indexCatalog(
+      [
+        {
+          name: 'rebootInstance',
+          description: 'Reboot an instance',
+          inputSchema: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } },
+          operation: {
+            method: 'post' as const,
+            path: '/instances/{id}/reboot',
+            operationId: 'rebootInstance',
+          },
+        },
+      ],
+      loadRankingModel(),
+    );
+    expect(analyzeQuery('my server is unresponsive, can you reboot it?', reboot).unknownVerb).toBe(true);
+    // A path word that only names a resource stays a noun.
+    expect(analyzeQuery('can you instances?', reboot).unknownVerb).toBe(false);
+  });
+
   it('reads a postcode as a value, not an id', () => {
     expect(analyzeQuery('any thai places that deliver to SE15 4QN?', index).ids).toEqual([]);
     expect(analyzeQuery('order 12345 goes to K1A 0B1', index).ids.map((id) => id.text)).toEqual(['12345']);

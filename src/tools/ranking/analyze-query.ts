@@ -530,7 +530,9 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       REQUEST_FRAME.test(words.slice(Math.max(0, position - 2), position).join(' ')) &&
       !past &&
       !told &&
-      !index.pathStems.has(stem) &&
+      // A word of the paths is a resource's noun, unless a path ends in it as an action
+      // (`/instances/{id}/reboot`: "can you reboot it?").
+      (!index.pathStems.has(stem) || index.tools.some((entry) => entry.action === stem)) &&
       !asksToBeGiven(words, position)
     )
       unknownVerb = true;
