@@ -847,6 +847,26 @@ describe('decideTurn', () => {
     });
   });
 
+  it('calls the operation whose own deed a request names, for a record it gives, over calling nothing', () => {
+    const reboot = operation(
+      'rebootLinodeInstance',
+      ['post', '/linode/instances/{linodeId}/reboot'],
+      'Reboot Linode',
+      { linodeId: { type: 'integer' } },
+      ['linodeId'],
+    );
+    const share = operation('shareIPs', ['post', '/networking/ips/share'], 'Configure IP sharing', {
+      ips: { type: 'array', items: { type: 'string' } },
+    });
+    expect(
+      decide([user('my server 23498111 is totally unresponsive, can you reboot it?')], '', [reboot, share]),
+    ).toEqual({
+      type: 'tool-call',
+      toolName: 'rebootLinodeInstance',
+      input: { linodeId: 23498111 },
+    });
+  });
+
   it('gives a header input no words of the message, and asks the customer for none', () => {
     const menus = operation(
       'getMenus',

@@ -823,7 +823,20 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     (ranking.query.terms.length === 0 &&
       ranking.query.ids.some((id) => /\D/.test(id.text.replace(/^#/, ''))) &&
       (best.features[ID_PREFIX_MATCH] > 0 || best.features[ID_FORM_FIT] > 0));
-  let nothing = ranking.none.probability >= claim && !whollyAbout && !looksUp(best, ranking, filled.input);
+  // "my server 23498111 is unresponsive, can you reboot it?": a request whose verb is the operation's
+  // own deed, for a record the message names, that the operation can do with what the message gives.
+  const asksItsDeed =
+    asksChange(ranking.query) &&
+    ranking.query.ids.length > 0 &&
+    filled.missing.length === 0 &&
+    ranking.query.terms.some(
+      (term) => term.verb && (term.stem === best.entry.verb || term.stem === best.entry.action),
+    );
+  let nothing =
+    ranking.none.probability >= claim &&
+    !whollyAbout &&
+    !asksItsDeed &&
+    !looksUp(best, ranking, filled.input);
   if (nothing) {
     const lookUp = findLookUp(candidates.slice(1), ranking, fillFor);
     if (lookUp) {
