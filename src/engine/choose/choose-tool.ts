@@ -10,7 +10,6 @@ import type {
 } from '../../tools/index.js';
 import {
   contentStems,
-  idNounStems,
   indexCatalogCached,
   isIdName,
   isPlural,
@@ -25,7 +24,7 @@ import {
 import { buildToolDocument } from '../catalog/build-tool-document.js';
 import type { EngineTool } from '../catalog/engine-tool.js';
 import { listParameters, type ParameterInfo } from '../catalog/list-parameters.js';
-import { bindIds } from '../fill/bind-ids.js';
+import { bindIds, nounsOf } from '../fill/bind-ids.js';
 import { classifyParameter } from '../fill/classify-parameter.js';
 import { type FilledArguments, fillArguments } from '../fill/fill-arguments.js';
 
@@ -479,28 +478,22 @@ function fill(options: {
     );
   }
   // The base prompt gives ids the business set for every conversation ("the hotel id is 4711"): an
-  // id input still missing takes one whose noun names its record, never one by position alone.
-  const promptWanted = missing.filter((parameter) => isIdName(parameter.name));
-  if (promptWanted.length > 0 && options.promptIds) {
-    const nouns = (parameter: ParameterInfo) =>
-      options.entry.idParameters.find((entry) => entry.name === parameter.name)?.nouns ??
-      idNounStems(parameter.name);
-    const ids = options
-      .promptIds()
-      .filter((id) => id.noun !== '' && promptWanted.some((parameter) => nouns(parameter).has(id.noun)));
-    if (ids.length > 0) {
-      const fromPrompt = bindIds({
+  // id input still missing takes the first whose noun names its record, never one by position alone.
+  const promptIds = options.promptIds;
+  if (promptIds)
+    for (const parameter of missing.filter((entry) => isIdName(entry.name))) {
+      const nouns = nounsOf(parameter, options.entry);
+      const named = promptIds().find((id) => id.noun !== '' && nouns.has(id.noun));
+      if (!named) continue;
+      const given = bindIds({
         entry: options.entry,
-        parameters: promptWanted,
-        query: { ...query, ids },
+        parameters: [parameter],
+        query: { ...query, ids: [named] },
         text: '',
       });
-      for (const parameter of promptWanted)
-        if (parameter.name in fromPrompt.input && nouns(parameter).size > 0)
-          input[parameter.name] = fromPrompt.input[parameter.name];
-      missing = missing.filter((parameter) => !(parameter.name in input));
+      if (parameter.name in given.input) input[parameter.name] = given.input[parameter.name];
     }
-  }
+  missing = missing.filter((parameter) => !(parameter.name in input));
   // A path input that names its record (`/customers/{customer}`) takes an id the conversation gives,
   // never a word ("change my card" names no customer "change").
   for (const parameter of document.parameters) {
@@ -536,7 +529,10 @@ function namesItsRecord(entry: IndexedTool, name: string): boolean {
  * operations against the whole catalog they were selected from when the agent passes it (each
  * entry then carries the offered tool), else as a catalog of their own.
  */
-function rank(options: ChooseToolOptions, message: string) {
+export function rankOffered(
+  options: Pick<ChooseToolOptions, 'tools' | 'context' | 'system' | 'ranking'>,
+  message: string,
+) {
   const shared = { message, context: options.context, basePrompt: options.system };
   const whole = options.ranking;
   if (whole && options.tools.every((tool) => whole.positions.has(tool.name))) {
@@ -629,7 +625,7 @@ export function chooseRemedy(options: ChooseToolOptions): Choice {
   // When this message answers a question asked for the complaint before it (the email to reply to),
   // the complaint is the account and what the ranking reads; this message gives what it lacked.
   const complaint = earlierText ?? text;
-  const ranking = rank(options, complaint);
+  const ranking = rankOffered(options, complaint);
   // A case is a new record of another kind than the ones the customer names by id: "charged twice,
   // transactions 8c1f… and 3a9e…" opens no new transaction, "order 10390 arrived torn" no new order.
   const named = new Set(ranking.query.ids.map((id) => id.noun).filter((noun) => noun !== ''));
@@ -741,7 +737,7 @@ function withoutUnaskedRemoves<Ranked extends { entry: IndexedTool }>(
 export function chooseTool(options: ChooseToolOptions): Choice {
   const { tools, text, earlierText } = options;
   if (tools.length === 0) return { type: 'none' };
-  const ranking = rank(options, options.rankText ?? (earlierText ? `${earlierText}\n${text}` : text));
+  const ranking = rankOffered(options, options.rankText ?? (earlierText ? `${earlierText}\n${text}` : text));
   // A question that asks for no change reads: where the catalog has operations that read (GET), those
   // that change something are not its answer (an API of POSTs only, a function catalog, keeps them all:
   // there the verb is all that tells, and the ranking reads it already; BFCL multiple lost 0.045 when

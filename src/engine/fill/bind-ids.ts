@@ -34,7 +34,7 @@ const knownIdParameter = (parameter: ParameterInfo, entry: IndexedTool) =>
   entry.idParameters.find((candidate) => candidate.name === parameter.name);
 
 /** The stems naming what a parameter identifies (`/orders/{id}` and `order_id` -> `order`). */
-function nounsOf(parameter: ParameterInfo, entry: IndexedTool): Set<string> {
+export function nounsOf(parameter: ParameterInfo, entry: IndexedTool): Set<string> {
   return knownIdParameter(parameter, entry)?.nouns ?? idNounStems(parameter.name);
 }
 

@@ -1,5 +1,6 @@
 // Dates in a message, read by chrono; a range ("July 10 to July 20") becomes a start and an end value.
 import * as chrono from 'chrono-node';
+import { TIME_UNIT } from './find-numbers.js';
 import { type Mention, span } from './mention.js';
 import type { MessageToken } from './tokenize-message.js';
 
@@ -43,8 +44,7 @@ const DATE_CUE =
   /\d|\b(?:now|today|tonight|tonite|tmr|tomorrow|yesterday|noon|midnight|morning|afternoon|evening|night|sec|secs|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|wks?|weekends?|fortnight|mos?|months?|qtrs?|quarters?|yrs?|years?|jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sept?|september|oct|october|nov|november|dec|december|mon|monday|tues?|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday)\b/i;
 
 /** A length of time alone ("10 days", "a week"), which chrono reads as that long from now. */
-const DURATION =
-  /^(?:\d+|an?|one)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)$/i;
+const DURATION = new RegExp(`^(?:\\d+|an?|one)\\s+${TIME_UNIT}$`, 'i');
 
 /** The present, said as such ("now", "right now", "currently"). */
 const JUST_NOW = /^(?:right\s+)?now$|^currently$/i;

@@ -44,9 +44,10 @@ const MULTIPLIERS: Record<string, number> = {
 const NUMBER_PATTERN =
   /(?<![\p{L}\p{N}_.\-/])(-|−)?([$€£¥])?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(%)?(?:\s?(thousand|million|billion|bn|k)\b)?(?![\p{N}]|[.,]\d)/giu;
 
-/** A unit of time after a number ("10 days", "3 weeks"). */
-const DURATION_UNIT =
-  /^\s?(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|nights?|weeks?|months?|years?)\b/i;
+/** The units a length of time is counted in ("10 days", "3 weeks", "a month"). */
+export const TIME_UNIT = '(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|nights?|weeks?|months?|years?)';
+/** A unit of time after a number. */
+const DURATION_UNIT = new RegExp(`^\\s?${TIME_UNIT}\\b`, 'i');
 
 /** The numbers of `text`. */
 export function findNumbers(text: string, tokens: MessageToken[]): Mention[] {

@@ -5,15 +5,9 @@
 // ranking preferred comes next, then a passage that holds it in part, then small talk, then the
 // honest "I don't have that information" with the offer of a person.
 
-import {
-  indexCatalogCached,
-  type OfferedRanking,
-  type RankableTool,
-  type Ranking,
-  rankCatalog,
-} from '../../tools/index.js';
+import type { OfferedRanking } from '../../tools/index.js';
 import type { EngineTool } from '../catalog/engine-tool.js';
-import type { Choice } from '../choose/choose-tool.js';
+import { type Choice, rankOffered } from '../choose/choose-tool.js';
 import type { Decision } from '../decide-turn.js';
 import { HANDOFF_OFFER } from '../reply/describe-capabilities.js';
 import { answerFromPassage } from './answer-from-passage.js';
@@ -67,7 +61,14 @@ type OperationFit = 'clear' | 'likely' | 'weak';
 function fitOf(options: DecideWithKnowledgeOptions): OperationFit {
   const { choice } = options;
   if (choice.type === 'none' || choice.type === 'unable') return 'weak';
-  const { query, probability } = rankChoice(options, choice.tool);
+  // Ranked as the choice ranked it (the same call: the catalog's last ranking answers it).
+  const ranking = rankOffered(
+    { tools: options.operations, context: options.context, system: options.system, ranking: options.ranking },
+    options.text,
+  );
+  const { query } = ranking;
+  const probability =
+    ranking.tools.find((entry) => entry.entry.tool.name === choice.tool.name)?.probability ?? 0;
   if (query.ids.length > 0) return 'clear';
   // "My order", "my payment": one record of the customer's, which an operation reads by its id.
   const readsOneRecord = choice.type === 'ask' || Boolean(choice.tool.operation?.path.includes('{'));
@@ -77,31 +78,6 @@ function fitOf(options: DecideWithKnowledgeOptions): OperationFit {
   if (!query.question && !['get', 'head', 'options'].includes(method)) return 'clear';
   if (probability < CLEAR_PROBABILITY) return 'weak';
   return query.question ? 'likely' : 'clear';
-}
-
-/**
- * The message's ranking and the chosen operation's probability in it: against the whole catalog the
- * operations were offered from, as the choice ranked them (the same call, so the catalog's last
- * ranking answers it when the choice ranked this message), else the operations as a catalog of
- * their own.
- */
-function rankChoice(
-  options: DecideWithKnowledgeOptions,
-  chosen: EngineTool,
-): { query: Ranking['query']; probability: number } {
-  const { operations, ranking: whole } = options;
-  const shared = { message: options.text, context: options.context, basePrompt: options.system };
-  if (whole?.positions.has(chosen.name) && operations.every((tool) => whole.positions.has(tool.name))) {
-    const candidates = operations.map((tool) => whole.index.tools[whole.positions.get(tool.name) as number]);
-    const ranking = rankCatalog({ ...shared, index: whole.index, candidates });
-    const position = whole.positions.get(chosen.name);
-    const probability = ranking.tools.find((entry) => entry.entry.position === position)?.probability ?? 0;
-    return { query: ranking.query, probability };
-  }
-  const index = indexCatalogCached(operations as RankableTool[], { source: operations });
-  const ranking = rankCatalog({ ...shared, index });
-  const probability = ranking.tools.find((entry) => entry.entry.tool.name === chosen.name)?.probability ?? 0;
-  return { query: ranking.query, probability };
 }
 
 /** The knowledge search's part of the decision; undefined: decide as without sources. */

@@ -5,6 +5,26 @@ import { type CatalogIndex, indexCatalog } from './index-catalog.js';
 import { toRankableTool } from './rankable-tool.js';
 import { loadRankingModel } from './ranking-model.js';
 
+/** A catalog of one operation, its path parameters required. */
+const catalogOf = (
+  name: string,
+  method: 'get' | 'post',
+  path: string,
+  description: string,
+  properties: Record<string, unknown> = {},
+) =>
+  indexCatalog(
+    [
+      {
+        name,
+        description,
+        inputSchema: { type: 'object', required: Object.keys(properties), properties },
+        operation: { method, path, operationId: name },
+      },
+    ],
+    loadRankingModel(),
+  );
+
 describe('analyzeQuery', () => {
   let index: CatalogIndex;
   beforeAll(async () => {
@@ -44,17 +64,7 @@ describe('analyzeQuery', () => {
   });
 
   it('reads "how many" as asking for a count, where the catalog counts', () => {
-    const counting = indexCatalog(
-      [
-        {
-          name: 'countOrders',
-          description: 'Count orders',
-          inputSchema: { type: 'object', properties: {} },
-          operation: { method: 'get' as const, path: '/orders/count', operationId: 'countOrders' },
-        },
-      ],
-      loadRankingModel(),
-    );
+    const counting = catalogOf('countOrders', 'get', '/orders/count', 'Count orders');
     const stems = (message: string, catalog: CatalogIndex) =>
       analyzeQuery(message, catalog).terms.map((term) => term.stem);
     expect(stems('how many orders have I placed?', counting)).toContain('count');
@@ -73,21 +83,9 @@ describe('analyzeQuery', () => {
   });
 
   it('reads a path word that ends a path as its action as a verb asked for', () => {
-    const reboot = indexCatalog(
-      [
-        {
-          name: 'rebootInstance',
-          description: 'Reboot an instance',
-          inputSchema: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } },
-          operation: {
-            method: 'post' as const,
-            path: '/instances/{id}/reboot',
-            operationId: 'rebootInstance',
-          },
-        },
-      ],
-      loadRankingModel(),
-    );
+    const reboot = catalogOf('rebootInstance', 'post', '/instances/{id}/reboot', 'Reboot an instance', {
+      id: { type: 'integer' },
+    });
     expect(analyzeQuery('my server is unresponsive, can you reboot it?', reboot).unknownVerb).toBe(true);
     // A path word that only names a resource stays a noun.
     expect(analyzeQuery('can you instances?', reboot).unknownVerb).toBe(false);

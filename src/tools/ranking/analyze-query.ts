@@ -43,7 +43,10 @@ export interface AnalyzedQuery {
   /** Stems of earlier messages (a follow-up's context). */
   context: Set<string>;
   ids: QueryId[];
-  /** How many ids the earlier messages give (a follow-up's "what's the tracking number?" after "order 3015"). */
+  /**
+   * How many ids the earlier messages give when this one gives none (a follow-up's "what's the
+   * tracking number?" after "order 3015"); 0 when it gives its own.
+   */
   contextIds: number;
   /** Asks something (a question mark, or opens with a question word). */
   question: boolean;
@@ -113,8 +116,11 @@ const PAST = /[^e]ed$/;
  * "I want my account deleted", "I'd like this order cancelled": a wish, then what it is about, then
  * a verb in the past that says what should be done to it (never "I want to know when it was shipped").
  */
-const WANTS_DONE =
-  /\b(?:want|wants|need|needs|like)\s+(?!to\b)(?:(?!(?:is|was|were|been|be|are|to)\b)\w+\s+){1,7}$/;
+const WISH = 'want|wants|need|needs|like';
+const WANTS_DONE = new RegExp(
+  `\\b(?:${WISH})\\s+(?!to\\b)(?:(?!(?:is|was|were|been|be|are|to)\\b)\\w+\\s+){1,7}$`,
+);
+const WISH_VERB = new RegExp(`^(?:${WISH})$`);
 /** The present of a regular past ("removed" -> "remove", "cancelled" -> "cancel", "copied" -> "copy"). */
 function presentOf(past: string): string {
   if (past.endsWith('ied')) return `${past.slice(0, -3)}y`;
@@ -125,7 +131,7 @@ function presentOf(past: string): string {
 
 /** The words a wish is about: those after its verb ("want my account and my data" -> "my account and my data"). */
 function objectOfWish(before: string[]): string {
-  const wish = before.findLastIndex((word) => /^(?:want|wants|need|needs|like)$/.test(word));
+  const wish = before.findLastIndex((word) => WISH_VERB.test(word));
   return before.slice(wish + 1).join(' ');
 }
 
@@ -180,8 +186,9 @@ const REQUEST_START =
 /** "could you tell me what it is for", "can you let me know when": a question asked as a request. */
 const ASKS_TO_BE_TOLD =
   /\b(?:tell|show|let)\s+(?:me|us)\s+(?:know\s+)?(?:what|which|when|where|who|whom|whose|why|how|if|whether)\b/i;
-/** A question for a number of things. */
+/** A question for a number of things, and the word APIs name counting operations by. */
 const HOW_MANY = /\bhow\s+many\b/i;
+const COUNT = stemOf('count');
 /** Where one sentence ends and the next begins. */
 const SENTENCE_END = /[.!?;]\s+|\n/;
 const QUESTION_START =
@@ -532,7 +539,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       !told &&
       // A word of the paths is a resource's noun, unless a path ends in it as an action
       // (`/instances/{id}/reboot`: "can you reboot it?").
-      (!index.pathStems.has(stem) || index.tools.some((entry) => entry.action === stem)) &&
+      (!index.pathStems.has(stem) || index.actions.has(stem)) &&
       !asksToBeGiven(words, position)
     )
       unknownVerb = true;
@@ -562,9 +569,8 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
   }
   joinCompounds(words, weights, index);
   // "how many orders …" asks for a count, which APIs name so (`/orders/count`).
-  const count = stemOf('count');
-  if (HOW_MANY.test(text) && index.idf.has(count) && !weights.has(count))
-    weights.set(count, { weight: 1, word: 'count' });
+  if (HOW_MANY.test(text) && index.idf.has(COUNT) && !weights.has(COUNT))
+    weights.set(COUNT, { weight: 1, word: 'count' });
   const contextStems = new Set<string>();
   for (const word of splitWords(context)) if (isContentWord(word)) contextStems.add(stemOf(word));
   const lower = text.toLowerCase();
@@ -579,7 +585,8 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     })),
     context: contextStems,
     ids,
-    contextIds: context ? findIds(context, index, '').length : 0,
+    // Read only where the message gives no id of its own, the one case that needs them.
+    contextIds: context && ids.length === 0 ? findIds(context, index, '').length : 0,
     // A sentence may ask after another tells ("my checkout says 'processing'. whats going on").
     question:
       ((/\?\s*$/.test(text.trim()) ||

@@ -115,28 +115,15 @@ export function weighQuery(query: AnalyzedQuery, index: CatalogIndex): QueryWeig
   return { weights, total, associated, unknownShare: total > 0 ? unknown / total : 0, namedOnly };
 }
 
-function share(field: Set<string>, query: QueryWeights): number {
+/** The share of the message's weight in `field`'s stems, leaving out those in `except`. */
+function share(field: Set<string>, query: QueryWeights, except?: Set<string>): number {
   if (query.total === 0) return 0;
   let matched = 0;
-  for (const [stem, value] of query.weights) if (field.has(stem)) matched += value;
+  for (const [stem, value] of query.weights) if (field.has(stem) && !except?.has(stem)) matched += value;
   return matched / query.total;
 }
 
 const log1 = (value: number) => Math.log(1 + value);
-
-/**
- * The share of the message's weight in the words only the operation's answer has, without the words
- * that name another operation's resource in its path: "was the payment for order 55 approved?" is
- * the payment's operation's (`/orders/{id}/payment-transaction`), though the order's answer has a
- * payment field too.
- */
-function responseShare(tool: IndexedTool, query: QueryWeights, index: CatalogIndex): number {
-  if (query.total === 0) return 0;
-  let matched = 0;
-  for (const [stem, value] of query.weights)
-    if (tool.response.has(stem) && !index.pathStems.has(stem)) matched += value;
-  return matched / query.total;
-}
 
 /** The feature vector of `tool` for the message. */
 export function extractToolFeatures(options: {
@@ -262,7 +249,9 @@ export function extractToolFeatures(options: {
     options.bestCoverage > 0 ? coverage / options.bestCoverage : 0,
     options.semantic,
     options.bestSemantic > 0 ? options.semantic / options.bestSemantic : 0,
-    touched ? responseShare(tool, weights, index) : 0,
+    // Words only its answer has, but for those naming another operation's resource: "was the payment for
+    // order 55 approved?" is `/orders/{id}/payment-transaction`'s, though the order has a payment field.
+    touched ? share(tool.response, weights, index.pathStems) : 0,
     formFit === true ? 1 : 0,
     formFit === false ? 1 : 0,
     slots.filled,

@@ -222,6 +222,8 @@ export interface CatalogIndex {
   codeLengths: Set<number>;
   /** The stems the operations' paths name resources by (`order` in `/orders/{id}`). */
   pathStems: Set<string>;
+  /** The stems the operations' paths end in as actions (`reboot` in `/instances/{id}/reboot`). */
+  actions: Set<string>;
   /**
    * The head nouns of the records the catalog creates (`return` for `POST /returns`), where methods
    * tell reading from writing: a customer asks for one with the noun as a verb ("I want to return it").
@@ -660,6 +662,7 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
       ),
     ),
     pathStems: new Set(indexed.flatMap((entry) => [...entry.path])),
+    actions: new Set(indexed.flatMap((entry) => (entry.action ? [entry.action] : []))),
     records: new Set(
       indexed.flatMap((entry) => [
         ...(entry.head ? [entry.head.stem] : []),
