@@ -180,11 +180,19 @@ const indexFor = (key: string, tools: RankableTool[]) => {
   return index;
 };
 
+/**
+ * A random stream of its own for each part of a draw (a document's messages, its browse messages, the
+ * out-of-scope ones): what one document's operations draw never shifts another's, so a change to how
+ * some documents import changes only their examples, and its effect on the model is its own.
+ */
+const seedOf = (seed: number, part: string) =>
+  createHash('sha256').update(`${seed}:${part}`).digest().readUInt32LE(0);
+
 /** One training set: generated messages drawn with `seed`, and the human-written ones. */
 function collectPending(seed: number): Pending[] {
-  random = createRandom(seed);
   const pending: Pending[] = [];
   for (const [position, document] of documents.entries()) {
+    random = createRandom(seedOf(seed, document.id));
     const index = indexes[position];
     for (const target of sample(index.tools, OPERATIONS_PER_DOCUMENT)) {
       for (const written of generateMessages(target, random)) {
@@ -220,6 +228,7 @@ function collectPending(seed: number): Pending[] {
   }
   // Searches for things the catalog has no words for (a product's name): words of another API.
   for (const [position, index] of indexes.entries()) {
+    random = createRandom(seedOf(seed, `browse:${documents[position].id}`));
     const searches = index.tools.filter((entry) => entry.search && entry.collection);
     for (let round = 0; round < (searches.length > 0 ? BROWSE_PER_DOCUMENT : 0); round++) {
       const other = indexes[Math.floor(random() * indexes.length)];
@@ -240,6 +249,7 @@ function collectPending(seed: number): Pending[] {
       });
     }
   }
+  random = createRandom(seedOf(seed, 'out-of-scope'));
   for (const message of outOfScope) {
     const documentIndex = Math.floor(random() * indexes.length);
     const index = indexes[documentIndex];

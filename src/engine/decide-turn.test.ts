@@ -900,6 +900,18 @@ describe('decideTurn', () => {
       toolName: 'getRoom',
       input: { hotelId: 4711, roomNumber: '214' },
     });
+    // A number the message gives with no noun is the room's: the prompt names the hotel.
+    const hetras = "You are the front desk's assistant. The hotel's hetras hotel id is 1001.";
+    for (const text of ['Is 214 clean yet? That room was dirty', 'guest in 214 asks if the room is clean'])
+      expect(decide([user(text)], hetras, [room])).toEqual({
+        type: 'tool-call',
+        toolName: 'getRoom',
+        input: { hotelId: 1001, roomNumber: '214' },
+      });
+    // A hotel the message names is the one meant.
+    expect(decide([user('is room 214 of hotel 2002 clean?')], hetras, [room])).toMatchObject({
+      input: { hotelId: 2002, roomNumber: '214' },
+    });
     // Without the prompt's id, it is asked for; an id of another noun is no hotel's.
     expect(decide([user('is room 214 clean yet?')], 'Store 12 is closed.', [room])).toMatchObject({
       type: 'text',

@@ -1,4 +1,5 @@
 // Builds the HTTP request for a tool call: URL from base and path template, parameters, body and auth.
+import { randomBytes } from 'node:crypto';
 import type { ToolDefinition } from '../tools/index.js';
 import { ToolInputError } from './errors.js';
 import { encodeBasicAuth, type IntegrationAuth } from './integration-auth.js';
@@ -40,15 +41,46 @@ function isJsonType(contentType: string): boolean {
 }
 
 function encodeForm(value: unknown): string {
-  if (typeof value !== 'object' || value === null) return '';
-  return Object.entries(value)
-    .flatMap(([key, item]) => (Array.isArray(item) ? item.map((entry) => [key, entry]) : [[key, item]]))
-    .filter(([, item]) => item !== undefined)
-    .map(([key, item]) => {
-      const text = typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item ?? '');
-      return `${encodeURIComponent(key)}=${encodeURIComponent(text)}`;
-    })
+  return formFields(value)
+    .map(([key, item]) => `${encodeURIComponent(key)}=${encodeURIComponent(fieldText(item))}`)
     .join('&');
+}
+
+/** The fields of a form body in the order given: a list is one field per item. */
+function formFields(value: unknown): [string, unknown][] {
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value)
+    .flatMap(([key, item]): [string, unknown][] =>
+      Array.isArray(item) ? item.map((entry) => [key, entry]) : [[key, item]],
+    )
+    .filter(([, item]) => item !== undefined);
+}
+
+/** A field's text: an object as JSON, anything else as written. */
+const fieldText = (item: unknown) =>
+  typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item ?? '');
+
+/** A field name in a part's header, quoted as browsers do (RFC 7578, the HTML form encoding). */
+const quoteFieldName = (name: string) =>
+  name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+
+/**
+ * A multipart/form-data body of text fields (RFC 7578) and its Content-Type. The boundary is random,
+ * and drawn again in the unlikely case that a value contains it.
+ */
+function encodeMultipart(value: unknown): { body: string; contentType: string } {
+  const fields = formFields(value).map(([key, item]) => [key, fieldText(item)] as const);
+  let boundary: string;
+  do boundary = `concierge-${randomBytes(12).toString('hex')}`;
+  while (fields.some(([key, text]) => key.includes(boundary) || text.includes(boundary)));
+  const parts = fields.map(
+    ([key, text]) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${quoteFieldName(key)}"\r\n\r\n${text}\r\n`,
+  );
+  return {
+    body: `${parts.join('')}--${boundary}--\r\n`,
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 function bodyOf(tool: ToolDefinition, args: Record<string, unknown>): { value: unknown } | undefined {
@@ -115,7 +147,11 @@ export function buildRequest(options: BuildRequestOptions): HttpRequest {
     const contentType = tool.requestBody.contentType;
     headers['content-type'] = contentType;
     if (/^application\/x-www-form-urlencoded\b/i.test(contentType)) encodedBody = encodeForm(body.value);
-    else if (/^text\//i.test(contentType) && !isJsonType(contentType)) encodedBody = String(body.value);
+    else if (/^multipart\/form-data\b/i.test(contentType)) {
+      const multipart = encodeMultipart(body.value);
+      encodedBody = multipart.body;
+      headers['content-type'] = multipart.contentType;
+    } else if (/^text\//i.test(contentType) && !isJsonType(contentType)) encodedBody = String(body.value);
     else encodedBody = JSON.stringify(body.value);
   }
 

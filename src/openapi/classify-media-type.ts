@@ -1,7 +1,10 @@
 // Which request/response media types a tool can use, and which one to prefer.
 
-/** `json`: JSON-encoded; `form`: application/x-www-form-urlencoded; `text`: a plain string; else unsupported. */
-export type MediaKind = 'json' | 'form' | 'text' | 'unsupported';
+/**
+ * `json`: JSON-encoded; `form`: application/x-www-form-urlencoded; `multipart`: multipart/form-data
+ * (fields only: a file cannot be sent); `text`: a plain string; else unsupported.
+ */
+export type MediaKind = 'json' | 'form' | 'multipart' | 'text' | 'unsupported';
 
 /** Sorts a media type (parameters such as `; charset=utf-8` ignored) into what the executor can send. */
 export function classifyMediaType(mediaType: string): MediaKind {
@@ -18,11 +21,12 @@ export function classifyMediaType(mediaType: string): MediaKind {
     return 'json';
   }
   if (base === 'application/x-www-form-urlencoded') return 'form';
+  if (base === 'multipart/form-data') return 'multipart';
   if (base === 'text/plain') return 'text';
   return 'unsupported';
 }
 
-const PREFERENCE = ['json', 'form', 'text'] as const;
+const PREFERENCE = ['json', 'form', 'multipart', 'text'] as const;
 
 /** The media type chosen from a list: as written in the document, and as sent in Content-Type. */
 export interface PickedMediaType {
@@ -33,7 +37,7 @@ export interface PickedMediaType {
 
 /**
  * The media type to send, preferring plain `application/json`, then other JSON types, form encoding,
- * text; undefined when none is supported. Wildcards are sent as `application/json`.
+ * multipart form data, text; undefined when none is supported. Wildcards are sent as `application/json`.
  */
 export function pickMediaType(mediaTypes: string[]): PickedMediaType | undefined {
   for (const kind of PREFERENCE) {

@@ -58,15 +58,51 @@ function openApiBody(options: Parameters<typeof compileRequestBody>[0]): BodyOut
   const schemaPointer = joinPointer(found.pointer, 'content', chosen.mediaType, 'schema');
   const rawSchema = isRecord(media) ? media.schema : undefined;
   const description = nonEmptyString(found.value.description);
+  let schema = bodySchema(rawSchema, schemaPointer, chosen.kind, normalizer);
+  if (chosen.kind === 'multipart') {
+    const fields = withoutFiles(schema);
+    if (typeof fields === 'string') return { uncallableReason: fields };
+    schema = fields;
+  }
   return {
     body: {
       contentType: chosen.contentType,
       kind: chosen.kind,
       required: found.value.required === true,
-      schema: bodySchema(rawSchema, schemaPointer, chosen.kind, normalizer),
+      schema,
       ...(description && { description }),
     },
   };
+}
+
+/** Why a multipart body cannot be sent: it uploads a file. */
+const FILE_UPLOAD = 'request body is a file upload (multipart/form-data), which Concierge cannot send';
+
+/** Whether a (normalized) schema is a file's content: `format: binary`, or a list of such. */
+function isFile(schema: unknown): boolean {
+  if (!isRecord(schema)) return false;
+  if (schema.format === 'binary') return true;
+  if (typeof schema.contentMediaType === 'string' && schema.contentEncoding === undefined) return true;
+  return schema.type === 'array' && isFile(schema.items);
+}
+
+/**
+ * A multipart body's fields without its optional files (the executor sends fields, never files), or
+ * why it cannot be sent: it is no object of fields, or a file is required or all there is.
+ */
+function withoutFiles(schema: JsonSchema): JsonSchema | string {
+  const all = schema.properties;
+  if (!isRecord(all)) {
+    return 'request body is multipart/form-data without named fields, which Concierge cannot send';
+  }
+  const required = Array.isArray(schema.required) ? (schema.required as unknown[]) : [];
+  const files = Object.keys(all).filter((name) => isFile(all[name]));
+  if (files.some((name) => required.includes(name)) || files.length === Object.keys(all).length) {
+    return FILE_UPLOAD;
+  }
+  if (files.length === 0) return schema;
+  const properties = Object.fromEntries(Object.entries(all).filter(([name]) => !files.includes(name)));
+  return { ...schema, properties };
 }
 
 function swaggerBody(options: Parameters<typeof compileRequestBody>[0]): BodyOutcome {
@@ -103,16 +139,20 @@ function swaggerBody(options: Parameters<typeof compileRequestBody>[0]): BodyOut
     };
   }
   if (fields.length === 0) return {};
-  if (fields.some((field) => field.value.type === 'file')) {
-    return { uncallableReason: 'request body is multipart/form-data only (a file upload)' };
+  // A file is sent by no one: an optional one is left out, a required one leaves nothing to call.
+  const files = fields.filter((field) => field.value.type === 'file');
+  if (files.some((field) => field.value.required === true) || files.length === fields.length) {
+    return { uncallableReason: FILE_UPLOAD };
   }
   const formTypes = consumes.filter((mediaType) => classifyMediaType(mediaType) === 'form');
-  if (consumes.length > 0 && formTypes.length === 0) {
+  const multipartTypes = consumes.filter((mediaType) => classifyMediaType(mediaType) === 'multipart');
+  if (consumes.length > 0 && formTypes.length === 0 && multipartTypes.length === 0) {
     return { uncallableReason: `request body is ${listMediaTypes(consumes)} only` };
   }
   const properties: JsonSchema = {};
   const required: string[] = [];
   for (const field of fields) {
+    if (field.value.type === 'file') continue;
     const raw = Object.fromEntries(
       Object.entries(field.value).filter(
         ([key]) =>
@@ -127,8 +167,10 @@ function swaggerBody(options: Parameters<typeof compileRequestBody>[0]): BodyOut
   }
   return {
     body: {
-      contentType: formTypes[0] ?? 'application/x-www-form-urlencoded',
-      kind: 'form',
+      contentType:
+        formTypes[0] ??
+        (multipartTypes.length > 0 ? 'multipart/form-data' : 'application/x-www-form-urlencoded'),
+      kind: formTypes.length === 0 && multipartTypes.length > 0 ? 'multipart' : 'form',
       required: required.length > 0,
       schema: { type: 'object', properties, ...(required.length > 0 && { required }) },
     },

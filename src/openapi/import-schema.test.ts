@@ -147,7 +147,7 @@ describe('importSchema on an OpenAPI 3.0 YAML document', async () => {
     expect(pay.inputSchema.required).toEqual(['body']);
   });
 
-  it('sends form-encoded bodies and marks multipart-only and mutual-TLS operations uncallable', () => {
+  it('sends form-encoded bodies and marks file uploads and mutual-TLS operations uncallable', () => {
     expect(tool(shop, 'subscribeNewsletter')).toMatchObject({
       callable: true,
       requestBody: {
@@ -158,7 +158,7 @@ describe('importSchema on an OpenAPI 3.0 YAML document', async () => {
     });
     expect(tool(shop, 'uploadProductImage')).toMatchObject({
       callable: false,
-      uncallableReason: 'request body is multipart/form-data only',
+      uncallableReason: 'request body is a file upload (multipart/form-data), which Concierge cannot send',
     });
     expect(tool(shop, 'createCategory')).toMatchObject({
       callable: false,

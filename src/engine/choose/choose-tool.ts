@@ -389,6 +389,33 @@ export interface ChooseToolOptions {
   now?: Date;
 }
 
+/**
+ * The id inputs the base prompt gives an id for, by its noun ("the hotel id is 4711"; never by
+ * position alone), where the message names no id of that record itself.
+ */
+function promptIdInputs(
+  options: { tool: EngineTool; entry: IndexedTool; promptIds?: () => QueryId[] },
+  query: AnalyzedQuery,
+): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  if (!options.promptIds) return input;
+  const document = buildToolDocument(options.tool);
+  for (const parameter of document.parameters.filter((entry) => isIdName(entry.name))) {
+    const nouns = nounsOf(parameter, options.entry);
+    if (query.ids.some((id) => nouns.has(id.noun))) continue;
+    const named = options.promptIds().find((id) => id.noun !== '' && nouns.has(id.noun));
+    if (!named) continue;
+    const given = bindIds({
+      entry: options.entry,
+      parameters: [parameter],
+      query: { ...query, ids: [named] },
+      text: '',
+    });
+    if (parameter.name in given.input) input[parameter.name] = given.input[parameter.name];
+  }
+  return input;
+}
+
 function fill(options: {
   tool: EngineTool;
   entry: IndexedTool;
@@ -409,8 +436,13 @@ function fill(options: {
     ...options.query,
     ids: options.query.ids.filter((id) => options.text.includes(id.written ?? id.text)),
   };
-  const bound = bindIds({ entry: options.entry, parameters: document.parameters, query, text: options.text });
-  const rest = document.parameters.filter((parameter) => !(parameter.name in bound.input));
+  // An id input the base prompt names ("the hotel id is 4711") takes the prompt's id unless the
+  // message names its own: the message's unnamed number is another record's ("is 214 clean yet?").
+  const fromPrompt = promptIdInputs(options, query);
+  const open = document.parameters.filter((parameter) => !(parameter.name in fromPrompt));
+  const bound = bindIds({ entry: options.entry, parameters: open, query, text: options.text });
+  Object.assign(bound.input, fromPrompt);
+  const rest = open.filter((parameter) => !(parameter.name in bound.input));
   const filled = fillArguments({
     parameters: rest,
     subjectConcepts: document.headConcepts,
@@ -477,23 +509,6 @@ function fill(options: {
       (value) => forms.has(String(value)),
     );
   }
-  // The base prompt gives ids the business set for every conversation ("the hotel id is 4711"): an
-  // id input still missing takes the first whose noun names its record, never one by position alone.
-  const promptIds = options.promptIds;
-  if (promptIds)
-    for (const parameter of missing.filter((entry) => isIdName(entry.name))) {
-      const nouns = nounsOf(parameter, options.entry);
-      const named = promptIds().find((id) => id.noun !== '' && nouns.has(id.noun));
-      if (!named) continue;
-      const given = bindIds({
-        entry: options.entry,
-        parameters: [parameter],
-        query: { ...query, ids: [named] },
-        text: '',
-      });
-      if (parameter.name in given.input) input[parameter.name] = given.input[parameter.name];
-    }
-  missing = missing.filter((parameter) => !(parameter.name in input));
   // A path input that names its record (`/customers/{customer}`) takes an id the conversation gives,
   // never a word ("change my card" names no customer "change").
   for (const parameter of document.parameters) {

@@ -101,6 +101,9 @@ describe('analyzeQuery', () => {
     expect(action('show me order 12345, marketing wants to send reminders')).toBeUndefined();
     expect(action('which order can I cancel?')).toBeUndefined();
     expect(action('I want to cancel order 12345')).toBe('cancel');
+    // A subject where a verb could stand asks for nothing by itself.
+    expect(action('customer says order 12345 was charged twice, can you look it up?')).toBeUndefined();
+    expect(action('refund is what I want for order 12345')).toBeUndefined();
     // What the customer will do later asks nothing now.
     expect(action("we'll delete order 12345 next week")).toBeUndefined();
     expect(

@@ -104,6 +104,29 @@ const AND_REACH = 6;
 
 /** The third person's wish: the verb after it is not the customer's request. */
 const OTHERS_WISH = new Set(['wants', 'needs', 'likes', 'plans', 'tries', 'asks', 'asked', 'tried']);
+/** Words that follow a clause's subject: the word before them is a noun ("customer says", "order is"). */
+const AFTER_SUBJECT = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'has',
+  'had',
+  'says',
+  'said',
+  'wants',
+  'needs',
+  'asks',
+  'thinks',
+  'doesn',
+  'didn',
+  'isn',
+  'wasn',
+  'hasn',
+  'will',
+  'would',
+  'should',
+]);
 /** A question that opens with these asks which things, and "can I" after it asks what is possible. */
 const WHICH = new Set(['what', 'which', 'whats']);
 const CAN_I = /\b(?:can|could|may|should)\s+(?:i|we)(?:\s+\w+)?$/;
@@ -526,6 +549,8 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     const othersWish = words[position - 1] === 'to' && OTHERS_WISH.has(words[position - 2]);
     const verbPosition =
       !othersWish &&
+      // "customer says she was charged twice": a subject stands where a verb could.
+      !AFTER_SUBJECT.has(next ?? '') &&
       (position === 0 ||
         (BEFORE_VERB.has(words[position - 1]) && (!afterAnd || position - lastVerb <= AND_REACH)) ||
         wantsDone);
