@@ -747,6 +747,21 @@ describe('decideTurn', () => {
       const decision = decide([user(message)], '', tools);
       expect(decision).not.toMatchObject({ type: 'tool-call', toolName: expect.stringMatching(/^create_/) });
     }
+    // A request that names the record the operation creates is that request, whatever its verb.
+    const returns = operation(
+      'create_return',
+      ['post', '/returns.json'],
+      'Creates a return for an order.',
+      { order_id: { type: 'string' }, reason: { type: 'string' } },
+      ['order_id'],
+    );
+    expect(decide([user('I want to start a return for order 12345')], '', [...tools, returns])).toMatchObject(
+      {
+        type: 'tool-call',
+        toolName: 'create_return',
+        input: { order_id: '12345' },
+      },
+    );
   });
 
   it('never lets a sibling that reads stand in for one that makes the change asked for', () => {

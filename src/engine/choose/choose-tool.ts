@@ -52,6 +52,8 @@ const DOES = 0.5;
 const REMOVE_GAP = 0.3;
 /** The same for creating a record: how much more the operation's verb creates than the message's. */
 const CREATE_GAP = 0.3;
+/** How far from the message's words an operation's record is before the message counts as not naming it. */
+const UNNAMED = 0.5;
 
 /**
  * Whether the operation makes the change the message asks for: it changes something (or is not known
@@ -87,6 +89,7 @@ const ID_FORM_FIT = TOOL_FEATURES.indexOf('idFormFit');
 const ID_FORM_CLASH = TOOL_FEATURES.indexOf('idFormClash');
 const ID_NOUN_MATCH = TOOL_FEATURES.indexOf('idNounMatch');
 const ID_NOUN_MISMATCH = TOOL_FEATURES.indexOf('idNounMismatch');
+const HEAD_UNNAMED = TOOL_FEATURES.indexOf('headUnnamed');
 
 /**
  * A reference a customer gives: letters and digits together (`VA5SGQ`, `2GG279541U471931P`), `#` and
@@ -711,10 +714,12 @@ function readersFirst<Ranked extends { entry: IndexedTool; features: number[] }>
 
 /**
  * For a request to change something: the operations, without those that create a new record where
- * the message's verb rarely does (across the corpus's APIs) and theirs often does: "change my email"
- * is no new customer, whatever ranks first; "add a note" may well be. All stay when none would.
+ * the message's verb rarely does (across the corpus's APIs) and theirs often does, or where theirs
+ * creates more often than the message's and the message does not name the record it would create:
+ * "change my email" is no new customer, whatever ranks first; "add a note" may well be, and "start
+ * a return" is one. All stay when none would.
  */
-function withoutOtherCreates<Ranked extends { entry: IndexedTool }>(
+function withoutOtherCreates<Ranked extends { entry: IndexedTool; features: number[] }>(
   tools: Ranked[],
   query: AnalyzedQuery,
   index: CatalogIndex,
@@ -722,11 +727,12 @@ function withoutOtherCreates<Ranked extends { entry: IndexedTool }>(
   const action = query.action;
   if (!action) return tools;
   const asked = verbProfile(index.model, action.stem)?.create ?? 0;
-  const kept = tools.filter(({ entry }) => {
+  const kept = tools.filter(({ entry, features }) => {
     const operation = entry.tool.operation;
     if (operation?.method !== 'post' || operation.path.includes('{')) return true;
     const own = verbProfile(index.model, entry.verb)?.create ?? 0;
-    return own - asked < CREATE_GAP;
+    if (own - asked >= CREATE_GAP) return false;
+    return own <= asked || features[HEAD_UNNAMED] < UNNAMED;
   });
   return kept.length > 0 ? kept : tools;
 }
