@@ -65,6 +65,20 @@ describe('askForParameters', () => {
     );
   });
 
+  it('leaves out where a description says the value comes from', () => {
+    expect(askForParameters([parameter('city', "City name from the customer's message.")])).toBe(
+      'What is your city name?',
+    );
+    expect(askForParameters([parameter('sku', 'The SKU as provided by the user')])).toBe('What is the SKU?');
+    expect(askForParameters([parameter('topic', 'Topic mentioned in the conversation')])).toBe(
+      'What is the topic?',
+    );
+    // A value that is itself about a message keeps its words.
+    expect(askForParameters([parameter('text', 'Text of the message')])).toBe(
+      'What is the text of the message?',
+    );
+  });
+
   it('falls back to the parameter name', () => {
     expect(askForParameters([parameter('zipCode', '')])).toBe('What is your zip code?');
   });

@@ -45,6 +45,13 @@ const JSON_TYPE = /^(?:a |an )?(?:string|integer|int|number|boolean|bool|object|
 const TYPE_VERBS =
   /^(?:represents|contains|defines|describes|stores|holds|specifies|encapsulates|models|denotes)\b/i;
 
+/**
+ * How descriptions written for an assistant say where a value comes from: "from the customer's
+ * message", "as provided by the user", "mentioned in the conversation".
+ */
+const PROVENANCE =
+  /\s+(?:(?:as\s+)?(?:given|provided|supplied|stated|mentioned|entered|specified|written|typed)\s+(?:by|in)|from|in)\s+(?:the\s+)?(?:(?:customer|user|client)(?:'s)?(?:\s+(?:own\s+)?(?:message|request|input|query|question|text|prompt|words))?|(?:message|request|input|query|conversation|chat|prompt))$/i;
+
 /** A description that says what its subject is: "X is a ...", "X are the ...". */
 const DEFINES = /^(?:the\s+)?(.+?)\s+(?:is|are)\s+(?:a|an|the|one)\b/i;
 const MAX_DEFINED_WORDS = 4;
@@ -70,6 +77,9 @@ export function describeParameter(parameter: ParameterInfo, purpose?: string): s
     .replace(/`([^`]*)`/g, '$1')
     .split(/[.,;:(\n]| - | e\.g\.| for example/i)[0]
     .trim();
+  // "City name from the customer's message" is the city name: where the value comes from is for the
+  // agent, not a question for the customer.
+  phrase = phrase.replace(PROVENANCE, '');
   // "Order ID is a unique code that identifies an order" defines the order ID.
   const defined = DEFINES.exec(phrase)?.[1];
   if (defined && defined.split(/\s+/).length <= MAX_DEFINED_WORDS) phrase = defined;

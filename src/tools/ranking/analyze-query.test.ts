@@ -357,6 +357,20 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('what did I buy last time', index).terms).toContainEqual(
       expect.objectContaining({ stem: 'last', word: 'last', weight: 1 }),
     );
+    // A rare English word next to a far more common catalog word is its misspelling ("oder").
+    expect(analyzeQuery('wheres my oder 12345', index).terms).toContainEqual(
+      expect.objectContaining({ stem: 'order', word: 'order', weight: 0.7 }),
+    );
+  });
+
+  it('corrects a misspelt verb to the one real APIs use, and reads it as that verb', () => {
+    // The store catalog cancels nothing; "cancle" is still a request to cancel.
+    expect(analyzeQuery('please cancle my order 12345', index).action).toMatchObject({
+      word: 'cancel',
+      stem: 'cancel',
+    });
+    // "ordeed" is "ordered": it tells what happened and asks for no change.
+    expect(analyzeQuery("it's order 40127, I ordeed last friday", index).action).toBeUndefined();
   });
 
   it('marks a noun that only ever stands before another it describes', () => {

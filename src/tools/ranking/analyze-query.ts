@@ -254,18 +254,61 @@ const ID_FILLERS = new Set([
   'a',
 ]);
 
+/**
+ * How much more common (by its rank among English words) a catalog word must be than an English word
+ * one edit from it before the English word counts as a misspelling of it ("oder", rank 18,828, for
+ * "order", 424; "last" is not "list").
+ */
+const MORE_COMMON = 20;
+
 /** The catalog word a misspelt word stands for, when exactly one is close. */
 function correct(word: string, index: CatalogIndex): string | undefined {
-  // A word of the English vocabulary is no misspelling ("last" is not "list").
-  if (word.length < 4 || loadWordVectors()?.rows.has(word)) return undefined;
-  const limit = word.length >= 8 ? 2 : 1;
+  if (word.length < 4) return undefined;
+  const vectors = loadWordVectors();
+  const rank = vectors?.rows.get(word);
+  const limit = rank === undefined && word.length >= 8 ? 2 : 1;
   let found: string | undefined;
   for (const candidate of index.vocabulary.get(word[0]) ?? []) {
     if (Math.abs(candidate.length - word.length) > limit || candidate.length < 4) continue;
+    if (rank !== undefined) {
+      // A word of the English vocabulary is a misspelling only of a far more common word.
+      const candidateRank = vectors?.rows.get(candidate);
+      if (candidateRank === undefined || candidateRank * MORE_COMMON > rank) continue;
+    }
     if (editDistance(word, candidate, limit) <= limit) {
       if (found && stemOf(found) !== stemOf(candidate)) return undefined;
       found = candidate;
     }
+  }
+  return found;
+}
+
+/** Per verb table: the English words of each verb common enough to stand for a request. */
+const verbWords = new WeakMap<CatalogIndex['model'], string[]>();
+
+/** The verb table's common verbs as English writes them ("chang": "change", "changed", "changes"). */
+function verbWordsOf(index: CatalogIndex): string[] {
+  let words = verbWords.get(index.model);
+  if (words) return words;
+  const common = (stem: string) => (index.model.verbs[stem]?.[0] ?? 0) >= MIN_VERB_USES;
+  words = [...(loadWordVectors()?.rows.keys() ?? [])].filter(
+    (word) => word.length >= 4 && common(stemOf(word)),
+  );
+  verbWords.set(index.model, words);
+  return words;
+}
+
+/**
+ * The verb a misspelt word stands for, by the corpus's verb table, when exactly one is an edit away
+ * ("cancle" for "cancel", where the catalog itself has no cancelling): a word of English is none.
+ */
+function correctVerb(word: string, index: CatalogIndex): string | undefined {
+  if (word.length < 5 || loadWordVectors()?.rows.has(word) !== false) return undefined;
+  let found: string | undefined;
+  for (const verb of verbWordsOf(index)) {
+    if (Math.abs(verb.length - word.length) > 1 || editDistance(word, verb, 1) > 1) continue;
+    if (found && stemOf(found) !== stemOf(verb)) return undefined;
+    found ??= verb;
   }
   return found;
 }
@@ -507,17 +550,20 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
   for (const [position, word] of words.entries()) {
     if (!isContentWord(word) || idWords.has(word)) continue;
     length++;
-    const wantsDone =
-      PAST.test(word) && WANTS_DONE.test(`${words.slice(Math.max(0, position - 9), position).join(' ')} `);
+    const before = `${words.slice(Math.max(0, position - 9), position).join(' ')} `;
+    let wantsDone = PAST.test(word) && WANTS_DONE.test(before);
     // Its verb's stem, as the verb table has it ("added" is "add").
     let stem = stemOf(wantsDone ? presentOf(word) : word);
     let weight = 1;
     let written = word;
     if (!index.idf.has(stem)) {
-      const corrected = correct(word, index);
+      const corrected =
+        correct(word, index) ?? (verbProfile(index.model, stem) ? undefined : correctVerb(word, index));
       if (corrected) {
-        stem = stemOf(corrected);
+        // Read as the word it stands for: "ordeed" is "ordered", told, not asked.
         written = corrected;
+        wantsDone = PAST.test(written) && WANTS_DONE.test(before);
+        stem = stemOf(wantsDone ? presentOf(written) : written);
         weight = 0.7;
       }
     }
@@ -543,7 +589,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     // "and" joins like with like: a verb after it only when a verb came shortly before ("cancel and refund"),
     // else a noun of a list ("shipping and tax").
     const afterAnd = words[position - 1] === 'and';
-    const past = PAST.test(word) && !wantsDone;
+    const past = PAST.test(written) && !wantsDone;
     // The verb of someone else's wish is no request of the customer's ("the customer wants to add a
     // note", "marketing wants to send reminders").
     const othersWish = words[position - 1] === 'to' && OTHERS_WISH.has(words[position - 2]);
@@ -589,7 +635,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
         action = wantsDone
           ? // "I want my account deleted": delete my account.
             { word: presentOf(word), stem, rest: objectOfWish(words.slice(0, position)) }
-          : { word, stem, rest: words.slice(position + 1).join(' ') };
+          : { word: written, stem, rest: words.slice(position + 1).join(' ') };
     }
   }
   joinCompounds(words, weights, index);
