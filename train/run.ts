@@ -33,7 +33,11 @@ const SEED = 20261130;
 const BAGS = 3;
 const FOLDS = 5;
 const OPERATIONS_PER_DOCUMENT = 10;
-const NEGATIVES = 30;
+/**
+ * Operations ranked against each message's target: a document of up to this many is ranked whole, as
+ * the product ranks it; a larger one by its siblings of the target and a sample of the rest.
+ */
+const NEGATIVES = Number(process.env.TRAIN_NEGATIVES ?? 300);
 const HUMAN_WEIGHT = 2;
 const MIN_WORD_COUNT = 4;
 const MAX_VOCABULARY = 3000;
