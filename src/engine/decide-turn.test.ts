@@ -747,6 +747,31 @@ describe('decideTurn', () => {
       const decision = decide([user(message)], '', tools);
       expect(decision).not.toMatchObject({ type: 'tool-call', toolName: expect.stringMatching(/^create_/) });
     }
+    // A record named by its id exists: changing it opens no new one of its kind.
+    const tickets = [
+      operation('create_ticket', ['post', '/tickets'], 'Create a ticket with a subject and a description.', {
+        subject: { type: 'string' },
+        description: { type: 'string' },
+      }),
+      operation(
+        'update_ticket',
+        ['put', '/tickets/{ticket_id}'],
+        'Update a ticket.',
+        { ticket_id: { type: 'integer' }, status: { type: 'string' } },
+        ['ticket_id'],
+      ),
+    ];
+    expect(
+      decide(
+        [
+          user(
+            "Could you change the subject of ticket 38802 to 'Sync fails'? The current one is misleading.",
+          ),
+        ],
+        '',
+        tickets,
+      ),
+    ).not.toMatchObject({ toolName: 'create_ticket' });
     // A request that names the record the operation creates is that request, whatever its verb.
     const returns = operation(
       'create_return',

@@ -715,9 +715,10 @@ function readersFirst<Ranked extends { entry: IndexedTool; features: number[] }>
 /**
  * For a request to change something: the operations, without those that create a new record where
  * the message's verb rarely does (across the corpus's APIs) and theirs often does, or where theirs
- * creates more often than the message's and the message does not name the record it would create:
- * "change my email" is no new customer, whatever ranks first; "add a note" may well be, and "start
- * a return" is one. All stay when none would.
+ * creates more often than the message's and the message either does not name the record it would
+ * create or names one of that kind by its id, which exists already: "change my email" is no new
+ * customer and "change the subject of ticket 38802" no new ticket, whatever ranks first; "add a
+ * note" may well be one, and "start a return" is one. All stay when none would.
  */
 function withoutOtherCreates<Ranked extends { entry: IndexedTool; features: number[] }>(
   tools: Ranked[],
@@ -727,12 +728,13 @@ function withoutOtherCreates<Ranked extends { entry: IndexedTool; features: numb
   const action = query.action;
   if (!action) return tools;
   const asked = verbProfile(index.model, action.stem)?.create ?? 0;
+  const existing = new Set(query.ids.map((id) => id.noun).filter((noun) => noun !== ''));
   const kept = tools.filter(({ entry, features }) => {
     const operation = entry.tool.operation;
     if (operation?.method !== 'post' || operation.path.includes('{')) return true;
     const own = verbProfile(index.model, entry.verb)?.create ?? 0;
     if (own - asked >= CREATE_GAP) return false;
-    return own <= asked || features[HEAD_UNNAMED] < UNNAMED;
+    return own <= asked || (features[HEAD_UNNAMED] < UNNAMED && !existing.has(entry.head?.stem ?? ''));
   });
   return kept.length > 0 ? kept : tools;
 }
