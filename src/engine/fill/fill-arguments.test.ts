@@ -242,6 +242,24 @@ describe('fillArguments', () => {
     expect(moved.input).toEqual({ shipping: { city: 'Portland' } });
   });
 
+  it("never reads the record's own name as a value of its fields, by a synonym", () => {
+    // Tickets and incidents are synonyms; "ticket 38802" still names the ticket, not its type.
+    const ticket = {
+      type: 'object',
+      properties: {
+        subject: { type: 'string' },
+        type: { type: 'string', enum: ['problem', 'incident', 'question', 'task'] },
+      },
+    };
+    expect(fill({ ticket }, ['ticket'], 'please update the ticket, 38802').input).toEqual({});
+    expect(fill({ ticket }, ['ticket'], 'please set the type of ticket 38802 to incident').input).toEqual({
+      ticket: { type: 'incident' },
+    });
+    // A synonym of a value still names it where it names no record ("remove the item" deletes).
+    const action = { type: { type: 'string', enum: ['add', 'delete', 'complete'] } };
+    expect(fill(action, ['type'], 'remove the item from my list').input).toEqual({ type: 'delete' });
+  });
+
   it('splits a full name between a first-name and a last-name input', () => {
     const person = {
       first_name: { type: 'string', description: 'The first name of the customer.' },

@@ -5,6 +5,8 @@ import { isIdName } from '../../tools/index.js';
 import { listParameters, type ParameterInfo } from '../catalog/list-parameters.js';
 import { isRequestWord } from '../language/analyze-text.js';
 import { splitWords } from '../language/split-words.js';
+import { stemWord } from '../language/stem-word.js';
+import { conceptOf } from '../language/synonyms.js';
 import { type ClassifiedParameter, classifyParameter } from './classify-parameter.js';
 import { convertMention } from './convert-mention.js';
 import { extractReason, extractTopicWords, PLACE_PREPOSITIONS } from './extract-free-text.js';
@@ -42,6 +44,11 @@ export interface FillArgumentsOptions {
   depth?: number;
   /** Inside an object input: whether the operation requires that object. */
   required?: boolean;
+  /**
+   * Inside an object input: the concepts of its name and of the objects around it (a body wrapped as
+   * `{"ticket": {...}}` is the ticket), whose words name the record rather than a value of its fields.
+   */
+  recordConcepts?: Set<string>;
 }
 
 const EVIDENCE = 0.45;
@@ -269,6 +276,10 @@ function fillObject(
     parameters: fields,
     depth: depth + 1,
     required: parameter.required,
+    recordConcepts: new Set([
+      ...(options.recordConcepts ?? []),
+      ...splitWords(parameter.name).map((word) => conceptOf(stemWord(word))),
+    ]),
   });
   // A default or the one value an enum allows (`"object": "card"`) says nothing the message gave.
   const found = Object.keys(nested.input).filter((name) => {
@@ -306,6 +317,7 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
       tokens,
       mentions,
       new Set([...used, ...usedByEnums]),
+      options.recordConcepts,
     );
     if (!match) continue;
     const code = parameter.codedValues.find((entry) => entry.label === match.value);

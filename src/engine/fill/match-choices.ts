@@ -47,10 +47,10 @@ const FLAG_WORDS = new Set([
 const conceptsOf = (text: string) => splitWords(text).map((word) => conceptOf(stemWord(word)));
 
 /** Where the words of `value` occur in a row (stop words between them allowed), or undefined. */
-function findPhrase(value: string, tokens: MessageToken[]): [number, number] | undefined {
+function findPhrase(value: string, tokens: MessageToken[], from = 0): [number, number] | undefined {
   const concepts = conceptsOf(value);
   if (concepts.length === 0) return undefined;
-  for (let start = 0; start < tokens.length; start++) {
+  for (let start = from; start < tokens.length; start++) {
     if (tokens[start].concept !== concepts[0] && tokens[start].lower !== value.toLowerCase()) continue;
     if (tokens[start].lower === value.toLowerCase()) return [start, start + 1];
     let position = start + 1;
@@ -64,12 +64,37 @@ function findPhrase(value: string, tokens: MessageToken[]): [number, number] | u
   return undefined;
 }
 
+/**
+ * Whether the words at `found` mean `value` only as a synonym while they name a record: the one whose
+ * fields are being filled, or one whose id follows ("change the subject of ticket 38802" states no
+ * ticket type "incident", whatever the synonyms say of tickets and incidents).
+ */
+function namesRecord(
+  found: [number, number],
+  value: string,
+  tokens: MessageToken[],
+  mentions: Mention[],
+  record: Set<string>,
+): boolean {
+  const span = tokens.slice(found[0], found[1]);
+  if (span.map((token) => stemWord(token.lower)).join(' ') === splitWords(value).map(stemWord).join(' '))
+    return false;
+  return (
+    span.some((token) => record.has(token.concept)) ||
+    mentions.some(
+      (mention) => mention.first === found[1] && (mention.kind === 'number' || mention.kind === 'identifier'),
+    )
+  );
+}
+
 /** The enum member the message names: the longest match, stop-word members only when nothing else fits. */
 export function matchEnumValue(
   parameter: ClassifiedParameter,
   tokens: MessageToken[],
   mentions: Mention[],
   used: Set<number>,
+  /** Concepts of the record whose fields these are (the object input's name). */
+  record: Set<string> = new Set(),
 ): SpanValue | undefined {
   let best: (SpanValue & { rank: number }) | undefined;
   for (const value of parameter.enumValues ?? []) {
@@ -79,6 +104,9 @@ export function matchEnumValue(
       if (mention) found = [mention.first, mention.last];
     } else if (typeof value === 'string' && value.trim()) {
       found = findPhrase(value, tokens);
+      // A word that only means the member and names a record is no value for it: a later one may be.
+      while (found && namesRecord(found, value, tokens, mentions, record))
+        found = findPhrase(value, tokens, found[0] + 1);
     }
     if (!found || used.has(found[0])) continue;
     // The member beside the parameter's words wins ("compounded monthly", not "annual rate"), then the longest.
