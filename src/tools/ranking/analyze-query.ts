@@ -634,7 +634,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       if (!action && profile.write >= ACTION_WRITES && profile !== CREATES)
         action = wantsDone
           ? // "I want my account deleted": delete my account.
-            { word: presentOf(word), stem, rest: objectOfWish(words.slice(0, position)) }
+            { word: presentOf(written), stem, rest: objectOfWish(words.slice(0, position)) }
           : { word: written, stem, rest: words.slice(position + 1).join(' ') };
     }
   }
