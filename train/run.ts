@@ -24,6 +24,18 @@ import { loadCorpus } from './load-corpus.js';
 import { paraphrase } from './paraphrase.js';
 import { readHumanCases, readOutOfScope } from './read-benchmarks.js';
 
+/** A number from the environment, or `fallback`; a value that is not `what` stops the training with a message. */
+function setting(name: string, fallback: number, valid: (value: number) => boolean, what: string): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (Number.isNaN(value) || !valid(value)) {
+    console.error(`train: ${name}=${raw} is not ${what}`);
+    process.exit(2);
+  }
+  return value;
+}
+
 const SEED = 20261130;
 /**
  * Training sets drawn (each with its own seed from SEED) and fitted; the model is the average of the
@@ -37,11 +49,21 @@ const OPERATIONS_PER_DOCUMENT = 10;
  * Operations ranked against each message's target: a document of up to this many is ranked whole, as
  * the product ranks it; a larger one by its siblings of the target and a sample of the rest.
  */
-const NEGATIVES = Number(process.env.TRAIN_NEGATIVES ?? 300);
+const NEGATIVES = setting(
+  'TRAIN_NEGATIVES',
+  300,
+  (value) => Number.isInteger(value) && value > 0,
+  'a whole number above 0',
+);
 const HUMAN_WEIGHT = 2;
 const MIN_WORD_COUNT = 4;
 const MAX_VOCABULARY = 3000;
-const DROP_TARGET = Number(process.env.TRAIN_DROP ?? 0.06);
+const DROP_TARGET = setting(
+  'TRAIN_DROP',
+  0.06,
+  (value) => value >= 0 && value < 1,
+  'a share from 0 to below 1',
+);
 const PARAPHRASED = 0.5;
 const BROWSE_PER_DOCUMENT = 3;
 const HINTED = 0.1;

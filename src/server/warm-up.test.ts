@@ -9,7 +9,7 @@ import { warmUp } from './warm-up.js';
 const version = schemaVersion;
 
 for (const dialect of storeDialects) {
-  describe(`warmUp (${dialect.name})`, () => {
+  describe.skipIf(!dialect.available)(`warmUp (${dialect.name})`, () => {
     let store: Store;
     let close: () => Promise<void>;
     beforeAll(async () => {

@@ -646,7 +646,7 @@ export function chooseRemedy(options: ChooseToolOptions): Choice {
   const ranking = rankOffered(options, complaint);
   // A case is a new record of another kind than the ones the customer names by id: "charged twice,
   // transactions 8c1f… and 3a9e…" opens no new transaction, "order 10390 arrived torn" no new order.
-  const named = new Set(ranking.query.ids.map((id) => id.noun).filter((noun) => noun !== ''));
+  const named = namedById(ranking.query);
   const remedy = ranking.tools
     .slice(0, REMEDY_RANK)
     .find((ranked) => opensCase(ranked.entry) && !named.has(ranked.entry.head?.stem ?? ''));
@@ -712,6 +712,11 @@ function readersFirst<Ranked extends { entry: IndexedTool; features: number[] }>
   );
 }
 
+/** The nouns of the records the message names by id ("ticket 38802"): records that exist already. */
+function namedById(query: AnalyzedQuery): Set<string> {
+  return new Set(query.ids.map((id) => id.noun).filter((noun) => noun !== ''));
+}
+
 /**
  * For a request to change something: the operations, without those that create a new record where
  * the message's verb rarely does (across the corpus's APIs) and theirs often does, or where theirs
@@ -728,7 +733,7 @@ function withoutOtherCreates<Ranked extends { entry: IndexedTool; features: numb
   const action = query.action;
   if (!action) return tools;
   const asked = verbProfile(index.model, action.stem)?.create ?? 0;
-  const existing = new Set(query.ids.map((id) => id.noun).filter((noun) => noun !== ''));
+  const existing = namedById(query);
   const kept = tools.filter(({ entry, features }) => {
     const operation = entry.tool.operation;
     if (operation?.method !== 'post' || operation.path.includes('{')) return true;

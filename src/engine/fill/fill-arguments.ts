@@ -5,8 +5,7 @@ import { isIdName } from '../../tools/index.js';
 import { listParameters, type ParameterInfo } from '../catalog/list-parameters.js';
 import { isRequestWord } from '../language/analyze-text.js';
 import { splitWords } from '../language/split-words.js';
-import { stemWord } from '../language/stem-word.js';
-import { conceptOf } from '../language/synonyms.js';
+import { conceptsOf } from '../language/synonyms.js';
 import { type ClassifiedParameter, classifyParameter } from './classify-parameter.js';
 import { convertMention } from './convert-mention.js';
 import { extractReason, extractTopicWords, PLACE_PREPOSITIONS } from './extract-free-text.js';
@@ -276,10 +275,7 @@ function fillObject(
     parameters: fields,
     depth: depth + 1,
     required: parameter.required,
-    recordConcepts: new Set([
-      ...(options.recordConcepts ?? []),
-      ...splitWords(parameter.name).map((word) => conceptOf(stemWord(word))),
-    ]),
+    recordConcepts: new Set([...(options.recordConcepts ?? []), ...conceptsOf(parameter.name)]),
   });
   // A default or the one value an enum allows (`"object": "card"`) says nothing the message gave.
   const found = Object.keys(nested.input).filter((name) => {

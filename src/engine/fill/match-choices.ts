@@ -4,7 +4,7 @@ import { resolveSchema } from '../catalog/list-parameters.js';
 import { splitWords } from '../language/split-words.js';
 import { stemWord } from '../language/stem-word.js';
 import { STOP_WORDS } from '../language/stop-words.js';
-import { conceptOf } from '../language/synonyms.js';
+import { conceptOf, conceptsOf } from '../language/synonyms.js';
 import type { ClassifiedParameter } from './classify-parameter.js';
 import { measureAffinity } from './measure-affinity.js';
 import type { Mention } from './mention.js';
@@ -43,8 +43,6 @@ const FLAG_WORDS = new Set([
   'do',
   'allow',
 ]);
-
-const conceptsOf = (text: string) => splitWords(text).map((word) => conceptOf(stemWord(word)));
 
 /** Where the words of `value` occur in a row (stop words between them allowed), or undefined. */
 function findPhrase(value: string, tokens: MessageToken[], from = 0): [number, number] | undefined {

@@ -1,5 +1,6 @@
 // A general synonym table for commerce, customer support and common API verbs: words of one group
 // map to one concept, so "parcel" in a message meets "shipment" in an operation's description.
+import { splitWords } from './split-words.js';
 import { stemWord } from './stem-word.js';
 
 const GROUPS: string[] = [
@@ -74,4 +75,9 @@ for (const group of GROUPS) {
 /** The concept a stem stands for: the first stem of its synonym group, or the stem itself. */
 export function conceptOf(stem: string): string {
   return conceptByStem.get(stem) ?? stem;
+}
+
+/** The concepts of a text's or an identifier's words, in order (`ticket_type` -> ticket, type). */
+export function conceptsOf(text: string): string[] {
+  return splitWords(text).map((word) => conceptOf(stemWord(word)));
 }
