@@ -789,6 +789,29 @@ describe('decideTurn', () => {
     );
   });
 
+  it('weighs "nothing" against the operations a question leaves, not against the change it names', () => {
+    const ticketId = { ticket_id: { type: 'integer', description: 'The ID of the ticket.' } };
+    const tools = [
+      operation('showTicket', ['get', '/api/v2/tickets/{ticket_id}'], 'Show ticket', ticketId, ['ticket_id']),
+      operation(
+        'updateTicket',
+        ['put', '/api/v2/tickets/{ticket_id}'],
+        'Update ticket. Updates a ticket: its status, priority, assignee, or adds a comment.',
+        { ...ticketId, status: { type: 'string', enum: ['open', 'pending', 'solved'] } },
+        ['ticket_id'],
+      ),
+      operation('updateManyTickets', ['put', '/api/v2/tickets/update_many'], 'Update many tickets', {
+        ids: { type: 'string' },
+      }),
+      operation('listTickets', ['get', '/api/v2/tickets'], 'List tickets', {}),
+    ];
+    expect(decide([user('Hi, any update on ticket 5531?')], '', tools)).toMatchObject({
+      type: 'tool-call',
+      toolName: 'showTicket',
+      input: { ticket_id: 5531 },
+    });
+  });
+
   it('never lets a sibling that reads stand in for one that makes the change asked for', () => {
     const giftMessage = (name: string, method: 'get' | 'post', required: string[]) =>
       operation(

@@ -14,6 +14,7 @@ import {
   isIdName,
   isPlural,
   isReadMethod,
+  noneAgainst,
   rankCatalog,
   readIds,
   splitWords,
@@ -856,11 +857,14 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     ranking.query.terms.some(
       (term) => term.verb && (term.stem === best.entry.verb || term.stem === best.entry.action),
     );
+  // "Nothing" weighs against the operations that could answer: those the message's kind leaves ("any
+  // update on ticket 5531?" asks for no change, so the update it names is no rival).
+  const noneProbability =
+    candidates.length < ranking.tools.length
+      ? noneAgainst(ranking, candidates, ranking.index)
+      : ranking.none.probability;
   let nothing =
-    ranking.none.probability >= claim &&
-    !whollyAbout &&
-    !asksItsDeed &&
-    !looksUp(best, ranking, filled.input);
+    noneProbability >= claim && !whollyAbout && !asksItsDeed && !looksUp(best, ranking, filled.input);
   if (nothing) {
     const lookUp = findLookUp(candidates.slice(1), ranking, fillFor);
     if (lookUp) {

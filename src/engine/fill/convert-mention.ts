@@ -1,6 +1,7 @@
 // Turns a value found in the message into the value a parameter's schema asks for, or undefined.
 import { matchesSchemaPattern } from '../../tools/index.js';
 import type { ClassifiedParameter } from './classify-parameter.js';
+import { currencyOfSymbol, toInputAmount } from './find-currencies.js';
 import type { Mention } from './mention.js';
 
 const pad = (value: number) => String(value).padStart(2, '0');
@@ -36,6 +37,11 @@ function toNumber(mention: Mention, parameter: ClassifiedParameter): number | un
   let value = typeof mention.value === 'number' ? mention.value : Number(mention.text.replace('#', ''));
   // "5%" is 0.05 unless the parameter says it takes a percentage.
   if (mention.percent && !/percent|%/i.test(`${parameter.name} ${parameter.description}`)) value /= 100;
+  // "$15" to an amount in cents: 1500.
+  if (mention.money) {
+    const symbol = /[$€£¥]/.exec(mention.text)?.[0];
+    value = toInputAmount(value, parameter.description, symbol && currencyOfSymbol(symbol));
+  }
   if (parameter.kind === 'integer' && !Number.isInteger(value)) return undefined;
   return value;
 }

@@ -301,4 +301,44 @@ describe('fillArguments', () => {
     // A number that is no amount of money fills no money object.
     expect(fill(properties, [], 'refund order 4410').input.amount).toBeUndefined();
   });
+
+  it('counts an amount in the smallest unit where the input says so, and fills one money object with it', () => {
+    const cents = {
+      type: 'integer',
+      description: 'Amount in the smallest denomination of the currency (cents for USD).',
+    };
+    const money = { type: 'object', properties: { amount: cents, currency: { type: 'string' } } };
+    const refund = fill(
+      { amount_money: money, app_fee_money: money, payment_id: { type: 'string' } },
+      ['amount_money', 'payment_id'],
+      'Please refund the $85 duplicate charge',
+    );
+    expect(refund.input).toEqual({ amount_money: { amount: 8500, currency: 'USD' } });
+    expect(fill({ amount_money: money }, [], 'refund ¥500 please').input).toEqual({
+      amount_money: { amount: 500, currency: 'JPY' },
+    });
+    // A plain input in cents takes $12.50 as 1250; one in units keeps the amount as written.
+    expect(fill({ amount: cents }, [], 'refund $12.50 of it').input).toEqual({ amount: 1250 });
+    const units = { type: 'number', description: 'The amount to refund.' };
+    expect(fill({ amount: units }, [], 'refund $12.50 of it').input).toEqual({ amount: 12.5 });
+  });
+
+  it("reads a required choice in the customer's own words when one member alone fits them", () => {
+    const reason = {
+      type: 'string',
+      enum: ['no longer needed', 'ordered by mistake'],
+      description: 'The reason for cancellation.',
+    };
+    expect(fill({ reason }, ['reason'], "cancel it please - don't need it anymore").input).toEqual({
+      reason: 'no longer needed',
+    });
+    expect(fill({ reason }, ['reason'], 'cancel it, I ordered the wrong one by mistake').input).toEqual({
+      reason: 'ordered by mistake',
+    });
+    // Words of both members, or of none, are asked about; an optional choice is left out.
+    expect(fill({ reason }, ['reason'], 'cancel it please').missing.map((entry) => entry.name)).toEqual([
+      'reason',
+    ]);
+    expect(fill({ reason }, [], "cancel it please - don't need it anymore").input).toEqual({});
+  });
 });

@@ -383,10 +383,17 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
       if (start >= 0 && token.start >= start && token.end <= start + value.length) used.add(index);
     });
   }
-  for (const parameter of parameters) {
-    if (parameter.name in input || parameter.kind !== 'object') continue;
+  // One amount fills one money object: the first the operation requires ("refund $85" is the refund's
+  // amount, not its app fee too).
+  let moneyFilled = false;
+  const objects = parameters.filter((parameter) => parameter.kind === 'object');
+  objects.sort((left, right) => Number(right.required) - Number(left.required));
+  for (const parameter of objects) {
+    if (parameter.name in input) continue;
+    const money = moneyFilled ? undefined : fillMoney(parameter.schema, text, tokens, mentions);
+    if (money) moneyFilled = true;
     const nested =
-      fillMoney(parameter.schema, text, tokens, mentions) ??
+      money ??
       fillObject(
         parameter,
         options,

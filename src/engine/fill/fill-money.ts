@@ -3,7 +3,7 @@
 // names both at once, whether or not they say the input's name.
 import { listParameters } from '../catalog/list-parameters.js';
 import { classifyParameter } from './classify-parameter.js';
-import { currencyOfSymbol, findCurrencies } from './find-currencies.js';
+import { currencyOfSymbol, findCurrencies, toInputAmount } from './find-currencies.js';
 import type { Mention } from './mention.js';
 import type { MessageToken } from './tokenize-message.js';
 
@@ -37,7 +37,14 @@ export function fillMoney(
   const symbol = /[$€£¥]/.exec(money.text)?.[0];
   const currency = symbol ? currencyOfSymbol(symbol) : findCurrencies(text, tokens)[0]?.value;
   return {
-    [fields.amount.name]: fields.amount.type === 'string' ? digits : money.value,
+    [fields.amount.name]:
+      fields.amount.type === 'string'
+        ? digits
+        : toInputAmount(
+            money.value,
+            fields.amount.description,
+            typeof currency === 'string' ? currency : undefined,
+          ),
     ...(currency ? { [fields.currency.name]: currency } : {}),
   };
 }

@@ -50,6 +50,39 @@ const CODES = new Set([
 
 const SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
 
+/** Currencies without minor units: an amount in their smallest unit is the amount itself (ISO 4217). */
+const ZERO_DECIMAL = new Set([
+  'BIF',
+  'CLP',
+  'DJF',
+  'GNF',
+  'ISK',
+  'JPY',
+  'KMF',
+  'KRW',
+  'PYG',
+  'RWF',
+  'UGX',
+  'VND',
+  'VUV',
+  'XAF',
+  'XOF',
+  'XPF',
+]);
+
+/** A description that says its amount is counted in the currency's smallest unit ("in cents"). */
+const MINOR_UNITS =
+  /smallest (?:currency )?(?:unit|denomination)|minor units?|\bin cents\b|\(cents|cents for|\bin pence\b/i;
+
+/**
+ * `amount` as an input whose description is `description` takes it: in the currency's smallest unit
+ * when the description says so ($12.50 -> 1250, ¥500 -> 500), else as written.
+ */
+export function toInputAmount(amount: number, description: string, currency: string | undefined): number {
+  if (!MINOR_UNITS.test(description) || (currency && ZERO_DECIMAL.has(currency))) return amount;
+  return Math.round(amount * 100);
+}
+
 /** The code of a currency symbol (`$` -> USD), undefined for none. */
 export function currencyOfSymbol(symbol: string): string | undefined {
   return SYMBOLS[symbol];

@@ -121,7 +121,41 @@ export function matchEnumValue(
     const rank = STOP_WORDS.has(String(value).toLowerCase()) ? -1 : nearness + String(value).length / 1000;
     if (!best || rank > best.rank) best = { value, first: found[0], last: found[1], rank };
   }
-  return best && { value: best.value, first: best.first, last: best.last };
+  if (best) return { value: best.value, first: best.first, last: best.last };
+  return parameter.required ? matchEnumLoosely(parameter, tokens, used) : undefined;
+}
+
+/**
+ * For a required choice the message names in its own words ("don't need it anymore" for "no longer
+ * needed"): the one member of several words that has at least half of its words in the message, where
+ * no other member has any; asking would only make the customer repeat it.
+ */
+function matchEnumLoosely(
+  parameter: ClassifiedParameter,
+  tokens: MessageToken[],
+  used: Set<number>,
+): SpanValue | undefined {
+  const present = new Map<string, number>();
+  tokens.forEach((token, position) => {
+    if (!used.has(position) && !present.has(token.concept)) present.set(token.concept, position);
+  });
+  let found: SpanValue | undefined;
+  for (const value of parameter.enumValues ?? []) {
+    if (typeof value !== 'string') continue;
+    const concepts = conceptsOf(
+      splitWords(value)
+        .filter((word) => !STOP_WORDS.has(word))
+        .join(' '),
+    );
+    const hits = concepts.flatMap((concept) => {
+      const position = present.get(concept);
+      return position === undefined ? [] : [position];
+    });
+    if (hits.length === 0) continue;
+    if (found || concepts.length < 2 || hits.length * 2 < concepts.length) return undefined;
+    found = { value, first: Math.min(...hits), last: Math.max(...hits) + 1 };
+  }
+  return found;
 }
 
 /** True when the message names the flag's words, false when it negates them, else undefined (left out). */

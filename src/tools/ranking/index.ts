@@ -15,7 +15,13 @@ export {
   isReadMethod,
   type PathParameter,
 } from './index-catalog.js';
-export { type RankCatalogOptions, type RankedTool, type Ranking, rankCatalog } from './rank-catalog.js';
+export {
+  noneAgainst,
+  type RankCatalogOptions,
+  type RankedTool,
+  type Ranking,
+  rankCatalog,
+} from './rank-catalog.js';
 export {
   OPERATION_SHAPE_KEY,
   type OperationShape,

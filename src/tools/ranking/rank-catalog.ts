@@ -5,7 +5,9 @@ import { type AnalyzedQuery, analyzeQuery } from './analyze-query.js';
 import {
   extractNoneFeatures,
   extractToolFeatures,
+  NONE_FEATURES,
   type QueryWeights,
+  TOOL_FEATURES,
   weighQuery,
 } from './extract-features.js';
 import { scoreHidden } from './hidden-layer.js';
@@ -20,6 +22,8 @@ export interface CandidateFeatures {
   features: number[];
   /** [takes free search words, writes]: how much the message's word weights for each apply. */
   roles: [number, number];
+  /** Share of the message's weight in the operation's name and summary (what "nothing" weighs as `bestHead`). */
+  head: number;
 }
 
 /** One operation's place in a ranking. */
@@ -31,14 +35,19 @@ export interface RankedTool {
   probability: number;
   /** The operation's feature vector (kept for training and for explaining a choice). */
   features: number[];
+  /** Share of the message's weight in its name and summary. */
+  head: number;
 }
 
 /** A message's ranking; read it only (the same message ranked again shares its entries). */
 export interface Ranking {
   /** The operations ranked, best first. */
   tools: RankedTool[];
-  /** Score and probability of calling nothing. */
-  none: { score: number; probability: number; features: number[] };
+  /**
+   * Score and probability of calling nothing; `words` is the part of the score its message words
+   * give (`noneAgainst` keeps it).
+   */
+  none: { score: number; probability: number; features: number[]; words: number };
   /** The message as the ranking read it (its ids with their nouns). */
   query: AnalyzedQuery;
 }
@@ -139,19 +148,24 @@ function findTouched(index: CatalogIndex, weights: QueryWeights): Set<IndexedToo
 }
 
 /** Best coverage and best name-or-summary coverage of the message over the catalog (only touched operations have any). */
+/** Share of the message's weight in `entry`'s name and summary. */
+function headShare(entry: IndexedTool, weights: QueryWeights): number {
+  if (weights.total === 0) return 0;
+  let named = 0;
+  for (const [stem, value] of weights.weights)
+    if (entry.name.has(stem) || entry.summary.has(stem)) named += value;
+  return named / weights.total;
+}
+
 function measureBest(touched: Set<IndexedTool>, weights: QueryWeights): { coverage: number; head: number } {
   let coverage = 0;
   let head = 0;
   if (weights.total === 0) return { coverage, head };
   for (const entry of touched) {
     let covered = 0;
-    let named = 0;
-    for (const [stem, value] of weights.weights) {
-      if (entry.all.has(stem)) covered += value;
-      if (entry.name.has(stem) || entry.summary.has(stem)) named += value;
-    }
+    for (const [stem, value] of weights.weights) if (entry.all.has(stem)) covered += value;
     coverage = Math.max(coverage, covered / weights.total);
-    head = Math.max(head, named / weights.total);
+    head = Math.max(head, headShare(entry, weights));
   }
   return { coverage, head };
 }
@@ -438,6 +452,7 @@ export function featurize(options: RankCatalogOptions): {
     (entry): CandidateFeatures => ({
       entry,
       roles: [entry.search ? 1 : 0, entry.writes],
+      head: touched.has(entry) ? headShare(entry, weights) : 0,
       features: extractToolFeatures({
         tool: entry,
         query,
@@ -532,8 +547,9 @@ function rankAnew(options: RankCatalogOptions): Ranking {
   const search = sumWords(model.wordWeights.search, words);
   const write = sumWords(model.wordWeights.write, words);
   const ranked = tools.map(
-    ({ entry, features, roles }): RankedTool => ({
+    ({ entry, features, roles, head }): RankedTool => ({
       entry,
+      head,
       score:
         dot(model.weights, features) +
         (model.hidden ? scoreHidden(model.hidden, features) : 0) +
@@ -543,7 +559,8 @@ function rankAnew(options: RankCatalogOptions): Ranking {
       features,
     }),
   );
-  const noneScore = dot(model.noneWeights, none) + sumWords(model.wordWeights.none, words);
+  const noneWords = sumWords(model.wordWeights.none, words);
+  const noneScore = dot(model.noneWeights, none) + noneWords;
   let maxScore = noneScore;
   for (const entry of ranked) maxScore = Math.max(maxScore, entry.score);
   let sum = Math.exp(noneScore - maxScore);
@@ -552,7 +569,41 @@ function rankAnew(options: RankCatalogOptions): Ranking {
   ranked.sort((left, right) => right.score - left.score);
   return {
     tools: ranked,
-    none: { score: noneScore, probability: Math.exp(noneScore - maxScore) / sum, features: none },
+    none: {
+      score: noneScore,
+      probability: Math.exp(noneScore - maxScore) / sum,
+      features: none,
+      words: noneWords,
+    },
     query,
   };
+}
+
+const BEST_COVERAGE = NONE_FEATURES.indexOf('bestCoverage');
+const BEST_HEAD = NONE_FEATURES.indexOf('bestHead');
+const BEST_SEMANTIC = NONE_FEATURES.indexOf('bestSemantic');
+const COVERAGE = TOOL_FEATURES.indexOf('coverage');
+const SEMANTIC = TOOL_FEATURES.indexOf('semantic');
+
+/**
+ * The probability of calling nothing when only `tools` of the ranking could be called: "nothing"
+ * weighed against the best of them rather than of every operation (a question asks for no change:
+ * "any update on ticket 5531?" is not answered by nothing for the update operation it names).
+ * On the ranking's scale: compare it with the operations' own probabilities.
+ */
+export function noneAgainst(ranking: Ranking, tools: readonly RankedTool[], index: CatalogIndex): number {
+  const features = [...ranking.none.features];
+  let coverage = 0;
+  let head = 0;
+  let semantic = 0;
+  for (const ranked of tools) {
+    coverage = Math.max(coverage, ranked.features[COVERAGE]);
+    head = Math.max(head, ranked.head);
+    semantic = Math.max(semantic, ranked.features[SEMANTIC]);
+  }
+  features[BEST_COVERAGE] = coverage;
+  features[BEST_HEAD] = head;
+  features[BEST_SEMANTIC] = semantic;
+  const score = dot(index.model.noneWeights, features) + ranking.none.words;
+  return ranking.none.probability * Math.exp(score - ranking.none.score);
 }
