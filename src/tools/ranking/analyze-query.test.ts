@@ -205,6 +205,18 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('please cancel my order', index).action?.word).toBe('cancel');
   });
 
+  it('reads no change in a deed supposed by a condition, and a polite "if you could" as a request', () => {
+    for (const text of [
+      'Do you give refunds if we cancel halfway through the year?',
+      'what happens to my points when I cancel my order?',
+      'unless I decide to cancel the order, when does it ship?',
+    ])
+      expect(analyzeQuery(text, index).writes, text).toBe(0);
+    expect(analyzeQuery('if you could cancel my order that would be great', index).action?.word).toBe(
+      'cancel',
+    );
+  });
+
   it('reads no change in a question about how a thing is done', () => {
     expect(analyzeQuery('how do I cancel my order?', index).writes).toBe(0);
     expect(analyzeQuery('how to cancel an order', index).action).toBeUndefined();

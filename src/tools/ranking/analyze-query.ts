@@ -160,6 +160,12 @@ function objectOfWish(before: string[]): string {
 
 /** "did I", "didn't you": the verb after them tells what happened ("What did I order?"). */
 const DID = /\b(?:did|didn t|didnt)\s+(?:i|you|u|we|they|he|she|it)$/;
+/**
+ * A verb in a condition ("do you give refunds if we cancel halfway?", "what happens when I cancel?")
+ * supposes the deed rather than asks for it; "if you could cancel it" is a polite request.
+ */
+const SUPPOSED =
+  /\b(?:if|when|whenever|unless|once|suppose)\s+(?:i|we|they|he|she|it|(?:you|u)(?!\s+(?:could|can|would|will|please)\b))(?:\s+(?:just|ever|later|then|do|did|decide\s+to|want\s+to|need\s+to))?$/;
 const BEFORE_VERB = new Set([
   'please',
   'pls',
@@ -614,7 +620,9 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       (position === 0 ||
         (BEFORE_VERB.has(words[position - 1]) && (!afterAnd || position - lastVerb <= AND_REACH)) ||
         wantsDone);
-    const told = DID.test(words.slice(Math.max(0, position - 3), position).join(' '));
+    const told =
+      DID.test(words.slice(Math.max(0, position - 3), position).join(' ')) ||
+      SUPPOSED.test(words.slice(Math.max(0, position - 4), position).join(' '));
     (verbPosition ? asVerb : asOther).add(stem);
     if (
       !unknownVerb &&
