@@ -198,6 +198,9 @@ export function extractToolFeatures(options: {
   const slots = fitSlots(tool.slots, query.values);
   // "Where is my order?" asks for one record, "show my orders" for many: a noun of the path in the
   // other number than the operation reads it.
+  // "the message I left on order 1560" reads the order's messages: one of a list under a record the
+  // message names by id, whose own ids a customer never sees.
+  const listUnderNamedRecord = pathParameters > 0 && ids.length >= pathParameters && nounMatch;
   let numberClash = 0;
   if (touched && isReadMethod(tool.tool.operation?.method))
     for (const term of query.terms) {
@@ -208,7 +211,7 @@ export function extractToolFeatures(options: {
       // "transactions 8c1f… and 3a9e…" names records by their ids, however many.
       const givesIds = ids.some((id) => id.noun === term.stem);
       if (
-        (!plural && listed && !recorded) ||
+        (!plural && listed && !recorded && !listUnderNamedRecord) ||
         (plural && recorded && !listed && !tool.collection && !givesIds)
       )
         numberClash = 1;

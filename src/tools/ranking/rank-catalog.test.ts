@@ -78,6 +78,13 @@ describe('rankCatalog with the committed model', () => {
         read('getOrder', '/orders/{id}', 'Get an order', { id: { type: 'integer' } }),
         read('getOrdersTotals', '/reports/orders/totals', 'Orders totals report'),
         read('getCartItems', '/carts/mine/items', 'Items in my cart'),
+        read('getOrderMessages', '/orders/{order_id}/messages', 'Get order messages', {
+          order_id: { type: 'integer' },
+        }),
+        read('getOrderMessage', '/orders/{order_id}/messages/{id}', 'Get an order message', {
+          order_id: { type: 'integer' },
+          id: { type: 'integer' },
+        }),
       ],
       loadRankingModel(),
     );
@@ -94,6 +101,11 @@ describe('rankCatalog with the committed model', () => {
     expect(clash('show me the totals of my orders')).toMatchObject({ getOrdersTotals: 0, getOrder: 1 });
     // "/carts/mine" picks one cart: "my cart" is no clash.
     expect(clash("what's in my cart?")).toMatchObject({ getCartItems: 0 });
+    // One of a list under a record named by its id, whose own id the customer never sees: no clash.
+    expect(clash('did anyone read the message I left on order 1560?')).toMatchObject({
+      getOrderMessages: 0,
+    });
+    expect(clash('did anyone read the message I left on my order?')).toMatchObject({ getOrderMessages: 1 });
   });
 
   it('reads a summary that holds a whole description as its first sentence', () => {
