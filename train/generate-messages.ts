@@ -320,3 +320,39 @@ export function generateBrowseMessage(things: string, random: Random): string {
   ]);
   return `${pick(random, GREETINGS)}${message}${pick(random, ENDINGS)}`;
 }
+
+/**
+ * A question about the business's rules for what an operation handles, which no call answers: its
+ * words are the API's own ("what's your refund policy?" beside refund operations), so the model
+ * learns that naming a resource is not asking for one. Policies, fees, how long things take and asking
+ * for a person are answered from the help center or by a person, never from a record.
+ */
+export function generatePolicyQuestion(entry: IndexedTool, random: Random): string | undefined {
+  const path = entry.tool.operation?.path;
+  if (!path) return undefined;
+  const noun = singular(resources(path).noun);
+  if (noun === 'item' || noun.length < 3) return undefined;
+  const many = plural(noun);
+  const message = pick(random, [
+    `what's your ${noun} policy?`,
+    `what is the policy on ${many}?`,
+    `do ${many} expire?`,
+    `how long do ${many} usually take?`,
+    `is there a fee for ${many}?`,
+    `are ${many} free?`,
+    `what are the rules for ${many}?`,
+    `how do ${many} work with you?`,
+    `can I talk to a real person about my ${noun}?`,
+    `who do I contact about a ${noun}?`,
+    `do you offer ${many} in every country?`,
+    `why would a ${noun} be delayed?`,
+    `is it safe to give you my ${noun} details?`,
+    `what happens to my ${many} if I close my account?`,
+    `I'd like to know your rules on ${many}`,
+    `tell me about your ${noun} fees`,
+    `I want to speak to someone about ${many}, not a bot`,
+  ]);
+  let text = `${pick(random, GREETINGS)}${pick(random, CHATTER)}${message}${pick(random, ENDINGS)}`;
+  if (random() < 0.15) text = addTypo(text, random);
+  return text;
+}

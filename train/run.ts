@@ -18,7 +18,7 @@ import type { RankableTool } from '../src/tools/ranking/rankable-tool.js';
 import { DEFAULT_MODEL_URL, type RankingModel } from '../src/tools/ranking/ranking-model.js';
 import { contentStems, toSearchTerm } from '../src/tools/ranking/read-words.js';
 import { buildWordVectors } from './build-word-vectors.js';
-import { generateBrowseMessage, generateMessages } from './generate-messages.js';
+import { generateBrowseMessage, generateMessages, generatePolicyQuestion } from './generate-messages.js';
 import { learnAssociations, learnGenericWords, learnPathNoise, learnVerbs } from './learn-tables.js';
 import { loadCorpus } from './load-corpus.js';
 import { paraphrase } from './paraphrase.js';
@@ -66,6 +66,10 @@ const DROP_TARGET = setting(
 );
 const PARAPHRASED = 0.5;
 const BROWSE_PER_DOCUMENT = 3;
+/** Questions about the business's rules per document, in its own words (nothing to call). */
+const POLICY_PER_DOCUMENT = 2;
+/** Their weight: templates, fewer words than a customer uses, so less than a generated request's 1. */
+const POLICY_WEIGHT = 0.5;
 const HINTED = 0.1;
 const HINTED_ELSEWHERE = 0.05;
 /** Hidden units of the ranking model (0: linear); TRAIN_HIDDEN compares settings by cross-validation. */
@@ -272,6 +276,23 @@ function collectPending(seed: number): Pending[] {
         weight: 1,
         document: documents[position].id,
         source: 'generated-browse',
+      });
+    }
+  }
+  // Questions about the business's rules in the API's own words: nothing to call.
+  for (const [position, index] of indexes.entries()) {
+    random = createRandom(seedOf(seed, `policy:${documents[position].id}`));
+    for (const entry of sample(index.tools, POLICY_PER_DOCUMENT)) {
+      const message = generatePolicyQuestion(entry, random);
+      if (!message) continue;
+      pending.push({
+        index,
+        message,
+        target: undefined,
+        candidates: candidatesFor(index, undefined),
+        weight: POLICY_WEIGHT,
+        document: documents[position].id,
+        source: 'generated-policy',
       });
     }
   }

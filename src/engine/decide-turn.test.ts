@@ -590,7 +590,7 @@ describe('decideTurn', () => {
       ]),
       giftCard('checkMyGiftCard', 'Amount left on a gift card of the signed-in customer', ['giftCardCode']),
     ];
-    const message = 'How much is left on my gift card GC8X-4KQ9?';
+    const message = 'How much money is left on my gift card GC8X-4KQ9?';
     // The situation: the ranking alone puts the guest cart's operation first, though it needs a cart
     // id the message lacks, and the other within a tenth of its probability.
     const index = indexCatalogCached(tools, { source: tools });
