@@ -982,6 +982,44 @@ describe('decideTurn', () => {
     });
   });
 
+  it("fills an input the base prompt gives by the input's own words, a code or slug of the business's", () => {
+    const cart = operation(
+      'getMyActiveCart',
+      ['get', '/{projectKey}/me/active-cart'],
+      'Get the active cart of the signed-in customer',
+      { projectKey: { type: 'string' } },
+      ['projectKey'],
+    );
+    const payment = operation(
+      'getPaymentByKey',
+      ['get', '/{projectKey}/payments/key={key}'],
+      'Get a payment by its key',
+      { projectKey: { type: 'string' }, key: { type: 'string' } },
+      ['projectKey', 'key'],
+    );
+    const prompt =
+      'You help the customers of Harbor & Pine (project key harbor-pine). The customer is signed in.';
+    expect(decide([user("what's in my cart right now")], prompt, [cart, payment])).toEqual({
+      type: 'tool-call',
+      toolName: 'getMyActiveCart',
+      input: { projectKey: 'harbor-pine' },
+    });
+    for (const other of ['Our project key: hp_live_2', 'the project key is hp.eu']) {
+      const value = other.split(/[:\s]/).pop();
+      expect(decide([user("what's in my cart?")], other, [cart])).toMatchObject({
+        input: { projectKey: value },
+      });
+    }
+    // The label opens its phrase ("project key" gives no `key`), and an English word is no value.
+    expect(decide([user('show my payment please')], prompt, [payment])).toMatchObject({
+      type: 'text',
+      text: expect.stringMatching(/key/i),
+    });
+    expect(
+      decide([user("what's in my cart?")], 'The project key is given at checkout.', [cart]),
+    ).toMatchObject({ type: 'text' });
+  });
+
   it("asks for the id of one record of the customer's rather than listing every record", () => {
     const orders = [
       operation('listOrders', ['get', '/orders.json'], 'Retrieve a list of orders', {

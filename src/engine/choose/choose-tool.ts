@@ -11,9 +11,11 @@ import type {
 import {
   contentStems,
   indexCatalogCached,
+  isContentWord,
   isIdName,
   isPlural,
   isReadMethod,
+  loadWordVectors,
   noneAgainst,
   rankCatalog,
   readIds,
@@ -394,11 +396,36 @@ export interface ChooseToolOptions {
 }
 
 /**
+ * The value the base prompt gives an input by the input's own words: "(project key harbor-pine)" for
+ * `projectKey`, "the store code is eu-west". A value with no digit or mark in it must be no English
+ * word ("the project key is given below" gives none).
+ */
+function labelledInPrompt(name: string, prompt: string): string | undefined {
+  const words = splitWords(name);
+  if (words.length === 0 || prompt === '') return undefined;
+  const label = words.map((word) => word.replace(/[^a-z0-9]/g, '')).join('[\\s_-]*');
+  // The label opens its noun phrase: "project key harbor-pine" gives no `key`.
+  const match = new RegExp(
+    `(?:^|[^\\w\\s]\\s*|\\b(?:the|our|my|your|its|their|a|an|is|are|with|and|uses?)\\s+)${label}\\b(?:\\s+is|\\s*[:=])?\\s+["'\`]?([A-Za-z0-9][\\w.-]*[A-Za-z0-9])`,
+    'i',
+  ).exec(prompt);
+  const value = match?.[1];
+  if (!value) return undefined;
+  if (
+    !/[\d._-]/.test(value) &&
+    (!isContentWord(value.toLowerCase()) || loadWordVectors()?.rows.has(value.toLowerCase()))
+  )
+    return undefined;
+  return value;
+}
+
+/**
  * The id inputs the base prompt gives an id for, by its noun ("the hotel id is 4711"; never by
- * position alone), where the message names no id of that record itself.
+ * position alone) or by the input's own words ("project key harbor-pine"), where the message names
+ * no id of that record itself.
  */
 function promptIdInputs(
-  options: { tool: EngineTool; entry: IndexedTool; promptIds?: () => QueryId[] },
+  options: { tool: EngineTool; entry: IndexedTool; promptIds?: () => QueryId[]; prompt?: string },
   query: AnalyzedQuery,
 ): Record<string, unknown> {
   const input: Record<string, unknown> = {};
@@ -408,7 +435,11 @@ function promptIdInputs(
     const nouns = nounsOf(parameter, options.entry);
     if (query.ids.some((id) => nouns.has(id.noun))) continue;
     const named = options.promptIds().find((id) => id.noun !== '' && nouns.has(id.noun));
-    if (!named) continue;
+    if (!named) {
+      const labelled = labelledInPrompt(parameter.name, options.prompt ?? '');
+      if (labelled !== undefined) input[parameter.name] = labelled;
+      continue;
+    }
     const given = bindIds({
       entry: options.entry,
       parameters: [parameter],
@@ -431,6 +462,8 @@ function fill(options: {
   earlierIds?: (position: number) => QueryId[];
   /** The ids the agent's base prompt gives with their nouns ("our hotel id is 4711"), read when first asked. */
   promptIds?: () => QueryId[];
+  /** The agent's base prompt. */
+  prompt?: string;
   now?: Date;
 }): FilledArguments {
   const { tool, earlierText } = options;
@@ -798,6 +831,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
       earlierTurns: options.earlierTurns,
       earlierIds,
       promptIds: () => (promptIds ??= readIds(options.system ?? '', ranking.index)),
+      prompt: options.system,
       now: options.now,
     });
   let best = candidates[0];
