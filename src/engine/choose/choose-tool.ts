@@ -103,6 +103,18 @@ function isReference(id: QueryId): boolean {
 }
 
 /**
+ * Whether an id is given as one of the operation's records: a number of three digits or more after
+ * the noun its id input names ("ticket 1873451290", "order 5521").
+ */
+function givesItsRecord(id: QueryId, entry: IndexedTool): boolean {
+  return (
+    id.noun !== '' &&
+    /\d{3,}/.test(id.text) &&
+    entry.idParameters.some((parameter) => parameter.nouns.has(id.noun))
+  );
+}
+
+/**
  * Whether the customer gives a reference that the operation looks up: it reads and takes the
  * reference as its id, the reference has no other form than its schema shows, and the noun in front
  * of it names no other operation's id ("confirmation JMO1MG" may be a reservation; "order 5521" is no
@@ -123,7 +135,7 @@ function looksUp(
     );
   return ranking.query.ids.some(
     (id) =>
-      isReference(id) &&
+      (isReference(id) || givesItsRecord(id, entry)) &&
       // The id's own prefix naming this operation's resource outweighs the noun ("payment pi_…").
       !(
         features[ID_NOUN_MISMATCH] > 0 &&
@@ -148,7 +160,7 @@ function findLookUp<Ranked extends { entry: IndexedTool; features: number[] }>(
   ranking: { tools: { entry: IndexedTool }[]; query: AnalyzedQuery },
   fillFor: (ranked: Ranked) => FilledArguments,
 ): { ranked: Ranked; filled: FilledArguments } | undefined {
-  if (!ranking.query.ids.some((id) => isReference(id))) return undefined;
+  if (!ranking.query.ids.some((id) => isReference(id) || id.noun !== '')) return undefined;
   for (const ranked of others) {
     const { entry, features } = ranked;
     if (!entry.reads || entry.writes >= DOES) continue;

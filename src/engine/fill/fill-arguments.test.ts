@@ -341,4 +341,22 @@ describe('fillArguments', () => {
     ]);
     expect(fill({ reason }, [], "cancel it please - don't need it anymore").input).toEqual({});
   });
+
+  it('fills a length of time into the input measured in its unit, never into a rate per unit', () => {
+    const properties = {
+      principal: { type: 'integer', description: 'The initial amount invested.' },
+      compounds_per_year: { type: 'integer', description: 'How many times interest is compounded per year.' },
+      time: { type: 'integer', description: 'The time, in years, the money is invested for.' },
+    };
+    expect(
+      fill(properties, ['principal', 'compounds_per_year', 'time'], 'I invest $10,000 for 10 years').input,
+    ).toEqual({ principal: 10000, time: 10 });
+    const growth = {
+      frequency: { type: 'integer', description: 'Duplications per hour.' },
+      duration: { type: 'integer', description: 'Total duration in hours.' },
+    };
+    expect(fill(growth, ['frequency', 'duration'], 'they grow for 6 hours').input).toEqual({ duration: 6 });
+    // A number with no unit of time stays free for either.
+    expect(fill(growth, ['frequency'], 'they double 3 times').input).toEqual({ frequency: 3 });
+  });
 });

@@ -94,6 +94,25 @@ function wordMentions(tokens: MessageToken[]): Mention[] {
     .filter((mention) => /[\p{L}\p{N}]/u.test(mention.text));
 }
 
+/** How much more a length of time belongs to an input measured in its unit: -1 for a rate per unit. */
+const MEASURED_IN = 0.3;
+
+/**
+ * Whether an input counts lengths of time in `unit` ("Total duration in hours", `duration_hours`,
+ * "the number of years"): MEASURED_IN; -1 when it counts per that unit or any ("duplications per hour",
+ * `compounds_per_year`, "times compounded per unit time"), which no length of time fills; 0 otherwise.
+ */
+function measuredIn(parameter: ClassifiedParameter, unit: string): number {
+  const about = `${splitWords(parameter.name).join(' ')} ${parameter.description}`.toLowerCase();
+  if (
+    new RegExp(`\\bper\\s+(?:an?\\s+|one\\s+)?(?:${unit}|unit|period)\\b|\\bnumber of times\\b`).test(about)
+  )
+    return -1;
+  return new RegExp(`\\b(?:in|of|number of|how many)\\s+${unit}s\\b|\\(${unit}s\\)|\\b${unit}s$`).test(about)
+    ? MEASURED_IN
+    : 0;
+}
+
 /** Input names for an amount of money or goods. */
 const AMOUNT_NAME = /amount|price|cost|total|fee|balance|quantity|qty/i;
 
@@ -133,7 +152,12 @@ function collectCandidates(
         return;
       const cue = measureCueAffinity(text, tokens, mention, parameter);
       if (cue <= LABEL_ONLY) return;
-      const affinity = measureAffinity(tokens, parameter.keywords, mention, valueStarts, valueEnds) + cue;
+      // "for 6 hours" is a length counted in hours: never a rate per hour, and the input measured in
+      // hours first.
+      const measure = mention.duration ? measuredIn(parameter, mention.duration) : 0;
+      if (measure < 0) return;
+      const affinity =
+        measureAffinity(tokens, parameter.keywords, mention, valueStarts, valueEnds) + cue + measure;
       // A bare number is a free-text value only when the parameter's words stand beside it.
       if (parameter.kind === 'text' && mention.kind === 'number' && affinity < EVIDENCE) return;
       // An optional input takes a value only with evidence, unless the value's form is the input's

@@ -47,7 +47,24 @@ const NUMBER_PATTERN =
 /** The units a length of time is counted in ("10 days", "3 weeks", "a month"). */
 export const TIME_UNIT = '(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|nights?|weeks?|months?|years?)';
 /** A unit of time after a number. */
-const DURATION_UNIT = new RegExp(`^\\s?${TIME_UNIT}\\b`, 'i');
+const DURATION_UNIT = new RegExp(`^\\s?(${TIME_UNIT})\\b`, 'i');
+/** Each unit of time by the ways it is written. */
+const UNIT_NAMES: [RegExp, string][] = [
+  [/^sec/, 'second'],
+  [/^min/, 'minute'],
+  [/^h/, 'hour'],
+  [/^d/, 'day'],
+  [/^n/, 'night'],
+  [/^w/, 'week'],
+  [/^mo/, 'month'],
+  [/^y/, 'year'],
+];
+
+/** The unit of time a number counts ("10 days" -> "day"), if any. */
+function durationUnit(after: string): string | undefined {
+  const written = DURATION_UNIT.exec(after)?.[1].toLowerCase();
+  return written === undefined ? undefined : UNIT_NAMES.find(([form]) => form.test(written))?.[1];
+}
 
 /** The numbers of `text`. */
 export function findNumbers(text: string, tokens: MessageToken[]): Mention[] {
@@ -62,7 +79,7 @@ export function findNumbers(text: string, tokens: MessageToken[]): Mention[] {
     const after = text.slice(match.index + whole.length, match.index + whole.length + 12);
     const money = currency !== undefined || /^\s?(dollars?|usd|eur|euros?|pounds?|bucks)\b/i.test(after);
     const mention = span(tokens, 'number', start, match.index + whole.length, whole.trim(), value);
-    const duration = !money && percent === undefined && DURATION_UNIT.test(after);
+    const duration = !money && percent === undefined ? durationUnit(after) : undefined;
     mentions.push({ ...mention, money, percent: percent !== undefined, ...(duration ? { duration } : {}) });
   }
   for (const [index, token] of tokens.entries()) {

@@ -35,8 +35,8 @@ export interface Mention {
   spelled?: boolean;
   /** For numbers: a count of occurrences ("twice"), no amount of money or goods. */
   times?: boolean;
-  /** For numbers: a length of time ("10 days"), never a record's number. */
-  duration?: boolean;
+  /** For numbers: a length of time ("10 days"), never a record's number: its unit ("day"). */
+  duration?: string;
   /** For the halves of a range: whether the value starts or ends it. */
   role?: 'start' | 'end';
 }
