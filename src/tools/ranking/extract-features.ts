@@ -60,6 +60,7 @@ export const TOOL_FEATURES = [
   'writeForUnknownVerb',
   'readForUnknownVerb',
   'headUnnamed',
+  'ownIdByFilter',
 ] as const;
 
 /** Names of the "call nothing" features, in vector order. */
@@ -180,6 +181,16 @@ export function extractToolFeatures(options: {
   const filterMatch =
     idNouns.length > 0 && tool.idFilters.some((filter) => idNouns.some((noun) => filter.nouns.has(noun)));
   const takesIds = pathParameters + (filterMatch ? 1 : 0);
+  // "order 12-10522" given to a list of orders filtered by their own ids (`/order?orderIds=`), where
+  // reading the one record by its id is another operation's.
+  const ownIdByFilter =
+    pathParameters === 0 &&
+    tool.collection &&
+    tool.idFilters.some(
+      (filter) =>
+        idNouns.some((noun) => filter.nouns.has(noun)) &&
+        [...filter.nouns].some((noun) => tool.path.has(noun)),
+    );
   const prefixMatch = ids.some(
     (id) =>
       id.prefix !== undefined &&
@@ -266,6 +277,7 @@ export function extractToolFeatures(options: {
     query.unknownVerb ? tool.writes : 0,
     query.unknownVerb ? 1 - tool.writes : 0,
     tool.head ? 1 - options.headNamed : 0,
+    ownIdByFilter ? 1 : 0,
   ];
 }
 

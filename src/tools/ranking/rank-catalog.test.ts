@@ -435,6 +435,42 @@ describe('the head noun of an operation', () => {
       )?.features[TOOL_FEATURES.indexOf('headUnnamed')],
     ).toBe(0);
   });
+
+  it('reads one record by its own operation rather than by a list filtered by the ids of its records', () => {
+    const orderId = { type: 'string', description: 'The order ID.' };
+    const index = indexCatalog(
+      [
+        {
+          name: 'getOrders',
+          description: 'Retrieve orders, optionally only those with the given order IDs',
+          inputSchema: {
+            type: 'object',
+            properties: { orderIds: { type: 'string' }, limit: { type: 'integer' } },
+          },
+          operation: { method: 'get', path: '/order', operationId: 'getOrders', summary: 'Get orders' },
+        },
+        {
+          name: 'getOrder',
+          description: 'Retrieve the order',
+          inputSchema: { type: 'object', properties: { orderId }, required: ['orderId'] },
+          operation: {
+            method: 'get',
+            path: '/order/{orderId}',
+            operationId: 'getOrder',
+            summary: 'Get order',
+          },
+        },
+      ],
+      loadRankingModel(),
+    );
+    const ranking = rankCatalog({ index, message: 'hi, has my order 12-10522-48811 shipped yet?' });
+    const byFilter = (name: string) =>
+      ranking.tools.find((ranked) => ranked.entry.tool.name === name)?.features[
+        TOOL_FEATURES.indexOf('ownIdByFilter')
+      ];
+    expect([byFilter('getOrders'), byFilter('getOrder')]).toEqual([1, 0]);
+    expect(ranking.tools[0].entry.tool.name).toBe('getOrder');
+  });
 });
 
 describe('fitsIdForm', () => {
