@@ -415,5 +415,7 @@ describe('analyzeQuery', () => {
     expect(
       analyzeQuery("Order 90210 - the shoes are too small, I'd like a refund", index).action,
     ).toBeUndefined();
+    // After "to" or "please" it is the verb, even where the word names a record too ("order").
+    expect(analyzeQuery('I want to order 12 more of SKU-1042', index).action?.word).toBe('order');
   });
 });

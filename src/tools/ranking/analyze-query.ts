@@ -640,8 +640,12 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       lastVerb = position;
       // "I opened a ticket last week" tells what happened, and "Order 90210 - ..." names the order (a
       // record of the catalog followed by its id, unlike "add 4 and 5" or "refund $15"): neither asks
-      // for a change.
-      const labelsId = idParts.has(next ?? '') && index.records.has(stem);
+      // for a change. After "to" or "please" the word is the verb ("I want to cancel sub-10045" where
+      // cancellations are records too).
+      const labelsId =
+        idParts.has(next ?? '') &&
+        index.records.has(stem) &&
+        !(position > 0 && BEFORE_VERB.has(words[position - 1]));
       // "How do I change my email?" asks how it is done, not that it be done.
       const asksHow =
         (words[position - 1] === 'to'
