@@ -947,6 +947,12 @@ describe('decideTurn', () => {
       toolName: 'getMenus',
       input: { restaurantId: 84213 },
     });
+    // Nor a postcode: a value with digits is no id.
+    expect(decide([user("What's on the menu at restaurant 84213? I'm at EC1A 1BB")], '', [tool])).toEqual({
+      type: 'tool-call',
+      toolName: 'getMenus',
+      input: { restaurantId: 84213 },
+    });
   });
 
   it('fills an id the base prompt gives by its noun, and never one named otherwise', () => {

@@ -500,15 +500,17 @@ function fill(options: {
   });
   filled.input = { ...bound.input, ...filled.input };
   filled.found += Object.keys(bound.input).length;
-  // A header takes a technical value (`Accept-Tenant: uk`): its default, an option it lists or an id,
-  // never the message's words; one the document gives no value for is not the customer's to answer.
+  // A header takes a technical value (`Accept-Tenant: uk`): its default, an option it lists or an id
+  // the message gives, never its words or another value (a postcode); one the document gives no value
+  // for is not the customer's to answer.
   const headers = new Set(tool.operation?.headerInputs ?? []);
   if (headers.size > 0) {
+    const ids = new Set(query.ids.map((id) => id.text.replace(/^#/, '')));
     for (const parameter of document.parameters) {
       const value = filled.input[parameter.name];
       if (!headers.has(parameter.name) || parameter.name in bound.input || typeof value !== 'string')
         continue;
-      if (value === parameter.schema.default || parameter.enumValues?.includes(value) || /\d/.test(value))
+      if (value === parameter.schema.default || parameter.enumValues?.includes(value) || ids.has(value))
         continue;
       delete filled.input[parameter.name];
     }
