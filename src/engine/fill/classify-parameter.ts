@@ -32,6 +32,11 @@ export interface ClassifiedParameter extends ParameterInfo {
   keywords: Map<string, number>;
   /** Values the description offers for a free string ("Can be 'summary' or 'detailed'"), tried like an enum. */
   suggestedValues: string[];
+  /**
+   * Values a free string's description gives as examples ("e.g. vegan, vegetarian, gluten free"): a
+   * value when the message has one of them word for word, though the list is not whole.
+   */
+  exampleValues: string[];
   /** Codes the description defines ("'1' for Bangkok, '2' for Chiang Mai"): the code given when its label is named. */
   codedValues: { value: string | number; label: string }[];
   /** Whether the parameter names something by its proper name (a company, person, title, place). */
@@ -48,6 +53,29 @@ function suggestedValuesOf(parameter: ParameterInfo): string[] {
     (match) => match[1] ?? match[2],
   );
   return values.length >= 2 ? values : [];
+}
+
+/** Where a description starts listing examples ("e.g. vegan, vegetarian", "Type of food like Sushi"). */
+const EXAMPLES = /\b(?:eg|for example|for instance|such as|like)[:,]?\s+([^.;()]+)/gi;
+/** The most words an example value has. */
+const EXAMPLE_WORDS = 2;
+
+/** The values of a free string's description gives as examples, each of a word or two. */
+function exampleValuesOf(parameter: ParameterInfo): string[] {
+  if (parameter.type !== 'string' || parameter.enumValues) return [];
+  const values: string[] = [];
+  for (const match of parameter.description.replace(/\be\.g\.?/gi, 'eg').matchAll(EXAMPLES)) {
+    // Quoted examples are whole ("'Walnut Creek, CA'"); others are split at commas and "or".
+    const quoted = [...match[1].matchAll(/'([^']+)'|"([^"]+)"|`([^`]+)`/g)].map(
+      (item) => item[1] ?? item[2] ?? item[3],
+    );
+    for (const item of quoted.length > 0 ? quoted : match[1].split(/,|\bor\b|\band\b|\//)) {
+      const value = item.trim();
+      if (value && value.split(/\s+/).length <= EXAMPLE_WORDS && /^[\p{L}][\p{L}\s-]*$/u.test(value))
+        values.push(value);
+    }
+  }
+  return values;
 }
 
 const CODE =
@@ -179,6 +207,7 @@ function classify(parameter: ParameterInfo): ClassifiedParameter {
     kind,
     keywords: keywordsOf(parameter),
     suggestedValues: suggestedValuesOf(parameter),
+    exampleValues: exampleValuesOf(parameter),
     codedValues: codedValuesOf(parameter),
     takesName,
   };

@@ -359,4 +359,20 @@ describe('fillArguments', () => {
     // A number with no unit of time stays free for either.
     expect(fill(growth, ['frequency'], 'they double 3 times').input).toEqual({ frequency: 3 });
   });
+
+  it('fills a free string with a value its description gives as an example, word for word', () => {
+    const properties = {
+      diet: { type: 'string', description: 'Dietary restriction, e.g. vegan, vegetarian, gluten free.' },
+      cuisine: { type: 'string', description: 'Type of food like Sushi.' },
+      city: { type: 'string', description: "The city, e.g. 'Walnut Creek, CA'." },
+    };
+    expect(fill(properties, [], 'a gluten-free sushi place please').input).toMatchObject({
+      diet: 'gluten free',
+      cuisine: 'Sushi',
+    });
+    // A quoted example is whole: its state code is no example of its own.
+    expect(fill(properties, [], 'anything in Sunnyvale, CA?').input.city).not.toBe('CA');
+    // A word near an example is none ("vegetables" is no "vegetarian").
+    expect(fill(properties, [], 'do you have vegetables?').input.diet).toBeUndefined();
+  });
 });

@@ -113,6 +113,21 @@ function measuredIn(parameter: ClassifiedParameter, unit: string): number {
     : 0;
 }
 
+/** The first of `examples` the text has word for word (any case, a hyphen for a space), where. */
+function findExample(
+  text: string,
+  examples: string[],
+): { value: string; start: number; end: number } | undefined {
+  for (const value of [...examples].sort((left, right) => right.length - left.length)) {
+    const words = value.split(/[\s-]+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const match = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s-]+')}(?![\\p{L}\\p{N}])`, 'iu').exec(
+      text,
+    );
+    if (match) return { value, start: match.index, end: match.index + match[0].length };
+  }
+  return undefined;
+}
+
 /** Input names for an amount of money or goods. */
 const AMOUNT_NAME = /amount|price|cost|total|fee|balance|quantity|qty/i;
 
@@ -343,6 +358,17 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
     const code = parameter.codedValues.find((entry) => entry.label === match.value);
     input[parameter.name] = code ? code.value : match.value;
     for (let index = match.first; index < match.last; index++) usedByEnums.add(index);
+  }
+  // "a vegan recipe": a value the description gives as an example, word for word.
+  for (const parameter of parameters) {
+    if (parameter.kind !== 'text' || parameter.name in input) continue;
+    const found = findExample(text, parameter.exampleValues);
+    if (!found) continue;
+    const first = tokens.findIndex((token) => token.end > found.start);
+    const last = tokens.findIndex((token) => token.start >= found.end);
+    const end = last < 0 ? tokens.length : last;
+    if (first < 0 || overlaps({ first, last: end } as Mention, used)) continue;
+    take(parameter, found.value, first, end);
   }
   const name = splitFullName(parameters, mentions);
   if (name) {
