@@ -51,6 +51,9 @@ function toText(mention: Mention): string | undefined {
   return mention.kind === 'identifier' ? mention.text.replace(/^#/, '') : mention.text;
 }
 
+/** A host name: words joined by dots, ending in a top-level domain of letters (`shop.example.co.uk`). */
+const HOST = /^(?:[\p{L}\p{N}-]+\.)+\p{L}{2,6}$/u;
+
 /** The value `mention` gives `parameter`, or undefined when it cannot be one. */
 export function convertMention(mention: Mention, parameter: ClassifiedParameter): unknown {
   switch (parameter.kind) {
@@ -59,8 +62,12 @@ export function convertMention(mention: Mention, parameter: ClassifiedParameter)
       return toNumber(mention, parameter);
     case 'email':
     case 'phone':
-    case 'url':
       return mention.kind === parameter.kind ? mention.text : undefined;
+    case 'url':
+      // A site is often named by its host alone ("from Foodnetwork.com").
+      return mention.kind === 'url' || (mention.kind === 'identifier' && HOST.test(mention.text))
+        ? mention.text
+        : undefined;
     case 'date': {
       if (mention.kind !== 'date') return undefined;
       const { date, hasTime } = mention.value as { date: Date; hasTime: boolean };

@@ -375,4 +375,13 @@ describe('fillArguments', () => {
     // A word near an example is none ("vegetables" is no "vegetarian").
     expect(fill(properties, [], 'do you have vegetables?').input.diet).toBeUndefined();
   });
+
+  it('fills a website input with a host the message names without a scheme', () => {
+    const website = { type: 'string', description: 'The food website that has the recipe.' };
+    expect(fill({ website }, ['website'], 'the lasagna from Foodnetwork.com please').input).toEqual({
+      website: 'Foodnetwork.com',
+    });
+    // A file or a snake_case name is no host.
+    expect(fill({ website }, ['website'], 'see notes.txt2 and main_db').input).toEqual({});
+  });
 });

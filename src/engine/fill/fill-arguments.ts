@@ -59,7 +59,7 @@ const MENTION_KINDS_BY_PARAMETER: Record<string, string[]> = {
   integer: ['number', 'identifier'],
   email: ['email'],
   phone: ['phone'],
-  url: ['url'],
+  url: ['url', 'identifier'],
   date: ['date'],
   identifier: ['identifier', 'quoted', 'number'],
   location: ['proper', 'quoted'],
