@@ -384,4 +384,21 @@ describe('fillArguments', () => {
     // A file or a snake_case name is no host.
     expect(fill({ website }, ['website'], 'see notes.txt2 and main_db').input).toEqual({});
   });
+
+  it('dates the end of a stay from its start and its length in nights, days or weeks', () => {
+    const properties = {
+      check_in: { type: 'string', format: 'date', description: 'Arrival date.' },
+      check_out: { type: 'string', format: 'date', description: 'Departure date.' },
+    };
+    const required = ['check_in', 'check_out'];
+    expect(fill(properties, required, 'a room for 3 nights starting from 1st June 2027').input).toEqual({
+      check_in: '2027-06-01',
+      check_out: '2027-06-04',
+    });
+    expect(fill(properties, required, 'for 2 weeks starting 2027-07-10').input.check_out).toBe('2027-07-24');
+    // Without a length, the end is asked for.
+    expect(
+      fill(properties, required, 'a room from 1st June 2027').missing.map((entry) => entry.name),
+    ).toEqual(['check_out']);
+  });
 });

@@ -7,14 +7,14 @@ import { isRequestWord } from '../language/analyze-text.js';
 import { splitWords } from '../language/split-words.js';
 import { conceptsOf } from '../language/synonyms.js';
 import { type ClassifiedParameter, classifyParameter } from './classify-parameter.js';
-import { convertMention } from './convert-mention.js';
+import { convertMention, formatDate } from './convert-mention.js';
 import { extractReason, extractTopicWords, PLACE_PREPOSITIONS } from './extract-free-text.js';
 import { fillMoney } from './fill-money.js';
 import { findCurrencies } from './find-currencies.js';
 import { findMentions } from './find-mentions.js';
 import { matchArray, matchBoolean, matchEnumValue } from './match-choices.js';
 import { measureAffinity } from './measure-affinity.js';
-import { measureCueAffinity } from './measure-cue-affinity.js';
+import { measureCueAffinity, rangeRoleOf } from './measure-cue-affinity.js';
 import type { Mention } from './mention.js';
 import { splitAddress } from './split-address.js';
 import { splitFullName } from './split-full-name.js';
@@ -126,6 +126,35 @@ function findExample(
     if (match) return { value, start: match.index, end: match.index + match[0].length };
   }
   return undefined;
+}
+
+/** Days in each unit a stay or a rental is counted in. */
+const LENGTH_DAYS: Record<string, number> = { day: 1, night: 1, week: 7 };
+
+/**
+ * "3 nights starting from 1st June": the end date of a range whose start the message dates and whose
+ * length it counts in days, nights or weeks, for an end-date input nothing else filled.
+ */
+function fillEndFromLength(
+  parameters: ClassifiedParameter[],
+  input: Record<string, unknown>,
+  mentions: Mention[],
+): void {
+  const end = parameters.find(
+    (parameter) =>
+      parameter.kind === 'date' && !(parameter.name in input) && rangeRoleOf(parameter.name) === 'end',
+  );
+  const started = parameters.some(
+    (parameter) =>
+      parameter.kind === 'date' && parameter.name in input && rangeRoleOf(parameter.name) === 'start',
+  );
+  const dates = mentions.filter((mention) => mention.kind === 'date');
+  const length = mentions.find((mention) => mention.duration && mention.duration in LENGTH_DAYS);
+  if (!end || !started || dates.length !== 1 || !length?.duration) return;
+  const { date, hasTime } = dates[0].value as { date: Date; hasTime: boolean };
+  const days = Number(length.value) * LENGTH_DAYS[length.duration];
+  if (!Number.isInteger(days) || days <= 0) return;
+  input[end.name] = formatDate(new Date(date.getTime() + days * 86_400_000), hasTime, end);
 }
 
 /** Input names for an amount of money or goods. */
@@ -462,6 +491,7 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
     const span = readSpan(text, `${parameter.name} ${parameter.description}`);
     if (span !== undefined) input[parameter.name] = span;
   }
+  fillEndFromLength(parameters, input, mentions);
   const missing = parameters.filter((parameter) => parameter.required && !(parameter.name in input));
   return { input, missing, found: Object.keys(input).length };
 }

@@ -44,6 +44,7 @@ describe('dates', () => {
     // A length of time says how long, not when; "in 10 days" and "10 days ago" say when.
     expect(datesOf("where is my order?? it's been 10 days")).toEqual([]);
     expect(datesOf('I waited a week for it')).toEqual([]);
+    expect(datesOf('a room for 2 weeks starting 2027-07-10')).toEqual(['2027-07-10']);
     expect(datesOf('deliver it in 10 days')).toEqual(['in 10 days']);
     expect(datesOf('I ordered it 10 days ago')).toEqual(['10 days ago']);
     // The present is no date to filter by.

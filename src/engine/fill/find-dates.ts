@@ -44,7 +44,7 @@ const DATE_CUE =
   /\d|\b(?:now|today|tonight|tonite|tmr|tomorrow|yesterday|noon|midnight|morning|afternoon|evening|night|sec|secs|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|wks?|weekends?|fortnight|mos?|months?|qtrs?|quarters?|yrs?|years?|jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sept?|september|oct|october|nov|november|dec|december|mon|monday|tues?|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday)\b/i;
 
 /** A length of time alone ("10 days", "a week"), which chrono reads as that long from now. */
-const DURATION = new RegExp(`^(?:\\d+|an?|one)\\s+${TIME_UNIT}$`, 'i');
+const DURATION = new RegExp(`^(?:for\\s+)?(?:\\d+|an?|one|two|three|four|five|six|seven|a few|several)\\s+${TIME_UNIT}$`, 'i');
 
 /** The present, said as such ("now", "right now", "currently"). */
 const JUST_NOW = /^(?:right\s+)?now$|^currently$/i;
@@ -54,7 +54,7 @@ export function findDates(text: string, tokens: MessageToken[], now = new Date()
   const mentions: Mention[] = [];
   if (!DATE_CUE.test(text)) return mentions;
   for (const result of chrono.parse(text, now, { forwardDate: true })) {
-    // "it's been 10 days", "I waited 3 weeks": a length of time, not when.
+    // "it's been 10 days", "I waited 3 weeks", "a room for 2 weeks": a length of time, not when.
     if (DURATION.test(result.text)) continue;
     // "still unfulfilled right now" says nothing of when: the present is no date to filter by.
     if (JUST_NOW.test(result.text)) continue;

@@ -61,6 +61,14 @@ function roleOf(tokens: MessageToken[], mention: Mention): 'start' | 'end' | und
   return undefined;
 }
 
+/** Whether an input names the start (`start_date`, `check_in`) or the end (`end_date`, `check_out`) of something. */
+export function rangeRoleOf(name: string): 'start' | 'end' | undefined {
+  const words = splitWords(name);
+  const starts = words.some((word) => SOURCE_WORDS.has(word));
+  const ends = words.some((word) => TARGET_WORDS.has(word));
+  return starts === ends ? undefined : starts ? 'start' : 'end';
+}
+
 /** "from X to Y": X fits a source, origin or start parameter, Y a target, destination or end one. */
 function measureDirection(tokens: MessageToken[], mention: Mention, parameter: ClassifiedParameter): number {
   const role = roleOf(tokens, mention);
