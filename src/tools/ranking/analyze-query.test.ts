@@ -96,6 +96,15 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('order 12345 goes to K1A 0B1', index).ids.map((id) => id.text)).toEqual(['12345']);
   });
 
+  it('reads an amount in a currency its country names as a value, not an id', () => {
+    for (const text of [
+      'How many Canadian dollars do I get for 500 US dollars?',
+      'is 20000 Japanese Yen enough?',
+    ])
+      expect(analyzeQuery(text, index).ids, text).toEqual([]);
+    expect(analyzeQuery('order 12345 Berlin', index).ids.map((id) => id.text)).toEqual(['12345']);
+  });
+
   it("reads no request in someone else's wish, in a question of what may be done, or in an hour", () => {
     const action = (message: string) => analyzeQuery(message, index).action?.word;
     expect(action('show me order 12345, marketing wants to send reminders')).toBeUndefined();

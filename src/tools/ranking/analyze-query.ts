@@ -236,6 +236,9 @@ const HOUR_BEFORE = /\b(?:by|until|till|til|before|after|around|at)\s+$/i;
 const MIN_GROUPED_DIGITS = 9;
 /** A word and the value after it, with an optional "is" or colon between ("username: jdoe"). */
 const LABELLED_VALUE = /\b([A-Za-z]+)(?=(\s*:\s*|\s+is\s+|\s+)([A-Za-z][\w.-]*\w))/g;
+/** A currency after an amount, with the country or people that names it ("US dollars", "Japanese Yen"). */
+const CURRENCY_AFTER =
+  /^\s*(?:(?:US|U\.S\.|[A-Z][a-z]+)\s+){0,2}(?:dollars?|euros?|yen|pounds?|francs?|rupees?|pesos?|yuan|won|krona|kronor|krone|rand|reais|real|lira|zloty|ringgit|baht|dirhams?|shekels?)\b/i;
 const UNIT =
   /^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|times?|items?|pieces?|pcs|units?|people|persons?|dollars?|euros?|pounds?|usd|eur|gbp|percent|kg|g|lbs?|cm|mm|m|km|miles?|inch(?:es)?|feet|foot|ft|yards?|met(?:er|re)s?|lit(?:er|re)s?|ml|gallons?|grams?|kilograms?|ounces?|oz|degrees?|nights?|adults?|children|kids|guests?|bags?|seats?)\b/i;
 // "May 20" and "20 Jun" are dates, not ids.
@@ -458,6 +461,8 @@ function findIds(text: string, index: CatalogIndex, context: string): QueryId[] 
     if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(raw)) continue;
     // "12 years", "3 items", "40 dollars": a quantity, not an id.
     if (/^\d+$/.test(raw) && UNIT.test(text.slice(match.index + match[0].length))) continue;
+    // "500 US dollars", "20000 Japanese Yen": an amount in a currency its country names.
+    if (/^\d+$/.test(raw) && CURRENCY_AFTER.test(text.slice(match.index + match[0].length))) continue;
     // "took me 5 tries", "split into 2 packages": a short number before a plural, with no noun in
     // front of it ("order 12 looks wrong"), counts it.
     const after = /^\s+(\p{L}+)/u.exec(text.slice(match.index + match[0].length))?.[1].toLowerCase();
