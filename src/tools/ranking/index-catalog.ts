@@ -512,12 +512,15 @@ function indexTool(
   const knownWrites = profile?.count ? profile.write : summaryProfile?.write;
   const verbWrites = knownWrites ?? 0.3;
   const method = methodsSay ? operation?.method : undefined;
+  // A DELETE changes something whatever its verb ("archive", which the corpus seldom names).
   const writes = method
     ? isReadMethod(method)
       ? verbWrites > 0.8
         ? verbWrites * 0.7
         : 0
-      : 0.3 + 0.7 * verbWrites
+      : method === 'delete'
+        ? 1
+        : 0.3 + 0.7 * verbWrites
     : verbWrites;
   const removes = method === 'delete' ? 1 : (profile?.remove ?? 0);
   const fields = {
