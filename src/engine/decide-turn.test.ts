@@ -1397,8 +1397,9 @@ describe('decideTurn', () => {
         description: { type: 'string' },
       }),
     ];
-    // "contact" pulls to the contacts, "log it" is no verb the corpus knows: the delete ranks first.
-    const message = 'pls log it, contact 4411, the export is broken';
+    // "contact" pulls to the contacts, and "file" removes in a few of the corpus's operations named
+    // with it (a file deleted): the delete ranks first.
+    const message = 'pls file it, contact 4411, the export is broken';
     const index = indexCatalogCached(helpdesk, { source: helpdesk });
     expect(rankCatalog({ index, message }).tools[0].entry.tool.name).toBe('deleteContact');
     expect(decide([user(message)], '', helpdesk)).not.toMatchObject({ toolName: 'deleteContact' });

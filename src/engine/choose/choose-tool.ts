@@ -53,6 +53,12 @@ const DOES = 0.5;
  * it, against "create", which never does).
  */
 const REMOVE_GAP = 0.3;
+/**
+ * How often a verb must remove or cancel across the corpus's operations named with it before a
+ * message asks for a removal with it ("cancel" 0.35, "remove" 0.86; "file" and "issue", whose
+ * operations sometimes delete a file or an issue, 0.15 and 0.24).
+ */
+const ASKS_REMOVAL = 0.3;
 /** The same for creating a record: how much more the operation's verb creates than the message's. */
 const CREATE_GAP = 0.3;
 /** How far from the message's words an operation's record is before the message counts as not naming it. */
@@ -801,7 +807,7 @@ function withoutUnaskedRemoves<Ranked extends { entry: IndexedTool }>(
   tools: Ranked[],
   query: AnalyzedQuery,
 ): Ranked[] {
-  if (query.removes > 0) return tools;
+  if (query.removes >= ASKS_REMOVAL) return tools;
   const stems = new Set(query.terms.map((term) => term.stem));
   const kept = tools.filter(
     ({ entry }) => entry.removes < REMOVE_GAP || (entry.verb !== '' && stems.has(entry.verb)),
