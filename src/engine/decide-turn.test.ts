@@ -132,6 +132,26 @@ describe('decideTurn', () => {
     });
   });
 
+  it('takes a yes to what the assistant offered to do as that request, with its details', () => {
+    const conversation = (offer: string, answer: string) => [
+      user('the jacket from order 44519 came torn'),
+      assistant(offer),
+      user(answer),
+    ];
+    expect(
+      decide(
+        conversation('I can start a return of order 44519 because the jacket came torn.', 'yes please do'),
+      ),
+    ).toMatchObject({ type: 'tool-call', toolName: 'createReturn', input: { orderId: '44519' } });
+    expect(
+      decide(conversation('Would you like me to start a return for order 44519?', 'ok go ahead')),
+    ).toMatchObject({ type: 'tool-call', toolName: 'createReturn', input: { orderId: '44519' } });
+    // A no takes nothing.
+    expect(
+      decide(conversation('I can start a return of order 44519 because the jacket came torn.', 'no thanks')),
+    ).not.toMatchObject({ toolName: 'createReturn' });
+  });
+
   it('follows the base prompt: a hint that names a tool makes it likelier for matching messages', () => {
     const tools = storeTools.map((tool) =>
       tool.name === 'findStores' ? { ...tool, description: 'Find physical stores.' } : tool,

@@ -89,6 +89,27 @@ const CONTEXT_TURNS = 3;
 
 const AFFIRMATIVE = /^\s*(?:yes|yeah|yep|sure|ok(?:ay)?|please(?: do)?|y|go ahead)\b/i;
 
+/** "I can refund the $12.50 …", "Shall I cancel it?": what the assistant offers to do. */
+const OFFER =
+  /\b(?:I can|I could|I'll|I will|shall I|should I|(?:would|do) you (?:like|want) me to|want me to)\s+([^.?!\n]+)/gi;
+/** A yes that takes an offer ("yes please do", "ok go ahead", "perfect, do it"). */
+const TAKES_OFFER =
+  /^\s*(?:yes|yeah|yep|yup|sure|ok(?:ay)?|please(?: do)?|y|go ahead|do it|go for it|deal|perfect|great)\b/i;
+
+/**
+ * What the assistant offered to do in its last message when the customer's answer takes the offer
+ * ("I can refund the $12.50 shipping difference on order 07-33451-20981." - "yes please do"); the
+ * hand-off to a person is answered apart.
+ */
+function acceptedOffer(conversation: Conversation): string | undefined {
+  const turns = conversation.turns;
+  const offer = turns[turns.length - 2];
+  if (offer?.role !== 'assistant' || offer.toolCalls.length > 0) return undefined;
+  if (!TAKES_OFFER.test(turns[turns.length - 1].text) || offer.text.includes(HANDOFF_OFFER)) return undefined;
+  const offered = [...offer.text.matchAll(OFFER)].pop()?.[1];
+  return offered?.trim() || undefined;
+}
+
 /** Whether the customer says yes to the hand-off the assistant offered in its last message. */
 function acceptsHandoffOffer(conversation: Conversation): boolean {
   const turns = conversation.turns;
@@ -227,10 +248,14 @@ export function decideTurn(given: Conversation, offered: EngineTool[], ranking?:
   const chooseOptions = { ...options, text: last.text, earlierTurns: another ? [] : earlierTurns };
   // "ok delete it", "cancel it pls": a short request about what the request before it was about
   // reads with that request's words; the message alone is chosen for only when that finds nothing.
-  const referred = earlierText || another ? undefined : referredRequest(conversation);
-  const joined = referred
-    ? chooseTool({ ...chooseOptions, rankText: `${referred}\n${last.text}` })
-    : undefined;
+  // "yes please do" to "I can refund the $12.50 on order 07-…": the offer is the request.
+  const offer = another ? undefined : acceptedOffer(conversation);
+  const referred = earlierText || another || offer ? undefined : referredRequest(conversation);
+  const joined = offer
+    ? chooseTool({ ...chooseOptions, rankText: `${offer}\n${last.text}`, earlierText: offer })
+    : referred
+      ? chooseTool({ ...chooseOptions, rankText: `${referred}\n${last.text}` })
+      : undefined;
   let choice: Choice;
   if (joined && (joined.type === 'call' || joined.type === 'ask')) choice = joined;
   else {

@@ -44,7 +44,10 @@ const DATE_CUE =
   /\d|\b(?:now|today|tonight|tonite|tmr|tomorrow|yesterday|noon|midnight|morning|afternoon|evening|night|sec|secs|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|wks?|weekends?|fortnight|mos?|months?|qtrs?|quarters?|yrs?|years?|jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sept?|september|oct|october|nov|november|dec|december|mon|monday|tues?|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday)\b/i;
 
 /** A length of time alone ("10 days", "a week"), which chrono reads as that long from now. */
-const DURATION = new RegExp(`^(?:for\\s+)?(?:\\d+|an?|one|two|three|four|five|six|seven|a few|several)\\s+${TIME_UNIT}$`, 'i');
+const DURATION = new RegExp(
+  `^(?:for\\s+)?(?:\\d+|an?|one|two|three|four|five|six|seven|a few|several)\\s+${TIME_UNIT}$`,
+  'i',
+);
 
 /** The present, said as such ("now", "right now", "currently"). */
 const JUST_NOW = /^(?:right\s+)?now$|^currently$/i;
