@@ -152,6 +152,22 @@ describe('decideTurn', () => {
     ).not.toMatchObject({ toolName: 'createReturn' });
   });
 
+  it("takes the id of the agent's listing that the customer points at", () => {
+    const listing = [
+      user('where are my orders?'),
+      assistant('You have two orders: 44519 (the rain jacket) and 44620 (the hiking boots).'),
+    ];
+    for (const [text, orderId] of [
+      ['track the second one please', '44620'],
+      ['track the jacket one please', '44519'],
+    ])
+      expect(decide([...listing, user(text)]), text).toMatchObject({
+        type: 'tool-call',
+        toolName: 'trackOrder',
+        input: { orderId },
+      });
+  });
+
   it('follows the base prompt: a hint that names a tool makes it likelier for matching messages', () => {
     const tools = storeTools.map((tool) =>
       tool.name === 'findStores' ? { ...tool, description: 'Find physical stores.' } : tool,

@@ -57,7 +57,7 @@ const ELLIPTICAL = /^\s*(?:and|also|what about|how about|same for|same with|ok a
 const MAX_ELLIPTICAL_WORDS = 5;
 
 /** A message about another thing than the one before ("my other order"). */
-const ANOTHER = /\b(?:other|another|different|second)\b/i;
+const ANOTHER = /\b(?:other|another|different)\b/i;
 
 /** "it", "that one", "them": a thing the conversation named before. */
 const REFERS_BACK = /\b(?:it|that(?: one)?|this one|them|those)\b/i;

@@ -30,6 +30,7 @@ import { listParameters, type ParameterInfo } from '../catalog/list-parameters.j
 import { bindIds, nounsOf } from '../fill/bind-ids.js';
 import { classifyParameter } from '../fill/classify-parameter.js';
 import { type FilledArguments, fillArguments } from '../fill/fill-arguments.js';
+import { findPointedId } from '../fill/find-pointed-id.js';
 
 /** The outcome of choosing. */
 export type Choice =
@@ -549,7 +550,10 @@ function fill(options: {
   for (const [position, turn] of (options.earlierTurns ?? []).entries()) {
     const wanted = missing.filter((parameter) => isIdName(parameter.name));
     if (wanted.length === 0) break;
-    const ids = options.earlierIds?.(position) ?? [];
+    const read = options.earlierIds?.(position) ?? [];
+    // "the second one", "cancel the paris one": one id of the agent's listing just before.
+    const pointed = position === 0 ? findPointedId(options.text, turn, read) : undefined;
+    const ids = pointed ? [pointed] : read;
     if (ids.length === 0) continue;
     const earlier = bindIds({
       entry: options.entry,
