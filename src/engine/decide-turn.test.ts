@@ -1062,6 +1062,27 @@ describe('decideTurn', () => {
     ).toMatchObject({ type: 'text' });
   });
 
+  it('fills a path input the prompt names, and of the ids it gives for one noun the one the message points at', () => {
+    const homes = operation(
+      'getAdvertised',
+      ['get', '/v2/{shortName}/branches/{branchID}/lettings'],
+      'Search the homes to rent a branch advertises',
+      { shortName: { type: 'string' }, branchID: { type: 'string' }, rentMaximum: { type: 'integer' } },
+      ['shortName', 'branchID'],
+    );
+    const prompt =
+      'You help the customers of Harbour Lets. Our LetMC short name is harbourlets. Branches: Clifton (branch id c-0f9d3c2a) and Harbourside (branch id h-7a2e5b90).';
+    expect(decide([user('any homes to rent at the Harbourside branch?')], prompt, [homes])).toMatchObject({
+      type: 'tool-call',
+      input: { shortName: 'harbourlets', branchID: 'h-7a2e5b90' },
+    });
+    // A branch the message does not point at is asked for, not guessed.
+    expect(decide([user('which homes to rent do you advertise?')], prompt, [homes])).toMatchObject({
+      type: 'text',
+      text: expect.stringMatching(/branch/i),
+    });
+  });
+
   it("asks for the id of one record of the customer's rather than listing every record", () => {
     const orders = [
       operation('listOrders', ['get', '/orders.json'], 'Retrieve a list of orders', {

@@ -416,56 +416,93 @@ export interface ChooseToolOptions {
 
 /**
  * The value the base prompt gives an input by the input's own words: "(project key harbor-pine)" for
- * `projectKey`, "the store code is eu-west". A value with no digit or mark in it must be no English
- * word ("the project key is given below" gives none).
+ * `projectKey`, "our LetMC short name is harbourlets" for `shortName`. The label is no part of
+ * another input's name ("project key harbor-pine" gives no `key` where `projectKey` is an input too),
+ * and a value with no digit or mark in it must be no English word ("the project key is given below").
  */
-function labelledInPrompt(name: string, prompt: string): string | undefined {
+function labelledInPrompt(name: string, prompt: string, others: string[]): string | undefined {
   const words = splitWords(name);
   if (words.length === 0 || prompt === '') return undefined;
   const label = words.map((word) => word.replace(/[^a-z0-9]/g, '')).join('[\\s_-]*');
-  // The label opens its noun phrase: "project key harbor-pine" gives no `key`.
-  const match = new RegExp(
-    `(?:^|[^\\w\\s]\\s*|\\b(?:the|our|my|your|its|their|a|an|is|are|with|and|uses?)\\s+)${label}\\b(?:\\s+is|\\s*[:=])?\\s+["'\`]?([A-Za-z0-9][\\w.-]*[A-Za-z0-9])`,
-    'i',
-  ).exec(prompt);
-  const value = match?.[1];
-  if (!value) return undefined;
-  if (
-    !/[\d._-]/.test(value) &&
-    (!isContentWord(value.toLowerCase()) || loadWordVectors()?.rows.has(value.toLowerCase()))
-  )
-    return undefined;
-  return value;
+  const longer = others.map((other) => splitWords(other)).filter((other) => other.length > words.length);
+  const pattern = new RegExp(
+    `\\b${label}\\b(?:\\s+is|\\s*[:=])?\\s+["'\`]?([A-Za-z0-9][\\w.-]*[A-Za-z0-9])`,
+    'gi',
+  );
+  for (const match of prompt.matchAll(pattern)) {
+    const before = splitWords(prompt.slice(0, match.index)).slice(-3);
+    const partOfLonger = longer.some((other) => {
+      const lead = other.slice(0, other.length - words.length);
+      return (
+        other.slice(-words.length).join(' ') === words.join(' ') &&
+        before.slice(-lead.length).join(' ') === lead.join(' ')
+      );
+    });
+    const value = match[1];
+    if (partOfLonger) continue;
+    if (
+      !/[\d._-]/.test(value) &&
+      (!isContentWord(value.toLowerCase()) || loadWordVectors()?.rows.has(value.toLowerCase()))
+    )
+      continue;
+    return value;
+  }
+  return undefined;
 }
 
 /**
- * The id inputs the base prompt gives an id for, by its noun ("the hotel id is 4711"; never by
- * position alone) or by the input's own words ("project key harbor-pine"), where the message names
- * no id of that record itself.
+ * The id and path inputs the base prompt gives a value for: an id by its noun ("the hotel id is
+ * 4711"; never by position alone), or either by the input's own words ("project key harbor-pine",
+ * "our short name is harbourlets"), where the message names no id of that record itself. Of several
+ * ids the prompt gives for one noun ("Clifton (branch id …) and Harbourside (branch id …)"), the one
+ * the message points at ("at the Clifton branch"), or none.
  */
 function promptIdInputs(
-  options: { tool: EngineTool; entry: IndexedTool; promptIds?: () => QueryId[]; prompt?: string },
+  options: {
+    tool: EngineTool;
+    entry: IndexedTool;
+    promptIds?: () => QueryId[];
+    prompt?: string;
+    text: string;
+  },
   query: AnalyzedQuery,
 ): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   if (!options.promptIds) return input;
   const document = buildToolDocument(options.tool);
-  for (const parameter of document.parameters.filter((entry) => isIdName(entry.name))) {
+  const names = document.parameters.map((parameter) => parameter.name);
+  const inPath = new Set(options.entry.pathParameters.map((parameter) => parameter.name));
+  for (const parameter of document.parameters.filter(
+    (entry) => isIdName(entry.name) || inPath.has(entry.name),
+  )) {
     const nouns = nounsOf(parameter, options.entry);
     if (query.ids.some((id) => nouns.has(id.noun))) continue;
-    const named = options.promptIds().find((id) => id.noun !== '' && nouns.has(id.noun));
+    const given = isIdName(parameter.name)
+      ? options.promptIds().filter((id) => id.noun !== '' && nouns.has(id.noun))
+      : [];
+    const named =
+      new Set(given.map((id) => id.text)).size > 1
+        ? findPointedId(options.text, options.prompt ?? '', given)
+        : given[0];
     if (!named) {
-      const labelled = labelledInPrompt(parameter.name, options.prompt ?? '');
+      const labelled =
+        given.length === 0
+          ? labelledInPrompt(
+              parameter.name,
+              options.prompt ?? '',
+              names.filter((other) => other !== parameter.name),
+            )
+          : undefined;
       if (labelled !== undefined) input[parameter.name] = labelled;
       continue;
     }
-    const given = bindIds({
+    const bound = bindIds({
       entry: options.entry,
       parameters: [parameter],
       query: { ...query, ids: [named] },
       text: '',
     });
-    if (parameter.name in given.input) input[parameter.name] = given.input[parameter.name];
+    if (parameter.name in bound.input) input[parameter.name] = bound.input[parameter.name];
   }
   return input;
 }
