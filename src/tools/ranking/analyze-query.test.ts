@@ -103,6 +103,8 @@ describe('analyzeQuery', () => {
     ])
       expect(analyzeQuery(text, index).ids, text).toEqual([]);
     expect(analyzeQuery('order 12345 Berlin', index).ids.map((id) => id.text)).toEqual(['12345']);
+    // Nor is a length of time written as one token.
+    expect(analyzeQuery('I changed it 48h ago and waited 30min', index).ids).toEqual([]);
   });
 
   it("reads no request in someone else's wish, in a question of what may be done, or in an hour", () => {

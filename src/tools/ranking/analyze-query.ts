@@ -236,6 +236,8 @@ const HOUR_BEFORE = /\b(?:by|until|till|til|before|after|around|at)\s+$/i;
 const MIN_GROUPED_DIGITS = 9;
 /** A word and the value after it, with an optional "is" or colon between ("username: jdoe"). */
 const LABELLED_VALUE = /\b([A-Za-z]+)(?=(\s*:\s*|\s+is\s+|\s+)([A-Za-z][\w.-]*\w))/g;
+/** A length of time written as one token ("48h", "30min", "2wks"): no id. */
+const DURATION_TOKEN = /^\d+(?:h|hrs?|mins?|secs?|d|wks?|yrs?)$/i;
 /** A currency after an amount, with the country or people that names it ("US dollars", "Japanese Yen"). */
 const CURRENCY_AFTER =
   /^\s*(?:(?:US|U\.S\.|[A-Z][a-z]+)\s+){0,2}(?:dollars?|euros?|yen|pounds?|francs?|rupees?|pesos?|yuan|won|krona|kronor|krone|rand|reais|real|lira|zloty|ringgit|baht|dirhams?|shekels?)\b/i;
@@ -456,7 +458,12 @@ function findIds(text: string, index: CatalogIndex, context: string): QueryId[] 
     // Amounts, dates and times are values, not ids.
     const before = text.slice(Math.max(0, match.index - 1), match.index);
     const next = text.slice(match.index + match[0].length, match.index + match[0].length + 2);
-    if (/[$€£.:/]/.test(before) || /^[.:/][0-9]|^%/.test(next) || /^\d{1,2}(st|nd|rd|th|am|pm)$/i.test(raw))
+    if (
+      /[$€£.:/]/.test(before) ||
+      /^[.:/][0-9]|^%/.test(next) ||
+      /^\d{1,2}(st|nd|rd|th|am|pm)$/i.test(raw) ||
+      DURATION_TOKEN.test(raw)
+    )
       continue;
     if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(raw)) continue;
     // "12 years", "3 items", "40 dollars": a quantity, not an id.

@@ -29,6 +29,15 @@ describe('readValues', () => {
     expect(readValues('get me a real person NOW', unknown).names).toEqual([]);
   });
 
+  it('reads a link or a host name as a value, none of its parts words of the message, but a file name', () => {
+    const prose = (text: string) => readValues(text, unknown).prose.replace(/\s+/g, ' ').trim();
+    expect(prose('my site example-bakery.com shows a 500 error')).toBe('my site shows a 500 error');
+    expect(prose('the A record for shop.lindqvist.se is old')).toBe('the A record for is old');
+    expect(prose('photos of lumenspa.com/book/service/ac35 please')).toBe('photos of please');
+    expect(prose('see https://x.io/a?b=1 now')).toBe('see now');
+    expect(prose('read image.png for me')).toBe('read image.png for me');
+  });
+
   it('reads a day of the month, relative days and ISO dates as dates', () => {
     for (const text of ['on the 26th', 'next friday', 'by 2024-06-01', 'this week'])
       expect(readValues(text, unknown).dates).toBe(1);

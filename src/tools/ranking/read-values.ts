@@ -103,6 +103,12 @@ const DATE = new RegExp(
 );
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 /**
+ * A link (with its scheme, or a host and a path), or a host alone that cannot be a file's name: three
+ * labels or more, or a hyphen in it ("shop.lindqvist.se", "example-bakery.com"; not "image.png").
+ */
+const LINK =
+  /\bhttps?:\/\/\S+|\b(?:[\p{L}\p{N}-]+\.)+\p{L}{2,6}\/\S*|\b(?:[\p{L}\p{N}-]+\.){2,}\p{L}{2,6}\b|\b[\p{L}\p{N}]+-[\p{L}\p{N}-]*\.\p{L}{2,6}\b/giu;
+/**
  * A phone number: international (`+1 415 555 0101`, `+44 20 7946 0958`) or a national one in the
  * groups phone numbers are written in (`(415) 555-0101`, `415-555-0101`, `415.555.0101`).
  */
@@ -117,7 +123,9 @@ const PROPER = /^(?:\p{Lu}\p{Ll}+|\p{Lu}{2,5})$/u;
  */
 export function readValues(text: string, known: (stem: string) => boolean): MessageValues {
   const emails = text.match(EMAIL)?.length ?? 0;
-  const withoutEmails = text.replace(EMAIL, ' ');
+  // A link or a bare host ("example-bakery.com", "lumenspa.com/book/…") is a value: its parts are no
+  // words of the message.
+  const withoutEmails = text.replace(EMAIL, ' ').replace(LINK, ' ');
   const phones = withoutEmails.match(PHONE)?.length ?? 0;
   const withoutPhones = withoutEmails.replace(PHONE, ' ');
   const dates = withoutPhones.match(DATE)?.length ?? 0;
