@@ -420,6 +420,8 @@ describe('analyzeQuery', () => {
 
   it('takes a verb in the past tense for what happened, not for a request', () => {
     expect(analyzeQuery("it's order 40127, I ordered last friday", index).action).toBeUndefined();
+    // An irregular past tells what happened too.
+    expect(analyzeQuery('A text we sent never arrived. Order 40127. Why?', index).action).toBeUndefined();
     expect(analyzeQuery('I cancelled it yesterday but was still charged', index).action).toBeUndefined();
     expect(analyzeQuery('I want to update my address', index).action?.word).toBe('update');
     // A word before an id labels it: "Order 90210" is no request to order.

@@ -5,7 +5,14 @@ import type { CatalogIndex } from './index-catalog.js';
 import { fitsIdForm, idPrefixOf, isPlural } from './index-catalog.js';
 import { type VerbProfile, verbProfile } from './ranking-model.js';
 import { type MessageValues, MONTH, PHONE, readValues } from './read-values.js';
-import { editDistance, isContentWord, joinPhrasalVerbs, splitWords, stemOf } from './read-words.js';
+import {
+  editDistance,
+  isContentWord,
+  isIrregularPast,
+  joinPhrasalVerbs,
+  splitWords,
+  stemOf,
+} from './read-words.js';
 import { loadWordVectors } from './word-vectors.js';
 
 /** One content word of the message. */
@@ -621,7 +628,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     // "and" joins like with like: a verb after it only when a verb came shortly before ("cancel and refund"),
     // else a noun of a list ("shipping and tax").
     const afterAnd = words[position - 1] === 'and';
-    const past = PAST.test(written) && !wantsDone;
+    const past = (PAST.test(written) || isIrregularPast(written)) && !wantsDone;
     // The verb of someone else's wish is no request of the customer's ("the customer wants to add a
     // note", "marketing wants to send reminders").
     const othersWish = words[position - 1] === 'to' && OTHERS_WISH.has(words[position - 2]);

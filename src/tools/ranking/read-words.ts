@@ -43,6 +43,11 @@ const IRREGULAR = new Map(
     .map((pair) => pair.split(':') as [string, string]),
 );
 
+/** Whether a word is an irregular past form ("sent", "paid", "broken"), which no suffix shows. */
+export function isIrregularPast(lower: string): boolean {
+  return IRREGULAR.has(lower);
+}
+
 /** The Porter2 stem of a lower-case word (of its base form for an irregular past: "bought" -> "buy"). */
 export function stemOf(lower: string): string {
   let stem = stems.get(lower);
