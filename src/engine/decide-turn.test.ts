@@ -152,6 +152,18 @@ describe('decideTurn', () => {
     ).not.toMatchObject({ toolName: 'createReturn' });
   });
 
+  it('answers a complaint that asks for a look-up with the look-up, not a case opened for it', () => {
+    for (const text of [
+      'My parcel for order 44519 never came. Can you check where it is?',
+      'my order 44519 is late, please look into it',
+    ])
+      expect(decide([user(text)]), text).toMatchObject({
+        type: 'tool-call',
+        toolName: 'trackOrder',
+        input: { orderId: '44519' },
+      });
+  });
+
   it("takes the id of the agent's listing that the customer points at", () => {
     const listing = [
       user('where are my orders?'),

@@ -997,6 +997,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   }
   const tool = best.entry.tool as EngineTool;
   if (filled.missing.length > 0) return { type: 'ask', tool, missing: filled.missing };
-  const requests = ranking.query.question || ranking.query.action !== undefined;
+  // "My card was charged twice for order 1268…. Can you check the payment?" asks for the look-up.
+  const requests = ranking.query.question || ranking.query.request || ranking.query.action !== undefined;
   return { type: 'call', tool, input: filled.input, requests };
 }

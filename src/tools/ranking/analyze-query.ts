@@ -57,6 +57,8 @@ export interface AnalyzedQuery {
   contextIds: number;
   /** Asks something (a question mark, or opens with a question word). */
   question: boolean;
+  /** Asks for something to be done, in a request's words ("can you check the payment?", "please"). */
+  request: boolean;
   /** 0 to 1: how strongly its verbs change something, by their use across APIs. */
   writes: number;
   /** 0 to 1: how strongly its verbs remove or cancel something. */
@@ -709,6 +711,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
         text.split(SENTENCE_END).some((sentence) => QUESTION_START.test(sentence))) &&
         !REQUEST_START.test(text)) ||
       ASKS_TO_BE_TOLD.test(text),
+    request: REQUEST_START.test(text),
     writes,
     removes,
     ...(action ? { action } : {}),
