@@ -191,11 +191,18 @@ export function extractToolFeatures(options: {
         idNouns.some((noun) => filter.nouns.has(noun)) &&
         [...filter.nouns].some((noun) => tool.path.has(noun)),
     );
+  // A prefix that abbreviates an id input names its record only where the id can be that input's
+  // value ("INV-0450" is no Xero InvoiceID, a UUID).
   const prefixMatch = ids.some(
     (id) =>
       id.prefix !== undefined &&
       (tool.idPrefixes.includes(id.prefix) ||
-        tool.pathParameters.some((parameter) => abbreviates(id.prefix as string, parameter))),
+        tool.pathParameters.some(
+          (parameter) =>
+            abbreviates(id.prefix as string, parameter) &&
+            fitsIdForm(id.text, tool.idParameters.find((entry) => entry.name === parameter.name)?.form) !==
+              false,
+        )),
   );
   const asks = query.question ? 1 : 0;
   // Whether an id of the message has the form an id input's schema gives; false when the inputs give

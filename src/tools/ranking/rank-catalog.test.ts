@@ -436,6 +436,27 @@ describe('the head noun of an operation', () => {
     ).toBe(0);
   });
 
+  it("takes an id's prefix for its record only where the id can be that input's value", () => {
+    const prefix = (schema: Record<string, unknown>, message: string) =>
+      rankCatalog({
+        index: indexCatalog(
+          [
+            {
+              name: 'getInvoice',
+              description: 'Retrieve an invoice',
+              inputSchema: { type: 'object', properties: { InvoiceID: schema }, required: ['InvoiceID'] },
+              operation: { method: 'get', path: '/Invoices/{InvoiceID}', operationId: 'getInvoice' },
+            },
+          ],
+          loadRankingModel(),
+        ),
+        message,
+      }).tools[0].features[TOOL_FEATURES.indexOf('idPrefixMatch')];
+    // "INV-0450" is no UUID: its prefix names no InvoiceID.
+    expect(prefix({ type: 'string', format: 'uuid' }, 'when is INV-0450 due?')).toBe(0);
+    expect(prefix({ type: 'string', example: 'INV-0001' }, 'when is INV-0450 due?')).toBe(1);
+  });
+
   it('reads one record by its own operation rather than by a list filtered by the ids of its records', () => {
     const orderId = { type: 'string', description: 'The order ID.' };
     const index = indexCatalog(
