@@ -1074,6 +1074,21 @@ describe('decideTurn', () => {
     ).toMatchObject({ type: 'text' });
   });
 
+  it('fills any input the prompt gives an id for by its very name', () => {
+    const remove = operation(
+      'deleteRecipient',
+      ['post', '/addresses/deleteRecipient'],
+      'Delete a recipient from the address book',
+      { uid: { type: 'string', description: 'The session of the user' }, address_id: { type: 'integer' } },
+      ['uid', 'address_id'],
+    );
+    const prompt = 'The customer is signed in; their session uid is 33ce76fede1a31d5ee823179f78d9882.';
+    expect(decide([user('please delete recipient 549494')], prompt, [remove])).toMatchObject({
+      type: 'tool-call',
+      input: { uid: '33ce76fede1a31d5ee823179f78d9882', address_id: 549494 },
+    });
+  });
+
   it('fills a path input the prompt names, and of the ids it gives for one noun the one the message points at', () => {
     const homes = operation(
       'getAdvertised',

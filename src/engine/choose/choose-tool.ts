@@ -472,21 +472,21 @@ function promptIdInputs(
   const document = buildToolDocument(options.tool);
   const names = document.parameters.map((parameter) => parameter.name);
   const inPath = new Set(options.entry.pathParameters.map((parameter) => parameter.name));
-  for (const parameter of document.parameters.filter(
-    (entry) => isIdName(entry.name) || inPath.has(entry.name),
-  )) {
+  for (const parameter of document.parameters) {
+    // An input named as an id or in the path, or one the prompt gives an id for by its very name
+    // ("their session uid is 33ce76…" for `uid`).
+    const keyed = isIdName(parameter.name) || inPath.has(parameter.name);
     const nouns = nounsOf(parameter, options.entry);
     if (query.ids.some((id) => nouns.has(id.noun))) continue;
-    const given = isIdName(parameter.name)
-      ? options.promptIds().filter((id) => id.noun !== '' && nouns.has(id.noun))
-      : [];
+    const given = options.promptIds().filter((id) => id.noun !== '' && nouns.has(id.noun));
+    if (!keyed && given.length === 0) continue;
     const named =
       new Set(given.map((id) => id.text)).size > 1
         ? findPointedId(options.text, options.prompt ?? '', given)
         : given[0];
     if (!named) {
       const labelled =
-        given.length === 0
+        keyed && given.length === 0
           ? labelledInPrompt(
               parameter.name,
               options.prompt ?? '',
