@@ -1074,6 +1074,36 @@ describe('decideTurn', () => {
     ).toMatchObject({ type: 'text' });
   });
 
+  it("takes no house number or ZIP code of an address for a record's id", () => {
+    const update = operation(
+      'updateRecipient',
+      ['put', '/addresses/{id}'],
+      'Update a recipient address',
+      {
+        id: { type: 'integer', description: 'The recipient id' },
+        address1: { type: 'string' },
+        city: { type: 'string' },
+        state: { type: 'string' },
+        zip: { type: 'string' },
+      },
+      ['id'],
+    );
+    expect(
+      decide(
+        [
+          user(
+            'Recipient 551020 has moved, his new address is 19 Pine Road, Portland OR 97205. Can you update it?',
+          ),
+        ],
+        '',
+        [update],
+      ),
+    ).toMatchObject({
+      type: 'tool-call',
+      input: { id: 551020, address1: '19 Pine Road', city: 'Portland', state: 'OR', zip: '97205' },
+    });
+  });
+
   it('fills any input the prompt gives an id for by its very name', () => {
     const remove = operation(
       'deleteRecipient',

@@ -14,6 +14,7 @@ import {
 import type { ParameterInfo } from '../catalog/list-parameters.js';
 import { splitWords } from '../language/split-words.js';
 import { matchPattern } from './convert-mention.js';
+import { findAddress } from './split-address.js';
 
 /** Ids bound to parameters, and the message with them taken out (so no other parameter takes them again). */
 export interface BoundIds {
@@ -73,12 +74,21 @@ export function bindIds(options: {
   const { entry, query } = options;
   const input: Record<string, unknown> = {};
   const idParameters = options.parameters.filter((parameter) => isIdParameter(parameter, entry));
-  const free = [...query.ids];
+  // A house number of an address the message gives is no record's id ("his new address is 19 Pine
+  // Road, Portland OR 97205").
+  const address = findAddress(options.text);
+  const inAddress = (id: QueryId) => {
+    const at = options.text.indexOf(id.written ?? id.text);
+    return address !== undefined && at >= address.start && at < address.end;
+  };
+  const free = query.ids.filter((id) => !inAddress(id));
+  const taken: QueryId[] = [];
   const take = (id: QueryId, parameter: ParameterInfo) => {
     const value = formatId(id, parameter);
     if (value === undefined) return false;
     input[parameter.name] = value;
     free.splice(free.indexOf(id), 1);
+    taken.push(id);
     return true;
   };
   // First the ids whose noun names a parameter's resource.
@@ -124,6 +134,6 @@ export function bindIds(options: {
     path !== undefined && /[_-]$/.test(id.prefix ?? '') && !abbreviates(id.prefix as string, path);
   if (open.length === 1 && free.length === 1 && !namesOther(free[0])) take(free[0], open[0]);
   let rest = options.text;
-  for (const id of query.ids) if (!free.includes(id)) rest = rest.replace(id.written ?? id.text, ' ');
+  for (const id of taken) rest = rest.replace(id.written ?? id.text, ' ');
   return { input, rest };
 }

@@ -23,6 +23,22 @@ describe('findAddress', () => {
       state: 'OR',
       postcode: '97205',
     });
+    // City, state and ZIP code in one piece, as US addresses are often written.
+    expect(
+      findAddress('his new address is 19 Pine Road, Portland OR 97205. Can you update it?')?.parts,
+    ).toEqual({
+      line1: '19 Pine Road',
+      city: 'Portland',
+      state: 'OR',
+      postcode: '97205',
+    });
+    expect(findAddress('812 Birch Ave, Apt 3, Fort Worth TX 76165')?.parts).toEqual({
+      line1: '812 Birch Ave',
+      line2: 'Apt 3',
+      city: 'Fort Worth',
+      state: 'TX',
+      postcode: '76165',
+    });
     expect(findAddress('new address is Flat 3, 14 Kings Road, Brighton BN1 2PA')?.parts).toEqual({
       line2: 'Flat 3',
       line1: '14 Kings Road',

@@ -43,6 +43,8 @@ const SECOND_LINE = /^(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|buildin
 /** A state or province and a postal code ("TX 76165", "OR 97205-1234", "ON K1A 0B1"). */
 const STATE_POSTCODE =
   /^([A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d)$/;
+/** A city, a state's two capitals and a ZIP code in one piece ("Portland OR 97205", "Fort Worth TX 76165"). */
+const CITY_STATE_POSTCODE = /^([A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)*?)\s+([A-Z]{2})\s+(\d{5}(?:-\d{4})?)$/;
 /** A place name ending in a UK-style postcode ("Brighton BN1 2PA"). */
 const PLACE_POSTCODE = /^([A-Z][\w'-]*(?:\s[A-Z][\w'-]*)*)\s+([A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})$/;
 const POSTCODE = /^(?:\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)$/;
@@ -54,8 +56,13 @@ function readPart(piece: string, parts: Partial<Record<AddressPart, string>>): b
   const statePostcode = STATE_POSTCODE.exec(piece);
   const placePostcode = PLACE_POSTCODE.exec(piece);
   const place = PLACE.test(piece);
+  const cityStatePostcode = CITY_STATE_POSTCODE.exec(piece);
   if (!parts.line2 && !parts.city && SECOND_LINE.test(piece)) parts.line2 = piece;
-  else if (statePostcode && parts.city && !parts.postcode) {
+  else if (cityStatePostcode && !parts.city && !parts.postcode) {
+    parts.city = cityStatePostcode[1];
+    parts.state = cityStatePostcode[2];
+    parts.postcode = cityStatePostcode[3];
+  } else if (statePostcode && parts.city && !parts.postcode) {
     parts.state = statePostcode[1];
     parts.postcode = statePostcode[2];
   } else if (placePostcode && !parts.city) {
