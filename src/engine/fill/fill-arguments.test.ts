@@ -401,4 +401,22 @@ describe('fillArguments', () => {
       fill(properties, required, 'a room from 1st June 2027').missing.map((entry) => entry.name),
     ).toEqual(['check_out']);
   });
+
+  it('leaves the address inputs an address does not give empty, for nothing else to take', () => {
+    const properties = {
+      address1: { type: 'string', description: 'The first line of the address' },
+      address2: { type: 'string', description: 'The second (optional) line of the address' },
+      city: { type: 'string' },
+      state: { type: 'string' },
+      zip: { type: 'string' },
+    };
+    expect(
+      fill(properties, ['address1'], 'Add a recipient: John Carter, 45 Elm Street, Austin, TX 78701').input,
+    ).toEqual({
+      address1: '45 Elm Street',
+      city: 'Austin',
+      state: 'TX',
+      zip: '78701',
+    });
+  });
 });

@@ -404,7 +404,10 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
     take(name.first, name.values[0], name.mention.first, name.mention.last);
     input[name.last.name] = name.values[1];
   }
+  // The parts of an address the message gives go to their inputs; the parts it lacks (a second
+  // line) take nothing else ("John Carter, 45 Elm Street, …" is no address line).
   const address = splitAddress(parameters, text);
+  const settled = new Set(address?.parts.map((parameter) => parameter.name));
   if (address) {
     for (const [parameter, value] of address.values) input[parameter.name] = value;
     tokens.forEach((token, index) => {
@@ -414,6 +417,7 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
   for (const candidate of collectCandidates(text, parameters, mentions, tokens)) {
     if (
       candidate.parameter.name in input ||
+      settled.has(candidate.parameter.name) ||
       overlaps(candidate.mention, used) ||
       overlaps(candidate.mention, usedByEnums)
     )
@@ -421,7 +425,7 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
     take(candidate.parameter, candidate.value, candidate.mention.first, candidate.mention.last);
   }
   for (const parameter of parameters) {
-    if (parameter.name in input) continue;
+    if (parameter.name in input || settled.has(parameter.name)) continue;
     if (parameter.kind === 'boolean') {
       // "Is the backpack in stock?" asks whether it is: a filter set to yes would hide the answer.
       if (!parameter.required && YES_NO_QUESTION.test(text)) continue;
@@ -435,7 +439,7 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
     }
   }
   for (const parameter of parameters) {
-    if (parameter.name in input) continue;
+    if (parameter.name in input || settled.has(parameter.name)) continue;
     let value: string | undefined;
     if (parameter.kind === 'location' && parameter.required)
       value = extractTopicWords(text, tokens, used, subjectConcepts, (token) =>

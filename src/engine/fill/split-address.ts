@@ -144,7 +144,15 @@ export function findAddress(text: string): FoundAddress | undefined {
 export function splitAddress(
   parameters: ClassifiedParameter[],
   text: string,
-): { values: Map<ClassifiedParameter, string>; start: number; end: number } | undefined {
+):
+  | {
+      values: Map<ClassifiedParameter, string>;
+      /** Every address input of the schema: those the address does not give stay empty. */
+      parts: ClassifiedParameter[];
+      start: number;
+      end: number;
+    }
+  | undefined {
   const byPart = new Map<AddressPart, ClassifiedParameter>();
   for (const parameter of parameters) {
     if (parameter.type !== undefined && parameter.type !== 'string') continue;
@@ -160,5 +168,5 @@ export function splitAddress(
     if (value !== undefined) values.set(parameter, value);
     else if (part === 'line2' && parameter.required) values.set(parameter, '');
   }
-  return { values, start: address.start, end: address.end };
+  return { values, parts: [...byPart.values()], start: address.start, end: address.end };
 }
