@@ -478,6 +478,9 @@ interface ModelWords {
   methodsSay: boolean;
 }
 
+/** How often the corpus must name operations with a summary's verb before it outweighs the name's. */
+const SUMMARY_VERB_USES = 20;
+
 function indexTool(
   tool: RankableTool,
   position: number,
@@ -508,8 +511,18 @@ function indexTool(
   const summaryVerb = splitWords(summary).find(isContentWord);
   const summaryProfile = summaryVerb ? verbProfile(model, stemOf(summaryVerb)) : undefined;
   // What the corpus says of the verb (or the summary's); one it does not know says little: lean to
-  // reading, as most operations do.
-  const knownWrites = profile?.count ? profile.write : summaryProfile?.write;
+  // reading, as most operations do. Of the two, the one that says more: a name that opens with a
+  // noun ("userAddress", a word the corpus's ids use either way) reads as its summary's verb says
+  // ("gets the user's return address").
+  const saysMore =
+    summaryProfile !== undefined &&
+    summaryProfile.count >= SUMMARY_VERB_USES &&
+    Math.abs(summaryProfile.write - 0.5) > Math.abs((profile?.count ? profile.write : 0.5) - 0.5);
+  const knownWrites = saysMore
+    ? summaryProfile.write
+    : profile?.count
+      ? profile.write
+      : summaryProfile?.write;
   const verbWrites = knownWrites ?? 0.3;
   const method = methodsSay ? operation?.method : undefined;
   // A DELETE changes something whatever its verb ("archive", which the corpus seldom names).

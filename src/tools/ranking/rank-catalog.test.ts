@@ -436,6 +436,25 @@ describe('the head noun of an operation', () => {
     ).toBe(0);
   });
 
+  it("reads a name that opens with a noun by its summary's verb, where that says more", () => {
+    const writes = (operationId: string, summary: string) =>
+      indexCatalog(
+        [
+          {
+            name: operationId,
+            description: summary,
+            inputSchema: { type: 'object', properties: { uid: { type: 'string' } } },
+            operation: { method: 'post', path: '/profile/address', operationId, summary },
+          },
+        ],
+        loadRankingModel(),
+      ).tools[0].writes;
+    // An RPC-style POST that reads: "user" opens ids that read and ids that write alike.
+    expect(writes('userAddress', "gets the user's return address information")).toBeLessThan(0.5);
+    // A name's own verb that says as much stays.
+    expect(writes('updateAddress', "gets the user's return address information")).toBeGreaterThan(0.5);
+  });
+
   it("takes an id's prefix for its record only where the id can be that input's value", () => {
     const prefix = (schema: Record<string, unknown>, message: string) =>
       rankCatalog({
