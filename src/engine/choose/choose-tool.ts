@@ -438,8 +438,8 @@ function labelledInPrompt(name: string, prompt: string, others: string[]): strin
         before.slice(-lead.length).join(' ') === lead.join(' ')
       );
     });
-    const value = match[1];
     if (partOfLonger) continue;
+    const value = match[1];
     if (
       !/[\d._-]/.test(value) &&
       (!isContentWord(value.toLowerCase()) || loadWordVectors()?.rows.has(value.toLowerCase()))

@@ -73,7 +73,7 @@ function isPlaced(tokens: MessageToken[], mention: Mention): boolean {
   return PLACE_PREPOSITIONS.has(tokens[mention.first - 1]?.lower ?? '');
 }
 
-function overlaps(mention: Mention, used: Set<number>): boolean {
+function overlaps(mention: Pick<Mention, 'first' | 'last'>, used: Set<number>): boolean {
   for (let index = mention.first; index < mention.last; index++) if (used.has(index)) return true;
   return false;
 }
@@ -396,7 +396,7 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
     const first = tokens.findIndex((token) => token.end > found.start);
     const last = tokens.findIndex((token) => token.start >= found.end);
     const end = last < 0 ? tokens.length : last;
-    if (first < 0 || overlaps({ first, last: end } as Mention, used)) continue;
+    if (first < 0 || overlaps({ first, last: end }, used)) continue;
     take(parameter, found.value, first, end);
   }
   const name = splitFullName(parameters, mentions);

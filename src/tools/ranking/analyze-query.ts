@@ -237,7 +237,10 @@ const CAPITAL_CODE = /\b[A-Z]{2,4}\b/g;
 const ID_TOKEN = /#?(?:[A-Za-z]+[_:-])*[A-Za-z]*\d[\w-]*|#[A-Za-z0-9][\w-]*|\b[A-Z][A-Z0-9_-]{4,}\b/g;
 /** Digits in three to five groups of two to five, single spaces between ("831 2345 6789"). */
 const GROUPED_NUMBER = /(?<![\w+.,:/-])\d{2,5}(?: \d{2,5}){2,4}(?![\w.,:/-]?\d)(?!\w)/g;
-/** A British or Canadian postcode: outward and inward codes ("SE15 4QN", "EC2A 4NE", "K1A 0B1"). */
+/**
+ * A British or Canadian postcode: outward and inward codes ("SE15 4QN", "EC2A 4NE", "K1A 0B1"), or a
+ * US state and ZIP code after a city's name ("Portland OR 97205").
+ */
 const POSTCODE =
   /\b(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|(?<=[A-Z][a-z]+,?\s)[A-Z]{2}\s\d{5}(?:-\d{4})?)\b/g;
 /** Words before an hour of the day ("by 11", "until 9", "at 5"). */
