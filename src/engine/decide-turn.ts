@@ -93,8 +93,10 @@ const AFFIRMATIVE = /^\s*(?:yes|yeah|yep|sure|ok(?:ay)?|please(?: do)?|y|go ahea
 const OFFER =
   /\b(?:I can|I could|I'll|I will|shall I|should I|(?:would|do) you (?:like|want) me to|want me to)\s+([^.?!\n]+)/gi;
 /** A yes that takes an offer ("yes please do", "ok go ahead", "perfect, do it"). */
-const TAKES_OFFER =
-  /^\s*(?:yes|yeah|yep|yup|sure|ok(?:ay)?|please(?: do)?|y|go ahead|do it|go for it|deal|perfect|great)\b/i;
+const TAKES_OFFER = new RegExp(
+  `${AFFIRMATIVE.source}|^\\s*(?:yup|do it|go for it|deal|perfect|great)\\b`,
+  'i',
+);
 
 /**
  * What the assistant offered to do in its last message when the customer's answer takes the offer

@@ -3,7 +3,7 @@
 // and what its verbs usually do across real APIs.
 import type { CatalogIndex } from './index-catalog.js';
 import { fitsIdForm, idPrefixOf, isPlural } from './index-catalog.js';
-import { type VerbProfile, verbProfile } from './ranking-model.js';
+import { MIN_VERB_USES, type VerbProfile, verbProfile } from './ranking-model.js';
 import { type MessageValues, MONTH, PHONE, readValues } from './read-values.js';
 import {
   editDistance,
@@ -81,8 +81,6 @@ export interface AnalyzedQuery {
   values: MessageValues;
 }
 
-/** A word says what the message does only when APIs use it as a verb often enough. */
-const MIN_VERB_USES = 20;
 /** A verb asks for a change when most operations named with it change something. */
 const ACTION_WRITES = 0.5;
 /** "how do I", "how can we": the words before a verb whose doing the message asks about. */

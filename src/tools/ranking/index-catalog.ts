@@ -4,7 +4,7 @@
 import { HTTP_METHODS, type JsonSchema, matchesSchemaPattern } from '../../openapi/index.js';
 import { schemaTypeOf } from '../../openapi/schema-type.js';
 import type { RankableTool } from './rankable-tool.js';
-import { type RankingModel, verbProfile } from './ranking-model.js';
+import { MIN_VERB_USES, type RankingModel, verbProfile } from './ranking-model.js';
 import { readSlots, type ValueSlot } from './read-values.js';
 import { contentStems, isContentWord, splitWords, stemOf } from './read-words.js';
 import { loadWordVectors } from './word-vectors.js';
@@ -478,9 +478,6 @@ interface ModelWords {
   methodsSay: boolean;
 }
 
-/** How often the corpus must name operations with a summary's verb before it outweighs the name's. */
-const SUMMARY_VERB_USES = 20;
-
 function indexTool(
   tool: RankableTool,
   position: number,
@@ -516,7 +513,7 @@ function indexTool(
   // ("gets the user's return address").
   const saysMore =
     summaryProfile !== undefined &&
-    summaryProfile.count >= SUMMARY_VERB_USES &&
+    summaryProfile.count >= MIN_VERB_USES &&
     Math.abs(summaryProfile.write - 0.5) > Math.abs((profile?.count ? profile.write : 0.5) - 0.5);
   const knownWrites = saysMore
     ? summaryProfile.write

@@ -92,6 +92,9 @@ export function loadRankingModel(): RankingModel {
   return defaultModel;
 }
 
+/** How many of the corpus's operations must be named with a word before it counts as a verb that says what they do. */
+export const MIN_VERB_USES = 20;
+
 /** The profile of a verb stem, when the corpus uses it often enough to say. */
 export function verbProfile(model: RankingModel, stem: string): VerbProfile | undefined {
   const entry = model.verbs[stem];
