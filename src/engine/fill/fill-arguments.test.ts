@@ -168,6 +168,13 @@ describe('fillArguments', () => {
     expect(result.missing.map((parameter) => parameter.name)).toEqual(['orderId']);
   });
 
+  it('reads a "K" after a number as kelvin where the message speaks of temperature, else as thousands', () => {
+    const temp = { type: 'integer', description: 'The temperature in kelvin.' };
+    const budget = { type: 'integer', description: 'The budget in dollars.' };
+    expect(fill({ temp }, ['temp'], 'the gas is at a temperature of 298K').input).toEqual({ temp: 298 });
+    expect(fill({ budget }, ['budget'], 'our budget is 300K').input).toEqual({ budget: 300000 });
+  });
+
   it('reads number lists and quoted text', () => {
     const result = fill(
       {

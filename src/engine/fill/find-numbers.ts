@@ -44,6 +44,9 @@ const MULTIPLIERS: Record<string, number> = {
 const NUMBER_PATTERN =
   /(?<![\p{L}\p{N}_.\-/])(-|−)?([$€£¥])?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(%)?(?:\s?(thousand|million|billion|bn|k)\b)?(?![\p{N}]|[.,]\d)/giu;
 
+/** Words of a message that speaks of temperature, where a number's "K" is kelvin. */
+const TEMPERATURE = /\btemperature|\bkelvin|\bthermal|\bheat\b/i;
+
 /** The units a length of time is counted in ("10 days", "3 weeks", "a month"). */
 export const TIME_UNIT = '(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|nights?|weeks?|months?|years?)';
 /** A unit of time after a number. */
@@ -73,7 +76,14 @@ export function findNumbers(text: string, tokens: MessageToken[]): Mention[] {
     const [whole, minus, currency, digits, percent, multiplier] = match;
     const before = text.slice(Math.max(0, match.index - 1), match.index);
     const negative = minus !== undefined && !/[\p{L}\p{N}]/u.test(before);
-    let value = Number(digits.replace(/,/g, '')) * (multiplier ? MULTIPLIERS[multiplier.toLowerCase()] : 1);
+    // "298K" where the message speaks of temperature is kelvin, not thousands.
+    const kelvin =
+      multiplier === 'K' &&
+      currency === undefined &&
+      !/\s$/.test(whole.slice(0, -1)) &&
+      TEMPERATURE.test(text);
+    let value =
+      Number(digits.replace(/,/g, '')) * (multiplier && !kelvin ? MULTIPLIERS[multiplier.toLowerCase()] : 1);
     if (negative) value = -value;
     const start = negative ? match.index : match.index + (minus?.length ?? 0);
     const after = text.slice(match.index + whole.length, match.index + whole.length + 12);
