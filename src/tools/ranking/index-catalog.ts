@@ -133,6 +133,12 @@ export interface IndexedTool {
   all: Set<string>;
   /** Stems of its response's field names that its fields above do not have. */
   response: Set<string>;
+  /**
+   * Stems of its response's fields that the record it lists under does not have (`tracking` for
+   * `/orders/{id}/shipments` where `/orders/{id}` answers no tracking): naming one names its records.
+   * Filled by `indexCatalog`; empty where the catalog does not read that record.
+   */
+  ownFields: Set<string>;
   /** Positions in the catalog's `headWords` of the words of its name, summary and path. */
   headWords: number[];
   /** Resource nouns: the path's literal words and the name's words after its verb. */
@@ -571,6 +577,7 @@ function indexTool(
     ...fields,
     all,
     response,
+    ownFields: new Set(),
     headWords: [...new Set([...nameWords, ...pathWords, ...splitWords(summary)].filter(isContentWord))].map(
       positionOf,
     ),
@@ -620,6 +627,7 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
     return position;
   };
   const indexed = tools.map((tool, position) => indexTool(tool, position, model, words, positionOf));
+  findOwnFields(indexed);
   const frequency = new Map<string, number>();
   const postings = new Map<string, number[]>();
   const vocabulary = new Map<string, Set<string>>();
@@ -694,6 +702,28 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
         : [],
     ),
   };
+}
+
+/**
+ * Fills each operation's `ownFields`: for a read of records under another (`GET /orders/{id}/shipments`),
+ * the fields of its answer that the read of that record (`GET /orders/{id}`) does not have.
+ */
+function findOwnFields(indexed: IndexedTool[]): void {
+  const readsByPath = new Map<string, IndexedTool>();
+  for (const entry of indexed) {
+    const operation = entry.tool.operation;
+    if (operation && isReadMethod(operation.method))
+      readsByPath.set(operation.path.replace(/\/$/, ''), entry);
+  }
+  for (const entry of indexed) {
+    const operation = entry.tool.operation;
+    if (!operation || !isReadMethod(operation.method)) continue;
+    const parent = /^(.*\{[^}]+\})\/[^{}]+\/?$/.exec(operation.path)?.[1];
+    const record = parent === undefined ? undefined : readsByPath.get(parent);
+    if (!record) continue;
+    for (const stem of entry.response)
+      if (!record.response.has(stem) && !record.all.has(stem)) entry.ownFields.add(stem);
+  }
 }
 
 /** The distinct words of the values the operations' inputs offer, with their vectors and operations. */

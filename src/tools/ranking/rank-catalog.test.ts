@@ -41,6 +41,36 @@ describe('rankCatalog with the committed model', () => {
     expect(missing('status of order 44519?')).toBe(0);
   });
 
+  it('reads a field only the records under another hold as naming those records', () => {
+    const orderId = { type: 'integer' };
+    const read = (path: string, operationId: string, summary: string, responseFields: string[]) => ({
+      name: operationId,
+      description: summary,
+      inputSchema: { type: 'object', required: ['order_id'], properties: { order_id: orderId } },
+      operation: { method: 'get' as const, path, operationId, responseFields },
+    });
+    const catalog = indexCatalog(
+      [
+        read('/orders/{order_id}', 'getAnOrder', 'Get an order', ['id', 'status', 'total', 'customer_id']),
+        read('/orders/{order_id}/shipments', 'getOrderShipments', 'Get shipments of an order', [
+          'id',
+          'tracking_number',
+          'shipping_provider',
+        ]),
+        read('/orders/{order_id}/messages', 'getOrderMessages', 'Get messages of an order', [
+          'id',
+          'message',
+        ]),
+      ],
+      loadRankingModel(),
+    );
+    expect(catalog.tools[1].ownFields).toEqual(new Set(['track', 'number', 'ship', 'provid']));
+    expect(catalog.tools[0].ownFields.size).toBe(0);
+    const best = (message: string) => rankCatalog({ index: catalog, message }).tools[0].entry.tool.name;
+    expect(best('can I get the tracking number for order 10455?')).toBe('getOrderShipments');
+    expect(best('what is the status of order 10455?')).toBe('getAnOrder');
+  });
+
   it("reads an id whose prefix names its record as that record's, whatever noun stands before it", () => {
     const customer = { type: 'string', example: 'cus_NffrFeUfNV2Hib' };
     const catalog = indexCatalog(

@@ -400,6 +400,9 @@ function measureHeadNamed(
         abbreviates(prefix, parameter),
     );
   if (query.ids.some((id) => namesRecord(id.prefix))) return 1;
+  // A field only its records hold names them ("the tracking number for order 10455": its shipments).
+  if (entry.ownFields.size > 0 && query.terms.some((term) => !term.verb && entry.ownFields.has(term.stem)))
+    return 1;
   return head.row < 0 ? 0 : closestTo(head.row);
 }
 
