@@ -71,6 +71,62 @@ describe('decideTurn', () => {
     });
   });
 
+  it("gives a change the record it takes in its body by the id's prefix ('refund payment pi_…' creates a refund)", () => {
+    const intent = { type: 'string', description: 'The id of the PaymentIntent.' };
+    const body = (tool: EngineTool, bodyInputs: string[]): EngineTool => ({
+      ...tool,
+      operation: { ...(tool.operation as NonNullable<EngineTool['operation']>), bodyInputs },
+    });
+    const tools = [
+      body(
+        operation('PostRefunds', ['post', '/v1/refunds'], 'Create a refund', {
+          payment_intent: { type: 'string' },
+          charge: { type: 'string' },
+          amount: { type: 'integer' },
+        }),
+        ['payment_intent', 'charge', 'amount'],
+      ),
+      operation('GetRefunds', ['get', '/v1/refunds'], 'List all refunds', {}),
+      operation(
+        'GetPaymentIntent',
+        ['get', '/v1/payment_intents/{intent}'],
+        'Retrieve a PaymentIntent',
+        { intent },
+        ['intent'],
+      ),
+      body(
+        operation(
+          'CancelPaymentIntent',
+          ['post', '/v1/payment_intents/{intent}/cancel'],
+          'Cancel a PaymentIntent',
+          { intent, cancellation_reason: { type: 'string' } },
+          ['intent'],
+        ),
+        ['cancellation_reason'],
+      ),
+      operation(
+        'GetCharge',
+        ['get', '/v1/charges/{charge}'],
+        'Retrieve a charge',
+        { charge: { type: 'string' } },
+        ['charge'],
+      ),
+    ];
+    expect(
+      decide(
+        [user('Please refund my purchase of the template pack, payment pi_3OcX9dLkdIwHu7ix0Vn4Lp2Q')],
+        '',
+        tools,
+      ),
+    ).toMatchObject({ toolName: 'PostRefunds', input: { payment_intent: 'pi_3OcX9dLkdIwHu7ix0Vn4Lp2Q' } });
+    expect(
+      decide([user("what's the status of payment pi_3OcX9dLkdIwHu7ix0Vn4Lp2Q?")], '', tools),
+    ).toMatchObject({
+      toolName: 'GetPaymentIntent',
+      input: { intent: 'pi_3OcX9dLkdIwHu7ix0Vn4Lp2Q' },
+    });
+  });
+
   it('asks for a missing required detail in the words of its description, then fills it from the answer', () => {
     const asked = say('Where is my order?');
     expect(asked).toEqual({ type: 'text', text: 'What is your order number?' });

@@ -107,6 +107,16 @@ export function bindIds(options: {
     );
     if (id) take(id, parameter);
   }
+  // Then the ids whose prefix abbreviates the record a change takes in its body (`pi_...` is the
+  // `payment_intent` of `POST /refunds`).
+  for (const record of entry.recordInputs) {
+    const parameter = options.parameters.find((candidate) => candidate.name === record.name);
+    if (!parameter || parameter.name in input) continue;
+    const id = free.find(
+      (candidate) => candidate.prefix !== undefined && abbreviates(candidate.prefix, record),
+    );
+    if (id) take(id, parameter);
+  }
   // Then a code in the form one parameter's schema shows and no other's (`LH1166` for a flight number
   // whose example is `LH400`), whatever noun stands before it.
   for (const id of [...free]) {

@@ -180,7 +180,16 @@ export function extractToolFeatures(options: {
   // An id whose noun names one of the operation's filters ("the invoices for customer cus_N…").
   const filterMatch =
     idNouns.length > 0 && tool.idFilters.some((filter) => idNouns.some((noun) => filter.nouns.has(noun)));
-  const takesIds = pathParameters + (filterMatch ? 1 : 0);
+  // A change that takes the record it acts on in its body ("refund payment pi_3Oc…" for `POST /refunds`
+  // with a `payment_intent` input): by the id's noun or its prefix.
+  const recordInputMatch =
+    ids.length > 0 &&
+    tool.recordInputs.some(
+      (input) =>
+        idNouns.some((noun) => input.nouns.has(noun)) ||
+        ids.some((id) => id.prefix !== undefined && abbreviates(id.prefix, input)),
+    );
+  const takesIds = pathParameters + (filterMatch || recordInputMatch ? 1 : 0);
   // "order 12-10522" given to a list of orders filtered by their own ids (`/order?orderIds=`), where
   // reading the one record by its id is another operation's.
   const ownIdByFilter =
@@ -204,6 +213,24 @@ export function extractToolFeatures(options: {
               false,
         )),
   );
+  // The prefix of an id such a change takes names its record as well.
+  const inputPrefixMatch =
+    tool.recordInputs.length > 0 &&
+    ids.some(
+      (id) =>
+        id.prefix !== undefined && tool.recordInputs.some((input) => abbreviates(id.prefix as string, input)),
+    );
+  // A verb that names what a creation makes ("refund" for `POST /refunds`, "return" for `POST /returns`).
+  const operation = tool.tool.operation;
+  // Only the message's first verb: "I'd like to make an account so I can order" creates no order.
+  const firstVerb = query.terms.find((term) => term.verb)?.stem;
+  const createsNamed =
+    tool.head !== undefined &&
+    tool.action === undefined &&
+    firstVerb === tool.head.stem &&
+    index.created.has(firstVerb) &&
+    operation?.method.toLowerCase() === 'post' &&
+    !/\}\/?$/.test(operation.path);
   const asks = query.question ? 1 : 0;
   // Whether an id of the message has the form an id input's schema gives; false when the inputs give
   // forms and none fits; undefined when they give none.
@@ -252,7 +279,9 @@ export function extractToolFeatures(options: {
     (1 - tool.writes) * query.writes,
     tool.removes * query.removes,
     tool.removes * (1 - query.removes),
-    tool.verb !== '' && weights.weights.has(tool.verb) && !weights.namedOnly.has(tool.verb) ? 1 : 0,
+    (tool.verb !== '' && weights.weights.has(tool.verb) && !weights.namedOnly.has(tool.verb)) || createsNamed
+      ? 1
+      : 0,
     // An id the conversation gave before still identifies the record ("what's the tracking number?").
     pathParameters > 0 && ids.length === 0 && query.contextIds === 0 ? 1 : 0,
     ids.length > 0 && takesIds === 0 ? 1 : 0,
@@ -260,7 +289,7 @@ export function extractToolFeatures(options: {
     // An id whose prefix names the record (`cus_…` for a customer) is its record's whatever noun stands before it.
     idNouns.length > 0 && pathParameters > 0 && !nounMatch && !prefixMatch ? 1 : 0,
     ids.length > 0 ? Math.min(2, Math.abs(takesIds - ids.length)) : 0,
-    prefixMatch ? 1 : 0,
+    prefixMatch || inputPrefixMatch ? 1 : 0,
     tool.collection && ids.length === 0 ? 1 : 0,
     tool.search ? 1 - coverage : 0,
     tool.deprecated ? 1 : 0,

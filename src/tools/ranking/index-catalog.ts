@@ -162,6 +162,12 @@ export interface IndexedTool {
    * an id (`customer_id`) or by one resource noun (`customer` in `GET /invoices?customer=cus_N…`).
    */
   idFilters: { name: string; nouns: Set<string> }[];
+  /**
+   * Body inputs of a change that name another record by its id (`payment_intent`, `charge` for
+   * `POST /refunds`; `order_id` for `POST /returns`): how a change takes the record it acts on when its
+   * path names none. A bare noun counts only where the catalog has that record (`indexCatalog` keeps those).
+   */
+  recordInputs: PathParameter[];
   /** Required inputs that are not in the path. */
   requiredOthers: number;
   /** Inputs other than ids that take a value of the message (a date, an email, a name, an option). */
@@ -571,6 +577,17 @@ function indexTool(
     .map((name) => ({ name, nouns: idNounStems(name) }))
     .filter((filter) => filter.nouns.size === 1 || (filter.nouns.size > 0 && isIdName(filter.name)));
   const lastSegment = (operation?.path ?? '').split('/').filter(Boolean).pop() ?? '';
+  const recordInputs =
+    method && !isReadMethod(method)
+      ? [...bodyInputs]
+          .filter((name) => !pathNames.has(name) && holdsId(properties[name]))
+          .map((name) => ({
+            name,
+            nouns: idNounStems(name),
+            segment: splitWords(name).filter(isContentWord),
+          }))
+          .filter((input) => input.nouns.size > 0 && input.nouns.size <= 2)
+      : [];
   return {
     tool,
     position,
@@ -589,6 +606,7 @@ function indexTool(
     pathParameters,
     idParameters,
     idFilters,
+    recordInputs,
     requiredOthers: [...required].filter((name) => !pathNames.has(name)).length,
     slots: [
       ...readSlots(tool.inputSchema, new Set(idParameters.map((parameter) => parameter.name))),
@@ -659,6 +677,18 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
     for (const [position, word] of headWords.words.entries())
       headWords.rows[position] = vectors.rows.get(word) ?? -1;
   }
+  const records = new Set(
+    indexed.flatMap((entry) => [
+      ...(entry.head ? [entry.head.stem] : []),
+      ...entry.pathParameters.flatMap(({ segment }) =>
+        segment?.length ? [stemOf(segment.at(-1) ?? '')] : [],
+      ),
+    ]),
+  );
+  for (const entry of indexed)
+    entry.recordInputs = entry.recordInputs.filter(
+      (input) => isIdName(input.name) || records.has(stemOf(input.segment?.at(-1) ?? '')),
+    );
   const choiceWords = indexChoiceWords(indexed);
   const count = indexed.length;
   const idf = new Map<string, number>();
@@ -684,14 +714,7 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
     ),
     pathStems: new Set(indexed.flatMap((entry) => [...entry.path])),
     actions: new Set(indexed.flatMap((entry) => (entry.action ? [entry.action] : []))),
-    records: new Set(
-      indexed.flatMap((entry) => [
-        ...(entry.head ? [entry.head.stem] : []),
-        ...entry.pathParameters.flatMap(({ segment }) =>
-          segment?.length ? [stemOf(segment.at(-1) ?? '')] : [],
-        ),
-      ]),
-    ),
+    records,
     created: new Set(
       words.methodsSay
         ? indexed.flatMap((entry) => {
