@@ -127,6 +127,33 @@ describe('decideTurn', () => {
     });
   });
 
+  it('counts an amount whose input names no unit as its catalog counts money: in cents where the others say so', () => {
+    const refunds = (bodyInputs: string[]): EngineTool => ({
+      ...operation('PostRefunds', ['post', '/v1/refunds'], 'Create a refund', {
+        payment_intent: { type: 'string' },
+        amount: { type: 'integer', description: 'A positive integer representing how much to refund.' },
+      }),
+      operation: { method: 'post', path: '/v1/refunds', operationId: 'PostRefunds', bodyInputs },
+    });
+    const inCents = (name: string, path: string) =>
+      operation(name, ['post', path], `Create a ${name}`, {
+        amount: { type: 'integer', description: 'A positive integer in cents (or local equivalent).' },
+      });
+    const message = [user('please refund $15 of payment pi_3OdH5sLkdIwHu7ix1Mn8Wq3Z')];
+    const bodyInputs = ['payment_intent', 'amount'];
+    const cents = [
+      refunds(bodyInputs),
+      inCents('charge', '/v1/charges'),
+      inCents('creditNote', '/v1/credit_notes'),
+      inCents('payout', '/v1/payouts'),
+    ];
+    expect(decide(message, '', cents)).toMatchObject({ toolName: 'PostRefunds', input: { amount: 1500 } });
+    expect(decide(message, '', [refunds(bodyInputs)])).toMatchObject({
+      toolName: 'PostRefunds',
+      input: { amount: 15 },
+    });
+  });
+
   it('asks for a missing required detail in the words of its description, then fills it from the answer', () => {
     const asked = say('Where is my order?');
     expect(asked).toEqual({ type: 'text', text: 'What is your order number?' });

@@ -30,6 +30,7 @@ import { listParameters, type ParameterInfo } from '../catalog/list-parameters.j
 import { bindIds, nounsOf } from '../fill/bind-ids.js';
 import { classifyParameter } from '../fill/classify-parameter.js';
 import { type FilledArguments, fillArguments } from '../fill/fill-arguments.js';
+import { countsInMinorUnits, inMinorUnits } from '../fill/find-currencies.js';
 import { findPointedId } from '../fill/find-pointed-id.js';
 
 /** The outcome of choosing. */
@@ -507,6 +508,18 @@ function promptIdInputs(
   return input;
 }
 
+/** Per catalog, whether it counts money in the smallest unit. */
+const minorUnitsByCatalog = new WeakMap<CatalogIndex, boolean>();
+
+function minorUnitsOf(index: CatalogIndex): boolean {
+  let known = minorUnitsByCatalog.get(index);
+  if (known === undefined) {
+    known = countsInMinorUnits(index.tools.map((entry) => entry.tool.inputSchema));
+    minorUnitsByCatalog.set(index, known);
+  }
+  return known;
+}
+
 function fill(options: {
   tool: EngineTool;
   entry: IndexedTool;
@@ -521,9 +534,12 @@ function fill(options: {
   /** The agent's base prompt. */
   prompt?: string;
   now?: Date;
+  /** Whether the catalog counts money in the smallest unit (`countsInMinorUnits`). */
+  minorUnits?: boolean;
 }): FilledArguments {
   const { tool, earlierText } = options;
   const document = buildToolDocument(tool);
+  const parameters = options.minorUnits ? document.parameters.map(inMinorUnits) : document.parameters;
   // Ids of this message bind first; the request it answers or continues gives the rest below.
   const query = {
     ...options.query,
@@ -532,7 +548,7 @@ function fill(options: {
   // An id input the base prompt names ("the hotel id is 4711") takes the prompt's id unless the
   // message names its own: the message's unnamed number is another record's ("is 214 clean yet?").
   const fromPrompt = promptIdInputs(options, query);
-  const open = document.parameters.filter((parameter) => !(parameter.name in fromPrompt));
+  const open = parameters.filter((parameter) => !(parameter.name in fromPrompt));
   const bound = bindIds({ entry: options.entry, parameters: open, query, text: options.text });
   Object.assign(bound.input, fromPrompt);
   const rest = open.filter((parameter) => !(parameter.name in bound.input));
@@ -550,7 +566,7 @@ function fill(options: {
   const headers = new Set(tool.operation?.headerInputs ?? []);
   if (headers.size > 0) {
     const ids = new Set(query.ids.map((id) => id.text.replace(/^#/, '')));
-    for (const parameter of document.parameters) {
+    for (const parameter of parameters) {
       const value = filled.input[parameter.name];
       if (!headers.has(parameter.name) || parameter.name in bound.input || typeof value !== 'string')
         continue;
@@ -580,7 +596,7 @@ function fill(options: {
   if (earlierText)
     takeFrom(
       earlierText,
-      document.parameters.filter((parameter) => !(parameter.name in input)),
+      parameters.filter((parameter) => !(parameter.name in input)),
     );
   // An earlier turn gives ids as the ranking reads them ("sub_1Nv…", never the "29/month" or "10:00"
   // of the agent's answer), each to the input its noun or prefix names first.
@@ -894,6 +910,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
       promptIds: () => (promptIds ??= readIds(options.system ?? '', ranking.index)),
       prompt: options.system,
       now: options.now,
+      minorUnits: minorUnitsOf(ranking.index),
     });
   let best = candidates[0];
   if (!best) return { type: 'none' };

@@ -72,7 +72,7 @@ const ZERO_DECIMAL = new Set([
 
 /** A description that says its amount is counted in the currency's smallest unit ("in cents"). */
 const MINOR_UNITS =
-  /smallest (?:currency )?(?:unit|denomination)|minor units?|\bin cents\b|\(cents|cents for|\bin pence\b/i;
+  /smallest (?:currency )?(?:unit|denomination)|minor units?|\bin [_*]?cents\b|\(cents|cents for|\bin pence\b/i;
 
 /**
  * `amount` as an input whose description is `description` takes it: in the currency's smallest unit
@@ -81,6 +81,52 @@ const MINOR_UNITS =
 export function toInputAmount(amount: number, description: string, currency: string | undefined): number {
   if (!MINOR_UNITS.test(description) || (currency && ZERO_DECIMAL.has(currency))) return amount;
   return Math.round(amount * 100);
+}
+
+/** Integer amount inputs that say their unit, up to this depth of nested objects. */
+const AMOUNT_NAME = /amount/i;
+
+/** A description that counts its amount in whole units of the currency. */
+const MAJOR_UNITS =
+  /\b(?:in|of) (?:whole )?(?:dollars|euros|pounds|major units?)\b|\bdecimal (?:amount|value)\b/i;
+
+/**
+ * Whether a catalog counts its money in the smallest unit: at least three of its integer amount inputs
+ * say so and none says it counts whole units (Stripe's refund `amount` is "A positive integer
+ * representing how much to refund": the API's other amounts say they are in cents).
+ */
+export function countsInMinorUnits(inputSchemas: Iterable<unknown>): boolean {
+  let minor = 0;
+  let major = 0;
+  const visit = (schema: unknown, depth: number) => {
+    if (!schema || typeof schema !== 'object' || depth > 2) return;
+    const properties = (schema as { properties?: unknown }).properties;
+    if (!properties || typeof properties !== 'object') return;
+    for (const [name, property] of Object.entries(properties as Record<string, unknown>)) {
+      if (!property || typeof property !== 'object') continue;
+      const { type, description } = property as { type?: unknown; description?: unknown };
+      if (type === 'integer' && AMOUNT_NAME.test(name)) {
+        if (typeof description !== 'string') continue;
+        if (MINOR_UNITS.test(description)) minor++;
+        else if (MAJOR_UNITS.test(description)) major++;
+      } else visit(property, depth + 1);
+    }
+  };
+  for (const schema of inputSchemas) visit(schema, 0);
+  return minor >= 3 && major === 0;
+}
+
+/** An integer amount input read in the smallest unit where its catalog counts money so (see above). */
+export function inMinorUnits<
+  Parameter extends { name: string; type: string | undefined; description: string },
+>(parameter: Parameter): Parameter {
+  if (
+    parameter.type !== 'integer' ||
+    !AMOUNT_NAME.test(parameter.name) ||
+    MINOR_UNITS.test(parameter.description)
+  )
+    return parameter;
+  return { ...parameter, description: `${parameter.description} In the currency's smallest unit.`.trim() };
 }
 
 /** The code of a currency symbol (`$` -> USD), undefined for none. */
