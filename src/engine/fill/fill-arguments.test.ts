@@ -339,6 +339,14 @@ describe('fillArguments', () => {
     expect(fill({ reason }, ['reason'], "cancel it please - don't need it anymore").input).toEqual({
       reason: 'no longer needed',
     });
+    // The record the operation acts on is no word of a member ("cancel order …" orders nothing by mistake).
+    expect(
+      fillArguments({
+        parameters: listParameters({ type: 'object', properties: { reason }, required: ['reason'] }),
+        text: "cancel order #W8665881 please, I don't need it anymore",
+        subjectConcepts: new Set(['order']),
+      }).input,
+    ).toEqual({ reason: 'no longer needed' });
     expect(fill({ reason }, ['reason'], 'cancel it, I ordered the wrong one by mistake').input).toEqual({
       reason: 'ordered by mistake',
     });

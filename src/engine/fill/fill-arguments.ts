@@ -382,6 +382,7 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
       mentions,
       new Set([...used, ...usedByEnums]),
       options.recordConcepts,
+      subjectConcepts,
     );
     if (!match) continue;
     const code = parameter.codedValues.find((entry) => entry.label === match.value);

@@ -93,6 +93,8 @@ export function matchEnumValue(
   used: Set<number>,
   /** Concepts of the record whose fields these are (the object input's name). */
   record: Set<string> = new Set(),
+  /** Concepts naming the operation itself ("cancel order …": its order is no reason "ordered by mistake"). */
+  subject: Set<string> = new Set(),
 ): SpanValue | undefined {
   let best: (SpanValue & { rank: number }) | undefined;
   for (const value of parameter.enumValues ?? []) {
@@ -122,7 +124,7 @@ export function matchEnumValue(
     if (!best || rank > best.rank) best = { value, first: found[0], last: found[1], rank };
   }
   if (best) return { value: best.value, first: best.first, last: best.last };
-  return parameter.required ? matchEnumLoosely(parameter, tokens, used) : undefined;
+  return parameter.required ? matchEnumLoosely(parameter, tokens, used, subject) : undefined;
 }
 
 /**
@@ -134,10 +136,12 @@ function matchEnumLoosely(
   parameter: ClassifiedParameter,
   tokens: MessageToken[],
   used: Set<number>,
+  subject: Set<string>,
 ): SpanValue | undefined {
   const present = new Map<string, number>();
   tokens.forEach((token, position) => {
-    if (!used.has(position) && !present.has(token.concept)) present.set(token.concept, position);
+    if (!used.has(position) && !subject.has(token.concept) && !present.has(token.concept))
+      present.set(token.concept, position);
   });
   let found: SpanValue | undefined;
   for (const value of parameter.enumValues ?? []) {
