@@ -1305,6 +1305,26 @@ describe('decideTurn', () => {
     expect(decide([user('Where is my order #12345?')], '', tools)).toMatchObject({ toolName: 'trackOrder' });
   });
 
+  it("looks up the record a complaint names by its code, whatever the code's form ('ch_3NvQ…')", () => {
+    const charges = [
+      operation(
+        'GetCharge',
+        ['get', '/v1/charges/{charge}'],
+        'Retrieve a charge',
+        { charge: { type: 'string' } },
+        ['charge'],
+      ),
+      operation('ListCharges', ['get', '/v1/charges'], 'List all charges', {}),
+    ];
+    expect(
+      decide(
+        [user('I think I got charged twice this month?? The receipt says ch_3NvQx2LkdIwHu7ix0Zt9aB4c')],
+        '',
+        charges,
+      ),
+    ).toEqual({ type: 'tool-call', toolName: 'GetCharge', input: { charge: 'ch_3NvQx2LkdIwHu7ix0Zt9aB4c' } });
+  });
+
   it('acknowledges a complaint and takes the next useful step, never answering it with a greeting', () => {
     expect(say('the strap broke after a week, really disappointing')).toEqual({
       type: 'text',

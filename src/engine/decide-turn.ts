@@ -296,7 +296,12 @@ export function decideTurn(given: Conversation, offered: EngineTool[], ranking?:
     if (remedy.type === 'call' && remedy.tool === choice.tool) choice = remedy;
   }
   // A look-up by words (a search, a list) is no answer to a complaint; one by the number it gives is.
-  const searches = choice.type === 'call' && (last.text.match(NUMBERS) ?? []).length === 0;
+  const searches =
+    choice.type === 'call' &&
+    !Object.values(choice.input).some((value) => {
+      const text = String(value);
+      return /\d/.test(text) && last.text.includes(text.replace(/^#/, ''));
+    });
   // The business's articles may say what to do (a parcel marked delivered that never came): a
   // passage that answers the complaint comes first, with the apology.
   const fromKnowledge = decideWithKnowledge({
