@@ -352,7 +352,11 @@ function readPath(
     words.push(...segmentWords);
     if (segmentWords.length > 0) {
       const last = segmentWords[segmentWords.length - 1];
-      const acts = segmentWords.length === 1 && !isPlural(last) && isVerb(last) && head !== undefined;
+      // An action may say it acts on several at once (`/orders/batch-retrieve`).
+      const single =
+        segmentWords.length === 1 ||
+        (segmentWords.length === 2 && BATCH_WORDS.has(segmentWords[0].toLowerCase()));
+      const acts = single && !isPlural(last) && isVerb(last) && head !== undefined;
       if (!acts) head = last;
       action = acts ? last : undefined;
       previous = last;
@@ -366,6 +370,9 @@ function readPath(
   if (pendingList) listed.add(pendingList);
   return { words, parameters, listed, head, action };
 }
+
+/** Words that say an operation acts on several records at once, before its verb (`BatchRetrieveOrders`). */
+const BATCH_WORDS: ReadonlySet<string> = new Set(['batch', 'bulk', 'mass']);
 
 /** HTTP methods, which operation ids often start with (`PostInvoicesInvoiceSend`): no verb of theirs. */
 const METHOD_WORDS: ReadonlySet<string> = new Set(HTTP_METHODS);
@@ -514,10 +521,16 @@ function indexTool(
   );
   const pathNames = new Set(pathParameters.map((parameter) => parameter.name));
   const parameterNames = Object.keys(properties).filter((name) => !bodyInputs.has(name));
-  const verbWord = nameWords[0] ?? splitWords(summary)[0] ?? '';
+  // "BatchRetrieveOrders" retrieves: a word that says how many at once is no verb.
+  const verbWord =
+    (BATCH_WORDS.has(nameWords[0]?.toLowerCase() ?? '') ? nameWords[1] : nameWords[0]) ??
+    splitWords(summary)[0] ??
+    '';
   const verb = verbWord ? stemOf(verbWord) : '';
   const profile = verbProfile(model, verb);
-  const summaryVerb = splitWords(summary).find(isContentWord);
+  const summaryVerb = splitWords(summary).find(
+    (word) => isContentWord(word) && !BATCH_WORDS.has(word.toLowerCase()),
+  );
   const summaryProfile = summaryVerb ? verbProfile(model, stemOf(summaryVerb)) : undefined;
   // What the corpus says of the verb (or the summary's); one it does not know says little: lean to
   // reading, as most operations do. Of the two, the one that says more: a name that opens with a

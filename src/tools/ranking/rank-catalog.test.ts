@@ -41,6 +41,41 @@ describe('rankCatalog with the committed model', () => {
     expect(missing('status of order 44519?')).toBe(0);
   });
 
+  it('reads a batch operation by the verb after its batch word (`BatchRetrieveOrders` at `/orders/batch-retrieve` reads orders)', () => {
+    const catalog = indexCatalog(
+      [
+        {
+          name: 'BatchRetrieveOrders',
+          description: 'BatchRetrieveOrders',
+          inputSchema: {
+            type: 'object',
+            properties: { order_ids: { type: 'array', items: { type: 'string' } } },
+          },
+          operation: {
+            method: 'post' as const,
+            path: '/v2/orders/batch-retrieve',
+            operationId: 'BatchRetrieveOrders',
+            summary: 'BatchRetrieveOrders',
+            bodyInputs: ['order_ids'],
+          },
+        },
+        {
+          name: 'CreateOrder',
+          description: 'Creates an order',
+          inputSchema: { type: 'object', properties: {} },
+          operation: { method: 'post' as const, path: '/v2/orders', operationId: 'CreateOrder' },
+        },
+      ],
+      loadRankingModel(),
+    );
+    const [batch] = catalog.tools;
+    expect(batch.verb).toBe('retriev');
+    expect(batch.head?.stem).toBe('order');
+    expect(batch.action).toBe('retriev');
+    expect(batch.reads).toBe(true);
+    expect(batch.writes).toBeLessThan(0.5);
+  });
+
   it('reads a field only the records under another hold as naming those records', () => {
     const orderId = { type: 'integer' };
     const read = (path: string, operationId: string, summary: string, responseFields: string[]) => ({
