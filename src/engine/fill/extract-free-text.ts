@@ -113,6 +113,23 @@ export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set([
   'across',
 ]);
 
+/** Words that introduce what a note or a comment says: "that …", "saying …", ": …". */
+const SAYING = String.raw`(?:that|saying|which says|reading|:|-)`;
+
+/**
+ * What the message says a note, comment or message of the input's name should say: the words after
+ * the name and a word that introduces them, to the end of the sentence ("a note … that it's a gift").
+ */
+function saidIn(text: string, name: string): string | undefined {
+  const word = name.replace(/_/g, ' ').split(/\s+/).at(-1)?.replace(/s$/, '');
+  if (!word || word.length < 4) return undefined;
+  const pattern = new RegExp(
+    String.raw`\b${word}s?\b[^.?!:"'“]{0,40}?\s*${SAYING}\s*["'“]?([^.?!"”]{3,}?)["'”]?\s*(?:[.?!]|$)`,
+    'i',
+  );
+  return pattern.exec(text)?.[1].trim();
+}
+
 const CAUSE = /\b(?:because|since|as|due to|cause|'cause)\b\s+(.+?)\s*(?:[.!?;]|$)/i;
 
 /**
@@ -123,8 +140,12 @@ export function extractReason(
   text: string,
   tokens: MessageToken[],
   used: Set<number>,
-  options: { exclude: Set<string>; required: boolean },
+  options: { exclude: Set<string>; required: boolean; name?: string },
 ) {
+  // "add a note to order 553… that it's a gift", "leave a comment saying the box was open": the words
+  // the input's own name introduces.
+  const said = options.name ? saidIn(text, options.name) : undefined;
+  if (said) return said;
   const cause = CAUSE.exec(text);
   if (cause) return cause[1].replace(/[,\s]+$/, '');
   if (!options.required) return undefined;

@@ -175,6 +175,22 @@ describe('fillArguments', () => {
     expect(fill({ budget }, ['budget'], 'our budget is 300K').input).toEqual({ budget: 300000 });
   });
 
+  it('fills a note or a comment with what the message says it should say, and nothing else', () => {
+    const order = {
+      type: 'object',
+      properties: { note: { type: 'string' }, email: { type: 'string', format: 'email' } },
+    };
+    expect(fill({ order }, ['order'], "Could you add a note to the order that it's a gift?").input).toEqual({
+      order: { note: "it's a gift" },
+    });
+    expect(fill({ order }, ['order'], 'add a note: leave it with the neighbour').input).toEqual({
+      order: { note: 'leave it with the neighbour' },
+    });
+    // Another word ("comment"), or the verb "noted", says nothing of the note.
+    expect(fill({ order }, ['order'], 'leave a comment saying the box was open').input).toEqual({});
+    expect(fill({ order }, ['order'], 'I noted that you charged me twice').input).toEqual({});
+  });
+
   it('reads number lists and quoted text', () => {
     const result = fill(
       {

@@ -447,7 +447,11 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
         PLACE_PREPOSITIONS.has(token?.lower ?? ''),
       );
     else if (parameter.kind === 'reason')
-      value = extractReason(text, tokens, used, { exclude: subjectConcepts, required: parameter.required });
+      value = extractReason(text, tokens, used, {
+        exclude: subjectConcepts,
+        required: parameter.required,
+        name: parameter.name,
+      });
     else if (parameter.kind === 'keyword')
       // "pull up the account for jenna.k@fastmail.com": an email or a phone number no other input
       // took is what to search for, before any word around it.
