@@ -291,7 +291,11 @@ export function extractToolFeatures(options: {
     ids.length > 0 ? Math.min(2, Math.abs(takesIds - ids.length)) : 0,
     prefixMatch || inputPrefixMatch ? 1 : 0,
     tool.collection && ids.length === 0 ? 1 : 0,
-    tool.search ? 1 - coverage : 0,
+    // People are searched for by who they are: an email, a phone number, a name.
+    tool.search &&
+    (!tool.findsPeople || query.values.emails + query.values.phones + query.values.names.length > 0)
+      ? 1 - coverage
+      : 0,
     tool.deprecated ? 1 : 0,
     log1(tool.path.size),
     log1(tool.requiredOthers),

@@ -186,6 +186,11 @@ export interface IndexedTool {
   head?: { stem: string; row: number };
   /** The stem of the action the path ends with (`send` for `/invoices/{id}/send`), which names it too. */
   action?: string;
+  /**
+   * Its records are people's (their fields hold an email or a phone number beside a name): found by
+   * who they are, never by the words of a question ("what are your customer service hours?").
+   */
+  findsPeople: boolean;
   /** Takes free search words (a `q`/`query`/`search` input). */
   search: boolean;
   deprecated: boolean;
@@ -370,6 +375,11 @@ function readPath(
   if (pendingList) listed.add(pendingList);
   return { words, parameters, listed, head, action };
 }
+
+/** Response fields that reach a person, and that name one. */
+const PERSON_CONTACT = /^(?:e_?mail|email_?address|phone|phone_?number|mobile)$/i;
+const PERSON_NAME_FIELD =
+  /^(?:first_?name|last_?name|given_?name|family_?name|full_?name|display_?name|name)$/i;
 
 /** Words that say an operation acts on several records at once, before its verb (`BatchRetrieveOrders`). */
 const BATCH_WORDS: ReadonlySet<string> = new Set(['batch', 'bulk', 'mass']);
@@ -633,6 +643,9 @@ function indexTool(
     ...(path.head ? { head: { stem: stemOf(path.head), row: vectorRow(path.head) } } : {}),
     ...(path.action ? { action: stemOf(path.action) } : {}),
     listed: path.listed,
+    findsPeople:
+      responseFields.some((field) => PERSON_CONTACT.test(field)) &&
+      responseFields.some((field) => PERSON_NAME_FIELD.test(field)),
     search: Object.entries(properties).some(
       ([name, property]) => FREE_TEXT_NAME.test(name) && isObject(property) && property.type === 'string',
     ),

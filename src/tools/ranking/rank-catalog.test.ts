@@ -76,6 +76,29 @@ describe('rankCatalog with the committed model', () => {
     expect(batch.writes).toBeLessThan(0.5);
   });
 
+  it('searches for people only by who they are: an email, a phone number or a name', () => {
+    const search = (name: string, path: string, responseFields: string[]) => ({
+      name,
+      description: name,
+      inputSchema: { type: 'object', properties: { query: { type: 'string' } } },
+      operation: { method: 'get' as const, path, operationId: name, responseFields },
+    });
+    const catalog = indexCatalog(
+      [
+        search('searchCustomers', '/customers/search', ['id', 'email', 'first_name', 'last_name']),
+        search('searchProducts', '/products/search', ['id', 'title', 'price']),
+      ],
+      loadRankingModel(),
+    );
+    expect(catalog.tools.map((entry) => entry.findsPeople)).toEqual([true, false]);
+    const searching = (message: string, name: string) =>
+      rankCatalog({ index: catalog, message }).tools.find((entry) => entry.entry.tool.name === name)
+        ?.features[TOOL_FEATURES.indexOf('searchForUnknownWords')];
+    expect(searching('why does my card keep getting declined?', 'searchCustomers')).toBe(0);
+    expect(searching('why does my card keep getting declined?', 'searchProducts')).toBeGreaterThan(0);
+    expect(searching('can you find the account of jo.lee@example.com', 'searchCustomers')).toBeGreaterThan(0);
+  });
+
   it('reads a field only the records under another hold as naming those records', () => {
     const orderId = { type: 'integer' };
     const read = (path: string, operationId: string, summary: string, responseFields: string[]) => ({
