@@ -44,6 +44,18 @@ describe('selectTools', () => {
     );
   });
 
+  it('offers a follow-up that says little of its own the tools of the request it goes on with', () => {
+    const context = 'I want to send back the jacket from order 5521, it is too big\nWhich item is it?';
+    for (const say of ['the jacket', 'yes that one', 'ok do it']) {
+      const chosen = selectTools({ tools: catalog, query: say, context });
+      expect(chosen.length).toBeLessThanOrEqual(20);
+      expect(
+        chosen.map((tool) => tool.name),
+        say,
+      ).toContain('createReturn');
+    }
+  });
+
   it('always keeps the tools the base prompt names, within the limit', () => {
     const basePrompt = 'For order status use the getOrderStatus tool. Never use deleteAccount.';
     const chosen = selectTools({ tools: catalog, query: 'Do you sell tents?', basePrompt, limit: 5 });

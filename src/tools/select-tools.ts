@@ -24,6 +24,8 @@ export interface SelectToolsOptions {
 }
 
 const SEMANTIC = TOOL_FEATURES.indexOf('semantic');
+/** A message of at most this many content words is read as going on with the one before it. */
+const FOLLOW_UP_WORDS = 3;
 
 /** Whether the prompt names the tool as a whole identifier (`use the trackOrder tool`). */
 function isNamedIn(promptWords: Set<string>, tool: ToolDefinition): boolean {
@@ -76,9 +78,20 @@ export function selectTools(options: SelectToolsOptions): ToolDefinition[] {
   // Most places go by the model's score; the last quarter to the operations whose words mean most of
   // the message, so one the model ranks low for a paraphrase can still be offered.
   const byScore = limit - Math.floor(limit / 4);
-  for (const entry of ranking.tools) {
-    if (chosen.size >= byScore) break;
-    chosen.add(entry.entry.position);
+  // A follow-up that says little of its own ("pi_3OmV…", "ok then unsubscribe me") goes on with the
+  // request before it: the operations ranked for the two together share the places by score.
+  const earlier =
+    options.context?.trim() && ranking.query.length <= FOLLOW_UP_WORDS
+      ? rankCatalog({
+          index,
+          message: `${options.context}\n${options.query}`,
+          basePrompt: options.basePrompt,
+          minRelated: limit,
+        }).tools
+      : [];
+  for (let rank = 0; rank < ranking.tools.length && chosen.size < byScore; rank++) {
+    chosen.add(ranking.tools[rank].entry.position);
+    if (rank < earlier.length && chosen.size < byScore) chosen.add(earlier[rank].entry.position);
   }
   const byMeaning = [...ranking.tools].sort(
     (left, right) => right.features[SEMANTIC] - left.features[SEMANTIC],
