@@ -127,6 +127,31 @@ describe('decideTurn', () => {
     });
   });
 
+  it("creates nothing for a change to the customer's own record ('can I still change my order?' asks for the order)", () => {
+    const tools = [
+      operation('createAnOrder', ['post', '/orders'], 'Create an Order', {
+        customer_id: { type: 'integer' },
+        staff_notes: { type: 'string' },
+      }),
+      operation(
+        'updateAnOrder',
+        ['put', '/orders/{order_id}'],
+        'Update an Order',
+        { order_id: { type: 'integer' } },
+        ['order_id'],
+      ),
+      operation(
+        'getAnOrder',
+        ['get', '/orders/{order_id}'],
+        'Get an Order',
+        { order_id: { type: 'integer' } },
+        ['order_id'],
+      ),
+    ];
+    const decision = decide([user('Hi, can I still change my order?')], '', tools);
+    expect(decision.type).toBe('text');
+  });
+
   it('counts an amount whose input names no unit as its catalog counts money: in cents where the others say so', () => {
     const refunds = (bodyInputs: string[]): EngineTool => ({
       ...operation('PostRefunds', ['post', '/v1/refunds'], 'Create a refund', {

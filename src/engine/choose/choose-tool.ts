@@ -832,7 +832,7 @@ function namedById(query: AnalyzedQuery): Set<string> {
  * For a request to change something: the operations, without those that create a new record where
  * the message's verb rarely does (across the corpus's APIs) and theirs often does, or where theirs
  * creates more often than the message's and the message either does not name the record it would
- * create or names one of that kind by its id, which exists already: "change my email" is no new
+ * create or names one of that kind by its id or as the customer's own, which exists already: "change my email" is no new
  * customer and "change the subject of ticket 38802" no new ticket, whatever ranks first; "add a
  * note" may well be one, and "start a return" is one. All stay when none would.
  */
@@ -840,11 +840,14 @@ function withoutOtherCreates<Ranked extends { entry: IndexedTool; features: numb
   tools: Ranked[],
   query: AnalyzedQuery,
   index: CatalogIndex,
+  text: string,
 ): Ranked[] {
   const action = query.action;
   if (!action) return tools;
   const asked = verbProfile(index.model, action.stem)?.create ?? 0;
+  // A record named by its id, or as the customer's own ("can I still change my order?"), exists.
   const existing = namedById(query);
+  for (const match of text.matchAll(OWN_RECORD)) existing.add(stemOf(match[1].toLowerCase()));
   const kept = tools.filter(({ entry, features }) => {
     const operation = entry.tool.operation;
     if (operation?.method !== 'post' || operation.path.includes('{')) return true;
@@ -890,7 +893,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     : [];
   const ranked = eligible.length > 0 ? eligible : reads ? readersFirst(ranking.tools) : ranking.tools;
   const candidates = withoutUnaskedRemoves(
-    withoutOtherCreates(ranked, ranking.query, ranking.index),
+    withoutOtherCreates(ranked, ranking.query, ranking.index, text),
     ranking.query,
   );
   // An earlier turn's ids are read only when a fill needs them, once for every candidate.

@@ -55,6 +55,14 @@ describe('analyzeQuery', () => {
     expect(action('my order was cancelled')).toBeUndefined();
   });
 
+  it('reads the verb after an adverb between the asker and it ("can I still change my order?")', () => {
+    const action = (message: string) => analyzeQuery(message, index).action?.word;
+    expect(action('Hi, can I still change my order?')).toBe('change');
+    expect(action('could you really cancel it?')).toBe('cancel');
+    // An adverb after anything else tells a state: "my ticket is still open" opens nothing.
+    expect(action('my ticket is still open')).toBeUndefined();
+  });
+
   it('marks a word that only follows a determiner or a possessive as naming a thing', () => {
     const named = (message: string, stem: string) =>
       analyzeQuery(message, index).terms.find((term) => term.stem === stem)?.named;

@@ -173,6 +173,10 @@ const DID = /\b(?:did|didn t|didnt)\s+(?:i|you|u|we|they|he|she|it)$/;
  */
 const SUPPOSED =
   /\b(?:if|when|whenever|unless|once|suppose)\s+(?:i|we|they|he|she|it|(?:you|u)(?!\s+(?:could|can|would|will|please)\b))(?:\s+(?:just|ever|later|then|do|did|decide\s+to|want\s+to|need\s+to))?$/;
+/** Adverbs that stand between the one who asks and the verb ("can I still change", "could you even"). */
+const MID_ADVERBS = new Set(['still', 'really', 'even', 'ever']);
+/** The one who asks, or the modal asking, right before such an adverb. */
+const ASKERS = new Set(['i', 'we', 'you', 'u', 'can', 'could', 'would', 'please']);
 const BEFORE_VERB = new Set([
   'please',
   'pls',
@@ -642,6 +646,8 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       !AFTER_SUBJECT.has(next ?? '') &&
       (position === 0 ||
         (BEFORE_VERB.has(words[position - 1]) && (!afterAnd || position - lastVerb <= AND_REACH)) ||
+        // "can I still change my order?": an adverb between the asker and the verb.
+        (MID_ADVERBS.has(words[position - 1]) && ASKERS.has(words[position - 2])) ||
         wantsDone);
     const told =
       DID.test(words.slice(Math.max(0, position - 3), position).join(' ')) ||
