@@ -127,6 +127,50 @@ describe('decideTurn', () => {
     });
   });
 
+  it('identifies a record by the email its id input says it is made from (a mailing list member)', () => {
+    const hash = {
+      type: 'string',
+      description: "The MD5 hash of the lowercase version of the list member's email address.",
+    };
+    const listId = { type: 'string', description: 'The unique ID for the list.' };
+    const tools = [
+      operation(
+        'getListMember',
+        ['get', '/lists/{list_id}/members/{subscriber_hash}'],
+        'Get list member info',
+        { list_id: listId, subscriber_hash: hash },
+        ['list_id', 'subscriber_hash'],
+      ),
+      operation(
+        'getListMembers',
+        ['get', '/lists/{list_id}/members'],
+        'List members info',
+        { list_id: listId },
+        ['list_id'],
+      ),
+      operation(
+        'getUnsubscribed',
+        ['get', '/reports/{campaign_id}/unsubscribed'],
+        'List unsubscribed members',
+        {
+          campaign_id: { type: 'string' },
+        },
+        ['campaign_id'],
+      ),
+    ];
+    expect(
+      decide(
+        [user('Am I still subscribed? lucia.ferri@libero.it')],
+        'Our mailing list id is 4f9c1a2b7e.',
+        tools,
+      ),
+    ).toEqual({
+      type: 'tool-call',
+      toolName: 'getListMember',
+      input: { list_id: '4f9c1a2b7e', subscriber_hash: 'lucia.ferri@libero.it' },
+    });
+  });
+
   it("creates nothing for a change to the customer's own record ('can I still change my order?' asks for the order)", () => {
     const tools = [
       operation('createAnOrder', ['post', '/orders'], 'Create an Order', {

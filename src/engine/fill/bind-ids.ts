@@ -16,6 +16,9 @@ import { splitWords } from '../language/split-words.js';
 import { matchPattern } from './convert-mention.js';
 import { findAddress } from './split-address.js';
 
+/** An email address in a message. */
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+
 /** Ids bound to parameters, and the message with them taken out (so no other parameter takes them again). */
 export interface BoundIds {
   input: Record<string, unknown>;
@@ -117,6 +120,13 @@ export function bindIds(options: {
     );
     if (id) take(id, parameter);
   }
+  // Then the email of a record identified by one (Mailchimp's `subscriber_hash`).
+  const email = EMAIL.exec(options.text)?.[0];
+  if (email)
+    for (const known of entry.idParameters) {
+      const parameter = options.parameters.find((candidate) => candidate.name === known.name);
+      if (known.byEmail && parameter && !(parameter.name in input)) input[parameter.name] = email;
+    }
   // Then a code in the form one parameter's schema shows and no other's (`LH1166` for a flight number
   // whose example is `LH400`), whatever noun stands before it.
   for (const id of [...free]) {

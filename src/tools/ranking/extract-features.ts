@@ -231,6 +231,22 @@ export function extractToolFeatures(options: {
     index.created.has(firstVerb) &&
     operation?.method.toLowerCase() === 'post' &&
     !/\}\/?$/.test(operation.path);
+  // A change whose input takes the state the message's verb names does that deed ("unsubscribe me"
+  // for an update whose `status` may be `unsubscribed`; "cancel order 5" for one that sets `cancelled`).
+  const stateNamed =
+    !isReadMethod(operation?.method) &&
+    query.terms.some(
+      (term) =>
+        term.verb &&
+        tool.slots.some(
+          (slot) =>
+            slot.kind === 'enum' &&
+            slot.choices?.some((stems) => stems.length === 1 && stems[0] === term.stem),
+        ),
+    );
+  // An email names the record an id input identifies by an email ("unsubscribe me, kev@…").
+  const emailNamesRecord =
+    query.values.emails > 0 && tool.idParameters.some((parameter) => parameter.byEmail);
   const asks = query.question ? 1 : 0;
   // Whether an id of the message has the form an id input's schema gives; false when the inputs give
   // forms and none fits; undefined when they give none.
@@ -279,17 +295,19 @@ export function extractToolFeatures(options: {
     (1 - tool.writes) * query.writes,
     tool.removes * query.removes,
     tool.removes * (1 - query.removes),
-    (tool.verb !== '' && weights.weights.has(tool.verb) && !weights.namedOnly.has(tool.verb)) || createsNamed
+    (tool.verb !== '' && weights.weights.has(tool.verb) && !weights.namedOnly.has(tool.verb)) ||
+    createsNamed ||
+    stateNamed
       ? 1
       : 0,
     // An id the conversation gave before still identifies the record ("what's the tracking number?").
-    pathParameters > 0 && ids.length === 0 && query.contextIds === 0 ? 1 : 0,
+    pathParameters > 0 && ids.length === 0 && query.contextIds === 0 && !emailNamesRecord ? 1 : 0,
     ids.length > 0 && takesIds === 0 ? 1 : 0,
     nounMatch || filterMatch ? 1 : 0,
     // An id whose prefix names the record (`cus_…` for a customer) is its record's whatever noun stands before it.
     idNouns.length > 0 && pathParameters > 0 && !nounMatch && !prefixMatch ? 1 : 0,
     ids.length > 0 ? Math.min(2, Math.abs(takesIds - ids.length)) : 0,
-    prefixMatch || inputPrefixMatch ? 1 : 0,
+    prefixMatch || inputPrefixMatch || emailNamesRecord ? 1 : 0,
     tool.collection && ids.length === 0 ? 1 : 0,
     // People are searched for by who they are: an email, a phone number, a name.
     tool.search &&

@@ -18,6 +18,8 @@ export interface PathParameter {
   segment?: string[];
   /** The form its schema gives its values, when it gives one. */
   form?: IdForm;
+  /** Identifies its record by an email address (Mailchimp's `subscriber_hash`: "…the member's email address"). */
+  byEmail?: boolean;
 }
 
 /** The form of an id input's values, from its schema. */
@@ -593,7 +595,14 @@ function indexTool(
     ...[...required]
       .filter((name) => !pathNames.has(name) && isIdName(name))
       .map((name) => ({ name, nouns: idNounStems(name) })),
-  ].map((parameter) => ({ ...parameter, form: idFormOf(properties[parameter.name]) }));
+  ].map((parameter) => {
+    const property = properties[parameter.name];
+    const byEmail =
+      isObject(property) &&
+      typeof property.description === 'string' &&
+      /\bemail\b/i.test(property.description);
+    return { ...parameter, form: idFormOf(property), ...(byEmail ? { byEmail } : {}) };
+  });
   const idNames = new Set(idParameters.map((parameter) => parameter.name));
   const idFilters = parameterNames
     .filter((name) => !idNames.has(name) && holdsId(properties[name]) && !sortsBy(properties[name]))

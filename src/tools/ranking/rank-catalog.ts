@@ -400,6 +400,8 @@ function measureHeadNamed(
         abbreviates(prefix, parameter),
     );
   if (query.ids.some((id) => namesRecord(id.prefix))) return 1;
+  // So does an email, for a record identified by one.
+  if (query.values.emails > 0 && entry.idParameters.some((parameter) => parameter.byEmail)) return 1;
   // A field only its records hold names them ("the tracking number for order 10455": its shipments).
   if (entry.ownFields.size > 0 && query.terms.some((term) => !term.verb && entry.ownFields.has(term.stem)))
     return 1;
