@@ -127,6 +127,32 @@ describe('decideTurn', () => {
     });
   });
 
+  it('reads the record a message names by its noun and number, not a search whose text has its other words', () => {
+    const requestId = { type: 'integer', description: 'The ID of the request' };
+    const tools = [
+      operation(
+        'SearchRequests',
+        ['get', '/api/v2/requests/search'],
+        'Search requests. Examples: query=printer&status=open, query=status:pending',
+        { query: { type: 'string' } },
+        ['query'],
+      ),
+      operation(
+        'ShowRequest',
+        ['get', '/api/v2/requests/{request_id}'],
+        'Show a request',
+        { request_id: requestId },
+        ['request_id'],
+      ),
+      operation('ListRequests', ['get', '/api/v2/requests'], 'List requests', {}),
+    ];
+    expect(decide([user("what's the status of my request 12345?")], '', tools)).toEqual({
+      type: 'tool-call',
+      toolName: 'ShowRequest',
+      input: { request_id: 12345 },
+    });
+  });
+
   it('identifies a record by the email its id input says it is made from (a mailing list member)', () => {
     const hash = {
       type: 'string',

@@ -99,6 +99,7 @@ const ID_PREFIX_MATCH = TOOL_FEATURES.indexOf('idPrefixMatch');
 const ID_FORM_FIT = TOOL_FEATURES.indexOf('idFormFit');
 const ID_FORM_CLASH = TOOL_FEATURES.indexOf('idFormClash');
 const ID_NOUN_MATCH = TOOL_FEATURES.indexOf('idNounMatch');
+const ID_UNNEEDED = TOOL_FEATURES.indexOf('idUnneeded');
 const ID_NOUN_MISMATCH = TOOL_FEATURES.indexOf('idNounMismatch');
 const HEAD_UNNAMED = TOOL_FEATURES.indexOf('headUnnamed');
 
@@ -298,7 +299,11 @@ function findIdOwner<Ranked extends { entry: IndexedTool; features: number[] }>(
         other.features[ID_PREFIX_MATCH] > 0 && !(other.features[ID_FORM_CLASH] > 0) && changesAsMuch(other),
     );
   if (prefixOwner) return prefixOwner;
-  if (!(best.features[ID_NOUN_MISMATCH] > 0)) return undefined;
+  // An operation that takes no id at all owns none the message names by its record's noun ("the
+  // status of my request 12345" is no search of requests for "status").
+  const takesNone =
+    best.features[ID_UNNEEDED] > 0 && query.ids.some((id) => id.noun !== '' && /\d{3,}/.test(id.text));
+  if (!(best.features[ID_NOUN_MISMATCH] > 0) && !takesNone) return undefined;
   return candidates
     .slice(1, OWNER_RANK)
     .find(
