@@ -127,6 +127,35 @@ describe('decideTurn', () => {
     });
   });
 
+  it('takes an answer that is only the value the agent asked for into the operation it completes', () => {
+    const tools = [
+      operation(
+        'find_user_id_by_email',
+        ['post', '/find_user_id_by_email'],
+        'Find user id by email.',
+        { email: { type: 'string', description: 'The email of the user.' } },
+        ['email'],
+      ),
+      operation(
+        'get_order_details',
+        ['post', '/get_order_details'],
+        'Get the status and details of an order.',
+        { order_id: { type: 'string', description: "The order id, such as '#W0000000'." } },
+        ['order_id'],
+      ),
+    ];
+    const conversation = [
+      user('what did I order last month? I need it for an expense report'),
+      assistant("I can look that up. What's the email address on your account?"),
+      user('ethan.garcia1261@example.com'),
+    ];
+    expect(decide(conversation, '', tools)).toEqual({
+      type: 'tool-call',
+      toolName: 'find_user_id_by_email',
+      input: { email: 'ethan.garcia1261@example.com' },
+    });
+  });
+
   it('reads the record a message names by its noun and number, not a search whose text has its other words', () => {
     const requestId = { type: 'integer', description: 'The ID of the request' };
     const tools = [

@@ -324,6 +324,9 @@ const SIBLING_SHARE = 0.1;
 /** How many of the first operations count as siblings when they read the same resource, however likely. */
 const RESOURCE_SIBLINGS = 5;
 
+/** Emails and links, which are values, not words of a message. */
+const VALUE_TOKENS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?:\/\/\S+/g;
+
 /** The literal segments of a path (`/v1/products/{id}` -> v1, products). */
 function literalSegments(entry: IndexedTool): string[] {
   return pathOf(entry)
@@ -977,6 +980,15 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     ranking.query.terms.some(
       (term) => term.verb && (term.stem === best.entry.verb || term.stem === best.entry.action),
     );
+  // "ethan.g@example.com" after "What's the email address on your account?": an answer that is only a
+  // value, which the chosen operation takes whole, completes the request it answers.
+  const answered =
+    earlierText !== undefined &&
+    filled.missing.length === 0 &&
+    contentStems(text.replace(VALUE_TOKENS, ' ')).length === 0 &&
+    Object.values(filled.input).some(
+      (value) => typeof value === 'string' && value.length > 3 && text.includes(value),
+    );
   // "Nothing" weighs against the operations that could answer: those the message's kind leaves ("any
   // update on ticket 5531?" asks for no change, so the update it names is no rival).
   const noneProbability =
@@ -984,7 +996,11 @@ export function chooseTool(options: ChooseToolOptions): Choice {
       ? noneAgainst(ranking, candidates, ranking.index)
       : ranking.none.probability;
   let nothing =
-    noneProbability >= claim && !whollyAbout && !asksItsDeed && !looksUp(best, ranking, filled.input);
+    noneProbability >= claim &&
+    !whollyAbout &&
+    !asksItsDeed &&
+    !answered &&
+    !looksUp(best, ranking, filled.input);
   if (nothing) {
     const lookUp = findLookUp(candidates.slice(1), ranking, fillFor);
     if (lookUp) {
