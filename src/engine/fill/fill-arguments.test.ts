@@ -191,6 +191,18 @@ describe('fillArguments', () => {
     expect(fill({ order }, ['order'], 'I noted that you charged me twice').input).toEqual({});
   });
 
+  it('reads a small count of things ("3 of pet 87", "2 x the mug") as the quantity, never an id', () => {
+    const petId = { type: 'integer', description: 'The pet ID.' };
+    const quantity = { type: 'integer' };
+    expect(fill({ petId, quantity }, ['petId'], 'can I order 3 of pet 87?').input).toEqual({
+      petId: 87,
+      quantity: 3,
+    });
+    expect(fill({ quantity }, [], 'add 2 x the blue mug please').input).toEqual({ quantity: 2 });
+    // A number that counts nothing stays out of an optional quantity.
+    expect(fill({ petId, quantity }, ['petId'], 'is pet 87 still available?').input).toEqual({ petId: 87 });
+  });
+
   it('reads number lists and quoted text', () => {
     const result = fill(
       {

@@ -157,6 +157,16 @@ function fillEndFromLength(
   input[end.name] = formatDate(new Date(date.getTime() + days * 86_400_000), hasTime, end);
 }
 
+/** Input names for how many things. */
+const QUANTITY_NAME = /quantity|qty|^count$|number_of|units?$/i;
+
+/** Whether a number counts things: a small whole number followed by "of", "x" or "×" ("3 of pet 87"). */
+function isCount(text: string, mention: Mention): boolean {
+  const value = Number(mention.value);
+  if (!Number.isInteger(value) || value < 1 || value > 999) return false;
+  return /^\s*(?:of\b|x\b|×)/i.test(text.slice(mention.end));
+}
+
 /** Input names for an amount of money or goods. */
 const AMOUNT_NAME = /amount|price|cost|total|fee|balance|quantity|qty/i;
 
@@ -200,8 +210,16 @@ function collectCandidates(
       // hours first.
       const measure = mention.duration ? measuredIn(parameter, mention.duration) : 0;
       if (measure < 0) return;
+      // "3 of pet 87", "2 x the blue mug": a small count of things is how many, for a quantity input.
+      const counts =
+        QUANTITY_NAME.test(parameter.name) &&
+        mention.kind === 'number' &&
+        !mention.money &&
+        isCount(text, mention)
+          ? EVIDENCE
+          : 0;
       const affinity =
-        measureAffinity(tokens, parameter.keywords, mention, valueStarts, valueEnds) + cue + measure;
+        measureAffinity(tokens, parameter.keywords, mention, valueStarts, valueEnds) + cue + measure + counts;
       // A bare number is a free-text value only when the parameter's words stand beside it.
       if (parameter.kind === 'text' && mention.kind === 'number' && affinity < EVIDENCE) return;
       // An optional input takes a value only with evidence, unless the value's form is the input's
