@@ -146,6 +146,9 @@ describe('analyzeQuery', () => {
     // A record of the catalog stays one where a verb could go.
     expect(noun('Order 90210 never came')).toBe('order');
     expect(noun('please check my order 90210')).toBe('order');
+    // The noun of an id word a few words back ("the product id on the page is …"), not the page.
+    expect(noun('The product id on the page is 9924732112')).toBe('product');
+    expect(noun('my order number in the email is 90210')).toBe('order');
   });
 
   it('reads a code in capitals as an id where an id input shows codes of its length', () => {

@@ -387,6 +387,10 @@ function nounBefore(text: string, position: number, index: CatalogIndex): string
       .slice(0, position)
       .split(/[,;!?]\s|\n|(?<!\b(?:no|nr|num|ref))\.\s/i)
       .pop() ?? '';
+  // "The product id on the page is 9924732112": the noun of the id word, a few words back.
+  const labelled = LABELLED_FAR.exec(clause);
+  if (labelled && isContentWord(labelled[1].toLowerCase()))
+    return catalogStem(labelled[1].toLowerCase(), index);
   const words = splitWords(clause);
   let determined = false;
   for (let position = words.length - 1; position >= Math.max(0, words.length - 4); position--) {
@@ -403,6 +407,10 @@ function nounBefore(text: string, position: number, index: CatalogIndex): string
   }
   return '';
 }
+
+/** "<noun> id|number|code", then up to four words, then "is" or ":" right before the id. */
+const LABELLED_FAR =
+  /\b([a-z]{3,})\s+(?:id|number|code|no\.?|#)\s+(?:[a-z]+\s+){1,4}(?:is|was|reads|says)\s*:?\s*$/i;
 
 /** Words that stand right before the verb of a request ("please cancel", "can you cancel"). */
 const ASKS_BEFORE = new Set(['please', 'pls', 'plz', 'kindly', 'to', 'you', 'u', 'i', 'we', 'just']);
