@@ -18,7 +18,10 @@ export interface PathParameter {
   segment?: string[];
   /** The form its schema gives its values, when it gives one. */
   form?: IdForm;
-  /** Identifies its record by an email address (Mailchimp's `subscriber_hash`: "…the member's email address"). */
+  /**
+   * Identifies its record by an email address (Mailchimp's `subscriber_hash`: "…the member's email
+   * address"); not a record that is itself an email ("the Automation workflow email") nor a code sent to one.
+   */
   byEmail?: boolean;
 }
 
@@ -600,7 +603,8 @@ function indexTool(
     const byEmail =
       isObject(property) &&
       typeof property.description === 'string' &&
-      /\bemail\b/i.test(property.description);
+      /\be-?mail address\b/i.test(property.description) &&
+      !/\bsent to\b/i.test(property.description);
     return { ...parameter, form: idFormOf(property), ...(byEmail ? { byEmail } : {}) };
   });
   const idNames = new Set(idParameters.map((parameter) => parameter.name));
