@@ -10,6 +10,7 @@ import type {
 } from '../../tools/index.js';
 import {
   contentStems,
+  EMAIL_ADDRESS,
   indexCatalogCached,
   isContentWord,
   isIdName,
@@ -325,7 +326,7 @@ const SIBLING_SHARE = 0.1;
 const RESOURCE_SIBLINGS = 5;
 
 /** Emails and links, which are values, not words of a message. */
-const VALUE_TOKENS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?:\/\/\S+/g;
+const VALUE_TOKENS = new RegExp(`${EMAIL_ADDRESS.source}|https?:\\/\\/\\S+`, 'g');
 
 /** The literal segments of a path (`/v1/products/{id}` -> v1, products). */
 function literalSegments(entry: IndexedTool): string[] {

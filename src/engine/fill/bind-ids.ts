@@ -4,6 +4,7 @@
 import {
   type AnalyzedQuery,
   abbreviates,
+  EMAIL_ADDRESS,
   fitsIdForm,
   holdsId,
   type IndexedTool,
@@ -15,9 +16,6 @@ import type { ParameterInfo } from '../catalog/list-parameters.js';
 import { splitWords } from '../language/split-words.js';
 import { matchPattern } from './convert-mention.js';
 import { findAddress } from './split-address.js';
-
-/** An email address in a message. */
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 
 /** Ids bound to parameters, and the message with them taken out (so no other parameter takes them again). */
 export interface BoundIds {
@@ -121,7 +119,7 @@ export function bindIds(options: {
     if (id) take(id, parameter);
   }
   // Then the email of a record identified by one (Mailchimp's `subscriber_hash`).
-  const email = EMAIL.exec(options.text)?.[0];
+  const email = EMAIL_ADDRESS.exec(options.text)?.[0];
   if (email)
     for (const known of entry.idParameters) {
       const parameter = options.parameters.find((candidate) => candidate.name === known.name);

@@ -114,7 +114,7 @@ export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words that introduce what a note or a comment says: "that …", "saying …", ": …". */
-const SAYING = String.raw`(?:that|saying|which says|reading|:|-)`;
+const SAYING = '(?:that|saying|which says|reading|:|-)';
 
 /**
  * What the message says a note, comment or message of the input's name should say: the words after

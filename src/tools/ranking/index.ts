@@ -32,5 +32,5 @@ export {
   toRankableTool,
 } from './rankable-tool.js';
 export { loadRankingModel, type RankingModel, verbProfile } from './ranking-model.js';
-export { PHONE } from './read-values.js';
+export { EMAIL_ADDRESS, PHONE } from './read-values.js';
 export { contentStems, isContentWord, joinPhrasalVerbs, splitWords, stemOf } from './read-words.js';

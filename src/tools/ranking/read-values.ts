@@ -101,7 +101,9 @@ const DATE = new RegExp(
   ].join('|'),
   'gi',
 );
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+/** An email address, wherever it stands in a message. */
+export const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const EMAIL = new RegExp(EMAIL_ADDRESS.source, 'g');
 /**
  * A link (with its scheme, or a host and a path), or a host alone that cannot be a file's name: three
  * labels or more, or a hyphen in it ("shop.lindqvist.se", "example-bakery.com"; not "image.png").
