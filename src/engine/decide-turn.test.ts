@@ -143,6 +143,26 @@ describe('decideTurn', () => {
         { order_id: { type: 'string', description: "The order id, such as '#W0000000'." } },
         ['order_id'],
       ),
+      operation(
+        'get_user_details',
+        ['post', '/get_user_details'],
+        'Get the details of a user, including their orders.',
+        { user_id: { type: 'string', description: "The user id, such as 'sara_doe_496'." } },
+        ['user_id'],
+      ),
+      operation(
+        'get_product_details',
+        ['post', '/get_product_details'],
+        'Get the inventory details of a product.',
+        { product_id: { type: 'string', description: "The product id, such as '6086499569'." } },
+        ['product_id'],
+      ),
+      operation(
+        'list_all_product_types',
+        ['post', '/list_all_product_types'],
+        'List the name and product id of all product types.',
+        {},
+      ),
     ];
     const conversation = [
       user('what did I order last month? I need it for an expense report'),
