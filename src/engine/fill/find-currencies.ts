@@ -83,8 +83,8 @@ export function toInputAmount(amount: number, description: string, currency: str
   return Math.round(amount * 100);
 }
 
-/** Integer amount inputs that say their unit, up to this depth of nested objects. */
-const AMOUNT_NAME = /amount/i;
+/** The name of an input that takes an amount of money (`amount`, `unit_amount`, `amount_off`). */
+const MONEY_AMOUNT_NAME = /amount/i;
 
 /** A description that counts its amount in whole units of the currency. */
 const MAJOR_UNITS =
@@ -105,7 +105,7 @@ export function countsInMinorUnits(inputSchemas: Iterable<unknown>): boolean {
     for (const [name, property] of Object.entries(properties as Record<string, unknown>)) {
       if (!property || typeof property !== 'object') continue;
       const { type, description } = property as { type?: unknown; description?: unknown };
-      if (type === 'integer' && AMOUNT_NAME.test(name)) {
+      if (type === 'integer' && MONEY_AMOUNT_NAME.test(name)) {
         if (typeof description !== 'string') continue;
         if (MINOR_UNITS.test(description)) minor++;
         else if (MAJOR_UNITS.test(description)) major++;
@@ -122,7 +122,7 @@ export function inMinorUnits<
 >(parameter: Parameter): Parameter {
   if (
     parameter.type !== 'integer' ||
-    !AMOUNT_NAME.test(parameter.name) ||
+    !MONEY_AMOUNT_NAME.test(parameter.name) ||
     MINOR_UNITS.test(parameter.description)
   )
     return parameter;

@@ -90,6 +90,8 @@ export interface QueryWeights {
   unknownShare: number;
   /** Stems that only name a thing in the message ("since Tuesday's update"): no verb of an operation. */
   namedOnly: Set<string>;
+  /** The stem of the message's first verb, if any. */
+  firstVerb?: string;
 }
 
 /** Weighs the message's stems by the catalog's IDF and expands them by learned associations. */
@@ -113,7 +115,15 @@ export function weighQuery(query: AnalyzedQuery, index: CatalogIndex): QueryWeig
     }
   }
   const namedOnly = new Set(query.terms.flatMap((term) => (term.named ? [term.stem] : [])));
-  return { weights, total, associated, unknownShare: total > 0 ? unknown / total : 0, namedOnly };
+  const firstVerb = query.terms.find((term) => term.verb)?.stem;
+  return {
+    weights,
+    total,
+    associated,
+    unknownShare: total > 0 ? unknown / total : 0,
+    namedOnly,
+    ...(firstVerb ? { firstVerb } : {}),
+  };
 }
 
 /** The share of the message's weight in `field`'s stems, leaving out those in `except`. */
@@ -181,14 +191,15 @@ export function extractToolFeatures(options: {
   const filterMatch =
     idNouns.length > 0 && tool.idFilters.some((filter) => idNouns.some((noun) => filter.nouns.has(noun)));
   // A change that takes the record it acts on in its body ("refund payment pi_3Oc…" for `POST /refunds`
-  // with a `payment_intent` input): by the id's noun or its prefix.
-  const recordInputMatch =
-    ids.length > 0 &&
-    tool.recordInputs.some(
-      (input) =>
-        idNouns.some((noun) => input.nouns.has(noun)) ||
-        ids.some((id) => id.prefix !== undefined && abbreviates(id.prefix, input)),
+  // with a `payment_intent` input): by the id's prefix, which names its record as well, or its noun.
+  const inputPrefixMatch =
+    tool.recordInputs.length > 0 &&
+    ids.some(
+      (id) =>
+        id.prefix !== undefined && tool.recordInputs.some((input) => abbreviates(id.prefix as string, input)),
     );
+  const recordInputMatch =
+    inputPrefixMatch || tool.recordInputs.some((input) => idNouns.some((noun) => input.nouns.has(noun)));
   const takesIds = pathParameters + (filterMatch || recordInputMatch ? 1 : 0);
   // "order 12-10522" given to a list of orders filtered by their own ids (`/order?orderIds=`), where
   // reading the one record by its id is another operation's.
@@ -213,37 +224,20 @@ export function extractToolFeatures(options: {
               false,
         )),
   );
-  // The prefix of an id such a change takes names its record as well.
-  const inputPrefixMatch =
-    tool.recordInputs.length > 0 &&
-    ids.some(
-      (id) =>
-        id.prefix !== undefined && tool.recordInputs.some((input) => abbreviates(id.prefix as string, input)),
-    );
   // A verb that names what a creation makes ("refund" for `POST /refunds`, "return" for `POST /returns`).
   const operation = tool.tool.operation;
   // Only the message's first verb: "I'd like to make an account so I can order" creates no order.
-  const firstVerb = query.terms.find((term) => term.verb)?.stem;
   const createsNamed =
     tool.head !== undefined &&
     tool.action === undefined &&
-    firstVerb === tool.head.stem &&
-    index.created.has(firstVerb) &&
+    weights.firstVerb === tool.head.stem &&
+    index.created.has(weights.firstVerb) &&
     operation?.method.toLowerCase() === 'post' &&
     !/\}\/?$/.test(operation.path);
   // A change whose input takes the state the message's verb names does that deed ("unsubscribe me"
   // for an update whose `status` may be `unsubscribed`; "cancel order 5" for one that sets `cancelled`).
   const stateNamed =
-    !isReadMethod(operation?.method) &&
-    query.terms.some(
-      (term) =>
-        term.verb &&
-        tool.slots.some(
-          (slot) =>
-            slot.kind === 'enum' &&
-            slot.choices?.some((stems) => stems.length === 1 && stems[0] === term.stem),
-        ),
-    );
+    tool.states.size > 0 && query.terms.some((term) => term.verb && tool.states.has(term.stem));
   // An email names the record an id input identifies by an email ("unsubscribe me, kev@…").
   const emailNamesRecord =
     query.values.emails > 0 && tool.idParameters.some((parameter) => parameter.byEmail);

@@ -175,6 +175,11 @@ export interface IndexedTool {
   recordInputs: PathParameter[];
   /** Required inputs that are not in the path. */
   requiredOthers: number;
+  /**
+   * For a change, the one-word states its choice inputs may set (`unsubscribed`, `cancelled`), as
+   * stems: a verb of the message that names one names its deed.
+   */
+  states: Set<string>;
   /** Inputs other than ids that take a value of the message (a date, an email, a name, an option). */
   slots: ValueSlot[];
   /** Literal prefixes of ids the schema shows (`sub_`, `#w`, `in_`), lower case. */
@@ -613,6 +618,13 @@ function indexTool(
     .map((name) => ({ name, nouns: idNounStems(name) }))
     .filter((filter) => filter.nouns.size === 1 || (filter.nouns.size > 0 && isIdName(filter.name)));
   const lastSegment = (operation?.path ?? '').split('/').filter(Boolean).pop() ?? '';
+  const slots = [
+    ...readSlots(tool.inputSchema, new Set(idParameters.map((parameter) => parameter.name))),
+    ...readSlots({ properties: operation?.boundInputs ?? {} }, new Set()).map((slot) => ({
+      ...slot,
+      bound: true,
+    })),
+  ];
   const recordInputs =
     method && !isReadMethod(method)
       ? [...bodyInputs]
@@ -644,13 +656,16 @@ function indexTool(
     idFilters,
     recordInputs,
     requiredOthers: [...required].filter((name) => !pathNames.has(name)).length,
-    slots: [
-      ...readSlots(tool.inputSchema, new Set(idParameters.map((parameter) => parameter.name))),
-      ...readSlots({ properties: operation?.boundInputs ?? {} }, new Set()).map((slot) => ({
-        ...slot,
-        bound: true,
-      })),
-    ],
+    slots,
+    states: new Set(
+      isReadMethod(operation?.method)
+        ? []
+        : slots.flatMap((slot) =>
+            slot.kind === 'enum'
+              ? (slot.choices ?? []).flatMap((stems) => (stems.length === 1 ? stems : []))
+              : [],
+          ),
+    ),
     idPrefixes: idPrefixes(tool.inputSchema),
     collection: isReadMethod(method) && !lastSegment.startsWith('{'),
     ...(path.head ? { head: { stem: stemOf(path.head), row: vectorRow(path.head) } } : {}),
