@@ -14,7 +14,8 @@ export async function connectAgent(test: TestApp, api: OrderApi, model: FakeMode
     await test.call({
       method: 'POST',
       url: `/api/v1/properties/${property.id}/integrations`,
-      payload: { name: 'Orders', schemaText: api.schema },
+      // The longest timeout: the tests make the API slow on purpose and decide themselves when a call ends.
+      payload: { name: 'Orders', schemaText: api.schema, timeoutMs: 60_000 },
     })
   ).json();
   const agent = (

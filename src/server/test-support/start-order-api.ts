@@ -35,12 +35,17 @@ export async function startOrderApi(): Promise<OrderApi> {
   api.server = await startTestServer(async (request, response) => {
     if (api.delayMs > 0) {
       let closed = false;
-      response.on('close', () => {
-        if (response.writableFinished) return;
-        closed = true;
-        api.abandoned += 1;
+      // The wait ends early when the client hangs up, so a long delay holds no timer after a kill.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, api.delayMs);
+        response.on('close', () => {
+          if (response.writableFinished) return;
+          closed = true;
+          api.abandoned += 1;
+          clearTimeout(timer);
+          resolve();
+        });
       });
-      await new Promise((resolve) => setTimeout(resolve, api.delayMs));
       if (closed) return;
     }
     const order = /^\/orders\/(\d+)$/.exec(request.url)?.[1];
