@@ -1205,6 +1205,31 @@ describe('decideTurn', () => {
     });
   });
 
+  it('calls the operation whose deed a polite request names for the record it names, over calling nothing', () => {
+    const cart = [
+      operation('placeOrder', ['put', '/carts/mine/order'], 'Place an order for the specified cart', {}),
+      operation('getCart', ['get', '/carts/mine'], 'Return information for the cart of the customer', {}),
+      operation(
+        'getGiftMessage',
+        ['get', '/carts/mine/gift-message'],
+        'Return the gift message of the order',
+        {},
+      ),
+      operation('listPaymentMethods', ['get', '/carts/mine/payment-methods'], 'List the payment methods', {}),
+      operation(
+        'getCollectionPoints',
+        ['get', '/carts/mine/collection-points'],
+        'Search collection points',
+        {},
+      ),
+    ];
+    expect(decide([user('ok everything looks right, please place my order')], '', cart)).toEqual({
+      type: 'tool-call',
+      toolName: 'placeOrder',
+      input: {},
+    });
+  });
+
   it('gives a header input no words of the message, and asks the customer for none', () => {
     const menus = operation(
       'getMenus',

@@ -22,6 +22,19 @@ const RESERVED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
  */
 const CREDENTIAL_HEADER =
   /^(?:x-)?(?:api[-_]?key|app(?:lication)?[-_]?(?:id|key|secret|token)|client[-_]?(?:id|secret)|(?:access|auth|bearer|session|refresh|api)[-_]?token|token|secret|password|(?:ocp-apim-)?subscription[-_]?key)$/i;
+/**
+ * A query parameter that carries the business's credential: named as one (`api_key`, `authtoken`;
+ * not `password`, which a sign-in operation takes from its user), or described as one ("API OAuth
+ * login.", "Your API key"). Jumpseller declares both its `login` and `authtoken` on every operation.
+ */
+const CREDENTIAL_QUERY_DESCRIPTION =
+  /^(?:the |your )?(?:api|oauth|app(?:lication)?)(?: oauth)? (?:key|token|login|secret|access token)\b/i;
+function isCredentialQuery(parameter: SourceParameter): boolean {
+  if (parameter.in !== 'query') return false;
+  if (CREDENTIAL_HEADER.test(parameter.name) && !/^password$/i.test(parameter.name)) return true;
+  const description = parameter.value.description;
+  return typeof description === 'string' && CREDENTIAL_QUERY_DESCRIPTION.test(description.trim());
+}
 // Swagger 2.0 keeps the schema keywords on the parameter itself.
 const SWAGGER_SCHEMA_KEYS = [
   'type',
@@ -94,6 +107,16 @@ export function compileParameters(options: {
         parameter.pointer,
         `header parameter '${parameter.name}' carries a credential; it is not offered to the model`,
         `Set it as the integration's API key (header '${parameter.name}'), or describe it in securitySchemes.`,
+      );
+      return false;
+    }
+    if (isCredentialQuery(parameter)) {
+      warn(
+        'info',
+        'credential-query-parameter',
+        parameter.pointer,
+        `query parameter '${parameter.name}' carries a credential; it is not offered to the model`,
+        `Set it as the integration's API key (query parameter '${parameter.name}'), or describe it in securitySchemes.`,
       );
       return false;
     }

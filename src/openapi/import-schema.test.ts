@@ -118,6 +118,76 @@ describe('importSchema on an OpenAPI 3.0 YAML document', async () => {
     expect(findings[0].fix).toMatch(/integration's API key \(header 'App-Id'\)/);
   });
 
+  it("drops query parameters that carry the business's credentials, by name or description, not a user's password", async () => {
+    // As Jumpseller declares them on every operation; a sign-in operation's password is its user's input.
+    const result = await importSchema(
+      JSON.stringify({
+        swagger: '2.0',
+        info: { title: 'shop', version: '1' },
+        host: 'api.example.com',
+        paths: {
+          '/orders/{id}.json': {
+            get: {
+              operationId: 'getOrder',
+              parameters: [
+                {
+                  in: 'query',
+                  name: 'login',
+                  required: true,
+                  type: 'string',
+                  description: 'API OAuth login.',
+                },
+                {
+                  in: 'query',
+                  name: 'authtoken',
+                  required: true,
+                  type: 'string',
+                  description: 'API OAuth token.',
+                },
+                { in: 'query', name: 'api_key', type: 'string' },
+                {
+                  in: 'query',
+                  name: 'login_hint',
+                  type: 'string',
+                  description: 'The login shown on the form',
+                },
+                { in: 'path', name: 'id', required: true, type: 'integer' },
+              ],
+              responses: { '200': { description: 'ok' } },
+            },
+          },
+          '/user/login': {
+            get: {
+              operationId: 'loginUser',
+              parameters: [
+                { in: 'query', name: 'username', type: 'string' },
+                {
+                  in: 'query',
+                  name: 'password',
+                  type: 'string',
+                  description: 'The password for login in clear text',
+                },
+              ],
+              responses: { '200': { description: 'ok' } },
+            },
+          },
+        },
+      }),
+    );
+    if (!result.ok) throw result.error;
+    const [getOrder, loginUser] = result.value.tools;
+    expect(getOrder.parameters.map((parameter) => parameter.name)).toEqual(['id', 'login_hint']);
+    expect(getOrder.inputSchema.required).toEqual(['id']);
+    expect(loginUser.parameters.map((parameter) => parameter.name)).toEqual(['username', 'password']);
+    const findings = result.value.lint.filter((finding) => finding.code === 'credential-query-parameter');
+    expect(findings.map((finding) => finding.message)).toEqual([
+      expect.stringContaining("query parameter 'login' carries a credential"),
+      expect.stringContaining("query parameter 'authtoken' carries a credential"),
+      expect.stringContaining("query parameter 'api_key' carries a credential"),
+    ]);
+    expect(findings[1].fix).toMatch(/integration's API key \(query parameter 'authtoken'\)/);
+  });
+
   it('merges an allOf body into the input next to the parameters, readOnly fields left out', () => {
     const create = tool(shop, 'createOrder');
     expect(create.requestBody).toMatchObject({

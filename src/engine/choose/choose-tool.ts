@@ -974,11 +974,14 @@ export function chooseTool(options: ChooseToolOptions): Choice {
       (best.features[ID_PREFIX_MATCH] > 0 || best.features[ID_FORM_FIT] > 0));
   // "my server 23498111 is unresponsive, can you reboot it?": a request whose verb is the operation's
   // own deed, for a record the message names, that the operation can do with what the message gives.
+  // The record is named by an id, or by its noun where the message asks ("ok, please place my order"):
+  // a polite request names no change by its mood alone.
+  const query = ranking.query;
+  const namesRecord = query.terms.some((term) => !term.verb && term.stem === best.entry.head?.stem);
   const asksItsDeed =
-    asksChange(ranking.query) &&
-    ranking.query.ids.length > 0 &&
+    ((asksChange(query) && query.ids.length > 0) || ((asksChange(query) || query.request) && namesRecord)) &&
     filled.missing.length === 0 &&
-    ranking.query.terms.some(
+    query.terms.some(
       (term) => term.verb && (term.stem === best.entry.verb || term.stem === best.entry.action),
     );
   // "ethan.g@example.com" after "What's the email address on your account?": an answer that is only a
