@@ -1230,6 +1230,45 @@ describe('decideTurn', () => {
     });
   });
 
+  it('reads a record path that names its format (`/orders/{id}.json`) as the record, and an email whole', () => {
+    const shop = [
+      operation(
+        'getOrder',
+        ['get', '/orders/{id}.json'],
+        'Retrieve a single Order',
+        { id: { type: 'integer' } },
+        ['id'],
+      ),
+      operation(
+        'getOrderHistory',
+        ['get', '/orders/{id}/history.json'],
+        'Retrieve all Order History',
+        { id: { type: 'integer' } },
+        ['id'],
+      ),
+      operation('listOrders', ['get', '/orders.json'], 'Retrieve all Orders', {}),
+      operation(
+        'getCustomerByEmail',
+        ['get', '/customers/email/{email}.json'],
+        'Retrieve a single Customer by email',
+        { email: { type: 'string', description: 'Email of the Customer' } },
+        ['email'],
+      ),
+    ];
+    expect(decide([user('Where is my order #1042?')], '', shop)).toEqual({
+      type: 'tool-call',
+      toolName: 'getOrder',
+      input: { id: 1042 },
+    });
+    expect(
+      decide([user('Can you check my account? My email is lucia.fernandez@gmail.com, thanks')], '', shop),
+    ).toEqual({
+      type: 'tool-call',
+      toolName: 'getCustomerByEmail',
+      input: { email: 'lucia.fernandez@gmail.com' },
+    });
+  });
+
   it('gives a header input no words of the message, and asks the customer for none', () => {
     const menus = operation(
       'getMenus',

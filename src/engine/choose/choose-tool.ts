@@ -24,6 +24,7 @@ import {
   stemOf,
   TOOL_FEATURES,
   verbProfile,
+  withoutFormat,
 } from '../../tools/index.js';
 import { buildToolDocument } from '../catalog/build-tool-document.js';
 import type { EngineTool } from '../catalog/engine-tool.js';
@@ -399,9 +400,8 @@ function isRecordPath(entry: IndexedTool): boolean {
 
 /** An operation's path without the format it names (`/orders/{id}.json` is `/orders/{id}`). */
 function pathOf(entry: IndexedTool): string {
-  return (entry.tool.operation?.path ?? '').replace(FORMAT_SUFFIX, '');
+  return withoutFormat(entry.tool.operation?.path ?? '');
 }
-const FORMAT_SUFFIX = /\.(?:json|xml|yaml)$/i;
 
 /** What the chooser reads. */
 export interface ChooseToolOptions {

@@ -82,7 +82,10 @@ export function bindIds(options: {
     const at = options.text.indexOf(id.written ?? id.text);
     return address !== undefined && at >= address.start && at < address.end;
   };
-  const free = query.ids.filter((id) => !inAddress(id));
+  // An email is one value: a part of it is no id ("my email is lucia.fernandez@gmail.com").
+  const email = EMAIL_ADDRESS.exec(options.text)?.[0];
+  const inEmail = (id: QueryId) => email !== undefined && email.includes(id.written ?? id.text);
+  const free = query.ids.filter((id) => !inAddress(id) && !inEmail(id));
   const taken: QueryId[] = [];
   const take = (id: QueryId, parameter: ParameterInfo) => {
     const value = formatId(id, parameter);
@@ -119,7 +122,6 @@ export function bindIds(options: {
     if (id) take(id, parameter);
   }
   // Then the email of a record identified by one (Mailchimp's `subscriber_hash`).
-  const email = EMAIL_ADDRESS.exec(options.text)?.[0];
   if (email)
     for (const known of entry.idParameters) {
       const parameter = options.parameters.find((candidate) => candidate.name === known.name);

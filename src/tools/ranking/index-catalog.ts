@@ -350,7 +350,7 @@ function readPath(
   let action: string | undefined;
   let previousSegment: string[] = [];
   let pendingList: string | undefined;
-  for (const segment of path.split('/')) {
+  for (const segment of withoutFormat(path).split('/')) {
     if (!segment) continue;
     const parameter = /^\{([^}]+)\}$/.exec(segment);
     if (parameter) {
@@ -390,6 +390,9 @@ function readPath(
 const PERSON_CONTACT = /^(?:e_?mail|email_?address|phone|phone_?number|mobile)$/i;
 const PERSON_NAME_FIELD =
   /^(?:first_?name|last_?name|given_?name|family_?name|full_?name|display_?name|name)$/i;
+
+/** An input named as an email address. */
+const EMAIL_NAME = /^e-?mail(?:_?address)?$/i;
 
 /** Words that say an operation acts on several records at once, before its verb (`BatchRetrieveOrders`). */
 const BATCH_WORDS: ReadonlySet<string> = new Set(['batch', 'bulk', 'mass']);
@@ -484,6 +487,12 @@ function idPrefixes(inputSchema: JsonSchema): string[] {
 }
 
 const READ_METHODS = new Set(['get', 'head', 'options']);
+
+/** A path without the format its last segment names: `/orders/{id}.json` is `/orders/{id}`. */
+export function withoutFormat(path: string): string {
+  return path.replace(FORMAT_SUFFIX, '');
+}
+const FORMAT_SUFFIX = /\.(?:json|xml|yaml)$/i;
 
 /** Whether an HTTP method only reads (GET, HEAD, OPTIONS), in any case. */
 export function isReadMethod(method: string | undefined): boolean {
@@ -605,11 +614,13 @@ function indexTool(
       .map((name) => ({ name, nouns: idNounStems(name) })),
   ].map((parameter) => {
     const property = properties[parameter.name];
+    // Named as an email (`/customers/email/{email}.json`) or described as one.
     const byEmail =
-      isObject(property) &&
-      typeof property.description === 'string' &&
-      /\be-?mail address\b/i.test(property.description) &&
-      !/\bsent to\b/i.test(property.description);
+      EMAIL_NAME.test(parameter.name) ||
+      (isObject(property) &&
+        typeof property.description === 'string' &&
+        /\be-?mail address\b/i.test(property.description) &&
+        !/\bsent to\b/i.test(property.description));
     return { ...parameter, form: idFormOf(property), ...(byEmail ? { byEmail } : {}) };
   });
   const idNames = new Set(idParameters.map((parameter) => parameter.name));
@@ -617,7 +628,7 @@ function indexTool(
     .filter((name) => !idNames.has(name) && holdsId(properties[name]) && !sortsBy(properties[name]))
     .map((name) => ({ name, nouns: idNounStems(name) }))
     .filter((filter) => filter.nouns.size === 1 || (filter.nouns.size > 0 && isIdName(filter.name)));
-  const lastSegment = (operation?.path ?? '').split('/').filter(Boolean).pop() ?? '';
+  const lastSegment = withoutFormat(operation?.path ?? '').split('/').filter(Boolean).pop() ?? '';
   const slots = [
     ...readSlots(tool.inputSchema, new Set(idParameters.map((parameter) => parameter.name))),
     ...readSlots({ properties: operation?.boundInputs ?? {} }, new Set()).map((slot) => ({

@@ -14,6 +14,7 @@ export {
   isPlural,
   isReadMethod,
   type PathParameter,
+  withoutFormat,
 } from './index-catalog.js';
 export {
   noneAgainst,
