@@ -84,7 +84,7 @@ export function bindIds(options: {
   };
   // An email is one value: a part of it is no id ("my email is lucia.fernandez@gmail.com").
   const email = EMAIL_ADDRESS.exec(options.text)?.[0];
-  const inEmail = (id: QueryId) => email !== undefined && email.includes(id.written ?? id.text);
+  const inEmail = (id: QueryId) => email?.includes(id.written ?? id.text) === true;
   const free = query.ids.filter((id) => !inAddress(id) && !inEmail(id));
   const taken: QueryId[] = [];
   const take = (id: QueryId, parameter: ParameterInfo) => {

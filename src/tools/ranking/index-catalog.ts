@@ -628,7 +628,11 @@ function indexTool(
     .filter((name) => !idNames.has(name) && holdsId(properties[name]) && !sortsBy(properties[name]))
     .map((name) => ({ name, nouns: idNounStems(name) }))
     .filter((filter) => filter.nouns.size === 1 || (filter.nouns.size > 0 && isIdName(filter.name)));
-  const lastSegment = withoutFormat(operation?.path ?? '').split('/').filter(Boolean).pop() ?? '';
+  const lastSegment =
+    withoutFormat(operation?.path ?? '')
+      .split('/')
+      .filter(Boolean)
+      .pop() ?? '';
   const slots = [
     ...readSlots(tool.inputSchema, new Set(idParameters.map((parameter) => parameter.name))),
     ...readSlots({ properties: operation?.boundInputs ?? {} }, new Set()).map((slot) => ({
