@@ -292,6 +292,32 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('order 12 looks wrong', index).ids.map((id) => id.text)).toEqual(['12']);
   });
 
+  it('takes a generated id of letters alone, and no number that counts what follows it, for ids', () => {
+    const query = analyzeQuery(
+      'wher is my ordr?? PyATxhYLfsMqpVkcKJITPydgEYfZY been waiting 40 min for 2 flat whites',
+      index,
+    );
+    expect(query.ids.map((id) => id.text)).toEqual(['PyATxhYLfsMqpVkcKJITPydgEYfZY']);
+    // A long name in CamelCase is no id.
+    expect(analyzeQuery('is JavaScriptDeveloperGuide in stock?', index).ids).toEqual([]);
+  });
+
+  it('reads the first verb that asks for a deed, past a verb that tells what was done', () => {
+    const tool = (name: string, method: 'get' | 'post', path: string) => ({
+      name,
+      description: name,
+      inputSchema: { type: 'object' },
+      operation: { method, path, operationId: name },
+    });
+    const refunds = indexCatalog(
+      [tool('createRefund', 'post', '/refunds'), tool('getRefund', 'get', '/refunds/{id}')],
+      loadRankingModel(),
+    );
+    const query = analyzeQuery('I paid for two bags but only one arrived. Can you refund $18.50?', refunds);
+    expect(query.asks).toBe('refund');
+    expect(analyzeQuery('I paid for two bags last week', refunds).asks).toBeUndefined();
+  });
+
   it('takes no group of a phone number for an id', () => {
     const query = analyzeQuery('how many points do I have? my phone is +1 415 555 0101, order 5521', index);
     expect(query.ids.map((id) => id.text)).toEqual(['5521']);

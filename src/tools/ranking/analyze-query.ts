@@ -59,6 +59,11 @@ export interface AnalyzedQuery {
   question: boolean;
   /** Asks for something to be done, in a request's words ("can you check the payment?", "please"). */
   request: boolean;
+  /**
+   * The stem of the first verb that asks for a deed, not one that tells what was done ("I paid for
+   * two bags … can you refund $18.50": "refund").
+   */
+  asks?: string;
   /** 0 to 1: how strongly its verbs change something, by their use across APIs. */
   writes: number;
   /** 0 to 1: how strongly its verbs remove or cancel something. */
@@ -236,7 +241,8 @@ const QUESTION_START =
 // A token with a digit (`10234`, `sub_1A2b`, `INV-2026-001`), a `#` reference, or a code in capitals
 // (`JEPRZB`, `SUMMER-SALE`).
 const CAPITAL_CODE = /\b[A-Z]{2,4}\b/g;
-const ID_TOKEN = /#?(?:[A-Za-z]+[_:-])*[A-Za-z]*\d[\w-]*|#[A-Za-z0-9][\w-]*|\b[A-Z][A-Z0-9_-]{4,}\b/g;
+const ID_TOKEN =
+  /#?(?:[A-Za-z]+[_:-])*[A-Za-z]*\d[\w-]*|#[A-Za-z0-9][\w-]*|\b[A-Z][A-Z0-9_-]{4,}\b|\b[A-Za-z]{16,}\b/g;
 /** Digits in three to five groups of two to five, single spaces between ("831 2345 6789"). */
 const GROUPED_NUMBER = /(?<![\w+.,:/-])\d{2,5}(?: \d{2,5}){2,4}(?![\w.,:/-]?\d)(?!\w)/g;
 /**
@@ -258,6 +264,11 @@ const CURRENCY_AFTER =
   /^\s*(?:(?:US|U\.S\.|[A-Z][a-z]+)\s+){0,2}(?:dollars?|euros?|yen|pounds?|francs?|rupees?|pesos?|yuan|won|krona|kronor|krone|rand|reais|real|lira|zloty|ringgit|baht|dirhams?|shekels?)\b/i;
 const UNIT =
   /^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|times?|items?|pieces?|pcs|units?|people|persons?|dollars?|euros?|pounds?|usd|eur|gbp|percent|kg|g|lbs?|cm|mm|m|km|miles?|inch(?:es)?|feet|foot|ft|yards?|met(?:er|re)s?|lit(?:er|re)s?|ml|gallons?|grams?|kilograms?|ounces?|oz|degrees?|nights?|adults?|children|kids|guests?|bags?|seats?)\b/i;
+/**
+ * A long run of letters in both cases, two capitals after a small letter more than once, as generated ids are
+ * (Square's `PyATxhYLfsMqpVkcKJITPydgEYfZY`), unlike a CamelCase name.
+ */
+const RANDOM_LETTERS = /^(?=[A-Za-z]{16,}$)(?:.*[a-z][A-Z]{2}){2}/;
 // "May 20" and "20 Jun" are dates, not ids.
 const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\.?\\s+$`, 'i');
 const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b`, 'i');
@@ -475,7 +486,13 @@ function findIds(text: string, index: CatalogIndex, context: string): QueryId[] 
     const raw = match[0].replace(/[-_]+$/, '');
     // A size ("4x6") or a short code of a letter and a digit ("A4", "4K") names a kind of thing.
     if (/^\d+x\d+$/i.test(raw) || (raw.length <= 2 && /\p{L}/u.test(raw))) continue;
-    if (!/\d/.test(raw) && !raw.startsWith('#') && !/^[A-Z][A-Z0-9_-]{4,}$/.test(raw)) continue;
+    if (
+      !/\d/.test(raw) &&
+      !raw.startsWith('#') &&
+      !/^[A-Z][A-Z0-9_-]{4,}$/.test(raw) &&
+      !RANDOM_LETTERS.test(raw)
+    )
+      continue;
     // A word in capitals is shouted, not a code ("ORDER 9914. WHERE IS IT???").
     if (!/[\d#_-]/.test(raw) && loadWordVectors()?.rows.has(raw.toLowerCase())) continue;
     // Amounts, dates and times are values, not ids.
@@ -493,15 +510,17 @@ function findIds(text: string, index: CatalogIndex, context: string): QueryId[] 
     if (/^\d+$/.test(raw) && UNIT.test(text.slice(match.index + match[0].length))) continue;
     // "500 US dollars", "20000 Japanese Yen": an amount in a currency its country names.
     if (/^\d+$/.test(raw) && CURRENCY_AFTER.test(text.slice(match.index + match[0].length))) continue;
-    // "took me 5 tries", "split into 2 packages": a short number before a plural, with no noun in
-    // front of it ("order 12 looks wrong"), counts it.
-    const after = /^\s+(\p{L}+)/u.exec(text.slice(match.index + match[0].length))?.[1].toLowerCase();
+    // "took me 5 tries", "split into 2 packages", "2 flat whites": a short number before a plural (or
+    // a word and a plural), with no noun of the catalog in front of it ("order 12 looks wrong";
+    // "40 min for 2 flat whites" names no record), counts it.
+    const after = /^\s+(\p{L}+)(?:\s+(\p{L}+))?/u.exec(text.slice(match.index + match[0].length));
+    const counted = (word: string | undefined) =>
+      word !== undefined && isPlural(word.toLowerCase()) && loadWordVectors()?.rows.has(word.toLowerCase());
+    const label = /^\d{1,3}$/.test(raw) ? nounBefore(text, match.index, index) : undefined;
     if (
       /^\d{1,3}$/.test(raw) &&
-      after &&
-      isPlural(after) &&
-      loadWordVectors()?.rows.has(after) &&
-      !nounBefore(text, match.index, index)
+      (counted(after?.[1]) || counted(after?.[2])) &&
+      !(label && index.pathStems.has(label))
     )
       continue;
     // "a 500 error", "the 404 page": a number between an article and its noun describes the noun.
@@ -601,6 +620,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
   // Where the last verb stood: "and" joins a verb to it only near it.
   let lastVerb = Number.NEGATIVE_INFINITY;
   let unknownVerb = false;
+  let asks: string | undefined;
   const words = splitWords(joinPhrasalVerbs(values.prose));
   for (const [position, word] of words.entries()) {
     if (!isContentWord(word) || idWords.has(word)) continue;
@@ -691,6 +711,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
         // "what order statuses can I set?": which ones may be done, not that one be.
         (WHICH.has(words[0]) && CAN_I.test(words.slice(Math.max(0, position - 3), position).join(' ')));
       if (past || told || labelsId || asksHow) continue;
+      asks ??= stem;
       writes = Math.max(writes, profile.write);
       removes = Math.max(removes, profile.remove);
       // A created record's noun asks for one of what the catalog does create: never a change to decline.
@@ -731,6 +752,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     writes,
     removes,
     ...(action ? { action } : {}),
+    ...(asks ? { asks } : {}),
     unknownVerb,
     length,
     addressesBusiness: /\b(you|your|yours|u)\b/.test(lower),

@@ -61,6 +61,7 @@ export const TOOL_FEATURES = [
   'readForUnknownVerb',
   'headUnnamed',
   'ownIdByFilter',
+  'actionUnnamed',
 ] as const;
 
 /** Names of the "call nothing" features, in vector order. */
@@ -90,7 +91,7 @@ export interface QueryWeights {
   unknownShare: number;
   /** Stems that only name a thing in the message ("since Tuesday's update"): no verb of an operation. */
   namedOnly: Set<string>;
-  /** The stem of the message's first verb, if any. */
+  /** The stem of the message's first verb that asks for a deed, else of its first verb, if any. */
   firstVerb?: string;
 }
 
@@ -115,7 +116,7 @@ export function weighQuery(query: AnalyzedQuery, index: CatalogIndex): QueryWeig
     }
   }
   const namedOnly = new Set(query.terms.flatMap((term) => (term.named ? [term.stem] : [])));
-  const firstVerb = query.terms.find((term) => term.verb)?.stem;
+  const firstVerb = query.asks ?? query.terms.find((term) => term.verb)?.stem;
   return {
     weights,
     total,
@@ -330,6 +331,15 @@ export function extractToolFeatures(options: {
     query.unknownVerb ? 1 - tool.writes : 0,
     tool.head ? 1 - options.headNamed : 0,
     ownIdByFilter ? 1 : 0,
+    // A deed of its own (`/payment_intents/{intent}/cancel`) that a message asking for another names
+    // neither by word nor by association ("can you refund $18.50 of pi_…").
+    tool.action !== undefined &&
+    weights.firstVerb !== undefined &&
+    weights.firstVerb !== tool.action &&
+    !weights.weights.has(tool.action) &&
+    !((weights.associated.get(tool.action) ?? 0) > 0)
+      ? 1
+      : 0,
   ];
 }
 
