@@ -1269,6 +1269,68 @@ describe('decideTurn', () => {
     });
   });
 
+  it('takes the record a follow-up acts on from the conversation: a path input, and a body input of a change', () => {
+    const refund = operation('createRefund', ['post', '/refunds'], 'Create a refund of a payment', {
+      payment_intent: { type: 'string', description: 'ID of the PaymentIntent to refund.' },
+    });
+    const payments = [
+      { ...refund, operation: { ...refund.operation, bodyInputs: ['payment_intent'] } } as EngineTool,
+      operation(
+        'getPaymentIntent',
+        ['get', '/payment_intents/{intent}'],
+        'Retrieve a PaymentIntent',
+        { intent: { type: 'string' } },
+        ['intent'],
+      ),
+      operation(
+        'updateCustomer',
+        ['post', '/customers/{customer}'],
+        'Update a customer',
+        { customer: { type: 'string' }, email: { type: 'string', description: "Customer's email address." } },
+        ['customer'],
+      ),
+      operation(
+        'getCustomer',
+        ['get', '/customers/{customer}'],
+        'Retrieve a customer',
+        { customer: { type: 'string' } },
+        ['customer'],
+      ),
+    ];
+    expect(
+      decide(
+        [
+          user('can you look at payment pi_3NeV7rLkdIwHu7ix0Gk2YtDc? I was charged for a grinder I returned'),
+          assistant(
+            'Payment pi_3NeV7rLkdIwHu7ix0Gk2YtDc: $42.00, succeeded on March 3. It has not been refunded.',
+          ),
+          user('ok, please refund the whole thing'),
+        ],
+        '',
+        payments,
+      ),
+    ).toEqual({
+      type: 'tool-call',
+      toolName: 'createRefund',
+      input: { payment_intent: 'pi_3NeV7rLkdIwHu7ix0Gk2YtDc' },
+    });
+    expect(
+      decide(
+        [
+          user('I need to update my email address, customer id cus_Qb4nHt9KsW1xLe'),
+          assistant("Of course. What's the new email address you'd like us to use?"),
+          user('jonas.weber@posteo.de'),
+        ],
+        '',
+        payments,
+      ),
+    ).toEqual({
+      type: 'tool-call',
+      toolName: 'updateCustomer',
+      input: { customer: 'cus_Qb4nHt9KsW1xLe', email: 'jonas.weber@posteo.de' },
+    });
+  });
+
   it('gives a header input no words of the message, and asks the customer for none', () => {
     const menus = operation(
       'getMenus',

@@ -609,8 +609,23 @@ function fill(options: {
     );
   // An earlier turn gives ids as the ranking reads them ("sub_1Nv…", never the "29/month" or "10:00"
   // of the agent's answer), each to the input its noun or prefix names first.
+  // A change that takes the record it acts on in its body takes it from there too, though optional
+  // ("ok, please refund the whole thing" after the payment was shown: `payment_intent` of a refund).
+  const recordInputs = parameters.filter(
+    (parameter) =>
+      !(parameter.name in input) &&
+      !missing.some((entry) => entry.name === parameter.name) &&
+      options.entry.recordInputs.some((record) => record.name === parameter.name),
+  );
   for (const [position, turn] of (options.earlierTurns ?? []).entries()) {
-    const wanted = missing.filter((parameter) => isIdName(parameter.name));
+    const wanted = [
+      ...missing.filter(
+        (parameter) =>
+          isIdName(parameter.name) ||
+          options.entry.idParameters.some((known) => known.name === parameter.name),
+      ),
+      ...recordInputs.filter((parameter) => !(parameter.name in input)),
+    ];
     if (wanted.length === 0) break;
     const read = options.earlierIds?.(position) ?? [];
     // "the second one", "cancel the paris one": one id of the agent's listing just before.
