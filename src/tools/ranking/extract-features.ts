@@ -61,7 +61,6 @@ export const TOOL_FEATURES = [
   'readForUnknownVerb',
   'headUnnamed',
   'ownIdByFilter',
-  'actionUnnamed',
 ] as const;
 
 /** Names of the "call nothing" features, in vector order. */
@@ -331,15 +330,6 @@ export function extractToolFeatures(options: {
     query.unknownVerb ? 1 - tool.writes : 0,
     tool.head ? 1 - options.headNamed : 0,
     ownIdByFilter ? 1 : 0,
-    // A deed of its own (`/payment_intents/{intent}/cancel`) that a message asking for another names
-    // neither by word nor by association ("can you refund $18.50 of pi_…").
-    tool.action !== undefined &&
-    weights.firstVerb !== undefined &&
-    weights.firstVerb !== tool.action &&
-    !weights.weights.has(tool.action) &&
-    !((weights.associated.get(tool.action) ?? 0) > 0)
-      ? 1
-      : 0,
   ];
 }
 
