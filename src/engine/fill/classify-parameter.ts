@@ -126,8 +126,9 @@ function kindOf(parameter: ParameterInfo, nameWords: string[], descriptionWords:
   if (type === 'number') return 'number';
   if (type === 'array') return 'array';
   if (type === 'object') return 'object';
-  if (format === 'email' || has(nameWords, 'email', 'mail')) return 'email';
-  if (has(nameWords, 'phone', 'telephone', 'mobile', 'cellphone')) return 'phone';
+  // A string may hold several ("requester_emails": comma-separated).
+  if (format === 'email' || has(nameWords, 'email', 'mail', 'emails')) return 'email';
+  if (has(nameWords, 'phone', 'telephone', 'mobile', 'cellphone', 'phones')) return 'phone';
   if (format === 'uri' || format === 'url' || has(nameWords, 'url', 'uri', 'link', 'website')) return 'url';
   if (format === 'date' || format === 'date-time' || has(nameWords, 'date', 'day', 'datetime', 'birthday'))
     return 'date';

@@ -20,6 +20,35 @@ describe('fillArguments', () => {
     expect(fill({ query }, ['query'], 'do you have waterproof boots?').input.query).toMatch(/boots/);
   });
 
+  it('fills a filter of several emails with the one given, and takes no "I\'ve" for a name', () => {
+    const properties = {
+      requester_emails: { type: 'string', description: 'Only the tickets of these requesters.' },
+      assigned_team: { type: 'string', description: 'If mine, only the tickets of your teams.' },
+    };
+    expect(
+      fill(properties, [], "Show me all the tickets I've sent you. I'm nora.b@example.com").input,
+    ).toEqual({
+      requester_emails: 'nora.b@example.com',
+    });
+  });
+
+  it("fills an operation's only input, an object, as its body, on the evidence of the message", () => {
+    const ticket = {
+      type: 'object',
+      properties: {
+        subject: { type: 'string', description: 'The subject of the ticket.' },
+        requester_email: { type: 'string', description: 'The email of the requester of the ticket.' },
+      },
+    };
+    expect(
+      fill({ ticket }, [], 'the lid of my blender cracked after 2 uses. use lena.m@example.com').input,
+    ).toEqual({
+      ticket: { requester_email: 'lena.m@example.com' },
+    });
+    // Beside other inputs, an object the message does not name stays empty.
+    expect(fill({ ticket, priority: { type: 'string' } }, [], 'use lena.m@example.com').input).toEqual({});
+  });
+
   it("fills a required input's default, never a placeholder that stands in for a value", () => {
     const currency = { type: 'string', default: 'USD' };
     const maxLot = { type: 'string', default: '{{maxLot}}' };

@@ -344,7 +344,10 @@ function fillObject(
   // address", not the billing one), and then each field only on evidence; or, inside an object the
   // operation does require (a body wrapped as `{"ticket": {...}}`), when an email the message gives
   // has its field there (the requester's).
-  if (!parameter.required && !namesParameter(options.text, parameter.name)) {
+  // An operation's only input, an object, is its body whatever the message calls it (SupportBee's
+  // `{"ticket": {...}}`).
+  const wholeBody = depth === 0 && options.parameters.length === 1;
+  if (!parameter.required && !wholeBody && !namesParameter(options.text, parameter.name)) {
     const inRequired = (options.depth ?? 0) > 0 && options.required === true;
     const email = inRequired && givesEmail;
     const takesEmail = listParameters(parameter.schema).some(
@@ -360,7 +363,7 @@ function fillObject(
     ...options,
     parameters: fields,
     depth: depth + 1,
-    required: parameter.required,
+    required: parameter.required || wholeBody,
     recordConcepts: new Set([...(options.recordConcepts ?? []), ...conceptsOf(parameter.name)]),
   });
   // A default or the one value an enum allows (`"object": "card"`) says nothing the message gave.

@@ -64,7 +64,8 @@ function isNameWord(token: MessageToken | undefined, sentenceStart: boolean): bo
   const initials = token !== undefined && /^(?:\p{Lu}\.)+\p{Lu}$/u.test(token.text);
   if (!token || (!initials && (!token.isWord || !/^\p{Lu}/u.test(token.text)))) return false;
   if (sentenceStart && (STOP_WORDS.has(token.lower) || isRequestWord(token.lower))) return false;
-  return !(token.text.length === 1 && token.text === 'I');
+  // "I", and its contractions ("I've", "I'm"), name the customer, not a thing.
+  return !/^I(?:['’](?:ve|m|ll|d))?$/.test(token.text);
 }
 
 function findProperNames(tokens: MessageToken[]): Mention[] {
