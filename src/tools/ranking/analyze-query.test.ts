@@ -318,6 +318,21 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('I paid for two bags last week', refunds).asks).toBeUndefined();
   });
 
+  it("reads a created record's noun before an id as its label, after 'to' too", () => {
+    const tool = (name: string, method: 'get' | 'post', path: string) => ({
+      name,
+      description: name,
+      inputSchema: { type: 'object' },
+      operation: { method, path, operationId: name },
+    });
+    const tickets = indexCatalog(
+      [tool('createTicket', 'post', '/tickets'), tool('getTicket', 'get', '/tickets/{id}')],
+      loadRankingModel(),
+    );
+    expect(analyzeQuery('Did anyone reply to ticket 77120 yet?', tickets).writes).toBe(0);
+    expect(analyzeQuery('I want to ticket this problem', tickets).writes).toBe(1);
+  });
+
   it('takes no group of a phone number for an id', () => {
     const query = analyzeQuery('how many points do I have? my phone is +1 415 555 0101, order 5521', index);
     expect(query.ids.map((id) => id.text)).toEqual(['5521']);

@@ -699,10 +699,13 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       // record of the catalog followed by its id, unlike "add 4 and 5" or "refund $15"): neither asks
       // for a change. After "to" or "please" the word is the verb ("I want to cancel sub-10045" where
       // cancellations are records too).
+      // A record's noun that only stands for a verb ("ticket" where the catalog creates tickets) labels
+      // the id after it wherever it stands ("did anyone reply to ticket 77120?"): no record is created
+      // with the id it is to get.
       const labelsId =
         idParts.has(next ?? '') &&
         index.records.has(stem) &&
-        !(position > 0 && BEFORE_VERB.has(words[position - 1]));
+        (profile === CREATES || !(position > 0 && BEFORE_VERB.has(words[position - 1])));
       // "How do I change my email?" asks how it is done, not that it be done.
       const asksHow =
         (words[position - 1] === 'to'
