@@ -1331,6 +1331,40 @@ describe('decideTurn', () => {
     });
   });
 
+  it('fills an id input from the conversation with an id this message did not already give', () => {
+    const shipment = operation(
+      'getOrderShipment',
+      ['get', '/orders/{order_id}/shipments/{shipment_id}'],
+      'Get a shipment of an order',
+      { order_id: { type: 'integer' }, shipment_id: { type: 'integer' } },
+      ['order_id', 'shipment_id'],
+    );
+    const order = operation(
+      'getOrder',
+      ['get', '/orders/{order_id}'],
+      'Get an order',
+      { order_id: { type: 'integer' } },
+      ['order_id'],
+    );
+    expect(
+      decide(
+        [
+          user('why did I only get half of order 11850?'),
+          assistant(
+            'Order 11850 was sent in two shipments: shipment 3 (delivered June 2) and shipment 4 (shipped June 5).',
+          ),
+          user("what's in shipment 4?"),
+        ],
+        '',
+        [shipment, order],
+      ),
+    ).toEqual({
+      type: 'tool-call',
+      toolName: 'getOrderShipment',
+      input: { order_id: 11850, shipment_id: 4 },
+    });
+  });
+
   it('gives a header input no words of the message, and asks the customer for none', () => {
     const menus = operation(
       'getMenus',

@@ -627,7 +627,10 @@ function fill(options: {
       ...recordInputs.filter((parameter) => !(parameter.name in input)),
     ];
     if (wanted.length === 0) break;
-    const read = options.earlierIds?.(position) ?? [];
+    // An id this message already gave fills no other input ("what's in shipment 4?" after a listing
+    // of order 11850's shipments 3 and 4: the order is 11850, not 4).
+    const used = new Set(Object.values(input).map(String));
+    const read = (options.earlierIds?.(position) ?? []).filter((id) => !used.has(id.text.replace(/^#/, '')));
     // "the second one", "cancel the paris one": one id of the agent's listing just before.
     const pointed = position === 0 ? findPointedId(options.text, turn, read) : undefined;
     const ids = pointed ? [pointed] : read;
