@@ -471,7 +471,7 @@ function promptIdInputs(
   options: {
     tool: EngineTool;
     entry: IndexedTool;
-    promptIds?: () => QueryId[];
+    promptIds?: () => readonly QueryId[];
     prompt?: string;
     text: string;
   },
@@ -517,6 +517,20 @@ function promptIdInputs(
   return input;
 }
 
+/**
+ * Per catalog, the ids of the last prompt read against it: an agent's prompt is the same turn after
+ * turn, and reading it again at every call was about 6% of a warm demo turn's main-thread CPU.
+ */
+const promptIdsByCatalog = new WeakMap<CatalogIndex, { prompt: string; ids: readonly QueryId[] }>();
+
+function readPromptIds(prompt: string, index: CatalogIndex): readonly QueryId[] {
+  const last = promptIdsByCatalog.get(index);
+  if (last?.prompt === prompt) return last.ids;
+  const ids = readIds(prompt, index);
+  promptIdsByCatalog.set(index, { prompt, ids });
+  return ids;
+}
+
 /** Per catalog, whether it counts money in the smallest unit. */
 const minorUnitsByCatalog = new WeakMap<CatalogIndex, boolean>();
 
@@ -539,7 +553,7 @@ function fill(options: {
   /** The ids of the earlier turn at a position, as the ranking reads them (read when first asked). */
   earlierIds?: (position: number) => QueryId[];
   /** The ids the agent's base prompt gives with their nouns ("our hotel id is 4711"), read when first asked. */
-  promptIds?: () => QueryId[];
+  promptIds?: () => readonly QueryId[];
   /** The agent's base prompt. */
   prompt?: string;
   now?: Date;
@@ -927,7 +941,6 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   const turnIds: QueryId[][] = [];
   const earlierIds = (position: number) =>
     (turnIds[position] ??= readIds(options.earlierTurns?.[position] ?? '', ranking.index));
-  let promptIds: QueryId[] | undefined;
   const fillFor = (ranked: (typeof candidates)[number]) =>
     fill({
       tool: ranked.entry.tool as EngineTool,
@@ -937,7 +950,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
       earlierText,
       earlierTurns: options.earlierTurns,
       earlierIds,
-      promptIds: () => (promptIds ??= readIds(options.system ?? '', ranking.index)),
+      promptIds: () => readPromptIds(options.system ?? '', ranking.index),
       prompt: options.system,
       now: options.now,
       minorUnits: minorUnitsOf(ranking.index),
