@@ -22,18 +22,21 @@ const RESERVED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
  */
 const CREDENTIAL_HEADER =
   /^(?:x-)?(?:api[-_]?key|app(?:lication)?[-_]?(?:id|key|secret|token)|client[-_]?(?:id|secret)|(?:access|auth|bearer|session|refresh|api)[-_]?token|token|secret|password|(?:ocp-apim-)?subscription[-_]?key)$/i;
-/**
- * A query parameter that carries the business's credential: named as one (`api_key`, `authtoken`;
- * not `password`, which a sign-in operation takes from its user), or described as one ("API OAuth
- * login.", "Your API key"). Jumpseller declares both its `login` and `authtoken` on every operation.
- */
-const CREDENTIAL_QUERY_DESCRIPTION =
+/** A description of the business's credential: "API OAuth login.", "Your API key". */
+const CREDENTIAL_DESCRIPTION =
   /^(?:the |your )?(?:api|oauth|app(?:lication)?)(?: oauth)? (?:key|token|login|secret|access token)\b/i;
-function isCredentialQuery(parameter: SourceParameter): boolean {
+
+/**
+ * Whether a parameter carries the business's credential: a header named as one; a query parameter
+ * named as one (`api_key`, `authtoken`; not `password`, which a sign-in operation takes from its
+ * user) or described as one (Jumpseller declares its `login` and `authtoken` on every operation).
+ */
+function carriesCredential(parameter: SourceParameter): boolean {
+  if (parameter.in === 'header') return CREDENTIAL_HEADER.test(parameter.name);
   if (parameter.in !== 'query') return false;
   if (CREDENTIAL_HEADER.test(parameter.name) && !/^password$/i.test(parameter.name)) return true;
   const description = parameter.value.description;
-  return typeof description === 'string' && CREDENTIAL_QUERY_DESCRIPTION.test(description.trim());
+  return typeof description === 'string' && CREDENTIAL_DESCRIPTION.test(description.trim());
 }
 // Swagger 2.0 keeps the schema keywords on the parameter itself.
 const SWAGGER_SCHEMA_KEYS = [
@@ -100,23 +103,14 @@ export function compileParameters(options: {
       );
       return false;
     }
-    if (parameter.in === 'header' && CREDENTIAL_HEADER.test(parameter.name)) {
+    if (carriesCredential(parameter)) {
+      const where = parameter.in === 'header' ? 'header' : 'query parameter';
       warn(
         'info',
-        'credential-header-parameter',
+        `credential-${parameter.in}-parameter`,
         parameter.pointer,
-        `header parameter '${parameter.name}' carries a credential; it is not offered to the model`,
-        `Set it as the integration's API key (header '${parameter.name}'), or describe it in securitySchemes.`,
-      );
-      return false;
-    }
-    if (isCredentialQuery(parameter)) {
-      warn(
-        'info',
-        'credential-query-parameter',
-        parameter.pointer,
-        `query parameter '${parameter.name}' carries a credential; it is not offered to the model`,
-        `Set it as the integration's API key (query parameter '${parameter.name}'), or describe it in securitySchemes.`,
+        `${parameter.in} parameter '${parameter.name}' carries a credential; it is not offered to the model`,
+        `Set it as the integration's API key (${where} '${parameter.name}'), or describe it in securitySchemes.`,
       );
       return false;
     }

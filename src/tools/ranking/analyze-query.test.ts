@@ -25,6 +25,20 @@ const catalogOf = (
     loadRankingModel(),
   );
 
+/** A catalog that creates records of `noun` (`POST /{noun}s`) and reads one (`GET /{noun}s/{id}`). */
+const createsAndReads = (noun: string) => {
+  const tool = (name: string, method: 'get' | 'post', path: string) => ({
+    name,
+    description: name,
+    inputSchema: { type: 'object' },
+    operation: { method, path, operationId: name },
+  });
+  return indexCatalog(
+    [tool(`create_${noun}`, 'post', `/${noun}s`), tool(`get_${noun}`, 'get', `/${noun}s/{id}`)],
+    loadRankingModel(),
+  );
+};
+
 describe('analyzeQuery', () => {
   let index: CatalogIndex;
   beforeAll(async () => {
@@ -303,32 +317,14 @@ describe('analyzeQuery', () => {
   });
 
   it('reads the first verb that asks for a deed, past a verb that tells what was done', () => {
-    const tool = (name: string, method: 'get' | 'post', path: string) => ({
-      name,
-      description: name,
-      inputSchema: { type: 'object' },
-      operation: { method, path, operationId: name },
-    });
-    const refunds = indexCatalog(
-      [tool('createRefund', 'post', '/refunds'), tool('getRefund', 'get', '/refunds/{id}')],
-      loadRankingModel(),
-    );
+    const refunds = createsAndReads('refund');
     const query = analyzeQuery('I paid for two bags but only one arrived. Can you refund $18.50?', refunds);
     expect(query.asks).toBe('refund');
     expect(analyzeQuery('I paid for two bags last week', refunds).asks).toBeUndefined();
   });
 
   it("reads a created record's noun before an id as its label, after 'to' too", () => {
-    const tool = (name: string, method: 'get' | 'post', path: string) => ({
-      name,
-      description: name,
-      inputSchema: { type: 'object' },
-      operation: { method, path, operationId: name },
-    });
-    const tickets = indexCatalog(
-      [tool('createTicket', 'post', '/tickets'), tool('getTicket', 'get', '/tickets/{id}')],
-      loadRankingModel(),
-    );
+    const tickets = createsAndReads('ticket');
     expect(analyzeQuery('Did anyone reply to ticket 77120 yet?', tickets).writes).toBe(0);
     expect(analyzeQuery('I want to ticket this problem', tickets).writes).toBe(1);
   });
