@@ -42,6 +42,17 @@ const FILLER_WORDS = new Set([
   'thanks',
   'guys',
   'folks',
+  // Chat shorthand: "do u sell hammocks", "status pls".
+  'u',
+  'ur',
+  'pls',
+  'plz',
+  'thx',
+  'ty',
+  'btw',
+  'asap',
+  'ok',
+  'okay',
   // Verbs that close a question about a thing ("What colours does the tote come in?").
   'come',
   'comes',

@@ -49,6 +49,12 @@ describe('fillArguments', () => {
     expect(fill({ ticket, priority: { type: 'string' } }, [], 'use lena.m@example.com').input).toEqual({});
   });
 
+  it('takes no chat shorthand for the words to search by', () => {
+    const query = { type: 'string', description: 'Text to search products by.' };
+    expect(fill({ query }, ['query'], 'do u guys sell hammocks').input).toEqual({ query: 'hammocks' });
+    expect(fill({ query }, ['query'], 'hammocks pls').input).toEqual({ query: 'hammocks' });
+  });
+
   it("fills a required input's default, never a placeholder that stands in for a value", () => {
     const currency = { type: 'string', default: 'USD' };
     const maxLot = { type: 'string', default: '{{maxLot}}' };
