@@ -94,18 +94,42 @@ function wordsOf(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** Whether `reply` repeats a run of `QUOTED_WORDS` consecutive words of `text`. */
-function quotes(reply: string, text: string): boolean {
-  const said = ` ${wordsOf(reply).join(' ')} `;
+/** The reply's words, and where each word stands in them. */
+interface ReplyWords {
+  words: string[];
+  positions: Map<string, number[]>;
+}
+
+function readReply(reply: string): ReplyWords {
+  const words = wordsOf(reply);
+  const positions = new Map<string, number[]>();
+  for (const [position, word] of words.entries()) {
+    const known = positions.get(word);
+    if (known) known.push(position);
+    else positions.set(word, [position]);
+  }
+  return { words, positions };
+}
+
+/** Whether the reply repeats a run of `QUOTED_WORDS` consecutive words of `text`. */
+function quotes(reply: ReplyWords, text: string): boolean {
   const words = wordsOf(text);
   for (let start = 0; start + QUOTED_WORDS <= words.length; start++)
-    if (said.includes(` ${words.slice(start, start + QUOTED_WORDS).join(' ')} `)) return true;
+    for (const at of reply.positions.get(words[start]) ?? []) {
+      let length = 1;
+      while (length < QUOTED_WORDS && reply.words[at + length] === words[start + length]) length++;
+      if (length === QUOTED_WORDS) return true;
+    }
   return false;
 }
 
 /** The sources of `passages` the reply used: named by title or link, or quoted. */
 export function findUsedSources(reply: string, passages: KnowledgePassageView[]): KnowledgeSourceRef[] {
+  if (passages.length === 0) return [];
   const lower = reply.toLowerCase();
+  // The reply is read once for all the passages: searching the whole reply's text for each run of
+  // each passage cost a knowledge turn up to a fifth of a millisecond.
+  const said = readReply(reply);
   const used = new Map<string, KnowledgeSourceRef>();
   for (const passage of passages) {
     const key = `${passage.sourceId}\u0000${passage.title}`;
@@ -113,7 +137,7 @@ export function findUsedSources(reply: string, passages: KnowledgePassageView[])
     const cited =
       (passage.title.trim() && lower.includes(passage.title.trim().toLowerCase())) ||
       (passage.url && reply.includes(passage.url));
-    if (cited || quotes(reply, passage.text))
+    if (cited || quotes(said, passage.text))
       used.set(key, { sourceId: passage.sourceId, title: passage.title, url: passage.url });
   }
   return [...used.values()];

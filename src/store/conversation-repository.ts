@@ -2,7 +2,7 @@
 // unit of work: one turn at a time per conversation (a lease on the conversation's row), an atomic
 // claim of the pending action, and a turn's results committed in one transaction.
 
-import { type Expression, type ExpressionBuilder, type SqlBool, sql, type Transaction } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { PENDING, prepareConversationQueries } from './conversation-queries.js';
 import { newId } from './new-id.js';
 import type { QueryTarget } from './prepare-query.js';
@@ -304,7 +304,7 @@ async function insertTrace(
  * Takes the conversation's row lock for the rest of the transaction; undefined when `turnId` lost
  * it. The row comes with `human_since`: a person's reply since the turn's message, if any.
  */
-function holdTurn(queries: Queries, transaction: Transaction<Database>, handle: TurnHandle) {
+function holdTurn(queries: Queries, transaction: QueryTarget, handle: TurnHandle) {
   const { conversationId, turnId, messageId } = handle;
   return queries.holdTurn.first({ conversationId, turnId, messageId, time: now() }, transaction);
 }
@@ -315,7 +315,7 @@ function conversationColumns({ human_since: _, ...row }: ConversationTable & { h
 }
 
 /** Creates the conversation repository over a store context. */
-export function createConversationRepository({ db, prepare }: StoreContext) {
+export function createConversationRepository({ db, prepare, transaction: inTransaction }: StoreContext) {
   const queries = prepareConversationQueries(prepare);
   const enqueueHandoffDelivery = prepareHandoffDelivery(prepare);
   /**
@@ -324,7 +324,7 @@ export function createConversationRepository({ db, prepare }: StoreContext) {
    * longer open (the caller then reads why).
    */
   async function commitAnswered(
-    transaction: Transaction<Database>,
+    transaction: QueryTarget,
     input: CommitTurnInput,
     text: string,
   ): Promise<CommitTurnResult | undefined> {
@@ -521,7 +521,7 @@ export function createConversationRepository({ db, prepare }: StoreContext) {
       conversationId: string,
       input: { role: MessageRole; text: string; replyState?: ReplyState; leaseMs?: number },
     ): Promise<Message> {
-      return db.transaction().execute(async (transaction) => {
+      return inTransaction(async (transaction) => {
         const message = await insertMessage(queries, transaction, conversationId, input);
         await queries.touch.run({ id: conversationId, time: message.createdAt }, transaction);
         return message;
@@ -539,7 +539,7 @@ export function createConversationRepository({ db, prepare }: StoreContext) {
       leaseMs: number;
     }): Promise<{ message: Message; conversation?: Conversation }> {
       const { conversationId, turnId, leaseMs } = input;
-      return db.transaction().execute(async (transaction) => {
+      return inTransaction(async (transaction) => {
         const row = messageRow(conversationId, {
           role: 'customer',
           text: input.text,
@@ -664,7 +664,7 @@ export function createConversationRepository({ db, prepare }: StoreContext) {
      * conversation.
      */
     async commitTurn(input: CommitTurnInput): Promise<CommitTurnResult> {
-      return db.transaction().execute(async (transaction) => {
+      return inTransaction(async (transaction) => {
         if (!input.cancelled && input.reply !== null) {
           const answered = await commitAnswered(transaction, input, input.reply);
           if (answered) return answered;

@@ -12,7 +12,7 @@ import { createKnowledgeRepository } from './knowledge-repository.js';
 import { migrationProvider } from './migrations.js';
 import { nameStatements, type StatementNames } from './name-statements.js';
 import { openSqlite } from './open-sqlite.js';
-import { createQueryPreparer, type RunStatement } from './prepare-query.js';
+import { createQueryPreparer, type RunStatement, type RunTransaction } from './prepare-query.js';
 import { createPropertyRepository } from './property-repository.js';
 import { createRateLimitRepository } from './rate-limit-repository.js';
 import { replaceNulPlugin } from './replace-nul-plugin.js';
@@ -73,6 +73,7 @@ function openDatabase(options: CreateStoreOptions): {
   clientConfig?: pg.ClientConfig;
   statementNames?: StatementNames;
   runStatement?: RunStatement;
+  transaction?: RunTransaction;
 } {
   if (options.databaseUrl && /^postgres(ql)?:\/\//.test(options.databaseUrl)) {
     const schema = options.postgresSchema;
@@ -127,7 +128,7 @@ function createPrivateFile(path: string, directory: string): void {
 
 /** Opens and (by default) migrates the store. */
 export async function createStore(options: CreateStoreOptions): Promise<Store> {
-  const { db, dialect, clientConfig, statementNames, runStatement } = openDatabase(options);
+  const { db, dialect, clientConfig, statementNames, runStatement, transaction } = openDatabase(options);
   const channel = `concierge_${options.postgresSchema ?? 'public'}`;
   const context: StoreContext = {
     db,
@@ -137,6 +138,7 @@ export async function createStore(options: CreateStoreOptions): Promise<Store> {
       onCompile: statementNames?.add,
       runStatement,
     }),
+    transaction: transaction ?? ((body) => db.transaction().execute(body)),
   };
   const store: Store = {
     dialect,

@@ -68,3 +68,62 @@ describe('prepared queries on SQLite run their statements themselves', () => {
     expect(values()).toEqual([]);
   });
 });
+
+describe('transactions of prepared queries on SQLite', () => {
+  let database: Sqlite.Database;
+  let opened: ReturnType<typeof openSqlite>;
+  const values = () => database.prepare('SELECT value FROM notes ORDER BY value').all();
+  const insert = (value: string) =>
+    opened.runStatement('INSERT INTO notes (value) VALUES (?)', [value], true);
+
+  beforeEach(() => {
+    database = new Sqlite(':memory:');
+    database.exec('CREATE TABLE notes (value TEXT)');
+    opened = openSqlite(database, []);
+  });
+  afterEach(async () => {
+    await opened.db.destroy();
+  });
+
+  it('commits the statements together, or none of them when the body throws', async () => {
+    await expect(
+      opened.transaction(async (target) => {
+        expect(target.isTransaction).toBe(true);
+        await insert('a');
+        await insert('b');
+        return 'done';
+      }),
+    ).resolves.toBe('done');
+    await expect(
+      opened.transaction(async () => {
+        await insert('c');
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(values()).toEqual([{ value: 'a' }, { value: 'b' }]);
+    expect(database.inTransaction).toBe(false);
+  });
+
+  it("begins only once another request's transaction has ended, so neither takes the other's writes", async () => {
+    let finish = () => {};
+    const held = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    let begun = () => {};
+    const started = new Promise<void>((resolve) => {
+      begun = resolve;
+    });
+    const other = opened.db.transaction().execute(async (trx) => {
+      await sql`INSERT INTO notes (value) VALUES ('other')`.execute(trx);
+      begun();
+      await held;
+      throw new Error('rolled back');
+    });
+    await started;
+    const ours = opened.transaction(() => insert('ours'));
+    finish();
+    await expect(other).rejects.toThrow('rolled back');
+    await ours;
+    expect(values()).toEqual([{ value: 'ours' }]);
+  });
+});

@@ -6,7 +6,10 @@
 // kept for good (they are a fixed few), and read rows as arrays that a function made for the
 // statement turns into objects: better-sqlite3 sets each column of each row object through V8's API
 // (a key looked up, a shape changed, per column), which cost a select of a conversation twice what
-// the arrays and a literal of its columns cost.
+// the arrays and a literal of its columns cost. A transaction made of prepared queries only (a
+// turn's two) begins and commits on the connection itself too: Kysely's (a builder, a new Kysely
+// instance and an asserting executor each time, its begin and commit through the driver) made up a
+// sixth of each of a turn's transactions (main-thread CPU in a warm demo turn).
 import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
 import {
   Kysely,
@@ -18,19 +21,20 @@ import {
   SqliteQueryCompiler,
 } from 'kysely';
 import { cacheStatements } from './cache-statements.js';
-import type { RunStatement } from './prepare-query.js';
+import type { HeldConnection, RunStatement, RunTransaction } from './prepare-query.js';
 import type { Database } from './schema.js';
 
 /**
- * Kysely over `database` (each SQL text's statement prepared once), and the runner of prepared
+ * Kysely over `database` (each SQL text's statement prepared once), the runner of prepared
  * queries: in a transaction, which holds the one connection already, a statement runs at once; outside
  * one, it first waits for the connection on the lock of Kysely's own driver, so it never runs inside
- * another request's open transaction.
+ * another request's open transaction; and the runner of transactions made of prepared queries, which
+ * takes that lock too.
  */
 export function openSqlite(
   database: SqliteDatabase,
   plugins: KyselyPlugin[],
-): { db: Kysely<Database>; runStatement: RunStatement } {
+): { db: Kysely<Database>; runStatement: RunStatement; transaction: RunTransaction } {
   const statements = cacheStatements(database);
   const driver = new SqliteDriver({ database: statements });
   const db = new Kysely<Database>({
@@ -62,7 +66,26 @@ export function openSqlite(
       await driver.releaseConnection();
     }
   };
-  return { db, runStatement };
+  const held: HeldConnection = { isTransaction: true };
+  const [begin, commit, rollback] = ['BEGIN', 'COMMIT', 'ROLLBACK'].map((sql) => database.prepare(sql));
+  const transaction: RunTransaction = async (body) => {
+    await driver.acquireConnection();
+    try {
+      begin.run();
+      try {
+        const result = await body(held);
+        commit.run();
+        return result;
+      } catch (error) {
+        // A failed COMMIT (the database busy) leaves the transaction open; a failed statement may not.
+        if (database.inTransaction) rollback.run();
+        throw error;
+      }
+    } finally {
+      await driver.releaseConnection();
+    }
+  };
+  return { db, runStatement, transaction };
 }
 
 /** A prepared query's statement, and for one that returns rows, what makes each row an object. */

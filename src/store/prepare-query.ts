@@ -25,8 +25,16 @@ class NamedParameter {
  */
 export type Param<P> = <K extends keyof P & string>(name: K) => P[K];
 
-/** Where a prepared query runs: the store's database, or a transaction of it. */
-export type QueryTarget = Kysely<Database> | Transaction<Database>;
+/**
+ * Where a prepared query runs: the store's database, a Kysely transaction of it, or SQLite's one
+ * connection held by a transaction of the store's own (`StoreContext.transaction`).
+ */
+export type QueryTarget = Kysely<Database> | Transaction<Database> | HeldConnection;
+
+/** SQLite's one connection, held by a transaction the store began on it itself: its statements run at once. */
+export interface HeldConnection {
+  readonly isTransaction: true;
+}
 
 /** A query compiled once, run with the values of its named parameters `P`, returning rows `R`. */
 export interface PreparedQuery<P, R> {
@@ -82,6 +90,12 @@ export type RunStatement = (
   held: boolean,
 ) => Promise<QueryResult<unknown>>;
 
+/**
+ * Runs `body` in one transaction, rolled back when it throws. Made for prepared queries only, run on
+ * `target`: on SQLite it is the held connection, where Kysely's query builder has no place.
+ */
+export type RunTransaction = <T>(body: (target: QueryTarget) => Promise<T>) => Promise<T>;
+
 /** How a store's prepared queries run. */
 export interface QueryPreparerOptions {
   /**
@@ -115,6 +129,7 @@ export function createQueryPreparer(
       const parameters = bind(template, values);
       if (runStatement)
         return runStatement(template.compiled.sql, parameters, from.isTransaction) as Promise<QueryResult<R>>;
+      if (!('executeQuery' in from)) throw new Error("prepared query: a held connection is SQLite's only");
       return from.executeQuery<R>({ ...template.compiled, queryId, parameters });
     };
     return {

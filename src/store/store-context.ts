@@ -1,6 +1,6 @@
 // What every repository needs: the Kysely instance and the secret box.
 import type { Kysely } from 'kysely';
-import type { QueryPreparer } from './prepare-query.js';
+import type { QueryPreparer, RunTransaction } from './prepare-query.js';
 import type { Database } from './schema.js';
 import type { SecretBox } from './secret-box.js';
 
@@ -10,6 +10,12 @@ export interface StoreContext {
   secrets: SecretBox;
   /** Prepares the queries a repository runs often (compiled to SQL once). */
   prepare: QueryPreparer;
+  /**
+   * A transaction of prepared queries only (a turn's): SQLite begins and commits it on its one
+   * connection itself; PostgreSQL runs Kysely's. Anything using the query builder takes
+   * `db.transaction()`.
+   */
+  transaction: RunTransaction;
 }
 
 /** The current time as ISO 8601. */
