@@ -3,7 +3,7 @@ import { indexCatalogCached, rankCatalog } from '../tools/index.js';
 import { storeTools } from './__fixtures__/store-tools.js';
 import type { EngineTool } from './catalog/engine-tool.js';
 import type { Conversation, Turn } from './conversation/read-conversation.js';
-import { type Decision, decideTurn, HANDOFF_TOOL_NAME } from './decide-turn.js';
+import { type Decision, decideRequests, decideTurn, HANDOFF_TOOL_NAME } from './decide-turn.js';
 
 const user = (text: string): Turn => ({ role: 'user', text, toolCalls: [] });
 const assistant = (text: string): Turn => ({ role: 'assistant', text, toolCalls: [] });
@@ -1362,6 +1362,55 @@ describe('decideTurn', () => {
       type: 'tool-call',
       toolName: 'getOrderShipment',
       input: { order_id: 11850, shipment_id: 4 },
+    });
+  });
+
+  it('takes the one change a sentence asks for, whole, as the request, whatever story the others tell', () => {
+    const payments = [
+      operation(
+        'refundPayment',
+        ['post', '/refunds'],
+        'Refunds a payment',
+        { payment_id: { type: 'string', description: 'The ID of the payment to refund.' } },
+        ['payment_id'],
+      ),
+      operation(
+        'getPayment',
+        ['get', '/payments/{payment_id}'],
+        'Retrieves a payment',
+        { payment_id: { type: 'string' } },
+        ['payment_id'],
+      ),
+    ];
+    const requests = (text: string) => decideRequests(text, { tools: payments, context: '' });
+    expect(
+      requests(
+        'Please refund the upcharge on payment GQTFp1ZlXdpoW4o6eGiZhbjosiDFf. You were out of oat milk and I got regular milk.',
+      ),
+    ).toEqual([{ toolName: 'refundPayment', input: { payment_id: 'GQTFp1ZlXdpoW4o6eGiZhbjosiDFf' } }]);
+    // A look-up, or a question that names a change, is left to the whole message.
+    expect(requests('Can you look up payment GQTFp1ZlXdpoW4o6eGiZhbjosiDFf? It was for oat milk.')).toEqual(
+      [],
+    );
+    expect(requests('Could you refund payment GQTFp1ZlXdpoW4o6eGiZhbjosiDFf? It was for oat milk.')).toEqual(
+      [],
+    );
+  });
+
+  it('keeps a quoted text whole, its own sentences too', () => {
+    const note = operation(
+      'addOrderNote',
+      ['post', '/orders/{orderId}/notes'],
+      'Add a note to an order',
+      { orderId: { type: 'integer' }, note: { type: 'string', description: 'The text of the note.' } },
+      ['orderId', 'note'],
+    );
+    expect(
+      decide([user("Please add a note to order 5521: 'Leave it at the door. Thanks!'")], '', [note]),
+    ).toEqual({
+      type: 'tool-call',
+      toolName: 'addOrderNote',
+      input: { orderId: 5521, note: 'Leave it at the door. Thanks!' },
     });
   });
 

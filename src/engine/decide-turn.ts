@@ -133,34 +133,57 @@ function answerResults(conversation: Conversation, tools: EngineTool[]): Decisio
   return { type: 'text', text: writeReply({ conversation, tools }) };
 }
 
+/** Where a message may be cut into requests: after a sentence, at a semicolon, before "also". */
+const REQUEST_BOUNDARY = /(?<=[?!.])\s+|;\s*|,?\s+(?:and\s+)?also\b,?\s*/gi;
+/** A quoted text ("'Happy birthday Dad! Love, Emma'"), never cut: it is one value. */
+const QUOTED = /"[^"]*"|“[^”]*”|(?<=^|[\s:(])'[^']+'(?=[\s.,!?;:)]|$)/g;
+
 /** Parts of a message that can each ask for something: its sentences, and clauses opened by "also". */
 function splitRequests(text: string): string[] {
-  return text
-    .split(/(?<=[?!.])\s+|;\s*|,?\s+(?:and\s+)?also\b,?\s*/i)
-    .map((part) => part.trim())
-    .filter((part) => contentStems(part).length > 0);
+  const quoted = [...text.matchAll(QUOTED)].map((match) => [match.index, match.index + match[0].length]);
+  const parts: string[] = [];
+  let start = 0;
+  for (const boundary of text.matchAll(REQUEST_BOUNDARY)) {
+    if (quoted.some(([from, to]) => boundary.index > from && boundary.index < to)) continue;
+    parts.push(text.slice(start, boundary.index));
+    start = boundary.index + boundary[0].length;
+  }
+  parts.push(text.slice(start));
+  return parts.map((part) => part.trim()).filter((part) => contentStems(part).length > 0);
 }
 
 /**
  * A call for each part of a message that asks for two things ("did my payment go through? also when
  * does the Austin store open?"), when at least two parts each call a different operation and every
- * part that calls one asks something of its own.
+ * part that calls one asks something of its own; or the one change a part asks for whole, when the
+ * other parts ask for nothing. Exported for its tests.
  */
-function decideRequests(
+export function decideRequests(
   text: string,
   options: Omit<Parameters<typeof chooseTool>[0], 'text'>,
 ): DecidedCall[] {
   const parts = splitRequests(text);
   if (parts.length < 2) return [];
   const calls: DecidedCall[] = [];
+  // Whether every part but the calls' asks for nothing, and the one call is a change it asks for.
+  let story = true;
+  let change = false;
   for (const part of parts) {
     const choice = chooseTool({ ...options, text: part });
-    if (choice.type !== 'call') continue;
+    if (choice.type !== 'call') {
+      if (choice.type !== 'none') story = false;
+      continue;
+    }
     // A part that only tells ("Contact me at ana@example.com") belongs to the request beside it.
     if (!choice.requests) return [];
+    // A change asked for, not a question that names one ("could you check if the system is set to …?").
+    change = !isReadMethod(choice.tool.operation?.method) && !/\?\s*$/.test(part);
     if (!calls.some((call) => call.toolName === choice.tool.name))
       calls.push({ toolName: choice.tool.name, input: choice.input });
   }
+  // "Please refund the $4.50 upcharge on payment GQTF…. You were out of oat milk and I got regular
+  // milk.": the one change a part asks for, whole, is the request; the rest tells its story.
+  if (calls.length === 1 && story && change) return calls;
   return calls.length >= 2 ? calls : [];
 }
 
@@ -278,6 +301,11 @@ export function decideTurn(given: Conversation, offered: EngineTool[], ranking?:
       if (takesThem) choice = repeated;
     }
   }
+  // The one change a part of the message asks for wins over another choice of the whole, whose
+  // story may pull elsewhere; when the whole chose it too, its inputs (from every part) stand.
+  const [asked] = calls;
+  if (asked && !(choice.type === 'call' && choice.tool.name === asked.toolName))
+    return { type: 'tool-call', ...asked };
   // The answer to what was asked for a complaint's case (the email to reply to) opens the case.
   if (earlierText && !smallTalk && readComplaint(earlierText)) {
     const remedy = chooseRemedy({ ...options, text: last.text, earlierText });

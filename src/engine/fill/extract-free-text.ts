@@ -134,10 +134,15 @@ const SAYING = '(?:that|saying|which says|reading|:|-)';
 function saidIn(text: string, name: string): string | undefined {
   const word = name.replace(/_/g, ' ').split(/\s+/).at(-1)?.replace(/s$/, '');
   if (!word || word.length < 4) return undefined;
-  const pattern = new RegExp(
-    String.raw`\b${word}s?\b[^.?!:"'“]{0,40}?\s*${SAYING}\s*["'“]?([^.?!"”]{3,}?)["'”]?\s*(?:[.?!]|$)`,
+  const lead = String.raw`\b${word}s?\b[^.?!:"'“]{0,40}?\s*${SAYING}\s*`;
+  // A quoted text is said whole, its own sentences too ("a note: 'Leave it at the door. Thanks!'").
+  const quoted = new RegExp(
+    String.raw`${lead}(?:"([^"]{3,})"|“([^”]{3,})”|'(.{3,}?)'(?=\s*(?:[.?!,;]|$)))`,
     'i',
   );
+  const inQuotes = quoted.exec(text);
+  if (inQuotes) return (inQuotes[1] ?? inQuotes[2] ?? inQuotes[3]).trim();
+  const pattern = new RegExp(String.raw`${lead}["'“]?([^.?!"”]{3,}?)["'”]?\s*(?:[.?!]|$)`, 'i');
   return pattern.exec(text)?.[1].trim();
 }
 
