@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { indexCatalogCached, rankCatalog } from '../tools/index.js';
+import { indexCatalogCached, rankCatalog, shapeOf } from '../tools/index.js';
+import { loadLargeCatalog } from '../tools/test-support/load-catalogs.js';
 import { storeTools } from './__fixtures__/store-tools.js';
 import type { EngineTool } from './catalog/engine-tool.js';
 import type { Conversation, Turn } from './conversation/read-conversation.js';
@@ -1619,6 +1620,21 @@ describe('decideTurn', () => {
     // An object in the plural stays as written.
     expect(decide([user('I want to add two more checked bags')], '', readOnly)).toMatchObject({
       text: expect.stringContaining("can't add checked bags from here"),
+    });
+  });
+
+  it('declines no deed the catalog does by creating the new record it names, among a thousand operations', async () => {
+    const { tools } = await loadLargeCatalog();
+    const large = tools.map((tool) => ({
+      name: tool.name,
+      description: tool.description,
+      inputSchema: tool.inputSchema,
+      operation: shapeOf(tool),
+    }));
+    // "start a return" is `POST /returns`; its reason is asked for, where "I can't start returns" was said.
+    expect(decide([user('please start a return for order 55512')], '', large)).toEqual({
+      type: 'text',
+      text: expect.stringMatching(/why/i),
     });
   });
 

@@ -367,6 +367,34 @@ function asksChange(query: AnalyzedQuery): boolean {
   return query.action !== undefined || query.unknownVerb || query.writes >= DOES;
 }
 
+/** Words before a record not yet made ("a return", "a new ticket"). */
+const NEW_RECORD_LEAD = new Set(['a', 'an', 'new', 'another']);
+
+/**
+ * The operation among `candidates` that creates the new record the object of a declined deed names
+ * ("start a return for order 55512": `POST /returns`), if any; an existing record ("tag ticket
+ * 81234") is none.
+ */
+function findCreationOf<Ranked extends { entry: IndexedTool }>(
+  rest: string,
+  candidates: Ranked[],
+): Ranked | undefined {
+  const words = splitWords(rest.toLowerCase());
+  let position = 0;
+  while (position < words.length && NEW_RECORD_LEAD.has(words[position])) position++;
+  if (position === 0 || position === words.length) return undefined;
+  const stem = stemOf(words[position]);
+  return candidates.find(({ entry }) => {
+    const operation = entry.tool.operation;
+    return (
+      entry.head?.stem === stem &&
+      entry.action === undefined &&
+      operation?.method.toLowerCase() === 'post' &&
+      !/\}\/?$/.test(withoutFormat(operation.path ?? ''))
+    );
+  });
+}
+
 /** How likely a read must be against the change ranked first to stand in for it. */
 const READ_SHARE = 0.5;
 
@@ -1047,8 +1075,15 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   // A change no operation makes ("cancel my order" where orders can only be read) is declined plainly,
   // rather than answered with a look-up.
   const action = ranking.query.action;
-  if (action && (nothing || !makesChange(best.entry, ranking.query)))
-    return { type: 'unable', action: { word: action.word, rest: action.rest } };
+  if (action && (nothing || !makesChange(best.entry, ranking.query))) {
+    // "please start a return for order 55512": a deed the catalog does by creating the record its
+    // object names is no deed to decline.
+    const creation = findCreationOf(action.rest, candidates);
+    if (!creation) return { type: 'unable', action: { word: action.word, rest: action.rest } };
+    best = creation;
+    filled = fillFor(creation);
+    nothing = false;
+  }
   if (nothing) return { type: 'none' };
   const lookUpFirst = findLookUpFirst(best, filled, candidates, fillFor);
   if (lookUpFirst) {
