@@ -76,6 +76,28 @@ describe('rankCatalog with the committed model', () => {
     expect(batch.writes).toBeLessThan(0.5);
   });
 
+  it('reads a value of the input its path ends in as naming the operation ("which pets are pending?")', () => {
+    const tool = (name: string, path: string, properties: Record<string, unknown>) => ({
+      name,
+      description: name,
+      inputSchema: { type: 'object', properties },
+      operation: { method: 'get' as const, path, operationId: name },
+    });
+    const catalog = indexCatalog(
+      [
+        tool('findPetsByStatus', '/pet/findByStatus', {
+          status: { type: 'string', enum: ['available', 'pending', 'sold'] },
+        }),
+        tool('getPetById', '/pet/{petId}', { petId: { type: 'integer' } }),
+      ],
+      loadRankingModel(),
+    );
+    const headUnnamed = TOOL_FEATURES.indexOf('headUnnamed');
+    const ranking = rankCatalog({ index: catalog, message: 'Which pets are currently pending?' });
+    const byStatus = ranking.tools.find((entry) => entry.entry.tool.name === 'findPetsByStatus');
+    expect(byStatus?.features[headUnnamed]).toBe(0);
+  });
+
   it('searches for people only by who they are: an email, a phone number or a name', () => {
     const search = (name: string, path: string, responseFields: string[]) => ({
       name,

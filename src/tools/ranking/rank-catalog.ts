@@ -13,7 +13,8 @@ import {
 import { scoreHidden } from './hidden-layer.js';
 import { abbreviates, type CatalogIndex, type IndexedTool } from './index-catalog.js';
 import { vocabularyOf } from './ranking-model.js';
-import { contentStems, stemOf } from './read-words.js';
+import { namesChoice, type ValueSlot } from './read-values.js';
+import { contentStems, splitWords, stemOf } from './read-words.js';
 import { loadWordVectors, similarity, type WordVectors } from './word-vectors.js';
 
 /** The features of one candidate operation. */
@@ -405,6 +406,12 @@ function measureHeadNamed(
   // A field only its records hold names them ("the tracking number for order 10455": its shipments).
   if (entry.ownFields.size > 0 && query.terms.some((term) => !term.verb && entry.ownFields.has(term.stem)))
     return 1;
+  // A value of the input the head names does ("which pets are pending?" for `/pet/findByStatus`).
+  const namesValueOfHead = (slot: ValueSlot) =>
+    slot.kind === 'enum' &&
+    stemOf(splitWords(slot.name).at(-1) ?? '') === head.stem &&
+    namesChoice(slot, query.values);
+  if (entry.slots.some(namesValueOfHead)) return 1;
   return head.row < 0 ? 0 : closestTo(head.row);
 }
 

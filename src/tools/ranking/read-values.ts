@@ -166,7 +166,8 @@ export function readValues(text: string, known: (stem: string) => boolean): Mess
 }
 
 /** Whether the message names one of an enum slot's values (every stem of the value). */
-function namesChoice(slot: ValueSlot, values: MessageValues): boolean {
+/** Whether the message names one of the values an enum input allows. */
+export function namesChoice(slot: ValueSlot, values: MessageValues): boolean {
   return (slot.choices ?? []).some((stems) => stems.every((stem) => values.stems.has(stem)));
 }
 
