@@ -329,6 +329,12 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('I want to ticket this problem', tickets).writes).toBe(1);
   });
 
+  it("reads a record's noun before its id as its label after a 'to' no wish opens, or a word naming the id", () => {
+    expect(analyzeQuery('Did my coupon actually get applied to order 10777?', index).action).toBeUndefined();
+    expect(analyzeQuery("Order ID: 10593. Can you tell me what's in it?", index).action).toBeUndefined();
+    expect(analyzeQuery('I want to order 12 more of SKU-1042', index).action?.word).toBe('order');
+  });
+
   it('takes no group of a phone number for an id', () => {
     const query = analyzeQuery('how many points do I have? my phone is +1 415 555 0101, order 5521', index);
     expect(query.ids.map((id) => id.text)).toEqual(['5521']);

@@ -272,6 +272,32 @@ const RANDOM_LETTERS = /^(?=[A-Za-z]{16,}$)(?:.*[a-z][A-Z]{2}){2}/;
 // "May 20" and "20 Jun" are dates, not ids.
 const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\.?\\s+$`, 'i');
 const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b`, 'i');
+/** Words that name an id between its record's noun and it ("order id 10593", "ticket no. 4410"). */
+const ID_WORDS = new Set(['id', 'number', 'no', 'nr', 'num', 'ref']);
+/** Words before "to" when a verb follows it ("want to order", "able to cancel"). */
+const TO_VERB = new Set([
+  'want',
+  'wants',
+  'wanted',
+  'need',
+  'needs',
+  'like',
+  'love',
+  'wish',
+  'going',
+  'have',
+  'has',
+  'able',
+  'how',
+  'try',
+  'trying',
+  'tried',
+  'plan',
+  'hoping',
+  'ready',
+  'me',
+  'us',
+]);
 const ID_FILLERS = new Set([
   'number',
   'no',
@@ -702,10 +728,16 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       // A record's noun that only stands for a verb ("ticket" where the catalog creates tickets) labels
       // the id after it wherever it stands ("did anyone reply to ticket 77120?"): no record is created
       // with the id it is to get.
+      // So does a "to" that no wish or ability opens ("applied to order 10777"), and a word that names
+      // the id between ("Order ID: 10593").
+      let labelled = position + 1;
+      while (ID_WORDS.has(words[labelled] ?? '')) labelled++;
+      const verbBefore =
+        position > 0 &&
+        BEFORE_VERB.has(words[position - 1]) &&
+        (words[position - 1] !== 'to' || TO_VERB.has(words[position - 2] ?? ''));
       const labelsId =
-        idParts.has(next ?? '') &&
-        index.records.has(stem) &&
-        (profile === CREATES || !(position > 0 && BEFORE_VERB.has(words[position - 1])));
+        idParts.has(words[labelled] ?? '') && index.records.has(stem) && (profile === CREATES || !verbBefore);
       // "How do I change my email?" asks how it is done, not that it be done.
       const asksHow =
         (words[position - 1] === 'to'
