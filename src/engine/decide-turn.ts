@@ -165,7 +165,7 @@ export function decideRequests(
   const parts = splitRequests(text);
   if (parts.length < 2) return [];
   const calls: DecidedCall[] = [];
-  // Whether every part but the calls' asks for nothing, and the one call is a change it asks for.
+  // Whether every part that calls nothing asks for nothing, and whether the one call is a change asked for.
   let story = true;
   let change = false;
   for (const part of parts) {

@@ -649,16 +649,17 @@ function fill(options: {
       earlierText,
       parameters.filter((parameter) => !(parameter.name in input)),
     );
-  // An earlier turn gives ids as the ranking reads them ("sub_1Nv…", never the "29/month" or "10:00"
-  // of the agent's answer), each to the input its noun or prefix names first.
-  // A change that takes the record it acts on in its body takes it from there too, though optional
-  // ("ok, please refund the whole thing" after the payment was shown: `payment_intent` of a refund).
+  // A change that takes the record it acts on in its body takes it from earlier turns too, though
+  // optional ("ok, please refund the whole thing" after the payment was shown: a refund's
+  // `payment_intent`).
   const recordInputs = parameters.filter(
     (parameter) =>
       !(parameter.name in input) &&
       !missing.some((entry) => entry.name === parameter.name) &&
       options.entry.recordInputs.some((record) => record.name === parameter.name),
   );
+  // An earlier turn gives ids as the ranking reads them ("sub_1Nv…", never the "29/month" or "10:00"
+  // of the agent's answer), each to the input its noun or prefix names first.
   for (const [position, turn] of (options.earlierTurns ?? []).entries()) {
     const wanted = [
       ...missing.filter(
