@@ -3,10 +3,35 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqlite } from './open-sqlite.js';
 
-describe('prepared queries on SQLite run their statements themselves', () => {
+/**
+ * Another request's transaction, begun with one insert of `value` and held open until `finish`, then
+ * rolled back (`rolledBack` rejects).
+ */
+async function holdTransaction(opened: ReturnType<typeof openSqlite>, value: string) {
+  let finish = () => {};
+  const held = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  let begun = () => {};
+  const started = new Promise<void>((resolve) => {
+    begun = resolve;
+  });
+  const rolledBack = opened.db.transaction().execute(async (trx) => {
+    await sql`INSERT INTO notes (value) VALUES (${value})`.execute(trx);
+    begun();
+    await held;
+    throw new Error('rolled back');
+  });
+  await started;
+  return { finish, rolledBack };
+}
+
+describe('prepared queries on SQLite, and their transactions, run their statements themselves', () => {
   let database: Sqlite.Database;
   let opened: ReturnType<typeof openSqlite>;
   const values = () => database.prepare('SELECT value FROM notes ORDER BY value').all();
+  const insert = (value: string) =>
+    opened.runStatement('INSERT INTO notes (value) VALUES (?)', [value], true);
 
   beforeEach(() => {
     database = new Sqlite(':memory:');
@@ -18,24 +43,10 @@ describe('prepared queries on SQLite run their statements themselves', () => {
   });
 
   it("waits for another request's open transaction, so that one's rollback keeps its write", async () => {
-    let finish = () => {};
-    const held = new Promise<void>((resolve) => {
-      finish = resolve;
-    });
-    let begun = () => {};
-    const started = new Promise<void>((resolve) => {
-      begun = resolve;
-    });
-    const transaction = opened.db.transaction().execute(async (trx) => {
-      await sql`INSERT INTO notes (value) VALUES ('inside')`.execute(trx);
-      begun();
-      await held;
-      throw new Error('rolled back');
-    });
-    await started;
+    const other = await holdTransaction(opened, 'inside');
     const outside = opened.runStatement('INSERT INTO notes (value) VALUES (?)', ['outside'], false);
-    finish();
-    await expect(transaction).rejects.toThrow('rolled back');
+    other.finish();
+    await expect(other.rolledBack).rejects.toThrow('rolled back');
     expect(Number((await outside).numAffectedRows)).toBe(1);
     expect(values()).toEqual([{ value: 'outside' }]);
   });
@@ -67,23 +78,6 @@ describe('prepared queries on SQLite run their statements themselves', () => {
     await expect(transaction).rejects.toThrow('rolled back');
     expect(values()).toEqual([]);
   });
-});
-
-describe('transactions of prepared queries on SQLite', () => {
-  let database: Sqlite.Database;
-  let opened: ReturnType<typeof openSqlite>;
-  const values = () => database.prepare('SELECT value FROM notes ORDER BY value').all();
-  const insert = (value: string) =>
-    opened.runStatement('INSERT INTO notes (value) VALUES (?)', [value], true);
-
-  beforeEach(() => {
-    database = new Sqlite(':memory:');
-    database.exec('CREATE TABLE notes (value TEXT)');
-    opened = openSqlite(database, []);
-  });
-  afterEach(async () => {
-    await opened.db.destroy();
-  });
 
   it('commits the statements together, or none of them when the body throws', async () => {
     await expect(
@@ -105,24 +99,10 @@ describe('transactions of prepared queries on SQLite', () => {
   });
 
   it("begins only once another request's transaction has ended, so neither takes the other's writes", async () => {
-    let finish = () => {};
-    const held = new Promise<void>((resolve) => {
-      finish = resolve;
-    });
-    let begun = () => {};
-    const started = new Promise<void>((resolve) => {
-      begun = resolve;
-    });
-    const other = opened.db.transaction().execute(async (trx) => {
-      await sql`INSERT INTO notes (value) VALUES ('other')`.execute(trx);
-      begun();
-      await held;
-      throw new Error('rolled back');
-    });
-    await started;
+    const other = await holdTransaction(opened, 'other');
     const ours = opened.transaction(() => insert('ours'));
-    finish();
-    await expect(other).rejects.toThrow('rolled back');
+    other.finish();
+    await expect(other.rolledBack).rejects.toThrow('rolled back');
     await ours;
     expect(values()).toEqual([{ value: 'ours' }]);
   });
