@@ -1415,6 +1415,34 @@ describe('decideTurn', () => {
     });
   });
 
+  it("takes a value alone, answering the agent's question for it, for the operation whose input it names", () => {
+    const users = [
+      operation('logoutUser', ['get', '/user/logout'], 'Logs out current logged in user session', {}),
+      operation('loginUser', ['get', '/user/login'], 'Logs user into the system', {
+        username: { type: 'string' },
+        password: { type: 'string' },
+      }),
+      operation(
+        'getUserByName',
+        ['get', '/user/{username}'],
+        'Get user by user name',
+        { username: { type: 'string', description: 'The name that needs to be fetched.' } },
+        ['username'],
+      ),
+    ];
+    expect(
+      decide(
+        [
+          user("is my account still active? I haven't logged in for ages"),
+          assistant("I can check. What's your username?"),
+          user('dana.p'),
+        ],
+        '',
+        users,
+      ),
+    ).toEqual({ type: 'tool-call', toolName: 'getUserByName', input: { username: 'dana.p' } });
+  });
+
   it('gives a header input no words of the message, and asks the customer for none', () => {
     const menus = operation(
       'getMenus',

@@ -367,6 +367,32 @@ function asksChange(query: AnalyzedQuery): boolean {
   return query.action !== undefined || query.unknownVerb || query.writes >= DOES;
 }
 
+/** The agent's question for one value: "What's your username?", "What is the account name?". */
+const ASKED_VALUE = /\bwhat(?:'s| is) (?:your|the) ([a-z][a-z ]{1,30}?)\?\s*$/i;
+/** How many of the first candidates may take the value asked for. */
+const ASKED_TAKERS = 10;
+
+/**
+ * For a message that is one value alone ("dana.p"), answering the agent's question for it, the first
+ * of the first candidates with a required input named as the question names the value, and that input.
+ */
+function takerOfAsked<Ranked extends { entry: IndexedTool }>(
+  text: string,
+  agentTurn: string | undefined,
+  candidates: Ranked[],
+): { ranked: Ranked; input: string } | undefined {
+  const value = text.trim();
+  const asked = agentTurn ? ASKED_VALUE.exec(agentTurn)?.[1] : undefined;
+  if (!asked || /\s/.test(value) || value.length < 3) return undefined;
+  const name = splitWords(asked).join('').toLowerCase();
+  for (const ranked of candidates.slice(0, ASKED_TAKERS)) {
+    const required = (ranked.entry.tool.inputSchema as { required?: string[] }).required ?? [];
+    const input = required.find((candidate) => splitWords(candidate).join('').toLowerCase() === name);
+    if (input) return { ranked, input };
+  }
+  return undefined;
+}
+
 /** Words before a record not yet made ("a return", "a new ticket"). */
 const NEW_RECORD_LEAD = new Set(['a', 'an', 'new', 'another']);
 
@@ -988,7 +1014,16 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   if (!best) return { type: 'none' };
   best = findIdOwner(best, candidates, ranking.query) ?? best;
   best = readInstead(best, candidates, ranking.query) ?? best;
+  // "dana.p" after "What's your username?": the one value the agent asked for is for an operation
+  // that takes an input of that name, among those the request ranks first.
+  const askedFor =
+    earlierText !== undefined ? takerOfAsked(text, options.earlierTurns?.[0], candidates) : undefined;
+  if (askedFor) best = askedFor.ranked;
   let filled = fillFor(best);
+  if (askedFor) {
+    filled.input[askedFor.input] = text.trim();
+    filled.missing = filled.missing.filter((parameter) => parameter.name !== askedFor.input);
+  }
   // A sibling that stands in for the first makes the first's claim against "nothing".
   const claim = best.probability;
   // Of near-equal siblings, the one the message completes ("my cart" for the signed-in customer's
@@ -1049,7 +1084,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   const answered =
     earlierText !== undefined &&
     filled.missing.length === 0 &&
-    contentStems(text.replace(VALUE_TOKENS, ' ')).length === 0 &&
+    (askedFor !== undefined || contentStems(text.replace(VALUE_TOKENS, ' ')).length === 0) &&
     Object.values(filled.input).some(
       (value) => typeof value === 'string' && value.length > 3 && text.includes(value),
     );
