@@ -10,6 +10,7 @@ import type {
 } from '../../tools/index.js';
 import {
   contentStems,
+  createsRecord,
   EMAIL_ADDRESS,
   indexCatalogCached,
   isContentWord,
@@ -410,15 +411,9 @@ function findCreationOf<Ranked extends { entry: IndexedTool }>(
   while (position < words.length && NEW_RECORD_LEAD.has(words[position])) position++;
   if (position === 0 || position === words.length) return undefined;
   const stem = stemOf(words[position]);
-  return candidates.find(({ entry }) => {
-    const operation = entry.tool.operation;
-    return (
-      entry.head?.stem === stem &&
-      entry.action === undefined &&
-      operation?.method.toLowerCase() === 'post' &&
-      !/\}\/?$/.test(withoutFormat(operation.path ?? ''))
-    );
-  });
+  return candidates.find(
+    ({ entry }) => entry.head?.stem === stem && entry.action === undefined && createsRecord(entry),
+  );
 }
 
 /** How likely a read must be against the change ranked first to stand in for it. */

@@ -542,13 +542,10 @@ function findIds(text: string, index: CatalogIndex, context: string): QueryId[] 
     const after = /^\s+(\p{L}+)(?:\s+(\p{L}+))?/u.exec(text.slice(match.index + match[0].length));
     const counted = (word: string | undefined) =>
       word !== undefined && isPlural(word.toLowerCase()) && loadWordVectors()?.rows.has(word.toLowerCase());
-    const label = /^\d{1,3}$/.test(raw) ? nounBefore(text, match.index, index) : undefined;
-    if (
-      /^\d{1,3}$/.test(raw) &&
-      (counted(after?.[1]) || counted(after?.[2])) &&
-      !(label && index.pathStems.has(label))
-    )
-      continue;
+    if (/^\d{1,3}$/.test(raw) && (counted(after?.[1]) || counted(after?.[2]))) {
+      const label = nounBefore(text, match.index, index);
+      if (!(label && index.pathStems.has(label))) continue;
+    }
     // "a 500 error", "the 404 page": a number between an article and its noun describes the noun.
     if (
       /^\d+$/.test(raw) &&
@@ -722,14 +719,12 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     if (profile && verbPosition && profile.count >= MIN_VERB_USES) {
       lastVerb = position;
       // "I opened a ticket last week" tells what happened, and "Order 90210 - ..." names the order (a
-      // record of the catalog followed by its id, unlike "add 4 and 5" or "refund $15"): neither asks
-      // for a change. After "to" or "please" the word is the verb ("I want to cancel sub-10045" where
-      // cancellations are records too).
-      // A record's noun that only stands for a verb ("ticket" where the catalog creates tickets) labels
-      // the id after it wherever it stands ("did anyone reply to ticket 77120?"): no record is created
-      // with the id it is to get.
-      // So does a "to" that no wish or ability opens ("applied to order 10777"), and a word that names
-      // the id between ("Order ID: 10593").
+      // record of the catalog followed by its id, or by a word naming the id: "Order ID: 10593";
+      // unlike "add 4 and 5" or "refund $15"): neither asks for a change. After "please", or a "to"
+      // that a wish or an ability opens, the word is the verb ("I want to cancel sub-10045" where
+      // cancellations are records too), not after another "to" ("applied to order 10777"); a record's
+      // noun that only stands for a verb ("ticket" where the catalog creates tickets) labels the id
+      // wherever it stands ("did anyone reply to ticket 77120?"): no record is created with its id.
       let labelled = position + 1;
       while (ID_WORDS.has(words[labelled] ?? '')) labelled++;
       const verbBefore =

@@ -6,6 +6,7 @@ import type { AnalyzedQuery } from './analyze-query.js';
 import {
   abbreviates,
   type CatalogIndex,
+  createsRecord,
   fitsIdForm,
   type IndexedTool,
   isPlural,
@@ -225,15 +226,13 @@ export function extractToolFeatures(options: {
         )),
   );
   // A verb that names what a creation makes ("refund" for `POST /refunds`, "return" for `POST /returns`).
-  const operation = tool.tool.operation;
   // Only the message's first verb: "I'd like to make an account so I can order" creates no order.
   const createsNamed =
     tool.head !== undefined &&
     tool.action === undefined &&
     weights.firstVerb === tool.head.stem &&
     index.created.has(weights.firstVerb) &&
-    operation?.method.toLowerCase() === 'post' &&
-    !/\}\/?$/.test(operation.path);
+    createsRecord(tool);
   // A change whose input takes the state the message's verb names does that deed ("unsubscribe me"
   // for an update whose `status` may be `unsubscribed`; "cancel order 5" for one that sets `cancelled`).
   const stateNamed =

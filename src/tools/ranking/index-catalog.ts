@@ -494,6 +494,12 @@ export function withoutFormat(path: string): string {
 }
 const FORMAT_SUFFIX = /\.(?:json|xml|yaml)$/i;
 
+/** Whether an operation creates a record: a POST to a collection (`POST /refunds`, not `/orders/{id}.json`). */
+export function createsRecord(entry: IndexedTool): boolean {
+  const operation = entry.tool.operation;
+  return operation?.method.toLowerCase() === 'post' && !/\}\/?$/.test(withoutFormat(operation.path));
+}
+
 /** Whether an HTTP method only reads (GET, HEAD, OPTIONS), in any case. */
 export function isReadMethod(method: string | undefined): boolean {
   return READ_METHODS.has(method?.toLowerCase() ?? '');
@@ -786,11 +792,7 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
     records,
     created: new Set(
       words.methodsSay
-        ? indexed.flatMap((entry) => {
-            const operation = entry.tool.operation;
-            const creates = operation?.method.toLowerCase() === 'post' && !/\}\/?$/.test(operation.path);
-            return creates && entry.head ? [entry.head.stem] : [];
-          })
+        ? indexed.flatMap((entry) => (createsRecord(entry) && entry.head ? [entry.head.stem] : []))
         : [],
     ),
   };
