@@ -72,21 +72,41 @@ describe('decideTurn', () => {
     });
   });
 
-  it("gives a change the record it takes in its body by the id's prefix ('refund payment pi_…' creates a refund)", () => {
+  describe('on a payments API (Stripe-like refunds, payment intents and charges)', () => {
     const intent = { type: 'string', description: 'The id of the PaymentIntent.' };
-    const body = (tool: EngineTool, bodyInputs: string[]): EngineTool => ({
+    const cents = {
+      type: 'integer',
+      description: 'A positive integer in cents representing how much to refund.',
+    };
+    const charge = { type: 'string' };
+    const withBody = (tool: EngineTool, bodyInputs: string[]): EngineTool => ({
       ...tool,
       operation: { ...(tool.operation as NonNullable<EngineTool['operation']>), bodyInputs },
     });
-    const tools = [
-      body(
-        operation('PostRefunds', ['post', '/v1/refunds'], 'Create a refund', {
+    const refunds = withBody(
+      operation(
+        'PostRefunds',
+        ['post', '/v1/refunds'],
+        'Create a refund of a charge or of a payment intent',
+        {
           payment_intent: { type: 'string' },
-          charge: { type: 'string' },
-          amount: { type: 'integer' },
-        }),
-        ['payment_intent', 'charge', 'amount'],
+          charge,
+          amount: cents,
+        },
       ),
+      ['payment_intent', 'charge', 'amount'],
+    );
+    const chargeRefund = withBody(
+      operation(
+        'PostChargesChargeRefund',
+        ['post', '/v1/charges/{charge}/refund'],
+        'Create a new refund of a charge you specify, or of a payment intent',
+        { charge, payment_intent: { type: 'string' }, amount: cents },
+        ['charge'],
+      ),
+      ['payment_intent', 'amount'],
+    );
+    const others = [
       operation('GetRefunds', ['get', '/v1/refunds'], 'List all refunds', {}),
       operation(
         'GetPaymentIntent',
@@ -95,36 +115,57 @@ describe('decideTurn', () => {
         { intent },
         ['intent'],
       ),
-      body(
+      withBody(
         operation(
           'CancelPaymentIntent',
           ['post', '/v1/payment_intents/{intent}/cancel'],
-          'Cancel a PaymentIntent',
-          { intent, cancellation_reason: { type: 'string' } },
+          'Cancel a PaymentIntent: a payment charged twice, a duplicate or fraudulent payment, is canceled and its amount refunded',
+          {
+            intent,
+            cancellation_reason: { type: 'string', enum: ['duplicate', 'fraudulent', 'abandoned'] },
+          },
           ['intent'],
         ),
         ['cancellation_reason'],
       ),
-      operation(
-        'GetCharge',
-        ['get', '/v1/charges/{charge}'],
-        'Retrieve a charge',
-        { charge: { type: 'string' } },
-        ['charge'],
-      ),
+      operation('GetCharge', ['get', '/v1/charges/{charge}'], 'Retrieve a charge', { charge }, ['charge']),
     ];
-    expect(
-      decide(
-        [user('Please refund my purchase of the template pack, payment pi_3OcX9dLkdIwHu7ix0Vn4Lp2Q')],
-        '',
-        tools,
-      ),
-    ).toMatchObject({ toolName: 'PostRefunds', input: { payment_intent: 'pi_3OcX9dLkdIwHu7ix0Vn4Lp2Q' } });
-    expect(
-      decide([user("what's the status of payment pi_3OcX9dLkdIwHu7ix0Vn4Lp2Q?")], '', tools),
-    ).toMatchObject({
-      toolName: 'GetPaymentIntent',
-      input: { intent: 'pi_3OcX9dLkdIwHu7ix0Vn4Lp2Q' },
+    const ask = (text: string, offered = [refunds, ...others]) => decide([user(text)], '', offered);
+
+    it("gives a change the record it takes in its body by the id's prefix ('refund payment pi_…' creates a refund)", () => {
+      expect(
+        ask('Please refund my purchase of the template pack, payment pi_3OcX9dLkdIwHu7ix0Vn4Lp2Q'),
+      ).toMatchObject({ toolName: 'PostRefunds', input: { payment_intent: 'pi_3OcX9dLkdIwHu7ix0Vn4Lp2Q' } });
+      expect(ask("what's the status of payment pi_3OcX9dLkdIwHu7ix0Vn4Lp2Q?")).toMatchObject({
+        toolName: 'GetPaymentIntent',
+        input: { intent: 'pi_3OcX9dLkdIwHu7ix0Vn4Lp2Q' },
+      });
+    });
+
+    it('does the deed asked for, on the record its id prefix names, for the amount the request names', () => {
+      // Refunding is asked, not cancelling, whatever the cancellation's reasons share with the message.
+      expect(
+        ask('I was charged twice for March. Please refund the duplicate payment pi_3OqT7vHs2kLm4nB81xZ9aR6c'),
+      ).toMatchObject({ toolName: 'PostRefunds', input: { payment_intent: 'pi_3OqT7vHs2kLm4nB81xZ9aR6c' } });
+      // A `pi_` id is the payment intent's, though "charged" stands before it: it is never sent as a
+      // charge's id; the refund of a charge asks for the charge, unless a refund of the payment intent
+      // (`/refunds`, the same thing as `/charges/{charge}/refund`) can be made with what was given.
+      const trial =
+        'I cancelled within the trial but still got charged $89 (pi_3OwQ2eR3tY4uI5oP6aS7dF8g). please refund it';
+      expect(ask(trial, [chargeRefund, ...others])).toEqual({
+        type: 'text',
+        text: 'What is your charge ID?',
+      });
+      expect(ask(trial, [refunds, chargeRefund, ...others])).toMatchObject({
+        toolName: 'PostRefunds',
+        input: { payment_intent: 'pi_3OwQ2eR3tY4uI5oP6aS7dF8g' },
+      });
+      // Of three amounts, the one the request is for.
+      expect(
+        ask(
+          "you charged me the full $60 but I'm on the student rate of $45. Please refund the $15 difference, the payment is pi_3P2mN8Jd0sQe5rT21kV7bW4y",
+        ),
+      ).toMatchObject({ toolName: 'PostRefunds', input: { amount: 1500 } });
     });
   });
 

@@ -357,7 +357,9 @@ function createsInstead(best: IndexedTool, other: IndexedTool): boolean {
   const acts = /\{[^}]+\}/.test(best.tool.operation?.path ?? '');
   const path = other.tool.operation?.path ?? '';
   const creates = other.tool.operation?.method === 'post' && !/\{[^}]+\}/.test(path);
-  return acts && creates && literalSegments(best).at(-1) !== literalSegments(other).at(-1);
+  // The same thing whether named one or many (`/charges/{charge}/refund` and `/refunds`).
+  const thing = (entry: IndexedTool) => stemOf(literalSegments(entry).at(-1) ?? '');
+  return acts && creates && thing(best) !== thing(other);
 }
 
 /**
@@ -629,6 +631,7 @@ function fill(options: {
     subjectConcepts: document.headConcepts,
     text: bound.rest,
     now: options.now,
+    ...(query.asks ? { asks: query.asks } : {}),
   });
   filled.input = { ...bound.input, ...filled.input };
   filled.found += Object.keys(bound.input).length;
@@ -966,6 +969,41 @@ function withoutUnaskedRemoves<Ranked extends { entry: IndexedTool }>(
   return kept.length > 0 ? kept : tools;
 }
 
+function firstOf(stems: ReadonlySet<string>): string | undefined {
+  for (const stem of stems) return stem;
+  return undefined;
+}
+
+/** How far down the ranking an operation that does the asked deed makes the others that do another give way. */
+const DEED_RANKS = 5;
+
+/**
+ * For a request whose asking verb names what an operation near the top does ("please refund the
+ * duplicate payment pi_…" for `POST /refunds`), the operations without the changes that do another
+ * deed their name or path says ("cancel" for `POST /payment_intents/{intent}/cancel`): a customer who
+ * asks for one deed is not given another. All stay when none near the top does it.
+ */
+function withoutOtherDeeds<Ranked extends { entry: IndexedTool }>(
+  tools: Ranked[],
+  query: AnalyzedQuery,
+  index: CatalogIndex,
+): Ranked[] {
+  const asked = query.asks;
+  if (!asked || !(query.request || query.action)) return tools;
+  // What an operation does: its name's words, its path's action and its summary's first word
+  // ("Cancels a customer's subscription" for `DeleteSubscriptionsSubscription`).
+  const does = (entry: IndexedTool) =>
+    entry.name.has(asked) || entry.action === asked || firstOf(entry.summary) === asked;
+  if (!tools.slice(0, DEED_RANKS).some(({ entry }) => does(entry))) return tools;
+  // Another deed: a path's action, or a verb of the corpus's table that is not its HTTP method's.
+  const doesOther = (entry: IndexedTool) =>
+    entry.action !== undefined ||
+    (entry.verb !== stemOf(entry.tool.operation?.method ?? '') &&
+      verbProfile(index.model, entry.verb) !== undefined);
+  const kept = tools.filter(({ entry }) => does(entry) || entry.writes < DOES || !doesOther(entry));
+  return kept.length > 0 ? kept : tools;
+}
+
 /** Chooses what to do for the message. */
 export function chooseTool(options: ChooseToolOptions): Choice {
   const { tools, text, earlierText } = options;
@@ -983,9 +1021,10 @@ export function chooseTool(options: ChooseToolOptions): Choice {
       )
     : [];
   const ranked = eligible.length > 0 ? eligible : reads ? readersFirst(ranking.tools) : ranking.tools;
-  const candidates = withoutUnaskedRemoves(
-    withoutOtherCreates(ranked, ranking.query, ranking.index, text),
+  const candidates = withoutOtherDeeds(
+    withoutUnaskedRemoves(withoutOtherCreates(ranked, ranking.query, ranking.index, text), ranking.query),
     ranking.query,
+    ranking.index,
   );
   // An earlier turn's ids are read only when a fill needs them, once for every candidate.
   const turnIds: QueryId[][] = [];

@@ -95,10 +95,22 @@ export function bindIds(options: {
     taken.push(id);
     return true;
   };
+  // The record inputs an id's own prefix names (`pi_…` the `payment_intent`): its prefix says more
+  // than the noun before it ("charged $89 (pi_3Ow…)" is no charge's id).
+  const records = [...entry.pathParameters, ...entry.recordInputs];
+  const prefixNames = (id: QueryId, name: string) =>
+    records.some((record) => record.name === name && abbreviates(id.prefix as string, record));
+  const namedByPrefix = (id: QueryId, parameter: ParameterInfo) =>
+    /[_-]$/.test(id.prefix ?? '') &&
+    !prefixNames(id, parameter.name) &&
+    records.some((record) => abbreviates(id.prefix as string, record));
   // First the ids whose noun names a parameter's resource.
   for (const parameter of idParameters) {
     const nouns = nounsOf(parameter, entry);
-    const id = free.find((candidate) => candidate.noun !== '' && nouns.has(candidate.noun));
+    const id = free.find(
+      (candidate) =>
+        candidate.noun !== '' && nouns.has(candidate.noun) && !namedByPrefix(candidate, parameter),
+    );
     if (id) take(id, parameter);
   }
   // Then the ids whose own prefix abbreviates a path parameter's resource (`cus_...` is the

@@ -1,7 +1,7 @@
 // Fills a tool's input from a message, each parameter from what its schema says, and lists the
 // required parameters it could not find. Optional parameters are filled only on evidence.
 
-import { isIdName } from '../../tools/index.js';
+import { isIdName, stemOf } from '../../tools/index.js';
 import { listParameters, type ParameterInfo } from '../catalog/list-parameters.js';
 import { isRequestWord } from '../language/analyze-text.js';
 import { splitWords } from '../language/split-words.js';
@@ -48,6 +48,8 @@ export interface FillArgumentsOptions {
    * `{"ticket": {...}}` is the ticket), whose words name the record rather than a value of its fields.
    */
   recordConcepts?: Set<string>;
+  /** The stem of the verb the message asks with ("refund" in "please refund the $15 difference"). */
+  asks?: string;
 }
 
 const EVIDENCE = 0.45;
@@ -177,11 +179,23 @@ interface Candidate {
   score: number;
 }
 
+/** How many words before an amount the verb that asks for it may stand ("refund the full $15"). */
+const ASKED_REACH = 3;
+
+/** Whether an amount of money is what the asking verb acts on: it stands just after the verb. */
+function askedFor(tokens: MessageToken[], mention: Mention, asks: string | undefined): boolean {
+  if (!asks || !mention.money) return false;
+  for (let index = Math.max(0, mention.first - ASKED_REACH); index < mention.first; index++)
+    if (stemOf(tokens[index].lower) === asks) return true;
+  return false;
+}
+
 function collectCandidates(
   text: string,
   parameters: ClassifiedParameter[],
   mentions: Mention[],
   tokens: MessageToken[],
+  asks?: string,
 ) {
   const values = mentions.filter((mention) => mention.kind !== 'proper');
   const valueStarts = values.map((mention) => mention.first);
@@ -218,8 +232,14 @@ function collectCandidates(
         isCount(text, mention)
           ? EVIDENCE
           : 0;
+      // "you charged me $60 … please refund the $15 difference": the amount the request is for.
+      const asked = askedFor(tokens, mention, asks) ? EVIDENCE : 0;
       const affinity =
-        measureAffinity(tokens, parameter.keywords, mention, valueStarts, valueEnds) + cue + measure + counts;
+        measureAffinity(tokens, parameter.keywords, mention, valueStarts, valueEnds) +
+        cue +
+        measure +
+        counts +
+        asked;
       // A bare number is a free-text value only when the parameter's words stand beside it.
       if (parameter.kind === 'text' && mention.kind === 'number' && affinity < EVIDENCE) return;
       // An optional input takes a value only with evidence, unless the value's form is the input's
@@ -436,7 +456,7 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
       if (token.start >= address.start && token.end <= address.end) used.add(index);
     });
   }
-  for (const candidate of collectCandidates(text, parameters, mentions, tokens)) {
+  for (const candidate of collectCandidates(text, parameters, mentions, tokens, options.asks)) {
     if (
       candidate.parameter.name in input ||
       settled.has(candidate.parameter.name) ||
@@ -499,7 +519,10 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
   objects.sort((left, right) => Number(right.required) - Number(left.required));
   for (const parameter of objects) {
     if (parameter.name in input) continue;
-    const money = moneyFilled ? undefined : fillMoney(parameter.schema, text, tokens, mentions);
+    const asked = mentions.filter((mention) => askedFor(tokens, mention, options.asks));
+    const money = moneyFilled
+      ? undefined
+      : fillMoney(parameter.schema, text, tokens, [...asked, ...mentions]);
     if (money) moneyFilled = true;
     const nested =
       money ??
