@@ -421,6 +421,71 @@ describe('decideTurn', () => {
     ).not.toMatchObject({ toolName: 'createReturn' });
   });
 
+  it('takes a yes to what the assistant asked about a record it found as a request about that record', () => {
+    const user_id = { type: 'integer', description: 'The id of the user' };
+    const customer_id = { type: 'integer', description: 'The id of the customer' };
+    const tools = [
+      operation('createUser', ['post', '/users'], 'Create a user', { name: { type: 'string' } }, ['name']),
+      operation(
+        'updateUser',
+        ['put', '/users/{user_id}'],
+        'Update a user',
+        { user_id, name: { type: 'string' } },
+        ['user_id'],
+      ),
+      operation('getUser', ['get', '/users/{user_id}'], 'Show a user', { user_id }, ['user_id']),
+      operation('listOrders', ['get', '/orders'], 'Retrieve a list of orders', {
+        status: { type: 'string' },
+      }),
+      operation(
+        'getOrder',
+        ['get', '/orders/{order_id}'],
+        'Retrieve an order',
+        { order_id: { type: 'integer' } },
+        ['order_id'],
+      ),
+      operation(
+        'listCustomerOrders',
+        ['get', '/customers/{customer_id}/orders'],
+        "Retrieve a customer's orders",
+        { customer_id },
+        ['customer_id'],
+      ),
+    ];
+    // The name to change is the found user's, not a new user's.
+    expect(
+      decide(
+        [
+          user('Please change the name on my support profile to Alexandra Petrov, it currently says Alex P.'),
+          assistant(
+            "Sure. I found your profile (user ID 40219876). Just to confirm, the new name should be 'Alexandra Petrov'?",
+          ),
+          user("yes that's right"),
+        ],
+        '',
+        tools,
+      ),
+    ).toMatchObject({ type: 'tool-call', toolName: 'updateUser', input: { user_id: 40219876 } });
+    // The orders offered are the found customer's.
+    expect(
+      decide(
+        [
+          user("can you tell me how many orders i've placed? email is dev.patel@icloud.com"),
+          assistant(
+            'Thanks! I found your account, customer ID 7012239855913. Do you want me to pull up the list of your orders?',
+          ),
+          user('yep go ahead'),
+        ],
+        '',
+        tools,
+      ),
+    ).toMatchObject({
+      type: 'tool-call',
+      toolName: 'listCustomerOrders',
+      input: { customer_id: 7012239855913 },
+    });
+  });
+
   it('answers a complaint that asks for a look-up with the look-up, not a case opened for it', () => {
     for (const text of [
       'My parcel for order 44519 never came. Can you check where it is?',

@@ -112,6 +112,23 @@ function acceptedOffer(conversation: Conversation): string | undefined {
   return offered?.trim() || undefined;
 }
 
+/** An id as agents write one: four digits or more, or a prefixed key (`cus_NzY8…`). */
+const RECORD_ID = /\d{4,}|\b[a-z]{2,6}_[A-Za-z0-9]{6,}/;
+
+/**
+ * The assistant's sentences in its last message that name a record by its id ("I found your account
+ * (customer ID 6290184337521)."), when the customer says yes to it: the record the yes is about.
+ */
+function confirmedRecord(conversation: Conversation): string {
+  const turns = conversation.turns;
+  const question = turns[turns.length - 2];
+  if (question?.role !== 'assistant' || !TAKES_OFFER.test(turns[turns.length - 1].text)) return '';
+  return question.text
+    .split(/(?<=[.!?])\s+/)
+    .filter((sentence) => RECORD_ID.test(sentence))
+    .join(' ');
+}
+
 /** Whether the customer says yes to the hand-off the assistant offered in its last message. */
 function acceptsHandoffOffer(conversation: Conversation): boolean {
   const turns = conversation.turns;
@@ -276,15 +293,23 @@ export function decideTurn(given: Conversation, offered: EngineTool[], ranking?:
   // "yes please do" to "I can refund the $12.50 on order 07-…": the offer is the request.
   const offer = another ? undefined : acceptedOffer(conversation);
   const referred = earlierText || another || offer ? undefined : referredRequest(conversation);
+  const confirmed = confirmedRecord(conversation);
   const joined = offer
-    ? chooseTool({ ...chooseOptions, rankText: `${offer}\n${last.text}`, earlierText: offer })
+    ? chooseTool({
+        ...chooseOptions,
+        rankText: `${offer}\n${confirmed}\n${last.text}`,
+        earlierText: offer,
+      })
     : referred
       ? chooseTool({ ...chooseOptions, rankText: `${referred}\n${last.text}` })
       : undefined;
   let choice: Choice;
   if (joined && (joined.type === 'call' || joined.type === 'ask')) choice = joined;
   else {
-    choice = chooseTool({ ...chooseOptions, earlierText });
+    // "yes that's right" to "I found your profile (user ID 40219876). The new name should be …?": the
+    // request before, about the record the assistant found.
+    const rankText = earlierText && confirmed ? `${earlierText}\n${confirmed}\n${last.text}` : undefined;
+    choice = chooseTool({ ...chooseOptions, earlierText, ...(rankText ? { rankText } : {}) });
     // A message that only continues the request before it ("what about 12350?") repeats its choice,
     // with this message's details first.
     const continued = earlierText ? undefined : continuedRequest(conversation);
