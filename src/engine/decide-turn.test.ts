@@ -15,7 +15,7 @@ const say = (text: string) => decide([user(text)]);
 /** An operation of an API: `method path`, named by its operationId, with these inputs. */
 const operation = (
   name: string,
-  [method, path]: ['get' | 'post' | 'put', string],
+  [method, path]: ['get' | 'post' | 'put' | 'patch' | 'delete', string],
   description: string,
   properties: Record<string, unknown>,
   required: string[] = [],
@@ -419,6 +419,39 @@ describe('decideTurn', () => {
     expect(
       decide(conversation('I can start a return of order 44519 because the jacket came torn.', 'no thanks')),
     ).not.toMatchObject({ toolName: 'createReturn' });
+  });
+
+  it('never removes a record because the message tells of a removal it asks nothing about', () => {
+    const invoice = { type: 'string', description: 'The invoice id' };
+    const tools = [
+      operation('GetInvoicesInvoice', ['get', '/v1/invoices/{invoice}'], 'Retrieve an invoice', { invoice }, [
+        'invoice',
+      ]),
+      operation(
+        'DeleteInvoicesInvoice',
+        ['delete', '/v1/invoices/{invoice}'],
+        'Delete a draft invoice',
+        { invoice },
+        ['invoice'],
+      ),
+      operation(
+        'PostInvoicesInvoiceSend',
+        ['post', '/v1/invoices/{invoice}/send'],
+        'Send an invoice to the customer by email',
+        { invoice },
+        ['invoice'],
+      ),
+    ];
+    const chosen = decide(
+      [user('can u email me invoice in_1OzK3hGv5tW8pQ2rLm9xYcNe again, i deleted it by accident lol')],
+      '',
+      tools,
+    );
+    expect(chosen).not.toMatchObject({ toolName: 'DeleteInvoicesInvoice' });
+    expect(chosen).toMatchObject({
+      toolName: 'PostInvoicesInvoiceSend',
+      input: { invoice: 'in_1OzK3hGv5tW8pQ2rLm9xYcNe' },
+    });
   });
 
   it('takes a yes to what the assistant asked about a record it found as a request about that record', () => {

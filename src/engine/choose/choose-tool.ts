@@ -955,14 +955,16 @@ function withoutOtherCreates<Ranked extends { entry: IndexedTool; features: numb
 /**
  * The operations, without those that remove or cancel something where no verb of the message does
  * ("please open a ticket ... contact me at" is no contact to delete) and its words do not name the
- * operation's verb ("unsubscribe me" may still unsubscribe). All stay when none would.
+ * operation's verb ("unsubscribe me" may still unsubscribe; "i deleted it" tells, asking nothing).
+ * All stay when none would.
  */
 function withoutUnaskedRemoves<Ranked extends { entry: IndexedTool }>(
   tools: Ranked[],
   query: AnalyzedQuery,
 ): Ranked[] {
   if (query.removes >= ASKS_REMOVAL) return tools;
-  const stems = new Set(query.terms.map((term) => term.stem));
+  // A verb that only tells what was done names no removal ("i deleted it by accident").
+  const stems = new Set(query.terms.flatMap((term) => (term.told ? [] : [term.stem])));
   const kept = tools.filter(
     ({ entry }) => entry.removes < REMOVE_GAP || (entry.verb !== '' && stems.has(entry.verb)),
   );

@@ -28,6 +28,8 @@ export interface QueryTerm {
   verb?: true;
   /** Only ever follows a determiner or a possessive: a thing, not a doing ("since Tuesday's update"). */
   named?: true;
+  /** Only ever a verb that tells what was done, asking nothing ("i deleted it by accident"). */
+  told?: true;
 }
 
 /** An id the message gives. */
@@ -633,6 +635,9 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
   // Stems seen after a determiner or a possessive, and seen elsewhere.
   const determined = new Set<string>();
   const undetermined = new Set<string>();
+  // Stems of verbs that tell what was done, and of words that do not.
+  const toldVerbs = new Set<string>();
+  const notTold = new Set<string>();
   // Stems seen where a verb goes, and seen elsewhere.
   const asVerb = new Set<string>();
   const asOther = new Set<string>();
@@ -704,6 +709,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       DID.test(words.slice(Math.max(0, position - 3), position).join(' ')) ||
       SUPPOSED.test(words.slice(Math.max(0, position - 4), position).join(' '));
     (verbPosition ? asVerb : asOther).add(stem);
+    (verbPosition && (past || told) ? toldVerbs : notTold).add(stem);
     if (
       !unknownVerb &&
       (!profile || profile.count < MIN_VERB_USES) &&
@@ -767,6 +773,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       ...(standsAlone.has(stem) ? {} : { modifies: true as const }),
       ...(asVerb.has(stem) && !asOther.has(stem) ? { verb: true as const } : {}),
       ...(determined.has(stem) && !undetermined.has(stem) ? { named: true as const } : {}),
+      ...(toldVerbs.has(stem) && !notTold.has(stem) ? { told: true as const } : {}),
     })),
     context: contextStems,
     ids,
