@@ -421,6 +421,52 @@ describe('decideTurn', () => {
     ).not.toMatchObject({ toolName: 'createReturn' });
   });
 
+  it('completes what the assistant offered to do with the value it asked for', () => {
+    const payment_id = { type: 'string', description: 'The ID of the payment' };
+    const money = {
+      type: 'object',
+      properties: { amount: { type: 'integer' }, currency: { type: 'string' } },
+    };
+    const tools = [
+      operation(
+        'RefundPayment',
+        ['post', '/v2/refunds'],
+        'Refunds a payment',
+        { payment_id, amount_money: money, reason: { type: 'string' } },
+        ['payment_id', 'amount_money'],
+      ),
+      operation(
+        'GetPayment',
+        ['get', '/v2/payments/{payment_id}'],
+        'Retrieves details for a payment',
+        { payment_id },
+        ['payment_id'],
+      ),
+      operation('ListRefunds', ['get', '/v2/refunds'], 'Retrieves a list of refunds', {}),
+      operation('ListPayments', ['get', '/v2/payments'], 'Retrieves a list of payments taken', {}),
+      operation(
+        'CancelPayment',
+        ['post', '/v2/payments/{payment_id}/cancel'],
+        'Cancels (voids) a payment',
+        { payment_id },
+        ['payment_id'],
+      ),
+    ];
+    expect(
+      decide(
+        [
+          user('hey, about my color appointment yesterday, it came to $145'),
+          assistant(
+            "I'm so sorry about that! I can refund the duplicate charge. Can you send me the payment ID of the second charge from your receipt?",
+          ),
+          user('Lm2nB5vC8xZ1aS4dF7gH0jK3qWeYY'),
+        ],
+        '',
+        tools,
+      ),
+    ).toMatchObject({ toolName: 'RefundPayment', input: { payment_id: 'Lm2nB5vC8xZ1aS4dF7gH0jK3qWeYY' } });
+  });
+
   it('never removes a record because the message tells of a removal it asks nothing about', () => {
     const invoice = { type: 'string', description: 'The invoice id' };
     const tools = [

@@ -6,7 +6,7 @@ import type { EngineTool } from './catalog/engine-tool.js';
 import { listParameters } from './catalog/list-parameters.js';
 import { ACCOUNT_NAME, type Choice, chooseRemedy, chooseTool } from './choose/choose-tool.js';
 import { readComplaint } from './choose/read-complaint.js';
-import type { Conversation } from './conversation/read-conversation.js';
+import type { Conversation, Turn } from './conversation/read-conversation.js';
 import { fillArguments } from './fill/fill-arguments.js';
 import { readStatedNow } from './fill/find-dates.js';
 import { decideWithKnowledge } from './knowledge/decide-with-knowledge.js';
@@ -46,10 +46,24 @@ function earlierRequest(conversation: Conversation): string | undefined {
   const turns = conversation.turns;
   const assistant = turns[turns.length - 2];
   const before = turns[turns.length - 3];
-  // A question mark inside a link (`?tracknum=`) is no question to the customer.
-  const asked = assistant?.role === 'assistant' && /\?(?:\s|$)/.test(assistant.text);
-  if (!asked || assistant.toolCalls.length > 0) return undefined;
+  if (!asksCustomer(assistant)) return undefined;
   return before?.role === 'user' ? before.text : undefined;
+}
+
+/** Whether a turn is the assistant's question to the customer, asked in words alone. */
+function asksCustomer(turn: Turn | undefined): turn is Turn {
+  // A question mark inside a link (`?tracknum=`) is no question to the customer.
+  return turn?.role === 'assistant' && /\?(?:\s|$)/.test(turn.text) && turn.toolCalls.length === 0;
+}
+
+/**
+ * What the assistant offered to do in the message whose question the customer answers ("I can refund
+ * the duplicate charge. Can you send me the payment ID?": the refund is what the payment ID is for).
+ */
+function offerAsked(conversation: Conversation): string | undefined {
+  const assistant = conversation.turns[conversation.turns.length - 2];
+  if (!asksCustomer(assistant) || assistant.text.includes(HANDOFF_OFFER)) return undefined;
+  return offerIn(assistant.text);
 }
 
 /** "and my other order?", "what about 12350?": a message that leans on the request before it. */
@@ -108,8 +122,12 @@ function acceptedOffer(conversation: Conversation): string | undefined {
   const offer = turns[turns.length - 2];
   if (offer?.role !== 'assistant' || offer.toolCalls.length > 0) return undefined;
   if (!TAKES_OFFER.test(turns[turns.length - 1].text) || offer.text.includes(HANDOFF_OFFER)) return undefined;
-  const offered = [...offer.text.matchAll(OFFER)].pop()?.[1];
-  return offered?.trim() || undefined;
+  return offerIn(offer.text);
+}
+
+/** What a message of the assistant's offers to do, its last offer's words ("refund the $12.50 …"). */
+function offerIn(text: string): string | undefined {
+  return [...text.matchAll(OFFER)].pop()?.[1]?.trim() || undefined;
 }
 
 /** An id as agents write one: four digits or more, or a prefixed key (`cus_NzY8…`). */
@@ -308,7 +326,13 @@ export function decideTurn(given: Conversation, offered: EngineTool[], ranking?:
   else {
     // "yes that's right" to "I found your profile (user ID 40219876). The new name should be …?": the
     // request before, about the record the assistant found.
-    const rankText = earlierText && confirmed ? `${earlierText}\n${confirmed}\n${last.text}` : undefined;
+    // "Lm2nB5…" to "I can refund the duplicate charge. Can you send me the payment ID?": the request
+    // the answer completes is the offer, with the customer's message before.
+    const asked = earlierText ? offerAsked(conversation) : undefined;
+    const rankText =
+      earlierText && (confirmed || asked)
+        ? [asked, earlierText, confirmed, last.text].filter(Boolean).join('\n')
+        : undefined;
     choice = chooseTool({ ...chooseOptions, earlierText, ...(rankText ? { rankText } : {}) });
     // A message that only continues the request before it ("what about 12350?") repeats its choice,
     // with this message's details first.
