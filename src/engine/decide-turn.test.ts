@@ -55,6 +55,14 @@ describe('decideTurn', () => {
     });
   });
 
+  it('looks the customer up by the email they give, however the rest is worded', () => {
+    expect(say('What did I buy last time? my email is jane.doe@example.com')).toEqual({
+      type: 'tool-call',
+      toolName: 'listOrders',
+      input: { email: 'jane.doe@example.com' },
+    });
+  });
+
   it('reads budgets, enum values and reasons, and leaves optional parameters without evidence out', () => {
     expect(say("I'm looking for a waterproof jacket under $100")).toMatchObject({
       toolName: 'searchProducts',

@@ -183,6 +183,29 @@ function findLookUp<Ranked extends { entry: IndexedTool; features: number[] }>(
   return undefined;
 }
 
+/**
+ * The first of `candidates` that reads by the email the customer gives, taking it whole as an input
+ * (orders listed by their email, users searched for it): a customer who gives their email and asks
+ * about their account or what they bought wants it looked up, however the rest is worded ("can you
+ * check my support profile? I signed up as tariq@…").
+ */
+function findEmailLookUp<Ranked extends { entry: IndexedTool }>(
+  candidates: Ranked[],
+  text: string,
+  fillFor: (ranked: Ranked) => FilledArguments,
+): { ranked: Ranked; filled: FilledArguments } | undefined {
+  const emails = text.match(EMAIL_ADDRESSES) ?? [];
+  if (emails.length !== 1) return undefined;
+  for (const ranked of candidates.slice(0, LOOK_UP_RANK)) {
+    if (!ranked.entry.reads || ranked.entry.writes >= DOES) continue;
+    const filled = fillFor(ranked);
+    if (filled.missing.length === 0 && Object.values(filled.input).includes(emails[0]))
+      return { ranked, filled };
+  }
+  return undefined;
+}
+const EMAIL_ADDRESSES = new RegExp(EMAIL_ADDRESS.source, 'g');
+
 /** How high a look-up must rank to come before the change it serves. */
 const LOOK_UP_RANK = 8;
 
@@ -1137,7 +1160,8 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     !answered &&
     !looksUp(best, ranking, filled.input);
   if (nothing) {
-    const lookUp = findLookUp(candidates.slice(1), ranking, fillFor);
+    const lookUp =
+      findLookUp(candidates.slice(1), ranking, fillFor) ?? findEmailLookUp(candidates, text, fillFor);
     if (lookUp) {
       best = lookUp.ranked;
       filled = lookUp.filled;
