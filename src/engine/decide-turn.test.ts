@@ -55,6 +55,33 @@ describe('decideTurn', () => {
     });
   });
 
+  it('answers the question one part of a message asks when another asks a deed no operation does', () => {
+    const order_id = { type: 'integer', description: 'The ID of the order' };
+    const tools = [
+      operation('getOrder', ['get', '/orders/{order_id}'], 'Retrieve a single order', { order_id }, [
+        'order_id',
+      ]),
+      operation('listOrders', ['get', '/orders'], 'Retrieve a list of orders', {
+        status: { type: 'string' },
+      }),
+      operation('cancelOrder', ['post', '/orders/{order_id}/cancel'], 'Cancel an order', { order_id }, [
+        'order_id',
+      ]),
+    ];
+    expect(
+      decide([user('what did I order in #1150? I want to reorder the exact same thing')], '', tools),
+    ).toEqual({
+      type: 'tool-call',
+      toolName: 'getOrder',
+      input: { order_id: 1150 },
+    });
+    // Alone, the deed is declined plainly.
+    expect(decide([user('I want to reorder the exact same thing as last time')], '', tools)).toMatchObject({
+      type: 'text',
+      text: expect.stringContaining("can't"),
+    });
+  });
+
   it('looks the customer up by the email they give, however the rest is worded', () => {
     expect(say('What did I buy last time? my email is jane.doe@example.com')).toEqual({
       type: 'tool-call',

@@ -222,6 +222,19 @@ export function decideRequests(
   return calls.length >= 2 ? calls : [];
 }
 
+/** The first part of a message of several that asks a question an operation reads the answer to. */
+function answeredPart(text: string, options: Omit<Parameters<typeof chooseTool>[0], 'text'>) {
+  const parts = splitRequests(text);
+  if (parts.length < 2) return undefined;
+  for (const part of parts) {
+    if (!/\?\s*$/.test(part)) continue;
+    const choice = chooseTool({ ...options, text: part });
+    if (choice.type === 'call' && choice.requests && isReadMethod(choice.tool.operation?.method))
+      return choice;
+  }
+  return undefined;
+}
+
 const SORRY = "I'm sorry to hear that.";
 
 /** Numbers long enough to name a record (an order, a ticket), not a quantity. */
@@ -408,7 +421,13 @@ export function decideTurn(given: Conversation, offered: EngineTool[], ranking?:
   if (choice.type === 'call' && !signsOff)
     return { type: 'tool-call', toolName: choice.tool.name, input: choice.input };
   if (choice.type === 'ask') return { type: 'text', text: askForParameters(choice.missing, choice.tool) };
-  if (choice.type === 'unable' && !smallTalk) return { type: 'text', text: declineAction(choice.action) };
+  if (choice.type === 'unable' && !smallTalk) {
+    // "what did I order in #1150? I want to reorder the exact same thing": the question one part asks
+    // is answered, though the deed another asks is none the catalog does.
+    const answer = earlierText ? undefined : answeredPart(last.text, chooseOptions);
+    if (answer) return { type: 'tool-call', toolName: answer.tool.name, input: answer.input };
+    return { type: 'text', text: declineAction(choice.action) };
+  }
   if (smallTalk) return { type: 'text', text: SMALL_TALK_REPLIES[smallTalk] };
   return {
     type: 'text',
