@@ -55,6 +55,57 @@ describe('decideTurn', () => {
     });
   });
 
+  it('gives a list of ids every id its noun stands before', () => {
+    const tools = [
+      operation(
+        'return_delivered_order_items',
+        ['post', '/return_delivered_order_items'],
+        'Return some items of a delivered order.',
+        {
+          order_id: { type: 'string', description: "The order id, such as '#W0000000'." },
+          item_ids: {
+            type: 'array',
+            items: { type: 'string' },
+            description: "The item ids to be returned, each such as '1008292230'.",
+          },
+          payment_method_id: {
+            type: 'string',
+            description: "The payment method id, such as 'credit_card_0000000'.",
+          },
+        },
+        ['order_id', 'item_ids', 'payment_method_id'],
+      ),
+      operation(
+        'get_order_details',
+        ['post', '/get_order_details'],
+        'Get the status and details of an order.',
+        {
+          order_id: { type: 'string', description: "The order id, such as '#W0000000'." },
+        },
+        ['order_id'],
+      ),
+    ];
+    expect(
+      decide(
+        [
+          user(
+            'I want to return item 1151293680 and item 4602305039 from order #W2378156, refund it to credit_card_9513926',
+          ),
+        ],
+        '',
+        tools,
+      ),
+    ).toEqual({
+      type: 'tool-call',
+      toolName: 'return_delivered_order_items',
+      input: {
+        order_id: '#W2378156',
+        item_ids: ['1151293680', '4602305039'],
+        payment_method_id: 'credit_card_9513926',
+      },
+    });
+  });
+
   it('answers the question one part of a message asks when another asks a deed no operation does', () => {
     const order_id = { type: 'integer', description: 'The ID of the order' };
     const tools = [

@@ -133,6 +133,24 @@ export function bindIds(options: {
     );
     if (id) take(id, parameter);
   }
+  // Then a list of ids (`item_ids`) takes every id its noun stands before ("return item 1151293680
+  // and item 1151293681").
+  for (const parameter of options.parameters) {
+    if (parameter.name in input || parameter.type !== 'array' || !isIdName(parameter.name.replace(/s$/, '')))
+      continue;
+    const items = parameter.schema.items as { type?: unknown } | undefined;
+    if (items?.type !== 'string' && items?.type !== 'integer') continue;
+    const nouns = idNounStems(parameter.name.replace(/s$/, ''));
+    const ids = free.filter((candidate) => candidate.noun !== '' && nouns.has(candidate.noun));
+    if (ids.length === 0) continue;
+    input[parameter.name] = ids.map((id) =>
+      items.type === 'integer' && /^\d+$/.test(id.text) ? Number(id.text) : id.text,
+    );
+    for (const id of ids) {
+      free.splice(free.indexOf(id), 1);
+      taken.push(id);
+    }
+  }
   // Then the email of a record identified by one (Mailchimp's `subscriber_hash`).
   if (email)
     for (const known of entry.idParameters) {
