@@ -106,6 +106,38 @@ describe('decideTurn', () => {
     });
   });
 
+  it('gives the new of a pair of id lists the ids an exchange leads to', () => {
+    const ids = (what: string) => ({ type: 'array', items: { type: 'string' }, description: what });
+    const tools = [
+      operation(
+        'exchange_delivered_order_items',
+        ['post', '/exchange_delivered_order_items'],
+        'Exchange items in a delivered order to new items of the same product type.',
+        {
+          order_id: { type: 'string', description: "The order id, such as '#W0000000'." },
+          item_ids: ids('The item ids to be exchanged.'),
+          new_item_ids: ids('The item ids to be exchanged for.'),
+          payment_method_id: {
+            type: 'string',
+            description: "The payment method id, such as 'paypal_0000000'.",
+          },
+        },
+        ['order_id', 'item_ids', 'new_item_ids', 'payment_method_id'],
+      ),
+    ];
+    expect(
+      decide(
+        [
+          user(
+            "I'd like to exchange item 1151293680 in order #W2378156 for item 4602305039, use my paypal paypal_5431234",
+          ),
+        ],
+        '',
+        tools,
+      ),
+    ).toMatchObject({ input: { item_ids: ['1151293680'], new_item_ids: ['4602305039'] } });
+  });
+
   it('answers the question one part of a message asks when another asks a deed no operation does', () => {
     const order_id = { type: 'integer', description: 'The ID of the order' };
     const tools = [

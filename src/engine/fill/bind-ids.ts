@@ -65,6 +65,17 @@ function formatId(id: QueryId, parameter: ParameterInfo): unknown {
   return text;
 }
 
+/** Whether an input is for the new of a pair (`new_item_ids`, `newItemIds`). */
+const isNew = (name: string) => splitWords(name).some((word) => word.toLowerCase() === 'new');
+/** The words before an id that lead to what something becomes ("for item 4602…", "to item …"). */
+const LEADS_TO = /\b(?:for|to|into|with)\s+(?:a|an|the|new)?\s*\w+\s*#?$/i;
+
+/** The message's words before an id, up to it. */
+function textBefore(text: string, id: QueryId): string {
+  const at = text.indexOf(id.written ?? id.text);
+  return at < 0 ? '' : text.slice(Math.max(0, at - 30), at);
+}
+
 /** Binds the message's ids to `parameters` of `entry`. */
 export function bindIds(options: {
   entry: IndexedTool;
@@ -134,14 +145,36 @@ export function bindIds(options: {
     if (id) take(id, parameter);
   }
   // Then a list of ids (`item_ids`) takes every id its noun stands before ("return item 1151293680
-  // and item 1151293681").
-  for (const parameter of options.parameters) {
-    if (parameter.name in input || parameter.type !== 'array' || !isIdName(parameter.name.replace(/s$/, '')))
-      continue;
+  // and item 1151293681"); of a list of the old and one of the new (`new_item_ids`), the new takes
+  // those the exchange leads to ("exchange item 1151293680 for item 4602305039").
+  const lists = options.parameters.filter((parameter) => {
     const items = parameter.schema.items as { type?: unknown } | undefined;
-    if (items?.type !== 'string' && items?.type !== 'integer') continue;
-    const nouns = idNounStems(parameter.name.replace(/s$/, ''));
-    const ids = free.filter((candidate) => candidate.noun !== '' && nouns.has(candidate.noun));
+    return (
+      parameter.type === 'array' &&
+      isIdName(parameter.name.replace(/s$/, '')) &&
+      (items?.type === 'string' || items?.type === 'integer')
+    );
+  });
+  const nounsOfList = (parameter: ParameterInfo) =>
+    new Set([...idNounStems(parameter.name.replace(/s$/, ''))].filter((stem) => stem !== 'new'));
+  const pairs = (parameter: ParameterInfo) =>
+    lists.some(
+      (other) =>
+        other !== parameter &&
+        [...nounsOfList(other)].join() === [...nounsOfList(parameter)].join() &&
+        isNew(other.name) !== isNew(parameter.name),
+    );
+  for (const parameter of lists) {
+    if (parameter.name in input) continue;
+    const items = parameter.schema.items as { type?: unknown };
+    const nouns = nounsOfList(parameter);
+    const leadsTo = (id: QueryId) => LEADS_TO.test(textBefore(options.text, id));
+    const ids = free.filter(
+      (candidate) =>
+        candidate.noun !== '' &&
+        nouns.has(candidate.noun) &&
+        (!pairs(parameter) || leadsTo(candidate) === isNew(parameter.name)),
+    );
     if (ids.length === 0) continue;
     input[parameter.name] = ids.map((id) =>
       items.type === 'integer' && /^\d+$/.test(id.text) ? Number(id.text) : id.text,
