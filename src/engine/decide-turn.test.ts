@@ -55,6 +55,59 @@ describe('decideTurn', () => {
     });
   });
 
+  it("gives an address to the address object of a change's body, never to a billing one nor a person's name", () => {
+    const address = {
+      type: 'object',
+      properties: {
+        first_name: { type: 'string' },
+        last_name: { type: 'string' },
+        address1: { type: 'string' },
+        city: { type: 'string' },
+        province: { type: 'string' },
+        zip: { type: 'string' },
+      },
+    };
+    const order_id = { type: 'integer', description: 'The ID of the order' };
+    const tools = [
+      operation('getOrder', ['get', '/orders/{order_id}.json'], 'Retrieve a single order', { order_id }, [
+        'order_id',
+      ]),
+      operation(
+        'updateOrder',
+        ['put', '/orders/{order_id}.json'],
+        'Update an order',
+        {
+          order_id,
+          order: {
+            type: 'object',
+            properties: { note: { type: 'string' }, billing_address: address, shipping_address: address },
+          },
+        },
+        ['order_id', 'order'],
+      ),
+    ];
+    expect(
+      decide(
+        [
+          user('I need to change the address on my order'),
+          assistant("Sure, what's the order number and the new address?"),
+          user('#1298, 7 Harbor View Rd, Portland ME 04101'),
+        ],
+        '',
+        tools,
+      ),
+    ).toEqual({
+      type: 'tool-call',
+      toolName: 'updateOrder',
+      input: {
+        order_id: 1298,
+        order: {
+          shipping_address: { address1: '7 Harbor View Rd', city: 'Portland', province: 'ME', zip: '04101' },
+        },
+      },
+    });
+  });
+
   it('gives a list of ids every id its noun stands before', () => {
     const tools = [
       operation(

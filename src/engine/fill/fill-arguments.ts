@@ -16,7 +16,7 @@ import { matchArray, matchBoolean, matchEnumValue } from './match-choices.js';
 import { measureAffinity } from './measure-affinity.js';
 import { measureCueAffinity, rangeRoleOf } from './measure-cue-affinity.js';
 import type { Mention } from './mention.js';
-import { splitAddress } from './split-address.js';
+import { findAddress, splitAddress, takesAddress } from './split-address.js';
 import { splitFullName } from './split-full-name.js';
 import { type MessageToken, tokenizeMessage } from './tokenize-message.js';
 
@@ -327,6 +327,9 @@ function readSpan(text: string, about: string): number | undefined {
 /** A question answered with yes or no. */
 const YES_NO_QUESTION = /^\s*(?:is|are|was|were|do|does|did|has|have|can|could|will)\b[^?]*\?\s*$/i;
 
+/** An input or a message about billing (`billing_address`, "my billing address"). */
+const BILLING = /bill/i;
+
 /** How deep objects inside objects are filled. */
 const MAX_DEPTH = 3;
 
@@ -367,7 +370,16 @@ function fillObject(
   // An operation's only input, an object, is its body whatever the message calls it (SupportBee's
   // `{"ticket": {...}}`).
   const wholeBody = depth === 0 && options.parameters.length === 1;
-  if (!parameter.required && !wholeBody && !namesParameter(options.text, parameter.name)) {
+  // Inside a change the operation requires (`{"order": {...}}`), an address the message gives goes to
+  // the address object, whatever the message calls it ("it should go to 48 Larkspur Lane, Asheville
+  // NC 28801"), unless that object is for billing and the message says nothing of billing.
+  const addressGiven =
+    depth > 0 &&
+    options.required === true &&
+    takesAddress(listParameters(parameter.schema).map((field) => field.name)) &&
+    findAddress(options.text) !== undefined &&
+    (!BILLING.test(parameter.name) || BILLING.test(options.text));
+  if (!parameter.required && !wholeBody && !addressGiven && !namesParameter(options.text, parameter.name)) {
     const inRequired = (options.depth ?? 0) > 0 && options.required === true;
     const email = inRequired && givesEmail;
     const takesEmail = listParameters(parameter.schema).some(
@@ -441,7 +453,12 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
     if (first < 0 || overlaps({ first, last: end }, used)) continue;
     take(parameter, found.value, first, end);
   }
-  const name = splitFullName(parameters, mentions);
+  // A name inside the address is the street's ("7 Harbor View Rd"), not a person's.
+  const place = findAddress(text);
+  const name = splitFullName(
+    parameters,
+    place ? mentions.filter((mention) => mention.end <= place.start || mention.start >= place.end) : mentions,
+  );
   if (name) {
     take(name.first, name.values[0], name.mention.first, name.mention.last);
     input[name.last.name] = name.values[1];

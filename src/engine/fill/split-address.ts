@@ -136,6 +136,12 @@ export function findAddress(text: string): FoundAddress | undefined {
   return undefined;
 }
 
+/** Whether inputs of these names take an address: a street line and at least one more part. */
+export function takesAddress(names: readonly string[]): boolean {
+  const parts = new Set(names.map(partOf).filter((part) => part !== undefined));
+  return parts.has('line1') && parts.size >= 2;
+}
+
 /**
  * The address inputs of `parameters` filled from the first address of the message, when the schema
  * asks for a street line and at least one more part. A second line the schema requires but the
