@@ -108,6 +108,47 @@ describe('decideTurn', () => {
     });
   });
 
+  it("writes what the customer asks to add into the comment of a change's body", () => {
+    const ticket_id = { type: 'integer', description: 'The ID of the ticket' };
+    const tools = [
+      operation('getTicket', ['get', '/tickets/{ticket_id}'], 'Show a ticket', { ticket_id }, ['ticket_id']),
+      operation(
+        'updateTicket',
+        ['put', '/tickets/{ticket_id}'],
+        'Update a ticket',
+        {
+          ticket_id,
+          ticket: {
+            type: 'object',
+            properties: {
+              subject: { type: 'string' },
+              status: { type: 'string', enum: ['new', 'open', 'pending', 'solved', 'closed'] },
+              comment: {
+                type: 'object',
+                properties: { body: { type: 'string' }, public: { type: 'boolean' } },
+              },
+            },
+          },
+        },
+        ['ticket_id', 'ticket'],
+      ),
+    ];
+    expect(
+      decide(
+        [user('for ticket #51027, please add that it also happens on the android app, version 5.2.1')],
+        '',
+        tools,
+      ),
+    ).toEqual({
+      type: 'tool-call',
+      toolName: 'updateTicket',
+      input: {
+        ticket_id: 51027,
+        ticket: { comment: { body: 'it also happens on the android app, version 5.2.1' } },
+      },
+    });
+  });
+
   it('gives a list of ids every id its noun stands before', () => {
     const tools = [
       operation(

@@ -146,6 +146,17 @@ function saidIn(text: string, name: string): string | undefined {
   return pattern.exec(text)?.[1].trim();
 }
 
+/** "please add that it also happens on android": the words a request to add or mention introduces. */
+const ADDED = new RegExp(
+  String.raw`\b(?:add|mention|note|tell (?:them|the team))\s*${SAYING}\s*["'“]?([^"”]{3,}?)["'”]?\s*(?:[.?!](?=\s|$)|$)`,
+  'i',
+);
+
+/** What the message asks to add to a record's comments or notes ("please add that …"), if anything. */
+export function extractAddition(text: string): string | undefined {
+  return ADDED.exec(text)?.[1].trim();
+}
+
 const CAUSE = /\b(?:because|since|as|due to|cause|'cause)\b\s+(.+?)\s*(?:[.!?;]|$)/i;
 
 /**

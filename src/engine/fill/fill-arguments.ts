@@ -8,7 +8,12 @@ import { splitWords } from '../language/split-words.js';
 import { conceptsOf } from '../language/synonyms.js';
 import { type ClassifiedParameter, classifyParameter } from './classify-parameter.js';
 import { convertMention, formatDate } from './convert-mention.js';
-import { extractReason, extractTopicWords, PLACE_PREPOSITIONS } from './extract-free-text.js';
+import {
+  extractAddition,
+  extractReason,
+  extractTopicWords,
+  PLACE_PREPOSITIONS,
+} from './extract-free-text.js';
 import { fillMoney } from './fill-money.js';
 import { findCurrencies } from './find-currencies.js';
 import { findMentions } from './find-mentions.js';
@@ -327,6 +332,10 @@ function readSpan(text: string, about: string): number | undefined {
 /** A question answered with yes or no. */
 const YES_NO_QUESTION = /^\s*(?:is|are|was|were|do|does|did|has|have|can|could|will)\b[^?]*\?\s*$/i;
 
+/** An object for a comment or a note, and the field of it that holds its text. */
+const NOTE_NAME = /^(?:comment|note|message|reply)$/i;
+const TEXT_FIELD = /^(?:body|text|content|message|value|comment|note)$/i;
+
 /** An input or a message about billing (`billing_address`, "my billing address"). */
 const BILLING = /bill/i;
 
@@ -379,6 +388,15 @@ function fillObject(
     takesAddress(listParameters(parameter.schema).map((field) => field.name)) &&
     findAddress(options.text) !== undefined &&
     (!BILLING.test(parameter.name) || BILLING.test(options.text));
+  // "please add that it also happens on android": a comment or note of a change the operation
+  // requires says what the message asks to add, in its text field (Zendesk's `comment.body`).
+  const addition = depth > 0 && options.required === true ? extractAddition(options.text) : undefined;
+  if (addition && NOTE_NAME.test(parameter.name)) {
+    const field = listParameters(parameter.schema).find(
+      (candidate) => candidate.schema.type === 'string' && TEXT_FIELD.test(candidate.name),
+    );
+    if (field) return { [field.name]: addition };
+  }
   if (!parameter.required && !wholeBody && !addressGiven && !namesParameter(options.text, parameter.name)) {
     const inRequired = (options.depth ?? 0) > 0 && options.required === true;
     const email = inRequired && givesEmail;
