@@ -53,6 +53,14 @@ describe('analyzeQuery', () => {
     ]);
   });
 
+  it('reads a quantity written with its unit as one word as no id', () => {
+    const ids = (message: string) => analyzeQuery(message, index).ids.map((id) => id.text);
+    expect(ids('you charged me twice for the 2TB plan, order 5521')).toEqual(['5521']);
+    expect(ids('the 500ml bottle from order 5521 leaked')).toEqual(['5521']);
+    // A code that only starts like a quantity is still one ("2TBX9").
+    expect(ids('where is 2TBX9?')).toEqual(['2TBX9']);
+  });
+
   it('reads a wish with the deed after its object as a request for that deed', () => {
     const action = (message: string) => analyzeQuery(message, index).action;
     expect(action('I want my account and all my data removed, GDPR request')).toMatchObject({

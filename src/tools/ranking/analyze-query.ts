@@ -264,8 +264,11 @@ const DURATION_TOKEN = /^\d+(?:h|hrs?|mins?|secs?|d|wks?|yrs?)$/i;
 /** A currency after an amount, with the country or people that names it ("US dollars", "Japanese Yen"). */
 const CURRENCY_AFTER =
   /^\s*(?:(?:US|U\.S\.|[A-Z][a-z]+)\s+){0,2}(?:dollars?|euros?|yen|pounds?|francs?|rupees?|pesos?|yuan|won|krona|kronor|krone|rand|reais|real|lira|zloty|ringgit|baht|dirhams?|shekels?)\b/i;
-const UNIT =
-  /^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|times?|items?|pieces?|pcs|units?|people|persons?|dollars?|euros?|pounds?|usd|eur|gbp|percent|kg|g|lbs?|cm|mm|m|km|miles?|inch(?:es)?|feet|foot|ft|yards?|met(?:er|re)s?|lit(?:er|re)s?|ml|gallons?|grams?|kilograms?|ounces?|oz|degrees?|nights?|adults?|children|kids|guests?|bags?|seats?)\b/i;
+const UNIT_WORDS =
+  'years?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|times?|items?|pieces?|pcs|units?|people|persons?|dollars?|euros?|pounds?|usd|eur|gbp|percent|kg|g|lbs?|cm|mm|m|km|miles?|inch(?:es)?|feet|foot|ft|yards?|met(?:er|re)s?|lit(?:er|re)s?|ml|gallons?|grams?|kilograms?|ounces?|oz|degrees?|nights?|adults?|children|kids|guests?|bags?|seats?|tb|gb|mb|kb|bytes?';
+const UNIT = new RegExp(String.raw`^\s*(?:${UNIT_WORDS})\b`, 'i');
+/** A unit written alone ("TB" of "2TB"). */
+const WHOLE_UNIT = new RegExp(`^(?:${UNIT_WORDS})$`, 'i');
 /**
  * A long run of letters in both cases, two capitals after a small letter more than once, as generated ids are
  * (Square's `PyATxhYLfsMqpVkcKJITPydgEYfZY`), unlike a CamelCase name.
@@ -534,8 +537,9 @@ function findIds(text: string, index: CatalogIndex, context: string): QueryId[] 
     )
       continue;
     if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(raw)) continue;
-    // "12 years", "3 items", "40 dollars": a quantity, not an id.
+    // "12 years", "3 items", "40 dollars": a quantity, not an id; so is "2TB", "500ml" written as one.
     if (/^\d+$/.test(raw) && UNIT.test(text.slice(match.index + match[0].length))) continue;
+    if (/^\d+[a-z]+$/i.test(raw) && WHOLE_UNIT.test(raw.replace(/^\d+/, ''))) continue;
     // "500 US dollars", "20000 Japanese Yen": an amount in a currency its country names.
     if (/^\d+$/.test(raw) && CURRENCY_AFTER.test(text.slice(match.index + match[0].length))) continue;
     // "took me 5 tries", "split into 2 packages", "2 flat whites": a short number before a plural (or
