@@ -149,6 +149,55 @@ describe('decideTurn', () => {
     });
   });
 
+  it('never gives an id input an earlier value of another form than its schema shows', () => {
+    const order_id = {
+      type: 'string',
+      description:
+        "The order id, such as '#W0000000'. Be careful there is a '#' symbol at the beginning of the order id.",
+    };
+    const tools = [
+      operation(
+        'cancel_pending_order',
+        ['post', '/cancel_pending_order'],
+        'Cancel a pending order.',
+        {
+          order_id,
+          reason: {
+            type: 'string',
+            enum: ['no longer needed', 'ordered by mistake'],
+            description: 'The reason.',
+          },
+        },
+        ['order_id', 'reason'],
+      ),
+      operation(
+        'get_order_details',
+        ['post', '/get_order_details'],
+        'Get the status and details of an order.',
+        { order_id },
+        ['order_id'],
+      ),
+    ];
+    // The zip code the customer gave first is no order id; the pending order the assistant named is.
+    expect(
+      decide(
+        [
+          user("hi, I'm Mei Kovacs, zip 28236"),
+          assistant(
+            'Thanks Mei, I found your account (user id mei_kovacs_8020). Your orders are #W6390527 (pending) and #W8065207 (delivered). How can I help?',
+          ),
+          user("please cancel the pending one, I don't need it anymore"),
+        ],
+        '',
+        tools,
+      ),
+    ).toEqual({
+      type: 'tool-call',
+      toolName: 'cancel_pending_order',
+      input: { order_id: '#W6390527', reason: 'no longer needed' },
+    });
+  });
+
   it('gives a list of ids every id its noun stands before', () => {
     const tools = [
       operation(

@@ -12,6 +12,7 @@ import {
   contentStems,
   createsRecord,
   EMAIL_ADDRESS,
+  fitsIdForm,
   indexCatalogCached,
   isContentWord,
   isIdName,
@@ -677,15 +678,24 @@ function fill(options: {
   const fillOptions = { subjectConcepts: document.headConcepts, now: options.now };
   const input = { ...filled.input };
   let missing = filled.missing;
+  // An id input whose schema shows its form takes no earlier value of another form: the zip code of
+  // "I'm Mei Kovacs, zip 28236" is no order id like '#W0000000'.
+  const fitsForm = (name: string, value: unknown) =>
+    fitsIdForm(
+      String(value),
+      options.entry.idParameters.find((parameter) => parameter.name === name)?.form,
+    ) !== false;
   /** Fills `parameters` from an earlier `text`, with the values `accept` takes (any by default). */
   const takeFrom = (text: string, parameters: ParameterInfo[], accept = (_value: unknown) => true) => {
     if (parameters.length === 0) return;
     let remaining = text;
     for (const value of Object.values(input)) remaining = remaining.replace(String(value), ' ');
     const earlier = fillArguments({ ...fillOptions, parameters, text: remaining });
-    for (const parameter of parameters)
-      if (parameter.name in earlier.input && accept(earlier.input[parameter.name]))
-        input[parameter.name] = earlier.input[parameter.name];
+    for (const parameter of parameters) {
+      const value = earlier.input[parameter.name];
+      if (parameter.name in earlier.input && accept(value) && fitsForm(parameter.name, value))
+        input[parameter.name] = value;
+    }
     missing = missing.filter((parameter) => !(parameter.name in input));
   };
   // The request this message answers gives what it lacks, optional inputs it names included ("cancel

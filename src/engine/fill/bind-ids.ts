@@ -99,6 +99,9 @@ export function bindIds(options: {
   const free = query.ids.filter((id) => !inAddress(id) && !inEmail(id));
   const taken: QueryId[] = [];
   const take = (id: QueryId, parameter: ParameterInfo) => {
+    // An id of another form than the input's schema shows is another record's ("28236", a zip code,
+    // is no order id like '#W0000000').
+    if (fitsIdForm(id.text, knownIdParameter(parameter, entry)?.form) === false) return false;
     const value = formatId(id, parameter);
     if (value === undefined) return false;
     input[parameter.name] = value;
