@@ -198,6 +198,63 @@ describe('decideTurn', () => {
     });
   });
 
+  it("takes a pointed item of the agent's listing with the order and payment the listing names", () => {
+    const order_id = { type: 'string', description: "The order id, such as '#W0000000'." };
+    const tools = [
+      operation(
+        'return_delivered_order_items',
+        ['post', '/return_delivered_order_items'],
+        'Return some items of a delivered order.',
+        {
+          order_id,
+          item_ids: {
+            type: 'array',
+            items: { type: 'string' },
+            description: "The item ids, such as '1008292230'.",
+          },
+          payment_method_id: {
+            type: 'string',
+            description: "The payment method id, such as 'gift_card_0000000' or 'credit_card_0000000'.",
+          },
+        },
+        ['order_id', 'item_ids', 'payment_method_id'],
+      ),
+      operation(
+        'get_order_details',
+        ['post', '/get_order_details'],
+        'Get the details of an order.',
+        { order_id },
+        ['order_id'],
+      ),
+      operation(
+        'get_user_details',
+        ['post', '/get_user_details'],
+        'Get the details of a user.',
+        {
+          user_id: { type: 'string', description: "The user id, such as 'sara_doe_496'." },
+        },
+        ['user_id'],
+      ),
+    ];
+    expect(
+      decide(
+        [
+          user("I'm mei_kovacs_8020"),
+          assistant(
+            'Order #W8065207 was delivered: Desk Lamp (item 5320792178, $135.24) and Hiking Boots (item 1615379700, $253.89). Payment: paypal_7644869. What would you like to do?',
+          ),
+          user('I want to return the boots, refund to the paypal'),
+        ],
+        '',
+        tools,
+      ),
+    ).toEqual({
+      type: 'tool-call',
+      toolName: 'return_delivered_order_items',
+      input: { order_id: '#W8065207', item_ids: ['1615379700'], payment_method_id: 'paypal_7644869' },
+    });
+  });
+
   it('gives a list of ids every id its noun stands before', () => {
     const tools = [
       operation(

@@ -10,6 +10,7 @@ import type {
 } from '../../tools/index.js';
 import {
   contentStems,
+  contradictsIdForm,
   createsRecord,
   EMAIL_ADDRESS,
   fitsIdForm,
@@ -681,10 +682,10 @@ function fill(options: {
   // An id input whose schema shows its form takes no earlier value of another form: the zip code of
   // "I'm Mei Kovacs, zip 28236" is no order id like '#W0000000'.
   const fitsForm = (name: string, value: unknown) =>
-    fitsIdForm(
+    !contradictsIdForm(
       String(value),
       options.entry.idParameters.find((parameter) => parameter.name === name)?.form,
-    ) !== false;
+    );
   /** Fills `parameters` from an earlier `text`, with the values `accept` takes (any by default). */
   const takeFrom = (text: string, parameters: ParameterInfo[], accept = (_value: unknown) => true) => {
     if (parameters.length === 0) return;
@@ -701,10 +702,24 @@ function fill(options: {
   // The request this message answers gives what it lacks, optional inputs it names included ("cancel
   // my order" then "1988": the status that cancels); earlier turns give only ids ("can I return it?"
   // after "where is order 12345?").
+  // An id input an earlier turn names by its noun ("Payment: paypal_7644869" in the agent's listing),
+  // or gives in the form its schema shows ('#W8065207' for '#W0000000'), takes that id below, not an
+  // unnamed value of the request ("I'm mei_kovacs_8020").
+  const namedEarlier = (parameter: ParameterInfo) => {
+    const nouns = nounsOf(parameter, options.entry);
+    const form = options.entry.idParameters.find((known) => known.name === parameter.name)?.form;
+    return (options.earlierTurns ?? []).some((_, position) =>
+      (options.earlierIds?.(position) ?? []).some(
+        (id) => (id.noun !== '' && nouns.has(id.noun)) || fitsIdForm(id.text, form) === true,
+      ),
+    );
+  };
   if (earlierText)
     takeFrom(
       earlierText,
-      parameters.filter((parameter) => !(parameter.name in input)),
+      parameters.filter(
+        (parameter) => !(parameter.name in input) && !(isIdName(parameter.name) && namedEarlier(parameter)),
+      ),
     );
   // A change that takes the record it acts on in its body takes it from earlier turns too, though
   // optional ("ok, please refund the whole thing" after the payment was shown: a refund's
@@ -731,17 +746,24 @@ function fill(options: {
     // of order 11850's shipments 3 and 4: the order is 11850, not 4).
     const used = new Set(Object.values(input).map(String));
     const read = (options.earlierIds?.(position) ?? []).filter((id) => !used.has(id.text.replace(/^#/, '')));
-    // "the second one", "cancel the paris one": one id of the agent's listing just before.
+    // "the second one", "cancel the paris one": one id of the agent's listing just before; the turn's
+    // ids of other kinds still give the inputs they name ("return the boots" after "Order #W8065207
+    // …: Hiking Boots (item 1615379700) …": the order is #W8065207, the item the boots').
     const pointed = position === 0 ? findPointedId(options.text, turn, read) : undefined;
-    const ids = pointed ? [pointed] : read;
+    const ids = pointed ? [pointed, ...read.filter((id) => id !== pointed && !sameKind(id, pointed))] : read;
     if (ids.length === 0) continue;
-    const earlier = bindIds({
-      entry: options.entry,
-      parameters: wanted,
-      query: { ...query, ids },
-      text: turn,
-    });
-    Object.assign(input, earlier.input);
+    // The pointed id binds first, the turn's others to what it leaves.
+    const earlier = { rest: turn };
+    for (const group of pointed ? [[pointed], ids.slice(1)] : [ids]) {
+      const bound = bindIds({
+        entry: options.entry,
+        parameters: wanted.filter((parameter) => !(parameter.name in input)),
+        query: { ...query, ids: group },
+        text: earlier.rest,
+      });
+      Object.assign(input, bound.input);
+      earlier.rest = bound.rest;
+    }
     missing = missing.filter((parameter) => !(parameter.name in input));
     const forms = new Set(ids.flatMap((id) => [id.text, id.text.replace(/^#/, '')]));
     takeFrom(
@@ -771,6 +793,15 @@ function fill(options: {
       : parameter,
   );
   return { input, missing, found: Object.keys(input).length };
+}
+
+/**
+ * Whether two ids of a listing are of one kind: named by one noun, or both unnamed and alike in prefix
+ * (the stores' bare numbers of "the paris one"; not an order's `#W8065207` beside an item's number).
+ */
+function sameKind(id: QueryId, other: QueryId): boolean {
+  if (id.noun !== '' || other.noun !== '') return id.noun === other.noun;
+  return id.prefix === other.prefix;
 }
 
 /** Whether a path parameter identifies the resource in front of it (`customers/{customer}`, `{order_id}`). */

@@ -4,6 +4,7 @@
 import {
   type AnalyzedQuery,
   abbreviates,
+  contradictsIdForm,
   EMAIL_ADDRESS,
   fitsIdForm,
   holdsId,
@@ -101,7 +102,7 @@ export function bindIds(options: {
   const take = (id: QueryId, parameter: ParameterInfo) => {
     // An id of another form than the input's schema shows is another record's ("28236", a zip code,
     // is no order id like '#W0000000').
-    if (fitsIdForm(id.text, knownIdParameter(parameter, entry)?.form) === false) return false;
+    if (contradictsIdForm(id.text, knownIdParameter(parameter, entry)?.form)) return false;
     const value = formatId(id, parameter);
     if (value === undefined) return false;
     input[parameter.name] = value;

@@ -123,6 +123,18 @@ export function fitsIdForm(id: string, form: IdForm | undefined): boolean | unde
   return [id, bare].some((text) => matchesSchemaPattern(pattern, text, { ignoreCase: true }));
 }
 
+/**
+ * Whether an id cannot be a value of the input: it breaks the form its schema requires (a pattern, a
+ * UUID, an integer), or it is a bare number where the schema's example is a code with letters ("28236"
+ * for '#W0000000'). An example shows one form, not every one ("paypal_7644869" may follow
+ * 'gift_card_0000000'), so an id of another shape is not refused for it alone.
+ */
+export function contradictsIdForm(id: string, form: IdForm | undefined): boolean {
+  if (!form) return false;
+  if (form.pattern || form.uuid || form.integer) return fitsIdForm(id, form) === false;
+  return form.example !== undefined && /^\d+$/.test(id.replace(/^#/, '')) && /[A-Za-z]/.test(form.example);
+}
+
 /** One operation as the ranking reads it. */
 export interface IndexedTool {
   tool: RankableTool;

@@ -6,6 +6,7 @@ export { NONE_FEATURES, TOOL_FEATURES } from './extract-features.js';
 export {
   abbreviates,
   type CatalogIndex,
+  contradictsIdForm,
   createsRecord,
   fitsIdForm,
   holdsId,
