@@ -679,8 +679,8 @@ function fill(options: {
   const fillOptions = { subjectConcepts: document.headConcepts, now: options.now };
   const input = { ...filled.input };
   let missing = filled.missing;
-  // An id input whose schema shows its form takes no earlier value of another form: the zip code of
-  // "I'm Mei Kovacs, zip 28236" is no order id like '#W0000000'.
+  // An id input takes no earlier value its schema's form contradicts: the zip code of "I'm Mei
+  // Kovacs, zip 28236" is no order id like '#W0000000'.
   const fitsForm = (name: string, value: unknown) =>
     !contradictsIdForm(
       String(value),
@@ -699,9 +699,6 @@ function fill(options: {
     }
     missing = missing.filter((parameter) => !(parameter.name in input));
   };
-  // The request this message answers gives what it lacks, optional inputs it names included ("cancel
-  // my order" then "1988": the status that cancels); earlier turns give only ids ("can I return it?"
-  // after "where is order 12345?").
   // An id input an earlier turn names by its noun ("Payment: paypal_7644869" in the agent's listing),
   // or gives in the form its schema shows ('#W8065207' for '#W0000000'), takes that id below, not an
   // unnamed value of the request ("I'm mei_kovacs_8020").
@@ -714,6 +711,9 @@ function fill(options: {
       ),
     );
   };
+  // The request this message answers gives what it lacks, optional inputs it names included ("cancel
+  // my order" then "1988": the status that cancels); earlier turns give only ids ("can I return it?"
+  // after "where is order 12345?").
   if (earlierText)
     takeFrom(
       earlierText,
@@ -1035,6 +1035,7 @@ function withoutUnaskedRemoves<Ranked extends { entry: IndexedTool }>(
   return kept.length > 0 ? kept : tools;
 }
 
+/** The first of a set's stems, in the order they were read (a summary's first word). */
 function firstOf(stems: ReadonlySet<string>): string | undefined {
   for (const stem of stems) return stem;
   return undefined;

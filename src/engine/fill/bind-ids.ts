@@ -100,8 +100,8 @@ export function bindIds(options: {
   const free = query.ids.filter((id) => !inAddress(id) && !inEmail(id));
   const taken: QueryId[] = [];
   const take = (id: QueryId, parameter: ParameterInfo) => {
-    // An id of another form than the input's schema shows is another record's ("28236", a zip code,
-    // is no order id like '#W0000000').
+    // An id whose form the input's schema contradicts is another record's ("28236", a zip code, is no
+    // order id like '#W0000000').
     if (contradictsIdForm(id.text, knownIdParameter(parameter, entry)?.form)) return false;
     const value = formatId(id, parameter);
     if (value === undefined) return false;
@@ -172,12 +172,13 @@ export function bindIds(options: {
     if (parameter.name in input) continue;
     const items = parameter.schema.items as { type?: unknown };
     const nouns = nounsOfList(parameter);
+    const paired = pairs(parameter);
     const leadsTo = (id: QueryId) => LEADS_TO.test(textBefore(options.text, id));
     const ids = free.filter(
       (candidate) =>
         candidate.noun !== '' &&
         nouns.has(candidate.noun) &&
-        (!pairs(parameter) || leadsTo(candidate) === isNew(parameter.name)),
+        (!paired || leadsTo(candidate) === isNew(parameter.name)),
     );
     if (ids.length === 0) continue;
     input[parameter.name] = ids.map((id) =>
