@@ -130,9 +130,6 @@ function offerIn(text: string): string | undefined {
   return [...text.matchAll(OFFER)].pop()?.[1]?.trim() || undefined;
 }
 
-/** An id as agents write one: four digits or more, or a prefixed key (`cus_NzY8…`). */
-const RECORD_ID = /\d{4,}|\b[a-z]{2,6}_[A-Za-z0-9]{6,}/;
-
 /**
  * The assistant's sentences in its last message that name a record by its id ("I found your account
  * (customer ID 6290184337521)."), when the customer says yes to it: the record the yes is about.
@@ -143,7 +140,7 @@ function confirmedRecord(conversation: Conversation): string {
   if (question?.role !== 'assistant' || !TAKES_OFFER.test(turns[turns.length - 1].text)) return '';
   return question.text
     .split(/(?<=[.!?])\s+/)
-    .filter((sentence) => RECORD_ID.test(sentence))
+    .filter((sentence) => NAMES_RECORD.test(sentence))
     .join(' ');
 }
 

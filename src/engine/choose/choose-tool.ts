@@ -32,7 +32,7 @@ import {
 import { buildToolDocument } from '../catalog/build-tool-document.js';
 import type { EngineTool } from '../catalog/engine-tool.js';
 import { listParameters, type ParameterInfo } from '../catalog/list-parameters.js';
-import { bindIds, nounsOf } from '../fill/bind-ids.js';
+import { bindIds, knownIdParameter, nounsOf } from '../fill/bind-ids.js';
 import { classifyParameter } from '../fill/classify-parameter.js';
 import { type FilledArguments, fillArguments } from '../fill/fill-arguments.js';
 import { countsInMinorUnits, inMinorUnits } from '../fill/find-currencies.js';
@@ -681,11 +681,8 @@ function fill(options: {
   let missing = filled.missing;
   // An id input takes no earlier value its schema's form contradicts: the zip code of "I'm Mei
   // Kovacs, zip 28236" is no order id like '#W0000000'.
-  const fitsForm = (name: string, value: unknown) =>
-    !contradictsIdForm(
-      String(value),
-      options.entry.idParameters.find((parameter) => parameter.name === name)?.form,
-    );
+  const fitsForm = (parameter: ParameterInfo, value: unknown) =>
+    !contradictsIdForm(String(value), knownIdParameter(parameter, options.entry)?.form);
   /** Fills `parameters` from an earlier `text`, with the values `accept` takes (any by default). */
   const takeFrom = (text: string, parameters: ParameterInfo[], accept = (_value: unknown) => true) => {
     if (parameters.length === 0) return;
@@ -694,7 +691,7 @@ function fill(options: {
     const earlier = fillArguments({ ...fillOptions, parameters, text: remaining });
     for (const parameter of parameters) {
       const value = earlier.input[parameter.name];
-      if (parameter.name in earlier.input && accept(value) && fitsForm(parameter.name, value))
+      if (parameter.name in earlier.input && accept(value) && fitsForm(parameter, value))
         input[parameter.name] = value;
     }
     missing = missing.filter((parameter) => !(parameter.name in input));
@@ -704,7 +701,7 @@ function fill(options: {
   // unnamed value of the request ("I'm mei_kovacs_8020").
   const namedEarlier = (parameter: ParameterInfo) => {
     const nouns = nounsOf(parameter, options.entry);
-    const form = options.entry.idParameters.find((known) => known.name === parameter.name)?.form;
+    const form = knownIdParameter(parameter, options.entry)?.form;
     return (options.earlierTurns ?? []).some((_, position) =>
       (options.earlierIds?.(position) ?? []).some(
         (id) => (id.noun !== '' && nouns.has(id.noun)) || fitsIdForm(id.text, form) === true,

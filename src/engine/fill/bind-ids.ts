@@ -33,7 +33,7 @@ function isIdParameter(parameter: ParameterInfo, entry: IndexedTool): boolean {
 }
 
 /** The ranking's reading of an id parameter of the operation (its nouns, its form), when it has one. */
-const knownIdParameter = (parameter: ParameterInfo, entry: IndexedTool) =>
+export const knownIdParameter = (parameter: ParameterInfo, entry: IndexedTool) =>
   entry.idParameters.find((candidate) => candidate.name === parameter.name);
 
 /** The stems naming what a parameter identifies (`/orders/{id}` and `order_id` -> `order`). */

@@ -187,12 +187,16 @@ interface Candidate {
 /** How many words before an amount the verb that asks for it may stand ("refund the full $15"). */
 const ASKED_REACH = 3;
 
-/** Whether an amount of money is what the asking verb acts on: it stands just after the verb. */
-function askedFor(tokens: MessageToken[], mention: Mention, asks: string | undefined): boolean {
-  if (!asks || !mention.money) return false;
-  for (let index = Math.max(0, mention.first - ASKED_REACH); index < mention.first; index++)
-    if (stemOf(tokens[index].lower) === asks) return true;
-  return false;
+/** The amounts of money the asking verb acts on: those standing just after the verb. */
+function askedAmounts(tokens: MessageToken[], mentions: Mention[], asks: string | undefined): Set<Mention> {
+  const asked = new Set<Mention>();
+  if (!asks) return asked;
+  for (const mention of mentions) {
+    if (!mention.money) continue;
+    for (let index = Math.max(0, mention.first - ASKED_REACH); index < mention.first; index++)
+      if (stemOf(tokens[index].lower) === asks) asked.add(mention);
+  }
+  return asked;
 }
 
 function collectCandidates(
@@ -200,7 +204,7 @@ function collectCandidates(
   parameters: ClassifiedParameter[],
   mentions: Mention[],
   tokens: MessageToken[],
-  asks?: string,
+  asked: ReadonlySet<Mention>,
 ) {
   const values = mentions.filter((mention) => mention.kind !== 'proper');
   const valueStarts = values.map((mention) => mention.first);
@@ -238,13 +242,13 @@ function collectCandidates(
           ? EVIDENCE
           : 0;
       // "you charged me $60 … please refund the $15 difference": the amount the request is for.
-      const asked = askedFor(tokens, mention, asks) ? EVIDENCE : 0;
+      const askedAmount = asked.has(mention) ? EVIDENCE : 0;
       const affinity =
         measureAffinity(tokens, parameter.keywords, mention, valueStarts, valueEnds) +
         cue +
         measure +
         counts +
-        asked;
+        askedAmount;
       // A bare number is a free-text value only when the parameter's words stand beside it.
       if (parameter.kind === 'text' && mention.kind === 'number' && affinity < EVIDENCE) return;
       // An optional input takes a value only with evidence, unless the value's form is the input's
@@ -436,6 +440,8 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
     mentions.push(...findCurrencies(text, tokens));
   const input: Record<string, unknown> = {};
   const used = new Set<number>();
+  const asked = askedAmounts(tokens, mentions, options.asks);
+  const place = findAddress(text);
   // Enum words stay available to free text: "leather bags" is the search even when "bags" is a category.
   const usedByEnums = new Set<number>();
   const take = (parameter: ClassifiedParameter, value: unknown, first: number, last: number) => {
@@ -472,7 +478,6 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
     take(parameter, found.value, first, end);
   }
   // A name inside the address is the street's ("7 Harbor View Rd"), not a person's.
-  const place = findAddress(text);
   const name = splitFullName(
     parameters,
     place ? mentions.filter((mention) => mention.end <= place.start || mention.start >= place.end) : mentions,
@@ -483,7 +488,7 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
   }
   // The parts of an address the message gives go to their inputs; the parts it lacks (a second
   // line) take nothing else ("John Carter, 45 Elm Street, …" is no address line).
-  const address = splitAddress(parameters, text);
+  const address = splitAddress(parameters, place);
   const settled = new Set(address?.parts.map((parameter) => parameter.name));
   if (address) {
     for (const [parameter, value] of address.values) input[parameter.name] = value;
@@ -491,7 +496,7 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
       if (token.start >= address.start && token.end <= address.end) used.add(index);
     });
   }
-  for (const candidate of collectCandidates(text, parameters, mentions, tokens, options.asks)) {
+  for (const candidate of collectCandidates(text, parameters, mentions, tokens, asked)) {
     if (
       candidate.parameter.name in input ||
       settled.has(candidate.parameter.name) ||
@@ -554,7 +559,6 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
   objects.sort((left, right) => Number(right.required) - Number(left.required));
   for (const parameter of objects) {
     if (parameter.name in input) continue;
-    const asked = mentions.filter((mention) => askedFor(tokens, mention, options.asks));
     const money = moneyFilled
       ? undefined
       : fillMoney(parameter.schema, text, tokens, [...asked, ...mentions]);

@@ -143,13 +143,13 @@ export function takesAddress(names: readonly string[]): boolean {
 }
 
 /**
- * The address inputs of `parameters` filled from the first address of the message, when the schema
+ * The address inputs of `parameters` filled from the message's first address (`findAddress`), when the schema
  * asks for a street line and at least one more part. A second line the schema requires but the
  * address lacks is empty: the address has none.
  */
 export function splitAddress(
   parameters: ClassifiedParameter[],
-  text: string,
+  address: FoundAddress | undefined,
 ):
   | {
       values: Map<ClassifiedParameter, string>;
@@ -166,7 +166,6 @@ export function splitAddress(
     if (part && !byPart.has(part)) byPart.set(part, parameter);
   }
   if (!byPart.has('line1') || byPart.size < 2) return undefined;
-  const address = findAddress(text);
   if (!address) return undefined;
   const values = new Map<ClassifiedParameter, string>();
   for (const [part, parameter] of byPart) {
