@@ -145,6 +145,8 @@ export function extractToolFeatures(options: {
   index: CatalogIndex;
   /** Share of the message's weight in the words of base-prompt sentences that name this tool. */
   namedInPrompt: number;
+  /** Share of the message's weight in all the operation's words, when the caller has measured it. */
+  coverage?: number;
   bestCoverage: number;
   /** Share of the message's weight the tool's words mean, exactly or by word vectors (0 to 1). */
   semantic: number;
@@ -164,7 +166,7 @@ export function extractToolFeatures(options: {
 }): number[] {
   const { tool, query, weights, index } = options;
   const touched = options.touched !== false;
-  const coverage = touched ? share(tool.all, weights) : 0;
+  const coverage = !touched ? 0 : (options.coverage ?? share(tool.all, weights));
   let associated = 0;
   if (touched) for (const [stem, value] of weights.associated) if (tool.all.has(stem)) associated += value;
   associated = weights.total > 0 ? Math.min(1, associated / weights.total) : 0;

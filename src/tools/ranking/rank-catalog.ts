@@ -13,7 +13,7 @@ import {
 import { scoreHidden } from './hidden-layer.js';
 import { abbreviates, type CatalogIndex, type IndexedTool } from './index-catalog.js';
 import { vocabularyOf } from './ranking-model.js';
-import { namesChoice, type ValueSlot } from './read-values.js';
+import { namesChoice } from './read-values.js';
 import { contentStems, splitWords, stemOf } from './read-words.js';
 import { loadWordVectors, similarity, type WordVectors } from './word-vectors.js';
 
@@ -148,7 +148,6 @@ function findTouched(index: CatalogIndex, weights: QueryWeights): Set<IndexedToo
   return touched;
 }
 
-/** Best coverage and best name-or-summary coverage of the message over the catalog (only touched operations have any). */
 /** Share of the message's weight in `entry`'s name and summary. */
 function headShare(entry: IndexedTool, weights: QueryWeights): number {
   if (weights.total === 0) return 0;
@@ -158,17 +157,29 @@ function headShare(entry: IndexedTool, weights: QueryWeights): number {
   return named / weights.total;
 }
 
-function measureBest(touched: Set<IndexedTool>, weights: QueryWeights): { coverage: number; head: number } {
+/**
+ * Per operation (by position) the share of the message's weight in all its words and in its name and
+ * summary, and the best of each over the catalog: only touched operations have any.
+ */
+function measureBest(
+  index: CatalogIndex,
+  touched: Set<IndexedTool>,
+  weights: QueryWeights,
+): { coverage: number; head: number; coverageAt: Float64Array; headAt: Float64Array } {
+  const coverageAt = new Float64Array(index.tools.length);
+  const headAt = new Float64Array(index.tools.length);
   let coverage = 0;
   let head = 0;
-  if (weights.total === 0) return { coverage, head };
+  if (weights.total === 0) return { coverage, head, coverageAt, headAt };
   for (const entry of touched) {
     let covered = 0;
     for (const [stem, value] of weights.weights) if (entry.all.has(stem)) covered += value;
-    coverage = Math.max(coverage, covered / weights.total);
-    head = Math.max(head, headShare(entry, weights));
+    coverageAt[entry.position] = covered / weights.total;
+    headAt[entry.position] = headShare(entry, weights);
+    coverage = Math.max(coverage, coverageAt[entry.position]);
+    head = Math.max(head, headAt[entry.position]);
   }
-  return { coverage, head };
+  return { coverage, head, coverageAt, headAt };
 }
 
 /** How close a word's meaning must be before it counts, and where it counts fully (cosine). */
@@ -368,6 +379,21 @@ function searchPositions(index: CatalogIndex) {
   return found;
 }
 
+/** Whether the message, a word associated with it or the conversation before it names `stem`. */
+function isNamed(stem: string, query: AnalyzedQuery, weights: QueryWeights): boolean {
+  return weights.weights.has(stem) || weights.associated.has(stem) || query.context.has(stem);
+}
+
+/** Whether an id's prefix abbreviates the record of a path parameter under the operation's head noun. */
+function prefixNamesHead(entry: IndexedTool, headStem: string, prefix: string): boolean {
+  return entry.pathParameters.some(
+    (parameter) =>
+      parameter.segment !== undefined &&
+      stemOf(parameter.segment.at(-1) ?? '') === headStem &&
+      abbreviates(prefix, parameter),
+  );
+}
+
 /**
  * How closely the message names an operation's head noun (0 to 1): the stem itself or its action's (in
  * the message, by a learned association, or earlier in the conversation) is 1; else the closest message word by
@@ -384,34 +410,31 @@ function measureHeadNamed(
   const head = entry.head;
   // A message of no words ("hello", an id alone) names nothing, and no operation more than another.
   if (!head || weights.total === 0) return 1;
-  const named = (stem: string) =>
-    weights.weights.has(stem) || weights.associated.has(stem) || query.context.has(stem);
   // An action that is also a record of the catalog names the operation in the customer's own word
   // ("refund" for `/captures/{id}/refund` where refunds are read by id); a mere verb does not
   // ("cancel" names no `/booking-payments/cancel`).
   const action = entry.action;
-  if (named(head.stem) || (action !== undefined && records.has(action) && named(action))) return 1;
+  if (
+    isNamed(head.stem, query, weights) ||
+    (action !== undefined && records.has(action) && isNamed(action, query, weights))
+  )
+    return 1;
   // An id whose prefix abbreviates the head's record names it too (`sub_1Mow…` for `/subscriptions/{id}`).
-  const namesRecord = (prefix: string | undefined) =>
-    prefix !== undefined &&
-    entry.pathParameters.some(
-      (parameter) =>
-        parameter.segment !== undefined &&
-        stemOf(parameter.segment.at(-1) ?? '') === head.stem &&
-        abbreviates(prefix, parameter),
-    );
-  if (query.ids.some((id) => namesRecord(id.prefix))) return 1;
+  for (const id of query.ids)
+    if (id.prefix !== undefined && prefixNamesHead(entry, head.stem, id.prefix)) return 1;
   // So does an email, for a record identified by one.
   if (query.values.emails > 0 && entry.idParameters.some((parameter) => parameter.byEmail)) return 1;
   // A field only its records hold names them ("the tracking number for order 10455": its shipments).
   if (entry.ownFields.size > 0 && query.terms.some((term) => !term.verb && entry.ownFields.has(term.stem)))
     return 1;
   // A value of the input the head names does ("which pets are pending?" for `/pet/findByStatus`).
-  const namesValueOfHead = (slot: ValueSlot) =>
-    slot.kind === 'enum' &&
-    stemOf(splitWords(slot.name).at(-1) ?? '') === head.stem &&
-    namesChoice(slot, query.values);
-  if (entry.slots.some(namesValueOfHead)) return 1;
+  for (const slot of entry.slots)
+    if (
+      slot.kind === 'enum' &&
+      stemOf(splitWords(slot.name).at(-1) ?? '') === head.stem &&
+      namesChoice(slot, query.values)
+    )
+      return 1;
   return head.row < 0 ? 0 : closestTo(head.row);
 }
 
@@ -451,7 +474,7 @@ export function featurize(options: RankCatalogOptions): {
   const weights = weighQuery(query, index);
   const hints = readPromptHints(options.basePrompt ?? '', index);
   const touched = findTouched(index, weights);
-  const best = measureBest(touched, weights);
+  const best = measureBest(index, touched, weights);
   const semantic = measureSemantic(index, query, weights);
   const choiceMeaning = measureChoiceMeaning(index, query);
   let bestSemantic = 0;
@@ -459,18 +482,25 @@ export function featurize(options: RankCatalogOptions): {
   const closestTo = closestTerm(query);
   let candidates = options.candidates ?? index.tools;
   if (!options.candidates && options.minRelated !== undefined)
-    candidates = findRelated(index, options.minRelated, { query, touched, hints, semantic }) ?? candidates;
+    candidates =
+      findRelated(index, options.minRelated, {
+        query,
+        touched,
+        hints,
+        semantic,
+      }) ?? candidates;
   const tools = candidates.map(
     (entry): CandidateFeatures => ({
       entry,
       roles: [entry.search ? 1 : 0, entry.writes],
-      head: touched.has(entry) ? headShare(entry, weights) : 0,
+      head: best.headAt[entry.position],
       features: extractToolFeatures({
         tool: entry,
         query,
         weights,
         index,
         namedInPrompt: hintShare(hints.get(entry), weights),
+        coverage: best.coverageAt[entry.position],
         bestCoverage: best.coverage,
         semantic: semantic[entry.position],
         bestSemantic,
