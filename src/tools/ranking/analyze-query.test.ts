@@ -243,6 +243,16 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('order $40 worth of gift cards please', index).action?.word).toBe('order');
   });
 
+  it('reads a verb that opens a later sentence as the request, and a noun before "number is" as none', () => {
+    const moving = analyzeQuery(
+      "I'm moving abroad next week and can't receive anything anymore. Cancel order 5521 right away please.",
+      index,
+    );
+    expect(moving.action?.word).toBe('cancel');
+    expect(analyzeQuery('When will my package arrive? Order number is 556677.', index).writes).toBe(0);
+    expect(analyzeQuery('Order number is 556677, where is it?', index).writes).toBe(0);
+  });
+
   it('reads no change in a verb after "did I" or "didn\'t you": it tells what happened', () => {
     expect(analyzeQuery('Order 55512. What did I order again?', index).action).toBeUndefined();
     expect(analyzeQuery("why didn't you cancel my order?", index).writes).toBe(0);

@@ -88,6 +88,13 @@ export interface AnalyzedQuery {
   values: MessageValues;
 }
 
+/** The position of the first word from `position` on that is no word naming an id ("number", "id"). */
+function afterIdWords(words: string[], position: number): number {
+  let after = position;
+  while (ID_WORDS.has(words[after] ?? '')) after++;
+  return after;
+}
+
 /** A verb asks for a change when most operations named with it change something. */
 const ACTION_WRITES = 0.5;
 /** "how do I", "how can we": the words before a verb whose doing the message asks about. */
@@ -653,7 +660,14 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
   let lastVerb = Number.NEGATIVE_INFINITY;
   let unknownVerb = false;
   let asks: string | undefined;
-  const words = splitWords(joinPhrasalVerbs(values.prose));
+  // The words of each sentence in turn, and where each sentence starts: a verb may open any of them
+  // ("I'm moving abroad next week. Cancel subscription sub_1Nb… right away").
+  const words: string[] = [];
+  const sentenceStarts = new Set<number>();
+  for (const sentence of joinPhrasalVerbs(values.prose).split(SENTENCE_END)) {
+    sentenceStarts.add(words.length);
+    words.push(...splitWords(sentence));
+  }
   for (const [position, word] of words.entries()) {
     if (!isContentWord(word) || idWords.has(word)) continue;
     length++;
@@ -702,9 +716,10 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     const othersWish = words[position - 1] === 'to' && OTHERS_WISH.has(words[position - 2]);
     const verbPosition =
       !othersWish &&
-      // "customer says she was charged twice": a subject stands where a verb could.
-      !AFTER_SUBJECT.has(next ?? '') &&
-      (position === 0 ||
+      // "customer says she was charged twice", "Order number is 556677": a subject stands where a
+      // verb could.
+      !AFTER_SUBJECT.has(words[afterIdWords(words, position + 1)] ?? '') &&
+      (sentenceStarts.has(position) ||
         (BEFORE_VERB.has(words[position - 1]) && (!afterAnd || position - lastVerb <= AND_REACH)) ||
         // "can I still change my order?": an adverb between the asker and the verb.
         (MID_ADVERBS.has(words[position - 1]) && ASKERS.has(words[position - 2])) ||
@@ -735,8 +750,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       // cancellations are records too), not after another "to" ("applied to order 10777"); a record's
       // noun that only stands for a verb ("ticket" where the catalog creates tickets) labels the id
       // wherever it stands ("did anyone reply to ticket 77120?"): no record is created with its id.
-      let labelled = position + 1;
-      while (ID_WORDS.has(words[labelled] ?? '')) labelled++;
+      const labelled = afterIdWords(words, position + 1);
       const verbBefore =
         position > 0 &&
         BEFORE_VERB.has(words[position - 1]) &&
