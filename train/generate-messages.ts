@@ -107,7 +107,8 @@ function fromShape(entry: IndexedTool, id: string, random: Random): string {
       `can you cancel my ${one} ${id}?`,
       `get rid of ${one} ${id}`,
     ]);
-  if (method === 'put' || method === 'patch')
+  // `POST /customers/{customer}` changes the customer, as PUT and PATCH do: it creates nothing.
+  if (method === 'put' || method === 'patch' || (method === 'post' && changesRecord(entry)))
     return pick(random, [
       `please update ${one} ${id}`,
       `I need to change my ${one} ${id}`,
@@ -162,6 +163,36 @@ const ID_ONLY_FORMS = [
   'can you look up {id}',
   '{id}?',
 ];
+
+/** Whether the operation changes the record its path ends with (`PATCH /orders/{id}`, `POST /customers/{customer}`). */
+function changesRecord(entry: IndexedTool): boolean {
+  const path = entry.tool.operation?.path ?? '';
+  return entry.writes >= 0.5 && entry.removes < 0.5 && /\/\{[^/]+\}$/.test(path);
+}
+
+/** Share of the messages for changing a record that name the input they change. */
+const CHANGES_FIELD = 0.3;
+
+/**
+ * A request to change one input of a record ("please change the email on my customer cus_4410"), in
+ * the names of the inputs its body takes.
+ */
+function askToChangeField(entry: IndexedTool, id: string, random: Random): string | undefined {
+  const names = (entry.tool.operation?.bodyInputs ?? []).filter((name) => {
+    const words = splitWords(name).filter(isContentWord);
+    return words.length > 0 && words.length <= 3 && words.some((word) => entry.bodyFields.has(stemOf(word)));
+  });
+  if (names.length === 0) return undefined;
+  const field = splitWords(pick(random, names)).join(' ');
+  const one = singular(resources(entry.tool.operation?.path ?? entry.tool.name).noun);
+  return pick(random, [
+    `please change the ${field} on my ${one} ${id}`,
+    `can you update the ${field} of ${one} ${id}?`,
+    `the ${field} on ${one} ${id} is wrong, can you fix it`,
+    `I need a new ${field} for ${one} ${id}`,
+    `update my ${field}, ${one} ${id}`,
+  ]);
+}
 
 /** Share of a reading operation's messages that ask for one field of its answer. */
 const ASKS_FIELD = 0.3;
@@ -272,7 +303,12 @@ function withValues(entry: IndexedTool, message: string, random: Random): string
  */
 export function generateMessages(entry: IndexedTool, random: Random): string[] {
   const id = idFor(entry, random);
-  const field = entry.writes < 0.5 && random() < ASKS_FIELD ? askForField(entry, id, random) : undefined;
+  const field =
+    entry.writes < 0.5 && random() < ASKS_FIELD
+      ? askForField(entry, id, random)
+      : changesRecord(entry) && random() < CHANGES_FIELD
+        ? askToChangeField(entry, id, random)
+        : undefined;
   // An id of the operation's own form names what it is ("tell me about SKU-1042", "check in_1MtH").
   const byForm =
     entry.idPrefixes.some((prefix) => id.toLowerCase().startsWith(prefix)) &&

@@ -1158,15 +1158,17 @@ describe('decideTurn', () => {
         },
       },
     };
+    const update = operation(
+      'updateTicket',
+      ['put', '/tickets/{ticket_id}'],
+      'Update Ticket',
+      { ...ticketId, ...ticket },
+      ['ticket_id'],
+    );
     const tools = [
       operation('getTicket', ['get', '/tickets/{ticket_id}'], 'Show Ticket', ticketId, ['ticket_id']),
-      operation(
-        'updateTicket',
-        ['put', '/tickets/{ticket_id}'],
-        'Update Ticket',
-        { ...ticketId, ...ticket },
-        ['ticket_id'],
-      ),
+      // Its body wraps what it sets in the record's own object, as Zendesk's does.
+      { ...update, operation: { ...update.operation, bodyInputs: ['ticket'] } } as EngineTool,
     ];
     const asked = [
       user('I opened a ticket last week and nobody answered'),

@@ -62,6 +62,7 @@ export const TOOL_FEATURES = [
   'readForUnknownVerb',
   'headUnnamed',
   'ownIdByFilter',
+  'fieldNamed',
 ] as const;
 
 /** Names of the "call nothing" features, in vector order. */
@@ -236,9 +237,10 @@ export function extractToolFeatures(options: {
     index.created.has(weights.firstVerb) &&
     createsRecord(tool);
   // A change whose input takes the state the message's verb names does that deed ("unsubscribe me"
-  // for an update whose `status` may be `unsubscribed`; "cancel order 5" for one that sets `cancelled`).
+  // for an update whose `status` may be `unsubscribed`; "cancel order 5" for one that sets `cancelled`),
+  // unless it tells what was done ("I opened a ticket last week" sets no ticket `open`).
   const stateNamed =
-    tool.states.size > 0 && query.terms.some((term) => term.verb && tool.states.has(term.stem));
+    tool.states.size > 0 && query.terms.some((term) => term.verb && !term.told && tool.states.has(term.stem));
   // An email names the record an id input identifies by an email ("unsubscribe me, kev@…").
   const emailNamesRecord =
     query.values.emails > 0 && tool.idParameters.some((parameter) => parameter.byEmail);
@@ -331,6 +333,8 @@ export function extractToolFeatures(options: {
     query.unknownVerb ? 1 - tool.writes : 0,
     tool.head ? 1 - options.headNamed : 0,
     ownIdByFilter ? 1 : 0,
+    // "change the email on my account cus_…": the message names an input the change sets.
+    share(tool.bodyFields, weights),
   ];
 }
 

@@ -156,6 +156,12 @@ export interface IndexedTool {
    * Filled by `indexCatalog`; empty where the catalog does not read that record.
    */
   ownFields: Set<string>;
+  /**
+   * Stems of the names of the body inputs of a change to one record (its path ends with the record's
+   * id) that its other words lack ("email", "shipping", "address" of `POST /customers/{customer}`):
+   * what it can set. Empty for any other operation.
+   */
+  bodyFields: Set<string>;
   /** Positions in the catalog's `headWords` of the words of its name, summary and path. */
   headWords: number[];
   /** Resource nouns: the path's literal words and the name's words after its verb. */
@@ -651,8 +657,10 @@ function indexTool(
       .split('/')
       .filter(Boolean)
       .pop() ?? '';
+  const wrapped = wrappedInputs(properties, bodyInputs, fields.path);
   const slots = [
     ...readSlots(tool.inputSchema, new Set(idParameters.map((parameter) => parameter.name))),
+    ...(wrapped ? readSlots(wrapped, new Set()) : []),
     ...readSlots({ properties: operation?.boundInputs ?? {} }, new Set()).map((slot) => ({
       ...slot,
       bound: true,
@@ -676,6 +684,14 @@ function indexTool(
     all,
     response,
     ownFields: new Set(),
+    bodyFields:
+      method && !isReadMethod(method) && lastSegment.startsWith('{')
+        ? new Set(
+            [...bodyInputs, ...Object.keys(wrapped?.properties ?? {})]
+              .flatMap((name) => splitWords(name).filter(isContentWord).map(stemOf))
+              .filter((stem) => !all.has(stem)),
+          )
+        : new Set(),
     headWords: [...new Set([...nameWords, ...pathWords, ...splitWords(summary)].filter(isContentWord))].map(
       positionOf,
     ),
@@ -712,6 +728,26 @@ function indexTool(
     ),
     deprecated: /\bdeprecated\b/i.test(tool.description.slice(0, 200)),
   };
+}
+
+/**
+ * The schema of the one object a change's body wraps its inputs in, named as the path's record
+ * (`PUT /tickets/{id}` with `{ticket: {status, type, …}}`): its properties are what the change sets.
+ */
+function wrappedInputs(
+  properties: Record<string, unknown>,
+  bodyInputs: Set<string>,
+  pathStems: Set<string>,
+): { properties: Record<string, unknown>; required?: unknown } | undefined {
+  const objects = [...bodyInputs].filter((name) => {
+    const property = properties[name];
+    return isObject(property) && isObject(property.properties);
+  });
+  if (objects.length !== 1) return undefined;
+  const [name] = objects;
+  if (!splitWords(name).some((word) => pathStems.has(stemOf(word)))) return undefined;
+  const property = properties[name] as { properties: Record<string, unknown>; required?: unknown };
+  return { properties: property.properties, required: property.required };
 }
 
 /** Indexes a catalog for ranking with `model`. */

@@ -176,6 +176,56 @@ describe('rankCatalog with the committed model', () => {
     expect(features[TOOL_FEATURES.indexOf('idNounMismatch')]).toBe(0);
   });
 
+  it('ranks a change to a record higher when the message names an input its body takes', () => {
+    const customer = { type: 'string', example: 'cus_NffrFeUfNV2Hib' };
+    const change = (operationId: string, path: string, summary: string, body: string[]) => ({
+      name: operationId,
+      description: summary,
+      inputSchema: {
+        type: 'object',
+        required: ['customer'],
+        properties: { customer, ...Object.fromEntries(body.map((name) => [name, { type: 'string' }])) },
+      },
+      operation: { method: 'post' as const, path, operationId, summary, bodyInputs: body },
+    });
+    const catalog = indexCatalog(
+      [
+        change(
+          'PostCustomersCustomerBankAccounts',
+          '/v1/customers/{customer}/bank_accounts',
+          'Create a bank account',
+          ['source', 'metadata'],
+        ),
+        change('PostCustomersCustomer', '/v1/customers/{customer}', 'Update a customer', [
+          'email',
+          'shipping',
+          'phone',
+        ]),
+        // The catalog's words: a list filtered by email.
+        {
+          name: 'GetCustomers',
+          description: 'List all customers',
+          inputSchema: { type: 'object', properties: { email: { type: 'string' } } },
+          operation: { method: 'get' as const, path: '/v1/customers', operationId: 'GetCustomers' },
+        },
+      ],
+      loadRankingModel(),
+    );
+    const scores = (message: string) =>
+      Object.fromEntries(
+        rankCatalog({ index: catalog, message }).tools.map((ranked) => [ranked.entry.tool.name, ranked]),
+      );
+    const named = scores('please change the email on my account cus_OmN2bV8cXzL4kJ to priya.n@fastmail.com');
+    const unnamed = scores('please change my account cus_OmN2bV8cXzL4kJ');
+    const fieldNamed = TOOL_FEATURES.indexOf('fieldNamed');
+    expect(named.PostCustomersCustomer.features[fieldNamed]).toBeGreaterThan(0);
+    // A change that makes a record under another (its path ends in a word) sets nothing of it.
+    expect(named.PostCustomersCustomerBankAccounts.features[fieldNamed]).toBe(0);
+    const lead = (ranked: typeof named) =>
+      ranked.PostCustomersCustomer.score - ranked.PostCustomersCustomerBankAccounts.score;
+    expect(lead(named)).toBeGreaterThan(lead(unnamed) + 0.5);
+  });
+
   it('tells one record asked for from many by the number of the noun the path lists', () => {
     const read = (operationId: string, path: string, summary: string, properties = {}) => ({
       name: operationId,
