@@ -191,9 +191,15 @@ export function extractToolFeatures(options: {
   const nounMatch =
     idNouns.length > 0 &&
     tool.idParameters.some((parameter) => idNouns.some((noun) => parameter.nouns.has(noun)));
-  // An id whose noun names one of the operation's filters ("the invoices for customer cus_N…").
+  // An id whose noun or prefix names one of the operation's filters ("the invoices for customer cus_N…",
+  // "all my invoices, cus_N…" for `GET /invoices?customer=`).
+  const filterPrefixMatch = ids.some(
+    (id) =>
+      id.prefix !== undefined && tool.idFilters.some((filter) => abbreviates(id.prefix as string, filter)),
+  );
   const filterMatch =
-    idNouns.length > 0 && tool.idFilters.some((filter) => idNouns.some((noun) => filter.nouns.has(noun)));
+    filterPrefixMatch ||
+    (idNouns.length > 0 && tool.idFilters.some((filter) => idNouns.some((noun) => filter.nouns.has(noun))));
   // A change that takes the record it acts on in its body ("refund payment pi_3Oc…" for `POST /refunds`
   // with a `payment_intent` input): by the id's prefix, which names its record as well, or its noun.
   const inputPrefixMatch =
@@ -304,7 +310,7 @@ export function extractToolFeatures(options: {
     // An id whose prefix names the record (`cus_…` for a customer) is its record's whatever noun stands before it.
     idNouns.length > 0 && pathParameters > 0 && !nounMatch && !prefixMatch ? 1 : 0,
     ids.length > 0 ? Math.min(2, Math.abs(takesIds - ids.length)) : 0,
-    prefixMatch || inputPrefixMatch || emailNamesRecord ? 1 : 0,
+    prefixMatch || inputPrefixMatch || filterPrefixMatch || emailNamesRecord ? 1 : 0,
     tool.collection && ids.length === 0 ? 1 : 0,
     // People are searched for by who they are: an email, a phone number, a name.
     tool.search &&

@@ -184,7 +184,7 @@ export interface IndexedTool {
    * Optional inputs (not the body's) that narrow a list by what another resource's id names: named like
    * an id (`customer_id`) or by one resource noun (`customer` in `GET /invoices?customer=cus_N…`).
    */
-  idFilters: { name: string; nouns: Set<string> }[];
+  idFilters: PathParameter[];
   /**
    * Body inputs of a change that name another record by its id (`payment_intent`, `charge` for
    * `POST /refunds`; `order_id` for `POST /returns`): how a change takes the record it acts on when its
@@ -650,7 +650,7 @@ function indexTool(
   const idNames = new Set(idParameters.map((parameter) => parameter.name));
   const idFilters = parameterNames
     .filter((name) => !idNames.has(name) && holdsId(properties[name]) && !sortsBy(properties[name]))
-    .map((name) => ({ name, nouns: idNounStems(name) }))
+    .map((name) => ({ name, nouns: idNounStems(name), segment: splitWords(name).filter(isContentWord) }))
     .filter((filter) => filter.nouns.size === 1 || (filter.nouns.size > 0 && isIdName(filter.name)));
   const lastSegment =
     withoutFormat(operation?.path ?? '')

@@ -176,6 +176,32 @@ describe('rankCatalog with the committed model', () => {
     expect(features[TOOL_FEATURES.indexOf('idNounMismatch')]).toBe(0);
   });
 
+  it("reads an id whose prefix abbreviates a list's filter as the filter's, as it does a body input's", () => {
+    const catalog = indexCatalog(
+      [
+        {
+          name: 'GetInvoices',
+          description: 'List all invoices',
+          inputSchema: {
+            type: 'object',
+            properties: {
+              customer: {
+                type: 'string',
+                description: 'Only return invoices for the customer specified by this customer ID.',
+              },
+            },
+          },
+          operation: { method: 'get' as const, path: '/v1/invoices', operationId: 'GetInvoices' },
+        },
+      ],
+      loadRankingModel(),
+    );
+    const features = rankCatalog({ index: catalog, message: 'all my invoices please, cus_NkL5mJ3hGf8DsA' })
+      .tools[0].features;
+    expect(features[TOOL_FEATURES.indexOf('idPrefixMatch')]).toBe(1);
+    expect(features[TOOL_FEATURES.indexOf('idUnneeded')]).toBe(0);
+  });
+
   it('ranks a change to a record higher when the message names an input its body takes', () => {
     const customer = { type: 'string', example: 'cus_NffrFeUfNV2Hib' };
     const change = (operationId: string, path: string, summary: string, body: string[]) => ({
