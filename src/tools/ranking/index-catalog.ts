@@ -211,7 +211,12 @@ export interface IndexedTool {
    * `/order_statuses`, `items` for `/carts/{id}/items`), or the one before an action
    * (`invoices` for `/invoices/{id}/send`), as a stem and a word-vector row (-1: none).
    */
-  head?: { stem: string; row: number };
+  head?: {
+    stem: string;
+    row: number;
+    /** The stems of the words an acronym head stands for, where the catalog defines it ("gift card account number (GAN)"). */
+    spelled?: string[];
+  };
   /** The stem of the action the path ends with (`send` for `/invoices/{id}/send`), which names it too. */
   action?: string;
   /**
@@ -750,6 +755,52 @@ function wrappedInputs(
   return { properties: property.properties, required: property.required };
 }
 
+/** Words, then an acronym of their initials in brackets: "gift card account number (GAN)". */
+const ACRONYM_DEFINED = /((?:[A-Za-z][A-Za-z-]*\s+){1,6})\(([A-Z]{2,6})s?\)/g;
+
+/**
+ * The acronyms the catalog's own texts define, lower case, with the words they stand for, lower case
+ * (`gan` -> gift, card, account, number): the initials of the last word and of words before it in
+ * order, a word in between allowed ("card" in "gift card account number").
+ */
+function findAcronyms(indexed: readonly IndexedTool[]): Map<string, string[]> {
+  const acronyms = new Map<string, string[]>();
+  for (const entry of indexed) {
+    const properties = isObject(entry.tool.inputSchema.properties) ? entry.tool.inputSchema.properties : {};
+    const texts = [
+      entry.tool.description,
+      ...Object.values(properties).map((property) =>
+        isObject(property) && typeof property.description === 'string' ? property.description : '',
+      ),
+    ];
+    for (const text of texts)
+      for (const [, before, letters] of text.matchAll(ACRONYM_DEFINED)) {
+        const acronym = letters.toLowerCase();
+        if (acronyms.has(acronym)) continue;
+        const words = before.trim().toLowerCase().split(/\s+/);
+        let at = words.length - 1;
+        let first = -1;
+        for (let letter = acronym.length - 1; letter >= 0 && at >= 0; letter--) {
+          // The last letter is the last word's; others may skip one word each.
+          const found = [at, at - 1].find(
+            (place) =>
+              place >= 0 &&
+              (letter === acronym.length - 1 ? place === at : true) &&
+              words[place][0] === acronym[letter],
+          );
+          if (found === undefined) {
+            first = -1;
+            break;
+          }
+          first = found;
+          at = found - 1;
+        }
+        if (first >= 0) acronyms.set(acronym, words.slice(first));
+      }
+  }
+  return acronyms;
+}
+
 /** Indexes a catalog for ranking with `model`. */
 export function indexCatalog(tools: readonly RankableTool[], model: RankingModel): CatalogIndex {
   const words: ModelWords = {
@@ -808,10 +859,21 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
       ),
     ]),
   );
-  for (const entry of indexed)
-    entry.recordInputs = entry.recordInputs.filter(
-      (input) => isIdName(input.name) || records.has(stemOf(input.segment?.at(-1) ?? '')),
-    );
+  const acronyms = findAcronyms(indexed);
+  for (const entry of indexed) {
+    const spelled = entry.head ? acronyms.get(entry.head.stem) : undefined;
+    if (entry.head && spelled) entry.head.spelled = spelled.filter(isContentWord).map(stemOf);
+    entry.recordInputs = entry.recordInputs.flatMap((input) => {
+      // An input named by an acronym for an id ("gan": "gift card account number") takes that id, of
+      // the record its other words name.
+      const words = acronyms.get(input.name.toLowerCase());
+      if (words && ID_WORDS.has(words.at(-1) ?? '')) {
+        const segment = words.slice(0, -1).filter(isContentWord);
+        return [{ ...input, nouns: new Set([...input.nouns, ...segment.map(stemOf)]), segment }];
+      }
+      return isIdName(input.name) || records.has(stemOf(input.segment?.at(-1) ?? '')) ? [input] : [];
+    });
+  }
   const choiceWords = indexChoiceWords(indexed);
   const count = indexed.length;
   const idf = new Map<string, number>();

@@ -202,6 +202,46 @@ describe('rankCatalog with the committed model', () => {
     expect(features[TOOL_FEATURES.indexOf('idUnneeded')]).toBe(0);
   });
 
+  it('reads an acronym the catalog defines as the words it stands for, in a path and in an input', () => {
+    const catalog = indexCatalog(
+      [
+        {
+          name: 'RetrieveGiftCardFromGAN',
+          description: 'Retrieves a gift card using the gift card account number (GAN).',
+          inputSchema: {
+            type: 'object',
+            required: ['gan'],
+            properties: { gan: { type: 'string', description: 'The gift card account number (GAN).' } },
+          },
+          operation: {
+            method: 'post' as const,
+            path: '/v2/gift-cards/from-gan',
+            operationId: 'RetrieveGiftCardFromGAN',
+            bodyInputs: ['gan'],
+          },
+        },
+        {
+          name: 'RetrieveGiftCard',
+          description: 'Retrieves a gift card using its ID.',
+          inputSchema: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
+          operation: { method: 'get' as const, path: '/v2/gift-cards/{id}', operationId: 'RetrieveGiftCard' },
+        },
+      ],
+      loadRankingModel(),
+    );
+    const features = (message: string) =>
+      rankCatalog({ index: catalog, message }).tools.find(
+        (ranked) => ranked.entry.tool.name === 'RetrieveGiftCardFromGAN',
+      )?.features ?? [];
+    const named = features('how much is left on my gift card? card number 7783551099210347');
+    expect(named[TOOL_FEATURES.indexOf('headUnnamed')]).toBe(0);
+    expect(named[TOOL_FEATURES.indexOf('idUnneeded')]).toBe(0);
+    // One word of the four is not enough.
+    expect(
+      features('how much is left on order 7783551099210347?')[TOOL_FEATURES.indexOf('headUnnamed')],
+    ).toBeGreaterThan(0);
+  });
+
   it('ranks a change to a record higher when the message names an input its body takes', () => {
     const customer = { type: 'string', example: 'cus_NffrFeUfNV2Hib' };
     const change = (operationId: string, path: string, summary: string, body: string[]) => ({

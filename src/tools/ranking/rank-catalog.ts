@@ -419,6 +419,13 @@ function measureHeadNamed(
     (action !== undefined && records.has(action) && isNamed(action, query, weights))
   )
     return 1;
+  // So do most of the words an acronym head stands for ("gift card number" for `/gift-cards/from-gan`).
+  const spelled = head.spelled;
+  if (
+    spelled &&
+    spelled.filter((stem) => isNamed(stem, query, weights)).length >= Math.max(2, spelled.length - 1)
+  )
+    return 1;
   // An id whose prefix abbreviates the head's record names it too (`sub_1Mow…` for `/subscriptions/{id}`).
   for (const id of query.ids)
     if (id.prefix !== undefined && prefixNamesHead(entry, head.stem, id.prefix)) return 1;
