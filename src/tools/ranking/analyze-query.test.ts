@@ -253,6 +253,22 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('Order number is 556677, where is it?', index).writes).toBe(0);
   });
 
+  it('reads a wish that a record hold another value as a request to change it', () => {
+    expect(
+      analyzeQuery('wrong phone on order 5521, it should be 07700 900123', index).writes,
+    ).toBeGreaterThan(0.5);
+    // A wish with no value is a complaint.
+    expect(analyzeQuery('my order 5521 should be here by now', index).writes).toBeLessThan(0.5);
+    const tickets = catalogOf('updateTicket', 'post', '/tickets/{id}', 'Update a ticket', {
+      id: { type: 'integer' },
+      priority: { type: 'string', enum: ['low', 'normal', 'urgent'] },
+    });
+    expect(
+      analyzeQuery('Ticket 51402 needs to be urgent, payroll runs tomorrow', tickets).writes,
+    ).toBeGreaterThan(0.5);
+    expect(analyzeQuery('Ticket 51402 needs to be looked at', tickets).writes).toBeLessThan(0.5);
+  });
+
   it('reads no change in a verb after "did I" or "didn\'t you": it tells what happened', () => {
     expect(analyzeQuery('Order 55512. What did I order again?', index).action).toBeUndefined();
     expect(analyzeQuery("why didn't you cancel my order?", index).writes).toBe(0);

@@ -88,6 +88,32 @@ export interface AnalyzedQuery {
   values: MessageValues;
 }
 
+/** "should be", "needs to be", "has to say", "make it": what a wish for another value opens with. */
+const WISHED = /\b(?:should|needs? to|has to|must)\s+(?:be|go|read|say)\b|\bmake it\b/gi;
+const CHANGE = stemOf('change');
+
+/**
+ * Whether the message wishes a value other than the record holds: "should be", "needs to be" and the
+ * like, then in the same sentence a number, an email, or a value a change of the catalog offers that
+ * is no past participle ("urgent"; "it should be delivered by now" wishes nothing to change).
+ */
+function wishesValue(text: string, index: CatalogIndex): boolean {
+  for (const match of text.matchAll(WISHED)) {
+    const rest = text.slice((match.index ?? 0) + match[0].length).split(SENTENCE_END)[0];
+    if (/\d|@/.test(rest)) return true;
+    for (const word of splitWords(rest)) {
+      if (word.endsWith('ed') || !isContentWord(word)) continue;
+      const at = index.choiceWords.words.indexOf(word);
+      if (
+        at >= 0 &&
+        index.choiceWords.tools[at].some((position) => index.tools[position].writes >= ACTION_WRITES)
+      )
+        return true;
+    }
+  }
+  return false;
+}
+
 /** The position of the first word from `position` on that is no word naming an id ("number", "id"). */
 function afterIdWords(words: string[], position: number): number {
   let after = position;
@@ -777,6 +803,10 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     }
   }
   joinCompounds(words, weights, index);
+  // "it should be 07700 900123", "Ticket 51402 needs to be urgent": a wish that a record hold another
+  // value asks to change it, as a verb would.
+  if (writes < ACTION_WRITES && wishesValue(text, index))
+    writes = Math.max(writes, verbProfile(index.model, CHANGE)?.write ?? ACTION_WRITES);
   // "how many orders …" asks for a count, which APIs name so (`/orders/count`).
   if (HOW_MANY.test(text) && index.idf.has(COUNT) && !weights.has(COUNT))
     weights.set(COUNT, { weight: 1, word: 'count' });
