@@ -14,7 +14,7 @@ import { scoreHidden } from './hidden-layer.js';
 import { abbreviates, type CatalogIndex, type IndexedTool } from './index-catalog.js';
 import { vocabularyOf } from './ranking-model.js';
 import { namesChoice } from './read-values.js';
-import { contentStems, splitWords, stemOf } from './read-words.js';
+import { contentStems, stemOf } from './read-words.js';
 import { loadWordVectors, similarity, type WordVectors } from './word-vectors.js';
 
 /** The features of one candidate operation. */
@@ -436,12 +436,7 @@ function measureHeadNamed(
     return 1;
   // A value of the input the head names does ("which pets are pending?" for `/pet/findByStatus`).
   for (const slot of entry.slots)
-    if (
-      slot.kind === 'enum' &&
-      stemOf(splitWords(slot.name).at(-1) ?? '') === head.stem &&
-      namesChoice(slot, query.values)
-    )
-      return 1;
+    if (slot.kind === 'enum' && slot.lastStem === head.stem && namesChoice(slot, query.values)) return 1;
   return head.row < 0 ? 0 : closestTo(head.row);
 }
 

@@ -4,7 +4,7 @@
 // so the ranking reads how completely each operation can be filled rather than counting them as words
 // no operation knows.
 import { isRecord } from '../../openapi/is-record.js';
-import { contentStems, STOP_WORDS, stemOf } from './read-words.js';
+import { contentStems, STOP_WORDS, splitWords, stemOf } from './read-words.js';
 
 /** What kind of value an input takes, as far as the ranking tells them apart. */
 export type SlotKind = 'date' | 'email' | 'number' | 'place' | 'person' | 'name' | 'enum';
@@ -19,6 +19,8 @@ export interface ValueSlot {
   /** For an enum: its allowed values as written, and each one's stems (`last_month` -> last, month). */
   labels?: string[];
   choices?: string[][];
+  /** The stem of the name's last word (`order_status` -> status), for an enum. */
+  lastStem?: string;
 }
 
 /** The values a message gives. */
@@ -77,6 +79,7 @@ export function readSlots(inputSchema: Record<string, unknown>, ids: Set<string>
         (value): value is string => typeof value === 'string' && contentStems(value).length > 0,
       );
       slot.choices = slot.labels.map((value) => contentStems(value));
+      slot.lastStem = stemOf(splitWords(name).at(-1) ?? '');
       if (slot.labels.length === 0) continue;
     }
     slots.push(slot);

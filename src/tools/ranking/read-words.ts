@@ -159,6 +159,12 @@ const pastOf = (verb: string) => (verb === 'find' ? 'found' : verb.endsWith('e')
 /** At most this many words of an object between a verb and its particle. */
 const MAX_SPLIT_OBJECT = 4;
 
+/** What a phrasal verb found is written as: `verb` and its object, or itself when it needs an object and has none. */
+function writeAs(verb: string, needsObject: boolean) {
+  return (phrase: string, object: string, next?: string) =>
+    needsObject && !object && !next ? phrase : `${verb} ${object}`.trimEnd();
+}
+
 /** Per phrasal verb, the pattern that finds it in a message (its object, if split, in group 1). */
 const PHRASAL_PATTERNS = PHRASAL_VERBS.map(([verb, particle, meant, splits]) => {
   const formsOf = (table: Record<string, string>) =>
@@ -170,13 +176,14 @@ const PHRASAL_PATTERNS = PHRASAL_VERBS.map(([verb, particle, meant, splits]) => 
   const word = particle === 'off' ? '(?![\\d$€£])[^\\s.,!?;:]+' : '[^\\s.,!?;:]+';
   const object = splits ? `((?:${word}\\s+){0,${MAX_SPLIT_OBJECT}})` : '()';
   const rest = `\\s+${object}${particle.replace(' ', '\\s+')}\\b(?=(\\s+\\w)?)`;
+  // "take off", "break down" and "shut down" with nothing after them are a departure and failures
+  // ("when does it take off?", "my phone keeps breaking down"), not a removal, a list or a request.
+  const needsObject = particle === 'off' || particle === 'down';
   return {
     pattern: new RegExp(`\\b(?:${forms.join('|')})${rest}`, 'gi'),
-    meant,
+    writePresent: writeAs(meant, needsObject),
     pastPattern: past.length > 0 ? new RegExp(`\\b(?:${past.join('|')})${rest}`, 'gi') : undefined,
-    // "take off", "break down" and "shut down" with nothing after them are a departure and failures
-    // ("when does it take off?", "my phone keeps breaking down"), not a removal, a list or a request.
-    needsObject: particle === 'off' || particle === 'down',
+    writePast: writeAs(pastOf(meant), needsObject),
   };
 });
 
@@ -186,11 +193,9 @@ const PHRASAL_PATTERNS = PHRASAL_VERBS.map(([verb, particle, meant, splits]) => 
  */
 export function joinPhrasalVerbs(text: string): string {
   let joined = text;
-  for (const { pattern, pastPattern, meant, needsObject } of PHRASAL_PATTERNS) {
-    const write = (verb: string) => (phrase: string, object: string, next?: string) =>
-      needsObject && !object && !next ? phrase : `${verb} ${object}`.trimEnd();
-    joined = joined.replace(pattern, write(meant));
-    if (pastPattern) joined = joined.replace(pastPattern, write(pastOf(meant)));
+  for (const { pattern, writePresent, pastPattern, writePast } of PHRASAL_PATTERNS) {
+    joined = joined.replace(pattern, writePresent);
+    if (pastPattern) joined = joined.replace(pastPattern, writePast);
   }
   return joined;
 }
