@@ -191,6 +191,9 @@ try {
     );
     await store.agents.setIntegration(agent.id, demoIntegration.integrationId, true);
     await store.agents.setIntegration(agent.id, github.id, true);
+    // The demo agent's help pages too, so that only the catalog's size differs.
+    for (const link of await store.knowledge.listAgentSources(demoAgent.id))
+      if (link.enabled) await store.knowledge.setAgentSource(agent.id, link.sourceId, true);
     const [demoAgain, githubFigures] = await measureCpu({
       parts: MESSAGES.length,
       cases: [turnsOf(bench.agentId), turnsOf(agent.id)],
