@@ -147,6 +147,8 @@ function kindOf(parameter: ParameterInfo, nameWords: string[], descriptionWords:
     has(descriptionWords, 'keyword', 'keywords')
   )
     return 'keyword';
+  // A machine's address (`ip_address`, `mac_address`) is no place.
+  if (has(nameWords, 'ip', 'ipv4', 'ipv6', 'mac')) return 'text';
   if (
     has(
       nameWords,

@@ -497,4 +497,29 @@ describe('fillArguments', () => {
       zip: '78701',
     });
   });
+
+  it("gives an address's names and numbers to no input but a place's, and a street to no country", () => {
+    // BigCommerce's order update: optional technical inputs beside the order id.
+    const properties = {
+      order_id: { type: 'integer' },
+      geoip_country: { type: 'string', description: 'The country from the IP address' },
+      ip_address: { type: 'string', description: 'IPv4 address of the customer' },
+      channel_id: { type: 'integer' },
+    };
+    expect(
+      fill(properties, ['order_id'], 'order 10560: it should be 412 Birch Hollow Rd, not 412 Birch Hill Rd')
+        .input,
+    ).toEqual({ order_id: 10560 });
+    expect(
+      fill(properties, [], 'change it to 19 Cottage St, Bar Harbor ME 04609 please').input,
+    ).not.toHaveProperty('channel_id');
+    // A place input named for no area takes the whole address's street.
+    expect(
+      fill(
+        { loc: { type: 'string', description: 'Pickup location' } },
+        ['loc'],
+        'a ride from 2150 Shattuck Ave please',
+      ).input.loc,
+    ).toMatch(/Shattuck Ave/);
+  });
 });

@@ -21,7 +21,7 @@ import { matchArray, matchBoolean, matchEnumValue } from './match-choices.js';
 import { measureAffinity } from './measure-affinity.js';
 import { measureCueAffinity, rangeRoleOf } from './measure-cue-affinity.js';
 import type { Mention } from './mention.js';
-import { findAddress, splitAddress, takesAddress } from './split-address.js';
+import { type FoundAddress, findAddress, splitAddress, takesAddress } from './split-address.js';
 import { splitFullName } from './split-full-name.js';
 import { type MessageToken, tokenizeMessage } from './tokenize-message.js';
 
@@ -58,6 +58,8 @@ export interface FillArgumentsOptions {
 }
 
 const EVIDENCE = 0.45;
+/** An input for a place larger than a street (`geoip_country`, `city`, `region`). */
+const AREA_INPUT = /country|city|town|region|state|province|county|district|iso/i;
 const REQUIRED_PRIORITY = 0.3;
 /** measureCueAffinity's verdict on a name that only repeats the parameter's label ("API" for an API key). */
 const LABEL_ONLY = -1;
@@ -205,6 +207,7 @@ function collectCandidates(
   mentions: Mention[],
   tokens: MessageToken[],
   asked: ReadonlySet<Mention>,
+  place: FoundAddress | undefined,
 ) {
   const values = mentions.filter((mention) => mention.kind !== 'proper');
   const valueStarts = values.map((mention) => mention.first);
@@ -224,6 +227,23 @@ function collectCandidates(
         return;
       const value = convertMention(mention, parameter);
       if (value === undefined) return;
+      // An address the message gives fills places, not other inputs ("change it to 19 Cottage St, Bar
+      // Harbor ME 04609": no quantity, no channel id); and a name after a house number is a street's,
+      // which no country, city or region takes ("412 Birch Hollow Rd" is no `geoip_country`).
+      if (
+        parameter.kind !== 'location' &&
+        place !== undefined &&
+        mention.start >= place.start &&
+        mention.end <= place.end
+      )
+        return;
+      if (
+        parameter.kind === 'location' &&
+        AREA_INPUT.test(parameter.name) &&
+        mention.kind === 'proper' &&
+        /^\d+[a-z]?$/i.test(tokens[mention.first - 1]?.text ?? '')
+      )
+        return;
       // A name after "in"/"at" is the place when the operation takes one ("theft in California").
       if (hasPlace && parameter.kind !== 'location' && mention.kind === 'proper' && isPlaced(tokens, mention))
         return;
@@ -496,7 +516,7 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
       if (token.start >= address.start && token.end <= address.end) used.add(index);
     });
   }
-  for (const candidate of collectCandidates(text, parameters, mentions, tokens, asked)) {
+  for (const candidate of collectCandidates(text, parameters, mentions, tokens, asked, place)) {
     if (
       candidate.parameter.name in input ||
       settled.has(candidate.parameter.name) ||

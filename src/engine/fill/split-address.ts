@@ -38,6 +38,8 @@ function partOf(name: string): AddressPart | undefined {
  */
 const STREET =
   /(?:^|\s)(\d+[A-Za-z]?(?:-\d+)?\s+(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,5}|(?:[a-z][\w.'-]*\s+){0,4}(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|boulevard|blvd|way|court|ct|place|pl|parkway|pkwy|terrace|highway|hwy|square|sq|close|crescent)\.?))$/;
+/** A courtesy after the last part of an address ("… ME 04609 please", "… 97205 thanks"). */
+const COURTESY_AFTER = /\s+(?:please|pls|plz|thanks|thank you|thx|asap)\W*$/i;
 /** A second line: an apartment, suite, unit, flat or floor. */
 const SECOND_LINE = /^(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|building|bldg|#)\.?\s*#?\s*[\w-]+$/i;
 /** A state or province and a postal code ("TX 76165", "OR 97205-1234", "ON K1A 0B1"). */
@@ -121,7 +123,11 @@ export function findAddress(text: string): FoundAddress | undefined {
     let end = pieces[next - 1].end;
     for (let index = next; index < pieces.length; index++) {
       // A sentence may follow a postal code ("OR 97205. Thanks!").
-      const piece = pieces[index].text.replace(/(\d)[.!?]\s.*$/, '$1').replace(/[.!?]+$/, '');
+      // So may a courtesy ("ME 04609 please").
+      const piece = pieces[index].text
+        .replace(/(\d)[.!?]\s.*$/, '$1')
+        .replace(/[.!?]+$/, '')
+        .replace(COURTESY_AFTER, '');
       if (readPart(piece, parts)) {
         end = pieces[index].start + piece.length;
         continue;
