@@ -759,6 +759,24 @@ function wrappedInputs(
 const ACRONYM_DEFINED = /((?:[A-Za-z][A-Za-z-]*\s+){1,6})\(([A-Z]{2,6})s?\)/g;
 
 /**
+ * Where the words that `acronym` stands for start among `words`, when their initials spell it: the
+ * last letter the last word's, each letter before it the initial of the word before or of the one
+ * before that ("gift card account number" for GAN); undefined when they do not.
+ */
+function spellsAcronym(words: string[], acronym: string): number | undefined {
+  let at = words.length - 1;
+  let first: number | undefined;
+  for (let letter = acronym.length - 1; letter >= 0; letter--) {
+    const places = letter === acronym.length - 1 ? [at] : [at, at - 1];
+    const found = places.find((place) => place >= 0 && words[place][0] === acronym[letter]);
+    if (found === undefined) return undefined;
+    first = found;
+    at = found - 1;
+  }
+  return first;
+}
+
+/**
  * The acronyms the catalog's own texts define, lower case, with the words they stand for, lower case
  * (`gan` -> gift, card, account, number): the initials of the last word and of words before it in
  * order, a word in between allowed ("card" in "gift card account number").
@@ -778,24 +796,8 @@ function findAcronyms(indexed: readonly IndexedTool[]): Map<string, string[]> {
         const acronym = letters.toLowerCase();
         if (acronyms.has(acronym)) continue;
         const words = before.trim().toLowerCase().split(/\s+/);
-        let at = words.length - 1;
-        let first = -1;
-        for (let letter = acronym.length - 1; letter >= 0 && at >= 0; letter--) {
-          // The last letter is the last word's; others may skip one word each.
-          const found = [at, at - 1].find(
-            (place) =>
-              place >= 0 &&
-              (letter === acronym.length - 1 ? place === at : true) &&
-              words[place][0] === acronym[letter],
-          );
-          if (found === undefined) {
-            first = -1;
-            break;
-          }
-          first = found;
-          at = found - 1;
-        }
-        if (first >= 0) acronyms.set(acronym, words.slice(first));
+        const first = spellsAcronym(words, acronym);
+        if (first !== undefined) acronyms.set(acronym, words.slice(first));
       }
   }
   return acronyms;

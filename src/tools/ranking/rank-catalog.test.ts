@@ -236,6 +236,19 @@ describe('rankCatalog with the committed model', () => {
     const named = features('how much is left on my gift card? card number 7783551099210347');
     expect(named[TOOL_FEATURES.indexOf('headUnnamed')]).toBe(0);
     expect(named[TOOL_FEATURES.indexOf('idUnneeded')]).toBe(0);
+    // Initials that spell only part of an acronym define none ("card number (ABCN)").
+    const partly = indexCatalog(
+      [
+        {
+          name: 'getAbcn',
+          description: 'Reads a card by its card number (ABCN).',
+          inputSchema: { type: 'object', properties: {} },
+          operation: { method: 'get' as const, path: '/cards/by-abcn', operationId: 'getAbcn' },
+        },
+      ],
+      loadRankingModel(),
+    );
+    expect(partly.tools[0].head?.spelled).toBeUndefined();
     // One word of the four is not enough.
     expect(
       features('how much is left on order 7783551099210347?')[TOOL_FEATURES.indexOf('headUnnamed')],
