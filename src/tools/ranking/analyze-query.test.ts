@@ -259,6 +259,10 @@ describe('analyzeQuery', () => {
     ).toBeGreaterThan(0.5);
     // A wish with no value is a complaint.
     expect(analyzeQuery('my order 5521 should be here by now', index).writes).toBeLessThan(0.5);
+    // Nor is one whose number is no value of the record ("by Dec 5").
+    expect(analyzeQuery('my order 5521 should be here by Dec 5, where is it?', index).writes).toBeLessThan(
+      0.5,
+    );
     const tickets = catalogOf('updateTicket', 'post', '/tickets/{id}', 'Update a ticket', {
       id: { type: 'integer' },
       priority: { type: 'string', enum: ['low', 'normal', 'urgent'] },

@@ -92,24 +92,32 @@ export interface AnalyzedQuery {
 const WISHED = /\b(?:should|needs? to|has to|must)\s+(?:be|go|read|say)\b|\bmake it\b/gi;
 const CHANGE = stemOf('change');
 
+/** Words that may stand between a wish and its value ("should go to 19 Cottage St", "make it a 2"). */
+const BEFORE_WISHED_VALUE = new Set(['to', 'at', 'as', 'the', 'a', 'an', 'my', 'our', 'just']);
+
 /**
  * Whether the message wishes a value other than the record holds: "should be", "needs to be" and the
- * like, then in the same sentence a number, an email, or a value a change of the catalog offers that
- * is no past participle ("urgent"; "it should be delivered by now" wishes nothing to change).
+ * like, then as the next word (but for a few such as "to") a number, an email, or a value a change of
+ * the catalog offers that is no past participle ("urgent"). "it should be delivered by now" and "it
+ * should be here by Dec 5" wish nothing to change.
  */
 function wishesValue(text: string, index: CatalogIndex): boolean {
   for (const match of text.matchAll(WISHED)) {
     const rest = text.slice((match.index ?? 0) + match[0].length).split(SENTENCE_END)[0];
-    if (/\d|@/.test(rest)) return true;
-    for (const word of splitWords(rest)) {
-      if (word.endsWith('ed') || !isContentWord(word)) continue;
-      const at = index.choiceWords.words.indexOf(word);
-      if (
-        at >= 0 &&
-        index.choiceWords.tools[at].some((position) => index.tools[position].writes >= ACTION_WRITES)
-      )
-        return true;
-    }
+    const value = rest
+      .trim()
+      .split(/\s+/)
+      .find((word) => !BEFORE_WISHED_VALUE.has(word.toLowerCase()));
+    if (!value) continue;
+    if (/\d|@/.test(value)) return true;
+    const word = value.toLowerCase().replace(/[^\p{L}-]/gu, '');
+    if (word.endsWith('ed') || !isContentWord(word)) continue;
+    const at = index.choiceWords.words.indexOf(word);
+    if (
+      at >= 0 &&
+      index.choiceWords.tools[at].some((position) => index.tools[position].writes >= ACTION_WRITES)
+    )
+      return true;
   }
   return false;
 }
