@@ -170,6 +170,14 @@ function changesRecord(entry: IndexedTool): boolean {
   return entry.writes >= 0.5 && entry.removes < 0.5 && /\/\{[^/]+\}$/.test(path);
 }
 
+/** The field names of one to three content words, one of them among `stems`: fields a customer names. */
+function fieldsNamedBy(names: readonly string[], stems: Set<string>): string[] {
+  return names.filter((name) => {
+    const words = splitWords(name).filter(isContentWord);
+    return words.length > 0 && words.length <= 3 && words.some((word) => stems.has(stemOf(word)));
+  });
+}
+
 /** Share of the messages for changing a record that name the input they change. */
 const CHANGES_FIELD = 0.3;
 
@@ -178,10 +186,7 @@ const CHANGES_FIELD = 0.3;
  * the names of the inputs its body takes.
  */
 function askToChangeField(entry: IndexedTool, id: string, random: Random): string | undefined {
-  const names = (entry.tool.operation?.bodyInputs ?? []).filter((name) => {
-    const words = splitWords(name).filter(isContentWord);
-    return words.length > 0 && words.length <= 3 && words.some((word) => entry.bodyFields.has(stemOf(word)));
-  });
+  const names = fieldsNamedBy(entry.tool.operation?.bodyInputs ?? [], entry.bodyFields);
   if (names.length === 0) return undefined;
   const field = splitWords(pick(random, names)).join(' ');
   const one = singular(resources(entry.tool.operation?.path ?? entry.tool.name).noun);
@@ -202,10 +207,7 @@ const ASKS_FIELD = 0.3;
  * ("what membership tier does user 4410 have?" for an operation that gets a user).
  */
 function askForField(entry: IndexedTool, id: string, random: Random): string | undefined {
-  const fields = (entry.tool.operation?.responseFields ?? []).filter((name) => {
-    const words = splitWords(name).filter(isContentWord);
-    return words.length > 0 && words.length <= 3 && words.some((word) => entry.response.has(stemOf(word)));
-  });
+  const fields = fieldsNamedBy(entry.tool.operation?.responseFields ?? [], entry.response);
   if (fields.length === 0) return undefined;
   const field = splitWords(pick(random, fields)).join(' ');
   const { noun, parent } = resources(entry.tool.operation?.path ?? entry.tool.name);

@@ -26,6 +26,12 @@ const operation = (
   operation: { method, path, operationId: name },
 });
 
+/** The tool with these body inputs, as an imported operation has them. */
+const withBody = (tool: EngineTool, bodyInputs: string[]): EngineTool => ({
+  ...tool,
+  operation: { ...(tool.operation as NonNullable<EngineTool['operation']>), bodyInputs },
+});
+
 describe('decideTurn', () => {
   it('calls the matching operation with arguments read from the message', () => {
     expect(say('Show me leather bags')).toMatchObject({
@@ -397,10 +403,6 @@ describe('decideTurn', () => {
       description: 'A positive integer in cents representing how much to refund.',
     };
     const charge = { type: 'string' };
-    const withBody = (tool: EngineTool, bodyInputs: string[]): EngineTool => ({
-      ...tool,
-      operation: { ...(tool.operation as NonNullable<EngineTool['operation']>), bodyInputs },
-    });
     const refunds = withBody(
       operation(
         'PostRefunds',
@@ -1168,7 +1170,7 @@ describe('decideTurn', () => {
     const tools = [
       operation('getTicket', ['get', '/tickets/{ticket_id}'], 'Show Ticket', ticketId, ['ticket_id']),
       // Its body wraps what it sets in the record's own object, as Zendesk's does.
-      { ...update, operation: { ...update.operation, bodyInputs: ['ticket'] } } as EngineTool,
+      withBody(update, ['ticket']),
     ];
     const asked = [
       user('I opened a ticket last week and nobody answered'),
@@ -1780,7 +1782,7 @@ describe('decideTurn', () => {
       payment_intent: { type: 'string', description: 'ID of the PaymentIntent to refund.' },
     });
     const payments = [
-      { ...refund, operation: { ...refund.operation, bodyInputs: ['payment_intent'] } } as EngineTool,
+      withBody(refund, ['payment_intent']),
       operation(
         'getPaymentIntent',
         ['get', '/payment_intents/{intent}'],

@@ -484,13 +484,7 @@ export function featurize(options: RankCatalogOptions): {
   const closestTo = closestTerm(query);
   let candidates = options.candidates ?? index.tools;
   if (!options.candidates && options.minRelated !== undefined)
-    candidates =
-      findRelated(index, options.minRelated, {
-        query,
-        touched,
-        hints,
-        semantic,
-      }) ?? candidates;
+    candidates = findRelated(index, options.minRelated, { query, touched, hints, semantic }) ?? candidates;
   const tools = candidates.map(
     (entry): CandidateFeatures => ({
       entry,
