@@ -237,6 +237,11 @@ describe('analyzeQuery', () => {
     expect(
       analyzeQuery("Invoice in_1PKq9ZGswQZk2x1F still says 'open'. Can you check?", index).writes,
     ).toBeLessThan(0.5);
+    // Nor after "please" before an id whose prefix abbreviates it; a verb there still asks.
+    expect(
+      analyzeQuery('list my invoices please, customer cus_NffrFeUfNV2Hib', index).action,
+    ).toBeUndefined();
+    expect(analyzeQuery('please cancel sub_1MowQVLkdIwHu7ix', index).action?.word).toBe('cancel');
     // A verb before a number that names no resource of the catalog still asks for its change, and so
     // does a record's noun before an amount, which is no id.
     expect(analyzeQuery('add 4 and 5 to my cart', index).writes).toBeGreaterThan(0.5);

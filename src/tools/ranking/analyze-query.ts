@@ -131,6 +131,17 @@ function afterIdWords(words: string[], position: number): number {
 
 /** A verb asks for a change when most operations named with it change something. */
 const ACTION_WRITES = 0.5;
+
+/**
+ * Whether the id that starts with `part` has a literal prefix that abbreviates `word`, as APIs write
+ * their ids: "please, customer cus_Nffr…" labels a customer's id (`cus_`) whatever stands before it.
+ */
+function abbreviatedBy(ids: QueryId[], part: string, word: string): boolean {
+  return ids.some((id) => {
+    const letters = (id.prefix ?? '').replace(/[^a-z]/g, '');
+    return letters.length >= 2 && word.startsWith(letters) && splitWords(id.text)[0] === part;
+  });
+}
 /** "how do I", "how can we": the words before a verb whose doing the message asks about. */
 const HOW_TO = /^how (?:do|can|could|should|would) (?:i|we)$/;
 /** The words before the verb of a request: "please", "can you", "you can", "want to", "need to". */
@@ -790,7 +801,9 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
         BEFORE_VERB.has(words[position - 1]) &&
         (words[position - 1] !== 'to' || TO_VERB.has(words[position - 2] ?? ''));
       const labelsId =
-        idParts.has(words[labelled] ?? '') && index.records.has(stem) && (profile === CREATES || !verbBefore);
+        idParts.has(words[labelled] ?? '') &&
+        ((index.records.has(stem) && (profile === CREATES || !verbBefore)) ||
+          abbreviatedBy(ids, words[labelled], written));
       // "How do I change my email?" asks how it is done, not that it be done.
       const asksHow =
         (words[position - 1] === 'to'
