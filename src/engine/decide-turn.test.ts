@@ -1077,6 +1077,11 @@ describe('decideTurn', () => {
     const tools = [
       operation('getOrder', ['get', '/v2/orders/{order_id}'], 'Get an order.', orderId, ['order_id']),
       operation('getOrderStatuses', ['get', '/v2/order_statuses'], 'Get all order statuses.', {}),
+      // A list that filters by the id owns it only after the record read by it.
+      operation('getOrders', ['get', '/v2/orders'], 'Get all orders, filtered by their status.', {
+        external_order_id: { type: 'string', description: 'The order ID in another system.' },
+        status_id: { type: 'integer', description: 'The status ID of the order.' },
+      }),
       operation(
         'getOrderStatusesStatus',
         ['get', '/v2/order_statuses/{status_id}'],

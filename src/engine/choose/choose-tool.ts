@@ -100,6 +100,7 @@ function choicesOf(schema: unknown, depth = 0): unknown[] {
 }
 
 const COVERAGE = TOOL_FEATURES.indexOf('coverage');
+const OWN_ID_BY_FILTER = TOOL_FEATURES.indexOf('ownIdByFilter');
 const ID_PREFIX_MATCH = TOOL_FEATURES.indexOf('idPrefixMatch');
 const ID_FORM_FIT = TOOL_FEATURES.indexOf('idFormFit');
 const ID_FORM_CLASH = TOOL_FEATURES.indexOf('idFormClash');
@@ -332,15 +333,18 @@ function findIdOwner<Ranked extends { entry: IndexedTool; features: number[] }>(
   const takesNone =
     best.features[ID_UNNEEDED] > 0 && query.ids.some((id) => id.noun !== '' && /\d{3,}/.test(id.text));
   if (!(best.features[ID_NOUN_MISMATCH] > 0) && !takesNone) return undefined;
-  return candidates
+  const owners = candidates
     .slice(1, OWNER_RANK)
-    .find(
+    .filter(
       (other) =>
         other.features[ID_NOUN_MATCH] > 0 &&
         other.features[ID_NOUN_MISMATCH] === 0 &&
         !(other.features[ID_FORM_CLASH] > 0) &&
         changesAsMuch(other),
     );
+  // The record read by its id owns it before a list filtered by it ("the status of order 10452" is
+  // `/orders/{order_id}`'s, not a search of `/orders?min_id=`).
+  return owners.find((other) => !(other.features[OWN_ID_BY_FILTER] > 0)) ?? owners[0];
 }
 
 /**

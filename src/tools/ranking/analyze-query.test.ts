@@ -256,6 +256,9 @@ describe('analyzeQuery', () => {
     expect(moving.action?.word).toBe('cancel');
     expect(analyzeQuery('When will my package arrive? Order number is 556677.', index).writes).toBe(0);
     expect(analyzeQuery('Order number is 556677, where is it?', index).writes).toBe(0);
+    // Nor a noun before a past tense: "Checkout just errored" tells, "please refund returned items" asks.
+    expect(analyzeQuery('Checkout just errored again. Did my payment go through?', index).writes).toBe(0);
+    expect(analyzeQuery('please cancel shipped order 5521', index).action?.word).toBe('cancel');
   });
 
   it('reads a wish that a record hold another value as a request to change it', () => {

@@ -193,6 +193,23 @@ const AFTER_SUBJECT = new Set([
   'would',
   'should',
 ]);
+/** Adverbs that may stand between a subject and its verb ("checkout just spun forever"). */
+const SUBJECT_ADVERBS = new Set(['just', 'still', 'never', 'always', 'already', 'suddenly', 'finally']);
+
+/**
+ * Whether the word at `position` is a clause's subject, not a verb: a word that follows subjects comes
+ * next ("customer says she was charged twice", "Order number is 556677"), or a past tense, where no
+ * word that precedes verbs stands before ("Checkout just spun forever and then errored", "order
+ * arrived damaged"; but "please refund returned items").
+ */
+function standsAsSubject(words: string[], position: number): boolean {
+  let next = afterIdWords(words, position + 1);
+  while (SUBJECT_ADVERBS.has(words[next] ?? '')) next++;
+  const word = words[next] ?? '';
+  if (AFTER_SUBJECT.has(word)) return true;
+  return (PAST.test(word) || isIrregularPast(word)) && !BEFORE_VERB.has(words[position - 1] ?? '');
+}
+
 /** A question that opens with these asks which things, and "can I" after it asks what is possible. */
 const WHICH = new Set(['what', 'which', 'whats']);
 const CAN_I = /\b(?:can|could|may|should)\s+(?:i|we)(?:\s+\w+)?$/;
@@ -763,7 +780,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       !othersWish &&
       // "customer says she was charged twice", "Order number is 556677": a subject stands where a
       // verb could.
-      !AFTER_SUBJECT.has(words[afterIdWords(words, position + 1)] ?? '') &&
+      !standsAsSubject(words, position) &&
       (sentenceStarts.has(position) ||
         (BEFORE_VERB.has(words[position - 1]) && (!afterAnd || position - lastVerb <= AND_REACH)) ||
         // "can I still change my order?": an adverb between the asker and the verb.

@@ -38,7 +38,7 @@ const IRREGULAR = new Map(
   stole:steal stolen:steal stood:stand tore:tear torn:tear threw:throw thrown:throw understood:understand
   wore:wear worn:wear won:win wrote:write written:write ate:eat eaten:eat drove:drive driven:drive
   flew:fly flown:fly froze:freeze frozen:freeze hung:hang began:begin begun:begin
-  forgot:forget forgotten:forget`
+  forgot:forget forgotten:forget spun:spin stuck:stick`
     .split(/\s+/)
     .map((pair) => pair.split(':') as [string, string]),
 );
