@@ -21,10 +21,12 @@ declare module 'fastify' {
 /** The setting under which the generated admin token's hash is kept. */
 export const ADMIN_TOKEN_SETTING = 'admin-token-sha256';
 
-function sameHash(left: string, right: string): boolean {
-  const a = Buffer.from(left, 'hex');
-  const b = Buffer.from(right, 'hex');
-  return a.length === b.length && timingSafeEqual(a, b);
+function hexBytes(hex: string | undefined): Buffer | undefined {
+  return hex === undefined ? undefined : Buffer.from(hex, 'hex');
+}
+
+function sameHash(left: Buffer, right: Buffer): boolean {
+  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /** Adds the hook that authenticates every route not marked `config: { public: true }`. */
@@ -32,7 +34,8 @@ export function registerAuthentication(
   app: FastifyInstance,
   options: { store: Store; adminToken?: string },
 ): void {
-  const configuredHash = options.adminToken ? hashToken(options.adminToken) : undefined;
+  // The configured token's hash as bytes once, not at every request.
+  const configuredHash = options.adminToken ? Buffer.from(hashToken(options.adminToken), 'hex') : undefined;
   app.decorateRequest('principal', null as never);
   app.addHook('onRequest', async (request) => {
     if (request.routeOptions.config?.public || !request.routeOptions.url) return;
@@ -40,8 +43,8 @@ export function registerAuthentication(
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) throw new UnauthorizedError();
     const token = match[1];
-    const hash = hashToken(token);
-    const adminHash = configuredHash ?? (await options.store.access.getSetting(ADMIN_TOKEN_SETTING));
+    const hash = Buffer.from(hashToken(token), 'hex');
+    const adminHash = configuredHash ?? hexBytes(await options.store.access.getSetting(ADMIN_TOKEN_SETTING));
     if (adminHash && sameHash(hash, adminHash)) {
       request.principal = { kind: 'admin' };
       return;

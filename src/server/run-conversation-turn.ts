@@ -1,7 +1,7 @@
 // One customer message through the agent as one unit of work: store the message, wait for the
 // conversation's turn (one at a time, across servers), run the agent, and store reply, trace,
 // pending action and status in one transaction, or leave the message marked unanswered.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { LanguageModel } from 'ai';
 import {
   type AgentCatalog,
@@ -92,13 +92,13 @@ export async function loadAgentCatalog(
     })),
   );
   // Everything the tools are made of (secrets included, so only as a digest).
-  const fingerprint = createHash('sha256')
-    .update(
-      JSON.stringify(
-        loaded.map(({ integration, catalog, settings }) => [integration, catalog.version, [...settings]]),
-      ),
-    )
-    .digest('base64url');
+  const fingerprint = hash(
+    'sha256',
+    JSON.stringify(
+      loaded.map(({ integration, catalog, settings }) => [integration, catalog.version, [...settings]]),
+    ),
+    'base64url',
+  );
   return catalogs.reuse(`agent-tools\u0000${agentId}`, fingerprint, () =>
     compileAgentCatalog(loaded.flatMap((entry) => toAgentTools(entry))),
   );
