@@ -212,6 +212,35 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('can we meet at 10:30?', index).ids).toEqual([]);
   });
 
+  it('reads a word the catalog does not know, opening a sentence before an id, as a command', () => {
+    const reopen = analyzeQuery('reopen 50002 please, the dropouts came back', index);
+    expect(reopen.unknownVerb).toBe(true);
+    expect(reopen.ids).toMatchObject([{ text: '50002', noun: '' }]);
+    // A noun the catalog knows labels the id there.
+    expect(analyzeQuery('Order 50002 please', index).ids).toMatchObject([{ noun: 'order' }]);
+  });
+
+  it('reads "on file" as kept, naming no file', () => {
+    const terms = analyzeQuery('What email address do you have on file for me?', index).terms;
+    expect(terms.map((term) => term.stem)).not.toContain('file');
+    expect(analyzeQuery('attach the file to order 5521', index).terms.map((term) => term.stem)).toContain(
+      'file',
+    );
+  });
+
+  it("reads no id in a product's name, nor in a payment card's details", () => {
+    expect(analyzeQuery('do you have the Osprey Atmos 65 backpack in stock?', index).ids).toEqual([]);
+    // A noun the catalog knows still labels its number.
+    expect(analyzeQuery('and what about Order 65?', index).ids).toMatchObject([
+      { text: '65', noun: 'order' },
+    ]);
+    const card = 'update my card to 4242 4242 4242 4242 exp 12/27 cvc 123, order 5521';
+    expect(analyzeQuery(card, index).ids.map((id) => id.text)).toEqual(['5521']);
+    expect(analyzeQuery('my card number is 4242424242424242', index).ids).toEqual([]);
+    // A long number that fails the card check is an id ("ticket 4242 4242 4242 4241").
+    expect(analyzeQuery('reference 4242 4242 4242 4241 please', index).ids).toHaveLength(1);
+  });
+
   it('reads an id whole, however many letters come before its first digit', () => {
     expect(analyzeQuery('list the invoices for customer cus_NffrFeUfNV2Hib', index).ids).toEqual([
       { text: 'cus_NffrFeUfNV2Hib', noun: 'custom', prefix: 'cus_' },

@@ -129,6 +129,9 @@ function afterIdWords(words: string[], position: number): number {
   return after;
 }
 
+/** Nouns that after "on" say only that something is kept ("on file", "on record"). */
+const STORED = new Set(['file', 'record']);
+
 /** A verb asks for a change when most operations named with it change something. */
 const ACTION_WRITES = 0.5;
 
@@ -326,6 +329,37 @@ const POSTCODE =
 const HOUR_BEFORE = /\b(?:by|until|till|til|before|after|around|at)\s+$/i;
 /** Fewer digits than this in groups are amounts or counts ("1 000 000"), not one number. */
 const MIN_GROUPED_DIGITS = 9;
+
+/** A run of 13 to 19 digits, maybe in groups: the length of a payment card's number. */
+const CARD_DIGITS = /(?<![\w.])\d(?:[ -]?\d){12,18}(?![\w.]?\d)/g;
+
+/** Whether the digits pass the Luhn check that every payment card number passes. */
+function passesLuhn(digits: string): boolean {
+  let sum = 0;
+  for (let position = 0; position < digits.length; position++) {
+    let digit = Number(digits[digits.length - 1 - position]);
+    if (position % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+/** A card's security code after its name ("cvc 123"). */
+const SECURITY_CODE = /(?<=\b(?:cvc|cvv2?|csc|security code)\s*:?\s*)\d{3,4}\b/gi;
+
+/**
+ * Payment card numbers in the text ("update my card to 4242 4242 4242 4242"): digits that pass the
+ * Luhn check, written in groups or after the word "card"; and security codes. A card's details
+ * identify no record, and are never given to an operation as an id.
+ */
+function cardNumbers(text: string): RegExpExecArray[] {
+  const numbers = [...text.matchAll(CARD_DIGITS)].filter(
+    (match) =>
+      passesLuhn(match[0].replace(/\D/g, '')) &&
+      (/[ -]/.test(match[0]) || /\bcard\b[^.?!]{0,30}$/i.test(text.slice(0, match.index))),
+  );
+  return [...numbers, ...text.matchAll(SECURITY_CODE)];
+}
 /** A word and the value after it, with an optional "is" or colon between ("username: jdoe"). */
 const LABELLED_VALUE = /\b([A-Za-z]+)(?=(\s*:\s*|\s+is\s+|\s+)([A-Za-z][\w.-]*\w))/g;
 /** A length of time written as one token ("48h", "30min", "2wks"): no id. */
@@ -514,6 +548,9 @@ function nounBefore(text: string, position: number, index: CatalogIndex): string
     // the catalog's records ("Order 90210 never came").
     const stem = catalogStem(word, index);
     const verbPlace = position === 0 || ASKS_BEFORE.has(words[position - 1]);
+    // A word the catalog does not know, opening the message before the id, is a command's verb
+    // ("reopen 50002 please").
+    if (position === 0 && position === words.length - 1 && !index.idf.has(stem)) return '';
     return verbPlace && verbProfile(index.model, stem) && !index.records.has(stem) ? '' : stem;
   }
   return '';
@@ -570,7 +607,7 @@ function findIds(text: string, index: CatalogIndex, context: string): QueryId[] 
   };
   // The groups of a phone number, and a postcode ("SE15 4QN", "K1A 0B1"), are values, not ids; those
   // of a long number written in groups ("meeting 831 2345 6789") are one.
-  const phones = [...text.matchAll(PHONE), ...text.matchAll(POSTCODE)].map((value) => [
+  const phones = [...text.matchAll(PHONE), ...text.matchAll(POSTCODE), ...cardNumbers(text)].map((value) => [
     value.index,
     value.index + value[0].length,
   ]);
@@ -628,6 +665,12 @@ function findIds(text: string, index: CatalogIndex, context: string): QueryId[] 
       /^\s+\p{L}/u.test(text.slice(match.index + match[0].length))
     )
       continue;
+    // "the Osprey Atmos 65 backpack", "my Pixel 8": a short number after a name the catalog does not
+    // know, inside a sentence, is part of a product's name.
+    const named = /(?<=[\p{L}\d,;] )(\p{Lu}\p{Ll}+) $/u.exec(
+      text.slice(Math.max(0, match.index - 30), match.index),
+    );
+    if (/^\d{1,3}$/.test(raw) && named && !index.idf.has(stemOf(named[1].toLowerCase()))) continue;
     // "done by 11", "open until 9": an hour, not an id.
     if (/^\d{1,2}$/.test(raw) && HOUR_BEFORE.test(text.slice(0, match.index))) continue;
     // A day of a month: "on May 20", "20 June".
@@ -732,6 +775,8 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
   }
   for (const [position, word] of words.entries()) {
     if (!isContentWord(word) || idWords.has(word)) continue;
+    // "what email do you have on file?", "the card on record": kept, not a file or a record.
+    if (STORED.has(word) && words[position - 1] === 'on') continue;
     length++;
     const before = `${words.slice(Math.max(0, position - 9), position).join(' ')} `;
     let wantsDone = PAST.test(word) && WANTS_DONE.test(before);
@@ -794,7 +839,10 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     if (
       !unknownVerb &&
       (!profile || profile.count < MIN_VERB_USES) &&
-      REQUEST_FRAME.test(words.slice(Math.max(0, position - 2), position).join(' ')) &&
+      (REQUEST_FRAME.test(words.slice(Math.max(0, position - 2), position).join(' ')) ||
+        // "reopen 50002 please", "escalate #4411": a word the catalog does not know, opening a
+        // sentence right before an id, is the verb of a command.
+        (sentenceStarts.has(position) && !index.idf.has(stem) && idParts.has(words[position + 1] ?? ''))) &&
       !past &&
       !told &&
       // A word of the paths is a resource's noun, unless a path ends in it as an action
