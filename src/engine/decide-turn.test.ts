@@ -1639,6 +1639,12 @@ describe('decideTurn', () => {
       toolName: 'listInvoices',
       input: { customer: 'cus_NffrFeUfNV2Hib' },
     });
+    // Or by the id's own prefix, whatever stands before it.
+    expect(decide([user("I'm cus_NffrFeUfNV2Hib, list my invoices")], '', [listInvoices])).toEqual({
+      type: 'tool-call',
+      toolName: 'listInvoices',
+      input: { customer: 'cus_NffrFeUfNV2Hib' },
+    });
   });
 
   it('takes from the request a follow-up answers the options it named, not only what was missing', () => {

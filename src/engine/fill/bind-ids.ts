@@ -205,13 +205,19 @@ export function bindIds(options: {
     );
     if (fitting.length === 1) take(id, fitting[0]);
   }
-  // Then a parameter named by a resource noun alone, when that noun stands before an id: APIs name a
-  // filter by the resource it takes the id of ("customer" in "the invoices for customer cus_N…").
+  // Then a parameter named by a resource noun alone, when that noun stands before an id or the id's
+  // own prefix abbreviates it: APIs name a filter by the resource it takes the id of ("customer" in
+  // "the invoices for customer cus_N…", and in "I'm cus_Ol92…, how much is my next bill?").
   for (const parameter of options.parameters) {
     if (parameter.name in input || idParameters.includes(parameter) || !holdsId(parameter.schema)) continue;
     const nouns = idNounStems(parameter.name);
     if (nouns.size !== 1) continue;
-    const id = free.find((candidate) => candidate.noun !== '' && nouns.has(candidate.noun));
+    const record = { name: parameter.name, nouns, segment: splitWords(parameter.name) };
+    const id = free.find(
+      (candidate) =>
+        (candidate.noun !== '' && nouns.has(candidate.noun)) ||
+        (/[_-]$/.test(candidate.prefix ?? '') && abbreviates(candidate.prefix as string, record)),
+    );
     if (id) take(id, parameter);
   }
   // Then one id left for one required id parameter left, whatever noun stands before it, unless its
