@@ -1101,6 +1101,22 @@ describe('decideTurn', () => {
     });
   });
 
+  it('asks for the record the message names rather than list a resource it names not at all', () => {
+    const orderId = { order_id: { type: 'integer', description: 'ID of the order.' } };
+    const tools = [
+      operation('getOrderStatuses', ['get', '/v2/order_statuses'], 'Get all order statuses.', {}),
+      operation('getOrder', ['get', '/v2/orders/{order_id}'], 'Get an order.', orderId, ['order_id']),
+    ];
+    // The situation: the list of statuses, which needs nothing, ranks first.
+    const index = indexCatalogCached(tools, { source: tools });
+    expect(rankCatalog({ index, message: 'where is my order??' }).tools[0].entry.tool.name).toBe(
+      'getOrderStatuses',
+    );
+    const decision = decide([user('where is my order??')], '', tools);
+    expect(decision).toMatchObject({ type: 'text' });
+    expect((decision as { text: string }).text).toMatch(/order/i);
+  });
+
   it('looks up the record whose number the agent asked for, whatever the words before it say', () => {
     const orderId = { order_id: { type: 'integer', description: 'ID of the order.' } };
     const tools = [

@@ -348,6 +348,26 @@ function findIdOwner<Ranked extends { entry: IndexedTool; features: number[] }>(
 }
 
 /**
+ * A near-equal sibling whose resource the message names, where the first's it names not at all:
+ * "where is my order??" asks for an order (its number then), not the list of order statuses.
+ */
+function namedSibling<Ranked extends { entry: IndexedTool; features: number[]; probability: number }>(
+  best: Ranked,
+  candidates: Ranked[],
+): Ranked | undefined {
+  if (!(best.features[HEAD_UNNAMED] >= 1)) return undefined;
+  return candidates
+    .slice(1, SIBLINGS)
+    .find(
+      (other) =>
+        other.probability >= best.probability * SIBLING_SHARE &&
+        other.features[HEAD_UNNAMED] === 0 &&
+        other.entry.head !== undefined &&
+        Math.abs(other.entry.writes - best.entry.writes) < DOES,
+    );
+}
+
+/**
  * How many of the first operations count as near-equal siblings of the first, and how likely they
  * must be against it (within an order of magnitude).
  */
@@ -1121,13 +1141,16 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   const askedFor =
     earlierText !== undefined ? takerOfAsked(text, options.earlierTurns?.[0], candidates) : undefined;
   if (askedFor) best = askedFor.ranked;
+  const named = askedFor ? undefined : namedSibling(best, candidates);
+  // A sibling that stands in for the first makes the first's claim against "nothing".
+  const firstClaim = best.probability;
+  if (named) best = named;
   let filled = fillFor(best);
   if (askedFor) {
     filled.input[askedFor.input] = text.trim();
     filled.missing = filled.missing.filter((parameter) => parameter.name !== askedFor.input);
   }
-  // A sibling that stands in for the first makes the first's claim against "nothing".
-  const claim = best.probability;
+  const claim = named ? firstClaim : best.probability;
   // Of near-equal siblings, the one the message completes ("my cart" for the signed-in customer's
   // cart, not a guest cart by its id) rather than one that would have to ask for more.
   if (filled.missing.length > 0)
