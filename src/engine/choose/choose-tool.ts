@@ -343,7 +343,7 @@ function findIdOwner<Ranked extends { entry: IndexedTool; features: number[] }>(
         changesAsMuch(other),
     );
   // The record read by its id owns it before a list filtered by it ("the status of order 10452" is
-  // `/orders/{order_id}`'s, not a search of `/orders?min_id=`).
+  // `/orders/{order_id}`'s, not a search of `/orders?external_order_id=`).
   return owners.find((other) => !(other.features[OWN_ID_BY_FILTER] > 0)) ?? owners[0];
 }
 

@@ -145,6 +145,7 @@ function abbreviatedBy(ids: QueryId[], part: string, word: string): boolean {
     return letters.length >= 2 && word.startsWith(letters) && splitWords(id.text)[0] === part;
   });
 }
+
 /** "how do I", "how can we": the words before a verb whose doing the message asks about. */
 const HOW_TO = /^how (?:do|can|could|should|would) (?:i|we)$/;
 /** The words before the verb of a request: "please", "can you", "you can", "want to", "need to". */
@@ -548,7 +549,7 @@ function nounBefore(text: string, position: number, index: CatalogIndex): string
     // the catalog's records ("Order 90210 never came").
     const stem = catalogStem(word, index);
     const verbPlace = position === 0 || ASKS_BEFORE.has(words[position - 1]);
-    // A word the catalog does not know, opening the message before the id, is a command's verb
+    // A word the catalog does not know, alone in its clause before the id, is a command's verb
     // ("reopen 50002 please").
     if (position === 0 && position === words.length - 1 && !index.idf.has(stem)) return '';
     return verbPlace && verbProfile(index.model, stem) && !index.records.has(stem) ? '' : stem;
@@ -605,8 +606,8 @@ function findIds(text: string, index: CatalogIndex, context: string): QueryId[] 
       ...(written ? { written } : {}),
     });
   };
-  // The groups of a phone number, and a postcode ("SE15 4QN", "K1A 0B1"), are values, not ids; those
-  // of a long number written in groups ("meeting 831 2345 6789") are one.
+  // The groups of a phone number, a postcode ("SE15 4QN", "K1A 0B1") and a payment card's details are
+  // values, not ids; those of a long number written in groups ("meeting 831 2345 6789") are one.
   const phones = [...text.matchAll(PHONE), ...text.matchAll(POSTCODE), ...cardNumbers(text)].map((value) => [
     value.index,
     value.index + value[0].length,
