@@ -313,8 +313,7 @@ export function extractToolFeatures(options: {
     prefixMatch || inputPrefixMatch || filterPrefixMatch || emailNamesRecord ? 1 : 0,
     tool.collection && ids.length === 0 ? 1 : 0,
     // People are searched for by who they are: an email, a phone number, a name.
-    tool.search &&
-    (!tool.findsPeople || query.values.emails + query.values.phones + query.values.names.length > 0)
+    tool.search && (!tool.findsPeople || query.values.emails + query.values.phones + query.values.people > 0)
       ? 1 - coverage
       : 0,
     tool.deprecated ? 1 : 0,

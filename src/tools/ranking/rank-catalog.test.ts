@@ -119,6 +119,9 @@ describe('rankCatalog with the committed model', () => {
     expect(searching('why does my card keep getting declined?', 'searchCustomers')).toBe(0);
     expect(searching('why does my card keep getting declined?', 'searchProducts')).toBeGreaterThan(0);
     expect(searching('can you find the account of jo.lee@example.com', 'searchCustomers')).toBeGreaterThan(0);
+    // A name after "the" is a thing's, never a person's.
+    expect(searching('is the order for Dana Whitfield here?', 'searchCustomers')).toBeGreaterThan(0);
+    expect(searching('do you still sell the Sea Salt & Sage candle?', 'searchCustomers')).toBe(0);
   });
 
   it('reads a field only the records under another hold as naming those records', () => {

@@ -20,6 +20,11 @@ describe('readValues', () => {
 
   it('takes no word opening a sentence, no catalog word and nothing shouted for a name', () => {
     expect(readValues('Lyon has a shop?', unknown).names).toEqual([]);
+    // Names of people, not of a thing named after "the" (the rest of its name included).
+    expect(readValues('is the Sea Salt & Sage candle back, Dana?', unknown)).toMatchObject({
+      names: ['sea', 'salt', 'sage', 'dana'],
+      people: 1,
+    });
     expect(readValues('where is my Order', (stem) => stem === 'order').names).toEqual([]);
     expect(readValues('WHERE IS MY ORDER IN LYON', unknown).names).toEqual([]);
     // A short code in capitals is a value wherever it stands.

@@ -31,6 +31,11 @@ export interface MessageValues {
   place: boolean;
   /** Whether a name follows a word that makes it a person's ("I'm Anna", "for Omar Haddad"). */
   person: boolean;
+  /**
+   * How many of the names may be people's: not those of a thing named after "the" ("the Sea Salt &
+   * Sage candle", "the Autumn collection"), nor the rest of that name.
+   */
+  people: number;
   dates: number;
   emails: number;
   phones: number;
@@ -47,6 +52,8 @@ const PLACE_NAME =
 const PERSON_NAME =
   /(^|[^a-z])(first|last|full|sur|given|family|customer|passenger|recipient)_?name$|^name$/i;
 const OTHER_NAME = /(^|[^a-z])(company|brand|title)$/i;
+/** Words in front of a thing's name, never of a person's ("the Autumn collection"). */
+const THING_BEFORE = new Set(['the', 'this', 'that', 'these', 'those', 'your']);
 /** Words in front of a place's name, and of a person's. */
 const BEFORE_PLACE = new Set(['in', 'from', 'to', 'at', 'near', 'into']);
 const BEFORE_PERSON = new Set(['im', "i'm", 'am', 'named', 'for', 'is', 'me']);
@@ -141,6 +148,10 @@ export function readValues(text: string, known: (stem: string) => boolean): Mess
   const names: string[] = [];
   let place = false;
   let person = false;
+  let people = 0;
+  // Where the last name ended, and whether it named a thing.
+  let lastEnd = -1;
+  let thing = false;
   if (!shouted)
     // Whole tokens: the letters of a code with digits ("JMO1MG") are an id's, not a name.
     for (const match of rest.matchAll(/[\p{L}\p{N}_]+/gu)) {
@@ -152,6 +163,11 @@ export function readValues(text: string, known: (stem: string) => boolean): Mess
       if ((opensSentence && !/^\p{Lu}{2,5}$/u.test(word)) || known(stemOf(lower))) continue;
       names.push(lower);
       const previous = /([\p{L}']+)\W*$/u.exec(before)?.[1].toLowerCase() ?? '';
+      // A name goes on over "&", "and" and "of" ("Sea Salt & Sage", "Bank of Scotland").
+      const goesOn = lastEnd >= 0 && /^\s*(?:&|and|of)?\s*$/i.test(rest.slice(lastEnd, match.index));
+      thing = goesOn ? thing : THING_BEFORE.has(previous);
+      lastEnd = match.index + word.length;
+      if (!thing) people++;
       place ||= BEFORE_PLACE.has(previous);
       person ||= BEFORE_PERSON.has(previous);
     }
@@ -159,6 +175,7 @@ export function readValues(text: string, known: (stem: string) => boolean): Mess
     names,
     place,
     person,
+    people,
     dates,
     emails,
     phones,
