@@ -53,6 +53,19 @@ describe('askForParameters', () => {
     expect(askForParameters([parameter('user_id', 'The user ID of the account.')])).toBe(
       'What is your user ID of the account?',
     );
+    // Of "the name of the league", what follows "of" says whose it is; what another holds is not theirs.
+    expect(askForParameters([parameter('league', 'Name of the league in which the team competes.')])).toBe(
+      'What is the name of the league in which the team competes?',
+    );
+    expect(askForParameters([parameter('n', 'Number of times that interest is compounded per year.')])).toBe(
+      'What is the number of times that interest is compounded per year?',
+    );
+    expect(askForParameters([parameter('dealer', 'Cards held by the dealer.')])).toBe(
+      'What are the cards held by the dealer?',
+    );
+    expect(askForParameters([parameter('order_number', 'Number of the order to track.')])).toBe(
+      'What is your order number?',
+    );
   });
 
   it('asks for "the ID of the ticket" as the ticket ID', () => {

@@ -1,4 +1,6 @@
 // Asks, in plain words from the parameters' descriptions, for the details a call still needs.
+
+import { isPlural } from '../../tools/index.js';
 import type { EngineTool } from '../catalog/engine-tool.js';
 import type { ParameterInfo } from '../catalog/list-parameters.js';
 import { splitWords } from '../language/split-words.js';
@@ -98,7 +100,30 @@ export function describeParameter(parameter: ParameterInfo, purpose?: string): s
   );
   if (/^(?:why|how|what|which|when|where|who|whether|if)\b/i.test(phrase)) return lowerFirst(phrase);
   if (/^your\b/i.test(phrase)) return lowerFirst(phrase);
-  return `${OWN.test(phrase) ? 'your' : 'the'} ${lowerFirst(phrase)}`;
+  return `${ownedByCustomer(phrase) ? 'your' : 'the'} ${lowerFirst(phrase)}`;
+}
+
+/**
+ * Whether a phrase names something of the customer's own. Of "the name of the league", "the number
+ * of times interest is compounded", what follows "of" says whose it is; a thing another holds ("the
+ * cards held by the dealer") is not the customer's.
+ */
+function ownedByCustomer(phrase: string): boolean {
+  if (/\b(?:held|owned|kept|used|made|chosen|given)\s+by\b/i.test(phrase)) return false;
+  const owner = /^[\w-]+(?:\s[\w-]+)?\s+of\s+(.+)$/i.exec(phrase)?.[1] ?? phrase;
+  return OWN.test(owner);
+}
+
+/** Words after the head noun of a phrase ("the cards held by the dealer", "the name of the league"). */
+const AFTER_HEAD =
+  /^(?:of|in|on|for|from|to|with|by|at|that|which|who|whose|where|held|owned|used|given|made|being)$/i;
+
+/** Whether a phrase names several things: its head noun is a plural ("the cards held by the dealer"). */
+function namesMany(phrase: string): boolean {
+  const words = phrase.split(/\s+/);
+  const end = words.findIndex((word, position) => position > 0 && AFTER_HEAD.test(word));
+  const head = (end < 0 ? words.at(-1) : words[end - 1]) ?? '';
+  return isPlural(head.toLowerCase());
 }
 
 /**
@@ -115,7 +140,7 @@ export function askForParameters(missing: ParameterInfo[], tool?: EngineTool): s
     !structured &&
     !/^(?:why|how|what|which|when|where|who|whether|if)\b/.test(phrases[0])
   ) {
-    return `What is ${phrases[0]}?`;
+    return `What ${namesMany(phrases[0]) ? 'are' : 'is'} ${phrases[0]}?`;
   }
   return `Could you tell me ${joinAnd(phrases)}?`;
 }
