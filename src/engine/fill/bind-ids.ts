@@ -10,6 +10,7 @@ import {
   holdsId,
   type IndexedTool,
   idNounStems,
+  inputRecord,
   isIdName,
   type QueryId,
 } from '../../tools/index.js';
@@ -212,7 +213,7 @@ export function bindIds(options: {
     if (parameter.name in input || idParameters.includes(parameter) || !holdsId(parameter.schema)) continue;
     const nouns = idNounStems(parameter.name);
     if (nouns.size !== 1) continue;
-    const record = { name: parameter.name, nouns, segment: splitWords(parameter.name) };
+    const record = inputRecord(parameter.name);
     const id = free.find(
       (candidate) =>
         (candidate.noun !== '' && nouns.has(candidate.noun)) ||

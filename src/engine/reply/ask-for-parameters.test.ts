@@ -41,31 +41,22 @@ describe('askForParameters', () => {
   });
 
   it('asks for what the customer has as theirs, and for anything else as it is', () => {
-    expect(askForParameters([parameter('habitat', 'Habitat of the bird.')])).toBe(
-      'What is the habitat of the bird?',
-    );
-    expect(askForParameters([parameter('to_unit', 'Unit in which to return the result.')])).toBe(
+    const ask = (name: string, description: string) => askForParameters([parameter(name, description)]);
+    expect(ask('habitat', 'Habitat of the bird.')).toBe('What is the habitat of the bird?');
+    expect(ask('to_unit', 'Unit in which to return the result.')).toBe(
       'What is the unit in which to return the result?',
     );
-    expect(askForParameters([parameter('last_name', "The last name of the customer, such as 'Doe'.")])).toBe(
-      'What is your last name?',
-    );
-    expect(askForParameters([parameter('user_id', 'The user ID of the account.')])).toBe(
-      'What is your user ID of the account?',
-    );
+    expect(ask('last_name', "The last name of the customer, such as 'Doe'.")).toBe('What is your last name?');
+    expect(ask('user_id', 'The user ID of the account.')).toBe('What is your user ID of the account?');
     // Of "the name of the league", what follows "of" says whose it is; what another holds is not theirs.
-    expect(askForParameters([parameter('league', 'Name of the league in which the team competes.')])).toBe(
+    expect(ask('league', 'Name of the league in which the team competes.')).toBe(
       'What is the name of the league in which the team competes?',
     );
-    expect(askForParameters([parameter('n', 'Number of times that interest is compounded per year.')])).toBe(
+    expect(ask('n', 'Number of times that interest is compounded per year.')).toBe(
       'What is the number of times that interest is compounded per year?',
     );
-    expect(askForParameters([parameter('dealer', 'Cards held by the dealer.')])).toBe(
-      'What are the cards held by the dealer?',
-    );
-    expect(askForParameters([parameter('order_number', 'Number of the order to track.')])).toBe(
-      'What is your order number?',
-    );
+    expect(ask('dealer', 'Cards held by the dealer.')).toBe('What are the cards held by the dealer?');
+    expect(ask('order_number', 'Number of the order to track.')).toBe('What is your order number?');
   });
 
   it('asks for "the ID of the ticket" as the ticket ID', () => {

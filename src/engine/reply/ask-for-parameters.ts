@@ -103,20 +103,26 @@ export function describeParameter(parameter: ParameterInfo, purpose?: string): s
   return `${ownedByCustomer(phrase) ? 'your' : 'the'} ${lowerFirst(phrase)}`;
 }
 
+/** Participles that say who has a thing ("the cards held by the dealer"). */
+const HOLDING = 'held|owned|kept|used|made|chosen|given';
+const HELD_BY = new RegExp(`\\b(?:${HOLDING})\\s+by\\b`, 'i');
+
 /**
  * Whether a phrase names something of the customer's own. Of "the name of the league", "the number
  * of times interest is compounded", what follows "of" says whose it is; a thing another holds ("the
  * cards held by the dealer") is not the customer's.
  */
 function ownedByCustomer(phrase: string): boolean {
-  if (/\b(?:held|owned|kept|used|made|chosen|given)\s+by\b/i.test(phrase)) return false;
+  if (HELD_BY.test(phrase)) return false;
   const owner = /^[\w-]+(?:\s[\w-]+)?\s+of\s+(.+)$/i.exec(phrase)?.[1] ?? phrase;
   return OWN.test(owner);
 }
 
 /** Words after the head noun of a phrase ("the cards held by the dealer", "the name of the league"). */
-const AFTER_HEAD =
-  /^(?:of|in|on|for|from|to|with|by|at|that|which|who|whose|where|held|owned|used|given|made|being)$/i;
+const AFTER_HEAD = new RegExp(
+  `^(?:of|in|on|for|from|to|with|by|at|that|which|who|whose|where|being|${HOLDING})$`,
+  'i',
+);
 
 /** Whether a phrase names several things: its head noun is a plural ("the cards held by the dealer"). */
 function namesMany(phrase: string): boolean {

@@ -2,7 +2,7 @@
 // catalog's own words), the ids it gives with the noun in front of each, whether it asks or tells,
 // and what its verbs usually do across real APIs.
 import type { CatalogIndex } from './index-catalog.js';
-import { fitsIdForm, idPrefixOf, isPlural } from './index-catalog.js';
+import { abbreviates, fitsIdForm, idPrefixOf, inputRecord, isPlural } from './index-catalog.js';
 import { MIN_VERB_USES, type VerbProfile, verbProfile } from './ranking-model.js';
 import { type MessageValues, MONTH, PHONE, readValues } from './read-values.js';
 import {
@@ -140,10 +140,10 @@ const ACTION_WRITES = 0.5;
  * their ids: "please, customer cus_Nffr…" labels a customer's id (`cus_`) whatever stands before it.
  */
 function abbreviatedBy(ids: QueryId[], part: string, word: string): boolean {
-  return ids.some((id) => {
-    const letters = (id.prefix ?? '').replace(/[^a-z]/g, '');
-    return letters.length >= 2 && word.startsWith(letters) && splitWords(id.text)[0] === part;
-  });
+  return ids.some(
+    (id) =>
+      id.prefix !== undefined && splitWords(id.text)[0] === part && abbreviates(id.prefix, inputRecord(word)),
+  );
 }
 
 /** "how do I", "how can we": the words before a verb whose doing the message asks about. */

@@ -301,6 +301,11 @@ export function idNounStems(name: string): Set<string> {
       .map(stemOf),
   );
 }
+
+/** An input that takes a record's id, read from its name alone (`customer`, `payment_intent`). */
+export function inputRecord(name: string): PathParameter {
+  return { name, nouns: idNounStems(name), segment: splitWords(name).filter(isContentWord) };
+}
 const VERSION_SEGMENT = /^(v\d+(\.\d+)*|api|rest|json|public|private)$/i;
 /** Words of a path that name a format or a version, not a resource (`wp-json`, `api`, `v2`). */
 const FORMAT_WORD = /^(api|apis|rest|json|xml|html|public|private|v\d*)$/;
@@ -655,7 +660,7 @@ function indexTool(
   const idNames = new Set(idParameters.map((parameter) => parameter.name));
   const idFilters = parameterNames
     .filter((name) => !idNames.has(name) && holdsId(properties[name]) && !sortsBy(properties[name]))
-    .map((name) => ({ name, nouns: idNounStems(name), segment: splitWords(name).filter(isContentWord) }))
+    .map(inputRecord)
     .filter((filter) => filter.nouns.size === 1 || (filter.nouns.size > 0 && isIdName(filter.name)));
   const lastSegment =
     withoutFormat(operation?.path ?? '')
@@ -675,11 +680,7 @@ function indexTool(
     method && !isReadMethod(method)
       ? [...bodyInputs]
           .filter((name) => !pathNames.has(name) && holdsId(properties[name]))
-          .map((name) => ({
-            name,
-            nouns: idNounStems(name),
-            segment: splitWords(name).filter(isContentWord),
-          }))
+          .map(inputRecord)
           .filter((input) => input.nouns.size > 0 && input.nouns.size <= 2)
       : [];
   return {

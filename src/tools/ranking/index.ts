@@ -12,6 +12,7 @@ export {
   holdsId,
   type IndexedTool,
   idNounStems,
+  inputRecord,
   isIdName,
   isPlural,
   isReadMethod,

@@ -154,100 +154,81 @@ describe('rankCatalog with the committed model', () => {
     expect(best('what is the status of order 10455?')).toBe('getAnOrder');
   });
 
+  /** A one-operation tool of an API (`operation` gets the operationId as its name). */
+  const apiTool = (
+    operationId: string,
+    [method, path]: ['get' | 'post', string],
+    description: string,
+    inputSchema: Record<string, unknown>,
+    bodyInputs?: string[],
+  ) => ({
+    name: operationId,
+    description,
+    inputSchema: { type: 'object', ...inputSchema },
+    operation: { method, path, operationId, ...(bodyInputs ? { bodyInputs } : {}) },
+  });
+  const featuresOf = (catalog: CatalogIndex, message: string, name?: string) =>
+    rankCatalog({ index: catalog, message }).tools.find((ranked) => !name || ranked.entry.tool.name === name)
+      ?.features ?? [];
+
   it("reads an id whose prefix names its record as that record's, whatever noun stands before it", () => {
     const customer = { type: 'string', example: 'cus_NffrFeUfNV2Hib' };
     const catalog = indexCatalog(
       [
-        {
-          name: 'updateCustomer',
-          description: 'Update a customer',
-          inputSchema: { type: 'object', required: ['customer'], properties: { customer } },
-          operation: {
-            method: 'post' as const,
-            path: '/customers/{customer}',
-            operationId: 'updateCustomer',
-          },
-        },
+        apiTool('updateCustomer', ['post', '/customers/{customer}'], 'Update a customer', {
+          required: ['customer'],
+          properties: { customer },
+        }),
       ],
       loadRankingModel(),
     );
-    const features = rankCatalog({
-      index: catalog,
-      message: 'update the email on my account cus_OaB3cD4eF5gH6i',
-    }).tools[0].features;
+    const features = featuresOf(catalog, 'update the email on my account cus_OaB3cD4eF5gH6i');
     expect(features[TOOL_FEATURES.indexOf('idPrefixMatch')]).toBe(1);
     expect(features[TOOL_FEATURES.indexOf('idNounMismatch')]).toBe(0);
   });
 
   it("reads an id whose prefix abbreviates a list's filter as the filter's, as it does a body input's", () => {
+    const customer = {
+      type: 'string',
+      description: 'Only return invoices for the customer specified by this customer ID.',
+    };
     const catalog = indexCatalog(
-      [
-        {
-          name: 'GetInvoices',
-          description: 'List all invoices',
-          inputSchema: {
-            type: 'object',
-            properties: {
-              customer: {
-                type: 'string',
-                description: 'Only return invoices for the customer specified by this customer ID.',
-              },
-            },
-          },
-          operation: { method: 'get' as const, path: '/v1/invoices', operationId: 'GetInvoices' },
-        },
-      ],
+      [apiTool('GetInvoices', ['get', '/v1/invoices'], 'List all invoices', { properties: { customer } })],
       loadRankingModel(),
     );
-    const features = rankCatalog({ index: catalog, message: 'all my invoices please, cus_NkL5mJ3hGf8DsA' })
-      .tools[0].features;
+    const features = featuresOf(catalog, 'all my invoices please, cus_NkL5mJ3hGf8DsA');
     expect(features[TOOL_FEATURES.indexOf('idPrefixMatch')]).toBe(1);
     expect(features[TOOL_FEATURES.indexOf('idUnneeded')]).toBe(0);
   });
 
   it('reads an acronym the catalog defines as the words it stands for, in a path and in an input', () => {
+    const gan = { type: 'string', description: 'The gift card account number (GAN).' };
     const catalog = indexCatalog(
       [
-        {
-          name: 'RetrieveGiftCardFromGAN',
-          description: 'Retrieves a gift card using the gift card account number (GAN).',
-          inputSchema: {
-            type: 'object',
-            required: ['gan'],
-            properties: { gan: { type: 'string', description: 'The gift card account number (GAN).' } },
-          },
-          operation: {
-            method: 'post' as const,
-            path: '/v2/gift-cards/from-gan',
-            operationId: 'RetrieveGiftCardFromGAN',
-            bodyInputs: ['gan'],
-          },
-        },
-        {
-          name: 'RetrieveGiftCard',
-          description: 'Retrieves a gift card using its ID.',
-          inputSchema: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
-          operation: { method: 'get' as const, path: '/v2/gift-cards/{id}', operationId: 'RetrieveGiftCard' },
-        },
+        apiTool(
+          'RetrieveGiftCardFromGAN',
+          ['post', '/v2/gift-cards/from-gan'],
+          'Retrieves a gift card using the gift card account number (GAN).',
+          { required: ['gan'], properties: { gan } },
+          ['gan'],
+        ),
+        apiTool('RetrieveGiftCard', ['get', '/v2/gift-cards/{id}'], 'Retrieves a gift card using its ID.', {
+          required: ['id'],
+          properties: { id: { type: 'string' } },
+        }),
       ],
       loadRankingModel(),
     );
-    const features = (message: string) =>
-      rankCatalog({ index: catalog, message }).tools.find(
-        (ranked) => ranked.entry.tool.name === 'RetrieveGiftCardFromGAN',
-      )?.features ?? [];
+    const features = (message: string) => featuresOf(catalog, message, 'RetrieveGiftCardFromGAN');
     const named = features('how much is left on my gift card? card number 7783551099210347');
     expect(named[TOOL_FEATURES.indexOf('headUnnamed')]).toBe(0);
     expect(named[TOOL_FEATURES.indexOf('idUnneeded')]).toBe(0);
     // Initials that spell only part of an acronym define none ("card number (ABCN)").
     const partly = indexCatalog(
       [
-        {
-          name: 'getAbcn',
-          description: 'Reads a card by its card number (ABCN).',
-          inputSchema: { type: 'object', properties: {} },
-          operation: { method: 'get' as const, path: '/cards/by-abcn', operationId: 'getAbcn' },
-        },
+        apiTool('getAbcn', ['get', '/cards/by-abcn'], 'Reads a card by its card number (ABCN).', {
+          properties: {},
+        }),
       ],
       loadRankingModel(),
     );
