@@ -2073,6 +2073,40 @@ describe('decideTurn', () => {
     ).toMatchObject({ type: 'text' });
   });
 
+  it("fills a required input named by a phrase from the business's prompt, and no input of one word", () => {
+    const cancel = operation(
+      'cancelPayment',
+      ['post', '/payments/{paymentPspReference}/cancels'],
+      'Cancel an authorised payment',
+      {
+        paymentPspReference: { type: 'string' },
+        merchantAccount: { type: 'string' },
+        reference: { type: 'string' },
+      },
+      ['paymentPspReference', 'merchantAccount'],
+    );
+    const prompt =
+      'You help the customers of Velo Atelier. Payments run under the merchant account VeloAtelierECOM.';
+    expect(decide([user('please cancel payment 8816178914079738')], prompt, [cancel])).toMatchObject({
+      type: 'tool-call',
+      input: { paymentPspReference: '8816178914079738', merchantAccount: 'VeloAtelierECOM' },
+    });
+    // Without it in the prompt it is asked for; an optional one is not taken from the prompt.
+    expect(
+      decide([user('please cancel payment 8816178914079738')], 'You help Velo Atelier.', [cancel]),
+    ).toMatchObject({
+      type: 'text',
+      text: expect.stringMatching(/merchant account/i),
+    });
+    const withReference = decide(
+      [user('please cancel payment 8816178914079738')],
+      `${prompt} Our reference prefix is VA-2024.`,
+      [cancel],
+    );
+    expect(withReference).toMatchObject({ type: 'tool-call' });
+    expect((withReference as { input: Record<string, unknown> }).input.reference).toBeUndefined();
+  });
+
   it("takes no house number or ZIP code of an address for a record's id", () => {
     const update = operation(
       'updateRecipient',

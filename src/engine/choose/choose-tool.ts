@@ -585,7 +585,12 @@ function promptIdInputs(
   for (const parameter of document.parameters) {
     // An input named as an id or in the path, or one the prompt gives an id for by its very name
     // ("their session uid is 33ce76…" for `uid`).
-    const keyed = isIdName(parameter.name) || inPath.has(parameter.name);
+    // A required text input named by a phrase ("merchantAccount", "storeCode") is the business's to
+    // set, as its prompt may say ("under the merchant account VeloAtelierECOM").
+    const keyed =
+      isIdName(parameter.name) ||
+      inPath.has(parameter.name) ||
+      (parameter.required && parameter.type === 'string' && splitWords(parameter.name).length > 1);
     const nouns = nounsOf(parameter, options.entry);
     if (query.ids.some((id) => nouns.has(id.noun))) continue;
     const given = options.promptIds().filter((id) => id.noun !== '' && nouns.has(id.noun));
