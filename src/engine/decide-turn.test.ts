@@ -2073,6 +2073,42 @@ describe('decideTurn', () => {
     ).toMatchObject({ type: 'text' });
   });
 
+  it('makes the record a request asks to have made, rather than searching with its other words', () => {
+    const tickets = [
+      operation(
+        'searchTickets',
+        ['post', '/crm/v3/objects/tickets/search'],
+        'Filter, sort and search tickets',
+        { query: { type: 'string' }, limit: { type: 'integer' } },
+      ),
+      operation('createTicket', ['post', '/crm/v3/objects/tickets'], 'Create', {
+        subject: { type: 'string' },
+        content: { type: 'string' },
+      }),
+      operation(
+        'getTicket',
+        ['get', '/crm/v3/objects/tickets/{ticketId}'],
+        'Read',
+        { ticketId: { type: 'string' } },
+        ['ticketId'],
+      ),
+    ];
+    for (const text of [
+      "I'd like to open a ticket. Our invoice PDF export has been coming out blank since this morning.",
+      'can you log a new support ticket? the CSV upload crashes above 10MB',
+    ])
+      expect(decide([user(text)], '', tickets)).toMatchObject({
+        type: 'tool-call',
+        toolName: 'createTicket',
+      });
+    // Asking how it is done, or telling what was done, asks for no new ticket.
+    for (const text of [
+      'How do I open a ticket about the PDF export?',
+      'I opened a ticket about the PDF export',
+    ])
+      expect(decide([user(text)], '', tickets)).not.toMatchObject({ toolName: 'createTicket' });
+  });
+
   it("fills a required input named by a phrase from the business's prompt, and no input of one word", () => {
     const cancel = operation(
       'cancelPayment',

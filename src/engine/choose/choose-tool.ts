@@ -445,23 +445,17 @@ function takerOfAsked<Ranked extends { entry: IndexedTool }>(
   return undefined;
 }
 
-/** Words before a record not yet made ("a return", "a new ticket"). */
-const NEW_RECORD_LEAD = new Set(['a', 'an', 'new', 'another']);
-
 /**
- * The operation among `candidates` that creates the new record the object of a declined deed names
- * ("start a return for order 55512": `POST /returns`), if any; an existing record ("tag ticket
- * 81234") is none.
+ * The operation among `candidates` that creates the record the message asks to have made ("I'd like
+ * to open a ticket", "please start a return for order 55512": `POST /returns`), if any; an existing
+ * record ("tag ticket 81234") is none.
  */
 function findCreationOf<Ranked extends { entry: IndexedTool }>(
-  rest: string,
+  query: AnalyzedQuery,
   candidates: Ranked[],
 ): Ranked | undefined {
-  const words = splitWords(rest.toLowerCase());
-  let position = 0;
-  while (position < words.length && NEW_RECORD_LEAD.has(words[position])) position++;
-  if (position === 0 || position === words.length) return undefined;
-  const stem = stemOf(words[position]);
+  const stem = query.newRecord;
+  if (stem === undefined) return undefined;
   return candidates.find(
     ({ entry }) => entry.head?.stem === stem && entry.action === undefined && createsRecord(entry),
   );
@@ -1188,6 +1182,13 @@ export function chooseTool(options: ChooseToolOptions): Choice {
         break;
       }
     }
+  // "I'd like to open a ticket. Our invoice export comes out blank": the record asked for is made,
+  // however many of the message's words a search would take.
+  const creation = findCreationOf(ranking.query, candidates);
+  if (creation && creation !== best) {
+    best = creation;
+    filled = fillFor(creation);
+  }
   // Nothing to call when "nothing" is more likely than the most likely operation, unless every word
   // of the message is the operation's own ("Where is my order?", and its answer "it's 44821"), or the
   // message is only a code in the form the operation's schema shows ("Tell me about SKU-1042"; a bare
@@ -1245,7 +1246,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   if (action && (nothing || !makesChange(best.entry, ranking.query))) {
     // "please start a return for order 55512": a deed the catalog does by creating the record its
     // object names is no deed to decline.
-    const creation = findCreationOf(action.rest, candidates);
+    const creation = findCreationOf(ranking.query, candidates);
     if (!creation) return { type: 'unable', action: { word: action.word, rest: action.rest } };
     best = creation;
     filled = fillFor(creation);

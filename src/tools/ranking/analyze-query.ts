@@ -80,6 +80,12 @@ export interface AnalyzedQuery {
    * "can you bump it"): something is asked to be done, though not what its doing does.
    */
   unknownVerb: boolean;
+  /**
+   * The stem of a record the message asks to have made, of a kind the catalog creates: the noun after
+   * a verb that asks and "a", "an" or "another" ("I'd like to open a ticket", "can you file a new bug
+   * report", "log an issue"), whatever that verb.
+   */
+  newRecord?: string;
   /** Count of content words. */
   length: number;
   /** Addresses the business ("do you", "your"). */
@@ -741,6 +747,25 @@ function joinCompounds(
   }
 }
 
+/** Words that open the name of a record not yet made ("a ticket", "another return"). */
+const NEW_RECORD = new Set(['a', 'an', 'another']);
+/** How many words may stand between "a" and the record's noun ("a new bug report"). */
+const NEW_RECORD_REACH = 3;
+
+/**
+ * The stem of the record of a kind the catalog creates that `words` name from `start` on as one not
+ * yet made ("a new support ticket"), if they do.
+ */
+function recordAsked(words: string[], start: number, index: CatalogIndex): string | undefined {
+  if (!NEW_RECORD.has(words[start] ?? '')) return undefined;
+  for (const word of words.slice(start + 1, start + 1 + NEW_RECORD_REACH)) {
+    const stem = stemOf(word);
+    if (index.created.has(stem)) return stem;
+    if (!/^\p{L}+$/u.test(word)) return undefined;
+  }
+  return undefined;
+}
+
 /** Reads `text` (with earlier messages in `context`) against `index`. */
 export function analyzeQuery(text: string, index: CatalogIndex, context = ''): AnalyzedQuery {
   const ids = findIds(text, index, context);
@@ -766,6 +791,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
   let lastVerb = Number.NEGATIVE_INFINITY;
   let unknownVerb = false;
   let asks: string | undefined;
+  let newRecord: string | undefined;
   // The words of each sentence in turn, and where each sentence starts: a verb may open any of them
   // ("I'm moving abroad next week. Cancel subscription sub_1Nb… right away").
   const words: string[] = [];
@@ -836,6 +862,13 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       DID.test(words.slice(Math.max(0, position - 3), position).join(' ')) ||
       SUPPOSED.test(words.slice(Math.max(0, position - 4), position).join(' '));
     (verbPosition ? asVerb : asOther).add(stem);
+    if (
+      verbPosition &&
+      !past &&
+      !told &&
+      !HOW_TO.test(words.slice(Math.max(0, position - 3), position).join(' '))
+    )
+      newRecord ??= recordAsked(words, position + 1, index);
     (verbPosition && (past || told) ? toldVerbs : notTold).add(stem);
     if (
       !unknownVerb &&
@@ -926,6 +959,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     ...(action ? { action } : {}),
     ...(asks ? { asks } : {}),
     unknownVerb,
+    ...(newRecord ? { newRecord } : {}),
     length,
     addressesBusiness: /\b(you|your|yours|u)\b/.test(lower),
     values,
