@@ -210,7 +210,11 @@ export function extractToolFeatures(options: {
     );
   const recordInputMatch =
     inputPrefixMatch || tool.recordInputs.some((input) => idNouns.some((noun) => input.nouns.has(noun)));
-  const takesIds = pathParameters + (filterMatch || recordInputMatch ? 1 : 0);
+  // A record input that is a required id input too (`payment_id` of `POST /refunds`) is counted once.
+  const recordInputCounted =
+    recordInputMatch &&
+    tool.recordInputs.every((input) => tool.idParameters.some(({ name }) => name === input.name));
+  const takesIds = pathParameters + ((filterMatch || recordInputMatch) && !recordInputCounted ? 1 : 0);
   // "order 12-10522" given to a list of orders filtered by their own ids (`/order?orderIds=`), where
   // reading the one record by its id is another operation's.
   const ownIdByFilter =

@@ -41,6 +41,46 @@ describe('rankCatalog with the committed model', () => {
     expect(missing('status of order 44519?')).toBe(0);
   });
 
+  it('counts the one id a change takes in its body once, though it is a required id input and its record input both', () => {
+    const catalog = indexCatalog(
+      [
+        {
+          name: 'RefundPayment',
+          description: 'Refunds a payment.',
+          inputSchema: {
+            type: 'object',
+            required: ['payment_id'],
+            properties: { payment_id: { type: 'string' }, reason: { type: 'string' } },
+          },
+          operation: {
+            method: 'post' as const,
+            path: '/v2/refunds',
+            operationId: 'RefundPayment',
+            summary: 'RefundPayment',
+            bodyInputs: ['payment_id', 'reason'],
+          },
+        },
+        {
+          name: 'GetPayment',
+          description: 'Retrieves a payment.',
+          inputSchema: {
+            type: 'object',
+            required: ['payment_id'],
+            properties: { payment_id: { type: 'string' } },
+          },
+          operation: { method: 'get' as const, path: '/v2/payments/{payment_id}', operationId: 'GetPayment' },
+        },
+      ],
+      loadRankingModel(),
+    );
+    const refund = rankCatalog({
+      index: catalog,
+      message: 'pls refund payment UNOE3kv2BZwqHlJ830RCt5YCuaB',
+    }).tools.find((ranked) => ranked.entry.tool.name === 'RefundPayment');
+    expect(refund?.entry.recordInputs.map((input) => input.name)).toEqual(['payment_id']);
+    expect(refund?.features[TOOL_FEATURES.indexOf('idCountGap')]).toBe(0);
+  });
+
   it('reads a batch operation by the verb after its batch word (`BatchRetrieveOrders` at `/orders/batch-retrieve` reads orders)', () => {
     const catalog = indexCatalog(
       [
