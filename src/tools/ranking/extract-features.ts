@@ -13,6 +13,7 @@ import {
   isReadMethod,
 } from './index-catalog.js';
 import { fitSlots } from './read-values.js';
+import { stemOf } from './read-words.js';
 
 /** Names of the operation features, in vector order. */
 export const TOOL_FEATURES = [
@@ -96,6 +97,11 @@ export interface QueryWeights {
   firstVerb?: string;
 }
 
+/** Whether `word` is the adverb made of the word whose stem is `stem` ("completely" of "complete"). */
+function isAdverbOf(word: string, stem: string): boolean {
+  return word.length > 5 && word.endsWith('ly') && stemOf(word.slice(0, -2)) === stem;
+}
+
 /** Weighs the message's stems by the catalog's IDF and expands them by learned associations. */
 export function weighQuery(query: AnalyzedQuery, index: CatalogIndex): QueryWeights {
   const weights = new Map<string, number>();
@@ -116,7 +122,10 @@ export function weighQuery(query: AnalyzedQuery, index: CatalogIndex): QueryWeig
       associated.set(stem, Math.max(associated.get(stem) ?? 0, value));
     }
   }
-  const namedOnly = new Set(query.terms.flatMap((term) => (term.named ? [term.stem] : [])));
+  // Nor does an adverb of a verb's stem ("the cake arrived completely smashed" completes no payment).
+  const namedOnly = new Set(
+    query.terms.flatMap((term) => (term.named || isAdverbOf(term.word, term.stem) ? [term.stem] : [])),
+  );
   const firstVerb = query.asks ?? query.terms.find((term) => term.verb)?.stem;
   return {
     weights,

@@ -81,6 +81,28 @@ describe('rankCatalog with the committed model', () => {
     expect(refund?.features[TOOL_FEATURES.indexOf('idCountGap')]).toBe(0);
   });
 
+  it("reads an adverb as naming no operation's verb ('completely' completes nothing)", () => {
+    const complete = {
+      name: 'CompletePayment',
+      description: 'Completes (captures) a payment.',
+      inputSchema: {
+        type: 'object',
+        required: ['payment_id'],
+        properties: { payment_id: { type: 'string' } },
+      },
+      operation: {
+        method: 'post' as const,
+        path: '/v2/payments/{payment_id}/complete',
+        operationId: 'CompletePayment',
+      },
+    };
+    const catalog = indexCatalog([complete], loadRankingModel());
+    const verbNamed = (message: string) =>
+      rankCatalog({ index: catalog, message }).tools[0].features[TOOL_FEATURES.indexOf('verbNamed')];
+    expect(verbNamed('please complete payment UNOE3kv2BZwqHlJ830RCt5YCuaB')).toBe(1);
+    expect(verbNamed('the cake arrived completely smashed, payment UNOE3kv2BZwqHlJ830RCt5YCuaB')).toBe(0);
+  });
+
   it('reads a batch operation by the verb after its batch word (`BatchRetrieveOrders` at `/orders/batch-retrieve` reads orders)', () => {
     const catalog = indexCatalog(
       [
