@@ -11,6 +11,13 @@ describe('read-words', () => {
     expect(contentStems('Where is my order right now?')).toEqual(['order']);
   });
 
+  it("reads a negation's contraction as the one function word it is, whatever its apostrophe", () => {
+    expect(contentStems("I haven't gotten it, it didn’t arrive and I can't log in")).toEqual(
+      contentStems('I gotten it, it arrive and I log in'),
+    );
+    expect(splitWords("the customer's order")).toEqual(['the', 'customer', 's', 'order']);
+  });
+
   it('stems an irregular past form as its verb', () => {
     expect(contentStems('what they bought')).toEqual(contentStems('what did I buy'));
     expect(stemOf('paid')).toBe(stemOf('pay'));

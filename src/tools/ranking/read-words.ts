@@ -16,12 +16,19 @@ export const STOP_WORDS = new Set(
   very so than then yet still already too up out over again want wanted like need needs tell let know
   use using used i'm im i'd id i've ive it's its don't dont can't cant now right only same such both each
   few more most other others own once further soon today currently actually really ve ll re whats wheres
-  hows thats isnt doesnt didnt wont youre theyre hasnt havent wasnt arent`.split(/\s+/),
+  hows thats isnt doesnt didnt wont youre theyre hasnt havent wasnt arent werent hadnt couldnt
+  shouldnt wouldnt mustnt neednt aint`.split(/\s+/),
 );
+
+/** A negation's contraction ("haven't", "didn’t"): one word, the function word the stop list has. */
+const NEGATION = /(\p{L})n['’]t\b/gu;
 
 /** Splits text or an identifier into lower-case words: `trackOrder` -> `track order`, `get_user-id` -> `get user id`. */
 export function splitWords(text: string): string[] {
-  const separated = text.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2');
+  const joined = text.includes("'") || text.includes('’') ? text.replace(NEGATION, '$1nt') : text;
+  const separated = joined
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2');
   return (separated.match(WORD_PATTERN) ?? []).map((word) => word.toLowerCase());
 }
 
