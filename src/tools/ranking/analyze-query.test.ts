@@ -53,6 +53,13 @@ describe('analyzeQuery', () => {
     ]);
   });
 
+  it('reads a word before a colon as the label of a value, not a verb ("email: …", not "email me")', () => {
+    const labelled = analyzeQuery('am I still subscribed? email: gail.r@comcast.net', index);
+    expect(labelled.asks).toBeUndefined();
+    expect(labelled.terms.find((term) => term.stem === 'email')?.verb).toBeUndefined();
+    expect(analyzeQuery('Email: me@x.com. Cancel order 5521', index).asks).toBe('cancel');
+  });
+
   it('reads a quantity written with its unit as one word as no id', () => {
     const ids = (message: string) => analyzeQuery(message, index).ids.map((id) => id.text);
     expect(ids('you charged me twice for the 2TB plan, order 5521')).toEqual(['5521']);

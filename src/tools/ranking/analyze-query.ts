@@ -317,6 +317,8 @@ const HOW_MANY = /\bhow\s+many\b/i;
 const COUNT = stemOf('count');
 /** Where one sentence ends and the next begins. */
 const SENTENCE_END = /[.!?;]\s+|\n/;
+/** A colon after a label, not one inside a time ("12:30"). */
+const LABEL_COLON = /:(?!\d)/;
 const QUESTION_START =
   /^\s*(what|what's|whats|where|where's|when|which|who|why|how|is|are|do|does|did|can|could|has|have|will|would|should)\b/i;
 // A token with a digit (`10234`, `sub_1A2b`, `INV-2026-001`), a `#` reference, or a code in capitals
@@ -796,9 +798,16 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
   // ("I'm moving abroad next week. Cancel subscription sub_1Nb… right away").
   const words: string[] = [];
   const sentenceStarts = new Set<number>();
+  // Where a word labels the value after its colon ("email: gail.r@…", "Order #: 5521"): no verb.
+  const labels = new Set<number>();
   for (const sentence of joinPhrasalVerbs(values.prose).split(SENTENCE_END)) {
     sentenceStarts.add(words.length);
-    words.push(...splitWords(sentence));
+    const parts = sentence.split(LABEL_COLON);
+    for (const [index, part] of parts.entries()) {
+      const partWords = splitWords(part);
+      words.push(...partWords);
+      if (partWords.length > 0 && index < parts.length - 1) labels.add(words.length - 1);
+    }
   }
   for (const [position, word] of words.entries()) {
     if (!isContentWord(word) || idWords.has(word)) continue;
@@ -850,6 +859,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     const othersWish = words[position - 1] === 'to' && OTHERS_WISH.has(words[position - 2]);
     const verbPosition =
       !othersWish &&
+      !labels.has(position) &&
       // "customer says she was charged twice", "Order number is 556677": a subject stands where a
       // verb could.
       !standsAsSubject(words, position) &&
