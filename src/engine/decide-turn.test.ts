@@ -2073,6 +2073,38 @@ describe('decideTurn', () => {
     ).toMatchObject({ type: 'text' });
   });
 
+  it('looks up the record a handle names after its own noun ("my username is rex_owner")', () => {
+    const users = [
+      operation(
+        'getUserByName',
+        ['get', '/user/{username}'],
+        'Get user by user name',
+        {
+          username: { type: 'string', description: 'The name that needs to be fetched.' },
+        },
+        ['username'],
+      ),
+      operation('loginUser', ['get', '/user/login'], 'Logs user into the system', {
+        username: { type: 'string' },
+        password: { type: 'string' },
+      }),
+      operation(
+        'updatePetWithForm',
+        ['post', '/pet/{petId}'],
+        'Updates a pet in the store with form data',
+        {
+          petId: { type: 'integer' },
+          name: { type: 'string' },
+          status: { type: 'string' },
+        },
+        ['petId'],
+      ),
+    ];
+    expect(
+      decide([user('What phone number do you have on file for me? my username is rex_owner')], '', users),
+    ).toEqual({ type: 'tool-call', toolName: 'getUserByName', input: { username: 'rex_owner' } });
+  });
+
   it('makes the record a request asks to have made, rather than searching with its other words', () => {
     const tickets = [
       operation(

@@ -118,13 +118,14 @@ function isReference(id: QueryId): boolean {
 }
 
 /**
- * Whether an id is given as one of the operation's records: a number of three digits or more after
- * the noun its id input names ("ticket 1873451290", "order 5521").
+ * Whether an id is given as one of the operation's records: a number of three digits or more, or a
+ * handle joined by a dot, dash or underscore, after the noun its id input names ("ticket 1873451290",
+ * "order 5521", "my username is rex_owner").
  */
 function givesItsRecord(id: QueryId, entry: IndexedTool): boolean {
   return (
     id.noun !== '' &&
-    /\d{3,}/.test(id.text) &&
+    (/\d{3,}/.test(id.text) || /\p{L}[._-]\p{L}/u.test(id.text)) &&
     entry.idParameters.some((parameter) => parameter.nouns.has(id.noun))
   );
 }
