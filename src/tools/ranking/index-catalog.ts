@@ -3,6 +3,7 @@
 // method and verb say it does, the id formats its schema shows, and the catalog's word statistics.
 import { HTTP_METHODS, type JsonSchema, matchesSchemaPattern } from '../../openapi/index.js';
 import { schemaTypeOf } from '../../openapi/schema-type.js';
+import type { MessageReading } from './rank-catalog.js';
 import type { RankableTool } from './rankable-tool.js';
 import { MIN_VERB_USES, type RankingModel, verbProfile } from './ranking-model.js';
 import { readSlots, type ValueSlot } from './read-values.js';
@@ -261,6 +262,11 @@ export interface CatalogIndex {
    * an agent's prompt is read once per catalog, not once per turn (a few kept, oldest dropped first).
    */
   promptHints: Map<string, Map<IndexedTool, Map<string, number>>>;
+  /**
+   * The last message read against this catalog, with its context: a turn's tool selection and the
+   * engine's choice among the operations offered read the same message.
+   */
+  lastReading?: { message: string; context: string; reading: MessageReading };
   /** Stem -> the operations (as positions in `tools`) whose words or response fields have it. */
   postings: Map<string, number[]>;
   /**

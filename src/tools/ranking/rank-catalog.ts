@@ -463,6 +463,50 @@ function closestTerm(query: AnalyzedQuery): (row: number) => number {
   };
 }
 
+/**
+ * What the ranking reads of a message and its context against the whole catalog, whatever operations
+ * it then scores and whatever the base prompt: the same for every operation of the catalog.
+ */
+export interface MessageReading {
+  query: AnalyzedQuery;
+  weights: QueryWeights;
+  /** The operations with a word of the message or one associated with them. */
+  touched: Set<IndexedTool>;
+  best: ReturnType<typeof measureBest>;
+  semantic: Float64Array;
+  bestSemantic: number;
+  choiceMeaning: Float64Array;
+  closestTo: (row: number) => number;
+}
+
+/**
+ * The message read against the catalog, once per catalog and message: a turn's tool selection ranks
+ * the whole catalog for it, then the engine the operations offered (in GitHub's catalog, reading the
+ * message a second time was about 6% of a turn).
+ */
+function readMessage(index: CatalogIndex, message: string, context: string): MessageReading {
+  const last = index.lastReading;
+  if (last?.message === message && last.context === context) return last.reading;
+  const query = analyzeQuery(message, index, context);
+  const weights = weighQuery(query, index);
+  const touched = findTouched(index, weights);
+  const semantic = measureSemantic(index, query, weights);
+  let bestSemantic = 0;
+  for (const value of semantic) bestSemantic = Math.max(bestSemantic, value);
+  const reading = {
+    query,
+    weights,
+    touched,
+    best: measureBest(index, touched, weights),
+    semantic,
+    bestSemantic,
+    choiceMeaning: measureChoiceMeaning(index, query),
+    closestTo: closestTerm(query),
+  };
+  index.lastReading = { message, context, reading };
+  return reading;
+}
+
 /** Feature vectors of the candidates and of calling nothing, without scores. */
 export function featurize(options: RankCatalogOptions): {
   query: AnalyzedQuery;
@@ -472,16 +516,12 @@ export function featurize(options: RankCatalogOptions): {
   words: number[];
 } {
   const { index } = options;
-  const query = analyzeQuery(options.message, index, options.context ?? '');
-  const weights = weighQuery(query, index);
+  const { query, weights, touched, best, semantic, bestSemantic, choiceMeaning, closestTo } = readMessage(
+    index,
+    options.message,
+    options.context ?? '',
+  );
   const hints = readPromptHints(options.basePrompt ?? '', index);
-  const touched = findTouched(index, weights);
-  const best = measureBest(index, touched, weights);
-  const semantic = measureSemantic(index, query, weights);
-  const choiceMeaning = measureChoiceMeaning(index, query);
-  let bestSemantic = 0;
-  for (const value of semantic) bestSemantic = Math.max(bestSemantic, value);
-  const closestTo = closestTerm(query);
   let candidates = options.candidates ?? index.tools;
   if (!options.candidates && options.minRelated !== undefined)
     candidates = findRelated(index, options.minRelated, { query, touched, hints, semantic }) ?? candidates;
