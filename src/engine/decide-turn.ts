@@ -9,6 +9,7 @@ import { readComplaint } from './choose/read-complaint.js';
 import type { Conversation, Turn } from './conversation/read-conversation.js';
 import { fillArguments } from './fill/fill-arguments.js';
 import { readStatedNow } from './fill/find-dates.js';
+import { createTextReadings } from './fill/read-text.js';
 import { decideWithKnowledge } from './knowledge/decide-with-knowledge.js';
 import { readKnowledgeResults } from './knowledge/read-knowledge-results.js';
 import { splitWords } from './language/split-words.js';
@@ -310,7 +311,9 @@ export function decideTurn(given: Conversation, offered: EngineTool[], ranking?:
   const context = [...earlierTurns].reverse().join('\n');
   const earlierText = earlierRequest(conversation);
   const now = readStatedNow(conversation.system);
-  const options = { tools: operations, context, system: conversation.system, now, ranking };
+  // Every fill of this decision reads the message's values (its dates, its numbers) once.
+  const readings = createTextReadings(now);
+  const options = { tools: operations, context, system: conversation.system, now, ranking, readings };
   const calls = earlierText ? [] : decideRequests(last.text, options);
   if (calls.length > 1) return { type: 'tool-calls', calls };
   // "and my other order?" is about another one: earlier ids stay out.

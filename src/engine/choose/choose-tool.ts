@@ -37,6 +37,7 @@ import { classifyParameter } from '../fill/classify-parameter.js';
 import { type FilledArguments, fillArguments } from '../fill/fill-arguments.js';
 import { countsInMinorUnits, inMinorUnits } from '../fill/find-currencies.js';
 import { findPointedId } from '../fill/find-pointed-id.js';
+import { createTextReadings, type TextReadings } from '../fill/read-text.js';
 
 /** The outcome of choosing. */
 export type Choice =
@@ -522,6 +523,8 @@ export interface ChooseToolOptions {
   ranking?: OfferedRanking;
   /** What relative dates count from; default the clock's now. */
   now?: Date;
+  /** The texts the decision has read already, shared by its fills (`now` then comes from them). */
+  readings?: TextReadings;
 }
 
 /**
@@ -656,7 +659,8 @@ function fill(options: {
   promptIds?: () => readonly QueryId[];
   /** The agent's base prompt. */
   prompt?: string;
-  now?: Date;
+  /** The texts the decision has read, with what their relative dates count from. */
+  readings: TextReadings;
   /** Whether the catalog counts money in the smallest unit (`countsInMinorUnits`). */
   minorUnits?: boolean;
 }): FilledArguments {
@@ -679,7 +683,7 @@ function fill(options: {
     parameters: rest,
     subjectConcepts: document.headConcepts,
     text: bound.rest,
-    now: options.now,
+    readings: options.readings,
     ...(query.asks ? { asks: query.asks } : {}),
   });
   filled.input = { ...bound.input, ...filled.input };
@@ -700,7 +704,7 @@ function fill(options: {
     }
     filled.missing = filled.missing.filter((parameter) => !headers.has(parameter.name));
   }
-  const fillOptions = { subjectConcepts: document.headConcepts, now: options.now };
+  const fillOptions = { subjectConcepts: document.headConcepts, readings: options.readings };
   const input = { ...filled.input };
   let missing = filled.missing;
   // An id input takes no earlier value its schema's form contradicts: the zip code of "I'm Mei
@@ -948,7 +952,7 @@ export function chooseRemedy(options: ChooseToolOptions): Choice {
     query: ranking.query,
     text,
     earlierText,
-    now: options.now,
+    readings: options.readings ?? createTextReadings(options.now),
   });
   // The complaint itself is the account of the problem the case asks for.
   let account = complaint;
@@ -1114,6 +1118,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     ranking.query,
     ranking.index,
   );
+  const readings = options.readings ?? createTextReadings(options.now);
   // An earlier turn's ids are read only when a fill needs them, once for every candidate.
   const turnIds: QueryId[][] = [];
   const earlierIds = (position: number) =>
@@ -1129,7 +1134,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
       earlierIds,
       promptIds: () => readPromptIds(options.system ?? '', ranking.index),
       prompt: options.system,
-      now: options.now,
+      readings,
       minorUnits: minorUnitsOf(ranking.index),
     });
   let best = candidates[0];
