@@ -252,8 +252,9 @@ export interface CatalogIndex {
    */
   choiceWords: { words: string[]; rows: Int32Array; tools: number[][] };
   /**
-   * Per message word (as written), the head words close to it in meaning: their positions and how
-   * close (0 to 1). Customers' words repeat, so a few hundred are kept, oldest dropped first.
+   * Per message word (as written), the operations whose head words come close to it in meaning: their
+   * positions in `tools` and how close the closest comes (0 to 1). Customers' words repeat, so a few
+   * hundred are kept, oldest dropped first.
    */
   similarWords: Map<string, { positions: Int32Array; values: Float32Array }>;
   model: RankingModel;

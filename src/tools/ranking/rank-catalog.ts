@@ -151,9 +151,10 @@ function findTouched(index: CatalogIndex, weights: QueryWeights): Set<IndexedToo
 /** Share of the message's weight in `entry`'s name and summary. */
 function headShare(entry: IndexedTool, weights: QueryWeights): number {
   if (weights.total === 0) return 0;
+  const { stems, values } = weights;
   let named = 0;
-  for (const [stem, value] of weights.weights)
-    if (entry.name.has(stem) || entry.summary.has(stem)) named += value;
+  for (let at = 0; at < stems.length; at++)
+    if (entry.name.has(stems[at]) || entry.summary.has(stems[at])) named += values[at];
   return named / weights.total;
 }
 
@@ -171,9 +172,10 @@ function measureBest(
   let coverage = 0;
   let head = 0;
   if (weights.total === 0) return { coverage, head, coverageAt, headAt };
+  const { stems, values } = weights;
   for (const entry of touched) {
     let covered = 0;
-    for (const [stem, value] of weights.weights) if (entry.all.has(stem)) covered += value;
+    for (let at = 0; at < stems.length; at++) if (entry.all.has(stems[at])) covered += values[at];
     coverageAt[entry.position] = covered / weights.total;
     headAt[entry.position] = headShare(entry, weights);
     coverage = Math.max(coverage, coverageAt[entry.position]);
@@ -191,26 +193,37 @@ function closeness(vectors: WordVectors, left: number, right: number): number {
   return (similarity(vectors, left, right) - SIMILAR_FROM) / (SIMILAR_FULLY - SIMILAR_FROM);
 }
 
-/** Message words whose close head words an index keeps. */
+/** Message words whose close operations an index keeps. */
 const MAX_SIMILAR_WORDS = 512;
 
-/** The catalog's head words close in meaning to `word` (vector row `row`), sparse, read once per index. */
-function similarHeadWords(index: CatalogIndex, word: string, row: number) {
+/**
+ * The operations whose head words come close in meaning to `word` (vector row `row`), each with its
+ * closest head word's closeness (capped at 1, as a 32-bit float), sparse, read once per index: many
+ * operations share a head word, and a message word meets each operation once instead of once per word.
+ */
+function similarOperations(index: CatalogIndex, word: string, row: number) {
   let similar = index.similarWords.get(word);
   if (similar) return similar;
   const vectors = loadWordVectors();
-  const { rows } = index.headWords;
-  const positions: number[] = [];
-  const values: number[] = [];
+  const { rows, tools } = index.headWords;
+  const closest = new Float64Array(index.tools.length);
+  const reached: number[] = [];
   if (vectors)
     for (let position = 0; position < rows.length; position++) {
       if (rows[position] < 0) continue;
       const value = closeness(vectors, row, rows[position]);
       if (value <= 0) continue;
-      positions.push(position);
-      values.push(Math.min(1, value));
+      const capped = Math.fround(Math.min(1, value));
+      for (const tool of tools[position])
+        if (capped > closest[tool]) {
+          if (closest[tool] === 0) reached.push(tool);
+          closest[tool] = capped;
+        }
     }
-  similar = { positions: Int32Array.from(positions), values: Float32Array.from(values) };
+  similar = {
+    positions: Int32Array.from(reached),
+    values: Float32Array.from(reached, (tool) => closest[tool]),
+  };
   if (index.similarWords.size >= MAX_SIMILAR_WORDS)
     index.similarWords.delete(index.similarWords.keys().next().value as string);
   index.similarWords.set(word, similar);
@@ -235,14 +248,10 @@ function measureSemantic(index: CatalogIndex, query: AnalyzedQuery, weights: Que
     if (weight === 0) continue;
     const row = vectors?.rows.get(term.word);
     if (row !== undefined) {
-      const { positions, values } = similarHeadWords(index, term.word, row);
+      const { positions, values } = similarOperations(index, term.word, row);
       for (let at = 0; at < positions.length; at++) {
-        const value = values[at];
-        for (const tool of index.headWords.tools[positions[at]])
-          if (value > best[tool]) {
-            if (best[tool] === 0) reached.push(tool);
-            best[tool] = value;
-          }
+        best[positions[at]] = values[at];
+        reached.push(positions[at]);
       }
     }
     for (const position of index.postings.get(term.stem) ?? [])

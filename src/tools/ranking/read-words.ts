@@ -188,10 +188,20 @@ const PHRASAL_PATTERNS = PHRASAL_VERBS.map(([verb, particle, meant, splits]) => 
 });
 
 /**
+ * Any form of the verbs above with a space after it, which every phrasal verb starts with: most
+ * messages have none, and are left without trying each verb's patterns.
+ */
+const PHRASAL_START = new RegExp(
+  `\\b(?:${[...new Set([...PHRASAL_VERBS.map(([verb]) => verb), ...Object.keys(VERB_FORMS), ...Object.keys(PAST_FORMS)])].join('|')})\\s`,
+  'i',
+);
+
+/**
  * `text` with each phrasal verb written as the one verb it means: "please take the gift card off my
  * order" -> "please remove the gift card my order".
  */
 export function joinPhrasalVerbs(text: string): string {
+  if (!PHRASAL_START.test(text)) return text;
   let joined = text;
   for (const { pattern, writePresent, pastPattern, writePast } of PHRASAL_PATTERNS) {
     joined = joined.replace(pattern, writePresent);
