@@ -19,10 +19,36 @@ export const STOP_WORDS = new Set(
   hows thats isnt doesnt didnt wont youre theyre hasnt havent wasnt arent`.split(/\s+/),
 );
 
-/** Splits text or an identifier into lower-case words: `trackOrder` -> `track order`, `get_user-id` -> `get user id`. */
-export function splitWords(text: string): string[] {
+/**
+ * Words of short texts already split: a turn splits the same names again and again (its tools' input
+ * names for their nouns, the message for its requests, its complaint, its ranking), three Unicode
+ * regular expressions each.
+ */
+const splitTexts = new Map<string, readonly string[]>();
+/** Texts kept at most; the map starts over past it (only memory is at stake). */
+const MAX_SPLIT_TEXTS = 4096;
+/** Longer texts (a customer's story, a description) rarely come again: they are split, not kept. */
+const MAX_SPLIT_LENGTH = 200;
+
+function split(text: string): string[] {
   const separated = text.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2');
   return (separated.match(WORD_PATTERN) ?? []).map((word) => word.toLowerCase());
+}
+
+/**
+ * Splits text or an identifier into lower-case words: `trackOrder` -> `track order`, `get_user-id` ->
+ * `get user id`. A new array each call.
+ */
+export function splitWords(text: string): string[] {
+  if (text.length > MAX_SPLIT_LENGTH) return split(text);
+  let words = splitTexts.get(text);
+  if (words === undefined) {
+    if (splitTexts.size >= MAX_SPLIT_TEXTS) splitTexts.clear();
+    words = split(text);
+    splitTexts.set(text, words);
+  }
+  // Callers may change what they get: the kept words stay as split.
+  return words.slice();
 }
 
 /**
