@@ -185,8 +185,9 @@ export function extractToolFeatures(options: {
   let nounWeight = 0;
   let nounHit = 0;
   let extraNouns = 0;
+  let at = 0;
   for (const noun of tool.nouns) {
-    const idf = index.idf.get(noun) ?? 0;
+    const idf = tool.nounIdfs[at++];
     nounWeight += idf;
     if (weights.weights.has(noun) || weights.associated.has(noun) || query.context.has(noun)) nounHit += idf;
     else extraNouns++;

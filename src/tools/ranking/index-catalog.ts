@@ -167,6 +167,8 @@ export interface IndexedTool {
   headWords: number[];
   /** Resource nouns: the path's literal words and the name's words after its verb. */
   nouns: Set<string>;
+  /** The catalog's IDF of each of `nouns`, in their order (0 for one the catalog's IDF lacks). */
+  nounIdfs: number[];
   /** The stem of the operation's verb (first word of its id or name), '' when none. */
   verb: string;
   /** 0 (reads) to 1 (changes something), from the method and how the corpus uses the verb. */
@@ -709,6 +711,8 @@ function indexTool(
       positionOf,
     ),
     nouns,
+    // Known once the whole catalog is indexed (`indexCatalog`).
+    nounIdfs: [],
     verb,
     writes,
     reads: isReadMethod(method) || (knownWrites !== undefined && knownWrites < 0.5),
@@ -888,6 +892,7 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
   const count = indexed.length;
   const idf = new Map<string, number>();
   for (const [stem, df] of frequency) idf.set(stem, Math.log(1 + count / df));
+  for (const entry of indexed) entry.nounIdfs = [...entry.nouns].map((noun) => idf.get(noun) ?? 0);
   // A word no operation has weighs like a typical catalog word: the catalog cannot say more of it.
   const values = [...idf.values()].sort((left, right) => left - right);
   return {
