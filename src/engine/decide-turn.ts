@@ -9,8 +9,10 @@ import { readComplaint } from './choose/read-complaint.js';
 import type { Conversation, Turn } from './conversation/read-conversation.js';
 import { fillArguments } from './fill/fill-arguments.js';
 import { readStatedNow } from './fill/find-dates.js';
+import { createTextReadings } from './fill/read-text.js';
 import { decideWithKnowledge } from './knowledge/decide-with-knowledge.js';
 import { readKnowledgeResults } from './knowledge/read-knowledge-results.js';
+import { type OperationsChoice, recallSearch, rememberSearch } from './knowledge/searched-choice.js';
 import { splitWords } from './language/split-words.js';
 import { askForParameters } from './reply/ask-for-parameters.js';
 import { classifySmallTalk } from './reply/classify-small-talk.js';
@@ -310,9 +312,113 @@ export function decideTurn(given: Conversation, offered: EngineTool[], ranking?:
   const context = [...earlierTurns].reverse().join('\n');
   const earlierText = earlierRequest(conversation);
   const now = readStatedNow(conversation.system);
-  const options = { tools: operations, context, system: conversation.system, now, ranking };
-  const calls = earlierText ? [] : decideRequests(last.text, options);
+  // Every fill of this decision reads the message's values (its dates, its numbers) once.
+  const readings = createTextReadings(now);
+  const options = { tools: operations, context, system: conversation.system, now, ranking, readings };
+  // Read again with a search's passages, the decision takes the choice it made before asking for it.
+  const inputs = { turns: conversation.turns, system: conversation.system, operations, ranking };
+  const made =
+    (knowledge.searches.length > 0 ? recallSearch(inputs) : undefined) ??
+    chooseOperations({ conversation, options, earlierTurns, earlierText });
+  const { calls } = made;
   if (calls.length > 1) return { type: 'tool-calls', calls };
+  let choice = made.choice;
+  // "and my other order?" is about another one: earlier ids stay out.
+  const another = ANOTHER.test(last.text);
+  const chooseOptions = { ...options, text: last.text, earlierTurns: another ? [] : earlierTurns };
+  // The one change a part of the message asks for wins over another choice of the whole, whose
+  // story may pull elsewhere; when the whole chose it too, its inputs (from every part) stand.
+  const [asked] = calls;
+  if (asked && !(choice.type === 'call' && choice.tool.name === asked.toolName))
+    return { type: 'tool-call', ...asked };
+  // The answer to what was asked for a complaint's case (the email to reply to) opens the case.
+  if (earlierText && !smallTalk && readComplaint(earlierText)) {
+    const remedy = chooseRemedy({ ...options, text: last.text, earlierText });
+    if (remedy.type === 'call') return answerComplaint(remedy);
+  }
+  // A complaint that asks nothing is not answered with a look-up: a case is opened for it, or a
+  // person offered.
+  const tells =
+    choice.type === 'none' ||
+    (choice.type === 'call' && !choice.requests && isReadMethod(choice.tool.operation?.method));
+  const complaint = !smallTalk && tells && Boolean(readComplaint(last.text));
+  // "Please open a ticket: the export is broken": the case the complaint asks for takes the complaint
+  // as its account, rather than asking for it.
+  if (choice.type === 'ask' && !smallTalk && readComplaint(last.text)) {
+    const remedy = chooseRemedy({ ...options, text: last.text });
+    if (remedy.type === 'call' && remedy.tool === choice.tool) choice = remedy;
+  }
+  // A look-up by words (a search, a list) is no answer to a complaint; one by the number it gives is.
+  const searches =
+    choice.type === 'call' &&
+    !Object.values(choice.input).some((value) => {
+      const text = String(value);
+      return /\d/.test(text) && last.text.includes(text.replace(/^#/, ''));
+    });
+  // The business's articles may say what to do (a parcel marked delivered that never came): a
+  // passage that answers the complaint comes first, with the apology.
+  const fromKnowledge = decideWithKnowledge({
+    view: knowledge,
+    text: last.text,
+    choice,
+    smallTalk: Boolean(smallTalk),
+    complaint: complaint ? SORRY : undefined,
+    operations,
+    context,
+    system: conversation.system,
+    ranking,
+  });
+  if (fromKnowledge?.type === 'tool-call' && fromKnowledge.toolName === knowledge.tool?.name)
+    rememberSearch(inputs, made);
+  if (fromKnowledge) return fromKnowledge;
+  if (complaint) {
+    const remedy = chooseRemedy({ ...options, text: last.text });
+    if (remedy.type !== 'none' || choice.type === 'none' || searches) return answerComplaint(remedy);
+  }
+  // "thx!! see you saturday" closes the chat: thanks or a goodbye that asks nothing and names no
+  // record calls nothing, whatever its words brush against.
+  const signsOff =
+    (smallTalk === 'thanks' || smallTalk === 'goodbye') &&
+    choice.type === 'call' &&
+    !choice.requests &&
+    !NAMES_RECORD.test(last.text) &&
+    !PLEASE.test(last.text);
+  if (choice.type === 'call' && !signsOff)
+    return { type: 'tool-call', toolName: choice.tool.name, input: choice.input };
+  if (choice.type === 'ask') return { type: 'text', text: askForParameters(choice.missing, choice.tool) };
+  if (choice.type === 'unable' && !smallTalk) {
+    // "what did I order in #1150? I want to reorder the exact same thing": the question one part asks
+    // is answered, though the deed another asks is none the catalog does.
+    const answer = earlierText ? undefined : answeredPart(last.text, chooseOptions);
+    if (answer) return { type: 'tool-call', toolName: answer.tool.name, input: answer.input };
+    return { type: 'text', text: declineAction(choice.action) };
+  }
+  if (smallTalk) return { type: 'text', text: SMALL_TALK_REPLIES[smallTalk] };
+  return {
+    type: 'text',
+    text: describeCapabilities({ tools: operations, text: last.text, context, system: conversation.system }),
+  };
+}
+
+/** What the operations' part of a decision reads. */
+interface ChoosingOptions {
+  conversation: Conversation;
+  options: Omit<Parameters<typeof chooseTool>[0], 'text'>;
+  /** The turns before the customer's message, most recent first. */
+  earlierTurns: string[];
+  /** The customer's request this message answers, if it answers the assistant's question. */
+  earlierText: string | undefined;
+}
+
+/**
+ * The operations' part of a decision: a call for each request of a message that asks for several,
+ * else the choice for the message, read with the request it continues or refers to.
+ */
+function chooseOperations(choosing: ChoosingOptions): OperationsChoice {
+  const { conversation, options, earlierTurns, earlierText } = choosing;
+  const last = conversation.turns[conversation.turns.length - 1];
+  const calls = earlierText ? [] : decideRequests(last.text, options);
+  if (calls.length > 1) return { calls, choice: { type: 'none' } };
   // "and my other order?" is about another one: earlier ids stay out.
   const another = ANOTHER.test(last.text);
   const chooseOptions = { ...options, text: last.text, earlierTurns: another ? [] : earlierTurns };
@@ -360,74 +466,5 @@ export function decideTurn(given: Conversation, offered: EngineTool[], ranking?:
       if (takesThem) choice = repeated;
     }
   }
-  // The one change a part of the message asks for wins over another choice of the whole, whose
-  // story may pull elsewhere; when the whole chose it too, its inputs (from every part) stand.
-  const [asked] = calls;
-  if (asked && !(choice.type === 'call' && choice.tool.name === asked.toolName))
-    return { type: 'tool-call', ...asked };
-  // The answer to what was asked for a complaint's case (the email to reply to) opens the case.
-  if (earlierText && !smallTalk && readComplaint(earlierText)) {
-    const remedy = chooseRemedy({ ...options, text: last.text, earlierText });
-    if (remedy.type === 'call') return answerComplaint(remedy);
-  }
-  // A complaint that asks nothing is not answered with a look-up: a case is opened for it, or a
-  // person offered.
-  const tells =
-    choice.type === 'none' ||
-    (choice.type === 'call' && !choice.requests && isReadMethod(choice.tool.operation?.method));
-  const complaint = !smallTalk && tells && Boolean(readComplaint(last.text));
-  // "Please open a ticket: the export is broken": the case the complaint asks for takes the complaint
-  // as its account, rather than asking for it.
-  if (choice.type === 'ask' && !smallTalk && readComplaint(last.text)) {
-    const remedy = chooseRemedy({ ...options, text: last.text });
-    if (remedy.type === 'call' && remedy.tool === choice.tool) choice = remedy;
-  }
-  // A look-up by words (a search, a list) is no answer to a complaint; one by the number it gives is.
-  const searches =
-    choice.type === 'call' &&
-    !Object.values(choice.input).some((value) => {
-      const text = String(value);
-      return /\d/.test(text) && last.text.includes(text.replace(/^#/, ''));
-    });
-  // The business's articles may say what to do (a parcel marked delivered that never came): a
-  // passage that answers the complaint comes first, with the apology.
-  const fromKnowledge = decideWithKnowledge({
-    view: knowledge,
-    text: last.text,
-    choice,
-    smallTalk: Boolean(smallTalk),
-    complaint: complaint ? SORRY : undefined,
-    operations,
-    context,
-    system: conversation.system,
-    ranking,
-  });
-  if (fromKnowledge) return fromKnowledge;
-  if (complaint) {
-    const remedy = chooseRemedy({ ...options, text: last.text });
-    if (remedy.type !== 'none' || choice.type === 'none' || searches) return answerComplaint(remedy);
-  }
-  // "thx!! see you saturday" closes the chat: thanks or a goodbye that asks nothing and names no
-  // record calls nothing, whatever its words brush against.
-  const signsOff =
-    (smallTalk === 'thanks' || smallTalk === 'goodbye') &&
-    choice.type === 'call' &&
-    !choice.requests &&
-    !NAMES_RECORD.test(last.text) &&
-    !PLEASE.test(last.text);
-  if (choice.type === 'call' && !signsOff)
-    return { type: 'tool-call', toolName: choice.tool.name, input: choice.input };
-  if (choice.type === 'ask') return { type: 'text', text: askForParameters(choice.missing, choice.tool) };
-  if (choice.type === 'unable' && !smallTalk) {
-    // "what did I order in #1150? I want to reorder the exact same thing": the question one part asks
-    // is answered, though the deed another asks is none the catalog does.
-    const answer = earlierText ? undefined : answeredPart(last.text, chooseOptions);
-    if (answer) return { type: 'tool-call', toolName: answer.tool.name, input: answer.input };
-    return { type: 'text', text: declineAction(choice.action) };
-  }
-  if (smallTalk) return { type: 'text', text: SMALL_TALK_REPLIES[smallTalk] };
-  return {
-    type: 'text',
-    text: describeCapabilities({ tools: operations, text: last.text, context, system: conversation.system }),
-  };
+  return { calls, choice };
 }

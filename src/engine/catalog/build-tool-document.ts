@@ -24,12 +24,23 @@ function withoutOutputPhrasing(text: string): string {
   return text.replace(/\b(returns|returned|responds with|response contains)\b/gi, ' ');
 }
 
-/** Builds the document of one tool. */
+/**
+ * Each tool's document, built once: the engine reads the same tool objects at every call (the model
+ * keeps them per offered tool), and fills several of them in a turn. Documents are read, never changed.
+ */
+const documents = new WeakMap<EngineTool, ToolDocument>();
+
+/** The document of one tool. */
 export function buildToolDocument(tool: EngineTool): ToolDocument {
-  const topics = [
-    ...analyzeText(tool.name),
-    ...analyzeText(summaryOf(withoutOutputPhrasing(tool.description))),
-  ];
-  const headConcepts = new Set(topics.filter((term) => term.weight === 1).map((term) => term.concept));
-  return { tool, headConcepts, parameters: listParameters(tool.inputSchema) };
+  let document = documents.get(tool);
+  if (!document) {
+    const topics = [
+      ...analyzeText(tool.name),
+      ...analyzeText(summaryOf(withoutOutputPhrasing(tool.description))),
+    ];
+    const headConcepts = new Set(topics.filter((term) => term.weight === 1).map((term) => term.concept));
+    document = { tool, headConcepts, parameters: listParameters(tool.inputSchema) };
+    documents.set(tool, document);
+  }
+  return document;
 }

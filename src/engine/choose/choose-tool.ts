@@ -37,6 +37,7 @@ import { classifyParameter } from '../fill/classify-parameter.js';
 import { type FilledArguments, fillArguments } from '../fill/fill-arguments.js';
 import { countsInMinorUnits, inMinorUnits } from '../fill/find-currencies.js';
 import { findPointedId } from '../fill/find-pointed-id.js';
+import { createTextReadings, type TextReadings } from '../fill/read-text.js';
 
 /** The outcome of choosing. */
 export type Choice =
@@ -517,6 +518,8 @@ export interface ChooseToolOptions {
   ranking?: OfferedRanking;
   /** What relative dates count from; default the clock's now. */
   now?: Date;
+  /** The texts the decision has read already, shared by its fills (`now` then comes from them). */
+  readings?: TextReadings;
 }
 
 /**
@@ -567,6 +570,7 @@ function promptIdInputs(
     tool: EngineTool;
     entry: IndexedTool;
     promptIds?: () => readonly QueryId[];
+    promptLabel?: (name: string, others: string[]) => string | undefined;
     prompt?: string;
     text: string;
   },
@@ -577,6 +581,12 @@ function promptIdInputs(
   const document = buildToolDocument(options.tool);
   const names = document.parameters.map((parameter) => parameter.name);
   const inPath = new Set(options.entry.pathParameters.map((parameter) => parameter.name));
+  const promptLabelOf = (name: string) => {
+    const others = names.filter((other) => other !== name);
+    return options.promptLabel
+      ? options.promptLabel(name, others)
+      : labelledInPrompt(name, options.prompt ?? '', others);
+  };
   for (const parameter of document.parameters) {
     // An input named as an id or in the path, or one the prompt gives an id for by its very name
     // ("their session uid is 33ce76…" for `uid`).
@@ -595,14 +605,7 @@ function promptIdInputs(
         ? findPointedId(options.text, options.prompt ?? '', given)
         : given[0];
     if (!named) {
-      const labelled =
-        keyed && given.length === 0
-          ? labelledInPrompt(
-              parameter.name,
-              options.prompt ?? '',
-              names.filter((other) => other !== parameter.name),
-            )
-          : undefined;
+      const labelled = keyed && given.length === 0 ? promptLabelOf(parameter.name) : undefined;
       if (labelled !== undefined) input[parameter.name] = labelled;
       continue;
     }
@@ -617,18 +620,47 @@ function promptIdInputs(
   return input;
 }
 
+/** What is read of an agent's prompt against a catalog: its ids, and the values it labels by input names. */
+interface PromptReading {
+  prompt: string;
+  ids?: readonly QueryId[];
+  /** By an input's name and its operation's other inputs' names, the value the prompt labels it with. */
+  labels: Map<string, string | undefined>;
+}
+
 /**
- * Per catalog, the ids of the last prompt read against it: an agent's prompt is the same turn after
- * turn, and reading it again at every call was about 6% of a warm demo turn's main-thread CPU.
+ * Per catalog, what was read of the last prompt read against it: an agent's prompt is the same turn
+ * after turn, and reading its ids again at every call was about 6% of a warm demo turn's main-thread
+ * CPU; searching it for an input's label, once per id input of each operation filled.
  */
-const promptIdsByCatalog = new WeakMap<CatalogIndex, { prompt: string; ids: readonly QueryId[] }>();
+const promptReadings = new WeakMap<CatalogIndex, PromptReading>();
+
+function promptReadingOf(prompt: string, index: CatalogIndex): PromptReading {
+  let reading = promptReadings.get(index);
+  if (reading?.prompt !== prompt) {
+    reading = { prompt, labels: new Map() };
+    promptReadings.set(index, reading);
+  }
+  return reading;
+}
 
 function readPromptIds(prompt: string, index: CatalogIndex): readonly QueryId[] {
-  const last = promptIdsByCatalog.get(index);
-  if (last?.prompt === prompt) return last.ids;
-  const ids = readIds(prompt, index);
-  promptIdsByCatalog.set(index, { prompt, ids });
-  return ids;
+  const reading = promptReadingOf(prompt, index);
+  reading.ids ??= readIds(prompt, index);
+  return reading.ids;
+}
+
+/** `labelledInPrompt`, once per prompt, catalog and input. */
+function readPromptLabel(options: {
+  prompt: string;
+  index: CatalogIndex;
+  name: string;
+  others: string[];
+}): string | undefined {
+  const { labels } = promptReadingOf(options.prompt, options.index);
+  const key = [options.name, ...options.others].join('\u0000');
+  if (!labels.has(key)) labels.set(key, labelledInPrompt(options.name, options.prompt, options.others));
+  return labels.get(key);
 }
 
 /** Per catalog, whether it counts money in the smallest unit. */
@@ -654,9 +686,12 @@ function fill(options: {
   earlierIds?: (position: number) => QueryId[];
   /** The ids the agent's base prompt gives with their nouns ("our hotel id is 4711"), read when first asked. */
   promptIds?: () => readonly QueryId[];
+  /** The value the base prompt labels an input with by its own words (`labelledInPrompt`), read when first asked. */
+  promptLabel?: (name: string, others: string[]) => string | undefined;
   /** The agent's base prompt. */
   prompt?: string;
-  now?: Date;
+  /** The texts the decision has read, with what their relative dates count from. */
+  readings: TextReadings;
   /** Whether the catalog counts money in the smallest unit (`countsInMinorUnits`). */
   minorUnits?: boolean;
 }): FilledArguments {
@@ -679,7 +714,7 @@ function fill(options: {
     parameters: rest,
     subjectConcepts: document.headConcepts,
     text: bound.rest,
-    now: options.now,
+    readings: options.readings,
     ...(query.asks ? { asks: query.asks } : {}),
   });
   filled.input = { ...bound.input, ...filled.input };
@@ -700,7 +735,7 @@ function fill(options: {
     }
     filled.missing = filled.missing.filter((parameter) => !headers.has(parameter.name));
   }
-  const fillOptions = { subjectConcepts: document.headConcepts, now: options.now };
+  const fillOptions = { subjectConcepts: document.headConcepts, readings: options.readings };
   const input = { ...filled.input };
   let missing = filled.missing;
   // An id input takes no earlier value its schema's form contradicts: the zip code of "I'm Mei
@@ -948,7 +983,7 @@ export function chooseRemedy(options: ChooseToolOptions): Choice {
     query: ranking.query,
     text,
     earlierText,
-    now: options.now,
+    readings: options.readings ?? createTextReadings(options.now),
   });
   // The complaint itself is the account of the problem the case asks for.
   let account = complaint;
@@ -1114,6 +1149,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     ranking.query,
     ranking.index,
   );
+  const readings = options.readings ?? createTextReadings(options.now);
   // An earlier turn's ids are read only when a fill needs them, once for every candidate.
   const turnIds: QueryId[][] = [];
   const earlierIds = (position: number) =>
@@ -1128,8 +1164,10 @@ export function chooseTool(options: ChooseToolOptions): Choice {
       earlierTurns: options.earlierTurns,
       earlierIds,
       promptIds: () => readPromptIds(options.system ?? '', ranking.index),
+      promptLabel: (name: string, others: string[]) =>
+        readPromptLabel({ prompt: options.system ?? '', index: ranking.index, name, others }),
       prompt: options.system,
-      now: options.now,
+      readings,
       minorUnits: minorUnitsOf(ranking.index),
     });
   let best = candidates[0];

@@ -16,11 +16,11 @@ import {
 } from './extract-free-text.js';
 import { fillMoney } from './fill-money.js';
 import { findCurrencies } from './find-currencies.js';
-import { findMentions } from './find-mentions.js';
 import { matchArray, matchBoolean, matchEnumValue } from './match-choices.js';
 import { measureAffinity } from './measure-affinity.js';
 import { measureCueAffinity, rangeRoleOf } from './measure-cue-affinity.js';
 import type { Mention } from './mention.js';
+import { createTextReadings, readText, type TextReadings } from './read-text.js';
 import { type FoundAddress, findAddress, splitAddress, takesAddress } from './split-address.js';
 import { splitFullName } from './split-full-name.js';
 import { type MessageToken, tokenizeMessage } from './tokenize-message.js';
@@ -55,6 +55,8 @@ export interface FillArgumentsOptions {
   recordConcepts?: Set<string>;
   /** The stem of the verb the message asks with ("refund" in "please refund the $15 difference"). */
   asks?: string;
+  /** The texts the decision has read already (`now` then comes from them); default: none yet. */
+  readings?: TextReadings;
 }
 
 const EVIDENCE = 0.45;
@@ -454,8 +456,10 @@ function fillObject(
 export function fillArguments(options: FillArgumentsOptions): FilledArguments {
   const { text, subjectConcepts } = options;
   const parameters = options.parameters.map(classifyParameter);
-  const tokens = tokenizeMessage(text);
-  const mentions = findMentions(text, tokens, options.now);
+  const readings = options.readings ?? createTextReadings(options.now);
+  const read = readText(readings, text);
+  const tokens = read.tokens;
+  const mentions = [...read.mentions];
   if (parameters.some((parameter) => parameter.kind === 'currency'))
     mentions.push(...findCurrencies(text, tokens));
   const input: Record<string, unknown> = {};
@@ -587,7 +591,7 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
       money ??
       fillObject(
         parameter,
-        options,
+        { ...options, readings },
         mentions.some((mention) => mention.kind === 'email'),
       );
     if (nested) input[parameter.name] = nested;

@@ -102,9 +102,19 @@ export function findDates(text: string, tokens: MessageToken[], now = new Date()
 const NOW_STATED =
   /\b(?:current|today'?s)\s+(?:date(?:\s+and\s+time)?|time)\s+is\s*:?\s*([^\n.]+(?:\.\d+)?)|\btoday\s+is\s+([^\n.]+)/i;
 
+/**
+ * The last system prompt searched for a stated now, and what it states: an agent's prompt is the same
+ * at every call, a few thousand characters to search. What it states is read anew each time ("today
+ * is Monday" counts from the clock).
+ */
+let lastSearched: { system: string; stated: string | undefined } | undefined;
+
 /** The date the agent's base prompt gives as now ("The current time is 2024-05-15 15:00:00 EST"), if any. */
 export function readStatedNow(system: string): Date | undefined {
-  const match = NOW_STATED.exec(system);
-  const stated = match?.[1] ?? match?.[2];
+  if (lastSearched?.system !== system) {
+    const match = NOW_STATED.exec(system);
+    lastSearched = { system, stated: match?.[1] ?? match?.[2] };
+  }
+  const { stated } = lastSearched;
   return stated ? (chrono.parseDate(stated) ?? undefined) : undefined;
 }

@@ -3,6 +3,7 @@
 // method and verb say it does, the id formats its schema shows, and the catalog's word statistics.
 import { HTTP_METHODS, type JsonSchema, matchesSchemaPattern } from '../../openapi/index.js';
 import { schemaTypeOf } from '../../openapi/schema-type.js';
+import type { MessageReading } from './rank-catalog.js';
 import type { RankableTool } from './rankable-tool.js';
 import { MIN_VERB_USES, type RankingModel, verbProfile } from './ranking-model.js';
 import { readSlots, type ValueSlot } from './read-values.js';
@@ -166,6 +167,8 @@ export interface IndexedTool {
   headWords: number[];
   /** Resource nouns: the path's literal words and the name's words after its verb. */
   nouns: Set<string>;
+  /** The catalog's IDF of each of `nouns`, in their order (0 for one the catalog's IDF lacks). */
+  nounIdfs: number[];
   /** The stem of the operation's verb (first word of its id or name), '' when none. */
   verb: string;
   /** 0 (reads) to 1 (changes something), from the method and how the corpus uses the verb. */
@@ -251,8 +254,9 @@ export interface CatalogIndex {
    */
   choiceWords: { words: string[]; rows: Int32Array; tools: number[][] };
   /**
-   * Per message word (as written), the head words close to it in meaning: their positions and how
-   * close (0 to 1). Customers' words repeat, so a few hundred are kept, oldest dropped first.
+   * Per message word (as written), the operations whose head words come close to it in meaning: their
+   * positions in `tools` and how close the closest comes (0 to 1). Customers' words repeat, so a few
+   * hundred are kept, oldest dropped first.
    */
   similarWords: Map<string, { positions: Int32Array; values: Float32Array }>;
   model: RankingModel;
@@ -261,6 +265,11 @@ export interface CatalogIndex {
    * an agent's prompt is read once per catalog, not once per turn (a few kept, oldest dropped first).
    */
   promptHints: Map<string, Map<IndexedTool, Map<string, number>>>;
+  /**
+   * The last message read against this catalog, with its context: a turn's tool selection and the
+   * engine's choice among the operations offered read the same message.
+   */
+  lastReading?: { message: string; context: string; reading: MessageReading };
   /** Stem -> the operations (as positions in `tools`) whose words or response fields have it. */
   postings: Map<string, number[]>;
   /**
@@ -702,6 +711,8 @@ function indexTool(
       positionOf,
     ),
     nouns,
+    // Known once the whole catalog is indexed (`indexCatalog`).
+    nounIdfs: [],
     verb,
     writes,
     reads: isReadMethod(method) || (knownWrites !== undefined && knownWrites < 0.5),
@@ -881,6 +892,7 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
   const count = indexed.length;
   const idf = new Map<string, number>();
   for (const [stem, df] of frequency) idf.set(stem, Math.log(1 + count / df));
+  for (const entry of indexed) entry.nounIdfs = [...entry.nouns].map((noun) => idf.get(noun) ?? 0);
   // A word no operation has weighs like a typical catalog word: the catalog cannot say more of it.
   const values = [...idf.values()].sort((left, right) => left - right);
   return {

@@ -151,9 +151,10 @@ function findTouched(index: CatalogIndex, weights: QueryWeights): Set<IndexedToo
 /** Share of the message's weight in `entry`'s name and summary. */
 function headShare(entry: IndexedTool, weights: QueryWeights): number {
   if (weights.total === 0) return 0;
+  const { stems, values } = weights;
   let named = 0;
-  for (const [stem, value] of weights.weights)
-    if (entry.name.has(stem) || entry.summary.has(stem)) named += value;
+  for (let at = 0; at < stems.length; at++)
+    if (entry.name.has(stems[at]) || entry.summary.has(stems[at])) named += values[at];
   return named / weights.total;
 }
 
@@ -171,9 +172,10 @@ function measureBest(
   let coverage = 0;
   let head = 0;
   if (weights.total === 0) return { coverage, head, coverageAt, headAt };
+  const { stems, values } = weights;
   for (const entry of touched) {
     let covered = 0;
-    for (const [stem, value] of weights.weights) if (entry.all.has(stem)) covered += value;
+    for (let at = 0; at < stems.length; at++) if (entry.all.has(stems[at])) covered += values[at];
     coverageAt[entry.position] = covered / weights.total;
     headAt[entry.position] = headShare(entry, weights);
     coverage = Math.max(coverage, coverageAt[entry.position]);
@@ -191,26 +193,37 @@ function closeness(vectors: WordVectors, left: number, right: number): number {
   return (similarity(vectors, left, right) - SIMILAR_FROM) / (SIMILAR_FULLY - SIMILAR_FROM);
 }
 
-/** Message words whose close head words an index keeps. */
+/** Message words whose close operations an index keeps. */
 const MAX_SIMILAR_WORDS = 512;
 
-/** The catalog's head words close in meaning to `word` (vector row `row`), sparse, read once per index. */
-function similarHeadWords(index: CatalogIndex, word: string, row: number) {
+/**
+ * The operations whose head words come close in meaning to `word` (vector row `row`), each with its
+ * closest head word's closeness (capped at 1, as a 32-bit float), sparse, read once per index: many
+ * operations share a head word, and a message word meets each operation once instead of once per word.
+ */
+function similarOperations(index: CatalogIndex, word: string, row: number) {
   let similar = index.similarWords.get(word);
   if (similar) return similar;
   const vectors = loadWordVectors();
-  const { rows } = index.headWords;
-  const positions: number[] = [];
-  const values: number[] = [];
+  const { rows, tools } = index.headWords;
+  const closest = new Float64Array(index.tools.length);
+  const reached: number[] = [];
   if (vectors)
     for (let position = 0; position < rows.length; position++) {
       if (rows[position] < 0) continue;
       const value = closeness(vectors, row, rows[position]);
       if (value <= 0) continue;
-      positions.push(position);
-      values.push(Math.min(1, value));
+      const capped = Math.fround(Math.min(1, value));
+      for (const tool of tools[position])
+        if (capped > closest[tool]) {
+          if (closest[tool] === 0) reached.push(tool);
+          closest[tool] = capped;
+        }
     }
-  similar = { positions: Int32Array.from(positions), values: Float32Array.from(values) };
+  similar = {
+    positions: Int32Array.from(reached),
+    values: Float32Array.from(reached, (tool) => closest[tool]),
+  };
   if (index.similarWords.size >= MAX_SIMILAR_WORDS)
     index.similarWords.delete(index.similarWords.keys().next().value as string);
   index.similarWords.set(word, similar);
@@ -235,14 +248,10 @@ function measureSemantic(index: CatalogIndex, query: AnalyzedQuery, weights: Que
     if (weight === 0) continue;
     const row = vectors?.rows.get(term.word);
     if (row !== undefined) {
-      const { positions, values } = similarHeadWords(index, term.word, row);
+      const { positions, values } = similarOperations(index, term.word, row);
       for (let at = 0; at < positions.length; at++) {
-        const value = values[at];
-        for (const tool of index.headWords.tools[positions[at]])
-          if (value > best[tool]) {
-            if (best[tool] === 0) reached.push(tool);
-            best[tool] = value;
-          }
+        best[positions[at]] = values[at];
+        reached.push(positions[at]);
       }
     }
     for (const position of index.postings.get(term.stem) ?? [])
@@ -463,6 +472,50 @@ function closestTerm(query: AnalyzedQuery): (row: number) => number {
   };
 }
 
+/**
+ * What the ranking reads of a message and its context against the whole catalog, whatever operations
+ * it then scores and whatever the base prompt: the same for every operation of the catalog.
+ */
+export interface MessageReading {
+  query: AnalyzedQuery;
+  weights: QueryWeights;
+  /** The operations with a word of the message or one associated with them. */
+  touched: Set<IndexedTool>;
+  best: ReturnType<typeof measureBest>;
+  semantic: Float64Array;
+  bestSemantic: number;
+  choiceMeaning: Float64Array;
+  closestTo: (row: number) => number;
+}
+
+/**
+ * The message read against the catalog, once per catalog and message: a turn's tool selection ranks
+ * the whole catalog for it, then the engine the operations offered (in GitHub's catalog, reading the
+ * message a second time was about 6% of a turn).
+ */
+function readMessage(index: CatalogIndex, message: string, context: string): MessageReading {
+  const last = index.lastReading;
+  if (last?.message === message && last.context === context) return last.reading;
+  const query = analyzeQuery(message, index, context);
+  const weights = weighQuery(query, index);
+  const touched = findTouched(index, weights);
+  const semantic = measureSemantic(index, query, weights);
+  let bestSemantic = 0;
+  for (const value of semantic) bestSemantic = Math.max(bestSemantic, value);
+  const reading = {
+    query,
+    weights,
+    touched,
+    best: measureBest(index, touched, weights),
+    semantic,
+    bestSemantic,
+    choiceMeaning: measureChoiceMeaning(index, query),
+    closestTo: closestTerm(query),
+  };
+  index.lastReading = { message, context, reading };
+  return reading;
+}
+
 /** Feature vectors of the candidates and of calling nothing, without scores. */
 export function featurize(options: RankCatalogOptions): {
   query: AnalyzedQuery;
@@ -472,16 +525,12 @@ export function featurize(options: RankCatalogOptions): {
   words: number[];
 } {
   const { index } = options;
-  const query = analyzeQuery(options.message, index, options.context ?? '');
-  const weights = weighQuery(query, index);
+  const { query, weights, touched, best, semantic, bestSemantic, choiceMeaning, closestTo } = readMessage(
+    index,
+    options.message,
+    options.context ?? '',
+  );
   const hints = readPromptHints(options.basePrompt ?? '', index);
-  const touched = findTouched(index, weights);
-  const best = measureBest(index, touched, weights);
-  const semantic = measureSemantic(index, query, weights);
-  const choiceMeaning = measureChoiceMeaning(index, query);
-  let bestSemantic = 0;
-  for (const value of semantic) bestSemantic = Math.max(bestSemantic, value);
-  const closestTo = closestTerm(query);
   let candidates = options.candidates ?? index.tools;
   if (!options.candidates && options.minRelated !== undefined)
     candidates = findRelated(index, options.minRelated, { query, touched, hints, semantic }) ?? candidates;

@@ -23,13 +23,39 @@ export const STOP_WORDS = new Set(
 /** A negation's contraction ("haven't", "didn’t"): one word, the function word the stop list has. */
 const NEGATION = /(\p{L})n['’]t\b/gu;
 
-/** Splits text or an identifier into lower-case words: `trackOrder` -> `track order`, `get_user-id` -> `get user id`. */
-export function splitWords(text: string): string[] {
+/**
+ * Words of short texts already split: a turn splits the same names again and again (its tools' input
+ * names for their nouns, the message for its requests, its complaint, its ranking), three Unicode
+ * regular expressions each.
+ */
+const splitTexts = new Map<string, readonly string[]>();
+/** Texts kept at most; the map starts over past it (only memory is at stake). */
+const MAX_SPLIT_TEXTS = 4096;
+/** Longer texts (a customer's story, a description) rarely come again: they are split, not kept. */
+const MAX_SPLIT_LENGTH = 200;
+
+function split(text: string): string[] {
   const joined = text.includes("'") || text.includes('’') ? text.replace(NEGATION, '$1nt') : text;
   const separated = joined
     .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
     .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2');
   return (separated.match(WORD_PATTERN) ?? []).map((word) => word.toLowerCase());
+}
+
+/**
+ * Splits text or an identifier into lower-case words: `trackOrder` -> `track order`, `get_user-id` ->
+ * `get user id`. A new array each call.
+ */
+export function splitWords(text: string): string[] {
+  if (text.length > MAX_SPLIT_LENGTH) return split(text);
+  let words = splitTexts.get(text);
+  if (words === undefined) {
+    if (splitTexts.size >= MAX_SPLIT_TEXTS) splitTexts.clear();
+    words = split(text);
+    splitTexts.set(text, words);
+  }
+  // Callers may change what they get: the kept words stay as split.
+  return words.slice();
 }
 
 /**
@@ -195,10 +221,20 @@ const PHRASAL_PATTERNS = PHRASAL_VERBS.map(([verb, particle, meant, splits]) => 
 });
 
 /**
+ * Any form of the verbs above with a space after it, which every phrasal verb starts with: most
+ * messages have none, and are left without trying each verb's patterns.
+ */
+const PHRASAL_START = new RegExp(
+  `\\b(?:${[...new Set([...PHRASAL_VERBS.map(([verb]) => verb), ...Object.keys(VERB_FORMS), ...Object.keys(PAST_FORMS)])].join('|')})\\s`,
+  'i',
+);
+
+/**
  * `text` with each phrasal verb written as the one verb it means: "please take the gift card off my
  * order" -> "please remove the gift card my order".
  */
 export function joinPhrasalVerbs(text: string): string {
+  if (!PHRASAL_START.test(text)) return text;
   let joined = text;
   for (const { pattern, writePresent, pastPattern, writePast } of PHRASAL_PATTERNS) {
     joined = joined.replace(pattern, writePresent);
