@@ -42,7 +42,9 @@ export {
   contentStems,
   editDistance,
   isContentWord,
+  keepingSplits,
   STOP_WORDS,
+  separateCamelCase,
   splitWords,
   stemOf,
 } from './ranking/read-words.js';

@@ -23,40 +23,45 @@ export const STOP_WORDS = new Set(
 /** A negation's contraction ("haven't", "didn’t"): one word, the function word the stop list has. */
 const NEGATION = /(\p{L})n['’]t\b/gu;
 
-/**
- * Words of short texts already split: a turn splits the same names again and again (its tools' input
- * names for their nouns, the message for its requests, its complaint, its ranking), three Unicode
- * regular expressions each.
- */
-const splitTexts = new Map<string, readonly string[]>();
-/** Texts kept at most; the map starts over past it (only memory is at stake). */
+/** Texts kept at most by a kept split; its map starts over past it (only memory is at stake). */
 const MAX_SPLIT_TEXTS = 4096;
 /** Longer texts (a customer's story, a description) rarely come again: they are split, not kept. */
 const MAX_SPLIT_LENGTH = 200;
 
+/**
+ * `split` with the words of short texts kept: a turn splits the same texts again and again (its tools'
+ * names and input names, the message for each reading of it), three Unicode regular expressions each.
+ * Each call returns a new array, which its caller may change.
+ */
+export function keepingSplits(split: (text: string) => string[]): (text: string) => string[] {
+  const kept = new Map<string, readonly string[]>();
+  return (text) => {
+    if (text.length > MAX_SPLIT_LENGTH) return split(text);
+    let words = kept.get(text);
+    if (words === undefined) {
+      if (kept.size >= MAX_SPLIT_TEXTS) kept.clear();
+      words = split(text);
+      kept.set(text, words);
+    }
+    return words.slice();
+  };
+}
+
+/** Inserts word boundaries inside identifiers: `trackOrder` -> `track Order`, `HTTPStatus` -> `HTTP Status`. */
+export function separateCamelCase(text: string): string {
+  return text.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2');
+}
+
 function split(text: string): string[] {
   const joined = text.includes("'") || text.includes('’') ? text.replace(NEGATION, '$1nt') : text;
-  const separated = joined
-    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
-    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2');
-  return (separated.match(WORD_PATTERN) ?? []).map((word) => word.toLowerCase());
+  return (separateCamelCase(joined).match(WORD_PATTERN) ?? []).map((word) => word.toLowerCase());
 }
 
 /**
  * Splits text or an identifier into lower-case words: `trackOrder` -> `track order`, `get_user-id` ->
  * `get user id`. A new array each call.
  */
-export function splitWords(text: string): string[] {
-  if (text.length > MAX_SPLIT_LENGTH) return split(text);
-  let words = splitTexts.get(text);
-  if (words === undefined) {
-    if (splitTexts.size >= MAX_SPLIT_TEXTS) splitTexts.clear();
-    words = split(text);
-    splitTexts.set(text, words);
-  }
-  // Callers may change what they get: the kept words stay as split.
-  return words.slice();
-}
+export const splitWords = keepingSplits(split);
 
 /**
  * English verbs whose past forms no suffix rule reaches ("bought" is "buy"): the stem of the base form
