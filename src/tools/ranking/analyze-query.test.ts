@@ -60,6 +60,13 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('Email: me@x.com. Cancel order 5521', index).asks).toBe('cancel');
   });
 
+  it('reads the verb after "used to" as no request ("the email I used to sign up")', () => {
+    const query = analyzeQuery('i forgot which email i used to cancel my order, it was 55210', index);
+    expect(query.asks).toBeUndefined();
+    expect(query.action).toBeUndefined();
+    expect(analyzeQuery('i need to cancel my order 55210', index).asks).toBe('cancel');
+  });
+
   it('reads a quantity written with its unit as one word as no id', () => {
     const ids = (message: string) => analyzeQuery(message, index).ids.map((id) => id.text);
     expect(ids('you charged me twice for the 2TB plan, order 5521')).toEqual(['5521']);

@@ -178,8 +178,11 @@ const CREATES: VerbProfile = { count: MIN_VERB_USES, write: 1, remove: 0, create
  */
 const AND_REACH = 6;
 
-/** The third person's wish: the verb after it is not the customer's request. */
-const OTHERS_WISH = new Set(['wants', 'needs', 'likes', 'plans', 'tries', 'asks', 'asked', 'tried']);
+/**
+ * The third person's wish, or what was tried or used before ("the email I used to sign up"): the verb
+ * after it and "to" is not the customer's request.
+ */
+const OTHERS_WISH = new Set(['wants', 'needs', 'likes', 'plans', 'tries', 'asks', 'asked', 'tried', 'used']);
 /** Words that follow a clause's subject: the word before them is a noun ("customer says", "order is"). */
 const AFTER_SUBJECT = new Set([
   'is',
