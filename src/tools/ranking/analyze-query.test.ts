@@ -67,6 +67,12 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('i need to cancel my order 55210', index).asks).toBe('cancel');
   });
 
+  it('reads a word before "number" and an id as naming the id\'s kind, never as a verb', () => {
+    const query = analyzeQuery('what cards do you keep for me? customer number VA-CUST-55120', index);
+    expect(query.action).toBeUndefined();
+    expect(query.ids).toMatchObject([{ text: 'VA-CUST-55120', noun: 'custom' }]);
+  });
+
   it('reads a quantity written with its unit as one word as no id', () => {
     const ids = (message: string) => analyzeQuery(message, index).ids.map((id) => id.text);
     expect(ids('you charged me twice for the 2TB plan, order 5521')).toEqual(['5521']);

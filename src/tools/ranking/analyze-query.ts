@@ -550,19 +550,24 @@ function nounBefore(text: string, position: number, index: CatalogIndex): string
     return catalogStem(labelled[1].toLowerCase(), index);
   const words = splitWords(clause);
   let determined = false;
+  // "customer number VA-CUST-55120": a word before "number" or "id" names the id's kind, never a verb.
+  let named = false;
   for (let position = words.length - 1; position >= Math.max(0, words.length - 4); position--) {
     const word = words[position];
     // A noun phrase starts at its determiner: "apply the code SUMMER20" names nothing before "the".
     if (DETERMINERS.has(word)) determined = true;
-    if (ID_FILLERS.has(word) || /^\d/.test(word)) continue;
+    if (ID_FILLERS.has(word) || /^\d/.test(word)) {
+      named ||= ID_FILLERS.has(word);
+      continue;
+    }
     if (determined || !isContentWord(word)) return '';
     // Nor is the verb that asks for the record its noun ("Cancel sub_1Mow…"), unless it names one of
     // the catalog's records ("Order 90210 never came").
     const stem = catalogStem(word, index);
-    const verbPlace = position === 0 || ASKS_BEFORE.has(words[position - 1]);
+    const verbPlace = !named && (position === 0 || ASKS_BEFORE.has(words[position - 1]));
     // A word the catalog does not know, alone in its clause before the id, is a command's verb
     // ("reopen 50002 please").
-    if (position === 0 && position === words.length - 1 && !index.idf.has(stem)) return '';
+    if (position === 0 && position === words.length - 1 && !named && !index.idf.has(stem)) return '';
     return verbPlace && verbProfile(index.model, stem) && !index.records.has(stem) ? '' : stem;
   }
   return '';
@@ -912,9 +917,11 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
         position > 0 &&
         BEFORE_VERB.has(words[position - 1]) &&
         (words[position - 1] !== 'to' || TO_VERB.has(words[position - 2] ?? ''));
+      // "customer number VA-CUST-55120": a word before "number" or "id" and an id names the id's kind.
       const labelsId =
         idParts.has(words[labelled] ?? '') &&
         ((index.records.has(stem) && (profile === CREATES || !verbBefore)) ||
+          labelled > position + 1 ||
           abbreviatedBy(ids, words[labelled], written));
       // "How do I change my email?" asks how it is done, not that it be done.
       const asksHow =
