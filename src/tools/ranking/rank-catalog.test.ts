@@ -6,6 +6,21 @@ import { rankCatalog } from './rank-catalog.js';
 import { responseFieldsOf, responseValuesOf, toRankableTool } from './rankable-tool.js';
 import { loadRankingModel } from './ranking-model.js';
 
+/** One operation as the ranking reads it: `method path`, named by its operationId, with these inputs. */
+const rankable = (
+  name: string,
+  [method, path]: ['get' | 'post', string],
+  description: string,
+  properties: Record<string, unknown>,
+  required: string[],
+  bodyInputs?: string[],
+) => ({
+  name,
+  description,
+  inputSchema: { type: 'object', required, properties },
+  operation: { method, path, operationId: name, ...(bodyInputs ? { bodyInputs } : {}) },
+});
+
 // The committed model on the Trailhead store API (never part of its training data).
 describe('rankCatalog with the committed model', () => {
   let index: CatalogIndex;
@@ -42,34 +57,20 @@ describe('rankCatalog with the committed model', () => {
   });
 
   it('counts the one id a change takes in its body once, though it is a required id input and its record input both', () => {
+    const paymentId = { payment_id: { type: 'string' } };
     const catalog = indexCatalog(
       [
-        {
-          name: 'RefundPayment',
-          description: 'Refunds a payment.',
-          inputSchema: {
-            type: 'object',
-            required: ['payment_id'],
-            properties: { payment_id: { type: 'string' }, reason: { type: 'string' } },
-          },
-          operation: {
-            method: 'post' as const,
-            path: '/v2/refunds',
-            operationId: 'RefundPayment',
-            summary: 'RefundPayment',
-            bodyInputs: ['payment_id', 'reason'],
-          },
-        },
-        {
-          name: 'GetPayment',
-          description: 'Retrieves a payment.',
-          inputSchema: {
-            type: 'object',
-            required: ['payment_id'],
-            properties: { payment_id: { type: 'string' } },
-          },
-          operation: { method: 'get' as const, path: '/v2/payments/{payment_id}', operationId: 'GetPayment' },
-        },
+        rankable(
+          'RefundPayment',
+          ['post', '/v2/refunds'],
+          'Refunds a payment.',
+          { ...paymentId, reason: { type: 'string' } },
+          ['payment_id'],
+          ['payment_id', 'reason'],
+        ),
+        rankable('GetPayment', ['get', '/v2/payments/{payment_id}'], 'Retrieves a payment.', paymentId, [
+          'payment_id',
+        ]),
       ],
       loadRankingModel(),
     );
@@ -82,20 +83,13 @@ describe('rankCatalog with the committed model', () => {
   });
 
   it("reads an adverb as naming no operation's verb ('completely' completes nothing)", () => {
-    const complete = {
-      name: 'CompletePayment',
-      description: 'Completes (captures) a payment.',
-      inputSchema: {
-        type: 'object',
-        required: ['payment_id'],
-        properties: { payment_id: { type: 'string' } },
-      },
-      operation: {
-        method: 'post' as const,
-        path: '/v2/payments/{payment_id}/complete',
-        operationId: 'CompletePayment',
-      },
-    };
+    const complete = rankable(
+      'CompletePayment',
+      ['post', '/v2/payments/{payment_id}/complete'],
+      'Completes (captures) a payment.',
+      { payment_id: { type: 'string' } },
+      ['payment_id'],
+    );
     const catalog = indexCatalog([complete], loadRankingModel());
     const verbNamed = (message: string) =>
       rankCatalog({ index: catalog, message }).tools[0].features[TOOL_FEATURES.indexOf('verbNamed')];
