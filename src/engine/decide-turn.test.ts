@@ -2133,10 +2133,11 @@ describe('decideTurn', () => {
         type: 'tool-call',
         toolName: 'createTicket',
       });
-    // Asking how it is done, or telling what was done, asks for no new ticket.
+    // Asking how it is done or about doing it, or telling what was done, asks for no new ticket.
     for (const text of [
       'How do I open a ticket about the PDF export?',
       'I opened a ticket about the PDF export',
+      'is there a fee to open a ticket about the PDF export?',
     ])
       expect(decide([user(text)], '', tickets)).not.toMatchObject({ toolName: 'createTicket' });
   });
