@@ -35,6 +35,8 @@ describe('read-words', () => {
     );
     expect(joinPhrasalVerbs('I want to get rid of the mugs')).toBe('I want to remove the mugs');
     expect(joinPhrasalVerbs('please call it off')).toBe('please cancel it');
+    // "sign up" parts for its object as "call off" does.
+    expect(joinPhrasalVerbs('sign me up with priya@x.com')).toBe('register me with priya@x.com');
     expect(joinPhrasalVerbs('I want to make sure it is right')).toBe('I want to check it is right');
     expect(joinPhrasalVerbs('mark order 100551 as completed')).toBe('update order 100551 completed');
     // A past form stays past: it tells what happened.

@@ -158,7 +158,7 @@ const PHRASAL_VERBS: ReadonlyArray<
   ['call', 'off', 'cancel', true],
   ['back', 'out of', 'cancel', false],
   ['opt', 'out of', 'unsubscribe', false],
-  ['sign', 'up', 'register', false],
+  ['sign', 'up', 'register', true],
   ['set', 'up', 'create', true],
   ['look', 'up', 'find', true],
   ['find', 'out', 'find', false],
