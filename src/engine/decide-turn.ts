@@ -315,17 +315,17 @@ export function decideTurn(given: Conversation, offered: EngineTool[], ranking?:
   // Every fill of this decision reads the message's values (its dates, its numbers) once.
   const readings = createTextReadings(now);
   const options = { tools: operations, context, system: conversation.system, now, ranking, readings };
+  // "and my other order?" is about another one: earlier ids stay out.
+  const another = ANOTHER.test(last.text);
+  const chooseOptions = { ...options, text: last.text, earlierTurns: another ? [] : earlierTurns };
   // Read again with a search's passages, the decision takes the choice it made before asking for it.
   const inputs = { turns: conversation.turns, system: conversation.system, operations, ranking };
   const made =
     (knowledge.searches.length > 0 ? recallSearch(inputs) : undefined) ??
-    chooseOperations({ conversation, options, earlierTurns, earlierText });
+    chooseOperations({ conversation, options, chooseOptions, another, earlierText });
   const { calls } = made;
   if (calls.length > 1) return { type: 'tool-calls', calls };
   let choice = made.choice;
-  // "and my other order?" is about another one: earlier ids stay out.
-  const another = ANOTHER.test(last.text);
-  const chooseOptions = { ...options, text: last.text, earlierTurns: another ? [] : earlierTurns };
   // The one change a part of the message asks for wins over another choice of the whole, whose
   // story may pull elsewhere; when the whole chose it too, its inputs (from every part) stand.
   const [asked] = calls;
@@ -404,8 +404,10 @@ export function decideTurn(given: Conversation, offered: EngineTool[], ranking?:
 interface ChoosingOptions {
   conversation: Conversation;
   options: Omit<Parameters<typeof chooseTool>[0], 'text'>;
-  /** The turns before the customer's message, most recent first. */
-  earlierTurns: string[];
+  /** The options of a choice for the customer's message, its earlier turns left out for `another`. */
+  chooseOptions: Parameters<typeof chooseTool>[0];
+  /** Whether the message is about another thing than the one before ("my other order"). */
+  another: boolean;
   /** The customer's request this message answers, if it answers the assistant's question. */
   earlierText: string | undefined;
 }
@@ -415,13 +417,10 @@ interface ChoosingOptions {
  * else the choice for the message, read with the request it continues or refers to.
  */
 function chooseOperations(choosing: ChoosingOptions): OperationsChoice {
-  const { conversation, options, earlierTurns, earlierText } = choosing;
+  const { conversation, options, chooseOptions, another, earlierText } = choosing;
   const last = conversation.turns[conversation.turns.length - 1];
   const calls = earlierText ? [] : decideRequests(last.text, options);
   if (calls.length > 1) return { calls, choice: { type: 'none' } };
-  // "and my other order?" is about another one: earlier ids stay out.
-  const another = ANOTHER.test(last.text);
-  const chooseOptions = { ...options, text: last.text, earlierTurns: another ? [] : earlierTurns };
   // "ok delete it", "cancel it pls": a short request about what the request before it was about
   // reads with that request's words; the message alone is chosen for only when that finds nothing.
   // "yes please do" to "I can refund the $12.50 on order 07-…": the offer is the request.
