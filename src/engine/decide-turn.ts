@@ -4,7 +4,9 @@
 import { contentStems, isReadMethod, type OfferedRanking } from '../tools/index.js';
 import type { EngineTool } from './catalog/engine-tool.js';
 import { listParameters } from './catalog/list-parameters.js';
-import { ACCOUNT_NAME, type Choice, chooseRemedy, chooseTool } from './choose/choose-tool.js';
+import type { Choice } from './choose/choice.js';
+import { ACCOUNT_NAME, chooseRemedy } from './choose/choose-remedy.js';
+import { chooseTool } from './choose/choose-tool.js';
 import { readComplaint } from './choose/read-complaint.js';
 import type { Conversation, Turn } from './conversation/read-conversation.js';
 import { fillArguments } from './fill/fill-arguments.js';

@@ -7,7 +7,8 @@
 
 import type { OfferedRanking } from '../../tools/index.js';
 import type { EngineTool } from '../catalog/engine-tool.js';
-import { type Choice, rankOffered } from '../choose/choose-tool.js';
+import type { Choice } from '../choose/choice.js';
+import { rankOffered } from '../choose/rank-offered.js';
 import type { Decision } from '../decide-turn.js';
 import { HANDOFF_OFFER } from '../reply/describe-capabilities.js';
 import { answerFromPassage } from './answer-from-passage.js';

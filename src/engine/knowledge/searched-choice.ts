@@ -3,7 +3,7 @@
 // choice (most of a decision's cost: ranking, filling, look-ups) is the one made before the search.
 import type { OfferedRanking } from '../../tools/index.js';
 import type { EngineTool } from '../catalog/engine-tool.js';
-import type { Choice } from '../choose/choose-tool.js';
+import type { Choice } from '../choose/choice.js';
 import type { Turn } from '../conversation/read-conversation.js';
 import type { DecidedCall } from '../decide-turn.js';
 

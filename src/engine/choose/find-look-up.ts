@@ -1,0 +1,162 @@
+// Look-ups of a reference the customer gives: the operation that reads the record it names.
+import type { AnalyzedQuery, IndexedTool, QueryId } from '../../tools/index.js';
+import { EMAIL_ADDRESS, isIdName } from '../../tools/index.js';
+import type { ParameterInfo } from '../catalog/list-parameters.js';
+import type { FilledArguments } from '../fill/fill-arguments.js';
+import {
+  DOES,
+  ID_FORM_CLASH,
+  ID_FORM_FIT,
+  ID_NOUN_MATCH,
+  ID_NOUN_MISMATCH,
+  ID_PREFIX_MATCH,
+} from './choice-constants.js';
+
+/**
+ * A reference a customer gives: letters and digits together (`VA5SGQ`, `2GG279541U471931P`), `#` and
+ * digits, or any id given in answer to the agent's question for it ("What is your order number?").
+ */
+function isReference(id: QueryId): boolean {
+  return id.answers === true || (/\d/.test(id.text) && (/[A-Za-z]/.test(id.text) || id.text.startsWith('#')));
+}
+
+/**
+ * Whether an id is given as one of the operation's records: a number of three digits or more, or a
+ * handle joined by a dot, dash or underscore, after the noun its id input names ("ticket 1873451290",
+ * "order 5521", "my username is rex_owner").
+ */
+function givesItsRecord(id: QueryId, entry: IndexedTool): boolean {
+  return (
+    id.noun !== '' &&
+    (/\d{3,}/.test(id.text) || /\p{L}[._-]\p{L}/u.test(id.text)) &&
+    entry.idParameters.some((parameter) => parameter.nouns.has(id.noun))
+  );
+}
+
+/**
+ * Whether the customer gives a reference that the operation looks up: it reads and takes the
+ * reference as its id, the reference has no other form than its schema shows, and the noun in front
+ * of it names no other operation's id ("confirmation JMO1MG" may be a reservation; "order 5521" is no
+ * payment where orders have their own operation). A customer who gives one wants to know about it,
+ * however the rest is worded ("transaction 9TX77129RD5583417, what was it for?").
+ */
+export function looksUp(
+  ranked: { entry: IndexedTool; features: number[] },
+  ranking: { tools: { entry: IndexedTool }[]; query: AnalyzedQuery },
+  input: Record<string, unknown>,
+): boolean {
+  const { entry, features } = ranked;
+  if (!entry.reads || entry.writes >= DOES || features[ID_FORM_CLASH] > 0) return false;
+  const namesOther = (noun: string) =>
+    ranking.tools.some(
+      (other) =>
+        other.entry !== entry && other.entry.idParameters.some((parameter) => parameter.nouns.has(noun)),
+    );
+  return ranking.query.ids.some(
+    (id) =>
+      (isReference(id) || givesItsRecord(id, entry)) &&
+      // The id's own prefix naming this operation's resource outweighs the noun ("payment pi_…").
+      !(
+        features[ID_NOUN_MISMATCH] > 0 &&
+        !(features[ID_PREFIX_MATCH] > 0) &&
+        id.noun &&
+        namesOther(id.noun)
+      ) &&
+      entry.idParameters.some((parameter) =>
+        String(input[parameter.name] ?? '').includes(id.text.replace(/^#/, '')),
+      ),
+  );
+}
+
+/**
+ * The first of `others` (ranked below the first operation) that looks up a reference the customer
+ * gives. Past the first, an operation does so only on its schema's own evidence: the reference has the
+ * form its id shows, or the noun in front of it names its id ("confirmation JMO1MG" is a
+ * reservation's; "order #000000412" is no gift card's code).
+ */
+export function findLookUp<Ranked extends { entry: IndexedTool; features: number[] }>(
+  others: Ranked[],
+  ranking: { tools: { entry: IndexedTool }[]; query: AnalyzedQuery },
+  fillFor: (ranked: Ranked) => FilledArguments,
+): { ranked: Ranked; filled: FilledArguments } | undefined {
+  if (!ranking.query.ids.some((id) => isReference(id) || id.noun !== '')) return undefined;
+  for (const ranked of others) {
+    const { entry, features } = ranked;
+    if (!entry.reads || entry.writes >= DOES) continue;
+    if (!(features[ID_FORM_FIT] > 0 || features[ID_NOUN_MATCH] > 0)) continue;
+    const filled = fillFor(ranked);
+    if (looksUp(ranked, ranking, filled.input)) return { ranked, filled };
+  }
+  return undefined;
+}
+
+/**
+ * The first of `candidates` that reads by the email the customer gives, taking it whole as an input
+ * (orders listed by their email, users searched for it): a customer who gives their email and asks
+ * about their account or what they bought wants it looked up, however the rest is worded ("can you
+ * check my support profile? I signed up as tariq@…").
+ */
+export function findEmailLookUp<Ranked extends { entry: IndexedTool }>(
+  candidates: Ranked[],
+  text: string,
+  fillFor: (ranked: Ranked) => FilledArguments,
+): { ranked: Ranked; filled: FilledArguments } | undefined {
+  const emails = text.match(EMAIL_ADDRESSES) ?? [];
+  if (emails.length !== 1) return undefined;
+  for (const ranked of candidates.slice(0, LOOK_UP_RANK)) {
+    if (!ranked.entry.reads || ranked.entry.writes >= DOES) continue;
+    const filled = fillFor(ranked);
+    if (filled.missing.length === 0 && Object.values(filled.input).includes(emails[0]))
+      return { ranked, filled };
+  }
+  return undefined;
+}
+const EMAIL_ADDRESSES = new RegExp(EMAIL_ADDRESS.source, 'g');
+
+/** How high a look-up must rank to come before the change it serves. */
+const LOOK_UP_RANK = 8;
+
+/**
+ * Whether a record may hold what an input asks for, so that looking the record up tells it: a list
+ * (a reservation's flights, an order's items), an id (a payment method's), or a field the look-up's
+ * response names. An email, a reason or a message is the customer's to give.
+ */
+function heldByRecord(parameter: ParameterInfo, lookUp: IndexedTool): boolean {
+  if (parameter.type === 'array' || isIdName(parameter.name)) return true;
+  const name = parameter.name.toLowerCase();
+  return (lookUp.tool.operation?.responseFields ?? []).some((field) => field.toLowerCase() === name);
+}
+
+/**
+ * For a change that lacks inputs the record it changes holds (a reservation's flights, an order's
+ * items, a payment method), the operation that looks that record up by the id the customer gave, as a
+ * person would pull up the booking before changing it, rather than asking the customer for what the
+ * record says. When all that is missing is the customer's own to give (a reason, an email), that is
+ * asked for.
+ */
+export function findLookUpFirst<Ranked extends { entry: IndexedTool; features: number[] }>(
+  best: Ranked,
+  filled: FilledArguments,
+  candidates: Ranked[],
+  fillFor: (ranked: Ranked) => FilledArguments,
+): { ranked: Ranked; filled: FilledArguments } | undefined {
+  // Not for an operation known to only read (one whose verb the corpus does not know may change).
+  if (best.entry.reads || filled.missing.length === 0) return undefined;
+  const given = best.entry.idParameters
+    .map((parameter) => filled.input[parameter.name])
+    .filter((value): value is string | number => typeof value === 'string' || typeof value === 'number');
+  if (given.length === 0) return undefined;
+  for (const ranked of candidates.slice(0, LOOK_UP_RANK)) {
+    const { entry, features } = ranked;
+    if (ranked === best || !entry.reads || entry.writes >= DOES || features[ID_FORM_CLASH] > 0) continue;
+    if (!(features[ID_NOUN_MATCH] > 0 || features[ID_FORM_FIT] > 0)) continue;
+    if (!filled.missing.some((parameter) => heldByRecord(parameter, entry))) continue;
+    const lookUp = fillFor(ranked);
+    if (lookUp.missing.length > 0) continue;
+    const takes = entry.idParameters.some((parameter) =>
+      given.some((value) => String(lookUp.input[parameter.name] ?? '') === String(value)),
+    );
+    if (takes) return { ranked, filled: lookUp };
+  }
+  return undefined;
+}
