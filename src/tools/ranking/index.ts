@@ -1,6 +1,6 @@
 // The one ranking stack: operations scored for a message by a model learned across real APIs.
 
-export { type AnalyzedQuery, type QueryId, readIds } from './analyze-query.js';
+export type { AnalyzedQuery, QueryId } from './analyze-query.js';
 export { indexCatalogCached } from './cached-catalog-index.js';
 export { NONE_FEATURES, TOOL_FEATURES } from './extract-features.js';
 export {
@@ -36,5 +36,6 @@ export {
   toRankableTool,
 } from './rankable-tool.js';
 export { loadRankingModel, type RankingModel, verbProfile } from './ranking-model.js';
+export { readIds } from './read-ids.js';
 export { EMAIL_ADDRESS, PHONE } from './read-values.js';
 export { contentStems, isContentWord, joinPhrasalVerbs, splitWords, stemOf } from './read-words.js';
