@@ -239,7 +239,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     best = lookUpFirst.ranked;
     filled = lookUpFirst.filled;
   }
-  const ownRecord = findOwnRecord(best, filled, candidates, ranking.query, text);
+  const ownRecord = findOwnRecord(best, filled, candidates, ranking.query, text, options.system ?? '');
   if (ownRecord) {
     // The message gives no id ("it's been 10 days" counts days): the record's id is asked for.
     const ids = new Set(ownRecord.entry.idParameters.map((parameter) => parameter.name));

@@ -32,13 +32,17 @@ export function findOwnRecord<Ranked extends { entry: IndexedTool }>(
   candidates: Ranked[],
   query: AnalyzedQuery,
   text: string,
+  prompt: string,
 ): Ranked | undefined {
   const head = best.entry.head?.stem;
   if (!best.entry.collection || !best.entry.reads || !head || query.ids.length > 0) return undefined;
-  // Every input filled is a default: the message gives nothing to filter by.
+  // Every input filled is a default, or the business's own setting its prompt gives (a tenant id): the
+  // message gives nothing to filter by.
   const parameters = listParameters(best.entry.tool.inputSchema);
   const given = Object.entries(filled.input).some(
-    ([name, value]) => parameters.find((parameter) => parameter.name === name)?.schema.default !== value,
+    ([name, value]) =>
+      parameters.find((parameter) => parameter.name === name)?.schema.default !== value &&
+      !(typeof value === 'string' && prompt.includes(value) && !text.includes(value)),
   );
   if (given) return undefined;
   // The noun may follow a word that qualifies it ("my last order").
@@ -89,6 +93,17 @@ export function findIdOwner<Ranked extends { entry: IndexedTool; features: numbe
         other.features[ID_PREFIX_MATCH] > 0 && !(other.features[ID_FORM_CLASH] > 0) && changesAsMuch(other),
     );
   if (prefixOwner) return prefixOwner;
+  // An id whose form the first one's id input contradicts ("INV-0457" is no Xero `InvoiceID`, a UUID)
+  // is for an operation that takes it as written: the list filtered by invoice numbers.
+  if (best.features[ID_FORM_CLASH] > 0) {
+    const taker = candidates
+      .slice(1, OWNER_RANK)
+      .find(
+        (other) =>
+          other.features[ID_NOUN_MATCH] > 0 && !(other.features[ID_FORM_CLASH] > 0) && changesAsMuch(other),
+      );
+    if (taker) return taker;
+  }
   // An operation that takes no id at all owns none the message names by its record's noun ("the
   // status of my request 12345" is no search of requests for "status").
   const takesNone =

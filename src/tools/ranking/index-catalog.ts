@@ -650,10 +650,12 @@ function indexTool(
   const nouns = new Set(
     [...fields.path, ...nameWords.slice(1).map(stemOf)].filter((stem) => !generic.has(stem)),
   );
+  // A header names the account or tenant a call acts for (Xero's `xero-tenant-id`), never its record.
+  const headers = new Set(operation?.headerInputs ?? []);
   const idParameters = [
     ...pathParameters,
     ...[...required]
-      .filter((name) => !pathNames.has(name) && isIdName(name))
+      .filter((name) => !pathNames.has(name) && !headers.has(name) && isIdName(name))
       .map((name) => ({ name, nouns: idNounStems(name) })),
   ].map((parameter) => {
     const property = properties[parameter.name];
@@ -667,9 +669,19 @@ function indexTool(
     return { ...parameter, form: idFormOf(property), ...(byEmail ? { byEmail } : {}) };
   });
   const idNames = new Set(idParameters.map((parameter) => parameter.name));
+  // A filter by a list of ids takes one as well (Xero's `InvoiceNumbers`, `ContactIDs`), read by its
+  // singular ("InvoiceNumber"), keeping its own name.
   const idFilters = parameterNames
-    .filter((name) => !idNames.has(name) && holdsId(properties[name]) && !sortsBy(properties[name]))
-    .map(inputRecord)
+    .filter((name) => !idNames.has(name) && !headers.has(name) && !sortsBy(properties[name]))
+    .flatMap((name) => {
+      const property = properties[name];
+      if (holdsId(property)) return [inputRecord(name)];
+      const items = isObject(property) && schemaTypeOf(property) === 'array' ? property.items : undefined;
+      const singular = name.replace(/s$/i, '');
+      return holdsId(items) && singular !== name && isIdName(singular)
+        ? [{ ...inputRecord(singular), name }]
+        : [];
+    })
     .filter((filter) => filter.nouns.size === 1 || (filter.nouns.size > 0 && isIdName(filter.name)));
   const lastSegment =
     withoutFormat(operation?.path ?? '')
