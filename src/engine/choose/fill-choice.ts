@@ -198,6 +198,17 @@ export function fillChoice(options: {
       ? { ...parameter, description: `The ${splitWords(parameter.name).join(' ')} ID` }
       : parameter,
   );
+  // A change that requires nothing and names the records it acts on only in its body, none of which
+  // the conversation gives (Stripe's `POST /refunds` by `charge` or `payment_intent`), is not made for
+  // no record: the first of them is asked for ("I want a refund").
+  const { entry } = options;
+  const acted = entry.recordInputs.map((record) => record.name);
+  const requires = Array.isArray(tool.inputSchema.required) && tool.inputSchema.required.length > 0;
+  if (!entry.reads && !requires && acted.length > 0 && !acted.some((name) => name in input)) {
+    const first = document.parameters.find((parameter) => parameter.name === acted[0]);
+    if (first && !missing.some((parameter) => parameter.name === first.name))
+      missing = [...missing, classifyParameter(first)];
+  }
   return { input, missing, found: Object.keys(input).length };
 }
 

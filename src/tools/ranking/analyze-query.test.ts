@@ -418,6 +418,25 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('I paid for two bags last week', refunds).asks).toBeUndefined();
   });
 
+  it('reads the record wished for as one to make, unless the wish is denied', () => {
+    const refunds = createsAndReads('refund');
+    expect(analyzeQuery('I want a refund. now.', refunds).newRecord).toBe('refund');
+    expect(analyzeQuery("we'd like another refund for the second box", refunds).newRecord).toBe('refund');
+    expect(analyzeQuery("I don't want a refund, just the right size", refunds).newRecord).toBeUndefined();
+    expect(analyzeQuery('I want the refund I was promised', refunds).newRecord).toBeUndefined();
+  });
+
+  it('asks for no deed where the customer asks whether a deed of their own is needed', () => {
+    const orders = catalogOf('cancel_order', 'post', '/orders/{id}/cancel', 'Cancel an order', {
+      id: { type: 'string' },
+    });
+    expect(
+      analyzeQuery('did the new one go through or do I need to cancel the old one?', orders).asks,
+    ).toBeUndefined();
+    expect(analyzeQuery('should we cancel it first?', orders).asks).toBeUndefined();
+    expect(analyzeQuery('I need to cancel my order', orders).asks).toBe('cancel');
+  });
+
   it("reads a created record's noun before an id as its label, after 'to' too", () => {
     const tickets = createsAndReads('ticket');
     expect(analyzeQuery('Did anyone reply to ticket 77120 yet?', tickets).writes).toBe(0);

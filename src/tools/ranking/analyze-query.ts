@@ -250,6 +250,16 @@ function objectOfWish(before: string[]): string {
   return before.slice(wish + 1).join(' ');
 }
 
+/**
+ * "do I need to pay again?", "should we cancel it first?": the customer asks whether a deed of their
+ * own is needed, not that it be done.
+ */
+const WHETHER_NEEDED =
+  /\b(?:do|does|should|must|shall)\s+(?:i|we)(?:\s+(?:still|really|even|also|then))?(?:\s+(?:need|have|got)\s+to)?$/;
+/** Words of a wish that may take the record wished for ("I want a refund", "we need a new ticket"). */
+const WISHES = new Set(['want', 'wants', 'need', 'needs', 'like', 'love', 'request', 'requesting']);
+/** A negation before a wish: "I don't want a refund" wishes for none. */
+const NEGATED = new Set(['dont', 'not', 'never', 'doesnt', 'didnt', 'no']);
 /** "did I", "didn't you": the verb after them tells what happened ("What did I order?"). */
 const DID = /\b(?:did|didn t|didnt)\s+(?:i|you|u|we|they|he|she|it)$/;
 /**
@@ -426,6 +436,9 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     }
   }
   for (const [position, word] of words.entries()) {
+    // "I want a refund", "I'd like another return label": the record wished for is asked to be made.
+    if (WISHES.has(word) && !NEGATED.has(words[position - 1] ?? ''))
+      newRecord ??= recordAsked(words, position + 1, index);
     if (!isContentWord(word) || idWords.has(word)) continue;
     // "what email do you have on file?", "the card on record": kept, not a file or a record.
     if (STORED.has(word) && words[position - 1] === 'on') continue;
@@ -486,6 +499,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
         wantsDone);
     const told =
       DID.test(words.slice(Math.max(0, position - 3), position).join(' ')) ||
+      WHETHER_NEEDED.test(words.slice(Math.max(0, position - 5), position).join(' ')) ||
       SUPPOSED.test(words.slice(Math.max(0, position - 4), position).join(' '));
     (verbPosition ? asVerb : asOther).add(stem);
     if (

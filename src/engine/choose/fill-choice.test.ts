@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { EngineTool } from '../catalog/engine-tool.js';
+import { decideTurn } from '../decide-turn.js';
+
+const operation = (
+  name: string,
+  [method, path]: ['get' | 'post', string],
+  description: string,
+  properties: Record<string, unknown>,
+  bodyInputs: string[] = [],
+): EngineTool => ({
+  name,
+  description,
+  inputSchema: {
+    type: 'object',
+    properties,
+    required: [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]),
+  },
+  operation: { method, path, operationId: name, bodyInputs },
+});
+/** Refunds as Stripe has them: created for a charge or a payment intent, both optional in the schema. */
+const refunds = [
+  operation(
+    'PostRefunds',
+    ['post', '/v1/refunds'],
+    'Create a refund. You must specify a Charge or a PaymentIntent object on which to create it.',
+    {
+      charge: { type: 'string', description: 'The identifier of the charge to refund.' },
+      payment_intent: { type: 'string', description: 'The identifier of the PaymentIntent to refund.' },
+      amount: {
+        type: 'integer',
+        description: 'A positive integer in cents representing how much to refund.',
+      },
+    },
+    ['charge', 'payment_intent', 'amount'],
+  ),
+  operation('GetRefunds', ['get', '/v1/refunds'], 'List all refunds', {
+    charge: {
+      type: 'string',
+      description: 'Only return refunds for the charge specified by this charge ID.',
+    },
+  }),
+  operation('GetRefundsRefund', ['get', '/v1/refunds/{refund}'], 'Retrieve a refund', {
+    refund: { type: 'string' },
+  }),
+  operation('GetChargesCharge', ['get', '/v1/charges/{charge}'], 'Retrieve a charge', {
+    charge: { type: 'string' },
+  }),
+  operation('GetPaymentIntentsIntent', ['get', '/v1/payment_intents/{intent}'], 'Retrieve a PaymentIntent', {
+    intent: { type: 'string' },
+  }),
+];
+const decide = (text: string) =>
+  decideTurn({ system: '', turns: [{ role: 'user', text, toolCalls: [] }], toolResults: [] }, refunds);
+
+describe('filling the chosen operation', () => {
+  it('asks for the record a change acts on where the schema requires none and the customer gives none', () => {
+    const asked = decide('I want a refund. now.');
+    expect(asked).toMatchObject({ type: 'text' });
+    expect((asked as { text: string }).text).toMatch(/charge/i);
+    expect(decide('I want a refund for payment pi_3PBc8hLkdIwHu7ix1mN4oP2q')).toMatchObject({
+      type: 'tool-call',
+      toolName: 'PostRefunds',
+      input: { payment_intent: 'pi_3PBc8hLkdIwHu7ix1mN4oP2q' },
+    });
+  });
+});
