@@ -9,6 +9,7 @@ import { ACCOUNT_NAME, chooseRemedy } from './choose/choose-remedy.js';
 import { chooseTool } from './choose/choose-tool.js';
 import { readComplaint } from './choose/read-complaint.js';
 import type { Conversation, Turn } from './conversation/read-conversation.js';
+import { readWithheldValue } from './conversation/read-withheld-value.js';
 import { fillArguments } from './fill/fill-arguments.js';
 import { readStatedNow } from './fill/find-dates.js';
 import { createTextReadings } from './fill/read-text.js';
@@ -313,6 +314,16 @@ export function decideTurn(given: Conversation, offered: EngineTool[], ranking?:
     .reverse();
   const context = [...earlierTurns].reverse().join('\n');
   const earlierText = earlierRequest(conversation);
+  // "hold on, let me find it" to "What's the order number?": the request waits for the value.
+  const withheld =
+    earlierText && !smallTalk
+      ? readWithheldValue(conversation.turns[conversation.turns.length - 2].text, last.text)
+      : undefined;
+  if (withheld)
+    return {
+      type: 'text',
+      text: `No problem. Send me the ${withheld} when you have it, and I'll take it from there.`,
+    };
   const now = readStatedNow(conversation.system);
   // Every fill of this decision reads the message's values (its dates, its numbers) once.
   const readings = createTextReadings(now);

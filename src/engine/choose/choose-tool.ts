@@ -1,7 +1,14 @@
 // Chooses the operation for a message with the learned ranking (shared with the tool selection), then
 // fills its inputs: call it, ask for what is missing, or call nothing when "nothing" ranks first.
 import type { AnalyzedQuery, IndexedTool, QueryId } from '../../tools/index.js';
-import { contentStems, EMAIL_ADDRESS, isReadMethod, noneAgainst, readIds } from '../../tools/index.js';
+import {
+  contentStems,
+  EMAIL_ADDRESS,
+  isReadMethod,
+  noneAgainst,
+  readIds,
+  TOOL_FEATURES,
+} from '../../tools/index.js';
 import type { EngineTool } from '../catalog/engine-tool.js';
 import { listParameters } from '../catalog/list-parameters.js';
 import { classifyParameter } from '../fill/classify-parameter.js';
@@ -206,6 +213,53 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     candidates.length < ranking.tools.length
       ? noneAgainst(ranking, candidates, ranking.index)
       : ranking.none.probability;
+  console.error(
+    'DEBUG',
+    JSON.stringify(text).slice(0, 80),
+    'reads',
+    reads,
+    'none',
+    noneProbability.toFixed(3),
+    'claim',
+    claim.toFixed(3),
+    'whollyAbout',
+    whollyAbout,
+    'asksItsDeed',
+    asksItsDeed,
+    'missing',
+    filled.missing.map((m) => m.name),
+    '\n  ',
+    candidates
+      .slice(0, 5)
+      .map((r) => `${r.entry.tool.name} ${r.probability.toFixed(3)} w${r.entry.writes.toFixed(2)}`)
+      .join(' | '),
+    '\n   all',
+    ranking.tools
+      .slice(0, 4)
+      .map((r) => `${r.entry.tool.name} ${r.probability.toFixed(3)}`)
+      .join(' | '),
+    '\n   query',
+    JSON.stringify({
+      q: ranking.query.question,
+      r: ranking.query.request,
+      a: ranking.query.action,
+      u: ranking.query.unknownVerb,
+      w: ranking.query.writes,
+      nr: ranking.query.newRecord,
+      terms: ranking.query.terms.map((t) => t.stem + (t.verb ? '/v' : '')),
+      ids: ranking.query.ids,
+    }),
+  );
+  for (const r of candidates.slice(0, 3))
+    console.error(
+      'FEAT',
+      r.entry.tool.name,
+      JSON.stringify(
+        Object.fromEntries(
+          TOOL_FEATURES.map((n, i) => [n, +r.features[i].toFixed(2)]).filter(([, v]) => v !== 0),
+        ),
+      ),
+    );
   let nothing =
     noneProbability >= claim &&
     !whollyAbout &&
