@@ -1,14 +1,7 @@
 // Chooses the operation for a message with the learned ranking (shared with the tool selection), then
 // fills its inputs: call it, ask for what is missing, or call nothing when "nothing" ranks first.
 import type { AnalyzedQuery, IndexedTool, QueryId } from '../../tools/index.js';
-import {
-  contentStems,
-  EMAIL_ADDRESS,
-  isReadMethod,
-  noneAgainst,
-  readIds,
-  TOOL_FEATURES,
-} from '../../tools/index.js';
+import { contentStems, EMAIL_ADDRESS, isReadMethod, noneAgainst, readIds } from '../../tools/index.js';
 import type { EngineTool } from '../catalog/engine-tool.js';
 import { listParameters } from '../catalog/list-parameters.js';
 import { classifyParameter } from '../fill/classify-parameter.js';
@@ -26,6 +19,7 @@ import {
   SIBLINGS,
 } from './choice-constants.js';
 import { fillChoice, minorUnitsOf } from './fill-choice.js';
+import { filledByMessage } from './filled-by-message.js';
 import { findEmailLookUp, findLookUp, findLookUpFirst, looksUp } from './find-look-up.js';
 import {
   findCreationOf,
@@ -213,53 +207,6 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     candidates.length < ranking.tools.length
       ? noneAgainst(ranking, candidates, ranking.index)
       : ranking.none.probability;
-  console.error(
-    'DEBUG',
-    JSON.stringify(text).slice(0, 80),
-    'reads',
-    reads,
-    'none',
-    noneProbability.toFixed(3),
-    'claim',
-    claim.toFixed(3),
-    'whollyAbout',
-    whollyAbout,
-    'asksItsDeed',
-    asksItsDeed,
-    'missing',
-    filled.missing.map((m) => m.name),
-    '\n  ',
-    candidates
-      .slice(0, 5)
-      .map((r) => `${r.entry.tool.name} ${r.probability.toFixed(3)} w${r.entry.writes.toFixed(2)}`)
-      .join(' | '),
-    '\n   all',
-    ranking.tools
-      .slice(0, 4)
-      .map((r) => `${r.entry.tool.name} ${r.probability.toFixed(3)}`)
-      .join(' | '),
-    '\n   query',
-    JSON.stringify({
-      q: ranking.query.question,
-      r: ranking.query.request,
-      a: ranking.query.action,
-      u: ranking.query.unknownVerb,
-      w: ranking.query.writes,
-      nr: ranking.query.newRecord,
-      terms: ranking.query.terms.map((t) => t.stem + (t.verb ? '/v' : '')),
-      ids: ranking.query.ids,
-    }),
-  );
-  for (const r of candidates.slice(0, 3))
-    console.error(
-      'FEAT',
-      r.entry.tool.name,
-      JSON.stringify(
-        Object.fromEntries(
-          TOOL_FEATURES.map((n, i) => [n, +r.features[i].toFixed(2)]).filter(([, v]) => v !== 0),
-        ),
-      ),
-    );
   let nothing =
     noneProbability >= claim &&
     !whollyAbout &&
@@ -311,6 +258,24 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   }
   const tool = best.entry.tool as EngineTool;
   if (filled.missing.length > 0) return { type: 'ask', tool, missing: filled.missing };
+  // A list of records that hold people's emails or phone numbers (its path ends in their plural),
+  // filtered by nothing the customer gave ("unsubscribe me" for every unsubscribed address), would
+  // show everyone's: nothing is called. A record of the customer's own (`/carts/mine/billing-address`)
+  // is no list.
+  const head = best.entry.head?.stem;
+  if (
+    best.entry.collection &&
+    head !== undefined &&
+    best.entry.listed.has(head) &&
+    best.entry.holdsContacts &&
+    !filledByMessage(
+      best.entry,
+      filled.input,
+      earlierText ? `${earlierText}\n${text}` : text,
+      options.system ?? '',
+    )
+  )
+    return { type: 'none' };
   // "My card was charged twice for order 1268…. Can you check the payment?" asks for the look-up.
   const requests = ranking.query.question || ranking.query.request || ranking.query.action !== undefined;
   return { type: 'call', tool, input: filled.input, requests };

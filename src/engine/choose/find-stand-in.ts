@@ -3,7 +3,6 @@
 // the taker of the one value asked for, the creation of the record asked for.
 import type { AnalyzedQuery, IndexedTool } from '../../tools/index.js';
 import { createsRecord, isPlural, splitWords, stemOf } from '../../tools/index.js';
-import { listParameters } from '../catalog/list-parameters.js';
 import type { FilledArguments } from '../fill/fill-arguments.js';
 import { asksChange } from './asks-change.js';
 import {
@@ -19,6 +18,7 @@ import {
   SIBLING_SHARE,
   SIBLINGS,
 } from './choice-constants.js';
+import { filledByMessage } from './filled-by-message.js';
 import { isRecordPath, literalSegments, sameResource } from './same-resource.js';
 
 /**
@@ -38,13 +38,7 @@ export function findOwnRecord<Ranked extends { entry: IndexedTool }>(
   if (!best.entry.collection || !best.entry.reads || !head || query.ids.length > 0) return undefined;
   // Every input filled is a default, or the business's own setting its prompt gives (a tenant id): the
   // message gives nothing to filter by.
-  const parameters = listParameters(best.entry.tool.inputSchema);
-  const given = Object.entries(filled.input).some(
-    ([name, value]) =>
-      parameters.find((parameter) => parameter.name === name)?.schema.default !== value &&
-      !(typeof value === 'string' && prompt.includes(value) && !text.includes(value)),
-  );
-  if (given) return undefined;
+  if (filledByMessage(best.entry, filled.input, text, prompt)) return undefined;
   // The noun may follow a word that qualifies it ("my last order").
   const named = [...text.matchAll(OWN_RECORD)].some((match) =>
     match

@@ -227,6 +227,8 @@ export interface IndexedTool {
    * who they are, never by the words of a question ("what are your customer service hours?").
    */
   findsPeople: boolean;
+  /** Its records hold an email or a phone number: a list of them, filtered by nothing, shows people's details. */
+  holdsContacts: boolean;
   /** Takes free search words (a `q`/`query`/`search` input). */
   search: boolean;
   deprecated: boolean;
@@ -697,6 +699,7 @@ function indexTool(
       bound: true,
     })),
   ];
+  const holdsContacts = responseFields.some((field) => PERSON_CONTACT.test(field));
   const recordInputs =
     method && !isReadMethod(method)
       ? [...bodyInputs]
@@ -749,9 +752,8 @@ function indexTool(
     ...(path.head ? { head: { stem: stemOf(path.head), row: vectorRow(path.head) } } : {}),
     ...(path.action ? { action: stemOf(path.action) } : {}),
     listed: path.listed,
-    findsPeople:
-      responseFields.some((field) => PERSON_CONTACT.test(field)) &&
-      responseFields.some((field) => PERSON_NAME_FIELD.test(field)),
+    findsPeople: holdsContacts && responseFields.some((field) => PERSON_NAME_FIELD.test(field)),
+    holdsContacts,
     search: Object.entries(properties).some(
       ([name, property]) => FREE_TEXT_NAME.test(name) && isObject(property) && property.type === 'string',
     ),
