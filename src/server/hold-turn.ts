@@ -17,9 +17,14 @@ export interface TurnLease {
   handle: TurnHandle;
   /** The conversation as the turn took it (no other turn can change it until the turn ends). */
   conversation: Conversation;
-  /** Aborted when a renewal found another turn holding the conversation. */
-  lost: AbortSignal;
-  /** Stops renewing (the turn committed or gave up). */
+  /**
+   * The turn's one signal: aborted when a renewal found another turn holding the conversation, or
+   * with the client's reason when the client's signal given to the lease aborts.
+   */
+  signal: AbortSignal;
+  /** Whether a renewal found another turn holding the conversation. */
+  isLost(): boolean;
+  /** Stops renewing and following the client's signal (the turn committed or gave up). */
   stop(): void;
 }
 
@@ -33,30 +38,51 @@ export interface HoldTurnOptions {
   leaseMs: number;
   /** Longest wait in ms before giving up with BusyError. */
   maxWaitMs: number;
-  /** The client's cancellation: waiting stops with ClientClosedError. */
+  /** The client's cancellation: waiting stops with ClientClosedError; the lease's signal follows it. */
   signal?: AbortSignal;
   /** The turn's id, when the caller already tried to take the conversation with one; default a new one. */
   turnId?: string;
 }
 
+/**
+ * The lease of a turn that holds its conversation, renewed every third of `leaseMs`. One controller
+ * stops the turn for either of its reasons, the client's leaving (`signal`) and the lease lost: a
+ * signal of the lease's own joined with the client's by a third cost a chat turn more than renewing.
+ */
 function startRenewing(
   store: Store,
   handle: TurnHandle,
   conversation: Conversation,
   leaseMs: number,
+  signal?: AbortSignal,
 ): TurnLease {
-  const lost = new AbortController();
+  const controller = new AbortController();
+  let lost = false;
   const timer = setInterval(() => {
     store.conversations.renewTurn({ ...handle, leaseMs }).then(
       (held) => {
-        if (!held) lost.abort();
+        if (held || lost) return;
+        lost = true;
+        controller.abort();
       },
       // A failed renewal is retried at the next tick; a commit after a lost lease stores nothing.
       () => {},
     );
   }, leaseMs / 3);
   timer.unref();
-  return { handle, conversation, lost: lost.signal, stop: () => clearInterval(timer) };
+  const onClientAbort = () => controller.abort(signal?.reason);
+  if (signal?.aborted) onClientAbort();
+  else signal?.addEventListener('abort', onClientAbort, { once: true });
+  return {
+    handle,
+    conversation,
+    signal: controller.signal,
+    isLost: () => lost,
+    stop() {
+      clearInterval(timer);
+      signal?.removeEventListener('abort', onClientAbort);
+    },
+  };
 }
 
 function newHandle(options: HoldTurnOptions): TurnHandle {
@@ -69,14 +95,18 @@ export function newTurnId(): string {
   return randomUUID();
 }
 
-/** The lease of a turn that has just taken `conversation` (`addMessageAndTakeTurn`), renewed from now on. */
+/**
+ * The lease of a turn that has just taken `conversation` (`addMessageAndTakeTurn`), renewed from now
+ * on; its signal also follows the client's `signal`.
+ */
 export function leaseTakenTurn(options: {
   store: Store;
   handle: TurnHandle;
   conversation: Conversation;
   leaseMs: number;
+  signal?: AbortSignal;
 }): TurnLease {
-  return startRenewing(options.store, options.handle, options.conversation, options.leaseMs);
+  return startRenewing(options.store, options.handle, options.conversation, options.leaseMs, options.signal);
 }
 
 /** Takes the conversation for a turn answering `messageId` if it is free now; undefined otherwise. */
@@ -85,7 +115,7 @@ export async function tryHoldTurn(
 ): Promise<TurnLease | undefined> {
   const handle = newHandle({ ...options, maxWaitMs: 0 });
   const taken = await options.store.conversations.takeTurn({ ...handle, leaseMs: options.leaseMs });
-  return taken ? startRenewing(options.store, handle, taken, options.leaseMs) : undefined;
+  return taken ? startRenewing(options.store, handle, taken, options.leaseMs, options.signal) : undefined;
 }
 
 /**
@@ -102,7 +132,7 @@ export async function holdTurn(options: HoldTurnOptions): Promise<TurnLease> {
   for (;;) {
     if (signal?.aborted) throw new ClientClosedError();
     const taken = await store.conversations.takeTurn({ ...handle, leaseMs });
-    if (taken) return startRenewing(store, handle, taken, leaseMs);
+    if (taken) return startRenewing(store, handle, taken, leaseMs, signal);
     if (Date.now() >= deadline)
       throw new BusyError(
         'this conversation is still busy with an earlier message: send this one again later',

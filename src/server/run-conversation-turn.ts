@@ -28,7 +28,6 @@ import {
 } from '../store/index.js';
 import { type CustomerIdentity, resolveBindings } from '../tools/index.js';
 import type { Catalog, CatalogReader } from './create-catalog-reader.js';
-import { eitherSignal } from './either-signal.js';
 import {
   DEFAULT_TURN_LEASE_MS,
   DEFAULT_TURN_WAIT_MS,
@@ -211,7 +210,6 @@ export async function answerMessage(
     lease: TurnLease;
     message: Message;
     onEvent?: (event: TurnEvent) => void;
-    signal?: AbortSignal;
     /** The conversation's agent, when the caller has just read it. */
     agent?: Agent;
     /** Steps put first in the stored trace (a recovery says so). */
@@ -222,7 +220,6 @@ export async function answerMessage(
   const { store } = context;
   const { lease, message } = options;
   const handle = lease.handle;
-  let release: (() => void) | undefined;
   try {
     const conversation = lease.conversation;
     const agent =
@@ -244,9 +241,8 @@ export async function answerMessage(
     }
     const { apiKey, ...settings } = agent.model.provider ? agent.model : { ...context.defaultModel };
     const model = (context.createModel ?? createLanguageModel)({ ...settings, apiKey });
-    const either = options.signal ? eitherSignal(options.signal, lease.lost) : undefined;
-    release = either?.release;
-    const signal = either?.signal ?? lease.lost;
+    // Stops the turn when its client leaves or its lease is lost.
+    const signal = lease.signal;
     const catalog = await loadAgentCatalog(context, agent.id);
     const knowledge = await loadAgentKnowledge(store, agent);
     const { history, personReplied } = await loadHistory(store, message);
@@ -287,7 +283,7 @@ export async function answerMessage(
         store.conversations.claimPendingAction({ ...handle, actionId: action.id }),
       mayContinue,
     });
-    if (lease.lost.aborted) throw new TurnLostError(handle.conversationId);
+    if (lease.isLost()) throw new TurnLostError(handle.conversationId);
     const committed = await store.conversations.commitTurn({
       ...handle,
       reply: result.stopped ? result.reply || null : result.reply,
@@ -339,7 +335,6 @@ export async function answerMessage(
       throw new ConflictError('another turn took this conversation over: send the message again');
     throw error;
   } finally {
-    release?.();
     lease.stop();
   }
 }
@@ -392,7 +387,7 @@ export async function runConversationTurn(
   let lease: TurnLease;
   try {
     lease = added.conversation
-      ? leaseTakenTurn({ store, handle, conversation: added.conversation, leaseMs })
+      ? leaseTakenTurn({ store, handle, conversation: added.conversation, leaseMs, signal: options.signal })
       : await holdTurn({
           store,
           ...handle,
@@ -405,5 +400,5 @@ export async function runConversationTurn(
     await store.conversations.setReplyState(message.id, state).catch(() => {});
     throw error;
   }
-  return answerMessage(context, { lease, message, agent, onEvent: options.onEvent, signal: options.signal });
+  return answerMessage(context, { lease, message, agent, onEvent: options.onEvent });
 }

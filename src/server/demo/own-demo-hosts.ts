@@ -22,13 +22,16 @@ function ownHosts(address: AddressInfo): string[] {
 /**
  * The allowance for `url`: this server's own `host:port` when `url` is one of its /demo/ URLs (the
  * demo's schema and API), else none. `address` reads where the server listens (undefined before it
- * does, as under `inject()`).
+ * does, as under `inject()`); once it has answered, its answer is kept: a server's address does not
+ * change while it listens, and reading it is a system call at every API call of every turn.
  */
 export function createOwnDemoHosts(
   address: () => AddressInfo | string | null | undefined,
 ): (url: string) => string[] {
+  let known: AddressInfo | string | null | undefined;
   return (url) => {
-    const listening = address();
+    known ??= address();
+    const listening = known;
     if (!listening || typeof listening === 'string') return [];
     let target: URL;
     try {
