@@ -416,6 +416,8 @@ describe('analyzeQuery', () => {
     const query = analyzeQuery('I paid for two bags but only one arrived. Can you refund $18.50?', refunds);
     expect(query.asks).toBe('refund');
     expect(analyzeQuery('I paid for two bags last week', refunds).asks).toBeUndefined();
+    // A refund's noun before an id whose prefix names another record (a payment intent's) is the verb.
+    expect(analyzeQuery('please refund pi_3PBc8hLkdIwHu7ix1mN4oP2q', refunds).asks).toBe('refund');
   });
 
   it('reads the record wished for as one to make, unless the wish is denied', () => {

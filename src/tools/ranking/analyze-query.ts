@@ -148,6 +148,17 @@ function abbreviatedBy(ids: QueryId[], part: string, word: string): boolean {
   );
 }
 
+/** Whether the id that starts with `part` has a literal prefix (`pi_`) that does not abbreviate `word`. */
+function prefixedOther(ids: QueryId[], part: string, word: string): boolean {
+  return ids.some(
+    (id) =>
+      id.prefix !== undefined &&
+      /[_-]$/.test(id.prefix) &&
+      splitWords(id.text)[0] === part &&
+      !abbreviates(id.prefix, inputRecord(word)),
+  );
+}
+
 /** "how do I", "how can we": the words before a verb whose doing the message asks about. */
 const HOW_TO = /^how (?:do|can|could|should|would) (?:i|we)$/;
 /** The words before the verb of a request: "please", "can you", "you can", "want to", "need to". */
@@ -540,9 +551,13 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
         BEFORE_VERB.has(words[position - 1]) &&
         (words[position - 1] !== 'to' || TO_VERB.has(words[position - 2] ?? ''));
       // "customer number VA-CUST-55120": a word before "number" or "id" and an id names the id's kind.
+      // "please refund pi_3PBc…": after a word that asks, a record's noun before an id whose prefix names
+      // another record (a payment intent's) is the verb, where the catalog creates refunds too.
       const labelsId =
         idParts.has(words[labelled] ?? '') &&
-        ((index.records.has(stem) && (profile === CREATES || !verbBefore)) ||
+        ((index.records.has(stem) &&
+          (profile === CREATES || !verbBefore) &&
+          !(verbBefore && prefixedOther(ids, words[labelled], written))) ||
           labelled > position + 1 ||
           abbreviatedBy(ids, words[labelled], written));
       // "How do I change my email?" asks how it is done, not that it be done.
