@@ -8,6 +8,7 @@ import type { ParameterInfo } from '../catalog/list-parameters.js';
 import { bindIds, knownIdParameter, nounsOf } from '../fill/bind-ids.js';
 import { classifyParameter } from '../fill/classify-parameter.js';
 import { type FilledArguments, fillArguments } from '../fill/fill-arguments.js';
+import { fillNote } from '../fill/fill-note.js';
 import { countsInMinorUnits, inMinorUnits } from '../fill/find-currencies.js';
 import { findPointedId } from '../fill/find-pointed-id.js';
 import type { TextReadings } from '../fill/read-text.js';
@@ -198,10 +199,19 @@ export function fillChoice(options: {
       ? { ...parameter, description: `The ${splitWords(parameter.name).join(' ')} ID` }
       : parameter,
   );
+  const { entry } = options;
+  // A body that takes a note the message words ("add a note to booking … that I'm allergic to …")
+  // carries it in its note field.
+  if (!entry.reads)
+    for (const parameter of missing)
+      if (parameter.type === 'object') {
+        const note = fillNote(parameter.schema, options.text);
+        if (note !== undefined) input[parameter.name] = note;
+      }
+  missing = missing.filter((parameter) => !(parameter.name in input));
   // A change that requires nothing and names the records it acts on only in its body, none of which
   // the conversation gives (Stripe's `POST /refunds` by `charge` or `payment_intent`), is not made for
   // no record: the first of them is asked for ("I want a refund").
-  const { entry } = options;
   const acted = entry.recordInputs.map((record) => record.name);
   const requires = Array.isArray(tool.inputSchema.required) && tool.inputSchema.required.length > 0;
   if (!entry.reads && !requires && acted.length > 0 && !acted.some((name) => name in input)) {
