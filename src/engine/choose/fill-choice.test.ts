@@ -64,4 +64,56 @@ describe('filling the chosen operation', () => {
       input: { payment_intent: 'pi_3PBc8hLkdIwHu7ix1mN4oP2q' },
     });
   });
+
+  it("carries the note the message words in a change's wrapped body instead of asking for the body", () => {
+    const ticket = (update: boolean) => ({
+      type: 'object',
+      properties: {
+        subject: { type: 'string' },
+        comment: {
+          type: 'object',
+          description: update ? 'A new comment to add to the ticket.' : 'The first comment of the ticket.',
+          properties: { body: { type: 'string' } },
+        },
+        status: { type: 'string', enum: ['new', 'open', 'pending', 'solved'] },
+      },
+    });
+    const ticket_id = { type: 'integer', description: 'The ID of the ticket' };
+    const tools: EngineTool[] = [
+      {
+        name: 'getTicket',
+        description: 'Show ticket',
+        inputSchema: { type: 'object', properties: { ticket_id }, required: ['ticket_id'] },
+        operation: {
+          method: 'get',
+          path: '/tickets/{ticket_id}',
+          operationId: 'getTicket',
+          responseFields: ['ticket', 'comment'],
+        },
+      },
+      {
+        name: 'updateTicket',
+        description: 'Update ticket',
+        inputSchema: {
+          type: 'object',
+          properties: { ticket_id, ticket: ticket(true) },
+          required: ['ticket_id', 'ticket'],
+        },
+        operation: {
+          method: 'put',
+          path: '/tickets/{ticket_id}',
+          operationId: 'updateTicket',
+          bodyInputs: ['ticket'],
+        },
+      },
+    ];
+    const text = 'Please add to my ticket 23990 that the app also crashes on Android';
+    expect(
+      decideTurn({ system: '', turns: [{ role: 'user', text, toolCalls: [] }], toolResults: [] }, tools),
+    ).toEqual({
+      type: 'tool-call',
+      toolName: 'updateTicket',
+      input: { ticket_id: 23990, ticket: { comment: { body: 'the app also crashes on Android' } } },
+    });
+  });
 });
