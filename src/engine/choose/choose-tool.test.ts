@@ -4,7 +4,7 @@ import { decideTurn } from '../decide-turn.js';
 
 const operation = (
   name: string,
-  [method, path]: ['get' | 'post' | 'delete', string],
+  [method, path]: ['get' | 'post' | 'put' | 'delete', string],
   description: string,
   properties: Record<string, unknown>,
   responseFields: string[],
@@ -45,6 +45,55 @@ describe('chooseTool', () => {
       type: 'tool-call',
       toolName: 'GetUnsubscribe',
       input: { email: 'nia.k@example.com' },
+    });
+  });
+
+  it('changes the record the message names rather than do its verb to a record it does not name', () => {
+    const booking_id = { type: 'string' };
+    const booking = {
+      type: 'object',
+      properties: { start_at: { type: 'string' }, customer_note: { type: 'string' } },
+    };
+    const tools: EngineTool[] = [
+      operation(
+        'RetrieveBooking',
+        ['get', '/v2/bookings/{booking_id}'],
+        'Retrieves a booking.',
+        { booking_id },
+        [],
+      ),
+      {
+        ...operation(
+          'UpdateBooking',
+          ['put', '/v2/bookings/{booking_id}'],
+          'Updates a booking.',
+          { booking_id, booking },
+          [],
+        ),
+        inputSchema: {
+          type: 'object',
+          properties: { booking_id, booking },
+          required: ['booking_id', 'booking'],
+        },
+      },
+      operation(
+        'AddGroupToCustomer',
+        ['put', '/v2/customers/{customer_id}/groups/{group_id}'],
+        'Adds a group membership to a customer.',
+        { customer_id: { type: 'string' }, group_id: { type: 'string' } },
+        [],
+      ),
+    ];
+    const text = "Please add a note to booking m2n4b6v8c0x1zq that I'm allergic to ammonia-based dyes";
+    expect(
+      decideTurn({ system: '', turns: [{ role: 'user', text, toolCalls: [] }], toolResults: [] }, tools),
+    ).toEqual({
+      type: 'tool-call',
+      toolName: 'UpdateBooking',
+      input: {
+        booking_id: 'm2n4b6v8c0x1zq',
+        booking: { customer_note: "I'm allergic to ammonia-based dyes" },
+      },
     });
   });
 });

@@ -108,7 +108,7 @@ const DEED_RANKS = 5;
  * deed their name or path says ("cancel" for `POST /payment_intents/{intent}/cancel`): a customer who
  * asks for one deed is not given another. All stay when none near the top does it.
  */
-export function withoutOtherDeeds<Ranked extends { entry: IndexedTool }>(
+export function withoutOtherDeeds<Ranked extends { entry: IndexedTool; features: number[] }>(
   tools: Ranked[],
   query: AnalyzedQuery,
   index: CatalogIndex,
@@ -119,7 +119,13 @@ export function withoutOtherDeeds<Ranked extends { entry: IndexedTool }>(
   // ("Cancels a customer's subscription" for `DeleteSubscriptionsSubscription`).
   const does = (entry: IndexedTool) =>
     entry.name.has(asked) || entry.action === asked || firstOf(entry.summary) === asked;
-  if (!tools.slice(0, DEED_RANKS).some(({ entry }) => does(entry))) return tools;
+  // Only where it names its record as well as the first does ("add a note to booking m2n4…" is no
+  // `AddGroupToCustomer`, and the booking's update stays).
+  const first = tools[0]?.features[HEAD_UNNAMED] ?? 0;
+  if (
+    !tools.slice(0, DEED_RANKS).some(({ entry, features }) => does(entry) && features[HEAD_UNNAMED] <= first)
+  )
+    return tools;
   // Another deed: a path's action, or a verb of the corpus's table that is not its HTTP method's.
   const doesOther = (entry: IndexedTool) =>
     entry.action !== undefined ||

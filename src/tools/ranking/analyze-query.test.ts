@@ -426,6 +426,10 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery("we'd like another refund for the second box", refunds).newRecord).toBe('refund');
     expect(analyzeQuery("I don't want a refund, just the right size", refunds).newRecord).toBeUndefined();
     expect(analyzeQuery('I want the refund I was promised', refunds).newRecord).toBeUndefined();
+    // The record's noun comes before any function word: "a note to ticket 4411" asks for no ticket.
+    const tickets = createsAndReads('ticket');
+    expect(analyzeQuery('please add a note to ticket 4411 that I called', tickets).newRecord).toBeUndefined();
+    expect(analyzeQuery('please add a new support ticket', tickets).newRecord).toBe('ticket');
   });
 
   it('asks for no deed where the customer asks whether a deed of their own is needed', () => {

@@ -398,6 +398,8 @@ const NEW_RECORD_REACH = 3;
 function recordAsked(words: string[], start: number, index: CatalogIndex): string | undefined {
   if (!NEW_RECORD.has(words[start] ?? '')) return undefined;
   for (const word of words.slice(start + 1, start + 1 + NEW_RECORD_REACH)) {
+    // "a note to booking …" asks for no booking: the record's noun comes before any function word.
+    if (!isContentWord(word)) return undefined;
     const stem = stemOf(word);
     if (index.created.has(stem)) return stem;
     if (!/^\p{L}+$/u.test(word)) return undefined;
