@@ -96,4 +96,43 @@ describe('chooseTool', () => {
       },
     });
   });
+
+  it("lists no one's records filtered by what is no one's (a payment method), only by what is the customer's", () => {
+    const orders: EngineTool[] = [
+      {
+        ...operation(
+          'getOrders',
+          ['get', '/v2/orders'],
+          'Get all orders.',
+          {
+            payment_method: { type: 'string' },
+            email: { type: 'string', description: "The customer's email" },
+          },
+          ['id', 'status'],
+        ),
+        operation: {
+          method: 'get',
+          path: '/v2/orders',
+          operationId: 'getOrders',
+          responseFields: ['id', 'status'],
+          contacts: true,
+        },
+      },
+      operation(
+        'getOrder',
+        ['get', '/v2/orders/{order_id}'],
+        'Get an order.',
+        { order_id: { type: 'integer' } },
+        ['id'],
+      ),
+    ];
+    const ask = (text: string) =>
+      decideTurn({ system: '', turns: [{ role: 'user', text, toolCalls: [] }], toolResults: [] }, orders);
+    expect(ask('show me the orders paid with Klarna')).toMatchObject({ type: 'text' });
+    expect(ask('show me the orders of jo.b@example.com')).toMatchObject({
+      type: 'tool-call',
+      toolName: 'getOrders',
+      input: { email: 'jo.b@example.com' },
+    });
+  });
 });

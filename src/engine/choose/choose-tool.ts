@@ -19,7 +19,7 @@ import {
   SIBLINGS,
 } from './choice-constants.js';
 import { fillChoice, minorUnitsOf } from './fill-choice.js';
-import { filledByMessage } from './filled-by-message.js';
+import { filledByMessage, identifiedByMessage } from './filled-by-message.js';
 import { findEmailLookUp, findLookUp, findLookUpFirst, looksUp } from './find-look-up.js';
 import {
   findCreationOf,
@@ -259,8 +259,8 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   const tool = best.entry.tool as EngineTool;
   if (filled.missing.length > 0) return { type: 'ask', tool, missing: filled.missing };
   // A list of records that hold people's emails or phone numbers (its path ends in their plural),
-  // filtered by nothing the customer gave ("unsubscribe me" for every unsubscribed address), would
-  // show everyone's: nothing is called. A record of the customer's own (`/carts/mine/billing-address`)
+  // filtered by nothing of the customer's ("unsubscribe me" for every unsubscribed address, "can I pay
+  // with Klarna?" for every order paid so), would show other people's: nothing is called. A record of the customer's own (`/carts/mine/billing-address`)
   // is no list.
   const head = best.entry.head?.stem;
   if (
@@ -268,11 +268,15 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     head !== undefined &&
     best.entry.listed.has(head) &&
     best.entry.holdsContacts &&
-    !filledByMessage(
+    !identifiedByMessage(
       best.entry,
       filled.input,
-      earlierText ? `${earlierText}\n${text}` : text,
-      options.system ?? '',
+      filledByMessage(
+        best.entry,
+        filled.input,
+        earlierText ? `${earlierText}\n${text}` : text,
+        options.system ?? '',
+      ),
     )
   )
     return { type: 'none' };

@@ -1,20 +1,46 @@
-import type { IndexedTool } from '../../tools/index.js';
+import { EMAIL_ADDRESS, type IndexedTool, isIdName } from '../../tools/index.js';
 import { listParameters } from '../catalog/list-parameters.js';
 
 /**
- * Whether an input of the operation holds a value the conversation gave: one that is neither the
- * input's default nor a setting the business's prompt gives and the message does not (a tenant id).
+ * The inputs of the operation that hold a value the conversation gave: neither the input's default
+ * nor a setting the business's prompt gives and the message does not (a tenant id).
  */
 export function filledByMessage(
   entry: IndexedTool,
   input: Record<string, unknown>,
   text: string,
   prompt: string,
-): boolean {
+): string[] {
   const parameters = listParameters(entry.tool.inputSchema);
-  return Object.entries(input).some(
-    ([name, value]) =>
-      parameters.find((parameter) => parameter.name === name)?.schema.default !== value &&
-      !(typeof value === 'string' && prompt.includes(value) && !text.includes(value)),
-  );
+  return Object.entries(input)
+    .filter(
+      ([name, value]) =>
+        parameters.find((parameter) => parameter.name === name)?.schema.default !== value &&
+        !(typeof value === 'string' && prompt.includes(value) && !text.includes(value)),
+    )
+    .map(([name]) => name);
+}
+
+/** A phone number as customers write one ("+1 (503) 555-0178", "07700 900123"). */
+const PHONE = /^\+?[\d\s().-]{7,}$/;
+
+/**
+ * Whether the values the conversation gave include one that identifies the customer or one of their
+ * records: an id input's, an id filter's, an email or a phone number ("orders paid with Klarna" is no
+ * one's, "orders of jo@example.com" are the customer's).
+ */
+export function identifiedByMessage(
+  entry: IndexedTool,
+  input: Record<string, unknown>,
+  filled: readonly string[],
+): boolean {
+  return filled.some((name) => {
+    const value = input[name];
+    const values = Array.isArray(value) ? value : [value];
+    return (
+      isIdName(name) ||
+      entry.idFilters.some((filter) => filter.name === name) ||
+      values.some((item) => typeof item === 'string' && (EMAIL_ADDRESS.test(item) || PHONE.test(item)))
+    );
+  });
 }

@@ -38,7 +38,7 @@ export function findOwnRecord<Ranked extends { entry: IndexedTool }>(
   if (!best.entry.collection || !best.entry.reads || !head || query.ids.length > 0) return undefined;
   // Every input filled is a default, or the business's own setting its prompt gives (a tenant id): the
   // message gives nothing to filter by.
-  if (filledByMessage(best.entry, filled.input, text, prompt)) return undefined;
+  if (filledByMessage(best.entry, filled.input, text, prompt).length > 0) return undefined;
   // The noun may follow a word that qualifies it ("my last order").
   const named = [...text.matchAll(OWN_RECORD)].some((match) =>
     match

@@ -4,7 +4,7 @@
 import { HTTP_METHODS, type JsonSchema, matchesSchemaPattern } from '../../openapi/index.js';
 import { schemaTypeOf } from '../../openapi/schema-type.js';
 import type { MessageReading } from './rank-catalog.js';
-import type { RankableTool } from './rankable-tool.js';
+import { CONTACT_FIELD, type RankableTool } from './rankable-tool.js';
 import { MIN_VERB_USES, type RankingModel, verbProfile } from './ranking-model.js';
 import { readSlots, type ValueSlot } from './read-values.js';
 import { contentStems, isContentWord, splitWords, stemOf } from './read-words.js';
@@ -426,7 +426,6 @@ function readPath(
 }
 
 /** Response fields that reach a person, and that name one. */
-const PERSON_CONTACT = /^(?:e_?mail|email_?address|phone|phone_?number|mobile)$/i;
 const PERSON_NAME_FIELD =
   /^(?:first_?name|last_?name|given_?name|family_?name|full_?name|display_?name|name)$/i;
 
@@ -699,7 +698,8 @@ function indexTool(
       bound: true,
     })),
   ];
-  const holdsContacts = responseFields.some((field) => PERSON_CONTACT.test(field));
+  const holdsContacts =
+    operation?.contacts === true || responseFields.some((field) => CONTACT_FIELD.test(field));
   const recordInputs =
     method && !isReadMethod(method)
       ? [...bodyInputs]

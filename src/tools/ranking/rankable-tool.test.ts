@@ -29,4 +29,57 @@ describe('the operation shape passed to a model', () => {
       headerInputs: ['Accept-Tenant'],
     });
   });
+
+  it("marks a response that holds a person's email past the fields it keeps, through the trip too", async () => {
+    const many = Object.fromEntries(
+      Array.from({ length: 70 }, (_, at) => [`field_${at}`, { type: 'string' }]),
+    );
+    const order = {
+      type: 'object',
+      properties: {
+        ...many,
+        billing_address: { type: 'object', properties: { email: { type: 'string' } } },
+      },
+    };
+    const result = await importSchema(
+      JSON.stringify({
+        openapi: '3.0.3',
+        info: { title: 'orders', version: '1' },
+        paths: {
+          '/orders': {
+            get: {
+              operationId: 'getOrders',
+              responses: {
+                '200': {
+                  description: 'ok',
+                  content: { 'application/json': { schema: { type: 'array', items: order } } },
+                },
+              },
+            },
+          },
+          '/products': {
+            get: {
+              operationId: 'getProducts',
+              responses: {
+                '200': {
+                  description: 'ok',
+                  content: {
+                    'application/json': {
+                      schema: { type: 'array', items: { type: 'object', properties: many } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      }),
+    );
+    if (!result.ok) throw result.error;
+    const [orders, products] = result.value.tools.map(shapeOf);
+    expect(orders.responseFields).not.toContain('email');
+    expect(orders.contacts).toBe(true);
+    expect(readOperationShape(shapeProviderOptions(orders))?.contacts).toBe(true);
+    expect(products.contacts).toBeUndefined();
+  });
 });
