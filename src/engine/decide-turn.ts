@@ -9,7 +9,7 @@ import { ACCOUNT_NAME, chooseRemedy } from './choose/choose-remedy.js';
 import { chooseTool } from './choose/choose-tool.js';
 import { readComplaint } from './choose/read-complaint.js';
 import type { Conversation, Turn } from './conversation/read-conversation.js';
-import { readWithheldValue } from './conversation/read-withheld-value.js';
+import { asksForValue, givesValue, readWithheldValue } from './conversation/read-withheld-value.js';
 import { fillArguments } from './fill/fill-arguments.js';
 import { readStatedNow } from './fill/find-dates.js';
 import { createTextReadings } from './fill/read-text.js';
@@ -127,6 +127,9 @@ function acceptedOffer(conversation: Conversation): string | undefined {
   const offer = turns[turns.length - 2];
   if (offer?.role !== 'assistant' || offer.toolCalls.length > 0) return undefined;
   if (!TAKES_OFFER.test(turns[turns.length - 1].text) || offer.text.includes(HANDOFF_OFFER)) return undefined;
+  // "sure its sub_1P3g…" to "I can do that. What's the subscription ID?" answers the question: the
+  // request it completes is the one before (`earlierRequest`), not the offer's words.
+  if (asksForValue(offer.text) && givesValue(turns[turns.length - 1].text)) return undefined;
   return offerIn(offer.text);
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { storeTools } from '../__fixtures__/store-tools.js';
+import type { EngineTool } from '../catalog/engine-tool.js';
 import { decideTurn } from '../decide-turn.js';
 import { readWithheldValue } from './read-withheld-value.js';
 
@@ -48,6 +49,53 @@ describe('an answer that withholds the asked value', () => {
     expect(decision).toEqual({
       type: 'text',
       text: "No problem. Send me the order number when you have it, and I'll take it from there.",
+    });
+  });
+
+  it('reads a value given to the question after an offer as the answer, not as taking the offer', () => {
+    const id = { type: 'string', description: 'The ID of the subscription' };
+    const subscriptions: EngineTool[] = [
+      {
+        name: 'GetSubscription',
+        description: 'Retrieves the subscription with the given ID.',
+        inputSchema: { type: 'object', properties: { subscription: id }, required: ['subscription'] },
+        operation: {
+          method: 'get',
+          path: '/v1/subscriptions/{subscription}',
+          operationId: 'GetSubscription',
+        },
+      },
+      {
+        name: 'CancelSubscription',
+        description: "Cancels a customer's subscription immediately.",
+        inputSchema: { type: 'object', properties: { subscription: id }, required: ['subscription'] },
+        operation: {
+          method: 'delete',
+          path: '/v1/subscriptions/{subscription}',
+          operationId: 'CancelSubscription',
+        },
+      },
+    ];
+    const decision = decideTurn(
+      {
+        system: '',
+        turns: [
+          { role: 'user', text: 'please cancel my subscription immediately', toolCalls: [] },
+          {
+            role: 'assistant',
+            text: "I can do that. What's the subscription ID? It starts with sub_.",
+            toolCalls: [],
+          },
+          { role: 'user', text: 'sure its sub_1P3gHiLkdIwHu7ixR6sT7uV8', toolCalls: [] },
+        ],
+        toolResults: [],
+      },
+      subscriptions,
+    );
+    expect(decision).toEqual({
+      type: 'tool-call',
+      toolName: 'CancelSubscription',
+      input: { subscription: 'sub_1P3gHiLkdIwHu7ixR6sT7uV8' },
     });
   });
 });

@@ -11,7 +11,7 @@ const ASKED_VALUE =
  * Whether a message gives a value of any kind: a digit, an email, a code in capitals, a handle joined
  * by a dot, dash or underscore, or a name (a capital past the first word).
  */
-function givesValue(text: string): boolean {
+export function givesValue(text: string): boolean {
   return (
     /\d/.test(text) ||
     EMAIL_ADDRESS.test(text) ||
@@ -19,6 +19,11 @@ function givesValue(text: string): boolean {
     /\p{L}[._-]\p{L}/u.test(text.replace(/\p{L}+-\p{L}+/gu, ' ')) ||
     /\s\p{Lu}\p{Ll}+/u.test(text.replace(/\bI(?:'[a-z]+)?\b/g, ' '))
   );
+}
+
+/** Whether the agent's message asks for a value: a number, an id, a reference, a code or an email. */
+export function asksForValue(question: string): boolean {
+  return ASKED_VALUE.test(question);
 }
 
 /**
