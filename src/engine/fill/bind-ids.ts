@@ -175,10 +175,13 @@ export function bindIds(options: {
     const nouns = nounsOfList(parameter);
     const paired = pairs(parameter);
     const leadsTo = (id: QueryId) => LEADS_TO.test(textBefore(options.text, id));
+    // By the noun before each id, or by an unnamed id's prefix ("INV-0512" for `InvoiceNumbers`).
+    const record = inputRecord(parameter.name.replace(/s$/, ''));
     const ids = free.filter(
       (candidate) =>
-        candidate.noun !== '' &&
-        nouns.has(candidate.noun) &&
+        (candidate.noun !== ''
+          ? nouns.has(candidate.noun)
+          : candidate.prefix !== undefined && abbreviates(candidate.prefix, record)) &&
         (!paired || leadsTo(candidate) === isNew(parameter.name)),
     );
     if (ids.length === 0) continue;

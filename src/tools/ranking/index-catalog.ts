@@ -315,7 +315,9 @@ export function idNounStems(name: string): Set<string> {
 
 /** An input that takes a record's id, read from its name alone (`customer`, `payment_intent`). */
 export function inputRecord(name: string): PathParameter {
-  return { name, nouns: idNounStems(name), segment: splitWords(name).filter(isContentWord) };
+  // Its words without those naming an id: `InvoiceNumber` is an invoice's, abbreviated `INV-`.
+  const segment = splitWords(name).filter((word) => isContentWord(word) && !ID_WORDS.has(word.toLowerCase()));
+  return { name, nouns: idNounStems(name), segment };
 }
 const VERSION_SEGMENT = /^(v\d+(\.\d+)*|api|rest|json|public|private)$/i;
 /** Words of a path that name a format or a version, not a resource (`wp-json`, `api`, `v2`). */
