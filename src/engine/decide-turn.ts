@@ -8,8 +8,19 @@ import type { Choice } from './choose/choice.js';
 import { ACCOUNT_NAME, chooseRemedy } from './choose/choose-remedy.js';
 import { chooseTool } from './choose/choose-tool.js';
 import { readComplaint } from './choose/read-complaint.js';
-import type { Conversation, Turn } from './conversation/read-conversation.js';
-import { asksForValue, givesValue, readWithheldValue } from './conversation/read-withheld-value.js';
+import type { Conversation } from './conversation/read-conversation.js';
+import {
+  ANOTHER,
+  acceptedOffer,
+  acceptsHandoffOffer,
+  confirmedRecord,
+  continuedRequest,
+  earlierRequest,
+  NAMES_RECORD,
+  offerAsked,
+  referredRequest,
+} from './conversation/read-follow-up.js';
+import { readWithheldValue } from './conversation/read-withheld-value.js';
 import { fillArguments } from './fill/fill-arguments.js';
 import { readStatedNow } from './fill/find-dates.js';
 import { createTextReadings } from './fill/read-text.js';
@@ -46,122 +57,8 @@ const SMALL_TALK_REPLIES = {
   handoff: "I can't transfer you to a person from here, but I'll do my best to help. What do you need?",
 } as const;
 
-/** The customer's message before the assistant's last question, when the customer is answering it. */
-function earlierRequest(conversation: Conversation): string | undefined {
-  const turns = conversation.turns;
-  const assistant = turns[turns.length - 2];
-  const before = turns[turns.length - 3];
-  if (!asksCustomer(assistant)) return undefined;
-  return before?.role === 'user' ? before.text : undefined;
-}
-
-/** Whether a turn is the assistant's question to the customer, asked in words alone. */
-function asksCustomer(turn: Turn | undefined): turn is Turn {
-  // A question mark inside a link (`?tracknum=`) is no question to the customer.
-  return turn?.role === 'assistant' && /\?(?:\s|$)/.test(turn.text) && turn.toolCalls.length === 0;
-}
-
-/**
- * What the assistant offered to do in the message whose question the customer answers ("I can refund
- * the duplicate charge. Can you send me the payment ID?": the refund is what the payment ID is for).
- */
-function offerAsked(conversation: Conversation): string | undefined {
-  const assistant = conversation.turns[conversation.turns.length - 2];
-  if (!asksCustomer(assistant) || assistant.text.includes(HANDOFF_OFFER)) return undefined;
-  return offerIn(assistant.text);
-}
-
-/** "and my other order?", "what about 12350?": a message that leans on the request before it. */
-const ELLIPTICAL = /^\s*(?:and|also|what about|how about|same for|same with|ok and|and what about)\b/i;
-const MAX_ELLIPTICAL_WORDS = 5;
-
-/** A message about another thing than the one before ("my other order"). */
-const ANOTHER = /\b(?:other|another|different)\b/i;
-
-/** "it", "that one", "them": a thing the conversation named before. */
-const REFERS_BACK = /\b(?:it|that(?: one)?|this one|them|those)\b/i;
-const MAX_REFERRING_WORDS = 6;
-
-/**
- * The customer's request before the last message, when the last one leans on it: it `matches` and
- * has at most `maxWords` content words.
- */
-function requestLeanedOn(conversation: Conversation, matches: RegExp, maxWords: number): string | undefined {
-  const turns = conversation.turns;
-  const last = turns[turns.length - 1];
-  if (!matches.test(last.text) || contentStems(last.text).length > maxWords) return undefined;
-  for (let index = turns.length - 2; index >= 0; index--)
-    if (turns[index].role === 'user') return turns[index].text;
-  return undefined;
-}
-
-/** The customer's previous request when this message only continues it ("what about 12350?"). */
-const continuedRequest = (conversation: Conversation) =>
-  requestLeanedOn(conversation, ELLIPTICAL, MAX_ELLIPTICAL_WORDS);
-
-/** The customer's previous request when this short message refers back to what it was about. */
-const referredRequest = (conversation: Conversation) =>
-  requestLeanedOn(conversation, REFERS_BACK, MAX_REFERRING_WORDS);
-
 /** Earlier turns whose words inform the choice of a follow-up. */
 const CONTEXT_TURNS = 3;
-
-const AFFIRMATIVE = /^\s*(?:yes|yeah|yep|sure|ok(?:ay)?|please(?: do)?|y|go ahead)\b/i;
-
-/** "I can refund the $12.50 …", "Shall I cancel it?": what the assistant offers to do. */
-const OFFER =
-  /\b(?:I can|I could|I'll|I will|shall I|should I|(?:would|do) you (?:like|want) me to|want me to)\s+([^.?!\n]+)/gi;
-/** A yes that takes an offer ("yes please do", "ok go ahead", "perfect, do it"). */
-const TAKES_OFFER = new RegExp(
-  `${AFFIRMATIVE.source}|^\\s*(?:yup|do it|go for it|deal|perfect|great)\\b`,
-  'i',
-);
-
-/**
- * What the assistant offered to do in its last message when the customer's answer takes the offer
- * ("I can refund the $12.50 shipping difference on order 07-33451-20981." - "yes please do"); the
- * hand-off to a person is answered apart.
- */
-function acceptedOffer(conversation: Conversation): string | undefined {
-  const turns = conversation.turns;
-  const offer = turns[turns.length - 2];
-  if (offer?.role !== 'assistant' || offer.toolCalls.length > 0) return undefined;
-  if (!TAKES_OFFER.test(turns[turns.length - 1].text) || offer.text.includes(HANDOFF_OFFER)) return undefined;
-  // "sure its sub_1P3g…" to "I can do that. What's the subscription ID?" answers the question: the
-  // request it completes is the one before (`earlierRequest`), not the offer's words.
-  if (asksForValue(offer.text) && givesValue(turns[turns.length - 1].text)) return undefined;
-  return offerIn(offer.text);
-}
-
-/** What a message of the assistant's offers to do, its last offer's words ("refund the $12.50 …"). */
-function offerIn(text: string): string | undefined {
-  return [...text.matchAll(OFFER)].pop()?.[1]?.trim() || undefined;
-}
-
-/**
- * The assistant's sentences in its last message that name a record by its id ("I found your account
- * (customer ID 6290184337521)."), when the customer says yes to it: the record the yes is about.
- */
-function confirmedRecord(conversation: Conversation): string {
-  const turns = conversation.turns;
-  const question = turns[turns.length - 2];
-  if (question?.role !== 'assistant' || !TAKES_OFFER.test(turns[turns.length - 1].text)) return '';
-  return question.text
-    .split(/(?<=[.!?])\s+/)
-    .filter((sentence) => NAMES_RECORD.test(sentence))
-    .join(' ');
-}
-
-/** Whether the customer says yes to the hand-off the assistant offered in its last message. */
-function acceptsHandoffOffer(conversation: Conversation): boolean {
-  const turns = conversation.turns;
-  const offer = turns[turns.length - 2];
-  return (
-    offer?.role === 'assistant' &&
-    offer.text.includes(HANDOFF_OFFER) &&
-    AFFIRMATIVE.test(turns[turns.length - 1].text)
-  );
-}
 
 /** The turns before the last `skip`, most recent first. */
 function turnsBefore(conversation: Conversation, skip: number) {
@@ -244,8 +141,6 @@ const SORRY = "I'm sorry to hear that.";
 
 /** Numbers long enough to name a record (an order, a ticket), not a quantity. */
 const NUMBERS = /\d{3,}/g;
-/** A record's number or code: three digits in a row, or letters and digits mixed in one token (`ch_3NbV7c`). */
-const NAMES_RECORD = /\d{3,}|\b(?=\w*\d)(?=\w*[a-z])\w{6,}\b/i;
 /** "please refund it. Thanks!": a request with its thanks, not a sign-off. */
 const PLEASE = /\b(?:please|pls|plz|kindly)\b/i;
 
