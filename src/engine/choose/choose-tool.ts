@@ -260,8 +260,8 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   if (filled.missing.length > 0) return { type: 'ask', tool, missing: filled.missing };
   // A list of records that hold people's emails or phone numbers (its path ends in their plural),
   // filtered by nothing of the customer's ("unsubscribe me" for every unsubscribed address, "can I pay
-  // with Klarna?" for every order paid so), would show other people's: nothing is called. A record of the customer's own (`/carts/mine/billing-address`)
-  // is no list.
+  // with Klarna?" for every order paid so), would show other people's: nothing is called. A record of
+  // the customer's own (`/carts/mine/billing-address`) is no list.
   const head = best.entry.head?.stem;
   if (
     best.entry.collection &&
