@@ -115,7 +115,7 @@ describe('chooseTool', () => {
           path: '/v2/orders',
           operationId: 'getOrders',
           responseFields: ['id', 'status'],
-          contacts: true,
+          emails: true,
         },
       },
       operation(
@@ -133,6 +133,34 @@ describe('chooseTool', () => {
       type: 'tool-call',
       toolName: 'getOrders',
       input: { email: 'jo.b@example.com' },
+    });
+  });
+
+  it("calls a list of the business's own places, whose records hold only their phone numbers", () => {
+    const stores: EngineTool[] = [
+      {
+        ...operation(
+          'findStores',
+          ['get', '/stores'],
+          'Find physical stores by city.',
+          { city: { type: 'string' } },
+          [],
+        ),
+        operation: {
+          method: 'get',
+          path: '/stores',
+          operationId: 'findStores',
+          responseFields: ['name', 'city', 'phone', 'opening_hours'],
+        },
+      },
+    ];
+    const text = 'What time does your Berlin store open?';
+    expect(
+      decideTurn({ system: '', turns: [{ role: 'user', text, toolCalls: [] }], toolResults: [] }, stores),
+    ).toEqual({
+      type: 'tool-call',
+      toolName: 'findStores',
+      input: { city: 'Berlin' },
     });
   });
 });

@@ -258,7 +258,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   }
   const tool = best.entry.tool as EngineTool;
   if (filled.missing.length > 0) return { type: 'ask', tool, missing: filled.missing };
-  // A list of records that hold people's emails or phone numbers (its path ends in their plural),
+  // A list of records that hold people's emails (its path ends in their plural),
   // filtered by nothing of the customer's ("unsubscribe me" for every unsubscribed address, "can I pay
   // with Klarna?" for every order paid so), would show other people's: nothing is called. A record of
   // the customer's own (`/carts/mine/billing-address`) is no list.
@@ -267,7 +267,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     best.entry.collection &&
     head !== undefined &&
     best.entry.listed.has(head) &&
-    best.entry.holdsContacts &&
+    best.entry.holdsEmails &&
     !identifiedByMessage(
       best.entry,
       filled.input,

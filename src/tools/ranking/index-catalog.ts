@@ -4,7 +4,7 @@
 import { HTTP_METHODS, type JsonSchema, matchesSchemaPattern } from '../../openapi/index.js';
 import { schemaTypeOf } from '../../openapi/schema-type.js';
 import type { MessageReading } from './rank-catalog.js';
-import { CONTACT_FIELD, type RankableTool } from './rankable-tool.js';
+import { EMAIL_FIELD, type RankableTool } from './rankable-tool.js';
 import { MIN_VERB_USES, type RankingModel, verbProfile } from './ranking-model.js';
 import { readSlots, type ValueSlot } from './read-values.js';
 import { contentStems, isContentWord, splitWords, stemOf } from './read-words.js';
@@ -227,8 +227,8 @@ export interface IndexedTool {
    * who they are, never by the words of a question ("what are your customer service hours?").
    */
   findsPeople: boolean;
-  /** Its records hold an email or a phone number: a list of them, filtered by nothing, shows people's details. */
-  holdsContacts: boolean;
+  /** Its records hold a person's email: a list of them, filtered by nothing, shows people's details. */
+  holdsEmails: boolean;
   /** Takes free search words (a `q`/`query`/`search` input). */
   search: boolean;
   deprecated: boolean;
@@ -428,6 +428,7 @@ function readPath(
 }
 
 /** Response fields that reach a person, and that name one. */
+const PERSON_CONTACT = /^(?:e_?mail|email_?address|phone|phone_?number|mobile)$/i;
 const PERSON_NAME_FIELD =
   /^(?:first_?name|last_?name|given_?name|family_?name|full_?name|display_?name|name)$/i;
 
@@ -700,8 +701,7 @@ function indexTool(
       bound: true,
     })),
   ];
-  const holdsContacts =
-    operation?.contacts === true || responseFields.some((field) => CONTACT_FIELD.test(field));
+  const holdsEmails = operation?.emails === true || responseFields.some((field) => EMAIL_FIELD.test(field));
   const recordInputs =
     method && !isReadMethod(method)
       ? [...bodyInputs]
@@ -754,8 +754,10 @@ function indexTool(
     ...(path.head ? { head: { stem: stemOf(path.head), row: vectorRow(path.head) } } : {}),
     ...(path.action ? { action: stemOf(path.action) } : {}),
     listed: path.listed,
-    findsPeople: holdsContacts && responseFields.some((field) => PERSON_NAME_FIELD.test(field)),
-    holdsContacts,
+    findsPeople:
+      responseFields.some((field) => PERSON_CONTACT.test(field)) &&
+      responseFields.some((field) => PERSON_NAME_FIELD.test(field)),
+    holdsEmails,
     search: Object.entries(properties).some(
       ([name, property]) => FREE_TEXT_NAME.test(name) && isObject(property) && property.type === 'string',
     ),

@@ -78,8 +78,8 @@ describe('the operation shape passed to a model', () => {
     if (!result.ok) throw result.error;
     const [orders, products] = result.value.tools.map(shapeOf);
     expect(orders.responseFields).not.toContain('email');
-    expect(orders.contacts).toBe(true);
-    expect(readOperationShape(shapeProviderOptions(orders))?.contacts).toBe(true);
-    expect(products.contacts).toBeUndefined();
+    expect(orders.emails).toBe(true);
+    expect(readOperationShape(shapeProviderOptions(orders))?.emails).toBe(true);
+    expect(products.emails).toBeUndefined();
   });
 });

@@ -37,22 +37,22 @@ function propertiesOf(node: unknown, throughItems: boolean, hops = 0): [string, 
   return found;
 }
 
-/** A field that holds a person's contact: an email address or a phone number. */
-export const CONTACT_FIELD = /^(?:e_?mail|email_?address|phone|phone_?number|mobile)$/i;
-/** How deep a response is searched for a contact field. */
-const MAX_CONTACT_DEPTH = 4;
+/** A field that holds a person's email address (a shop's own is `business_email`, `support_email`). */
+export const EMAIL_FIELD = /^(?:e_?mail|email_?address)$/i;
+/** How deep a response is searched for an email field. */
+const MAX_EMAIL_DEPTH = 4;
 
 /**
- * Whether a response holds a person's email or phone number at any depth within reach, past the
- * fields `responseFieldsOf` keeps (an order's `billing_address.email` after sixty fields of its own).
+ * Whether a response holds a person's email address at any depth within reach, past the fields
+ * `responseFieldsOf` keeps (an order's `billing_address.email` after sixty fields of its own).
  */
-export function holdsContactsOf(schema: JsonSchema | undefined): boolean {
+export function holdsEmailsOf(schema: JsonSchema | undefined): boolean {
   let level: unknown[] = schema ? [schema] : [];
-  for (let depth = 0; depth <= MAX_CONTACT_DEPTH && level.length > 0; depth++) {
+  for (let depth = 0; depth <= MAX_EMAIL_DEPTH && level.length > 0; depth++) {
     const next: unknown[] = [];
     for (const node of level)
       for (const [name, property] of propertiesOf(node, true)) {
-        if (CONTACT_FIELD.test(name)) return true;
+        if (EMAIL_FIELD.test(name)) return true;
         next.push(property);
       }
     level = next;
@@ -116,8 +116,8 @@ export interface OperationShape {
   responseFields?: string[];
   /** The values its returned record's fields can take (`active`, `shipped`): states a customer asks about. */
   responseValues?: string[];
-  /** Its response holds a person's email or phone number (`holdsContactsOf`). */
-  contacts?: true;
+  /** Its response holds a person's email address (`holdsEmailsOf`). */
+  emails?: true;
   /** Inputs the customer's identity fills, hidden from the model: their schemas (see ToolDefinition). */
   boundInputs?: Record<string, JsonSchema>;
 }
@@ -147,7 +147,7 @@ export function shapeOf(tool: ToolDefinition): OperationShape {
     ...(headerInputs.length > 0 ? { headerInputs } : {}),
     ...(responseFields.length > 0 ? { responseFields } : {}),
     ...(responseValues.length > 0 ? { responseValues } : {}),
-    ...(holdsContactsOf(tool.responseSchema) ? { contacts: true as const } : {}),
+    ...(holdsEmailsOf(tool.responseSchema) ? { emails: true as const } : {}),
     ...(tool.boundInputs ? { boundInputs: tool.boundInputs } : {}),
   };
 }
@@ -186,7 +186,7 @@ export function readOperationShape(options: unknown): OperationShape | undefined
     headerInputs,
     responseFields,
     responseValues,
-    contacts,
+    emails,
     boundInputs,
   } = shape as Record<string, unknown>;
   if (typeof method !== 'string' || !METHODS.has(method) || typeof path !== 'string') return undefined;
@@ -202,7 +202,7 @@ export function readOperationShape(options: unknown): OperationShape | undefined
     ...(Array.isArray(headerInputs) ? { headerInputs: strings(headerInputs) } : {}),
     ...(Array.isArray(responseFields) ? { responseFields: strings(responseFields) } : {}),
     ...(Array.isArray(responseValues) ? { responseValues: strings(responseValues) } : {}),
-    ...(contacts === true ? { contacts } : {}),
+    ...(emails === true ? { emails } : {}),
     ...(boundInputs && typeof boundInputs === 'object' && !Array.isArray(boundInputs)
       ? { boundInputs: boundInputs as Record<string, JsonSchema> }
       : {}),
