@@ -58,6 +58,43 @@ describe('filling the chosen operation', () => {
     const asked = decide('I want a refund. now.');
     expect(asked).toMatchObject({ type: 'text' });
     expect((asked as { text: string }).text).toMatch(/charge/i);
+    // A field named after a record (an integer `userStatus`) is no record the change acts on.
+    const users: EngineTool[] = [
+      {
+        name: 'createUser',
+        description: 'Create user.',
+        inputSchema: {
+          type: 'object',
+          properties: {
+            username: { type: 'string' },
+            email: { type: 'string' },
+            userStatus: { type: 'integer', description: 'User Status' },
+          },
+        },
+        operation: {
+          method: 'post',
+          path: '/user',
+          operationId: 'createUser',
+          bodyInputs: ['username', 'email', 'userStatus'],
+        },
+      },
+      {
+        name: 'findPetsByStatus',
+        description: 'Finds Pets by status.',
+        inputSchema: { type: 'object', properties: { status: { type: 'string' } } },
+        operation: { method: 'get', path: '/pet/findByStatus', operationId: 'findPetsByStatus' },
+      },
+      {
+        name: 'getStatus',
+        description: 'Get a status.',
+        inputSchema: { type: 'object', properties: { status: { type: 'string' } }, required: ['status'] },
+        operation: { method: 'get', path: '/statuses/{status}', operationId: 'getStatus' },
+      },
+    ];
+    const text = "I'd like to create an account: username jlopez, email julia.lopez@example.com";
+    expect(
+      decideTurn({ system: '', turns: [{ role: 'user', text, toolCalls: [] }], toolResults: [] }, users),
+    ).toMatchObject({ type: 'tool-call', toolName: 'createUser' });
     expect(decide('I want a refund for payment pi_3PBc8hLkdIwHu7ix1mN4oP2q')).toMatchObject({
       type: 'tool-call',
       toolName: 'PostRefunds',

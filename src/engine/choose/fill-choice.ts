@@ -212,7 +212,14 @@ export function fillChoice(options: {
   // A change that requires nothing and names the records it acts on only in its body, none of which
   // the conversation gives (Stripe's `POST /refunds` by `charge` or `payment_intent`), is not made for
   // no record: the first of them is asked for ("I want a refund").
-  const acted = entry.recordInputs.map((record) => record.name);
+  // Only inputs that take a record's id: named so, or a string of the record's name (`charge`), not
+  // a field named after a record (Petstore's integer `userStatus`).
+  const acted = entry.recordInputs
+    .map((record) => record.name)
+    .filter((name) => {
+      const parameter = document.parameters.find((candidate) => candidate.name === name);
+      return isIdName(name) || parameter?.type === 'string';
+    });
   const requires = Array.isArray(tool.inputSchema.required) && tool.inputSchema.required.length > 0;
   if (!entry.reads && !requires && acted.length > 0 && !acted.some((name) => name in input)) {
     const first = document.parameters.find((parameter) => parameter.name === acted[0]);
