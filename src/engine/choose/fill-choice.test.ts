@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineTool } from '../catalog/engine-tool.js';
-import { decideTurn } from '../decide-turn.js';
+import { decideMessage, operation } from '../test-support/operation.js';
 
-const operation = (
-  name: string,
-  [method, path]: ['get' | 'post', string],
-  description: string,
-  properties: Record<string, unknown>,
-  bodyInputs: string[] = [],
-): EngineTool => ({
-  name,
-  description,
-  inputSchema: {
-    type: 'object',
-    properties,
-    required: [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]),
-  },
-  operation: { method, path, operationId: name, bodyInputs },
-});
 /** Refunds as Stripe has them: created for a charge or a payment intent, both optional in the schema. */
 const refunds = [
   operation(
@@ -32,7 +16,7 @@ const refunds = [
         description: 'A positive integer in cents representing how much to refund.',
       },
     },
-    ['charge', 'payment_intent', 'amount'],
+    { bodyInputs: ['charge', 'payment_intent', 'amount'] },
   ),
   operation('GetRefunds', ['get', '/v1/refunds'], 'List all refunds', {
     charge: {
@@ -50,8 +34,7 @@ const refunds = [
     intent: { type: 'string' },
   }),
 ];
-const decide = (text: string) =>
-  decideTurn({ system: '', turns: [{ role: 'user', text, toolCalls: [] }], toolResults: [] }, refunds);
+const decide = (text: string) => decideMessage(text, refunds);
 
 describe('filling the chosen operation', () => {
   it('asks for the record a change acts on where the schema requires none and the customer gives none', () => {
@@ -92,9 +75,7 @@ describe('filling the chosen operation', () => {
       },
     ];
     const text = "I'd like to create an account: username jlopez, email julia.lopez@example.com";
-    expect(
-      decideTurn({ system: '', turns: [{ role: 'user', text, toolCalls: [] }], toolResults: [] }, users),
-    ).toMatchObject({ type: 'tool-call', toolName: 'createUser' });
+    expect(decideMessage(text, users)).toMatchObject({ type: 'tool-call', toolName: 'createUser' });
     expect(decide('I want a refund for payment pi_3PBc8hLkdIwHu7ix1mN4oP2q')).toMatchObject({
       type: 'tool-call',
       toolName: 'PostRefunds',
@@ -145,9 +126,7 @@ describe('filling the chosen operation', () => {
       },
     ];
     const text = 'Please add to my ticket 23990 that the app also crashes on Android';
-    expect(
-      decideTurn({ system: '', turns: [{ role: 'user', text, toolCalls: [] }], toolResults: [] }, tools),
-    ).toEqual({
+    expect(decideMessage(text, tools)).toEqual({
       type: 'tool-call',
       toolName: 'updateTicket',
       input: { ticket_id: 23990, ticket: { comment: { body: 'the app also crashes on Android' } } },

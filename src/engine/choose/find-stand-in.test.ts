@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineTool } from '../catalog/engine-tool.js';
-import { decideTurn } from '../decide-turn.js';
+import { decideMessage } from '../test-support/operation.js';
 
 const TENANT = '4b7e2d19-6c3a-4f8e-9a1d-5e0c7b2f8a64';
 const tenant = { type: 'string', description: 'Xero identifier for Tenant' };
@@ -79,8 +79,7 @@ const accounting = [
   ),
 ];
 const system = `You answer the customers of Harbour Cafe Supplies. Our Xero tenant id is ${TENANT}.`;
-const decide = (text: string) =>
-  decideTurn({ system, turns: [{ role: 'user', text, toolCalls: [] }], toolResults: [] }, accounting);
+const decide = (text: string) => decideMessage(text, accounting, system);
 
 describe('operations that stand in for the first-ranked one', () => {
   it('reads a record by the number its customers know where its id input is a UUID that number cannot be', () => {
