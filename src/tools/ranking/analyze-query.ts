@@ -3,8 +3,8 @@
 // and what its verbs usually do across real APIs.
 
 import { correct, correctVerb } from './correct-spelling.js';
+import { abbreviates, inputRecord } from './id-inputs.js';
 import type { CatalogIndex } from './index-catalog.js';
-import { abbreviates, inputRecord } from './index-catalog.js';
 import { MIN_VERB_USES, type VerbProfile, verbProfile } from './ranking-model.js';
 import { BEFORE_NOUN, findIds, ID_WORDS } from './read-ids.js';
 import { type MessageValues, readValues } from './read-values.js';

@@ -3,11 +3,10 @@
 // id formats, siblings' extra nouns. Their weights are learned (ranking-model.ts); nothing here is tuned
 // to a case.
 import type { AnalyzedQuery } from './analyze-query.js';
+import { abbreviates, fitsIdForm } from './id-inputs.js';
 import {
-  abbreviates,
   type CatalogIndex,
   createsRecord,
-  fitsIdForm,
   type IndexedTool,
   isPlural,
   isReadMethod,

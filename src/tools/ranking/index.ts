@@ -5,18 +5,20 @@ export { indexCatalogCached } from './cached-catalog-index.js';
 export { NONE_FEATURES, TOOL_FEATURES } from './extract-features.js';
 export {
   abbreviates,
-  type CatalogIndex,
   contradictsIdForm,
-  createsRecord,
   fitsIdForm,
   holdsId,
-  type IndexedTool,
   idNounStems,
   inputRecord,
   isIdName,
+  type PathParameter,
+} from './id-inputs.js';
+export {
+  type CatalogIndex,
+  createsRecord,
+  type IndexedTool,
   isPlural,
   isReadMethod,
-  type PathParameter,
   withoutFormat,
 } from './index-catalog.js';
 export {

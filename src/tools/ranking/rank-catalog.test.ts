@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadStoreTools } from '../test-support/load-catalogs.js';
 import { TOOL_FEATURES } from './extract-features.js';
-import { abbreviates, type CatalogIndex, fitsIdForm, indexCatalog } from './index-catalog.js';
+import { abbreviates, fitsIdForm } from './id-inputs.js';
+import { type CatalogIndex, indexCatalog } from './index-catalog.js';
 import { rankCatalog } from './rank-catalog.js';
 import { responseFieldsOf, responseValuesOf, toRankableTool } from './rankable-tool.js';
 import { loadRankingModel } from './ranking-model.js';

@@ -11,7 +11,8 @@ import {
   weighQuery,
 } from './extract-features.js';
 import { scoreHidden } from './hidden-layer.js';
-import { abbreviates, type CatalogIndex, type IndexedTool } from './index-catalog.js';
+import { abbreviates } from './id-inputs.js';
+import type { CatalogIndex, IndexedTool } from './index-catalog.js';
 import { vocabularyOf } from './ranking-model.js';
 import { namesChoice } from './read-values.js';
 import { contentStems, stemOf } from './read-words.js';

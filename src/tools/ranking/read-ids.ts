@@ -1,8 +1,9 @@
 // The ids a message gives (`10234`, `sub_1A2b`, `#W0001`, `LH 1166`), each with the noun in front of it.
 import type { QueryId } from './analyze-query.js';
 import { catalogStem } from './correct-spelling.js';
+import { fitsIdForm, idPrefixOf } from './id-inputs.js';
 import type { CatalogIndex } from './index-catalog.js';
-import { fitsIdForm, idPrefixOf, isPlural } from './index-catalog.js';
+import { isPlural } from './index-catalog.js';
 import { verbProfile } from './ranking-model.js';
 import { MONTH, PHONE } from './read-values.js';
 import { isContentWord, splitWords, stemOf } from './read-words.js';
