@@ -1,4 +1,4 @@
-import { EMAIL_ADDRESS, type IndexedTool, isIdName } from '../../tools/index.js';
+import { EMAIL_ADDRESS, type IndexedTool, isIdName, PHONE } from '../../tools/index.js';
 import { listParameters } from '../catalog/list-parameters.js';
 
 /**
@@ -21,8 +21,8 @@ export function filledByMessage(
     .map(([name]) => name);
 }
 
-/** A phone number as customers write one ("+1 (503) 555-0178", "07700 900123"). */
-const PHONE = /^\+?[\d\s().-]{7,}$/;
+/** A value that is a phone number, as the ranking reads one in a message (`PHONE`). */
+const WHOLE_PHONE = new RegExp(`^(?:${PHONE.source})$`);
 
 /**
  * Whether the values the conversation gave include one that identifies the customer or one of their
@@ -40,7 +40,9 @@ export function identifiedByMessage(
     return (
       isIdName(name) ||
       entry.idFilters.some((filter) => filter.name === name) ||
-      values.some((item) => typeof item === 'string' && (EMAIL_ADDRESS.test(item) || PHONE.test(item)))
+      values.some(
+        (item) => typeof item === 'string' && (EMAIL_ADDRESS.test(item) || WHOLE_PHONE.test(item.trim())),
+      )
     );
   });
 }

@@ -3,13 +3,13 @@
 // (Zendesk's `ticket.comment.body`, Square's `booking.customer_note`, Xero's `HistoryRecords[].Details`).
 import type { SchemaNode } from '../catalog/engine-tool.js';
 import { resolveSchema } from '../catalog/list-parameters.js';
+import { splitWords } from '../language/split-words.js';
 
 /** "add a note … that", "tell them that", "put on my ticket that": the note is what follows "that". */
 const NOTE =
   /\b(?:note|comment|add|tell|mention|say|let\s+\w+\s+know|put)\b[^.?!]*?\bthat\s+([^?!]+?)[.?!]*\s*$/i;
-/** A field that carries words for people to read. */
-const NOTE_FIELD =
-  /(?:^|[_-]|[a-z](?=[A-Z]))(?:notes?|Notes?|comments?|Comments?|body|Body|details|Details|message|Message)$/;
+/** The last word of a field that carries words for people to read (`customer_note`, `Details`). */
+const NOTE_WORDS = new Set(['note', 'notes', 'comment', 'comments', 'body', 'details', 'message']);
 /** How deep a body may wrap its note. */
 const MAX_DEPTH = 3;
 
@@ -28,7 +28,8 @@ function holdNote(node: SchemaNode, note: string, depth: number): unknown {
   if (!isObject(schema.properties)) return undefined;
   const properties = Object.entries(schema.properties).filter(([, property]) => isObject(property));
   for (const [name, property] of properties)
-    if (NOTE_FIELD.test(name) && resolveSchema(property).type === 'string') return { [name]: note };
+    if (NOTE_WORDS.has(splitWords(name).at(-1) ?? '') && resolveSchema(property).type === 'string')
+      return { [name]: note };
   for (const [name, property] of properties) {
     const inner = holdNote(property as SchemaNode, note, depth + 1);
     if (inner !== undefined) return { [name]: inner };

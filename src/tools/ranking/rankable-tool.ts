@@ -43,39 +43,37 @@ export const EMAIL_FIELD = /^(?:e_?mail|email_?address)$/i;
 const MAX_EMAIL_DEPTH = 4;
 
 /**
- * Whether a response holds a person's email address at any depth within reach, past the fields
- * `responseFieldsOf` keeps (an order's `billing_address.email` after sixty fields of its own).
+ * The field names of a response schema, level by level to `maxDepth` (`{order: {status, carrier}}` ->
+ * order, status, carrier), through arrays and composed schemas; a name may come again.
  */
-export function holdsEmailsOf(schema: JsonSchema | undefined): boolean {
+function* responseFieldNames(schema: JsonSchema | undefined, maxDepth: number): Generator<string> {
   let level: unknown[] = schema ? [schema] : [];
-  for (let depth = 0; depth <= MAX_EMAIL_DEPTH && level.length > 0; depth++) {
+  for (let depth = 0; depth <= maxDepth && level.length > 0; depth++) {
     const next: unknown[] = [];
     for (const node of level)
       for (const [name, property] of propertiesOf(node, true)) {
-        if (EMAIL_FIELD.test(name)) return true;
+        yield name;
         next.push(property);
       }
     level = next;
   }
-  return false;
 }
 
 /**
- * The field names of a response schema, nearest first (`{order: {status, carrier}}` -> order, status,
- * carrier), through arrays and composed schemas.
+ * Whether a response holds a person's email address at any depth within reach, past the fields
+ * `responseFieldsOf` keeps (an order's `billing_address.email` after sixty fields of its own).
  */
+export function holdsEmailsOf(schema: JsonSchema | undefined): boolean {
+  for (const name of responseFieldNames(schema, MAX_EMAIL_DEPTH)) if (EMAIL_FIELD.test(name)) return true;
+  return false;
+}
+
+/** The field names of a response schema, nearest first, the first `MAX_RESPONSE_FIELDS` of them. */
 export function responseFieldsOf(schema: JsonSchema | undefined): string[] {
   const fields = new Set<string>();
-  let level: unknown[] = schema ? [schema] : [];
-  for (let depth = 0; depth <= MAX_RESPONSE_DEPTH && level.length > 0; depth++) {
-    const next: unknown[] = [];
-    for (const node of level)
-      for (const [name, property] of propertiesOf(node, true)) {
-        if (fields.size >= MAX_RESPONSE_FIELDS) break;
-        fields.add(name);
-        next.push(property);
-      }
-    level = next;
+  for (const name of responseFieldNames(schema, MAX_RESPONSE_DEPTH)) {
+    if (fields.size >= MAX_RESPONSE_FIELDS) break;
+    fields.add(name);
   }
   return [...fields];
 }
