@@ -2472,6 +2472,42 @@ describe('decideTurn', () => {
       type: 'text',
       text: expect.stringMatching(/^I'm sorry to hear that\./),
     });
+    // The number of the case already open, given when asked for, looks that case up: it opens none.
+    const withRead: EngineTool[] = [
+      {
+        ...helpdesk[0],
+        inputSchema: {
+          type: 'object',
+          required: ['description'],
+          properties: {
+            description: { type: 'string', description: 'What happened.' },
+            type: { type: 'string', enum: ['question', 'incident', 'problem'] },
+          },
+        },
+      },
+      helpdesk[1],
+      {
+        name: 'getTicket',
+        operation: { method: 'get', path: '/tickets/{ticket_id}', operationId: 'getTicket' },
+        description: 'Show a ticket.',
+        inputSchema: {
+          type: 'object',
+          required: ['ticket_id'],
+          properties: { ticket_id: { type: 'integer' } },
+        },
+      },
+    ];
+    expect(
+      decide(
+        [
+          user('I reported a problem last week and heard nothing back'),
+          assistant("Sorry for the wait! What's your ticket number?"),
+          user("it's 319552"),
+        ],
+        '',
+        withRead,
+      ),
+    ).toEqual({ type: 'tool-call', toolName: 'getTicket', input: { ticket_id: 319552 } });
   });
 
   it('offers a remedy named only by its operationId in plain words, and asks for its amount as an amount', () => {

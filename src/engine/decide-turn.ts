@@ -242,8 +242,16 @@ export function decideTurn(given: Conversation, offered: EngineTool[], ranking?:
   const [asked] = calls;
   if (asked && !(choice.type === 'call' && choice.tool.name === asked.toolName))
     return { type: 'tool-call', ...asked };
-  // The answer to what was asked for a complaint's case (the email to reply to) opens the case.
-  if (earlierText && !smallTalk && readComplaint(earlierText)) {
+  // A look-up by words (a search, a list) is no answer to a complaint; one by the number it gives is.
+  const byNumber =
+    choice.type === 'call' &&
+    Object.values(choice.input).some((value) => {
+      const text = String(value);
+      return /\d/.test(text) && last.text.includes(text.replace(/^#/, ''));
+    });
+  // The answer to what was asked for a complaint's case (the email to reply to) opens the case; an
+  // answer the choice looks a record up by (the ticket number asked for) does not.
+  if (earlierText && !smallTalk && !byNumber && readComplaint(earlierText)) {
     const remedy = chooseRemedy({ ...options, text: last.text, earlierText });
     if (remedy.type === 'call') return answerComplaint(remedy);
   }
@@ -259,13 +267,7 @@ export function decideTurn(given: Conversation, offered: EngineTool[], ranking?:
     const remedy = chooseRemedy({ ...options, text: last.text });
     if (remedy.type === 'call' && remedy.tool === choice.tool) choice = remedy;
   }
-  // A look-up by words (a search, a list) is no answer to a complaint; one by the number it gives is.
-  const searches =
-    choice.type === 'call' &&
-    !Object.values(choice.input).some((value) => {
-      const text = String(value);
-      return /\d/.test(text) && last.text.includes(text.replace(/^#/, ''));
-    });
+  const searches = choice.type === 'call' && !byNumber;
   // The business's articles may say what to do (a parcel marked delivered that never came): a
   // passage that answers the complaint comes first, with the apology.
   const fromKnowledge = decideWithKnowledge({

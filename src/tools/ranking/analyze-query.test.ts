@@ -498,6 +498,9 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('what is your username policy?', users).ids).toEqual([]);
     expect(analyzeQuery('my username is policy', users).ids.map((id) => id.text)).toEqual(['policy']);
     expect(analyzeQuery('my nickname jdoe', users).ids).toEqual([]);
+    // Chat's shorthand after the label is no value.
+    for (const text of ['delete my username pls', 'check username asap'])
+      expect(analyzeQuery(text, users).ids).toEqual([]);
     // The store's id inputs are all named `...Id` or `sku`: no bare word labels a value there.
     expect(analyzeQuery('order pizza', index).ids).toEqual([]);
     // A nullable string id input labels its value too.

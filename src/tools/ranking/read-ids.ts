@@ -6,7 +6,7 @@ import type { CatalogIndex } from './index-catalog.js';
 import { isPlural } from './index-catalog.js';
 import { verbProfile } from './ranking-model.js';
 import { MONTH, PHONE } from './read-values.js';
-import { isContentWord, splitWords, stemOf } from './read-words.js';
+import { CHAT_WORDS, isContentWord, splitWords, stemOf } from './read-words.js';
 import { loadWordVectors } from './word-vectors.js';
 
 // A token with a digit (`10234`, `sub_1A2b`, `INV-2026-001`), a `#` reference, or a code in capitals
@@ -308,6 +308,8 @@ export function findIds(text: string, index: CatalogIndex, context: string): Que
       // Two words side by side are a compound when the second is English ("refund policy"); a
       // value named so is set off by "is" or a colon ("my username is john").
       if (/^\s+$/.test(separator) && loadWordVectors()?.rows.has(lower)) continue;
+      // Chat's shorthand is no value ("cancel my subscription pls").
+      if (CHAT_WORDS.has(lower)) continue;
       ids.push({ text: value, noun: catalogStem(label, index), prefix: idPrefixOf(value) });
     }
   return ids;

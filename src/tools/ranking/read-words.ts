@@ -20,6 +20,14 @@ export const STOP_WORDS = new Set(
   shouldnt wouldnt mustnt neednt aint`.split(/\s+/),
 );
 
+/**
+ * Chat's shorthand for function words and phrases ("pls", "thx", "asap"): never a value, though no
+ * dictionary has them.
+ */
+export const CHAT_WORDS = new Set(
+  'pls plz plx thx thnx thanx tx ty tia asap btw fyi imo imho lol omg idk ikr np ok okay k kk'.split(' '),
+);
+
 /** A negation's contraction ("haven't", "didn’t"): one word, the function word the stop list has. */
 const NEGATION = /(\p{L})n['’]t\b/gu;
 
