@@ -90,6 +90,33 @@ describe('chooseTool', () => {
     });
   });
 
+  it("lists a signed-in customer's records under their own, whose id the prompt gives, for everyone's", () => {
+    const shop = [
+      operation(
+        'listOrders',
+        ['get', '/orders.json'],
+        'Retrieves a list of orders.',
+        { status: { type: 'string' } },
+        { responseFields: ['id', 'email', 'total_price'], emails: true },
+      ),
+      operation(
+        'listCustomerOrders',
+        ['get', '/customers/{customer_id}/orders.json'],
+        "Retrieves a customer's orders.",
+        { customer_id: { type: 'integer' } },
+        { responseFields: ['id', 'email', 'total_price'], emails: true },
+      ),
+    ];
+    const signedIn = 'The customer is signed in; their customer id is 7012345678.';
+    expect(decideMessage('can you show me my past orders?', shop, signedIn)).toEqual({
+      type: 'tool-call',
+      toolName: 'listCustomerOrders',
+      input: { customer_id: 7012345678 },
+    });
+    // Without the customer's id, no one's orders are listed.
+    expect(decideMessage('can you show me my past orders?', shop)).toMatchObject({ type: 'text' });
+  });
+
   it("calls a list of the business's own places, whose records hold only their phone numbers", () => {
     const stores = [
       operation(

@@ -262,25 +262,28 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   // filtered by nothing of the customer's ("unsubscribe me" for every unsubscribed address, "can I pay
   // with Klarna?" for every order paid so), would show other people's: nothing is called. A record of
   // the customer's own (`/carts/mine/billing-address`) is no list.
+  // "My card was charged twice for order 1268…. Can you check the payment?" asks for the look-up.
+  const requests = ranking.query.question || ranking.query.request || ranking.query.action !== undefined;
+  const conversationText = earlierText ? `${earlierText}\n${text}` : text;
+  const identifies = (entry: IndexedTool, input: Record<string, unknown>) =>
+    identifiedByMessage(entry, input, filledByMessage(entry, input, conversationText, options.system ?? ''));
   const head = best.entry.head?.stem;
   if (
     best.entry.collection &&
     head !== undefined &&
     best.entry.listed.has(head) &&
     best.entry.holdsEmails &&
-    !identifiedByMessage(
-      best.entry,
-      filled.input,
-      filledByMessage(
-        best.entry,
-        filled.input,
-        earlierText ? `${earlierText}\n${text}` : text,
-        options.system ?? '',
-      ),
-    )
-  )
-    return { type: 'none' };
-  // "My card was charged twice for order 1268…. Can you check the payment?" asks for the look-up.
-  const requests = ranking.query.question || ranking.query.request || ranking.query.action !== undefined;
+    !identifies(best.entry, filled.input)
+  ) {
+    // "show me my past orders" from a signed-in customer: the list of the same records under the
+    // customer's own (`/customers/{customer_id}/orders`), when the conversation or the prompt fills it.
+    const own = candidates
+      .slice(0, RESOURCE_SIBLINGS)
+      .filter((other) => other !== best && other.entry.reads && other.entry.head?.stem === head)
+      .map((other) => ({ other, filled: fillFor(other) }))
+      .find(({ other, filled }) => filled.missing.length === 0 && identifies(other.entry, filled.input));
+    if (!own) return { type: 'none' };
+    return { type: 'call', tool: own.other.entry.tool as EngineTool, input: own.filled.input, requests };
+  }
   return { type: 'call', tool, input: filled.input, requests };
 }

@@ -164,6 +164,8 @@ export function extractToolFeatures(options: {
   index: CatalogIndex;
   /** Share of the message's weight in the words of base-prompt sentences that name this tool. */
   namedInPrompt: number;
+  /** The nouns of the ids the base prompt gives. */
+  promptIdNouns?: Set<string>;
   /** Share of the message's weight in all the operation's words, when the caller has measured it. */
   coverage?: number;
   bestCoverage: number;
@@ -275,6 +277,12 @@ export function extractToolFeatures(options: {
   const emailNamesRecord =
     query.values.emails > 0 && tool.idParameters.some((parameter) => parameter.byEmail);
   const asks = query.question ? 1 : 0;
+  // The base prompt gives every id the operation takes ("signed in as customer id 4127").
+  const promptIdNouns = options.promptIdNouns;
+  const idsInPrompt =
+    promptIdNouns !== undefined &&
+    promptIdNouns.size > 0 &&
+    tool.idParameters.every((parameter) => [...parameter.nouns].some((noun) => promptIdNouns.has(noun)));
   // Whether an id of the message has the form an id input's schema gives; false when the inputs give
   // forms and none fits; undefined when they give none.
   let formFit: boolean | undefined;
@@ -328,7 +336,9 @@ export function extractToolFeatures(options: {
       ? 1
       : 0,
     // An id the conversation gave before still identifies the record ("what's the tracking number?").
-    pathParameters > 0 && ids.length === 0 && query.contextIds === 0 && !emailNamesRecord ? 1 : 0,
+    pathParameters > 0 && ids.length === 0 && query.contextIds === 0 && !emailNamesRecord && !idsInPrompt
+      ? 1
+      : 0,
     ids.length > 0 && takesIds === 0 ? 1 : 0,
     nounMatch || filterMatch ? 1 : 0,
     // An id whose prefix names the record (`cus_…` for a customer) is its record's whatever noun stands before it.

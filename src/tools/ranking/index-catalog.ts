@@ -151,6 +151,8 @@ export interface CatalogIndex {
    * an agent's prompt is read once per catalog, not once per turn (a few kept, oldest dropped first).
    */
   promptHints: Map<string, Map<IndexedTool, Map<string, number>>>;
+  /** The nouns of the ids each base prompt gives ("signed in as customer id 4127"), by prompt, as above. */
+  promptIdNouns: Map<string, Set<string>>;
   /**
    * The last message read against this catalog, with its context: a turn's tool selection and the
    * engine's choice among the operations offered read the same message.
@@ -726,6 +728,7 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
     similarWords: new Map(),
     model,
     promptHints: new Map(),
+    promptIdNouns: new Map(),
     postings,
     idLabels: findIdLabels(indexed),
     codeLengths: new Set(

@@ -57,6 +57,17 @@ describe('rankCatalog with the committed model', () => {
     expect(missing('status of order 44519?')).toBe(0);
   });
 
+  it("counts an id the base prompt gives by its record's noun as given ('signed in as order 44519')", () => {
+    const missing = (basePrompt?: string) =>
+      rankCatalog({ index, message: "what's the carrier?", basePrompt }).tools.find(
+        (entry) => entry.entry.tool.operation?.operationId === 'getOrderStatus',
+      )?.features[TOOL_FEATURES.indexOf('idMissing')];
+    expect(missing('The customer is asking about order 44519.')).toBe(0);
+    expect(missing('Our support line is open until 6pm.')).toBe(1);
+    // An id of another record names none of the order's.
+    expect(missing('The customer id is 99120.')).toBe(1);
+  });
+
   it('counts the one id a change takes in its body once, though it is a required id input and its record input both', () => {
     const paymentId = { payment_id: { type: 'string' } };
     const catalog = indexCatalog(

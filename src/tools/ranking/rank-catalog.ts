@@ -14,6 +14,7 @@ import { scoreHidden } from './hidden-layer.js';
 import { abbreviates } from './id-inputs.js';
 import type { CatalogIndex, IndexedTool } from './index-catalog.js';
 import { vocabularyOf } from './ranking-model.js';
+import { findIds } from './read-ids.js';
 import { namesChoice } from './read-values.js';
 import { contentStems, stemOf } from './read-words.js';
 import { loadWordVectors, similarity, type WordVectors } from './word-vectors.js';
@@ -103,14 +104,30 @@ const MAX_PROMPT_HINTS = 8;
  * points at neither.
  */
 function readPromptHints(basePrompt: string, index: CatalogIndex): Map<IndexedTool, Map<string, number>> {
-  let hints = index.promptHints.get(basePrompt);
-  if (!hints) {
-    hints = findPromptHints(basePrompt, index);
-    if (index.promptHints.size >= MAX_PROMPT_HINTS)
-      index.promptHints.delete(index.promptHints.keys().next().value as string);
-    index.promptHints.set(basePrompt, hints);
+  return keptByPrompt(index.promptHints, basePrompt, () => findPromptHints(basePrompt, index));
+}
+
+/**
+ * The nouns of the ids the base prompt gives ("The shopper is signed in as customer id 4127"): an
+ * operation whose id inputs they all name lacks no id, as when the conversation gave it before.
+ */
+function readPromptIdNouns(basePrompt: string, index: CatalogIndex): Set<string> {
+  return keptByPrompt(index.promptIdNouns, basePrompt, () => {
+    const nouns = new Set<string>();
+    for (const id of findIds(basePrompt, index, '')) if (id.noun !== '') nouns.add(id.noun);
+    return nouns;
+  });
+}
+
+/** What `read` makes of a base prompt, kept in `kept` (a few prompts, oldest dropped first). */
+function keptByPrompt<Value>(kept: Map<string, Value>, basePrompt: string, read: () => Value): Value {
+  let value = kept.get(basePrompt);
+  if (value === undefined) {
+    value = read();
+    if (kept.size >= MAX_PROMPT_HINTS) kept.delete(kept.keys().next().value as string);
+    kept.set(basePrompt, value);
   }
-  return hints;
+  return value;
 }
 
 function findPromptHints(basePrompt: string, index: CatalogIndex): Map<IndexedTool, Map<string, number>> {
@@ -532,6 +549,7 @@ export function featurize(options: RankCatalogOptions): {
     options.context ?? '',
   );
   const hints = readPromptHints(options.basePrompt ?? '', index);
+  const promptIdNouns = readPromptIdNouns(options.basePrompt ?? '', index);
   let candidates = options.candidates ?? index.tools;
   if (!options.candidates && options.minRelated !== undefined)
     candidates = findRelated(index, options.minRelated, { query, touched, hints, semantic }) ?? candidates;
@@ -546,6 +564,7 @@ export function featurize(options: RankCatalogOptions): {
         weights,
         index,
         namedInPrompt: hintShare(hints.get(entry), weights),
+        promptIdNouns,
         coverage: best.coverageAt[entry.position],
         bestCoverage: best.coverage,
         semantic: semantic[entry.position],
