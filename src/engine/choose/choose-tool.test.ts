@@ -29,6 +29,40 @@ describe('chooseTool', () => {
     });
   });
 
+  it("does the deed a change's state names ('unsubscribed'), though a report's words name it more", () => {
+    const subscriber_hash = {
+      type: 'string',
+      description:
+        "The MD5 hash of the lowercase version of the list member's email address. This endpoint also accepts a list member's email address or contact_id.",
+    };
+    const audience = [
+      operation(
+        'getReportsIdUnsubscribedId',
+        ['get', '/reports/{campaign_id}/unsubscribed/{subscriber_hash}'],
+        'Get unsubscribed member. Get information about a specific list member who unsubscribed from a campaign.',
+        { campaign_id: { type: 'string' }, subscriber_hash },
+        { responseFields: ['email_address', 'timestamp', 'reason'] },
+      ),
+      operation(
+        'patchListsIdMembersId',
+        ['patch', '/lists/{list_id}/members/{subscriber_hash}'],
+        'Update list member. Update information for a specific list member.',
+        {
+          list_id: { type: 'string' },
+          subscriber_hash,
+          status: { type: 'string', enum: ['subscribed', 'unsubscribed', 'cleaned', 'pending'] },
+        },
+        { bodyInputs: ['status'] },
+      ),
+    ];
+    const prompt = 'Our newsletter is the audience with list id 7c4e2a91bd.';
+    expect(decideMessage('please unsubscribe me, mara.j@example.com', audience, prompt)).toMatchObject({
+      type: 'tool-call',
+      toolName: 'patchListsIdMembersId',
+      input: { list_id: '7c4e2a91bd', subscriber_hash: 'mara.j@example.com', status: 'unsubscribed' },
+    });
+  });
+
   it('changes the record the message names rather than do its verb to a record it does not name', () => {
     const booking_id = { type: 'string' };
     const booking = {

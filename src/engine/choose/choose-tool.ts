@@ -25,6 +25,7 @@ import {
   findCreationOf,
   findIdOwner,
   findOwnRecord,
+  findStateChange,
   namedSibling,
   readInstead,
   takerOfAsked,
@@ -228,7 +229,9 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   if (action && (nothing || !makesChange(best.entry, ranking.query))) {
     // "please start a return for order 55512": a deed the catalog does by creating the record its
     // object names is no deed to decline.
-    const creation = findCreationOf(ranking.query, candidates);
+    const creation =
+      findCreationOf(ranking.query, candidates) ??
+      findStateChange(ranking.query, candidates, (ranked) => fillFor(ranked).missing.length === 0);
     if (!creation) return { type: 'unable', action: { word: action.word, rest: action.rest } };
     best = creation;
     filled = fillFor(creation);

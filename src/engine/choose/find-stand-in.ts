@@ -179,6 +179,27 @@ export function findCreationOf<Ranked extends { entry: IndexedTool }>(
   );
 }
 
+/**
+ * The change among `candidates` that sets the state the message's verb names ("please unsubscribe me"
+ * for Mailchimp's member update, whose `status` may be `unsubscribed`), where `complete` says the
+ * conversation gives all it needs: the deed, though the words of a report of such records rank first.
+ */
+export function findStateChange<Ranked extends { entry: IndexedTool }>(
+  query: AnalyzedQuery,
+  candidates: Ranked[],
+  complete: (ranked: Ranked) => boolean,
+): Ranked | undefined {
+  const stem = query.action?.stem;
+  if (stem === undefined) return undefined;
+  return candidates.find(
+    (ranked) =>
+      ranked.entry.states.has(stem) &&
+      ranked.entry.writes >= DOES &&
+      !createsRecord(ranked.entry) &&
+      complete(ranked),
+  );
+}
+
 /** How likely a read must be against the change ranked first to stand in for it. */
 const READ_SHARE = 0.5;
 

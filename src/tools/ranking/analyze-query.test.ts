@@ -608,4 +608,39 @@ describe('analyzeQuery', () => {
     // After "to" or "please" it is the verb, even where the word names a record too ("order").
     expect(analyzeQuery('I want to order 12 more of SKU-1042', index).action?.word).toBe('order');
   });
+
+  it('reads a verb whose past participle a change may set as a state as asking for that change', () => {
+    const status = (values: string[]) => ({ type: 'string', enum: values });
+    const catalog = indexCatalog(
+      [
+        {
+          name: 'updateMember',
+          description: 'Update a list member.',
+          inputSchema: {
+            type: 'object',
+            properties: { member_id: { type: 'string' }, status: status(['subscribed', 'unsubscribed']) },
+            required: ['member_id'],
+          },
+          operation: { method: 'patch' as const, path: '/members/{member_id}', operationId: 'updateMember' },
+        },
+        {
+          name: 'updateTicket',
+          description: 'Update a ticket.',
+          inputSchema: {
+            type: 'object',
+            properties: { ticket_id: { type: 'integer' }, status: status(['open', 'solved']) },
+            required: ['ticket_id'],
+          },
+          operation: { method: 'put' as const, path: '/tickets/{ticket_id}', operationId: 'updateTicket' },
+        },
+      ],
+      loadRankingModel(),
+    );
+    expect(analyzeQuery('please unsubscribe me', catalog)).toMatchObject({
+      action: { word: 'unsubscribe' },
+      writes: 1,
+    });
+    // A state that is the word itself ("open") names no deed of its own.
+    expect(analyzeQuery('please open a ticket', catalog).action?.stem).not.toBe('open');
+  });
 });

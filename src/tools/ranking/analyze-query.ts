@@ -178,6 +178,21 @@ function asksToBeGiven(words: string[], position: number): boolean {
 
 /** What a noun of a created record says as a verb: it creates one. */
 const CREATES: VerbProfile = { count: MIN_VERB_USES, write: 1, remove: 0, create: 1 };
+/** How a verb the verb table lacks is used where a change may set the state it names ("unsubscribe"). */
+const SETS_STATE: VerbProfile = { count: MIN_VERB_USES, write: 1, remove: 0, create: 0 };
+
+/**
+ * Whether a change of the catalog may set the state that is the word's past participle: "unsubscribe"
+ * where a member's `status` may be `unsubscribed` (not "open" where a ticket may be `open`, nor "rent"
+ * where a search's `intent` may be `rent`: a state that is the word itself names no deed).
+ */
+function setsState(word: string, stem: string, index: CatalogIndex): boolean {
+  if (!index.states.has(stem)) return false;
+  const words = index.choiceWords.words;
+  return [`${word}d`, `${word}ed`, `${word}${word.at(-1)}ed`].some(
+    (participle) => participle !== word && words.includes(participle),
+  );
+}
 
 /**
  * How many words after a verb "and" may join another to it: "cancel my order and refund me" joins
@@ -480,7 +495,9 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     (BEFORE_NOUN.has(words[position - 1]) ? determined : undetermined).add(stem);
     // "I want to return order 55512": a noun of what the catalog creates, where a verb goes, asks
     // for one (the verb table knows few such verbs: APIs name the operation "createReturn").
-    let profile = verbProfile(index.model, stem) ?? (index.created.has(stem) ? CREATES : undefined);
+    let profile =
+      verbProfile(index.model, stem) ??
+      (index.created.has(stem) ? CREATES : setsState(written, stem, index) ? SETS_STATE : undefined);
     // "resend", "reactivate": the verb again, where the catalog names operations by the verb alone.
     const again = REPEATED.test(word) && !index.idf.has(stem) ? stemOf(word.slice(2)) : '';
     const againProfile =

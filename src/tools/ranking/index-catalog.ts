@@ -171,6 +171,8 @@ export interface CatalogIndex {
   pathStems: Set<string>;
   /** The stems the operations' paths end in as actions (`reboot` in `/instances/{id}/reboot`). */
   actions: Set<string>;
+  /** The states the changes may set, as stems (`unsubscribed` of a member's `status`): see `states`. */
+  states: Set<string>;
   /**
    * The head nouns of the records the catalog creates (`return` for `POST /returns`), where methods
    * tell reading from writing: a customer asks for one with the noun as a verb ("I want to return it").
@@ -738,6 +740,7 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
     ),
     pathStems: new Set(indexed.flatMap((entry) => [...entry.path])),
     actions: new Set(indexed.flatMap((entry) => (entry.action ? [entry.action] : []))),
+    states: new Set(indexed.flatMap((entry) => [...entry.states])),
     records,
     created: new Set(
       words.methodsSay
