@@ -113,6 +113,50 @@ describe('concierge eval', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it("names the arguments as the document does, though a model is offered a safe name ('id:in' as 'id_in')", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'concierge-eval-'));
+    const path = join(dir, 'filters.json');
+    const idIn = { name: 'id:in', in: 'query', schema: { type: 'array', items: { type: 'integer' } } };
+    await writeFile(
+      path,
+      JSON.stringify({
+        name: 'filters',
+        schema: {
+          openapi: '3.0.3',
+          info: { title: 'customers', version: '1' },
+          paths: {
+            '/customers': {
+              delete: {
+                operationId: 'deleteCustomers',
+                summary: 'Delete customers',
+                parameters: [{ ...idIn, required: true }],
+                responses: { '204': { description: 'deleted' } },
+              },
+            },
+            '/customers/{customerId}/consents': {
+              get: {
+                operationId: 'getCustomerConsent',
+                summary: 'Get customer consent',
+                parameters: [{ name: 'customerId', in: 'path', required: true, schema: { type: 'integer' } }],
+                responses: { '200': { description: 'ok' } },
+              },
+            },
+          },
+        },
+        cases: [
+          {
+            id: 'delete-by-filter',
+            say: 'Please delete my account, customer ID 88213',
+            expect: { call: 'deleteCustomers', args: { 'id:in': { anyOf: [[88213]] } } },
+          },
+        ],
+      }),
+    );
+    const [filters] = JSON.parse((await run(['eval', path, '--json'])).stdout).suites;
+    expect(filters).toMatchObject({ callAccuracy: 1, argAccuracy: 1, failures: [] });
+    await rm(dir, { recursive: true, force: true });
+  });
+
   it('offers every operation with --all-tools, and then reports no selection recall', async () => {
     const { code, stdout } = await run(['eval', suite, '--json', '--all-tools']);
     expect(code).toBe(0);

@@ -95,5 +95,23 @@ export async function decideCase(options: {
     string,
     unknown
   >;
-  return { call: operation?.operationId ?? call.toolName, args, text: result.text };
+  return {
+    call: operation?.operationId ?? call.toolName,
+    args: namedAsDocument(args, operation),
+    text: result.text,
+  };
+}
+
+/**
+ * The arguments named as the OpenAPI document names them, as suites do: a parameter whose name a
+ * model may not take (BigCommerce's `id:in`) is offered as a safe input name (`id_in`).
+ */
+function namedAsDocument(args: Record<string, unknown>, tool: EvalTool | undefined): Record<string, unknown> {
+  const parameters = tool?.definition?.parameters ?? [];
+  return Object.fromEntries(
+    Object.entries(args).map(([name, value]) => [
+      parameters.find((parameter) => parameter.inputName === name)?.name ?? name,
+      value,
+    ]),
+  );
 }

@@ -185,6 +185,11 @@ export interface CatalogIndex {
 const VERSION_SEGMENT = /^(v\d+(\.\d+)*|api|rest|json|public|private)$/i;
 /** Words of a path that name a format or a version, not a resource (`wp-json`, `api`, `v2`). */
 const FORMAT_WORD = /^(api|apis|rest|json|xml|html|public|private|v\d*)$/;
+/**
+ * A filter's operator after the input it filters by: `:in`, `[in]`, `__in`, `:eq`, and `_in`, as the
+ * import names `id:in` for a model.
+ */
+const OPERATOR_SUFFIX = /(?::|__|_|\[)(?:in|eq|any|all|contains)\]?$/i;
 const FREE_TEXT_NAME = /^(q|query|search|keywords?|terms?|text|phrase)$/i;
 
 function isObject(value: unknown): value is JsonSchema {
@@ -486,8 +491,19 @@ function indexTool(
     .filter((name) => !idNames.has(name) && !headers.has(name) && !sortsBy(properties[name]))
     .flatMap((name) => {
       const property = properties[name];
-      if (holdsId(property)) return [inputRecord(name)];
       const items = isObject(property) && schemaTypeOf(property) === 'array' ? property.items : undefined;
+      // A filter named with its operator (BigCommerce's `id:in`, `customer_id:in`; `id[in]`, `id__in`)
+      // filters by the id its name gives; a bare `id` is the listed records' own.
+      const base = name.replace(OPERATOR_SUFFIX, '');
+      if (base !== name && isIdName(base) && (holdsId(property) || holdsId(items))) {
+        const record = inputRecord(base);
+        return [
+          record.nouns.size > 0 || !path.head
+            ? { ...record, name }
+            : { name, nouns: new Set([stemOf(path.head)]), segment: [path.head] },
+        ];
+      }
+      if (holdsId(property)) return [inputRecord(name)];
       const singular = name.replace(/s$/i, '');
       return holdsId(items) && singular !== name && isIdName(singular)
         ? [{ ...inputRecord(singular), name }]

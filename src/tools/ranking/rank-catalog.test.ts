@@ -57,6 +57,39 @@ describe('rankCatalog with the committed model', () => {
     expect(missing('status of order 44519?')).toBe(0);
   });
 
+  it("reads a filter named with its operator ('id:in', offered as 'id_in') as an id filter of what it names", () => {
+    const ids = { type: 'array', items: { type: 'integer' } };
+    const catalog = indexCatalog(
+      [
+        rankable(
+          'getCustomers',
+          ['get', '/customers'],
+          'Get all customers.',
+          { id_in: ids, customer_id_in: ids },
+          [],
+        ),
+        rankable(
+          'getAddresses',
+          ['get', '/customers/addresses'],
+          'Get addresses.',
+          { customer_id_in: ids },
+          [],
+        ),
+      ],
+      loadRankingModel(),
+    );
+    const filters = (name: string) =>
+      catalog.tools
+        .find((entry) => entry.tool.name === name)
+        ?.idFilters.map((filter) => [filter.name, [...filter.nouns]]);
+    // A bare `id` is the listed records' own.
+    expect(filters('getCustomers')).toEqual([
+      ['id_in', ['custom']],
+      ['customer_id_in', ['custom']],
+    ]);
+    expect(filters('getAddresses')).toEqual([['customer_id_in', ['custom']]]);
+  });
+
   it("counts an id the base prompt gives by its record's noun as given ('signed in as order 44519')", () => {
     const missing = (basePrompt?: string) =>
       rankCatalog({ index, message: "what's the carrier?", basePrompt }).tools.find(
