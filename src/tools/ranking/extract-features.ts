@@ -277,12 +277,15 @@ export function extractToolFeatures(options: {
   const emailNamesRecord =
     query.values.emails > 0 && tool.idParameters.some((parameter) => parameter.byEmail);
   const asks = query.question ? 1 : 0;
-  // The base prompt gives every id the operation takes ("signed in as customer id 4127").
+  // An id input that neither an email of the message ("unsubscribe me, kev@…" for a member by email)
+  // nor an id of the base prompt ("signed in as customer id 4127") gives: a report's campaign id
+  // beside the member's email is still missing.
   const promptIdNouns = options.promptIdNouns;
-  const idsInPrompt =
-    promptIdNouns !== undefined &&
-    promptIdNouns.size > 0 &&
-    tool.idParameters.every((parameter) => [...parameter.nouns].some((noun) => promptIdNouns.has(noun)));
+  const idUngiven = tool.idParameters.some(
+    (parameter) =>
+      !(parameter.byEmail && query.values.emails > 0) &&
+      !(promptIdNouns !== undefined && [...parameter.nouns].some((noun) => promptIdNouns.has(noun))),
+  );
   // Whether an id of the message has the form an id input's schema gives; false when the inputs give
   // forms and none fits; undefined when they give none.
   let formFit: boolean | undefined;
@@ -336,9 +339,7 @@ export function extractToolFeatures(options: {
       ? 1
       : 0,
     // An id the conversation gave before still identifies the record ("what's the tracking number?").
-    pathParameters > 0 && ids.length === 0 && query.contextIds === 0 && !emailNamesRecord && !idsInPrompt
-      ? 1
-      : 0,
+    pathParameters > 0 && ids.length === 0 && query.contextIds === 0 && idUngiven ? 1 : 0,
     ids.length > 0 && takesIds === 0 ? 1 : 0,
     nounMatch || filterMatch ? 1 : 0,
     // An id whose prefix names the record (`cus_…` for a customer) is its record's whatever noun stands before it.

@@ -90,6 +90,42 @@ describe('rankCatalog with the committed model', () => {
     expect(filters('getAddresses')).toEqual([['customer_id_in', ['custom']]]);
   });
 
+  it('counts an id input an email gives as given, and the others beside it as still missing', () => {
+    const subscriber_hash = {
+      type: 'string',
+      description:
+        "The MD5 hash of the member's email address. This endpoint also accepts the email address.",
+    };
+    const id = { type: 'string' };
+    const catalog = indexCatalog(
+      [
+        rankable(
+          'getMember',
+          ['get', '/lists/{list_id}/members/{subscriber_hash}'],
+          'Get a list member.',
+          { list_id: id, subscriber_hash },
+          ['list_id', 'subscriber_hash'],
+        ),
+        rankable(
+          'getReportMember',
+          ['get', '/reports/{campaign_id}/members/{subscriber_hash}'],
+          "Get a member's activity in a campaign.",
+          { campaign_id: id, subscriber_hash },
+          ['campaign_id', 'subscriber_hash'],
+        ),
+      ],
+      loadRankingModel(),
+    );
+    const missing = (name: string) =>
+      rankCatalog({
+        index: catalog,
+        message: 'am I on your list? jo@example.com',
+        basePrompt: 'Our newsletter is the list with list id 7c4e2a91bd.',
+      }).tools.find((entry) => entry.entry.tool.name === name)?.features[TOOL_FEATURES.indexOf('idMissing')];
+    expect(missing('getMember')).toBe(0);
+    expect(missing('getReportMember')).toBe(1);
+  });
+
   it("counts an id the base prompt gives by its record's noun as given ('signed in as order 44519')", () => {
     const missing = (basePrompt?: string) =>
       rankCatalog({ index, message: "what's the carrier?", basePrompt }).tools.find(
