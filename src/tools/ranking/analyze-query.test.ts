@@ -155,6 +155,7 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('order 12345 Berlin', index).ids.map((id) => id.text)).toEqual(['12345']);
     // Nor is a length of time written as one token.
     expect(analyzeQuery('I changed it 48h ago and waited 30min', index).ids).toEqual([]);
+    expect(analyzeQuery('I cancelled within the 14-day trial, a 2-year plan', index).ids).toEqual([]);
   });
 
   it("reads no request in someone else's wish, in a question of what may be done, or in an hour", () => {

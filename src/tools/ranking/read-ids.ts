@@ -244,6 +244,8 @@ export function findIds(text: string, index: CatalogIndex, context: string): Que
     // "12 years", "3 items", "40 dollars": a quantity, not an id; so is "2TB", "500ml" written as one.
     if (/^\d+$/.test(raw) && UNIT.test(text.slice(match.index + match[0].length))) continue;
     if (/^\d+[a-z]+$/i.test(raw) && WHOLE_UNIT.test(raw.replace(/^\d+/, ''))) continue;
+    // "the 14-day trial", "a 2-year plan": a measure made an adjective.
+    if (/^\d+-[a-z]+$/i.test(raw) && WHOLE_UNIT.test(raw.replace(/^\d+-/, ''))) continue;
     // "500 US dollars", "20000 Japanese Yen": an amount in a currency its country names.
     if (/^\d+$/.test(raw) && CURRENCY_AFTER.test(text.slice(match.index + match[0].length))) continue;
     // "took me 5 tries", "split into 2 packages", "2 flat whites": a short number before a plural (or
