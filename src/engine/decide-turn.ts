@@ -20,6 +20,7 @@ import {
   offerAsked,
   referredRequest,
 } from './conversation/read-follow-up.js';
+import { readOthersRecord } from './conversation/read-others-record.js';
 import { readWithheldValue } from './conversation/read-withheld-value.js';
 import { fillArguments } from './fill/fill-arguments.js';
 import { readStatedNow } from './fill/find-dates.js';
@@ -138,6 +139,8 @@ function answeredPart(text: string, options: Omit<Parameters<typeof chooseTool>[
 }
 
 const SORRY = "I'm sorry to hear that.";
+const OTHERS_RECORD_REPLY =
+  "I'm sorry, I can only look up or change your own account and records. If they get in touch with us themselves, we'll be glad to help them.";
 
 /** Numbers long enough to name a record (an order, a ticket), not a quantity. */
 const NUMBERS = /\d{3,}/g;
@@ -235,6 +238,12 @@ export function decideTurn(given: Conversation, offered: EngineTool[], ranking?:
     (knowledge.searches.length > 0 ? recallSearch(inputs) : undefined) ??
     chooseOperations({ conversation, options, chooseOptions, another, earlierText });
   const { calls } = made;
+  // "her email is kara.v@…, is she still on your list?": someone else's records are theirs to ask for.
+  if (
+    (calls.length > 0 || made.choice.type === 'call' || made.choice.type === 'ask') &&
+    readOthersRecord(last.text)
+  )
+    return { type: 'text', text: OTHERS_RECORD_REPLY };
   if (calls.length > 1) return { type: 'tool-calls', calls };
   let choice = made.choice;
   // The one change a part of the message asks for wins over another choice of the whole, whose

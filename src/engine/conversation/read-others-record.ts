@@ -1,0 +1,37 @@
+// Tells a request about someone else's record ("my friend's order #W4686509", "her email is
+// kara.v@…", "my neighbour has ticket 319001") from one about the customer's own: an agent on a public
+// widget cannot tell who is asking, so it looks up and changes only the customer's own records.
+
+/** People a customer may ask about: family, friends, neighbours, colleagues, partners, exes. */
+const OTHERS =
+  '(?:friend|neighbou?r|flatmate|roommate|colleague|co-?worker|boss|(?:business\\s+)?partner|ex(?:-(?:girlfriend|boyfriend|wife|husband|partner))?|girlfriend|boyfriend|wife|husband|mum|mom|mother|dad|father|brother|sister|son|daughter|aunt|uncle|cousin|grandma|grandmother|grandpa|grandfather)';
+
+/** What a record or its key is called: the things a person owns with a business. */
+const RECORDS =
+  '(?:e-?mail(?:\\s+address)?|order|orders|account|ticket|tickets|card|cards|address|phone(?:\\s+number)?|number|subscription|booking|reservation|payment|payments|invoice|invoices|refund|details|profile|membership)';
+
+/** "my friend's order", "my ex-girlfriend's email"; "my neighbour has ticket 319001". */
+const OTHERS_RECORD = new RegExp(
+  [
+    `\\bmy\\s+${OTHERS}(?:'s|’s|s')\\s+(?:\\w+\\s+)?${RECORDS}\\b`,
+    `\\bmy\\s+${OTHERS}\\s+(?:has|had|placed|made|opened|owns)\\s+(?:an?\\s+|the\\s+)?${RECORDS}\\b`,
+  ].join('|'),
+  'i',
+);
+
+/** A person the customer names by how they relate: "my ex", "my business partner". */
+const NAMES_OTHER = new RegExp(`\\bmy\\s+${OTHERS}\\b`, 'i');
+
+/**
+ * Of that person: "her email is …", "his order", "which card did he use?" (where no relation is named,
+ * "his new address" is a record's the customer keeps, a recipient's).
+ */
+const THEIRS = new RegExp(
+  `\\b(?:her|his)\\s+(?:\\w+\\s+)?${RECORDS}\\b|\\b(?:did|does|has)\\s+(?:he|she)\\s+(?:use|pay|order|book)\\b`,
+  'i',
+);
+
+/** Whether the message asks about, or for a change to, a record of someone other than the customer. */
+export function readOthersRecord(text: string): boolean {
+  return OTHERS_RECORD.test(text) || (NAMES_OTHER.test(text) && THEIRS.test(text));
+}
