@@ -2447,6 +2447,30 @@ describe('decideTurn', () => {
         ticket: { subject: account, comment: { body: account }, requester: { email: 'ana@example.com' } },
       },
     });
+    // A case with only the complaint and a date ("this month") reaches no one: none is opened.
+    const [create] = wrapped;
+    const ticket = (create.inputSchema.properties as Record<string, { properties: object }>).ticket;
+    const withDue: EngineTool[] = [
+      {
+        ...create,
+        inputSchema: {
+          ...create.inputSchema,
+          properties: {
+            ticket: {
+              ...ticket,
+              properties: { ...ticket.properties, due_at: { type: 'string', format: 'date-time' } },
+            },
+          },
+        },
+      },
+    ];
+    expect(
+      decide(
+        [user('your service is a joke. 3 outages this month and I pay for the premium plan')],
+        '',
+        withDue,
+      ),
+    ).toMatchObject({ type: 'text', text: expect.stringMatching(/^I'm sorry to hear that\./) });
     const complaint = 'my export has been broken since the last update';
     const asked = decide([user(complaint)], '', helpdesk);
     expect(asked).toMatchObject({
@@ -2481,7 +2505,7 @@ describe('decideTurn', () => {
           required: ['description'],
           properties: {
             description: { type: 'string', description: 'What happened.' },
-            type: { type: 'string', enum: ['question', 'incident', 'problem'] },
+            email: { type: 'string', format: 'email', description: 'Email of the requester.' },
           },
         },
       },
@@ -2500,7 +2524,7 @@ describe('decideTurn', () => {
     expect(
       decide(
         [
-          user('I reported a problem last week and heard nothing back'),
+          user('I reported a problem last week and heard nothing back. dana.k@example.net'),
           assistant("Sorry for the wait! What's your ticket number?"),
           user("it's 319552"),
         ],

@@ -1,5 +1,6 @@
 // For a complaint: the operation that opens a case for it (a ticket, a return).
 import type { IndexedTool } from '../../tools/index.js';
+import { EMAIL_ADDRESS, isIdName, PHONE } from '../../tools/index.js';
 import { buildToolDocument } from '../catalog/build-tool-document.js';
 import type { EngineTool } from '../catalog/engine-tool.js';
 import { listParameters, type ParameterInfo } from '../catalog/list-parameters.js';
@@ -65,11 +66,27 @@ function stringsOf(value: unknown): string[] {
   return [];
 }
 
-/** Whether a value holds anything but `account` (an email, an order), at any depth. */
-function hasValueBesides(value: unknown, account: string): boolean {
+/** A person's name input (`name`, `first_name`, `requester_name`). */
+const PERSON_NAME = /(^|[^a-z])name$/i;
+/** A value that is a phone number, as the ranking reads one (`PHONE`). */
+const PHONE_NUMBER = new RegExp(`^(?:${PHONE.source})$`);
+
+/**
+ * Whether an input holds what reaches the customer or their record, at any depth: an email, a phone
+ * number, an id, a name (`requester.email`, `order_id`). A date ("this month") or a kind ("problem")
+ * reaches no one.
+ */
+function reachesSomeone(name: string, value: unknown): boolean {
   if (typeof value === 'object' && value !== null)
-    return Object.values(value).some((inner) => hasValueBesides(inner, account));
-  return value !== undefined && value !== account;
+    return Object.entries(value).some(([inner, held]) => reachesSomeone(inner, held));
+  if (value === undefined || value === null) return false;
+  const text = String(value);
+  return (
+    EMAIL_ADDRESS.test(text) ||
+    PHONE_NUMBER.test(text) ||
+    isIdName(name) ||
+    (PERSON_NAME.test(name) && typeof value === 'string')
+  );
 }
 
 /** How high among all operations the one that opens a case must rank for a complaint to go to it. */
@@ -126,8 +143,8 @@ export function chooseRemedy(options: ChooseToolOptions): Choice {
   const stillMissing = missing.filter((parameter) => parameter.name !== wrapper?.name);
   if (stillMissing.length > 0) return { type: 'ask', tool, missing: stillMissing };
   // A case with nothing but the complaint's words (no email, no order) reaches nobody.
-  const identified =
-    Object.keys(filled.input).some((name) => !ACCOUNT_NAME.test(name)) &&
-    (!wrapper || hasValueBesides(filled.input[wrapper.name], account));
+  const identified = Object.entries(filled.input).some(
+    ([name, value]) => !ACCOUNT_NAME.test(name) && value !== account && reachesSomeone(name, value),
+  );
   return identified ? { type: 'call', tool, input: filled.input, requests: true } : { type: 'none' };
 }
