@@ -2359,6 +2359,38 @@ describe('decideTurn', () => {
     ).toEqual({ type: 'tool-call', toolName: 'GetCharge', input: { charge: 'ch_3NvQx2LkdIwHu7ix0Zt9aB4c' } });
   });
 
+  it("reads a message after the agent's open offer of help as a new request, not an answer to the one before", () => {
+    const retail = [
+      operation(
+        'find_user_id_by_name_zip',
+        ['post', '/find_user_id_by_name_zip'],
+        'Find user id by first name, last name, and zip code.',
+        { first_name: { type: 'string' }, last_name: { type: 'string' }, zip: { type: 'string' } },
+        ['first_name', 'last_name', 'zip'],
+      ),
+      operation(
+        'get_order_details',
+        ['post', '/get_order_details'],
+        'Get the status and details of an order.',
+        { order_id: { type: 'string', description: "The order id, such as '#W0000000'." } },
+        ['order_id'],
+      ),
+    ];
+    expect(
+      decide(
+        [
+          user('Emma Lopez, zip 80236'),
+          assistant(
+            "Thank you, Emma. I've located your account (user id emma_lopez_8196). What can I do for you?",
+          ),
+          user('has order W4686509 shipped?'),
+        ],
+        '',
+        retail,
+      ),
+    ).toMatchObject({ type: 'tool-call', toolName: 'get_order_details' });
+  });
+
   it('acknowledges a complaint and takes the next useful step, never answering it with a greeting', () => {
     expect(say('the strap broke after a week, really disappointing')).toEqual({
       type: 'text',

@@ -8,12 +8,19 @@ import { asksForValue, givesValue } from './read-withheld-value.js';
 /** A record's number or code: three digits in a row, or letters and digits mixed in one token (`ch_3NbV7c`). */
 export const NAMES_RECORD = /\d{3,}|\b(?=\w*\d)(?=\w*[a-z])\w{6,}\b/i;
 
+/**
+ * A question that asks for a new request, not for something the one before lacks: "What can I do for
+ * you?", "How else can I help?", "Anything else?".
+ */
+const OPEN_OFFER =
+  /\b(?:(?:what|how)\s+(?:else\s+)?(?:can|may|could)\s+I\s+(?:do|help|assist)|anything\s+else|what\s+would\s+you\s+like(?:\s+to\s+do)?)\b[^?]*\?\s*$/i;
+
 /** The customer's message before the assistant's last question, when the customer is answering it. */
 export function earlierRequest(conversation: Conversation): string | undefined {
   const turns = conversation.turns;
   const assistant = turns[turns.length - 2];
   const before = turns[turns.length - 3];
-  if (!asksCustomer(assistant)) return undefined;
+  if (!asksCustomer(assistant) || OPEN_OFFER.test(assistant.text)) return undefined;
   return before?.role === 'user' ? before.text : undefined;
 }
 

@@ -278,6 +278,9 @@ describe('analyzeQuery', () => {
     // An id with its own noun keeps it, and an earlier message's question lends nothing.
     expect(analyzeQuery('invoice 5521', index, context).ids[0].noun).toBe('invoic');
     expect(analyzeQuery("it's 66120", index, `${context}\nAnything else?`).ids[0].noun).toBe('');
+    // An id the agent tells, beside a question for something else, is asked for by no one.
+    const told = 'I found your account (customer id 4127). What can I do for you?';
+    expect(analyzeQuery('where is 66120?', index, told).ids[0].noun).toBe('');
   });
 
   it('reads no change in a past tense, nor in a resource the catalog has named before its number', () => {

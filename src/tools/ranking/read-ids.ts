@@ -108,8 +108,11 @@ const ASKED_ID = /\b([A-Za-z]+)\s+(?:number|no\b|nr\b|id\b|#|reference|code)/gi;
  */
 function askedIdNoun(context: string, index: CatalogIndex): string {
   const last = context.trimEnd().split('\n').pop() ?? '';
+  // Only its questions ask: "I've found your account (user id emma_8196). What can I do for you?" asks
+  // for no user id.
+  const questions = last.match(/[^.!?]*\?/g)?.join(' ') ?? '';
   let noun = '';
-  for (const match of last.matchAll(ASKED_ID)) {
+  for (const match of questions.matchAll(ASKED_ID)) {
     const word = match[1].toLowerCase();
     if (isContentWord(word) && !ID_FILLERS.has(word)) noun = catalogStem(word, index);
   }
