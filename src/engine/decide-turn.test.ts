@@ -2391,6 +2391,40 @@ describe('decideTurn', () => {
     ).toMatchObject({ type: 'tool-call', toolName: 'get_order_details' });
   });
 
+  it('gives the value the agent asked for to the operation that takes it, though the request it serves is another', () => {
+    const retail = [
+      operation(
+        'find_user_id_by_email',
+        ['post', '/find_user_id_by_email'],
+        'Find user id by email.',
+        { email: { type: 'string' } },
+        ['email'],
+      ),
+      operation(
+        'modify_pending_order_address',
+        ['post', '/modify_pending_order_address'],
+        'Modify the shipping address of a pending order.',
+        { order_id: { type: 'string' }, address1: { type: 'string' }, city: { type: 'string' } },
+        ['order_id', 'address1', 'city'],
+      ),
+    ];
+    expect(
+      decide(
+        [
+          user('I need to change where my package is going'),
+          assistant('Sure. To get started, could you tell me the email address on your account?'),
+          user('omar.silva6106@example.com'),
+        ],
+        '',
+        retail,
+      ),
+    ).toEqual({
+      type: 'tool-call',
+      toolName: 'find_user_id_by_email',
+      input: { email: 'omar.silva6106@example.com' },
+    });
+  });
+
   it('acknowledges a complaint and takes the next useful step, never answering it with a greeting', () => {
     expect(say('the strap broke after a week, really disappointing')).toEqual({
       type: 'text',

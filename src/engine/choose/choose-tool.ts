@@ -226,7 +226,9 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   // A change no operation makes ("cancel my order" where orders can only be read) is declined plainly,
   // rather than answered with a look-up.
   const action = ranking.query.action;
-  if (action && (nothing || !makesChange(best.entry, ranking.query))) {
+  // The value the agent asked for goes to the operation that takes it, though the request it serves
+  // is another's ("I need to change where my package is going" then the email to look the user up by).
+  if (action && !askedFor && (nothing || !makesChange(best.entry, ranking.query))) {
     // "please start a return for order 55512": a deed the catalog does by creating the record its
     // object names is no deed to decline.
     const creation =

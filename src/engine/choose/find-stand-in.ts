@@ -137,8 +137,12 @@ export function namedSibling<Ranked extends { entry: IndexedTool; features: numb
     );
 }
 
-/** The agent's question for one value: "What's your username?", "What is the account name?". */
-const ASKED_VALUE = /\bwhat(?:'s| is) (?:your|the) ([a-z][a-z ]{1,30}?)\?\s*$/i;
+/**
+ * The agent's question for one value: "What's your username?", "What is the account name?", "could
+ * you tell me the email address on your account?".
+ */
+const ASKED_VALUE =
+  /\b(?:what(?:'s| is)|(?:could|can|would) you (?:tell|give|send|share|provide)(?: me| us)?|please (?:tell|give|send|share|provide)(?: me| us)?) (?:your|the) ([a-z][a-z ]{1,30}?)(?: (?:on|for|of|in|linked to|associated with) (?:your|the) [a-z ]{1,30})?\?\s*$/i;
 /** How many of the first candidates may take the value asked for. */
 const ASKED_TAKERS = 10;
 
@@ -154,10 +158,16 @@ export function takerOfAsked<Ranked extends { entry: IndexedTool }>(
   const value = text.trim();
   const asked = agentTurn ? ASKED_VALUE.exec(agentTurn)?.[1] : undefined;
   if (!asked || /\s/.test(value) || value.length < 3) return undefined;
-  const name = splitWords(asked).join('').toLowerCase();
+  const askedWords = splitWords(asked).map((word) => word.toLowerCase());
+  const name = askedWords.join('');
+  // "email address" asks for `email`: every word of the input's name is one of the question's.
+  const named = (candidate: string) => {
+    const words = splitWords(candidate).map((word) => word.toLowerCase());
+    return words.join('') === name || (words.length > 0 && words.every((word) => askedWords.includes(word)));
+  };
   for (const ranked of candidates.slice(0, ASKED_TAKERS)) {
     const required = (ranked.entry.tool.inputSchema as { required?: string[] }).required ?? [];
-    const input = required.find((candidate) => splitWords(candidate).join('').toLowerCase() === name);
+    const input = required.find(named);
     if (input) return { ranked, input };
   }
   return undefined;
