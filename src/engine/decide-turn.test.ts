@@ -2359,23 +2359,39 @@ describe('decideTurn', () => {
     ).toEqual({ type: 'tool-call', toolName: 'GetCharge', input: { charge: 'ch_3NvQx2LkdIwHu7ix0Zt9aB4c' } });
   });
 
+  // tau-bench retail's look-ups and a change, as the agent finds the customer before any change.
+  const retail = [
+    operation(
+      'find_user_id_by_email',
+      ['post', '/find_user_id_by_email'],
+      'Find user id by email.',
+      { email: { type: 'string' } },
+      ['email'],
+    ),
+    operation(
+      'find_user_id_by_name_zip',
+      ['post', '/find_user_id_by_name_zip'],
+      'Find user id by first name, last name, and zip code.',
+      { first_name: { type: 'string' }, last_name: { type: 'string' }, zip: { type: 'string' } },
+      ['first_name', 'last_name', 'zip'],
+    ),
+    operation(
+      'get_order_details',
+      ['post', '/get_order_details'],
+      'Get the status and details of an order.',
+      { order_id: { type: 'string', description: "The order id, such as '#W0000000'." } },
+      ['order_id'],
+    ),
+    operation(
+      'modify_pending_order_address',
+      ['post', '/modify_pending_order_address'],
+      'Modify the shipping address of a pending order.',
+      { order_id: { type: 'string' }, address1: { type: 'string' }, city: { type: 'string' } },
+      ['order_id', 'address1', 'city'],
+    ),
+  ];
+
   it("reads a message after the agent's open offer of help as a new request, not an answer to the one before", () => {
-    const retail = [
-      operation(
-        'find_user_id_by_name_zip',
-        ['post', '/find_user_id_by_name_zip'],
-        'Find user id by first name, last name, and zip code.',
-        { first_name: { type: 'string' }, last_name: { type: 'string' }, zip: { type: 'string' } },
-        ['first_name', 'last_name', 'zip'],
-      ),
-      operation(
-        'get_order_details',
-        ['post', '/get_order_details'],
-        'Get the status and details of an order.',
-        { order_id: { type: 'string', description: "The order id, such as '#W0000000'." } },
-        ['order_id'],
-      ),
-    ];
     expect(
       decide(
         [
@@ -2392,22 +2408,6 @@ describe('decideTurn', () => {
   });
 
   it('gives the value the agent asked for to the operation that takes it, though the request it serves is another', () => {
-    const retail = [
-      operation(
-        'find_user_id_by_email',
-        ['post', '/find_user_id_by_email'],
-        'Find user id by email.',
-        { email: { type: 'string' } },
-        ['email'],
-      ),
-      operation(
-        'modify_pending_order_address',
-        ['post', '/modify_pending_order_address'],
-        'Modify the shipping address of a pending order.',
-        { order_id: { type: 'string' }, address1: { type: 'string' }, city: { type: 'string' } },
-        ['order_id', 'address1', 'city'],
-      ),
-    ];
     expect(
       decide(
         [
