@@ -263,15 +263,15 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   }
   const tool = best.entry.tool as EngineTool;
   if (filled.missing.length > 0) return { type: 'ask', tool, missing: filled.missing };
-  // A list of records that hold people's emails (its path ends in their plural),
-  // filtered by nothing of the customer's ("unsubscribe me" for every unsubscribed address, "can I pay
-  // with Klarna?" for every order paid so), would show other people's: nothing is called. A record of
-  // the customer's own (`/carts/mine/billing-address`) is no list.
   // "My card was charged twice for order 1268…. Can you check the payment?" asks for the look-up.
   const requests = ranking.query.question || ranking.query.request || ranking.query.action !== undefined;
   const conversationText = earlierText ? `${earlierText}\n${text}` : text;
   const identifies = (entry: IndexedTool, input: Record<string, unknown>) =>
     identifiedByMessage(entry, input, filledByMessage(entry, input, conversationText, options.system ?? ''));
+  // A list of records that hold people's emails (its path ends in their plural),
+  // filtered by nothing of the customer's ("unsubscribe me" for every unsubscribed address, "can I pay
+  // with Klarna?" for every order paid so), would show other people's: nothing is called. A record of
+  // the customer's own (`/carts/mine/billing-address`) is no list.
   const head = best.entry.head?.stem;
   if (
     best.entry.collection &&
