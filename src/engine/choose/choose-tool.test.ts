@@ -151,6 +151,25 @@ describe('chooseTool', () => {
     expect(decideMessage('can you show me my past orders?', shop)).toMatchObject({ type: 'text' });
   });
 
+  it("searches no one's records by words that are no one's, only by the customer's email", () => {
+    const invoices = [
+      operation(
+        'GetInvoicesSearch',
+        ['get', '/v1/invoices/search'],
+        'Search invoices.',
+        { query: { type: 'string', description: 'The search query string.' } },
+        { responseFields: ['id', 'customer_email', 'total'], emails: true },
+      ),
+    ];
+    expect(decideMessage('can you find my invoices about the tax return?', invoices)).toMatchObject({
+      type: 'text',
+    });
+    expect(decideMessage('find the invoices of jo.b@example.com', invoices)).toMatchObject({
+      type: 'tool-call',
+      toolName: 'GetInvoicesSearch',
+    });
+  });
+
   it("calls a list of the business's own places, whose records hold only their phone numbers", () => {
     const stores = [
       operation(

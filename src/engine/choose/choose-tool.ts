@@ -268,7 +268,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   const conversationText = earlierText ? `${earlierText}\n${text}` : text;
   const identifies = (entry: IndexedTool, input: Record<string, unknown>) =>
     identifiedByMessage(entry, input, filledByMessage(entry, input, conversationText, options.system ?? ''));
-  // A list of records that hold people's emails (its path ends in their plural),
+  // A list of records that hold people's emails (its path ends in their plural), or a search of them,
   // filtered by nothing of the customer's ("unsubscribe me" for every unsubscribed address, "can I pay
   // with Klarna?" for every order paid so), would show other people's: nothing is called. A record of
   // the customer's own (`/carts/mine/billing-address`) is no list.
@@ -276,7 +276,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   if (
     best.entry.collection &&
     head !== undefined &&
-    best.entry.listed.has(head) &&
+    (best.entry.listed.has(head) || best.entry.search) &&
     best.entry.holdsEmails &&
     !identifies(best.entry, filled.input)
   ) {

@@ -1,4 +1,4 @@
-import { EMAIL_ADDRESS, type IndexedTool, isIdName, PHONE } from '../../tools/index.js';
+import { EMAIL_ADDRESS, type IndexedTool, isFreeTextName, isIdName, PHONE } from '../../tools/index.js';
 import { listParameters } from '../catalog/list-parameters.js';
 
 /**
@@ -39,7 +39,8 @@ export function identifiedByMessage(
     const values = Array.isArray(value) ? value : [value];
     return (
       isIdName(name) ||
-      entry.idFilters.some((filter) => filter.name === name) ||
+      // Search words ("tax return") are no one's: only an email or a phone among them is.
+      (entry.idFilters.some((filter) => filter.name === name) && !isFreeTextName(name)) ||
       values.some(
         (item) => typeof item === 'string' && (EMAIL_ADDRESS.test(item) || WHOLE_PHONE.test(item.trim())),
       )

@@ -192,6 +192,11 @@ const FORMAT_WORD = /^(api|apis|rest|json|xml|html|public|private|v\d*)$/;
 const OPERATOR_SUFFIX = /(?::|__|_|\[)(?:in|eq|any|all|contains)\]?$/i;
 const FREE_TEXT_NAME = /^(q|query|search|keywords?|terms?|text|phrase)$/i;
 
+/** Whether an input takes free search words (`q`, `query`, `search`), not a record's id. */
+export function isFreeTextName(name: string): boolean {
+  return FREE_TEXT_NAME.test(name);
+}
+
 function isObject(value: unknown): value is JsonSchema {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -17,6 +17,7 @@ export {
   type CatalogIndex,
   createsRecord,
   type IndexedTool,
+  isFreeTextName,
   isPlural,
   isReadMethod,
   withoutFormat,

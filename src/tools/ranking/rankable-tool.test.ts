@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importSchema } from '../../openapi/index.js';
-import { readOperationShape, shapeOf, shapeProviderOptions } from './rankable-tool.js';
+import { holdsEmailsOf, readOperationShape, shapeOf, shapeProviderOptions } from './rankable-tool.js';
 
 describe('the operation shape passed to a model', () => {
   it('names the inputs sent as headers, and survives the trip through provider options', async () => {
@@ -81,5 +81,14 @@ describe('the operation shape passed to a model', () => {
     expect(orders.emails).toBe(true);
     expect(readOperationShape(shapeProviderOptions(orders))?.emails).toBe(true);
     expect(products.emails).toBeUndefined();
+  });
+
+  it("knows a person's email by whose it is ('customer_email', 'receiptEmail'), not the business's own", () => {
+    const holding = (name: string) =>
+      holdsEmailsOf({ type: 'object', properties: { [name]: { type: 'string' } } });
+    for (const name of ['email', 'customer_email', 'receiptEmail', 'billing_email', 'email_address'])
+      expect(holding(name), name).toBe(true);
+    for (const name of ['business_email', 'support_email', 'emails_sent'])
+      expect(holding(name), name).toBe(false);
   });
 });

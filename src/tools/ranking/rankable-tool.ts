@@ -37,8 +37,12 @@ function propertiesOf(node: unknown, throughItems: boolean, hops = 0): [string, 
   return found;
 }
 
-/** A field that holds a person's email address (a shop's own is `business_email`, `support_email`). */
-export const EMAIL_FIELD = /^(?:e_?mail|email_?address)$/i;
+/**
+ * A field that holds a person's email address, by itself or by whose it is (`customer_email`,
+ * `receipt_email`, `billingEmail`); a shop's own is `business_email`, `support_email`.
+ */
+export const EMAIL_FIELD =
+  /^(?:(?:customer|receipt|billing|buyer|payer|user|contact|requester|member|recipient|shopper|guest)_?)?(?:e_?mail|email_?address)$/i;
 /** How deep a response is searched for an email field. */
 const MAX_EMAIL_DEPTH = 4;
 
