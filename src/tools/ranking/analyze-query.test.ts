@@ -502,6 +502,8 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('what is your username policy?', users).ids).toEqual([]);
     expect(analyzeQuery('my username is policy', users).ids.map((id) => id.text)).toEqual(['policy']);
     expect(analyzeQuery('my nickname jdoe', users).ids).toEqual([]);
+    // A state after "is" is no value ("the username is signed in").
+    expect(analyzeQuery('the username is signed in', users).ids).toEqual([]);
     // Chat's shorthand after the label is no value.
     for (const text of ['delete my username pls', 'check username asap'])
       expect(analyzeQuery(text, users).ids).toEqual([]);

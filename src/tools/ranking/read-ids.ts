@@ -313,6 +313,8 @@ export function findIds(text: string, index: CatalogIndex, context: string): Que
       // Two words side by side are a compound when the second is English ("refund policy"); a
       // value named so is set off by "is" or a colon ("my username is john").
       if (/^\s+$/.test(separator) && loadWordVectors()?.rows.has(lower)) continue;
+      // "The customer is signed in", "the order is pending": a state, not a name.
+      if (/(?:ed|ing)$/.test(lower) && loadWordVectors()?.rows.has(lower)) continue;
       // Chat's shorthand is no value ("cancel my subscription pls").
       if (CHAT_WORDS.has(lower)) continue;
       ids.push({ text: value, noun: catalogStem(label, index), prefix: idPrefixOf(value) });
