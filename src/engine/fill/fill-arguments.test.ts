@@ -193,6 +193,16 @@ describe('fillArguments', () => {
     expect(result.input).toEqual({ email: 'ana@example.org', date: '2031-03-03', unit: 'fahrenheit' });
   });
 
+  it('takes the member a verb asks for again ("reopen" for open), not the state the message tells', () => {
+    const status = { type: 'string', enum: ['new', 'open', 'pending', 'solved', 'closed'] };
+    expect(
+      fill({ status }, [], 'it got marked solved but the problem is back, please reopen it').input,
+    ).toEqual({
+      status: 'open',
+    });
+    expect(fill({ status }, [], 'please mark it solved').input).toEqual({ status: 'solved' });
+  });
+
   it('lists required parameters it cannot find and leaves optional ones out', () => {
     const result = fill(
       { orderId: { type: 'string', pattern: '^[0-9]{4,10}$' }, note: { type: 'string' } },

@@ -44,6 +44,9 @@ const FLAG_WORDS = new Set([
   'allow',
 ]);
 
+/** How a member the message asks for again ("reopen" for `open`) ranks: above any it only names. */
+const AGAIN_RANK = 100;
+
 /** Where the words of `value` occur in a row (stop words between them allowed), or undefined. */
 function findPhrase(value: string, tokens: MessageToken[], from = 0): [number, number] | undefined {
   const concepts = conceptsOf(value);
@@ -99,6 +102,20 @@ export function matchEnumValue(
   let best: (SpanValue & { rank: number }) | undefined;
   for (const value of parameter.enumValues ?? []) {
     let found: [number, number] | undefined;
+    // "please reopen it": the verb asks for the state again, whatever state the message tells it is in
+    // ("got marked solved").
+    const again =
+      typeof value === 'string' && /^\p{L}+$/u.test(value)
+        ? tokens.findIndex(
+            (token) =>
+              token.lower === `re${value.toLowerCase()}` || token.lower === `re-${value.toLowerCase()}`,
+          )
+        : -1;
+    if (again >= 0 && !used.has(again)) {
+      const rank = AGAIN_RANK + String(value).length / 1000;
+      if (!best || rank > best.rank) best = { value, first: again, last: again + 1, rank };
+      continue;
+    }
     if (typeof value === 'number') {
       const mention = mentions.find((candidate) => candidate.kind === 'number' && candidate.value === value);
       if (mention) found = [mention.first, mention.last];
