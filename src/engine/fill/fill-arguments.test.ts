@@ -203,6 +203,13 @@ describe('fillArguments', () => {
     expect(fill({ status }, [], 'please mark it solved').input).toEqual({ status: 'solved' });
   });
 
+  it('dates nothing due or ending by what has gone on "since" a day', () => {
+    const at = { type: 'string', format: 'date-time' };
+    expect(fill({ due_at: at }, [], 'the problem is back since yesterday').input).toEqual({});
+    expect(fill({ dueDate: at }, [], 'broken since Monday').input).toEqual({});
+    expect(fill({ due_at: at }, [], 'can you look at it by Friday?').input).toHaveProperty('due_at');
+  });
+
   it('lists required parameters it cannot find and leaves optional ones out', () => {
     const result = fill(
       { orderId: { type: 'string', pattern: '^[0-9]{4,10}$' }, note: { type: 'string' } },

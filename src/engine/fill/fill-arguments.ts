@@ -203,6 +203,23 @@ function askedAmounts(tokens: MessageToken[], mentions: Mention[], asks: string 
   return asked;
 }
 
+/** The words of a date input for a moment to come: when something is due, ends or expires. */
+const FUTURE_DATE_WORDS = new Set([
+  'due',
+  'deadline',
+  'expires',
+  'expiry',
+  'expiration',
+  'until',
+  'end',
+  'ends',
+]);
+
+/** Whether a date input names a moment to come (`due_at`, `dueDate`, `expires_at`). */
+function datesToCome(name: string): boolean {
+  return splitWords(name).some((word) => FUTURE_DATE_WORDS.has(word.toLowerCase()));
+}
+
 function collectCandidates(
   text: string,
   parameters: ClassifiedParameter[],
@@ -248,6 +265,13 @@ function collectCandidates(
         return;
       // A name after "in"/"at" is the place when the operation takes one ("theft in California").
       if (hasPlace && parameter.kind !== 'location' && mention.kind === 'proper' && isPlaced(tokens, mention))
+        return;
+      // "since yesterday" dates what has been going on: never when something is due or ends.
+      if (
+        parameter.kind === 'date' &&
+        datesToCome(parameter.name) &&
+        tokens[mention.first - 1]?.lower === 'since'
+      )
         return;
       const cue = measureCueAffinity(text, tokens, mention, parameter);
       if (cue <= LABEL_ONLY) return;
