@@ -201,6 +201,11 @@ describe('fillArguments', () => {
       status: 'open',
     });
     expect(fill({ status }, [], 'please mark it solved').input).toEqual({ status: 'solved' });
+    // "renew" asks for no `new`, nor does a word of another input ("review" for a `view` mode).
+    expect(fill({ status }, [], 'please renew it').input).toEqual({});
+    expect(fill({ mode: { type: 'string', enum: ['view', 'edit'] } }, [], 'please review it').input).toEqual(
+      {},
+    );
   });
 
   it('dates nothing due or ending by what has gone on "since" a day', () => {

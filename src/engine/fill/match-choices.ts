@@ -46,6 +46,8 @@ const FLAG_WORDS = new Set([
 
 /** How a member the message asks for again ("reopen" for `open`) ranks: above any it only names. */
 const AGAIN_RANK = 100;
+/** An input that holds a record's state. */
+const STATUS_NAME = /(?:^|[^a-z])(?:status|state)$|(?:Status|State)$/;
 
 /** Where the words of `value` occur in a row (stop words between them allowed), or undefined. */
 function findPhrase(value: string, tokens: MessageToken[], from = 0): [number, number] | undefined {
@@ -103,9 +105,9 @@ export function matchEnumValue(
   for (const value of parameter.enumValues ?? []) {
     let found: [number, number] | undefined;
     // "please reopen it": the verb asks for the state again, whatever state the message tells it is in
-    // ("got marked solved").
+    // ("got marked solved"). Only a status's word of four letters or more: "renew" asks for no `new`.
     const again =
-      typeof value === 'string' && /^\p{L}+$/u.test(value)
+      typeof value === 'string' && /^\p{L}{4,}$/u.test(value) && STATUS_NAME.test(parameter.name)
         ? tokens.findIndex(
             (token) =>
               token.lower === `re${value.toLowerCase()}` || token.lower === `re-${value.toLowerCase()}`,
