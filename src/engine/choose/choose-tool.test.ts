@@ -170,6 +170,39 @@ describe('chooseTool', () => {
     });
   });
 
+  it('searches the catalog for a thing the customer asks whether the business has, in words the API never uses', () => {
+    const shop = [
+      operation(
+        'searchProducts',
+        ['get', '/products/search'],
+        'Search the product catalog.',
+        { q: { type: 'string', description: 'Search words.' } },
+        { responseFields: ['sku', 'name', 'price', 'currency'] },
+      ),
+      operation(
+        'searchCampaigns',
+        ['get', '/campaigns/search'],
+        'Search email campaigns.',
+        { query: { type: 'string' } },
+        { responseFields: ['id', 'subject_line', 'send_time'] },
+      ),
+      operation(
+        'searchMembers',
+        ['get', '/members/search'],
+        'Search list members.',
+        { query: { type: 'string' } },
+        { responseFields: ['email_address', 'full_name'], emails: true },
+      ),
+    ];
+    expect(decideMessage('do you have any red sneakers?', shop)).toEqual({
+      type: 'tool-call',
+      toolName: 'searchProducts',
+      input: { q: 'red sneakers' },
+    });
+    // Without a search of priced things, nothing is searched: not campaigns, not people.
+    expect(decideMessage('do you have any red sneakers?', shop.slice(1))).toMatchObject({ type: 'text' });
+  });
+
   it("calls a list of the business's own places, whose records hold only their phone numbers", () => {
     const stores = [
       operation(

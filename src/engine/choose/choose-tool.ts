@@ -20,7 +20,7 @@ import {
 } from './choice-constants.js';
 import { fillChoice, minorUnitsOf } from './fill-choice.js';
 import { filledByMessage, identifiedByMessage } from './filled-by-message.js';
-import { findEmailLookUp, findLookUp, findLookUpFirst, looksUp } from './find-look-up.js';
+import { findBrowse, findEmailLookUp, findLookUp, findLookUpFirst, looksUp } from './find-look-up.js';
 import {
   findCreationOf,
   findIdOwner,
@@ -216,7 +216,9 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     !looksUp(best, ranking, filled.input);
   if (nothing) {
     const lookUp =
-      findLookUp(candidates.slice(1), ranking, fillFor) ?? findEmailLookUp(candidates, text, fillFor);
+      findLookUp(candidates.slice(1), ranking, fillFor) ??
+      findEmailLookUp(candidates, text, fillFor) ??
+      findBrowse(candidates, text, fillFor, ranking.index.tools);
     if (lookUp) {
       best = lookUp.ranked;
       filled = lookUp.filled;

@@ -113,6 +113,46 @@ export function findEmailLookUp<Ranked extends { entry: IndexedTool }>(
 }
 const EMAIL_ADDRESSES = new RegExp(EMAIL_ADDRESS.source, 'g');
 
+/**
+ * A question whether the business has a thing: "do you have any red sneakers?", "do you sell …", "is
+ * the … in stock?", "I'm looking for …".
+ */
+const BROWSES =
+  /\b(?:do|does)\s+(?:you|u|your\s+\w+)\s+(?:guys\s+)?(?:have|sell|carry|stock|offer)\b|\b(?:in|back in)\s+stock\b|\b(?:i'?m|i\s+am)\s+looking\s+for\b/i;
+
+/**
+ * For a question whether the business has a thing, named in words the catalog does not know (a
+ * product's name): the first search of records that are no one's (a catalog's, not its customers' or
+ * members') and carry a price, that the message fills, though "nothing" ranks first for words the API
+ * never uses.
+ */
+/** The stems of a price among a response's fields (a price, a cost, an amount, its currency). */
+const PRICED = ['price', 'cost', 'amount', 'currenc'];
+
+export function findBrowse<Ranked extends { entry: IndexedTool }>(
+  candidates: Ranked[],
+  text: string,
+  fillFor: (ranked: Ranked) => FilledArguments,
+  catalog: readonly IndexedTool[],
+): { ranked: Ranked; filled: FilledArguments } | undefined {
+  if (!BROWSES.test(text)) return undefined;
+  // What people are kept as: the records any operation answers with an email or a person's contact.
+  const people = new Set(
+    catalog.flatMap((entry) =>
+      entry.head && (entry.holdsEmails || entry.findsPeople) ? [entry.head.stem] : [],
+    ),
+  );
+  for (const ranked of candidates.slice(0, LOOK_UP_RANK)) {
+    const entry = ranked.entry;
+    if (!entry.search || !entry.collection || !entry.head || people.has(entry.head.stem)) continue;
+    // Things a business has for sale carry a price (a campaign or a file has none).
+    if (entry.response.size > 0 && !PRICED.some((stem) => entry.response.has(stem))) continue;
+    const filled = fillFor(ranked);
+    if (filled.missing.length === 0 && Object.keys(filled.input).length > 0) return { ranked, filled };
+  }
+  return undefined;
+}
+
 /** How high a look-up must rank to come before the change it serves. */
 const LOOK_UP_RANK = 8;
 
