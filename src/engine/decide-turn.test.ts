@@ -489,49 +489,65 @@ describe('decideTurn', () => {
     });
   });
 
+  // tau-bench retail's look-ups and changes, as its agent finds the customer before any change.
+  const retail = [
+    operation(
+      'find_user_id_by_email',
+      ['post', '/find_user_id_by_email'],
+      'Find user id by email.',
+      { email: { type: 'string', description: 'The email of the user.' } },
+      ['email'],
+    ),
+    operation(
+      'find_user_id_by_name_zip',
+      ['post', '/find_user_id_by_name_zip'],
+      'Find user id by first name, last name, and zip code.',
+      { first_name: { type: 'string' }, last_name: { type: 'string' }, zip: { type: 'string' } },
+      ['first_name', 'last_name', 'zip'],
+    ),
+    operation(
+      'get_order_details',
+      ['post', '/get_order_details'],
+      'Get the status and details of an order.',
+      { order_id: { type: 'string', description: "The order id, such as '#W0000000'." } },
+      ['order_id'],
+    ),
+    operation(
+      'get_user_details',
+      ['post', '/get_user_details'],
+      'Get the details of a user, including their orders.',
+      { user_id: { type: 'string', description: "The user id, such as 'sara_doe_496'." } },
+      ['user_id'],
+    ),
+    operation(
+      'get_product_details',
+      ['post', '/get_product_details'],
+      'Get the inventory details of a product.',
+      { product_id: { type: 'string', description: "The product id, such as '6086499569'." } },
+      ['product_id'],
+    ),
+    operation(
+      'list_all_product_types',
+      ['post', '/list_all_product_types'],
+      'List the name and product id of all product types.',
+      {},
+    ),
+    operation(
+      'modify_pending_order_address',
+      ['post', '/modify_pending_order_address'],
+      'Modify the shipping address of a pending order.',
+      { order_id: { type: 'string' }, address1: { type: 'string' }, city: { type: 'string' } },
+      ['order_id', 'address1', 'city'],
+    ),
+  ];
+
   it('takes an answer that is only the value the agent asked for into the operation it completes', () => {
-    const tools = [
-      operation(
-        'find_user_id_by_email',
-        ['post', '/find_user_id_by_email'],
-        'Find user id by email.',
-        { email: { type: 'string', description: 'The email of the user.' } },
-        ['email'],
-      ),
-      operation(
-        'get_order_details',
-        ['post', '/get_order_details'],
-        'Get the status and details of an order.',
-        { order_id: { type: 'string', description: "The order id, such as '#W0000000'." } },
-        ['order_id'],
-      ),
-      operation(
-        'get_user_details',
-        ['post', '/get_user_details'],
-        'Get the details of a user, including their orders.',
-        { user_id: { type: 'string', description: "The user id, such as 'sara_doe_496'." } },
-        ['user_id'],
-      ),
-      operation(
-        'get_product_details',
-        ['post', '/get_product_details'],
-        'Get the inventory details of a product.',
-        { product_id: { type: 'string', description: "The product id, such as '6086499569'." } },
-        ['product_id'],
-      ),
-      operation(
-        'list_all_product_types',
-        ['post', '/list_all_product_types'],
-        'List the name and product id of all product types.',
-        {},
-      ),
-    ];
     const conversation = [
       user('what did I order last month? I need it for an expense report'),
       assistant("I can look that up. What's the email address on your account?"),
       user('ethan.garcia1261@example.com'),
     ];
-    expect(decide(conversation, '', tools)).toEqual({
+    expect(decide(conversation, '', retail)).toEqual({
       type: 'tool-call',
       toolName: 'find_user_id_by_email',
       input: { email: 'ethan.garcia1261@example.com' },
@@ -2358,38 +2374,6 @@ describe('decideTurn', () => {
       ),
     ).toEqual({ type: 'tool-call', toolName: 'GetCharge', input: { charge: 'ch_3NvQx2LkdIwHu7ix0Zt9aB4c' } });
   });
-
-  // tau-bench retail's look-ups and a change, as the agent finds the customer before any change.
-  const retail = [
-    operation(
-      'find_user_id_by_email',
-      ['post', '/find_user_id_by_email'],
-      'Find user id by email.',
-      { email: { type: 'string' } },
-      ['email'],
-    ),
-    operation(
-      'find_user_id_by_name_zip',
-      ['post', '/find_user_id_by_name_zip'],
-      'Find user id by first name, last name, and zip code.',
-      { first_name: { type: 'string' }, last_name: { type: 'string' }, zip: { type: 'string' } },
-      ['first_name', 'last_name', 'zip'],
-    ),
-    operation(
-      'get_order_details',
-      ['post', '/get_order_details'],
-      'Get the status and details of an order.',
-      { order_id: { type: 'string', description: "The order id, such as '#W0000000'." } },
-      ['order_id'],
-    ),
-    operation(
-      'modify_pending_order_address',
-      ['post', '/modify_pending_order_address'],
-      'Modify the shipping address of a pending order.',
-      { order_id: { type: 'string' }, address1: { type: 'string' }, city: { type: 'string' } },
-      ['order_id', 'address1', 'city'],
-    ),
-  ];
 
   it("reads a message after the agent's open offer of help as a new request, not an answer to the one before", () => {
     expect(

@@ -1,6 +1,6 @@
 // For a complaint: the operation that opens a case for it (a ticket, a return).
 import type { IndexedTool } from '../../tools/index.js';
-import { EMAIL_ADDRESS, isIdName, PHONE } from '../../tools/index.js';
+import { isIdName } from '../../tools/index.js';
 import { buildToolDocument } from '../catalog/build-tool-document.js';
 import type { EngineTool } from '../catalog/engine-tool.js';
 import { listParameters, type ParameterInfo } from '../catalog/list-parameters.js';
@@ -8,6 +8,7 @@ import { createTextReadings } from '../fill/read-text.js';
 import type { Choice, ChooseToolOptions } from './choice.js';
 import { DOES } from './choice-constants.js';
 import { fillChoice } from './fill-choice.js';
+import { reachesPerson } from './filled-by-message.js';
 import { namedById } from './narrow-candidates.js';
 import { rankOffered } from './rank-offered.js';
 
@@ -68,8 +69,6 @@ function stringsOf(value: unknown): string[] {
 
 /** A person's name input (`name`, `first_name`, `requester_name`). */
 const PERSON_NAME = /(^|[^a-z])name$/i;
-/** A value that is a phone number, as the ranking reads one (`PHONE`). */
-const PHONE_NUMBER = new RegExp(`^(?:${PHONE.source})$`);
 
 /**
  * Whether an input holds what reaches the customer or their record, at any depth: an email, a phone
@@ -80,13 +79,7 @@ function reachesSomeone(name: string, value: unknown): boolean {
   if (typeof value === 'object' && value !== null)
     return Object.entries(value).some(([inner, held]) => reachesSomeone(inner, held));
   if (value === undefined || value === null) return false;
-  const text = String(value);
-  return (
-    EMAIL_ADDRESS.test(text) ||
-    PHONE_NUMBER.test(text) ||
-    isIdName(name) ||
-    (PERSON_NAME.test(name) && typeof value === 'string')
-  );
+  return reachesPerson(value) || isIdName(name) || (PERSON_NAME.test(name) && typeof value === 'string');
 }
 
 /** How high among all operations the one that opens a case must rank for a complaint to go to it. */

@@ -24,6 +24,11 @@ export function filledByMessage(
 /** A value that is a phone number, as the ranking reads one in a message (`PHONE`). */
 const WHOLE_PHONE = new RegExp(`^(?:${PHONE.source})$`);
 
+/** Whether a value reaches a person: it is, or holds, an email address, or it is a phone number. */
+export function reachesPerson(value: unknown): boolean {
+  return typeof value === 'string' && (EMAIL_ADDRESS.test(value) || WHOLE_PHONE.test(value.trim()));
+}
+
 /**
  * Whether the values the conversation gave include one that identifies the customer or one of their
  * records: an id input's, an id filter's, an email or a phone number ("orders paid with Klarna" is no
@@ -41,9 +46,7 @@ export function identifiedByMessage(
       isIdName(name) ||
       // Search words ("tax return") are no one's: only an email or a phone among them is.
       (entry.idFilters.some((filter) => filter.name === name) && !isFreeTextName(name)) ||
-      values.some(
-        (item) => typeof item === 'string' && (EMAIL_ADDRESS.test(item) || WHOLE_PHONE.test(item.trim())),
-      )
+      values.some(reachesPerson)
     );
   });
 }
