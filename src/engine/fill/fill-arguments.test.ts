@@ -10,6 +10,33 @@ const fill = (properties: Record<string, unknown>, required: string[], text: str
   });
 
 describe('fillArguments', () => {
+  it('starts a required paging at the first page, of the size the schema shows, without asking', () => {
+    const properties = {
+      clientEmail: { type: 'string', description: 'Customer email.' },
+      page: { type: 'string', example: '15', description: 'Page number for result pagination.' },
+      per_page: { type: 'string', example: '15', description: 'Page quantity for result pagination.' },
+    };
+    const orders = fill(
+      properties,
+      ['clientEmail', 'page', 'per_page'],
+      'my email is joana.silva@example.com',
+    );
+    expect(orders.input).toEqual({ clientEmail: 'joana.silva@example.com', page: '1', per_page: '15' });
+    expect(orders.missing).toEqual([]);
+    const offset = { type: 'integer', description: 'How many records to skip.' };
+    const limit = { type: 'integer', maximum: 10, description: 'Results per page.' };
+    expect(fill({ offset, limit }, ['offset', 'limit'], 'list the refunds').input).toEqual({
+      offset: 0,
+      limit: 10,
+    });
+    // A page the message names is the one given; a count of other things is asked for.
+    expect(fill({ page: { type: 'integer' } }, ['page'], 'show me page 3').input).toEqual({ page: 3 });
+    const skip = { type: 'integer', description: 'Number of closest prime to skip.' };
+    expect(fill({ skip }, ['skip'], 'which prime comes next?').missing.map(({ name }) => name)).toEqual([
+      'skip',
+    ]);
+  });
+
   it('searches by the email or phone number the message gives, before any word around it', () => {
     const query = { type: 'string', description: 'Text to search customers by.' };
     expect(

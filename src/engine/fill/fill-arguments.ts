@@ -15,6 +15,7 @@ import {
   PLACE_PREPOSITIONS,
 } from './extract-free-text.js';
 import { fillMoney } from './fill-money.js';
+import { fillPaging } from './fill-paging.js';
 import { findCurrencies } from './find-currencies.js';
 import { matchArray, matchBoolean, matchEnumValue } from './match-choices.js';
 import { measureAffinity } from './measure-affinity.js';
@@ -632,6 +633,7 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
     if (span !== undefined) input[parameter.name] = span;
   }
   fillEndFromLength(parameters, input, mentions);
+  fillPaging(parameters, input);
   const missing = parameters.filter((parameter) => parameter.required && !(parameter.name in input));
   return { input, missing, found: Object.keys(input).length };
 }
