@@ -53,6 +53,17 @@ describe('analyzeQuery', () => {
     ]);
   });
 
+  it("reads an id in a link's path as its segment's record, and a date's digits as none", () => {
+    const ids = (message: string) => analyzeQuery(message, index).ids;
+    expect(ids("where's my order? the link in the email ends in /orders/5479021837")).toMatchObject([
+      { text: '5479021837', noun: 'order' },
+    ]);
+    expect(ids('the jacket at shop.example/products/8012345678901 - what is it made of?')).toMatchObject([
+      { text: '8012345678901', noun: 'product' },
+    ]);
+    expect(ids('I ordered it on 12/03/2024')).toEqual([]);
+  });
+
   it('reads a word before a colon as the label of a value, not a verb ("email: …", not "email me")', () => {
     const labelled = analyzeQuery('am I still subscribed? email: gail.r@comcast.net', index);
     expect(labelled.asks).toBeUndefined();

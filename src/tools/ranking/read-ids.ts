@@ -169,6 +169,8 @@ export const DETERMINERS = new Set(['the', 'my', 'a', 'an', 'this', 'that', 'our
 /** Words before a noun, never before a verb: determiners, and what is left of a possessive ("Tuesday's" -> "s"). */
 export const BEFORE_NOUN = new Set([...DETERMINERS, 'their', 'any', 'his', 'her', 's']);
 
+/** A link's path segment of letters right before an id ("/orders/" of "…/orders/5479021837"). */
+const URL_SEGMENT = /(?:^|[\s\w.-])\/([A-Za-z][A-Za-z_-]{2,})\/$/;
 /** A code of letters and then digits ("LH400"). */
 const CODE_AND_NUMBER = /^[A-Za-z]{2,3}\d+$/;
 
@@ -233,6 +235,12 @@ export function findIds(text: string, index: CatalogIndex, context: string): Que
       continue;
     // A word in capitals is shouted, not a code ("ORDER 9914. WHERE IS IT???").
     if (!/[\d#_-]/.test(raw) && loadWordVectors()?.rows.has(raw.toLowerCase())) continue;
+    // "…/orders/5479021837" in a link: an id in the path, after the segment that names its record.
+    const segment = URL_SEGMENT.exec(text.slice(Math.max(0, match.index - 40), match.index));
+    if (segment && /^(?:[/?#\s,;!)]|\.(?!\w)|$)/.test(text.slice(match.index + match[0].length))) {
+      ids.push({ text: raw, noun: catalogStem(segment[1].toLowerCase(), index), prefix: idPrefixOf(raw) });
+      continue;
+    }
     // Amounts, dates and times are values, not ids.
     const before = text.slice(Math.max(0, match.index - 1), match.index);
     const next = text.slice(match.index + match[0].length, match.index + match[0].length + 2);
