@@ -21,6 +21,7 @@ import {
 import { fillChoice, minorUnitsOf } from './fill-choice.js';
 import { filledByMessage, identifiedByMessage } from './filled-by-message.js';
 import { findBrowse, findEmailLookUp, findLookUp, findLookUpFirst, looksUp } from './find-look-up.js';
+import { findOwnAccount } from './find-own-account.js';
 import {
   findCreationOf,
   findIdOwner,
@@ -208,6 +209,51 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     candidates.length < ranking.tools.length
       ? noneAgainst(ranking, candidates, ranking.index)
       : ranking.none.probability;
+  if (process.env.DEBUG_CHOOSE) {
+    console.error(
+      'TERMS',
+      JSON.stringify(ranking.query.terms.map((t) => `${t.stem}${t.verb ? ':v' : ''}`)),
+      'ACTION',
+      ranking.query.action?.stem,
+      'Q',
+      ranking.query.question,
+      'REQ',
+      ranking.query.request,
+    );
+    console.error(
+      'NONE',
+      noneProbability.toFixed(3),
+      'claim',
+      claim.toFixed(3),
+      'best',
+      best.entry.tool.name,
+      'whole',
+      whollyAbout,
+      'deed',
+      asksItsDeed,
+      'answered',
+      answered,
+    );
+    for (const r of ranking.tools.slice(0, 8))
+      console.error(
+        '  ',
+        r.probability.toFixed(3),
+        r.entry.tool.name,
+        candidates.includes(r) ? '' : '(out)',
+        process.env.DEBUG_FEATURES ? JSON.stringify(Array.from(r.features, (x) => +x.toFixed(2))) : '',
+      );
+  }
+  // "which addresses are saved on my account?" from the customer the prompt signs in.
+  const ownAccount = () =>
+    findOwnAccount({
+      candidates,
+      query: ranking.query,
+      text,
+      prompt: options.system ?? '',
+      index: ranking.index,
+      fillFor,
+      changes: (entry) => makesChange(entry, ranking.query),
+    });
   let nothing =
     noneProbability >= claim &&
     !whollyAbout &&
@@ -218,7 +264,8 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     const lookUp =
       findLookUp(candidates.slice(1), ranking, fillFor) ??
       findEmailLookUp(candidates, text, fillFor) ??
-      findBrowse(candidates, text, fillFor, ranking.index.tools);
+      findBrowse(candidates, text, fillFor, ranking.index.tools) ??
+      ownAccount();
     if (lookUp) {
       best = lookUp.ranked;
       filled = lookUp.filled;
@@ -262,6 +309,12 @@ export function chooseTool(options: ChooseToolOptions): Choice {
       missing: [...asked.map(classifyParameter), ...missing],
       found: Object.keys(input).length,
     };
+  }
+  // "please update my email to …": the signed-in customer's own record, rather than asking for another's.
+  const own = filled.missing.length > 0 ? ownAccount() : undefined;
+  if (own) {
+    best = own.ranked;
+    filled = own.filled;
   }
   const tool = best.entry.tool as EngineTool;
   if (filled.missing.length > 0) return { type: 'ask', tool, missing: filled.missing };
