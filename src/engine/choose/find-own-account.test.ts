@@ -69,6 +69,11 @@ describe('findOwnAccount', () => {
       type: 'tool-call',
       input: { user_id: 3948571 },
     });
+    // A change that gives nothing to set is no change to make.
+    expect(decideMessage('please change my email address', helpdesk, signedIn)).not.toMatchObject({
+      type: 'tool-call',
+      toolName: 'updateUser',
+    });
     // A ticket is a record of its own: the person's record answers nothing about it.
     expect(decideMessage('is there any news on my ticket?', helpdesk, signedIn)).not.toMatchObject({
       toolName: 'getUser',

@@ -69,7 +69,12 @@ export function findOwnAccount<Ranked extends { entry: IndexedTool }>(options: {
     if (!namesItsRecord(entry, query, index)) continue;
     if (query.action ? entry.writes < DOES || !options.changes(entry) : !entry.reads) continue;
     const filled = options.fillFor(ranked);
-    if (filled.missing.length === 0) return { ranked, filled };
+    if (filled.missing.length > 0) continue;
+    // A change that would set nothing but whose record it is changes nothing ("can I change my email
+    // myself?" gives no new one).
+    const ids = new Set(entry.idParameters.map((parameter) => parameter.name));
+    if (query.action && Object.keys(filled.input).every((name) => ids.has(name))) continue;
+    return { ranked, filled };
   }
   return undefined;
 }
