@@ -219,4 +219,29 @@ describe('chooseTool', () => {
       input: { city: 'Berlin' },
     });
   });
+
+  it("looks up the record whose id form a bare id has ('1275522310093-01'), not one of its parts", () => {
+    const orderId = { type: 'string', example: '1172452900788-01', description: 'Order ID.' };
+    const orders = [
+      operation('GetOrder', ['get', '/api/oms/pvt/orders/{orderId}'], 'Get order', { orderId }),
+      operation(
+        'GetConversation',
+        ['get', '/api/oms/pvt/orders/{orderId}/conversation-message'],
+        'Retrieve order conversation',
+        { orderId },
+      ),
+      operation(
+        'GetPaymenttransaction',
+        ['get', '/api/oms/pvt/orders/{orderId}/payment-transaction'],
+        'Retrieve payment transaction',
+        { orderId },
+      ),
+      operation('ListOrders', ['get', '/api/oms/pvt/orders'], 'List orders', { q: { type: 'string' } }),
+    ];
+    for (const text of [
+      'when will 1275522310093-01 be delivered? I need the garden chairs before saturday',
+      'the parcel for 1268540501456-01 came today but the big pot is missing. what was supposed to be in it?',
+    ])
+      expect(decideMessage(text, orders)).toMatchObject({ type: 'tool-call', toolName: 'GetOrder' });
+  });
 });

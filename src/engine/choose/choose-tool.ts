@@ -20,7 +20,14 @@ import {
 } from './choice-constants.js';
 import { fillChoice, minorUnitsOf } from './fill-choice.js';
 import { filledByMessage, identifiedByMessage } from './filled-by-message.js';
-import { findBrowse, findEmailLookUp, findLookUp, findLookUpFirst, looksUp } from './find-look-up.js';
+import {
+  findBrowse,
+  findEmailLookUp,
+  findFormLookUp,
+  findLookUp,
+  findLookUpFirst,
+  looksUp,
+} from './find-look-up.js';
 import { findOwnAccount } from './find-own-account.js';
 import {
   findCreationOf,
@@ -263,6 +270,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   if (nothing) {
     const lookUp =
       findLookUp(candidates.slice(1), ranking, fillFor) ??
+      findFormLookUp(candidates, ranking.query, fillFor) ??
       findEmailLookUp(candidates, text, fillFor) ??
       findBrowse(candidates, text, fillFor, ranking.index.tools) ??
       ownAccount();

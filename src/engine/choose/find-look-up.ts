@@ -90,6 +90,45 @@ export function findLookUp<Ranked extends { entry: IndexedTool; features: number
   return undefined;
 }
 
+/** An id written in parts, as a system numbers its records ("1275522310093-01", "2024/0017"). */
+const PARTED = /^\d+(?:[-/.]\d+)+$/;
+
+/**
+ * For an id given alone, with no noun of the catalog's, written in parts ("when will 1275522310093-01 be delivered?"),
+ * the operation that reads the one record whose id the schema shows in that form (`GET
+ * /orders/{orderId}`, its example `1172452900788-01`), among the first few ranked: a customer who
+ * gives their order's number wants the order, not one of its parts (its conversation, its payment).
+ */
+export function findFormLookUp<Ranked extends { entry: IndexedTool; features: number[] }>(
+  candidates: Ranked[],
+  query: AnalyzedQuery,
+  fillFor: (ranked: Ranked) => FilledArguments,
+): { ranked: Ranked; filled: FilledArguments } | undefined {
+  if (query.ids.length !== 1 || !PARTED.test(query.ids[0].text)) return undefined;
+  // A noun no id input names is none ("the parcel for 1268540501456-01", "o pedido 1290011889900-01").
+  const { noun } = query.ids[0];
+  if (
+    noun !== '' &&
+    candidates.some(({ entry }) => entry.idParameters.some((parameter) => parameter.nouns.has(noun)))
+  )
+    return undefined;
+  for (const ranked of candidates.slice(0, LOOK_UP_RANK)) {
+    const { entry, features } = ranked;
+    if (!entry.reads || entry.writes >= DOES || !(features[ID_FORM_FIT] > 0) || features[ID_FORM_CLASH] > 0)
+      continue;
+    // The record itself: its path ends with its one id.
+    if (entry.pathParameters.length !== 1 || !/\{[^}]+\}$/.test(entry.tool.operation?.path ?? '')) continue;
+    const filled = fillFor(ranked);
+    const id = query.ids[0].text;
+    if (
+      filled.missing.length === 0 &&
+      entry.idParameters.some((parameter) => filled.input[parameter.name] === id)
+    )
+      return { ranked, filled };
+  }
+  return undefined;
+}
+
 /**
  * The first of `candidates` that reads by the email the customer gives, taking it whole as an input
  * (orders listed by their email, users searched for it): a customer who gives their email and asks
