@@ -106,7 +106,7 @@ describe('chooseTool', () => {
           payment_method: { type: 'string' },
           email: { type: 'string', description: "The customer's email" },
         },
-        { responseFields: ['id', 'status'], emails: true },
+        { responseFields: ['id', 'status'], people: true },
       ),
       operation(
         'getOrder',
@@ -131,14 +131,14 @@ describe('chooseTool', () => {
         ['get', '/orders.json'],
         'Retrieves a list of orders.',
         { status: { type: 'string' } },
-        { responseFields: ['id', 'email', 'total_price'], emails: true },
+        { responseFields: ['id', 'email', 'total_price'], people: true },
       ),
       operation(
         'listCustomerOrders',
         ['get', '/customers/{customer_id}/orders.json'],
         "Retrieves a customer's orders.",
         { customer_id: { type: 'integer' } },
-        { responseFields: ['id', 'email', 'total_price'], emails: true },
+        { responseFields: ['id', 'email', 'total_price'], people: true },
       ),
     ];
     const signedIn = 'The customer is signed in; their customer id is 7012345678.';
@@ -158,7 +158,7 @@ describe('chooseTool', () => {
         ['get', '/v1/invoices/search'],
         'Search invoices.',
         { query: { type: 'string', description: 'The search query string.' } },
-        { responseFields: ['id', 'customer_email', 'total'], emails: true },
+        { responseFields: ['id', 'customer_email', 'total'], people: true },
       ),
     ];
     expect(decideMessage('can you find my invoices about the tax return?', invoices)).toMatchObject({
@@ -191,7 +191,7 @@ describe('chooseTool', () => {
         ['get', '/members/search'],
         'Search list members.',
         { query: { type: 'string' } },
-        { responseFields: ['email_address', 'full_name'], emails: true },
+        { responseFields: ['email_address', 'full_name'], people: true },
       ),
     ];
     expect(decideMessage('do you have any red sneakers?', shop)).toEqual({
@@ -243,5 +243,23 @@ describe('chooseTool', () => {
       'the parcel for 1268540501456-01 came today but the big pot is missing. what was supposed to be in it?',
     ])
       expect(decideMessage(text, orders)).toMatchObject({ type: 'tool-call', toolName: 'GetOrder' });
+  });
+
+  it("searches no list of the shop's orders, which name their customers, for a customer's words", () => {
+    const orders = [
+      operation(
+        'ListOrders',
+        ['get', '/api/oms/pvt/orders'],
+        'List orders',
+        { q: { type: 'string', description: 'Full-text search of the orders.' } },
+        { responseFields: ['list', 'orderId', 'clientName', 'status', 'totalValue'], people: true },
+      ),
+      operation('GetOrder', ['get', '/api/oms/pvt/orders/{orderId}'], 'Get order', {
+        orderId: { type: 'string', example: '1172452900788-01' },
+      }),
+    ];
+    expect(decideMessage('when will the 40cm terracotta pots be back in stock?', orders)).toMatchObject({
+      type: 'text',
+    });
   });
 });

@@ -340,14 +340,17 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     best.entry.collection &&
     head !== undefined &&
     (best.entry.listed.has(head) || best.entry.search) &&
-    best.entry.holdsEmails &&
+    best.entry.holdsPeople &&
     !identifies(best.entry, filled.input)
   ) {
     // "show me my past orders" from a signed-in customer: the list of the same records under the
     // customer's own (`/customers/{customer_id}/orders`), when the conversation or the prompt fills it.
     const own = candidates
       .slice(0, RESOURCE_SIBLINGS)
-      .filter((other) => other !== best && other.entry.reads && other.entry.head?.stem === head)
+      .filter(
+        (other) =>
+          other !== best && other.entry.reads && other.entry.collection && other.entry.head?.stem === head,
+      )
       .map((other) => ({ other, filled: fillFor(other) }))
       .find(({ other, filled }) => filled.missing.length === 0 && identifies(other.entry, filled.input));
     if (!own) return { type: 'none' };

@@ -178,7 +178,7 @@ export function findBrowse<Ranked extends { entry: IndexedTool }>(
   // What people are kept as: the records any operation answers with an email or a person's contact.
   const people = new Set(
     catalog.flatMap((entry) =>
-      entry.head && (entry.holdsEmails || entry.findsPeople) ? [entry.head.stem] : [],
+      entry.head && (entry.holdsPeople || entry.findsPeople) ? [entry.head.stem] : [],
     ),
   );
   for (const ranked of candidates.slice(0, LOOK_UP_RANK)) {

@@ -111,8 +111,11 @@ export interface IndexedTool {
    * who they are, never by the words of a question ("what are your customer service hours?").
    */
   findsPeople: boolean;
-  /** Its records hold a person's email: a list of them, filtered by nothing, shows people's details. */
-  holdsEmails: boolean;
+  /**
+   * Its records hold people's details (an email, a customer's name): a list of them, filtered by
+   * nothing of the customer's, shows other people's.
+   */
+  holdsPeople: boolean;
   /** Takes free search words (a `q`/`query`/`search` input). */
   search: boolean;
   deprecated: boolean;
@@ -529,7 +532,7 @@ function indexTool(
       bound: true,
     })),
   ];
-  const holdsEmails = operation?.emails === true || responseFields.some((field) => EMAIL_FIELD.test(field));
+  const holdsPeople = operation?.people === true || responseFields.some((field) => EMAIL_FIELD.test(field));
   const recordInputs =
     method && !isReadMethod(method)
       ? [...bodyInputs]
@@ -585,7 +588,7 @@ function indexTool(
     findsPeople:
       responseFields.some((field) => PERSON_CONTACT.test(field)) &&
       responseFields.some((field) => PERSON_NAME_FIELD.test(field)),
-    holdsEmails,
+    holdsPeople,
     search: Object.entries(properties).some(
       ([name, property]) => FREE_TEXT_NAME.test(name) && isObject(property) && property.type === 'string',
     ),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importSchema } from '../../openapi/index.js';
-import { holdsEmailsOf, readOperationShape, shapeOf, shapeProviderOptions } from './rankable-tool.js';
+import { holdsPeopleOf, readOperationShape, shapeOf, shapeProviderOptions } from './rankable-tool.js';
 
 describe('the operation shape passed to a model', () => {
   it('names the inputs sent as headers, and survives the trip through provider options', async () => {
@@ -78,17 +78,30 @@ describe('the operation shape passed to a model', () => {
     if (!result.ok) throw result.error;
     const [orders, products] = result.value.tools.map(shapeOf);
     expect(orders.responseFields).not.toContain('email');
-    expect(orders.emails).toBe(true);
-    expect(readOperationShape(shapeProviderOptions(orders))?.emails).toBe(true);
-    expect(products.emails).toBeUndefined();
+    expect(orders.people).toBe(true);
+    expect(readOperationShape(shapeProviderOptions(orders))?.people).toBe(true);
+    expect(products.people).toBeUndefined();
   });
 
   it("knows a person's email by whose it is ('customer_email', 'receiptEmail'), not the business's own", () => {
     const holding = (name: string) =>
-      holdsEmailsOf({ type: 'object', properties: { [name]: { type: 'string' } } });
+      holdsPeopleOf({ type: 'object', properties: { [name]: { type: 'string' } } });
     for (const name of ['email', 'customer_email', 'receiptEmail', 'billing_email', 'email_address'])
       expect(holding(name), name).toBe(true);
     for (const name of ['business_email', 'support_email', 'emails_sent'])
       expect(holding(name), name).toBe(false);
+  });
+
+  it("knows people's records by their customer's name ('clientName'), not by any name", () => {
+    const holding = (name: string) =>
+      holdsPeopleOf({
+        type: 'object',
+        properties: {
+          list: { type: 'array', items: { type: 'object', properties: { [name]: { type: 'string' } } } },
+        },
+      });
+    for (const name of ['clientName', 'customer_name', 'buyerFullName'])
+      expect(holding(name), name).toBe(true);
+    for (const name of ['name', 'productName', 'storeName']) expect(holding(name), name).toBe(false);
   });
 });

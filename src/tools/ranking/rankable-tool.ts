@@ -63,12 +63,17 @@ function* responseFieldNames(schema: JsonSchema | undefined, maxDepth: number): 
   }
 }
 
+/** A field that holds whose a record is by their name (`clientName`, `customer_name`, `buyerFullName`). */
+const CUSTOMER_NAME_FIELD = /^(?:customer|client|buyer|shopper|payer|purchaser)_?(?:full_?)?name$/i;
+
 /**
- * Whether a response holds a person's email address at any depth within reach, past the fields
- * `responseFieldsOf` keeps (an order's `billing_address.email` after sixty fields of its own).
+ * Whether a response holds people's details at any depth within reach, past the fields
+ * `responseFieldsOf` keeps: a person's email (an order's `billing_address.email` after sixty fields of
+ * its own) or its customer's name (VTEX's orders list their `clientName`).
  */
-export function holdsEmailsOf(schema: JsonSchema | undefined): boolean {
-  for (const name of responseFieldNames(schema, MAX_EMAIL_DEPTH)) if (EMAIL_FIELD.test(name)) return true;
+export function holdsPeopleOf(schema: JsonSchema | undefined): boolean {
+  for (const name of responseFieldNames(schema, MAX_EMAIL_DEPTH))
+    if (EMAIL_FIELD.test(name) || CUSTOMER_NAME_FIELD.test(name)) return true;
   return false;
 }
 
@@ -118,8 +123,8 @@ export interface OperationShape {
   responseFields?: string[];
   /** The values its returned record's fields can take (`active`, `shipped`): states a customer asks about. */
   responseValues?: string[];
-  /** Its response holds a person's email address (`holdsEmailsOf`). */
-  emails?: true;
+  /** Its response holds a person's email address or a customer's name (`holdsPeopleOf`). */
+  people?: true;
   /** Inputs the customer's identity fills, hidden from the model: their schemas (see ToolDefinition). */
   boundInputs?: Record<string, JsonSchema>;
 }
@@ -149,7 +154,7 @@ export function shapeOf(tool: ToolDefinition): OperationShape {
     ...(headerInputs.length > 0 ? { headerInputs } : {}),
     ...(responseFields.length > 0 ? { responseFields } : {}),
     ...(responseValues.length > 0 ? { responseValues } : {}),
-    ...(holdsEmailsOf(tool.responseSchema) ? { emails: true as const } : {}),
+    ...(holdsPeopleOf(tool.responseSchema) ? { people: true as const } : {}),
     ...(tool.boundInputs ? { boundInputs: tool.boundInputs } : {}),
   };
 }
@@ -188,7 +193,7 @@ export function readOperationShape(options: unknown): OperationShape | undefined
     headerInputs,
     responseFields,
     responseValues,
-    emails,
+    people,
     boundInputs,
   } = shape as Record<string, unknown>;
   if (typeof method !== 'string' || !METHODS.has(method) || typeof path !== 'string') return undefined;
@@ -204,7 +209,7 @@ export function readOperationShape(options: unknown): OperationShape | undefined
     ...(Array.isArray(headerInputs) ? { headerInputs: strings(headerInputs) } : {}),
     ...(Array.isArray(responseFields) ? { responseFields: strings(responseFields) } : {}),
     ...(Array.isArray(responseValues) ? { responseValues: strings(responseValues) } : {}),
-    ...(emails === true ? { emails } : {}),
+    ...(people === true ? { people } : {}),
     ...(boundInputs && typeof boundInputs === 'object' && !Array.isArray(boundInputs)
       ? { boundInputs: boundInputs as Record<string, JsonSchema> }
       : {}),
