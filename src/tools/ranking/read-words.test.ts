@@ -41,6 +41,11 @@ describe('read-words', () => {
     expect(joinPhrasalVerbs('mark order 100551 as completed')).toBe('update order 100551 completed');
     // A past form stays past: it tells what happened.
     expect(joinPhrasalVerbs('I turned off notifications')).toBe('I disabled notifications');
+    // Starting a paused thing again resumes it.
+    expect(joinPhrasalVerbs("i'd like to start my membership again now")).toBe(
+      "i'd like to resume my membership now",
+    );
+    expect(joinPhrasalVerbs('we started again in May')).toBe('we resumed in May');
   });
 
   it('leaves a particle that makes no phrasal verb', () => {

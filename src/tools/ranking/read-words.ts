@@ -179,6 +179,9 @@ const PHRASAL_VERBS: ReadonlyArray<
   ['give', 'back', 'return', true],
   ['pay', 'back', 'refund', true],
   ['swap', 'out', 'replace', true],
+  ['start', 'again', 'resume', true],
+  ['start', 'back up', 'resume', true],
+  ['turn', 'back on', 'enable', true],
   ['break', 'down', 'list', true],
   ['shut', 'down', 'shutdown', true],
   ['mark', 'as', 'update', true],
@@ -190,13 +193,15 @@ const PHRASAL_VERBS: ReadonlyArray<
 const VERB_FORMS: Record<string, string> = Object.fromEntries(
   `gets:get getting:get takes:take taking:take crossing:cross throwing:throw calls:call calling:call
   backing:back opting:opt signing:sign setting:set looking:look finding:find turning:turn
-  switching:switch shutting:shut sending:send giving:give paying:pay swapping:swap making:make`
+  switching:switch shutting:shut sending:send giving:give paying:pay swapping:swap making:make
+  starts:start starting:start`
     .split(/\s+/)
     .map((pair) => pair.split(':')),
 );
 const PAST_FORMS: Record<string, string> = Object.fromEntries(
   `got:get took:take crossed:cross threw:throw called:call backed:back opted:opt signed:sign
-  looked:look found:find turned:turn switched:switch sent:send gave:give paid:pay swapped:swap made:make`
+  looked:look found:find turned:turn switched:switch sent:send gave:give paid:pay swapped:swap made:make
+  started:start`
     .split(/\s+/)
     .map((pair) => pair.split(':')),
 );
