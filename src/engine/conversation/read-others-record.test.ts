@@ -10,6 +10,8 @@ describe('readOthersRecord', () => {
       'My neighbour has ticket 319001 about the same outage. Can you tell me what it says?',
       'My business partner paid for our plan. Which card did he use?',
       "what's my sister's shipping address?",
+      "my neighbour also has a ticket with you, #59920. can you tell me what's happening with hers?",
+      'my colleague stayed on the same trip - please refund her deposit as well, ref 8835511210684444',
     ])
       expect(readOthersRecord(text), text).toBe(true);
   });
@@ -22,6 +24,7 @@ describe('readOthersRecord', () => {
       'my friend recommended you, do you sell hiking boots?',
       'the courier left it with his neighbour',
       'Recipient 551020 has moved, his new address is 19 Pine Road. Can you update it?',
+      'my husband and I are both on the account, what is happening with my deposit?',
     ])
       expect(readOthersRecord(text), text).toBe(false);
   });
