@@ -262,4 +262,41 @@ describe('chooseTool', () => {
       type: 'text',
     });
   });
+
+  it("lists a seller's orders (`getOrders` at `/order`) only by the ids the customer gives", () => {
+    const orderIds = {
+      type: 'string',
+      description: 'A comma-separated list of the unique identifiers of the orders to retrieve (maximum 50).',
+    };
+    const orders = [
+      operation(
+        'getOrders',
+        ['get', '/order'],
+        'Use this call to search for and retrieve one or more orders.',
+        { orderIds, limit: { type: 'string' } },
+        { responseFields: ['orders', 'orderId', 'buyer', 'pricingSummary'], people: true },
+      ),
+      operation(
+        'getOrder',
+        ['get', '/order/{orderId}'],
+        'Use this call to retrieve the contents of an order.',
+        {
+          orderId: { type: 'string' },
+        },
+      ),
+    ];
+    expect(decideMessage("can you list all the orders I've ever made with you?", orders)).toMatchObject({
+      type: 'text',
+    });
+    expect(
+      decideMessage(
+        'I placed two orders by mistake, 11-10422-50981 and 11-10422-50982. can you check both?',
+        orders,
+      ),
+    ).toEqual({
+      type: 'tool-call',
+      toolName: 'getOrders',
+      input: { orderIds: '11-10422-50981,11-10422-50982' },
+    });
+  });
 });

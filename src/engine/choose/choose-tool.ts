@@ -1,7 +1,16 @@
 // Chooses the operation for a message with the learned ranking (shared with the tool selection), then
 // fills its inputs: call it, ask for what is missing, or call nothing when "nothing" ranks first.
 import type { AnalyzedQuery, IndexedTool, QueryId } from '../../tools/index.js';
-import { contentStems, EMAIL_ADDRESS, isReadMethod, noneAgainst, readIds } from '../../tools/index.js';
+import {
+  contentStems,
+  EMAIL_ADDRESS,
+  isPlural,
+  isReadMethod,
+  noneAgainst,
+  readIds,
+  splitWords,
+  stemOf,
+} from '../../tools/index.js';
 import type { EngineTool } from '../catalog/engine-tool.js';
 import { listParameters } from '../catalog/list-parameters.js';
 import { classifyParameter } from '../fill/classify-parameter.js';
@@ -74,6 +83,14 @@ function choicesOf(schema: unknown, depth = 0): unknown[] {
     Array.isArray(value) ? value.flatMap((item) => choicesOf(item, depth + 1)) : choicesOf(value, depth + 1),
   );
   return [...own, ...nested];
+}
+
+/** Whether the operation's name ends in the plural of its head noun (`getOrders`): it lists them. */
+function namesList(entry: IndexedTool, head: string): boolean {
+  const last = splitWords(entry.tool.operation?.operationId ?? entry.tool.name)
+    .pop()
+    ?.toLowerCase();
+  return last !== undefined && isPlural(last) && stemOf(last) === head;
 }
 
 /** Emails and links, which are values, not words of a message. */
@@ -331,15 +348,16 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   const conversationText = earlierText ? `${earlierText}\n${text}` : text;
   const identifies = (entry: IndexedTool, input: Record<string, unknown>) =>
     identifiedByMessage(entry, input, filledByMessage(entry, input, conversationText, options.system ?? ''));
-  // A list of records that hold people's emails (its path ends in their plural), or a search of them,
-  // filtered by nothing of the customer's ("unsubscribe me" for every unsubscribed address, "can I pay
-  // with Klarna?" for every order paid so), would show other people's: nothing is called. A record of
-  // the customer's own (`/carts/mine/billing-address`) is no list.
+  // A list of records that hold people's details (its path or its name ends in their plural: eBay's
+  // `getOrders` at `/order`), or a search of them, filtered by nothing of the customer's ("unsubscribe
+  // me" for every unsubscribed address, "can I pay with Klarna?" for every order paid so), would show
+  // other people's: nothing is called. A record of the customer's own (`/carts/mine/billing-address`)
+  // is no list.
   const head = best.entry.head?.stem;
   if (
     best.entry.collection &&
     head !== undefined &&
-    (best.entry.listed.has(head) || best.entry.search) &&
+    (best.entry.listed.has(head) || best.entry.search || namesList(best.entry, head)) &&
     best.entry.holdsPeople &&
     !identifies(best.entry, filled.input)
   ) {

@@ -12,6 +12,8 @@ describe('readOthersRecord', () => {
       "what's my sister's shipping address?",
       "my neighbour also has a ticket with you, #59920. can you tell me what's happening with hers?",
       'my colleague stayed on the same trip - please refund her deposit as well, ref 8835511210684444',
+      "My colleague Dana's account (AC33ac42e11c) got suspended, can you check her balance?",
+      "My friend runs Oakridge Candles. Can you check their order 2391001? they're locked out",
     ])
       expect(readOthersRecord(text), text).toBe(true);
   });
@@ -25,6 +27,8 @@ describe('readOthersRecord', () => {
       'the courier left it with his neighbour',
       'Recipient 551020 has moved, his new address is 19 Pine Road. Can you update it?',
       'my husband and I are both on the account, what is happening with my deposit?',
+      "Could you send $29 to my friend Thomas's account using my credit card?",
+      "please ship order 5521 to my mum's address instead",
     ])
       expect(readOthersRecord(text), text).toBe(false);
   });

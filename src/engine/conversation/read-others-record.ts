@@ -10,10 +10,13 @@ const OTHERS =
 const RECORDS =
   '(?:e-?mail(?:\\s+address)?|order|orders|account|ticket|tickets|card|cards|address|phone(?:\\s+number)?|number|subscription|booking|reservation|payment|payments|invoice|invoices|refund|details|profile|membership|deposit|appointment|parcel|package|delivery|plan|bill)';
 
-/** "my friend's order", "my ex-girlfriend's email"; "my neighbour has ticket 319001". */
+/**
+ * "my friend's order", "my ex-girlfriend's email"; "my neighbour has ticket 319001". Not what is sent
+ * to them ("send $29 to my friend Thomas's account", "ship it to my mum's address").
+ */
 const OTHERS_RECORD = new RegExp(
   [
-    `\\bmy\\s+${OTHERS}(?:'s|’s|s')\\s+(?:\\w+\\s+)?${RECORDS}\\b`,
+    `(?<!\\bto\\s+)\\bmy\\s+${OTHERS}(?:\\s+\\w+)?(?:'s|’s|s')\\s+(?:\\w+\\s+)?${RECORDS}\\b`,
     `\\bmy\\s+${OTHERS}\\s+(?:also\\s+|too\\s+|already\\s+)?(?:has|had|placed|made|opened|owns)\\s+(?:an?\\s+|the\\s+)?${RECORDS}\\b`,
   ].join('|'),
   'i',
@@ -23,12 +26,12 @@ const OTHERS_RECORD = new RegExp(
 const NAMES_OTHER = new RegExp(`\\bmy\\s+${OTHERS}\\b`, 'i');
 
 /**
- * Of that person: "her email is …", "his order", "which card did he use?", "what's happening with
+ * Of that person: "her email is …", "his order", "their order", "which card did he use?", "what's happening with
  * hers?" (where no relation is named, "his new address" is a record's the customer keeps, a
  * recipient's).
  */
 const THEIRS = new RegExp(
-  `\\b(?:her|his)\\s+(?:\\w+\\s+)?${RECORDS}\\b|\\b(?:did|does|has)\\s+(?:he|she)\\s+(?:use|pay|order|book)\\b|\\b(?:with|about|of|on)\\s+(?:hers|his)\\b`,
+  `\\b(?:her|his|their)\\s+(?:\\w+\\s+)?${RECORDS}\\b|\\b(?:did|does|has)\\s+(?:he|she)\\s+(?:use|pay|order|book)\\b|\\b(?:with|about|of|on)\\s+(?:hers|his)\\b`,
   'i',
 );
 

@@ -19,6 +19,9 @@ import { splitWords } from '../language/split-words.js';
 import { matchPattern } from './convert-mention.js';
 import { findAddress } from './split-address.js';
 
+/** A text input's description that says it takes several values in one ("a comma-separated list"). */
+const COMMA_LIST = /\bcomma[- ]?(?:separated|delimited)\b/i;
+
 /** Ids bound to parameters, and the message with them taken out (so no other parameter takes them again). */
 export interface BoundIds {
   input: Record<string, unknown>;
@@ -188,6 +191,20 @@ export function bindIds(options: {
     input[parameter.name] = ids.map((id) =>
       items.type === 'integer' && /^\d+$/.test(id.text) ? Number(id.text) : id.text,
     );
+    for (const id of ids) {
+      free.splice(free.indexOf(id), 1);
+      taken.push(id);
+    }
+  }
+  // Then a list of ids written as one text (eBay's `orderIds`, "a comma-separated list of the order
+  // ids"): every id its noun names or that has none, when the message gives two or more.
+  for (const parameter of options.parameters) {
+    if (parameter.name in input || parameter.type !== 'string' || !/s$/.test(parameter.name)) continue;
+    if (!isIdName(parameter.name.replace(/s$/, '')) || !COMMA_LIST.test(parameter.description)) continue;
+    const nouns = nounsOfList(parameter);
+    const ids = free.filter((candidate) => candidate.noun === '' || nouns.has(candidate.noun));
+    if (ids.length < 2) continue;
+    input[parameter.name] = ids.map((id) => id.text.replace(/^#/, '')).join(',');
     for (const id of ids) {
       free.splice(free.indexOf(id), 1);
       taken.push(id);

@@ -100,7 +100,7 @@ describe('the operation shape passed to a model', () => {
           list: { type: 'array', items: { type: 'object', properties: { [name]: { type: 'string' } } } },
         },
       });
-    for (const name of ['clientName', 'customer_name', 'buyerFullName'])
+    for (const name of ['clientName', 'customer_name', 'buyerFullName', 'buyer'])
       expect(holding(name), name).toBe(true);
     for (const name of ['name', 'productName', 'storeName']) expect(holding(name), name).toBe(false);
   });

@@ -63,17 +63,20 @@ function* responseFieldNames(schema: JsonSchema | undefined, maxDepth: number): 
   }
 }
 
-/** A field that holds whose a record is by their name (`clientName`, `customer_name`, `buyerFullName`). */
-const CUSTOMER_NAME_FIELD = /^(?:customer|client|buyer|shopper|payer|purchaser)_?(?:full_?)?name$/i;
+/**
+ * A field that holds whose a record is: the customer by name (`clientName`, `customer_name`,
+ * `buyerFullName`) or the customer whole (eBay's order `buyer`, Stripe's invoice `customer`).
+ */
+const CUSTOMER_FIELD = /^(?:customer|client|buyer|shopper|payer|purchaser)(?:_?(?:full_?)?name)?$/i;
 
 /**
  * Whether a response holds people's details at any depth within reach, past the fields
  * `responseFieldsOf` keeps: a person's email (an order's `billing_address.email` after sixty fields of
- * its own) or its customer's name (VTEX's orders list their `clientName`).
+ * its own) or its customer (VTEX's orders list their `clientName`, eBay's their `buyer`).
  */
 export function holdsPeopleOf(schema: JsonSchema | undefined): boolean {
   for (const name of responseFieldNames(schema, MAX_EMAIL_DEPTH))
-    if (EMAIL_FIELD.test(name) || CUSTOMER_NAME_FIELD.test(name)) return true;
+    if (EMAIL_FIELD.test(name) || CUSTOMER_FIELD.test(name)) return true;
   return false;
 }
 
