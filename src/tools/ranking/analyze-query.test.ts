@@ -190,6 +190,10 @@ describe('analyzeQuery', () => {
     // Asking to be told is a question.
     expect(analyzeQuery('Could you tell me what invoice 2024-0042 is for?', index).question).toBe(true);
     expect(analyzeQuery('can you let me know when order 12345 ships', index).question).toBe(true);
+    // A question before a sentence that tells is one too.
+    const asked =
+      'hey, quick one - how much credit is left on my account? dont want my campaign to stop halfway';
+    expect(analyzeQuery(asked, index).question).toBe(true);
   });
 
   it('takes no verb, nor a word before the noun phrase, for the noun of an id', () => {

@@ -623,9 +623,10 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
     ids,
     // Read only where the message gives no id of its own, the one case that needs them.
     contextIds: context && ids.length === 0 ? findIds(context, index, '').length : 0,
-    // A sentence may ask after another tells ("my checkout says 'processing'. whats going on").
+    // A sentence may ask after another tells ("my checkout says 'processing'. whats going on"), or
+    // before ("how much credit is left on my account? dont want my campaign to stop").
     question:
-      ((/\?\s*$/.test(text.trim()) ||
+      ((/\?(?=\s|$)/.test(text) ||
         text.split(SENTENCE_END).some((sentence) => QUESTION_START.test(sentence))) &&
         !REQUEST_START.test(text)) ||
       ASKS_TO_BE_TOLD.test(text),
