@@ -79,4 +79,30 @@ describe('findOwnAccount', () => {
       toolName: 'getUser',
     });
   });
+
+  it('takes an id that scopes every operation (an account SID) for no one record of the customer', () => {
+    const AccountSid = { type: 'string', pattern: '^AC[0-9a-fA-F]{32}$' };
+    const account = [
+      operation('FetchAccount', ['get', '/2010-04-01/Accounts/{AccountSid}.json'], 'Fetch the account', {
+        AccountSid,
+      }),
+      operation(
+        'ListIncomingPhoneNumber',
+        ['get', '/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json'],
+        'Retrieve a list of incoming-phone-number resources',
+        { AccountSid, PhoneNumber: { type: 'string' } },
+        { responseFields: ['phone_number', 'friendly_name', 'sms_url', 'voice_url'] },
+      ),
+      operation(
+        'CreateCall',
+        ['post', '/2010-04-01/Accounts/{AccountSid}/Calls.json'],
+        'Create a new outgoing call',
+        { AccountSid, To: { type: 'string' }, From: { type: 'string' } },
+        { bodyInputs: ['To', 'From'] },
+      ),
+    ];
+    const prompt = "The signed-in customer's Account SID is AC4fde7db4f1dc31ac584408924382bf4e.";
+    const howTo = "How do I point incoming texts to my webhook in the console? I can't find the setting";
+    expect(decideMessage(howTo, account, prompt)).toMatchObject({ type: 'text' });
+  });
 });

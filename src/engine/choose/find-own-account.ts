@@ -5,11 +5,14 @@ import type { AnalyzedQuery, CatalogIndex, IndexedTool, QueryId } from '../../to
 import { readIds } from '../../tools/index.js';
 import type { FilledArguments } from '../fill/fill-arguments.js';
 import { DOES } from './choice-constants.js';
+import { isRecordPath } from './same-resource.js';
 
 /** A sentence of a prompt that says who is signed in ("The signed-in guest's …", "logged in as …"). */
 const SIGNED_IN = /\b(?:signed[- ]?in|logged[- ]?in|signed on|authenticated)\b/i;
 /** The customer speaks of themselves. */
 const FIRST_PERSON = /\b(?:i|i'm|i've|i'd|me|my|mine|myself)\b/i;
+/** Above this share of a catalog's operations taking it, the signed-in id scopes calls rather than naming a person. */
+const SCOPING_SHARE = 0.5;
 /** How far down the ranking the customer's own record may stand and still be what the message means. */
 const OWN_ACCOUNT_RANK = 5;
 
@@ -63,11 +66,20 @@ export function findOwnAccount<Ranked extends { entry: IndexedTool }>(options: {
   const nouns = signedInNouns(options.prompt, index);
   if (nouns.size === 0) return undefined;
   const takesIt = (parameter: { nouns: Set<string> }) => [...parameter.nouns].some((noun) => nouns.has(noun));
+  const takes = (entry: IndexedTool) => entry.idParameters.some(takesIt) || entry.idFilters.some(takesIt);
+  // An id most operations take scopes every call (Twilio's account SID): it tells no record apart.
+  if (index.tools.filter(takes).length > index.tools.length * SCOPING_SHARE) return undefined;
   for (const ranked of options.candidates.slice(0, OWN_ACCOUNT_RANK)) {
     const { entry } = ranked;
-    if (!entry.idParameters.some(takesIt) && !entry.idFilters.some(takesIt)) continue;
-    if (!namesItsRecord(entry, query, index)) continue;
+    if (!takes(entry) || !namesItsRecord(entry, query, index)) continue;
     if (query.action ? entry.writes < DOES || !options.changes(entry) : !entry.reads) continue;
+    // A change is made to the person's record itself (`PUT /users/{user_id}`), not to another record
+    // under it (a new call under the account).
+    if (
+      query.action &&
+      !(entry.pathParameters.length === 1 && entry.pathParameters.some(takesIt) && isRecordPath(entry))
+    )
+      continue;
     const filled = options.fillFor(ranked);
     if (filled.missing.length > 0) continue;
     // A change that would set nothing but whose record it is changes nothing ("can I change my email
