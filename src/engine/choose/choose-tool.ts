@@ -233,40 +233,6 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     candidates.length < ranking.tools.length
       ? noneAgainst(ranking, candidates, ranking.index)
       : ranking.none.probability;
-  if (process.env.DEBUG_CHOOSE) {
-    console.error(
-      'TERMS',
-      JSON.stringify(ranking.query.terms.map((t) => `${t.stem}${t.verb ? ':v' : ''}`)),
-      'ACTION',
-      ranking.query.action?.stem,
-      'Q',
-      ranking.query.question,
-      'REQ',
-      ranking.query.request,
-    );
-    console.error(
-      'NONE',
-      noneProbability.toFixed(3),
-      'claim',
-      claim.toFixed(3),
-      'best',
-      best.entry.tool.name,
-      'whole',
-      whollyAbout,
-      'deed',
-      asksItsDeed,
-      'answered',
-      answered,
-    );
-    for (const r of ranking.tools.slice(0, 8))
-      console.error(
-        '  ',
-        r.probability.toFixed(3),
-        r.entry.tool.name,
-        candidates.includes(r) ? '' : '(out)',
-        process.env.DEBUG_FEATURES ? JSON.stringify(Array.from(r.features, (x) => +x.toFixed(2))) : '',
-      );
-  }
   // "which addresses are saved on my account?" from the customer the prompt signs in.
   const ownAccount = () =>
     findOwnAccount({
