@@ -10,6 +10,15 @@ const fill = (properties: Record<string, unknown>, required: string[], text: str
   });
 
 describe('fillArguments', () => {
+  it('fills a list of ids with ids as written, never with counts in words', () => {
+    const attachment_ids = { type: 'array', items: { type: 'integer' } };
+    const text = 'oops I opened #31990021 twice by accident, please bin that one';
+    expect(fill({ attachment_ids }, [], text).input.attachment_ids).toBeUndefined();
+    expect(fill({ attachment_ids }, [], 'attach files 31990021 and 31990022').input.attachment_ids).toEqual([
+      31990021, 31990022,
+    ]);
+  });
+
   it('starts a required paging at the first page, of the size the schema shows, without asking', () => {
     const properties = {
       clientEmail: { type: 'string', description: 'Customer email.' },

@@ -1,5 +1,6 @@
 // Values chosen from a list or a fact rather than copied: enum members, booleans and lists.
 import { schemaTypeOf } from '../../openapi/schema-type.js';
+import { isIdName } from '../../tools/index.js';
 import { resolveSchema } from '../catalog/list-parameters.js';
 import { splitWords } from '../language/split-words.js';
 import { stemWord } from '../language/stem-word.js';
@@ -212,7 +213,14 @@ export function matchArray(
     return values.length > 0 ? { value: values, first: 0, last: 0 } : undefined;
   }
   if (itemType === 'number' || itemType === 'integer') {
-    const numbers = free.filter((mention) => mention.kind === 'number' && typeof mention.value === 'number');
+    // A list of ids (`attachment_ids`) takes ids as written, never a count in words ("twice", "one").
+    const ids = isIdName(parameter.name.replace(/s$/, ''));
+    const numbers = free.filter(
+      (mention) =>
+        mention.kind === 'number' &&
+        typeof mention.value === 'number' &&
+        (!ids || /^#?\d+$/.test(mention.text)),
+    );
     if (numbers.length < 2 && !parameter.required) return undefined;
     if (numbers.length === 0) return undefined;
     return {
