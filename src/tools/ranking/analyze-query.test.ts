@@ -64,6 +64,11 @@ describe('analyzeQuery', () => {
     expect(ids('I ordered it on 12/03/2024')).toEqual([]);
   });
 
+  it('reads "UUID" between a noun and its id as naming the id ("component UUID AB1010CD")', () => {
+    const query = analyzeQuery('the analysis for project SUPERFANCY with component UUID AB1010CD', index);
+    expect(query.ids.find((id) => id.text === 'AB1010CD')?.noun).toBe('compon');
+  });
+
   it('reads a word before a colon as the label of a value, not a verb ("email: …", not "email me")', () => {
     const labelled = analyzeQuery('am I still subscribed? email: gail.r@comcast.net', index);
     expect(labelled.asks).toBeUndefined();
