@@ -10,6 +10,12 @@ const fill = (properties: Record<string, unknown>, required: string[], text: str
   });
 
 describe('fillArguments', () => {
+  it('takes no name of several words for an id ("the Tone Poet series" is no order id)', () => {
+    const orderIds = { type: 'string', description: 'A comma-separated list of the order ids to retrieve.' };
+    const text = "Are you ever getting more Blue Note reissues? I'd buy anything from the Tone Poet series";
+    expect(fill({ orderIds }, [], text).input).toEqual({});
+  });
+
   it('fills a list of ids with ids as written, never with counts in words', () => {
     const attachment_ids = { type: 'array', items: { type: 'integer' } };
     const text = 'oops I opened #31990021 twice by accident, please bin that one';

@@ -245,6 +245,8 @@ function collectCandidates(
       // list: no record's id, which is written in digits.
       if ((mention.duration || mention.times || ORDINAL.test(mention.text)) && isIdName(parameter.name))
         return;
+      // Nor is a name of several words ("the Tone Poet series"): an id is written without spaces.
+      if (mention.kind === 'proper' && /\s/.test(mention.text) && isIdName(parameter.name)) return;
       const value = convertMention(mention, parameter);
       if (value === undefined) return;
       // An address the message gives fills places, not other inputs ("change it to 19 Cottage St, Bar
