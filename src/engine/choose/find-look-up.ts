@@ -11,6 +11,7 @@ import {
   ID_NOUN_MISMATCH,
   ID_PREFIX_MATCH,
 } from './choice-constants.js';
+import { isRecordPath } from './same-resource.js';
 
 /**
  * A reference a customer gives: letters and digits together (`VA5SGQ`, `2GG279541U471931P`), `#` and
@@ -94,9 +95,9 @@ export function findLookUp<Ranked extends { entry: IndexedTool; features: number
 const PARTED = /^\d+(?:[-/.]\d+)+$/;
 
 /**
- * For an id given alone, with no noun of the catalog's, written in parts ("when will 1275522310093-01 be delivered?"),
- * the operation that reads the one record whose id the schema shows in that form (`GET
- * /orders/{orderId}`, its example `1172452900788-01`), among the first few ranked: a customer who
+ * For an id given alone, with no noun of the catalog's, written in parts ("when will 1275522310093-01
+ * be delivered?"), the operation that reads the one record whose id the schema shows in that form
+ * (`GET /orders/{orderId}`, its example `1172452900788-01`), among the first few ranked: a customer who
  * gives their order's number wants the order, not one of its parts (its conversation, its payment).
  */
 export function findFormLookUp<Ranked extends { entry: IndexedTool; features: number[] }>(
@@ -117,7 +118,7 @@ export function findFormLookUp<Ranked extends { entry: IndexedTool; features: nu
     if (!entry.reads || entry.writes >= DOES || !(features[ID_FORM_FIT] > 0) || features[ID_FORM_CLASH] > 0)
       continue;
     // The record itself: its path ends with its one id.
-    if (entry.pathParameters.length !== 1 || !/\{[^}]+\}$/.test(entry.tool.operation?.path ?? '')) continue;
+    if (entry.pathParameters.length !== 1 || !isRecordPath(entry)) continue;
     const filled = fillFor(ranked);
     const id = query.ids[0].text;
     if (

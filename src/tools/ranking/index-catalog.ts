@@ -14,7 +14,7 @@ import {
   type PathParameter,
 } from './id-inputs.js';
 import type { MessageReading } from './rank-catalog.js';
-import { EMAIL_FIELD, type RankableTool } from './rankable-tool.js';
+import { CUSTOMER_FIELD, EMAIL_FIELD, type RankableTool } from './rankable-tool.js';
 import { MIN_VERB_USES, type RankingModel, verbProfile } from './ranking-model.js';
 import { readSlots, type ValueSlot } from './read-values.js';
 import { contentStems, isContentWord, splitWords, stemOf } from './read-words.js';
@@ -532,7 +532,9 @@ function indexTool(
       bound: true,
     })),
   ];
-  const holdsPeople = operation?.people === true || responseFields.some((field) => EMAIL_FIELD.test(field));
+  const holdsPeople =
+    operation?.people === true ||
+    responseFields.some((field) => EMAIL_FIELD.test(field) || CUSTOMER_FIELD.test(field));
   const recordInputs =
     method && !isReadMethod(method)
       ? [...bodyInputs]

@@ -67,7 +67,7 @@ function* responseFieldNames(schema: JsonSchema | undefined, maxDepth: number): 
  * A field that holds whose a record is: the customer by name (`clientName`, `customer_name`,
  * `buyerFullName`) or the customer whole (eBay's order `buyer`, Stripe's invoice `customer`).
  */
-const CUSTOMER_FIELD = /^(?:customer|client|buyer|shopper|payer|purchaser)(?:_?(?:full_?)?name)?$/i;
+export const CUSTOMER_FIELD = /^(?:customer|client|buyer|shopper|payer|purchaser)(?:_?(?:full_?)?name)?$/i;
 
 /**
  * Whether a response holds people's details at any depth within reach, past the fields
