@@ -79,9 +79,8 @@ const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\.?\\s+$`, 'i');
 const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b`, 'i');
 
 /** Words that name an id between its record's noun and it ("order id 10593", "ticket no. 4410"). */
-export const ID_WORDS = new Set(['id', 'number', 'no', 'nr', 'num', 'ref', 'uid', 'uuid', 'guid']);
+export const ID_WORDS = new Set(['id', 'number', 'no', 'nr', 'num', 'ref', 'uuid', 'guid']);
 const ID_FILLERS = new Set([
-  'uid',
   'uuid',
   'guid',
   'number',
