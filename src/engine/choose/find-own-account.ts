@@ -16,17 +16,35 @@ const SCOPING_SHARE = 0.5;
 /** How far down the ranking the customer's own record may stand and still be what the message means. */
 const OWN_ACCOUNT_RANK = 5;
 
-/** Per catalog, the nouns of the ids the last prompt read against it gives the signed-in person. */
+/**
+ * Per catalog, the nouns of the ids the last prompt read against it gives the signed-in person (none
+ * where such an id scopes every call).
+ */
 const signedIn = new WeakMap<CatalogIndex, { prompt: string; nouns: Set<string> }>();
 
-/** The nouns of the ids the prompt's signed-in sentences give ("customer" of "customer id 4127"). */
-export function signedInNouns(prompt: string, index: CatalogIndex): Set<string> {
+/** Whether the operation takes, in its path or as a list filter, an id of one of `nouns`. */
+function takesIdOf(entry: IndexedTool, nouns: Set<string>): boolean {
+  const takesIt = (parameter: { nouns: Set<string> }) => [...parameter.nouns].some((noun) => nouns.has(noun));
+  return entry.idParameters.some(takesIt) || entry.idFilters.some(takesIt);
+}
+
+/**
+ * The nouns of the ids the prompt's signed-in sentences give ("customer" of "customer id 4127"), read
+ * once per prompt and catalog; none where most of the catalog's operations take such an id (Twilio's
+ * account SID scopes every call: it tells no record of the person apart).
+ */
+function signedInNouns(prompt: string, index: CatalogIndex): Set<string> {
   const known = signedIn.get(index);
   if (known?.prompt === prompt) return known.nouns;
   const ids: QueryId[] = [];
   for (const sentence of prompt.split(/(?<=[.!?])\s+|\n+/))
     if (SIGNED_IN.test(sentence)) ids.push(...readIds(sentence, index));
-  const nouns = new Set(ids.map((id) => id.noun).filter((noun) => noun !== ''));
+  let nouns = new Set(ids.map((id) => id.noun).filter((noun) => noun !== ''));
+  if (
+    nouns.size > 0 &&
+    index.tools.filter((entry) => takesIdOf(entry, nouns)).length > index.tools.length * SCOPING_SHARE
+  )
+    nouns = new Set();
   signedIn.set(index, { prompt, nouns });
   return nouns;
 }
@@ -66,12 +84,9 @@ export function findOwnAccount<Ranked extends { entry: IndexedTool }>(options: {
   const nouns = signedInNouns(options.prompt, index);
   if (nouns.size === 0) return undefined;
   const takesIt = (parameter: { nouns: Set<string> }) => [...parameter.nouns].some((noun) => nouns.has(noun));
-  const takes = (entry: IndexedTool) => entry.idParameters.some(takesIt) || entry.idFilters.some(takesIt);
-  // An id most operations take scopes every call (Twilio's account SID): it tells no record apart.
-  if (index.tools.filter(takes).length > index.tools.length * SCOPING_SHARE) return undefined;
   for (const ranked of options.candidates.slice(0, OWN_ACCOUNT_RANK)) {
     const { entry } = ranked;
-    if (!takes(entry) || !namesItsRecord(entry, query, index)) continue;
+    if (!takesIdOf(entry, nouns) || !namesItsRecord(entry, query, index)) continue;
     if (query.action ? entry.writes < DOES || !options.changes(entry) : !entry.reads) continue;
     // A change is made to the person's record itself (`PUT /users/{user_id}`), not to another record
     // under it (a new call under the account).
