@@ -587,6 +587,11 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('wheres my oder 12345', index).terms).toContainEqual(
       expect.objectContaining({ stem: 'order', word: 'order', weight: 0.7 }),
     );
+    // A plural is as English as its singular: "spas" is no misspelling of a time span.
+    const spans = catalogOf('getSpan', 'get', '/spans', 'Get the time span of a schedule');
+    expect(analyzeQuery('where are your spas?', spans).terms).toContainEqual(
+      expect.objectContaining({ stem: 'spas', word: 'spas', weight: 1 }),
+    );
   });
 
   it('corrects a misspelt verb to the one real APIs use, and reads it as that verb', () => {

@@ -15,7 +15,9 @@ const MORE_COMMON = 20;
 export function correct(word: string, index: CatalogIndex): string | undefined {
   if (word.length < 4) return undefined;
   const vectors = loadWordVectors();
-  const rank = vectors?.rows.get(word);
+  // A plural is as English as its singular ("spas" is no misspelling of "span").
+  const rank =
+    vectors?.rows.get(word) ?? (word.endsWith('s') ? vectors?.rows.get(word.slice(0, -1)) : undefined);
   const limit = rank === undefined && word.length >= 8 ? 2 : 1;
   let found: string | undefined;
   for (const candidate of index.vocabulary.get(word[0]) ?? []) {
