@@ -132,4 +132,26 @@ describe('filling the chosen operation', () => {
       input: { ticket_id: 23990, ticket: { comment: { body: 'the app also crashes on Android' } } },
     });
   });
+
+  it("takes a domain name for a record's id where the path names it, never a plain word", () => {
+    const customerId = {
+      type: 'string',
+      description: "Either the customer's primary domain name or the customer's unique identifier.",
+    };
+    const tools = [
+      operation(
+        'deleteSubscription',
+        ['delete', '/customers/{customerId}/subscriptions/{subscriptionId}'],
+        'Cancel, suspend, or transfer a subscription to direct.',
+        { customerId, subscriptionId: { type: 'string', description: 'The subscription identifier.' } },
+      ),
+    ];
+    expect(decideMessage('Cancel subscription 6610293847 on oldbrand-shop.com please', tools)).toEqual({
+      type: 'tool-call',
+      toolName: 'deleteSubscription',
+      input: { customerId: 'oldbrand-shop.com', subscriptionId: '6610293847' },
+    });
+    const asked = decideMessage('Cancel subscription 6610293847 on behalf of everyone please', tools);
+    expect(asked).toMatchObject({ type: 'text' });
+  });
 });

@@ -180,10 +180,11 @@ export function fillChoice(options: {
     );
   }
   // A path input that names its record (`/customers/{customer}`) takes an id the conversation gives,
-  // never a word ("change my card" names no customer "change").
+  // never a word ("change my card" names no customer "change"); a name joined by dots or underscores
+  // is one (the domain `oldbrand-shop.com` of Google's customers; "add-on" is a word).
   for (const parameter of document.parameters) {
     const value = input[parameter.name];
-    if (parameter.name in bound.input || typeof value !== 'string' || /\d/.test(value)) continue;
+    if (parameter.name in bound.input || typeof value !== 'string' || IDENTIFIER_LIKE.test(value)) continue;
     if (!namesItsRecord(options.entry, parameter.name)) continue;
     delete input[parameter.name];
     const classified = filled.missing.find((entry) => entry.name === parameter.name);
@@ -228,6 +229,9 @@ export function fillChoice(options: {
   }
   return { input, missing, found: Object.keys(input).length };
 }
+
+/** A value with a digit, or words joined as identifiers join them (`oldbrand-shop.com`, `main_db`). */
+const IDENTIFIER_LIKE = /\d|[\p{L}\p{N}][._][\p{L}\p{N}]/u;
 
 /**
  * Whether two ids of a listing are of one kind: named by one noun, or both unnamed and alike in prefix
