@@ -2973,7 +2973,7 @@ describe('decideTurn', () => {
     ];
     expect(decide([user('please cancel my booking')], '', salon)).toEqual({
       type: 'text',
-      text: 'What is your booking id?',
+      text: 'What is your booking ID?',
     });
   });
 

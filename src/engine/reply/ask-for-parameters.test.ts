@@ -85,6 +85,22 @@ describe('askForParameters', () => {
 
   it('falls back to the parameter name', () => {
     expect(askForParameters([parameter('zipCode', '')])).toBe('What is your zip code?');
+    // A description whose subject only points ("This is …") names nothing.
+    expect(
+      askForParameters([
+        parameter('subscriptionId', 'This is a required property. The subscriptionId is unique.'),
+      ]),
+    ).toBe('What is your subscription ID?');
+  });
+
+  it('asks for one of two as the description offers them', () => {
+    const customerId = parameter(
+      'customerId',
+      "Either the customer's primary domain name or the customer's unique identifier. If using the domain name, …",
+    );
+    expect(askForParameters([customerId])).toBe(
+      'What is your primary domain name or your unique identifier?',
+    );
   });
 
   /** Square's `Money`: its description is the type's, and it declares no required fields. */

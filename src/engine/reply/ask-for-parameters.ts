@@ -57,6 +57,8 @@ const PROVENANCE =
 /** A description that says what its subject is: "X is a ...", "X are the ...". */
 const DEFINES = /^(?:the\s+)?(.+?)\s+(?:is|are)\s+(?:a|an|the|one)\b/i;
 const MAX_DEFINED_WORDS = 4;
+/** A subject that only points at what is described ("This is a required property"). */
+const POINTING = /^(?:this|that|it|these|those|which)$/i;
 
 /**
  * Nouns of what a customer has of their own: asked for as "your ..." ("your order number", "your
@@ -82,11 +84,15 @@ export function describeParameter(parameter: ParameterInfo, purpose?: string): s
   // "City name from the customer's message" is the city name: where the value comes from is for the
   // agent, not a question for the customer.
   phrase = phrase.replace(PROVENANCE, '');
-  // "Order ID is a unique code that identifies an order" defines the order ID.
+  // "Either the customer's domain name or their id": the choice of two, asked for as it stands.
+  phrase = phrase.replace(/^either\s+/i, '');
+  // "Order ID is a unique code that identifies an order" defines the order ID; "This is a required
+  // property" defines nothing: the input's name says what it is.
   const defined = DEFINES.exec(phrase)?.[1];
-  if (defined && defined.split(/\s+/).length <= MAX_DEFINED_WORDS) phrase = defined;
+  if (defined && POINTING.test(defined)) phrase = '';
+  else if (defined && defined.split(/\s+/).length <= MAX_DEFINED_WORDS) phrase = defined;
   if (!phrase || phrase.split(/\s+/).length > 12 || namesType(phrase))
-    phrase = splitWords(parameter.name).join(' ');
+    phrase = splitWords(parameter.name).join(' ').replace(/\bid$/, 'ID');
   for (const [pattern, replacement] of PERSON) phrase = phrase.replace(pattern, replacement);
   // "The unique ID of the payment being refunded" is the payment ID.
   phrase = phrase
