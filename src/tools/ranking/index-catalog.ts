@@ -261,7 +261,7 @@ function readPath(
   let action: string | undefined;
   let previousSegment: string[] = [];
   let pendingList: string | undefined;
-  for (const segment of withoutFormat(path).split('/')) {
+  for (const segment of segmentsOf(path)) {
     if (!segment) continue;
     const parameter = /^\{([^}]+)\}$/.exec(segment);
     if (parameter) {
@@ -282,7 +282,7 @@ function readPath(
       const single =
         segmentWords.length === 1 ||
         (segmentWords.length === 2 && BATCH_WORDS.has(segmentWords[0].toLowerCase()));
-      const acts = single && !isPlural(last) && isVerb(last) && head !== undefined;
+      const acts = single && ((!isPlural(last) && isVerb(last)) || ASPECT.test(last)) && head !== undefined;
       if (!acts) head = last;
       action = acts ? last : undefined;
       previous = last;
@@ -307,6 +307,20 @@ const EMAIL_NAME = /^e-?mail(?:_?address)?$/i;
 
 /** Words that say an operation acts on several records at once, before its verb (`BatchRetrieveOrders`). */
 const BATCH_WORDS: ReadonlySet<string> = new Set(['batch', 'bulk', 'mass']);
+/** Words after a record's noun that ask for all of it (`/users/{id}/details`, `/order.info`): no resource. */
+const ASPECT = /^(?:info|information|details?)$/i;
+
+/**
+ * A path's segments, the parts of a dotted one apart (`/order.shipment.list.json`: `order`,
+ * `shipment`, `list`, as Slack-like APIs name their methods).
+ */
+function segmentsOf(path: string): string[] {
+  return withoutFormat(path)
+    .split('/')
+    .flatMap((segment) =>
+      segment.startsWith('{') || VERSION_SEGMENT.test(segment) ? [segment] : segment.split('.'),
+    );
+}
 
 /** HTTP methods, which operation ids often start with (`PostInvoicesInvoiceSend`): no verb of theirs. */
 const METHOD_WORDS: ReadonlySet<string> = new Set(HTTP_METHODS);
@@ -519,8 +533,7 @@ function indexTool(
     })
     .filter((filter) => filter.nouns.size === 1 || (filter.nouns.size > 0 && isIdName(filter.name)));
   const lastSegment =
-    withoutFormat(operation?.path ?? '')
-      .split('/')
+    segmentsOf(operation?.path ?? '')
       .filter(Boolean)
       .pop() ?? '';
   const wrapped = wrappedInputs(properties, bodyInputs, fields.path);
@@ -583,7 +596,7 @@ function indexTool(
           ),
     ),
     idPrefixes: idPrefixes(tool.inputSchema),
-    collection: isReadMethod(method) && !lastSegment.startsWith('{'),
+    collection: isReadMethod(method) && !lastSegment.startsWith('{') && !ASPECT.test(lastSegment),
     ...(path.head ? { head: { stem: stemOf(path.head), row: vectorRow(path.head) } } : {}),
     ...(path.action ? { action: stemOf(path.action) } : {}),
     listed: path.listed,

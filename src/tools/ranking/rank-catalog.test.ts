@@ -753,6 +753,22 @@ describe('the head noun of an operation', () => {
     ]);
   });
 
+  it('reads the methods of a dotted path as a path of their own, and a record asked for whole as the record', () => {
+    const entries = indexCatalog(
+      [
+        operation('OrderInfo', 'get', '/order.info.json'),
+        operation('OrderShipmentList', 'get', '/order.shipment.list.json'),
+        operation('getCustomerDetails', 'get', '/customers/{id}/details'),
+      ],
+      loadRankingModel(),
+    ).tools.map((entry) => [entry.head?.stem, entry.action, entry.collection]);
+    expect(entries).toEqual([
+      ['order', 'info', false],
+      ['shipment', 'list', true],
+      ['custom', 'detail', false],
+    ]);
+  });
+
   it('takes the head as named by an id whose prefix abbreviates it, and by an action that is a record too', () => {
     const catalog = indexCatalog(
       [
