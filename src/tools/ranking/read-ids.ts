@@ -79,10 +79,11 @@ const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\.?\\s+$`, 'i');
 const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b`, 'i');
 
 /** Words that name an id between its record's noun and it ("order id 10593", "ticket no. 4410"). */
-export const ID_WORDS = new Set(['id', 'number', 'no', 'nr', 'num', 'ref', 'uuid', 'guid']);
+export const ID_WORDS = new Set(['id', 'number', 'no', 'nr', 'num', 'ref', 'uuid', 'guid', 'key']);
 const ID_FILLERS = new Set([
   'uuid',
   'guid',
+  'key',
   'number',
   'no',
   'nr',
