@@ -574,6 +574,19 @@ describe('analyzeQuery', () => {
     expect(ids('about order no. 4410')).toEqual([{ text: '4410', noun: 'order' }]);
   });
 
+  it('reads a host name as an id only where an id input takes a domain', () => {
+    const customers = (description: string) =>
+      catalogOf('getCustomer', 'get', '/customers/{customerId}', 'Get a customer', {
+        customerId: { type: 'string', description },
+      });
+    const text = 'what email do you have for rosa-baeckerei.de? mail me at jo@example.com';
+    const byDomain = customers(
+      "Either the customer's primary domain name or the customer's unique identifier.",
+    );
+    expect(analyzeQuery(text, byDomain).ids.map((id) => id.text)).toEqual(['rosa-baeckerei.de']);
+    expect(analyzeQuery(text, customers('The id of the customer.')).ids).toEqual([]);
+  });
+
   it("corrects a misspelt word to the catalog's own word", () => {
     const query = analyzeQuery('wher is my ordr', index);
     expect(query.terms).toContainEqual(

@@ -14,6 +14,9 @@ import {
 import { fitSlots } from './read-values.js';
 import { stemOf } from './read-words.js';
 
+/** A host name (`rosa-baeckerei.de`). */
+const HOST = /^(?:[\p{L}\p{N}-]+\.)+\p{Ll}{2,12}$/u;
+
 /** Names of the operation features, in vector order. */
 export const TOOL_FEATURES = [
   'name',
@@ -298,7 +301,8 @@ export function extractToolFeatures(options: {
   let formFit: boolean | undefined;
   for (const id of ids)
     for (const parameter of tool.idParameters) {
-      const fits = fitsIdForm(id.text, parameter.form);
+      // A host name fits an input that takes a domain, whatever form its schema shows.
+      const fits = parameter.byDomain && HOST.test(id.text) ? true : fitsIdForm(id.text, parameter.form);
       if (fits !== undefined) formFit = formFit === true || fits;
     }
   const slots = fitSlots(tool.slots, query.values);

@@ -24,6 +24,8 @@ export interface PathParameter {
    * address"); not a record that is itself an email ("the Automation workflow email") nor a code sent to one.
    */
   byEmail?: boolean;
+  /** Identifies its record by a domain name (Google reseller's `customerId`: "the customer's primary domain name or …"). */
+  byDomain?: boolean;
 }
 
 /** The form of an id input's values, from its schema. */

@@ -168,6 +168,8 @@ export interface CatalogIndex {
    * ("username jdoe", "slug spring-sale"): the names of string id inputs that are one word, not `id`.
    */
   idLabels: Set<string>;
+  /** Whether an id input takes a domain name: then a host name in a message is an id (`rosa-baeckerei.de`). */
+  takesDomains: boolean;
   /** The lengths of the capital-letter codes the id inputs show (3 for airport codes). */
   codeLengths: Set<number>;
   /** The stems the operations' paths name resources by (`order` in `/orders/{id}`). */
@@ -309,6 +311,10 @@ const EMAIL_NAME = /^e-?mail(?:_?address)?$/i;
 const BATCH_WORDS: ReadonlySet<string> = new Set(['batch', 'bulk', 'mass']);
 /** Words after a record's noun that ask for all of it (`/users/{id}/details`, `/order.info`): no resource. */
 const ASPECT = /^(?:info|information|details?)$/i;
+
+/** An id input named or described as a domain name (`domain`, "the customer's primary domain name"). */
+const DOMAIN_NAME = /domain|hostname/i;
+const DOMAIN_SAID = /\b(?:domain|host)\s?names?\b/i;
 
 /**
  * A path's segments, the parts of a dotted one apart (`/order.shipment.list.json`: `order`,
@@ -504,7 +510,17 @@ function indexTool(
         typeof property.description === 'string' &&
         /\be-?mail address\b/i.test(property.description) &&
         !/\bsent to\b/i.test(property.description));
-    return { ...parameter, form: idFormOf(property), ...(byEmail ? { byEmail } : {}) };
+    const byDomain =
+      DOMAIN_NAME.test(parameter.name) ||
+      (isObject(property) &&
+        typeof property.description === 'string' &&
+        DOMAIN_SAID.test(property.description));
+    return {
+      ...parameter,
+      form: idFormOf(property),
+      ...(byEmail ? { byEmail } : {}),
+      ...(byDomain ? { byDomain } : {}),
+    };
   });
   const idNames = new Set(idParameters.map((parameter) => parameter.name));
   // A filter by a list of ids takes one as well (Xero's `InvoiceNumbers`, `ContactIDs`), read by its
@@ -772,6 +788,7 @@ export function indexCatalog(tools: readonly RankableTool[], model: RankingModel
     promptIdNouns: new Map(),
     postings,
     idLabels: findIdLabels(indexed),
+    takesDomains: indexed.some((entry) => entry.idParameters.some((parameter) => parameter.byDomain)),
     codeLengths: new Set(
       indexed.flatMap((entry) =>
         entry.idParameters.flatMap(({ form }) => (form?.letters ? [form.letters] : [])),

@@ -137,6 +137,33 @@ describe('rankCatalog with the committed model', () => {
     expect(missing('The customer id is 99120.')).toBe(1);
   });
 
+  it('fits a host name to an id input that takes a domain', () => {
+    const catalog = indexCatalog(
+      [
+        rankable(
+          'getCustomer',
+          ['get', '/customers/{customerId}'],
+          'Get a customer account.',
+          {
+            customerId: {
+              type: 'string',
+              description: "The customer's primary domain name or unique id.",
+              pattern: '^C[0-9a-z]+$',
+            },
+          },
+          ['customerId'],
+        ),
+      ],
+      loadRankingModel(),
+    );
+    const [ranked] = rankCatalog({
+      index: catalog,
+      message: 'look up the account of rosa-baeckerei.de',
+    }).tools;
+    expect(ranked.features[TOOL_FEATURES.indexOf('idFormFit')]).toBe(1);
+    expect(ranked.features[TOOL_FEATURES.indexOf('idFormClash')]).toBe(0);
+  });
+
   it("leaves the message's id to the inputs the base prompt does not give ('organizer key 7350192465')", () => {
     const key = { type: 'string' };
     const catalog = indexCatalog(

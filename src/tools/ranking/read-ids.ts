@@ -174,6 +174,8 @@ export const BEFORE_NOUN = new Set([...DETERMINERS, 'their', 'any', 'his', 'her'
 
 /** A link's path segment of letters right before an id ("/orders/" of "…/orders/5479021837"). */
 const URL_SEGMENT = /(?:^|[\s\w.-])\/([A-Za-z][A-Za-z_-]{2,})\/$/;
+/** A host name, not an email's nor a link's: words joined by dots, ending in a top-level domain. */
+const HOST_NAME = /(?<![@/.\w-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[a-z]{2,12}(?![@\w-]|\.\w)/g;
 /** A code of letters and then digits ("LH400"). */
 const CODE_AND_NUMBER = /^[A-Za-z]{2,3}\d+$/;
 
@@ -313,6 +315,10 @@ export function findIds(text: string, index: CatalogIndex, context: string): Que
       if (index.codeLengths.has(code.length) && !opens && !ids.some((id) => id.text.includes(code)))
         take(code, match.index);
     }
+  // A host name where an id input takes a domain ("subscription 7719 for strandcafe-meyer.de").
+  if (index.takesDomains)
+    for (const match of text.matchAll(HOST_NAME))
+      if (!ids.some((id) => id.text === match[0])) take(match[0], match.index);
   // A value after a word that names an id input on its own ("username jdoe", "slug spring-sale"),
   // when the catalog does not know it as a word.
   if (index.idLabels.size > 0)
