@@ -572,6 +572,8 @@ describe('analyzeQuery', () => {
       { text: '0VF52814937998046', noun: '' },
     ]);
     expect(ids('about order no. 4410')).toEqual([{ text: '4410', noun: 'order' }]);
+    // "key" names an id as "id" does, as inputs named `organizerKey` are read.
+    expect(ids('the order key is 4410')).toEqual([{ text: '4410', noun: 'order' }]);
   });
 
   it('reads a host name as an id only where an id input takes a domain', () => {

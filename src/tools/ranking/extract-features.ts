@@ -239,14 +239,7 @@ export function extractToolFeatures(options: {
   const recordInputCounted =
     recordInputMatch &&
     tool.recordInputs.every((input) => tool.idParameters.some(({ name }) => name === input.name));
-  // An id input the base prompt gives (the business's own organizer key) takes none of the message's.
-  const promptGives = options.promptIdNouns;
-  let givenByPrompt = 0;
-  if (promptGives !== undefined && promptGives.size > 0)
-    for (const parameter of tool.idParameters)
-      if ([...parameter.nouns].some((noun) => promptGives.has(noun))) givenByPrompt++;
-  const takesIds =
-    pathParameters - givenByPrompt + ((filterMatch || recordInputMatch) && !recordInputCounted ? 1 : 0);
+  const takesIds = pathParameters + ((filterMatch || recordInputMatch) && !recordInputCounted ? 1 : 0);
   // "order 12-10522" given to a list of orders filtered by their own ids (`/order?orderIds=`), where
   // reading the one record by its id is another operation's.
   const ownIdByFilter =

@@ -164,39 +164,6 @@ describe('rankCatalog with the committed model', () => {
     expect(ranked.features[TOOL_FEATURES.indexOf('idFormClash')]).toBe(0);
   });
 
-  it("leaves the message's id to the inputs the base prompt does not give ('organizer key 7350192465')", () => {
-    const key = { type: 'string' };
-    const catalog = indexCatalog(
-      [
-        rankable(
-          'scheduleTraining',
-          ['post', '/organizers/{organizerKey}/trainings'],
-          'Schedule a training.',
-          { organizerKey: key },
-          ['organizerKey'],
-        ),
-        rankable(
-          'registerForTraining',
-          ['post', '/organizers/{organizerKey}/trainings/{trainingKey}/registrants'],
-          'Register for a training.',
-          { organizerKey: key, trainingKey: key },
-          ['organizerKey', 'trainingKey'],
-        ),
-      ],
-      loadRankingModel(),
-    );
-    const feature = (name: string, basePrompt: string, feature: (typeof TOOL_FEATURES)[number]) =>
-      rankCatalog({ index: catalog, message: 'sign me up for training 5821094736', basePrompt }).tools.find(
-        (entry) => entry.entry.tool.name === name,
-      )?.features[TOOL_FEATURES.indexOf(feature)];
-    const prompt = 'Our GoToTraining organizer key is 7350192465.';
-    expect(feature('scheduleTraining', prompt, 'idUnneeded')).toBe(1);
-    expect(feature('registerForTraining', prompt, 'idCountGap')).toBe(0);
-    // Without the prompt, the organizer is the message's id to give.
-    expect(feature('scheduleTraining', '', 'idUnneeded')).toBe(0);
-    expect(feature('registerForTraining', '', 'idCountGap')).toBe(1);
-  });
-
   it('counts the one id a change takes in its body once, though it is a required id input and its record input both', () => {
     const paymentId = { payment_id: { type: 'string' } };
     const catalog = indexCatalog(
