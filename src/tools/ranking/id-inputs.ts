@@ -190,7 +190,10 @@ export function holdsId(schema: unknown): boolean {
 export function abbreviates(prefix: string, parameter: PathParameter): boolean {
   const letters = prefix.replace(/[^a-z]/gi, '').toLowerCase();
   const words = parameter.segment ?? [];
-  if (letters.length < 2 || words.length === 0) return false;
+  // Two letters joined to the digits are a country's or a carrier's code as often ("SE556677889901",
+  // a Swedish VAT number, abbreviates no settlement); set apart (`ch_`, `pi_`) they name the record.
+  const setApart = /[_:-]$/.test(prefix);
+  if (letters.length < (setApart ? 2 : 3) || words.length === 0) return false;
   if (words.length > 1) return words.map((word) => word[0]).join('') === letters;
   return words[0].startsWith(letters);
 }

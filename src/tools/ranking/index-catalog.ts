@@ -269,6 +269,9 @@ function readPath(
     if (parameter) {
       const nouns = idNounStems(parameter[1]);
       if (previous) nouns.add(stemOf(previous));
+      // `/vat_numbers/{tax_number}`: the record is the word before the one that names an id.
+      const named = previousSegment.findLast((word) => !ID_WORDS.has(word.toLowerCase().replace(/s$/, '')));
+      if (named && named !== previous) nouns.add(stemOf(named));
       parameters.push({ name: parameter[1], nouns, segment: previousSegment });
       pendingList = undefined;
       continue;

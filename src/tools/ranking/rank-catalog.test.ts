@@ -721,6 +721,9 @@ describe('abbreviates', () => {
     // A compound's first word is what it qualifies: `sub-` is no subscription cancellation's id.
     expect(abbreviates('sub-', parameter(['subscription', 'cancellations']))).toBe(false);
     expect(abbreviates('sc_', parameter(['subscription', 'cancellations']))).toBe(true);
+    // Two letters joined to the digits are a country's code as often (a Swedish VAT number "SE5566…").
+    expect(abbreviates('se', parameter(['settlement']))).toBe(false);
+    expect(abbreviates('inv', parameter(['invoices']))).toBe(true);
   });
 });
 
@@ -789,6 +792,12 @@ describe('the head noun of an operation', () => {
       ],
       loadRankingModel(),
     ).tools.map((entry) => [entry.head?.stem, entry.action, entry.collection]);
+    // The record of `/vat_numbers/{tax_number}` is the VAT number's: the word before the id word.
+    const [validate] = indexCatalog(
+      [operation('validateTaxNumber', 'get', '/tax/vat_numbers/{tax_number}/validate')],
+      loadRankingModel(),
+    ).tools;
+    expect([...validate.idParameters[0].nouns]).toContain('vat');
     expect(entries).toEqual([
       ['order', 'info', false],
       ['shipment', 'list', true],
