@@ -274,8 +274,11 @@ export function extractToolFeatures(options: {
   // A change whose input takes the state the message's verb names does that deed ("unsubscribe me"
   // for an update whose `status` may be `unsubscribed`; "cancel order 5" for one that sets `cancelled`),
   // unless it tells what was done ("I opened a ticket last week" sets no ticket `open`).
+  // A creation's state is the new record's ("cancel my order" creates no order in state `Cancelled`).
   const stateNamed =
-    tool.states.size > 0 && query.terms.some((term) => term.verb && !term.told && tool.states.has(term.stem));
+    tool.states.size > 0 &&
+    !createsRecord(tool) &&
+    query.terms.some((term) => term.verb && !term.told && tool.states.has(term.stem));
   // An email names the record an id input identifies by an email ("unsubscribe me, kev@…").
   const emailNamesRecord =
     query.values.emails > 0 && tool.idParameters.some((parameter) => parameter.byEmail);

@@ -137,6 +137,37 @@ describe('rankCatalog with the committed model', () => {
     expect(missing('The customer id is 99120.')).toBe(1);
   });
 
+  it("reads a change's state as the deed the message names, not a creation's ('cancel my order')", () => {
+    const orderState = { type: 'string', enum: ['Open', 'Confirmed', 'Cancelled'] };
+    const catalog = indexCatalog(
+      [
+        rankable(
+          'createOrderFromCart',
+          ['post', '/orders'],
+          'Creates an order from a cart.',
+          { orderState },
+          [],
+          ['orderState'],
+        ),
+        rankable(
+          'updateOrder',
+          ['post', '/orders/{id}'],
+          'Updates an order.',
+          { id: { type: 'string' }, orderState },
+          ['id'],
+          ['orderState'],
+        ),
+      ],
+      loadRankingModel(),
+    );
+    const verbNamed = (name: string) =>
+      rankCatalog({ index: catalog, message: 'i want to cancel my order' }).tools.find(
+        (entry) => entry.entry.tool.name === name,
+      )?.features[TOOL_FEATURES.indexOf('verbNamed')];
+    expect(verbNamed('updateOrder')).toBe(1);
+    expect(verbNamed('createOrderFromCart')).toBe(0);
+  });
+
   it('fits a host name to an id input that takes a domain', () => {
     const catalog = indexCatalog(
       [
