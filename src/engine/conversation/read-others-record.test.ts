@@ -14,6 +14,8 @@ describe('readOthersRecord', () => {
       'my colleague stayed on the same trip - please refund her deposit as well, ref 8835511210684444',
       "My colleague Dana's account (AC33ac42e11c) got suspended, can you check her balance?",
       "My friend runs Oakridge Candles. Can you check their order 2391001? they're locked out",
+      'My sister ordered something from you for herself, order FH-100551. What did she buy?',
+      "My wife has her own YNAB account. Can you show me what she's been spending on?",
     ])
       expect(readOthersRecord(text), text).toBe(true);
   });
@@ -23,6 +25,7 @@ describe('readOthersRecord', () => {
       'where is my order #W4686509?',
       'My wife passed away yesterday and I need to move the flight in reservation EUJUY6 out by two days.',
       'I bought it as a gift for my mum, can I return it? order 5521',
+      'I ordered a present for my sister, order 5521. When will it arrive?',
       'my friend recommended you, do you sell hiking boots?',
       'the courier left it with his neighbour',
       'Recipient 551020 has moved, his new address is 19 Pine Road. Can you update it?',

@@ -18,6 +18,8 @@ const OTHERS_RECORD = new RegExp(
   [
     `(?<!\\bto\\s+)\\bmy\\s+${OTHERS}(?:\\s+\\w+)?(?:'s|’s|s')\\s+(?:\\w+\\s+)?${RECORDS}\\b`,
     `\\bmy\\s+${OTHERS}\\s+(?:also\\s+|too\\s+|already\\s+)?(?:has|had|placed|made|opened|owns)\\s+(?:an?\\s+|the\\s+)?${RECORDS}\\b`,
+    // "My sister ordered something from you for herself": what they bought is theirs.
+    `\\bmy\\s+${OTHERS}\\s+(?:also\\s+|just\\s+)?(?:ordered|bought|purchased|booked)\\b`,
   ].join('|'),
   'i',
 );
@@ -26,12 +28,12 @@ const OTHERS_RECORD = new RegExp(
 const NAMES_OTHER = new RegExp(`\\bmy\\s+${OTHERS}\\b`, 'i');
 
 /**
- * Of that person: "her email is …", "his order", "their order", "which card did he use?", "what's happening with
- * hers?" (where no relation is named, "his new address" is a record's the customer keeps, a
+ * Of that person: "her email is …", "his order", "their order", "her own YNAB account", "which card did
+ * he use?", "what she's been spending on", "what's happening with hers?" (where no relation is named, "his new address" is a record's the customer keeps, a
  * recipient's).
  */
 const THEIRS = new RegExp(
-  `\\b(?:her|his|their)\\s+(?:\\w+\\s+)?${RECORDS}\\b|\\b(?:did|does|has)\\s+(?:he|she)\\s+(?:use|pay|order|book)\\b|\\b(?:with|about|of|on)\\s+(?:hers|his)\\b`,
+  `\\b(?:her|his|their)\\s+(?:\\w+\\s+){0,2}${RECORDS}\\b|\\b(?:did|does|has)\\s+(?:he|she)\\s+(?:use|pay|order|book|buy|spend)\\b|\\b(?:he|she)(?:'s|’s|\\s+is|\\s+has)?\\s+(?:been\\s+)?(?:spending|spent|buying|bought|ordering|ordered)\\b|\\b(?:with|about|of|on)\\s+(?:hers|his)\\b`,
   'i',
 );
 
