@@ -299,4 +299,29 @@ describe('chooseTool', () => {
       input: { orderIds: '11-10422-50981,11-10422-50982' },
     });
   });
+
+  it('calls nothing for a question of how a thing is done, unless it names a record by its id', () => {
+    const account = [
+      operation('listCards', ['get', '/cards'], 'List the cards of the signed-in user.', {}),
+      operation(
+        'updateCard',
+        ['put', '/cards/{card_id}'],
+        'Update a card: its status, limits or wallet.',
+        {
+          card_id: { type: 'string' },
+          wallet: { type: 'string' },
+        },
+        { bodyInputs: ['wallet'] },
+      ),
+      operation('getCard', ['get', '/cards/{card_id}'], 'Get a card by its id.', {
+        card_id: { type: 'string' },
+      }),
+      operation('listPayments', ['get', '/payments'], 'List payments.', {}),
+    ];
+    expect(decideMessage('how can i check my payments', account)).toMatchObject({ type: 'text' });
+    expect(decideMessage('how do I add card 4471-22 to Apple Pay?', account)).toMatchObject({
+      type: 'tool-call',
+      toolName: 'getCard',
+    });
+  });
 });

@@ -141,6 +141,10 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     });
   let best = candidates[0];
   if (!best) return { type: 'none' };
+  // "how do I add my card to Apple Pay?" asks how a thing is done, which no operation tells (the
+  // business's articles may): nothing is called, unless the message names a record by its id.
+  if (ranking.query.asksHow && ranking.query.ids.length === 0 && earlierText === undefined)
+    return { type: 'none' };
   best = findIdOwner(best, candidates, ranking.query) ?? best;
   best = readInstead(best, candidates, ranking.query) ?? best;
   // "dana.p" after "What's your username?": the one value the agent asked for is for an operation

@@ -379,6 +379,14 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('can you cancel my order?', index).writes).toBeGreaterThan(0.5);
   });
 
+  it('tells a message that only asks how a thing is done from one that also asks for a deed', () => {
+    expect(analyzeQuery('how do I cancel my order?', index).asksHow).toBe(true);
+    expect(analyzeQuery('how to cancel an order', index).asksHow).toBe(true);
+    expect(analyzeQuery('can you cancel my order?', index).asksHow).toBe(false);
+    // A deed asked for beside the how-to question is still asked for.
+    expect(analyzeQuery('how do I cancel? please cancel order 55512', index).asksHow).toBe(false);
+  });
+
   it('reads the noun of a record the catalog creates, where a verb goes, as asking for one', () => {
     // The store creates returns (POST /returns); APIs name that "createReturn", so the verb table
     // does not know "return".

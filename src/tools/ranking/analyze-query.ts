@@ -57,6 +57,8 @@ export interface AnalyzedQuery {
   question: boolean;
   /** Asks for something to be done, in a request's words ("can you check the payment?", "please"). */
   request: boolean;
+  /** Asks only how to do something ("how do I add my card to Apple Pay?"): instructions, no deed. */
+  asksHow: boolean;
   /**
    * The stem of the first verb that asks for a deed, not one that tells what was done ("I paid for
    * two bags … can you refund $18.50": "refund").
@@ -447,6 +449,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
   let lastVerb = Number.NEGATIVE_INFINITY;
   let unknownVerb = false;
   let asks: string | undefined;
+  let howTo = false;
   let newRecord: string | undefined;
   // The words of each sentence in turn, and where each sentence starts: a verb may open any of them
   // ("I'm moving abroad next week. Cancel subscription sub_1Nb… right away").
@@ -586,6 +589,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
           : HOW_TO.test(words.slice(Math.max(0, position - 3), position).join(' '))) ||
         // "what order statuses can I set?": which ones may be done, not that one be.
         (WHICH.has(words[0]) && CAN_I.test(words.slice(Math.max(0, position - 3), position).join(' ')));
+      howTo ||= asksHow;
       if (past || told || labelsId || asksHow) continue;
       asks ??= stem;
       writes = Math.max(writes, profile.write);
@@ -631,6 +635,7 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
         !REQUEST_START.test(text)) ||
       ASKS_TO_BE_TOLD.test(text),
     request: REQUEST_START.test(text),
+    asksHow: howTo && asks === undefined,
     writes,
     removes,
     ...(action ? { action } : {}),
