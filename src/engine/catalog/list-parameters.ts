@@ -1,5 +1,6 @@
 // Reads the parameters of a tool's input schema: names, types, descriptions, enums, required flags.
 import { schemaTypeOf } from '../../openapi/schema-type.js';
+import { plainText } from '../language/plain-text.js';
 import type { SchemaNode } from './engine-tool.js';
 
 /** One top-level input property of a tool. */
@@ -64,7 +65,7 @@ function readParameters(inputSchema: SchemaNode): ParameterInfo[] {
   const required = new Set(Array.isArray(root.required) ? (root.required as string[]) : []);
   return Object.entries(properties).map(([name, node]) => {
     const schema = resolveSchema(node);
-    const description = String(schema.description ?? schema.title ?? '');
+    const description = plainText(String(schema.description ?? schema.title ?? ''));
     const enumValues = Array.isArray(schema.enum) ? schema.enum : undefined;
     return {
       name,

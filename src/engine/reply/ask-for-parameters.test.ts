@@ -28,6 +28,27 @@ describe('askForParameters', () => {
     expect(askForParameters([parameter('EmailAddress', 'string')])).toBe('What is your email address?');
   });
 
+  it('asks in the words of a description written in HTML with labelled facets', () => {
+    const [merchant, amount] = listParameters({
+      type: 'object',
+      properties: {
+        merchant_id: {
+          type: 'integer',
+          description:
+            '<strong>Format: </strong>Variable length, up to 12 N<br><strong>Description: </strong>Unique identifier on the Qualpay system.',
+        },
+        amt_tran: {
+          type: 'number',
+          description: '<p>Total amount to refund &amp; no more.</p><p>Format: up to 12,2 N</p>',
+        },
+      },
+      required: ['merchant_id', 'amt_tran'],
+    });
+    expect(askForParameters([merchant])).toBe('What is the identifier on the Qualpay system?');
+    expect(amount.description).toBe('Total amount to refund & no more.\nFormat: up to 12,2 N');
+    expect(askForParameters([amount])).toBe('What is the total amount to refund & no more?');
+  });
+
   it('asks for several details at once and turns why-descriptions into a question', () => {
     expect(
       askForParameters([

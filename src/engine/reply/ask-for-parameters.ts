@@ -3,6 +3,7 @@
 import { isPlural } from '../../tools/index.js';
 import type { EngineTool } from '../catalog/engine-tool.js';
 import type { ParameterInfo } from '../catalog/list-parameters.js';
+import { withoutFacets } from '../language/plain-text.js';
 import { splitWords } from '../language/split-words.js';
 import { purposeOf } from './describe-action.js';
 import { describeStructure, moneyPhrase } from './describe-structure.js';
@@ -77,7 +78,7 @@ export function describeParameter(parameter: ParameterInfo, purpose?: string): s
   // `amount_money` with no fields to go by is still an amount ("the amount to refund").
   if (parameter.type === 'object' && /money$/i.test(parameter.name))
     return `the ${moneyPhrase(parameter.name, purpose)}`;
-  let phrase = parameter.description
+  let phrase = withoutFacets(parameter.description)
     .replace(/`([^`]*)`/g, '$1')
     .split(/[.,;:(\n]| - | e\.g\.| for example/i)[0]
     .trim();
