@@ -203,6 +203,41 @@ describe('chooseTool', () => {
     expect(decideMessage('do you have any red sneakers?', shop.slice(1))).toMatchObject({ type: 'text' });
   });
 
+  it('looks a thing up by its proper name where the catalog lists things for sale by title', () => {
+    const shop = [
+      operation(
+        'listProducts',
+        ['get', '/products'],
+        'Retrieve a list of products.',
+        { title: { type: 'string', description: 'Filter by product title.' }, limit: { type: 'integer' } },
+        { responseFields: ['id', 'title', 'body_html', 'variants', 'tags'] },
+      ),
+      operation(
+        'searchCustomers',
+        ['get', '/customers/search'],
+        'Search for customers that match a query.',
+        { query: { type: 'string' } },
+        { responseFields: ['email', 'first_name', 'last_name'], people: true },
+      ),
+      operation('getOrder', ['get', '/orders/{order_id}'], 'Retrieve a specific order.', {
+        order_id: { type: 'integer' },
+      }),
+    ];
+    for (const [message, title] of [
+      ['How much is the Ceramic Pour-Over Set?', 'Ceramic Pour-Over Set'],
+      ['Does the Linen Throw Blanket come in other colors?', 'Linen Throw Blanket'],
+      ["Hi, I'm Sarah. Is the Everyday Tote available?", 'Everyday Tote'],
+    ])
+      expect(decideMessage(message, shop)).toEqual({
+        type: 'tool-call',
+        toolName: 'listProducts',
+        input: { title },
+      });
+    // No thing named, or only a place: nothing is looked up.
+    expect(decideMessage('How much is the shipping?', shop)).toMatchObject({ type: 'text' });
+    expect(decideMessage('Do you have a physical store in Chicago?', shop)).toMatchObject({ type: 'text' });
+  });
+
   it("calls a list of the business's own places, whose records hold only their phone numbers", () => {
     const stores = [
       operation(

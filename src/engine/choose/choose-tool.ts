@@ -254,6 +254,20 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     !asksItsDeed &&
     !answered &&
     !looksUp(best, ranking, filled.input);
+  // "Is the Everyday Tote available in black?": a thing named by its proper name, which no read the
+  // message fills ranks for (or only a search of people, which is no thing for sale), is looked for
+  // among the things for sale.
+  if (
+    !nothing &&
+    best.entry.reads &&
+    (Object.keys(filled.input).length === 0 || best.entry.holdsPeople || best.entry.findsPeople)
+  ) {
+    const browse = findBrowse(candidates, text, fillFor, ranking.index.tools);
+    if (browse?.named) {
+      best = browse.ranked;
+      filled = browse.filled;
+    }
+  }
   if (nothing) {
     const lookUp =
       findLookUp(candidates.slice(1), ranking, fillFor) ??

@@ -3,6 +3,7 @@ import type { AnalyzedQuery, IndexedTool, QueryId } from '../../tools/index.js';
 import { EMAIL_ADDRESS, isIdName } from '../../tools/index.js';
 import type { ParameterInfo } from '../catalog/list-parameters.js';
 import type { FilledArguments } from '../fill/fill-arguments.js';
+import { findProperNameTexts } from '../fill/find-mentions.js';
 import {
   DOES,
   ID_FORM_CLASH,
@@ -155,26 +156,46 @@ const EMAIL_ADDRESSES = new RegExp(EMAIL_ADDRESS.source, 'g');
 
 /**
  * A question whether the business has a thing: "do you have any red sneakers?", "do you sell …", "is
- * the … in stock?", "I'm looking for …".
+ * the … in stock?", "I'm looking for …"; or what a named thing costs or comes in: "how much is the
+ * Ceramic Pour-Over Set?", "does the Linen Throw Blanket come in other colors?", "is the Everyday
+ * Tote available in black?".
  */
-const BROWSES =
-  /\b(?:do|does)\s+(?:you|u|your\s+\w+)\s+(?:guys\s+)?(?:have|sell|carry|stock|offer)\b|\b(?:in|back in)\s+stock\b|\b(?:i'?m|i\s+am)\s+looking\s+for\b/i;
+const BROWSES = new RegExp(
+  [
+    /\b(?:do|does)\s+(?:you|u|your\s+\w+)\s+(?:guys\s+)?(?:have|sell|carry|stock|offer)\b/,
+    /\b(?:in|back in)\s+stock\b/,
+    /\b(?:i'?m|i\s+am)\s+looking\s+for\b/,
+    /\bhow\s+much\s+(?:is|are|does|do)\s+(?:the|your|a|an|this|that|these|those)\b/,
+    /\b(?:does|do)\s+(?:the|your|this|that|these|those|it|they)\b[^?.!]*\bcome\s+in\b/,
+    /\b(?:is|are)\s+(?:the|your|this|that|these|those)\b[^?.!]*\bavailable\b/,
+  ]
+    .map((pattern) => pattern.source)
+    .join('|'),
+  'i',
+);
+
+/** The stems of what a thing for sale carries among a response's fields: a price (a cost, an amount, its currency) or stock (a SKU, variants, inventory). */
+const PRICED = ['price', 'cost', 'amount', 'currenc', 'sku', 'variant', 'inventori'];
+
+/** An input that filters a list by its records' names (`title`, `name`). */
+const NAME_FILTER = /^(?:title|name)$/i;
+
+/** A name the customer gives of themselves ("I'm Sarah", "my name is …"), not of a thing. */
+const OWN_NAME = /\b(?:i'?m|i\s+am|my\s+name\s+is|this\s+is|it'?s)\s+$/i;
 
 /**
  * For a question whether the business has a thing, named in words the catalog does not know (a
  * product's name): the first search of records that are no one's (a catalog's, not its customers' or
- * members') and carry a price, that the message fills, though "nothing" ranks first for words the API
- * never uses.
+ * members') and carry a price or stock, that the message fills, though "nothing" ranks first for words
+ * the API never uses. A list that filters by name takes the thing's proper name where nothing else
+ * fills it ("the Linen Throw Blanket" for Shopify's products by `title`).
  */
-/** The stems of a price among a response's fields (a price, a cost, an amount, its currency). */
-const PRICED = ['price', 'cost', 'amount', 'currenc'];
-
 export function findBrowse<Ranked extends { entry: IndexedTool }>(
   candidates: Ranked[],
   text: string,
   fillFor: (ranked: Ranked) => FilledArguments,
   catalog: readonly IndexedTool[],
-): { ranked: Ranked; filled: FilledArguments } | undefined {
+): { ranked: Ranked; filled: FilledArguments; named?: true } | undefined {
   if (!BROWSES.test(text)) return undefined;
   // What people are kept as: the records any operation answers with an email or a person's contact.
   const people = new Set(
@@ -184,14 +205,36 @@ export function findBrowse<Ranked extends { entry: IndexedTool }>(
   );
   for (const ranked of candidates.slice(0, LOOK_UP_RANK)) {
     const entry = ranked.entry;
-    if (!entry.search || !entry.collection || !entry.head || people.has(entry.head.stem)) continue;
-    // Things a business has for sale carry a price (a campaign or a file has none).
+    const nameFilter = Object.entries(entry.tool.inputSchema.properties ?? {}).find(
+      ([name, property]) =>
+        NAME_FILTER.test(name) && (property as { type?: unknown } | null)?.type === 'string',
+    )?.[0];
+    if (!(entry.search || nameFilter) || !entry.collection || !entry.head || people.has(entry.head.stem))
+      continue;
+    // Things a business has for sale carry a price or stock (a campaign or a file has neither).
     if (entry.response.size > 0 && !PRICED.some((stem) => entry.response.has(stem))) continue;
     const filled = fillFor(ranked);
-    if (filled.missing.length === 0 && Object.keys(filled.input).length > 0) return { ranked, filled };
+    if (filled.missing.length > 0) continue;
+    if (Object.keys(filled.input).length > 0) return { ranked, filled };
+    const name = nameFilter && thingNamed(text);
+    if (name) return { ranked, filled: { ...filled, input: { [nameFilter]: name }, found: 1 }, named: true };
   }
   return undefined;
 }
+
+/**
+ * The first proper name of `text` that names the thing asked about: no one's own name ("I'm Sarah"),
+ * and none a preposition puts beside it ("a store in Chicago", "anything from Hydro Flask": a place, a
+ * maker, a range, which a title does not hold).
+ */
+function thingNamed(text: string): string | undefined {
+  for (const name of findProperNameTexts(text)) {
+    const before = text.slice(0, text.indexOf(name));
+    if (!OWN_NAME.test(before) && !AFTER_PREPOSITION.test(before)) return name;
+  }
+  return undefined;
+}
+const AFTER_PREPOSITION = /\b(?:in|at|near|from|by|to|on|of|for|with)\s+(?:(?:the|your|a|an)\s+)?$/i;
 
 /** How high a look-up must rank to come before the change it serves. */
 const LOOK_UP_RANK = 8;
