@@ -360,3 +360,51 @@ describe('chooseTool', () => {
     });
   });
 });
+
+describe('chooseTool, on a request to be given something', () => {
+  const fulfilment = [
+    operation(
+      'getShippingFulfillments',
+      ['get', '/order/{orderId}/shipping_fulfillment'],
+      "Retrieve the shipping fulfillments of an order, with each package's tracking number and carrier.",
+      { orderId: { type: 'string' } },
+      { responseFields: ['fulfillmentId', 'shipmentTrackingNumber', 'shippingCarrierCode'] },
+    ),
+    operation('getOrder', ['get', '/order/{orderId}'], 'Retrieve an order.', { orderId: { type: 'string' } }),
+    operation('getOrders', ['get', '/order'], 'Search for orders.', { orderIds: { type: 'string' } }),
+    operation(
+      'getPaymentDispute',
+      ['get', '/payment_dispute/{payment_dispute_id}'],
+      'Retrieve a payment dispute.',
+      {
+        payment_dispute_id: { type: 'string' },
+      },
+    ),
+    operation(
+      'getActivities',
+      ['get', '/payment_dispute/{payment_dispute_id}/activity'],
+      'Retrieve the activity log of a payment dispute.',
+      {
+        payment_dispute_id: { type: 'string' },
+      },
+    ),
+    operation(
+      'createShippingFulfillment',
+      ['post', '/order/{orderId}/shipping_fulfillment'],
+      'Create a shipping fulfillment.',
+      {
+        orderId: { type: 'string' },
+        trackingNumber: { type: 'string' },
+      },
+      { bodyInputs: ['trackingNumber'] },
+    ),
+  ];
+
+  it('reads what is to be sent to the customer where no operation sends it', () => {
+    expect(decideMessage('Can you send me the tracking number for 04-11029-67345?', fulfilment)).toEqual({
+      type: 'tool-call',
+      toolName: 'getShippingFulfillments',
+      input: { orderId: '04-11029-67345' },
+    });
+  });
+});

@@ -70,9 +70,10 @@ export interface AnalyzedQuery {
   removes: number;
   /**
    * The verb that asks for a change, where English puts the verb ("cancel" in "I want to cancel my
-   * order"): the word as written, its stem, and what follows it.
+   * order"): the word as written, its stem, and what follows it; `toCustomer` where the verb gives the
+   * customer something ("send me the tracking number"), which a read may answer as well as a change.
    */
-  action?: { word: string; stem: string; rest: string };
+  action?: { word: string; stem: string; rest: string; toCustomer?: true };
   /**
    * A verb the verb table does not know where a request puts its verb ("please close ticket 41002",
    * "can you bump it"): something is asked to be done, though not what its doing does.
@@ -599,7 +600,12 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
         action = wantsDone
           ? // "I want my account deleted": delete my account.
             { word: presentOf(written), stem, rest: objectOfWish(words.slice(0, position)) }
-          : { word: written, stem, rest: words.slice(position + 1).join(' ') };
+          : {
+              word: written,
+              stem,
+              rest: words.slice(position + 1).join(' '),
+              ...(asksToBeGiven(words, position) ? { toCustomer: true as const } : {}),
+            };
     }
   }
   joinCompounds(words, weights, index);
