@@ -129,7 +129,12 @@ function kindOf(parameter: ParameterInfo, nameWords: string[], descriptionWords:
   // A string may hold several ("requester_emails": comma-separated).
   if (format === 'email' || has(nameWords, 'email', 'mail', 'emails')) return 'email';
   if (has(nameWords, 'phone', 'telephone', 'mobile', 'cellphone', 'phones')) return 'phone';
-  if (format === 'uri' || format === 'url' || has(nameWords, 'url', 'uri', 'link', 'website')) return 'url';
+  if (
+    format === 'uri' ||
+    format === 'url' ||
+    has(nameWords, 'url', 'uri', 'link', 'website', 'domain', 'hostname')
+  )
+    return 'url';
   if (format === 'date' || format === 'date-time' || has(nameWords, 'date', 'day', 'datetime', 'birthday'))
     return 'date';
   if (typeof schema.pattern === 'string') return 'pattern';

@@ -16,6 +16,19 @@ describe('fillArguments', () => {
     expect(fill({ orderIds }, [], text).input).toEqual({});
   });
 
+  it('fills a filter by domain with the host name the message gives', () => {
+    const properties = {
+      domain: { type: 'string', description: 'Filter orders by the domain they were bought for.' },
+      limit: { type: 'integer' },
+    };
+    expect(fill(properties, [], 'what orders do i have for mybakery.com? need the renewals').input).toEqual({
+      domain: 'mybakery.com',
+    });
+    expect(fill(properties, [], 'Which orders did I place for kettle-and-crumb.co.uk?').input).toEqual({
+      domain: 'kettle-and-crumb.co.uk',
+    });
+  });
+
   it('fills a list of ids with ids as written, never with counts in words', () => {
     const attachment_ids = { type: 'array', items: { type: 'integer' } };
     const text = 'oops I opened #31990021 twice by accident, please bin that one';
