@@ -195,6 +195,12 @@ describe('analyzeQuery', () => {
     // Asking to be told is a question.
     expect(analyzeQuery('Could you tell me what invoice 2024-0042 is for?', index).question).toBe(true);
     expect(analyzeQuery('can you let me know when order 12345 ships', index).question).toBe(true);
+    // As is asking that what the business holds be confirmed or checked; confirming a thing is no question.
+    expect(analyzeQuery('Can you confirm which shipping address is on order 22-1065?', index).question).toBe(
+      true,
+    );
+    expect(analyzeQuery('could you check whether order 12345 shipped', index).question).toBe(true);
+    expect(analyzeQuery('can you confirm my order 12345', index).question).toBe(false);
     // A question before a sentence that tells is one too.
     const asked =
       'hey, quick one - how much credit is left on my account? dont want my campaign to stop halfway';

@@ -347,9 +347,12 @@ const BEFORE_VERB = new Set([
 // action, not for information.
 const REQUEST_START =
   /(?:^|[.!?,;:]\s+)(?:(?:hi|hello|hey)\W+)?(?:(?:can|could|would|will)\s+(?:you|u)|(?:can|could|may)\s+i)\b|\bplease\b|\bpls\b/i;
-/** "could you tell me what it is for", "can you let me know when": a question asked as a request. */
+/**
+ * "could you tell me what it is for", "can you let me know when", "can you confirm which address you
+ * have": a question asked as a request.
+ */
 const ASKS_TO_BE_TOLD =
-  /\b(?:tell|show|let)\s+(?:me|us)\s+(?:know\s+)?(?:what|which|when|where|who|whom|whose|why|how|if|whether)\b/i;
+  /\b(?:(?:tell|show|let)\s+(?:me|us)\s+(?:know\s+)?|(?:confirm|check|verify)\s+)(?:what|which|when|where|who|whom|whose|why|how|if|whether)\b/i;
 /** A question for a number of things, and the word APIs name counting operations by. */
 const HOW_MANY = /\bhow\s+many\b/i;
 const COUNT = stemOf('count');
