@@ -2302,6 +2302,10 @@ describe('decideTurn', () => {
     expect(decide([user('I want to add two more checked bags')], '', readOnly)).toMatchObject({
       text: expect.stringContaining("can't add checked bags from here"),
     });
+    // A clause after the object is no part of it.
+    expect(
+      decide([user('please cancel the order before it goes through, order 12346')], '', readOnly),
+    ).toMatchObject({ text: expect.stringContaining("can't cancel orders from here") });
   });
 
   it('declines no deed the catalog does by creating the new record it names, among a thousand operations', async () => {

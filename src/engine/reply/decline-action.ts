@@ -41,14 +41,35 @@ const LEADING = new Set([
 ]);
 const MAX_OBJECT_WORDS = 3;
 
-/** The thing acted on: the content words right after the verb, the last one in the plural. */
+/** Words that end the object: what follows says when, why or how ("cancel that one before it goes through"). */
+const AFTER_OBJECT = new Set([
+  'before',
+  'after',
+  'because',
+  'since',
+  'until',
+  'unless',
+  'while',
+  'when',
+  'so',
+]);
+
+/**
+ * The thing acted on: the content words right after the verb, up to an id or a word that starts a
+ * clause, the last one in the plural ("resend invoice INV-0932": invoices).
+ */
 function objectOf(rest: string): string | undefined {
-  const words = splitWords(rest);
+  const words: string[] = [];
+  for (const token of rest.split(/\s+/)) {
+    // An id ("INV-0932", "PO-0388", "7783…") ends the object: its letters are no noun.
+    if (/\d/.test(token) || /^[A-Z]{2,}\b/.test(token)) break;
+    words.push(...splitWords(token));
+  }
   let start = 0;
   while (start < words.length && LEADING.has(words[start])) start++;
   const object: string[] = [];
   for (const word of words.slice(start)) {
-    if (!isContentWord(word) || /\d/.test(word) || object.length === MAX_OBJECT_WORDS) break;
+    if (!isContentWord(word) || AFTER_OBJECT.has(word) || object.length === MAX_OBJECT_WORDS) break;
     object.push(word);
   }
   if (object.length === 0) return undefined;

@@ -89,6 +89,34 @@ describe('analyzeQuery', () => {
     expect(query.ids).toMatchObject([{ text: 'VA-CUST-55120', noun: 'custom' }]);
   });
 
+  it("reads the word before a record's noun and its id as naming the record, never as a verb", () => {
+    const cards = indexCatalog(
+      [
+        {
+          name: 'RetrieveGiftCard',
+          description: 'Retrieves a gift card by its id.',
+          inputSchema: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
+          operation: { method: 'get', path: '/v2/gift-cards/{id}', operationId: 'RetrieveGiftCard' },
+        },
+        {
+          name: 'giftCardActivate',
+          description: 'Activates a gift card.',
+          inputSchema: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
+          operation: {
+            method: 'post',
+            path: '/v2/gift-cards/{id}/activate',
+            operationId: 'giftCardActivate',
+          },
+        },
+      ],
+      loadRankingModel(),
+    );
+    // "gift" opens the corpus's operation names as a verb that mostly writes.
+    expect(
+      analyzeQuery('gift card 7783320098765432 — can u check the balance pls', cards).action,
+    ).toBeUndefined();
+  });
+
   it('reads a quantity written with its unit as one word as no id', () => {
     const ids = (message: string) => analyzeQuery(message, index).ids.map((id) => id.text);
     expect(ids('you charged me twice for the 2TB plan, order 5521')).toEqual(['5521']);

@@ -580,12 +580,19 @@ export function analyzeQuery(text: string, index: CatalogIndex, context = ''): A
       // "please refund pi_3PBc…": after a word that asks, a record's noun before an id whose prefix names
       // another record (a payment intent's) is the verb, where the catalog creates refunds too.
       const labelsId =
-        idParts.has(words[labelled] ?? '') &&
-        ((index.records.has(stem) &&
-          (profile === CREATES || !verbBefore) &&
-          !(verbBefore && prefixedOther(ids, words[labelled], written))) ||
-          labelled > position + 1 ||
-          abbreviatedBy(ids, words[labelled], written));
+        (idParts.has(words[labelled] ?? '') &&
+          ((index.records.has(stem) &&
+            (profile === CREATES || !verbBefore) &&
+            !(verbBefore && prefixedOther(ids, words[labelled], written))) ||
+            labelled > position + 1 ||
+            abbreviatedBy(ids, words[labelled], written))) ||
+        // "gift card 7783…": a word of the paths' record names (`/gift-cards`) before a record's noun
+        // and its id, where nothing asks for a verb, names the kind of record ("cancel order 5521" asks).
+        (!verbBefore &&
+          index.pathStems.has(stem) &&
+          !index.actions.has(stem) &&
+          index.records.has(stemOf(words[position + 1] ?? '')) &&
+          idParts.has(words[afterIdWords(words, position + 2)] ?? ''));
       // "How do I change my email?" asks how it is done, not that it be done.
       const asksHow =
         (words[position - 1] === 'to'
