@@ -408,3 +408,78 @@ describe('chooseTool, on a request to be given something', () => {
     });
   });
 });
+
+describe('chooseTool, on an id whose noun names another operation than the first', () => {
+  const accounting = [
+    operation(
+      'emailInvoice',
+      ['post', '/Invoices/{InvoiceID}/Email'],
+      'Sends a copy of a specific invoice by email to the billing email address of its contact.',
+      {
+        InvoiceID: { type: 'string', format: 'uuid' },
+      },
+    ),
+    operation(
+      'updateContact',
+      ['post', '/Contacts/{ContactID}'],
+      'Updates a specific contact in a Xero organisation.',
+      {
+        ContactID: { type: 'string', format: 'uuid' },
+        EmailAddress: { type: 'string' },
+      },
+      { bodyInputs: ['EmailAddress'] },
+    ),
+    operation(
+      'getContact',
+      ['get', '/Contacts/{ContactID}'],
+      'Retrieves a specific contact in a Xero organisation.',
+      {
+        ContactID: { type: 'string', format: 'uuid' },
+      },
+    ),
+    operation(
+      'getInvoice',
+      ['get', '/Invoices/{InvoiceID}'],
+      'Retrieves a specific sales invoice or purchase bill.',
+      {
+        InvoiceID: { type: 'string', format: 'uuid' },
+      },
+    ),
+    operation(
+      'updateInvoice',
+      ['post', '/Invoices/{InvoiceID}'],
+      'Updates a specific sales invoice or purchase bill.',
+      {
+        InvoiceID: { type: 'string', format: 'uuid' },
+      },
+    ),
+    ...['History', 'Attachments', 'CISSettings', 'Notes'].map((part) =>
+      operation(
+        `createContact${part}`,
+        ['put', `/Contacts/{ContactID}/${part}`],
+        `Creates contact ${part.toLowerCase()} for a specific contact.`,
+        {
+          ContactID: { type: 'string', format: 'uuid' },
+        },
+      ),
+    ),
+    operation(
+      'createContactGroupContacts',
+      ['put', '/ContactGroups/{ContactGroupID}/Contacts'],
+      'Creates contacts to a specific contact group.',
+      {
+        ContactGroupID: { type: 'string', format: 'uuid' },
+      },
+    ),
+  ];
+
+  it("gives the change to the id's owner with the first's claim against nothing", () => {
+    const message =
+      'Please change our billing email to ap@harborfreightlines.com — our contact ID is 5e7a9c1b-3d5f-4b7d-9f1b-3c5e7a9b1d3f';
+    expect(decideMessage(message, accounting)).toMatchObject({
+      type: 'tool-call',
+      toolName: 'updateContact',
+      input: { ContactID: '5e7a9c1b-3d5f-4b7d-9f1b-3c5e7a9b1d3f' },
+    });
+  });
+});

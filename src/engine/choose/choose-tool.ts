@@ -145,7 +145,12 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   // business's articles may): nothing is called, unless the message names a record by its id.
   if (ranking.query.asksHow && ranking.query.ids.length === 0 && earlierText === undefined)
     return { type: 'none' };
-  best = findIdOwner(best, candidates, ranking.query) ?? best;
+  // The id's owner stands in for the first, with the first's claim against "nothing" ("please change
+  // our billing email … our contact ID is 5e7a…" is the contact's update, though emailing an invoice
+  // ranked first).
+  const owner = findIdOwner(best, candidates, ranking.query);
+  const ownerClaim = owner ? best.probability : undefined;
+  best = owner ?? best;
   best = readInstead(best, candidates, ranking.query) ?? best;
   // "dana.p" after "What's your username?": the one value the agent asked for is for an operation
   // that takes an input of that name, among those the request ranks first.
@@ -161,7 +166,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     filled.input[askedFor.input] = text.trim();
     filled.missing = filled.missing.filter((parameter) => parameter.name !== askedFor.input);
   }
-  const claim = named ? firstClaim : best.probability;
+  const claim = named ? firstClaim : owner === best ? (ownerClaim as number) : best.probability;
   // Of near-equal siblings, the one the message completes ("my cart" for the signed-in customer's
   // cart, not a guest cart by its id) rather than one that would have to ask for more.
   if (filled.missing.length > 0)
