@@ -483,3 +483,38 @@ describe('chooseTool, on an id whose noun names another operation than the first
     });
   });
 });
+
+describe('chooseTool, on one id that a list filters by', () => {
+  const fulfilment = [
+    operation(
+      'getOrders',
+      ['get', '/order'],
+      'Use this call to search for and retrieve one or more orders based on their creation date, last modification date, or fulfillment status using the filter parameter. You can alternatively specify a list of orders using the orderIds parameter.',
+      {
+        orderIds: {
+          type: 'string',
+          description: 'A comma-separated list of the unique identifiers of the orders to retrieve.',
+        },
+        filter: {
+          type: 'string',
+          description:
+            'One or more comma-separated criteria for narrowing down the collection: creationdate, lastmodifieddate, orderfulfillmentstatus.',
+        },
+      },
+    ),
+    operation(
+      'getOrder',
+      ['get', '/order/{orderId}'],
+      'Use this call to retrieve the contents of an order based on its unique identifier, orderId.',
+      { orderId: { type: 'string', description: 'The unique identifier of the order.' } },
+    ),
+  ];
+
+  it('reads the record by its id rather than a list filtered by it', () => {
+    expect(decideMessage("Hi, what's the status of my order 12-10544-89823?", fulfilment)).toMatchObject({
+      type: 'tool-call',
+      toolName: 'getOrder',
+      input: { orderId: '12-10544-89823' },
+    });
+  });
+});

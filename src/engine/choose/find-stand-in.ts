@@ -102,7 +102,10 @@ export function findIdOwner<Ranked extends { entry: IndexedTool; features: numbe
   // status of my request 12345" is no search of requests for "status").
   const takesNone =
     best.features[ID_UNNEEDED] > 0 && query.ids.some((id) => id.noun !== '' && /\d{3,}/.test(id.text));
-  if (!(best.features[ID_NOUN_MISMATCH] > 0) && !takesNone) return undefined;
+  // One id given to a list filtered by its records' ids ("the status of my order 12-10544-89823" for
+  // eBay's `/order?orderIds=`) is the record's own, where another operation reads that record by it.
+  const listedById = best.features[OWN_ID_BY_FILTER] > 0 && query.ids.length === 1;
+  if (!(best.features[ID_NOUN_MISMATCH] > 0) && !takesNone && !listedById) return undefined;
   const owners = candidates
     .slice(1, OWNER_RANK)
     .filter(
@@ -114,7 +117,8 @@ export function findIdOwner<Ranked extends { entry: IndexedTool; features: numbe
     );
   // The record read by its id owns it before a list filtered by it ("the status of order 10452" is
   // `/orders/{order_id}`'s, not a search of `/orders?external_order_id=`).
-  return owners.find((other) => !(other.features[OWN_ID_BY_FILTER] > 0)) ?? owners[0];
+  const reader = owners.find((other) => !(other.features[OWN_ID_BY_FILTER] > 0));
+  return listedById ? reader : (reader ?? owners[0]);
 }
 
 /**
