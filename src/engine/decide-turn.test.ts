@@ -2648,6 +2648,11 @@ describe('decideTurn', () => {
       input: { orderId: '12345', reason: 'the strap broke' },
     });
     expect(decide([...before, user('and my other order?')])).toMatchObject({ type: 'text' });
+    // A message that closes the request refers to nothing to look up again.
+    expect(decide([...before, user("perfect, that's all I needed, thanks!")])).toMatchObject({
+      type: 'text',
+    });
+    expect(decide([...before, user('thanks, is it insured?')])).not.toMatchObject({ type: 'text' });
   });
 
   it("takes a follow-up's id from earlier turns as an id, never a time or a price of the agent's answer", () => {

@@ -68,9 +68,19 @@ function requestLeanedOn(conversation: Conversation, matches: RegExp, maxWords: 
 export const continuedRequest = (conversation: Conversation) =>
   requestLeanedOn(conversation, ELLIPTICAL, MAX_ELLIPTICAL_WORDS);
 
+/**
+ * "perfect, that's all I needed, thanks!", "that's it, thank you": a message that closes the request,
+ * asking nothing more, whatever "that" points at.
+ */
+const CLOSES =
+  /\b(?:that'?s|that\s+is|this\s+is)\s+(?:all|it|everything)\b|\b(?:thanks|thank\s+you|thx|cheers)\b/i;
+
 /** The customer's previous request when this short message refers back to what it was about. */
-export const referredRequest = (conversation: Conversation) =>
-  requestLeanedOn(conversation, REFERS_BACK, MAX_REFERRING_WORDS);
+export function referredRequest(conversation: Conversation): string | undefined {
+  const last = conversation.turns[conversation.turns.length - 1];
+  if (last && CLOSES.test(last.text) && !last.text.includes('?')) return undefined;
+  return requestLeanedOn(conversation, REFERS_BACK, MAX_REFERRING_WORDS);
+}
 
 export const AFFIRMATIVE = /^\s*(?:yes|yeah|yep|sure|ok(?:ay)?|please(?: do)?|y|go ahead)\b/i;
 
