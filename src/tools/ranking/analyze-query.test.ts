@@ -123,6 +123,9 @@ describe('analyzeQuery', () => {
     expect(ids('the 500ml bottle from order 5521 leaked')).toEqual(['5521']);
     // A code that only starts like a quantity is still one ("2TBX9").
     expect(ids('where is 2TBX9?')).toEqual(['2TBX9']);
+    // Nor is a number beside a count of things ("14 days or 30").
+    expect(ids('What are your standard payment terms — 14 days or 30?')).toEqual([]);
+    expect(ids('it took 2 to 3 weeks, order 5521')).toEqual(['5521']);
   });
 
   it('reads a wish with the deed after its object as a request for that deed', () => {

@@ -274,6 +274,12 @@ export function findIds(text: string, index: CatalogIndex, context: string): Que
       const label = nounBefore(text, match.index, index);
       if (!(label && index.pathStems.has(label))) continue;
     }
+    // "14 days or 30", "2 to 3 weeks": a short number beside a count of things counts them too.
+    const alongside = /\b\d{1,3}\s+(\p{L}+)\s+(?:or|to|and)\s+$/u.exec(text.slice(0, match.index));
+    const ahead = /^\s+(?:or|to|and)\s+\d{1,3}\s+(\p{L}+)/u.exec(text.slice(match.index + match[0].length));
+    const counts = (word: string | undefined) =>
+      word !== undefined && (counted(word) || WHOLE_UNIT.test(word));
+    if (/^\d{1,3}$/.test(raw) && (counts(alongside?.[1]) || counts(ahead?.[1]))) continue;
     // "a 500 error", "the 404 page": a number between an article and its noun describes the noun.
     if (
       /^\d+$/.test(raw) &&
