@@ -41,6 +41,10 @@ describe('readValues', () => {
     expect(prose('photos of lumenspa.com/book/service/ac35 please')).toBe('photos of please');
     expect(prose('see https://x.io/a?b=1 now')).toBe('see now');
     expect(prose('read image.png for me')).toBe('read image.png for me');
+    // A site named in small letters, two labels, is one too; a file's name stays words.
+    expect(prose('what orders do i have for mybakery.com?')).toBe('what orders do i have for ?');
+    expect(prose('everything I bought for sunsetyoga.studio')).toBe('everything I bought for');
+    expect(prose('open report.pdf please')).toBe('open report.pdf please');
   });
 
   it('reads a day of the month, relative days and ISO dates as dates', () => {

@@ -114,12 +114,19 @@ const DATE = new RegExp(
 /** An email address, wherever it stands in a message. */
 export const EMAIL_ADDRESS = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const EMAIL = new RegExp(EMAIL_ADDRESS.source, 'g');
+/** A file's extension: a name with one is a file's, not a site's. */
+const FILE = /\.(?:png|jpe?g|gif|pdf|csv|txt|json|xml|xlsx?|docx?|zip|mp[34]|html?|js|ts|py|log|md)$/;
 /**
  * A link (with its scheme, or a host and a path), or a host alone that cannot be a file's name: three
  * labels or more, or a hyphen in it ("shop.lindqvist.se", "example-bakery.com"; not "image.png").
  */
 const LINK =
   /\bhttps?:\/\/\S+|\b(?:[\p{L}\p{N}-]+\.)+\p{L}{2,6}\/\S*|\b(?:[\p{L}\p{N}-]+\.){2,}\p{L}{2,6}\b|\b[\p{L}\p{N}]+-[\p{L}\p{N}-]*\.\p{L}{2,6}\b/giu;
+/**
+ * A host of two labels in small letters, written as a customer names a site ("for mybakery.com",
+ * "sunsetyoga.studio"): a value too, where the message names no file ("image.png" stays words).
+ */
+const BARE_HOST = /(?<![\p{L}\p{N}.@/])[\p{Ll}\p{N}]{3,}\.\p{Ll}{2,6}(?![\p{L}\p{N}.@/-])/gu;
 /**
  * A phone number: international (`+1 415 555 0101`, `+44 20 7946 0958`) or a national one in the
  * groups phone numbers are written in (`(415) 555-0101`, `415-555-0101`, `415.555.0101`).
@@ -137,7 +144,10 @@ export function readValues(text: string, known: (stem: string) => boolean): Mess
   const emails = text.match(EMAIL)?.length ?? 0;
   // A link or a bare host ("example-bakery.com", "lumenspa.com/book/…") is a value: its parts are no
   // words of the message.
-  const withoutEmails = text.replace(EMAIL, ' ').replace(LINK, ' ');
+  const withoutEmails = text
+    .replace(EMAIL, ' ')
+    .replace(LINK, ' ')
+    .replace(BARE_HOST, (host) => (FILE.test(host) ? host : ' '));
   const phones = withoutEmails.match(PHONE)?.length ?? 0;
   const withoutPhones = withoutEmails.replace(PHONE, ' ');
   const dates = withoutPhones.match(DATE)?.length ?? 0;
