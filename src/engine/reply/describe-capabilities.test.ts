@@ -120,3 +120,17 @@ describe('describeCapabilities', () => {
     );
   });
 });
+
+describe('describeCapabilities, on operations named in jargon', () => {
+  it('leaves out an operation whose phrase opens with no English word', () => {
+    const gateway = [
+      named('nmiDirectPostHandlerUsingPOST', 'post', '/platform/emulator/nmi/direct'),
+      named('emulatorHandlerUsingPOST', 'post', '/platform/emulator/handler'),
+      named('RefundTransaction', 'post', '/pg/refund/{pgIdOrig}'),
+      named('VoidTransaction', 'post', '/pg/void/{pgIdOrig}'),
+    ];
+    const reply = describeCapabilities({ tools: gateway });
+    expect(reply).not.toMatch(/\bnmi\b|\bemulator\b/i);
+    expect(reply).toMatch(/refund a transaction/);
+  });
+});

@@ -1,6 +1,6 @@
 // Says what the assistant can help with: the operations nearest to what the customer asked, each in
 // plain words ("look up a booking", "refund a payment").
-import { indexCatalogCached, type RankableTool, rankCatalog } from '../../tools/index.js';
+import { indexCatalogCached, loadWordVectors, type RankableTool, rankCatalog } from '../../tools/index.js';
 import type { EngineTool } from '../catalog/engine-tool.js';
 import { describeAction } from './describe-action.js';
 import { joinAnd } from './format-field.js';
@@ -67,14 +67,18 @@ function mergeByVerb(phrases: string[]): string[] {
 }
 
 /**
- * The first `count` different phrases of the ordered tools, and whether there are more. Only as many
+ * The first `count` different phrases of the ordered tools in plain English, and whether there are more. Only as many
  * tools are described as that takes: a large catalog (GitHub's 1,223 operations) need not be.
  */
 function firstPhrases(tools: EngineTool[], count: number): { phrases: string[]; more: boolean } {
   const phrases = new Set<string>();
+  const english = loadWordVectors()?.rows;
   for (const tool of tools) {
     const phrase = describeAction(tool);
     if (!phrase || phrases.has(phrase)) continue;
+    // "nmi a direct post handler", "emulator a handler": an operation named in jargon, whose first word
+    // is no English word, says nothing a customer can ask for.
+    if (english && !english.has(phrase.split(' ')[0].toLowerCase())) continue;
     if (phrases.size === count) return { phrases: [...phrases], more: true };
     phrases.add(phrase);
   }
