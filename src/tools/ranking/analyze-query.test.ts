@@ -117,6 +117,21 @@ describe('analyzeQuery', () => {
     ).toBeUndefined();
   });
 
+  it("reads a clipped noun before an id as the one record it begins ('sub id …' is a subscription's)", () => {
+    const subscriptions = catalogOf(
+      'ResumeSubscription',
+      'post',
+      '/v2/subscriptions/{subscription_id}/resume',
+      'Resumes a paused subscription.',
+      {
+        subscription_id: { type: 'string' },
+      },
+    );
+    expect(analyzeQuery('please turn it back on, sub id 9b2e7c44-1d3a', subscriptions).ids).toMatchObject([
+      { text: '9b2e7c44-1d3a', noun: 'subscript' },
+    ]);
+  });
+
   it('reads a quantity written with its unit as one word as no id', () => {
     const ids = (message: string) => analyzeQuery(message, index).ids.map((id) => id.text);
     expect(ids('you charged me twice for the 2TB plan, order 5521')).toEqual(['5521']);

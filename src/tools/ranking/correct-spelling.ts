@@ -84,5 +84,23 @@ export function catalogStem(word: string, index: CatalogIndex): string {
   const stem = stemOf(word);
   if (index.idf.has(stem)) return stem;
   const corrected = correct(word, index);
-  return corrected ? stemOf(corrected) : stem;
+  return corrected ? stemOf(corrected) : (clippedRecord(word, index) ?? stem);
+}
+
+/** How long a clipped word must be to stand for a record ("sub", "acct" is no clipping). */
+const MIN_CLIPPED = 3;
+
+/**
+ * The one record of the catalog whose noun a clipped word begins ("sub id 9b2e…" for subscriptions,
+ * "cust 4411" for customers); undefined where none or several do.
+ */
+function clippedRecord(word: string, index: CatalogIndex): string | undefined {
+  if (word.length < MIN_CLIPPED || !/^\p{L}+$/u.test(word)) return undefined;
+  let found: string | undefined;
+  for (const record of index.records) {
+    if (record.length <= word.length || !record.startsWith(word)) continue;
+    if (found) return undefined;
+    found = record;
+  }
+  return found;
 }
