@@ -10,5 +10,8 @@ describe('declineAction', () => {
       "can't do that from here",
     );
     expect(declineAction({ word: 'add', rest: 'one more checked bag' })).toContain("can't add checked bags");
+    expect(declineAction({ word: 'cancel', rest: 'something I bought yesterday' })).toContain(
+      "can't do that from here",
+    );
   });
 });

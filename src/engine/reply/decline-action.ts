@@ -53,6 +53,8 @@ const AFTER_OBJECT = new Set([
   'when',
   'so',
 ]);
+/** Words that stand for a thing without naming it ("cancel something I bought"): no object to name. */
+const UNNAMED = new Set(['something', 'anything', 'everything', 'nothing', 'stuff', 'things', 'thing']);
 
 /**
  * The thing acted on: the content words right after the verb, up to an id or a word that starts a
@@ -72,7 +74,7 @@ function objectOf(rest: string): string | undefined {
     if (!isContentWord(word) || AFTER_OBJECT.has(word) || object.length === MAX_OBJECT_WORDS) break;
     object.push(word);
   }
-  if (object.length === 0) return undefined;
+  if (object.length === 0 || UNNAMED.has(object[0])) return undefined;
   const last = object.length - 1;
   // "add reminders" is plural already.
   if (singularOf(object[last]) === object[last]) object[last] = pluralOf(object[last]);
