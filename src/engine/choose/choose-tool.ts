@@ -289,8 +289,6 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   // A change no operation makes ("cancel my order" where orders can only be read) is declined plainly,
   // rather than answered with a look-up.
   const action = ranking.query.action;
-  // The value the agent asked for goes to the operation that takes it, though the request it serves
-  // is another's ("I need to change where my package is going" then the email to look the user up by).
   // "Can you send me the tracking number for …?": what is to be given to the customer, the read that
   // ranks first tells (where no operation sends it), above "nothing" where the message's id fills it.
   const told =
@@ -298,6 +296,8 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     best.entry.reads &&
     (!nothing || (filled.missing.length === 0 && ranking.query.ids.length > 0));
   if (told) nothing = false;
+  // The value the agent asked for goes to the operation that takes it, though the request it serves
+  // is another's ("I need to change where my package is going" then the email to look the user up by).
   if (action && !askedFor && !told && (nothing || !makesChange(best.entry, ranking.query))) {
     // "please start a return for order 55512": a deed the catalog does by creating the record its
     // object names is no deed to decline.
