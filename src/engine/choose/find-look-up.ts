@@ -174,7 +174,10 @@ const BROWSES = new RegExp(
   'i',
 );
 
-/** The stems of what a thing for sale carries among a response's fields: a price (a cost, an amount, its currency) or stock (a SKU, variants, inventory). */
+/**
+ * The stems of what a thing for sale carries among a response's fields: a price (a cost, an amount,
+ * its currency) or stock (a SKU, variants, inventory).
+ */
 const PRICED = ['price', 'cost', 'amount', 'currenc', 'sku', 'variant', 'inventori'];
 
 /** An input that filters a list by its records' names (`title`, `name`). */
@@ -234,6 +237,7 @@ function thingNamed(text: string): string | undefined {
   }
   return undefined;
 }
+/** The end of a text that a preposition ends, maybe with an article ("a store in ", "anything from "). */
 const AFTER_PREPOSITION = /\b(?:in|at|near|from|by|to|on|of|for|with)\s+(?:(?:the|your|a|an)\s+)?$/i;
 
 /** How high a look-up must rank to come before the change it serves. */

@@ -7,8 +7,7 @@ import { STOP_WORDS } from '../language/stop-words.js';
 import { findDates } from './find-dates.js';
 import { findNumbers } from './find-numbers.js';
 import { type Mention, type MentionKind, span } from './mention.js';
-import type { MessageToken } from './tokenize-message.js';
-import { tokenizeMessage } from './tokenize-message.js';
+import { type MessageToken, tokenizeMessage } from './tokenize-message.js';
 
 const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'van', 'von', 'la', 'le', 'the', 'y', '&', 'v', 'vs']);
 

@@ -6,6 +6,7 @@ const TAG =
   /<\/?(?:a|b|blockquote|br|code|div|em|h[1-6]|hr|i|img|li|ol|p|pre|small|span|strong|sub|sup|table|tbody|td|th|thead|tr|u|ul)(?:\s[^<>]*)?\/?>/gi;
 /** Tags that end a line of text. */
 const LINE_BREAK = /<(?:br|hr)\s*\/?>|<\/(?:p|li|div|h[1-6]|tr|blockquote|pre)>/gi;
+/** The character entities descriptions use, by name. */
 const ENTITIES: Record<string, string> = {
   amp: '&',
   lt: '<',
