@@ -78,6 +78,9 @@ export function idFormOf(property: unknown): IdForm | undefined {
 
 const SEPARATOR = /^[-_.:/]$/;
 
+/** A code of letters then digits, maybe with a separator between them ("PO-0388", "PO1234"). */
+const LETTERS_DIGITS = /^([A-Za-z]+)[-_ ]?(\d+)$/;
+
 /**
  * Whether an id has the shape of the schema's example: the same separators, and part by part the
  * same kind: digits, letters, or a code of both about as long (`mohamed_silva_9265` has the shape of
@@ -91,6 +94,12 @@ function fitsExample(id: string, example: string): boolean | undefined {
     .filter((form) => /\d/.test(form));
   if (forms.length > 1) return forms.some((form) => fitsExample(id, form) === true);
   if (!/\d/.test(example)) return undefined;
+  // "PO-0388" for 'PO1234', "INV0932" for 'INV-0001': a separator between a code's letters and its
+  // digits is written or left out as customers please, where the letters are the example's.
+  const [givenCode, shownCode] = [id, example].map((text) =>
+    LETTERS_DIGITS.exec(text.trim().replace(/^#/, '')),
+  );
+  if (givenCode && shownCode && givenCode[1].toLowerCase() === shownCode[1].toLowerCase()) return true;
   const parts = (text: string) =>
     text
       .trim()

@@ -972,7 +972,11 @@ describe('fitsIdForm', () => {
     expect(fitsIdForm('44821', { example: 'sara_doe_496' })).toBe(false);
     expect(fitsIdForm('VA5SGQ7712', { example: 'ZFA04Y' })).toBe(false);
     expect(fitsIdForm('ORD-77', { example: 'ORD-1042' })).toBe(true);
-    expect(fitsIdForm('ORD77', { example: 'ORD-1042' })).toBe(false);
+    // A separator between a code's letters and its digits is written or left out as customers please.
+    expect(fitsIdForm('ORD77', { example: 'ORD-1042' })).toBe(true);
+    expect(fitsIdForm('PO-0388', { example: 'PO1234' })).toBe(true);
+    expect(fitsIdForm('ORD-77-A', { example: 'ORD-1042' })).toBe(false);
+    expect(fitsIdForm('77-ORD', { example: 'ORD-1042' })).toBe(false);
   });
 
   it('finds the example a description quotes', () => {
