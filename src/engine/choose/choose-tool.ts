@@ -149,7 +149,6 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   // our billing email … our contact ID is 5e7a…" is the contact's update, though emailing an invoice
   // ranked first).
   const owner = findIdOwner(best, candidates, ranking.query);
-  if (process.env.DBG && text.includes(process.env.DBG)) console.error('CAND', candidates.slice(0, 6).map((c) => c.entry.tool.name + ' match=' + c.features[20] + ' mis=' + c.features[21] + ' fit=' + c.features[34] + ' clash=' + c.features[35] + ' byfilter=' + c.features[45]).join(' | '), 'OWNER', owner?.entry.tool.name);
   const ownerClaim = owner ? best.probability : undefined;
   best = owner ?? best;
   best = readInstead(best, candidates, ranking.query) ?? best;
