@@ -149,7 +149,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   // our billing email … our contact ID is 5e7a…" is the contact's update, though emailing an invoice
   // ranked first).
   const owner = findIdOwner(best, candidates, ranking.query);
-  const ownerClaim = owner ? best.probability : undefined;
+  const ownerClaim = best.probability;
   best = owner ?? best;
   best = readInstead(best, candidates, ranking.query) ?? best;
   // "dana.p" after "What's your username?": the one value the agent asked for is for an operation
@@ -166,7 +166,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     filled.input[askedFor.input] = text.trim();
     filled.missing = filled.missing.filter((parameter) => parameter.name !== askedFor.input);
   }
-  const claim = named ? firstClaim : owner === best ? (ownerClaim as number) : best.probability;
+  const claim = named ? firstClaim : owner === best ? ownerClaim : best.probability;
   // Of near-equal siblings, the one the message completes ("my cart" for the signed-in customer's
   // cart, not a guest cart by its id) rather than one that would have to ask for more.
   if (filled.missing.length > 0)
@@ -267,7 +267,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     best.entry.reads &&
     (Object.keys(filled.input).length === 0 || best.entry.holdsPeople || best.entry.findsPeople)
   ) {
-    const browse = findBrowse(candidates, text, fillFor, ranking.index.tools);
+    const browse = findBrowse(candidates, text, fillFor, ranking.index.tools, readings);
     if (browse?.named) {
       best = browse.ranked;
       filled = browse.filled;
@@ -278,7 +278,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
       findLookUp(candidates.slice(1), ranking, fillFor) ??
       findFormLookUp(candidates, ranking.query, fillFor) ??
       findEmailLookUp(candidates, text, fillFor) ??
-      findBrowse(candidates, text, fillFor, ranking.index.tools) ??
+      findBrowse(candidates, text, fillFor, ranking.index.tools, readings) ??
       ownAccount();
     if (lookUp) {
       best = lookUp.ranked;

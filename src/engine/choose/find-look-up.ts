@@ -3,7 +3,7 @@ import type { AnalyzedQuery, IndexedTool, QueryId } from '../../tools/index.js';
 import { EMAIL_ADDRESS, isIdName } from '../../tools/index.js';
 import type { ParameterInfo } from '../catalog/list-parameters.js';
 import type { FilledArguments } from '../fill/fill-arguments.js';
-import { findProperNameTexts } from '../fill/find-mentions.js';
+import { readText, type TextReadings } from '../fill/read-text.js';
 import {
   DOES,
   ID_FORM_CLASH,
@@ -198,6 +198,7 @@ export function findBrowse<Ranked extends { entry: IndexedTool }>(
   text: string,
   fillFor: (ranked: Ranked) => FilledArguments,
   catalog: readonly IndexedTool[],
+  readings: TextReadings,
 ): { ranked: Ranked; filled: FilledArguments; named?: true } | undefined {
   if (!BROWSES.test(text)) return undefined;
   // What people are kept as: the records any operation answers with an email or a person's contact.
@@ -219,7 +220,7 @@ export function findBrowse<Ranked extends { entry: IndexedTool }>(
     const filled = fillFor(ranked);
     if (filled.missing.length > 0) continue;
     if (Object.keys(filled.input).length > 0) return { ranked, filled };
-    const name = nameFilter && thingNamed(text);
+    const name = nameFilter && thingNamed(text, readings);
     if (name) return { ranked, filled: { ...filled, input: { [nameFilter]: name }, found: 1 }, named: true };
   }
   return undefined;
@@ -230,10 +231,11 @@ export function findBrowse<Ranked extends { entry: IndexedTool }>(
  * and none a preposition puts beside it ("a store in Chicago", "anything from Hydro Flask": a place, a
  * maker, a range, which a title does not hold).
  */
-function thingNamed(text: string): string | undefined {
-  for (const name of findProperNameTexts(text)) {
-    const before = text.slice(0, text.indexOf(name));
-    if (!OWN_NAME.test(before) && !AFTER_PREPOSITION.test(before)) return name;
+function thingNamed(text: string, readings: TextReadings): string | undefined {
+  for (const mention of readText(readings, text).mentions) {
+    if (mention.kind !== 'proper') continue;
+    const before = text.slice(0, mention.start);
+    if (!OWN_NAME.test(before) && !AFTER_PREPOSITION.test(before)) return mention.text;
   }
   return undefined;
 }

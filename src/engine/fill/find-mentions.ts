@@ -1,13 +1,12 @@
 // Finds the values a message names: numbers, emails, phone numbers, URLs, quoted text, identifiers, dates
 // and proper names.
-
 import { PHONE } from '../../tools/index.js';
 import { isRequestWord } from '../language/analyze-text.js';
 import { STOP_WORDS } from '../language/stop-words.js';
 import { findDates } from './find-dates.js';
 import { findNumbers } from './find-numbers.js';
 import { type Mention, type MentionKind, span } from './mention.js';
-import { type MessageToken, tokenizeMessage } from './tokenize-message.js';
+import type { MessageToken } from './tokenize-message.js';
 
 const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'van', 'von', 'la', 'le', 'the', 'y', '&', 'v', 'vs']);
 
@@ -103,11 +102,6 @@ function findProperNames(tokens: MessageToken[]): Mention[] {
     index = last;
   }
   return mentions;
-}
-
-/** The proper names of `text` ("Does the Linen Throw Blanket come in blue?": "Linen Throw Blanket"). */
-export function findProperNameTexts(text: string): string[] {
-  return findProperNames(tokenizeMessage(text)).map((mention) => text.slice(mention.start, mention.end));
 }
 
 /** Every value mention in `text`, in order of position (a span may carry several readings). */

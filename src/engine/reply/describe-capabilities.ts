@@ -67,8 +67,9 @@ function mergeByVerb(phrases: string[]): string[] {
 }
 
 /**
- * The first `count` different phrases of the ordered tools in plain English, and whether there are more. Only as many
- * tools are described as that takes: a large catalog (GitHub's 1,223 operations) need not be.
+ * The first `count` different phrases of the ordered tools in plain English, and whether there are
+ * more. Only as many tools are described as that takes: a large catalog (GitHub's 1,223 operations)
+ * need not be.
  */
 function firstPhrases(tools: EngineTool[], count: number): { phrases: string[]; more: boolean } {
   const phrases = new Set<string>();

@@ -69,6 +69,16 @@ const UNIT_WORDS =
 const UNIT = new RegExp(String.raw`^\s*(?:${UNIT_WORDS})\b`, 'i');
 /** A unit written alone ("TB" of "2TB"). */
 const WHOLE_UNIT = new RegExp(`^(?:${UNIT_WORDS})$`, 'i');
+
+/**
+ * Whether the number at `start`..`end` of `text` stands beside a count of things, joined by "or",
+ * "to" or "and" ("14 days or 30", "2 to 3 weeks"), whose noun `counts` or is a unit.
+ */
+function besideCount(text: string, start: number, end: number, counts: (word: string) => boolean): boolean {
+  const before = /\b\d{1,3}\s+(\p{L}+)\s+(?:or|to|and)\s+$/u.exec(text.slice(0, start))?.[1];
+  const after = /^\s+(?:or|to|and)\s+\d{1,3}\s+(\p{L}+)/u.exec(text.slice(end))?.[1];
+  return [before, after].some((word) => word !== undefined && (counts(word) || WHOLE_UNIT.test(word)));
+}
 /**
  * A long run of letters in both cases, two capitals after a small letter more than once, as generated ids are
  * (Square's `PyATxhYLfsMqpVkcKJITPydgEYfZY`), unlike a CamelCase name.
@@ -269,17 +279,16 @@ export function findIds(text: string, index: CatalogIndex, context: string): Que
     // "40 min for 2 flat whites" names no record), counts it.
     const after = /^\s+(\p{L}+)(?:\s+(\p{L}+))?/u.exec(text.slice(match.index + match[0].length));
     const counted = (word: string | undefined) =>
-      word !== undefined && isPlural(word.toLowerCase()) && loadWordVectors()?.rows.has(word.toLowerCase());
+      word !== undefined &&
+      isPlural(word.toLowerCase()) &&
+      loadWordVectors()?.rows.has(word.toLowerCase()) === true;
     if (/^\d{1,3}$/.test(raw) && (counted(after?.[1]) || counted(after?.[2]))) {
       const label = nounBefore(text, match.index, index);
       if (!(label && index.pathStems.has(label))) continue;
     }
     // "14 days or 30", "2 to 3 weeks": a short number beside a count of things counts them too.
-    const alongside = /\b\d{1,3}\s+(\p{L}+)\s+(?:or|to|and)\s+$/u.exec(text.slice(0, match.index));
-    const ahead = /^\s+(?:or|to|and)\s+\d{1,3}\s+(\p{L}+)/u.exec(text.slice(match.index + match[0].length));
-    const counts = (word: string | undefined) =>
-      word !== undefined && (counted(word) || WHOLE_UNIT.test(word));
-    if (/^\d{1,3}$/.test(raw) && (counts(alongside?.[1]) || counts(ahead?.[1]))) continue;
+    if (/^\d{1,3}$/.test(raw) && besideCount(text, match.index, match.index + match[0].length, counted))
+      continue;
     // "a 500 error", "the 404 page": a number between an article and its noun describes the noun.
     if (
       /^\d+$/.test(raw) &&
