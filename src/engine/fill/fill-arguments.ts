@@ -17,6 +17,7 @@ import {
 import { fillMoney } from './fill-money.js';
 import { fillPaging } from './fill-paging.js';
 import { findCurrencies } from './find-currencies.js';
+import type { DateValue } from './find-dates.js';
 import { matchArray, matchBoolean, matchEnumValue } from './match-choices.js';
 import { measureAffinity } from './measure-affinity.js';
 import { measureCueAffinity, rangeRoleOf } from './measure-cue-affinity.js';
@@ -169,6 +170,35 @@ function fillEndFromLength(
   input[end.name] = formatDate(new Date(date.getTime() + days * 86_400_000), hasTime, end);
 }
 
+/**
+ * "bank summary for May 2024", "orders from January": a month named without a day is a period, which
+ * ends where the month does, for an end-date input nothing else filled beside the start it filled
+ * ("since May 2024" starts a period the message does not end).
+ */
+function fillPeriodEnd(
+  parameters: ClassifiedParameter[],
+  input: Record<string, unknown>,
+  mentions: Mention[],
+  tokens: MessageToken[],
+): void {
+  const end = parameters.find(
+    (parameter) =>
+      parameter.kind === 'date' && !(parameter.name in input) && rangeRoleOf(parameter.name) === 'end',
+  );
+  const started = parameters.some(
+    (parameter) =>
+      parameter.kind === 'date' && parameter.name in input && rangeRoleOf(parameter.name) === 'start',
+  );
+  const dates = mentions.filter((mention) => mention.kind === 'date');
+  if (!end || !started || dates.length !== 1 || OPEN_START.has(tokens[dates[0].first - 1]?.lower ?? ''))
+    return;
+  const { date, month } = dates[0].value as DateValue;
+  if (!month) return;
+  input[end.name] = formatDate(new Date(date.getFullYear(), date.getMonth() + 1, 0, 23, 59, 59), false, end);
+}
+/** Words before a date that start a period without ending it. */
+const OPEN_START = new Set(['since', 'after']);
+
 /** Input names for how many things. */
 const QUANTITY_NAME = /quantity|qty|^count$|number_of|units?$/i;
 
@@ -234,6 +264,17 @@ function collectCandidates(
   const valueEnds = values.map((mention) => mention.last);
   const candidates: Candidate[] = [];
   const hasPlace = parameters.some((parameter) => parameter.kind === 'location');
+  const dates = mentions.filter((mention) => mention.kind === 'date');
+  // "30 June 2024": its day, month and year are the date's, no record's id nor a text of their own;
+  // only a number input ("year") takes one of them.
+  const inDate = (mention: Mention) =>
+    mention.kind !== 'date' &&
+    dates.some(
+      (date) =>
+        date.start <= mention.start &&
+        mention.end <= date.end &&
+        date.end - date.start > mention.end - mention.start,
+    );
   parameters.forEach((parameter, parameterIndex) => {
     const pool = parameter.kind === 'pattern' ? [...mentions, ...wordMentions(tokens)] : mentions;
     const kinds = MENTION_KINDS_BY_PARAMETER[parameter.kind];
@@ -245,6 +286,7 @@ function collectCandidates(
       // list: no record's id, which is written in digits.
       if ((mention.duration || mention.times || ORDINAL.test(mention.text)) && isIdName(parameter.name))
         return;
+      if (!(parameter.kind === 'integer' || parameter.kind === 'number') && inDate(mention)) return;
       // Nor is a name of several words ("the Tone Poet series"): an id is written without spaces.
       if (mention.kind === 'proper' && /\s/.test(mention.text) && isIdName(parameter.name)) return;
       const value = convertMention(mention, parameter);
@@ -635,6 +677,7 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
     if (span !== undefined) input[parameter.name] = span;
   }
   fillEndFromLength(parameters, input, mentions);
+  fillPeriodEnd(parameters, input, mentions, tokens);
   fillPaging(parameters, input);
   const missing = parameters.filter((parameter) => parameter.required && !(parameter.name in input));
   return { input, missing, found: Object.keys(input).length };

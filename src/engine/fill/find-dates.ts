@@ -4,6 +4,17 @@ import { TIME_UNIT } from './find-numbers.js';
 import { type Mention, span } from './mention.js';
 import type { MessageToken } from './tokenize-message.js';
 
+/** A date read from a message. */
+export interface DateValue {
+  date: Date;
+  /** Whether it was said with a time of day. */
+  hasTime: boolean;
+  /** Whether its year was said ("May 2024"), not taken from now. */
+  year?: true;
+  /** Whether it names a whole month ("May 2024", "in January"), not a day of it. */
+  month?: true;
+}
+
 /** A day of the month on its own ("on the 26th"), which chrono leaves unread. */
 const DAY_OF_MONTH = /\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b/gi;
 
@@ -49,6 +60,9 @@ const DURATION = new RegExp(
   'i',
 );
 
+/** A unit of the calendar after "the" alone, which chrono reads as the one to come. */
+const UNIT_ALONE = /^the\s+(?:day|week|weekend|month|quarter|year)$/i;
+
 /** The present, said as such ("now", "right now", "currently"). */
 const JUST_NOW = /^(?:right\s+)?now$|^currently$/i;
 
@@ -61,10 +75,15 @@ export function findDates(text: string, tokens: MessageToken[], now = new Date()
     if (DURATION.test(result.text)) continue;
     // "still unfulfilled right now" says nothing of when: the present is no date to filter by.
     if (JUST_NOW.test(result.text)) continue;
+    // "reconciling the month", "the week was long": a unit after "the" names no date.
+    if (UNIT_ALONE.test(result.text)) continue;
     const end = result.index + result.text.length;
-    const dateValue = (component: chrono.ParsedComponents) => ({
+    const dateValue = (component: chrono.ParsedComponents): DateValue => ({
       date: component.date(),
       hasTime: component.isCertain('hour'),
+      ...(component.isCertain('year') ? { year: true } : {}),
+      // "May 2024", "in January": a month named without its day is the whole month.
+      ...(component.isCertain('month') && !component.isCertain('day') ? { month: true } : {}),
     });
     const separator = result.end
       ? /\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|[-–—])\s*/i.exec(result.text)
@@ -95,8 +114,38 @@ export function findDates(text: string, tokens: MessageToken[], now = new Date()
       role: 'end',
     });
   }
+  joinRanges(text, mentions);
   mentions.push(...findDaysOfMonth(text, tokens, now, mentions));
   return mentions;
+}
+
+/** What joins the two dates of a range that chrono reads as two ("between March 1 and March 15"). */
+const RANGE_JOIN = /^\s*(?:and|to|until|till|through|thru|[-–—])\s*$/i;
+/** "between" or "from" before the first date, which makes "and" join a range. */
+const RANGE_OPENS = /\b(?:between|from)\s+$/i;
+
+/**
+ * Two dates that a range joins ("between March 1 and March 15, 2024") start and end it; a year
+ * written once, after the second, is the first's too.
+ */
+function joinRanges(text: string, mentions: Mention[]): void {
+  for (let position = 0; position + 1 < mentions.length; position++) {
+    const [first, second] = [mentions[position], mentions[position + 1]];
+    if (first.role || second.role) continue;
+    const between = text.slice(first.end, second.start);
+    if (!RANGE_JOIN.test(between)) continue;
+    if (/and/i.test(between) && !RANGE_OPENS.test(text.slice(0, first.start))) continue;
+    const start = first.value as DateValue;
+    const end = second.value as DateValue;
+    if (!start.year && end.year) {
+      const date = new Date(start.date);
+      date.setFullYear(end.date.getFullYear());
+      if (date > end.date) date.setFullYear(date.getFullYear() - 1);
+      first.value = { ...start, date, year: true };
+    }
+    first.role = 'start';
+    second.role = 'end';
+  }
 }
 
 const NOW_STATED =

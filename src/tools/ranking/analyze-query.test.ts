@@ -62,6 +62,15 @@ describe('analyzeQuery', () => {
       { text: '8012345678901', noun: 'product' },
     ]);
     expect(ids('I ordered it on 12/03/2024')).toEqual([]);
+    // Nor is the year of a date written in words, whatever stands between the month and it.
+    for (const message of [
+      'list every refund since 1 May 2024',
+      'Disputes opened between March 1 and March 15, 2024?',
+      'bank summary for May 2024 pls',
+      'what came in since June 1st 2024?',
+    ])
+      expect(ids(message)).toEqual([]);
+    expect(ids('order 2024 arrived in May')).toMatchObject([{ text: '2024', noun: 'order' }]);
   });
 
   it('reads "UUID" between a noun and its id as naming the id ("component UUID AB1010CD")', () => {

@@ -87,6 +87,8 @@ const RANDOM_LETTERS = /^(?=[A-Za-z]{16,}$)(?:.*[a-z][A-Z]{2}){2}/;
 // "May 20" and "20 Jun" are dates, not ids.
 const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\.?\\s+$`, 'i');
 const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b`, 'i');
+// "1 May 2024", "March 15, 2024", "January 2024": the year of a date, not an id.
+const DATE_BEFORE_YEAR = new RegExp(`\\b${MONTH}\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?,?\\s+$`, 'i');
 
 /** Words that name an id between its record's noun and it ("order id 10593", "ticket no. 4410"). */
 export const ID_WORDS = new Set(['id', 'number', 'no', 'nr', 'num', 'ref', 'uuid', 'guid', 'key']);
@@ -311,6 +313,7 @@ export function findIds(text: string, index: CatalogIndex, context: string): Que
         MONTH_AFTER.test(text.slice(match.index + match[0].length)))
     )
       continue;
+    if (/^(?:19|20)\d\d$/.test(raw) && DATE_BEFORE_YEAR.test(text.slice(0, match.index))) continue;
     // "LH 1166": a code in capitals set apart from its number, where an id the catalog shows joins
     // them ("LH400") and the number alone fits none.
     const code = /\b([A-Z]{2,3}) $/.exec(text.slice(Math.max(0, match.index - 4), match.index))?.[1];
