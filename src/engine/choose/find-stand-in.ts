@@ -98,6 +98,20 @@ export function findIdOwner<Ranked extends { entry: IndexedTool; features: numbe
       );
     if (taker) return taker;
   }
+  // Ids the message names by their records' nouns ("fulfillment 9400… on order 23-99887-66554") are
+  // for an operation that takes each of them, where the first takes only some.
+  const named = query.ids.filter((id) => id.noun !== '');
+  const takes = (entry: IndexedTool) =>
+    named.filter((id) => entry.idParameters.some((parameter) => parameter.nouns.has(id.noun))).length;
+  if (named.length > 1 && takes(best.entry) < named.length) {
+    const whole = candidates
+      .slice(1, OWNER_RANK)
+      .find(
+        (other) =>
+          takes(other.entry) === named.length && !(other.features[ID_FORM_CLASH] > 0) && changesAsMuch(other),
+      );
+    if (whole) return whole;
+  }
   // An operation that takes no id at all owns none the message names by its record's noun ("the
   // status of my request 12345" is no search of requests for "status").
   const takesNone =
