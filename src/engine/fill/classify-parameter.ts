@@ -117,6 +117,12 @@ function keywordsOf(parameter: ParameterInfo): Map<string, number> {
   return keywords;
 }
 
+/** Name words for where a span starts or ends (`periodStart`, `created_min`). */
+const RANGE_ENDS = ['start', 'end', 'from', 'since', 'until', 'after', 'before', 'min', 'max'];
+/** Words of a span of time, in an input's name or description. */
+const TIME_SPAN = /\b(?:dates?|time-?frame|period|timestamp)\b|\btimes?\b(?!\s*-?zone)/i;
+const CURSOR = /\b(?:token|cursor|page)\b/i;
+
 function kindOf(parameter: ParameterInfo, nameWords: string[], descriptionWords: string[]): ParameterKind {
   const { schema, type } = parameter;
   const format = String(schema.format ?? '');
@@ -136,6 +142,15 @@ function kindOf(parameter: ParameterInfo, nameWords: string[], descriptionWords:
   )
     return 'url';
   if (format === 'date' || format === 'date-time' || has(nameWords, 'date', 'day', 'datetime', 'birthday'))
+    return 'date';
+  // "periodStart: Start of range indicating what time-frame should be returned": the start or end of
+  // a span of time.
+  // A page's cursor ("a token … often a timestamp") is no time.
+  if (
+    has(nameWords, ...RANGE_ENDS) &&
+    TIME_SPAN.test(`${nameWords.join(' ')} ${parameter.description}`) &&
+    !CURSOR.test(parameter.description)
+  )
     return 'date';
   if (typeof schema.pattern === 'string') return 'pattern';
   if (

@@ -1,10 +1,23 @@
 // Turns a value found in the message into the value a parameter's schema asks for, or undefined.
 import { matchesSchemaPattern } from '../../tools/index.js';
+import { splitWords } from '../language/split-words.js';
 import type { ClassifiedParameter } from './classify-parameter.js';
 import { currencyOfSymbol, toInputAmount } from './find-currencies.js';
 import type { Mention } from './mention.js';
 
 const pad = (value: number) => String(value).padStart(2, '0');
+
+/** Whether an input takes a time of day alone: named a time, with nothing of a date about it. */
+function timeOfDay(parameter: ClassifiedParameter): boolean {
+  const words = splitWords(parameter.name).map((word) => word.toLowerCase());
+  return (
+    words.includes('time') &&
+    !words.some((word) => DATE_WORDS.has(word)) &&
+    parameter.schema.format === undefined &&
+    !/\b(?:dates?|timestamp|iso|utc|epoch|day)\b/i.test(parameter.description)
+  );
+}
+const DATE_WORDS = new Set(['date', 'datetime', 'timestamp', 'day', 'at']);
 
 /** Formats a date as the parameter's description or format asks (ISO date by default). */
 export function formatDate(date: Date, hasTime: boolean, parameter: ClassifiedParameter): string {
@@ -15,6 +28,8 @@ export function formatDate(date: Date, hasTime: boolean, parameter: ClassifiedPa
   if (description.includes('DD/MM/YYYY')) return `${day}/${month}/${year}`;
   if (description.includes('MM-DD-YYYY')) return `${month}-${day}-${year}`;
   if (description.includes('DD-MM-YYYY')) return `${day}-${month}-${year}`;
+  // "journey_start_time: Starting time of the train journey": a time of day alone.
+  if (timeOfDay(parameter)) return time.slice(0, 5);
   if (parameter.schema.format === 'date-time' || (hasTime && /HH|TIME/.test(description)))
     return `${year}-${month}-${day}T${time}`;
   return `${year}-${month}-${day}`;
@@ -54,6 +69,11 @@ function toText(mention: Mention): string | undefined {
 /** A host name: words joined by dots, ending in a top-level domain of letters (`shop.example.co.uk`). */
 const HOST = /^(?:[\p{L}\p{N}-]+\.)+\p{L}{2,6}$/u;
 
+/** Whether a value found in a message is a host name ("mycoolshop.net"). */
+export function isHostName(mention: Mention): boolean {
+  return (mention.kind === 'identifier' || mention.kind === 'url') && HOST.test(mention.text);
+}
+
 /** The value `mention` gives `parameter`, or undefined when it cannot be one. */
 export function convertMention(mention: Mention, parameter: ClassifiedParameter): unknown {
   switch (parameter.kind) {
@@ -65,12 +85,12 @@ export function convertMention(mention: Mention, parameter: ClassifiedParameter)
       return mention.kind === parameter.kind ? mention.text : undefined;
     case 'url':
       // A site is often named by its host alone ("from Foodnetwork.com").
-      return mention.kind === 'url' || (mention.kind === 'identifier' && HOST.test(mention.text))
-        ? mention.text
-        : undefined;
+      return mention.kind === 'url' || isHostName(mention) ? mention.text : undefined;
     case 'date': {
       if (mention.kind !== 'date') return undefined;
       const { date, hasTime } = mention.value as { date: Date; hasTime: boolean };
+      // A day said without its hour gives no time of day.
+      if (!hasTime && timeOfDay(parameter)) return undefined;
       return formatDate(date, hasTime, parameter);
     }
     case 'pattern': {

@@ -29,6 +29,53 @@ describe('fillArguments', () => {
     });
   });
 
+  it("gives a host name to the input that takes sites, never to a record's id", () => {
+    const properties = {
+      domain: { type: 'string', description: 'Domain name to use as the filter of results' },
+      parentOrderId: { type: 'string', description: 'Parent order id to use as the filter of results' },
+    };
+    expect(fill(properties, [], "show me everything I've ordered for example-bakery.com").input).toEqual({
+      domain: 'example-bakery.com',
+    });
+    const orderId = { type: 'string', description: 'Order ID whose details are to be retrieved' };
+    expect(fill({ orderId }, ['orderId'], 'did my order for mycoolshop.net go through??').input).toEqual({});
+    const siteId = { type: 'string', description: 'The site, by its host name' };
+    expect(fill({ siteId }, ['siteId'], 'is shop.mycoolshop.net up?').input).toEqual({
+      siteId: 'shop.mycoolshop.net',
+    });
+  });
+
+  it('reads an input that starts or ends a span of time as a date, a time of day as one', () => {
+    const properties = {
+      periodStart: {
+        type: 'string',
+        description: 'Start of range indicating what time-frame should be returned. Inclusive',
+      },
+      periodEnd: {
+        type: 'string',
+        description: 'End of range indicating what time-frame should be returned. Inclusive',
+      },
+    };
+    expect(fill(properties, [], 'What orders did I place between 3 March and 10 March 2024?').input).toEqual({
+      periodStart: '2024-03-03',
+      periodEnd: '2024-03-10',
+    });
+    // A page's cursor and a time zone are no dates, whatever their names start with.
+    const startingAfter = {
+      type: 'string',
+      description:
+        'A token used by the server to indicate the start of the page. Often this is a timestamp or an ID.',
+    };
+    const from_timezone = { type: 'string', description: 'The time zone you want to convert from.' };
+    expect(fill({ startingAfter, from_timezone }, [], "today's alerts please").input).toEqual({});
+    const journey_start_time = { type: 'string', description: 'Starting time of the train journey' };
+    expect(
+      fill({ journey_start_time }, [], 'a train to Phoenix on April 23rd, leaving at 13:45').input,
+    ).toEqual({
+      journey_start_time: '13:45',
+    });
+  });
+
   it('fills a list of ids with ids as written, never with counts in words', () => {
     const attachment_ids = { type: 'array', items: { type: 'integer' } };
     const text = 'oops I opened #31990021 twice by accident, please bin that one';

@@ -7,7 +7,7 @@ import { isRequestWord } from '../language/analyze-text.js';
 import { splitWords } from '../language/split-words.js';
 import { conceptsOf } from '../language/synonyms.js';
 import { type ClassifiedParameter, classifyParameter } from './classify-parameter.js';
-import { convertMention, formatDate } from './convert-mention.js';
+import { convertMention, formatDate, isHostName } from './convert-mention.js';
 import {
   extractAddition,
   extractReason,
@@ -199,6 +199,9 @@ function fillPeriodEnd(
 /** Words before a date that start a period without ending it. */
 const OPEN_START = new Set(['since', 'after']);
 
+/** Words of an id input that takes a site's host name. */
+const SITE_WORDS = /domain|host|site|url|uri|web/i;
+
 /** Input names for how many things. */
 const QUANTITY_NAME = /quantity|qty|^count$|number_of|units?$/i;
 
@@ -287,6 +290,14 @@ function collectCandidates(
       if ((mention.duration || mention.times || ORDINAL.test(mention.text)) && isIdName(parameter.name))
         return;
       if (!(parameter.kind === 'integer' || parameter.kind === 'number') && inDate(mention)) return;
+      // A host name ("my order for mycoolshop.net") is a site's, no record's id, unless the input
+      // says it takes sites.
+      if (
+        parameter.kind === 'identifier' &&
+        isHostName(mention) &&
+        !SITE_WORDS.test(`${parameter.name} ${parameter.description}`)
+      )
+        return;
       // Nor is a name of several words ("the Tone Poet series"): an id is written without spaces.
       if (mention.kind === 'proper' && /\s/.test(mention.text) && isIdName(parameter.name)) return;
       const value = convertMention(mention, parameter);
