@@ -20,6 +20,42 @@ const suppressions = [
 ];
 
 describe('chooseTool', () => {
+  it('answers a question with a search sent as a POST, where GETs show the catalog reads by method', () => {
+    const bookings = [
+      operation(
+        'ListCustomers',
+        ['get', '/v2/customers'],
+        'Lists customer profiles associated with a Square account.',
+        {
+          cursor: { type: 'string' },
+          limit: { type: 'integer' },
+        },
+      ),
+      operation(
+        'ListSites',
+        ['get', '/v2/sites'],
+        'Lists the Square Online sites that belong to a seller.',
+        {},
+      ),
+      operation(
+        'SearchAvailability',
+        ['post', '/v2/bookings/availability/search'],
+        'Searches for availabilities for booking.',
+        { query: { type: 'object', properties: { filter: { type: 'object' } } } },
+        { bodyInputs: ['query'] },
+      ),
+      operation('CreateBooking', ['post', '/v2/bookings'], 'Creates a booking.', {
+        booking: { type: 'object' },
+      }),
+    ];
+    expect(
+      decideMessage('Is there any availability for a balayage next Thursday afternoon?', bookings),
+    ).toMatchObject({
+      type: 'tool-call',
+      toolName: 'SearchAvailability',
+    });
+  });
+
   it("lists no records of people's emails filtered by nothing the customer gave", () => {
     expect(decideMessage('unsubscribe me', suppressions)).toMatchObject({ type: 'text' });
     expect(decideMessage('am I unsubscribed? nia.k@example.com', suppressions)).toMatchObject({

@@ -107,11 +107,17 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   // such catalogs kept only the operations whose verb reads).
   // A request in a question's words ("can you reactivate subscription …?") is no question.
   const reads = ranking.query.question && !asksChange(ranking.query);
-  const eligible = reads
-    ? ranking.tools.filter(
-        (ranked) => isReadMethod(ranked.entry.tool.operation?.method) && ranked.entry.writes < DOES,
-      )
-    : [];
+  // A search sent as a POST (`POST /v2/bookings/availability/search`) reads too, where GETs show the
+  // catalog's methods tell reading from writing.
+  const readsByMethod = ranking.tools.some((ranked) => isReadMethod(ranked.entry.tool.operation?.method));
+  const eligible =
+    reads && readsByMethod
+      ? ranking.tools.filter(
+          (ranked) =>
+            (isReadMethod(ranked.entry.tool.operation?.method) || ranked.entry.reads) &&
+            ranked.entry.writes < DOES,
+        )
+      : [];
   const ranked = eligible.length > 0 ? eligible : reads ? readersFirst(ranking.tools) : ranking.tools;
   const candidates = withoutOtherDeeds(
     withoutUnaskedRemoves(withoutOtherCreates(ranked, ranking.query, ranking.index, text), ranking.query),
