@@ -20,6 +20,61 @@ const suppressions = [
 ];
 
 describe('chooseTool', () => {
+  it("makes no new record under another, nor another deed of a path's end, for a change of a field", () => {
+    const orderId = { type: 'string', description: 'The unique identifier of the order.' };
+    const ebay = [
+      operation(
+        'getOrder',
+        ['get', '/order/{orderId}'],
+        'Use this call to retrieve the contents of an order.',
+        {
+          orderId,
+        },
+      ),
+      operation(
+        'createShippingFulfillment',
+        ['post', '/order/{orderId}/shipping_fulfillment'],
+        "When you group an order's line items into one or more packages for shipment, this call creates a fulfillment for the package.",
+        { orderId, trackingNumber: { type: 'string' }, shippingCarrierCode: { type: 'string' } },
+        { bodyInputs: ['trackingNumber', 'shippingCarrierCode'] },
+      ),
+    ];
+    const change = 'Can I change the shipping address on order 12-10783-45521? I put my old flat by mistake';
+    expect(decideMessage(change, ebay)).toMatchObject({ type: 'text' });
+    const order_id = { type: 'integer', description: 'ID of the order.' };
+    const bigcommerce = [
+      operation(
+        'getOrderTransactions',
+        ['get', '/orders/{order_id}/transactions'],
+        'Get order transactions.',
+        {
+          order_id,
+        },
+      ),
+      operation(
+        'captureOrderPayment',
+        ['post', '/orders/{order_id}/payment_actions/capture'],
+        'Capture order payment.',
+        { order_id },
+      ),
+      operation(
+        'updateChannelOrderSettings',
+        ['put', '/orders/settings/channels/{channel_id}'],
+        'Update order settings for a specific channel.',
+        { channel_id: { type: 'integer' }, notifications: { type: 'object' } },
+        { bodyInputs: ['notifications'] },
+      ),
+    ];
+    expect(
+      decideMessage('Can I change the shipping address on order 10501? I am moving on Friday.', bigcommerce),
+    ).toMatchObject({ type: 'text' });
+    expect(decideMessage('please capture the payment on order 10501', bigcommerce)).toMatchObject({
+      type: 'tool-call',
+      toolName: 'captureOrderPayment',
+      input: { order_id: 10501 },
+    });
+  });
+
   it('answers a question with a search sent as a POST, where GETs show the catalog reads by method', () => {
     const bookings = [
       operation(

@@ -15,6 +15,7 @@ import type { EngineTool } from '../catalog/engine-tool.js';
 import { listParameters } from '../catalog/list-parameters.js';
 import { classifyParameter } from '../fill/classify-parameter.js';
 import { createTextReadings } from '../fill/read-text.js';
+import { conceptOf } from '../language/synonyms.js';
 import { asksChange } from './asks-change.js';
 import type { Choice, ChooseToolOptions } from './choice.js';
 import {
@@ -65,6 +66,10 @@ import { createsInstead, isRecordPath, sameResource } from './same-resource.js';
 function makesChange(entry: IndexedTool, query: AnalyzedQuery): boolean {
   const action = query.action;
   if (!action) return false;
+  // A deed of its own at the path's end (`/orders/{id}/payment_actions/capture`) is no edit: "change
+  // the shipping address on order 10501" captures no payment.
+  if (entry.action !== undefined && conceptOf(action.stem) === EDIT && conceptOf(entry.action) !== EDIT)
+    return false;
   // An operation not known to only read may make it: its name says nothing either way.
   if (entry.writes < DOES) return !entry.reads;
   if (query.removes - entry.removes < REMOVE_GAP) return true;
@@ -73,6 +78,9 @@ function makesChange(entry: IndexedTool, query: AnalyzedQuery): boolean {
     (value) => typeof value === 'string' && contentStems(value).includes(action.stem),
   );
 }
+
+/** The concept of the verbs that edit a record ("change", "update", "modify", "edit"). */
+const EDIT = conceptOf(stemOf('update'));
 
 /** Every enumerated value of a schema, at any depth ("cancelled" among an order's statuses). */
 function choicesOf(schema: unknown, depth = 0): unknown[] {

@@ -1,7 +1,7 @@
 // Narrows the ranked operations to those that could do what the message asks: reads for a question,
 // no new record for a change to an existing one, no removal or other deed unasked.
 import type { AnalyzedQuery, CatalogIndex, IndexedTool } from '../../tools/index.js';
-import { stemOf, verbProfile } from '../../tools/index.js';
+import { createsRecord, stemOf, verbProfile } from '../../tools/index.js';
 import {
   ASKS_REMOVAL,
   CREATE_GAP,
@@ -65,8 +65,8 @@ export function withoutOtherCreates<Ranked extends { entry: IndexedTool; feature
   const existing = namedById(query);
   for (const match of text.matchAll(OWN_RECORD)) existing.add(stemOf(match[1].toLowerCase()));
   const kept = tools.filter(({ entry, features }) => {
-    const operation = entry.tool.operation;
-    if (operation?.method !== 'post' || operation.path.includes('{')) return true;
+    // A record made under another (`POST /order/{orderId}/shipping_fulfillment`) is a new one too.
+    if (!createsRecord(entry)) return true;
     const own = verbProfile(index.model, entry.verb)?.create ?? 0;
     if (own - asked >= CREATE_GAP) return false;
     return own <= asked || (features[HEAD_UNNAMED] < UNNAMED && !existing.has(entry.head?.stem ?? ''));
