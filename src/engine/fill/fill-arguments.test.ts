@@ -83,6 +83,18 @@ describe('fillArguments', () => {
     expect(fill({ attachment_ids }, [], 'attach files 31990021 and 31990022').input.attachment_ids).toEqual([
       31990021, 31990022,
     ]);
+    // A list of ids written as text takes ids, of its items' form, never words.
+    const IDs = {
+      type: 'array',
+      items: { type: 'string', format: 'uuid' },
+      description: 'Filter by a comma-separated list of InvoicesIDs.',
+    };
+    expect(fill({ IDs }, [], 'the rate from NZD to AUD? I pay from our Aussie account').input).toEqual({});
+    const both =
+      'invoices 2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b and 9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f please';
+    expect(fill({ IDs }, [], both).input).toEqual({
+      IDs: ['2c4e6a8b-0d1f-4a3c-8e5b-7d9f1a3c5e7b', '9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f'],
+    });
   });
 
   it('starts a required paging at the first page, of the size the schema shows, without asking', () => {

@@ -199,6 +199,8 @@ export function matchBoolean(parameter: ClassifiedParameter, tokens: MessageToke
 }
 
 /** A list value: enum members named, a run of numbers, or the quoted texts or names of the message. */
+const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
+
 export function matchArray(
   parameter: ClassifiedParameter,
   tokens: MessageToken[],
@@ -231,7 +233,18 @@ export function matchArray(
   }
   if (itemType === 'string' || itemType === undefined) {
     const quoted = free.filter((mention) => mention.kind === 'quoted');
-    const chosen = quoted.length > 0 ? quoted : free.filter((mention) => mention.kind === 'proper');
+    // A list of ids (`IDs`, `ContactIDs`) takes ids as written, of the form its items show: never
+    // words ("NZD to AUD … our Aussie account" names no invoice).
+    const ids =
+      isIdName(parameter.name.replace(/s$/i, '')) || items.format === 'uuid'
+        ? free.filter(
+            (mention) =>
+              mention.kind === 'identifier' &&
+              /\d/.test(mention.text) &&
+              (items.format !== 'uuid' || UUID.test(mention.text)),
+          )
+        : undefined;
+    const chosen = ids ?? (quoted.length > 0 ? quoted : free.filter((mention) => mention.kind === 'proper'));
     if (chosen.length === 0 || (chosen.length < 2 && !parameter.required)) return undefined;
     return {
       value: chosen.map((mention) => mention.text),
