@@ -332,6 +332,11 @@ describe('analyzeQuery', () => {
 
   it("reads no id in a product's name, nor in a payment card's details", () => {
     expect(analyzeQuery('do you have the Osprey Atmos 65 backpack in stock?', index).ids).toEqual([]);
+    // Nor in a model's code after its maker's or its range's name.
+    expect(analyzeQuery('Do you have any more of the Sony Walkman WM-10 in stock?', index).ids).toEqual([]);
+    expect(analyzeQuery('Can you relist the Pioneer PL-12D turntable at $180?', index).ids).toEqual([]);
+    // "Id" labels the code after it.
+    expect(analyzeQuery('the building with building Id B1004', index).ids).toMatchObject([{ text: 'B1004' }]);
     // A noun the catalog knows still labels its number.
     expect(analyzeQuery('and what about Order 65?', index).ids).toMatchObject([
       { text: '65', noun: 'order' },

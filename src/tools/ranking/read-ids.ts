@@ -87,6 +87,8 @@ const RANDOM_LETTERS = /^(?=[A-Za-z]{16,}$)(?:.*[a-z][A-Z]{2}){2}/;
 // "May 20" and "20 Jun" are dates, not ids.
 const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\.?\\s+$`, 'i');
 const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b`, 'i');
+/** A product's model code: a few capitals and a few digits ("WM-10", "PL-12D", "XM5"). */
+const MODEL_CODE = /^[A-Z]{1,4}-?\d{1,4}[A-Z]?$/;
 // "1 May 2024", "March 15, 2024", "January 2024": the year of a date, not an id.
 const DATE_BEFORE_YEAR = new RegExp(`\\b${MONTH}\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?,?\\s+$`, 'i');
 
@@ -303,7 +305,14 @@ export function findIds(text: string, index: CatalogIndex, context: string): Que
     const named = /(?<=[\p{L}\d,;] )(\p{Lu}\p{Ll}+) $/u.exec(
       text.slice(Math.max(0, match.index - 30), match.index),
     );
-    if (/^\d{1,3}$/.test(raw) && named && !index.idf.has(stemOf(named[1].toLowerCase()))) continue;
+    // So is a short model code there ("the Sony Walkman WM-10", "the Pioneer PL-12D turntable").
+    if (
+      (/^\d{1,3}$/.test(raw) || MODEL_CODE.test(raw)) &&
+      named &&
+      !index.idf.has(stemOf(named[1].toLowerCase())) &&
+      !ID_WORDS.has(named[1].toLowerCase())
+    )
+      continue;
     // "done by 11", "open until 9": an hour, not an id.
     if (/^\d{1,2}$/.test(raw) && HOUR_BEFORE.test(text.slice(0, match.index))) continue;
     // A day of a month: "on May 20", "20 June".
