@@ -20,6 +20,44 @@ const suppressions = [
 ];
 
 describe('chooseTool', () => {
+  it('asks for what a new record needs rather than reading the records of its kind', () => {
+    const order_id = { type: 'integer', description: 'The ID of the Order to which the metafields belong.' };
+    const metafield = {
+      permission_set: { type: 'string', enum: ['app_only', 'read', 'write', 'read_and_sf_access'] },
+      namespace: { type: 'string', description: 'Namespace for the metafield, for organizational purposes.' },
+      key: { type: 'string', description: 'The name of the field.' },
+      value: { type: 'string', description: 'The value of the field.' },
+    };
+    const metafields = [
+      operation(
+        'getOrderMetafields',
+        ['get', '/orders/{order_id}/metafields'],
+        'Gets a list of metafields on an order.',
+        { order_id, include_fields: { type: 'array', items: { type: 'string' } } },
+        { responseFields: ['id', 'key', 'value', 'namespace', 'permission_set'] },
+      ),
+      {
+        ...operation(
+          'createOrderMetafield',
+          ['post', '/orders/{order_id}/metafields'],
+          'Creates an order metafield.',
+          { order_id, ...metafield },
+          { bodyInputs: Object.keys(metafield) },
+        ),
+        inputSchema: {
+          type: 'object',
+          properties: { order_id, ...metafield },
+          required: ['order_id', 'permission_set', 'namespace', 'key', 'value'],
+        },
+      },
+    ];
+    const text =
+      "Add a metafield to order 3401: namespace gift_options, key gift_message, value 'Happy 40th Dad!'";
+    const decision = decideMessage(text, metafields);
+    expect(decision).toMatchObject({ type: 'text' });
+    expect(decision.type === 'text' && decision.text).toMatch(/permission set/i);
+  });
+
   it("makes no new record under another, nor another deed of a path's end, for a change of a field", () => {
     const orderId = { type: 'string', description: 'The unique identifier of the order.' };
     const ebay = [

@@ -1,6 +1,6 @@
 // Look-ups of a reference the customer gives: the operation that reads the record it names.
 import type { AnalyzedQuery, IndexedTool, QueryId } from '../../tools/index.js';
-import { EMAIL_ADDRESS, isIdName } from '../../tools/index.js';
+import { createsRecord, EMAIL_ADDRESS, isIdName } from '../../tools/index.js';
 import type { ParameterInfo } from '../catalog/list-parameters.js';
 import type { FilledArguments } from '../fill/fill-arguments.js';
 import { readText, type TextReadings } from '../fill/read-text.js';
@@ -12,7 +12,7 @@ import {
   ID_NOUN_MISMATCH,
   ID_PREFIX_MATCH,
 } from './choice-constants.js';
-import { isRecordPath } from './same-resource.js';
+import { isRecordPath, sameResource } from './same-resource.js';
 
 /**
  * A reference a customer gives: letters and digits together (`VA5SGQ`, `2GG279541U471931P`), `#` and
@@ -278,6 +278,9 @@ export function findLookUpFirst<Ranked extends { entry: IndexedTool; features: n
   for (const ranked of candidates.slice(0, LOOK_UP_RANK)) {
     const { entry, features } = ranked;
     if (ranked === best || !entry.reads || entry.writes >= DOES || features[ID_FORM_CLASH] > 0) continue;
+    // The records of the kind a creation makes hold nothing of the new one (a new metafield's
+    // `permission_set` is not read off the order's other metafields).
+    if (createsRecord(best.entry) && sameResource(best.entry, entry)) continue;
     if (!(features[ID_NOUN_MATCH] > 0 || features[ID_FORM_FIT] > 0)) continue;
     if (!filled.missing.some((parameter) => heldByRecord(parameter, entry))) continue;
     const lookUp = fillFor(ranked);
