@@ -18,6 +18,19 @@ const fulfillmentId = {
 };
 const fulfillment = [
   operation(
+    'getOrders',
+    ['get', '/order'],
+    'Use this call to search for and retrieve one or more orders based on their creation date, last modification date, or fulfillment status.',
+    {
+      orderIds: {
+        type: 'string',
+        description:
+          'A comma-separated list of the unique identifiers of the orders to retrieve (one or more order ID values). Up to 50 orders can be retrieved with one call.',
+      },
+      limit: { type: 'string', description: 'The number of orders to return per page of the result set.' },
+    },
+  ),
+  operation(
     'getOrder',
     ['get', '/order/{orderId}'],
     "Use this call to retrieve the contents of an order based on its unique identifier, orderId. This value was returned in the getOrders call's orders.orderId field when you searched for orders by creation date, modification date, or fulfillment status.",
@@ -150,8 +163,24 @@ describe('findIdOwner', () => {
     expect(
       owner('the details of fulfillment 9400111899561234567890 on order 23-99887-66554?', 'getOrder'),
     ).toBe('getShippingFulfillment');
-    // One id is the order's alone, and two of one noun are both the order's.
+    // One id is the order's alone, and two of one noun are for the list of orders by their ids.
     expect(owner('the details of order 23-99887-66554?', 'getOrder')).toBeUndefined();
-    expect(owner('orders 23-99887-66554 and 23-11111-22222?', 'getOrder')).toBeUndefined();
+    expect(owner('orders 23-99887-66554 and 23-11111-22222?', 'getOrder')).toBe('getOrders');
+  });
+
+  it('gives several ids of one record to the list filtered by its ids, written as one text', () => {
+    expect(
+      decideMessage(
+        'Pull up orders 12-11111-22222 and 12-33333-44444 for me, buyer says they should have been combined.',
+        fulfillment,
+      ),
+    ).toMatchObject({
+      type: 'tool-call',
+      toolName: 'getOrders',
+      input: { orderIds: '12-11111-22222,12-33333-44444' },
+    });
+    expect(decideMessage('Pull up order 12-11111-22222 for me', fulfillment)).toMatchObject({
+      toolName: 'getOrder',
+    });
   });
 });

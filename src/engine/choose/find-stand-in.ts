@@ -98,6 +98,20 @@ export function findIdOwner<Ranked extends { entry: IndexedTool; features: numbe
       );
     if (taker) return taker;
   }
+  // Several ids of one record ("orders 12-11111-22222 and 12-33333-44444") are for the list filtered
+  // by its records' ids, where the first reads one record by its id.
+  const nouns = new Set(query.ids.flatMap((id) => (id.noun === '' ? [] : [id.noun])));
+  if (query.ids.length > 1 && nouns.size <= 1 && !(best.features[OWN_ID_BY_FILTER] > 0)) {
+    const list = candidates
+      .slice(1, OWNER_RANK)
+      .find(
+        (other) =>
+          other.features[OWN_ID_BY_FILTER] > 0 &&
+          !(other.features[ID_FORM_CLASH] > 0) &&
+          changesAsMuch(other),
+      );
+    if (list) return list;
+  }
   // Ids the message names by their records' nouns ("fulfillment 9400… on order 23-99887-66554") are
   // for an operation that takes each of them, where the first takes only some.
   const named = query.ids.filter((id) => id.noun !== '');

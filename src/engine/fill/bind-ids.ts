@@ -123,8 +123,15 @@ export function bindIds(options: {
     /[_-]$/.test(id.prefix ?? '') &&
     !prefixNames(id, parameter.name) &&
     records.some((record) => abbreviates(id.prefix as string, record));
+  // A list of ids written as one text (eBay's `orderIds`) takes every id below, where there are several.
+  const commaList = (parameter: ParameterInfo) =>
+    parameter.type === 'string' &&
+    /s$/.test(parameter.name) &&
+    isIdName(parameter.name.replace(/s$/, '')) &&
+    COMMA_LIST.test(parameter.description);
   // First the ids whose noun names a parameter's resource.
   for (const parameter of idParameters) {
+    if (free.length > 1 && commaList(parameter)) continue;
     const nouns = nounsOf(parameter, entry);
     const id = free.find(
       (candidate) =>
@@ -199,8 +206,7 @@ export function bindIds(options: {
   // Then a list of ids written as one text (eBay's `orderIds`, "a comma-separated list of the order
   // ids"): every id its noun names or that has none, when the message gives two or more.
   for (const parameter of options.parameters) {
-    if (parameter.name in input || parameter.type !== 'string' || !/s$/.test(parameter.name)) continue;
-    if (!isIdName(parameter.name.replace(/s$/, '')) || !COMMA_LIST.test(parameter.description)) continue;
+    if (parameter.name in input || !commaList(parameter)) continue;
     const nouns = nounsOfList(parameter);
     const ids = free.filter((candidate) => candidate.noun === '' || nouns.has(candidate.noun));
     if (ids.length < 2) continue;
