@@ -97,6 +97,17 @@ describe('fillArguments', () => {
     });
   });
 
+  it('reads a count of the records asked for as the size of the page', () => {
+    const properties = {
+      limit: { type: 'integer', description: 'Number of results to return' },
+      offset: { type: 'integer', description: 'Number of results to skip for pagination' },
+    };
+    expect(fill(properties, [], 'just show me my 5 most recent orders pls').input).toEqual({ limit: 5 });
+    expect(fill(properties, [], 'show me 10 invoices').input).toEqual({ limit: 10 });
+    // A number that counts nothing asked for is no page's size.
+    expect(fill(properties, [], 'order 5 is late').input).toEqual({});
+  });
+
   it('starts a required paging at the first page, of the size the schema shows, without asking', () => {
     const properties = {
       clientEmail: { type: 'string', description: 'Customer email.' },

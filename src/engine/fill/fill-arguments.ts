@@ -15,7 +15,7 @@ import {
   PLACE_PREPOSITIONS,
 } from './extract-free-text.js';
 import { fillMoney } from './fill-money.js';
-import { fillPaging } from './fill-paging.js';
+import { fillCountedSize, fillPaging } from './fill-paging.js';
 import { findCurrencies } from './find-currencies.js';
 import type { DateValue } from './find-dates.js';
 import { matchArray, matchBoolean, matchEnumValue } from './match-choices.js';
@@ -689,6 +689,7 @@ export function fillArguments(options: FillArgumentsOptions): FilledArguments {
   }
   fillEndFromLength(parameters, input, mentions);
   fillPeriodEnd(parameters, input, mentions, tokens);
+  fillCountedSize(parameters, input, text, mentions, (mention) => overlaps(mention, used));
   fillPaging(parameters, input);
   const missing = parameters.filter((parameter) => parameter.required && !(parameter.name in input));
   return { input, missing, found: Object.keys(input).length };

@@ -1,6 +1,7 @@
 // Required paging inputs ("page", "per_page") that the message never gives: no customer is asked which
 // page of results they want. The first page, of a modest size, is what a person would look at first.
 import type { ParameterInfo } from '../catalog/list-parameters.js';
+import type { Mention } from './mention.js';
 
 /** Inputs naming which page of results (`page`, `pageNumber`, `page_no`). */
 const PAGE_NUMBER = /^(?:page|page_?(?:number|num|no|index))$/i;
@@ -52,3 +53,37 @@ export function fillPaging(parameters: ParameterInfo[], input: Record<string, un
     }
   }
 }
+
+/**
+ * A count of the records asked for ("my 5 most recent orders", "show me 10 invoices"): the size of
+ * the page, for the input that holds it where nothing else took the number.
+ */
+export function fillCountedSize(
+  parameters: ParameterInfo[],
+  input: Record<string, unknown>,
+  text: string,
+  mentions: Mention[],
+  used: (mention: Mention) => boolean,
+): void {
+  const size = parameters.find(
+    (parameter) =>
+      !(parameter.name in input) &&
+      PAGE_SIZE.test(parameter.name) &&
+      (parameter.type === 'integer' || parameter.type === 'number' || parameter.type === 'string'),
+  );
+  if (!size) return;
+  const count = mentions.find(
+    (mention) =>
+      mention.kind === 'number' &&
+      !mention.money &&
+      !mention.duration &&
+      /^\d{1,3}$/.test(mention.text) &&
+      Number(mention.text) > 0 &&
+      !used(mention) &&
+      COUNTED.test(text.slice(mention.end)),
+  );
+  if (count) input[size.name] = typed(size, Number(count.text));
+}
+/** What follows a count of records: their plural, maybe after a superlative ("5 most recent orders"). */
+const COUNTED =
+  /^\s+(?:(?:most|least)\s+)?(?:\p{L}+(?:est|latest)\s+|(?:recent|last|latest|newest|oldest|new|old)\s+)?\p{L}+[^sui\s]s\b/u;

@@ -150,6 +150,9 @@ describe('analyzeQuery', () => {
     // Nor is a number beside a count of things ("14 days or 30").
     expect(ids('What are your standard payment terms — 14 days or 30?')).toEqual([]);
     expect(ids('it took 2 to 3 weeks, order 5521')).toEqual(['5521']);
+    // Nor is a count before a superlative and its plural ("my 5 most recent orders").
+    expect(ids('just show me my 5 most recent orders pls')).toEqual([]);
+    expect(ids('the 3 latest invoices please')).toEqual([]);
   });
 
   it('reads a wish with the deed after its object as a request for that deed', () => {

@@ -281,12 +281,19 @@ export function findIds(text: string, index: CatalogIndex, context: string): Que
     // "took me 5 tries", "split into 2 packages", "2 flat whites": a short number before a plural (or
     // a word and a plural), with no noun of the catalog in front of it ("order 12 looks wrong";
     // "40 min for 2 flat whites" names no record), counts it.
-    const after = /^\s+(\p{L}+)(?:\s+(\p{L}+))?/u.exec(text.slice(match.index + match[0].length));
+    const after = /^\s+(\p{L}+)(?:\s+(\p{L}+))?(?:\s+(\p{L}+))?/u.exec(
+      text.slice(match.index + match[0].length),
+    );
     const counted = (word: string | undefined) =>
       word !== undefined &&
       isPlural(word.toLowerCase()) &&
       loadWordVectors()?.rows.has(word.toLowerCase()) === true;
-    if (/^\d{1,3}$/.test(raw) && (counted(after?.[1]) || counted(after?.[2]))) {
+    // "my 5 most recent orders": a superlative between the count and its plural.
+    const ranked = after?.[1]?.toLowerCase() === 'most' || /(?:est|latest)$/i.test(after?.[1] ?? '');
+    if (
+      /^\d{1,3}$/.test(raw) &&
+      (counted(after?.[1]) || counted(after?.[2]) || (ranked && counted(after?.[3])))
+    ) {
       const label = nounBefore(text, match.index, index);
       if (!(label && index.pathStems.has(label))) continue;
     }
