@@ -34,6 +34,14 @@ describe('read-words', () => {
       'remove gift card GC8X2-4KQ9 my order',
     );
     expect(joinPhrasalVerbs('I want to get rid of the mugs')).toBe('I want to remove the mugs');
+    // Money got back is a refund; nothing else got back is.
+    expect(joinPhrasalVerbs('Can I get my $89.00 back?')).toBe('Can I refund my $89.00?');
+    expect(joinPhrasalVerbs('Could I get $20 back on payment R2B3')).toBe(
+      'Could I refund $20 on payment R2B3',
+    );
+    expect(joinPhrasalVerbs('I want to get my money back')).toBe('I want to refund my money');
+    for (const text of ['can you get back to me?', 'how do I get my account back'])
+      expect(joinPhrasalVerbs(text)).toBe(text);
     expect(joinPhrasalVerbs('please call it off')).toBe('please cancel it');
     // "sign up" parts for its object as "call off" does.
     expect(joinPhrasalVerbs('sign me up with priya@x.com')).toBe('register me with priya@x.com');

@@ -156,8 +156,11 @@ export function editDistance(left: string, right: string, limit: number): number
  * "call off" -> "cancel"), as a dictionary lists them: verb, particle, the verb meant, and whether the
  * object may stand between them ("take the gift card off", "call it off").
  */
+/** An amount of money, or a word for it: what a customer gets back in a refund. */
+const MONEY_OBJECT =
+  '(?:[$€£]\\d[\\d,]*(?:\\.\\d+)?|\\d[\\d,]*(?:\\.\\d+)?\\s*(?:dollars?|euros?|pounds?|bucks)|money|cash|deposit)';
 const PHRASAL_VERBS: ReadonlyArray<
-  readonly [verb: string, particle: string, meant: string, splits: boolean]
+  readonly [verb: string, particle: string, meant: string, splits: boolean, object?: string]
 > = [
   ['get', 'rid of', 'remove', false],
   ['take', 'off', 'remove', true],
@@ -178,6 +181,8 @@ const PHRASAL_VERBS: ReadonlyArray<
   ['send', 'back', 'return', true],
   ['give', 'back', 'return', true],
   ['pay', 'back', 'refund', true],
+  // "can I get my $89.00 back?", "get my money back": only money ("get my account back" is no refund).
+  ['get', 'back', 'refund', true, MONEY_OBJECT],
   ['swap', 'out', 'replace', true],
   ['start', 'again', 'resume', true],
   ['start', 'back up', 'resume', true],
@@ -217,7 +222,7 @@ function writeAs(verb: string, needsObject: boolean) {
 }
 
 /** Per phrasal verb, the pattern that finds it in a message (its object, if split, in group 1). */
-const PHRASAL_PATTERNS = PHRASAL_VERBS.map(([verb, particle, meant, splits]) => {
+const PHRASAL_PATTERNS = PHRASAL_VERBS.map(([verb, particle, meant, splits, only]) => {
   const formsOf = (table: Record<string, string>) =>
     Object.entries(table).flatMap(([form, base]) => (base === verb ? [form] : []));
   const forms = [verb, ...formsOf(VERB_FORMS)];
@@ -225,7 +230,11 @@ const PHRASAL_PATTERNS = PHRASAL_VERBS.map(([verb, particle, meant, splits]) => 
   // An object taken off holds no amount ("take 10% off", "take $5 off" ask for a discount); others may
   // hold an id ("mark order 100551 as completed").
   const word = particle === 'off' ? '(?![\\d$€£])[^\\s.,!?;:]+' : '[^\\s.,!?;:]+';
-  const object = splits ? `((?:${word}\\s+){0,${MAX_SPLIT_OBJECT}})` : '()';
+  const object = only
+    ? `((?:${word}\\s+){0,${MAX_SPLIT_OBJECT - 1}}?${only}\\s+)`
+    : splits
+      ? `((?:${word}\\s+){0,${MAX_SPLIT_OBJECT}})`
+      : '()';
   const rest = `\\s+${object}${particle.replace(' ', '\\s+')}\\b(?=(\\s+\\w)?)`;
   // "take off", "break down" and "shut down" with nothing after them are a departure and failures
   // ("when does it take off?", "my phone keeps breaking down"), not a removal, a list or a request.
