@@ -275,6 +275,7 @@ describe('analyzeQuery', () => {
     expect(noun('please check my order 90210')).toBe('order');
     // The noun of an id word a few words back ("the product id on the page is …"), not the page.
     expect(noun('The product id on the page is 9924732112')).toBe('product');
+    expect(noun('The product id you gave me last time was 9924732112')).toBe('product');
     expect(noun('my order number in the email is 90210')).toBe('order');
   });
 

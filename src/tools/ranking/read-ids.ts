@@ -174,9 +174,12 @@ function nounBefore(text: string, position: number, index: CatalogIndex): string
   return '';
 }
 
-/** "<noun> id|number|code", then up to four words, then "is" or ":" right before the id. */
+/**
+ * "<noun> id|number|code", then up to six words, then "is" or ":" right before the id ("the card id
+ * you gave me last time was ccof:…").
+ */
 const LABELLED_FAR =
-  /\b([a-z]{3,})\s+(?:id|number|code|no\.?|#)\s+(?:[a-z]+\s+){1,4}(?:is|was|reads|says)\s*:?\s*$/i;
+  /\b([a-z]{3,})\s+(?:id|number|code|no\.?|#)\s+(?:[a-z]+\s+){1,6}(?:is|was|reads|says)\s*:?\s*$/i;
 
 /** Words that stand right before the verb of a request ("please cancel", "can you cancel"). */
 const ASKS_BEFORE = new Set(['please', 'pls', 'plz', 'kindly', 'to', 'you', 'u', 'i', 'we', 'just']);
