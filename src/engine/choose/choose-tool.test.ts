@@ -20,6 +20,32 @@ const suppressions = [
 ];
 
 describe('chooseTool', () => {
+  it('answers nothing about a record no operation reads with a list under it the message does not name', () => {
+    const order_id = { type: 'integer', description: 'The ID of the Order.' };
+    const orders = [
+      operation('getOrderMetafields', ['get', '/orders/{order_id}/metafields'], 'Get Order Metafields', {
+        order_id,
+      }),
+      operation('getOrderTransactions', ['get', '/orders/{order_id}/transactions'], 'Get Transactions', {
+        order_id,
+      }),
+      operation(
+        'getOrderRefunds',
+        ['get', '/orders/{order_id}/payment_actions/refunds'],
+        'Get Refunds for Order',
+        { order_id },
+      ),
+      operation('getGlobalOrderSettings', ['get', '/orders/settings'], 'Get Global Order Settings', {}),
+    ];
+    const text = "where is my order 10452?? it's been a week and no tracking number";
+    expect(decideMessage(text, orders)).toMatchObject({ type: 'text' });
+    expect(decideMessage('what transactions are on order 10452?', orders)).toMatchObject({
+      type: 'tool-call',
+      toolName: 'getOrderTransactions',
+      input: { order_id: 10452 },
+    });
+  });
+
   it('asks for what a new record needs rather than reading the records of its kind', () => {
     const order_id = { type: 'integer', description: 'The ID of the Order to which the metafields belong.' };
     const metafield = {

@@ -21,6 +21,7 @@ import type { Choice, ChooseToolOptions } from './choice.js';
 import {
   COVERAGE,
   DOES,
+  HEAD_UNNAMED,
   ID_FORM_FIT,
   ID_PREFIX_MATCH,
   REMOVE_GAP,
@@ -81,6 +82,35 @@ function makesChange(entry: IndexedTool, query: AnalyzedQuery): boolean {
 
 /** The concept of the verbs that edit a record ("change", "update", "modify", "edit"). */
 const EDIT = conceptOf(stemOf('update'));
+
+/** How far unnamed a list's noun must be (1: not at all, by word or meaning) to answer nothing of its record. */
+const MOSTLY = 0.5;
+
+/**
+ * Whether `best` reads a list under a record the message names by its id (`GET
+ * /orders/{order_id}/metafields` for "my order 10452"), whose own noun the message does not name,
+ * where no operation of the catalog reads that record itself.
+ */
+function unreadRecord(
+  best: { entry: IndexedTool; features: number[] },
+  query: AnalyzedQuery,
+  catalog: readonly IndexedTool[],
+): boolean {
+  if (!best.entry.reads || !(best.features[HEAD_UNNAMED] > MOSTLY) || isRecordPath(best.entry)) return false;
+  const nouns = new Set(query.ids.map((id) => id.noun));
+  const parent = best.entry.pathParameters.find((parameter) =>
+    [...parameter.nouns].some((noun) => nouns.has(noun)),
+  );
+  if (!parent) return false;
+  return !catalog.some(
+    (entry) =>
+      entry.reads &&
+      isRecordPath(entry) &&
+      entry.head !== undefined &&
+      parent.nouns.has(entry.head.stem) &&
+      entry.pathParameters.length === best.entry.pathParameters.length,
+  );
+}
 
 /** Every enumerated value of a schema, at any depth ("cancelled" among an order's statuses). */
 function choicesOf(schema: unknown, depth = 0): unknown[] {
@@ -273,6 +303,9 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     !asksItsDeed &&
     !answered &&
     !looksUp(best, ranking, filled.input);
+  // "where is my order 10452??" where no operation reads an order, only lists under one (its
+  // metafields, its refunds): a list the message does not name is no answer about the record.
+  if (!nothing && unreadRecord(best, ranking.query, ranking.index.tools)) nothing = true;
   // "Is the Everyday Tote available in black?": a thing named by its proper name, which no read the
   // message fills ranks for (or only a search of people, which is no thing for sale), is looked for
   // among the things for sale.
@@ -294,7 +327,7 @@ export function chooseTool(options: ChooseToolOptions): Choice {
       findEmailLookUp(candidates, text, fillFor) ??
       findBrowse(candidates, text, fillFor, ranking.index.tools, readings) ??
       ownAccount();
-    if (lookUp) {
+    if (lookUp && !unreadRecord(lookUp.ranked, ranking.query, ranking.index.tools)) {
       best = lookUp.ranked;
       filled = lookUp.filled;
       nothing = false;
