@@ -145,14 +145,14 @@ function findExample(
 const LENGTH_DAYS: Record<string, number> = { day: 1, night: 1, week: 7 };
 
 /**
- * "3 nights starting from 1st June": the end date of a range whose start the message dates and whose
- * length it counts in days, nights or weeks, for an end-date input nothing else filled.
+ * A range the message starts and does not end: an end-date input nothing filled, beside a start-date
+ * input filled from the message's one date. Its end input and that date, or undefined.
  */
-function fillEndFromLength(
+function openRange(
   parameters: ClassifiedParameter[],
   input: Record<string, unknown>,
   mentions: Mention[],
-): void {
+): { end: ClassifiedParameter; date: Mention } | undefined {
   const end = parameters.find(
     (parameter) =>
       parameter.kind === 'date' && !(parameter.name in input) && rangeRoleOf(parameter.name) === 'end',
@@ -162,12 +162,25 @@ function fillEndFromLength(
       parameter.kind === 'date' && parameter.name in input && rangeRoleOf(parameter.name) === 'start',
   );
   const dates = mentions.filter((mention) => mention.kind === 'date');
+  return end && started && dates.length === 1 ? { end, date: dates[0] } : undefined;
+}
+
+/**
+ * "3 nights starting from 1st June": the end date of a range whose start the message dates and whose
+ * length it counts in days, nights or weeks, for an end-date input nothing else filled.
+ */
+function fillEndFromLength(
+  parameters: ClassifiedParameter[],
+  input: Record<string, unknown>,
+  mentions: Mention[],
+): void {
+  const range = openRange(parameters, input, mentions);
   const length = mentions.find((mention) => mention.duration && mention.duration in LENGTH_DAYS);
-  if (!end || !started || dates.length !== 1 || !length?.duration) return;
-  const { date, hasTime } = dates[0].value as { date: Date; hasTime: boolean };
+  if (!range || !length?.duration) return;
+  const { date, hasTime } = range.date.value as DateValue;
   const days = Number(length.value) * LENGTH_DAYS[length.duration];
   if (!Number.isInteger(days) || days <= 0) return;
-  input[end.name] = formatDate(new Date(date.getTime() + days * 86_400_000), hasTime, end);
+  input[range.end.name] = formatDate(new Date(date.getTime() + days * 86_400_000), hasTime, range.end);
 }
 
 /**
@@ -181,20 +194,12 @@ function fillPeriodEnd(
   mentions: Mention[],
   tokens: MessageToken[],
 ): void {
-  const end = parameters.find(
-    (parameter) =>
-      parameter.kind === 'date' && !(parameter.name in input) && rangeRoleOf(parameter.name) === 'end',
-  );
-  const started = parameters.some(
-    (parameter) =>
-      parameter.kind === 'date' && parameter.name in input && rangeRoleOf(parameter.name) === 'start',
-  );
-  const dates = mentions.filter((mention) => mention.kind === 'date');
-  if (!end || !started || dates.length !== 1 || OPEN_START.has(tokens[dates[0].first - 1]?.lower ?? ''))
-    return;
-  const { date, month } = dates[0].value as DateValue;
+  const range = openRange(parameters, input, mentions);
+  if (!range || OPEN_START.has(tokens[range.date.first - 1]?.lower ?? '')) return;
+  const { date, month } = range.date.value as DateValue;
   if (!month) return;
-  input[end.name] = formatDate(new Date(date.getFullYear(), date.getMonth() + 1, 0, 23, 59, 59), false, end);
+  const last = new Date(date.getFullYear(), date.getMonth() + 1, 0, 23, 59, 59);
+  input[range.end.name] = formatDate(last, false, range.end);
 }
 /** Words before a date that start a period without ending it. */
 const OPEN_START = new Set(['since', 'after']);
