@@ -121,6 +121,7 @@ function keywordsOf(parameter: ParameterInfo): Map<string, number> {
 const RANGE_ENDS = ['start', 'end', 'from', 'since', 'until', 'after', 'before', 'min', 'max'];
 /** Words of a span of time, in an input's name or description. */
 const TIME_SPAN = /\b(?:dates?|time-?frame|period|timestamp)\b|\btimes?\b(?!\s*-?zone)/i;
+/** Words of a description of a page's cursor. */
 const CURSOR = /\b(?:token|cursor|page)\b/i;
 
 function kindOf(parameter: ParameterInfo, nameWords: string[], descriptionWords: string[]): ParameterKind {
@@ -144,8 +145,7 @@ function kindOf(parameter: ParameterInfo, nameWords: string[], descriptionWords:
   if (format === 'date' || format === 'date-time' || has(nameWords, 'date', 'day', 'datetime', 'birthday'))
     return 'date';
   // "periodStart: Start of range indicating what time-frame should be returned": the start or end of
-  // a span of time.
-  // A page's cursor ("a token … often a timestamp") is no time.
+  // a span of time; a page's cursor ("a token … often a timestamp") is none.
   if (
     has(nameWords, ...RANGE_ENDS) &&
     TIME_SPAN.test(`${nameWords.join(' ')} ${parameter.description}`) &&

@@ -85,5 +85,4 @@ export function fillCountedSize(
   if (count) input[size.name] = typed(size, Number(count.text));
 }
 /** What follows a count of records: their plural, maybe after a superlative ("5 most recent orders"). */
-const COUNTED =
-  /^\s+(?:(?:most|least)\s+)?(?:\p{L}+(?:est|latest)\s+|(?:recent|last|latest|newest|oldest|new|old)\s+)?\p{L}+[^sui\s]s\b/u;
+const COUNTED = /^\s+(?:(?:most|least)\s+)?(?:\p{L}+est\s+|(?:recent|last|new|old)\s+)?\p{L}+[^sui\s]s\b/u;

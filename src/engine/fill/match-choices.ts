@@ -198,9 +198,10 @@ export function matchBoolean(parameter: ClassifiedParameter, tokens: MessageToke
   return !negated;
 }
 
-/** A list value: enum members named, a run of numbers, or the quoted texts or names of the message. */
+/** A UUID, as a list of ids whose items have that format holds them. */
 const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
 
+/** A list value: enum members named, a run of numbers, or the quoted texts or names of the message. */
 export function matchArray(
   parameter: ClassifiedParameter,
   tokens: MessageToken[],

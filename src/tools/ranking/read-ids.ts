@@ -292,7 +292,7 @@ export function findIds(text: string, index: CatalogIndex, context: string): Que
       isPlural(word.toLowerCase()) &&
       loadWordVectors()?.rows.has(word.toLowerCase()) === true;
     // "my 5 most recent orders": a superlative between the count and its plural.
-    const ranked = after?.[1]?.toLowerCase() === 'most' || /(?:est|latest)$/i.test(after?.[1] ?? '');
+    const ranked = after?.[1]?.toLowerCase() === 'most' || /est$/i.test(after?.[1] ?? '');
     if (
       /^\d{1,3}$/.test(raw) &&
       (counted(after?.[1]) || counted(after?.[2]) || (ranked && counted(after?.[3])))
