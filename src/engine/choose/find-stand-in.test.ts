@@ -183,4 +183,41 @@ describe('findIdOwner', () => {
       toolName: 'getOrder',
     });
   });
+
+  it("keeps the id's owner against a sibling that names its record but would misread the id", () => {
+    const payment_dispute_id = { type: 'string', description: 'The identifier of the payment dispute.' };
+    const disputes = [
+      operation(
+        'getPaymentDispute',
+        ['get', '/payment_dispute/{payment_dispute_id}'],
+        'This method retrieves detailed information on a specific payment dispute.',
+        { payment_dispute_id },
+      ),
+      operation(
+        'getActivities',
+        ['get', '/payment_dispute/{payment_dispute_id}/activity'],
+        'This method retrieve a log of activity for a payment dispute.',
+        { payment_dispute_id },
+      ),
+      operation(
+        'getPaymentDisputeSummaries',
+        ['get', '/payment_dispute_summary'],
+        'This method is used retrieve one or more payment disputes filed against the seller.',
+        {
+          order_id: {
+            type: 'string',
+            description:
+              'This filter is used if the seller wishes to retrieve payment disputes for a specific order.',
+          },
+          limit: { type: 'string' },
+        },
+      ),
+      ...fulfillment,
+    ];
+    expect(decideMessage('Are there any payment disputes on order 19-04455-66778?', disputes)).toMatchObject({
+      type: 'tool-call',
+      toolName: 'getPaymentDisputeSummaries',
+      input: { order_id: '19-04455-66778' },
+    });
+  });
 });

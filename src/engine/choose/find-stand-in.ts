@@ -158,15 +158,15 @@ export function namedSibling<Ranked extends { entry: IndexedTool; features: numb
   candidates: Ranked[],
 ): Ranked | undefined {
   if (!(best.features[HEAD_UNNAMED] >= 1)) return undefined;
-  return candidates
-    .slice(1, SIBLINGS)
-    .find(
-      (other) =>
-        other.probability >= best.probability * SIBLING_SHARE &&
-        other.features[HEAD_UNNAMED] === 0 &&
-        other.entry.head !== undefined &&
-        Math.abs(other.entry.writes - best.entry.writes) < DOES,
-    );
+  return candidates.slice(1, SIBLINGS).find(
+    (other) =>
+      other.probability >= best.probability * SIBLING_SHARE &&
+      other.features[HEAD_UNNAMED] === 0 &&
+      other.entry.head !== undefined &&
+      Math.abs(other.entry.writes - best.entry.writes) < DOES &&
+      // Nor one that would read the message's id as another record's.
+      !(other.features[ID_NOUN_MISMATCH] > best.features[ID_NOUN_MISMATCH]),
+  );
 }
 
 /**
