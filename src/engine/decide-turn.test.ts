@@ -929,6 +929,35 @@ describe('decideTurn', () => {
       });
   });
 
+  it('reads the record the customer points at in the listing, rather than listing again', () => {
+    const orders = [
+      operation(
+        'listOrders',
+        ['get', '/v1/orders'],
+        'Retrieve a list of orders for the authenticated shopper. Only one filter may be used at a time',
+        { periodStart: { type: 'string' }, periodEnd: { type: 'string' }, limit: { type: 'integer' } },
+      ),
+      operation(
+        'getOrderByID',
+        ['get', '/v1/orders/{orderId}'],
+        'Retrieve details for specified order',
+        { orderId: { type: 'string', description: 'Order id whose details are to be retrieved' } },
+        ['orderId'],
+      ),
+    ];
+    const listing = [
+      user('what did I order last month?'),
+      assistant('You placed two orders in May: 1200954 (domain renewal, $21.99) and 1200988 ($119.88).'),
+    ];
+    expect(
+      decide([...listing, user('ok and what was in the second one? 120 bucks seems a lot')], '', orders),
+    ).toMatchObject({
+      type: 'tool-call',
+      toolName: 'getOrderByID',
+      input: { orderId: '1200988' },
+    });
+  });
+
   it('follows the base prompt: a hint that names a tool makes it likelier for matching messages', () => {
     const tools = storeTools.map((tool) =>
       tool.name === 'findStores' ? { ...tool, description: 'Find physical stores.' } : tool,

@@ -14,6 +14,7 @@ import {
 import type { EngineTool } from '../catalog/engine-tool.js';
 import { listParameters } from '../catalog/list-parameters.js';
 import { classifyParameter } from '../fill/classify-parameter.js';
+import { findPointedId } from '../fill/find-pointed-id.js';
 import { createTextReadings } from '../fill/read-text.js';
 import { conceptOf } from '../language/synonyms.js';
 import { asksChange } from './asks-change.js';
@@ -112,6 +113,19 @@ function unreadRecord(
   );
 }
 
+/**
+ * The operation that reads one record of `list`'s kind, where one ranks among the first few: what
+ * the customer points at among the records the agent listed ("the second one").
+ */
+function recordOf<Ranked extends { entry: IndexedTool }>(
+  list: Ranked,
+  candidates: Ranked[],
+): Ranked | undefined {
+  return candidates
+    .slice(0, RESOURCE_SIBLINGS)
+    .find((other) => other.entry.reads && isRecordPath(other.entry) && sameResource(other.entry, list.entry));
+}
+
 /** Every enumerated value of a schema, at any depth ("cancelled" among an order's statuses). */
 function choicesOf(schema: unknown, depth = 0): unknown[] {
   if (typeof schema !== 'object' || schema === null || depth > 6) return [];
@@ -205,12 +219,20 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   // A sibling that stands in for the first makes the first's claim against "nothing".
   const firstClaim = best.probability;
   if (named) best = named;
+  // "ok and what was in the second one?" after the agent listed two orders by their ids: the one
+  // pointed at is read, not the list again, with the list's claim against "nothing".
+  const pointed =
+    options.earlierTurns?.length && !askedFor
+      ? findPointedId(text, options.earlierTurns[0], earlierIds(0))
+      : undefined;
+  const pointedReader = pointed && best.entry.collection ? recordOf(best, candidates) : undefined;
+  if (pointedReader) best = pointedReader;
   let filled = fillFor(best);
   if (askedFor) {
     filled.input[askedFor.input] = text.trim();
     filled.missing = filled.missing.filter((parameter) => parameter.name !== askedFor.input);
   }
-  const claim = named ? firstClaim : owner === best ? ownerClaim : best.probability;
+  const claim = named || pointedReader ? firstClaim : owner === best ? ownerClaim : best.probability;
   // Of near-equal siblings, the one the message completes ("my cart" for the signed-in customer's
   // cart, not a guest cart by its id) rather than one that would have to ask for more.
   if (filled.missing.length > 0)
@@ -302,7 +324,9 @@ export function chooseTool(options: ChooseToolOptions): Choice {
     !whollyAbout &&
     !asksItsDeed &&
     !answered &&
-    !looksUp(best, ranking, filled.input);
+    !looksUp(best, ranking, filled.input) &&
+    // A read of the record the customer points at in the agent's listing continues the conversation.
+    !(pointed && best.entry.reads && Object.values(filled.input).includes(pointed.text));
   // "where is my order 10452??" where no operation reads an order, only lists under one (its
   // metafields, its refunds): a list the message does not name is no answer about the record.
   if (!nothing && unreadRecord(best, ranking.query, ranking.index.tools)) nothing = true;
