@@ -126,6 +126,19 @@ function recordOf<Ranked extends { entry: IndexedTool }>(
     .find((other) => other.entry.reads && isRecordPath(other.entry) && sameResource(other.entry, list.entry));
 }
 
+/**
+ * Whether the message asks in the plural for the records `one` reads one of ("disputes"), which
+ * `list`'s path names too.
+ */
+function asksMany(query: AnalyzedQuery, one: IndexedTool, list: IndexedTool): boolean {
+  const head = one.head?.stem;
+  return (
+    head !== undefined &&
+    list.path.has(head) &&
+    query.terms.some((term) => term.stem === head && isPlural(term.word))
+  );
+}
+
 /** Every enumerated value of a schema, at any depth ("cancelled" among an order's statuses). */
 function choicesOf(schema: unknown, depth = 0): unknown[] {
   if (typeof schema !== 'object' || schema === null || depth > 6) return [];
@@ -237,15 +250,25 @@ export function chooseTool(options: ChooseToolOptions): Choice {
   // cart, not a guest cart by its id) rather than one that would have to ask for more.
   if (filled.missing.length > 0)
     for (const [position, other] of candidates.slice(0, RESOURCE_SIBLINGS).entries()) {
-      if (position === 0) continue;
+      // The first ranked may stand in for a sibling that took its place ("Disputes opened …" named the
+      // one dispute's read, which needs its id).
+      if (other === best) continue;
       const near = position < SIBLINGS && other.probability >= best.probability * SIBLING_SHARE;
       // Past the near ones, only a read stands in for a read on its resource (a list for a search
       // with nothing to search).
       const reading = best.entry.reads && other.entry.reads;
-      if (!near && !(reading && sameResource(best.entry, other.entry))) continue;
+      // "list our open payment disputes": the records asked for in the plural are read by a list
+      // whose path names them (`/payment_dispute_summary`), where one is read by its id.
+      const listAsked = reading && other.entry.collection && asksMany(ranking.query, best.entry, other.entry);
+      if (!near && !(reading && sameResource(best.entry, other.entry)) && !listAsked) continue;
       // A list of another resource is no stand-in for one record ("where is my order?" is no orders'
       // totals report).
-      if (isRecordPath(best.entry) && other.entry.collection && !sameResource(best.entry, other.entry))
+      if (
+        isRecordPath(best.entry) &&
+        other.entry.collection &&
+        !sameResource(best.entry, other.entry) &&
+        !listAsked
+      )
         continue;
       // A sibling that reads is no stand-in for one that writes ("add a gift message" is not "get" it).
       if (Math.abs(other.entry.writes - best.entry.writes) >= DOES) continue;
