@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { loadRankingModel, rankCatalog } from '../../tools/index.js';
+import { indexCatalog } from '../../tools/ranking/index-catalog.js';
 import { decideMessage, operation } from '../test-support/operation.js';
+import { looksUp } from './find-look-up.js';
 
 /** Suppressions as SendGrid keeps them: a list of every unsubscribed address, and one address's entry. */
 const suppressions = [
@@ -20,6 +23,52 @@ const suppressions = [
 ];
 
 describe('chooseTool', () => {
+  it('looks up the records a list filters by the record its id names, by the id it gives', () => {
+    const refunds = [
+      operation(
+        'getOrdersRefunds',
+        ['get', '/orders/payment_actions/refunds'],
+        'Get All Refunds. Returns a list of refunds ordered by refund ID in ascending order.',
+        {
+          'id:in': {
+            type: 'array',
+            items: { type: 'integer' },
+            description: 'Pass a comma-separated list of refund IDs to filter the included refunds.',
+          },
+          transaction_id: {
+            type: 'string',
+            description: 'Filters by refund payment using the BigCommerce `transaction_id`.',
+          },
+          limit: {
+            type: 'integer',
+            description: 'Controls the number of items per page in a limited (paginated) list of items.',
+          },
+        },
+      ),
+      operation('getOrderRefund', ['get', '/orders/payment_actions/refunds/{refund_id}'], 'Get a Refund', {
+        refund_id: { type: 'integer', description: 'Refund ID.' },
+      }),
+      operation('getOrderTransactions', ['get', '/orders/{order_id}/transactions'], 'Get Transactions', {
+        order_id: { type: 'integer', description: 'The ID of the Order.' },
+      }),
+    ];
+    const index = indexCatalog(refunds, loadRankingModel());
+    const text =
+      'Which refund was made with BigCommerce transaction id 7c8e1a2b-3d4f-4a5b-9c6d-0e1f2a3b4c5d? The gateway report only shows that.';
+    const ranking = rankCatalog({ index, message: text });
+    const list = ranking.tools.find((ranked) => ranked.entry.tool.name === 'getOrdersRefunds');
+    if (!list) throw new Error('getOrdersRefunds');
+    expect(looksUp(list, ranking, { transaction_id: '7c8e1a2b-3d4f-4a5b-9c6d-0e1f2a3b4c5d' })).toBe(true);
+    // Not by a filter of another record than the one the id's noun names.
+    const other = rankCatalog({
+      index,
+      message: 'Which refund was made on order 7c8e1a2b-3d4f-4a5b-9c6d-0e1f2a3b4c5d?',
+    });
+    const otherList = other.tools.find((ranked) => ranked.entry.tool.name === 'getOrdersRefunds');
+    if (!otherList) throw new Error('getOrdersRefunds');
+    expect(looksUp(otherList, other, { transaction_id: '7c8e1a2b-3d4f-4a5b-9c6d-0e1f2a3b4c5d' })).toBe(false);
+  });
+
   it('reads records asked for in the plural with the list whose path names them, not one by its id', () => {
     const payment_dispute_id = { type: 'string', description: 'The identifier of the payment dispute.' };
     const date = (description: string) => ({ type: 'string', description });

@@ -64,9 +64,17 @@ export function looksUp(
         id.noun &&
         namesOther(id.noun)
       ) &&
-      entry.idParameters.some((parameter) =>
+      (entry.idParameters.some((parameter) =>
         String(input[parameter.name] ?? '').includes(id.text.replace(/^#/, '')),
-      ),
+      ) ||
+        // Or a list filtered by the record the id's noun names ("the refund made with transaction id
+        // 7c8e…" for `/refunds?transaction_id=`).
+        entry.idFilters.some(
+          (filter) =>
+            id.noun !== '' &&
+            filter.nouns.has(id.noun) &&
+            String(input[filter.name] ?? '').includes(id.text.replace(/^#/, '')),
+        )),
   );
 }
 
