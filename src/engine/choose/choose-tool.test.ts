@@ -69,51 +69,6 @@ describe('chooseTool', () => {
     expect(looksUp(otherList, other, { transaction_id: '7c8e1a2b-3d4f-4a5b-9c6d-0e1f2a3b4c5d' })).toBe(false);
   });
 
-  it('reads records asked for in the plural with the list whose path names them, not one by its id', () => {
-    const payment_dispute_id = { type: 'string', description: 'The identifier of the payment dispute.' };
-    const date = (description: string) => ({ type: 'string', description });
-    const disputes = [
-      operation(
-        'getPaymentDispute',
-        ['get', '/payment_dispute/{payment_dispute_id}'],
-        'This method retrieves detailed information on a specific payment dispute.',
-        { payment_dispute_id },
-      ),
-      operation(
-        'getActivities',
-        ['get', '/payment_dispute/{payment_dispute_id}/activity'],
-        'This method retrieve a log of activity for a payment dispute.',
-        { payment_dispute_id },
-      ),
-      operation(
-        'getPaymentDisputeSummaries',
-        ['get', '/payment_dispute_summary'],
-        'This method is used retrieve one or more payment disputes filed against the seller.',
-        {
-          payment_dispute_status: {
-            type: 'string',
-            description:
-              'This filter is used if the seller wishes to only retrieve payment disputes in one or more specific states.',
-          },
-          open_date_from: date('The beginning date of the date range of payment disputes to retrieve.'),
-          open_date_to: date('The end date of the date range of payment disputes to retrieve.'),
-        },
-      ),
-    ];
-    expect(decideMessage('list our open payment disputes that need action', disputes)).toMatchObject({
-      type: 'tool-call',
-      toolName: 'getPaymentDisputeSummaries',
-    });
-    expect(decideMessage('Disputes opened between March 1 and March 15, 2024?', disputes)).toMatchObject({
-      type: 'tool-call',
-      toolName: 'getPaymentDisputeSummaries',
-    });
-    // One dispute asked for without its id is asked for by its id.
-    expect(decideMessage('what is the status of my payment dispute?', disputes)).toMatchObject({
-      type: 'text',
-    });
-  });
-
   it('answers nothing about a record no operation reads with a list under it the message does not name', () => {
     const order_id = { type: 'integer', description: 'The ID of the Order.' };
     const orders = [

@@ -50,6 +50,40 @@ const fulfillment = [
   ),
 ];
 
+/** eBay's payment disputes: one by its id, its activity, and a list filtered by order, state and date. */
+const payment_dispute_id = { type: 'string', description: 'The identifier of the payment dispute.' };
+const disputeFilter = (description: string) => ({ type: 'string', description });
+const disputes = [
+  operation(
+    'getPaymentDispute',
+    ['get', '/payment_dispute/{payment_dispute_id}'],
+    'This method retrieves detailed information on a specific payment dispute.',
+    { payment_dispute_id },
+  ),
+  operation(
+    'getActivities',
+    ['get', '/payment_dispute/{payment_dispute_id}/activity'],
+    'This method retrieve a log of activity for a payment dispute.',
+    { payment_dispute_id },
+  ),
+  operation(
+    'getPaymentDisputeSummaries',
+    ['get', '/payment_dispute_summary'],
+    'This method is used retrieve one or more payment disputes filed against the seller.',
+    {
+      order_id: disputeFilter(
+        'This filter is used if the seller wishes to retrieve payment disputes for a specific order.',
+      ),
+      payment_dispute_status: disputeFilter(
+        'This filter is used if the seller wishes to only retrieve payment disputes in one or more specific states.',
+      ),
+      open_date_from: disputeFilter('The beginning date of the date range of payment disputes to retrieve.'),
+      open_date_to: disputeFilter('The end date of the date range of payment disputes to retrieve.'),
+      limit: { type: 'string' },
+    },
+  ),
+];
+
 const TENANT = '4b7e2d19-6c3a-4f8e-9a1d-5e0c7b2f8a64';
 const tenant = { type: 'string', description: 'Xero identifier for Tenant' };
 const uuid = (description: string) => ({
@@ -185,39 +219,27 @@ describe('findIdOwner', () => {
   });
 
   it("keeps the id's owner against a sibling that names its record but would misread the id", () => {
-    const payment_dispute_id = { type: 'string', description: 'The identifier of the payment dispute.' };
-    const disputes = [
-      operation(
-        'getPaymentDispute',
-        ['get', '/payment_dispute/{payment_dispute_id}'],
-        'This method retrieves detailed information on a specific payment dispute.',
-        { payment_dispute_id },
-      ),
-      operation(
-        'getActivities',
-        ['get', '/payment_dispute/{payment_dispute_id}/activity'],
-        'This method retrieve a log of activity for a payment dispute.',
-        { payment_dispute_id },
-      ),
-      operation(
-        'getPaymentDisputeSummaries',
-        ['get', '/payment_dispute_summary'],
-        'This method is used retrieve one or more payment disputes filed against the seller.',
-        {
-          order_id: {
-            type: 'string',
-            description:
-              'This filter is used if the seller wishes to retrieve payment disputes for a specific order.',
-          },
-          limit: { type: 'string' },
-        },
-      ),
-      ...fulfillment,
-    ];
-    expect(decideMessage('Are there any payment disputes on order 19-04455-66778?', disputes)).toMatchObject({
+    expect(
+      decideMessage('Are there any payment disputes on order 19-04455-66778?', [...disputes, ...fulfillment]),
+    ).toMatchObject({
       type: 'tool-call',
       toolName: 'getPaymentDisputeSummaries',
       input: { order_id: '19-04455-66778' },
+    });
+  });
+
+  it('reads records asked for in the plural with the list whose path names them, not one by its id', () => {
+    for (const text of [
+      'list our open payment disputes that need action',
+      'Disputes opened between March 1 and March 15, 2024?',
+    ])
+      expect(decideMessage(text, disputes), text).toMatchObject({
+        type: 'tool-call',
+        toolName: 'getPaymentDisputeSummaries',
+      });
+    // One dispute asked for without its id is asked for by its id.
+    expect(decideMessage('what is the status of my payment dispute?', disputes)).toMatchObject({
+      type: 'text',
     });
   });
 });
