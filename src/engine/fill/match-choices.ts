@@ -1,6 +1,6 @@
 // Values chosen from a list or a fact rather than copied: enum members, booleans and lists.
 import { schemaTypeOf } from '../../openapi/schema-type.js';
-import { isIdName } from '../../tools/index.js';
+import { fitsIdForm, isIdName } from '../../tools/index.js';
 import { resolveSchema } from '../catalog/list-parameters.js';
 import { splitWords } from '../language/split-words.js';
 import { stemWord } from '../language/stem-word.js';
@@ -198,9 +198,6 @@ export function matchBoolean(parameter: ClassifiedParameter, tokens: MessageToke
   return !negated;
 }
 
-/** A UUID, as a list of ids whose items have that format holds them. */
-const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/i;
-
 /** A list value: enum members named, a run of numbers, or the quoted texts or names of the message. */
 export function matchArray(
   parameter: ClassifiedParameter,
@@ -242,7 +239,7 @@ export function matchArray(
             (mention) =>
               mention.kind === 'identifier' &&
               /\d/.test(mention.text) &&
-              (items.format !== 'uuid' || UUID.test(mention.text)),
+              (items.format !== 'uuid' || fitsIdForm(mention.text, { uuid: true }) === true),
           )
         : undefined;
     const chosen = ids ?? (quoted.length > 0 ? quoted : free.filter((mention) => mention.kind === 'proper'));
